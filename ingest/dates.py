@@ -1,0 +1,71 @@
+"""Publication dates in any common written form -> ("YYYY-MM-DD", epoch seconds of 00:00 UTC that day)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as _dateparser
+
+# Two different defaults: a field dateutil filled in from the default (not from the text) differs between them,
+# which is how an incomplete date such as "Feb 2023" is told apart from a full one.
+_DEFAULT_A = dt.datetime(2000, 1, 1)
+_DEFAULT_B = dt.datetime(2001, 2, 2)
+_NONE_WORDS = {"", "none", "null", "nan", "n/a", "na", "unknown", "-"}
+# PDF metadata dates: D:YYYYMMDDHHmmSS+HH'mm'
+_PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
+_EPOCH_DIGITS = re.compile(r"^\d{9,13}$")
+_MIN_YEAR, _MAX_YEAR = 1800, 2200
+
+
+def _from_date(d: dt.date) -> tuple[str, int]:
+    if not _MIN_YEAR <= d.year <= _MAX_YEAR:
+        return "", 0
+    midnight = dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+    return d.isoformat(), int(midnight.timestamp())
+
+
+def _from_epoch(seconds: float) -> tuple[str, int]:
+    try:
+        return _from_date(dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date())
+    except (OverflowError, OSError, ValueError):
+        return "", 0
+
+
+def normalize_date(value: str | dt.date | float | None) -> tuple[str, int]:
+    """Return ("YYYY-MM-DD", epoch of that day's 00:00 UTC), or ("", 0) when `value` is empty or not a full date.
+
+    The calendar date is taken as written ("2023-11-24T23:10:22-05:00" -> 2023-11-24), not shifted to UTC: it is
+    the date the article carries. Accepts ISO 8601 (with nanoseconds), RFC 822, "February 19, 2023", PDF
+    "D:20230219..." dates, datetime/date objects and epoch seconds (numbers or 9-13 digit strings, ms if 13).
+    Dates without a day or year ("Feb 2023") give ("", 0) rather than a guessed day. Never raises.
+    """
+    if value is None or isinstance(value, bool):
+        return "", 0
+    if isinstance(value, dt.datetime):
+        return _from_date(value.date())
+    if isinstance(value, dt.date):
+        return _from_date(value)
+    if isinstance(value, (int, float)):
+        return _from_epoch(float(value))
+    if not isinstance(value, str):
+        return "", 0
+    text = value.strip()
+    if text.lower() in _NONE_WORDS or len(text) > 100:  # long strings are prose, not dates
+        return "", 0
+    if _EPOCH_DIGITS.match(text):
+        number = int(text)
+        return _from_epoch(number / 1000 if len(text) == 13 else number)
+    pdf = _PDF_DATE.match(text)
+    if pdf:
+        try:
+            return _from_date(dt.date(int(pdf[1]), int(pdf[2]), int(pdf[3])))
+        except ValueError:
+            return "", 0
+    try:
+        a = _dateparser.parse(text, default=_DEFAULT_A)
+        b = _dateparser.parse(text, default=_DEFAULT_B)
+    except (ValueError, OverflowError, TypeError):  # dateutil's ParserError is a ValueError
+        return "", 0
+    if (a.year, a.month, a.day) != (b.year, b.month, b.day):
+        return "", 0  # part of the date came from the default, not the text
+    return _from_date(a.date())

@@ -1,0 +1,165 @@
+"""Articles from http(s) URLs: a page is extracted like an HTML file; an RSS/Atom feed loads each item's page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from ingest.loaders.common import InputError, Loaded, LoadProblem, build, check_bytes, decode_utf8
+from ingest.loaders.html import PageMeta, decode_html, extract
+from ingest.loaders.pdf import load_pdf
+from ingest.loaders.text import load_text
+
+FETCH_TIMEOUT = 15.0  # seconds per request; a module constant so tests can shorten it
+USER_AGENT = "newsrag/0.1 (+https://github.com/newsrag; article loader)"
+_FEED_TYPES = ("rss", "atom", "/xml", "+xml")
+
+
+@dataclass
+class Page:
+    url: str  # after redirects
+    content_type: str  # "text/html", lower case, no parameters
+    charset: str
+    body: bytes
+
+
+def fetch(client: httpx.Client, url: str, max_bytes: int) -> Page:
+    """GET `url` (redirects followed), at most `max_bytes`; every failure becomes an InputError saying why."""
+    try:
+        with client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise InputError(
+                    f"HTTP {response.status_code} {response.reason_phrase}: check the URL (the page may have moved "
+                    "or need a login)"
+                )
+            declared = int(response.headers.get("content-length") or 0)
+            if declared > max_bytes:
+                raise InputError(_too_big(declared, max_bytes))
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise InputError(_too_big(size, max_bytes, at_least=True))
+                chunks.append(chunk)
+            kind, _, params = response.headers.get("content-type", "").partition(";")
+            charset = params.split("charset=", 1)[1].strip(" \"'") if "charset=" in params else ""
+            return Page(str(response.url), kind.strip().lower(), charset, b"".join(chunks))
+    except httpx.TimeoutException:
+        raise InputError(f"no response within {FETCH_TIMEOUT:g} s: the site is slow or down; try again later") from None
+    except httpx.ConnectError as exc:
+        raise InputError(f"cannot reach the URL ({exc}): check the address and your network connection") from None
+    except httpx.TooManyRedirects:
+        raise InputError("too many redirects: the URL loops; open it in a browser to find the final address") from None
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+        raise InputError(f"not a valid http(s) URL ({exc})") from None
+    except httpx.HTTPError as exc:
+        raise InputError(f"download failed ({type(exc).__name__}: {exc}): try again later") from None
+
+
+def _too_big(size: int, limit: int, at_least: bool = False) -> str:
+    more = "more than " if at_least else ""
+    return f"the download is {more}{size:,} bytes, over the {limit:,}-byte limit: save the article text as a file"
+
+
+def _looks_like_feed(page: Page) -> bool:
+    return any(t in page.content_type for t in _FEED_TYPES) and "html" not in page.content_type
+
+
+def _parse_feed(body: bytes) -> object | None:
+    """The feedparser result when `body` is an RSS/Atom feed (feedparser recognised a version), else None."""
+    import feedparser
+
+    try:
+        feed = feedparser.parse(body)
+    except Exception:  # noqa: BLE001 - feedparser on hostile bytes: "not a feed" is the answer
+        return None
+    # A version, not just entries: feedparser also finds "entries" in any XML with <item> elements.
+    return feed if feed.get("version") else None
+
+
+def load_url(client: httpx.Client, url: str, max_bytes: int) -> Loaded:
+    """A page URL -> one article; a feed URL -> one article per item; anything else -> a fatal problem."""
+    page = fetch(client, url, max_bytes)
+    if not page.body.strip():
+        raise InputError("the URL returned an empty page: not an article or a feed")
+    xml_start = page.body.lstrip()[:5] in (b"<?xml", b"<rss", b"<feed")
+    if _looks_like_feed(page) or (page.content_type != "text/html" and xml_start):
+        feed = _parse_feed(page.body)
+        if feed is not None:
+            yield from _load_feed(client, url, feed, max_bytes)
+            return
+        raise InputError(
+            f"not an article or a feed: {page.content_type or 'the content'} that is neither an HTML page nor an "
+            "RSS/Atom feed"
+        )
+    if page.content_type == "application/pdf" or page.body.startswith(b"%PDF-"):
+        yield from load_pdf(page.body, label=url, origin=url, stem=url)
+        return
+    check_bytes(page.body, "page")
+    if page.content_type == "text/plain":
+        yield from load_text(decode_utf8(page.body, "the page"), label=url, origin=url, stem=url)
+        return
+    if "html" not in page.content_type and not page.body.lstrip()[:1] == b"<":
+        raise InputError(f"not an article or a feed: the URL returned {page.content_type or 'unknown content'}")
+    html = decode_html(page.body, page.charset)
+    text, meta = extract(html, page.url)
+    if text.strip():
+        yield from _page_article(text, meta, page_url=page.url, origin=url, label=url)
+        return
+    # Some feeds are served as text/html; only then is an HTML page without article text a feed.
+    feed = _parse_feed(page.body)
+    if feed is not None and feed.entries:
+        yield from _load_feed(client, url, feed, max_bytes)
+        return
+    raise InputError("not an article or a feed: no article text found in the HTML page and it is no RSS/Atom feed")
+
+
+def _page_article(
+    text: str,
+    meta: PageMeta,
+    *,
+    page_url: str,
+    origin: str,
+    label: str,
+    item: dict | None = None,
+    feed_title: str = "",
+) -> Loaded:
+    """Build the article of a fetched page; the feed item fills in title/date/author the page lacks."""
+    item = item or {}
+    yield from build(
+        text=text,
+        label=label,
+        origin=origin,
+        title=meta.title or item.get("title", ""),
+        source=meta.site or feed_title or meta.host,
+        author=meta.author or item.get("author", ""),
+        date=meta.date or item.get("published") or item.get("updated"),
+        url=page_url,
+        fallback_title=page_url,
+    )
+
+
+def _load_feed(client: httpx.Client, feed_url: str, feed: object, max_bytes: int) -> Loaded:
+    """Fetch and extract each item's link; a failing item is reported and the others still load."""
+    entries = list(feed.entries)  # type: ignore[attr-defined]
+    feed_title = (feed.feed.get("title") or "") if hasattr(feed, "feed") else ""  # type: ignore[attr-defined]
+    if not entries:
+        yield LoadProblem(feed_url, "the feed has no items: nothing to load", fatal=False)
+        return
+    for n, entry in enumerate(entries, start=1):
+        link = (entry.get("link") or "").strip()
+        if not link.startswith(("http://", "https://")):
+            yield LoadProblem(f"{feed_url}#{n}", f"feed item {n} has no http(s) link: it cannot be fetched")
+            continue
+        try:
+            page = fetch(client, link, max_bytes)
+            check_bytes(page.body, "page")
+            text, meta = extract(decode_html(page.body, page.charset), page.url)
+            if not text.strip():
+                raise InputError("no article text found in the HTML page of this feed item")
+        except InputError as exc:
+            yield LoadProblem(link, f"{exc} (item {n} of feed {feed_url})")
+            continue
+        yield from _page_article(
+            text, meta, page_url=page.url, origin=link, label=link, item=entry, feed_title=feed_title
+        )
