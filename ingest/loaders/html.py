@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ingest.loaders.common import InputError, Loaded, build, decode_utf8
 
@@ -58,14 +59,16 @@ def extract(html: str, url: str = "") -> tuple[str, PageMeta]:
         raise InputError("the HTML is nested too deeply to parse: no article text found in the HTML") from None
     if doc is None or _non_link_words(html, doc.text or "") < MIN_WORDS:
         return "", PageMeta()
+    host = doc.hostname or urlsplit(url).netloc
+    sitename = doc.sitename or ""
     return doc.text or "", PageMeta(
         title=doc.title or "",
         author=doc.author or "",
         date=doc.date or "",
         url=doc.url or "",
         # trafilatura falls back to the host name for sitename; a feed's title is a better source than that.
-        site="" if (doc.sitename or "").lower() in (doc.hostname or "").lower() else doc.sitename,
-        host=doc.hostname or "",
+        site="" if not sitename or sitename.lower() in host.lower() else sitename,
+        host=host,
     )
 
 

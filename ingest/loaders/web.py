@@ -82,33 +82,34 @@ def load_url(client: httpx.Client, url: str, max_bytes: int) -> Loaded:
     page = fetch(client, url, max_bytes)
     if not page.body.strip():
         raise InputError("the URL returned an empty page: not an article or a feed")
-    xml_start = page.body.lstrip()[:5] in (b"<?xml", b"<rss", b"<feed")
-    if _looks_like_feed(page) or (page.content_type != "text/html" and xml_start):
+    head = page.body.lstrip()[:512].lower()
+    if _looks_like_feed(page) or head.startswith((b"<?xml", b"<rss", b"<feed")):
         feed = _parse_feed(page.body)
         if feed is not None:
             yield from _load_feed(client, url, feed, max_bytes)
             return
-        raise InputError(
-            f"not an article or a feed: {page.content_type or 'the content'} that is neither an HTML page nor an "
-            "RSS/Atom feed"
-        )
+        if b"<html" not in head and "html" not in page.content_type:  # XHTML pages start with <?xml too
+            raise InputError(
+                f"not an article or a feed: {page.content_type or 'XML'} that is neither an HTML page nor an "
+                "RSS/Atom feed"
+            )
     if page.content_type == "application/pdf" or page.body.startswith(b"%PDF-"):
         yield from load_pdf(page.body, label=url, origin=url, stem=url)
         return
+    is_html = "html" in page.content_type or (not page.content_type and page.body.lstrip()[:1] == b"<")
+    if page.content_type != "text/plain" and not is_html:
+        raise InputError(f"not an article or a feed: the URL returned {page.content_type or 'unlabelled content'}")
     check_bytes(page.body, "page")
     if page.content_type == "text/plain":
         yield from load_text(decode_utf8(page.body, "the page"), label=url, origin=url, stem=url)
         return
-    if "html" not in page.content_type and not page.body.lstrip()[:1] == b"<":
-        raise InputError(f"not an article or a feed: the URL returned {page.content_type or 'unknown content'}")
     html = decode_html(page.body, page.charset)
     text, meta = extract(html, page.url)
     if text.strip():
         yield from _page_article(text, meta, page_url=page.url, origin=url, label=url)
         return
-    # Some feeds are served as text/html; only then is an HTML page without article text a feed.
-    feed = _parse_feed(page.body)
-    if feed is not None and feed.entries:
+    feed = _parse_feed(page.body)  # a feed behind a comment or doctype, served as text/html
+    if feed is not None:
         yield from _load_feed(client, url, feed, max_bytes)
         return
     raise InputError("not an article or a feed: no article text found in the HTML page and it is no RSS/Atom feed")
