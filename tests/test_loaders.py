@@ -468,9 +468,10 @@ def test_rss_feed_loads_each_item_and_fills_gaps_from_the_feed(server: FixtureSe
 
 
 def test_atom_feed_and_feed_served_as_html(server: FixtureServer) -> None:
-    (art,), problems = run(f"{server.base}/feed.atom")
-    assert problems == []
+    (art,), (no_link,) = run(f"{server.base}/feed.atom")
     assert (art.title, art.author, art.published_at) == ("Atom item two", "Atom Author", "2023-02-18")
+    assert art.url == f"{server.base}/item2.html"  # a relative item link, resolved against the feed's URL
+    assert no_link.path == f"{server.base}/feed.atom#2" and "has no http(s) link" in no_link.error
     articles, _ = run(f"{server.base}/feed-as-html")
     assert len(articles) == 2
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import httpx
 
@@ -70,7 +71,7 @@ def _parse_feed(body: bytes) -> object | None:
     import feedparser
 
     try:
-        feed = feedparser.parse(body)
+        feed = feedparser.parse(body)  # bytes, never a str: feedparser would fetch a str that looks like a URL
     except Exception:  # noqa: BLE001 - feedparser on hostile bytes: "not a feed" is the answer
         return None
     # A version, not just entries: feedparser also finds "entries" in any XML with <item> elements.
@@ -86,7 +87,7 @@ def load_url(client: httpx.Client, url: str, max_bytes: int) -> Loaded:
     if _looks_like_feed(page) or head.startswith((b"<?xml", b"<rss", b"<feed")):
         feed = _parse_feed(page.body)
         if feed is not None:
-            yield from _load_feed(client, url, feed, max_bytes)
+            yield from _load_feed(client, url, page.url, feed, max_bytes)
             return
         if b"<html" not in head and "html" not in page.content_type:  # XHTML pages start with <?xml too
             raise InputError(
@@ -110,7 +111,7 @@ def load_url(client: httpx.Client, url: str, max_bytes: int) -> Loaded:
         return
     feed = _parse_feed(page.body)  # a feed behind a comment or doctype, served as text/html
     if feed is not None:
-        yield from _load_feed(client, url, feed, max_bytes)
+        yield from _load_feed(client, url, page.url, feed, max_bytes)
         return
     raise InputError("not an article or a feed: no article text found in the HTML page and it is no RSS/Atom feed")
 
@@ -140,7 +141,7 @@ def _page_article(
     )
 
 
-def _load_feed(client: httpx.Client, feed_url: str, feed: object, max_bytes: int) -> Loaded:
+def _load_feed(client: httpx.Client, feed_url: str, final_url: str, feed: object, max_bytes: int) -> Loaded:
     """Fetch and extract each item's link; a failing item is reported and the others still load."""
     entries = list(feed.entries)  # type: ignore[attr-defined]
     feed_title = (feed.feed.get("title") or "") if hasattr(feed, "feed") else ""  # type: ignore[attr-defined]
@@ -149,6 +150,7 @@ def _load_feed(client: httpx.Client, feed_url: str, feed: object, max_bytes: int
         return
     for n, entry in enumerate(entries, start=1):
         link = (entry.get("link") or "").strip()
+        link = urljoin(final_url, link) if link else ""  # relative item links are relative to the feed
         if not link.startswith(("http://", "https://")):
             yield LoadProblem(f"{feed_url}#{n}", f"feed item {n} has no http(s) link: it cannot be fetched")
             continue
@@ -160,6 +162,9 @@ def _load_feed(client: httpx.Client, feed_url: str, feed: object, max_bytes: int
                 raise InputError("no article text found in the HTML page of this feed item")
         except InputError as exc:
             yield LoadProblem(link, f"{exc} (item {n} of feed {feed_url})")
+            continue
+        except Exception as exc:  # noqa: BLE001 - one broken item page must not lose the rest of the feed
+            yield LoadProblem(link, f"unexpected error ({type(exc).__name__}: {str(exc)[:200]}) (item {n} of feed)")
             continue
         yield from _page_article(
             text, meta, page_url=page.url, origin=link, label=link, item=entry, feed_title=feed_title
