@@ -72,7 +72,7 @@ class FixtureServer:
     def _file(self, name: str) -> bytes:
         return (WEB_DIR / name).read_bytes().replace(b"{{BASE}}", self.base.encode())
 
-    def __enter__(self) -> "FixtureServer":
+    def __enter__(self) -> FixtureServer:
         self.thread.start()
         return self
 

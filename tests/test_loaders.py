@@ -1,4 +1,4 @@
-"""Article loaders: every format, every bad input, URLs and feeds from a real local HTTP server, MultiHop-RAG records."""
+"""Article loaders: every format, every bad input, URLs and feeds on a real local HTTP server, MultiHop-RAG records."""
 from __future__ import annotations
 
 import calendar
@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from ingest.dates import normalize_date
-from ingest.loaders import SUPPORTED, LoadProblem, article_id, load
-from ingest.loaders import dispatch, web
+from ingest.loaders import SUPPORTED, LoadProblem, article_id, dispatch, load, web
 from rag.types import Article
 
 try:  # tests/ is a plain folder (rootdir on sys.path) or a package, depending on who else adds files
@@ -154,7 +153,10 @@ def test_long_first_line_is_not_a_title() -> None:
 
 
 def test_text_normalisation_nfc_and_newlines(tmp_path: Path) -> None:
-    raw = "\ufeff---\r\ntitle: Cafe\u0301 news\r\npublished: 2023-02-19\r\n---\r\n\r\nCafe\u0301  opens.\r\n\r\n\r\nSecond\tpara.\r\n"
+    raw = (
+        "\ufeff---\r\ntitle: Cafe\u0301 news\r\npublished: 2023-02-19\r\n---\r\n"
+        "\r\nCafe\u0301  opens.\r\n\r\n\r\nSecond\tpara.\r\n"
+    )
     (tmp_path / "crlf.md").write_bytes(raw.encode("utf-8"))
     (art,), problems = run(tmp_path / "crlf.md")
     assert problems == []
@@ -199,6 +201,14 @@ def test_html_main_text_and_metadata() -> None:
     assert '"strategic partners"' in art.text
     for boilerplate in ("NAVLINK", "FOOTER-BOILERPLATE", "SCRIPT-IN-BODY", "SHOULD-NOT-APPEAR", "<p>"):
         assert boilerplate not in art.text
+
+
+def test_html_scripts_are_dropped_and_escaped_markup_stays_literal() -> None:
+    (art,), _ = run(HOSTILE / "script_page.html")
+    assert art.title == "Officials meet in Munich"
+    assert '<script>alert("text")</script> is part of the article text' in art.text
+    for code in ("head-script", "body-script", "onload", "alert('img')", "alert('css')", "javascript:"):
+        assert code not in art.text
 
 
 def test_html_without_article_text(tmp_path: Path) -> None:
@@ -384,7 +394,7 @@ def test_hostile_folder_loads_what_it_can_and_reports_the_rest() -> None:
     items = list(load([str(HOSTILE)]))
     names = [Path(i.origin if isinstance(i, Article) else i.path.split(":")[0]).name for i in items]
     loaded = sorted(Path(i.origin).name for i in items if isinstance(i, Article))
-    assert loaded == ["bad_utf8_line.jsonl", "script_title.md", "yaml_bomb.md"]
+    assert loaded == ["bad_utf8_line.jsonl", "script_page.html", "script_title.md", "yaml_bomb.md"]
     files = sorted(p.name for p in HOSTILE.iterdir())
     assert sorted(set(names)) == files  # every file accounted for, nothing silently dropped
     assert names == sorted(names)  # sorted walk
@@ -524,7 +534,7 @@ def test_real_multihop_rag_corpus() -> None:
           f"{len(warnings)} warnings, {len({a.id for a in articles})} unique ids in {seconds:.2f} s")
     assert len(records) == 609 and len(articles) == 609 and not fatal(problems)
     assert len({a.id for a in articles}) == 609  # every record has its own URL
-    for art, rec in zip(articles, records):
+    for art, rec in zip(articles, records, strict=True):
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", art.published_at), rec["published_at"]
         assert art.published_at == rec["published_at"][:10]
         assert art.published_ts == midnight(art.published_at)
