@@ -1,0 +1,141 @@
+"""The Python API: `Assistant.open(index).ask(question)`; the CLI and the UI are thin layers over it."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from rag.embedder import get_embedder
+from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
+from rag.query import Filters, parse_date, read_hints, resolve_sources
+from rag.retrieve import HybridRetriever
+from rag.settings import get_settings
+from rag.store import Store
+from rag.types import Answer, Hit, NewsragError
+
+MAX_QUESTION_CHARS = 2000
+GENERATORS = ("extractive", "local", "ollama", "openai")
+_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def check_question(question: str) -> str:
+    question = (question or "").strip()
+    if not question:
+        raise NewsragError("the question is empty: type a question about the articles")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise NewsragError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}: shorten it to the question itself")
+    return question
+
+
+def language_warning(question: str) -> list[str]:
+    letters = sum(ch.isalpha() for ch in question)
+    latin = sum(len(w) for w in _LATIN_WORD.findall(question))
+    if letters and latin / letters < 0.5:
+        return ["newsrag's models read English; a question in another language may find poor matches"]
+    return []
+
+
+class Assistant:
+    """Answers questions over one index with cited, exact quotes."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.embedder = get_embedder()
+        self.retriever = HybridRetriever(store, self.embedder)
+        self.extractive = ExtractiveAnswerer(self.embedder)
+
+    @classmethod
+    def open(cls, index: str | Path | None = None, chroma_url: str | None = None) -> "Assistant":
+        s = get_settings()
+        url = s.chroma_url if chroma_url is None else chroma_url
+        return cls(Store(index or s.index, chroma_url=url, chroma_token=s.chroma_token))
+
+    def filters(self, source: str | list[str] | None = None, since: str | None = None, until: str | None = None) -> Filters:
+        sources = [source] if isinstance(source, str) else list(source or [])
+        sources = [s for s in sources if s and s.strip()]
+        f = Filters(
+            sources=resolve_sources(sources, self.store.sources()) if sources else [],
+            since=parse_date(since or "", "since"), until=parse_date(until or "", "until"),
+        )
+        if f.since and f.until and f.since > f.until:
+            raise NewsragError(f"since {f.since} is after until {f.until}: swap them")
+        return f
+
+    def retrieve(self, question: str, k: int = 10, source: str | list[str] | None = None, since: str | None = None,
+                 until: str | None = None, timings: dict | None = None) -> list[Hit]:
+        """The ranked passages that answering would use."""
+        question = check_question(question)
+        if k < 1:
+            raise NewsragError(f"k must be at least 1, got {k}")
+        hints = read_hints(question, self.store.sources())
+        return self.retriever.retrieve(question, k=k, filters=self.filters(source, since, until), hints=hints, timings=timings)
+
+    def ask(self, question: str, source: str | list[str] | None = None, since: str | None = None,
+            until: str | None = None, generator: str = "extractive", history: list[tuple[str, str]] | None = None,
+            on_token: Callable[[str], None] | None = None, search_query: str | None = None) -> Answer:
+        """Answer with cited quotes, or refuse when the articles do not say. `search_query` overrides what is retrieved."""
+        started = time.perf_counter()
+        question = check_question(question)
+        if generator not in GENERATORS:
+            raise NewsragError(f"generator {generator!r} is unknown; choose one of {', '.join(GENERATORS)}")
+        filters = self.filters(source, since, until)
+        if self.store.stats().articles == 0:
+            raise NewsragError(f"the index at {self.store.directory} is empty: run `newsrag ingest PATH --index {self.store.directory}`")
+        timings: dict[str, float] = {}
+        query = search_query or question
+        hits = self.retriever.retrieve(query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings)
+        t_answer = time.perf_counter()
+        if not hits:
+            what = "match the filters" if not filters.is_empty() else "match the question"
+            answer = Answer(question=question, text=f"No articles {what}; nothing to answer from.", refused=True)
+        elif generator == "extractive":
+            answer = self.extractive.answer(question, hits)
+        else:
+            from rag.generate import generate_answer
+
+            answer = generate_answer(question, hits, backend=generator, history=history, on_token=on_token)
+        answer.warnings = language_warning(question) + answer.warnings
+        answer.timings_ms.update(timings)
+        answer.timings_ms["answer_ms"] = (time.perf_counter() - t_answer) * 1000
+        answer.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
+        return answer
+
+    def chat(self, **defaults) -> "Conversation":
+        """A conversation: follow-up questions are read against the earlier turns."""
+        return Conversation(self, defaults)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+@dataclass
+class Conversation:
+    assistant: Assistant
+    defaults: dict = field(default_factory=dict)
+    turns: list[tuple[str, Answer]] = field(default_factory=list)
+
+    def resolve(self, question: str) -> str:
+        """Rewrite a follow-up so it stands alone: 'what did he say about the balloon?' -> '… Keane …'."""
+        if not self.turns or not _PRONOUN.search(question):
+            return question
+        previous = self.turns[-1][0]
+        speech = speech_parts(previous)
+        subject = speech[0] if speech else " ".join(dict.fromkeys(w.title() for w in question_entities(previous)))
+        if not subject:
+            return question
+        if speech and re.search(r"\b(he|she|they)\b", question, re.I):
+            return re.sub(r"\b(he|she|they)\b", subject, question, count=1, flags=re.I)
+        return f"{question} ({subject})"
+
+    def ask(self, question: str, **options) -> Answer:
+        standalone = self.resolve(check_question(question))
+        history = [(q, a.text) for q, a in self.turns[-3:]]
+        answer = self.assistant.ask(standalone, history=history, **{**self.defaults, **options})
+        self.turns.append((standalone, answer))
+        return answer
+
+    def reset(self) -> None:
+        self.turns.clear()

@@ -1,0 +1,175 @@
+"""The `newsrag` console script: ingest, stats, ask, chat, eval, bench."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+
+from rag.types import NewsragError
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def _apply_index_options(args: argparse.Namespace) -> None:
+    """--index / --chroma-url win over env and newsrag.toml; settings are read once, so set them first."""
+    if getattr(args, "chroma_url", None):
+        os.environ["NEWSRAG_CHROMA_URL"] = args.chroma_url
+    if getattr(args, "index", None):
+        os.environ["NEWSRAG_INDEX"] = args.index
+    from rag.settings import get_settings
+
+    get_settings.cache_clear()
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.index import ingest
+
+    summary = ingest(args.paths, sync=args.sync, progress=not args.json and sys.stderr.isatty())
+    result = summary.to_dict()
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}, removed {summary.removed}, "
+              f"chunks embedded {summary.chunks_embedded}, failed {len(summary.failed)} ({summary.seconds:.1f} s)")
+        if summary.recovered:
+            print(f"cleaned up {summary.recovered} article(s) left half-written by an interrupted run")
+        for f in summary.failed:
+            print(f"  FAILED {f['path']}: {f['error']}", file=sys.stderr)
+        for w in summary.warnings:
+            print(f"  warning {w['path']}: {w['error']}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from ingest.index import open_store
+
+    stats = open_store(create=False).stats().to_dict()
+    if args.json:
+        _print_json(stats)
+    else:
+        for key, value in stats.items():
+            print(f"{key}: {value if key != 'sources' else len(value)}")
+    return 0 if stats["consistent"] else 1
+
+
+def _format_answer(answer) -> str:
+    lines = [textwrap.fill(answer.text, 100), ""]
+    for c in answer.citations:
+        meta = ", ".join(x for x in (c.source, c.published_at) if x)
+        lines.append(f"[{c.n}] {c.title}" + (f" ({meta})" if meta else "") + (f" {c.url}" if c.url else ""))
+        lines.append(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
+    if answer.refused and answer.hits:
+        lines.append("Closest passages:")
+        for h in answer.hits[:3]:
+            lines.append(f"  - {h.title} ({h.source}): {h.text[:160]}…")
+    for w in answer.warnings:
+        lines.append(f"note: {w}")
+    return "\n".join(lines)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from rag.assistant import Assistant
+
+    bot = Assistant.open()
+    stream = (lambda t: print(t, end="", flush=True)) if args.generator != "extractive" and not args.json else None
+    answer = bot.ask(args.question, source=args.source, since=args.since, until=args.until,
+                     generator=args.generator, on_token=stream)
+    if stream:
+        print("\n")
+    if args.json:
+        _print_json(answer.to_dict())
+    else:
+        print(_format_answer(answer))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from ui.app import serve
+
+    serve(host=args.host, port=args.port)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from evals.cli import run_eval
+
+    return run_eval(args)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from evals.bench import run_bench
+
+    return run_bench(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsrag", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_index(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--index", help="index directory (default ./index, or NEWSRAG_INDEX)")
+        p.add_argument("--chroma-url", help="use a Chroma server (http://host:port) for the vectors")
+        return p
+
+    p = with_index(sub.add_parser("ingest", help="add files, folders, .json/.jsonl records, URLs or feeds"))
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--sync", action="store_true", help="remove articles whose files under PATH are gone")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_ingest)
+
+    p = with_index(sub.add_parser("stats", help="what the index holds"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = with_index(sub.add_parser("ask", help="answer a question with cited quotes"))
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--source", action="append", help="only this outlet (repeatable)")
+    p.add_argument("--since", help="YYYY-MM-DD, inclusive")
+    p.add_argument("--until", help="YYYY-MM-DD, inclusive")
+    p.add_argument("--generator", default="extractive", choices=["extractive", "local", "ollama", "openai"])
+    p.set_defaults(func=cmd_ask)
+
+    p = with_index(sub.add_parser("chat", help="serve the web UI"))
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.set_defaults(func=cmd_chat)
+
+    p = with_index(sub.add_parser("eval", help="retrieval, answer and scorer benchmarks"))
+    p.add_argument("what", choices=["retrieval", "answers", "scorer"])
+    p.add_argument("--dataset", default=None, choices=["multihop", "seed", "summedits"])
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--split", default="report", choices=["tune", "report", "all"])
+    p.add_argument("--generator", default="extractive")
+    p.add_argument("--out", default="runs")
+    p.add_argument("--compare", default=None, help="a previous run's results.json to diff against")
+    p.set_defaults(func=cmd_eval)
+
+    p = with_index(sub.add_parser("bench", help="speed benchmarks"))
+    p.add_argument("--out", default="runs/bench")
+    p.add_argument("--quick", action="store_true")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _apply_index_options(args)
+    try:
+        return args.func(args)
+    except NewsragError as exc:
+        if getattr(args, "json", False):
+            _print_json({"error": str(exc)})
+        print(f"newsrag: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsrag: interrupted; re-run the same command to finish (the index stays consistent)", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""The default answerer: picks the retrieved sentences that answer the question and cites each as an exact span."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from nltk.stem.porter import PorterStemmer
+
+from rag.embedder import Embedder
+from rag.keyword import query_terms
+from rag.text import split_sentences
+from rag.types import Answer, Citation, Hit
+
+_STEM = PorterStemmer().stem
+_SPEECH_QUESTION = re.compile(
+    r"\bwhat\s+(?:did|does|has|have|do|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|claim|state|think|thought|"
+    r"argue|warn|write|wrote|mean)\b(?:\s+(?:about|on|regarding|of|concerning))?\s*(?P<topic>.*)",
+    re.I,
+)
+_SPEECH_VERB = re.compile(
+    r"\b(said|says|stated|states|told|tells|added|warned|argued|claimed|noted|referred|explained|responded|replied|"
+    r"wrote|insisted|suggested|described|called|according to)\b", re.I,
+)
+_PRONOUN_START = re.compile(r"^[\"“]?(?:He|She|They)\b")
+_NAME = re.compile(r"\b[A-Z][\w'’.-]+")
+_QUESTION_WORDS = {"what", "who", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was",
+                   "were", "has", "have", "can", "could", "would", "will", "should", "and", "the", "a", "an", "in", "on"}
+
+REFUSAL_TEXT = "The articles I have do not answer this question."
+MAX_SENTENCES = 4
+CANDIDATE_HITS = 8  # sentences are taken from the best passages only: each costs an embedding
+
+
+@dataclass
+class ExtractiveConfig:
+    """Refusal threshold and mixing weights; chosen on the tuning half of MultiHop-RAG dev (evals/tune_answers.py)."""
+
+    refuse_below: float = 0.35
+    semantic_weight: float = 0.5
+    keep_ratio: float = 0.75  # keep sentences scoring at least this share of the best one
+
+
+@dataclass
+class _Sentence:
+    hit_rank: int
+    hit: Hit
+    start: int  # absolute offsets in hit.article.text
+    end: int
+    text: str
+    score: float = 0.0
+
+
+def _stems(text: str) -> set[str]:
+    return {_STEM(t) for t in query_terms(text)}
+
+
+def question_entities(question: str) -> list[str]:
+    """Capitalised words of the question, lower-cased: the names an answer sentence must be about."""
+    words = _NAME.findall(question)
+    return [w.strip(".'’").lower() for w in words if w.lower() not in _QUESTION_WORDS]
+
+
+def speech_parts(question: str) -> tuple[str, str] | None:
+    """("Keane", "Beijing") for "What did Keane say about Beijing?"; None when the question is not about speech."""
+    m = _SPEECH_QUESTION.search(question)
+    return (m.group("speaker").strip(), m.group("topic").strip(" ?.")) if m else None
+
+
+def _mentions(text: str, names: list[str]) -> bool:
+    lowered = text.lower()
+    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", lowered) for n in names)
+
+
+class ExtractiveAnswerer:
+    def __init__(self, embedder: Embedder, config: ExtractiveConfig | None = None):
+        self.embedder = embedder
+        self.config = config or ExtractiveConfig()
+
+    def candidates(self, hits: list[Hit]) -> list[_Sentence]:
+        """Every sentence of the best passages once (overlapping chunks repeat sentences)."""
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for rank, hit in enumerate(hits[:CANDIDATE_HITS]):
+            text = hit.article.text
+            for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
+                if (hit.article.id, s) in seen or e - s < 15:
+                    continue
+                seen.add((hit.article.id, s))
+                out.append(_Sentence(rank, hit, s, e, text[s:e]))
+        return out
+
+    def _resolves_to(self, sentence: _Sentence, speaker_names: list[str]) -> bool:
+        """'He said …' counts as the speaker's when the sentences just before it name the speaker."""
+        if not _PRONOUN_START.match(sentence.text):
+            return False
+        text = sentence.hit.article.text
+        window = text[max(0, sentence.start - 600) : sentence.start]
+        previous = split_sentences(window)[-2:]
+        return any(_mentions(window[s:e], speaker_names) for s, e in previous)
+
+    def score(self, question: str, sentences: list[_Sentence]) -> None:
+        cfg = self.config
+        entities = question_entities(question)
+        speech = speech_parts(question)
+        speaker_names = [w.lower() for w in _NAME.findall(speech[0])] if speech else []
+        q_stems = _stems(question)
+        vectors = self.embedder.encode([question] + [s.text for s in sentences])
+        similarity = vectors[1:] @ vectors[0]
+        for sentence, sim in zip(sentences, similarity):
+            stems = _stems(sentence.text)
+            lexical = len(q_stems & stems) / max(1, len(q_stems))
+            score = cfg.semantic_weight * float(sim) + (1 - cfg.semantic_weight) * lexical
+            if entities and not _mentions(sentence.text, entities) and not self._resolves_to(sentence, entities):
+                score *= 0.6  # about none of the names asked about
+            if speech:
+                by_speaker = _mentions(sentence.text, speaker_names) or self._resolves_to(sentence, speaker_names)
+                if by_speaker and _SPEECH_VERB.search(sentence.text):
+                    score += 0.25
+                elif not by_speaker:
+                    score *= 0.5
+            sentence.score = score - 0.01 * sentence.hit_rank  # ties go to the better passage
+
+    def answer(self, question: str, hits: list[Hit]) -> Answer:
+        sentences = self.candidates(hits)
+        if not sentences:
+            return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)
+        self.score(question, sentences)
+        best = max(s.score for s in sentences)
+        if best < self.config.refuse_below:
+            return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)
+        chosen = sorted(sentences, key=lambda s: -s.score)
+        chosen = [s for s in chosen if s.score >= self.config.keep_ratio * best][:MAX_SENTENCES]
+        return compose(question, chosen, hits)
+
+
+def compose(question: str, chosen: list[_Sentence], hits: list[Hit]) -> Answer:
+    """Order by article (best first), then by position in the article, so quotes read in their own order."""
+    article_rank: dict[str, int] = {}
+    for s in sorted(chosen, key=lambda s: -s.score):
+        article_rank.setdefault(s.hit.article.id, len(article_rank))
+    ordered = sorted(chosen, key=lambda s: (article_rank[s.hit.article.id], s.start))
+    citations, parts = [], []
+    for n, s in enumerate(ordered, start=1):
+        a = s.hit.article
+        citations.append(Citation(
+            n=n, article_id=a.id, title=a.title, source=a.source, published_at=a.published_at, url=a.url,
+            quote=a.text[s.start : s.end], start=s.start, end=s.end, score=round(float(s.score), 4),
+        ))
+        parts.append(f"{s.text} [{n}]")
+    return Answer(question=question, text=" ".join(parts), citations=citations, hits=hits)

@@ -1,0 +1,66 @@
+"""BM25 keyword search over the SQLite FTS5 side of the index."""
+from __future__ import annotations
+
+import re
+
+from rag.query import Filters
+from rag.store import Store
+
+# Words that match nearly every chunk: they cost time and carry no signal for ranking.
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below between both
+    but by can could did do does doing down during each few for from further had has have having he her here hers
+    herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours yourself yourselves also said says according article report
+    reported news""".split()
+)
+_WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
+TITLE_WEIGHT, TEXT_WEIGHT = 0.5, 1.0  # bm25() column weights: a title word counts less than one in the passage
+
+
+def query_terms(question: str) -> list[str]:
+    terms, seen = [], set()
+    for word in _WORD.findall(question.lower()):
+        word = word.replace("’", "'").strip(".'-")
+        if word and word not in STOPWORDS and word not in seen:
+            seen.add(word)
+            terms.append(word)
+    return terms
+
+
+def _match_expression(terms: list[str]) -> str:
+    # Quoted terms: FTS5 operators or punctuation in a question can never become query syntax.
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def filter_sql(filters: Filters) -> tuple[str, list]:
+    clauses, params = [], []
+    if filters.sources:
+        clauses.append(f"a.source IN ({','.join('?' * len(filters.sources))})")
+        params += filters.sources
+    lo, hi = filters.ts_range()
+    if lo is not None:
+        clauses.append("a.published_ts >= ?")
+        params.append(lo)
+    if hi is not None:
+        clauses.append("a.published_ts <= ?")
+        params.append(hi)
+    return "".join(" AND " + c for c in clauses), params
+
+
+def keyword_search(store: Store, question: str, filters: Filters, limit: int) -> list[tuple[str, float]]:
+    """(chunk id, BM25 score, higher is better), best first."""
+    terms = query_terms(question)
+    if not terms:
+        return []
+    where, params = filter_sql(filters)
+    sql = (
+        f"SELECT c.id, -bm25(chunks_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score FROM chunks_fts "
+        "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
+        f"WHERE chunks_fts MATCH ?{where} ORDER BY score DESC LIMIT ?"
+    )
+    with store._lock:
+        rows = store.db.execute(sql, [_match_expression(terms), *params, limit]).fetchall()
+    return [(r[0], float(r[1])) for r in rows]

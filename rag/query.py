@@ -1,0 +1,100 @@
+"""News-aware query understanding: outlet names and time expressions become filters or boosts."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from rag.types import NewsragError
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+}
+_MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{4})\b", re.I)
+_RELATIVE = re.compile(r"\b(last|past|this)\s+(week|month|year)\b", re.I)
+
+
+@dataclass
+class Filters:
+    """Hard filters, pushed down to both the dense and the keyword side."""
+
+    sources: list[str] = field(default_factory=list)
+    since: str = ""  # inclusive ISO date
+    until: str = ""  # inclusive ISO date
+
+    def ts_range(self) -> tuple[int | None, int | None]:
+        lo = _epoch(self.since) if self.since else None
+        hi = _epoch(self.until) + 86399 if self.until else None
+        return lo, hi
+
+    def is_empty(self) -> bool:
+        return not (self.sources or self.since or self.until)
+
+
+def _epoch(iso: str) -> int:
+    return int(datetime.strptime(iso, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
+
+
+def parse_date(value: str, name: str) -> str:
+    """A user-given YYYY-MM-DD date, or a clear error naming the option."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+    except ValueError:
+        raise NewsragError(f"{name}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2023-10-31") from None
+
+
+def resolve_sources(requested: list[str], known: list[str]) -> list[str]:
+    """Match outlet names case-insensitively against the index; unknown ones are an error listing what exists."""
+    by_lower = {k.lower(): k for k in known}
+    resolved, unknown = [], []
+    for name in requested:
+        hit = by_lower.get(name.strip().lower())
+        (resolved.append(hit) if hit else unknown.append(name))
+    if unknown:
+        shown = ", ".join(known[:30]) + (" …" if len(known) > 30 else "")
+        raise NewsragError(f"source {', '.join(map(repr, unknown))} is not in the index; known sources: {shown or '(none)'}")
+    return resolved
+
+
+@dataclass
+class QueryHints:
+    """Soft signals read from the question text: boosts, never silent filters."""
+
+    sources: list[str] = field(default_factory=list)
+    since: str = ""
+    until: str = ""
+
+
+def mentioned_sources(question: str, known: list[str]) -> list[str]:
+    """Outlets named in the question ("according to TechCrunch", "the Verge article")."""
+    lowered = question.lower()
+    found = []
+    for name in known:
+        bare = re.sub(r"^the\s+", "", name.lower())
+        if len(bare) >= 3 and re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", lowered):
+            found.append(name)
+    return found
+
+
+def time_hints(question: str, today: date | None = None) -> tuple[str, str]:
+    """("since", "until") from "in October 2023" or "last week"; empty strings when the question names no time."""
+    m = _MONTH_YEAR.search(question)
+    if m:
+        month, year = _MONTHS[m.group(1).lower()], int(m.group(2))
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+    m = _RELATIVE.search(question)
+    if m:
+        today = today or date.today()
+        days = {"week": 7, "month": 31, "year": 366}[m.group(2).lower()]
+        return (today - timedelta(days=days)).isoformat(), today.isoformat()
+    return "", ""
+
+
+def read_hints(question: str, known_sources: list[str], today: date | None = None) -> QueryHints:
+    since, until = time_hints(question, today)
+    return QueryHints(sources=mentioned_sources(question, known_sources), since=since, until=until)

@@ -1,0 +1,263 @@
+"""The index directory: Chroma (dense vectors) + SQLite (manifest, chunk offsets, FTS5 BM25 keyword index).
+
+Layout of an index directory:
+  chroma/            embedded Chroma PersistentClient (absent when a Chroma server holds the vectors)
+  newsrag.sqlite     articles (manifest with content hashes), chunks (offsets), chunks_fts (BM25), meta
+  feedback.jsonl     UI feedback
+
+Crash safety rests on one rule: an article's row is marked `pending` (and its keyword rows removed) in a committed
+SQLite transaction BEFORE its vectors are touched in Chroma, and marked `done` only after they are stored. `recover()`
+deletes everything of a pending article on both sides, so a run killed at any moment and re-run ends in the state a
+clean run gives.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from rag.types import Article, Chunk, NewsragError
+
+SCHEMA_VERSION = "1"
+COLLECTION = "newsrag_chunks"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, origin TEXT NOT NULL, content_hash TEXT, state TEXT NOT NULL,
+    title TEXT, source TEXT, author TEXT, published_at TEXT, published_ts INTEGER, url TEXT, text TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin);
+CREATE INDEX IF NOT EXISTS articles_state ON articles(state);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, article_id TEXT NOT NULL, start INTEGER, "end" INTEGER
+);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, tokenize='porter unicode61');
+"""
+_ARTICLE_COLUMNS = "id, title, text, source, author, published_at, published_ts, url, origin"
+
+
+@dataclass
+class IndexStats:
+    articles: int
+    chunks: int
+    dense_chunks: int
+    keyword_docs: int
+    pending: int
+    sources: dict[str, int]
+
+    def to_dict(self) -> dict:
+        return {
+            "articles": self.articles,
+            "chunks": self.chunks,
+            "dense_chunks": self.dense_chunks,
+            "keyword_docs": self.keyword_docs,
+            "pending": self.pending,
+            "consistent": self.chunks == self.dense_chunks == self.keyword_docs and self.pending == 0,
+            "sources": self.sources,
+        }
+
+
+def _chroma_client(directory: Path, chroma_url: str, token: str):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if not chroma_url:
+        return chromadb.PersistentClient(path=str(directory / "chroma"), settings=chroma_settings)
+    parsed = urlparse(chroma_url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise NewsragError(f"chroma_url {chroma_url!r}: expected http://host:port of a `chroma run` server")
+    headers = {"Authorization": f"Bearer {token}"} if token else None
+    try:
+        return chromadb.HttpClient(
+            host=parsed.hostname, port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+            ssl=parsed.scheme == "https", headers=headers, settings=chroma_settings,
+        )
+    except Exception as exc:  # chromadb raises ValueError/ConnectError variants
+        raise NewsragError(f"cannot reach the Chroma server at {chroma_url}: {exc}. Start it with `chroma run --path DIR`") from exc
+
+
+class Store:
+    """One index: read by `rag`, written by `ingest` through the methods below."""
+
+    def __init__(self, directory: str | Path, chroma_url: str = "", chroma_token: str = "", create: bool = False):
+        self.directory = Path(directory)
+        db_path = self.directory / "newsrag.sqlite"
+        if not db_path.exists() and not create:
+            raise NewsragError(f"no index at {self.directory}/: run `newsrag ingest PATH --index {self.directory}` first")
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self._lock = threading.RLock()  # one connection shared by UI threads
+        self.chroma_url = chroma_url
+        self._check_meta({"schema": SCHEMA_VERSION, "collection": COLLECTION})
+        client = _chroma_client(self.directory, chroma_url, chroma_token)
+        self.collection = client.get_or_create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
+
+    def _check_meta(self, expected: dict[str, str]) -> None:
+        with self._lock:
+            stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+            for key, value in expected.items():
+                if key in stored and stored[key] != value:
+                    raise NewsragError(f"{self.directory}: index {key} is {stored[key]!r}, this newsrag needs {value!r}; re-ingest into a new --index")
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, value))
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._lock:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # ---- writing (ingest) -------------------------------------------------------------------------------------------
+    def manifest(self) -> dict[str, tuple[str, str]]:
+        """article id -> (content_hash, origin) of every finished article."""
+        rows = self.db.execute("SELECT id, content_hash, origin FROM articles WHERE state = 'done'")
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def begin(self, article_ids: list[str], origins: dict[str, str]) -> None:
+        """Step 1: mark articles pending and drop their keyword rows, committed before Chroma is touched."""
+        with self._lock, self.db:
+            self.db.execute("BEGIN")
+            for aid in article_ids:
+                self._delete_keyword_rows(aid)
+                self.db.execute(
+                    "INSERT INTO articles (id, origin, state) VALUES (?, ?, 'pending') "
+                    "ON CONFLICT(id) DO UPDATE SET state = 'pending', content_hash = NULL",
+                    (aid, origins.get(aid, "")),
+                )
+
+    def _delete_keyword_rows(self, article_id: str) -> None:
+        self.db.execute(
+            "DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE article_id = ?)", (article_id,)
+        )
+        self.db.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
+
+    def delete_vectors(self, article_ids: list[str]) -> None:
+        """Step 2: remove every vector of these articles (old versions, or a half-written batch)."""
+        for i in range(0, len(article_ids), 500):
+            self.collection.delete(where={"article_id": {"$in": article_ids[i : i + 500]}})
+
+    def add_vectors(self, chunks: list[Chunk], articles: dict[str, Article], vectors: np.ndarray) -> None:
+        """Step 3: store the chunks' vectors (ids are deterministic, so a retried batch overwrites, never duplicates)."""
+        step = 2000  # under Chroma's max batch size
+        for i in range(0, len(chunks), step):
+            part = chunks[i : i + step]
+            self.collection.upsert(
+                ids=[c.id for c in part],
+                embeddings=vectors[i : i + step],
+                documents=[c.text for c in part],
+                metadatas=[_chunk_metadata(c, articles[c.article_id]) for c in part],
+            )
+
+    def commit(self, articles: list[Article], hashes: dict[str, str], chunks: list[Chunk]) -> None:
+        """Step 4: keyword rows, offsets and the manifest entry, in one transaction that marks the articles done."""
+        by_article = {a.id: a for a in articles}
+        with self._lock, self.db:
+            self.db.execute("BEGIN")
+            for a in articles:
+                self.db.execute(
+                    "UPDATE articles SET title=?, text=?, source=?, author=?, published_at=?, published_ts=?, url=?, "
+                    "origin=?, content_hash=?, state='done' WHERE id=?",
+                    (a.title, a.text, a.source, a.author, a.published_at, a.published_ts, a.url, a.origin, hashes[a.id], a.id),
+                )
+            for c in chunks:
+                cur = self.db.execute(
+                    'INSERT INTO chunks (id, article_id, start, "end") VALUES (?, ?, ?, ?)', (c.id, c.article_id, c.start, c.end)
+                )
+                self.db.execute(
+                    "INSERT INTO chunks_fts (rowid, title, text) VALUES (?, ?, ?)",
+                    (cur.lastrowid, by_article[c.article_id].title, c.text),
+                )
+
+    def remove(self, article_ids: list[str]) -> None:
+        """Delete articles entirely, crash-safe by the same pending protocol."""
+        if not article_ids:
+            return
+        self.begin(article_ids, {})
+        self.delete_vectors(article_ids)
+        with self._lock, self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("DELETE FROM articles WHERE id = ?", [(a,) for a in article_ids])
+
+    def recover(self) -> list[str]:
+        """Undo whatever a killed run left half-done: pending articles vanish from both sides."""
+        pending = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE state = 'pending'")]
+        if pending:
+            self.remove(pending)
+        return pending
+
+    # ---- reading (rag) ----------------------------------------------------------------------------------------------
+    def stats(self) -> IndexStats:
+        q = self.db.execute
+        sources = dict(
+            q("SELECT COALESCE(NULLIF(source, ''), '(unknown)'), COUNT(*) FROM articles WHERE state='done' "
+              "GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        )
+        return IndexStats(
+            articles=q("SELECT COUNT(*) FROM articles WHERE state='done'").fetchone()[0],
+            chunks=q("SELECT COUNT(*) FROM chunks").fetchone()[0],
+            dense_chunks=self.collection.count(),
+            keyword_docs=q("SELECT COUNT(*) FROM chunks_fts").fetchone()[0],
+            pending=q("SELECT COUNT(*) FROM articles WHERE state='pending'").fetchone()[0],
+            sources=sources,
+        )
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? AND state='done'", (article_id,)).fetchone()
+        return Article(*row) if row else None
+
+    def chunks_by_id(self, chunk_ids: list[str]) -> dict[str, Chunk]:
+        """Chunks with their text cut from the article text (the one source of truth for offsets)."""
+        if not chunk_ids:
+            return {}
+        marks = ",".join("?" * len(chunk_ids))
+        rows = self.db.execute(
+            f'SELECT c.id, c.article_id, c.start, c."end", substr(a.text, c.start + 1, c."end" - c.start) '
+            f"FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+            chunk_ids,
+        ).fetchall()
+        return {r[0]: Chunk(id=r[0], article_id=r[1], start=r[2], end=r[3], text=r[4]) for r in rows}
+
+    def chunk_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+
+    def dense_ids(self) -> set[str]:
+        ids: set[str] = set()
+        total, offset = self.collection.count(), 0
+        while offset < total:
+            ids.update(self.collection.get(include=[], limit=5000, offset=offset)["ids"])
+            offset += 5000
+        return ids
+
+    def sources(self) -> list[str]:
+        rows = self.db.execute("SELECT DISTINCT source FROM articles WHERE state='done' AND source != '' ORDER BY 1")
+        return [r[0] for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _chunk_metadata(chunk: Chunk, article: Article) -> dict:
+    return {
+        "article_id": chunk.article_id,
+        "start": chunk.start,
+        "end": chunk.end,
+        "source": article.source,
+        "published_ts": article.published_ts,
+        "title": article.title[:500],
+    }
+
+
+def dump_json(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,105 @@
+"""The data types every stage shares: Article -> Chunk -> Hit -> Citation/Answer."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """One news article, normalised. `text` is what chunks and citations point into."""
+
+    id: str
+    title: str
+    text: str
+    source: str = ""
+    author: str = ""
+    published_at: str = ""  # ISO date "YYYY-MM-DD", "" when unknown
+    published_ts: int = 0  # epoch seconds of published_at (00:00 UTC), 0 when unknown; Chroma filters need numbers
+    url: str = ""
+    origin: str = ""  # the file or URL it was loaded from; `ingest --sync` removes articles whose origin is gone
+
+
+@dataclass
+class Chunk:
+    """A passage of an article; `article.text[start:end] == text` always holds."""
+
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Hit:
+    """A retrieved chunk with its article and the score that ranked it."""
+
+    chunk: Chunk
+    article: Article
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text
+
+    @property
+    def article_id(self) -> str:
+        return self.article.id
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @property
+    def source(self) -> str:
+        return self.article.source
+
+
+@dataclass
+class Citation:
+    """An exact span of an article backing one answer sentence: `quote == article.text[start:end]`."""
+
+    n: int
+    article_id: str
+    title: str
+    source: str
+    published_at: str
+    url: str
+    quote: str
+    start: int
+    end: int
+    score: float
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Answer:
+    """What `Assistant.ask` returns; `to_dict()` is the `newsrag ask --json` object."""
+
+    question: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    refused: bool = False
+    hits: list[Hit] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def answer(self) -> str:
+        return self.text
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "refused": self.refused,
+            "citations": [c.to_dict() for c in self.citations],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+            "warnings": list(self.warnings),
+        }
+
+
+class NewsragError(Exception):
+    """A user-facing error: its message says what is wrong and what to do; never shown as a traceback."""
