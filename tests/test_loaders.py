@@ -386,6 +386,13 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     assert "over the 1,000-byte limit" in only_problem(small, max_bytes=1000).error
 
 
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    with open(bytes(tmp_path) + b"/caf\xe9.txt", "wb") as f:  # a Latin-1 file name, as old archives have
+        f.write(b"Title\nText.")
+    problem = only_problem(tmp_path)
+    assert problem.path == f"{tmp_path}/caf\ufffd.txt" and "file name is not valid UTF-8" in problem.error
+
+
 def test_missing_path() -> None:
     assert "no such file or folder" in only_problem("/nonexistent/newsrag/article.txt").error
 

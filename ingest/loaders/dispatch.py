@@ -122,9 +122,14 @@ def _load_path(name: str, max_bytes: int) -> Loaded:
         if not files:
             yield LoadProblem(str(path), f"the folder holds no visible files to load (supported: {SUPPORTED})")
         for file in files:
-            yield from _guard(str(file), lambda f=file: _load_file(f, max_bytes))
+            yield from _guard(_printable(file), lambda f=file: _load_file(f, max_bytes))
     else:
-        yield from _guard(str(path), lambda: _load_file(path, max_bytes))
+        yield from _guard(_printable(path), lambda: _load_file(path, max_bytes))
+
+
+def _printable(path: Path) -> str:
+    """The path as valid UTF-8 text (undecodable bytes shown as U+FFFD), safe to print and store."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _walk(folder: Path, visited: set[Path] | None = None) -> Iterator[Path]:
@@ -150,7 +155,9 @@ def _walk(folder: Path, visited: set[Path] | None = None) -> Iterator[Path]:
 
 
 def _load_file(path: Path, max_bytes: int) -> Loaded:
-    label = str(path)
+    label = _printable(path)
+    if label != str(path):  # the origin is stored in the index and shown to users: it must be real text
+        raise InputError("the file name is not valid UTF-8: rename the file")
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     if loader is None:
