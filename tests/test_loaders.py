@@ -425,8 +425,17 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> Non
 def test_same_file_twice_is_reported_as_duplicate() -> None:
     articles, problems = run(ARTICLES / "keane.md", ARTICLES)
     assert [a.title for a in articles].count("Keane: Blinken's warning may let China pull back") == 1
-    dup = next(p for p in problems if p.fatal)
-    assert dup.path.endswith("keane.md") and "duplicate of" in dup.error
+    (dup,) = [p for p in problems if "duplicate" in p.error]
+    assert dup.path.endswith("keane.md") and not dup.fatal and "the first copy is kept" in dup.error
+
+
+def test_duplicate_url_across_files_names_both_records() -> None:
+    json_path, jsonl_path = (str((RECORDS / n).resolve()) for n in ("multihop_sample.json", "multihop_sample.jsonl"))
+    articles, problems = run(json_path, jsonl_path)
+    assert len(articles) == 6  # the JSONL's three good lines repeat records 1-3 of the JSON file
+    dups = [p for p in problems if "duplicate" in p.error]
+    assert [p.path for p in dups] == [f"{jsonl_path}:{n}" for n in (1, 2, 5)]
+    assert dups[0].error.startswith(f"duplicate of {json_path}#1 (same URL https://example.com/mh/1)")
 
 
 def test_an_unexpected_loader_error_does_not_stop_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,7 +60,7 @@ def load(inputs: list[str], max_bytes: int = 20_000_000) -> Iterator[Article | L
 
     Yields Articles and LoadProblems in input order and never raises for bad input: each problem names its file
     (":LINE" / "#N" for one record) or URL and says what to do. An article already yielded (same id: same URL, or
-    the same file reached twice) is reported as a duplicate instead of being yielded again.
+    the same file reached twice) is not yielded again; a non-fatal problem names both copies.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]  # a lone path is a common slip; treat it as a list of one
@@ -88,7 +88,9 @@ def load(inputs: list[str], max_bytes: int = 20_000_000) -> Iterator[Article | L
                         why = " (the same file or record reached twice)"
                     else:
                         why = "" if article.url in first else f" (same URL {article.url})"
-                    yield LoadProblem(label, f"duplicate of {first}{why}; skipped: remove one copy")
+                    # Not fatal: the article itself is loaded (its first copy), and a fatal problem would mark
+                    # this file as failed, which keeps `ingest --sync` from cleaning up after it.
+                    yield LoadProblem(label, f"duplicate of {first}{why}; skipped, the first copy is kept", False)
                     continue
                 seen[article.id] = label
                 yield article
