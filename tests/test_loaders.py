@@ -296,6 +296,9 @@ def test_record_without_url_keeps_its_id_when_records_are_reordered(tmp_path: Pa
     first = {x.title: x.id for x in run(path)[0]}
     path.write_text(json.dumps([b, a]))
     assert {x.title: x.id for x in run(path)[0]} == first and len(set(first.values())) == 2
+    path.write_text(json.dumps([{"body": "First untitled."}, {"body": "Second untitled."}]))
+    articles, problems = run(path)  # neither URL nor title nor date: still two articles, not duplicates
+    assert len({x.id for x in articles}) == 2 and not any("duplicate" in p.error for p in problems)
 
 
 @pytest.mark.parametrize(

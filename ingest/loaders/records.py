@@ -29,9 +29,10 @@ def _record(rec: object, *, label: str, origin: str) -> Loaded:
         return
     date = next((rec[k] for k in _DATE_KEYS if rec.get(k) not in (None, "")), None)
     url = clean_field(rec.get("url") or rec.get("link"))
-    # Without a URL the id comes from the file plus the record's own id, else its title and date: stable when
-    # records are added or reordered.
-    key = clean_field(rec.get("id")) or f"{clean_field(rec.get('title'))}\0{clean_field(date)}"
+    # Without a URL the id comes from the file plus the record's own id, else its title and date, else its body:
+    # stable when records are added or reordered.
+    title = clean_field(rec.get("title"))
+    key = clean_field(rec.get("id")) or (f"{title}\0{clean_field(date)}" if title else f"body\0{body.strip()}")
     yield from build(
         text=body,
         label=label,
