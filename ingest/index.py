@@ -20,7 +20,6 @@ from rag.types import Article, Chunk
 # Measured on MultiHop-RAG dev queries (README, "Chunking and embedded text"): the title in the embedded text
 # raises dense Hits@10; the stored chunk text stays the article's own words so citations quote it verbatim.
 EMBED_TITLE = True
-CHUNKS_PER_BATCH = 256  # articles are flushed to the index in batches of about this many chunks
 
 
 @dataclass
@@ -139,7 +138,7 @@ def ingest_items(
         batch.articles.append(item)
         batch.chunks.extend(chunks)
         batch.hashes[item.id] = digest
-        if len(batch) >= CHUNKS_PER_BATCH:
+        if len(batch) >= get_settings().ingest_batch:
             flush()
             bar.set_postfix(chunks=summary.chunks_embedded)
     flush()

@@ -1,0 +1,88 @@
+"""Shared fixtures: isolated settings per session, and one index of corpus/ built once and reused read-only."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+CANONICAL_QUESTION = "What did Keane say about Beijing?"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# The data dir is resolved against the project root, not the test's cwd.
+os.environ.setdefault("NEWSRAG_DATA_DIR", str((ROOT / ".." / "shared" / "data").resolve()))
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory) -> Path:
+    """corpus/ ingested once; tests must not write to it (copy it or make their own)."""
+    from ingest.index import ingest, open_store
+
+    directory = tmp_path_factory.mktemp("seed_index")
+    store = open_store(directory)
+    summary = ingest([str(CORPUS)], store=store)
+    assert summary.failed == [] and summary.added >= 1
+    store.close()
+    return directory
+
+
+@pytest.fixture(scope="session")
+def seed_assistant(seed_index):
+    from rag.assistant import Assistant
+
+    return Assistant.open(seed_index)
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+    """The real console entry point in a child process."""
+    return subprocess.run(
+        [sys.executable, "-m", "rag.cli", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def data_dir() -> Path:
+    from rag.settings import get_settings
+
+    return Path(get_settings().data_dir)
+
+
+def require_multihop() -> Path:
+    path = data_dir() / "multihop-rag"
+    if not (path / "corpus.json").is_file():
+        pytest.skip(f"MultiHop-RAG data not found at {path} (set NEWSRAG_DATA_DIR to a copy of ../shared/data)")
+    return path
+
+
+_WORDS = (
+    "minister parliament budget election treaty summit tariff market shares inflation court ruling senator governor "
+    "strike union wildfire storm vaccine hospital researchers satellite launch startup merger lawsuit police protest "
+    "border embassy sanctions ceasefire negotiations pipeline refinery drought harvest museum festival championship"
+).split()
+
+
+def write_articles(folder: Path, n: int, seed: int = 0, sentences: int = 14) -> list[Path]:
+    """n distinct, deterministic Markdown articles (about 2-3 chunks each) for ingestion tests."""
+    import random
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        body = " ".join(
+            f"The {rng.choice(_WORDS)} {rng.choice(_WORDS)} in city {i} drew {rng.randint(2, 999)} {rng.choice(_WORDS)} "
+            f"reports on day {j}, officials said."
+            for j in range(sentences)
+        )
+        path = folder / f"article_{i:03d}.md"
+        path.write_text(f"---\ntitle: Article {i} about {rng.choice(_WORDS)}\nsource: Test Wire\npublished: 2023-10-{1 + i % 28:02d}\n---\n{body}\n")
+        paths.append(path)
+    return paths
