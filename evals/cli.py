@@ -1,0 +1,103 @@
+"""`newsrag eval retrieval|answers|scorer`: run a benchmark, print a table, write results.json and report.html."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rag.types import NewsragError
+
+DATASETS = {"retrieval": ("multihop", "seed"), "answers": ("multihop", "seed"), "scorer": ("summedits",)}
+
+
+def _dataset(args: argparse.Namespace) -> str:
+    dataset = getattr(args, "dataset", None) or DATASETS[args.what][0]
+    if dataset not in DATASETS[args.what]:
+        raise NewsragError(f"`eval {args.what}` runs on {' or '.join(DATASETS[args.what])}, not {dataset!r}")
+    return dataset
+
+
+def _open_assistant(args: argparse.Namespace, dataset: str):
+    from rag.assistant import Assistant
+    from rag.settings import get_settings
+
+    index = getattr(args, "index", None) or get_settings().index
+    bot = Assistant.open(index)
+    stats = bot.store.stats()
+    if stats.articles == 0:
+        raise NewsragError(f"the index at {index} is empty: run `newsrag ingest PATH --index {index}` first")
+    if dataset == "seed":
+        from evals.gold import CORPUS_DIR, corpus_articles
+
+        missing = [a.origin or a.id for a in corpus_articles() if bot.store.article(a.id) is None]
+        if missing:
+            raise NewsragError(f"the index at {index} lacks the seed article(s) {missing}: "
+                               f"run `newsrag ingest {CORPUS_DIR} --index {index}`")
+    return bot, str(index), stats.articles
+
+
+def _items(args: argparse.Namespace, dataset: str) -> list:
+    from evals.runner import multihop_items, seed_items
+
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
+        raise NewsragError(f"--limit must be at least 1, got {limit}")
+    if dataset == "seed":
+        return seed_items(limit)
+    return multihop_items(getattr(args, "split", "report") or "report", limit)
+
+
+def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
+    """Run the eval named by args and return {what, dataset, split, limit, ..., summary, rows}."""
+    from evals.runner import answer_rows, retrieval_rows, summarize
+
+    dataset = _dataset(args)
+    payload = {"what": args.what, "dataset": dataset, "split": None, "limit": getattr(args, "limit", None)}
+    started = time.perf_counter()
+    if args.what == "scorer":
+        from evals.faithfulness import evaluate_on_summedits
+
+        result = evaluate_on_summedits(domain="news", limit=payload["limit"])
+        payload.update(split="news", summary={"overall": result, "by_type": {}}, rows=[])
+    else:
+        items = _items(args, dataset)
+        bot, index, articles = _open_assistant(args, dataset)
+        try:
+            generator = getattr(args, "generator", None) or "extractive"
+            if args.what == "retrieval":
+                rows = retrieval_rows(bot, items, k=10, progress=progress)
+            else:
+                rows = answer_rows(bot, items, generator=generator, progress=progress)
+        finally:
+            bot.close()
+        payload.update(split="seed" if dataset == "seed" else (getattr(args, "split", None) or "report"),
+                       index=index, index_articles=articles,
+                       generator=generator if args.what == "answers" else None,
+                       summary=summarize(args.what, rows), rows=rows)
+    payload["seconds"] = round(time.perf_counter() - started, 1)
+    payload["created"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    return payload
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """The `newsrag eval` command; returns 1 when --compare finds a regression, else 0."""
+    from evals.report import compare, format_table, write_html, write_results
+
+    payload = build_payload(args, progress=sys.stderr.isatty())
+    changes, regressions = ([], [])
+    if getattr(args, "compare", None):
+        changes, regressions = compare(args.compare, payload)
+    out = Path(getattr(args, "out", None) or "runs")
+    results, report = write_results(out, payload), write_html(out, payload, changes)
+    print(f"{payload['what']} on {payload['dataset']} ({payload['split']}), {payload['seconds']} s")
+    print(format_table(payload))
+    print(f"\nwrote {results} and {report}")
+    if getattr(args, "compare", None):
+        print(f"\ncompared with {args.compare}:")
+        print("\n".join(changes) if changes else "no metric changed")
+        if regressions:
+            print(f"\nREGRESSED ({len(regressions)}):")
+            print("\n".join(regressions))
+            return 1
+    return 0

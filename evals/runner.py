@@ -1,0 +1,153 @@
+"""Run an Assistant over eval items: one row per question (what was retrieved or answered and how it scored),
+then summaries overall and per question type. Rows hold only deterministic values, so two runs compare equal."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from tqdm import tqdm
+
+from evals import metrics as M
+
+ANSWER_METRICS = ("accuracy", "faithfulness", "citation_precision", "citation_recall")
+REFUSAL_METRICS = ("refusal_precision", "refusal_recall", "refusal_f1")
+
+
+@dataclass
+class EvalItem:
+    """A question with what counts as right: any of `answers` in the answer, `facts` in the retrieved passages."""
+
+    id: str
+    question: str
+    kind: str
+    answers: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    answerable: bool = True
+    split: str = "all"
+
+
+def multihop_items(split: str = "report", limit: int | None = None, data_dir: str | None = None) -> list[EvalItem]:
+    from evals.multihop import load_queries, sample
+
+    queries = sample(load_queries(data_dir, split), limit)
+    return [EvalItem(q.id, q.question, q.kind, [q.answer] if q.answerable else [], q.facts, q.answerable, q.split)
+            for q in queries]
+
+
+def seed_items(limit: int | None = None) -> list[EvalItem]:
+    """The seed gold set; for retrieval its answer spans are the facts a passage must hold."""
+    from evals.gold import load_seed_gold
+
+    items = [EvalItem(g.id, g.question, g.kind, g.answers, g.answers, g.answerable) for g in load_seed_gold()]
+    return items[:limit] if limit else items
+
+
+def _progress(items: list, desc: str, progress: bool) -> Iterable:
+    return tqdm(items, desc=desc, unit="q", disable=not progress, leave=False)
+
+
+def _passage(hit: Any, rank: int, gold: bool | None = None) -> dict:
+    row = {"rank": rank, "article_id": hit.article_id, "title": hit.title, "source": hit.source,
+           "start": hit.chunk.start, "end": hit.chunk.end, "score": round(float(hit.score), 6), "text": hit.text}
+    if gold is not None:
+        row["gold"] = gold
+    return row
+
+
+def retrieval_rows(bot: Any, items: list[EvalItem], k: int = 10, progress: bool = False) -> list[dict]:
+    """Retrieve k passages per item and score them; items with no gold facts (null queries) are kept, unscored."""
+    rows = []
+    for item in _progress(items, "retrieval", progress):
+        hits = bot.retrieve(item.question, k=k)
+        texts = [h.text for h in hits]
+        scored = item.answerable and any(f.strip() for f in item.facts)
+        marks = M.gold_found(texts, item.facts) if scored else [False] * len(texts)
+        row = {"id": item.id, "question": item.question, "kind": item.kind, "split": item.split, "scored": scored,
+               "facts": item.facts, **M.retrieval_scores(texts, item.facts if scored else [])}
+        row["hits"] = [_passage(h, r, g) for r, (h, g) in enumerate(zip(hits, marks), start=1)]
+        rows.append(row)
+    return rows
+
+
+class ScorerJudge:
+    """judge(claim, passages) backed by evals.faithfulness.FaithfulnessScorer, loaded on first use only
+    (extractive answers are exact quotes and never need it)."""
+
+    def __init__(self) -> None:
+        self._scorer = None
+
+    def __call__(self, claim: str, passages: list[str]) -> bool:
+        if self._scorer is None:
+            from evals.faithfulness import FaithfulnessScorer
+
+            self._scorer = FaithfulnessScorer()
+        return bool(self._scorer.score(claim, passages).supported)
+
+
+def _article_texts(bot: Any, answer: Any) -> dict[str, str]:
+    """Texts of every cited article (from the hits, else the index): the spans are checked against these."""
+    texts = {h.article_id: h.article.text for h in answer.hits}
+    for c in answer.citations:
+        if c.article_id not in texts:
+            article = bot.store.article(c.article_id)
+            if article is not None:
+                texts[c.article_id] = article.text
+    return texts
+
+
+def answer_rows(bot: Any, items: list[EvalItem], generator: str = "extractive", judge: M.Judge | None = None,
+                progress: bool = False) -> list[dict]:
+    """Ask each question; score correctness (a refusal is right only on an unanswerable question), faithfulness,
+    citation precision/recall."""
+    judge = judge or ScorerJudge()
+    rows = []
+    for item in _progress(items, "answers", progress):
+        answer = bot.ask(item.question, generator=generator)
+        if item.answerable:
+            correct = (not answer.refused) and any(M.contains_answer(answer.text, g) for g in item.answers)
+        else:
+            correct = bool(answer.refused)
+        check = M.check_citations(answer.text, answer.citations, _article_texts(bot, answer), judge, answer.refused)
+        rows.append({
+            "id": item.id, "question": item.question, "kind": item.kind, "split": item.split,
+            "answerable": item.answerable, "gold": item.answers, "answer": answer.text, "refused": bool(answer.refused),
+            "accuracy": float(correct), **check.to_dict(),
+            "citations": [{k: v for k, v in c.to_dict().items() if k != "score"} for c in answer.citations],
+            "hits": [_passage(h, r) for r, h in enumerate(answer.hits[:3], start=1)],
+        })
+    return rows
+
+
+def _retrieval_summary(rows: list[dict]) -> dict:
+    scored = [r for r in rows if r["scored"]]
+    out = {m: M.mean(r[m] for r in scored) for m in M.RETRIEVAL_METRICS}
+    out.update(n=len(scored), skipped=len(rows) - len(scored))
+    return out
+
+
+def _answer_summary(rows: list[dict]) -> dict:
+    out = {m: M.mean(r[m] for r in rows) for m in ANSWER_METRICS}
+    answerable = [r for r in rows if r["answerable"]]
+    out["accuracy_answerable"] = M.mean(r["accuracy"] for r in answerable)
+    refusals = M.refusal_scores([r["refused"] for r in rows], [not r["answerable"] for r in rows])
+    # In a group where nothing was refused (or nothing is unanswerable) the ratio is undefined: None, shown as "-".
+    if not refusals["n_refused"]:
+        refusals["refusal_precision"] = None
+    if not refusals["n_unanswerable"]:
+        refusals["refusal_recall"] = None
+    if refusals["refusal_precision"] is None or refusals["refusal_recall"] is None:
+        refusals["refusal_f1"] = None
+    out.update(refusals)
+    out.update(n=len(rows), answered=sum(1 for r in rows if r["faithfulness"] is not None),
+               bad_spans=sum(r["bad_spans"] for r in rows))
+    return out
+
+
+def summarize(what: str, rows: list[dict]) -> dict:
+    """{"overall": {...}, "by_type": {kind: {...}}}; types in sorted order so the output is stable."""
+    one = _retrieval_summary if what == "retrieval" else _answer_summary
+    kinds = sorted({r["kind"] for r in rows})
+    by_type = {k: one([r for r in rows if r["kind"] == k]) for k in kinds}
+    if what == "retrieval":
+        by_type = {k: v for k, v in by_type.items() if v["n"]}  # null queries have nothing to retrieve
+    return {"overall": one(rows), "by_type": by_type}
