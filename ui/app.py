@@ -1,0 +1,347 @@
+"""The newsrag web UI: chat with cited answers, a sources panel, filters, uploads and feedback (Gradio 6).
+
+`build_app(assistant)` makes the Blocks; `launch(app, ...)` starts it with the offline theme, CSS and script;
+`serve(host, port)` is what `newsrag chat` runs. Untrusted text is escaped in ui/render.py.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported: no phoning home
+
+import gradio as gr  # noqa: E402
+
+from rag.assistant import Assistant, Conversation  # noqa: E402
+from rag.types import Answer, NewsragError  # noqa: E402
+from ui import render  # noqa: E402
+from ui.auth import auth_for  # noqa: E402
+from ui.feedback import record_feedback  # noqa: E402
+from ui.generators import GENERATOR_CHOICES, generator_note  # noqa: E402
+from ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, check_and_store, ingest_uploads  # noqa: E402
+
+log = logging.getLogger("newsrag.ui")
+ALL_OUTLETS = "All outlets"
+STREAM_PAUSE_S = 0.05  # between streamed sentences of an extractive answer (already computed; this is for the eye)
+ASSETS = Path(__file__).parent / "assets"
+# System fonts only: the default theme would fetch fonts from Google, which an offline machine cannot reach.
+THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
+
+
+class ReadWriteLock:
+    """Many questions at once, but an upload's ingest runs alone: answers never read a half-written article."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    def read(self) -> "_Guard":
+        return _Guard(self, write=False)
+
+    def write(self) -> "_Guard":
+        return _Guard(self, write=True)
+
+
+class _Guard:
+    def __init__(self, lock: ReadWriteLock, write: bool) -> None:
+        self.lock, self.write = lock, write
+
+    def __enter__(self) -> None:
+        c = self.lock._cond
+        with c:
+            if self.write:
+                c.wait_for(lambda: not self.lock._writing and self.lock._readers == 0)
+                self.lock._writing = True
+            else:
+                c.wait_for(lambda: not self.lock._writing)
+                self.lock._readers += 1
+
+    def __exit__(self, *exc: object) -> None:
+        c = self.lock._cond
+        with c:
+            if self.write:
+                self.lock._writing = False
+            else:
+                self.lock._readers -= 1
+            c.notify_all()
+
+
+@dataclass
+class Session:
+    """One browser tab: its conversation, the chat as shown, and which message belongs to which answer."""
+
+    conversation: Conversation
+    messages: list[dict] = field(default_factory=list)
+    turns: list[render.Turn] = field(default_factory=list)
+    by_message: dict[int, render.Turn] = field(default_factory=dict)
+
+    def reset(self) -> None:
+        self.conversation.reset()
+        self.messages.clear()
+        self.turns.clear()
+        self.by_message.clear()
+
+
+def outlet_choices(assistant: Assistant) -> list[str]:
+    return [ALL_OUTLETS] + assistant.store.sources()
+
+
+def ask_options(assistant: Assistant, outlet: str | None, since: str | None, until: str | None, generator: str | None) -> dict:
+    """The keyword options for Assistant.ask, validated now so a bad date is reported before any work."""
+    source = None if not outlet or outlet == ALL_OUTLETS else outlet
+    generator = generator or "extractive"
+    assistant.filters(source, since, until)  # raises NewsragError naming the bad field
+    return {"source": source, "since": (since or "").strip() or None, "until": (until or "").strip() or None,
+            "generator": generator}
+
+
+def passages_for(assistant: Assistant, answer: Answer) -> dict[int, str]:
+    """Each citation's passage with its span marked, cut from the stored article (the citation's ground truth)."""
+    out: dict[int, str] = {}
+    for c in answer.citations:
+        article = assistant.store.article(c.article_id)
+        if article is not None and article.text[c.start:c.end] == c.quote:
+            out[c.n] = render.passage_html(article.text, c.start, c.end)
+        else:  # article replaced since: show the quote the answer was built from
+            out[c.n] = f"<mark>{render.esc(c.quote)}</mark>"
+    return out
+
+
+def _answer_message(turn: render.Turn, text: str, final: bool) -> dict:
+    known = {c.n for c in turn.answer.citations}
+    body = render.answer_markdown(text, turn.number, known)
+    if final and turn.answer.warnings:
+        body += "\n\n" + "\n\n".join(f"*Note: {render.md_text(w)}*" for w in turn.answer.warnings)
+    return {"role": "assistant", "content": body}
+
+
+def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> gr.Blocks:
+    """The whole page, bound to one Assistant (shared by all sessions; the index is opened once)."""
+    index_dir = Path(assistant.store.directory)
+    uploads_dir = index_dir / "uploads"
+    lock = ReadWriteLock()
+
+    def new_session() -> Session:
+        return Session(assistant.chat())
+
+    # ---- chat ------------------------------------------------------------------------------------------------------
+    def respond(message: str, session: Session | None, outlet: str, since: str, until: str, generator: str):
+        """Stream one answer into the chat: placeholder, then tokens (LLM) or sentence by sentence (extractive)."""
+        session = session or new_session()
+        question = (message or "").strip()
+        if not question:
+            yield gr.skip(), gr.skip(), session, gr.skip(), "Type a question about the articles first."
+            return
+        try:
+            options = ask_options(assistant, outlet, since, until, generator)
+        except NewsragError as exc:
+            yield gr.skip(), gr.skip(), session, gr.skip(), f"⚠️ {render.md_text(str(exc))}"
+            return
+        msgs = session.messages
+        msgs.append({"role": "user", "content": render.md_text(question)})
+        msgs.append({"role": "assistant", "content": "*Searching the articles…*"})
+        yield list(msgs), "", session, gr.skip(), ""
+
+        tokens: queue.Queue[str] = queue.Queue()
+        result: dict = {}
+        streaming = options["generator"] != "extractive"
+
+        def work() -> None:
+            try:
+                with lock.read():
+                    result["answer"] = session.conversation.ask(question, on_token=tokens.put if streaming else None, **options)
+            except NewsragError as exc:
+                result["error"] = str(exc)
+            except Exception as exc:  # shown briefly to the user, in full in the server log
+                log.exception("answering %r failed", question)
+                result["error"] = f"internal error ({type(exc).__name__}: {exc}); the server log has the details"
+
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        raw = ""
+        while worker.is_alive() or not tokens.empty():
+            try:
+                raw += tokens.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            while not tokens.empty():
+                raw += tokens.get_nowait()
+            msgs[-1] = {"role": "assistant", "content": render.md_text(raw) + " ▌\n\n*(checking each sentence against its source…)*"}
+            yield list(msgs), gr.skip(), session, gr.skip(), gr.skip()
+        worker.join()
+        if "error" in result:
+            msgs[-1] = {"role": "assistant", "content": f"⚠️ {render.md_text(result['error'])}"}
+            yield list(msgs), gr.skip(), session, gr.skip(), f"⚠️ {render.md_text(result['error'])}"
+            return
+
+        answer: Answer = result["answer"]
+        filters = {k: v for k, v in options.items() if k != "generator" and v}
+        turn = render.Turn(len(session.turns) + 1, question, answer, options["generator"], filters, passages_for(assistant, answer))
+        session.turns.append(turn)
+        panel = render.sources_html(session.turns)
+        steps = render.stream_steps(answer.text) if not streaming else [answer.text]
+        for i, step in enumerate(steps):
+            msgs[-1] = _answer_message(turn, step, final=i == len(steps) - 1)
+            yield list(msgs), gr.skip(), session, panel if i == 0 else gr.skip(), gr.skip()
+            if i < len(steps) - 1:
+                time.sleep(STREAM_PAUSE_S)
+        session.by_message[len(msgs) - 1] = turn
+        if answer.citations:
+            msgs.append(gr.ChatMessage(
+                role="assistant", content=render.sources_message(turn),
+                metadata={"title": f"Sources ({len(answer.citations)}): full passages in the panel", "status": "done"},
+            ))
+            session.by_message[len(msgs) - 1] = turn
+        took = answer.timings_ms.get("total_ms", 0) / 1000
+        status = (f"Answered in {took:.1f} s from {len(answer.hits)} passages." if not answer.refused
+                  else f"No answer in the articles ({took:.1f} s); the closest passages are in the sources panel.")
+        yield list(msgs), gr.skip(), session, panel, status
+
+    def new_conversation(session: Session | None):
+        session = session or new_session()
+        session.reset()
+        return [], session, render.sources_html([]), "New conversation: earlier questions are forgotten.", ""
+
+    def on_like(data: gr.LikeData, session: Session | None) -> str:
+        turn = session.by_message.get(data.index if isinstance(data.index, int) else data.index[0]) if session else None
+        if turn is None:
+            return "Only answers can be rated."
+        record_feedback(index_dir, turn, data.liked)
+        return f"Thanks: {'👍' if data.liked is True else '👎'} recorded for answer {turn.number}."
+
+    def check_dates(since: str, until: str) -> str:
+        try:
+            assistant.filters(None, since, until)
+        except NewsragError as exc:
+            return f"⚠️ {render.md_text(str(exc))}"
+        return ""
+
+    # ---- uploads ---------------------------------------------------------------------------------------------------
+    def on_upload(files: list[str] | None, progress: gr.Progress = gr.Progress()):
+        paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
+        if not paths:
+            return None, gr.skip(), gr.skip()
+        checked = check_and_store([(p, Path(p).name) for p in paths], uploads_dir, max_upload_bytes)
+        progress(0, desc="Checking files")
+
+        def on_file(i: int, n: int, name: str) -> None:
+            progress(i / max(n, 1), desc=f"Ingesting {name} ({i + 1}/{n})")
+
+        with lock.write():
+            summary = ingest_uploads(checked, assistant.store, on_file)
+        choices = outlet_choices(assistant)
+        return None, upload_summary_html(summary), gr.update(choices=choices)
+
+    def ask_api(question: str, source: str = "", since: str = "", until: str = "", generator: str = "extractive") -> dict:
+        """Answer one question (no conversation) and return {question, answer, refused, citations, timings_ms, warnings}."""
+        try:
+            with lock.read():
+                answer = assistant.ask(question, source=source or None, since=since or None, until=until or None,
+                                       generator=generator or "extractive")
+        except NewsragError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+        return answer.to_dict()
+
+    # ---- layout ----------------------------------------------------------------------------------------------------
+    stats = assistant.store.stats()
+    with gr.Blocks(title="newsrag", analytics_enabled=False) as app:
+        session = gr.State(None)
+        gr.Markdown(
+            f"## newsrag\nAsk about the {stats.articles:,} indexed article{'s' if stats.articles != 1 else ''}. "
+            "Every sentence of an answer is an exact quote; click a **[n]** to see its passage.",
+            elem_id="intro",
+        )
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=420):
+                chatbot = gr.Chatbot(
+                    elem_id="chat", label="Conversation", height=540, latex_delimiters=[], buttons=["copy"],
+                    placeholder="Ask a question, e.g. *What did Keane say about Beijing?*", group_consecutive_messages=False,
+                )
+                with gr.Row():
+                    question = gr.Textbox(elem_id="question", show_label=False, scale=5, max_lines=4, autofocus=True,
+                                          placeholder="Ask about the articles… (Enter to send)")
+                    ask = gr.Button("Ask", variant="primary", elem_id="ask", scale=1, min_width=80)
+                with gr.Row():
+                    new = gr.Button("New conversation", elem_id="new-conversation", size="sm")
+                status = gr.Markdown("", elem_id="status")
+            with gr.Column(scale=2, min_width=320):
+                with gr.Accordion("Filters and answerer", open=True, elem_id="filters"):
+                    outlet = gr.Dropdown(outlet_choices(assistant), value=ALL_OUTLETS, label="Outlet", elem_id="outlet",
+                                         allow_custom_value=False)
+                    with gr.Row():
+                        since = gr.Textbox(label="Since", elem_id="since", placeholder="YYYY-MM-DD", min_width=120)
+                        until = gr.Textbox(label="Until", elem_id="until", placeholder="YYYY-MM-DD", min_width=120)
+                    date_error = gr.Markdown("", elem_id="date-error")
+                    generator = gr.Dropdown(GENERATOR_CHOICES, value="extractive", label="Answerer", elem_id="generator")
+                    generator_info = gr.Markdown(generator_note("extractive"), elem_id="generator-note")
+                sources = gr.HTML(render.sources_html([]), elem_id="sources")
+                with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
+                    upload = gr.File(
+                        label=f"Article files ({' '.join(ALLOWED_SUFFIXES)}; up to {max_upload_bytes / 1e6:g} MB each)",
+                        file_count="multiple", file_types=list(ALLOWED_SUFFIXES), elem_id="upload",
+                    )
+                    upload_summary = gr.HTML("", elem_id="upload-summary")
+
+        chat_inputs = [question, session, outlet, since, until, generator]
+        chat_outputs = [chatbot, question, session, sources, status]
+        question.submit(respond, chat_inputs, chat_outputs, api_visibility="undocumented", api_name="chat_submit")
+        ask.click(respond, chat_inputs, chat_outputs, api_visibility="undocumented", api_name="chat")
+        new.click(new_conversation, [session], [chatbot, session, sources, status, question], api_visibility="private")
+        chatbot.clear(new_conversation, [session], [chatbot, session, sources, status, question], api_visibility="private")
+        chatbot.like(on_like, [session], [status], api_visibility="private")
+        since.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
+        until.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
+        generator.change(generator_note, [generator], [generator_info], api_visibility="private")
+        upload.upload(on_upload, [upload], [upload, upload_summary, outlet], api_name="upload")
+        gr.api(ask_api, api_name="ask")
+    return app
+
+
+def upload_summary_html(summary: dict) -> str:
+    """What an upload did, per file; every name and message escaped."""
+    esc = render.esc
+    done = (f"Added {summary['added']}, updated {summary['updated']}, unchanged {summary['unchanged']} article(s) "
+            f"from {len(summary['files'])} file(s); {summary['chunks_embedded']} passages embedded in {summary['seconds']:.1f} s.")
+    parts = [f'<p class="up-ok">{esc(done)}{" They can be asked about now." if summary["added"] + summary["updated"] else ""}</p>']
+    if summary["failed"]:
+        parts.append('<ul class="up-failed">' + "".join(
+            f"<li>❌ <b>{esc(f['name'])}</b>: {esc(f['error'])}</li>" for f in summary["failed"]) + "</ul>")
+    if summary["warnings"]:
+        parts.append('<ul class="up-warn">' + "".join(
+            f"<li>⚠️ <b>{esc(w['name'])}</b>: {esc(w['error'])}</li>" for w in summary["warnings"]) + "</ul>")
+    return "".join(parts)
+
+
+def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, auth: list[tuple[str, str]] | None = None,
+           prevent_thread_lock: bool = False, max_upload_bytes: int = MAX_UPLOAD_BYTES, quiet: bool = False):
+    """Start the server with the offline theme, the CSS and the citation-link script (Gradio 6 takes them here)."""
+    app.queue(default_concurrency_limit=2)  # two cores: more answers at once only slow each other down
+    return app.launch(
+        server_name=host, server_port=port, auth=auth, prevent_thread_lock=prevent_thread_lock, quiet=quiet,
+        theme=THEME, css=(ASSETS / "app.css").read_text(encoding="utf-8"),
+        head=f"<script>{(ASSETS / 'cite_links.js').read_text(encoding='utf-8')}</script>",
+        # Twice the per-file limit: files in between get the clear message from ui/uploads.py; larger ones are
+        # cut off by Gradio before they are written to disk.
+        max_file_size=2 * max_upload_bytes, ssr_mode=False, mcp_server=False, share=False, show_error=True,
+        footer_links=["api"], allowed_paths=[],
+    )
+
+
+def serve(host: str = "127.0.0.1", port: int = 7860) -> None:
+    """`newsrag chat`: open the index from settings once and serve the UI (loopback unless credentials are set)."""
+    from ingest.index import open_store
+    from rag.settings import get_settings
+
+    auth = auth_for(host)  # refuses a non-loopback host without credentials, before anything loads
+    # create=True: an empty index is usable here, since articles can be added from the page
+    assistant = Assistant(open_store(get_settings().index, create=True))
+    if assistant.store.stats().articles == 0:
+        log.warning("the index at %s is empty: add articles from the page or with `newsrag ingest`", assistant.store.directory)
+    print(f"newsrag UI on http://{'[' + host + ']' if ':' in host else host}:{port}" + (" (login required)" if auth else ""))
+    launch(build_app(assistant), host=host, port=port, auth=auth)
