@@ -1,0 +1,116 @@
+"""Answering over the shipped corpus: the canonical question, refusals, follow-ups, filters and bad input."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rag.types import NewsragError
+from tests.conftest import CANONICAL_QUESTION, run_cli
+
+
+def test_canonical_question_is_answered_with_keanes_quotes_cited_exactly(seed_assistant):
+    answer = seed_assistant.ask(CANONICAL_QUESTION)
+    assert not answer.refused
+    assert "strategic partners" in answer.text
+    assert "it's not surprising that Beijing wants Russia to prosper" in answer.text
+    assert answer.citations and all(f"[{c.n}]" in answer.text for c in answer.citations)
+    for c in answer.citations:
+        article = seed_assistant.store.article(c.article_id)
+        assert article.text[c.start : c.end] == c.quote
+        assert "Keane" in c.quote
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+@pytest.mark.parametrize("question", [
+    "What did Taylor Swift say about her new album?",
+    "Who won the 2022 football World Cup final?",
+    "What is the price of bitcoin today?",
+])
+def test_questions_the_articles_do_not_cover_are_refused(seed_assistant, question):
+    answer = seed_assistant.ask(question)
+    assert answer.refused and answer.citations == []
+    assert "do not answer" in answer.text
+
+
+def test_follow_up_question_is_resolved_against_the_previous_turn(seed_assistant):
+    conversation = seed_assistant.chat()
+    first = conversation.ask(CANONICAL_QUESTION)
+    assert not first.refused
+    follow = conversation.ask("And what did he say about Blinken's warning?")
+    assert "Keane" in conversation.turns[-1][0]
+    assert not follow.refused and any("Keane" in c.quote for c in follow.citations)
+
+
+def test_retrieve_returns_ranked_hits_with_the_contract_fields(seed_assistant):
+    hits = seed_assistant.retrieve("Blinken Wang Yi Munich Security Conference", k=3)
+    assert 1 <= len(hits) <= 3
+    assert hits == sorted(hits, key=lambda h: -h.score)
+    h = hits[0]
+    assert h.text and h.article_id and h.title and isinstance(h.score, float) and h.source == ""
+    assert "Munich" in " ".join(x.text for x in hits)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"question": ""}, "empty"),
+    ({"question": "   "}, "empty"),
+    ({"question": "x" * 20000}, "20,000 characters"),
+    ({"question": CANONICAL_QUESTION, "since": "19/02/2023"}, "YYYY-MM-DD"),
+    ({"question": CANONICAL_QUESTION, "until": "2023-02-30"}, "YYYY-MM-DD"),
+    ({"question": CANONICAL_QUESTION, "since": "2023-03-01", "until": "2023-02-01"}, "after"),
+    ({"question": CANONICAL_QUESTION, "source": "Fox Nowhere"}, "not in the index"),
+    ({"question": CANONICAL_QUESTION, "generator": "gpt-99"}, "unknown"),
+])
+def test_bad_input_gets_a_clear_error(seed_assistant, kwargs, message):
+    with pytest.raises(NewsragError, match=message):
+        seed_assistant.ask(**kwargs)
+
+
+def test_a_filter_that_matches_nothing_is_a_plain_refusal(seed_assistant):
+    answer = seed_assistant.ask(CANONICAL_QUESTION, since="2024-01-01")
+    assert answer.refused and "filters" in answer.text and answer.citations == []
+
+
+def test_a_question_in_another_language_answers_with_a_note(seed_assistant):
+    answer = seed_assistant.ask("基恩对北京说了什么？")
+    assert any("English" in w for w in answer.warnings)
+
+
+def test_empty_index_says_how_to_fill_it(tmp_path):
+    from ingest.index import open_store
+    from rag.assistant import Assistant
+
+    open_store(tmp_path / "empty").close()
+    with pytest.raises(NewsragError, match="empty: run `newsrag ingest"):
+        Assistant.open(tmp_path / "empty").ask(CANONICAL_QUESTION)
+
+
+def test_missing_index_says_how_to_create_it(tmp_path):
+    from rag.assistant import Assistant
+
+    with pytest.raises(NewsragError, match="no index at"):
+        Assistant.open(tmp_path / "nothing-here")
+
+
+def test_ask_json_contract_from_the_console_script(seed_index):
+    result = run_cli("ask", CANONICAL_QUESTION, "--index", str(seed_index), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) >= {"question", "answer", "refused", "citations", "timings_ms"}
+    assert data["refused"] is False
+    for c in data["citations"]:
+        assert set(c) == {"n", "article_id", "title", "source", "published_at", "url", "quote", "start", "end", "score"}
+    assert data["citations"][0]["published_at"] == "2023-02-19"
+
+
+def test_cli_errors_are_messages_not_tracebacks(seed_index):
+    result = run_cli("ask", "   ", "--index", str(seed_index))
+    assert result.returncode == 2 and "question is empty" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli("stats", "--index", "/nonexistent/index", "--json")
+    assert result.returncode == 2 and "no index at" in result.stderr
+
+
+def test_stats_json_counts_both_sides(seed_index):
+    data = json.loads(run_cli("stats", "--index", str(seed_index), "--json").stdout)
+    assert data["articles"] == 1 and data["chunks"] == data["dense_chunks"] == data["keyword_docs"] >= 3
+    assert data["consistent"] is True
