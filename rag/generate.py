@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.llm import ChatBackend, Message, get_backend
-from rag.support import SUPPORT_THRESHOLD, lexical_support, sentence_spans, support_score
+from rag.support import SUPPORT_THRESHOLD, coverage, lexical_support, sentence_spans, support_score
 from rag.types import Answer, Citation, Hit, NewsragError
 
 REFUSAL_TEXT = "The articles do not answer this."
@@ -17,9 +17,10 @@ MAX_PASSAGE_CHARS = 9000
 MAX_HISTORY_TURNS = 3
 # A cited passage must cover at least this much of a claim to keep its citation when a sentence cites several.
 MIN_CITATION_SHARE = 0.2
-# Spans of up to this many adjacent sentences are tried as the quote; a longer span must score this much higher.
+# Spans of up to this many adjacent sentences are tried as the quote; a longer one is chosen only when it scores
+# more than LONGER_QUOTE_MARGIN above every shorter one (or only it reaches the support threshold).
 MAX_QUOTE_SENTENCES = 2
-LONGER_QUOTE_MARGIN = 0.05
+LONGER_QUOTE_MARGIN = 0.15
 
 SYSTEM_PROMPT = f"""You answer questions about news articles using only the numbered passages the user gives you.
 Rules:
@@ -175,18 +176,19 @@ def best_quote(claim: str, hit: Hit, hit_index: int) -> _Quote | None:
     """The span of 1..MAX_QUOTE_SENTENCES adjacent chunk sentences that best supports claim, as article offsets."""
     chunk_text = hit.chunk.text
     spans = sentence_spans(chunk_text)
-    best: tuple[float, int, int, int] | None = None  # (score, n_sentences, start, end) within the chunk
+    candidates: list[tuple[float, int, int, int]] = []  # (score, n_sentences, start, end) within the chunk
     for i in range(len(spans)):
-        for width in range(1, MAX_QUOTE_SENTENCES + 1):
-            if i + width > len(spans):
-                break
+        for width in range(1, min(MAX_QUOTE_SENTENCES, len(spans) - i) + 1):
             s, e = spans[i][0], spans[i + width - 1][1]
-            score = lexical_support(claim, chunk_text[s:e])
-            if best is None or score > best[0] + (LONGER_QUOTE_MARGIN if width > best[1] else 0.0):
-                best = (score, width, s, e)
-    if best is None:
+            candidates.append((lexical_support(claim, chunk_text[s:e]), width, s, e))
+    if not candidates:
         return None
-    _, _, s, e = best
+    top = max(c[0] for c in candidates)
+    # The shortest span nearly as good as the best (and still supporting, if the best does) makes the clearest quote.
+    floor = top - LONGER_QUOTE_MARGIN
+    if top >= SUPPORT_THRESHOLD:
+        floor = max(floor, SUPPORT_THRESHOLD)
+    score, _, s, e = min((c for c in candidates if c[0] >= floor), key=lambda c: (c[1], -c[0], c[2]))
     quote = chunk_text[s:e]
     start = hit.chunk.start + s
     if hit.article.text[start : start + len(quote)] != quote:
@@ -194,7 +196,7 @@ def best_quote(claim: str, hit: Hit, hit_index: int) -> _Quote | None:
         start = hit.article.text.find(quote)
         if start < 0:
             return None
-    return _Quote(hit_index, start, start + len(quote), quote, best[0])
+    return _Quote(hit_index, start, start + len(quote), quote, score)
 
 
 def verify(
@@ -229,10 +231,11 @@ def verify(
             warnings.append(f"Dropped a sentence that reads like an injected instruction: {short!r}")
             continue
         quotes = [q for n in cited if (q := best_quote(claim, hits[n - 1], n - 1)) is not None]
-        if any(_INJECTION.search(q.quote) for q in quotes if q.score >= MIN_CITATION_SHARE):
+        shares = [coverage(claim, q.quote) for q in quotes]
+        if any(_INJECTION.search(q.quote) for q, share in zip(quotes, shares) if share >= MIN_CITATION_SHARE):
             warnings.append(f"Dropped a sentence drawn from an instruction inside a passage (prompt injection): {short!r}")
             continue
-        useful = [q for q in quotes if q.score >= MIN_CITATION_SHARE] or quotes
+        useful = [q for q, share in zip(quotes, shares) if share >= MIN_CITATION_SHARE] or quotes
         evidence = " ".join(q.quote for q in useful)
         score = support_score(claim, evidence, embedder=embedder) if useful else 0.0
         if score < SUPPORT_THRESHOLD:

@@ -40,7 +40,7 @@ _ALIASES = {"u.s.": "us", "u.s": "us", "usa": "us", "u.k.": "uk", "u.n.": "un", 
             "american": "us", "americans": "us", "ukrainian": "ukraine", "british": "uk", "percent": "%", "pct": "%"}
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[A-Za-z]\.(?:[A-Za-z]\.)+|[A-Za-z][A-Za-z'’\-]*")
-_ABBREV = frozenset("mr mrs ms dr prof gen sen rep gov st jr sr inc corp co ltd vs lt col sgt capt maj adm no jan feb mar "
+_ABBREV = frozenset("mr mrs ms dr prof gen sen rep gov st jr sr inc corp co ltd vs lt col sgt capt maj adm jan feb mar "
                     "apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc".split())
 
 
@@ -101,6 +101,14 @@ def _analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], .
     return frozenset(all_tokens), tuple(dict.fromkeys(content)), frozenset(negated)
 
 
+def coverage(claim: str, passage: str) -> float:
+    """Weighted share of the claim's content tokens found in passage, no penalties: what one passage contributes."""
+    _, claim_content, _ = _analyse(claim)
+    passage_tokens, _, _ = _analyse(passage)
+    total = sum(w for _, w, _ in claim_content)
+    return sum(w for t, w, _ in claim_content if t in passage_tokens) / total if total else 0.0
+
+
 def lexical_support(claim: str, passage: str) -> float:
     """Weighted coverage of the claim's content tokens by the passage, with mismatch penalties; in [0, 1]."""
     _, claim_content, claim_neg = _analyse(claim)
@@ -134,10 +142,7 @@ def support_score(claim: str, passage: str, embedder: Any | None = None) -> floa
     vectors = embedder.encode([claim, passage])
     cosine = max(0.0, float(vectors[0] @ vectors[1]))
     # Blend the raw coverage with cosine, then re-apply the lexical penalties (cosine cannot see them).
-    _, claim_content, _ = _analyse(claim)
-    passage_tokens, _, _ = _analyse(passage)
-    total = sum(w for _, w, _ in claim_content)
-    raw = sum(w for t, w, _ in claim_content if t in passage_tokens) / total
+    raw = coverage(claim, passage)
     penalty = lexical / raw if raw > 0 else 0.0
     return max(0.0, min(1.0, ((1 - EMBED_WEIGHT) * raw + EMBED_WEIGHT * cosine) * penalty))
 
@@ -153,7 +158,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             word = re.search(r"([A-Za-z.]+)[.!?]*[\"'”’)\]]*$", text[start:end])
             w = word.group(1).lower().rstrip(".") if word else ""
             # "Mr. Keane", "U.S. officials", "Gen. Keane", "J. Smith": not a sentence end.
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or (w == "no" and re.match(r"\s*\d", text[end:])):
                 continue
         _add_span(text, start, end, spans)
         start = end
