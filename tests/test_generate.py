@@ -218,6 +218,11 @@ def test_citation_stream_filter_never_shows_an_out_of_range_number():
         f.feed(piece)
     f.close()
     assert "".join(seen) == "Keane spoke [1]. The Moon . A [note] and  and [3]."
+    cut: list[str] = []
+    f = CitationStreamFilter(3, cut.append)
+    f.feed("Cut off [1")
+    f.close()
+    assert "".join(cut) == "Cut off "
 
 
 def test_prompt_quotes_passages_as_data(hits):
