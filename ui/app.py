@@ -23,7 +23,7 @@ from ui import render  # noqa: E402
 from ui.auth import auth_for  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
 from ui.generators import GENERATOR_CHOICES, generator_note  # noqa: E402
-from ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, check_and_store, ingest_uploads  # noqa: E402
+from ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, check_and_store, human_size, ingest_uploads  # noqa: E402
 
 log = logging.getLogger("newsrag.ui")
 ALL_OUTLETS = "All outlets"
@@ -283,8 +283,10 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                 sources = gr.HTML(render.sources_html([]), elem_id="sources")
                 with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
                     upload = gr.File(
-                        label=f"Article files ({' '.join(ALLOWED_SUFFIXES)}; up to {max_upload_bytes / 1e6:g} MB each)",
-                        file_count="multiple", file_types=list(ALLOWED_SUFFIXES), elem_id="upload",
+                        label=f"Article files ({' '.join(ALLOWED_SUFFIXES)}; up to {human_size(max_upload_bytes)} each)",
+                        # no file_types: Gradio would refuse a whole batch for one odd file; ui/uploads.py checks
+                        # each file and says which were skipped and why
+                        file_count="multiple", elem_id="upload",
                     )
                     upload_summary = gr.HTML("", elem_id="upload-summary")
 

@@ -14,8 +14,10 @@ from urllib.parse import urlparse
 from rag.types import Answer, Citation, Hit
 
 CITE = re.compile(r"\[(\d+)\]")
-# Markdown punctuation that could start emphasis, links, code, tables, headings or LaTeX in the chat bubble.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$>-])")
+# Markdown punctuation that starts emphasis, links, images, code, tables, strike-through or LaTeX anywhere in a line;
+# ('<' and '>' are already entities.) Block markers (headings, lists) only count at a line start: _MD_LINE_START.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+_MD_LINE_START = re.compile(r"^([ \t]*)(#|[-+=](?=[-+=\s]|$)|\d+(?=[.)]))", re.M)
 CONTEXT_CHARS = 360  # passage shown around a cited span in the sources panel
 
 
@@ -29,7 +31,9 @@ def md_text(value: str) -> str:
 
     quote=False keeps entities free of '#' (no &#x27;), so the Markdown escaping cannot split an entity.
     """
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(value or "", quote=False))
+    text = _MD_SPECIAL.sub(r"\\\1", html.escape(value or "", quote=False))
+    # a heading/list/rule marker gets a backslash; for "12." the backslash goes before the dot ("\\1" is no escape)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text)
 
 
 def safe_url(url: str) -> str:

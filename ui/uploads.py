@@ -16,6 +16,13 @@ MAX_FILES = 20  # per upload
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
+def human_size(n: int) -> str:
+    """10_000_000 -> '10 MB', 20_000 -> '20 kB', 10_500_000 -> '10.5 MB'."""
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f}".removesuffix(".0") + " MB"
+    return f"{max(n, 1) / 1e3:.0f} kB" if n >= 1000 else f"{n} bytes"
+
+
 def safe_name(name: str) -> str:
     """A plain file name from whatever the browser sent: no directories, no '..', no control or odd characters.
 
@@ -80,7 +87,9 @@ def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: 
             continue
         size = Path(tmp).stat().st_size
         if size > max_bytes:
-            out.refused.append(Refused(shown, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per file: "
+            have, limit = human_size(size), human_size(max_bytes)
+            have = f"{size:,} bytes" if have == limit else have  # just over: rounding would print the same figure
+            out.refused.append(Refused(shown, f"{have} is over the {limit} limit per file: "
                                               "split it, or ingest it with `newsrag ingest PATH`"))
             continue
         if size == 0:
