@@ -271,7 +271,8 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                     new = gr.Button("New conversation", elem_id="new-conversation", size="sm")
                 status = gr.Markdown("", elem_id="status")
             with gr.Column(scale=2, min_width=320):
-                with gr.Accordion("Filters and answerer", open=True, elem_id="filters"):
+                # folded by default so the sources panel gets the room; a bad date still shows in #date-error inside
+                with gr.Accordion("Filters (outlet, dates) and answerer", open=False, elem_id="filters"):
                     outlet = gr.Dropdown(outlet_choices(assistant), value=ALL_OUTLETS, label="Outlet", elem_id="outlet",
                                          allow_custom_value=False)
                     with gr.Row():
