@@ -144,3 +144,14 @@ def sample(queries: list[Query], limit: int | None) -> list[Query]:
     if limit < 1:
         raise NewsragError(f"--limit must be at least 1, got {limit}")
     return sorted(queries, key=lambda q: hashlib.sha1(q.question.encode("utf-8")).hexdigest())[:limit]
+
+
+def subset_corpus(queries: list[Query], corpus: list[dict], others: int = 100) -> list[dict]:
+    """The corpus records holding the queries' evidence (matched by URL, else title) plus `others` distractors
+    (fixed: the first in sha1-of-URL order): a small index on which those queries stay answerable."""
+    wanted_urls = {e.get("url") for q in queries for e in q.evidence if e.get("url")}
+    wanted_titles = {e.get("title") for q in queries for e in q.evidence if e.get("title")}
+    evidence = [r for r in corpus if r.get("url") in wanted_urls or r.get("title") in wanted_titles]
+    rest = sorted((r for r in corpus if r not in evidence),
+                  key=lambda r: hashlib.sha1(str(r.get("url") or r.get("title")).encode("utf-8")).hexdigest())
+    return evidence + rest[:others]
