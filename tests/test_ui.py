@@ -254,3 +254,58 @@ def test_render_escapes_article_text_and_links_only_known_citations():
     assert html == "Before. <mark>The &lt;b&gt;quoted&lt;/b&gt; span.</mark> After."
     assert safe_url("javascript:alert(1)") == "" and safe_url("https://example.com/a") == "https://example.com/a"
     assert stream_steps("One. [1] Two. [2]") == ["One. [1]", "One. [1] Two. [2]"]
+
+
+@pytest.fixture
+def standin_llm():
+    """The stand-in OpenAI-compatible server (tests/llm_standin.py) configured as the 'openai' answerer."""
+    import llm_standin
+    from rag.settings import get_settings
+
+    server, _ = llm_standin.start()
+    saved = {k: os.environ.get(k) for k in ("NEWSRAG_LLM_URL", "NEWSRAG_LLM_MODEL")}
+    os.environ.update(NEWSRAG_LLM_URL=server.url + "/v1", NEWSRAG_LLM_MODEL="standin-good")
+    get_settings.cache_clear()
+    try:
+        yield server
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        get_settings.cache_clear()
+        server.shutdown()
+
+
+def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, standin_llm):
+    from ui.generators import generator_note, unavailable_reason
+
+    assert unavailable_reason("openai") is None
+    assert "checked against the passage it cites" in generator_note("openai")
+    job = client.submit(CANONICAL_QUESTION, "All outlets", "", "", "openai", api_name="/chat")
+    final = job.result(timeout=300)
+    streamed = [text_of(u[0][-1]) for u in job.outputs() if isinstance(u, (list, tuple)) and isinstance(u[0], list) and u[0]]
+    assert any("checking each sentence against its source" in s for s in streamed)  # raw tokens shown first
+    answer = text_of(final[0][1])
+    # the stand-in quotes the passage sentences sharing most words with the question (see tests/llm_standin.py)
+    assert "Jack Keane" in answer and 'href="#src-1-1" class="cite"' in answer and "checking each sentence" not in answer
+    panel = final[2]
+    assert '<li class="src-card" id="src-1-1"' in panel and "<mark>Meanwhile, on Sunday, Jack Keane" in panel
+    assert any(path.endswith("/chat/completions") for path, _ in standin_llm.requests)
+    result = client.predict(CANONICAL_QUESTION, "", "", "", "openai", api_name="/ask")
+    assert result["refused"] is False and any("Jack Keane" in c["quote"] for c in result["citations"])
+
+
+def test_unconfigured_llm_answerer_says_what_to_set(monkeypatch):
+    from rag.settings import get_settings
+    from ui.generators import generator_note
+
+    monkeypatch.delenv("NEWSRAG_LLM_URL", raising=False)
+    monkeypatch.delenv("NEWSRAG_LLM_MODEL", raising=False)
+    get_settings.cache_clear()
+    try:
+        note = generator_note("openai")
+    finally:
+        get_settings.cache_clear()
+    assert note.startswith("⚠️ **Unavailable here**") and "NEWSRAG_LLM_URL" in note and "Extractive" in note
