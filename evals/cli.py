@@ -37,6 +37,22 @@ def _open_assistant(args: argparse.Namespace, dataset: str):
     return bot, str(index), stats.articles
 
 
+def evidence_coverage(bot, items: list) -> tuple[int, int]:
+    """(gold facts whose evidence article is in the index, gold facts): MultiHop numbers on an index that lacks
+    the corpus would be meaningless, so the CLI refuses 0 and warns below 100%."""
+    rows = bot.store.db.execute("SELECT url, title FROM articles WHERE state = 'done'").fetchall()
+    urls, titles = {r[0] for r in rows if r[0]}, {r[1] for r in rows if r[1]}
+    evidence = [e for item in items for e in getattr(item, "evidence", [])]
+    held = sum(1 for e in evidence if e.get("url") in urls or e.get("title") in titles)
+    return held, len(evidence)
+
+
+def multihop_corpus_path() -> Path:
+    from evals.multihop import CORPUS_FILE, data_path
+
+    return data_path() / CORPUS_FILE
+
+
 def _items(args: argparse.Namespace, dataset: str) -> list:
     from evals.runner import multihop_items, seed_items
 
@@ -58,11 +74,25 @@ def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
     if args.what == "scorer":
         from evals.faithfulness import evaluate_on_summedits
 
-        result = evaluate_on_summedits(domain="news", limit=payload["limit"])
+        try:
+            result = evaluate_on_summedits(domain="news", limit=payload["limit"])
+        except (OSError, ValueError) as exc:  # missing data or model file: the message says what to do
+            raise NewsragError(f"the faithfulness scorer eval could not run: {exc}") from exc
         payload.update(split="news", summary={"overall": result, "by_type": {}}, rows=[])
     else:
         items = _items(args, dataset)
         bot, index, articles = _open_assistant(args, dataset)
+        warnings = []
+        if dataset == "multihop":
+            held, total = evidence_coverage(bot, items)
+            hint = f"ingest {multihop_corpus_path()} --index {index}"
+            if total and not held:
+                bot.close()
+                raise NewsragError(f"the index at {index} holds none of MultiHop-RAG's evidence articles: run `newsrag {hint}`")
+            if held < total:
+                warnings.append(f"only {held} of {total} gold evidence articles are in the index at {index}; "
+                                f"scores are capped accordingly (`newsrag {hint}` for the full corpus)")
+                print(f"warning: {warnings[-1]}", file=sys.stderr)
         try:
             generator = getattr(args, "generator", None) or "extractive"
             if args.what == "retrieval":
@@ -74,7 +104,7 @@ def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
         payload.update(split="seed" if dataset == "seed" else (getattr(args, "split", None) or "report"),
                        index=index, index_articles=articles,
                        generator=generator if args.what == "answers" else None,
-                       summary=summarize(args.what, rows), rows=rows)
+                       warnings=warnings, summary=summarize(args.what, rows), rows=rows)
     payload["seconds"] = round(time.perf_counter() - started, 1)
     payload["created"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     return payload

@@ -137,7 +137,7 @@ def _histogram(title: str, values: list[float], bins: int = 10) -> str:
     width, height, pad = 420, 170, 28
     top = max(counts) or 1
     bw = (width - pad) / bins
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 34}" role="img" aria-label="{_e(title)}">',
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 16}" height="{height + 34}" role="img" aria-label="{_e(title)}">',
              f'<text x="0" y="14" font-size="13" font-weight="bold">{_e(title)} (n={len(values)})</text>']
     for i, c in enumerate(counts):
         h = c / top * (height - 30)
@@ -146,7 +146,7 @@ def _histogram(title: str, values: list[float], bins: int = 10) -> str:
         if c:
             parts.append(f'<text x="{x + 2:.1f}" y="{height - h - 3:.1f}" font-size="10">{c}</text>')
         parts.append(f'<text x="{x:.1f}" y="{height + 14}" font-size="10">{i / bins:.1f}</text>')
-    parts.append(f'<text x="{width - 22}" y="{height + 14}" font-size="10">1.0</text></svg>')
+    parts.append(f'<text x="{width - 2}" y="{height + 14}" font-size="10">1.0</text></svg>')
     return "".join(parts)
 
 
@@ -210,7 +210,9 @@ def render_html(payload: dict, changes: list[str] | None = None) -> str:
     title = f"newsrag eval {what} — {payload['dataset']} ({payload.get('split')})"
     meta = ", ".join(f"{k}: {_e(payload.get(k))}" for k in ("index", "generator", "limit", "created") if payload.get(k) is not None)
     parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>{_e(title)}</h1><p class='meta'>{meta}</p>", "<h2>Scores</h2>", _summary_table(payload)]
+             f"<h1>{_e(title)}</h1><p class='meta'>{meta}</p>"]
+    parts += [f"<p class='bad'>warning: {_e(w)}</p>" for w in payload.get("warnings") or []]
+    parts += ["<h2>Scores</h2>", _summary_table(payload)]
     if changes:
         parts.append("<h2>Compared with the earlier run</h2><pre>" + _e("\n".join(changes)) + "</pre>")
     if what == "retrieval":

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from tqdm import tqdm
 
 from evals import metrics as M
+from rag.types import NewsragError
 
 ANSWER_METRICS = ("accuracy", "faithfulness", "citation_precision", "citation_recall")
 REFUSAL_METRICS = ("refusal_precision", "refusal_recall", "refusal_f1")
@@ -24,14 +25,15 @@ class EvalItem:
     facts: list[str] = field(default_factory=list)
     answerable: bool = True
     split: str = "all"
+    evidence: list[dict] = field(default_factory=list)  # MultiHop-RAG evidence records (title, url, fact, ...)
 
 
 def multihop_items(split: str = "report", limit: int | None = None, data_dir: str | None = None) -> list[EvalItem]:
     from evals.multihop import load_queries, sample
 
     queries = sample(load_queries(data_dir, split), limit)
-    return [EvalItem(q.id, q.question, q.kind, [q.answer] if q.answerable else [], q.facts, q.answerable, q.split)
-            for q in queries]
+    return [EvalItem(q.id, q.question, q.kind, [q.answer] if q.answerable else [], q.facts, q.answerable, q.split,
+                     q.evidence) for q in queries]
 
 
 def seed_items(limit: int | None = None) -> list[EvalItem]:
@@ -80,7 +82,10 @@ class ScorerJudge:
         if self._scorer is None:
             from evals.faithfulness import FaithfulnessScorer
 
-            self._scorer = FaithfulnessScorer()
+            try:
+                self._scorer = FaithfulnessScorer()
+            except (OSError, ValueError) as exc:  # model file missing or stale: say so instead of a traceback
+                raise NewsragError(f"the faithfulness scorer could not load: {exc}") from exc
         return bool(self._scorer.score(claim, passages).supported)
 
 
