@@ -98,6 +98,20 @@ def test_chat_endpoint_streams_an_answer_with_citation_links(client):
     assert any("src-1-1" in p and "src-1-2" not in p for p in partials)
 
 
+def test_follow_up_is_read_against_the_previous_question(served):
+    from gradio_client import Client
+
+    tab = Client(served["url"], verbose=False)  # a new session: its own conversation
+    tab.predict(CANONICAL_QUESTION, "All outlets", "", "", "extractive", api_name="/chat")
+    chat, _, panel, status = tab.predict("What did he say about Russia?", "All outlets", "", "", "extractive", api_name="/chat")
+    assert [m["role"] for m in chat] == ["user", "assistant", "assistant"] * 2  # question, answer, folded sources
+    assert "<b>Answer 2</b>: What did he say about Russia? <span class=\"src-meta\">(read as: " in panel
+    read_as = panel.split("(read as: ", 1)[1].split(")</span>", 1)[0]
+    assert "Keane" in read_as
+    assert 'id="src-2-1"' in panel and 'id="src-1-1"' in panel  # both answers' sources, distinct anchors
+    assert status.startswith("Answered in")
+
+
 def test_feedback_appends_one_json_line_per_rating(served):
     from ui.feedback import FEEDBACK_FILE, record_feedback
     from ui.render import Turn

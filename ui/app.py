@@ -80,6 +80,7 @@ class Session:
     messages: list[dict] = field(default_factory=list)
     turns: list[render.Turn] = field(default_factory=list)
     by_message: dict[int, render.Turn] = field(default_factory=dict)
+    busy: threading.Lock = field(default_factory=threading.Lock)  # one question at a time per tab
 
     def reset(self) -> None:
         self.conversation.reset()
@@ -143,6 +144,15 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         except NewsragError as exc:
             yield gr.skip(), gr.skip(), session, gr.skip(), f"⚠️ {render.md_text(str(exc))}"
             return
+        if not session.busy.acquire(blocking=False):
+            yield gr.skip(), gr.skip(), session, gr.skip(), "Still answering the previous question; ask again when it is done."
+            return
+        try:
+            yield from _respond(session, question, options)
+        finally:
+            session.busy.release()
+
+    def _respond(session: Session, question: str, options: dict):
         msgs = session.messages
         msgs.append({"role": "user", "content": render.md_text(question)})
         msgs.append({"role": "assistant", "content": "*Searching the articles…*"})
@@ -182,7 +192,9 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
 
         answer: Answer = result["answer"]
         filters = {k: v for k, v in options.items() if k != "generator" and v}
-        turn = render.Turn(len(session.turns) + 1, question, answer, options["generator"], filters, passages_for(assistant, answer))
+        asked_as = session.conversation.turns[-1][0] if session.conversation.turns else question
+        turn = render.Turn(len(session.turns) + 1, question, answer, options["generator"], filters,
+                           passages_for(assistant, answer), asked_as)
         session.turns.append(turn)
         panel = render.sources_html(session.turns)
         steps = render.stream_steps(answer.text) if not streaming else [answer.text]
@@ -205,7 +217,8 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
 
     def new_conversation(session: Session | None):
         session = session or new_session()
-        session.reset()
+        with session.busy:  # an answer still streaming finishes first, so it cannot land in the new conversation
+            session.reset()
         return [], session, render.sources_html([]), "New conversation: earlier questions are forgotten.", ""
 
     def on_like(data: gr.LikeData, session: Session | None) -> str:

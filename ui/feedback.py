@@ -20,6 +20,7 @@ def feedback_record(turn: Turn, liked: bool | str) -> dict:
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "rating": rating,
         "question": turn.question,
+        "asked_as": turn.asked_as or turn.question,
         "answer": a.text,
         "refused": a.refused,
         "citations": [c.to_dict() for c in a.citations],

@@ -96,6 +96,7 @@ class Turn:
     generator: str = "extractive"
     filters: dict = field(default_factory=dict)
     passages: dict[int, str] = field(default_factory=dict)  # n -> passage HTML (with <mark>)
+    asked_as: str = ""  # the follow-up rewritten to stand alone ("what did he say" -> "what did Keane say"), if it was
 
 
 def citation_meta(c: Citation) -> str:
@@ -128,7 +129,9 @@ def turn_html(t: Turn, open_: bool) -> str:
     a = t.answer
     total = a.timings_ms.get("total_ms")
     took = f" · {total / 1000:.1f} s" if total else ""
-    head = (f'<summary><b>Answer {t.number}</b>: {esc(t.question)} '
+    read_as = (f' <span class="src-meta">(read as: {esc(t.asked_as)})</span>'
+               if t.asked_as and t.asked_as != t.question else "")
+    head = (f'<summary><b>Answer {t.number}</b>: {esc(t.question)}{read_as} '
             f'<span class="src-meta">({esc(t.generator)}{took})</span></summary>')
     if a.citations:
         body = "<ol class=\"src-list\">" + "".join(citation_card(t.number, c, t.passages.get(c.n, esc(c.quote)))
