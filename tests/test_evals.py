@@ -120,6 +120,34 @@ def test_compare_flags_regressions_through_the_cli(seed_index, tmp_path):
     assert r.returncode == 0 and "no metric changed" in r.stdout
 
 
+def test_llm_generator_answers_are_scored(seed_index, tmp_path):
+    """`--generator ollama` against the stand-in server: the good model's answers are right, cited and faithful;
+    the refusing model's refusals count as wrong on answerable questions and right on the unanswerable ones."""
+    import llm_standin
+
+    server, thread = llm_standin.start()
+    try:
+        runs = {}
+        for model in ("standin-good", "standin-refuse"):
+            out = tmp_path / model
+            r = run_cli("eval", "answers", "--dataset", "seed", "--index", str(seed_index), "--generator", "ollama",
+                        "--out", str(out), env={"NEWSRAG_LLM_URL": server.url, "NEWSRAG_LLM_MODEL": model})
+            assert r.returncode == 0, r.stderr
+            runs[model] = json.loads((out / "results.json").read_text())
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    good = runs["standin-good"]
+    assert good["generator"] == "ollama"
+    canonical = next(r for r in good["rows"] if r["id"] == CANONICAL_ID)
+    assert canonical["accuracy"] == 1.0 and canonical["faithfulness"] == 1.0 and canonical["citation_precision"] == 1.0
+    assert good["summary"]["overall"]["bad_spans"] == 0
+    refuse = runs["standin-refuse"]["summary"]["overall"]
+    assert refuse["accuracy_answerable"] == 0.0 and refuse["refusal_recall"] == 1.0
+    assert refuse["refusal_precision"] == pytest.approx(4 / 15) and refuse["answered"] == 0
+
+
 def test_compare_refuses_unlike_runs(tmp_path):
     from evals.report import compare
 
