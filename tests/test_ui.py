@@ -254,6 +254,25 @@ def test_page_loads_nothing_from_other_hosts(served):
     assert config.get("analytics_enabled") is False
 
 
+def test_upload_ingest_waits_for_answers_in_progress():
+    import threading
+
+    from ui.app import ReadWriteLock
+
+    lock, events = ReadWriteLock(), []
+    reading = lock.read()
+    reading.__enter__()
+    writer = threading.Thread(target=lambda: (lock.write().__enter__(), events.append("write")))
+    writer.start()
+    writer.join(0.3)
+    assert events == []  # the ingest waits while a question is being answered
+    with lock.read():  # other questions are not held up by the waiting ingest
+        events.append("read")
+    reading.__exit__(None, None, None)
+    writer.join(5)
+    assert events == ["read", "write"]
+
+
 def test_render_escapes_article_text_and_links_only_known_citations():
     from ui.render import answer_markdown, passage_html, safe_url, stream_steps
 

@@ -76,10 +76,13 @@ def page(browser, served):
     context.close()
 
 
-def ask(page, question: str, turn: int) -> None:
-    """Type a question, press Enter, wait until answer `turn` is fully shown (its sources and the status line)."""
+def ask(page, question: str, turn: int, button: bool = False) -> None:
+    """Type a question, press Enter (or click Ask), wait until answer `turn` is fully shown (sources and status)."""
     page.fill("#question textarea", question)
-    page.press("#question textarea", "Enter")
+    if button:
+        page.click("#ask")
+    else:
+        page.press("#question textarea", "Enter")
     page.wait_for_function(
         "n => document.querySelectorAll('#sources details.src-turn').length >= n"
         " && /Answered in|No answer in/.test(document.querySelector('#status').innerText)",
@@ -150,7 +153,7 @@ def test_uploaded_article_answers_at_once(page, tmp_path):
                        "increase pays for a new electric vessel.\n")
     summary = upload(page, article)
     assert "Added 1" in summary and "can be asked about now" in summary
-    ask(page, "How much will Glimmerfjord ferry fares rise to?", 1)
+    ask(page, "How much will Glimmerfjord ferry fares rise to?", 1, button=True)
     assert any("42 kroner" in m for m in page.locator("#sources mark").all_inner_texts())
     page.screenshot(path=str(ARTIFACTS / "ui_upload.png"), full_page=True)
 

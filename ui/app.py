@@ -246,8 +246,14 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         def on_file(i: int, n: int, name: str) -> None:
             progress(i / max(n, 1), desc=f"Ingesting {name} ({i + 1}/{n})")
 
-        with lock.write():
-            summary = ingest_uploads(checked, assistant.store, on_file)
+        try:
+            with lock.write():
+                summary = ingest_uploads(checked, assistant.store, on_file)
+        except NewsragError as exc:  # the index itself refused (e.g. a Chroma server went away): say so, keep the page
+            return None, f'<p class="up-failed">❌ {render.esc(exc)}</p>', gr.skip()
+        except Exception as exc:
+            log.exception("ingesting uploads failed")
+            return None, f'<p class="up-failed">❌ internal error ({render.esc(type(exc).__name__)}: {render.esc(exc)}); the server log has the details</p>', gr.skip()
         choices = outlet_choices(assistant)
         return None, upload_summary_html(summary), gr.update(choices=choices)
 
