@@ -174,11 +174,12 @@ def test_hostile_article_and_file_name_run_nothing(page, tmp_path):
     assert "voted to rename the harbour lighthouse" in page.inner_text("#chat")
     page.locator("#chat a.cite").first.click()
     page.wait_for_selector("#sources .src-card.active", timeout=10_000)
-    panel = page.inner_text("#sources")
-    assert XSS_SCRIPT in panel  # shown as text, exactly as the article has it
-    assert page.locator("#sources script, #chat script, #sources img, #upload-summary img").count() == 0
-    assert page.locator("#sources a[href^='javascript']").count() == 0
     page.wait_for_timeout(500)  # give a broken image's onerror the time to fire, were there one
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.dialogs == [] and page.errors == []
+    assert page.locator("#sources script, #chat script, #sources img, #chat img, #upload-summary img").count() == 0
+    assert page.locator("#sources a[href^='javascript']").count() == 0
+    panel = page.inner_text("#sources")
+    assert XSS_SCRIPT in panel and XSS_IMG in panel  # shown as text, exactly as the article has it
+    assert XSS_SCRIPT in page.inner_text("#chat")
     page.screenshot(path=str(ARTIFACTS / "ui_xss.png"), full_page=True)
