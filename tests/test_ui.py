@@ -332,13 +332,15 @@ def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, stan
 
 def test_unconfigured_llm_answerer_says_what_to_set(monkeypatch):
     from rag.settings import get_settings
-    from ui.generators import generator_note
+    from ui.generators import generator_choices, generator_note
 
     monkeypatch.delenv("NEWSRAG_LLM_URL", raising=False)
     monkeypatch.delenv("NEWSRAG_LLM_MODEL", raising=False)
     get_settings.cache_clear()
     try:
-        note = generator_note("openai")
+        note, choices = generator_note("openai"), generator_choices()
     finally:
         get_settings.cache_clear()
     assert note.startswith("⚠️ **Unavailable here**") and "NEWSRAG_LLM_URL" in note and "Extractive" in note
+    labels = dict((value, label) for label, value in choices)
+    assert labels["openai"].endswith("(not set up here)") and not labels["extractive"].endswith("(not set up here)")

@@ -22,7 +22,7 @@ from rag.types import Answer, NewsragError  # noqa: E402
 from ui import render  # noqa: E402
 from ui.auth import auth_for  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
-from ui.generators import GENERATOR_CHOICES, generator_note  # noqa: E402
+from ui.generators import generator_choices, generator_note  # noqa: E402
 from ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, check_and_store, human_size, ingest_uploads  # noqa: E402
 
 log = logging.getLogger("newsrag.ui")
@@ -298,7 +298,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                         since = gr.Textbox(label="Since", elem_id="since", placeholder="YYYY-MM-DD", min_width=120)
                         until = gr.Textbox(label="Until", elem_id="until", placeholder="YYYY-MM-DD", min_width=120)
                     date_error = gr.Markdown("", elem_id="date-error")
-                    generator = gr.Dropdown(GENERATOR_CHOICES, value="extractive", label="Answerer", elem_id="generator")
+                    generator = gr.Dropdown(generator_choices(), value="extractive", label="Answerer", elem_id="generator")
                     generator_info = gr.Markdown(generator_note("extractive"), elem_id="generator-note")
                 sources = gr.HTML(render.sources_html([]), elem_id="sources")
                 with gr.Accordion("Add articles", open=False, elem_id="add-articles"):

@@ -53,6 +53,12 @@ def unavailable_reason(name: str) -> str | None:
     return f"unknown answerer {name!r}"
 
 
+def generator_choices() -> list[tuple[str, str]]:
+    """(label, value) pairs for the answerer menu; the ones that cannot run here say so in their label."""
+    return [(label if unavailable_reason(value) is None else f"{label} (not set up here)", value)
+            for label, value in GENERATOR_CHOICES]
+
+
 def generator_note(name: str) -> str:
     """Markdown under the answerer choice."""
     reason = unavailable_reason(name or "extractive")
