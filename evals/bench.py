@@ -57,6 +57,10 @@ class Row:
 
 @dataclass
 class Bench:
+    """The rows so far; every added row is logged and saved at once, so a run cut short still leaves its numbers."""
+
+    path: Path | None = None
+    meta: dict = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
     details: dict = field(default_factory=dict)
 
@@ -65,6 +69,15 @@ class Bench:
         if value is not None:
             value = round(float(value), 4)
         self.rows.append(Row(key, label, value, unit, goal, ok, note))
+        print(f"bench: {label}: {value} {unit} {note}".rstrip(), file=sys.stderr, flush=True)
+        self.save(complete=False)
+
+    def save(self, complete: bool) -> None:
+        if self.path is None:
+            return
+        meta = {**self.meta, "complete": complete, "load_average_now": [round(x, 2) for x in os.getloadavg()]}
+        report = {"meta": meta, "rows": [asdict(r) for r in self.rows], "details": self.details}
+        self.path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
 
 
 # ---- options ------------------------------------------------------------------------------------------------------
@@ -365,13 +378,22 @@ def run_bench(args: object) -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=out))
     index = Path(requested) if requested else work / "index"
 
-    bench = Bench()
     load_before = os.getloadavg()
     started = time.perf_counter()
+    bench = Bench(path=out / "bench.json", meta={
+        "quick": quick, "corpus": str(corpus_path), "scales": scales, "repeats": repeats,
+        "embed_batch": settings.embed_batch, "ingest_batch": settings.ingest_batch, "cpus": os.cpu_count(),
+        "python": platform.python_version(), "load_average_before": [round(x, 2) for x in load_before],
+        "synthetic_note": ("rows beyond the corpus use synthetic articles (real articles, sentences shuffled by a "
+                           "seeded RNG, fresh ids/URLs) whose vectors are real chunk vectors plus seeded Gaussian "
+                           "noise, not embeddings: latency and memory only, not quality"),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    })
     try:
         records = load_records(corpus_path, limit)
         json_path, txt_dir = write_corpus(records, work / "corpus")
         questions = questions_for(corpus_path, records, n_questions)
+        bench.meta.update(articles=len(records), questions=len(questions))
         print(f"bench: {len(records)} articles from {corpus_path}, load average {load_before[0]:.1f}", file=sys.stderr)
 
         # model load is paid once by every process; ingest throughput is measured with the model already loaded
@@ -510,24 +532,11 @@ def run_bench(args: object) -> int:
             shutil.rmtree(index, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
-    report = {
-        "meta": {
-            "quick": quick, "corpus": str(corpus_path), "articles": len(records), "scales": scales,
-            "questions": len(questions), "repeats": repeats, "embed_batch": batch,
-            "ingest_batch": settings.ingest_batch, "cpus": os.cpu_count(), "python": platform.python_version(),
-            "load_average_before": [round(x, 2) for x in load_before],
-            "load_average_after": [round(x, 2) for x in load_after],
-            "wall_s": round(time.perf_counter() - started, 1),
-            "synthetic_note": ("rows beyond the corpus use synthetic articles (real articles, sentences shuffled by a "
-                               "seeded RNG, fresh ids/URLs) whose vectors are real chunk vectors plus seeded Gaussian "
-                               "noise, not embeddings: latency and memory only, not quality"),
-            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        },
-        "rows": [asdict(r) for r in bench.rows],
-        "details": bench.details,
-    }
-    path = out / "bench.json"
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    bench.meta.update(load_average_after=[round(x, 2) for x in load_after],
+                      wall_s=round(time.perf_counter() - started, 1),
+                      date=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    bench.save(complete=True)
+    path = bench.path
     print(format_table(bench.rows))
     print(f"\nload average {load_before[0]:.1f} -> {load_after[0]:.1f} on {os.cpu_count()} CPUs; wrote {path}")
     return 0

@@ -65,7 +65,7 @@ def test_quick_bench_writes_every_row_with_sane_numbers(quick_bench):
     for row in report["rows"]:  # a row without a number must say why
         assert row["value"] is not None or row["note"].startswith("skipped"), row
     assert report["meta"]["articles"] == 3 and report["meta"]["scales"] == [200]
-    assert len(report["meta"]["load_average_before"]) == 3
+    assert len(report["meta"]["load_average_before"]) == 3 and report["meta"]["complete"] is True
 
 
 @pytest.mark.integration

@@ -142,13 +142,18 @@ def _check_keane_answer(answer: dict, index: Path, chroma_url: str, token: str =
         store.close()
 
 
-def _server_count(chroma_url: str) -> int:
+def _server_count(chroma_url: str, index: Path) -> int:
+    """Vectors the server itself holds in the index's collection (named in the index's meta table)."""
+    import sqlite3
+
     import chromadb
     from chromadb.config import Settings
 
+    with sqlite3.connect(index / "newsrag.sqlite") as db:
+        name = db.execute("SELECT value FROM meta WHERE key = 'collection'").fetchone()[0]
     u = urlparse(chroma_url)
     client = chromadb.HttpClient(host=u.hostname, port=u.port, settings=Settings(anonymized_telemetry=False))
-    return client.get_collection("newsrag_chunks").count()
+    return client.get_collection(name).count()
 
 
 def test_ingest_ask_reingest_and_stats_through_a_chroma_server(chroma_server, tmp_path):
@@ -157,7 +162,7 @@ def test_ingest_ask_reingest_and_stats_through_a_chroma_server(chroma_server, tm
     assert added["failed"] == [] and added["added"] >= 1 and added["chunks_embedded"] >= 1
     # the vectors live on the server, not in an embedded store beside the SQLite side
     assert not (index / "chroma").exists()
-    assert _server_count(chroma_server) == added["chunks_embedded"]
+    assert _server_count(chroma_server, index) == added["chunks_embedded"]
 
     # the same server named through the environment instead of the flag
     env = {"NEWSRAG_CHROMA_URL": chroma_server}
@@ -193,6 +198,6 @@ def test_token_is_sent_to_a_server_that_requires_it(chroma_server, tmp_path):
             assert refused.returncode == 2, refused.stderr[-1500:]
             assert "Chroma server" in refused.stderr and "Traceback" not in refused.stderr
             assert proxy.rejected > before
-        assert _server_count(chroma_server) == added["chunks_embedded"]  # nothing lost by the refused calls
+        assert _server_count(chroma_server, index) == added["chunks_embedded"]  # nothing lost by the refused calls
     finally:
         proxy.close()
