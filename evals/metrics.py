@@ -186,10 +186,18 @@ def valid_span(citation: Citation, article_text: str | None) -> bool:
     return 0 <= s < e <= len(article_text) and article_text[s:e] == citation.quote
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.split()).strip(" .!?\"'”’")
+
+
 def _verbatim(claim: str, quote: str) -> bool:
-    """The claim is the quote (an extractive sentence), up to whitespace and end punctuation."""
-    c, q = " ".join(claim.split()).rstrip(" .!?"), " ".join(quote.split())
-    return bool(c) and c in q
+    """The claim is one or more whole sentences of the quote (an extractive answer), up to whitespace and end
+    punctuation. A fragment ("Yes") inside a quote is not a quote of it: that goes to the judge."""
+    target = _plain(claim)
+    if not target:
+        return False
+    sentences = [_plain(quote[s:e]) for s, e in split_sentences(quote)]
+    return any(" ".join(sentences[i:j]) == target for i in range(len(sentences)) for j in range(i + 1, len(sentences) + 1))
 
 
 @dataclass

@@ -173,6 +173,20 @@ def test_uncited_sentence_and_out_of_range_marker():
     assert (c.faithfulness, c.citation_precision, c.bad_spans) == (0.0, 0.0, 1)
 
 
+def test_a_fragment_of_a_quote_is_not_verbatim():
+    seen = []
+
+    def judge(claim: str, passages: list[str]) -> bool:
+        seen.append(claim)
+        return False
+
+    c = M.check_citations("Alpha said [1].", [cite(1, *S1)], TEXTS, judge)
+    assert c.faithfulness == 0.0 and not c.sentences[0].verbatim and seen
+    two = (S1[0], S2[1])  # a quote of two sentences; the claim is a whole one of them
+    c = M.check_citations(f"{ARTICLE[slice(*S2)]} [1]", [cite(1, *two)], TEXTS, never_called)
+    assert c.faithfulness == 1.0 and c.sentences[0].verbatim
+
+
 def test_refusal_and_empty_answer_have_no_citation_scores():
     for text, refused in (("The articles I have do not answer this question.", True), ("", False), ("  ", False)):
         c = M.check_citations(text, [], TEXTS, never_called, refused=refused)
