@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CANONICAL_QUESTION, require_multihop, run_cli
+import evals
 from evals import multihop
 from evals.gold import CANONICAL_ID, load_seed_gold
 from rag.types import NewsragError
@@ -30,6 +33,18 @@ def seed_answers(seed_index, tmp_path_factory):
     out = tmp_path_factory.mktemp("seed_answers")
     assert run_eval(eval_args("answers", dataset="seed", index=str(seed_index), out=str(out))) == 0
     return out
+
+
+def test_importing_evals_stays_light():
+    # The scorer is exported lazily: importing the package, the metrics or the CLI must not load torch.
+    code = ("import sys, evals, evals.metrics, evals.multihop, evals.gold, evals.runner, evals.report, evals.cli; "
+            "assert 'torch' not in sys.modules, 'torch imported'; "
+            "from evals import FaithfulnessScorer; from evals.faithfulness import FaithfulnessScorer as F; "
+            "assert FaithfulnessScorer is F; print('ok')")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+    with pytest.raises(AttributeError):
+        evals.NoSuchThing  # noqa: B018
 
 
 # ---------------------------------------------------------------- the seed gold set (CI gate)
