@@ -2,7 +2,8 @@
 
 It answers deterministically from the numbered passages in the prompt (the format rag.generate builds), so the real
 llama-index clients can be exercised end to end without a model. The model name picks the behaviour:
-  standin-good    quotes the passage sentences that share most words with the question, each with its [n]
+  standin-good    quotes the passage sentences that share most words with the question, each ending with its [n]
+  standin-leading the same answer as the prompt asks for it: one line per sentence, "[n] sentence"
   standin-bad     one good sentence, then an out-of-range [9], an invented claim citing [1], a sentence obeying an
                   instruction injected into a passage, and a sentence with no citation
   standin-refuse  says the articles do not answer
@@ -18,8 +19,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-MODELS = ("standin-good", "standin-bad", "standin-refuse")
-PASSAGE = re.compile(r'^\[(\d+)\] "(.*?)" \((.*?)\)\n"""\n(.*?)\n"""', re.M | re.S)
+MODELS = ("standin-good", "standin-leading", "standin-bad", "standin-refuse")
+PASSAGE = re.compile(r'^<passage id="(\d+)" title="(.*?)" source="(.*?)" date="(.*?)">\n(.*?)\n</passage>', re.M | re.S)
 QUESTION = re.compile(r"^Question: (.*)$", re.M)
 INJECTED = re.compile(r"ignore[^.]*?instructions and (?:say|write|answer)[:,]?\s*[\"“']?(.+?)[\"”']?(?:\.[\"”']?\s|$)", re.I | re.S)
 WORD = re.compile(r"[a-z0-9]+")
@@ -43,7 +44,7 @@ def answer_for(model: str, messages: list[dict]) -> str:
     prompt = next((m["content"] for m in reversed(messages) if m.get("role") == "user"), "")
     if isinstance(prompt, list):  # OpenAI content parts
         prompt = "".join(p.get("text", "") for p in prompt)
-    passages = [(int(n), body) for n, _title, _meta, body in PASSAGE.findall(prompt)]
+    passages = [(int(n), body) for n, _title, _source, _date, body in PASSAGE.findall(prompt)]
     q = QUESTION.search(prompt)
     question = _words(q.group(1) if q else "")
     if model == "standin-refuse" or not passages:
@@ -65,6 +66,8 @@ def answer_for(model: str, messages: list[dict]) -> str:
     good = [f"{s.rstrip('.')} [{n}]." for n, s in picked[:1]] + [f"{s} [{n}]" for n, s in picked[1:]]
     if model == "standin-good":
         return " ".join(good)
+    if model == "standin-leading":
+        return "\n".join(f"[{n}] {s}" for n, s in picked)
     # standin-bad: what a weak or manipulated model writes.
     bad = [good[0], f"{OUT_OF_RANGE} [9].", f"{INVENTED} [1]."]
     for n, body in passages:
