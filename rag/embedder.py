@@ -43,6 +43,7 @@ class Embedder:
         self.batch_size = batch_size
         self.dim = self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension()
         self._lock = threading.Lock()  # torch inference from many UI threads at once only thrashes 2 cores
+        self.encode(["warm-up"])  # the first call pays torch's one-off setup; do it at load, not in a user's query
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -61,6 +61,5 @@ def keyword_search(store: Store, question: str, filters: Filters, limit: int) ->
         "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
         f"WHERE chunks_fts MATCH ?{where} ORDER BY score DESC LIMIT ?"
     )
-    with store._lock:
-        rows = store.db.execute(sql, [_match_expression(terms), *params, limit]).fetchall()
+    rows = store._all(sql, [_match_expression(terms), *params, limit])
     return [(r[0], float(r[1])) for r in rows]

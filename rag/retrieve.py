@@ -2,28 +2,45 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from rag.embedder import Embedder
 from rag.keyword import keyword_search
 from rag.query import Filters, QueryHints
+from rag.rerank import LinearRanker
 from rag.store import Store
-from rag.types import Hit
+from rag.types import Article, Chunk, Hit
 
 CANDIDATES = 50  # per side, before fusion
+PER_SOURCE = 20  # per side and per outlet named in the question
 
 
-@dataclass
+@dataclass(frozen=True)
 class FusionWeights:
-    """Chosen on the tuning half of the MultiHop-RAG dev queries (evals/tune_retrieval.py), reported on the other half."""
+    """Chosen on the tune half of the MultiHop-RAG dev queries (`python -m evals.tune_retrieval`), reported on the other."""
 
+    mode: str = "rrf"  # "rrf": reciprocal rank; "score": min-max normalised scores
     rrf_k: float = 60.0
     dense: float = 1.0
     keyword: float = 1.0
-    source_boost: float = 0.0  # added to the fused score of chunks from an outlet the question names
-    date_boost: float = 0.0  # added for chunks inside a time the question names
+    source_boost: float = 0.0  # in units of a first-rank vote: chunks from an outlet the question names
+    date_boost: float = 0.0  # chunks inside a time the question names
+
+
+@dataclass
+class Candidates:
+    """Both sides' candidates for one question, with what fusion needs to know about each chunk."""
+
+    dense: list[tuple[str, float]]
+    keyword: list[tuple[str, float]]
+    chunks: dict[str, Chunk]
+    articles: dict[str, Article]
+    # per outlet the question names: the same two searches restricted to that outlet (multi-hop questions
+    # ask about one article per outlet, and each outlet's best match is what an answer needs)
+    by_source_dense: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    by_source_keyword: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
 def chroma_where(filters: Filters) -> dict | None:
@@ -40,63 +57,90 @@ def chroma_where(filters: Filters) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def dense_search(store: Store, vector: np.ndarray, filters: Filters, limit: int) -> list[tuple[str, float, dict]]:
-    """(chunk id, cosine similarity, metadata), best first."""
+def dense_search(store: Store, vector: np.ndarray, filters: Filters, limit: int) -> list[tuple[str, float]]:
+    """(chunk id, cosine similarity), best first."""
     total = store.collection.count()
     if total == 0:
         return []
     result = store.collection.query(
-        query_embeddings=[vector.tolist()], n_results=min(limit, total), where=chroma_where(filters),
-        include=["distances", "metadatas"],
+        query_embeddings=[vector.tolist()], n_results=min(limit, total), where=chroma_where(filters), include=["distances"],
     )
-    return [(i, 1.0 - d, m) for i, d, m in zip(result["ids"][0], result["distances"][0], result["metadatas"][0])]
+    return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]
+
+
+def _normalised(scored: list[tuple[str, float]]) -> dict[str, float]:
+    if not scored:
+        return {}
+    values = [s for _, s in scored]
+    lo, hi = min(values), max(values)
+    return {cid: (s - lo) / (hi - lo) if hi > lo else 1.0 for cid, s in scored}
+
+
+def fuse(c: Candidates, w: FusionWeights, hints: QueryHints) -> list[tuple[str, float]]:
+    """(chunk id, fused score), best first; ties broken by id so runs are repeatable."""
+    fused: dict[str, float] = {}
+    if w.mode == "score":
+        for side, weight in ((c.dense, w.dense), (c.keyword, w.keyword)):
+            for cid, s in _normalised(side).items():
+                fused[cid] = fused.get(cid, 0.0) + weight * s
+        unit = 1.0
+    else:
+        for side, weight in ((c.dense, w.dense), (c.keyword, w.keyword)):
+            for rank, (cid, _) in enumerate(side):
+                fused[cid] = fused.get(cid, 0.0) + weight / (w.rrf_k + rank + 1)
+        unit = 1.0 / (w.rrf_k + 1)
+    lo, hi = Filters(since=hints.since, until=hints.until).ts_range()
+    for cid in list(fused):
+        chunk = c.chunks.get(cid)
+        article = c.articles.get(chunk.article_id) if chunk else None
+        if article is None:  # removed between the two searches
+            del fused[cid]
+            continue
+        if hints.sources and article.source in hints.sources:
+            fused[cid] += w.source_boost * unit
+        if (lo or hi) and article.published_ts and (lo or 0) <= article.published_ts <= (hi or 2**62):
+            fused[cid] += w.date_boost * unit
+    return sorted(fused.items(), key=lambda x: (-x[1], x[0]))
 
 
 class HybridRetriever:
-    def __init__(self, store: Store, embedder: Embedder, weights: FusionWeights | None = None):
+    def __init__(self, store: Store, embedder: Embedder, weights: FusionWeights | None = None,
+                 ranker: LinearRanker | None | bool = True):
         self.store = store
         self.embedder = embedder
         self.weights = weights or FusionWeights()
+        # True: the trained ranker when rag/models/ranker.json exists; False/None: plain fusion
+        self.ranker = LinearRanker.load() if ranker is True else (ranker or None)
 
-    def retrieve(self, question: str, k: int = 10, filters: Filters | None = None, hints: QueryHints | None = None,
-                 timings: dict | None = None) -> list[Hit]:
-        filters = filters or Filters()
-        hints = hints or QueryHints()
-        timings = timings if timings is not None else {}
-        w = self.weights
-
+    def candidates(self, question: str, filters: Filters, timings: dict, hints: QueryHints | None = None) -> Candidates:
         t0 = time.perf_counter()
         vector = self.embedder.encode([question])[0]
         dense = dense_search(self.store, vector, filters, CANDIDATES)
+        by_source_dense, by_source_keyword = {}, {}
+        named = [s for s in (hints.sources if hints else []) if not filters.sources or s in filters.sources]
+        for source in named:
+            by_source_dense[source] = dense_search(self.store, vector, replace(filters, sources=[source]), PER_SOURCE)
         t1 = time.perf_counter()
         keyword = keyword_search(self.store, question, filters, CANDIDATES)
+        for source in named:
+            by_source_keyword[source] = keyword_search(self.store, question, replace(filters, sources=[source]), PER_SOURCE)
         t2 = time.perf_counter()
+        pool = {cid for cid, _ in dense + keyword}
+        for side in (*by_source_dense.values(), *by_source_keyword.values()):
+            pool.update(cid for cid, _ in side)
+        chunks = self.store.chunks_by_id(list(pool))
+        articles = self.store.articles_by_id({c.article_id for c in chunks.values()})
         timings["dense_ms"] = (t1 - t0) * 1000
         timings["keyword_ms"] = (t2 - t1) * 1000
+        timings["fetch_ms"] = (time.perf_counter() - t2) * 1000
+        return Candidates(dense, keyword, chunks, articles, by_source_dense, by_source_keyword)
 
-        # Reciprocal-rank fusion: rank-based, so BM25's unbounded scores and cosine need no common scale.
-        fused: dict[str, float] = {}
-        for rank, (cid, _, _) in enumerate(dense):
-            fused[cid] = fused.get(cid, 0.0) + w.dense / (w.rrf_k + rank + 1)
-        for rank, (cid, _) in enumerate(keyword):
-            fused[cid] = fused.get(cid, 0.0) + w.keyword / (w.rrf_k + rank + 1)
-
-        chunks = self.store.chunks_by_id(list(fused))
-        articles = {}
-        for chunk in chunks.values():
-            if chunk.article_id not in articles:
-                articles[chunk.article_id] = self.store.article(chunk.article_id)
-        top = 1.0 / (w.rrf_k + 1)  # boosts are in units of a first-rank vote
-        hint_lo, hint_hi = Filters(since=hints.since, until=hints.until).ts_range()
-        for cid in fused:
-            article = articles[chunks[cid].article_id] if cid in chunks else None
-            if article is None:
-                continue
-            if hints.sources and article.source in hints.sources:
-                fused[cid] += w.source_boost * top
-            if (hint_lo or hint_hi) and article.published_ts and (hint_lo or 0) <= article.published_ts <= (hint_hi or 2**62):
-                fused[cid] += w.date_boost * top
-
-        ranked = sorted((cid for cid in fused if cid in chunks and articles.get(chunks[cid].article_id)), key=lambda c: (-fused[c], c))
-        timings["fuse_ms"] = (time.perf_counter() - t2) * 1000
-        return [Hit(chunk=chunks[c], article=articles[chunks[c].article_id], score=fused[c]) for c in ranked[:k]]
+    def retrieve(self, question: str, k: int = 10, filters: Filters | None = None, hints: QueryHints | None = None,
+                 timings: dict | None = None) -> list[Hit]:
+        timings = timings if timings is not None else {}
+        hints = hints or QueryHints()
+        c = self.candidates(question, filters or Filters(), timings, hints)
+        t0 = time.perf_counter()
+        ranked = (self.ranker.rank(question, c, hints) if self.ranker else fuse(c, self.weights, hints))[:k]
+        timings["rank_ms"] = (time.perf_counter() - t0) * 1000
+        return [Hit(chunk=c.chunks[cid], article=c.articles[c.chunks[cid].article_id], score=s) for cid, s in ranked]

@@ -93,7 +93,7 @@ class Store:
         if not db_path.exists() and not create:
             raise NewsragError(f"no index at {self.directory}/: run `newsrag ingest PATH --index {self.directory}` first")
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        self.db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
@@ -111,9 +111,14 @@ class Store:
                     raise NewsragError(f"{self.directory}: index {key} is {stored[key]!r}, this newsrag needs {value!r}; re-ingest into a new --index")
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, value))
 
+    def _all(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+        """Run a read under the lock: one SQLite connection is shared by the UI's worker threads."""
+        with self._lock:
+            return self.db.execute(sql, params).fetchall()
+
     def meta(self, key: str, default: str = "") -> str:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        rows = self._all("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
 
     def set_meta(self, key: str, value: str) -> None:
         with self._lock:
@@ -122,7 +127,7 @@ class Store:
     # ---- writing (ingest) -------------------------------------------------------------------------------------------
     def manifest(self) -> dict[str, tuple[str, str]]:
         """article id -> (content_hash, origin) of every finished article."""
-        rows = self.db.execute("SELECT id, content_hash, origin FROM articles WHERE state = 'done'")
+        rows = self._all("SELECT id, content_hash, origin FROM articles WHERE state = 'done'")
         return {r[0]: (r[1], r[2]) for r in rows}
 
     def begin(self, article_ids: list[str], origins: dict[str, str]) -> None:
@@ -192,45 +197,55 @@ class Store:
 
     def recover(self) -> list[str]:
         """Undo whatever a killed run left half-done: pending articles vanish from both sides."""
-        pending = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE state = 'pending'")]
+        pending = [r[0] for r in self._all("SELECT id FROM articles WHERE state = 'pending'")]
         if pending:
             self.remove(pending)
         return pending
 
     # ---- reading (rag) ----------------------------------------------------------------------------------------------
     def stats(self) -> IndexStats:
-        q = self.db.execute
+        def q(sql: str) -> list[tuple]:
+            return self._all(sql)
+
         sources = dict(
             q("SELECT COALESCE(NULLIF(source, ''), '(unknown)'), COUNT(*) FROM articles WHERE state='done' "
-              "GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+              "GROUP BY 1 ORDER BY 2 DESC, 1")
         )
         return IndexStats(
-            articles=q("SELECT COUNT(*) FROM articles WHERE state='done'").fetchone()[0],
-            chunks=q("SELECT COUNT(*) FROM chunks").fetchone()[0],
+            articles=q("SELECT COUNT(*) FROM articles WHERE state='done'")[0][0],
+            chunks=q("SELECT COUNT(*) FROM chunks")[0][0],
             dense_chunks=self.collection.count(),
-            keyword_docs=q("SELECT COUNT(*) FROM chunks_fts").fetchone()[0],
-            pending=q("SELECT COUNT(*) FROM articles WHERE state='pending'").fetchone()[0],
+            keyword_docs=q("SELECT COUNT(*) FROM chunks_fts")[0][0],
+            pending=q("SELECT COUNT(*) FROM articles WHERE state='pending'")[0][0],
             sources=sources,
         )
 
     def article(self, article_id: str) -> Article | None:
-        row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? AND state='done'", (article_id,)).fetchone()
-        return Article(*row) if row else None
+        rows = self._all(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? AND state='done'", (article_id,))
+        return Article(*rows[0]) if rows else None
+
+    def articles_by_id(self, article_ids: set[str] | list[str]) -> dict[str, Article]:
+        ids = list(article_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._all(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE state='done' AND id IN ({marks})", ids)
+        return {r[0]: Article(*r) for r in rows}
 
     def chunks_by_id(self, chunk_ids: list[str]) -> dict[str, Chunk]:
         """Chunks with their text cut from the article text (the one source of truth for offsets)."""
         if not chunk_ids:
             return {}
         marks = ",".join("?" * len(chunk_ids))
-        rows = self.db.execute(
+        rows = self._all(
             f'SELECT c.id, c.article_id, c.start, c."end", substr(a.text, c.start + 1, c."end" - c.start) '
             f"FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
             chunk_ids,
-        ).fetchall()
+        )
         return {r[0]: Chunk(id=r[0], article_id=r[1], start=r[2], end=r[3], text=r[4]) for r in rows}
 
     def chunk_ids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+        return {r[0] for r in self._all("SELECT id FROM chunks")}
 
     def dense_ids(self) -> set[str]:
         ids: set[str] = set()
@@ -241,7 +256,7 @@ class Store:
         return ids
 
     def sources(self) -> list[str]:
-        rows = self.db.execute("SELECT DISTINCT source FROM articles WHERE state='done' AND source != '' ORDER BY 1")
+        rows = self._all("SELECT DISTINCT source FROM articles WHERE state='done' AND source != '' ORDER BY 1")
         return [r[0] for r in rows]
 
     def close(self) -> None:

@@ -1,0 +1,46 @@
+"""Calibrate the extractive answerer's refusal threshold on the tune half of MultiHop-RAG dev.
+
+    python -m evals.tune_answers --index DIR [--max-wrong-refusals 0.05]
+
+The threshold is the highest one that refuses at most 5% of answerable tune queries; `newsrag eval answers
+--split report` then measures refusal precision/recall on the unseen half.
+"""
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+from tqdm import tqdm
+
+from evals.multihop import load_queries
+from rag.assistant import Assistant
+
+
+def best_scores(bot: Assistant, split: str) -> tuple[np.ndarray, np.ndarray]:
+    """The best candidate sentence score per query, and whether the query is answerable."""
+    scores, answerable = [], []
+    for q in tqdm(load_queries(split=split), desc=f"answers ({split})"):
+        hits = bot.retrieve(q.question, k=10)
+        sentences = bot.extractive.candidates(hits)
+        bot.extractive.score(q.question, sentences)
+        scores.append(max((s.score for s in sentences), default=0.0))
+        answerable.append(q.answerable)
+    return np.array(scores), np.array(answerable)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--index", required=True)
+    parser.add_argument("--max-wrong-refusals", type=float, default=0.05)
+    args = parser.parse_args()
+    scores, answerable = best_scores(Assistant.open(args.index), "tune")
+    threshold = float(np.quantile(scores[answerable], args.max_wrong_refusals))
+    refused = scores < threshold
+    print(f"answerable best-score quartiles {np.quantile(scores[answerable], [0.25, 0.5, 0.75]).round(3)}; "
+          f"null {np.quantile(scores[~answerable], [0.25, 0.5, 0.75]).round(3)}")
+    print(f"refuse_below = {threshold:.4f}: refuses {refused[~answerable].mean():.3f} of null and "
+          f"{refused[answerable].mean():.3f} of answerable tune queries")
+
+
+if __name__ == "__main__":
+    main()
