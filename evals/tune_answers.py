@@ -12,14 +12,14 @@ import argparse
 import numpy as np
 from tqdm import tqdm
 
-from evals.multihop import load_queries
+from evals.multihop import load_queries, sample
 from rag.assistant import Assistant
 
 
-def best_scores(bot: Assistant, split: str) -> tuple[np.ndarray, np.ndarray]:
+def best_scores(bot: Assistant, split: str, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The best candidate sentence score per query, and whether the query is answerable."""
     scores, answerable = [], []
-    for q in tqdm(load_queries(split=split), desc=f"answers ({split})"):
+    for q in tqdm(sample(load_queries(split=split), limit), desc=f"answers ({split})"):
         hits = bot.retrieve(q.question, k=10)
         sentences = bot.extractive.candidates(hits)
         bot.extractive.score(q.question, sentences)
@@ -32,8 +32,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--index", required=True)
     parser.add_argument("--max-wrong-refusals", type=float, default=0.05)
+    parser.add_argument("--limit", type=int, default=None, help="a fixed sample of the tune queries")
     args = parser.parse_args()
-    scores, answerable = best_scores(Assistant.open(args.index), "tune")
+    scores, answerable = best_scores(Assistant.open(args.index), "tune", args.limit)
     threshold = float(np.quantile(scores[answerable], args.max_wrong_refusals))
     refused = scores < threshold
     print(f"answerable best-score quartiles {np.quantile(scores[answerable], [0.25, 0.5, 0.75]).round(3)}; "
