@@ -114,6 +114,8 @@ def run_eval(args: argparse.Namespace) -> int:
     """The `newsrag eval` command; returns 1 when --compare finds a regression, else 0."""
     from evals.report import compare, format_table, write_html, write_results
 
+    if getattr(args, "compare", None) and not Path(args.compare).is_file():  # fail before a long run, not after
+        raise NewsragError(f"--compare {args.compare}: no such file; pass an earlier run's results.json")
     payload = build_payload(args, progress=sys.stderr.isatty())
     changes, regressions = ([], [])
     if getattr(args, "compare", None):

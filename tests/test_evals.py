@@ -186,6 +186,8 @@ def test_bad_eval_arguments_are_clear_errors(tmp_path):
         run_eval(eval_args("retrieval", dataset="seed", index=str(tmp_path / "nothing"), out=str(tmp_path)))
     with pytest.raises(NewsragError, match="--limit"):
         run_eval(eval_args("retrieval", dataset="seed", limit=0, out=str(tmp_path)))
+    with pytest.raises(NewsragError, match="no such file"):
+        run_eval(eval_args("retrieval", dataset="seed", compare=str(tmp_path / "old.json"), out=str(tmp_path)))
 
 
 def test_seed_eval_needs_the_seed_article_in_the_index(tmp_path):
