@@ -1,8 +1,8 @@
 """Does a passage support a claim? A fast, deterministic lexical score in [0, 1], plus sentence spans with offsets.
 
 The score is the weighted share of the claim's content words that the passage contains (numbers and names weigh
-more), multiplied down when the claim brings a number or a name the passage lacks, or when exactly one side is
-negated. MiniLM cosine can be blended in (`embedder=`) to forgive paraphrase. It is a citation check, not an
+more), multiplied down when the claim brings a number or a name the passage lacks, or when a word both share is
+negated on one side only ("was not in critical condition" vs "was in critical condition"). MiniLM cosine can be blended in (`embedder=`) to forgive paraphrase. It is a citation check, not an
 entailment model: it catches invented claims and swapped numbers/names, not subtle rewording (see models.md on why
 a small LLM judge is no better on real data).
 """
@@ -39,7 +39,7 @@ _NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "
 _ALIASES = {"u.s.": "us", "u.s": "us", "usa": "us", "u.k.": "uk", "u.n.": "un", "chinese": "china", "russian": "russia",
             "american": "us", "americans": "us", "ukrainian": "ukraine", "british": "uk", "percent": "%", "pct": "%"}
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[A-Za-z]\.(?:[A-Za-z]\.)+|[A-Za-z][A-Za-z'’\-]*")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|%|[A-Za-z]\.(?:[A-Za-z]\.)+|[A-Za-z][A-Za-z'’\-]*")
 _ABBREV = frozenset("mr mrs ms dr prof gen sen rep gov st jr sr inc corp co ltd vs lt col sgt capt maj adm jan feb mar "
                     "apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc".split())
 

@@ -143,6 +143,9 @@ def test_support_score_is_deterministic_and_sees_numbers_names_negation():
     assert support_score(claim.replace("12", "21"), P3) < SUPPORT_THRESHOLD  # swapped number
     assert support_score("The patient was in critical condition", P6) < support_score("The patient was not in critical condition", P6)
     assert support_score("", P3) == 0.0 and support_score(claim, "") == 0.0
+    # Number spellings a generator rewrites are the same number; a different number is not.
+    assert support_score("Acme shares fell 8 percent", P4) > SUPPORT_THRESHOLD > support_score("Acme shares fell 9 percent", P4)
+    assert support_score("Acme reported revenue of $4.20 billion", P4) == 1.0
 
 
 def test_sentence_spans_are_exact_and_skip_abbreviations():
