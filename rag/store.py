@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -101,7 +102,7 @@ class Store:
         self.chroma_url = chroma_url
         self._check_meta({"schema": SCHEMA_VERSION, "collection": COLLECTION})
         client = _chroma_client(self.directory, chroma_url, chroma_token)
-        self.collection = client.get_or_create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
+        self.collection = client.get_or_create_collection(self._collection_name(), metadata={"hnsw:space": "cosine"})
 
     def _check_meta(self, expected: dict[str, str]) -> None:
         with self._lock:
@@ -115,6 +116,14 @@ class Store:
         """Run a read under the lock: one SQLite connection is shared by the UI's worker threads."""
         with self._lock:
             return self.db.execute(sql, params).fetchall()
+
+    def _collection_name(self) -> str:
+        """Embedded: the fixed name. On a server, one collection per index, so indexes sharing a server never collide."""
+        if not self.chroma_url:
+            return COLLECTION
+        if not self.meta("server_collection"):
+            self.set_meta("server_collection", f"{COLLECTION}_{uuid.uuid4().hex[:12]}")
+        return self.meta("server_collection")
 
     def meta(self, key: str, default: str = "") -> str:
         rows = self._all("SELECT value FROM meta WHERE key = ?", (key,))
