@@ -29,7 +29,8 @@ _QUESTION_WORDS = {"what", "who", "when", "where", "why", "how", "which", "did",
 
 REFUSAL_TEXT = "The articles I have do not answer this question."
 MAX_SENTENCES = 4
-CANDIDATE_HITS = 8  # sentences are taken from the best passages only: each costs an embedding
+CANDIDATE_HITS = 8  # sentences are taken from the best passages only
+MAX_EMBEDDED = 24  # of those, the lexically closest are embedded (MiniLM time is most of an answer's latency)
 
 
 @dataclass
@@ -105,12 +106,17 @@ class ExtractiveAnswerer:
         speech = speech_parts(question)
         speaker_names = [w.lower() for w in _NAME.findall(speech[0])] if speech else []
         q_stems = _stems(question)
-        vectors = self.embedder.encode([question] + [s.text for s in sentences])
-        similarity = vectors[1:] @ vectors[0]
-        for sentence, sim in zip(sentences, similarity):
-            stems = _stems(sentence.text)
-            lexical = len(q_stems & stems) / max(1, len(q_stems))
-            score = cfg.semantic_weight * float(sim) + (1 - cfg.semantic_weight) * lexical
+        lexical = [len(q_stems & _stems(s.text)) / max(1, len(q_stems)) for s in sentences]
+        # Embedding is the cost: only the lexically closest sentences are embedded; the rest keep score 0.
+        # "He said …" after the named person shares no words with the question but may be the answer itself.
+        prior = [lexical[i] + (0.5 if entities and self._resolves_to(s, entities) else 0.0) for i, s in enumerate(sentences)]
+        order = sorted(range(len(sentences)), key=lambda i: (-prior[i], sentences[i].hit_rank, i))[:MAX_EMBEDDED]
+        vectors = self.embedder.encode([question] + [sentences[i].text for i in order])
+        for s in sentences:
+            s.score = 0.0
+        for i, sim in zip(order, vectors[1:] @ vectors[0]):
+            sentence = sentences[i]
+            score = cfg.semantic_weight * float(sim) + (1 - cfg.semantic_weight) * lexical[i]
             if entities and not _mentions(sentence.text, entities) and not self._resolves_to(sentence, entities):
                 score *= 0.6  # about none of the names asked about
             if speech:
