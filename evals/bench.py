@@ -452,7 +452,42 @@ def run_bench(args: object) -> int:
                   goal=reingest_goal if full else "", ok=(cli.seconds <= GOALS["reingest_s"]) if full else None,
                   note="includes interpreter start and imports")
 
-        # 4. the naive llama-index recipe on the same articles
+        # the goals' rows come first (cold start, latency, RSS), so a run cut short still has them
+        # 4. cold starts at corpus size: `newsrag ask` (fresh process) and the UI until its port answers
+        print("bench: cold starts ...", file=sys.stderr)
+        cold_ask(bench, index, repeats, "corpus")
+        if skip_ui:
+            bench.add("cold.ui_s", "cold start `newsrag chat` until HTTP answers", None, "s", note="skipped (NEWSRAG_BENCH_SKIP_UI=1)")
+        else:
+            try:
+                import ui.app  # noqa: F401
+            except ImportError as exc:
+                bench.add("cold.ui_s", "cold start `newsrag chat` until HTTP answers", None, "s", note=f"skipped: no UI ({exc})")
+            else:
+                runs = [ui_cold_start(index) for _ in range(repeats)]
+                ok_runs = [r.seconds for r in runs if r.returncode == 0]
+                if not ok_runs:
+                    raise NewsragError(f"`newsrag chat` never answered HTTP: {runs[-1].stderr}")
+                bench.add("cold.ui_s", "cold start `newsrag chat` until HTTP answers", statistics.median(ok_runs), "s",
+                          note=f"median of {len(ok_runs)}")
+
+        # 5. warm latency and serving RSS at corpus size, then grown to each scale (synthetic, see evals/scale.py)
+        qfile = work / "questions.json"
+        qfile.write_text(json.dumps(questions))
+        latency = [measure_scale(bench, index, qfile, "corpus", "corpus (real, embedded)")]
+        for target in scales:
+            print(f"bench: growing to {target} chunks ...", file=sys.stderr)
+            store = Store(index, chroma_url="")
+            grown = grow(store, target)
+            store.close()
+            bench.details.setdefault("grow", []).append({"target": target, **grown})
+            label = f"{target // 1000}k" if target >= 1000 and target % 1000 == 0 else str(target)
+            latency.append(measure_scale(bench, index, qfile, label, f"{label} chunks (synthetic vectors)"))
+        bench.details["latency"] = latency
+        largest = latency[-1]["label"]
+        cold_ask(bench, index, repeats, largest)
+
+        # 6. the naive llama-index recipe on the same articles
         print("bench: llama-index recipe ...", file=sys.stderr)
         li = llamaindex_recipe(txt_dir, work, embedder.model, batch)
         li_aps = li["articles"] / li["seconds"]
@@ -466,7 +501,7 @@ def run_bench(args: object) -> int:
                   note="MiniLM drops word pieces past 256")
         bench.add("ingest.newsrag.embedded_fraction", "text the model reads: newsrag", frac_nr, "fraction")
 
-        # 5. what could lift the encoder: int8 ONNX, length-sorted, on an evenly spread sample of the same texts
+        # 7. what could lift the encoder: int8 ONNX, length-sorted, on an evenly spread sample of the same texts
         sample = list(range(0, len(texts), max(1, len(texts) // 300)))[:300]
         sample_texts = [texts[i] for i in sample]
         t0 = time.perf_counter()
@@ -485,40 +520,6 @@ def run_bench(args: object) -> int:
             bench.add("encoder.onnx_int8.cosine_mean", "int8 vs fp32 cosine, mean", trial["cos_mean"], "cos")
             bench.add("encoder.onnx_int8.cosine_p05", "int8 vs fp32 cosine, 5th percentile", trial["cos_p05"], "cos",
                       note=f"min {trial['cos_min']:.4f}")
-
-        # 6. cold starts at corpus size: `newsrag ask` (fresh process) and the UI until its port answers
-        print("bench: cold starts ...", file=sys.stderr)
-        cold_ask(bench, index, repeats, "corpus")
-        if skip_ui:
-            bench.add("cold.ui_s", "cold start `newsrag chat` until HTTP answers", None, "s", note="skipped (NEWSRAG_BENCH_SKIP_UI=1)")
-        else:
-            try:
-                import ui.app  # noqa: F401
-            except ImportError as exc:
-                bench.add("cold.ui_s", "cold start `newsrag chat` until HTTP answers", None, "s", note=f"skipped: no UI ({exc})")
-            else:
-                runs = [ui_cold_start(index) for _ in range(repeats)]
-                ok_runs = [r.seconds for r in runs if r.returncode == 0]
-                if not ok_runs:
-                    raise NewsragError(f"`newsrag chat` never answered HTTP: {runs[-1].stderr}")
-                bench.add("cold.ui_s", "cold start `newsrag chat` until HTTP answers", statistics.median(ok_runs), "s",
-                          note=f"median of {len(ok_runs)}")
-
-        # 7. warm latency and serving RSS at corpus size, then grown to each scale (synthetic, see evals/scale.py)
-        qfile = work / "questions.json"
-        qfile.write_text(json.dumps(questions))
-        latency = [measure_scale(bench, index, qfile, "corpus", "corpus (real, embedded)")]
-        for target in scales:
-            print(f"bench: growing to {target} chunks ...", file=sys.stderr)
-            store = Store(index, chroma_url="")
-            grown = grow(store, target)
-            store.close()
-            bench.details.setdefault("grow", []).append({"target": target, **grown})
-            label = f"{target // 1000}k" if target >= 1000 and target % 1000 == 0 else str(target)
-            latency.append(measure_scale(bench, index, qfile, label, f"{label} chunks (synthetic vectors)"))
-        bench.details["latency"] = latency
-        largest = latency[-1]["label"]
-        cold_ask(bench, index, repeats, largest)
 
         # goals that are stated at 100k chunks
         for row in bench.rows:

@@ -72,7 +72,16 @@ def grow(store: Store, target_chunks: int, seed: int = 0) -> dict:
         raise ValueError(f"{store.directory}: no real articles to grow from; ingest some first")
     vectors = _vectors_by_article(store, [a.id for a in real])
     real = [a for a in real if a.id in vectors]
-    chunker = Chunker(get_tokenizer_counter())
+    # synthetic articles reuse the base articles' sentences, so each sentence is tokenised once
+    count_tokens, known = get_tokenizer_counter(), {}
+
+    def cached_count(texts: list[str]) -> list[int]:
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            known.update(zip(missing, count_tokens(missing)))
+        return [known[t] for t in texts]
+
+    chunker = Chunker(cached_count)
     rng = np.random.default_rng(seed)
     have = store.stats().chunks
     k = store._all("SELECT COUNT(*) FROM articles WHERE id LIKE ?", (SYNTHETIC_PREFIX + "%",))[0][0]
