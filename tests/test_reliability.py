@@ -3,7 +3,7 @@ re-run equals one clean run; a hostile corpus (malformed files, prompt injection
 articles, where injected instructions are quoted, never obeyed (extractive and an obeying LLM stand-in).
 
 Kill trials write a JSON record to test-artifacts/ (trial count, kills that landed, what each left half-done).
-Sizes: NEWSRAG_KILL_CORE_ARTICLES (core test, default 12), NEWSRAG_KILL_TRIAL_ARTICLES (slow test, default 80),
+Sizes: NEWSRAG_KILL_CORE_ARTICLES (core test, default 8), NEWSRAG_KILL_TRIAL_ARTICLES (slow test, default 80),
 NEWSRAG_KILL_TRIALS (slow test, default 10).
 """
 from __future__ import annotations
@@ -140,8 +140,8 @@ def run_kill_trials(tmp_path: Path, articles: int, trials: int, kills: int, seed
 
 
 def test_sigkill_on_multihop_articles_then_rerun_equals_clean_run(tmp_path):
-    """Core-suite version: 2 trials x 2 kills on a dozen MultiHop-RAG articles."""
-    n = int(os.environ.get("NEWSRAG_KILL_CORE_ARTICLES", "12"))
+    """Core-suite version: 2 trials x 2 kills on 8 MultiHop-RAG articles (each ingest start loads the encoder)."""
+    n = int(os.environ.get("NEWSRAG_KILL_CORE_ARTICLES", "8"))
     run_kill_trials(tmp_path, articles=n, trials=2, kills=2, seed=11, name="kill_resume_core")
 
 
