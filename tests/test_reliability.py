@@ -75,17 +75,21 @@ def clean_reference(path: Path, index: Path) -> tuple[dict, float]:
 def kill_trial(path: Path, index: Path, total: int, rng: random.Random, kills: int) -> list[dict]:
     """SIGKILL `newsrag ingest` `kills` times into the same index, then run it to the end.
 
-    Each kill waits for a seeded random number of finished articles (between what is done now and the total),
-    then a further seeded 0-1.5 s, so kills land while embedding, between the pending and done transactions, or in
+    Each kill waits until the run has written something, then for a seeded random number of finished articles
+    (between what is done now and the total), then a further seeded 0-1.5 s, so kills land while embedding, between the pending and done transactions, or in
     the Chroma write. Returns what each kill interrupted.
     """
     record = []
     for _ in range(kills):
-        before = _counts(index)["done"]
+        at_start = _counts(index)
+        before = at_start["done"]
         target = rng.randint(before, max(before, total - 1))
         extra = rng.uniform(0.0, 1.5)
         proc = _ingest(path, index)
         deadline = time.time() + 1800
+        # first wait until this run writes something (recovery or a new article), so no kill lands in start-up
+        while proc.poll() is None and _counts(index) == at_start and time.time() < deadline:
+            time.sleep(0.05)
         while proc.poll() is None and _counts(index)["done"] < target and time.time() < deadline:
             time.sleep(0.05)
         time.sleep(extra)
