@@ -12,6 +12,7 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
 }
 _MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{4})\b", re.I)
+_FULL_DATE = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _RELATIVE = re.compile(r"\b(last|past|this)\s+(week|month|year)\b", re.I)
 
 
@@ -67,6 +68,17 @@ class QueryHints:
     sources: list[str] = field(default_factory=list)
     since: str = ""
     until: str = ""
+    days: list[str] = field(default_factory=list)  # ISO dates named in full ("published on October 12, 2023")
+
+
+def mentioned_days(question: str) -> list[str]:
+    days = []
+    for month, day, year in _FULL_DATE.findall(question):
+        try:
+            days.append(date(int(year), _MONTHS[month.lower()], int(day)).isoformat())
+        except ValueError:
+            continue  # "February 30": not a day, not a hint
+    return days
 
 
 def mentioned_sources(question: str, known: list[str]) -> list[str]:
@@ -77,6 +89,12 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
         bare = re.sub(r"^the\s+", "", name.lower())
         if len(bare) >= 3 and re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", lowered):
             found.append(name)
+        elif " - " in name:
+            # "The Independent - Life and Style" is asked about as "The Independent": match that part, capitalised,
+            # so the ordinary word "independent" does not count
+            short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
+            if len(short) >= 3 and re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", question):
+                found.append(name)
     return found
 
 
@@ -97,4 +115,5 @@ def time_hints(question: str, today: date | None = None) -> tuple[str, str]:
 
 def read_hints(question: str, known_sources: list[str], today: date | None = None) -> QueryHints:
     since, until = time_hints(question, today)
-    return QueryHints(sources=mentioned_sources(question, known_sources), since=since, until=until)
+    return QueryHints(sources=mentioned_sources(question, known_sources), since=since, until=until,
+                      days=mentioned_days(question))

@@ -114,3 +114,8 @@ def test_stats_json_counts_both_sides(seed_index):
     data = json.loads(run_cli("stats", "--index", str(seed_index), "--json").stdout)
     assert data["articles"] == 1 and data["chunks"] == data["dense_chunks"] == data["keyword_docs"] >= 3
     assert data["consistent"] is True
+
+
+def test_query_syntax_characters_are_plain_words(seed_assistant):
+    answer = seed_assistant.ask('Keane* NEAR("Beijing" prosper) OR -Russia ^ "unbalanced')
+    assert isinstance(answer.refused, bool)  # answered or refused, never an FTS5 syntax error

@@ -1,0 +1,44 @@
+"""News-aware query reading: outlets, times and days named in a question; user filters validated."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rag.keyword import _match_expression, query_terms
+from rag.query import Filters, mentioned_days, mentioned_sources, parse_date, resolve_sources, time_hints
+from rag.types import NewsragError
+
+KNOWN = ["TechCrunch", "The Verge", "Sporting News", "The Independent - Life and Style", "CBSSports.com"]
+
+
+def test_outlets_named_in_a_question():
+    q = "Does the TechCrunch article agree with The Verge and the report from The Independent?"
+    assert mentioned_sources(q, KNOWN) == ["TechCrunch", "The Verge", "The Independent - Life and Style"]
+    assert mentioned_sources("an independent review of sporting events", KNOWN) == []
+    assert mentioned_sources("according to techcrunch", KNOWN) == ["TechCrunch"]
+
+
+def test_times_and_days_named_in_a_question():
+    assert time_hints("What happened in October 2023?") == ("2023-10-01", "2023-10-31")
+    assert time_hints("news from last week", today=date(2023, 11, 20)) == ("2023-11-13", "2023-11-20")
+    assert time_hints("What did Keane say?") == ("", "")
+    assert mentioned_days("published on October 12, 2023, and on December 6th, 2023") == ["2023-10-12", "2023-12-06"]
+    assert mentioned_days("on February 30, 2023") == []
+
+
+def test_user_filters_are_validated():
+    assert parse_date(" 2023-02-19 ", "since") == "2023-02-19"
+    with pytest.raises(NewsragError, match="since: '19.02.2023' is not a date; use YYYY-MM-DD"):
+        parse_date("19.02.2023", "since")
+    assert resolve_sources(["the verge"], KNOWN) == ["The Verge"]
+    with pytest.raises(NewsragError, match="'Daily Planet' is not in the index; known sources: TechCrunch"):
+        resolve_sources(["Daily Planet"], KNOWN)
+    lo, hi = Filters(since="2023-02-19", until="2023-02-19").ts_range()
+    assert hi - lo == 86399
+
+
+def test_keyword_query_drops_stopwords_and_cannot_inject_fts_syntax():
+    assert query_terms("What did Keane say about Beijing?") == ["keane", "say", "beijing"]
+    expression = _match_expression(query_terms('NEAR("a" b) OR x* AND -y "quoted'))
+    assert expression.startswith('"near"') and all(part.startswith('"') for part in expression.split(" OR "))
