@@ -32,7 +32,10 @@ class ChatBackend(Protocol):
 
     name: str
 
-    def stream(self, messages: list[Message]) -> Iterator[str]: ...
+    def stream(self, messages: list[Message], prefill: str = "") -> Iterator[str]:
+        """Text pieces of the reply. `prefill` starts the reply where the backend can force it (the local model);
+        the pieces then begin with it. Servers behind llama-index cannot be forced and ignore it."""
+        ...
 
 
 # --- the local model -------------------------------------------------------------------------------------------
@@ -163,13 +166,15 @@ class LocalBackend:
             self.llm = self._cache[path]
         self.model_path = path
 
-    def stream(self, messages: list[Message]) -> Iterator[str]:
-        prompt = to_chatml(messages)
+    def stream(self, messages: list[Message], prefill: str = "") -> Iterator[str]:
+        prompt = to_chatml(messages) + prefill
         with self._lock:
             n_prompt = len(self.llm.tokenize(prompt.encode(), special=True))
             max_tokens = max(16, min(MAX_NEW_TOKENS, self.llm.n_ctx() - n_prompt - 8))
             if n_prompt + 16 > self.llm.n_ctx():
                 raise NewsragError(f"Prompt of {n_prompt} tokens does not fit the model's 4096-token context: use fewer passages.")
+            if prefill:
+                yield prefill
             for piece in self.llm(prompt, max_tokens=max_tokens, temperature=0.0, stop=["<|im_end|>"], stream=True):
                 text = piece["choices"][0]["text"]
                 if text:
@@ -215,7 +220,7 @@ class LlamaIndexBackend:
         else:
             raise NewsragError(f"Unknown generator {name!r}: use local, ollama or openai.")
 
-    def stream(self, messages: list[Message]) -> Iterator[str]:
+    def stream(self, messages: list[Message], prefill: str = "") -> Iterator[str]:
         from llama_index.core.llms import ChatMessage
 
         chat = [ChatMessage(role=m["role"], content=m["content"]) for m in messages]

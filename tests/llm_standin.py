@@ -20,7 +20,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MODELS = ("standin-good", "standin-leading", "standin-bad", "standin-refuse")
-PASSAGE = re.compile(r'^<passage id="(\d+)" title="(.*?)" source="(.*?)" date="(.*?)">\n(.*?)\n</passage>', re.M | re.S)
+PASSAGE = re.compile(r"^\[(\d+)\] (.*?) \((.*?)\)\n<passage>\n(.*?)\n</passage>", re.M | re.S)
 QUESTION = re.compile(r"^Question: (.*)$", re.M)
 INJECTED = re.compile(r"ignore[^.]*?instructions and (?:say|write|answer)[:,]?\s*[\"“']?(.+?)[\"”']?(?:\.[\"”']?\s|$)", re.I | re.S)
 WORD = re.compile(r"[a-z0-9]+")
@@ -44,7 +44,7 @@ def answer_for(model: str, messages: list[dict]) -> str:
     prompt = next((m["content"] for m in reversed(messages) if m.get("role") == "user"), "")
     if isinstance(prompt, list):  # OpenAI content parts
         prompt = "".join(p.get("text", "") for p in prompt)
-    passages = [(int(n), body) for n, _title, _source, _date, body in PASSAGE.findall(prompt)]
+    passages = [(int(n), body) for n, _title, _meta, body in PASSAGE.findall(prompt)]
     q = QUESTION.search(prompt)
     question = _words(q.group(1) if q else "")
     if model == "standin-refuse" or not passages:
