@@ -212,7 +212,6 @@ def test_oversized_uploads_are_refused_with_clear_messages_and_not_stored(served
     huge.write_bytes(ARTICLE + b"x" * 21_000_000)
     with huge.open("rb") as f:
         r = httpx.post(served["url"] + "gradio_api/upload", files={"files": ("huge.md", f)}, timeout=120)
-    assert r.status_code == 413 or (r.status_code >= 400 and "size" in r.text.lower()), (r.status_code, r.text[:300])
-    assert "20 MB" in r.text or "maximum" in r.text.lower() or "too large" in r.text.lower(), r.text[:300]
+    assert r.status_code == 413 and "maximum allowed size" in r.text, (r.status_code, r.text[:300])
     assert not (uploads / "over_limit.md").exists() and not (uploads / "huge.md").exists()
     assert not any(p.name == "huge.md" for p in (tmp / "gradio").rglob("*"))
