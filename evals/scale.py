@@ -117,6 +117,50 @@ def grow(store: Store, target_chunks: int, seed: int = 0) -> dict:
             "seconds": round(time.perf_counter() - started, 3)}
 
 
+def index_without_embedding(store: Store, items, seed: int = 0) -> int:
+    """Write loaded articles exactly as `ingest` would, but with seeded random unit vectors instead of embeddings.
+
+    For timing what does not depend on the vectors (re-ingesting an unchanged corpus) without paying the encoder.
+    Returns the number of chunks written."""
+    from ingest.chunking import Chunker
+    from ingest.index import content_hash
+    from rag.embedder import get_tokenizer_counter
+
+    chunker = Chunker(get_tokenizer_counter())
+    rng = np.random.default_rng(seed)
+    seen: set[str] = set()
+    articles: list[Article] = []
+    chunks: list[Chunk] = []
+    written = 0
+
+    def flush() -> None:
+        nonlocal written
+        if not articles:
+            return
+        vec = rng.normal(size=(len(chunks), 384)).astype(np.float32)
+        vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+        by_id = {a.id: a for a in articles}
+        store.begin(list(by_id), {a.id: a.origin for a in articles})
+        store.add_vectors(chunks, by_id, vec)
+        store.commit(articles, {a.id: content_hash(a) for a in articles}, chunks)
+        written += len(chunks)
+        articles.clear()
+        chunks.clear()
+
+    for item in items:
+        if not isinstance(item, Article) or item.id in seen:  # load problems and duplicates, as ingest skips them
+            continue
+        seen.add(item.id)
+        new = chunker.chunk(item)
+        if new:
+            articles.append(item)
+            chunks.extend(new)
+        if len(chunks) >= WRITE_BATCH:
+            flush()
+    flush()
+    return written
+
+
 def _peak_rss_mb() -> float:
     """This process's VmHWM: ru_maxrss would include the RSS of the parent that forked it (Linux keeps it over exec)."""
     try:
