@@ -22,7 +22,9 @@ FEATURES = (
     "dense_cos", "dense_rrf", "bm25_norm", "bm25_rrf", "in_both", "source_named_match", "source_named_miss",
     "date_match", "term_cover", "title_cover", "entity_cover", "first_chunk",
     "source_dense_rrf", "source_bm25_rrf", "article_best_bm25", "article_best_source_bm25",
+    "day_named_match", "day_named_miss",
 )
+DAY = 86400
 _STEM = PorterStemmer().stem
 _NAME = re.compile(r"\b[A-Z][\w'’.-]+")
 
@@ -46,6 +48,8 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
     q_stems = _stems(question)
     entities = {w.lower().strip(".'’") for w in _NAME.findall(question)} - {"what", "who", "which", "did", "does", "how", "when", "where", "the", "is", "was", "were", "are", "do"}
     lo, hi = Filters(since=hints.since, until=hints.until).ts_range()
+    # a day named in the question matches articles published that day or the day after (time zones, late editions)
+    named_days = [Filters(since=d).ts_range()[0] for d in hints.days]
     ids, rows = [], []
     pool = sorted(set(dense) | set(keyword) | set(source_dense) | set(source_keyword))
     # article-level evidence: multi-hop questions describe a whole article, not only the passage holding the fact
@@ -86,6 +90,8 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
             1.0 / (source_keyword[cid] + 1) if cid in source_keyword else 0.0,
             article_bm25.get(article.id, 0.0),
             article_source_bm25.get(article.id, 0.0),
+            float(any(0 <= article.published_ts - d < 2 * DAY for d in named_days)),
+            float(bool(named_days) and not any(0 <= article.published_ts - d < 2 * DAY for d in named_days)),
         ])
         ids.append(cid)
     return ids, np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
