@@ -170,7 +170,7 @@ def test_loader_missing_copy_without_network_says_what_to_do(tmp_path: Path, mon
 # ---------------------------------------------------------------- quality gate on human labels
 
 NEWS_LIMIT = 200  # first 200 news pairs in file order: ~1 minute on 2 cores
-NEWS_FLOOR = 0.0  # set a little below the measured value
+NEWS_FLOOR = 0.65  # measured 0.695 on these 200 (full news 819: 0.630); a drop below means the scorer regressed
 
 
 @pytest.mark.integration
