@@ -193,5 +193,6 @@ def test_five_users_three_questions_each_no_errors_no_cross_talk(server):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_twenty_users_ten_questions_each_no_errors_no_cross_talk(server):
     run_users(server, users=20, questions=10, variant="long")

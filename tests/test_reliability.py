@@ -128,6 +128,8 @@ def run_kill_trials(tmp_path: Path, articles: int, trials: int, kills: int, seed
         assert got["dense"] == expected["dense"], f"trial {t}: dense ids differ"
         assert got == expected, f"trial {t}: index differs from the clean run"
         results.append({"trial": t, "seconds": round(time.perf_counter() - started, 1), "kills": kills_done})
+        ARTIFACTS.mkdir(exist_ok=True)  # after every trial, so a run cut short keeps what it proved
+        (ARTIFACTS / f"{name}.partial.json").write_text(json.dumps({"clean_run_s": round(clean_s, 1), "results": results}, indent=1))
     landed = sum(k.get("killed", False) for r in results for k in r["kills"])
     half_done = sum(k.get("after_pending", 0) > 0 for r in results for k in r["kills"])
     # killed with articles still to write (not while the finished run was closing)
@@ -147,6 +149,7 @@ def run_kill_trials(tmp_path: Path, articles: int, trials: int, kills: int, seed
     return report
 
 
+@pytest.mark.timeout(1800)
 def test_sigkill_on_multihop_articles_then_rerun_equals_clean_run(tmp_path):
     """Core-suite version: 2 trials x 2 kills on 8 MultiHop-RAG articles (each ingest start loads the encoder)."""
     n = int(os.environ.get("NEWSRAG_KILL_CORE_ARTICLES", "8"))
@@ -154,6 +157,7 @@ def test_sigkill_on_multihop_articles_then_rerun_equals_clean_run(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(6 * 3600)  # minutes per trial; the suite's 15-minute default fits only the core version
 def test_sigkill_trials_on_multihop_corpus(tmp_path):
     """`make test-long`: >= 10 trials x 3 kills on NEWSRAG_KILL_TRIAL_ARTICLES (default 80) MultiHop-RAG articles."""
     n = int(os.environ.get("NEWSRAG_KILL_TRIAL_ARTICLES", "80"))
