@@ -215,6 +215,9 @@ def test_real_faithfulness_scorer_as_judge():
 
     judge = ScorerJudge()
     good = M.check_citations("Alpha said the plant would close in May [1].", [cite(1, *S1)], TEXTS, judge)
-    bad = M.check_citations("Alpha said the plant would close in October [1].", [cite(1, *S1)], TEXTS, judge)
+    # A claim the cited passage has nothing to do with (the wiring is under test here; the scorer's finer
+    # judgements, like swapped dates, are tested in tests/test_faithfulness.py).
+    bad = M.check_citations("Rescue teams evacuated 400 people after the river flooded three villages [1].",
+                            [cite(1, *S1)], TEXTS, judge)
     assert good.faithfulness == 1.0 and good.citation_precision == 1.0
     assert bad.faithfulness == 0.0 and bad.citation_precision == 0.0
