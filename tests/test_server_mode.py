@@ -142,15 +142,21 @@ def _check_keane_answer(answer: dict, index: Path, chroma_url: str, token: str =
         store.close()
 
 
-def _server_count(chroma_url: str, index: Path) -> int:
-    """Vectors the server itself holds in the index's collection (named in the index's meta table)."""
+def _collection_name(index: Path) -> str:
     import sqlite3
 
+    with sqlite3.connect(index / "newsrag.sqlite") as db:
+        name = db.execute("SELECT value FROM meta WHERE key = 'server_collection'").fetchone()[0]
+    assert name.startswith("newsrag_chunks_"), name  # one collection per index on a shared server
+    return name
+
+
+def _server_count(chroma_url: str, index: Path) -> int:
+    """Vectors the server itself holds in the index's collection (named in the index's meta table)."""
     import chromadb
     from chromadb.config import Settings
 
-    with sqlite3.connect(index / "newsrag.sqlite") as db:
-        name = db.execute("SELECT value FROM meta WHERE key = 'collection'").fetchone()[0]
+    name = _collection_name(index)
     u = urlparse(chroma_url)
     client = chromadb.HttpClient(host=u.hostname, port=u.port, settings=Settings(anonymized_telemetry=False))
     return client.get_collection(name).count()
@@ -177,6 +183,14 @@ def test_ingest_ask_reingest_and_stats_through_a_chroma_server(chroma_server, tm
     assert stats["consistent"] is True
     assert stats["chunks"] == stats["dense_chunks"] == stats["keyword_docs"] == added["chunks_embedded"]
     assert stats["articles"] == added["added"]
+
+    # a second index on the same server gets its own collection: neither sees nor disturbs the first one's vectors
+    other = tmp_path / "other-index"
+    _json(run_cli("ingest", str(CORPUS), "--index", str(other), "--json", env=env))
+    other_stats = _json(run_cli("stats", "--index", str(other), "--json", env=env))
+    assert other_stats["consistent"] is True and other_stats["dense_chunks"] == added["chunks_embedded"]
+    assert _collection_name(index) != _collection_name(other)
+    assert _server_count(chroma_server, index) == _server_count(chroma_server, other) == added["chunks_embedded"]
 
 
 def test_token_is_sent_to_a_server_that_requires_it(chroma_server, tmp_path):
