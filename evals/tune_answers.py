@@ -33,7 +33,17 @@ def main() -> None:
     parser.add_argument("--index", required=True)
     parser.add_argument("--max-wrong-refusals", type=float, default=0.05)
     parser.add_argument("--limit", type=int, default=None, help="a fixed sample of the tune queries")
+    parser.add_argument("--check", action="store_true", help="measure the configured threshold on the report half")
     args = parser.parse_args()
+    if args.check:
+        bot = Assistant.open(args.index)
+        scores, answerable = best_scores(bot, "report", args.limit)
+        refused = scores < bot.extractive.config.refuse_below
+        right = int((refused & ~answerable).sum())
+        print(f"report half, refuse_below {bot.extractive.config.refuse_below}: refused {int(refused.sum())} of {len(scores)}; "
+              f"refusal precision {right / max(1, refused.sum()):.3f}, recall {right / max(1, (~answerable).sum()):.3f}; "
+              f"answerable refused {refused[answerable].mean():.3f}")
+        return
     scores, answerable = best_scores(Assistant.open(args.index), "tune", args.limit)
     threshold = float(np.quantile(scores[answerable], args.max_wrong_refusals))
     refused = scores < threshold

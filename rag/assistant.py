@@ -82,7 +82,7 @@ class Assistant:
         if generator not in GENERATORS:
             raise NewsragError(f"generator {generator!r} is unknown; choose one of {', '.join(GENERATORS)}")
         filters = self.filters(source, since, until)
-        if self.store.stats().articles == 0:
+        if not self.store.has_articles():
             raise NewsragError(f"the index at {self.store.directory} is empty: run `newsrag ingest PATH --index {self.store.directory}`")
         timings: dict[str, float] = {}
         query = search_query or question

@@ -59,11 +59,9 @@ def chroma_where(filters: Filters) -> dict | None:
 
 def dense_search(store: Store, vector: np.ndarray, filters: Filters, limit: int) -> list[tuple[str, float]]:
     """(chunk id, cosine similarity), best first."""
-    total = store.collection.count()
-    if total == 0:
-        return []
+    # chromadb 1.5 returns fewer results (or [[]]) when the collection holds fewer: no count() round trip needed
     result = store.collection.query(
-        query_embeddings=[vector.tolist()], n_results=min(limit, total), where=chroma_where(filters), include=["distances"],
+        query_embeddings=[vector.tolist()], n_results=limit, where=chroma_where(filters), include=["distances"],
     )
     return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]
 

@@ -229,6 +229,9 @@ class Store:
             sources=sources,
         )
 
+    def has_articles(self) -> bool:
+        return bool(self._all("SELECT 1 FROM articles WHERE state='done' LIMIT 1"))
+
     def article(self, article_id: str) -> Article | None:
         rows = self._all(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? AND state='done'", (article_id,))
         return Article(*rows[0]) if rows else None
