@@ -38,7 +38,7 @@ class ExtractiveConfig:
     """Refusal threshold and mixing weights; chosen on the tuning half of MultiHop-RAG dev (evals/tune_answers.py)."""
 
     # 5% quantile of the best-sentence score of answerable tune queries (`python -m evals.tune_answers`, 100 queries)
-    refuse_below: float = 0.20
+    refuse_below: float = 0.19
     semantic_weight: float = 0.5
     keep_ratio: float = 0.75  # keep sentences scoring at least this share of the best one
 
@@ -107,6 +107,7 @@ class ExtractiveAnswerer:
         speech = speech_parts(question)
         speaker_names = [w.lower() for w in _NAME.findall(speech[0])] if speech else []
         q_stems = _stems(question)
+        topic_stems = q_stems - {_STEM(e) for e in entities}
         lexical = [len(q_stems & _stems(s.text)) / max(1, len(q_stems)) for s in sentences]
         # Embedding is the cost: only the lexically closest sentences are embedded; the rest keep score 0.
         # "He said …" after the named person shares no words with the question but may be the answer itself.
@@ -120,6 +121,8 @@ class ExtractiveAnswerer:
             score = cfg.semantic_weight * float(sim) + (1 - cfg.semantic_weight) * lexical[i]
             if entities and not _mentions(sentence.text, entities) and not self._resolves_to(sentence, entities):
                 score *= 0.6  # about none of the names asked about
+            if topic_stems and not speech and not topic_stems & _stems(sentence.text):
+                score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
             if speech:
                 by_speaker = _mentions(sentence.text, speaker_names) or self._resolves_to(sentence, speaker_names)
                 if by_speaker and _SPEECH_VERB.search(sentence.text):
