@@ -49,6 +49,15 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeou
     )
 
 
+def free_port() -> int:
+    """A loopback port nobody listens on right now, for servers the tests start."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def data_dir() -> Path:
     from rag.settings import get_settings
 

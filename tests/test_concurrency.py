@@ -25,7 +25,8 @@ import httpx
 import pytest
 
 from tests.conftest import CORPUS, ROOT, run_cli, write_articles
-from tests.test_ui import free_port, text_of
+from tests.conftest import free_port
+from tests.test_ui import text_of
 
 CITIES = 20
 TOWNS = {"core": "Kvarnby", "long": "Lillby"}  # one new article per variant, so both can run against one server

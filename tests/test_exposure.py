@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from tests.conftest import ROOT, run_cli
-from tests.test_ui import free_port
+from tests.conftest import free_port
 
 ARTICLE = b"---\ntitle: Harbour dredging starts\nsource: Exposure Test\npublished: 2024-02-02\n---\n" \
           b"Dredging of the Osterby harbour starts in May, the port said on Friday.\n"

@@ -12,7 +12,6 @@ import http.client
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -24,15 +23,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import CANONICAL_QUESTION, CORPUS, run_cli
+from tests.conftest import CANONICAL_QUESTION, CORPUS, run_cli, free_port
 
 pytestmark = pytest.mark.integration
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -40,7 +33,7 @@ def chroma_server(tmp_path):
     """A fresh `chroma run` on a free loopback port; stopped (its process group) when the test ends."""
     exe = Path(sys.executable).parent / "chroma"
     assert exe.exists(), f"{exe} missing: the chroma CLI ships with chromadb==1.5.9; reinstall it"
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "chroma.log").open("wb")
     proc = subprocess.Popen(
         [str(exe), "run", "--path", str(tmp_path / "chroma-data"), "--host", "127.0.0.1", "--port", str(port)],

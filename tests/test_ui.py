@@ -3,22 +3,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import CANONICAL_QUESTION, CORPUS, run_cli
+from tests.conftest import CANONICAL_QUESTION, CORPUS, run_cli, free_port
 
 KEANE_QUOTE = "it's not surprising that Beijing wants Russia to prosper"
 UPLOAD_LIMIT = 20_000  # bytes per file for this module's app, so an "oversize" upload is small to make
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CANONICAL_QUESTION, CORPUS, ROOT
+from tests.conftest import CANONICAL_QUESTION, CORPUS, ROOT, free_port
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); CI installs it")
@@ -22,12 +21,6 @@ KEANE_QUOTE = "it's not surprising that Beijing wants Russia to prosper"
 XSS_SCRIPT = "<script>window.__xss=1</script>"
 XSS_IMG = '<img src=x onerror="window.__xss=1">'
 WAIT_MS = 180_000  # an answer takes seconds; the 2 shared cores may be busy with other test runs
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
