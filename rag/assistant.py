@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rag.embedder import get_embedder
+from rag.embedder import get_query_embedder
 from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
 from rag.query import Filters, parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
@@ -43,7 +43,7 @@ class Assistant:
 
     def __init__(self, store: Store):
         self.store = store
-        self.embedder = get_embedder()
+        self.embedder = get_query_embedder()
         self.retriever = HybridRetriever(store, self.embedder)
         self.extractive = ExtractiveAnswerer(self.embedder)
 

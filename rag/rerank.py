@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from nltk.stem.porter import PorterStemmer
 
-from rag.keyword import query_terms
+from rag.keyword import stems
 from rag.query import Filters, QueryHints
 
 MODEL_PATH = Path(__file__).parent / "models" / "ranker.json"
@@ -25,17 +23,8 @@ FEATURES = (
     "day_named_match", "day_named_miss",
 )
 DAY = 86400
-_STEM = PorterStemmer().stem
 _NAME = re.compile(r"\b[A-Z][\w'’.-]+")
 
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return _STEM(word)
-
-
-def _stems(text: str) -> set[str]:
-    return {_stem(t) for t in query_terms(text)}
 
 
 def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], np.ndarray]:
@@ -45,7 +34,7 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
     source_keyword = _best_ranks(candidates.by_source_keyword)
     keyword = {cid: (rank, s) for rank, (cid, s) in enumerate(candidates.keyword)}
     top_bm25 = max((s for _, s in candidates.keyword), default=1.0) or 1.0
-    q_stems = _stems(question)
+    q_stems = stems(question)
     entities = {w.lower().strip(".'’") for w in _NAME.findall(question)} - {"what", "who", "which", "did", "does", "how", "when", "where", "the", "is", "was", "were", "are", "do"}
     lo, hi = Filters(since=hints.since, until=hints.until).ts_range()
     # a day named in the question matches articles published that day or the day after (time zones, late editions)
@@ -70,7 +59,7 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
             continue
         d_rank, d_score = dense.get(cid, (None, 0.0))
         k_rank, k_score = keyword.get(cid, (None, 0.0))
-        text_stems = _stems(chunk.text)
+        text_stems = stems(chunk.text)
         lowered = chunk.text.lower()
         named = bool(hints.sources)
         rows.append([
@@ -83,7 +72,7 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
             float(named and article.source not in hints.sources),
             float(bool(lo or hi) and bool(article.published_ts) and (lo or 0) <= article.published_ts <= (hi or 2**62)),
             len(q_stems & text_stems) / max(1, len(q_stems)),
-            len(q_stems & _stems(article.title)) / max(1, len(q_stems)),
+            len(q_stems & stems(article.title)) / max(1, len(q_stems)),
             sum(e in lowered for e in entities) / max(1, len(entities)),
             float(chunk.start == 0),
             1.0 / (source_dense[cid] + 1) if cid in source_dense else 0.0,

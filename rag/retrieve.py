@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rag.embedder import Embedder
+from rag.embedder import Encoder
 from rag.keyword import keyword_search
 from rag.query import Filters, QueryHints
 from rag.rerank import LinearRanker
@@ -102,7 +102,7 @@ def fuse(c: Candidates, w: FusionWeights, hints: QueryHints) -> list[tuple[str, 
 
 
 class HybridRetriever:
-    def __init__(self, store: Store, embedder: Embedder, weights: FusionWeights | None = None,
+    def __init__(self, store: Store, embedder: Encoder, weights: FusionWeights | None = None,
                  ranker: LinearRanker | None | bool = True):
         self.store = store
         self.embedder = embedder

@@ -24,6 +24,7 @@ class Settings:
     chroma_token: str = ""  # bearer token for a Chroma server that requires auth
     data_dir: str = "../shared/data"  # benchmark data (MultiHop-RAG, SummEdits); fetched when missing
     embed_batch: int = 64
+    query_encoder: str = "int8"  # int8 (ONNX, no torch: fast cold start) | fp32 (the ingest encoder itself)
     ingest_batch: int = 256  # chunks written per index transaction (smaller = less redone after a crash)
     generator: str = "extractive"  # extractive | local | ollama | openai
     llm_url: str = ""  # base URL of an Ollama / OpenAI-compatible server
