@@ -26,14 +26,24 @@ class EvalItem:
     answerable: bool = True
     split: str = "all"
     evidence: list[dict] = field(default_factory=list)  # MultiHop-RAG evidence records (title, url, fact, ...)
+    # True for a report-half question none of whose evidence facts any tune question shares (see UNSEEN_GROUP)
+    unseen: bool = False
+
+
+# 72% of report-half MultiHop questions share an evidence fact with some tune question (the split is by question, and
+# questions reuse articles). A model that learns which passages were evidence scores well on those without ranking
+# better, so results are also shown on the rest: the questions whose evidence no choice was made on.
+UNSEEN_GROUP = "(evidence unseen in tune)"
 
 
 def multihop_items(split: str = "report", limit: int | None = None, data_dir: str | None = None) -> list[EvalItem]:
     from evals.multihop import load_queries, sample
 
     queries = sample(load_queries(data_dir, split), limit)
+    tune_facts = {f for q in load_queries(data_dir, "tune") for f in q.facts} if split == "report" else set()
     return [EvalItem(q.id, q.question, q.kind, [q.answer] if q.answerable else [], q.facts, q.answerable, q.split,
-                     q.evidence) for q in queries]
+                     q.evidence, unseen=bool(tune_facts) and q.answerable and not tune_facts & set(q.facts))
+            for q in queries]
 
 
 def seed_items(limit: int | None = None) -> list[EvalItem]:
@@ -65,7 +75,7 @@ def retrieval_rows(bot: Any, items: list[EvalItem], k: int = 10, progress: bool 
         scored = item.answerable and any(f.strip() for f in item.facts)
         marks = M.gold_found(texts, item.facts) if scored else [False] * len(texts)
         row = {"id": item.id, "question": item.question, "kind": item.kind, "split": item.split, "scored": scored,
-               "facts": item.facts, **M.retrieval_scores(texts, item.facts if scored else [])}
+               "unseen": item.unseen, "facts": item.facts, **M.retrieval_scores(texts, item.facts if scored else [])}
         row["hits"] = [_passage(h, r, g) for r, (h, g) in enumerate(zip(hits, marks), start=1)]
         rows.append(row)
     return rows
@@ -114,7 +124,7 @@ def answer_rows(bot: Any, items: list[EvalItem], generator: str = "extractive", 
             correct = bool(answer.refused)
         check = M.check_citations(answer.text, answer.citations, _article_texts(bot, answer), judge, answer.refused)
         rows.append({
-            "id": item.id, "question": item.question, "kind": item.kind, "split": item.split,
+            "id": item.id, "question": item.question, "kind": item.kind, "split": item.split, "unseen": item.unseen,
             "answerable": item.answerable, "gold": item.answers, "answer": answer.text, "refused": bool(answer.refused),
             "accuracy": float(correct), **check.to_dict(),
             "citations": [{k: v for k, v in c.to_dict().items() if k != "score"} for c in answer.citations],
@@ -158,4 +168,7 @@ def summarize(what: str, rows: list[dict]) -> dict:
     by_type = {k: one([r for r in rows if r["kind"] == k]) for k in kinds}
     if what == "retrieval":
         by_type = {k: v for k, v in by_type.items() if v["n"]}  # null queries have nothing to retrieve
+    unseen = [r for r in rows if r.get("unseen")]
+    if unseen:
+        by_type[UNSEEN_GROUP] = one(unseen)
     return {"overall": one(rows), "by_type": by_type}

@@ -74,10 +74,17 @@ def keyword_search(store: Store, question: str, filters: Filters, limit: int) ->
     if not terms:
         return []
     where, params = filter_sql(filters)
-    sql = (
-        f"SELECT c.id, -bm25(chunks_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score FROM chunks_fts "
-        "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
-        f"WHERE chunks_fts MATCH ?{where} ORDER BY score DESC LIMIT ?"
-    )
+    score = f"-bm25(chunks_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
+    if where:
+        sql = (
+            f"SELECT c.id, {score} AS score FROM chunks_fts "
+            "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
+            f"WHERE chunks_fts MATCH ?{where} ORDER BY score DESC LIMIT ?"
+        )
+    else:  # rank inside FTS5 first and join only the winners: joining every match reads its article row
+        sql = (
+            f"SELECT c.id, f.score FROM (SELECT rowid, {score} AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
+            "ORDER BY score DESC LIMIT ?) f JOIN chunks c ON c.rowid = f.rowid ORDER BY f.score DESC"
+        )
     rows = store._all(sql, [_match_expression(terms), *params, limit])
     return [(r[0], float(r[1])) for r in rows]
