@@ -297,9 +297,9 @@ def verify(
 
 def _default_embedder(warnings: list[str]) -> object | None:
     try:
-        from rag.embedder import get_embedder
+        from rag.embedder import get_query_embedder  # the one questions use: no torch load on the first answer
 
-        return get_embedder()
+        return get_query_embedder()
     except Exception as e:  # the check still runs, lexically; say so rather than degrade silently
         warnings.append(f"Support check ran without MiniLM cosine ({type(e).__name__}: {e}); lexical only.")
         return None
@@ -341,7 +341,7 @@ def generate_answer(
 
     `backend` is local | ollama | openai (see rag.llm) or a ready ChatBackend. `on_token` receives the raw answer
     as it streams (unverified, with out-of-range [n] already removed); the returned Answer is the verified one.
-    `embedder` defaults to rag.embedder.get_embedder() for the support check; False means lexical only.
+    `embedder` defaults to rag.embedder.get_query_embedder() for the support check; False means lexical only.
     `repair_citations` re-cites a sentence whose cited passage does not support it to the shown passage that does
     (listed in warnings) instead of dropping it; small local models often write the right sentence, wrong number.
     """
