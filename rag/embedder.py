@@ -19,6 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from rag import settings as _settings  # noqa: F401  (sets HF_HUB_OFFLINE before transformers is imported)
+from rag.types import NewsragError
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256  # word pieces the model reads; the rest of a longer text is silently dropped
@@ -147,7 +148,7 @@ def get_query_embedder() -> Encoder:
     """The encoder for questions and answer sentences (settings.query_encoder)."""
     choice = _settings.get_settings().query_encoder
     if choice not in QUERY_ENCODERS:
-        raise ValueError(f"NEWSRAG_QUERY_ENCODER / query_encoder = {choice!r}: choose one of {', '.join(QUERY_ENCODERS)}")
+        raise NewsragError(f"NEWSRAG_QUERY_ENCODER / query_encoder = {choice!r} is unknown: choose one of {', '.join(QUERY_ENCODERS)}")
     return Int8Embedder() if choice == "int8" else get_embedder()
 
 

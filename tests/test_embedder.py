@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from rag.embedder import Int8Embedder, get_embedder, int8_model_path
-from tests.conftest import CANONICAL_QUESTION, ROOT
+from tests.conftest import CANONICAL_QUESTION, ROOT, run_cli
 
 TEXTS = [
     CANONICAL_QUESTION,
@@ -66,3 +66,9 @@ def test_asking_never_loads_torch(seed_index) -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+def test_an_unknown_query_encoder_setting_is_a_clear_cli_error(seed_index) -> None:
+    done = run_cli("ask", CANONICAL_QUESTION, "--index", str(seed_index), env={"NEWSRAG_QUERY_ENCODER": "fp16"})
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "NEWSRAG_QUERY_ENCODER" in done.stderr and "int8, fp32" in done.stderr
