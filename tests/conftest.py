@@ -49,6 +49,16 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeou
     )
 
 
+def stop_process(proc: subprocess.Popen) -> None:
+    """Terminate a server the test started; kill it if it will not stop within 30 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def free_port() -> int:
     """A loopback port nobody listens on right now, for servers the tests start."""
     import socket

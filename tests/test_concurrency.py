@@ -25,7 +25,7 @@ import httpx
 import pytest
 
 from tests.conftest import CORPUS, ROOT, run_cli, write_articles
-from tests.conftest import free_port
+from tests.conftest import free_port, stop_process
 from tests.test_ui import text_of
 
 CITIES = 20
@@ -59,12 +59,7 @@ def server(tmp_path_factory):
         assert time.time() < deadline, "newsrag chat did not answer HTTP within 10 minutes"
         time.sleep(0.5)
     yield {"url": url, "index": index, "tmp": tmp, "log": tmp / "server.log"}
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop_process(proc)
     log.close()
 
 

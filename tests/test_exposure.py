@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT, run_cli
-from tests.conftest import free_port
+from tests.conftest import ROOT
+from tests.conftest import free_port, stop_process
 
 ARTICLE = b"---\ntitle: Harbour dredging starts\nsource: Exposure Test\npublished: 2024-02-02\n---\n" \
           b"Dredging of the Osterby harbour starts in May, the port said on Friday.\n"
@@ -47,22 +47,13 @@ def _start(tmp: Path, *args: str, env: dict | None = None) -> tuple[subprocess.P
         time.sleep(0.5)
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """`newsrag chat` with no --host, over an empty index (articles arrive by upload)."""
     tmp = tmp_path_factory.mktemp("exposure")
     proc, url = _start(tmp)
     yield {"url": url, "tmp": tmp, "index": tmp / "index", "port": int(url.rsplit(":", 1)[1].strip("/"))}
-    _stop(proc)
+    stop_process(proc)
 
 
 def _listening_addresses(port: int) -> set[str]:
@@ -127,7 +118,7 @@ def test_network_addresses_need_credentials_and_get_a_login(tmp_path):
             assert browser.post(url + "login", data={"username": "ann", "password": "correct-horse"}).status_code == 200
             assert browser.get(url + "config").status_code == 200
     finally:
-        _stop(proc)
+        stop_process(proc)
 
 
 def _raw_upload(url: str, filename: bytes, content: bytes) -> httpx.Response:
