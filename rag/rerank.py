@@ -1,7 +1,8 @@
 """A learned linear reranker over the fused candidates: cheap features, weights trained on the MultiHop-RAG tune half.
 
-No cross-encoder with weights ships on PyPI; this ranker reads what BM25 and the embedding already computed plus
-what a news question says (outlets, dates, names) and costs well under a millisecond per candidate.
+No cross-encoder with weights ships on PyPI; this ranker reads what BM25 and the embedding already computed, what a
+news question says (outlets, dates, names), and how closely one sentence of the passage restates the question
+(rag/passage_match.py); all of it costs well under a millisecond per candidate.
 Trained by `python -m evals.train_ranker --index DIR` into rag/models/ranker.json.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.keyword import stems
+from rag.passage_match import MATCH_FEATURES, match_features, sentence_stems
 from rag.query import Filters, QueryHints
 
 MODEL_PATH = Path(__file__).parent / "models" / "ranker.json"
@@ -20,7 +22,7 @@ FEATURES = (
     "dense_cos", "dense_rrf", "bm25_norm", "bm25_rrf", "in_both", "source_named_match", "source_named_miss",
     "date_match", "term_cover", "title_cover", "entity_cover", "first_chunk",
     "source_dense_rrf", "source_bm25_rrf", "article_best_bm25", "article_best_source_bm25",
-    "day_named_match", "day_named_miss",
+    "day_named_match", "day_named_miss", *MATCH_FEATURES,
 )
 DAY = 86400
 _NAME = re.compile(r"\b[A-Z][\w'’.-]+")
@@ -59,7 +61,7 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
             continue
         d_rank, d_score = dense.get(cid, (None, 0.0))
         k_rank, k_score = keyword.get(cid, (None, 0.0))
-        text_stems = stems(chunk.text)
+        text_stems = frozenset().union(*sentence_stems(chunk.text))
         lowered = chunk.text.lower()
         named = bool(hints.sources)
         rows.append([
@@ -83,7 +85,9 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
             float(bool(named_days) and not any(0 <= article.published_ts - d < 2 * DAY for d in named_days)),
         ])
         ids.append(cid)
-    return ids, np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+    texts = [candidates.chunks[cid].text for cid in ids]
+    matches = match_features(question, texts, [candidates.chunks[cid].article_id for cid in ids])
+    return ids, np.hstack([np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES) - len(MATCH_FEATURES)), matches])
 
 
 def _best_ranks(per_source: dict[str, list[tuple[str, float]]]) -> dict[str, int]:
