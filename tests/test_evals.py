@@ -328,9 +328,10 @@ def test_scorer_eval_on_summedits_news(tmp_path):
 
 SUBSET_QUERIES = 40
 SUBSET_OTHERS = 100
-# Measured 2026-11-26 on this subset (175 articles, 2,451 chunks): Hits@10 0.900, Hits@4 0.725, MRR@10 0.604,
-# MAP@10 0.308, nDCG@10 0.514. The floors sit a little below, so a real regression fails and noise does not.
-FLOORS = {"hits@10": 0.85, "hits@4": 0.65, "mrr@10": 0.55, "map@10": 0.27}
+# Measured 2026-11-27 on this subset (175 articles, 2,451 chunks), with the reranker's sentence features: Hits@10
+# 0.900, Hits@4 0.800, MRR@10 0.650, MAP@10 0.369, nDCG@10 0.610 (before them: 0.900, 0.725, 0.604, 0.308, 0.514).
+# The floors sit a little below, so a real regression fails and noise does not.
+FLOORS = {"hits@10": 0.85, "hits@4": 0.75, "mrr@10": 0.60, "map@10": 0.33}
 
 
 @pytest.fixture(scope="module")
