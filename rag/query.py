@@ -99,12 +99,15 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
 
 
 def time_hints(question: str, today: date | None = None) -> tuple[str, str]:
-    """("since", "until") from "in October 2023" or "last week"; empty strings when the question names no time."""
-    m = _MONTH_YEAR.search(question)
-    if m:
-        month, year = _MONTHS[m.group(1).lower()], int(m.group(2))
-        last = calendar.monthrange(year, month)[1]
-        return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+    """("since", "until") from "in October 2023" or "last week"; empty strings when the question names no time.
+
+    Several months ("in October 2023 ... in December 2023") give the span from the first to the last of them.
+    """
+    months = sorted((int(year), _MONTHS[name.lower()]) for name, year in _MONTH_YEAR.findall(question))
+    if months:
+        (first_year, first_month), (last_year, last_month) = months[0], months[-1]
+        last_day = calendar.monthrange(last_year, last_month)[1]
+        return date(first_year, first_month, 1).isoformat(), date(last_year, last_month, last_day).isoformat()
     m = _RELATIVE.search(question)
     if m:
         today = today or date.today()
