@@ -40,6 +40,7 @@ def _term(word: str) -> str:
     return stem(word) if word and word not in STOPWORDS else ""
 
 
+# ~35 KB a passage (100k-chunk index: peak RSS 620 vs 515 MB after 30 questions); a smaller cache re-stems pools
 @lru_cache(maxsize=8192)
 def passage_terms(text: str) -> tuple[tuple[frozenset[str], ...], frozenset[tuple[str, str]]]:
     """(stem set of each sentence, stem bigrams of the whole passage); cached because the same passages come back
