@@ -75,15 +75,19 @@ class ExtractiveAnswerer:
         self.config = config or ExtractiveConfig()
 
     def candidates(self, hits: list[Hit]) -> list[_Sentence]:
-        """Every sentence of the best passages once (overlapping chunks repeat sentences)."""
+        """Every sentence of the best passages once: overlapping chunks repeat sentences, and outlets repeat boilerplate
+        ("Do you work at OpenAI? ...") word for word across articles, which would be quoted twice."""
         seen: set[tuple[str, int]] = set()
+        seen_text: set[str] = set()
         out = []
         for rank, hit in enumerate(hits[:CANDIDATE_HITS]):
             text = hit.article.text
             for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
-                if (hit.article.id, s) in seen or e - s < 15:
+                same_words = " ".join(text[s:e].lower().split())
+                if (hit.article.id, s) in seen or same_words in seen_text or e - s < 15:
                     continue
                 seen.add((hit.article.id, s))
+                seen_text.add(same_words)
                 out.append(_Sentence(rank, hit, s, e, text[s:e]))
         return out
 

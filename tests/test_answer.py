@@ -119,3 +119,16 @@ def test_stats_json_counts_both_sides(seed_index):
 def test_query_syntax_characters_are_plain_words(seed_assistant):
     answer = seed_assistant.ask('Keane* NEAR("Beijing" prosper) OR -Russia ^ "unbalanced')
     assert isinstance(answer.refused, bool)  # answered or refused, never an FTS5 syntax error
+
+
+def test_a_sentence_two_articles_share_word_for_word_is_a_candidate_once(seed_assistant):
+    from rag.types import Article, Chunk, Hit
+
+    tip = "Do you work at OpenAI and know more about the board's decision? Write to us."
+    hits = []
+    for i in range(2):
+        article = Article(id=f"a{i}", title=f"Story {i}", text=f"Story {i} begins here today. {tip}")
+        hits.append(Hit(Chunk(f"a{i}-0", article.id, article.text, 0, len(article.text)), article, 1.0 - i))
+    texts = [s.text for s in seed_assistant.extractive.candidates(hits)]
+    assert texts.count("Do you work at OpenAI and know more about the board's decision?") == 1
+    assert "Story 1 begins here today." in texts  # what differs is kept
