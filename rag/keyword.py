@@ -19,13 +19,13 @@ STOPWORDS = frozenset(
     while who whom why will with would you your yours yourself yourselves also said says according article report
     reported news""".split()
 )
-_WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
+WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
 TITLE_WEIGHT, TEXT_WEIGHT = 0.5, 1.0  # bm25() column weights: a title word counts less than one in the passage
 
 
 def query_terms(question: str) -> list[str]:
     terms, seen = [], set()
-    for word in _WORD.findall(question.lower()):
+    for word in WORD.findall(question.lower()):
         word = word.replace("’", "'").strip(".'-")
         if word and word not in STOPWORDS and word not in seen:
             seen.add(word)

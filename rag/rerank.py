@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.keyword import stems
-from rag.passage_match import MATCH_FEATURES, match_features, sentence_stems
+from rag.passage_match import MATCH_FEATURES, match_features, passage_terms
 from rag.query import Filters, QueryHints
 
 MODEL_PATH = Path(__file__).parent / "models" / "ranker.json"
@@ -61,7 +61,7 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
             continue
         d_rank, d_score = dense.get(cid, (None, 0.0))
         k_rank, k_score = keyword.get(cid, (None, 0.0))
-        text_stems = frozenset().union(*sentence_stems(chunk.text))
+        text_stems = passage_terms(chunk.text).words
         lowered = chunk.text.lower()
         named = bool(hints.sources)
         rows.append([

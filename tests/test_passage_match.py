@@ -24,7 +24,8 @@ def test_the_restating_sentence_beats_scattered_words() -> None:
     assert rows.shape == (3, len(MATCH_FEATURES))
     best = column("sentence_best", rows)
     assert best[0] > best[1] > best[2] == 0.0
-    assert abs(column("idf_cover", rows)[0] - column("idf_cover", rows)[1]) < 0.2  # the passages alone tie    assert column("bigram_cover", rows)[0] > column("bigram_cover", rows)[1]  # "quantum dot", "dot lab"
+    assert abs(column("idf_cover", rows)[0] - column("idf_cover", rows)[1]) < 0.2  # the passages alone tie
+    assert column("bigram_cover", rows)[0] > column("bigram_cover", rows)[1]  # "quantum dot", "dot lab"
 
 
 def test_values_stay_in_unit_range_and_empty_inputs_work() -> None:
@@ -50,9 +51,9 @@ def test_a_multi_part_question_splits_into_its_parts() -> None:
 
 
 def test_sentences_and_bigrams_of_a_passage() -> None:
-    sentences, bigrams = passage_terms("Dr. Smith met Keane. They talked about Beijing.")
-    assert len(sentences) == 2  # "Dr." does not end a sentence
-    assert ("smith", "met") in bigrams and stem_sequence("They talked") == ("talk",)
+    terms = passage_terms("Dr. Smith met Keane. They talked about Beijing.")
+    assert len(terms.sentences) == 2  # "Dr." does not end a sentence
+    assert ("smith", "met") in terms.bigrams and stem_sequence("They talked") == ("talk",)
 
 
 def test_stems_come_from_the_c_stemmer_and_equal_fts5_porter() -> None:
