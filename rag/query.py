@@ -4,7 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta, timezone
 
 from rag.types import NewsragError
 
@@ -103,7 +103,8 @@ def time_hints(question: str, today: date | None = None) -> tuple[str, str]:
 
     Several months ("in October 2023 ... in December 2023") give the span from the first to the last of them.
     """
-    months = sorted((int(year), _MONTHS[name.lower()]) for name, year in _MONTH_YEAR.findall(question))
+    months = sorted((int(year), _MONTHS[name.lower()]) for name, year in _MONTH_YEAR.findall(question)
+                    if MINYEAR <= int(year) <= MAXYEAR)  # "in October 0000" is no time, not a crash
     if months:
         (first_year, first_month), (last_year, last_month) = months[0], months[-1]
         last_day = calendar.monthrange(last_year, last_month)[1]

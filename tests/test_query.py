@@ -25,6 +25,7 @@ def test_times_and_days_named_in_a_question():
     assert time_hints("the report in December 2023 and the one in October 2023") == ("2023-10-01", "2023-12-31")
     assert time_hints("news from last week", today=date(2023, 11, 20)) == ("2023-11-13", "2023-11-20")
     assert time_hints("What did Keane say?") == ("", "")
+    assert time_hints("What happened in October 0000?") == ("", "")  # no such year: no hint, no crash
     assert mentioned_days("published on October 12, 2023, and on December 6th, 2023") == ["2023-10-12", "2023-12-06"]
     assert mentioned_days("on February 30, 2023") == []
 
