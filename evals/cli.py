@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
 
 DATASETS = {"retrieval": ("multihop", "seed"), "answers": ("multihop", "seed"), "scorer": ("summedits",)}
 
@@ -20,7 +20,7 @@ def _dataset(args: argparse.Namespace) -> str:
 
 def _open_assistant(args: argparse.Namespace, dataset: str):
     from rag.assistant import Assistant
-    from rag.settings import get_settings
+    from rag.core.settings import get_settings
 
     index = getattr(args, "index", None) or get_settings().index
     bot = Assistant.open(index)
@@ -40,8 +40,7 @@ def _open_assistant(args: argparse.Namespace, dataset: str):
 def evidence_coverage(bot, items: list) -> tuple[int, int]:
     """(gold facts whose evidence article is in the index, gold facts): MultiHop numbers on an index that lacks
     the corpus would be meaningless, so the CLI refuses 0 and warns below 100%."""
-    rows = bot.store.db.execute("SELECT url, title FROM articles WHERE state = 'done'").fetchall()
-    urls, titles = {r[0] for r in rows if r[0]}, {r[1] for r in rows if r[1]}
+    urls, titles = bot.store.urls_and_titles()
     evidence = [e for item in items for e in getattr(item, "evidence", [])]
     held = sum(1 for e in evidence if e.get("url") in urls or e.get("title") in titles)
     return held, len(evidence)

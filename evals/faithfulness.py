@@ -8,7 +8,7 @@ How it scores one claim sentence against a set of passages:
      passages, a different word between the same neighbours, a number/name/negation the evidence lacks) -> P(word ok);
   4. sentence model: alignment and novelty features plus the weakest words' P(ok) -> P(sentence supported).
 Both are small boosted-tree models stored as JSON in evals/models/faithfulness.json, rebuilt from SummEdits (never
-its news domain) by `python -m evals.train_faithfulness`.
+its news domain) by `python -m evals.train.faithfulness`.
 The answer score is the lowest sentence score: one unsupported claim makes the answer unfaithful.
 Tried and not adopted (2026-11-27, code and figures on branch scorer-v2, commit 7310579): MiniLM's top layer + a head
 fine-tuned as a cross-encoder on (aligned evidence, claim) pairs from the same seven domains reached a cross-domain CV
@@ -143,7 +143,7 @@ class _Encoder:
     """all-MiniLM-L6-v2 sentence + contextual word vectors, memoised per text (passages repeat across calls)."""
 
     def __init__(self, cache_size: int = 50000) -> None:
-        from rag.embedder import get_embedder  # the project's one loaded copy, sha256-checked
+        from rag.core.embedder import get_embedder  # the project's one loaded copy, sha256-checked
 
         self._embedder = get_embedder()
         self.cache: dict[str, _Encoded] = {}
@@ -437,10 +437,10 @@ class _Model:
 @lru_cache(maxsize=1)
 def _model(path: Path = MODEL_FILE) -> _Model:
     if not path.is_file():
-        raise FileNotFoundError(f"{path} is missing: rebuild it with `python -m evals.train_faithfulness`")
+        raise FileNotFoundError(f"{path} is missing: rebuild it with `python -m evals.train.faithfulness`")
     spec = json.loads(path.read_text())
     if spec.get("features") != FEATURE_NAMES or spec.get("word_features") != WORD_FEATURES:
-        raise ValueError(f"{path}: its features differ from this code's; rebuild with `python -m evals.train_faithfulness`")
+        raise ValueError(f"{path}: its features differ from this code's; rebuild with `python -m evals.train.faithfulness`")
     return _Model(_TreeModel(spec["word_model"]), _TreeModel(spec["sentence_model"]), float(spec["threshold"]))
 
 

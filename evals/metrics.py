@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Sequence
 
-from rag.text import split_sentences
-from rag.types import Citation
+from rag.core.text import split_sentences
+from rag.core.types import Citation
 
 K = 10
 RETRIEVAL_METRICS = ("hits@10", "hits@4", "map@10", "mrr@10", "ndcg@10")

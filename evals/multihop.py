@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rag.settings import get_settings
-from rag.types import NewsragError
+from rag.core.settings import get_settings
+from rag.core.errors import NewsragError
 
 HF_BASE = "https://huggingface.co/datasets/yixuantt/MultiHopRAG/resolve/main"
 # The published files; the local copy holds the dev subset as queries-dev.json and the full set may sit beside it.

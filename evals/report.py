@@ -9,7 +9,7 @@ from pathlib import Path
 
 from evals.metrics import RETRIEVAL_METRICS
 from evals.runner import ANSWER_METRICS, REFUSAL_METRICS
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
 
 # Metrics where lower is better; every other compared metric is better higher. Counts (n, skipped...) are not compared.
 LOWER_IS_BETTER = {"bad_spans"}

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from tqdm import tqdm
 
 from evals import metrics as M
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
 
 ANSWER_METRICS = ("accuracy", "faithfulness", "citation_precision", "citation_recall")
 REFUSAL_METRICS = ("refusal_precision", "refusal_recall", "refusal_f1")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rag.settings import get_settings
+from rag.core.settings import get_settings
 
 DOMAINS = ("news", "ectsum", "podcast", "qmsumm", "sales_call", "sales_email", "samsum", "scitldr")
 # News is kept for reporting only; the scorer is trained and calibrated on these.

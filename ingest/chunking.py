@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from rag.text import split_sentences
-from rag.types import Article, Chunk
+from rag.core.text import split_sentences
+from rag.core.types import Article, Chunk
 
 
 def _split_long(text: str, span: tuple[int, int], n_tokens: int, budget: int) -> list[tuple[int, int]]:

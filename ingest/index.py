@@ -12,10 +12,10 @@ from typing import Iterable
 from tqdm import tqdm
 
 from ingest.chunking import Chunker
-from rag.embedder import get_embedder, get_tokenizer_counter
-from rag.settings import get_settings
-from rag.store import Store
-from rag.types import Article, Chunk
+from rag.core.embedder import get_embedder, get_tokenizer_counter
+from rag.core.settings import get_settings
+from rag.core.store import Store
+from rag.core.types import Article, Chunk
 
 # Measured on MultiHop-RAG dev queries (README, "Chunking and embedded text"): the title in the embedded text
 # raises dense Hits@10; the stored chunk text stays the article's own words so citations quote it verbatim.
@@ -47,11 +47,6 @@ def embed_text(chunk: Chunk, article: Article) -> str:
     return f"{article.title}\n{chunk.text}" if EMBED_TITLE and article.title else chunk.text
 
 
-def open_store(index: str | Path | None = None, create: bool = True) -> Store:
-    s = get_settings()
-    return Store(index or s.index, chroma_url=s.chroma_url, chroma_token=s.chroma_token, create=create)
-
-
 class _Batch:
     """Articles waiting to be written together (one embedding call, two transactions)."""
 
@@ -80,7 +75,7 @@ def ingest(
     from ingest.loaders import load
 
     paths = [str(p) for p in paths]
-    return ingest_items(load(paths), store or open_store(index), sync_roots=paths if sync else None, progress=progress)
+    return ingest_items(load(paths), store or Store.open(index, create=True), sync_roots=paths if sync else None, progress=progress)
 
 
 def ingest_items(

@@ -1,5 +1,6 @@
 """newsrag: question answering over news articles, every sentence cited to an exact passage."""
-from rag.types import Answer, Article, Chunk, Citation, Hit, NewsragError
+from rag.core.types import Answer, Article, Chunk, Citation, Hit
+from rag.core.errors import NewsragError
 
 __all__ = ["Answer", "Article", "Assistant", "Chunk", "Citation", "Hit", "NewsragError"]
 

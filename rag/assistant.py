@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rag.embedder import get_query_embedder
+from rag.core.embedder import get_query_embedder
 from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
-from rag.query import Filters, parse_date, read_hints, resolve_sources
+from rag.core.types import Filters
+from rag.query import parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
-from rag.settings import get_settings
-from rag.store import Store
-from rag.types import Answer, Hit, NewsragError
+from rag.core.settings import get_settings
+from rag.core.store import Store
+from rag.core.types import Answer, Hit
+from rag.core.errors import NewsragError
 
 MAX_QUESTION_CHARS = 2000
 GENERATORS = ("extractive", "local", "ollama", "openai")

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.embedder import Encoder
+from rag.core.embedder import Encoder
 from rag.keyword import stem, stems
-from rag.text import split_sentences
-from rag.types import Answer, Citation, Hit
+from rag.core.text import split_sentences
+from rag.core.types import Answer, Citation, Hit
 
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|has|have|do|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|claim|state|think|thought|"
@@ -33,9 +33,9 @@ MAX_EMBEDDED = 16
 
 @dataclass
 class ExtractiveConfig:
-    """Refusal threshold and mixing weights; chosen on the tuning half of MultiHop-RAG dev (evals/tune_answers.py)."""
+    """Refusal threshold and mixing weights; chosen on the tuning half of MultiHop-RAG dev (evals/train/tune_answers.py)."""
 
-    # 5% quantile of the best-sentence score of answerable tune queries (`python -m evals.tune_answers`, 100 queries)
+    # 5% quantile of the best-sentence score of answerable tune queries (`python -m evals.train.tune_answers`, 100 queries)
     refuse_below: float = 0.19
     semantic_weight: float = 0.5
     keep_ratio: float = 0.75  # keep sentences scoring at least this share of the best one

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from rag.llm import ChatBackend, Message, get_backend
 from rag.support import SUPPORT_THRESHOLD, coverage, lexical_support, sentence_spans, support_score
-from rag.types import Answer, Citation, Hit, NewsragError
+from rag.core.types import Answer, Citation, Hit
+from rag.core.errors import NewsragError
 
 REFUSAL_TEXT = "The articles do not answer this."
 # Passages shown to the model, in characters (~4 per token): leaves room in the 4096-token context for the
@@ -297,7 +298,7 @@ def verify(
 
 def _default_embedder(warnings: list[str]) -> object | None:
     try:
-        from rag.embedder import get_query_embedder  # the one questions use: no torch load on the first answer
+        from rag.core.embedder import get_query_embedder  # the one questions use: no torch load on the first answer
 
         return get_query_embedder()
     except Exception as e:  # the check still runs, lexically; say so rather than degrade silently
@@ -341,7 +342,7 @@ def generate_answer(
 
     `backend` is local | ollama | openai (see rag.llm) or a ready ChatBackend. `on_token` receives the raw answer
     as it streams (unverified, with out-of-range [n] already removed); the returned Answer is the verified one.
-    `embedder` defaults to rag.embedder.get_query_embedder() for the support check; False means lexical only.
+    `embedder` defaults to rag.core.embedder.get_query_embedder() for the support check; False means lexical only.
     `repair_citations` re-cites a sentence whose cited passage does not support it to the shown passage that does
     (listed in warnings) instead of dropping it; small local models often write the right sentence, wrong number.
     """

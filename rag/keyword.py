@@ -6,8 +6,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from rag.query import Filters
-from rag.store import Store
+from rag.core.types import Filters
+from rag.core.store import Store
 
 # Words that match nearly every chunk: they cost time and carry no signal for ranking.
 STOPWORDS = frozenset(
@@ -53,38 +53,9 @@ def _match_expression(terms: list[str]) -> str:
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def filter_sql(filters: Filters) -> tuple[str, list]:
-    clauses, params = [], []
-    if filters.sources:
-        clauses.append(f"a.source IN ({','.join('?' * len(filters.sources))})")
-        params += filters.sources
-    lo, hi = filters.ts_range()
-    if lo is not None:
-        clauses.append("a.published_ts >= ?")
-        params.append(lo)
-    if hi is not None:
-        clauses.append("a.published_ts <= ?")
-        params.append(hi)
-    return "".join(" AND " + c for c in clauses), params
-
-
 def keyword_search(store: Store, question: str, filters: Filters, limit: int) -> list[tuple[str, float]]:
     """(chunk id, BM25 score, higher is better), best first."""
     terms = query_terms(question)
     if not terms:
         return []
-    where, params = filter_sql(filters)
-    score = f"-bm25(chunks_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
-    if where:
-        sql = (
-            f"SELECT c.id, {score} AS score FROM chunks_fts "
-            "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
-            f"WHERE chunks_fts MATCH ?{where} ORDER BY score DESC LIMIT ?"
-        )
-    else:  # rank inside FTS5 first and join only the winners: joining every match reads its article row
-        sql = (
-            f"SELECT c.id, f.score FROM (SELECT rowid, {score} AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
-            "ORDER BY score DESC LIMIT ?) f JOIN chunks c ON c.rowid = f.rowid ORDER BY f.score DESC"
-        )
-    rows = store._all(sql, [_match_expression(terms), *params, limit])
-    return [(r[0], float(r[1])) for r in rows]
+    return store.keyword_search(_match_expression(terms), filters, limit, TITLE_WEIGHT, TEXT_WEIGHT)

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from rag.settings import get_settings
-from rag.types import NewsragError
+from rag.core.settings import get_settings
+from rag.core.errors import NewsragError
 
 # Qwen2.5-Coder-0.5B-Instruct Q4_K_M (Apache-2.0), shipped on PyPI in six parts under unrelated package names;
 # the sha256 equals the official Qwen release, so a swapped or corrupted part is caught (models.md).

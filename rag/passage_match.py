@@ -5,7 +5,7 @@ MultiHop-RAG questions paraphrase one evidence sentence per article ("manufactur
 topic that repeats the question's common words often wins. What singles out the evidence is one sentence (or two
 adjacent ones) holding the question's rare words. Rarity is measured inside the candidate pool: a word every
 candidate shares says nothing about which of them is meant.
-On the tune half these features lifted cross-validated MRR@10 from 0.66 to 0.72 (`python -m evals.train_ranker`).
+On the tune half these features lifted cross-validated MRR@10 from 0.66 to 0.72 (`python -m evals.train.ranker`).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import NamedTuple
 import numpy as np
 
 from rag.keyword import STOPWORDS, WORD, stem
-from rag.text import split_sentences
+from rag.core.text import split_sentences
 
 MATCH_FEATURES = (
     "bigram_cover", "idf_cover", "sentence_best", "sentence_second", "sentence_pair_best", "clause_sentence_best",

@@ -4,9 +4,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta, timezone
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
+from rag.core.types import Filters
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
@@ -14,27 +15,6 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
 _MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{4})\b", re.I)
 _FULL_DATE = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _RELATIVE = re.compile(r"\b(last|past|this)\s+(week|month|year)\b", re.I)
-
-
-@dataclass
-class Filters:
-    """Hard filters, pushed down to both the dense and the keyword side."""
-
-    sources: list[str] = field(default_factory=list)
-    since: str = ""  # inclusive ISO date
-    until: str = ""  # inclusive ISO date
-
-    def ts_range(self) -> tuple[int | None, int | None]:
-        lo = _epoch(self.since) if self.since else None
-        hi = _epoch(self.until) + 86399 if self.until else None
-        return lo, hi
-
-    def is_empty(self) -> bool:
-        return not (self.sources or self.since or self.until)
-
-
-def _epoch(iso: str) -> int:
-    return int(datetime.strptime(iso, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
 
 
 def parse_date(value: str, name: str) -> str:

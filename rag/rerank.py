@@ -3,7 +3,7 @@
 No cross-encoder with weights ships on PyPI; this ranker reads what BM25 and the embedding already computed, what a
 news question says (outlets, dates, names), and how closely one sentence of the passage restates the question
 (rag/passage_match.py); all of it costs well under a millisecond per candidate.
-Trained by `python -m evals.train_ranker --index DIR` into rag/models/ranker.json.
+Trained by `python -m evals.train.ranker --index DIR` into rag/models/ranker.json.
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import numpy as np
 
 from rag.keyword import stems
 from rag.passage_match import MATCH_FEATURES, match_features, passage_terms
-from rag.query import Filters, QueryHints
+from rag.core.types import Filters
+from rag.query import QueryHints
 
 MODEL_PATH = Path(__file__).parent / "models" / "ranker.json"
 FEATURES = (

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rag.embedder import Encoder
+from rag.core.embedder import Encoder
 from rag.keyword import keyword_search
-from rag.query import Filters, QueryHints
+from rag.core.types import Filters
+from rag.query import QueryHints
 from rag.rerank import LinearRanker
-from rag.store import Store
-from rag.types import Article, Chunk, Hit
+from rag.core.store import Store
+from rag.core.types import Article, Chunk, Hit
 
 CANDIDATES = 50  # per side, before fusion
 PER_SOURCE = 20  # per side and per outlet named in the question
@@ -24,7 +25,7 @@ KEYWORD_POOL = 500
 
 @dataclass(frozen=True)
 class FusionWeights:
-    """Chosen on the tune half of the MultiHop-RAG dev queries (`python -m evals.tune_retrieval`), reported on the other."""
+    """Chosen on the tune half of the MultiHop-RAG dev queries (`python -m evals.train.tune_retrieval`), reported on the other."""
 
     mode: str = "rrf"  # "rrf": reciprocal rank; "score": min-max normalised scores
     rrf_k: float = 60.0
@@ -46,30 +47,6 @@ class Candidates:
     # ask about one article per outlet, and each outlet's best match is what an answer needs)
     by_source_dense: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     by_source_keyword: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
-
-
-def chroma_where(filters: Filters) -> dict | None:
-    clauses: list[dict] = []
-    if filters.sources:
-        clauses.append({"source": {"$in": list(filters.sources)}})
-    lo, hi = filters.ts_range()
-    if lo is not None:
-        clauses.append({"published_ts": {"$gte": lo}})
-    if hi is not None:
-        clauses.append({"published_ts": {"$lte": hi}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-def dense_search(store: Store, vector: np.ndarray, filters: Filters, limit: int) -> list[tuple[str, float]]:
-    """(chunk id, cosine similarity), best first."""
-    # chromadb 1.5 returns fewer results (or [[]]) when the collection holds fewer: no count() round trip needed.
-    # Metadata is not asked for: Chroma takes ~75 ms to attach it to 1,000 results at 100k chunks.
-    result = store.collection.query(
-        query_embeddings=[vector.tolist()], n_results=limit, where=chroma_where(filters), include=["distances"],
-    )
-    return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]
 
 
 def best_by_source(scored: list[tuple[str, float]], source_of: dict[str, str], sources: list[str],
@@ -126,7 +103,7 @@ class HybridRetriever:
         t0 = time.perf_counter()
         named = [s for s in (hints.sources if hints else []) if not filters.sources or s in filters.sources]
         vector = self.embedder.encode([question])[0]
-        dense_pool = dense_search(self.store, vector, filters, DENSE_POOL if named else CANDIDATES)
+        dense_pool = self.store.dense_search(vector, filters, DENSE_POOL if named else CANDIDATES)
         t1 = time.perf_counter()
         keyword_pool = keyword_search(self.store, question, filters, KEYWORD_POOL if named else CANDIDATES)
         t2 = time.perf_counter()

@@ -133,7 +133,7 @@ def lexical_support(claim: str, passage: str) -> float:
 def support_score(claim: str, passage: str, embedder: Any | None = None) -> float:
     """How well `passage` supports `claim`, in [0, 1]; >= SUPPORT_THRESHOLD counts as supported.
 
-    With `embedder` (anything with `.encode(list[str]) -> normalised vectors`, e.g. rag.embedder.get_embedder()),
+    With `embedder` (anything with `.encode(list[str]) -> normalised vectors`, e.g. rag.core.embedder.get_embedder()),
     MiniLM cosine is blended in; the number/name/negation penalties still apply on top.
     """
     lexical = lexical_support(claim, passage)

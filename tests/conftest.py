@@ -24,10 +24,11 @@ os.environ.setdefault("NEWSRAG_DATA_DIR", str((ROOT / ".." / "shared" / "data").
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory) -> Path:
     """corpus/ ingested once; tests must not write to it (copy it or make their own)."""
-    from ingest.index import ingest, open_store
+    from ingest.index import ingest
+    from rag.core.store import Store
 
     directory = tmp_path_factory.mktemp("seed_index")
-    store = open_store(directory)
+    store = Store.open(directory, create=True)
     summary = ingest([str(CORPUS)], store=store)
     assert summary.failed == [] and summary.added >= 1
     store.close()
@@ -44,7 +45,7 @@ def seed_assistant(seed_index):
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
     """The real console entry point in a child process."""
     return subprocess.run(
-        [sys.executable, "-m", "rag.cli", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-m", "ui.cli", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=timeout,
         env={**os.environ, **(env or {})},
     )
 
@@ -69,7 +70,7 @@ def free_port() -> int:
 
 
 def data_dir() -> Path:
-    from rag.settings import get_settings
+    from rag.core.settings import get_settings
 
     return Path(get_settings().data_dir)
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
 from tests.conftest import CANONICAL_QUESTION, run_cli
 
 
@@ -77,10 +77,10 @@ def test_a_question_in_another_language_answers_with_a_note(seed_assistant):
 
 
 def test_empty_index_says_how_to_fill_it(tmp_path):
-    from ingest.index import open_store
+    from rag.core.store import Store
     from rag.assistant import Assistant
 
-    open_store(tmp_path / "empty").close()
+    Store.open(tmp_path / "empty", create=True).close()
     with pytest.raises(NewsragError, match="empty: run `newsrag ingest"):
         Assistant.open(tmp_path / "empty").ask(CANONICAL_QUESTION)
 
@@ -122,7 +122,7 @@ def test_query_syntax_characters_are_plain_words(seed_assistant):
 
 
 def test_a_sentence_two_articles_share_word_for_word_is_a_candidate_once(seed_assistant):
-    from rag.types import Article, Chunk, Hit
+    from rag.core.types import Article, Chunk, Hit
 
     tip = "Do you work at OpenAI and know more about the board's decision? Write to us."
     hits = []

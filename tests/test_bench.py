@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from evals.bench import load_records, questions_for
-from evals.scale import percentile, synthetic_article
-from rag.text import split_sentences
-from rag.types import Article, NewsragError
+from evals.bench.harness import load_records, questions_for
+from evals.bench.scale import percentile, synthetic_article
+from rag.core.text import split_sentences
+from rag.core.types import Article
+from rag.core.errors import NewsragError
 from tests.conftest import _WORDS, data_dir, run_cli
 
 # every row a full quick run must produce (the scale label "200" comes from NEWSRAG_BENCH_SCALES below)

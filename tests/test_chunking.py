@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from ingest.chunking import Chunker
-from rag.embedder import MAX_TOKENS, get_tokenizer_counter
-from rag.text import split_sentences
-from rag.types import Article
+from rag.core.embedder import MAX_TOKENS, get_tokenizer_counter
+from rag.core.text import split_sentences
+from rag.core.types import Article
 from tests.conftest import CORPUS
 
 

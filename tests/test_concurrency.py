@@ -43,7 +43,7 @@ def server(tmp_path_factory):
     port = free_port()
     log = (tmp / "server.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "chat", "--index", str(index), "--port", str(port)],
+        [sys.executable, "-m", "ui.cli", "chat", "--index", str(index), "--port", str(port)],
         cwd=ROOT, env={**os.environ, "NEWSRAG_INDEX": str(index)}, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
     )

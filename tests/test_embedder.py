@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from rag.embedder import Int8Embedder, get_embedder, int8_model_path
+from rag.core.embedder import Int8Embedder, get_embedder, int8_model_path
 from tests.conftest import CANONICAL_QUESTION, ROOT, run_cli
 
 TEXTS = [

@@ -16,7 +16,7 @@ from conftest import CANONICAL_QUESTION, require_multihop, run_cli
 import evals
 from evals import multihop
 from evals.gold import CANONICAL_ID, load_seed_gold
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
 
 
 def eval_args(what: str, **kw) -> argparse.Namespace:

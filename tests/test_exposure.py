@@ -27,7 +27,7 @@ def _start(tmp: Path, *args: str, env: dict | None = None) -> tuple[subprocess.P
     port = free_port()
     log = tmp / f"server-{port}.log"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "chat", "--index", str(tmp / "index"), "--port", str(port), *args],
+        [sys.executable, "-m", "ui.cli", "chat", "--index", str(tmp / "index"), "--port", str(port), *args],
         cwd=ROOT, env={**os.environ, "GRADIO_TEMP_DIR": str(tmp / "gradio"), **(env or {})},
         stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
     )
@@ -96,7 +96,7 @@ def test_chat_binds_loopback_only_by_default(served):
 
 
 def test_network_addresses_need_credentials_and_get_a_login(tmp_path):
-    from rag.types import NewsragError
+    from rag.core.errors import NewsragError
     from ui.auth import auth_for
 
     ip = _own_non_loopback_ip() or "192.0.2.2"
@@ -104,7 +104,7 @@ def test_network_addresses_need_credentials_and_get_a_login(tmp_path):
         with pytest.raises(NewsragError, match=f"refusing to serve on {host}"):
             auth_for(host, {})
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSRAG_UI_AUTH")}
-    refused = subprocess.run([sys.executable, "-m", "rag.cli", "chat", "--index", str(tmp_path / "index"), "--host", ip,
+    refused = subprocess.run([sys.executable, "-m", "ui.cli", "chat", "--index", str(tmp_path / "index"), "--host", ip,
                               "--port", str(free_port())], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert refused.returncode == 2 and f"refusing to serve on {ip}" in refused.stderr and "Traceback" not in refused.stderr
     assert not (tmp_path / "index").exists()  # refused before anything was created

@@ -11,7 +11,7 @@ import pytest
 
 from evals.faithfulness import FaithfulnessScorer, evaluate_on_summedits, split_sentences
 from evals.summedits import load_domain, local_path
-from rag.settings import get_settings
+from rag.core.settings import get_settings
 
 PASSAGE = (
     "Secretary of State Antony Blinken met Chinese diplomat Wang Yi at the Munich Security Conference on Saturday. "

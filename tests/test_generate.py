@@ -19,9 +19,12 @@ from rag.generate import (
     verify,
 )
 from rag.llm import LlamaIndexBackend, assemble_gguf, get_backend, to_chatml
-from rag.settings import get_settings
+from rag.core.settings import get_settings
 from rag.support import SUPPORT_THRESHOLD, sentence_spans, support_score
-from rag.types import Answer, Article, Chunk, Hit, NewsragError
+from rag.core.types import Answer, Article, Chunk, Hit
+
+# --- hand-made articles (written for these tests) -----------------------------------------------------------------
+from rag.core.errors import NewsragError
 
 # --- hand-made articles (written for these tests) -----------------------------------------------------------------
 
@@ -122,7 +125,7 @@ SUPPORT_PAIRS = [
 
 @pytest.fixture(scope="module")
 def embedder():
-    from rag.embedder import get_embedder
+    from rag.core.embedder import get_embedder
 
     return get_embedder()
 

@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from ingest.index import ingest, open_store
+from ingest.index import ingest
+
+from rag.core.store import Store
 from tests.conftest import ROOT, run_cli, write_articles
 
 
 def snapshot(index: Path) -> dict:
     """Everything that must be equal between a resumed and a clean run."""
-    store = open_store(index, create=False)
+    store = Store.open(index)
     try:
         stats = store.stats().to_dict()
         rows = store.db.execute('SELECT id, article_id, start, "end" FROM chunks ORDER BY id').fetchall()
@@ -47,7 +49,7 @@ def folder(tmp_path) -> Path:
 
 
 def test_reingest_of_unchanged_articles_embeds_nothing(tmp_path, folder):
-    store = open_store(tmp_path / "idx")
+    store = Store.open(tmp_path / "idx", create=True)
     first = ingest([str(folder)], store=store)
     assert (first.added, first.updated, first.chunks_embedded > 0, first.failed) == (12, 0, True, [])
     before = snapshot(tmp_path / "idx")
@@ -58,7 +60,7 @@ def test_reingest_of_unchanged_articles_embeds_nothing(tmp_path, folder):
 
 
 def test_changed_article_replaces_its_chunks_without_duplicates(tmp_path, folder):
-    store = open_store(tmp_path / "idx")
+    store = Store.open(tmp_path / "idx", create=True)
     ingest([str(folder)], store=store)
     target = folder / "article_003.md"
     target.write_text(target.read_text().replace("officials said.", "officials said. A new sentence was added.", 1))
@@ -72,7 +74,7 @@ def test_changed_article_replaces_its_chunks_without_duplicates(tmp_path, folder
 
 
 def test_sync_removes_articles_whose_files_are_gone(tmp_path, folder):
-    store = open_store(tmp_path / "idx")
+    store = Store.open(tmp_path / "idx", create=True)
     ingest([str(folder)], store=store)
     (folder / "article_000.md").unlink()
     (folder / "article_001.md").unlink()
@@ -86,7 +88,7 @@ def test_sync_removes_articles_whose_files_are_gone(tmp_path, folder):
 
 
 def test_bad_input_is_reported_and_loses_nothing(tmp_path, folder):
-    store = open_store(tmp_path / "idx")
+    store = Store.open(tmp_path / "idx", create=True)
     ingest([str(folder)], store=store)
     before = snapshot(tmp_path / "idx")
     bad = tmp_path / "bad"
@@ -106,7 +108,7 @@ def test_bad_input_is_reported_and_loses_nothing(tmp_path, folder):
 
 
 def test_a_file_broken_by_an_edit_keeps_its_articles_under_sync(tmp_path, folder):
-    store = open_store(tmp_path / "idx")
+    store = Store.open(tmp_path / "idx", create=True)
     ingest([str(folder)], store=store)
     (folder / "article_005.md").write_bytes(b"\x00\x00 corrupted")
     summary = ingest([str(folder)], store=store, sync=True)
@@ -117,7 +119,7 @@ def test_a_file_broken_by_an_edit_keeps_its_articles_under_sync(tmp_path, folder
 def test_same_article_twice_in_one_run_is_stored_once(tmp_path):
     records = [{"title": "Same", "body": "The same article body, long enough to index.", "url": "https://example.com/same"}] * 2
     (tmp_path / "dups.json").write_text(json.dumps(records))
-    store = open_store(tmp_path / "idx")
+    store = Store.open(tmp_path / "idx", create=True)
     summary = ingest([str(tmp_path / "dups.json")], store=store)
     assert summary.added == 1 and any("duplicate" in w["error"] for w in summary.warnings)
     assert_consistent(snapshot(tmp_path / "idx"))
@@ -126,7 +128,7 @@ def test_same_article_twice_in_one_run_is_stored_once(tmp_path):
 def _ingest_process(folder: Path, index: Path) -> subprocess.Popen:
     env = {**os.environ, "NEWSRAG_INGEST_BATCH": "8"}  # many small transactions: more places to be killed in
     return subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "ingest", str(folder), "--index", str(index), "--json"],
+        [sys.executable, "-m", "ui.cli", "ingest", str(folder), "--index", str(index), "--json"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
 

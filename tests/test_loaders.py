@@ -13,7 +13,7 @@ import pytest
 
 from ingest.dates import normalize_date
 from ingest.loaders import SUPPORTED, LoadProblem, article_id, dispatch, load, web
-from rag.types import Article
+from rag.core.types import Article
 
 try:  # tests/ is a plain folder (rootdir on sys.path) or a package, depending on who else adds files
     from http_fixture_server import FixtureServer
@@ -539,7 +539,7 @@ def test_unreachable_url_does_not_stop_the_rest(server: FixtureServer) -> None:
 
 @pytest.mark.integration
 def test_real_multihop_rag_corpus() -> None:
-    from rag.settings import get_settings
+    from rag.core.settings import get_settings
 
     path = Path(get_settings().data_dir) / "multihop-rag" / "corpus.json"
     if not path.is_file():

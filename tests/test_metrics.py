@@ -6,7 +6,7 @@ import math
 import pytest
 
 from evals import metrics as M
-from rag.types import Citation
+from rag.core.types import Citation
 
 # ---------------------------------------------------------------- retrieval
 

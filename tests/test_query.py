@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from rag.keyword import _match_expression, query_terms
-from rag.query import Filters, mentioned_days, mentioned_sources, parse_date, resolve_sources, time_hints
-from rag.types import NewsragError
+from rag.core.types import Filters
+from rag.query import mentioned_days, mentioned_sources, parse_date, resolve_sources, time_hints
+from rag.core.errors import NewsragError
 
 KNOWN = ["TechCrunch", "The Verge", "Sporting News", "The Independent - Life and Style", "CBSSports.com"]
 

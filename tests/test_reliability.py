@@ -43,7 +43,7 @@ def multihop_subset(dest: Path, n: int) -> Path:
 
 def _ingest(path: Path, index: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "ingest", str(path), "--index", str(index), "--json"],
+        [sys.executable, "-m", "ui.cli", "ingest", str(path), "--index", str(index), "--json"],
         cwd=ROOT, env={**os.environ, **KILL_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
 
@@ -63,7 +63,7 @@ def _counts(index: Path) -> dict:
 def clean_reference(path: Path, index: Path) -> tuple[dict, float]:
     """One uninterrupted run: its snapshot (the reference every trial must equal) and how long it took."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(path), "--index", str(index), "--json"],
+    result = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", str(path), "--index", str(index), "--json"],
                             cwd=ROOT, env={**os.environ, **KILL_ENV}, capture_output=True, text=True, timeout=3600)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["failed"] == []
@@ -227,9 +227,9 @@ def test_second_run_over_the_hostile_set_changes_nothing(hostile_run):
 
 
 def test_html_and_script_in_titles_and_bodies_are_stored_as_literal_text(hostile_run):
-    from ingest.index import open_store
+    from rag.core.store import Store
 
-    store = open_store(hostile_run["index"], create=False)
+    store = Store.open(hostile_run["index"])
     try:
         rows = store.db.execute("SELECT id, title, text, origin FROM articles WHERE origin LIKE '%dock_strike.md'").fetchall()
         assert len(rows) == 1
@@ -268,7 +268,7 @@ def test_extractive_answer_about_the_injected_article_only_quotes_exact_spans(ho
 
 @pytest.fixture()
 def standin(monkeypatch):
-    from rag.settings import get_settings
+    from rag.core.settings import get_settings
 
     server, _ = llm_standin.start()
     monkeypatch.setenv("NEWSRAG_LLM_URL", server.url)

@@ -7,13 +7,13 @@ from types import SimpleNamespace
 import pytest
 
 from evals.runner import UNSEEN_GROUP, summarize
-from evals.train_ranker import evidence_groups
+from evals.train.ranker import evidence_groups
 from rag.rerank import FEATURES, MODEL_PATH, LinearRanker
 
 
 def test_the_shipped_ranker_matches_this_code() -> None:
     spec = json.loads(MODEL_PATH.read_text())
-    assert tuple(spec["features"]) == FEATURES, "rag/models/ranker.json is stale: run python -m evals.train_ranker"
+    assert tuple(spec["features"]) == FEATURES, "rag/models/ranker.json is stale: run python -m evals.train.ranker"
     assert isinstance(LinearRanker.load(), LinearRanker)
 
 

@@ -123,7 +123,7 @@ def _json(result: subprocess.CompletedProcess) -> dict:
 
 
 def _check_keane_answer(answer: dict, index: Path, chroma_url: str, token: str = "") -> None:
-    from rag.store import Store
+    from rag.core.store import Store
 
     assert not answer["refused"] and answer["citations"], answer
     store = Store(index, chroma_url=chroma_url, chroma_token=token)

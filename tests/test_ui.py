@@ -17,12 +17,13 @@ UPLOAD_LIMIT = 20_000  # bytes per file for this module's app, so an "oversize" 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """An index built from corpus/ (writable: uploads and feedback land in it) and the app serving it."""
-    from ingest.index import ingest, open_store
+    from ingest.index import ingest
+    from rag.core.store import Store
     from rag.assistant import Assistant
     from ui.app import build_app, launch
 
     index = tmp_path_factory.mktemp("ui_index")
-    summary = ingest([str(CORPUS)], store=open_store(index))
+    summary = ingest([str(CORPUS)], store=Store.open(index, create=True))
     assert summary.failed == [] and summary.added >= 1
     bot = Assistant.open(index)
     app = build_app(bot, max_upload_bytes=UPLOAD_LIMIT)
@@ -157,7 +158,7 @@ def test_upload_refuses_oversize_and_unknown_types_with_clear_messages(served, c
 
 
 def test_upload_names_cannot_escape_the_uploads_folder(tmp_path):
-    from rag.types import NewsragError
+    from rag.core.errors import NewsragError
     from ui.uploads import check_and_store, safe_name
 
     assert safe_name("../../etc/passwd.md") == "passwd.md"
@@ -190,7 +191,7 @@ def test_default_size_limit_is_ten_megabytes(tmp_path):
 
 
 def test_non_loopback_host_needs_credentials(tmp_path, monkeypatch):
-    from rag.types import NewsragError
+    from rag.core.errors import NewsragError
     from ui.app import serve
     from ui.auth import auth_for
 
@@ -250,7 +251,7 @@ def test_page_loads_nothing_from_other_hosts(served):
 def test_upload_ingest_waits_for_answers_in_progress():
     import threading
 
-    from ui.app import ReadWriteLock
+    from rag.core.store import ReadWriteLock
 
     lock, events = ReadWriteLock(), []
     reading = lock.read()
@@ -286,7 +287,7 @@ def test_render_escapes_article_text_and_links_only_known_citations():
 def standin_llm():
     """The stand-in OpenAI-compatible server (tests/llm_standin.py) configured as the 'openai' answerer."""
     import llm_standin
-    from rag.settings import get_settings
+    from rag.core.settings import get_settings
 
     server, _ = llm_standin.start()
     saved = {k: os.environ.get(k) for k in ("NEWSRAG_LLM_URL", "NEWSRAG_LLM_MODEL")}
@@ -324,7 +325,7 @@ def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, stan
 
 
 def test_unconfigured_llm_answerer_says_what_to_set(monkeypatch):
-    from rag.settings import get_settings
+    from rag.core.settings import get_settings
     from ui.generators import generator_choices, generator_note
 
     monkeypatch.delenv("NEWSRAG_LLM_URL", raising=False)

@@ -25,12 +25,13 @@ WAIT_MS = 180_000  # an answer takes seconds; the 2 shared cores may be busy wit
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    from ingest.index import ingest, open_store
+    from ingest.index import ingest
+    from rag.core.store import Store
     from rag.assistant import Assistant
     from ui.app import build_app, launch
 
     index = tmp_path_factory.mktemp("ui_browser_index")
-    assert ingest([str(CORPUS)], store=open_store(index)).added >= 1
+    assert ingest([str(CORPUS)], store=Store.open(index, create=True)).added >= 1
     bot = Assistant.open(index)
     app = build_app(bot)
     port = free_port()

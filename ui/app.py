@@ -18,7 +18,9 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 import gradio as gr  # noqa: E402
 
 from rag.assistant import Assistant, Conversation  # noqa: E402
-from rag.types import Answer, NewsragError  # noqa: E402
+from rag.core.types import Answer  # noqa: E402
+from rag.core.errors import NewsragError  # noqa: E402
+from rag.core.store import Store  # noqa: E402
 from ui import render  # noqa: E402
 from ui.auth import auth_for  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
@@ -31,45 +33,6 @@ STREAM_PAUSE_S = 0.05  # between streamed sentences of an extractive answer (alr
 ASSETS = Path(__file__).parent / "assets"
 # System fonts only: the default theme would fetch fonts from Google, which an offline machine cannot reach.
 THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-
-
-class ReadWriteLock:
-    """Many questions at once, but an upload's ingest runs alone: answers never read a half-written article."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
-
-    def read(self) -> "_Guard":
-        return _Guard(self, write=False)
-
-    def write(self) -> "_Guard":
-        return _Guard(self, write=True)
-
-
-class _Guard:
-    def __init__(self, lock: ReadWriteLock, write: bool) -> None:
-        self.lock, self.write = lock, write
-
-    def __enter__(self) -> None:
-        c = self.lock._cond
-        with c:
-            if self.write:
-                c.wait_for(lambda: not self.lock._writing and self.lock._readers == 0)
-                self.lock._writing = True
-            else:
-                c.wait_for(lambda: not self.lock._writing)
-                self.lock._readers += 1
-
-    def __exit__(self, *exc: object) -> None:
-        c = self.lock._cond
-        with c:
-            if self.write:
-                self.lock._writing = False
-            else:
-                self.lock._readers -= 1
-            c.notify_all()
 
 
 @dataclass
@@ -126,7 +89,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
     """The whole page, bound to one Assistant (shared by all sessions; the index is opened once)."""
     index_dir = Path(assistant.store.directory)
     uploads_dir = index_dir / "uploads"
-    lock = ReadWriteLock()
+    lock = assistant.store.rw
 
     def new_session() -> Session:
         return Session(assistant.chat())
@@ -357,12 +320,9 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, auth: list
 
 def serve(host: str = "127.0.0.1", port: int = 7860) -> None:
     """`newsrag chat`: open the index from settings once and serve the UI (loopback unless credentials are set)."""
-    from ingest.index import open_store
-    from rag.settings import get_settings
-
     auth = auth_for(host)  # refuses a non-loopback host without credentials, before anything loads
     # create=True: an empty index is usable here, since articles can be added from the page
-    assistant = Assistant(open_store(get_settings().index, create=True))
+    assistant = Assistant(Store.open(create=True))
     if assistant.store.stats().articles == 0:
         log.warning("the index at %s is empty: add articles from the page or with `newsrag ingest`", assistant.store.directory)
     print(f"newsrag UI on http://{'[' + host + ']' if ':' in host else host}:{port}" + (" (login required)" if auth else ""))

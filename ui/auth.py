@@ -5,7 +5,7 @@ import ipaddress
 import os
 from pathlib import Path
 
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
 
 AUTH_ENV = "NEWSRAG_UI_AUTH"  # "user:password"
 AUTH_FILE_ENV = "NEWSRAG_UI_AUTH_FILE"  # a file of "user:password" lines ('#' comments)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib.util import find_spec
 from pathlib import Path
 
-from rag.settings import get_settings
+from rag.core.settings import get_settings
 
 GENERATOR_CHOICES = [
     ("Extractive: exact quotes (default, fast)", "extractive"),

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from rag.types import Answer, Citation, Hit
+from rag.core.types import Answer, Citation, Hit
 
 CITE = re.compile(r"\[(\d+)\]")
 # Markdown punctuation that starts emphasis, links, images, code, tables, strike-through or LaTeX anywhere in a line;

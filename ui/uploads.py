@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable
 
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".pdf")
 MAX_UPLOAD_BYTES = 10_000_000  # per file (10 MB); larger collections belong to `newsrag ingest`

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from ingest.dates import normalize_date
-from rag.types import Article
+from rag.core.types import Article
 
 MAX_TITLE_LINE = 200  # a first line longer than this is a paragraph, not a title
 _NONE_WORDS = {"", "none", "null", "nan", "n/a", "unknown"}

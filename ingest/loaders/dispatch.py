@@ -13,7 +13,7 @@ from ingest.loaders.html import decode_html, load_html
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.records import load_json, load_jsonl
 from ingest.loaders.text import load_text
-from rag.types import Article
+from rag.core.types import Article
 
 
 def _text(data: bytes, path: str, stem: str) -> Loaded:

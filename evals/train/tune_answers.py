@@ -1,6 +1,6 @@
 """Calibrate the extractive answerer's refusal threshold on the tune half of MultiHop-RAG dev.
 
-    python -m evals.tune_answers --index DIR [--max-wrong-refusals 0.05]
+    python -m evals.train.tune_answers --index DIR [--max-wrong-refusals 0.05]
 
 The threshold is the highest one that refuses at most 5% of answerable tune queries; `newsrag eval answers
 --split report` then measures refusal precision/recall on the unseen half.

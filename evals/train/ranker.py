@@ -1,6 +1,6 @@
 """Train the linear reranker (rag/rerank.py) on the tune half of MultiHop-RAG dev; the report half stays unseen.
 
-    python -m evals.train_ranker --index DIR     # DIR: the 609-article corpus ingested; writes rag/models/ranker.json
+    python -m evals.train.ranker --index DIR     # DIR: the 609-article corpus ingested; writes rag/models/ranker.json
 
 A candidate is positive when it holds a gold evidence fact (the official substring rule). Regularisation is chosen
 by cross-validation on the tune half itself (MRR@10 of the reranked list), with questions that share an evidence fact
@@ -23,7 +23,8 @@ from tqdm import tqdm
 from evals.metrics import mean, retrieval_scores, squash
 from evals.multihop import load_queries
 from rag.assistant import Assistant
-from rag.query import Filters, read_hints
+from rag.core.types import Filters
+from rag.query import read_hints
 from rag.rerank import FEATURES, MODEL_PATH, features
 
 

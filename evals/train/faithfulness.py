@@ -1,6 +1,6 @@
 """Rebuild evals/models/faithfulness.json from the seven non-news SummEdits domains (news is never read here).
 
-    .venv/bin/python -m evals.train_faithfulness      # features, leave-one-domain-out CV report, model file
+    .venv/bin/python -m evals.train.faithfulness      # features, leave-one-domain-out CV report, model file
     # measured: 5 min 19 s on 2 idle cores (200 s of it MiniLM features), and the file came out byte-identical
 
 Two boosted-tree models, stacked:
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     # 3. The shipped models: all seven domains; check the JSON trees reproduce sklearn before writing.
     word, sentence = _fit_stack(data, list(TRAIN_DOMAINS))
     spec = {
-        "about": "two stacked boosted-tree models; rebuild with `python -m evals.train_faithfulness`",
+        "about": "two stacked boosted-tree models; rebuild with `python -m evals.train.faithfulness`",
         "features": FEATURE_NAMES,
         "word_features": WORD_FEATURES,
         "threshold": round(threshold, 6),

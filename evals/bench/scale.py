@@ -20,9 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.store import Store
-from rag.text import split_sentences
-from rag.types import Article, Chunk
+from rag.core.store import Store
+from rag.core.text import split_sentences
+from rag.core.types import Article, Chunk
 
 SYNTHETIC_PREFIX = "synthetic-"
 NOISE_SIGMA = 0.02  # per dimension; |noise| ~ 0.02 * sqrt(384) ~ 0.39, so cosine to the base vector ~ 0.93
@@ -30,23 +30,9 @@ WRITE_BATCH = 2000  # chunks per begin/add/commit round
 
 
 def _real_articles(store: Store) -> list[Article]:
-    ids = [r[0] for r in store._all(
-        "SELECT id FROM articles WHERE state='done' AND id NOT LIKE ? ORDER BY id", (SYNTHETIC_PREFIX + "%",)
-    )]
+    ids = [i for i in store.article_ids() if not i.startswith(SYNTHETIC_PREFIX)]
     by_id = store.articles_by_id(ids)
     return [by_id[i] for i in ids if i in by_id]
-
-
-def _vectors_by_article(store: Store, article_ids: list[str]) -> dict[str, np.ndarray]:
-    """The stored (really embedded) chunk vectors of each real article."""
-    out: dict[str, list] = {}
-    for i in range(0, len(article_ids), 200):
-        got = store.collection.get(
-            where={"article_id": {"$in": article_ids[i : i + 200]}}, include=["embeddings", "metadatas"]
-        )
-        for emb, meta in zip(got["embeddings"], got["metadatas"]):
-            out.setdefault(meta["article_id"], []).append(np.asarray(emb, dtype=np.float32))
-    return {k: np.stack(v) for k, v in out.items()}
 
 
 def synthetic_article(base: Article, k: int, seed: int) -> Article:
@@ -64,13 +50,13 @@ def grow(store: Store, target_chunks: int, seed: int = 0) -> dict:
     """Add synthetic articles until the index holds at least `target_chunks` chunks; returns what was added."""
     from ingest.chunking import Chunker
     from ingest.index import content_hash
-    from rag.embedder import get_tokenizer_counter
+    from rag.core.embedder import get_tokenizer_counter
 
     started = time.perf_counter()
     real = _real_articles(store)
     if not real:
         raise ValueError(f"{store.directory}: no real articles to grow from; ingest some first")
-    vectors = _vectors_by_article(store, [a.id for a in real])
+    vectors = store.vectors_by_article([a.id for a in real])
     real = [a for a in real if a.id in vectors]
     # synthetic articles reuse the base articles' sentences, so each sentence is tokenised once
     count_tokens, known = get_tokenizer_counter(), {}
@@ -84,7 +70,7 @@ def grow(store: Store, target_chunks: int, seed: int = 0) -> dict:
     chunker = Chunker(cached_count)
     rng = np.random.default_rng(seed)
     have = store.stats().chunks
-    k = store._all("SELECT COUNT(*) FROM articles WHERE id LIKE ?", (SYNTHETIC_PREFIX + "%",))[0][0]
+    k = sum(1 for i in store.article_ids() if i.startswith(SYNTHETIC_PREFIX))
     added_articles = added_chunks = 0
     while have < target_chunks:
         articles: list[Article] = []
@@ -124,7 +110,7 @@ def index_without_embedding(store: Store, items, seed: int = 0) -> int:
     Returns the number of chunks written."""
     from ingest.chunking import Chunker
     from ingest.index import content_hash
-    from rag.embedder import get_tokenizer_counter
+    from rag.core.embedder import get_tokenizer_counter
 
     chunker = Chunker(get_tokenizer_counter())
     rng = np.random.default_rng(seed)
@@ -216,8 +202,8 @@ def measure(index: str, questions: list[str], warmup: int = 3) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m evals.scale measure --index DIR --questions FILE`: one JSON line on stdout."""
-    p = argparse.ArgumentParser(prog="python -m evals.scale")
+    """`python -m evals.bench.scale measure --index DIR --questions FILE`: one JSON line on stdout."""
+    p = argparse.ArgumentParser(prog="python -m evals.bench.scale")
     sub = p.add_subparsers(dest="command", required=True)
     m = sub.add_parser("measure", help="time retrieve/ask on an index in this fresh process")
     m.add_argument("--index", required=True)

@@ -18,8 +18,8 @@ from typing import Protocol
 
 import numpy as np
 
-from rag import settings as _settings  # noqa: F401  (sets HF_HUB_OFFLINE before transformers is imported)
-from rag.types import NewsragError
+from rag.core import settings as _settings  # noqa: F401  (sets HF_HUB_OFFLINE before transformers is imported)
+from rag.core.errors import NewsragError
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256  # word pieces the model reads; the rest of a longer text is silently dropped

@@ -1,6 +1,6 @@
 """Choose the fusion weights on the tune half of MultiHop-RAG dev; `newsrag eval retrieval` reports the other half.
 
-    python -m evals.tune_retrieval --index DIR [--split tune]
+    python -m evals.train.tune_retrieval --index DIR [--split tune]
 
 Candidates are fetched once per query; the grid only re-fuses them, so the whole search takes seconds.
 """
@@ -16,7 +16,8 @@ from tqdm import tqdm
 from evals.metrics import mean, retrieval_scores
 from evals.multihop import load_queries
 from rag.assistant import Assistant
-from rag.query import Filters, read_hints
+from rag.core.types import Filters
+from rag.query import read_hints
 from rag.retrieve import FusionWeights, fuse
 
 

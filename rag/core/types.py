@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 
 @dataclass
@@ -101,5 +102,22 @@ class Answer:
         }
 
 
-class NewsragError(Exception):
-    """A user-facing error: its message says what is wrong and what to do; never shown as a traceback."""
+@dataclass
+class Filters:
+    """Hard filters, pushed down to both the dense and the keyword side."""
+
+    sources: list[str] = field(default_factory=list)
+    since: str = ""  # inclusive ISO date
+    until: str = ""  # inclusive ISO date
+
+    def ts_range(self) -> tuple[int | None, int | None]:
+        lo = _epoch(self.since) if self.since else None
+        hi = _epoch(self.until) + 86399 if self.until else None
+        return lo, hi
+
+    def is_empty(self) -> bool:
+        return not (self.sources or self.since or self.until)
+
+
+def _epoch(iso: str) -> int:
+    return int(datetime.strptime(iso, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())

@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from contextlib import contextmanager
+from typing import Iterator
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +24,9 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from rag.types import Article, Chunk, NewsragError
+from rag.core.errors import NewsragError
+from rag.core.settings import get_settings
+from rag.core.types import Article, Chunk, Filters
 
 SCHEMA_VERSION = "1"
 COLLECTION = "newsrag_chunks"
@@ -42,6 +46,45 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, tokenize='porter unicode61');
 """
 _ARTICLE_COLUMNS = "id, title, text, source, author, published_at, published_ts, url, origin"
+
+
+class ReadWriteLock:
+    """Many questions at once, but an upload's ingest runs alone: answers never read a half-written article."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    def read(self) -> "_Guard":
+        return _Guard(self, write=False)
+
+    def write(self) -> "_Guard":
+        return _Guard(self, write=True)
+
+
+class _Guard:
+    def __init__(self, lock: ReadWriteLock, write: bool) -> None:
+        self.lock, self.write = lock, write
+
+    def __enter__(self) -> None:
+        c = self.lock._cond
+        with c:
+            if self.write:
+                c.wait_for(lambda: not self.lock._writing and self.lock._readers == 0)
+                self.lock._writing = True
+            else:
+                c.wait_for(lambda: not self.lock._writing)
+                self.lock._readers += 1
+
+    def __exit__(self, *exc: object) -> None:
+        c = self.lock._cond
+        with c:
+            if self.write:
+                self.lock._writing = False
+            else:
+                self.lock._readers -= 1
+            c.notify_all()
 
 
 @dataclass
@@ -99,10 +142,18 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
         self._lock = threading.RLock()  # one connection shared by UI threads
+        self.rw = ReadWriteLock()  # answers read while no ingest writes: never a half-written article
         self.chroma_url = chroma_url
         self._check_meta({"schema": SCHEMA_VERSION, "collection": COLLECTION})
         client = _chroma_client(self.directory, chroma_url, chroma_token)
         self.collection = client.get_or_create_collection(self._collection_name(), metadata={"hnsw:space": "cosine"})
+
+    @classmethod
+    def open(cls, index: str | Path | None = None, create: bool = False) -> "Store":
+        """The index named by `index` (default: the `index` setting), on the Chroma server the settings name if any.
+        Readers leave `create` False: a mistyped path is an error, not a new empty index."""
+        s = get_settings()
+        return cls(index or s.index, chroma_url=s.chroma_url, chroma_token=s.chroma_token, create=create)
 
     def _check_meta(self, expected: dict[str, str]) -> None:
         with self._lock:
@@ -272,6 +323,58 @@ class Store:
         ))
         return {cid: source[aid] for cid, aid in article_of.items() if aid in source}
 
+    def keyword_search(self, match: str, filters: Filters, limit: int, title_weight: float, text_weight: float
+                       ) -> list[tuple[str, float]]:
+        """(chunk id, BM25 score, higher is better) for an FTS5 MATCH expression, best first."""
+        where, params = _filter_sql(filters)
+        score = f"-bm25(chunks_fts, {float(title_weight)}, {float(text_weight)})"
+        if where:
+            sql = (
+                f"SELECT c.id, {score} AS score FROM chunks_fts "
+                "JOIN chunks c ON c.rowid = chunks_fts.rowid JOIN articles a ON a.id = c.article_id "
+                f"WHERE chunks_fts MATCH ?{where} ORDER BY score DESC LIMIT ?"
+            )
+        else:  # rank inside FTS5 first and join only the winners: joining every match reads its article row
+            sql = (
+                f"SELECT c.id, f.score FROM (SELECT rowid, {score} AS score FROM chunks_fts WHERE chunks_fts MATCH ? "
+                "ORDER BY score DESC LIMIT ?) f JOIN chunks c ON c.rowid = f.rowid ORDER BY f.score DESC"
+            )
+        rows = self._all(sql, [match, *params, limit])
+        return [(r[0], float(r[1])) for r in rows]
+
+    def dense_search(self, vector: np.ndarray, filters: Filters, limit: int) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity), best first."""
+        # chromadb 1.5 returns fewer results (or [[]]) when the collection holds fewer: no count() round trip needed.
+        # Metadata is not asked for: Chroma takes ~75 ms to attach it to 1,000 results at 100k chunks.
+        result = self.collection.query(
+            query_embeddings=[vector.tolist()], n_results=limit, where=_chroma_where(filters), include=["distances"],
+        )
+        return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]
+
+    def article_ids(self) -> list[str]:
+        """Ids of every finished article, sorted."""
+        return [r[0] for r in self._all("SELECT id FROM articles WHERE state='done' ORDER BY id")]
+
+    def chunk_ids_in_order(self) -> list[str]:
+        """Every chunk id in the order it was written (ingest order)."""
+        return [r[0] for r in self._all("SELECT id FROM chunks ORDER BY rowid")]
+
+    def urls_and_titles(self) -> tuple[set[str], set[str]]:
+        """The URLs and the titles of the finished articles (evals check that a benchmark's evidence is indexed)."""
+        rows = self._all("SELECT url, title FROM articles WHERE state = 'done'")
+        return {r[0] for r in rows if r[0]}, {r[1] for r in rows if r[1]}
+
+    def vectors_by_article(self, article_ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored chunk vectors of each article, one row per chunk."""
+        out: dict[str, list] = {}
+        for i in range(0, len(article_ids), 200):
+            got = self.collection.get(
+                where={"article_id": {"$in": article_ids[i : i + 200]}}, include=["embeddings", "metadatas"]
+            )
+            for emb, meta in zip(got["embeddings"], got["metadatas"]):
+                out.setdefault(meta["article_id"], []).append(np.asarray(emb, dtype=np.float32))
+        return {k: np.stack(v) for k, v in out.items()}
+
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._all("SELECT id FROM chunks")}
 
@@ -289,6 +392,35 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _filter_sql(filters: Filters) -> tuple[str, list]:
+    clauses, params = [], []
+    if filters.sources:
+        clauses.append(f"a.source IN ({','.join('?' * len(filters.sources))})")
+        params += filters.sources
+    lo, hi = filters.ts_range()
+    if lo is not None:
+        clauses.append("a.published_ts >= ?")
+        params.append(lo)
+    if hi is not None:
+        clauses.append("a.published_ts <= ?")
+        params.append(hi)
+    return "".join(" AND " + c for c in clauses), params
+
+
+def _chroma_where(filters: Filters) -> dict | None:
+    clauses: list[dict] = []
+    if filters.sources:
+        clauses.append({"source": {"$in": list(filters.sources)}})
+    lo, hi = filters.ts_range()
+    if lo is not None:
+        clauses.append({"published_ts": {"$gte": lo}})
+    if hi is not None:
+        clauses.append({"published_ts": {"$lte": hi}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def _chunk_metadata(chunk: Chunk, article: Article) -> dict:

@@ -7,7 +7,7 @@ import os
 import sys
 import textwrap
 
-from rag.types import NewsragError
+from rag.core.errors import NewsragError
 
 
 def _print_json(obj: object) -> None:
@@ -20,7 +20,7 @@ def _apply_index_options(args: argparse.Namespace) -> None:
         os.environ["NEWSRAG_CHROMA_URL"] = args.chroma_url
     if getattr(args, "index", None):
         os.environ["NEWSRAG_INDEX"] = args.index
-    from rag.settings import get_settings
+    from rag.core.settings import get_settings
 
     get_settings.cache_clear()
 
@@ -45,9 +45,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from ingest.index import open_store
+    from rag.core.store import Store
 
-    stats = open_store(create=False).stats().to_dict()
+    stats = Store.open().stats().to_dict()
     if args.json:
         _print_json(stats)
     else:
@@ -101,7 +101,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from evals.bench import run_bench
+    from evals.bench.harness import run_bench
 
     return run_bench(args)
 
