@@ -10,7 +10,7 @@ export TRANSFORMERS_VERBOSITY=error
 export GRADIO_ANALYTICS_ENABLED=False
 export ANONYMIZED_TELEMETRY=False
 
-.PHONY: chat test test-long install install-test index eval bench clean
+.PHONY: chat test test-fast test-long lint install install-test index eval bench clean
 
 # The venv is rebuilt when pyproject.toml changes; the stamp records what was installed.
 $(BIN)/.installed: pyproject.toml
@@ -19,8 +19,9 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e .
 	touch $@
 
+# test and llm extras for the suite, dev for `make lint` (ruff, mypy, import-linter)
 $(BIN)/.installed-test: $(BIN)/.installed
-	$(BIN)/pip install -q -e ".[test,llm]"
+	$(BIN)/pip install -q -e ".[test,llm,dev]"
 	touch $@
 
 install: $(BIN)/.installed
@@ -39,9 +40,23 @@ chat: index
 test: install-test
 	$(BIN)/python -m pytest -q -ra
 
+# The quick loop while editing: no ../shared/data, no servers or browser, no long trials, no llm extra (< 2 min).
+test-fast: install-test
+	$(BIN)/python -m pytest -q -ra -m "not integration and not slow and not llm"
+
 # Long trials (kill-and-resume over MultiHop-RAG, concurrency soak): `make test-long`.
 test-long: install-test
 	$(BIN)/python -m pytest -q -ra -m slow
+
+# Style, import order, the layer contract (pyproject [tool.importlinter]) and types. Every check runs, so one
+# call shows every problem; the target fails when any of them failed.
+lint: install-test
+	@status=0; \
+	echo "ruff check";         $(BIN)/ruff check . || status=1; \
+	echo "ruff format --check"; $(BIN)/ruff format --check . || status=1; \
+	echo "lint-imports";       $(BIN)/lint-imports || status=1; \
+	echo "mypy";               $(BIN)/mypy || status=1; \
+	exit $$status
 
 eval: install
 	$(BIN)/newsrag eval retrieval --dataset multihop
