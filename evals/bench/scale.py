@@ -7,6 +7,7 @@ here): each is a real chunk vector of the base article plus seeded Gaussian nois
 original). That keeps the dense side's clustering realistic for HNSW timing; it says nothing about retrieval quality.
 Writes go through the real Store protocol (begin -> add_vectors -> commit), so the index is an ordinary newsrag index.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,6 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.chunking import Chunker
+from ingest.index import content_hash
+from rag.assistant import Assistant
+from rag.core.embedder import get_tokenizer_counter
 from rag.core.store import Store
 from rag.core.text import split_sentences
 from rag.core.types import Article, Chunk
@@ -40,18 +45,20 @@ def synthetic_article(base: Article, k: int, seed: int) -> Article:
     sentences = [base.text[s:e] for s, e in split_sentences(base.text)]
     random.Random(seed * 1_000_003 + k).shuffle(sentences)
     return Article(
-        id=f"{SYNTHETIC_PREFIX}{k:07d}", title=f"{base.title} (synthetic {k})", text=" ".join(sentences),
-        source=base.source, author=base.author, published_at=base.published_at, published_ts=base.published_ts,
-        url=f"https://synthetic.invalid/{k}", origin=f"synthetic://{k}",
+        id=f"{SYNTHETIC_PREFIX}{k:07d}",
+        title=f"{base.title} (synthetic {k})",
+        text=" ".join(sentences),
+        source=base.source,
+        author=base.author,
+        published_at=base.published_at,
+        published_ts=base.published_ts,
+        url=f"https://synthetic.invalid/{k}",
+        origin=f"synthetic://{k}",
     )
 
 
 def grow(store: Store, target_chunks: int, seed: int = 0) -> dict:
     """Add synthetic articles until the index holds at least `target_chunks` chunks; returns what was added."""
-    from ingest.chunking import Chunker
-    from ingest.index import content_hash
-    from rag.core.embedder import get_tokenizer_counter
-
     started = time.perf_counter()
     real = _real_articles(store)
     if not real:
@@ -59,7 +66,8 @@ def grow(store: Store, target_chunks: int, seed: int = 0) -> dict:
     vectors = store.vectors_by_article([a.id for a in real])
     real = [a for a in real if a.id in vectors]
     # synthetic articles reuse the base articles' sentences, so each sentence is tokenised once
-    count_tokens, known = get_tokenizer_counter(), {}
+    count_tokens = get_tokenizer_counter()
+    known: dict[str, int] = {}
 
     def cached_count(texts: list[str]) -> list[int]:
         missing = [t for t in dict.fromkeys(texts) if t not in known]
@@ -99,8 +107,11 @@ def grow(store: Store, target_chunks: int, seed: int = 0) -> dict:
         have += len(chunks)
         added_articles += len(articles)
         added_chunks += len(chunks)
-    return {"added_articles": added_articles, "added_chunks": added_chunks,
-            "seconds": round(time.perf_counter() - started, 3)}
+    return {
+        "added_articles": added_articles,
+        "added_chunks": added_chunks,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
 
 
 def index_without_embedding(store: Store, items, seed: int = 0) -> int:
@@ -108,10 +119,6 @@ def index_without_embedding(store: Store, items, seed: int = 0) -> int:
 
     For timing what does not depend on the vectors (re-ingesting an unchanged corpus) without paying the encoder.
     Returns the number of chunks written."""
-    from ingest.chunking import Chunker
-    from ingest.index import content_hash
-    from rag.core.embedder import get_tokenizer_counter
-
     chunker = Chunker(get_tokenizer_counter())
     rng = np.random.default_rng(seed)
     seen: set[str] = set()
@@ -167,14 +174,14 @@ def percentile(values: list[float], q: float) -> float:
 
 def measure(index: str, questions: list[str], warmup: int = 3) -> dict:
     """Warm latencies of Assistant.retrieve and Assistant.ask (extractive), in this process; plus its peak RSS."""
-    from rag.assistant import Assistant
-
     t0 = time.perf_counter()
     bot = Assistant.open(index, chroma_url="")  # the bench measures the embedded store
     open_s = time.perf_counter() - t0
     for q in questions[:warmup]:
         bot.ask(q)
-    retrieve_ms, ask_ms, parts = [], [], {}
+    retrieve_ms: list[float] = []
+    ask_ms: list[float] = []
+    parts: dict[str, list[float]] = {}
     for q in questions:
         t = time.perf_counter()
         bot.retrieve(q, k=10)
@@ -191,10 +198,15 @@ def measure(index: str, questions: list[str], warmup: int = 3) -> dict:
         stats = bot.store.stats()
         stats_ms.append((time.perf_counter() - t) * 1000)
     return {
-        "chunks": stats.chunks, "articles": stats.articles, "consistent": stats.to_dict()["consistent"],
-        "queries": len(questions), "open_s": round(open_s, 3),
-        "retrieve_p50_ms": round(percentile(retrieve_ms, 50), 2), "retrieve_p95_ms": round(percentile(retrieve_ms, 95), 2),
-        "ask_p50_ms": round(percentile(ask_ms, 50), 2), "ask_p95_ms": round(percentile(ask_ms, 95), 2),
+        "chunks": stats.chunks,
+        "articles": stats.articles,
+        "consistent": stats.to_dict()["consistent"],
+        "queries": len(questions),
+        "open_s": round(open_s, 3),
+        "retrieve_p50_ms": round(percentile(retrieve_ms, 50), 2),
+        "retrieve_p95_ms": round(percentile(retrieve_ms, 95), 2),
+        "ask_p50_ms": round(percentile(ask_ms, 50), 2),
+        "ask_p95_ms": round(percentile(ask_ms, 95), 2),
         "ask_parts_median_ms": {k: round(statistics.median(v), 2) for k, v in sorted(parts.items())},
         "store_stats_ms": round(statistics.median(stats_ms), 2),
         "peak_rss_mb": round(_peak_rss_mb(), 1),

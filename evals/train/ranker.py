@@ -9,6 +9,7 @@ boosted trees on these features (plus article-level and position ones) did worse
 0.63 vs 0.66), although query-grouped folds had put them far ahead (0.74): they had learned the passages, not the
 ranking. So the ranker stays linear.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,7 +65,7 @@ def evidence_groups(data: list[tuple]) -> list[int]:
 def rank_metrics(data: list[tuple], model: LogisticRegression) -> dict[str, float]:
     rows = []
     for q, cands, ids, x, _ in data:
-        order = np.argsort(-model.decision_function(x), kind="stable")[:10] if len(ids) else []
+        order: list[int] = list(np.argsort(-model.decision_function(x), kind="stable")[:10]) if len(ids) else []
         rows.append(retrieval_scores([cands.chunks[ids[i]].text for i in order], q.facts))
     return {m: round(mean(r[m] for r in rows), 4) for m in rows[0]}
 
@@ -79,7 +80,7 @@ def main() -> None:
     y = np.concatenate([d[4] for d in data])
     question_group = evidence_groups(data)
     groups = np.concatenate([[question_group[i]] * len(d[2]) for i, d in enumerate(data)])
-    best = None
+    best: tuple[float, float] | None = None
     for c in (0.01, 0.1, 1.0, 10.0):
         folds = []
         for train, test in GroupKFold(n_splits=5).split(x, y, groups):
@@ -91,13 +92,26 @@ def main() -> None:
         print(f"C={c}: cross-validated MRR@10 on tune {score:.4f}")
         if best is None or score > best[0]:
             best = (score, c)
+    assert best is not None  # the loop above ran over four values of C
     model = LogisticRegression(C=best[1], max_iter=2000).fit(x, y)
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_text(json.dumps({
-        "features": list(FEATURES), "weights": [round(float(w), 6) for w in model.coef_[0]],
-        "bias": round(float(model.intercept_[0]), 6), "C": best[1], "trained_on": "MultiHop-RAG dev, tune split",
-        "cv_mrr@10": round(best[0], 4), "positives": int(y.sum()), "candidates": int(len(y)), "date": date.today().isoformat(),
-    }, indent=2) + "\n")
+    MODEL_PATH.write_text(
+        json.dumps(
+            {
+                "features": list(FEATURES),
+                "weights": [round(float(w), 6) for w in model.coef_[0]],
+                "bias": round(float(model.intercept_[0]), 6),
+                "C": best[1],
+                "trained_on": "MultiHop-RAG dev, tune split",
+                "cv_mrr@10": round(best[0], 4),
+                "positives": int(y.sum()),
+                "candidates": int(len(y)),
+                "date": date.today().isoformat(),
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     print("weights:", dict(zip(FEATURES, np.round(model.coef_[0], 3))))
     print("in-sample tune:", rank_metrics(data, model), "->", MODEL_PATH)
 

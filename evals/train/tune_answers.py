@@ -5,6 +5,7 @@
 The threshold is the highest one that refuses at most 5% of answerable tune queries; `newsrag eval answers
 --split report` then measures refusal precision/recall on the unseen half.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,15 +15,17 @@ from tqdm import tqdm
 
 from evals.multihop import load_queries, sample
 from rag.assistant import Assistant
+from rag.extractive import ExtractiveAnswerer, ExtractiveConfig
 
 
 def best_scores(bot: Assistant, split: str, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The best candidate sentence score per query, and whether the query is answerable."""
+    answerer = ExtractiveAnswerer(bot.embedder)
     scores, answerable = [], []
     for q in tqdm(sample(load_queries(split=split), limit), desc=f"answers ({split})"):
         hits = bot.retrieve(q.question, k=10)
-        sentences = bot.extractive.candidates(hits)
-        bot.extractive.score(q.question, sentences)
+        sentences = answerer.candidates(hits)
+        answerer.score(q.question, sentences)
         scores.append(max((s.score for s in sentences), default=0.0))
         answerable.append(q.answerable)
     return np.array(scores), np.array(answerable)
@@ -38,19 +41,26 @@ def main() -> None:
     if args.check:
         bot = Assistant.open(args.index)
         scores, answerable = best_scores(bot, "report", args.limit)
-        refused = scores < bot.extractive.config.refuse_below
+        refuse_below = ExtractiveConfig().refuse_below
+        refused = scores < refuse_below
         right = int((refused & ~answerable).sum())
-        print(f"report half, refuse_below {bot.extractive.config.refuse_below}: refused {int(refused.sum())} of {len(scores)}; "
-              f"refusal precision {right / max(1, refused.sum()):.3f}, recall {right / max(1, (~answerable).sum()):.3f}; "
-              f"answerable refused {refused[answerable].mean():.3f}")
+        print(
+            f"report half, refuse_below {refuse_below}: refused {int(refused.sum())} of {len(scores)}; "
+            f"refusal precision {right / max(1, refused.sum()):.3f}, recall {right / max(1, (~answerable).sum()):.3f}; "
+            f"answerable refused {refused[answerable].mean():.3f}"
+        )
         return
     scores, answerable = best_scores(Assistant.open(args.index), "tune", args.limit)
     threshold = float(np.quantile(scores[answerable], args.max_wrong_refusals))
     refused = scores < threshold
-    print(f"answerable best-score quartiles {np.quantile(scores[answerable], [0.25, 0.5, 0.75]).round(3)}; "
-          f"null {np.quantile(scores[~answerable], [0.25, 0.5, 0.75]).round(3)}")
-    print(f"refuse_below = {threshold:.4f}: refuses {refused[~answerable].mean():.3f} of null and "
-          f"{refused[answerable].mean():.3f} of answerable tune queries")
+    print(
+        f"answerable best-score quartiles {np.quantile(scores[answerable], [0.25, 0.5, 0.75]).round(3)}; "
+        f"null {np.quantile(scores[~answerable], [0.25, 0.5, 0.75]).round(3)}"
+    )
+    print(
+        f"refuse_below = {threshold:.4f}: refuses {refused[~answerable].mean():.3f} of null and "
+        f"{refused[answerable].mean():.3f} of answerable tune queries"
+    )
 
 
 if __name__ == "__main__":

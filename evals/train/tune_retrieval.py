@@ -4,6 +4,7 @@
 
 Candidates are fetched once per query; the grid only re-fuses them, so the whole search takes seconds.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """What every loader shares: LoadProblem, article ids, byte checks, text clean-up and Article assembly."""
+
 from __future__ import annotations
 
 import hashlib
@@ -146,14 +147,17 @@ def build(
             fatal=False,
         )
     final_url = clean_field(url)
-    yield label, Article(
-        id=article_id(final_url, origin, key),
-        title=final_title,
-        text=text,
-        source=clean_field(source),
-        author=clean_field(author),
-        published_at=published_at,
-        published_ts=published_ts,
-        url=final_url,
-        origin=origin,
+    yield (
+        label,
+        Article(
+            id=article_id(final_url, origin, key),
+            title=final_title,
+            text=text,
+            source=clean_field(source),
+            author=clean_field(author),
+            published_at=published_at,
+            published_ts=published_ts,
+            url=final_url,
+            origin=origin,
+        ),
     )

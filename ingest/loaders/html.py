@@ -1,12 +1,20 @@
 """HTML pages: the main text only (menus, footers, scripts removed) and its metadata, via trafilatura."""
+
 from __future__ import annotations
 
 import codecs
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
+import lxml.etree
+import lxml.html
+
 from ingest.loaders.common import InputError, Loaded, build, decode_utf8
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 MIN_WORDS = 8  # fewer words outside links than this: a menu or index page, not an article
@@ -43,10 +51,10 @@ def decode_html(data: bytes, charset: str = "") -> str:
 
 def extract(html: str, url: str = "") -> tuple[str, PageMeta]:
     """(main text, metadata) of a page; text is "" when trafilatura finds no article in it."""
-    import trafilatura  # slow import (~1 s): only when HTML is actually loaded
+    import trafilatura  # slow import (~0.4-1 s): only when HTML is actually loaded
 
     try:
-        doc = trafilatura.bare_extraction(
+        extracted = trafilatura.bare_extraction(
             html,
             url=url or None,
             with_metadata=True,
@@ -55,6 +63,7 @@ def extract(html: str, url: str = "") -> tuple[str, PageMeta]:
             deduplicate=False,
             date_extraction_params=_DATE_PARAMS,
         )
+        doc = cast("Document | None", extracted)  # a Document, since as_dict is left False
     except RecursionError:
         raise InputError("the HTML is nested too deeply to parse: no article text found in the HTML") from None
     if doc is None or _non_link_words(html, doc.text or "") < MIN_WORDS:
@@ -77,9 +86,6 @@ def _non_link_words(html: str, text: str) -> int:
     words = len(text.split())
     if words >= 200:  # plenty of text: not worth a second parse
         return words
-    import lxml.etree
-    import lxml.html
-
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):

@@ -1,17 +1,18 @@
 """PDF articles: the text layer of every page via pypdf (scanned pages have none: no OCR here)."""
+
 from __future__ import annotations
 
 import io
 import logging
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from ingest.loaders.common import InputError, Loaded, LoadProblem, build
 
 
 def load_pdf(data: bytes, *, label: str, origin: str, stem: str) -> Loaded:
     """One article from a PDF; pages are joined with a blank line, title/author/date from the PDF's metadata."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
     # pypdf logs every repaired cross-reference table as a warning; the user only needs our one-line verdict.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:

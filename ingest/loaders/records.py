@@ -1,4 +1,5 @@
 """Article records in .json (an array, or one object) and .jsonl (one object per line), MultiHop-RAG shape first."""
+
 from __future__ import annotations
 
 import json

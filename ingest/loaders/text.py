@@ -1,4 +1,5 @@
 """Plain-text and Markdown articles, with optional YAML front matter between `---` lines."""
+
 from __future__ import annotations
 
 import datetime as dt

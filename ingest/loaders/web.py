@@ -1,9 +1,11 @@
 """Articles from http(s) URLs: a page is extracted like an HTML file; an RSS/Atom feed loads each item's page."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+import feedparser
 import httpx
 
 from ingest.loaders.common import InputError, Loaded, LoadProblem, build, check_bytes, decode_utf8
@@ -68,8 +70,6 @@ def _looks_like_feed(page: Page) -> bool:
 
 def _parse_feed(body: bytes) -> object | None:
     """The feedparser result when `body` is an RSS/Atom feed (feedparser recognised a version), else None."""
-    import feedparser
-
     try:
         feed = feedparser.parse(body)  # bytes, never a str: feedparser would fetch a str that looks like a URL
     except Exception:  # noqa: BLE001 - feedparser on hostile bytes: "not a feed" is the answer
@@ -144,7 +144,7 @@ def _page_article(
 def _load_feed(client: httpx.Client, feed_url: str, final_url: str, feed: object, max_bytes: int) -> Loaded:
     """Fetch and extract each item's link; a failing item is reported and the others still load."""
     entries = list(feed.entries)  # type: ignore[attr-defined]
-    feed_title = (feed.feed.get("title") or "") if hasattr(feed, "feed") else ""  # type: ignore[attr-defined]
+    feed_title = (feed.feed.get("title") or "") if hasattr(feed, "feed") else ""
     if not entries:
         yield LoadProblem(feed_url, "the feed has no items: nothing to load", fatal=False)
         return

@@ -1,4 +1,5 @@
 """User-facing errors: each message says what is wrong and what to do; the CLI and UI never show a traceback."""
+
 from __future__ import annotations
 
 

@@ -1,8 +1,10 @@
 """The data types every stage shares: Article -> Chunk -> Hit -> Citation/Answer."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import Any
 
 
 @dataclass
@@ -71,7 +73,7 @@ class Citation:
     end: int
     score: float
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
@@ -91,7 +93,7 @@ class Answer:
     def answer(self) -> str:
         return self.text
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "answer": self.text,
@@ -120,4 +122,4 @@ class Filters:
 
 
 def _epoch(iso: str) -> int:
-    return int(datetime.strptime(iso, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
+    return int(datetime.strptime(iso, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
