@@ -1,4 +1,5 @@
 """Shared fixtures: isolated settings per session, and one index of corpus/ built once and reused read-only."""
+
 from __future__ import annotations
 
 import os
@@ -42,10 +43,16 @@ def seed_assistant(seed_index):
     return Assistant.open(seed_index)
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 600
+) -> subprocess.CompletedProcess:
     """The real console entry point in a child process."""
     return subprocess.run(
-        [sys.executable, "-m", "ui.cli", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-m", "ui.cli", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env={**os.environ, **(env or {})},
     )
 
@@ -75,7 +82,20 @@ def data_dir() -> Path:
     return Path(get_settings().data_dir)
 
 
+_RUNNING: list[pytest.Item] = []  # the test being set up or run, so the data helpers can check its markers
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _RUNNING[:] = [item]  # before any fixture, module-scoped ones included
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    _RUNNING.clear()
+
+
 def require_multihop() -> Path:
+    if _RUNNING and _RUNNING[0].get_closest_marker("integration") is None:
+        pytest.fail(f"{_RUNNING[0].nodeid} reads the shared benchmark data: mark it @pytest.mark.integration")
     path = data_dir() / "multihop-rag"
     if not (path / "corpus.json").is_file():
         pytest.skip(f"MultiHop-RAG data not found at {path} (set NEWSRAG_DATA_DIR to a copy of ../shared/data)")
@@ -103,6 +123,8 @@ def write_articles(folder: Path, n: int, seed: int = 0, sentences: int = 14) -> 
             for j in range(sentences)
         )
         path = folder / f"article_{i:03d}.md"
-        path.write_text(f"---\ntitle: Article {i} about {rng.choice(_WORDS)}\nsource: Test Wire\npublished: 2023-10-{1 + i % 28:02d}\n---\n{body}\n")
+        path.write_text(
+            f"---\ntitle: Article {i} about {rng.choice(_WORDS)}\nsource: Test Wire\npublished: 2023-10-{1 + i % 28:02d}\n---\n{body}\n"
+        )
         paths.append(path)
     return paths

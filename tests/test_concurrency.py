@@ -28,6 +28,8 @@ from tests.conftest import CORPUS, ROOT, run_cli, write_articles
 from tests.conftest import free_port, stop_process
 from tests.test_ui import text_of
 
+pytestmark = pytest.mark.integration  # every test here drives a served app
+
 CITIES = 20
 TOWNS = {"core": "Kvarnby", "long": "Lillby"}  # one new article per variant, so both can run against one server
 

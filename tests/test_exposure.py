@@ -86,6 +86,7 @@ def _own_non_loopback_ip() -> str | None:
     return None if ip.startswith("127.") else ip
 
 
+@pytest.mark.integration
 def test_chat_binds_loopback_only_by_default(served):
     assert _listening_addresses(served["port"]) == {"127.0.0.1"}
     ip = _own_non_loopback_ip()
@@ -95,6 +96,7 @@ def test_chat_binds_loopback_only_by_default(served):
     assert httpx.get(served["url"] + "config", timeout=10).status_code == 200
 
 
+@pytest.mark.integration
 def test_network_addresses_need_credentials_and_get_a_login(tmp_path):
     from rag.core.errors import NewsragError
     from ui.auth import auth_for
@@ -138,6 +140,7 @@ CRAFTED = [b"../../x.md", b"../../../../../../tmp/newsrag-escape.md", b"/etc/new
            b"..\\..\\win.md", b"C:\\Windows\\System32\\drv.md", b"%2e%2e%2fenc.md"]
 
 
+@pytest.mark.integration
 def test_crafted_upload_names_are_written_only_under_uploads(served):
     from gradio_client import Client
 
@@ -189,6 +192,7 @@ def test_names_with_nothing_usable_are_refused_with_a_message(tmp_path):
     assert _files(tmp_path) == {src, uploads / "ok.md"}
 
 
+@pytest.mark.integration
 def test_oversized_uploads_are_refused_with_clear_messages_and_not_stored(served):
     from gradio_client import Client, handle_file
 

@@ -15,7 +15,10 @@ import pytest
 from tests.conftest import CANONICAL_QUESTION, CORPUS, ROOT, free_port
 
 CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); CI installs it")
+pytestmark = [
+    pytest.mark.integration,  # a real browser and a served app
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); CI installs it"),
+]
 ARTIFACTS = ROOT / "test-artifacts"
 KEANE_QUOTE = "it's not surprising that Beijing wants Russia to prosper"
 XSS_SCRIPT = "<script>window.__xss=1</script>"
