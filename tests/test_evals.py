@@ -135,6 +135,7 @@ def test_compare_flags_regressions_through_the_cli(seed_index, tmp_path):
     assert r.returncode == 0 and "no metric changed" in r.stdout
 
 
+@pytest.mark.llm
 def test_llm_generator_answers_are_scored(seed_index, tmp_path):
     """`--generator ollama` against the stand-in server: the good model's answers are right, cited and faithful;
     the refusing model's refusals count as wrong on answerable questions and right on the unanswerable ones."""
@@ -220,6 +221,7 @@ def test_split_is_stratified_and_order_free():
         assert tune in (n // 2, (n + 1) // 2)
 
 
+@pytest.mark.integration
 def test_real_dev_split_halves():
     require_multihop()
     tune, report = multihop.load_queries(split="tune"), multihop.load_queries(split="report")

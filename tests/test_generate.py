@@ -287,6 +287,7 @@ QUESTION = "What did Keane say about Beijing?"
 
 @pytest.mark.parametrize("model", ["standin-good", "standin-leading"])
 @pytest.mark.parametrize("protocol", ["ollama", "openai"])
+@pytest.mark.llm
 def test_standin_good_answer_streams_and_cites_exact_spans(standin, hits, protocol, model):
     streamed: list[str] = []
     question = "What did Keane say about Beijing, and what budget did the council approve?"
@@ -306,6 +307,7 @@ def test_standin_good_answer_streams_and_cites_exact_spans(standin, hits, protoc
 
 
 @pytest.mark.parametrize("protocol", ["ollama", "openai"])
+@pytest.mark.llm
 def test_standin_bad_answer_is_cut_to_what_the_passages_support(standin, hits, protocol):
     streamed: list[str] = []
     answer = generate_answer(QUESTION, hits, backend=_backend(standin, protocol, "standin-bad"), on_token=streamed.append)
@@ -322,12 +324,14 @@ def test_standin_bad_answer_is_cut_to_what_the_passages_support(standin, hits, p
 
 
 @pytest.mark.parametrize("protocol", ["ollama", "openai"])
+@pytest.mark.llm
 def test_standin_refusal(standin, hits, protocol):
     answer = generate_answer("Who won the 1998 World Cup?", hits, backend=_backend(standin, protocol, "standin-refuse"))
     assert answer.refused and answer.text == REFUSAL_TEXT and answer.citations == []
     assert answer.warnings == []  # saying "do not answer" is not an uncited claim
 
 
+@pytest.mark.llm
 def test_backend_from_settings(standin, hits, monkeypatch):
     monkeypatch.setenv("NEWSRAG_LLM_URL", standin.url)
     monkeypatch.setenv("NEWSRAG_LLM_MODEL", "standin-good")
@@ -339,6 +343,7 @@ def test_backend_from_settings(standin, hits, monkeypatch):
         get_settings.cache_clear()
 
 
+@pytest.mark.llm
 def test_unreachable_server_and_unknown_model_say_what_to_do(standin, hits):
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
@@ -388,6 +393,7 @@ def test_assembly_refuses_a_wrong_checksum_and_is_atomic(tmp_path):
         assemble_gguf(tmp_path / "other.gguf", [tmp_path / "nope.bin"], sha256=good)
 
 
+@pytest.mark.llm
 def test_local_model_answers_with_verified_citations(hits):
     pytest.importorskip("llama_cpp", reason="the local generator needs `pip install 'newsrag[llm]'` (llama-cpp-python)")
     t0 = time.perf_counter()

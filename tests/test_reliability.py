@@ -150,6 +150,7 @@ def run_kill_trials(tmp_path: Path, articles: int, trials: int, kills: int, seed
 
 
 @pytest.mark.timeout(1800)
+@pytest.mark.integration
 def test_sigkill_on_multihop_articles_then_rerun_equals_clean_run(tmp_path):
     """Core-suite version: 2 trials x 2 kills on 8 MultiHop-RAG articles (each ingest start loads the encoder)."""
     n = int(os.environ.get("NEWSRAG_KILL_CORE_ARTICLES", "8"))
@@ -283,6 +284,7 @@ def standin(monkeypatch):
     (hc.ELECTION_QUESTION, hc.INJECTED_CLAIM, "Marta Lindqvist"),
     ("When did the Saltholm bridge reopen?", "bridge has collapsed", "reopened to traffic on Thursday"),
 ])
+@pytest.mark.llm
 def test_llm_obeying_an_injection_gets_it_removed_by_verification(hostile_run, standin, question, claim, fact):
     from rag.assistant import Assistant
 

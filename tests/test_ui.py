@@ -53,6 +53,7 @@ def check_quotes_exact(bot, citations: list[dict]) -> None:
         assert bot.store.article(c["article_id"]).text[c["start"]:c["end"]] == c["quote"]
 
 
+@pytest.mark.integration
 def test_api_ask_returns_the_cited_canonical_answer(served, client):
     result = client.predict(CANONICAL_QUESTION, api_name="/ask")
     assert result["refused"] is False
@@ -63,6 +64,7 @@ def test_api_ask_returns_the_cited_canonical_answer(served, client):
     check_quotes_exact(served["bot"], result["citations"])
 
 
+@pytest.mark.integration
 def test_api_reports_bad_dates_and_applies_date_filters(client):
     from gradio_client.exceptions import AppError
 
@@ -74,6 +76,7 @@ def test_api_reports_bad_dates_and_applies_date_filters(client):
     assert window["refused"] is False
 
 
+@pytest.mark.integration
 def test_chat_endpoint_streams_an_answer_with_citation_links(client):
     job = client.submit(CANONICAL_QUESTION, "All outlets", "", "", "extractive", api_name="/chat")
     final = job.result(timeout=300)
@@ -92,6 +95,7 @@ def test_chat_endpoint_streams_an_answer_with_citation_links(client):
     assert any("src-1-1" in p and "src-1-2" not in p for p in partials)
 
 
+@pytest.mark.integration
 def test_follow_up_is_read_against_the_previous_question(served):
     from gradio_client import Client
 
@@ -106,6 +110,7 @@ def test_follow_up_is_read_against_the_previous_question(served):
     assert status.startswith("Answered in")
 
 
+@pytest.mark.integration
 def test_feedback_appends_one_json_line_per_rating(served):
     from ui.feedback import FEEDBACK_FILE, record_feedback
     from ui.render import Turn
@@ -126,6 +131,7 @@ def test_feedback_appends_one_json_line_per_rating(served):
     assert up["filters"] == {"since": "2023-01-01"} and up["generator"] == "extractive"
 
 
+@pytest.mark.integration
 def test_upload_adds_an_article_that_answers_at_once(served, client, tmp_path):
     from gradio_client import handle_file
 
@@ -143,6 +149,7 @@ def test_upload_adds_an_article_that_answers_at_once(served, client, tmp_path):
     check_quotes_exact(served["bot"], result["citations"])
 
 
+@pytest.mark.integration
 def test_upload_refuses_oversize_and_unknown_types_with_clear_messages(served, client, tmp_path):
     from gradio_client import handle_file
 
@@ -221,6 +228,7 @@ def test_cli_chat_refuses_a_public_host_without_credentials(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.integration
 def test_credentials_are_enforced_when_set(served):
     from gradio_client import Client
 
@@ -239,6 +247,7 @@ def test_credentials_are_enforced_when_set(served):
         app.close()
 
 
+@pytest.mark.integration
 def test_page_loads_nothing_from_other_hosts(served):
     page = httpx.get(served["url"]).text
     assert "fonts.googleapis" not in page and "cdn.jsdelivr" not in page
@@ -305,6 +314,8 @@ def standin_llm():
         server.shutdown()
 
 
+@pytest.mark.integration
+@pytest.mark.llm
 def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, standin_llm):
     from ui.generators import generator_note, unavailable_reason
 
