@@ -156,6 +156,7 @@ def kill_and_resume(folder: Path, index: Path, rng: random.Random, kills: int) -
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow  # five `newsrag ingest` starts, each loading the encoder; test_reliability.py has the core-suite twin
 def test_sigkill_at_random_moments_then_rerun_equals_a_clean_run(tmp_path):
     folder = tmp_path / "news"
     write_articles(folder, 40, seed=7)
