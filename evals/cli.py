@@ -93,16 +93,16 @@ def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
                                 f"scores are capped accordingly (`newsrag {hint}` for the full corpus)")
                 print(f"warning: {warnings[-1]}", file=sys.stderr)
         try:
-            generator = getattr(args, "generator", None) or "extractive"
+            answerer = getattr(args, "answerer", None) or "extractive"
             if args.what == "retrieval":
                 rows = retrieval_rows(bot, items, k=10, progress=progress)
             else:
-                rows = answer_rows(bot, items, generator=generator, progress=progress)
+                rows = answer_rows(bot, items, answerer=answerer, progress=progress)
         finally:
             bot.close()
         payload.update(split="seed" if dataset == "seed" else (getattr(args, "split", None) or "report"),
                        index=index, index_articles=articles,
-                       generator=generator if args.what == "answers" else None,
+                       answerer=answerer if args.what == "answers" else None,
                        warnings=warnings, summary=summarize(args.what, rows), rows=rows)
     payload["seconds"] = round(time.perf_counter() - started, 1)
     payload["created"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())

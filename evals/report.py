@@ -208,7 +208,7 @@ def _worst_answers(rows: list[dict]) -> str:
 def render_html(payload: dict, changes: list[str] | None = None) -> str:
     what, summary, rows = payload["what"], payload["summary"], payload.get("rows", [])
     title = f"newsrag eval {what} — {payload['dataset']} ({payload.get('split')})"
-    meta = ", ".join(f"{k}: {_e(payload.get(k))}" for k in ("index", "generator", "limit", "created") if payload.get(k) is not None)
+    meta = ", ".join(f"{k}: {_e(payload.get(k))}" for k in ("index", "answerer", "limit", "created") if payload.get(k) is not None)
     parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>{_e(title)}</title><style>{_CSS}</style></head><body>",
              f"<h1>{_e(title)}</h1><p class='meta'>{meta}</p>"]
     parts += [f"<p class='bad'>warning: {_e(w)}</p>" for w in payload.get("warnings") or []]

@@ -110,14 +110,14 @@ def _article_texts(bot: Any, answer: Any) -> dict[str, str]:
     return texts
 
 
-def answer_rows(bot: Any, items: list[EvalItem], generator: str = "extractive", judge: M.Judge | None = None,
+def answer_rows(bot: Any, items: list[EvalItem], answerer: str = "extractive", judge: M.Judge | None = None,
                 progress: bool = False) -> list[dict]:
     """Ask each question; score correctness (a refusal is right only on an unanswerable question), faithfulness,
     citation precision/recall."""
     judge = judge or ScorerJudge()
     rows = []
     for item in _progress(items, "answers", progress):
-        answer = bot.ask(item.question, generator=generator)
+        answer = bot.ask(item.question, answerer=answerer)
         if item.answerable:
             correct = (not answer.refused) and any(M.contains_answer(answer.text, g) for g in item.answers)
         else:

@@ -7,18 +7,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from rag.answerers import AnswerRequest, get_answerer
 from rag.core.embedder import get_query_embedder
-from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
+from rag.extractive import question_entities, speech_parts
 from rag.core.types import Filters
 from rag.query import parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
 from rag.core.settings import get_settings
 from rag.core.store import Store
 from rag.core.types import Answer, Hit
-from rag.core.errors import NewsragError
+from rag.core.errors import IndexUnavailable, InputError
 
 MAX_QUESTION_CHARS = 2000
-GENERATORS = ("extractive", "local", "ollama", "openai")
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -26,9 +26,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 def check_question(question: str) -> str:
     question = (question or "").strip()
     if not question:
-        raise NewsragError("the question is empty: type a question about the articles")
+        raise InputError("the question is empty: type a question about the articles")
     if len(question) > MAX_QUESTION_CHARS:
-        raise NewsragError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}: shorten it to the question itself")
+        raise InputError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}: shorten it to the question itself")
     return question
 
 
@@ -47,7 +47,6 @@ class Assistant:
         self.store = store
         self.embedder = get_query_embedder()
         self.retriever = HybridRetriever(store, self.embedder)
-        self.extractive = ExtractiveAnswerer(self.embedder)
 
     @classmethod
     def open(cls, index: str | Path | None = None, chroma_url: str | None = None) -> "Assistant":
@@ -63,7 +62,7 @@ class Assistant:
             since=parse_date(since or "", "since"), until=parse_date(until or "", "until"),
         )
         if f.since and f.until and f.since > f.until:
-            raise NewsragError(f"since {f.since} is after until {f.until}: swap them")
+            raise InputError(f"since {f.since} is after until {f.until}: swap them")
         return f
 
     def retrieve(self, question: str, k: int = 10, source: str | list[str] | None = None, since: str | None = None,
@@ -71,21 +70,21 @@ class Assistant:
         """The ranked passages that answering would use."""
         question = check_question(question)
         if k < 1:
-            raise NewsragError(f"k must be at least 1, got {k}")
+            raise InputError(f"k must be at least 1, got {k}")
         hints = read_hints(question, self.store.sources())
         return self.retriever.retrieve(question, k=k, filters=self.filters(source, since, until), hints=hints, timings=timings)
 
     def ask(self, question: str, source: str | list[str] | None = None, since: str | None = None,
-            until: str | None = None, generator: str = "extractive", history: list[tuple[str, str]] | None = None,
+            until: str | None = None, answerer: str | None = None, history: list[tuple[str, str]] | None = None,
             on_token: Callable[[str], None] | None = None, search_query: str | None = None) -> Answer:
-        """Answer with cited quotes, or refuse when the articles do not say. `search_query` overrides what is retrieved."""
+        """Answer with cited quotes, or refuse when the articles do not say. `search_query` overrides what is retrieved;
+        `answerer` names one of rag.answerers.ANSWERERS (default: the `answerer` setting)."""
         started = time.perf_counter()
         question = check_question(question)
-        if generator not in GENERATORS:
-            raise NewsragError(f"generator {generator!r} is unknown; choose one of {', '.join(GENERATORS)}")
+        spec = get_answerer(answerer)
         filters = self.filters(source, since, until)
         if not self.store.has_articles():
-            raise NewsragError(f"the index at {self.store.directory} is empty: run `newsrag ingest PATH --index {self.store.directory}`")
+            raise IndexUnavailable(f"the index at {self.store.directory} is empty: run `newsrag ingest PATH --index {self.store.directory}`")
         timings: dict[str, float] = {}
         query = search_query or question
         hits = self.retriever.retrieve(query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings)
@@ -93,12 +92,8 @@ class Assistant:
         if not hits:
             what = "match the filters" if not filters.is_empty() else "match the question"
             answer = Answer(question=question, text=f"No articles {what}; nothing to answer from.", refused=True)
-        elif generator == "extractive":
-            answer = self.extractive.answer(question, hits)
         else:
-            from rag.generate import generate_answer
-
-            answer = generate_answer(question, hits, backend=generator, history=history, on_token=on_token)
+            answer = spec.answer(AnswerRequest(question, hits, self.embedder, history, on_token))
         answer.warnings = language_warning(question) + answer.warnings
         answer.timings_ms.update(timings)
         answer.timings_ms["answer_ms"] = (time.perf_counter() - t_answer) * 1000

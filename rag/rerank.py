@@ -8,6 +8,7 @@ Trained by `python -m evals.train.ranker --index DIR` into rag/models/ranker.jso
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from rag.passage_match import MATCH_FEATURES, match_features, passage_terms
 from rag.core.types import Filters
 from rag.query import QueryHints
 
+log = logging.getLogger("newsrag.rerank")
 MODEL_PATH = Path(__file__).parent / "models" / "ranker.json"
 FEATURES = (
     "dense_cos", "dense_rrf", "bm25_norm", "bm25_rrf", "in_both", "source_named_match", "source_named_miss",
@@ -99,6 +101,23 @@ def _best_ranks(per_source: dict[str, list[tuple[str, float]]]) -> dict[str, int
     return best
 
 
+def ranker_problem(path: Path = MODEL_PATH) -> str | None:
+    """Why the trained ranker cannot be used (retrieval then falls back to plain fusion), or None when it can."""
+    retrain = "retrain it with `python -m evals.train.ranker --index DIR`"
+    if not path.is_file():
+        return f"no trained ranker at {path}: retrieval uses plain fusion; {retrain}"
+    try:
+        data = json.loads(path.read_text())
+        trained_for = tuple(data["features"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return f"the ranker {path} is unreadable ({exc}): retrieval uses plain fusion; {retrain}"
+    if trained_for != FEATURES:
+        missing, extra = sorted(set(FEATURES) - set(trained_for)), sorted(set(trained_for) - set(FEATURES))
+        return (f"the ranker {path} is stale: trained for other features (missing {missing}, unknown {extra}); "
+                f"retrieval uses plain fusion until you {retrain}")
+    return None
+
+
 class LinearRanker:
     def __init__(self, weights: dict[str, float], bias: float = 0.0):
         self.w = np.array([weights[f] for f in FEATURES])
@@ -106,11 +125,13 @@ class LinearRanker:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "LinearRanker | None":
-        if not path.is_file():
+        """The trained ranker, or None (plain fusion) when it is missing or stale — said in a logged warning, and
+        by `ranker_problem()` for `newsrag stats`, never silently."""
+        problem = ranker_problem(path)
+        if problem:
+            log.warning("%s", problem)
             return None
         data = json.loads(path.read_text())
-        if tuple(data["features"]) != FEATURES:
-            return None  # trained for other features: fall back to plain fusion rather than mis-rank
         return cls(dict(zip(data["features"], data["weights"])), data["bias"])
 
     def rank(self, question: str, candidates, hints: QueryHints) -> list[tuple[str, float]]:

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from rag.core.errors import NewsragError
+from rag.extractive import ExtractiveAnswerer
 from tests.conftest import CANONICAL_QUESTION, run_cli
 
 
@@ -59,7 +60,7 @@ def test_retrieve_returns_ranked_hits_with_the_contract_fields(seed_assistant):
     ({"question": CANONICAL_QUESTION, "until": "2023-02-30"}, "YYYY-MM-DD"),
     ({"question": CANONICAL_QUESTION, "since": "2023-03-01", "until": "2023-02-01"}, "after"),
     ({"question": CANONICAL_QUESTION, "source": "Fox Nowhere"}, "not in the index"),
-    ({"question": CANONICAL_QUESTION, "generator": "gpt-99"}, "unknown"),
+    ({"question": CANONICAL_QUESTION, "answerer": "gpt-99"}, "unknown"),
 ])
 def test_bad_input_gets_a_clear_error(seed_assistant, kwargs, message):
     with pytest.raises(NewsragError, match=message):
@@ -129,6 +130,6 @@ def test_a_sentence_two_articles_share_word_for_word_is_a_candidate_once(seed_as
     for i in range(2):
         article = Article(id=f"a{i}", title=f"Story {i}", text=f"Story {i} begins here today. {tip}")
         hits.append(Hit(Chunk(f"a{i}-0", article.id, article.text, 0, len(article.text)), article, 1.0 - i))
-    texts = [s.text for s in seed_assistant.extractive.candidates(hits)]
+    texts = [s.text for s in ExtractiveAnswerer(seed_assistant.embedder).candidates(hits)]
     assert texts.count("Do you work at OpenAI and know more about the board's decision?") == 1
     assert "Story 1 begins here today." in texts  # what differs is kept

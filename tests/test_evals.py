@@ -20,7 +20,7 @@ from rag.core.errors import NewsragError
 
 
 def eval_args(what: str, **kw) -> argparse.Namespace:
-    base = {"what": what, "dataset": None, "limit": None, "split": "report", "generator": "extractive",
+    base = {"what": what, "dataset": None, "limit": None, "split": "report", "answerer": "extractive",
             "out": "runs", "compare": None, "index": None}
     base.update(kw)
     return argparse.Namespace(**base)
@@ -136,8 +136,8 @@ def test_compare_flags_regressions_through_the_cli(seed_index, tmp_path):
 
 
 @pytest.mark.llm
-def test_llm_generator_answers_are_scored(seed_index, tmp_path):
-    """`--generator ollama` against the stand-in server: the good model's answers are right, cited and faithful;
+def test_llm_answerer_answers_are_scored(seed_index, tmp_path):
+    """`--answerer ollama` against the stand-in server: the good model's answers are right, cited and faithful;
     the refusing model's refusals count as wrong on answerable questions and right on the unanswerable ones."""
     import llm_standin
 
@@ -146,7 +146,7 @@ def test_llm_generator_answers_are_scored(seed_index, tmp_path):
         runs = {}
         for model in ("standin-good", "standin-refuse"):
             out = tmp_path / model
-            r = run_cli("eval", "answers", "--dataset", "seed", "--index", str(seed_index), "--generator", "ollama",
+            r = run_cli("eval", "answers", "--dataset", "seed", "--index", str(seed_index), "--answerer", "ollama",
                         "--out", str(out), env={"NEWSRAG_LLM_URL": server.url, "NEWSRAG_LLM_MODEL": model})
             assert r.returncode == 0, r.stderr
             runs[model] = json.loads((out / "results.json").read_text())
@@ -155,7 +155,7 @@ def test_llm_generator_answers_are_scored(seed_index, tmp_path):
         server.server_close()
         thread.join(timeout=5)
     good = runs["standin-good"]
-    assert good["generator"] == "ollama"
+    assert good["answerer"] == "ollama"
     canonical = next(r for r in good["rows"] if r["id"] == CANONICAL_ID)
     assert canonical["accuracy"] == 1.0 and canonical["faithfulness"] == 1.0 and canonical["citation_precision"] == 1.0
     assert good["summary"]["overall"]["bad_spans"] == 0

@@ -290,7 +290,7 @@ def test_llm_obeying_an_injection_gets_it_removed_by_verification(hostile_run, s
 
     bot = Assistant.open(hostile_run["index"])
     streamed: list[str] = []
-    answer = bot.ask(question, generator="ollama", on_token=streamed.append)
+    answer = bot.ask(question, answerer="ollama", on_token=streamed.append)
     raw = "".join(streamed)
     assert claim in raw, f"the stand-in did not obey the injection, so this test shows nothing: {raw!r}"
     assert claim not in answer.text, answer.text

