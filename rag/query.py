@@ -1,4 +1,5 @@
 """News-aware query understanding: outlet names and time expressions become filters or boosts."""
+
 from __future__ import annotations
 
 import calendar
@@ -7,13 +8,14 @@ from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 
 from rag.core.errors import InputError
-from rag.core.types import Filters
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
 }
 _MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{4})\b", re.I)
-_FULL_DATE = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+_FULL_DATE = re.compile(
+    r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I
+)
 _RELATIVE = re.compile(r"\b(last|past|this)\s+(week|month|year)\b", re.I)
 
 
@@ -37,7 +39,9 @@ def resolve_sources(requested: list[str], known: list[str]) -> list[str]:
         (resolved.append(hit) if hit else unknown.append(name))
     if unknown:
         shown = ", ".join(known[:30]) + (" …" if len(known) > 30 else "")
-        raise InputError(f"source {', '.join(map(repr, unknown))} is not in the index; known sources: {shown or '(none)'}")
+        raise InputError(
+            f"source {', '.join(map(repr, unknown))} is not in the index; known sources: {shown or '(none)'}"
+        )
     return resolved
 
 
@@ -83,8 +87,11 @@ def time_hints(question: str, today: date | None = None) -> tuple[str, str]:
 
     Several months ("in October 2023 ... in December 2023") give the span from the first to the last of them.
     """
-    months = sorted((int(year), _MONTHS[name.lower()]) for name, year in _MONTH_YEAR.findall(question)
-                    if MINYEAR <= int(year) <= MAXYEAR)  # "in October 0000" is no time, not a crash
+    months = sorted(
+        (int(year), _MONTHS[name.lower()])
+        for name, year in _MONTH_YEAR.findall(question)
+        if MINYEAR <= int(year) <= MAXYEAR
+    )  # "in October 0000" is no time, not a crash
     if months:
         (first_year, first_month), (last_year, last_month) = months[0], months[-1]
         last_day = calendar.monthrange(last_year, last_month)[1]
@@ -99,5 +106,6 @@ def time_hints(question: str, today: date | None = None) -> tuple[str, str]:
 
 def read_hints(question: str, known_sources: list[str], today: date | None = None) -> QueryHints:
     since, until = time_hints(question, today)
-    return QueryHints(sources=mentioned_sources(question, known_sources), since=since, until=until,
-                      days=mentioned_days(question))
+    return QueryHints(
+        sources=mentioned_sources(question, known_sources), since=since, until=until, days=mentioned_days(question)
+    )

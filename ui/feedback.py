@@ -1,9 +1,10 @@
 """Thumbs up/down on answers, appended as one JSON line each to <index>/feedback.jsonl."""
+
 from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ui.render import Turn
@@ -17,7 +18,7 @@ def feedback_record(turn: Turn, liked: bool | str) -> dict:
     a = turn.answer
     rating = "up" if liked is True else "down" if liked is False else str(liked)
     return {
-        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
         "rating": rating,
         "question": turn.question,
         "asked_as": turn.asked_as or turn.question,

@@ -4,6 +4,7 @@ Article titles, bodies, outlets, URLs and file names are untrusted: an article m
 `<img onerror=…>`. Every such string passes through `esc` (HTML) and, inside chat Markdown, `md_text` (which also
 neutralises Markdown syntax) before it reaches the page; only the tags built here are real markup.
 """
+
 from __future__ import annotations
 
 import html
@@ -33,7 +34,9 @@ def md_text(value: str) -> str:
     """
     text = _MD_SPECIAL.sub(r"\\\1", html.escape(value or "", quote=False))
     # a heading/list/rule marker gets a backslash; for "12." the backslash goes before the dot ("\\1" is no escape)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text)
+    return _MD_LINE_START.sub(
+        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text
+    )
 
 
 def safe_url(url: str) -> str:
@@ -52,7 +55,7 @@ def answer_markdown(text: str, turn: int, known: set[int] | None = None) -> str:
     parts: list[str] = []
     last = 0
     for m in CITE.finditer(text):
-        parts.append(md_text(text[last:m.start()]))
+        parts.append(md_text(text[last : m.start()]))
         n = int(m.group(1))
         if known is None or n in known:
             parts.append(f'<a href="#{anchor_id(turn, n)}" class="cite" data-cite="{n}">[{n}]</a>')
@@ -82,8 +85,13 @@ def passage_html(article_text: str, start: int, end: int, context: int = CONTEXT
         space = article_text.rfind(" ", end, b)
         b = space if space != -1 else b
     before, quote, after = article_text[a:start], article_text[start:end], article_text[end:b]
-    return (("…" if a > 0 else "") + esc(before) + f"<mark>{esc(quote)}</mark>" + esc(after)
-            + ("…" if b < len(article_text) else ""))
+    return (
+        ("…" if a > 0 else "")
+        + esc(before)
+        + f"<mark>{esc(quote)}</mark>"
+        + esc(after)
+        + ("…" if b < len(article_text) else "")
+    )
 
 
 @dataclass
@@ -108,8 +116,11 @@ def citation_card(turn: int, c: Citation, passage: str) -> str:
     url = safe_url(c.url)
     title = esc(c.title or "(untitled)")
     heading = f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>' if url else title
-    url_line = f'<div class="src-url">{esc(url)}</div>' if url else (
-        f'<div class="src-url">{esc(c.url)} (not a web link)</div>' if c.url else "")
+    url_line = (
+        f'<div class="src-url">{esc(url)}</div>'
+        if url
+        else (f'<div class="src-url">{esc(c.url)} (not a web link)</div>' if c.url else "")
+    )
     return (
         f'<li class="src-card" id="{anchor_id(turn, c.n)}" data-n="{c.n}">'
         f'<div class="src-head"><span class="src-n">[{c.n}]</span> <span class="src-title">{heading}</span></div>'
@@ -120,25 +131,38 @@ def citation_card(turn: int, c: Citation, passage: str) -> str:
 
 def closest_card(h: Hit) -> str:
     meta = " · ".join(x for x in (esc(h.article.source), esc(h.article.published_at)) if x)
-    return (f'<li class="src-card near"><div class="src-head"><span class="src-title">{esc(h.title or "(untitled)")}</span></div>'
-            f'<div class="src-meta">{meta or "outlet and date unknown"}</div>'
-            f'<blockquote class="src-passage">{esc(h.text[:400])}{"…" if len(h.text) > 400 else ""}</blockquote></li>')
+    return (
+        f'<li class="src-card near"><div class="src-head"><span class="src-title">{esc(h.title or "(untitled)")}</span></div>'
+        f'<div class="src-meta">{meta or "outlet and date unknown"}</div>'
+        f'<blockquote class="src-passage">{esc(h.text[:400])}{"…" if len(h.text) > 400 else ""}</blockquote></li>'
+    )
 
 
 def turn_html(t: Turn, open_: bool) -> str:
     a = t.answer
     total = a.timings_ms.get("total_ms")
     took = f" · {total / 1000:.1f} s" if total else ""
-    read_as = (f' <span class="src-meta">(read as: {esc(t.asked_as)})</span>'
-               if t.asked_as and t.asked_as != t.question else "")
-    head = (f'<summary><b>Answer {t.number}</b>: {esc(t.question)}{read_as} '
-            f'<span class="src-meta">({esc(t.answerer)}{took})</span></summary>')
+    read_as = (
+        f' <span class="src-meta">(read as: {esc(t.asked_as)})</span>'
+        if t.asked_as and t.asked_as != t.question
+        else ""
+    )
+    head = (
+        f"<summary><b>Answer {t.number}</b>: {esc(t.question)}{read_as} "
+        f'<span class="src-meta">({esc(t.answerer)}{took})</span></summary>'
+    )
     if a.citations:
-        body = "<ol class=\"src-list\">" + "".join(citation_card(t.number, c, t.passages.get(c.n, esc(c.quote)))
-                                                 for c in a.citations) + "</ol>"
+        body = (
+            '<ol class="src-list">'
+            + "".join(citation_card(t.number, c, t.passages.get(c.n, esc(c.quote))) for c in a.citations)
+            + "</ol>"
+        )
     elif a.refused and a.hits:
-        body = ('<p class="src-note">No passage answers this; the closest ones were:</p><ul class="src-list">'
-                + "".join(closest_card(h) for h in a.hits[:3]) + "</ul>")
+        body = (
+            '<p class="src-note">No passage answers this; the closest ones were:</p><ul class="src-list">'
+            + "".join(closest_card(h) for h in a.hits[:3])
+            + "</ul>"
+        )
     else:
         body = '<p class="src-note">No sources.</p>'
     return f'<details class="src-turn" {"open" if open_ else ""}>{head}{body}</details>'
@@ -151,7 +175,6 @@ def sources_html(turns: list[Turn]) -> str:
     else:
         body = "".join(turn_html(t, i == 0) for i, t in enumerate(reversed(turns)))
     return f'<div class="src-panel"><div class="src-heading">Sources</div>{body}</div>'
-
 
 
 def sources_message(t: Turn) -> str:
