@@ -6,7 +6,14 @@ import sys
 import time
 from pathlib import Path
 
+from evals.faithfulness import evaluate_on_summedits
+from evals.gold import CORPUS_DIR, corpus_articles
+from evals.multihop import CORPUS_FILE, data_path
+from evals.report import compare, format_table, write_html, write_results
+from evals.runner import answer_rows, multihop_items, retrieval_rows, seed_items, summarize
+from rag.assistant import Assistant
 from rag.core.errors import NewsragError
+from rag.core.settings import get_settings
 
 DATASETS = {"retrieval": ("multihop", "seed"), "answers": ("multihop", "seed"), "scorer": ("summedits",)}
 
@@ -19,17 +26,12 @@ def _dataset(args: argparse.Namespace) -> str:
 
 
 def _open_assistant(args: argparse.Namespace, dataset: str):
-    from rag.assistant import Assistant
-    from rag.core.settings import get_settings
-
     index = getattr(args, "index", None) or get_settings().index
     bot = Assistant.open(index)
     stats = bot.store.stats()
     if stats.articles == 0:
         raise NewsragError(f"the index at {index} is empty: run `newsrag ingest PATH --index {index}` first")
     if dataset == "seed":
-        from evals.gold import CORPUS_DIR, corpus_articles
-
         missing = [a.origin or a.id for a in corpus_articles() if bot.store.article(a.id) is None]
         if missing:
             raise NewsragError(f"the index at {index} lacks the seed article(s) {missing}: "
@@ -47,14 +49,10 @@ def evidence_coverage(bot, items: list) -> tuple[int, int]:
 
 
 def multihop_corpus_path() -> Path:
-    from evals.multihop import CORPUS_FILE, data_path
-
     return data_path() / CORPUS_FILE
 
 
 def _items(args: argparse.Namespace, dataset: str) -> list:
-    from evals.runner import multihop_items, seed_items
-
     limit = getattr(args, "limit", None)
     if limit is not None and limit < 1:
         raise NewsragError(f"--limit must be at least 1, got {limit}")
@@ -65,14 +63,10 @@ def _items(args: argparse.Namespace, dataset: str) -> list:
 
 def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
     """Run the eval named by args and return {what, dataset, split, limit, ..., summary, rows}."""
-    from evals.runner import answer_rows, retrieval_rows, summarize
-
     dataset = _dataset(args)
     payload = {"what": args.what, "dataset": dataset, "split": None, "limit": getattr(args, "limit", None)}
     started = time.perf_counter()
     if args.what == "scorer":
-        from evals.faithfulness import evaluate_on_summedits
-
         try:
             result = evaluate_on_summedits(domain="news", limit=payload["limit"])
         except (OSError, ValueError) as exc:  # missing data or model file: the message says what to do
@@ -111,8 +105,6 @@ def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
 
 def run_eval(args: argparse.Namespace) -> int:
     """The `newsrag eval` command; returns 1 when --compare finds a regression, else 0."""
-    from evals.report import compare, format_table, write_html, write_results
-
     if getattr(args, "compare", None) and not Path(args.compare).is_file():  # fail before a long run, not after
         raise NewsragError(f"--compare {args.compare}: no such file; pass an earlier run's results.json")
     payload = build_payload(args, progress=sys.stderr.isatty())

@@ -10,7 +10,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.loaders import load
 from rag.core.errors import NewsragError
+from rag.core.types import Article
 
 GOLD_FILE = Path(__file__).parent / "data" / "seed_gold.json"
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
@@ -32,9 +34,6 @@ class GoldQuestion:
 
 def corpus_articles(corpus_dir: str | Path = CORPUS_DIR) -> list:
     """The corpus articles as the loaders read them (front matter removed): the text citations point into."""
-    from ingest.loaders import load
-    from rag.core.types import Article
-
     return [a for a in load([str(corpus_dir)]) if isinstance(a, Article)]
 
 

@@ -8,6 +8,9 @@ from typing import Any, Iterable
 from tqdm import tqdm
 
 from evals import metrics as M
+from evals.faithfulness import FaithfulnessScorer
+from evals.gold import load_seed_gold
+from evals.multihop import load_queries, sample
 from rag.core.errors import NewsragError
 
 ANSWER_METRICS = ("accuracy", "faithfulness", "citation_precision", "citation_recall")
@@ -37,8 +40,6 @@ UNSEEN_GROUP = "(evidence unseen in tune)"
 
 
 def multihop_items(split: str = "report", limit: int | None = None, data_dir: str | None = None) -> list[EvalItem]:
-    from evals.multihop import load_queries, sample
-
     queries = sample(load_queries(data_dir, split), limit)
     tune_facts = {f for q in load_queries(data_dir, "tune") for f in q.facts} if split == "report" else set()
     return [EvalItem(q.id, q.question, q.kind, [q.answer] if q.answerable else [], q.facts, q.answerable, q.split,
@@ -48,8 +49,6 @@ def multihop_items(split: str = "report", limit: int | None = None, data_dir: st
 
 def seed_items(limit: int | None = None) -> list[EvalItem]:
     """The seed gold set; for retrieval its answer spans are the facts a passage must hold."""
-    from evals.gold import load_seed_gold
-
     items = [EvalItem(g.id, g.question, g.kind, g.answers, g.answers, g.answerable) for g in load_seed_gold()]
     return items[:limit] if limit else items
 
@@ -90,8 +89,6 @@ class ScorerJudge:
 
     def __call__(self, claim: str, passages: list[str]) -> bool:
         if self._scorer is None:
-            from evals.faithfulness import FaithfulnessScorer
-
             try:
                 self._scorer = FaithfulnessScorer()
             except (OSError, ValueError) as exc:  # model file missing or stale: say so instead of a traceback
