@@ -4,14 +4,15 @@ Every score is a finite number in [0, 1]. A ratio whose denominator is empty is 
 metrics that do not apply (a refusal has no sentences to check) are None, so averages skip them and say how many
 answers they cover.
 """
+
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, Sequence
 
-from rag.core.text import split_sentences
+from rag.core.text import CITATION_MARK, cited_numbers, split_sentences
 from rag.core.types import Citation
 
 K = 10
@@ -139,7 +140,7 @@ def refusal_scores(refused: Sequence[bool], unanswerable: Sequence[bool]) -> dic
 # ---------------------------------------------------------------- citations and faithfulness
 
 # One or more citation groups like "[1]", "[1][2]" or "[1, 3]", and the sentence end just after them ("X [1].").
-_MARKS = re.compile(r"((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)([.!?]?)")
+_MARKS = re.compile(rf"((?:\s*{CITATION_MARK})+)([.!?]?)")
 _WORD = re.compile(r"\w")
 
 # judge(claim, passages) -> is the claim supported by those passages together?
@@ -171,8 +172,7 @@ def answer_claims(text: str) -> list[Claim]:
 
     pos = 0
     for m in _MARKS.finditer(text or ""):
-        numbers = [int(x) for x in re.findall(r"\d+", m.group(1))]
-        add_segment(text[pos : m.start()], numbers, m.group(2))
+        add_segment(text[pos : m.start()], cited_numbers(m.group(1)), m.group(2))
         pos = m.end()
     add_segment((text or "")[pos:], [])
     return claims
@@ -197,7 +197,9 @@ def _verbatim(claim: str, quote: str) -> bool:
     if not target:
         return False
     sentences = [_plain(quote[s:e]) for s, e in split_sentences(quote)]
-    return any(" ".join(sentences[i:j]) == target for i in range(len(sentences)) for j in range(i + 1, len(sentences) + 1))
+    return any(
+        " ".join(sentences[i:j]) == target for i in range(len(sentences)) for j in range(i + 1, len(sentences) + 1)
+    )
 
 
 @dataclass
@@ -244,7 +246,8 @@ def check_citations(
 
     A citation counts only when its quote is the exact span of its article; a sentence that is a verbatim quote of
     such a span is supported without a model; any other sentence goes to `judge` (the faithfulness scorer).
-    Uncited sentences are unsupported; a [n] with no matching citation is an unsupported pair.
+    Uncited sentences are unsupported; a [n] with no matching citation is an unsupported pair. The eval runner's
+    judge asks rag.verify (FaithfulnessScorer over the "evals" verifier), as LLM answers are checked.
     """
     claims = [] if refused else answer_claims(text)
     if not claims:

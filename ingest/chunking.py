@@ -1,8 +1,9 @@
 """Sentence-aware chunking sized to what the embedder really reads, with exact character offsets."""
+
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from rag.core.text import split_sentences
 from rag.core.types import Article, Chunk

@@ -1,12 +1,12 @@
 """The default answerer: picks the retrieved sentences that answer the question and cites each as an exact span."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from rag.core.embedder import Encoder
-from rag.keyword import stem, stems
-from rag.core.text import split_sentences
+from rag.core.text import NAME, REFUSAL_TEXT, split_sentences, stem, stems
 from rag.core.types import Answer, Citation, Hit
 
 _SPEECH_QUESTION = re.compile(
@@ -16,14 +16,40 @@ _SPEECH_QUESTION = re.compile(
 )
 _SPEECH_VERB = re.compile(
     r"\b(said|says|stated|states|told|tells|added|warned|argued|claimed|noted|referred|explained|responded|replied|"
-    r"wrote|insisted|suggested|described|called|according to)\b", re.I,
+    r"wrote|insisted|suggested|described|called|according to)\b",
+    re.I,
 )
 _PRONOUN_START = re.compile(r"^[\"“]?(?:He|She|They)\b")
-_NAME = re.compile(r"\b[A-Z][\w'’.-]+")
-_QUESTION_WORDS = {"what", "who", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are", "was",
-                   "were", "has", "have", "can", "could", "would", "will", "should", "and", "the", "a", "an", "in", "on"}
+_QUESTION_WORDS = {
+    "what",
+    "who",
+    "when",
+    "where",
+    "why",
+    "how",
+    "which",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "can",
+    "could",
+    "would",
+    "will",
+    "should",
+    "and",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+}
 
-REFUSAL_TEXT = "The articles I have do not answer this question."
 MAX_SENTENCES = 4
 CANDIDATE_HITS = 8  # sentences are taken from the best passages only
 # Of those, the lexically closest are embedded (MiniLM time is most of an answer's latency). 16 instead of 24:
@@ -51,10 +77,9 @@ class _Sentence:
     score: float = 0.0
 
 
-
 def question_entities(question: str) -> list[str]:
     """Capitalised words of the question, lower-cased: the names an answer sentence must be about."""
-    words = _NAME.findall(question)
+    words = NAME.findall(question)
     return [w.strip(".'’").lower() for w in words if w.lower() not in _QUESTION_WORDS]
 
 
@@ -104,13 +129,15 @@ class ExtractiveAnswerer:
         cfg = self.config
         entities = question_entities(question)
         speech = speech_parts(question)
-        speaker_names = [w.lower() for w in _NAME.findall(speech[0])] if speech else []
+        speaker_names = [w.lower() for w in NAME.findall(speech[0])] if speech else []
         q_stems = stems(question)
         topic_stems = q_stems - {stem(e) for e in entities}
         lexical = [len(q_stems & stems(s.text)) / max(1, len(q_stems)) for s in sentences]
         # Embedding is the cost: only the lexically closest sentences are embedded; the rest keep score 0.
         # "He said …" after the named person shares no words with the question but may be the answer itself.
-        prior = [lexical[i] + (0.5 if entities and self._resolves_to(s, entities) else 0.0) for i, s in enumerate(sentences)]
+        prior = [
+            lexical[i] + (0.5 if entities and self._resolves_to(s, entities) else 0.0) for i, s in enumerate(sentences)
+        ]
         order = sorted(range(len(sentences)), key=lambda i: (-prior[i], sentences[i].hit_rank, i))[:MAX_EMBEDDED]
         vectors = self.embedder.encode([question] + [sentences[i].text for i in order])
         for s in sentences:
@@ -152,9 +179,19 @@ def compose(question: str, chosen: list[_Sentence], hits: list[Hit]) -> Answer:
     citations, parts = [], []
     for n, s in enumerate(ordered, start=1):
         a = s.hit.article
-        citations.append(Citation(
-            n=n, article_id=a.id, title=a.title, source=a.source, published_at=a.published_at, url=a.url,
-            quote=a.text[s.start : s.end], start=s.start, end=s.end, score=round(float(s.score), 4),
-        ))
+        citations.append(
+            Citation(
+                n=n,
+                article_id=a.id,
+                title=a.title,
+                source=a.source,
+                published_at=a.published_at,
+                url=a.url,
+                quote=a.text[s.start : s.end],
+                start=s.start,
+                end=s.end,
+                score=round(float(s.score), 4),
+            )
+        )
         parts.append(f"{s.text} [{n}]")
     return Answer(question=question, text=" ".join(parts), citations=citations, hits=hits)

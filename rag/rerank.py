@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from pathlib import Path
 
 import numpy as np
 
-from rag.keyword import stems
+from rag.core.text import NAME, stems
 from rag.passage_match import MATCH_FEATURES, match_features, passage_terms
 from rag.core.types import Filters
 from rag.query import QueryHints
@@ -28,7 +27,6 @@ FEATURES = (
     "day_named_match", "day_named_miss", *MATCH_FEATURES,
 )
 DAY = 86400
-_NAME = re.compile(r"\b[A-Z][\w'’.-]+")
 
 
 
@@ -40,7 +38,7 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
     keyword = {cid: (rank, s) for rank, (cid, s) in enumerate(candidates.keyword)}
     top_bm25 = max((s for _, s in candidates.keyword), default=1.0) or 1.0
     q_stems = stems(question)
-    entities = {w.lower().strip(".'’") for w in _NAME.findall(question)} - {"what", "who", "which", "did", "does", "how", "when", "where", "the", "is", "was", "were", "are", "do"}
+    entities = {w.lower().strip(".'’") for w in NAME.findall(question)} - {"what", "who", "which", "did", "does", "how", "when", "where", "the", "is", "was", "were", "are", "do"}
     lo, hi = Filters(since=hints.since, until=hints.until).ts_range()
     # a day named in the question matches articles published that day or the day after (time zones, late editions)
     named_days = [Filters(since=d).ts_range()[0] for d in hints.days]

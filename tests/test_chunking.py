@@ -1,4 +1,5 @@
 """Chunking: exact offsets, the embedder's real token budget, sentence boundaries, small overlap."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,10 @@ def test_sentences_keep_abbreviations_and_quotes_together():
     text = 'He said the U.S. was ready. Mr. Smith left at 5 p.m. on Jan. 3. "Really?" she asked.\nNew para! J. K. Rowling wrote.'
     got = [text[s:e] for s, e in split_sentences(text)]
     assert got == [
-        "He said the U.S. was ready.", "Mr. Smith left at 5 p.m. on Jan. 3.", '"Really?" she asked.', "New para!",
+        "He said the U.S. was ready.",
+        "Mr. Smith left at 5 p.m. on Jan. 3.",
+        '"Really?" she asked.',
+        "New para!",
         "J. K. Rowling wrote.",
     ]
 

@@ -1,4 +1,5 @@
 """FaithfulnessScorer on hand-made claims, the SummEdits loader, and a news quality gate (integration)."""
+
 from __future__ import annotations
 
 import json
@@ -9,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from evals.faithfulness import FaithfulnessScorer, evaluate_on_summedits, split_sentences
+from evals.faithfulness import FaithfulnessScorer, evaluate_on_summedits
 from evals.summedits import load_domain, local_path
 from rag.core.settings import get_settings
+from rag.core.text import sentences
 
 PASSAGE = (
     "Secretary of State Antony Blinken met Chinese diplomat Wang Yi at the Munich Security Conference on Saturday. "
@@ -113,14 +115,17 @@ def test_deterministic_within_and_across_processes(scorer: FaithfulnessScorer) -
     )
     out = subprocess.run(
         [sys.executable, "-c", code, answer, json.dumps([PASSAGE, OTHER])],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [s.score for s in first.sentences]
 
 
 def test_sentence_splitter_keeps_abbreviations() -> None:
     text = 'Mr. Smith met the U.S. envoy on Jan. 5 in Washington. "It went well," he said. Then he left!'
-    assert split_sentences(text) == [
+    assert sentences(text) == [
         "Mr. Smith met the U.S. envoy on Jan. 5 in Washington.",
         '"It went well," he said.',
         "Then he left!",
@@ -138,7 +143,10 @@ def _write(dir_: Path, domain: str, records: object) -> Path:
 
 
 def test_loader_reads_a_local_copy(tmp_path: Path) -> None:
-    recs = [{"id": "a", "doc": "D.", "summary": "S.", "label": 1}, {"id": "b", "doc": "D.", "summary": "T.", "label": 0}]
+    recs = [
+        {"id": "a", "doc": "D.", "summary": "S.", "label": 1},
+        {"id": "b", "doc": "D.", "summary": "T.", "label": 0},
+    ]
     _write(tmp_path, "samsum", recs)
     assert load_domain("samsum", data_dir=tmp_path) == recs
 
@@ -169,15 +177,17 @@ def test_loader_missing_copy_without_network_says_what_to_do(tmp_path: Path, mon
 
 # ---------------------------------------------------------------- quality gate on human labels
 
-NEWS_LIMIT = 200  # first 200 news pairs in file order: ~1 minute on 2 cores
-NEWS_FLOOR = 0.65  # measured 0.695 on these 200 (full news 819: 0.630); a drop below means the scorer regressed
+# All 819 news pairs (~3 minutes on 2 idle cores). The first 200 alone come from 7 documents and moved from 0.695 to
+# 0.649 when the scorer took the text toolkit's rules, while all 819 stayed at 0.630 -> 0.631: too few to gate on.
+NEWS_PAIRS = 819
+NEWS_FLOOR = 0.61  # measured 0.631; a drop below means the scorer regressed
 
 
 @pytest.mark.integration
 def test_news_balanced_accuracy_gate() -> None:
     if not local_path("news").is_file():
         pytest.skip(f"SummEdits news not found at {local_path('news')} (data_dir={get_settings().data_dir})")
-    out = evaluate_on_summedits("news", limit=NEWS_LIMIT)
-    assert out["n"] == NEWS_LIMIT
+    out = evaluate_on_summedits("news")
+    assert out["n"] == NEWS_PAIRS
     assert all(0.0 <= out[k] <= 1.0 for k in ("balanced_accuracy", "f1_inconsistent", "f1_consistent", "auc"))
     assert out["balanced_accuracy"] > NEWS_FLOOR, out

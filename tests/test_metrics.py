@@ -1,4 +1,5 @@
 """evals.metrics on hand-computed cases: official MultiHop-RAG retrieval scoring, nDCG, answers, citations, refusals."""
+
 from __future__ import annotations
 
 import math
@@ -126,8 +127,18 @@ TEXTS = {"a1": ARTICLE}
 
 
 def cite(n: int, start: int, end: int, article_id: str = "a1", quote: str | None = None) -> Citation:
-    return Citation(n=n, article_id=article_id, title="T", source="S", published_at="", url="",
-                    quote=ARTICLE[start:end] if quote is None else quote, start=start, end=end, score=0.5)
+    return Citation(
+        n=n,
+        article_id=article_id,
+        title="T",
+        source="S",
+        published_at="",
+        url="",
+        quote=ARTICLE[start:end] if quote is None else quote,
+        start=start,
+        end=end,
+        score=0.5,
+    )
 
 
 S1 = (0, 39)  # "Alpha said the plant will close in May."
@@ -146,7 +157,11 @@ def test_spans_used_in_these_tests():
 def test_answer_claims_parse_markers():
     claims = M.answer_claims("Alpha spoke [1][2]. Then more. Beta spoke [3, 1] Tail without cite")
     assert [(c.text, c.cites) for c in claims] == [
-        ("Alpha spoke.", [1, 2]), ("Then more.", []), ("Beta spoke", [3, 1]), ("Tail without cite", [])]
+        ("Alpha spoke.", [1, 2]),
+        ("Then more.", []),
+        ("Beta spoke", [3, 1]),
+        ("Tail without cite", []),
+    ]
     assert [(c.text, c.cites) for c in M.answer_claims("One. [1] [2]")] == [("One.", [1, 2])]
     assert M.answer_claims("") == [] and M.answer_claims("[1]") == []
 
@@ -217,7 +232,8 @@ def test_real_faithfulness_scorer_as_judge():
     good = M.check_citations("Alpha said the plant would close in May [1].", [cite(1, *S1)], TEXTS, judge)
     # A claim the cited passage has nothing to do with (the wiring is under test here; the scorer's finer
     # judgements, like swapped dates, are tested in tests/test_faithfulness.py).
-    bad = M.check_citations("Rescue teams evacuated 400 people after the river flooded three villages [1].",
-                            [cite(1, *S1)], TEXTS, judge)
+    bad = M.check_citations(
+        "Rescue teams evacuated 400 people after the river flooded three villages [1].", [cite(1, *S1)], TEXTS, judge
+    )
     assert good.faithfulness == 1.0 and good.citation_precision == 1.0
     assert bad.faithfulness == 0.0 and bad.citation_precision == 0.0

@@ -1,17 +1,24 @@
 """The reranker's lexical features: the passage with the sentence that restates the question scores highest."""
+
 from __future__ import annotations
 
 import numpy as np
 
 from rag.passage_match import MATCH_FEATURES, clauses, match_features, passage_terms, stem_sequence
 
-QUESTION = ("Do the articles from 'Science News For Students' and 'Fortune' both suggest that scientists made no "
-            "advances, with one manufacturing quantum dots in a lab?")
-EVIDENCE = ("The prize went to three chemists. But it wasn't until several decades later that scientists could "
-            "manufacture quantum dots in a lab. Their colour depends on size.")
+QUESTION = (
+    "Do the articles from 'Science News For Students' and 'Fortune' both suggest that scientists made no "
+    "advances, with one manufacturing quantum dots in a lab?"
+)
+EVIDENCE = (
+    "The prize went to three chemists. But it wasn't until several decades later that scientists could "
+    "manufacture quantum dots in a lab. Their colour depends on size."
+)
 # As many of the question's words, but spread over sentences that each say something else.
-SAME_TOPIC = ("Scientists study physics. Quantum computing is hard. A lab opened in Fortune Bay. Dots appear on "
-              "screens. Nobody manufactures them.")
+SAME_TOPIC = (
+    "Scientists study physics. Quantum computing is hard. A lab opened in Fortune Bay. Dots appear on "
+    "screens. Nobody manufactures them."
+)
 OFF_TOPIC = "The Chiefs beat the Bills on Sunday night."
 
 
@@ -43,11 +50,15 @@ def test_the_best_passage_of_an_article_is_marked() -> None:
 
 
 def test_a_multi_part_question_splits_into_its_parts() -> None:
-    parts = clauses("Does the TechCrunch article on Israel's tech employees suggest a larger impact, compared to "
-                    "the TechCrunch article on GitLab's workforce reduction?")
+    parts = clauses(
+        "Does the TechCrunch article on Israel's tech employees suggest a larger impact, compared to "
+        "the TechCrunch article on GitLab's workforce reduction?"
+    )
     assert len(parts) == 2
     assert "gitlab" in parts[1] and "gitlab" not in parts[0]
-    assert clauses("What did Keane say, then?") == [frozenset(stem_sequence("What did Keane say then"))]  # short part joins
+    assert clauses("What did Keane say, then?") == [
+        frozenset(stem_sequence("What did Keane say then"))
+    ]  # short part joins
 
 
 def test_sentences_and_bigrams_of_a_passage() -> None:
@@ -59,9 +70,14 @@ def test_sentences_and_bigrams_of_a_passage() -> None:
 def test_stems_come_from_the_c_stemmer_and_equal_fts5_porter() -> None:
     import Stemmer
 
-    from rag.keyword import _PORTER, stem
+    from rag.core.text import _PORTER, stem
 
     # PyStemmer (a dependency) is what snowballstemmer hands out when installed: same algorithm, ~13x faster
     assert isinstance(_PORTER, Stemmer.Stemmer)
     assert [stem(w) for w in ("reported", "manufacturing", "relational", "ponies", "generously")] == [
-        "report", "manufactur", "relat", "poni", "gener"]
+        "report",
+        "manufactur",
+        "relat",
+        "poni",
+        "gener",
+    ]

@@ -1,4 +1,5 @@
 """The reranker: a stale model file is never used, its training folds keep shared evidence together, and it ranks."""
+
 from __future__ import annotations
 
 import json
@@ -35,8 +36,15 @@ def test_questions_sharing_evidence_train_and_test_in_the_same_fold() -> None:
 
 
 def test_unseen_evidence_questions_get_their_own_summary_row() -> None:
-    rows = [{"kind": "inference", "scored": True, "unseen": unseen, **dict.fromkeys(
-        ("hits@10", "hits@4", "map@10", "mrr@10", "ndcg@10"), score)} for unseen, score in ((True, 1.0), (False, 0.0))]
+    rows = [
+        {
+            "kind": "inference",
+            "scored": True,
+            "unseen": unseen,
+            **dict.fromkeys(("hits@10", "hits@4", "map@10", "mrr@10", "ndcg@10"), score),
+        }
+        for unseen, score in ((True, 1.0), (False, 0.0))
+    ]
     summary = summarize("retrieval", rows)
     assert summary["by_type"][UNSEEN_GROUP]["n"] == 1 and summary["by_type"][UNSEEN_GROUP]["mrr@10"] == 1.0
     assert summary["overall"]["mrr@10"] == 0.5

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable
 
+from ingest.loaders.dispatch import SUFFIXES as ALLOWED_SUFFIXES  # what ingest reads is what the page accepts
 from rag.core.errors import NewsragError
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".pdf")
 MAX_UPLOAD_BYTES = 10_000_000  # per file (10 MB); larger collections belong to `newsrag ingest`
 MAX_FILES = 20  # per upload
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")

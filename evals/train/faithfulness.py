@@ -1,4 +1,6 @@
-"""Rebuild evals/models/faithfulness.json from the seven non-news SummEdits domains (news is never read here).
+"""Rebuild rag/models/faithfulness.json from the seven non-news SummEdits domains (news is never read here).
+
+The model is the "features" verifier (rag/verify/features.py); its text rules are the toolkit's (rag.core.text).
 
     .venv/bin/python -m evals.train.faithfulness      # features, leave-one-domain-out CV report, model file
     # measured: 5 min 19 s on 2 idle cores (200 s of it MiniLM features), and the file came out byte-identical
@@ -13,6 +15,7 @@ Two boosted-tree models, stacked:
     document of its domain (all 0): without these, a claim about something else entirely would look "supported".
 A summary's score is its lowest sentence score, as at scoring time. Reported CV is leave-one-domain-out.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,16 +26,32 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from evals.faithfulness import (
-    FEATURE_NAMES, MODEL_FILE, WORD_FEATURES, _encoder, _is_content, _is_negation, _norm, _TreeModel, _words,
-    binary_metrics, features, split_sentences,
-)
+from evals.faithfulness import binary_metrics
 from evals.summedits import TRAIN_DOMAINS, load_domain
+from rag.core.text import is_negation, sentences
+from rag.verify.features import (
+    FEATURE_NAMES,
+    MODEL_FILE,
+    WORD_FEATURES,
+    _encoder,
+    _is_content,
+    _norm,
+    _TreeModel,
+    _words,
+    features,
+)
 
-PARAMS = {"max_iter": 120, "learning_rate": 0.08, "max_leaf_nodes": 15, "min_samples_leaf": 40, "l2_regularization": 1.0}
+PARAMS = {
+    "max_iter": 120,
+    "learning_rate": 0.08,
+    "max_leaf_nodes": 15,
+    "min_samples_leaf": 40,
+    "l2_regularization": 1.0,
+}
 SEED = 0
 WORD_P = [FEATURE_NAMES.index(n) for n in ("word_p_min", "word_p_2nd", "word_p_mean", "words_below_05")]
 
@@ -46,14 +65,15 @@ def domain_features(domain: str) -> dict[str, np.ndarray]:
     records = load_domain(domain)
     docs = sorted({r["doc"] for r in records})
     out: dict[str, list] = {k: [] for k in ("x", "y", "summary_of", "wx", "wy", "w_sent")}
-    summary_y, synthetic = [], []
+    summary_y: list[int] = []
+    synthetic: list[bool] = []
     n_sent = 0
 
     def add(summary: str, doc: str, label: int, original: str, is_synthetic: bool) -> None:
         nonlocal n_sent
-        sents = split_sentences(summary) or [summary]
+        sents = sentences(summary) or [summary]
         x, _, _, words = features(sents, [doc])
-        orig_sents = {_key(s) for s in split_sentences(original)}
+        orig_sents = {_key(s) for s in sentences(original)}
         orig_words = Counter(_norm(w) for w in _words(original))
         labs = [0 if is_synthetic else (1 if label == 1 or _key(s) in orig_sents else 0) for s in sents]
         if label == 0 and all(labs):  # no sentence differs from the original: blame them all
@@ -64,7 +84,7 @@ def domain_features(domain: str) -> dict[str, np.ndarray]:
             out["y"].append(lab)
             out["summary_of"].append(k)
             claim_words = _encoder().encode([s])[0].words  # cached: features() just encoded it
-            idx = [i for i, w in enumerate(claim_words) if _is_content(w) or _is_negation(w)]
+            idx = [i for i, w in enumerate(claim_words) if _is_content(w) or is_negation(w)]
             for wr, i in zip(wrows, idx):
                 edited = label == 0 and _norm(claim_words[i]) not in orig_words
                 out["wx"].append(wr)
@@ -83,9 +103,13 @@ def domain_features(domain: str) -> dict[str, np.ndarray]:
             other = docs[(docs.index(rec["doc"]) + 1) % len(docs)]
             add(rec["summary"], other, 0, rec["summary"], True)
     return {
-        "x": np.array(out["x"]), "y": np.array(out["y"]), "summary_of": np.array(out["summary_of"]),
-        "wx": np.array(out["wx"]).reshape(-1, len(WORD_FEATURES)), "wy": np.array(out["wy"]),
-        "w_sent": np.array(out["w_sent"], dtype=int), "summary_y": np.array(summary_y),
+        "x": np.array(out["x"]),
+        "y": np.array(out["y"]),
+        "summary_of": np.array(out["summary_of"]),
+        "wx": np.array(out["wx"]).reshape(-1, len(WORD_FEATURES)),
+        "wy": np.array(out["wy"]),
+        "w_sent": np.array(out["w_sent"], dtype=int),
+        "summary_y": np.array(summary_y),
         "synthetic": np.array(synthetic),
     }
 
@@ -100,18 +124,20 @@ def _fit(x: np.ndarray, y: np.ndarray):
 
 
 def tree_spec(model) -> dict:
-    """A fitted HistGradientBoostingClassifier as plain JSON for faithfulness._TreeModel (no pickle)."""
+    """A fitted HistGradientBoostingClassifier as plain JSON for rag.verify.features._TreeModel (no pickle)."""
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
         leaf = nodes["is_leaf"].astype(bool)
-        trees.append({
-            "left": np.where(leaf, -1, nodes["left"].astype(np.int64)).tolist(),
-            "right": np.where(leaf, -1, nodes["right"].astype(np.int64)).tolist(),
-            "feature": nodes["feature_idx"].astype(int).tolist(),
-            "threshold": [float(v) for v in nodes["num_threshold"]],  # exact: a rounded cut can flip a row
-            "value": [float(v) for v in nodes["value"]],
-        })
+        trees.append(
+            {
+                "left": np.where(leaf, -1, nodes["left"].astype(np.int64)).tolist(),
+                "right": np.where(leaf, -1, nodes["right"].astype(np.int64)).tolist(),
+                "feature": nodes["feature_idx"].astype(int).tolist(),
+                "threshold": [float(v) for v in nodes["num_threshold"]],  # exact: a rounded cut can flip a row
+                "value": [float(v) for v in nodes["value"]],
+            }
+        )
     return {"init": float(np.ravel(model._baseline_prediction)[0]), "learning_rate": 1.0, "trees": trees}
 
 
@@ -195,12 +221,16 @@ def main(argv: list[str] | None = None) -> int:
             _encoder().cache.update(pickle.loads(args.encodings.read_bytes()))
         for d in TRAIN_DOMAINS:
             data[d] = domain_features(d)
-            print(f"features {d}: {len(data[d]['summary_y'])} summaries, {len(data[d]['y'])} sentences, "
-                  f"{len(data[d]['wy'])} words ({time.perf_counter() - start:.0f}s)", file=sys.stderr)
+            print(
+                f"features {d}: {len(data[d]['summary_y'])} summaries, {len(data[d]['y'])} sentences, "
+                f"{len(data[d]['wy'])} words ({time.perf_counter() - start:.0f}s)",
+                file=sys.stderr,
+            )
         if args.encodings:
             args.encodings.write_bytes(pickle.dumps(_encoder().cache))
         if args.cache:
-            np.savez(args.cache, **{f"{d}/{k}": v for d, dd in data.items() for k, v in dd.items()})
+            arrays: dict[str, Any] = {f"{d}/{k}": v for d, dd in data.items() for k, v in dd.items()}
+            np.savez(args.cache, **arrays)
 
     # 2. Leave-one-domain-out: train on six, score the seventh's real pairs; pooled scores set the threshold.
     cv_scores, cv_labels = {}, {}
@@ -213,14 +243,17 @@ def main(argv: list[str] | None = None) -> int:
     labels = np.concatenate([cv_labels[d] for d in TRAIN_DOMAINS])
     pooled = np.concatenate([cv_scores[d] for d in TRAIN_DOMAINS])
     threshold = best_threshold(labels, pooled)
-    report = {"cv_threshold": threshold, "cv_pooled": binary_metrics(labels, pooled, threshold), "cv_domains": {}}
-    for d in TRAIN_DOMAINS:
-        report["cv_domains"][d] = binary_metrics(cv_labels[d], cv_scores[d], threshold)
+    cv_domains = {d: binary_metrics(cv_labels[d], cv_scores[d], threshold) for d in TRAIN_DOMAINS}
+    report = {
+        "cv_threshold": threshold,
+        "cv_pooled": binary_metrics(labels, pooled, threshold),
+        "cv_domains": cv_domains,
+    }
     print(json.dumps(report, indent=1))
 
     # 3. The shipped models: all seven domains; check the JSON trees reproduce sklearn before writing.
     word, sentence = _fit_stack(data, list(TRAIN_DOMAINS))
-    spec = {
+    spec: dict[str, Any] = {
         "about": "two stacked boosted-tree models; rebuild with `python -m evals.train.faithfulness`",
         "features": FEATURE_NAMES,
         "word_features": WORD_FEATURES,
@@ -238,7 +271,10 @@ def main(argv: list[str] | None = None) -> int:
             raise RuntimeError(f"exported {name} trees disagree with sklearn by {diff:.2e}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(spec, separators=(",", ":")) + "\n")
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB) in {time.perf_counter() - start:.0f}s", file=sys.stderr)
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size // 1024} KB) in {time.perf_counter() - start:.0f}s",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -52,7 +52,8 @@ LOADERS: dict[str, Callable[[bytes, str, str], Loaded]] = {
     ".jsonl": _jsonl,
     ".pdf": _pdf,
 }
-SUPPORTED = ", ".join(LOADERS)
+SUFFIXES = tuple(LOADERS)  # the file types newsrag reads: the one list `newsrag ingest` and the page's uploads accept
+SUPPORTED = ", ".join(SUFFIXES)
 
 
 def load(inputs: list[str], max_bytes: int = 20_000_000) -> Iterator[Article | LoadProblem]:

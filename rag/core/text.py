@@ -1,15 +1,77 @@
-"""Sentence spans with exact character offsets, shared by chunking (ingest) and answering (rag)."""
+"""The one text toolkit: sentences, words, stems, stopwords, negation and number words, [n] citation markers, the
+refusal text and the question check. Chunking, BM25, the ranker's features, the answerers, verification, the
+faithfulness scorer and the eval metrics all read text through these rules, so they agree on where a sentence or a
+citation starts and on which words count.
+
+Contracts, in one place:
+- `split_sentences(text)` -> exact (start, end) spans, whitespace trimmed, every word in exactly one span.
+- `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
+  tokenizer stems the index), stopwords dropped.
+- `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
+- `NEGATIONS` / `is_negation`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
+- `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
+"""
+
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from rag.core.errors import InputError
+
+# ---------------------------------------------------------------- sentences
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace, or at a line break.
 _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|\n+""")
 # Tokens before a "." that do not end a sentence: titles, initials, months, "U.S.".
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "inc", "corp",
-    "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept", "fig",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "vs",
+    "no",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "etc",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+    "approx",
+    "est",
+    "dept",
+    "fig",
 }
 
 
@@ -50,3 +112,135 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if e > s:
             trimmed.append((s, e))
     return trimmed
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of text as strings (see split_sentences)."""
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+# ---------------------------------------------------------------- words, stopwords, stems
+
+# The word pattern MultiHop-RAG questions are searched with: letters/digits joined by ' ’ . - inside a word.
+WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
+# A capitalised word: the names a question asks about.
+NAME = re.compile(r"\b[A-Z][\w'’.-]+")
+
+# Words that match nearly every chunk: they cost time and carry no signal for ranking.
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below between both
+    but by can could did do does doing down during each few for from further had has have having he her here hers
+    herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours yourself yourselves also said says according article report
+    reported news""".split()
+)
+# Checking a claim, the words that attribute or hedge it ("told", "may") are not what it claims either.
+CLAIM_STOPWORDS = STOPWORDS | frozenset(
+    "say tells told stated states added may might must shall mr mrs ms dr per via upon".split()
+)
+# Words that negate what follows; a word ending in "n't" negates too (is_negation).
+NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot n't nowhere hardly barely fail failed fails "
+    "refuse refused refuses deny denied denies lack lacked lacks unable".split()
+)
+# Spelled-out numbers a writer and a passage may disagree on: mapped to digits before comparing.
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update(
+    {
+        "thirty": "30",
+        "forty": "40",
+        "fifty": "50",
+        "hundred": "100",
+        "thousand": "1000",
+        "million": "1000000",
+        "billion": "1000000000",
+        "dozen": "12",
+        "half": "0.5",
+        "first": "1st",
+        "second": "2nd",
+        "third": "3rd",
+    }
+)
+
+
+def is_negation(word: str) -> bool:
+    """True for a negating word ("not", "denied", "didn't"), any case, either apostrophe."""
+    w = word.lower().replace("’", "'")
+    return w in NEGATIONS or w.endswith("n't")
+
+
+def query_terms(question: str) -> list[str]:
+    """The searchable words of a text, lower-cased, stopwords dropped, each once in order of first use."""
+    terms, seen = [], set()
+    for word in WORD.findall(question.lower()):
+        word = word.replace("’", "'").strip(".'-")
+        if word and word not in STOPWORDS and word not in seen:
+            seen.add(word)
+            terms.append(word)
+    return terms
+
+
+# The original Porter algorithm, as FTS5's porter tokenizer uses; snowballstemmer imports in milliseconds where
+# nltk takes ~2 s, which a cold `newsrag ask` would pay.
+_PORTER = snowballstemmer.stemmer("porter")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Porter stem of a lower-cased word ("sanctioned" -> "sanction")."""
+    return str(_PORTER.stemWord(word))
+
+
+def stems(text: str) -> set[str]:
+    """Stems of the searchable words of a text (stopwords dropped)."""
+    return {stem(t) for t in query_terms(text)}
+
+
+# ---------------------------------------------------------------- [n] citation markers
+
+# The numbers inside a marker ("1", "1, 3", "1;2"), and one marker: "[1]", "[ 2 ]", "[1, 3]".
+CITATION_NUMBERS = r"\d+(?:\s*[,;]\s*\d+)*"
+CITATION_MARK = rf"\[\s*{CITATION_NUMBERS}\s*\]"  # no groups: for composing patterns
+CITATION = re.compile(rf"\[\s*({CITATION_NUMBERS})\s*\]")  # group 1 holds the numbers
+_CITATION_AND_SPACE = re.compile(r"\s*" + CITATION_MARK)
+
+
+def cited_numbers(text: str) -> list[int]:
+    """The passage numbers the markers in text cite, each once, in order."""
+    numbers: list[int] = []
+    for m in CITATION.finditer(text):
+        numbers.extend(int(x) for x in re.split(r"[,;]", m.group(1)))
+    return list(dict.fromkeys(numbers))
+
+
+def strip_citations(text: str) -> str:
+    """text without its [n] markers (and the space before each): "X [1]." -> "X."."""
+    return _CITATION_AND_SPACE.sub("", text)
+
+
+# ---------------------------------------------------------------- answers and questions
+
+# What every answerer says when the articles do not answer (an answer with refused=True carries this text).
+REFUSAL_TEXT = "The articles I have do not answer this question."
+MAX_QUESTION_CHARS = 2000
+
+
+def check_question(question: str | None) -> str:
+    """The question, stripped; an InputError (a NewsragError) when it is empty or longer than MAX_QUESTION_CHARS."""
+    question = (question or "").strip()
+    if not question:
+        raise InputError("the question is empty: type a question about the articles")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InputError(
+            f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}: "
+            "shorten it to the question itself"
+        )
+    return question

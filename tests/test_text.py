@@ -1,0 +1,99 @@
+"""The text toolkit (rag.core.text): words, stems, stopwords, negations, numbers, [n] markers, the question check,
+and that the product's parts read text through it (one rule each, not copies that drift apart)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.core import text as T
+from rag.core.errors import NewsragError
+
+
+def test_query_terms_drop_stopwords_and_repeats_in_order() -> None:
+    assert T.query_terms("What did the U.S. Army's chief say about the Army, according to reports?") == [
+        "u.s",
+        "army's",
+        "chief",
+        "say",
+        "army",
+        "reports",
+    ]
+    assert T.query_terms("the of and") == []
+
+
+def test_stems_are_porter_and_skip_stopwords() -> None:
+    assert T.stems("Sanctions were sanctioned by the reporters") == {"sanction", "report"}
+    assert T.stem("manufacturing") == "manufactur"
+
+
+def test_claim_stopwords_extend_the_search_list_with_attribution_words() -> None:
+    assert T.STOPWORDS < T.CLAIM_STOPWORDS
+    assert {"told", "may", "stated"} <= T.CLAIM_STOPWORDS - T.STOPWORDS
+
+
+@pytest.mark.parametrize("word", ["not", "Never", "didn't", "didn’t", "denied", "cannot"])
+def test_negations(word: str) -> None:
+    assert T.is_negation(word)
+
+
+@pytest.mark.parametrize("word", ["note", "nothingness", "knot", "denial"])
+def test_words_that_only_look_negative(word: str) -> None:
+    assert not T.is_negation(word)
+
+
+def test_number_words_map_to_digits() -> None:
+    assert [T.NUMBER_WORDS[w] for w in ("seven", "twelve", "forty", "million", "dozen")] == [
+        "7",
+        "12",
+        "40",
+        "1000000",
+        "12",
+    ]
+
+
+def test_citation_markers_are_read_and_removed() -> None:
+    text = "Alpha rose [1, 3]. Beta fell [ 2 ][1]; see [note] and [x1]."
+    assert T.cited_numbers(text) == [1, 3, 2]
+    assert T.strip_citations(text) == "Alpha rose. Beta fell; see [note] and [x1]."
+    assert [m.group(1) for m in T.CITATION.finditer(text)] == ["1, 3", "2", "1"]
+
+
+def test_check_question_strips_and_says_what_is_wrong() -> None:
+    assert T.check_question("  Who won?\n") == "Who won?"
+    for empty in ("", "   \n", None):
+        with pytest.raises(NewsragError, match="question is empty"):
+            T.check_question(empty)
+    with pytest.raises(NewsragError, match="limit is 2,000"):
+        T.check_question("why " * 600)
+
+
+def test_the_answer_parser_and_the_citation_metric_agree_on_sentences_and_markers() -> None:
+    from evals.metrics import answer_claims
+    from rag.generate import cited_sentences
+
+    answer = "The council approved $12 million [1]. Keane spoke on Sunday [2][3]. Work starts in April [ 1, 3 ]."
+    claims = [(c.text, c.cites) for c in answer_claims(answer)]
+    assert (
+        claims
+        == cited_sentences(answer)
+        == [
+            ("The council approved $12 million.", [1]),
+            ("Keane spoke on Sunday.", [2, 3]),
+            ("Work starts in April.", [1, 3]),
+        ]
+    )
+
+
+def test_every_answerer_refuses_with_the_one_refusal_text() -> None:
+    import rag.extractive
+    import rag.generate
+
+    assert rag.extractive.REFUSAL_TEXT is T.REFUSAL_TEXT
+    assert rag.generate.SYSTEM_PROMPT.endswith(f"reply exactly: {T.REFUSAL_TEXT}")
+
+
+def test_uploads_accept_exactly_what_ingest_loads() -> None:
+    from ingest.loaders.dispatch import LOADERS
+    from ui.uploads import ALLOWED_SUFFIXES
+
+    assert tuple(ALLOWED_SUFFIXES) == tuple(LOADERS)
