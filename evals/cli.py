@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -9,12 +10,14 @@ from pathlib import Path
 from evals.faithfulness import evaluate_on_summedits
 from evals.gold import CORPUS_DIR, corpus_articles
 from evals.multihop import CORPUS_FILE, data_path
-from evals.report import compare, format_table, write_html, write_results
+from evals.report import compare, format_table, skipped_note, write_html, write_results
 from evals.runner import answer_rows, multihop_items, retrieval_rows, seed_items, summarize
+from evals.runs import new_run_dir, previous_run
 from rag.assistant import Assistant
 from rag.core.errors import NewsragError
 from rag.core.settings import get_settings
 
+RUNS_DIR = Path("runs")  # each eval run gets runs/<what>-<dataset>-<split>-<UTC time>/
 DATASETS = {"retrieval": ("multihop", "seed"), "answers": ("multihop", "seed"), "scorer": ("summedits",)}
 
 
@@ -103,23 +106,43 @@ def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
     return payload
 
 
+def _compare_path(value: str) -> Path:
+    """--compare takes a run folder or its results.json; checked before a long run, not after."""
+    path = Path(value)
+    if path.is_dir():
+        path = path / "results.json"
+    if not path.is_file():
+        raise NewsragError(f"--compare {value}: no such file; pass an earlier run's folder or its results.json")
+    return path
+
+
 def run_eval(args: argparse.Namespace) -> int:
-    """The `newsrag eval` command; returns 1 when --compare finds a regression, else 0."""
-    if getattr(args, "compare", None) and not Path(args.compare).is_file():  # fail before a long run, not after
-        raise NewsragError(f"--compare {args.compare}: no such file; pass an earlier run's results.json")
+    """The `newsrag eval` command; returns 1 when an explicit --compare finds a regression, else 0."""
+    explicit = _compare_path(args.compare) if getattr(args, "compare", None) else None
     payload = build_payload(args, progress=sys.stderr.isatty())
-    changes, regressions = ([], [])
-    if getattr(args, "compare", None):
-        changes, regressions = compare(args.compare, payload)
-    out = Path(getattr(args, "out", None) or "runs")
-    results, report = write_results(out, payload), write_html(out, payload, changes)
+    # Without --out each run keeps its own folder, and is compared with the last one of its kind at a glance.
+    out = Path(args.out) if getattr(args, "out", None) else new_run_dir(RUNS_DIR, payload)
+    against = explicit
+    if against is None and not getattr(args, "no_compare", False) and not getattr(args, "out", None):
+        against = previous_run(RUNS_DIR, payload, exclude=out)
+    changes, regressions, old_summary = ([], [], None)
+    if against is not None:
+        changes, regressions = compare(against, payload)
+        old_summary = json.loads(against.read_text(encoding="utf-8"))["summary"]
+    results = write_results(out, payload)
+    report = write_html(out, payload, changes, old_summary, against)
     print(f"{payload['what']} on {payload['dataset']} ({payload['split']}), {payload['seconds']} s")
     print(format_table(payload))
+    note = skipped_note(payload)
+    if note:
+        print(note)
     print(f"\nwrote {results} and {report}")
-    if getattr(args, "compare", None):
-        print(f"\ncompared with {args.compare}:")
+    if against is not None:
+        print(f"\ncompared with {against}:")
         print("\n".join(changes) if changes else "no metric changed")
-        if regressions:
+        if regressions and explicit is None:
+            print(f"\n{len(regressions)} metric(s) lower than in that run (pass --compare to fail on them)")
+        elif regressions:
             print(f"\nREGRESSED ({len(regressions)}):")
             print("\n".join(regressions))
             return 1

@@ -153,8 +153,10 @@ def _answer_summary(rows: list[dict]) -> dict:
     out.update(n=len(rows), answered=sum(1 for r in rows if r["faithfulness"] is not None),
                bad_spans=sum(r["bad_spans"] for r in rows))
     for m in ("faithfulness", "citation_precision", "citation_recall"):
-        if not any(r[m] is not None for r in rows):
-            out[m] = None  # nothing was answered in this group: undefined, shown as "-", not a score of 0
+        # nothing was answered in this group, or it holds only questions with no answer (faithful to what?):
+        # undefined, shown as "-", not a score
+        if not any(r[m] is not None for r in rows) or not answerable:
+            out[m] = None
     return out
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+import numpy as np
 
 from tqdm import tqdm
 
@@ -33,6 +37,7 @@ class IngestSummary:
     chunks_embedded: int = 0
     failed: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # {"path", "kind"}: files in a folder that are not articles
     recovered: int = 0  # articles a killed earlier run left half-written, cleaned up before this run
     seconds: float = 0.0
 
@@ -73,23 +78,26 @@ def _root(path: str) -> str:
 
 
 def ingest(
-    paths: Iterable[str],
-    index: str | Path | None = None,
-    sync: bool = False,
-    progress: bool = False,
-    store: Store | None = None,
+    paths: Iterable[str], index: str | Path | None = None, sync: bool = False, progress: bool = False,
+    store: Store | None = None, on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestSummary:
     """Bring the index in step with `paths`. Safe to kill at any moment: re-running finishes the job."""
     paths = [str(p) for p in paths]
-    return ingest_items(
-        load(paths), store or Store.open(index, create=True), sync_roots=paths if sync else None, progress=progress
-    )
+    return ingest_items(load(paths), store or Store.open(index, create=True), sync_roots=paths if sync else None,
+                        progress=progress, on_progress=on_progress)
 
 
 def ingest_items(
-    items: Iterable[Article | LoadProblem], store: Store, sync_roots: list[str] | None = None, progress: bool = False
+    items: Iterable[Article | LoadProblem], store: Store, sync_roots: list[str] | None = None, progress: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestSummary:
-    """Index loaded articles; with `sync_roots`, remove stored articles from under those roots that were not seen."""
+    """Index loaded articles; with `sync_roots`, remove stored articles from under those roots that were not seen.
+
+    Everything is read and chunked first (cheap next to embedding), so the embedding pass knows its total:
+    `progress` shows chunks embedded of that total with rate and ETA on stderr, and `on_progress(done, total)` is
+    called as each slice of chunks is embedded (the web UI's upload progress). The cost: the chunks of the new and
+    changed articles are held in memory until written (~2x their text).
+    """
     started = time.perf_counter()
     summary = IngestSummary()
     summary.recovered = len(store.recover())
@@ -106,21 +114,26 @@ def ingest_items(
         store.begin(ids, {a.id: a.origin for a in batch.articles})
         store.delete_vectors([i for i in ids if i in manifest])
         by_id = {a.id: a for a in batch.articles}
-        vectors = get_embedder().encode([embed_text(c, by_id[c.article_id]) for c in batch.chunks])
+        vectors = _encode_counted([embed_text(c, by_id[c.article_id]) for c in batch.chunks], advance)
         store.add_vectors(batch.chunks, by_id, vectors)
         store.commit(batch.articles, batch.hashes, batch.chunks)
         summary.chunks_embedded += len(batch.chunks)
         batch.clear()
 
-    bar = tqdm(desc="ingest", unit="article", disable=not progress)
+    # Pass 1: read and chunk; what is new or changed waits in `planned` with its chunks and hash.
+    planned: list[tuple[Article, list[Chunk], str]] = []
+    reading = tqdm(desc="reading", unit="article", disable=not progress, leave=False)
     for item in items:
         if not isinstance(item, Article):  # a LoadProblem
+            if item.skipped:
+                summary.skipped.append({"path": item.path, "kind": item.skipped})
+                continue
             entry = {"path": item.path, "error": item.error}
             (summary.failed if item.fatal else summary.warnings).append(entry)
             if item.fatal:
                 failed_origins.add(_problem_origin(item.path))
             continue
-        bar.update(1)
+        reading.update(1)
         if item.id in seen:
             summary.warnings.append(
                 {
@@ -145,12 +158,30 @@ def ingest_items(
             summary.updated += 1
         else:
             summary.added += 1
-        batch.articles.append(item)
+        planned.append((item, chunks, digest))
+    reading.close()
+
+    # Pass 2: embed and write, batch by batch; the bar counts chunks, the work that takes the time.
+    total = sum(len(chunks) for _, chunks, _ in planned)
+    if total and progress:
+        print(f"{len(planned)} article(s) to embed, {total} chunks; loading the embedding model…", file=sys.stderr)
+    if total:
+        get_embedder()  # loaded before the bar starts, so its rate and ETA time the embedding alone
+    bar = tqdm(total=total, desc="embedding", unit="chunk", disable=not progress or not total)
+    done = [0]
+
+    def advance(n: int) -> None:
+        bar.update(n)
+        done[0] += n
+        if on_progress:
+            on_progress(done[0], total)
+
+    for article, chunks, digest in planned:
+        batch.articles.append(article)
         batch.chunks.extend(chunks)
-        batch.hashes[item.id] = digest
+        batch.hashes[article.id] = digest
         if len(batch) >= get_settings().ingest_batch:
             flush()
-            bar.set_postfix(chunks=summary.chunks_embedded)
     flush()
     bar.close()
 
@@ -166,6 +197,21 @@ def ingest_items(
         summary.removed = len(gone)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+
+def _encode_counted(texts: list[str], advance: Callable[[int], None]) -> np.ndarray:
+    """Embed in slices of the encoder's batch size, reporting each slice: progress moves within a batch too."""
+    embedder = get_embedder()
+    step = max(1, getattr(embedder, "batch_size", 64))
+    # shortest first, as the encoder would order one big call, so each slice pads to similar lengths
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    for i in range(0, len(order), step):
+        part = order[i : i + step]
+        vectors[part] = embedder.encode([texts[j] for j in part])
+        advance(len(part))
+    return vectors
 
 
 def _problem_origin(path: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
@@ -38,11 +39,25 @@ def resolve_sources(requested: list[str], known: list[str]) -> list[str]:
         hit = by_lower.get(name.strip().lower())
         (resolved.append(hit) if hit else unknown.append(name))
     if unknown:
-        shown = ", ".join(known[:30]) + (" …" if len(known) > 30 else "")
-        raise InputError(
-            f"source {', '.join(map(repr, unknown))} is not in the index; known sources: {shown or '(none)'}"
-        )
+        close = list(dict.fromkeys(m for name in unknown for m in close_sources(name, known)))
+        if close:
+            hint = f"did you mean {' or '.join(map(repr, close))}?"
+        elif len(known) <= 10:
+            hint = f"known sources: {', '.join(known) or '(none)'}"
+        else:  # a long list helps nobody; say how to see it
+            hint = f"none of the {len(known)} indexed outlets is close; `newsrag stats --json` lists them"
+        raise InputError(f"source {', '.join(map(repr, unknown))} is not in the index; {hint}")
     return resolved
+
+
+def close_sources(name: str, known: list[str], n: int = 5) -> list[str]:
+    """Indexed outlets a mistyped or partial name probably means: close spellings, then names sharing a word."""
+    wanted = name.strip().lower()
+    by_lower = {k.lower(): k for k in known}
+    found = difflib.get_close_matches(wanted, list(by_lower), n=n, cutoff=0.6)
+    words = set(re.findall(r"\w{3,}", wanted)) - {"the", "news", "daily", "times", "post", "com", "org", "net", "www"}
+    found += [k for k in by_lower if words & set(re.findall(r"\w{3,}", k)) and k not in found]
+    return [by_lower[k] for k in found[:n]]
 
 
 @dataclass

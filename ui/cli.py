@@ -30,9 +30,18 @@ def _apply_index_options(args: argparse.Namespace) -> None:
     get_settings.cache_clear()
 
 
+def _check_paths_exist(paths: list[str]) -> None:
+    """Every local input must exist before the index is opened: a typo must not leave an empty index folder behind."""
+    missing = [p for p in paths if "://" not in p and not os.path.exists(os.path.expanduser(p))]
+    if missing:
+        raise NewsragError(f"no such file or folder: {', '.join(missing)}; nothing was ingested. "
+                           "Check the path (or give an http(s) URL or a feed URL)")
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest.index import ingest
 
+    _check_paths_exist(args.paths)
     summary = ingest(args.paths, sync=args.sync, progress=not args.json and sys.stderr.isatty())
     result = summary.to_dict()
     if args.json:
@@ -40,6 +49,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     else:
         print(f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}, removed {summary.removed}, "
               f"chunks embedded {summary.chunks_embedded}, failed {len(summary.failed)} ({summary.seconds:.1f} s)")
+        if summary.skipped:
+            kinds = sorted({s["kind"] for s in summary.skipped})
+            print(f"skipped {len(summary.skipped)} file{'s' if len(summary.skipped) != 1 else ''} that "
+                  f"{'is' if len(summary.skipped) == 1 else 'are'} not an article type ({', '.join(kinds)})")
         if summary.recovered:
             print(f"cleaned up {summary.recovered} article(s) left half-written by an interrupted run")
         for f in summary.failed:
@@ -117,6 +130,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsrag", description=(__doc__ or "").splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
+    parser.set_defaults(subparsers=sub.choices)  # main() reports an unknown flag with its subcommand's usage
 
     def with_index(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--index", help="index directory (default ./index, or NEWSRAG_INDEX)")
@@ -149,13 +163,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_chat)
 
     p = with_index(sub.add_parser("eval", help="retrieval, answer and scorer benchmarks"))
-    p.add_argument("what", choices=["retrieval", "answers", "scorer"])
-    p.add_argument("--dataset", default=None, choices=["multihop", "seed", "summedits"])
-    p.add_argument("--limit", type=int, default=None)
-    p.add_argument("--split", default="report", choices=["tune", "report", "all"])
-    p.add_argument("--answerer", choices=list(ANSWERERS), default=None, help="the answerer to evaluate (answers only)")
-    p.add_argument("--out", default="runs")
-    p.add_argument("--compare", default=None, help="a previous run's results.json to diff against")
+    p.add_argument("what", choices=["retrieval", "answers", "scorer"],
+                   help="retrieval: are the gold passages found (Hits, MRR, nDCG); answers: are answers right, "
+                        "cited and faithful; scorer: the faithfulness scorer on SummEdits")
+    p.add_argument("--dataset", default=None, choices=["multihop", "seed", "summedits"],
+                   help="multihop: MultiHop-RAG (default for retrieval/answers); seed: the questions about corpus/; "
+                        "summedits: the scorer's benchmark")
+    p.add_argument("--limit", type=int, default=None,
+                   help="only the first N questions of a fixed sample (same N, same questions every run)")
+    p.add_argument("--split", default="report", choices=["tune", "report", "all"],
+                   help="MultiHop-RAG half: tune (choices were made on it), report (held out; default), or all")
+    p.add_argument("--answerer", choices=list(ANSWERERS), default=None,
+                   help="the answerer to evaluate (answers only); default extractive")
+    p.add_argument("--out", default=None,
+                   help="folder for results.json and report.html (default: a new runs/WHAT-DATASET-SPLIT-TIME/)")
+    p.add_argument("--compare", default=None,
+                   help="an earlier run (its folder or results.json) to diff against; exit 1 if a metric got worse. "
+                        "Default: the previous run of the same kind under runs/, shown but not failing")
+    p.add_argument("--no-compare", action="store_true", help="do not compare with any earlier run")
     p.set_defaults(func=cmd_eval)
 
     p = with_index(sub.add_parser("bench", help="speed benchmarks"))
@@ -166,7 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # argparse would print the top-level usage; the subcommand's is the one that helps
+        args.subparsers[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     _apply_index_options(args)
     try:
         return args.func(args)

@@ -25,6 +25,7 @@ class LoadProblem:
     path: str  # the file (":LINE" for a JSONL line, "#N" for the N-th record of a .json array) or URL
     error: str  # what is wrong and what to do
     fatal: bool = True
+    skipped: str = ""  # set (to the file's kind, e.g. ".jpg") for a file in a folder that cannot be an article
 
 
 class InputError(Exception):

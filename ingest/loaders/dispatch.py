@@ -1,6 +1,7 @@
 """`load()`: walk the inputs, pick a loader by extension or URL, and turn every failure into a LoadProblem."""
 from __future__ import annotations
 
+import mimetypes
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -125,9 +126,29 @@ def _load_path(name: str, max_bytes: int) -> Loaded:
         if not files:
             yield LoadProblem(str(path), f"the folder holds no visible files to load (supported: {SUPPORTED})")
         for file in files:
+            kind = _media_kind(file)
+            if kind:  # a photo next to the articles is no failure: skipped, and counted in the summary
+                yield LoadProblem(_printable(file), f"not an article type ({kind}); skipped", fatal=False, skipped=kind)
+                continue
             yield from _guard(_printable(file), lambda f=file: _load_file(f, max_bytes))
     else:
         yield from _guard(_printable(path), lambda: _load_file(path, max_bytes))
+
+
+# Kinds of file that cannot hold an article's text: skipped inside a folder. A document newsrag cannot read
+# (.docx, .rtf, no extension) still fails, with advice to convert it: it may be an article the user meant to add.
+_MEDIA = ("image/", "audio/", "video/", "font/")
+_BINARY_SUFFIXES = {".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar", ".exe", ".dll", ".so", ".dylib",
+                    ".bin", ".iso", ".dmg", ".woff", ".woff2", ".ttf", ".otf", ".ico", ".db", ".sqlite", ".pyc"}
+
+
+def _media_kind(path: Path) -> str:
+    """The suffix of a file that is plainly not an article (a picture, a sound, an archive…), else ""."""
+    suffix = path.suffix.lower()
+    if not suffix or suffix in LOADERS:
+        return ""
+    guessed = mimetypes.guess_type(f"x{suffix}")[0] or ""
+    return suffix if guessed.startswith(_MEDIA) or suffix in _BINARY_SUFFIXES else ""
 
 
 def _printable(path: Path) -> str:
