@@ -23,6 +23,7 @@ from rag.core.types import Answer  # noqa: E402
 from rag.core.errors import NewsragError  # noqa: E402
 from rag.core.store import Store  # noqa: E402
 from ui import render  # noqa: E402
+from ui import library  # noqa: E402
 from ui.auth import auth_for  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
 from ui.answerer_menu import answerer_choices, answerer_note  # noqa: E402
@@ -174,9 +175,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                 metadata={"title": f"Sources ({len(answer.citations)}): full passages in the panel", "status": "done"},
             ))
             session.by_message[len(msgs) - 1] = turn
-        took = answer.timings_ms.get("total_ms", 0) / 1000
-        status = (f"Answered in {took:.1f} s from {len(answer.hits)} passages." if not answer.refused
-                  else f"No answer in the articles ({took:.1f} s); the closest passages are in the sources panel.")
+        status = answer_status(answer, filters)
         yield list(msgs), gr.skip(), session, panel, status
 
     def new_conversation(session: Session | None):
@@ -203,23 +202,29 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
     def on_upload(files: list[str] | None, progress: gr.Progress = gr.Progress()):
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         if not paths:
-            return None, gr.skip(), gr.skip()
+            return None, gr.skip(), gr.skip(), gr.skip(), gr.skip()
         checked = check_and_store([(p, Path(p).name) for p in paths], uploads_dir, max_upload_bytes)
         progress(0, desc="Checking files")
 
         def on_file(i: int, n: int, name: str) -> None:
-            progress(i / max(n, 1), desc=f"Ingesting {name} ({i + 1}/{n})")
+            progress(i / max(n, 1), desc=f"Reading {name} ({i + 1}/{n})")
+
+        def on_chunks(i: int, n: int, name: str, done: int, total: int) -> None:
+            # the file's share of the bar grows with its passages embedded: real work, not files started
+            progress((i + done / max(total, 1)) / max(n, 1), desc=f"Embedding {name} ({i + 1}/{n}): {done}/{total} passages")
 
         try:
             with lock.write():
-                summary = ingest_uploads(checked, assistant.store, on_file)
+                summary = ingest_uploads(checked, assistant.store, on_file, on_chunks)
         except NewsragError as exc:  # the index itself refused (e.g. a Chroma server went away): say so, keep the page
-            return None, f'<p class="up-failed">❌ {render.esc(exc)}</p>', gr.skip()
+            return None, f'<p class="up-failed">❌ {render.esc(exc)}</p>', gr.skip(), gr.skip(), gr.skip()
         except Exception as exc:
             log.exception("ingesting uploads failed")
-            return None, f'<p class="up-failed">❌ internal error ({render.esc(type(exc).__name__)}: {render.esc(exc)}); the server log has the details</p>', gr.skip()
+            return (None, f'<p class="up-failed">❌ internal error ({render.esc(type(exc).__name__)}: {render.esc(exc)}); '
+                    'the server log has the details</p>', gr.skip(), gr.skip(), gr.skip())
         choices = outlet_choices(assistant)
-        return None, upload_summary_html(summary), gr.update(choices=choices)
+        return (None, upload_summary_html(summary), gr.update(choices=choices), library.intro_markdown(assistant.store),
+                gr.update(choices=library.outlet_choices(assistant.store)))
 
     def ask_api(question: str, source: str = "", since: str = "", until: str = "", answerer: str = "") -> dict:
         """Answer one question (no conversation) and return {question, answer, refused, citations, timings_ms, warnings}."""
@@ -232,14 +237,9 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         return answer.to_dict()
 
     # ---- layout ----------------------------------------------------------------------------------------------------
-    stats = assistant.store.stats()
     with gr.Blocks(title="newsrag", analytics_enabled=False) as app:
         session = gr.State(None)
-        gr.Markdown(
-            f"## newsrag\nAsk about the {stats.articles:,} indexed article{'s' if stats.articles != 1 else ''}. "
-            "Every sentence of an answer is an exact quote; click a **[n]** to see its passage.",
-            elem_id="intro",
-        )
+        intro = gr.Markdown(library.intro_markdown(assistant.store), elem_id="intro")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
                 chatbot = gr.Chatbot(
@@ -273,6 +273,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                         file_count="multiple", elem_id="upload",
                     )
                     upload_summary = gr.HTML("", elem_id="upload-summary")
+        lib = _library_section(assistant)
 
         chat_inputs = [question, session, outlet, since, until, answerer]
         chat_outputs = [chatbot, question, session, sources, status]
@@ -284,16 +285,113 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         since.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
         until.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
         answerer.change(answerer_note, [answerer], [answerer_info], api_visibility="private")
-        upload.upload(on_upload, [upload], [upload, upload_summary, outlet], api_name="upload")
+        upload.upload(on_upload, [upload], [upload, upload_summary, outlet, intro, lib.outlet], api_name="upload")
+        _wire_library(assistant, lib, intro, outlet)
         gr.api(ask_api, api_name="ask")
     return app
+
+
+def answer_status(answer: Answer, filters: dict) -> str:
+    """The line under the chat: how the answer was found, or why there is none, never promising what is not shown."""
+    took = answer.timings_ms.get("total_ms", 0) / 1000
+    if not answer.refused:
+        return f"Answered in {took:.1f} s from {len(answer.hits)} passages."
+    if answer.hits:
+        return f"No answer in the articles ({took:.1f} s); the closest passages are in the sources panel."
+    if filters:  # nothing was searched at all: say which filters to widen
+        named = ", ".join(f"{k} {v}" for k, v in filters.items())
+        return f"No answer in the articles ({took:.1f} s): no article matches the filters ({named}); widen them."
+    return f"No answer in the articles ({took:.1f} s): no passage matches the question."
+
+
+@dataclass
+class LibraryWidgets:
+    outlet: gr.Dropdown
+    since: gr.Textbox
+    until: gr.Textbox
+    listing: gr.HTML
+    pick: gr.Dropdown
+    article: gr.HTML
+    delete: gr.Button
+    status: gr.Markdown
+    armed: gr.State  # the article id a first click on Delete armed; a second click deletes it
+
+
+def _library_section(assistant: Assistant) -> LibraryWidgets:
+    """The library: what is indexed, by outlet and date; open one article; delete one (two clicks)."""
+    first = library.list_page(assistant.store, library.ALL_OUTLETS, "", "")
+    with gr.Accordion("Library: browse, read or delete the indexed articles", open=False, elem_id="library"):
+        with gr.Row():
+            outlet = gr.Dropdown(library.outlet_choices(assistant.store), value=library.ALL_OUTLETS, label="Outlet",
+                                 elem_id="lib-outlet", scale=2)
+            since = gr.Textbox(label="Since", placeholder="YYYY-MM-DD", elem_id="lib-since", scale=1)
+            until = gr.Textbox(label="Until", placeholder="YYYY-MM-DD", elem_id="lib-until", scale=1)
+        listing = gr.HTML(first.html, elem_id="lib-list")
+        pick = gr.Dropdown(first.choices, value=None, label="Open an article", elem_id="lib-pick")
+        article = gr.HTML(library.article_html(assistant.store, None), elem_id="lib-article")
+        delete = gr.Button("Delete this article", variant="stop", size="sm", elem_id="lib-delete")
+        status = gr.Markdown("", elem_id="lib-status")
+        armed = gr.State(None)
+    return LibraryWidgets(outlet, since, until, listing, pick, article, delete, status, armed)
+
+
+def _wire_library(assistant: Assistant, w: LibraryWidgets, intro: gr.Markdown, chat_outlet: gr.Dropdown) -> None:
+    store = assistant.store
+
+    def refresh(outlet: str, since: str, until: str):
+        try:
+            page = library.list_page(store, outlet, since, until)
+        except NewsragError as exc:
+            return gr.skip(), gr.skip(), f"⚠️ {render.md_text(str(exc))}"
+        return page.html, gr.update(choices=page.choices, value=None), ""
+
+    def open_article(article_id: str | None):
+        # emptied by a refresh or a deletion: keep the status line, which may be saying what was deleted
+        return library.article_html(store, article_id), None, "" if article_id else gr.skip()
+
+    def on_delete(article_id: str | None, armed: str | None, outlet: str, since: str, until: str, request: gr.Request):
+        skip5 = (gr.skip(),) * 5
+        if not article_id:
+            return (*skip5, None, "Pick an article to delete first.")
+        username = getattr(request, "username", None)
+        host = getattr(getattr(request, "client", None), "host", None)
+        if not library.may_manage(username, host):
+            return (*skip5, None, "⚠️ Only a logged-in user may delete articles on a server other machines can reach.")
+        if armed != article_id:  # the first click only asks: a deletion cannot be undone from the page
+            article = store.article(article_id)
+            title = article.title if article else article_id
+            return (*skip5, article_id, f"Delete “{render.md_text(title)}” from the index? Click **Delete this article** "
+                                        "again to confirm.")
+        try:
+            message = library.delete_article(store, article_id, username, host)
+        except NewsragError as exc:
+            return (*skip5, None, f"⚠️ {render.md_text(str(exc))}")
+        outlets = library.outlet_choices(store)
+        if outlet not in {value for _, value in outlets}:
+            outlet = library.ALL_OUTLETS
+        page = library.list_page(store, outlet, since, until)
+        return (page.html, gr.update(choices=page.choices, value=None), library.article_html(store, None),
+                gr.update(choices=outlets, value=outlet), library.intro_markdown(store), None,
+                render.md_text(message))
+
+    def chat_outlets():
+        return gr.update(choices=outlet_choices(assistant))
+
+    filters = [w.outlet, w.since, w.until]
+    for box in filters:
+        box.change(refresh, filters, [w.listing, w.pick, w.status], api_visibility="private", show_progress="hidden")
+    w.pick.change(open_article, [w.pick], [w.article, w.armed, w.status], api_visibility="private")
+    w.delete.click(on_delete, [w.pick, w.armed, *filters],
+                   [w.listing, w.pick, w.article, w.outlet, intro, w.armed, w.status], api_visibility="private"
+                   ).then(chat_outlets, None, [chat_outlet], api_visibility="private")
 
 
 def upload_summary_html(summary: dict) -> str:
     """What an upload did, per file; every name and message escaped."""
     esc = render.esc
+    received = summary.get("received", len(summary["files"]))
     done = (f"Added {summary['added']}, updated {summary['updated']}, unchanged {summary['unchanged']} article(s) "
-            f"from {len(summary['files'])} file(s); {summary['chunks_embedded']} passages embedded in {summary['seconds']:.1f} s.")
+            f"from {received} file(s); {summary['chunks_embedded']} passages embedded in {summary['seconds']:.1f} s.")
     parts = [f'<p class="up-ok">{esc(done)}{" They can be asked about now." if summary["added"] + summary["updated"] else ""}</p>']
     if summary["failed"]:
         parts.append('<ul class="up-failed">' + "".join(

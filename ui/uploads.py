@@ -104,22 +104,31 @@ def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: 
     return out
 
 
-def ingest_uploads(checked: Checked, store, on_file: Callable[[int, int, str], None] | None = None) -> dict:
-    """Ingest accepted files one by one (so progress and failures are per file); a summary for the page."""
+def ingest_uploads(checked: Checked, store, on_file: Callable[[int, int, str], None] | None = None,
+                   on_chunks: Callable[[int, int, str, int, int], None] | None = None) -> dict:
+    """Ingest accepted files one by one (so progress and failures are per file); a summary for the page.
+
+    `on_chunks(i, n, name, done, total)` follows file i's passages as they are embedded.
+    """
     from ingest.index import ingest
 
     totals = {"added": 0, "updated": 0, "unchanged": 0, "chunks_embedded": 0, "seconds": 0.0}
     failed = [{"name": r.name, "error": r.reason} for r in checked.refused]
     warnings: list[dict] = []
+    n = len(checked.accepted)
     for i, item in enumerate(checked.accepted):
         if on_file:
-            on_file(i, len(checked.accepted), item.name)
-        summary = ingest([str(item.path)], store=store)
+            on_file(i, n, item.name)
+        follow = (lambda done, total, i=i, name=item.name: on_chunks(i, n, name, done, total)) if on_chunks else None
+        summary = ingest([str(item.path)], store=store, on_progress=follow)
         for key in ("added", "updated", "unchanged", "chunks_embedded", "seconds"):
             totals[key] += getattr(summary, key)
         failed += [{"name": item.name, "error": _strip_path(f["error"], item.path)} for f in summary.failed]
         warnings += [{"name": item.name, "error": _strip_path(w["error"], item.path)} for w in summary.warnings]
-    return {**totals, "files": [a.name for a in checked.accepted], "failed": failed, "warnings": warnings}
+    # every file the browser sent counts, also those refused before ingesting (wrong type, too large)
+    received = len(checked.accepted) + len(checked.refused)
+    return {**totals, "files": [a.name for a in checked.accepted], "received": received, "failed": failed,
+            "warnings": warnings}
 
 
 def _strip_path(message: str, path: Path) -> str:

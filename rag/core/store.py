@@ -108,6 +108,20 @@ class IndexStats:
         }
 
 
+@dataclass
+class ArticleListing:
+    """One stored article as the library lists it: what it is, where it came from, how much of it is indexed."""
+
+    id: str
+    title: str
+    source: str
+    published_at: str
+    url: str
+    origin: str  # the file or URL it was loaded from
+    chars: int
+    chunks: int
+
+
 def _chroma_client(directory: Path, chroma_url: str, token: str):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -389,6 +403,33 @@ class Store:
     def sources(self) -> list[str]:
         rows = self._all("SELECT DISTINCT source FROM articles WHERE state='done' AND source != '' ORDER BY 1")
         return [r[0] for r in rows]
+
+    def list_articles(self, source: str | None = None, since: str = "", until: str = "", limit: int = 200,
+                      offset: int = 0) -> tuple[list[ArticleListing], int]:
+        """(one page of finished articles, newest first then by title; how many match in all), for browsing.
+
+        `source` "" means articles without an outlet; None means every outlet. Dates are inclusive ISO days.
+        """
+        clauses, params = ["a.state = 'done'"], []
+        if source is not None:
+            clauses.append("COALESCE(a.source, '') = ?")
+            params.append(source)
+        lo, hi = Filters(since=since, until=until).ts_range()
+        if lo is not None:
+            clauses.append("a.published_ts >= ?")
+            params.append(lo)
+        if hi is not None:
+            clauses.append("a.published_ts <= ?")
+            params.append(hi)
+        where = " AND ".join(clauses)
+        total = self._all(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)[0][0]
+        rows = self._all(
+            "SELECT a.id, COALESCE(a.title, ''), COALESCE(a.source, ''), COALESCE(a.published_at, ''), "
+            "COALESCE(a.url, ''), a.origin, LENGTH(a.text), (SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id) "
+            f"FROM articles a WHERE {where} ORDER BY a.published_at DESC, a.title, a.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [ArticleListing(*r) for r in rows], total
 
     def close(self) -> None:
         self.db.close()
