@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +21,12 @@ from rag.core.errors import IndexUnavailable, InputError
 MAX_QUESTION_CHARS = 2000
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# A follow-up asking for more than was already answered ("what else", "anything more", "tell me more")
+_MORE = re.compile(r"\b(?:what|anything|something|who|where)\s+else\b|\b(?:what|anything|something|tell\s+me|say|said)\b"
+                   r"[^?]*\bmore\b|\bother\s+things?\b|\bbesides\b", re.I)
+_ELSE = re.compile(r"(?<=\w)\s+else\b", re.I)
+NOTHING_MORE = ("That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
+                "remaining passages are in the sources panel.")
 
 
 def check_question(question: str) -> str:
@@ -76,9 +82,11 @@ class Assistant:
 
     def ask(self, question: str, source: str | list[str] | None = None, since: str | None = None,
             until: str | None = None, answerer: str | None = None, history: list[tuple[str, str]] | None = None,
-            on_token: Callable[[str], None] | None = None, search_query: str | None = None) -> Answer:
+            on_token: Callable[[str], None] | None = None, search_query: str | None = None,
+            already_said: set[tuple[str, int, int]] | None = None) -> Answer:
         """Answer with cited quotes, or refuse when the articles do not say. `search_query` overrides what is retrieved;
-        `answerer` names one of rag.answerers.ANSWERERS (default: the `answerer` setting)."""
+        `answerer` names one of rag.answerers.ANSWERERS (default: the `answerer` setting); `already_said` spans
+        ((article id, start, end), quoted in earlier turns) cannot be quoted again."""
         started = time.perf_counter()
         question = check_question(question)
         spec = get_answerer(answerer)
@@ -88,6 +96,8 @@ class Assistant:
         timings: dict[str, float] = {}
         query = search_query or question
         hits = self.retriever.retrieve(query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings)
+        if already_said:
+            hits = without_spans(hits, already_said)
         t_answer = time.perf_counter()
         if not hits:
             what = "match the filters" if not filters.is_empty() else "match the question"
@@ -118,9 +128,10 @@ class Conversation:
         """Rewrite a follow-up so it stands alone: 'what did he say about the balloon?' -> '… Keane …'."""
         if not self.turns or not _PRONOUN.search(question):
             return question
-        previous = self.turns[-1][0]
+        previous = _ELSE.sub("", self.turns[-1][0])  # "What else did Keane say?" asked about Keane's speech too
         speech = speech_parts(previous)
-        subject = speech[0] if speech else " ".join(dict.fromkeys(w.title() for w in question_entities(previous)))
+        # the names as the earlier question wrote them ("OpenAI's Sam Altman", not "Openai'S Sam Altman")
+        subject = speech[0] if speech else " ".join(dict.fromkeys(_as_written(e, previous) for e in question_entities(previous)))
         if not subject:
             return question
         if speech and re.search(r"\b(he|she|they)\b", question, re.I):
@@ -128,11 +139,43 @@ class Conversation:
         return f"{question} ({subject})"
 
     def ask(self, question: str, **options) -> Answer:
-        standalone = self.resolve(check_question(question))
+        question = check_question(question)
+        standalone = self.resolve(question)
         history = [(q, a.text) for q, a in self.turns[-3:]]
-        answer = self.assistant.ask(standalone, history=history, **{**self.defaults, **options})
+        # "What else did he say?" must move on: what earlier answers quoted cannot be quoted again
+        said = {(c.article_id, c.start, c.end) for _, a in self.turns for c in a.citations} if _MORE.search(question) else set()
+        # "else" is what `said` stands for; without it "What did Keane say?" reads as a question about speech
+        asked = _ELSE.sub("", standalone) if said else standalone
+        answer = self.assistant.ask(asked, history=history, already_said=said or None, **{**self.defaults, **options})
+        if said and not answer.citations:
+            answer.text = NOTHING_MORE
+            answer.refused = True
         self.turns.append((standalone, answer))
         return answer
 
     def reset(self) -> None:
         self.turns.clear()
+
+
+def _as_written(entity: str, question: str) -> str:
+    """A lower-cased entity of `question` in the casing the question gives it."""
+    m = re.search(r"(?<!\w)" + re.escape(entity) + r"(?!\w)", question, re.I)
+    return m.group(0) if m else entity
+
+
+def without_spans(hits: list[Hit], spans: set[tuple[str, int, int]]) -> list[Hit]:
+    """The hits with each given span blanked out (same length, so every other offset still holds): a sentence
+    quoted before cannot be picked again, and the rest of its passage still can."""
+    out = []
+    for hit in hits:
+        cut = [(s, e) for aid, s, e in spans if aid == hit.article_id and s < len(hit.article.text)]
+        if not cut:
+            out.append(hit)
+            continue
+        text = hit.article.text
+        for s, e in cut:
+            text = text[:s] + " " * (e - s) + text[e:]
+        article = replace(hit.article, text=text)
+        chunk = replace(hit.chunk, text=text[hit.chunk.start : hit.chunk.end])
+        out.append(replace(hit, chunk=chunk, article=article))
+    return out

@@ -1,0 +1,80 @@
+"""Follow-up questions that move on: "What else did he say?" quotes new evidence, never the earlier quotes, and says
+so when there is nothing more; rewritten follow-ups keep the names as the user wrote them."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import CANONICAL_QUESTION, CORPUS
+
+MORE_KEANE = """---
+title: "Retired general urges faster weapons deliveries to Kyiv"
+source: "Test Wire"
+published: 2023-02-20
+---
+The Pentagon should send Ukraine long-range missiles before the spring offensive, retired Army general Jack Keane told a radio host on Monday.
+Keane added that the war would be decided on the battlefield within months, not at a negotiating table.
+The harbour in Glimmerfjord reopened after repairs to the ferry quay.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from ingest.index import ingest
+    from rag.assistant import Assistant
+    from rag.core.store import Store
+
+    root = tmp_path_factory.mktemp("chat_more")
+    (root / "more").mkdir()
+    (root / "more" / "keane_more.md").write_text(MORE_KEANE)
+    assert ingest([str(CORPUS), str(root / "more")], store=Store.open(root / "index", create=True)).added == 2
+    assistant = Assistant.open(root / "index")
+    yield assistant
+    assistant.close()
+
+
+def spans(answer) -> set[tuple[str, int, int]]:
+    return {(c.article_id, c.start, c.end) for c in answer.citations}
+
+
+def test_what_else_did_he_say_moves_on_to_new_evidence_then_says_that_is_all(bot):
+    chat = bot.chat()
+    first = chat.ask(CANONICAL_QUESTION)
+    assert not first.refused and first.citations
+    said = spans(first)
+    more = chat.ask("What else did he say?")
+    assert "Keane" in chat.turns[-1][0]
+    assert not more.refused and more.citations
+    assert not said & spans(more)  # nothing quoted twice
+    assert not any(c.quote in first.text for c in more.citations)
+    quotes = " ".join(c.quote for c in more.citations)
+    assert "long-range missiles" in quotes or "decided on the battlefield" in quotes  # the new article's evidence
+    for c in more.citations:  # the quotes are still the articles' exact words
+        assert bot.store.article(c.article_id).text[c.start:c.end] == c.quote
+    said |= spans(more)
+    # asking again until nothing is left: never a repeat, and at the end a plain "that is all"
+    for _ in range(4):
+        again = chat.ask("What else did he say?")
+        assert not said & spans(again)
+        said |= spans(again)
+        if again.refused:
+            assert again.text.startswith("That is all the articles say on this")
+            break
+    else:
+        pytest.fail("the follow-ups never ran out of new quotes")
+
+
+def test_a_plain_follow_up_may_quote_what_was_said_before(bot):
+    chat = bot.chat()
+    first = chat.ask(CANONICAL_QUESTION)
+    again = chat.ask("What did he say about Beijing?")  # not asking for more: the same evidence is the answer
+    assert spans(first) & spans(again)
+
+
+def test_follow_up_rewrites_keep_the_names_as_written(bot):
+    from rag.assistant import Conversation
+    from rag.core.types import Answer
+
+    chat = Conversation(bot)
+    chat.turns.append(("Why did the board of OpenAI's Sam Altman vote on Friday?", Answer(question="", text="")))
+    rewritten = chat.resolve("What did it say?")
+    assert "OpenAI's Sam Altman" in rewritten and "Openai" not in rewritten and "'S" not in rewritten
