@@ -168,3 +168,35 @@ def test_report_compares_with_the_previous_run_per_question_type():
     assert "0 score(s) better, 2 worse" in moved  # accuracy overall and for comparison questions
     assert "<td>comparison_query</td><td>accuracy</td><td>1.0000</td><td>0.8000</td><td>▼ -0.2000</td><td>worse</td>" in moved
     assert "temporal_query" not in moved
+
+
+def test_upload_progress_follows_passages_and_the_summary_counts_every_file(tmp_path, monkeypatch):
+    from rag.core.settings import get_settings
+    from rag.core.store import Store
+    from ui.uploads import check_and_store, ingest_uploads
+
+    files = []
+    for f in range(2):  # two files of six records each: several write batches per file
+        path = tmp_path / "in" / f"feed_{f}.jsonl"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        bodies = [p.read_text().split("---\n")[-1] for p in write_articles(tmp_path / f"src{f}", 6, seed=f)]
+        path.write_text("".join(json.dumps({"title": f"Report {f}-{i}", "body": b, "url": f"https://example.com/{f}/{i}"}) + "\n"
+                                for i, b in enumerate(bodies)))
+        files.append(path)
+    (tmp_path / "in" / "scan.jpg").write_bytes(b"\xff\xd8\xff")
+    sent = [(str(p), p.name) for p in [*files, tmp_path / "in" / "scan.jpg"]]
+    checked = check_and_store(sent, tmp_path / "uploads")
+    monkeypatch.setenv("NEWSRAG_INGEST_BATCH", "4")
+    get_settings.cache_clear()
+    steps: list[tuple[int, int, str, int, int]] = []
+    try:
+        summary = ingest_uploads(checked, Store.open(tmp_path / "index", create=True),
+                                 on_chunks=lambda i, n, name, done, total: steps.append((i, n, name, done, total)))
+    finally:
+        monkeypatch.delenv("NEWSRAG_INGEST_BATCH")
+        get_settings.cache_clear()
+    assert summary["received"] == 3 and summary["files"] == [p.name for p in files] and len(summary["failed"]) == 1
+    for i in (0, 1):  # each file's passages counted up to its own total
+        mine = [(d, t) for j, n, _, d, t in steps if j == i and n == 2]
+        assert len(mine) >= 2 and [d for d, _ in mine] == sorted({d for d, _ in mine}) and mine[-1][0] == mine[-1][1]
+    assert sum(t for _, _, _, d, t in steps if d == t) == summary["chunks_embedded"]

@@ -202,7 +202,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
     def on_upload(files: list[str] | None, progress: gr.Progress = gr.Progress()):
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         if not paths:
-            return None, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return None, gr.skip(), gr.skip()
         checked = check_and_store([(p, Path(p).name) for p in paths], uploads_dir, max_upload_bytes)
         progress(0, desc="Checking files")
 
@@ -217,14 +217,13 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
             with lock.write():
                 summary = ingest_uploads(checked, assistant.store, on_file, on_chunks)
         except NewsragError as exc:  # the index itself refused (e.g. a Chroma server went away): say so, keep the page
-            return None, f'<p class="up-failed">❌ {render.esc(exc)}</p>', gr.skip(), gr.skip(), gr.skip()
+            return None, f'<p class="up-failed">❌ {render.esc(exc)}</p>', gr.skip()
         except Exception as exc:
             log.exception("ingesting uploads failed")
             return (None, f'<p class="up-failed">❌ internal error ({render.esc(type(exc).__name__)}: {render.esc(exc)}); '
-                    'the server log has the details</p>', gr.skip(), gr.skip(), gr.skip())
+                    'the server log has the details</p>', gr.skip())
         choices = outlet_choices(assistant)
-        return (None, upload_summary_html(summary), gr.update(choices=choices), library.intro_markdown(assistant.store),
-                gr.update(choices=library.outlet_choices(assistant.store)))
+        return None, upload_summary_html(summary), gr.update(choices=choices)
 
     def ask_api(question: str, source: str = "", since: str = "", until: str = "", answerer: str = "") -> dict:
         """Answer one question (no conversation) and return {question, answer, refused, citations, timings_ms, warnings}."""
@@ -285,7 +284,10 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         since.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
         until.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
         answerer.change(answerer_note, [answerer], [answerer_info], api_visibility="private")
-        upload.upload(on_upload, [upload], [upload, upload_summary, outlet, intro, lib.outlet], api_name="upload")
+        # the /upload API keeps its three outputs; the header count and the library's outlets follow in a second step
+        upload.upload(on_upload, [upload], [upload, upload_summary, outlet], api_name="upload").then(
+            lambda: (library.intro_markdown(assistant.store), gr.update(choices=library.outlet_choices(assistant.store))),
+            None, [intro, lib.outlet], api_visibility="private")
         _wire_library(assistant, lib, intro, outlet)
         gr.api(ask_api, api_name="ask")
     return app
