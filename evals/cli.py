@@ -14,7 +14,7 @@ from evals.report import compare, format_table, skipped_note, write_html, write_
 from evals.runner import answer_rows, multihop_items, retrieval_rows, seed_items, summarize
 from evals.runs import new_run_dir, previous_run
 from rag.assistant import Assistant
-from rag.core.errors import NewsragError
+from rag.core.errors import InputError, NewsragError
 from rag.core.settings import get_settings
 
 RUNS_DIR = Path("runs")  # each eval run gets runs/<what>-<dataset>-<split>-<UTC time>/
@@ -112,7 +112,7 @@ def _compare_path(value: str) -> Path:
     if path.is_dir():
         path = path / "results.json"
     if not path.is_file():
-        raise NewsragError(f"--compare {value}: no such file; pass an earlier run's folder or its results.json")
+        raise InputError(f"--compare {value}: no such file; pass an earlier run's folder or its results.json")
     return path
 
 
@@ -125,7 +125,9 @@ def run_eval(args: argparse.Namespace) -> int:
     against = explicit
     if against is None and not getattr(args, "no_compare", False) and not getattr(args, "out", None):
         against = previous_run(RUNS_DIR, payload, exclude=out)
-    changes, regressions, old_summary = ([], [], None)
+    changes: list[str] = []
+    regressions: list[str] = []
+    old_summary: dict | None = None
     if against is not None:
         changes, regressions = compare(against, payload)
         old_summary = json.loads(against.read_text(encoding="utf-8"))["summary"]

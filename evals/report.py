@@ -295,6 +295,7 @@ def _glossary(payload: dict) -> str:
 def _comparison(payload: dict, old_summary: dict, against: Path | str | None) -> str:
     """This run beside the earlier one, one row per group and metric that moved, best news last read first."""
     metrics = table_metrics(payload["what"])
+    # `better` is None when either side is missing or nothing moved, so every row below has a delta
     moved = [c for c in metric_changes(old_summary, payload["summary"], metrics) if c.better is not None]
     worse, better = [c for c in moved if not c.better], [c for c in moved if c.better]
     where = f" (<code>{_e(against)}</code>)" if against else ""
@@ -305,8 +306,8 @@ def _comparison(payload: dict, old_summary: dict, against: Path | str | None) ->
     rows = "".join(
         f"<tr class='{'ok' if c.better else 'bad'}'><td>{_e(c.group)}</td><td>{_e(c.metric)}</td>"
         f"<td>{_fmt(c.before)}</td><td>{_fmt(c.after)}</td>"
-        f"<td>{'▲' if c.delta > 0 else '▼'} {c.delta:+.4f}</td><td>{'better' if c.better else 'worse'}</td></tr>"
-        for c in sorted(moved, key=lambda c: (c.better, c.group != "overall", c.group, -abs(c.delta))))
+        f"<td>{'▲' if (c.delta or 0) > 0 else '▼'} {c.delta or 0:+.4f}</td><td>{'better' if c.better else 'worse'}</td></tr>"
+        for c in sorted(moved, key=lambda c: (bool(c.better), c.group != "overall", c.group, -abs(c.delta or 0))))
     return head + ("<table class='moved'><tr><th>group</th><th>metric</th><th>before</th><th>now</th><th>change</th>"
                    f"<th></th></tr>{rows}</table>")
 

@@ -1,4 +1,5 @@
 """Where eval runs live: one folder per run, runs/<what>-<dataset>-<split>-<UTC time>/, never overwritten."""
+
 from __future__ import annotations
 
 import json

@@ -11,9 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 import numpy as np
-
 from tqdm import tqdm
 
 from ingest.chunking import Chunker
@@ -78,17 +76,29 @@ def _root(path: str) -> str:
 
 
 def ingest(
-    paths: Iterable[str], index: str | Path | None = None, sync: bool = False, progress: bool = False,
-    store: Store | None = None, on_progress: Callable[[int, int], None] | None = None,
+    paths: Iterable[str],
+    index: str | Path | None = None,
+    sync: bool = False,
+    progress: bool = False,
+    store: Store | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestSummary:
     """Bring the index in step with `paths`. Safe to kill at any moment: re-running finishes the job."""
     paths = [str(p) for p in paths]
-    return ingest_items(load(paths), store or Store.open(index, create=True), sync_roots=paths if sync else None,
-                        progress=progress, on_progress=on_progress)
+    return ingest_items(
+        load(paths),
+        store or Store.open(index, create=True),
+        sync_roots=paths if sync else None,
+        progress=progress,
+        on_progress=on_progress,
+    )
 
 
 def ingest_items(
-    items: Iterable[Article | LoadProblem], store: Store, sync_roots: list[str] | None = None, progress: bool = False,
+    items: Iterable[Article | LoadProblem],
+    store: Store,
+    sync_roots: list[str] | None = None,
+    progress: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestSummary:
     """Index loaded articles; with `sync_roots`, remove stored articles from under those roots that were not seen.
@@ -199,19 +209,21 @@ def ingest_items(
     return summary
 
 
-
 def _encode_counted(texts: list[str], advance: Callable[[int], None]) -> np.ndarray:
     """Embed in slices of the encoder's batch size, reporting each slice: progress moves within a batch too."""
     embedder = get_embedder()
     step = max(1, getattr(embedder, "batch_size", 64))
     # shortest first, as the encoder would order one big call, so each slice pads to similar lengths
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    vectors: np.ndarray | None = None
     for i in range(0, len(order), step):
         part = order[i : i + step]
-        vectors[part] = embedder.encode([texts[j] for j in part])
+        encoded = embedder.encode([texts[j] for j in part])
+        if vectors is None:
+            vectors = np.zeros((len(texts), encoded.shape[1]), dtype=np.float32)
+        vectors[part] = encoded
         advance(len(part))
-    return vectors
+    return vectors if vectors is not None else embedder.encode([])
 
 
 def _problem_origin(path: str) -> str:

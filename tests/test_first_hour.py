@@ -1,9 +1,9 @@
 """A new user's first hour at the console: usage that helps, ingest that says what it skipped and shows real
 progress, outlet names with close matches, and eval runs that keep their own folders and compare at a glance."""
+
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -37,7 +37,9 @@ def test_a_picture_in_a_folder_is_skipped_and_counted_not_failed(tmp_path):
     assert first.returncode == 0, first.stderr
     summary = json.loads(first.stdout)
     assert summary["added"] == 2 and summary["failed"] == []
-    assert [Path(s["path"]).name for s in summary["skipped"]] == ["photo.jpg"] and summary["skipped"][0]["kind"] == ".jpg"
+    assert [Path(s["path"]).name for s in summary["skipped"]] == ["photo.jpg"] and summary["skipped"][0][
+        "kind"
+    ] == ".jpg"
     again = run_cli("ingest", str(folder), "--index", index)
     assert again.returncode == 0 and "skipped 1 file that is not an article type (.jpg)" in again.stdout
     assert "FAILED" not in again.stderr
@@ -55,8 +57,12 @@ def test_ingest_progress_counts_chunks_embedded_of_a_known_total(tmp_path, monke
     get_settings.cache_clear()
     try:
         calls: list[tuple[int, int]] = []
-        summary = ingest([str(tmp_path / "news")], index=tmp_path / "index", progress=True,
-                         on_progress=lambda done, total: calls.append((done, total)))
+        summary = ingest(
+            [str(tmp_path / "news")],
+            index=tmp_path / "index",
+            progress=True,
+            on_progress=lambda done, total: calls.append((done, total)),
+        )
     finally:
         monkeypatch.delenv("NEWSRAG_INGEST_BATCH")
         get_settings.cache_clear()
@@ -80,7 +86,9 @@ def test_an_unknown_outlet_suggests_close_matches_not_the_whole_list():
     assert "Outlet 07" not in message and "TechCrunch" not in message
     with pytest.raises(NewsragError, match="did you mean 'TechCrunch'"):
         resolve_sources(["techcrunch.com"], known)
-    with pytest.raises(NewsragError, match=r"none of the 43 indexed outlets is close; `newsrag stats --json` lists them"):
+    with pytest.raises(
+        NewsragError, match=r"none of the 43 indexed outlets is close; `newsrag stats --json` lists them"
+    ):
         resolve_sources(["Zzyzx Gazette"], known)
     assert resolve_sources(["the verge"], known) == ["The Verge"]
 
@@ -118,10 +126,25 @@ def test_each_eval_run_keeps_its_folder_and_compares_with_the_previous_one(seed_
 
 
 def _answer_row(i: int, kind: str, answerable: bool, accuracy: float, faithfulness: float | None) -> dict:
-    return {"id": f"q{i:02d}", "question": f"Question {i}?", "kind": kind, "split": "report", "unseen": False,
-            "answerable": answerable, "gold": ["yes"] if answerable else [], "answer": "An answer. [1]",
-            "refused": False, "accuracy": accuracy, "faithfulness": faithfulness, "citation_precision": faithfulness,
-            "citation_recall": faithfulness, "bad_spans": 0, "sentences": [], "citations": [], "hits": []}
+    return {
+        "id": f"q{i:02d}",
+        "question": f"Question {i}?",
+        "kind": kind,
+        "split": "report",
+        "unseen": False,
+        "answerable": answerable,
+        "gold": ["yes"] if answerable else [],
+        "answer": "An answer. [1]",
+        "refused": False,
+        "accuracy": accuracy,
+        "faithfulness": faithfulness,
+        "citation_precision": faithfulness,
+        "citation_recall": faithfulness,
+        "bad_spans": 0,
+        "sentences": [],
+        "citations": [],
+        "hits": [],
+    }
 
 
 def test_report_glossary_worst_twenty_readable_labels_and_no_faithfulness_for_null_questions():
@@ -134,7 +157,14 @@ def test_report_glossary_worst_twenty_readable_labels_and_no_faithfulness_for_nu
     summary = summarize("answers", rows)
     assert summary["by_type"]["null_query"]["faithfulness"] is None  # faithful to what? not a score
     assert summary["by_type"]["comparison_query"]["faithfulness"] is not None
-    payload = {"what": "answers", "dataset": "multihop", "split": "report", "limit": None, "summary": summary, "rows": rows}
+    payload = {
+        "what": "answers",
+        "dataset": "multihop",
+        "split": "report",
+        "limit": None,
+        "summary": summary,
+        "rows": rows,
+    }
     page = render_html(payload)
     worst = page.split("<h2>Worst cases</h2>", 1)[1]
     assert worst.count('<div class="case">') == 20 and "The 20 worst of 28" in worst
@@ -166,7 +196,10 @@ def test_report_compares_with_the_previous_run_per_question_type():
     page = render_html(payload, old_summary=old, against="runs/answers-seed-seed-1/results.json")
     moved = page.split("Compared with the previous run", 1)[1].split("</table>", 1)[0]
     assert "0 score(s) better, 2 worse" in moved  # accuracy overall and for comparison questions
-    assert "<td>comparison_query</td><td>accuracy</td><td>1.0000</td><td>0.8000</td><td>▼ -0.2000</td><td>worse</td>" in moved
+    assert (
+        "<td>comparison_query</td><td>accuracy</td><td>1.0000</td><td>0.8000</td><td>▼ -0.2000</td><td>worse</td>"
+        in moved
+    )
     assert "temporal_query" not in moved
 
 
@@ -180,8 +213,12 @@ def test_upload_progress_follows_passages_and_the_summary_counts_every_file(tmp_
         path = tmp_path / "in" / f"feed_{f}.jsonl"
         path.parent.mkdir(parents=True, exist_ok=True)
         bodies = [p.read_text().split("---\n")[-1] for p in write_articles(tmp_path / f"src{f}", 6, seed=f)]
-        path.write_text("".join(json.dumps({"title": f"Report {f}-{i}", "body": b, "url": f"https://example.com/{f}/{i}"}) + "\n"
-                                for i, b in enumerate(bodies)))
+        path.write_text(
+            "".join(
+                json.dumps({"title": f"Report {f}-{i}", "body": b, "url": f"https://example.com/{f}/{i}"}) + "\n"
+                for i, b in enumerate(bodies)
+            )
+        )
         files.append(path)
     (tmp_path / "in" / "scan.jpg").write_bytes(b"\xff\xd8\xff")
     sent = [(str(p), p.name) for p in [*files, tmp_path / "in" / "scan.jpg"]]
@@ -190,8 +227,11 @@ def test_upload_progress_follows_passages_and_the_summary_counts_every_file(tmp_
     get_settings.cache_clear()
     steps: list[tuple[int, int, str, int, int]] = []
     try:
-        summary = ingest_uploads(checked, Store.open(tmp_path / "index", create=True),
-                                 on_chunks=lambda i, n, name, done, total: steps.append((i, n, name, done, total)))
+        summary = ingest_uploads(
+            checked,
+            Store.open(tmp_path / "index", create=True),
+            on_chunks=lambda i, n, name, done, total: steps.append((i, n, name, done, total)),
+        )
     finally:
         monkeypatch.delenv("NEWSRAG_INGEST_BATCH")
         get_settings.cache_clear()

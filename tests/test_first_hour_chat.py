@@ -1,5 +1,6 @@
 """Follow-up questions that move on: "What else did he say?" quotes new evidence, never the earlier quotes, and says
 so when there is nothing more; rewritten follow-ups keep the names as the user wrote them."""
+
 from __future__ import annotations
 
 import pytest
@@ -49,7 +50,7 @@ def test_what_else_did_he_say_moves_on_to_new_evidence_then_says_that_is_all(bot
     quotes = " ".join(c.quote for c in more.citations)
     assert "long-range missiles" in quotes or "decided on the battlefield" in quotes  # the new article's evidence
     for c in more.citations:  # the quotes are still the articles' exact words
-        assert bot.store.article(c.article_id).text[c.start:c.end] == c.quote
+        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
     said |= spans(more)
     # asking again until nothing is left: never a repeat, and at the end a plain "that is all"
     for _ in range(4):

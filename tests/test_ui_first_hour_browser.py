@@ -1,5 +1,6 @@
 """A new user's first hour in the web UI, in a real headless Chromium: honest status lines, a header and upload
 summary that count right, and a library to browse, read and delete articles. Screenshots go to test-artifacts/."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,12 @@ import pytest
 from tests.conftest import CANONICAL_QUESTION, CORPUS, ROOT, free_port, write_articles
 
 CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); CI installs it")
+pytestmark = [
+    pytest.mark.integration,  # a real browser and a served app
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); CI installs it"
+    ),
+]
 ARTIFACTS = ROOT / "test-artifacts"
 WAIT_MS = 180_000  # the 2 shared cores may be busy with other test runs
 
@@ -41,10 +47,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run",
-        ])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()
 
@@ -63,7 +77,9 @@ def page(browser, served):
 
 
 def header_count(page) -> int:
-    return int(re.search(r"Ask about the ([\d,]+) indexed article", page.inner_text("#intro")).group(1).replace(",", ""))
+    return int(
+        re.search(r"Ask about the ([\d,]+) indexed article", page.inner_text("#intro")).group(1).replace(",", "")
+    )
 
 
 def choose(page, dropdown: str, label_start: str) -> None:
@@ -102,8 +118,10 @@ def test_header_says_how_to_add_more_and_counts_uploads(page, tmp_path):
     summary = page.inner_text("#upload-summary")
     assert "Added 2" in summary and "from 4 file(s)" in summary, summary
     assert "holiday.jpg" in summary and "notes.exe" in summary  # the refused ones are named
-    page.wait_for_function(f"() => /Ask about the {before + 2} indexed articles/.test(document.querySelector('#intro').innerText)",
-                           timeout=30_000)
+    page.wait_for_function(
+        f"() => /Ask about the {before + 2} indexed articles/.test(document.querySelector('#intro').innerText)",
+        timeout=30_000,
+    )
     assert page.errors == []
 
 
@@ -113,7 +131,9 @@ def test_library_lists_by_outlet_opens_and_deletes_with_confirmation(page, serve
     page.wait_for_selector("#lib-list .lib-table")
     before = header_count(page)
     choose(page, "#lib-outlet", "Test Wire")
-    page.wait_for_function("() => /^2 articles match/.test(document.querySelector('#lib-list').innerText)", timeout=30_000)
+    page.wait_for_function(
+        "() => /^2 articles match/.test(document.querySelector('#lib-list').innerText)", timeout=30_000
+    )
     rows = page.locator("#lib-list tbody tr")
     assert rows.count() == 2
     assert all("Test Wire" in t for t in rows.all_inner_texts())
@@ -128,7 +148,9 @@ def test_library_lists_by_outlet_opens_and_deletes_with_confirmation(page, serve
     page.screenshot(path=str(ARTIFACTS / "ui_library.png"), full_page=True)
     # the first click only asks; the article is still there
     page.click("#lib-delete")
-    page.wait_for_function("() => /again to confirm/.test(document.querySelector('#lib-status').innerText)", timeout=30_000)
+    page.wait_for_function(
+        "() => /again to confirm/.test(document.querySelector('#lib-status').innerText)", timeout=30_000
+    )
     assert store.article(article_id) is not None
     page.click("#lib-delete")
     page.wait_for_function("() => /^Deleted/.test(document.querySelector('#lib-status').innerText)", timeout=WAIT_MS)
@@ -136,7 +158,11 @@ def test_library_lists_by_outlet_opens_and_deletes_with_confirmation(page, serve
     assert article_id not in {c.article_id for c in store.chunks_by_id(sorted(store.chunk_ids())).values()}
     assert store.stats().to_dict()["consistent"]
     assert "ingest it again from" in page.inner_text("#lib-status")
-    page.wait_for_function("() => /^1 article match/.test(document.querySelector('#lib-list').innerText)", timeout=30_000)
-    page.wait_for_function(f"() => /Ask about the {before - 1} indexed article/.test(document.querySelector('#intro').innerText)",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => /^1 article match/.test(document.querySelector('#lib-list').innerText)", timeout=30_000
+    )
+    page.wait_for_function(
+        f"() => /Ask about the {before - 1} indexed article/.test(document.querySelector('#intro').innerText)",
+        timeout=30_000,
+    )
     assert page.errors == []

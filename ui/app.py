@@ -22,8 +22,7 @@ from rag.assistant import Assistant, Conversation  # noqa: E402
 from rag.core.types import Answer  # noqa: E402
 from rag.core.errors import NewsragError  # noqa: E402
 from rag.core.store import Store  # noqa: E402
-from ui import render  # noqa: E402
-from ui import library  # noqa: E402
+from ui import library, render  # noqa: E402
 from ui.auth import auth_for  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
 from ui.answerer_menu import answerer_choices, answerer_note  # noqa: E402
@@ -220,8 +219,9 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
             return None, f'<p class="up-failed">❌ {render.esc(exc)}</p>', gr.skip()
         except Exception as exc:
             log.exception("ingesting uploads failed")
-            return (None, f'<p class="up-failed">❌ internal error ({render.esc(type(exc).__name__)}: {render.esc(exc)}); '
-                    'the server log has the details</p>', gr.skip())
+            failure = (f'<p class="up-failed">❌ internal error ({render.esc(type(exc).__name__)}: {render.esc(exc)}); '
+                       "the server log has the details</p>")
+            return None, failure, gr.skip()
         choices = outlet_choices(assistant)
         return None, upload_summary_html(summary), gr.update(choices=choices)
 
@@ -362,8 +362,8 @@ def _wire_library(assistant: Assistant, w: LibraryWidgets, intro: gr.Markdown, c
         if armed != article_id:  # the first click only asks: a deletion cannot be undone from the page
             article = store.article(article_id)
             title = article.title if article else article_id
-            return (*skip5, article_id, f"Delete “{render.md_text(title)}” from the index? Click **Delete this article** "
-                                        "again to confirm.")
+            ask_again = f"Delete “{render.md_text(title)}” from the index? Click **Delete this article** again to confirm."
+            return (*skip5, article_id, ask_again)
         try:
             message = library.delete_article(store, article_id, username, host)
         except NewsragError as exc:
@@ -380,7 +380,7 @@ def _wire_library(assistant: Assistant, w: LibraryWidgets, intro: gr.Markdown, c
         return gr.update(choices=outlet_choices(assistant))
 
     filters = [w.outlet, w.since, w.until]
-    for box in filters:
+    for box in (w.outlet, w.since, w.until):
         box.change(refresh, filters, [w.listing, w.pick, w.status], api_visibility="private", show_progress="hidden")
     w.pick.change(open_article, [w.pick], [w.article, w.armed, w.status], api_visibility="private")
     w.delete.click(on_delete, [w.pick, w.armed, *filters],

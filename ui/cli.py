@@ -13,7 +13,7 @@ import sys
 import textwrap
 
 from rag.answerers import ANSWERERS, get_answerer
-from rag.core.errors import NewsragError
+from rag.core.errors import InputError, NewsragError
 from rag.core.settings import get_settings
 
 
@@ -34,7 +34,7 @@ def _check_paths_exist(paths: list[str]) -> None:
     """Every local input must exist before the index is opened: a typo must not leave an empty index folder behind."""
     missing = [p for p in paths if "://" not in p and not os.path.exists(os.path.expanduser(p))]
     if missing:
-        raise NewsragError(f"no such file or folder: {', '.join(missing)}; nothing was ingested. "
+        raise InputError(f"no such file or folder: {', '.join(missing)}; nothing was ingested. "
                            "Check the path (or give an http(s) URL or a feed URL)")
 
 

@@ -410,7 +410,8 @@ class Store:
 
         `source` "" means articles without an outlet; None means every outlet. Dates are inclusive ISO days.
         """
-        clauses, params = ["a.state = 'done'"], []
+        clauses: list[str] = ["a.state = 'done'"]
+        params: list[str | int] = []
         if source is not None:
             clauses.append("COALESCE(a.source, '') = ?")
             params.append(source)
