@@ -289,6 +289,9 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
             lambda: (library.intro_markdown(assistant.store), gr.update(choices=library.outlet_choices(assistant.store))),
             None, [intro, lib.outlet], api_visibility="private")
         _wire_library(assistant, lib, intro, outlet)
+        # a page opened later shows the index as it is now (uploads and deletions since the app was built)
+        app.load(lambda: _current(assistant), None, [intro, outlet, lib.outlet, lib.listing, lib.pick],
+                 api_visibility="private", show_progress="hidden")
         gr.api(ask_api, api_name="ask")
     return app
 
@@ -335,6 +338,13 @@ def _library_section(assistant: Assistant) -> LibraryWidgets:
         status = gr.Markdown("", elem_id="lib-status")
         armed = gr.State(None)
     return LibraryWidgets(outlet, since, until, listing, pick, article, delete, status, armed)
+
+
+def _current(assistant: Assistant) -> tuple:
+    """What a newly opened page shows of the index: the header count, both outlet menus, the library's first page."""
+    page = library.list_page(assistant.store, library.ALL_OUTLETS, "", "")
+    return (library.intro_markdown(assistant.store), gr.update(choices=outlet_choices(assistant)),
+            gr.update(choices=library.outlet_choices(assistant.store)), page.html, gr.update(choices=page.choices))
 
 
 def _wire_library(assistant: Assistant, w: LibraryWidgets, intro: gr.Markdown, chat_outlet: gr.Dropdown) -> None:
