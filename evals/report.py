@@ -338,7 +338,7 @@ def render_html(payload: dict, changes: list[str] | None = None, old_summary: di
                      "scored questions, by MRR@10 then nDCG@10.</p>" + _worst_retrieval(rows))
     elif what == "answers":
         parts.append("<h2>By question type</h2>" + _bar_chart("answers by question type", summary["by_type"], list(ANSWER_METRICS)))
-        answered = [r for r in rows if r["faithfulness"] is not None]
+        answered = [r for r in rows if r["faithfulness"] is not None and r["answerable"]]  # not null questions
         parts.append("<h2>Score distributions</h2>" + _histogram("faithfulness per answer", [r["faithfulness"] for r in answered])
                      + _histogram("citation recall per answer", [r["citation_recall"] for r in answered]))
         parts.append(f"<h2>Worst cases</h2><p class='meta'>The {min(WORST_CASES, len(rows))} worst of {len(rows)}: "
