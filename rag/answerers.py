@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from rag.core.errors import NewsragError
 from rag.core.settings import Settings, get_settings
 from rag.core.types import Answer, Hit
+from rag.extractive import ExtractiveAnswerer
+from rag.generate import generate_answer
 from rag.llm import GGUF_PARTS
 from rag.llm import INSTALL_HINT as INSTALL_LLM
 
@@ -52,16 +54,16 @@ def _installed(module: str) -> bool:
 
 
 def _extractive(request: AnswerRequest) -> Answer:
-    from rag.extractive import ExtractiveAnswerer
-
     return ExtractiveAnswerer(request.embedder).answer(request.question, request.hits)
 
 
 def _llm(name: str) -> Callable[[AnswerRequest], Answer]:
     def answer(request: AnswerRequest) -> Answer:
-        # rag.generate pulls in the LLM clients: imported when an LLM answers, not when newsrag starts
-        from rag.generate import generate_answer
-
+        # The same words as the menu's note, checked before anything loads: a user told "not installed" by the page
+        # must not be told something else ("needs a model name") on asking.
+        reason = why_unavailable(name)
+        if reason:
+            raise NewsragError(f"the {ANSWERERS[name].label.split(':')[0]} answerer cannot run here: {reason}")
         return generate_answer(request.question, request.hits, backend=name, history=request.history,
                                on_token=request.on_token)
 
