@@ -17,8 +17,8 @@ from rag.core.settings import get_settings
 from rag.core.store import Store
 from rag.core.types import Answer, Hit
 from rag.core.errors import IndexUnavailable, InputError
+from rag.core.text import check_question
 
-MAX_QUESTION_CHARS = 2000
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # A follow-up asking for more than was already answered ("what else", "anything more", "tell me more")
@@ -27,15 +27,6 @@ _MORE = re.compile(r"\b(?:what|anything|something|who|where)\s+else\b|\b(?:what|
 _ELSE = re.compile(r"(?<=\w)\s+else\b", re.I)
 NOTHING_MORE = ("That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
                 "remaining passages are in the sources panel.")
-
-
-def check_question(question: str) -> str:
-    question = (question or "").strip()
-    if not question:
-        raise InputError("the question is empty: type a question about the articles")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise InputError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION_CHARS:,}: shorten it to the question itself")
-    return question
 
 
 def language_warning(question: str) -> list[str]:

@@ -22,6 +22,7 @@ from rag.assistant import Assistant, Conversation  # noqa: E402
 from rag.core.types import Answer  # noqa: E402
 from rag.core.errors import NewsragError  # noqa: E402
 from rag.core.store import Store  # noqa: E402
+from rag.core.text import check_question  # noqa: E402
 from ui import library, render  # noqa: E402
 from ui.auth import auth_for  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
@@ -99,11 +100,8 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
     def respond(message: str, session: Session | None, outlet: str, since: str, until: str, answerer: str):
         """Stream one answer into the chat: placeholder, then tokens (LLM) or sentence by sentence (extractive)."""
         session = session or new_session()
-        question = (message or "").strip()
-        if not question:
-            yield gr.skip(), gr.skip(), session, gr.skip(), "Type a question about the articles first."
-            return
         try:
+            question = check_question(message)
             options = ask_options(assistant, outlet, since, until, answerer)
         except NewsragError as exc:
             yield gr.skip(), gr.skip(), session, gr.skip(), f"⚠️ {render.md_text(str(exc))}"

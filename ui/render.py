@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from rag.core.text import CITATION, cited_numbers
 from rag.core.types import Answer, Citation, Hit
 
-CITE = re.compile(r"\[(\d+)\]")
 # Markdown punctuation that starts emphasis, links, images, code, tables, strike-through or LaTeX anywhere in a line;
 # ('<' and '>' are already entities.) Block markers (headings, lists) only count at a line start: _MD_LINE_START.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
@@ -54,13 +54,13 @@ def answer_markdown(text: str, turn: int, known: set[int] | None = None) -> str:
     """The answer as chat Markdown: text escaped, each `[n]` a link to its card in the sources panel."""
     parts: list[str] = []
     last = 0
-    for m in CITE.finditer(text):
+    for m in CITATION.finditer(text):
         parts.append(md_text(text[last : m.start()]))
-        n = int(m.group(1))
-        if known is None or n in known:
-            parts.append(f'<a href="#{anchor_id(turn, n)}" class="cite" data-cite="{n}">[{n}]</a>')
-        else:
-            parts.append(md_text(m.group(0)))
+        for n in cited_numbers(m.group(0)):  # "[1, 3]" links each passage
+            if known is None or n in known:
+                parts.append(f'<a href="#{anchor_id(turn, n)}" class="cite" data-cite="{n}">[{n}]</a>')
+            else:
+                parts.append(md_text(f"[{n}]"))
         last = m.end()
     parts.append(md_text(text[last:]))
     return "".join(parts)
@@ -68,7 +68,7 @@ def answer_markdown(text: str, turn: int, known: set[int] | None = None) -> str:
 
 def stream_steps(text: str) -> list[str]:
     """Growing prefixes of an answer, one cited sentence at a time, for streaming an answer already computed."""
-    ends = [m.end() for m in re.finditer(r"\[\d+\](?=\s|$)", text)]
+    ends = [m.end() for m in CITATION.finditer(text) if text[m.end() : m.end() + 1] in ("", " ", "\n", "\t")]
     if not ends or ends[-1] < len(text.rstrip()):
         ends.append(len(text))
     return [text[:e].rstrip() for e in ends]
