@@ -58,7 +58,7 @@ def load_seed_gold(path: str | Path = GOLD_FILE, corpus_dir: str | Path = CORPUS
         if rec["id"] in seen:
             raise NewsragError(f"{path}: question id {rec['id']!r} appears twice; ids must be unique")
         seen.add(rec["id"])
-        holders = []
+        holders: list[str] = []
         for span in rec["answers"]:
             found = [a.id for a in articles if span and span in a.text]
             if not found:

@@ -85,7 +85,7 @@ class ScorerJudge:
     (extractive answers are exact quotes and never need it)."""
 
     def __init__(self) -> None:
-        self._scorer = None
+        self._scorer: FaithfulnessScorer | None = None
 
     def __call__(self, claim: str, passages: list[str]) -> bool:
         if self._scorer is None:
@@ -138,10 +138,10 @@ def _retrieval_summary(rows: list[dict]) -> dict:
 
 
 def _answer_summary(rows: list[dict]) -> dict:
-    out = {m: M.mean(r[m] for r in rows) for m in ANSWER_METRICS}
+    out: dict[str, Any] = {m: M.mean(r[m] for r in rows) for m in ANSWER_METRICS}
     answerable = [r for r in rows if r["answerable"]]
     out["accuracy_answerable"] = M.mean(r["accuracy"] for r in answerable)
-    refusals = M.refusal_scores([r["refused"] for r in rows], [not r["answerable"] for r in rows])
+    refusals: dict[str, Any] = M.refusal_scores([r["refused"] for r in rows], [not r["answerable"] for r in rows])
     # In a group where nothing was refused (or nothing is unanswerable) the ratio is undefined: None, shown as "-".
     if not refusals["n_refused"]:
         refusals["refusal_precision"] = None

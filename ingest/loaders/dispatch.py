@@ -1,9 +1,11 @@
 """`load()`: walk the inputs, pick a loader by extension or URL, and turn every failure into a LoadProblem."""
+
 from __future__ import annotations
 
 import mimetypes
 import os
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -65,7 +67,7 @@ def load(inputs: list[str], max_bytes: int = 20_000_000) -> Iterator[Article | L
     the same file reached twice) is not yielded again; a non-fatal problem names both copies.
     """
     if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]  # a lone path is a common slip; treat it as a list of one
+        inputs = [str(inputs)]  # a lone path is a common slip; treat it as a list of one
     seen: dict[str, str] = {}
     client: httpx.Client | None = None
     try:
@@ -76,7 +78,7 @@ def load(inputs: list[str], max_bytes: int = 20_000_000) -> Iterator[Article | L
                     client = httpx.Client(
                         timeout=web.FETCH_TIMEOUT, follow_redirects=True, headers={"User-Agent": web.USER_AGENT}
                     )
-                items = _guard(name, lambda c=client, u=name: web.load_url(c, u, max_bytes))
+                items = _guard(name, partial(web.load_url, client, name, max_bytes))
             else:
                 items = _load_path(name, max_bytes)
             for item in items:
@@ -130,7 +132,7 @@ def _load_path(name: str, max_bytes: int) -> Loaded:
             if kind:  # a photo next to the articles is no failure: skipped, and counted in the summary
                 yield LoadProblem(_printable(file), f"not an article type ({kind}); skipped", fatal=False, skipped=kind)
                 continue
-            yield from _guard(_printable(file), lambda f=file: _load_file(f, max_bytes))
+            yield from _guard(_printable(file), partial(_load_file, file, max_bytes))
     else:
         yield from _guard(_printable(path), lambda: _load_file(path, max_bytes))
 
@@ -138,8 +140,31 @@ def _load_path(name: str, max_bytes: int) -> Loaded:
 # Kinds of file that cannot hold an article's text: skipped inside a folder. A document newsrag cannot read
 # (.docx, .rtf, no extension) still fails, with advice to convert it: it may be an article the user meant to add.
 _MEDIA = ("image/", "audio/", "video/", "font/")
-_BINARY_SUFFIXES = {".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar", ".exe", ".dll", ".so", ".dylib",
-                    ".bin", ".iso", ".dmg", ".woff", ".woff2", ".ttf", ".otf", ".ico", ".db", ".sqlite", ".pyc"}
+_BINARY_SUFFIXES = {
+    ".zip",
+    ".gz",
+    ".tgz",
+    ".bz2",
+    ".xz",
+    ".7z",
+    ".rar",
+    ".tar",
+    ".exe",
+    ".dll",
+    ".so",
+    ".dylib",
+    ".bin",
+    ".iso",
+    ".dmg",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".otf",
+    ".ico",
+    ".db",
+    ".sqlite",
+    ".pyc",
+}
 
 
 def _media_kind(path: Path) -> str:
