@@ -15,10 +15,12 @@ class NewsragRetriever(BaseRetriever):
         super().__init__()
         self.assistant = assistant
         self.k = k
-        self.options = {"source": source, "since": since, "until": until}
+        self.source, self.since, self.until = source, since, until
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        hits = self.assistant.retrieve(query_bundle.query_str, k=self.k, **self.options)
+        hits = self.assistant.retrieve(
+            query_bundle.query_str, k=self.k, source=self.source, since=self.since, until=self.until
+        )
         return [
             NodeWithScore(
                 node=TextNode(
