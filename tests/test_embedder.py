@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from rag.core.embedder import Int8Embedder, get_embedder, int8_model_path
+from rag.core.errors import ModelError
 from tests.conftest import CANONICAL_QUESTION, ROOT, run_cli
 
 TEXTS = [
@@ -51,7 +52,7 @@ def test_a_different_onnx_file_is_refused(tmp_path) -> None:
     shutil.copyfile(int8_model_path(), forged)
     with forged.open("ab") as f:
         f.write(b"\0")
-    with pytest.raises(RuntimeError, match="NEWSRAG_QUERY_ENCODER=fp32"):
+    with pytest.raises(ModelError, match="NEWSRAG_QUERY_ENCODER=fp32"):
         Int8Embedder(forged)
 
 

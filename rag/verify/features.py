@@ -29,6 +29,7 @@ import numpy as np
 from rag.core.errors import ModelError
 from rag.core.text import CLAIM_STOPWORDS, NUMBER_WORDS, is_negation, split_sentences, stem, strip_citations
 from rag.verify import Label, Span, Verdict
+from rag.core.embedder import get_embedder  # the project's one loaded copy, sha256-checked
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "faithfulness.json"
 TOP_EVIDENCE = 3  # evidence sentences a claim is compared with token by token
@@ -109,7 +110,6 @@ class _Encoder:
     """all-MiniLM-L6-v2 sentence + contextual word vectors, memoised per text (passages repeat across calls)."""
 
     def __init__(self, cache_size: int = 50000) -> None:
-        from rag.core.embedder import get_embedder  # the project's one loaded copy, sha256-checked
 
         self._embedder = get_embedder()
         self.cache: dict[str, _Encoded] = {}
