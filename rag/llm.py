@@ -8,7 +8,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from rag.core.settings import get_settings
 from rag.core.errors import ModelError, NewsragError
@@ -146,7 +146,7 @@ class LocalBackend:
 
     name = "local"
     _lock = threading.Lock()  # one llama.cpp context is not safe to use from two threads at once
-    _cache: dict[str, object] = {}
+    _cache: dict[str, Any] = {}  # llama_cpp.Llama, typed loosely: llama_cpp is an optional extra
 
     def __init__(self, model_path: Path | None = None) -> None:
         try:
@@ -191,6 +191,7 @@ class LlamaIndexBackend:
         self.name = name
         self.url = url or settings.llm_url
         self.model = model or settings.llm_model
+        self.llm: Any  # llama-index's Ollama or OpenAILike client
         if not self.model:
             raise NewsragError(f"Answerer '{name}' needs a model name: set NEWSRAG_LLM_MODEL (e.g. the tag you pulled).")
         if name == "ollama":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +18,9 @@ from rag.core.text import NAME, stems
 from rag.passage_match import MATCH_FEATURES, match_features, passage_terms
 from rag.core.types import Filters
 from rag.query import QueryHints
+
+if TYPE_CHECKING:  # rag.retrieve imports this module; the annotation only names its type
+    from rag.retrieve import Candidates
 
 log = logging.getLogger("newsrag.rerank")
 MODEL_PATH = Path(__file__).parent / "models" / "ranker.json"
@@ -30,7 +34,7 @@ DAY = 86400
 
 
 
-def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], np.ndarray]:
+def features(question: str, candidates: Candidates, hints: QueryHints) -> tuple[list[str], np.ndarray]:
     """(chunk ids, matrix of FEATURES) for every candidate that still exists."""
     dense = {cid: (rank, s) for rank, (cid, s) in enumerate(candidates.dense)}
     source_dense = _best_ranks(candidates.by_source_dense)
@@ -41,7 +45,7 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
     entities = {w.lower().strip(".'’") for w in NAME.findall(question)} - {"what", "who", "which", "did", "does", "how", "when", "where", "the", "is", "was", "were", "are", "do"}
     lo, hi = Filters(since=hints.since, until=hints.until).ts_range()
     # a day named in the question matches articles published that day or the day after (time zones, late editions)
-    named_days = [Filters(since=d).ts_range()[0] for d in hints.days]
+    named_days = [t for d in hints.days if (t := Filters(since=d).ts_range()[0]) is not None]
     ids, rows = [], []
     pool = sorted(set(dense) | set(keyword) | set(source_dense) | set(source_keyword))
     # article-level evidence: multi-hop questions describe a whole article, not only the passage holding the fact
@@ -58,7 +62,7 @@ def features(question: str, candidates, hints: QueryHints) -> tuple[list[str], n
     for cid in pool:
         chunk = candidates.chunks.get(cid)
         article = candidates.articles.get(chunk.article_id) if chunk else None
-        if article is None:
+        if chunk is None or article is None:
             continue
         d_rank, d_score = dense.get(cid, (None, 0.0))
         k_rank, k_score = keyword.get(cid, (None, 0.0))
@@ -132,7 +136,7 @@ class LinearRanker:
         data = json.loads(path.read_text())
         return cls(dict(zip(data["features"], data["weights"])), data["bias"])
 
-    def rank(self, question: str, candidates, hints: QueryHints) -> list[tuple[str, float]]:
+    def rank(self, question: str, candidates: Candidates, hints: QueryHints) -> list[tuple[str, float]]:
         ids, x = features(question, candidates, hints)
         if not ids:
             return []

