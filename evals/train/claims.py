@@ -156,40 +156,52 @@ class Bank:
 
 
 class _BM25:
-    """A small BM25 over all corpus sentences, to find a hard same-topic sentence from another article."""
+    """BM25 over all corpus sentences (a sparse term matrix), to find a hard same-topic sentence from another article."""
 
     def __init__(self, articles: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        import numpy as np
+        from scipy.sparse import csc_matrix
+
         self.docs: list[tuple[int, str]] = []
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        lengths = []
+        vocab: dict[str, int] = {}
+        rows, cols, tfs, lengths = [], [], [], []
         for a, sents in enumerate(articles):
             for s in sents:
-                n = len(_words(s))
-                if not MIN_WORDS <= n <= MAX_WORDS:
+                if not MIN_WORDS <= len(_words(s)) <= MAX_WORDS:
                     continue
                 i = len(self.docs)
                 self.docs.append((a, s))
                 toks = _content(s)
                 lengths.append(len(toks))
-                for w, c in Counter(toks).items():
-                    self.postings[w].append((i, c))
-        self.avg = sum(lengths) / max(len(lengths), 1)
-        self.lengths = lengths
-        self.n = len(self.docs)
-        self.k1, self.b = k1, b
+                for w, c in sorted(Counter(toks).items()):
+                    rows.append(i)
+                    cols.append(vocab.setdefault(w, len(vocab)))
+                    tfs.append(c)
+        n = len(self.docs)
+        lengths_a = np.array(lengths, dtype=np.float64)
+        rows_a, cols_a, tf = np.array(rows), np.array(cols), np.array(tfs, dtype=np.float64)
+        df = np.bincount(cols_a, minlength=len(vocab)).astype(np.float64)
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        norm = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths_a[rows_a] / max(lengths_a.mean(), 1e-9)))
+        self.matrix = csc_matrix((norm * idf[cols_a], (rows_a, cols_a)), shape=(n, len(vocab)))
+        self.vocab = vocab
+        self.article = np.array([a for a, _ in self.docs])
+        self._cache: dict[tuple[str, int], list[str]] = {}
 
     def search(self, text: str, exclude_article: int, top: int = 10) -> list[str]:
-        scores: dict[int, float] = defaultdict(float)
-        for w in set(_content(text)):
-            post = self.postings.get(w, [])
-            if not post or len(post) > self.n // 10:  # frequent words cost time and carry no topic signal
-                continue
-            idf = math.log(1 + (self.n - len(post) + 0.5) / (len(post) + 0.5))
-            for i, c in post:
-                norm = c * (self.k1 + 1) / (c + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg))
-                scores[i] += idf * norm
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [self.docs[i][1] for i, _ in ranked if self.docs[i][0] != exclude_article][:top]
+        import numpy as np
+
+        key = (text, exclude_article)
+        if key not in self._cache:
+            ids = sorted({self.vocab[w] for w in _content(text) if w in self.vocab})
+            if not ids:
+                self._cache[key] = []
+            else:
+                scores = np.asarray(self.matrix[:, ids].sum(axis=1)).ravel()
+                scores[self.article == exclude_article] = -1.0
+                best = np.argsort(-scores, kind="stable")[:top]
+                self._cache[key] = [self.docs[i][1] for i in best if scores[i] > 0]
+        return self._cache[key]
 
 
 # ---------------------------------------------------------------- transformations: each returns a claim or None
