@@ -406,6 +406,12 @@ def _pair_sim(word: str, stems: set[str], window: _Text) -> float:
     return float(_novel_similarity([word], replaced)[0])
 
 
+def aggregate(rows: np.ndarray) -> np.ndarray:
+    """A claim's model input from its sentences' rows: the elementwise min and max (a multi-instance summary, so one
+    bad sentence shows in the max of a mismatch feature and the min of a match feature)."""
+    return np.concatenate([rows.min(axis=0), rows.max(axis=0)])
+
+
 def recall_doc(content: list[int], stems: list[str], ev: _Evidence) -> float:
     return sum(1 for k in content if stems[k] in ev.all_stems) / max(len(content), 1)
 
@@ -485,21 +491,18 @@ class FeatureVerifier:
         self.models = load_models(path)
         self.threshold = self.models.threshold if threshold is None else float(threshold)
 
-    def sentence_scores(self, claim: str, passages: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list, _Evidence]:
-        """P(supported) and P(contradicted | not supported) per claim sentence, their windows, and the evidence."""
-        x, wins, ev = feature_rows(claim, passages)
-        if not len(x):
-            return np.zeros(0), np.zeros(0), wins, ev
-        return self.models.support.predict(x), self.models.contradiction.predict(x), wins, ev
-
     def verify(self, claim: str, passages: Sequence[str]) -> Verdict:
         if not isinstance(claim, str) or isinstance(passages, str):
             raise TypeError("verify(claim: str, passages: Sequence[str])")
-        p_sup, p_con, wins, ev = self.sentence_scores(claim, list(passages))
-        if not len(p_sup):  # nothing claimed
+        x, wins, ev = feature_rows(claim, list(passages))
+        if not len(x):  # nothing claimed
             return Verdict("supported", 1.0, None)
-        i = int(np.argmin(p_sup))  # the weakest sentence decides
-        score = round(min(max(float(p_sup[i]), 0.0), 1.0), 6)  # rounded: batching noise never flips a result
+        whole = aggregate(x)[None, :]
+        score = round(min(max(float(self.models.support.predict(whole)[0]), 0.0), 1.0), 6)  # rounded: no float noise
+        # The deciding span: the window of the claim sentence that on its own looks least supported.
+        i = 0
+        if len(x) > 1:
+            i = int(np.argmin(self.models.support.predict(np.stack([aggregate(r[None, :]) for r in x]))))
         span = None
         if wins[i][0] >= 0:
             first, last = ev.spans[wins[i][0]], ev.spans[wins[i][1]]
@@ -508,7 +511,8 @@ class FeatureVerifier:
             return Verdict("supported", score, span)
         if span is None:
             return Verdict("not_mentioned", score, None)
-        return Verdict("contradicted" if p_con[i] >= 0.5 else "not_mentioned", score, span)
+        contradicted = float(self.models.contradiction.predict(whole)[0]) >= 0.5
+        return Verdict("contradicted" if contradicted else "not_mentioned", score, span)
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,8 @@ try:  # TODO: rag.core.text after the refactor merges
 except ImportError:  # pragma: no cover
     from rag.text import split_sentences
 
-WINDOW = 4  # premise sentences around the source sentence
+WINDOW = 12  # at most this many premise sentences around the source sentence (a long premise, as a document is)
+REWORD_SHARE = 0.6  # claims reworded summary-style (after the edit, so positives and negatives alike)
 MIN_WORDS, MAX_WORDS = 6, 45  # source sentences outside this range are skipped (headlines, run-ons)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
@@ -486,6 +487,42 @@ def nm_detail(s: str, c: Ctx, rng: random.Random) -> str | None:
     return s[:-1] + f" {place}."
 
 
+# Summary-style rewording applied to supported AND edited claims alike (SummEdits' principle: a negative is an edit
+# of a positive), so a model cannot use "how reworded" as a proxy for "how wrong". Generic English synonyms only.
+SYNONYMS = dict(p.split(":") for p in """said:stated says:states told:informed announced:revealed company:firm
+companies:firms buy:purchase bought:purchased big:large huge:massive help:assist helped:assisted show:demonstrate
+showed:demonstrated shows:demonstrates people:individuals about:approximately start:begin started:began need:require
+needs:requires use:utilize used:utilized also:additionally get:obtain make:create made:created try:attempt
+tried:attempted children:kids car:vehicle cars:vehicles job:position jobs:positions money:funds country:nation
+government:administration plan:proposal plans:proposals law:legislation meeting:talks fight:battle enough:sufficient
+important:significant main:primary many:numerous quickly:rapidly fast:rapid hard:difficult think:believe
+thinks:believes thought:believed want:wish wants:wishes wanted:wished end:conclusion called:named team:squad
+season:campaign game:match games:matches player:athlete players:athletes win:victory film:movie show:program
+expert:specialist experts:specialists leader:head leaders:heads city:town house:home home:residence begin:commence
+allow:permit allowed:permitted keep:retain kept:retained give:provide gave:provided big:major
+report:study reports:studies rule:regulation rules:regulations change:shift changes:shifts problem:issue
+problems:issues chance:opportunity price:cost prices:costs""".split())
+_SYN_RE = re.compile(r"\b(" + "|".join(map(re.escape, SYNONYMS)) + r")\b")
+FRAMES = ["The article reports that ", "According to the report, ", "The piece notes that ", "It is reported that ",
+          "The text mentions that "]
+
+
+def summary_style(claim: str, rng: random.Random) -> str:
+    """Reword like a summary: a few synonyms, sometimes a framing phrase. Meaning is kept."""
+    words = list(_SYN_RE.finditer(claim))
+    out, last = [], 0
+    for m in words:
+        if rng.random() < 0.5:
+            out.append(claim[last:m.start()])
+            out.append(SYNONYMS[m.group()])
+            last = m.end()
+    out.append(claim[last:])
+    claim = "".join(out)
+    if rng.random() < 0.3 and claim[:1].isupper() and claim.split()[0] in _LOWERABLE:
+        claim = rng.choice(FRAMES) + claim[:1].lower() + claim[1:]
+    return claim
+
+
 RULES: dict[str, tuple[str, Rule]] = {
     "verbatim": ("supported", sup_verbatim),
     "clause_deletion": ("supported", sup_clause_deletion),
@@ -516,7 +553,7 @@ WEIGHTS = {"verbatim": 2, "clause_deletion": 3, "fusion": 2, "reported_speech": 
 
 def premise_window(sents: list[str], pos: int, rng: random.Random, need_next: bool) -> tuple[int, int]:
     """Sentence range [a, b) of up to WINDOW sentences holding the source sentence (and the next one if used)."""
-    size = rng.randint(2, WINDOW)
+    size = rng.randint(2, min(WINDOW, len(sents)))
     span = 2 if need_next else 1
     a = max(0, min(pos - rng.randint(0, size - span), len(sents) - size))
     b = min(len(sents), max(a + size, pos + span))
@@ -550,6 +587,8 @@ def generate(n: int, seed: int = 0, articles: list[list[str]] | None = None) -> 
             claim = None
         if not claim:
             continue
+        if method != "bm25_other_article" and rng.random() < REWORD_SHARE:
+            claim = summary_style(claim, rng)
         uses_next = method in {"fusion", "two_sentences"}
         lo, hi = premise_window(sents, pos, rng, uses_next)
         premise = " ".join(sents[lo:hi])
