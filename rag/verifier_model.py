@@ -302,6 +302,82 @@ def _novel_similarity(claim_words: list[str], window_words: list[str]) -> np.nda
     return (a @ b.T).max(axis=1)
 
 
+# ---------------------------------------------------------------- contextual word vectors (int8 MiniLM, no torch)
+
+
+class _Contextual:
+    """Contextual word vectors from the int8 ONNX MiniLM the project ships for queries: a claim word whose closest
+    window word (in context) is far away is likely an edit; a paraphrase stays close. Memoised per text."""
+
+    def __init__(self) -> None:
+        try:  # TODO move to rag.core.embedder on merge
+            from rag.core.embedder import Int8Embedder
+        except ImportError:  # pragma: no cover
+            from rag.embedder import Int8Embedder
+        self.enc = Int8Embedder()
+        self.tokenizer = self.enc.tokenizer
+        self.cache: dict[str, tuple[list[tuple[int, int]], np.ndarray]] = {}
+
+    def words(self, texts: list[str]) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
+        """For each text: the character spans of its regex words that fit in 256 pieces, and their unit vectors."""
+        missing = sorted({t for t in texts if t not in self.cache}, key=len)
+        for start in range(0, len(missing), 8):  # short, length-sorted batches: little padding
+            batch = missing[start:start + 8]
+            encs = self.tokenizer.encode_batch(batch)
+            ids = np.array([e.ids for e in encs], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if self.enc.wants_token_types:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            with self.enc._lock:
+                hidden = self.enc.session.run(None, feed)[0]
+            for text, e, h in zip(batch, encs, hidden):
+                self.cache[text] = _pool_words(text, e.offsets, e.attention_mask, h)
+        if len(self.cache) > 50_000:
+            keep = {t: self.cache[t] for t in texts}
+            self.cache = keep
+        return [self.cache[t] for t in texts]
+
+
+def _pool_words(text: str, offsets, mask, hidden: np.ndarray) -> tuple[list[tuple[int, int]], np.ndarray]:
+    spans = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    starts = np.array([s for s, _ in spans]) if spans else np.zeros(0, int)
+    sums = np.zeros((len(spans), hidden.shape[1]), np.float32)
+    counts = np.zeros(len(spans))
+    for i, (a, b) in enumerate(offsets):
+        if not mask[i] or b <= a:  # [CLS], [SEP], padding
+            continue
+        w = int(np.searchsorted(starts, a, side="right")) - 1
+        if w >= 0 and a < spans[w][1]:
+            sums[w] += hidden[i]
+            counts[w] += 1
+    keep = counts > 0
+    vecs = sums[keep] / np.maximum(np.linalg.norm(sums[keep], axis=1, keepdims=True), 1e-9)
+    return [s for s, k in zip(spans, keep) if k], vecs
+
+
+@lru_cache(maxsize=1)
+def _contextual() -> _Contextual:
+    return _Contextual()
+
+
+def _ctx_features(claim_text: str, window_text: str) -> list[float]:
+    """Closest-in-context window word for each claim content word: min, 10th percentile, mean, share below 0.6;
+    and the mean-pooled sentence cosine."""
+    (cspans, cv), (wspans, wv) = _contextual().words([claim_text, window_text])
+    ck = [i for i, (a, b) in enumerate(cspans) if _is_content(claim_text[a:b])]
+    wk = [i for i, (a, b) in enumerate(wspans) if _is_content(window_text[a:b])]
+    if not ck or not wk:
+        return [0.0, 0.0, 0.0, 1.0, 0.0]
+    best = (cv[ck] @ wv[wk].T).max(axis=1)
+    a, b = cv.mean(axis=0), wv.mean(axis=0)
+    cos = float(a @ b / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-9))
+    return [float(best.min()), float(np.percentile(best, 10)), float(best.mean()), float((best < 0.6).mean()), cos]
+
+
+CTX_FEATURES = ["ctx_min", "ctx_p10", "ctx_mean", "ctx_below_06", "ctx_sent_cos"]
+
+
 # ---------------------------------------------------------------- features
 
 FEATURES = [
@@ -311,8 +387,14 @@ FEATURES = [
     "modal_novel", "substitutions", "substituted_names", "substituted_numbers", "bigram_novel_frac",
     "lcs_frac", "name_order_flip", "speaker_mismatch", "speaker_claim", "novel_longest_run", "novel_first_pos",
     "window_words", "claim_window_ratio", "content_matched_window", "novel_lower", "novel_sim_min",
-    "novel_sim_mean", "novel_sim_below_04", "sub_sim_min",
+    "novel_sim_mean", "novel_sim_below_04", "sub_sim_min", "date_swap", "name_not_speaker",
 ]
+LEXICAL_FEATURES = list(FEATURES)
+# Contextual word features (int8 MiniLM) on top of the lexical ones: measured as candidate B (docs/verifier.md) and
+# not shipped: no better on LODO balanced accuracy, ~50 ms per claim-window pair against ~1 ms, 3x the rebuild time.
+USE_CONTEXT = False
+if USE_CONTEXT:
+    FEATURES = FEATURES + ["ctx_min", "ctx_p10", "ctx_mean", "ctx_below_06", "ctx_sent_cos"]
 
 
 def _lcs(a: list[str], b: list[str]) -> int:
@@ -379,6 +461,15 @@ def _features(claim: _Text, window: _Text, ev: _Evidence, recall: float, second:
     wcontent_words = [w for w in window.words if _is_content(w)]
     sims = _novel_similarity([words[k] for k in lower_novel], wcontent_words)
     sub_sims = [_pair_sim(words[k], window.gaps[(stems[k - 1], stems[k + 1])], window) for k in subs]
+    # A day, month or year in the claim that the window gives differently ("Friday" where it says "Sunday").
+    date_swap = 0.0
+    for k in novel:
+        kind = _date_kind(words[k])
+        if kind and any(_date_kind(w) == kind and s not in claim_set for w, s in zip(window.words, window.stems)):
+            date_swap += 1.0
+    # A claimed speaker whom the window names, but not as a speaker ("B said X" where the window has "A said X").
+    name_not_speaker = float(bool(claim_speakers) and bool(window_speakers) and
+                             bool((claim_speakers - window_speakers) & window.stem_set))
     return [
         float(len(words)), float(len(content)), recall, recall_doc(content, stems, ev), second, float(wlen),
         float(len(novel)), len(novel) / n_content, float(len(novel_doc)), len(novel_doc) / n_content,
@@ -394,8 +485,19 @@ def _features(claim: _Text, window: _Text, ev: _Evidence, recall: float, second:
         float(len(window.words)), len(words) / max(len(window.words), 1),
         sum(1 for s in set(wcontent) if s in claim_set) / max(len(set(wcontent)), 1),
         float(len(lower_novel)), float(sims.min()) if len(sims) else 1.0, float(sims.mean()) if len(sims) else 1.0,
-        float((sims < 0.4).sum()), min(sub_sims) if sub_sims else 1.0,
+        float((sims < 0.4).sum()), min(sub_sims) if sub_sims else 1.0, date_swap, name_not_speaker,
     ]
+
+
+def _date_kind(word: str) -> str:
+    w = word.lower().rstrip(".")
+    if w in _DAYS:
+        return "day"
+    if w in _MONTHS and word[:1].isupper():
+        return "month"
+    if len(w) == 4 and w.isdigit() and w[:2] in {"19", "20"}:
+        return "year"
+    return ""
 
 
 def _pair_sim(word: str, stems: set[str], window: _Text) -> float:
@@ -429,11 +531,15 @@ def feature_rows(claim: str, passages: Sequence[str]) -> tuple[np.ndarray, list[
     for s, e in claim_sentences(claim):
         c = _analyse(claim[s:e])
         if not ev.sents:
-            rows.append(_features(c, _analyse(""), ev, 0.0, 0.0, 0))
+            rows.append(_features(c, _analyse(""), ev, 0.0, 0.0, 0) + ([0.0, 0.0, 0.0, 1.0, 0.0] if USE_CONTEXT else []))
             wins.append((-1, -1))
             continue
         w, recall, second = _align(c, ev, cache)
-        rows.append(_features(c, _window_text(ev, w, cache), ev, recall, second, w[1] - w[0] + 1))
+        row = _features(c, _window_text(ev, w, cache), ev, recall, second, w[1] - w[0] + 1)
+        if USE_CONTEXT:
+            j = ev.spans[w[0]][0]
+            row += _ctx_features(claim[s:e], passages[j][ev.spans[w[0]][1]:ev.spans[w[1]][2]])
+        rows.append(row)
         wins.append(w)
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES)), wins, ev
 

@@ -424,9 +424,18 @@ def con_speaker(s: str, c: Ctx, rng: random.Random) -> str | None:
         who = d.group(key).strip()
         other = c.bank.other_name(who, rng, c.bank.speakers)
         return s[: d.start(key)] + other + s[d.start(key) + len(who):] if other else None
-    # Prefer another speaker from the same article: harder than one from elsewhere.
-    local = sorted({x.group("who") for t in c.sents for x in _SAID_BY.finditer(t)} - {m.group("who")})
-    other = rng.choice(local) if local and rng.random() < 0.5 else c.bank.other_name(m.group("who"), rng, c.bank.speakers)
+    # Prefer another speaker, or any other person, from the same article: the hard case is a name the premise
+    # does mention, just not as the one who said this.
+    who = m.group("who")
+    local = sorted({x.group("who") for t in c.sents for x in _SAID_BY.finditer(t)} - {who})
+    people = sorted({x.group() for t in c.sents for x in _names(t) if len(x.group().split()) == 2} - {who})
+    r = rng.random()
+    if local and r < 0.35:
+        other = rng.choice(local)
+    elif people and r < 0.7:
+        other = rng.choice(people)
+    else:
+        other = c.bank.other_name(who, rng, c.bank.speakers)
     return s[: m.start("who")] + other + s[m.end("who"):] if other else None
 
 
