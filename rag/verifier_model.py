@@ -17,7 +17,6 @@ non-news SummEdits domains) and stored as JSON in rag/models/verifier.json.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -232,7 +231,7 @@ def _align(claim: _Text, ev: _Evidence, cache: dict) -> tuple[tuple[int, int], f
             weights[claim.stems[k]] = max(weights.get(claim.stems[k], 0.0), _weight(claim.words, k))
     total = sum(weights.values()) or 1.0
     sent_recall = [sum(v for s, v in weights.items() if s in t.stem_set) / total for t in ev.sents]
-    best, best_score, scores = None, -1.0, []
+    best, best_score = None, -1.0
     for w in ev.windows:
         if w[0] == w[1]:
             r = sent_recall[w[0]]

@@ -7,7 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rag.verifier_model import FEATURES, FeatureVerifier, TreeModel, Verdict, aggregate, feature_rows
+from rag.verifier_model import (
+    FEATURES,
+    FeatureVerifier,
+    TreeModel,
+    Verdict,
+    aggregate,
+    feature_rows,
+)
 
 PASSAGES = [
     "The city council met on Tuesday to discuss the budget. Mayor Laura Chen said the city would hire 120 new "
@@ -79,7 +86,7 @@ def test_multi_sentence_claim_points_at_its_weakest_sentence(verifier: FeatureVe
 def test_scores_are_deterministic(verifier: FeatureVerifier) -> None:
     claim = "The plan will cost about $4 million."
     a = verifier.verify(claim, PASSAGES)
-    b = FeatureVerifier().verify(claim, list(reversed(PASSAGES[::-1])))
+    b = FeatureVerifier().verify(claim, list(PASSAGES))  # a fresh instance and a copy of the list
     assert a == b
     assert 0.0 <= a.score <= 1.0
 

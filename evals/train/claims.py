@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import os
 import random
 import re
@@ -376,7 +375,7 @@ def con_number(s: str, c: Ctx, rng: random.Random) -> str | None:
 
 def con_date(s: str, c: Ctx, rng: random.Random) -> str | None:
     for pattern, pool in ((_MONTH, MONTHS), (_DAY, DAYS)):
-        out = _sub_once(pattern, s, lambda m: rng.choice([x for x in pool if x != m.group()]), rng)
+        out = _sub_once(pattern, s, lambda m, pool=pool: rng.choice([x for x in pool if x != m.group()]), rng)
         if out:
             return out
     return _sub_once(_YEAR, s, lambda m: str(int(m.group()) + rng.choice([-2, -1, 1, 2])), rng)
