@@ -14,7 +14,7 @@ from rag.core.errors import NewsragError
 
 # Metrics where lower is better; every other compared metric is better higher. Counts (n, skipped...) are not compared.
 LOWER_IS_BETTER = {"bad_spans"}
-COUNTS = {"n", "skipped", "answered", "n_refused", "n_unanswerable", "threshold", "seconds_per_item"}
+COUNTS = {"n", "skipped", "answered", "unsettled", "n_refused", "n_unanswerable", "threshold", "seconds_per_item"}
 WORST_CASES = 20
 # What each metric means and which way is good, shown under the scores so a reader needs no paper to read them.
 GLOSSARY: dict[str, str] = {
@@ -35,6 +35,10 @@ GLOSSARY: dict[str, str] = {
     "refusal_recall": "of the questions with no answer in the articles, the share refused (higher is better)",
     "refusal_f1": "harmonic mean of refusal precision and recall (higher is better)",
     "bad_spans": "citations whose quote is not the exact span of its article (lower is better; should be 0)",
+    "strict": "accuracy where a Yes/No gold must be the first yes/no word of the answer, so an answer saying both "
+              "cannot score (higher is better)",
+    "const_yes": "accuracy of answering \"Yes.\" to every question and never refusing: the prior to beat",
+    "unsettled": "answers that say the articles do not settle a yes/no question instead of guessing (a count)",
     "n": "questions scored in the group",
 }
 # Scores that mean nothing for a question the articles cannot answer (there is no answer to be faithful to).
@@ -45,7 +49,7 @@ def table_metrics(what: str) -> list[str]:
     if what == "retrieval":
         return list(RETRIEVAL_METRICS)
     if what == "answers":
-        return [*ANSWER_METRICS, *REFUSAL_METRICS]
+        return [*ANSWER_METRICS, *REFUSAL_METRICS, "unsettled"]
     return []
 
 

@@ -1,0 +1,219 @@
+"""Compose an answer from the parts' verdicts: the direct answer first (Yes / No / the entity / the order with both
+dates), then one cited line per part. Every sentence is an exact quote or a short verdict whose premises are cited;
+when the verdicts do not settle the question the answer says so instead of guessing.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rag.answer.parts import Evidence, Window, windows
+from rag.answer.reading import Reading
+from rag.core.types import Answer, Citation, Part
+
+UNSETTLED = "The articles do not settle this"
+REFUSAL = "The articles I have do not answer this question"
+# An answer is refused when no part reaches this support: its passages share too little with what is asked.
+# Chosen on the tune half (evals/train/tune_parts.py).
+REFUSE_BELOW = 0.2
+
+# A name: capitalised words, possibly joined by "of"/"-"/"&" ("Sam Bankman-Fried", "Bank of America").
+_NAME = re.compile(r"\b[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*[\w])*")
+_NOT_NAMES = frozenset("""the a an this that these those it its he she they we i you his her their our my in on at of for
+    and but or if when while as after before during with from by to however meanwhile yet so also still
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december mr mrs ms dr sir week year month today yesterday according ceo""".split())
+_PERSON_ASKED = re.compile(r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:individual|person|people|player|athlete|coach|executive|ceo|founder|celebrity|artist|"
+                           r"singer|actor|musician|writer|author|politician|leader|official)\b)", re.I)
+
+
+@dataclass
+class Citations:
+    """Citations numbered in order of first use; the same span cited twice keeps its number."""
+
+    items: list[Citation] = field(default_factory=list)
+
+    def cite(self, window: Window) -> int:
+        a = window.hit.article
+        for c in self.items:
+            if c.article_id == a.id and c.start == window.start and c.end == window.end:
+                return c.n
+        n = len(self.items) + 1
+        self.items.append(Citation(n=n, article_id=a.id, title=a.title, source=a.source, published_at=a.published_at,
+                                   url=a.url, quote=a.text[window.start : window.end], start=window.start,
+                                   end=window.end, score=round(float(window.hit.score), 4)))
+        return n
+
+
+def _outlet(e: Evidence) -> str:
+    when = f" ({e.published_at})" if e.published_at else ""
+    return f"{e.source or 'the articles'}{when}"
+
+
+def _short(claim: str, limit: int = 90) -> str:
+    claim = claim.strip(" ,.;:")
+    return claim if len(claim) <= limit else claim[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _part_lines(evidence: list[Evidence], cites: Citations) -> tuple[list[str], list[Part]]:
+    """One line per part: the quote that decides it (exact), cited; parts with no evidence name what is missing."""
+    lines, parts = [], []
+    for e in evidence:
+        if e.window is not None and e.label != "not_mentioned":
+            n = cites.cite(e.window)
+            lines.append(f"{e.window.text} [{n}]")
+            parts.append(Part(e.clause.claim, e.label, [n]))
+        else:
+            parts.append(Part(e.clause.claim, "not_mentioned", []))
+    return lines, parts
+
+
+def _refusal(question: str, missing: list[str], evidence: list[Evidence], hits) -> Answer:
+    what = "; ".join(missing)
+    text = f"{REFUSAL}: nothing in them about {what}." if what else f"{REFUSAL}."
+    parts = [Part(e.clause.claim, "not_mentioned", []) for e in evidence]
+    return Answer(question=question, text=text, refused=True, hits=hits, parts=parts)
+
+
+def refuse_unknown_outlets(question: str, reading: Reading, hits) -> Answer | None:
+    """A question about an outlet the index does not hold cannot be answered from it: say which outlet."""
+    if not reading.unknown_outlets:
+        return None
+    names = ", ".join(reading.unknown_outlets)
+    return Answer(question=question, text=f"{REFUSAL}: the index holds no articles from {names}.", refused=True,
+                  hits=hits, parts=[Part(f"what {n} reports", "not_mentioned", []) for n in reading.unknown_outlets])
+
+
+def needs_refusal(evidence: list[Evidence]) -> bool:
+    return bool(evidence) and max(e.judgement.score for e in evidence) < REFUSE_BELOW
+
+
+def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hits) -> Answer:
+    """Yes / No from the parts: a contradicted part makes the question's premise false; all parts supported make
+    it true (or, for "do they differ?", false); otherwise the verdicts do not settle it."""
+    cites = Citations()
+    lines, parts = _part_lines(evidence, cites)
+    labels = [e.label for e in evidence]
+    if reading.shape == "order":
+        lead = _order_lead(reading, evidence, cites)
+    elif "contradicted" in labels:
+        bad = next(e for e in evidence if e.label == "contradicted")
+        if bad.day_mismatch:
+            lead = (f"**No.** {bad.clause.source} published nothing we found on {bad.clause.day}; "
+                    f"its closest report is dated {bad.published_at} [{cites.cite(bad.window)}].")
+        else:
+            lead = f"**No.** {_outlet(bad)} says otherwise about “{_short(bad.clause.claim)}” [{cites.cite(bad.window)}]."
+    elif labels and all(l == "supported" for l in labels):
+        refs = "; ".join(f"{_outlet(e)} [{cites.cite(e.window)}]" for e in evidence)
+        if reading.relation == "differ":
+            lead = f"**No.** Each report says what the question states and none contradicts another: {refs}."
+        else:
+            lead = f"**Yes.** Each part is supported: {refs}."
+    else:
+        found = [f"{_outlet(e)} supports “{_short(e.clause.claim, 60)}” [{cites.cite(e.window)}]"
+                 for e in evidence if e.label == "supported"]
+        missing = [f"“{_short(e.clause.claim, 60)}”" + (f" in {e.clause.source}" if e.clause.source else "")
+                   for e in evidence if e.label == "not_mentioned"]
+        lead = f"{UNSETTLED}: " + "; ".join(found + [f"nothing found about {m}" for m in missing]) + "."
+    text = "\n".join([lead, *lines])
+    return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
+
+
+def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) -> str:
+    """Compare the dates of the first two parts' articles with the order the question states."""
+    dated = [e for e in evidence if e.window is not None and e.published_at and e.label != "not_mentioned"]
+    if len(dated) < 2:
+        return f"{UNSETTLED}: the reports to compare were not both found with a date."
+    first, second = dated[0], dated[1]
+    a, b = first.published_at, second.published_at
+    na, nb = cites.cite(first.window), cites.cite(second.window)
+    if a == b:
+        return f"{UNSETTLED}: both reports are dated {a} [{na}][{nb}]."
+    stated_first_earlier = reading.order == "before"
+    true_first_earlier = a < b
+    if stated_first_earlier == true_first_earlier:
+        early, late = (first, na, a), (second, nb, b)
+        if not true_first_earlier:
+            early, late = (second, nb, b), (first, na, a)
+        return (f"**Yes.** {early[0].source} reported it on {early[2]} [{early[1]}], before {late[0].source} on "
+                f"{late[2]} [{late[1]}].")
+    early, late = ((first, na, a), (second, nb, b)) if true_first_earlier else ((second, nb, b), (first, na, a))
+    return (f"**No — the other way round:** {early[0].source} reported on {early[2]} [{early[1]}], before "
+            f"{late[0].source} on {late[2]} [{late[1]}].")
+
+
+def _names(text: str) -> list[str]:
+    out = []
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower().strip("’'") in _NOT_NAMES:
+            words = words[1:]
+        name = " ".join(words).strip(" .,’'")
+        name = re.sub(r"[’']s$", "", name)
+        if len(name) >= 2 and name.lower() not in _NOT_NAMES:
+            out.append(name)
+    return out
+
+
+def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits) -> tuple[str, int]:
+    """The name the parts' passages share most, that the question does not already say; (name, parts naming it)."""
+    asked = question.lower()
+    outlets = {s.lower() for s in reading.sources}
+    person = bool(_PERSON_ASKED.match(question))
+    per_part: list[set[str]] = []
+    counts: Counter[str] = Counter()
+    pools = [e.hits for e in evidence] + [hits[:5]]
+    for pool in pools:
+        seen = set()
+        for w in windows(pool):
+            for name in _names(w.text):
+                low = name.lower()
+                if low in asked or low in outlets or any(low in o for o in outlets):
+                    continue
+                if person and len(name.split()) < 2:
+                    continue
+                seen.add(name)
+                counts[name] += 1
+        per_part.append(seen)
+    if not counts:
+        return "", 0
+    # Fold a short form into the full name it is part of ("Bankman-Fried" into "Sam Bankman-Fried").
+    for name in list(counts):
+        longer = [o for o in counts if o != name and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", o)]
+        if longer:
+            full = max(longer, key=lambda o: counts[o])
+            counts[full] += counts.pop(name)
+            for s in per_part:
+                if name in s:
+                    s.add(full)
+    score = {n: (sum(1 for s in per_part[:-1] if n in s) + 0.5 * (n in per_part[-1]), counts[n]) for n in counts}
+    best = max(score, key=lambda n: (score[n], -len(n)))
+    return best, int(score[best][0])
+
+
+def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hits, name: str) -> Answer:
+    """**Name** — then, per part, the passage of that part's outlet that names it (or the part's best evidence)."""
+    cites = Citations()
+    lines, parts, refs = [], [], []
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    for e in evidence:
+        naming = [w for w in windows(e.hits) if pattern.search(w.text)]
+        window = max(naming, key=lambda w: w.hit.score) if naming else None
+        cited = []
+        if window is not None:
+            cited.append(cites.cite(window))
+            lines.append(f"{window.text} [{cited[-1]}]")
+            refs.append(f"{_outlet_of(window)} [{cited[-1]}]")
+        if e.window is not None and e.label != "not_mentioned" and (window is None or e.window.text != window.text):
+            cited.append(cites.cite(e.window))
+            lines.append(f"{e.window.text} [{cited[-1]}]")
+        parts.append(Part(e.clause.claim, e.label, cited))
+    lead = f"**{name}** — named in " + ", ".join(refs) + "." if refs else f"**{name}**."
+    return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+def _outlet_of(window: Window) -> str:
+    a = window.hit.article
+    return f"{a.source or a.title}" + (f" ({a.published_at})" if a.published_at else "")
