@@ -144,3 +144,23 @@ def test_the_strict_rule_takes_the_first_yes_or_no_word():
     assert strict_correct("**Yes.** But there is no remedy [1].", False, "Yes")
     assert not strict_correct("The articles do not settle this.", False, "Yes")
     assert strict_correct("Sam Altman [1]", False, "Sam Altman") and strict_correct("", True, "Insufficient information.")
+
+
+def test_news_that_changed_leads_with_the_latest_report(bot):
+    answer = bot.ask("Did Mara Lind return as chief executive of Globex?")
+    assert answer.text.startswith("**Yes**, as of 2023-11-20")
+    first = answer.citations[0]
+    assert first.published_at == "2023-11-20" and "returned" in first.quote
+    assert any(c.published_at == "2023-11-15" and "resigned" in c.quote for c in answer.citations[1:])
+    _exact(bot, answer)
+
+
+def test_the_sources_panel_shows_each_part_with_its_verdict_escaped():
+    from rag.core.types import Answer, Part
+    from ui.render import parts_html
+
+    answer = Answer(question="q", text="**No.** …", parts=[Part("<b>a</b> remedy exists", "contradicted", [1]),
+                                                          Part("lawmakers draft rules", "supported", [2])])
+    shown = parts_html(3, answer)
+    assert "✗ contradicted" in shown and "✓ supported" in shown and "&lt;b&gt;a&lt;/b&gt;" in shown
+    assert shown.index("remedy") < shown.index("lawmakers") and 'href="#' in shown

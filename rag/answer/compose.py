@@ -5,11 +5,12 @@ when the verdicts do not settle the question the answer says so instead of guess
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
+from rag.answer.verdicts import claim_terms, judge
+from rag.support import coverage, lexical_support
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -23,7 +24,8 @@ _NAME = re.compile(r"\b[A-Z][\wâ€™'&.-]*[\w](?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\wâ
 _NOT_NAMES = frozenset("""the a an this that these those it its he she they we i you his her their our my in on at of for
     and but or if when while as after before during with from by to however meanwhile yet so also still
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december mr mrs ms dr sir week year month today yesterday according ceo""".split())
+    september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
+    who where which there here""".split())
 _PERSON_ASKED = re.compile(r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:individual|person|people|player|athlete|coach|executive|ceo|founder|celebrity|artist|"
                            r"singer|actor|musician|writer|author|politician|leader|official)\b)", re.I)
@@ -96,6 +98,9 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     cites = Citations()
     lines, parts = _part_lines(evidence, cites)
     labels = [e.label for e in evidence]
+    timeline = _timeline(evidence[0]) if reading.shape == "yesno" and len(evidence) == 1 else []
+    if len(timeline) >= 2:
+        return _latest_first(question, evidence[0], timeline, hits)
     if reading.shape == "order":
         lead = _order_lead(reading, evidence, cites)
     elif "contradicted" in labels:
@@ -119,6 +124,45 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         lead = f"{UNSETTLED}: " + "; ".join(found + [f"nothing found about {m}" for m in missing]) + "."
     text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
+
+
+# Articles whose best window shares this much of a part's claim are reports about the same thing, at their dates.
+SAME_STORY = 0.5
+
+
+def _timeline(e: Evidence) -> list[tuple[Window, str]]:
+    """Per article of the part's passages, its best window and verdict, newest first, when they carry different
+    dates: news changes, and the latest report decides."""
+    best: dict[str, tuple[float, Window]] = {}
+    terms = claim_terms(e.clause.claim)
+    for w in windows(e.hits):
+        cover = coverage(terms, w.text)
+        if cover >= SAME_STORY and w.hit.article.published_at and cover > best.get(w.hit.article.id, (0.0, None))[0]:
+            best[w.hit.article.id] = (cover, w)
+    found = sorted((w for _, w in best.values()), key=lambda w: w.hit.article.published_at, reverse=True)
+    if len({w.hit.article.published_at for w in found}) < 2:
+        return []
+    return [(w, judge(e.clause.claim, [w.text]).label) for w in found]
+
+
+def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:
+    """Lead with the latest report that decides the part ("as of <date>"), then the earlier ones as earlier."""
+    cites = Citations()
+    deciding = next(((w, label) for w, label in timeline if label != "not_mentioned"), None)
+    if deciding is None:
+        lead_window = timeline[0][0]
+        lead = (f"{UNSETTLED}: the latest report, {_outlet_of(lead_window)} [{cites.cite(lead_window)}], "
+                f"neither confirms nor denies it.")
+        verdict = "not_mentioned"
+    else:
+        w, verdict = deciding
+        word = "**Yes**" if verdict == "supported" else "**No**"
+        lead = f"{word}, as of {w.hit.article.published_at}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
+        earlier = [f"{_outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w]
+        lead += (f"; earlier reports: {', '.join(earlier)}." if earlier else ".")
+    lines = [f"{w.text} [{cites.cite(w)}]" for w, _ in timeline]
+    parts = [Part(e.clause.claim, verdict, [c.n for c in cites.items])]
+    return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
 def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) -> str:
@@ -159,38 +203,38 @@ def _names(text: str) -> list[str]:
 
 def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits) -> tuple[str, int]:
     """The name the parts' passages share most, that the question does not already say; (name, parts naming it)."""
-    asked = question.lower()
+    asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     outlets = {s.lower() for s in reading.sources}
     person = bool(_PERSON_ASKED.match(question))
-    per_part: list[set[str]] = []
-    counts: Counter[str] = Counter()
-    pools = [e.hits for e in evidence] + [hits[:5]]
-    for pool in pools:
-        seen = set()
+    # A name's weight in one part is the support of that part's claim by the best window naming it: the answer is
+    # the name in the passages that say what each part says, not merely the most frequent capitalised word.
+    parts = [(claim_terms(e.clause.claim), e.hits) for e in evidence] + [(claim_terms(question), hits[:5])]
+    per_part: list[dict[str, float]] = []
+    for claim, pool in parts:
+        weights: dict[str, float] = {}
         for w in windows(pool):
-            for name in _names(w.text):
-                low = name.lower()
-                if low in asked or low in outlets or any(low in o for o in outlets):
-                    continue
-                if person and len(name.split()) < 2:
-                    continue
-                seen.add(name)
-                counts[name] += 1
-        per_part.append(seen)
-    if not counts:
+            # a name sharing a word with the question is what the question already says ("Munich ..." when asked
+            # about Munich), not the answer
+            names = [n for n in _names(w.text) if not asked & set(re.findall(r"[a-z0-9]+", n.lower()))
+                     and n.lower() not in outlets
+                     and not any(n.lower() in o for o in outlets) and (not person or len(n.split()) >= 2)]
+            if not names:
+                continue
+            support = lexical_support(claim, w.text)
+            for n in names:
+                weights[n] = max(weights.get(n, 0.0), support)
+        per_part.append(weights)
+    names = {n for weights in per_part for n in weights}
+    if not names:
         return "", 0
-    # Fold a short form into the full name it is part of ("Bankman-Fried" into "Sam Bankman-Fried").
-    for name in list(counts):
-        longer = [o for o in counts if o != name and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", o)]
-        if longer:
-            full = max(longer, key=lambda o: counts[o])
-            counts[full] += counts.pop(name)
-            for s in per_part:
-                if name in s:
-                    s.add(full)
-    score = {n: (sum(1 for s in per_part[:-1] if n in s) + 0.5 * (n in per_part[-1]), counts[n]) for n in counts}
-    best = max(score, key=lambda n: (score[n], -len(n)))
-    return best, int(score[best][0])
+    # A short form counts for the full name it is part of ("Bankman-Fried" for "Sam Bankman-Fried").
+    def total(name: str) -> float:
+        forms = [o for o in names if o == name or re.search(r"(?<!\w)" + re.escape(o) + r"(?!\w)", name)]
+        return sum(max((weights.get(f, 0.0) for f in forms), default=0.0) for weights in per_part)
+
+    scored = {n: total(n) for n in names}
+    best = max(scored, key=lambda n: (round(scored[n], 6), len(n.split()), -len(n)))
+    return best, sum(1 for weights in per_part[:-1] if best in weights)
 
 
 def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hits, name: str) -> Answer:
