@@ -71,6 +71,7 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     assert read_question("What did Keane say about Beijing?", known).shape == "quote"
     assert read_question("Does the Bloomberg article say profits rose?", known).unknown_outlets == ["Bloomberg"]
     assert read_question("Between the two Tech Wire reports, was there a change in tone?", known).relation == "differ"
+    assert read_question("Did the Tech Wire report contradict the Daily Ledger report?", known).relation == "contradict"
     assert read_question("Was there no change in how Tech Wire covered it?", known).relation == "agree"
 
 
@@ -109,7 +110,7 @@ def test_an_entity_question_leads_with_the_name(bot):
 
 
 def test_unsettled_parts_say_so_instead_of_guessing(bot):
-    answer = bot.ask("Does the Daily Ledger article say Globex opened a factory in Portugal, while the Tech Wire "
+    answer = bot.ask("Does the Daily Ledger article say Globex's bakery sold cupcakes at a discount, while the Tech Wire "
                      "article reports an inquiry into Globex's accounting?")
     assert answer.text.startswith("The articles do not settle this")
     assert not strict_correct(answer.text, answer.refused, "Yes") and not strict_correct(answer.text, answer.refused, "No")

@@ -10,15 +10,16 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import pickle
 import time
 from collections import defaultdict
+from pathlib import Path
 
 from evals import metrics as M
 from evals.runner import multihop_items
 
 
-def _cached(retrieve):
-    memo: dict = {}
+def _cached(retrieve, memo: dict):
 
     def run(query, k, filters):
         key = (query, k, tuple(filters.sources), filters.since, filters.until)
@@ -54,29 +55,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", required=True)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--supported", default="0.4,0.45,0.5,0.55,0.6")
-    parser.add_argument("--refuse", default="0.1,0.15,0.2,0.25,0.3")
+    parser.add_argument("--refuse", default="0.25,0.5,0.75", help="NAMES_FOUND_BELOW values")
+    parser.add_argument("--contradiction", default="0.5", help="CONTRADICTION_COVER values")
+    parser.add_argument("--cache", default=None, help="a pickle of the retrieved passages, reused when it exists")
+    parser.add_argument("--dump", default=None, help="write each answer of the last setting here (JSON lines)")
     args = parser.parse_args(argv)
     items = multihop_items("tune", args.limit)  # the tune half only: nothing here looks at the report half
     bot = Assistant.open(args.index)
-    retrieve = _cached(lambda q, k, f: bot._retrieve_part(q, k, f, Filters()))
-    hits = {}
+    cache = Path(args.cache) if args.cache else None
+    hits, memo = pickle.loads(cache.read_bytes()) if cache and cache.is_file() else ({}, {})
+    retrieve = _cached(lambda q, k, f: bot._retrieve_part(q, k, f, Filters()), memo)
     t0 = time.perf_counter()
     for item in items:
-        hits[item.id] = bot.retriever.retrieve(item.question, k=10, hints=read_hints(item.question, bot.store.sources()))
+        if item.id not in hits:
+            hits[item.id] = bot.retriever.retrieve(item.question, k=10, hints=read_hints(item.question, bot.store.sources()))
     results = []
-    for supported, refuse in itertools.product(*(map(float, s.split(",")) for s in (args.supported, args.refuse))):
-        verdicts.SUPPORTED_AT, compose.REFUSE_BELOW = supported, refuse
+    grid = itertools.product(*(map(float, s.split(",")) for s in (args.supported, args.refuse, args.contradiction)))
+    for supported, refuse, contradiction in grid:
+        verdicts.CONTRADICTION_COVER = contradiction
+        verdicts.SUPPORTED_AT, compose.NAMES_FOUND_BELOW = supported, refuse
         rows = []
         for item in items:
             answer = bot.answers.answer(item.question, hits[item.id], retrieve)
             gold = item.answers[0] if item.answers else None
-            rows.append({"kind": item.kind, "answerable": item.answerable, "refused": answer.refused,
+            rows.append({"question": item.question, "gold": gold, "answer": answer.text,
+                         "parts": [p.to_dict() for p in answer.parts], "kind": item.kind, "answerable": item.answerable, "refused": answer.refused,
                          "official": float(M.answer_correct(answer.text, answer.refused, gold)),
                          "strict": float(M.strict_correct(answer.text, answer.refused, gold)),
                          "unsettled": answer.text.startswith(compose.UNSETTLED)})
+        if cache and not cache.is_file():
+            cache.write_bytes(pickle.dumps((hits, memo)))
+        if args.dump:
+            Path(args.dump).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         s = score(rows)
-        results.append({"supported_at": supported, "refuse_below": refuse, **s})
-        print(json.dumps({"supported_at": supported, "refuse_below": refuse,
+        results.append({"supported_at": supported, "refuse_below": refuse, "contradiction": contradiction, **s})
+        print(json.dumps({"supported_at": supported, "names_found_below": refuse, "contradiction": contradiction,
                           **{k: {m: round(v, 3) for m, v in d.items()} for k, d in s.items()}}), flush=True)
     best = max(results, key=lambda r: (r["overall"]["strict"], r["overall"]["refusal_f1"]))
     print(f"best on tune ({time.perf_counter() - t0:.0f} s): supported_at={best['supported_at']} "

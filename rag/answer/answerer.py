@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from rag.answer.compose import (REFUSAL, compose_entity, compose_yes_no, needs_refusal, pick_entity,
+from rag.answer.compose import (REFUSAL, compose_entity, compose_yes_no, missing_names, pick_entity,
                                 refuse_unknown_outlets)
 from rag.answer.parts import Retrieve, gather
 from rag.answer.reading import Reading, read_question
@@ -36,11 +36,10 @@ class StructuredAnswerer:
         if reading.shape in ("open", "quote"):
             return self.quotes(question, reading, hits)
         evidence = gather(reading, retrieve, hits)
-        if needs_refusal(evidence):
-            missing = [f"“{e.clause.claim}”" + (f" in {e.clause.source}" if e.clause.source else "") for e in evidence]
-            answer = Answer(question=question, text=f"{REFUSAL}: nothing in them about {'; '.join(missing)}.",
-                            refused=True, hits=hits, parts=[Part(e.clause.claim, "not_mentioned", []) for e in evidence])
-            return answer
+        missing = missing_names(question, reading, evidence, hits)
+        if missing:
+            return Answer(question=question, text=f"{REFUSAL}: the closest articles never mention {', '.join(missing)}.",
+                          refused=True, hits=hits, parts=[Part(e.clause.claim, e.label, []) for e in evidence])
         if reading.shape == "entity":
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:

@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
-from rag.answer.verdicts import claim_terms, judge
-from rag.support import coverage, lexical_support
+from rag.answer.verdicts import claim_terms, coverage, judge, lexical_support
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
 REFUSAL = "The articles I have do not answer this question"
-# An answer is refused when no part reaches this support: its passages share too little with what is asked.
-# Chosen on the tune half (evals/train/tune_parts.py).
-REFUSE_BELOW = 0.2
+# A question is refused when the articles it retrieved name fewer than this share of the names it asks about
+# (people, companies, products): the articles are about something else. Chosen on the tune half
+# (evals/train/tune_parts.py).
+NAMES_FOUND_BELOW = 0.5
 
 # A name: capitalised words, possibly joined by "of"/"-"/"&" ("Sam Bankman-Fried", "Bank of America").
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*[\w])*")
@@ -88,8 +88,18 @@ def refuse_unknown_outlets(question: str, reading: Reading, hits) -> Answer | No
                   hits=hits, parts=[Part(f"what {n} reports", "not_mentioned", []) for n in reading.unknown_outlets])
 
 
-def needs_refusal(evidence: list[Evidence]) -> bool:
-    return bool(evidence) and max(e.judgement.score for e in evidence) < REFUSE_BELOW
+def missing_names(question: str, reading: Reading, evidence: list[Evidence], hits) -> list[str] | None:
+    """The names the question asks about that none of the retrieved articles mentions, when they are too many of
+    its names to answer from (None when enough are found)."""
+    outlets = " ".join(reading.sources).lower()
+    names = [n for n in dict.fromkeys(_names(question[1:] if question[:1].isupper() else question))
+             if n.lower() not in outlets]
+    if not names:
+        return None
+    articles = {h.article.id: h.article for e in evidence for h in e.hits} | {h.article.id: h.article for h in hits}
+    text = " ".join(a.title + " " + a.text for a in articles.values()).lower()
+    missing = [n for n in names if n.lower() not in text]
+    return missing if missing and (len(names) - len(missing)) / len(names) < NAMES_FOUND_BELOW else None
 
 
 def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hits) -> Answer:
@@ -112,8 +122,10 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lead = f"**No.** {_outlet(bad)} says otherwise about “{_short(bad.clause.claim)}” [{cites.cite(bad.window)}]."
     elif labels and all(l == "supported" for l in labels):
         refs = "; ".join(f"{_outlet(e)} [{cites.cite(e.window)}]" for e in evidence)
-        if reading.relation == "differ":
+        if reading.relation == "contradict":
             lead = f"**No.** Each report says what the question states and none contradicts another: {refs}."
+        elif reading.relation == "differ":
+            lead = f"**Yes.** Each report says what the question states, and they say different things: {refs}."
         else:
             lead = f"**Yes.** Each part is supported: {refs}."
     else:

@@ -26,9 +26,11 @@ _ENTITY = re.compile(r"(?:^\s*|^(?:considering|based on|given|according to|from)
 _RELATION_AGREE = re.compile(r"\b(consisten(?:t|cy)|agree(?:d|ment|s)?|align(?:s|ed|ing)?|the same|similar(?:ly)?|"
                              r"match(?:es|ed)?|maintain(?:s|ed)?|remain(?:s|ed)?\s+(?:consistent|the same|unchanged)|"
                              r"corroborat\w*|confirm\w*|both)\b", re.I)
-_RELATION_DIFFER = re.compile(r"\b(inconsisten(?:t|cy)|disagree(?:d|ment|s)?|contradict\w*|conflict\w*|differ\w*|"
-                              r"dissimilar|discrepanc\w*|contrast\w*|chang(?:e|ed|es)|shift(?:ed)?|diverg\w*|"
-                              r"fail(?:ed|s)? to maintain)\b", re.I)
+# "Do they differ / did it change?" is true when each side says what the question states (two different things);
+# "do they contradict?" is true only when one side denies the other.
+_RELATION_DIFFER = re.compile(r"\b(differ\w*|dissimilar|chang(?:e|ed|es)|shift(?:ed)?|diverg\w*)\b", re.I)
+_RELATION_CONTRADICT = re.compile(r"\b(inconsisten(?:t|cy)|disagree(?:d|ment|s)?|contradict\w*|conflict\w*|"
+                                  r"discrepanc\w*|fail(?:ed|s)? to maintain)\b", re.I)
 _NO_CHANGE = re.compile(r"\bno\s+(?:change|shift|difference|discrepancy)\b|\bunchanged\b", re.I)
 # A relation is *asked* when the question's main verb phrase is about it, not when it only joins two claims
 # ("X, in contrast to Y" describes; "was there a change / is A consistent with B" asks).
@@ -93,7 +95,7 @@ class Reading:
     unknown_outlets: list[str] = field(default_factory=list)  # outlets named that the index does not hold
     days: list[str] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
-    relation: str = ""  # "agree" | "differ" | "" (no relation asked)
+    relation: str = ""  # "agree" | "differ" | "contradict" | "" (no relation asked)
     order: str = ""  # "before" | "after" | "" : the order the question states between its first two parts
     speech: tuple[str, str] | None = None
 
@@ -121,7 +123,10 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
     lowered_known = [k.lower() for k in known]
     out = []
     for m in _OUTLET_PHRASE.finditer(question):
-        name = (m.group(1) or m.group(2) or "").strip(" .,'’")
+        raw = m.group(1) or m.group(2) or ""
+        if raw.endswith(("'", "’")):  # "'NBA Rookie of the Year Odds' articles": a title in quotes, not an outlet
+            continue
+        name = raw.strip(" .,'’")
         bare = re.sub(r"^the\s+", "", name, flags=re.I).strip()
         if len(bare) < 2 or bare.lower() in {"same", "other", "latest", "recent", "subsequent", "earlier", "later",
                                                "first", "second", "new", "previous", "former", "original"}:
@@ -149,7 +154,12 @@ def _claim_words(text: str, sources: list[str]) -> str:
 
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     """One clause per outlet-bearing segment; segments naming no outlet join the clause before them."""
-    pieces = [p for p in _BOUNDARY.split(question) if p and p.strip(" ,.?")]
+    # "... and Tech Wire says ...": an "and" right before a named outlet starts that outlet's clause
+    for name in sources:
+        short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
+        question = re.sub(r",?\s+and\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)", "\x00",
+                          question, flags=re.I)
+    pieces = [p for piece in _BOUNDARY.split(question) for p in piece.split("\x00") if p and p.strip(" ,.?")]
     clauses: list[Clause] = []
     for piece in pieces:
         named = named_sources(piece, sources)
@@ -171,7 +181,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
 
 def relation_asked(question: str) -> str:
     """"agree" when the question asks whether reports agree / stay the same, "differ" when it asks whether they
-    differ / changed, "" when it asks no such relation."""
+    differ / changed, "contradict" when it asks whether one contradicts the other, "" when it asks no relation."""
     if not _RELATION_ASKED.search(question):
         return ""
     late = _LATE_AUXILIARY.search(question)
@@ -181,10 +191,9 @@ def relation_asked(question: str) -> str:
                     asking, flags=re.I)
     if _NO_CHANGE.search(asking):
         return "agree"
-    agree, differ = _RELATION_AGREE.search(asking), _RELATION_DIFFER.search(asking)
-    if differ and (not agree or differ.start() < agree.start()):
-        return "differ"
-    return "agree" if agree else ""
+    found = [(m.start(), name) for name, rx in (("agree", _RELATION_AGREE), ("differ", _RELATION_DIFFER),
+                                                 ("contradict", _RELATION_CONTRADICT)) if (m := rx.search(asking))]
+    return min(found)[1] if found else ""
 
 
 def stated_order(question: str) -> str:
