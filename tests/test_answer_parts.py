@@ -12,18 +12,18 @@ from tests.conftest import run_cli
 
 ARTICLES = [
     ("Daily Ledger", "2023-10-02", "Globex earnings",
-     "Globex reported a quarterly profit of $40 million on Monday. Chief executive Mara Lind said the company would "
-     "open two new factories next year."),
+     ("Globex reported a quarterly profit of $40 million on Monday. Chief executive Mara Lind said the company would "
+      "open two new factories next year.")),
     ("Tech Wire", "2023-10-20", "Globex inquiry",
-     "Globex shares fell after regulators opened an inquiry into the company's accounting. The inquiry is led by the "
-     "Securities Board, which declined to comment."),
+     ("Globex shares fell after regulators opened an inquiry into the company's accounting. The inquiry is led by the "
+      "Securities Board, which declined to comment.")),
     ("Daily Ledger", "2023-11-15", "Globex chief resigns",
      "Globex chief executive Mara Lind resigned on Tuesday. The board named Theo Park as interim chief executive."),
     ("Tech Wire", "2023-11-20", "Lind returns",
      "Mara Lind returned as chief executive of Globex after investors pressed the board to reverse its decision."),
     ("Sports Desk", "2023-10-10", "Derby report",
-     "Tensions soon hit boiling point as the two rivals traded tackles in the second half. Robbie Keane said the team "
-     "must stay calm before the return leg."),
+     ("Tensions soon hit boiling point as the two rivals traded tackles in the second half. Robbie Keane said the team "
+      "must stay calm before the return leg.")),
     ("Tech Wire", "2023-10-05", "Payment app risks",
      "There is no legislative remedy for the risks of the new payment app, analysts warned on Thursday."),
     ("Daily Ledger", "2023-10-25", "Payment app rules",

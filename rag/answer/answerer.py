@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from rag.answer.compose import (REFUSAL, compose_entity, compose_yes_no, missing_names, pick_entity,
-                                refuse_unknown_outlets)
+from rag.answer.compose import (
+    REFUSAL,
+    compose_entity,
+    compose_yes_no,
+    missing_names,
+    pick_entity,
+    refuse_unknown_outlets,
+)
 from rag.answer.parts import Retrieve, gather
 from rag.answer.reading import Reading, read_question
+from rag.core.text import stems
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import ExtractiveAnswerer
-from rag.keyword import stems
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
 _SUBJECT = re.compile(r"^\s*(?:what|how|where|when|why)\b.*\b(?:of|about|to|for|regarding|on)\s+(?P<subject>[^?]+?)\s*\??$",

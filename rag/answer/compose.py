@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import claim_terms, coverage, judge, lexical_support
+from rag.core.text import REFUSAL_TEXT
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
-REFUSAL = "The articles I have do not answer this question"
+REFUSAL = REFUSAL_TEXT.rstrip(".")  # the refusal every answerer starts with; the reason follows it
 # A question is refused when the articles it retrieved name fewer than this share of the names it asks about
 # (people, companies, products): the articles are about something else. Chosen on the tune half
 # (evals/train/tune_parts.py).
@@ -72,13 +73,6 @@ def _part_lines(evidence: list[Evidence], cites: Citations) -> tuple[list[str], 
     return lines, parts
 
 
-def _refusal(question: str, missing: list[str], evidence: list[Evidence], hits) -> Answer:
-    what = "; ".join(missing)
-    text = f"{REFUSAL}: nothing in them about {what}." if what else f"{REFUSAL}."
-    parts = [Part(e.clause.claim, "not_mentioned", []) for e in evidence]
-    return Answer(question=question, text=text, refused=True, hits=hits, parts=parts)
-
-
 def refuse_unknown_outlets(question: str, reading: Reading, hits) -> Answer | None:
     """A question about an outlet the index does not hold cannot be answered from it: say which outlet."""
     if not reading.unknown_outlets:
@@ -120,7 +114,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
                     f"its closest report is dated {bad.published_at} [{cites.cite(bad.window)}].")
         else:
             lead = f"**No.** {_outlet(bad)} says otherwise about “{_short(bad.clause.claim)}” [{cites.cite(bad.window)}]."
-    elif labels and all(l == "supported" for l in labels):
+    elif labels and all(label == "supported" for label in labels):
         refs = "; ".join(f"{_outlet(e)} [{cites.cite(e.window)}]" for e in evidence)
         if reading.relation == "contradict":
             lead = f"**No.** Each report says what the question states and none contradicts another: {refs}."

@@ -5,8 +5,8 @@ adjacent ones, so a claim split over a sentence boundary can still be found); it
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge
