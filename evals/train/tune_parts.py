@@ -54,9 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--index", required=True)
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--supported", default="0.4,0.45,0.5,0.55,0.6")
-    parser.add_argument("--refuse", default="0.25,0.5,0.75", help="NAMES_FOUND_BELOW values")
-    parser.add_argument("--contradiction", default="0.5", help="CONTRADICTION_COVER values")
+    parser.add_argument("--supported", default="0.1,0.15,0.2,0.25,0.3")
+    parser.add_argument("--refuse", default="0.34,0.5,0.67", help="NAMES_FOUND_BELOW values")
+    parser.add_argument("--contradiction", default="0.6", help="CONTRADICTION_COVER values")
+    parser.add_argument("--spread", default="1.0", help="ENTITY_SPREAD_WEIGHT values")
     parser.add_argument("--cache", default=None, help="a pickle of the retrieved passages, reused when it exists")
     parser.add_argument("--dump", default=None, help="write each answer of the last setting here (JSON lines)")
     args = parser.parse_args(argv)
@@ -70,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         if item.id not in hits:
             hits[item.id] = bot.retriever.retrieve(item.question, k=10, hints=read_hints(item.question, bot.store.sources()))
     results = []
-    grid = itertools.product(*(map(float, s.split(",")) for s in (args.supported, args.refuse, args.contradiction)))
-    for supported, refuse, contradiction in grid:
+    grid = itertools.product(*(map(float, s.split(","))
+                               for s in (args.supported, args.refuse, args.contradiction, args.spread)))
+    for supported, refuse, contradiction, spread in grid:
+        compose.ENTITY_SPREAD_WEIGHT = spread
         verdicts.CONTRADICTION_COVER = contradiction
         verdicts.SUPPORTED_AT, compose.NAMES_FOUND_BELOW = supported, refuse
         rows = []
@@ -90,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         s = score(rows)
         results.append({"supported_at": supported, "refuse_below": refuse, "contradiction": contradiction, **s})
         print(json.dumps({"supported_at": supported, "names_found_below": refuse, "contradiction": contradiction,
+                          "spread": spread,
                           **{k: {m: round(v, 3) for m, v in d.items()} for k, d in s.items()}}), flush=True)
     best = max(results, key=lambda r: (r["overall"]["strict"], r["overall"]["refusal_f1"]))
     print(f"best on tune ({time.perf_counter() - t0:.0f} s): supported_at={best['supported_at']} "
