@@ -64,8 +64,9 @@ def _exact(bot, answer) -> None:
 
 def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
-    r = read_question("Does the Daily Ledger article say X rose, while the Tech Wire article says Y fell?", known)
-    assert r.shape == "comparison" and r.sources == ["Daily Ledger", "Tech Wire"] and len(r.clauses) == 2
+    r = read_question("Does the Daily Ledger article say profits rose, while the Tech Wire article says sales fell?", known)
+    assert r.shape == "comparison" and r.sources == ["Daily Ledger", "Tech Wire"]
+    assert [(c.source, c.claim) for c in r.clauses] == [("Daily Ledger", "profits rose"), ("Tech Wire", "sales fell")]
     assert read_question("Did Tech Wire report the inquiry before the Daily Ledger reported the profit?", known).order == "before"
     assert read_question("Who is the chief executive that resigned?", known).shape == "entity"
     assert read_question("What did Keane say about Beijing?", known).shape == "quote"

@@ -78,6 +78,13 @@ _OUTLET_PHRASE = re.compile(
 )
 
 
+_FRAME = re.compile(
+    r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:article|report|piece|story|coverage)s?\s+(?:from|by|in|on)?\s*)?(?:(?:also\s+)?(?:suggest|say|claim|"
+    r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight)(?:s|ed)?\s+)?"
+    r"(?:that\s+)?", re.I)
+
+
 @dataclass
 class Clause:
     """One part of a question: the words it asks about, the outlet and the day it names (if any)."""
@@ -149,7 +156,9 @@ def _claim_words(text: str, sources: list[str]) -> str:
                            r"December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b", text):
         text = text.replace(day.group(0), " ")
     text = re.sub(r"[?'‘’\"“”]", " ", text)
-    return " ".join(text.split()).strip(" ,.;:")
+    text = " ".join(text.split()).strip(" ,.;:")
+    # "Does the article suggest that X" -> "X": the words that frame the question are not the claim
+    return _FRAME.sub("", text).strip(" ,.;:") or text
 
 
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:

@@ -100,13 +100,12 @@ def judge(claim: str, passages: list[str]) -> Judgement:
         score = lexical_support(terms, passage)
         if score > best:
             best, best_i = score, i
-    # The passage closest to the claim decides: if it says the opposite, the claim is contradicted, however many
-    # of its words it shares.
-    if best_i >= 0 and coverage(terms, passages[best_i]) >= CONTRADICTION_COVER and _flips(terms, passages[best_i]):
-        return Judgement("contradicted", best, best_i)
+    # The passage that holds most of the claim's words decides a contradiction: if it says the opposite, the claim is
+    # contradicted, even when a looser passage shares fewer words without the flip.
+    covers = [coverage(terms, p) for p in passages]
+    closest = max(range(len(passages)), key=lambda i: (covers[i], -i), default=-1)
+    if closest >= 0 and covers[closest] >= CONTRADICTION_COVER and _flips(terms, passages[closest]):
+        return Judgement("contradicted", best, closest)
     if best >= SUPPORTED_AT and _shared_words(terms, passages[best_i]) >= MIN_SHARED_WORDS:
         return Judgement("supported", best, best_i)
-    for i, passage in enumerate(passages):
-        if coverage(terms, passage) >= CONTRADICTION_COVER and _flips(terms, passage):
-            return Judgement("contradicted", coverage(terms, passage), i)
     return Judgement("not_mentioned", best, best_i)
