@@ -281,11 +281,16 @@ def _worst_answers(rows: list[dict]) -> str:
             f'supported by {s["supporting"]}</span></li>' for s in r["sentences"])
         cites = "".join(f'<div class="passage">[{c["n"]}] {_e(c["title"])} [{c["start"]}:{c["end"]}]: {_e(c["quote"])}</div>'
                         for c in r["citations"])
+        # the answer's reasoning: each part of the question, its verdict and the passages behind it
+        parts = "".join(f'<li class="{"ok" if p["verdict"] == "supported" else "bad"}">{_e(p["verdict"])}: '
+                        f'{_e(p["claim"])} <span class="meta">cites {p["citations"]}</span></li>'
+                        for p in r.get("parts") or [])
+        parts = f"<div>Parts:</div><ul>{parts}</ul>" if parts else ""
         # faithfulness of an answer to a question with no answer means nothing: not shown
         faith = "" if not r["answerable"] or r["faithfulness"] is None else f", faithfulness {r['faithfulness']:.2f}"
         out.append(f'<div class="case"><b>{_e(r["question"])}</b> <span class="meta">({_e(r["kind"])}, {_e(r["id"])})</span> '
                    f'{verdict}{faith}{" — refused" if r["refused"] else ""}'
-                   f'<div>Gold: <code>{_e(gold)}</code></div><div>Answer: {_e(r["answer"])}</div><ul>{sents}</ul>{cites}'
+                   f'<div>Gold: <code>{_e(gold)}</code></div><div>Answer: {_e(r["answer"])}</div>{parts}<ul>{sents}</ul>{cites}'
                    f'<details><summary>top passages</summary>{_passages_html(r["hits"])}</details></div>')
     return "".join(out) or "<p>No questions.</p>"
 
