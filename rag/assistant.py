@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from rag.answerers import AnswerRequest, get_answerer
 from rag.answer import StructuredAnswerer
+from rag.answerers import AnswerRequest, get_answerer
 from rag.core.embedder import get_query_embedder
 from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
 from rag.core.types import Filters

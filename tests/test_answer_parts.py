@@ -1,5 +1,6 @@
 """Answers that answer: Yes/No from per-part verdicts, the order of two reports with both dates, the entity, and
 refusals that name the missing part — on a small invented index (outlets and names made up for these tests)."""
+
 from __future__ import annotations
 
 import json
@@ -11,23 +12,57 @@ from rag.answer.reading import read_question
 from tests.conftest import run_cli
 
 ARTICLES = [
-    ("Daily Ledger", "2023-10-02", "Globex earnings",
-     ("Globex reported a quarterly profit of $40 million on Monday. Chief executive Mara Lind said the company would "
-      "open two new factories next year.")),
-    ("Tech Wire", "2023-10-20", "Globex inquiry",
-     ("Globex shares fell after regulators opened an inquiry into the company's accounting. The inquiry is led by the "
-      "Securities Board, which declined to comment.")),
-    ("Daily Ledger", "2023-11-15", "Globex chief resigns",
-     "Globex chief executive Mara Lind resigned on Tuesday. The board named Theo Park as interim chief executive."),
-    ("Tech Wire", "2023-11-20", "Lind returns",
-     "Mara Lind returned as chief executive of Globex after investors pressed the board to reverse its decision."),
-    ("Sports Desk", "2023-10-10", "Derby report",
-     ("Tensions soon hit boiling point as the two rivals traded tackles in the second half. Robbie Keane said the team "
-      "must stay calm before the return leg.")),
-    ("Tech Wire", "2023-10-05", "Payment app risks",
-     "There is no legislative remedy for the risks of the new payment app, analysts warned on Thursday."),
-    ("Daily Ledger", "2023-10-25", "Payment app rules",
-     "Lawmakers in both houses began drafting legislation to regulate payment apps after a string of frauds."),
+    (
+        "Daily Ledger",
+        "2023-10-02",
+        "Globex earnings",
+        (
+            "Globex reported a quarterly profit of $40 million on Monday. Chief executive Mara Lind said the company would "
+            "open two new factories next year."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2023-10-20",
+        "Globex inquiry",
+        (
+            "Globex shares fell after regulators opened an inquiry into the company's accounting. The inquiry is led by the "
+            "Securities Board, which declined to comment."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2023-11-15",
+        "Globex chief resigns",
+        "Globex chief executive Mara Lind resigned on Tuesday. The board named Theo Park as interim chief executive.",
+    ),
+    (
+        "Tech Wire",
+        "2023-11-20",
+        "Lind returns",
+        "Mara Lind returned as chief executive of Globex after investors pressed the board to reverse its decision.",
+    ),
+    (
+        "Sports Desk",
+        "2023-10-10",
+        "Derby report",
+        (
+            "Tensions soon hit boiling point as the two rivals traded tackles in the second half. Robbie Keane said the team "
+            "must stay calm before the return leg."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2023-10-05",
+        "Payment app risks",
+        "There is no legislative remedy for the risks of the new payment app, analysts warned on Thursday.",
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-25",
+        "Payment app rules",
+        "Lawmakers in both houses began drafting legislation to regulate payment apps after a string of frauds.",
+    ),
 ]
 
 
@@ -37,8 +72,10 @@ def parts_index(tmp_path_factory):
     from rag.core.store import Store
 
     folder = tmp_path_factory.mktemp("parts_corpus")
-    records = [{"title": t, "source": s, "published_at": d, "url": f"https://example.invalid/{i}", "body": b}
-               for i, (s, d, t, b) in enumerate(ARTICLES)]
+    records = [
+        {"title": t, "source": s, "published_at": d, "url": f"https://example.invalid/{i}", "body": b}
+        for i, (s, d, t, b) in enumerate(ARTICLES)
+    ]
     (folder / "articles.json").write_text(json.dumps(records), encoding="utf-8")
     directory = tmp_path_factory.mktemp("parts_index")
     store = Store.open(directory, create=True)
@@ -64,10 +101,15 @@ def _exact(bot, answer) -> None:
 
 def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
-    r = read_question("Does the Daily Ledger article say profits rose, while the Tech Wire article says sales fell?", known)
+    r = read_question(
+        "Does the Daily Ledger article say profits rose, while the Tech Wire article says sales fell?", known
+    )
     assert r.shape == "comparison" and r.sources == ["Daily Ledger", "Tech Wire"]
     assert [(c.source, c.claim) for c in r.clauses] == [("Daily Ledger", "profits rose"), ("Tech Wire", "sales fell")]
-    assert read_question("Did Tech Wire report the inquiry before the Daily Ledger reported the profit?", known).order == "before"
+    assert (
+        read_question("Did Tech Wire report the inquiry before the Daily Ledger reported the profit?", known).order
+        == "before"
+    )
     assert read_question("Who is the chief executive that resigned?", known).shape == "entity"
     assert read_question("What did Keane say about Beijing?", known).shape == "quote"
     assert read_question("Does the Bloomberg article say profits rose?", known).unknown_outlets == ["Bloomberg"]
@@ -77,8 +119,10 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
 
 
 def test_both_parts_supported_is_a_yes_with_one_cited_line_per_part(bot):
-    answer = bot.ask("Does the Daily Ledger article report that Globex made a quarterly profit of $40 million, "
-                     "while the Tech Wire article says regulators opened an inquiry into Globex's accounting?")
+    answer = bot.ask(
+        "Does the Daily Ledger article report that Globex made a quarterly profit of $40 million, "
+        "while the Tech Wire article says regulators opened an inquiry into Globex's accounting?"
+    )
     assert answer.text.startswith("**Yes.**") and not answer.refused
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
     assert {c.source for c in answer.citations} == {"Daily Ledger", "Tech Wire"}
@@ -86,16 +130,20 @@ def test_both_parts_supported_is_a_yes_with_one_cited_line_per_part(bot):
 
 
 def test_a_part_the_article_negates_makes_the_answer_no(bot):
-    answer = bot.ask("Does the Tech Wire article suggest that there is a legislative remedy for the risks of the "
-                     "payment app, while the Daily Ledger article says lawmakers began drafting legislation?")
+    answer = bot.ask(
+        "Does the Tech Wire article suggest that there is a legislative remedy for the risks of the "
+        "payment app, while the Daily Ledger article says lawmakers began drafting legislation?"
+    )
     assert answer.text.startswith("**No.**")
     assert answer.parts[0].verdict == "contradicted" and answer.parts[0].citations
     _exact(bot, answer)
 
 
 def test_the_order_of_two_reports_comes_from_their_dates(bot):
-    answer = bot.ask("Did Tech Wire report the inquiry into Globex's accounting before the Daily Ledger reported "
-                     "Globex's quarterly profit?")
+    answer = bot.ask(
+        "Did Tech Wire report the inquiry into Globex's accounting before the Daily Ledger reported "
+        "Globex's quarterly profit?"
+    )
     assert answer.text.startswith("**No — the other way round:**")
     assert "2023-10-02" in answer.text and "2023-10-20" in answer.text
     assert strict_correct(answer.text, answer.refused, "No")
@@ -103,26 +151,34 @@ def test_the_order_of_two_reports_comes_from_their_dates(bot):
 
 
 def test_an_entity_question_leads_with_the_name(bot):
-    answer = bot.ask("Who is the chief executive that the Daily Ledger says resigned and Tech Wire says returned "
-                     "to Globex?")
+    answer = bot.ask(
+        "Who is the chief executive that the Daily Ledger says resigned and Tech Wire says returned to Globex?"
+    )
     assert answer.text.startswith("**Mara Lind**")
     assert all("Mara Lind" in c.quote for c in answer.citations[:2])
     _exact(bot, answer)
 
 
 def test_unsettled_parts_say_so_instead_of_guessing(bot):
-    answer = bot.ask("Does the Daily Ledger article say Globex's bakery sold cupcakes at a discount, while the Tech Wire "
-                     "article reports an inquiry into Globex's accounting?")
+    answer = bot.ask(
+        "Does the Daily Ledger article say Globex's bakery sold cupcakes at a discount, while the Tech Wire "
+        "article reports an inquiry into Globex's accounting?"
+    )
     assert answer.text.startswith("The articles do not settle this")
-    assert not strict_correct(answer.text, answer.refused, "Yes") and not strict_correct(answer.text, answer.refused, "No")
+    assert not strict_correct(answer.text, answer.refused, "Yes") and not strict_correct(
+        answer.text, answer.refused, "No"
+    )
     assert "not_mentioned" in [p.verdict for p in answer.parts]
 
 
-@pytest.mark.parametrize("question, missing", [
-    ("What is the boiling point of mercury?", "mercury"),
-    ("What did Keane say about Beijing?", "Beijing"),
-    ("Does the Bloomberg article say Globex's profit rose?", "Bloomberg"),
-])
+@pytest.mark.parametrize(
+    "question, missing",
+    [
+        ("What is the boiling point of mercury?", "mercury"),
+        ("What did Keane say about Beijing?", "Beijing"),
+        ("Does the Bloomberg article say Globex's profit rose?", "Bloomberg"),
+    ],
+)
 def test_questions_whose_part_the_articles_lack_are_refused_naming_it(bot, question, missing):
     answer = bot.ask(question)
     assert answer.refused and answer.citations == []
@@ -130,9 +186,15 @@ def test_questions_whose_part_the_articles_lack_are_refused_naming_it(bot, quest
 
 
 def test_ask_json_carries_the_parts(parts_index):
-    result = run_cli("ask", "Does the Daily Ledger article report that Globex made a quarterly profit of $40 "
-                     "million, while the Tech Wire article says regulators opened an inquiry into Globex's "
-                     "accounting?", "--index", str(parts_index), "--json")
+    result = run_cli(
+        "ask",
+        "Does the Daily Ledger article report that Globex made a quarterly profit of $40 "
+        "million, while the Tech Wire article says regulators opened an inquiry into Globex's "
+        "accounting?",
+        "--index",
+        str(parts_index),
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [set(p) for p in data["parts"]] == [{"claim", "verdict", "citations"}] * 2
@@ -145,7 +207,9 @@ def test_the_strict_rule_takes_the_first_yes_or_no_word():
     assert not strict_correct("**Yes.** But there is no remedy [1].", False, "No")
     assert strict_correct("**Yes.** But there is no remedy [1].", False, "Yes")
     assert not strict_correct("The articles do not settle this.", False, "Yes")
-    assert strict_correct("Sam Altman [1]", False, "Sam Altman") and strict_correct("", True, "Insufficient information.")
+    assert strict_correct("Sam Altman [1]", False, "Sam Altman") and strict_correct(
+        "", True, "Insufficient information."
+    )
 
 
 def test_news_that_changed_leads_with_the_latest_report(bot):
@@ -161,8 +225,11 @@ def test_the_sources_panel_shows_each_part_with_its_verdict_escaped():
     from rag.core.types import Answer, Part
     from ui.render import parts_html
 
-    answer = Answer(question="q", text="**No.** …", parts=[Part("<b>a</b> remedy exists", "contradicted", [1]),
-                                                          Part("lawmakers draft rules", "supported", [2])])
+    answer = Answer(
+        question="q",
+        text="**No.** …",
+        parts=[Part("<b>a</b> remedy exists", "contradicted", [1]), Part("lawmakers draft rules", "supported", [2])],
+    )
     shown = parts_html(3, answer)
     assert "✗ contradicted" in shown and "✓ supported" in shown and "&lt;b&gt;a&lt;/b&gt;" in shown
     assert shown.index("remedy") < shown.index("lawmakers") and 'href="#' in shown

@@ -147,8 +147,10 @@ def parts_html(turn: int, a: Answer) -> str:
         return ""
     items = "".join(
         f'<li class="part part-{esc(p.verdict)}"><b>{esc(_VERDICT_MARK.get(p.verdict, p.verdict))}</b>: {esc(p.claim)} '
-        + "".join(f'<a href="#{anchor_id(turn, n)}" class="cite">[{n}]</a>' for n in p.citations) + "</li>"
-        for p in a.parts)
+        + "".join(f'<a href="#{anchor_id(turn, n)}" class="cite">[{n}]</a>' for n in p.citations)
+        + "</li>"
+        for p in a.parts
+    )
     return f'<div class="src-note">Parts of the question:</div><ul class="parts">{items}</ul>'
 
 

@@ -5,6 +5,7 @@ every answer and is scored with the official and the strict rule, refusals inclu
 
     python -m evals.train.tune_parts --index /tmp/idx_mh [--limit N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,14 +35,20 @@ def score(rows: list[dict]) -> dict:
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_kind[r["kind"]].append(r)
-    out = {k: {"official": M.mean(r["official"] for r in v), "strict": M.mean(r["strict"] for r in v), "n": len(v)}
-           for k, v in sorted(by_kind.items())}
+    out = {
+        k: {"official": M.mean(r["official"] for r in v), "strict": M.mean(r["strict"] for r in v), "n": len(v)}
+        for k, v in sorted(by_kind.items())
+    }
     refusals = M.refusal_scores([r["refused"] for r in rows], [not r["answerable"] for r in rows])
     answerable = [r for r in rows if r["answerable"]]
-    out["overall"] = {"official": M.mean(r["official"] for r in rows), "strict": M.mean(r["strict"] for r in rows),
-                      "refusal_f1": refusals["refusal_f1"], "refusal_recall": refusals["refusal_recall"],
-                      "answerable_refused": M.ratio(sum(r["refused"] for r in answerable), len(answerable)),
-                      "unsettled": sum(r["unsettled"] for r in rows)}
+    out["overall"] = {
+        "official": M.mean(r["official"] for r in rows),
+        "strict": M.mean(r["strict"] for r in rows),
+        "refusal_f1": refusals["refusal_f1"],
+        "refusal_recall": refusals["refusal_recall"],
+        "answerable_refused": M.ratio(sum(r["refused"] for r in answerable), len(answerable)),
+        "unsettled": sum(r["unsettled"] for r in rows),
+    }
     return out
 
 
@@ -69,10 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     for item in items:
         if item.id not in hits:
-            hits[item.id] = bot.retriever.retrieve(item.question, k=10, hints=read_hints(item.question, bot.store.sources()))
+            hits[item.id] = bot.retriever.retrieve(
+                item.question, k=10, hints=read_hints(item.question, bot.store.sources())
+            )
     results = []
-    grid = itertools.product(*(map(float, s.split(","))
-                               for s in (args.supported, args.refuse, args.contradiction, args.spread)))
+    grid = itertools.product(
+        *(map(float, s.split(",")) for s in (args.supported, args.refuse, args.contradiction, args.spread))
+    )
     for supported, refuse, contradiction, spread in grid:
         compose.ENTITY_SPREAD_WEIGHT = spread
         verdicts.CONTRADICTION_COVER = contradiction
@@ -81,23 +91,43 @@ def main(argv: list[str] | None = None) -> int:
         for item in items:
             answer = bot.answers.answer(item.question, hits[item.id], retrieve)
             gold = item.answers[0] if item.answers else None
-            rows.append({"question": item.question, "gold": gold, "answer": answer.text,
-                         "parts": [p.to_dict() for p in answer.parts], "kind": item.kind, "answerable": item.answerable, "refused": answer.refused,
-                         "official": float(M.answer_correct(answer.text, answer.refused, gold)),
-                         "strict": float(M.strict_correct(answer.text, answer.refused, gold)),
-                         "unsettled": answer.text.startswith(compose.UNSETTLED)})
+            rows.append(
+                {
+                    "question": item.question,
+                    "gold": gold,
+                    "answer": answer.text,
+                    "parts": [p.to_dict() for p in answer.parts],
+                    "kind": item.kind,
+                    "answerable": item.answerable,
+                    "refused": answer.refused,
+                    "official": float(M.answer_correct(answer.text, answer.refused, gold)),
+                    "strict": float(M.strict_correct(answer.text, answer.refused, gold)),
+                    "unsettled": answer.text.startswith(compose.UNSETTLED),
+                }
+            )
         if cache and not cache.is_file():
             cache.write_bytes(pickle.dumps((hits, memo)))
         if args.dump:
             Path(args.dump).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         s = score(rows)
         results.append({"supported_at": supported, "refuse_below": refuse, "contradiction": contradiction, **s})
-        print(json.dumps({"supported_at": supported, "names_found_below": refuse, "contradiction": contradiction,
-                          "spread": spread,
-                          **{k: {m: round(v, 3) for m, v in d.items()} for k, d in s.items()}}), flush=True)
+        print(
+            json.dumps(
+                {
+                    "supported_at": supported,
+                    "names_found_below": refuse,
+                    "contradiction": contradiction,
+                    "spread": spread,
+                    **{k: {m: round(v, 3) for m, v in d.items()} for k, d in s.items()},
+                }
+            ),
+            flush=True,
+        )
     best = max(results, key=lambda r: (r["overall"]["strict"], r["overall"]["refusal_f1"]))
-    print(f"best on tune ({time.perf_counter() - t0:.0f} s): supported_at={best['supported_at']} "
-          f"refuse_below={best['refuse_below']} strict={best['overall']['strict']:.3f}")
+    print(
+        f"best on tune ({time.perf_counter() - t0:.0f} s): supported_at={best['supported_at']} "
+        f"refuse_below={best['refuse_below']} strict={best['overall']['strict']:.3f}"
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 `StructuredAnswerer.answer(question, hits)` returns an `Answer` with `parts`; open and quote questions go to the
 extractive answerer (exact quotes), with a check that a quote question's topic is actually in the quotes.
 """
+
 from rag.answer.answerer import StructuredAnswerer
 
 __all__ = ["StructuredAnswerer"]

@@ -1,4 +1,5 @@
 """The default answerer: reads the question's shape and answers each shape from its parts' verdicts."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,9 @@ from rag.core.types import Answer, Hit, Part
 from rag.extractive import ExtractiveAnswerer
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
-_SUBJECT = re.compile(r"^\s*(?:what|how|where|when|why)\b.*\b(?:of|about|to|for|regarding|on)\s+(?P<subject>[^?]+?)\s*\??$",
-                      re.I)
+_SUBJECT = re.compile(
+    r"^\s*(?:what|how|where|when|why)\b.*\b(?:of|about|to|for|regarding|on)\s+(?P<subject>[^?]+?)\s*\??$", re.I
+)
 
 
 class StructuredAnswerer:
@@ -44,8 +46,13 @@ class StructuredAnswerer:
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
         if missing:
-            return Answer(question=question, text=f"{REFUSAL}: the closest articles never mention {', '.join(missing)}.",
-                          refused=True, hits=hits, parts=[Part(e.clause.claim, e.label, []) for e in evidence])
+            return Answer(
+                question=question,
+                text=f"{REFUSAL}: the closest articles never mention {', '.join(missing)}.",
+                refused=True,
+                hits=hits,
+                parts=[Part(e.clause.claim, e.label, []) for e in evidence],
+            )
         if reading.shape == "entity":
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:
@@ -63,9 +70,15 @@ class StructuredAnswerer:
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
         if topic_stems and not topic_stems & quoted:
             about = f"{reading.speech[0]} but nothing about {topic}" if reading.speech else f"nothing about {topic}"
-            return Answer(question=question, text=f"{REFUSAL}: the closest passages mention {about}."
-                          if reading.speech else f"{REFUSAL}: the closest passages say {about}.",
-                          refused=True, hits=hits, parts=[Part(topic, "not_mentioned", [])])
+            return Answer(
+                question=question,
+                text=f"{REFUSAL}: the closest passages mention {about}."
+                if reading.speech
+                else f"{REFUSAL}: the closest passages say {about}.",
+                refused=True,
+                hits=hits,
+                parts=[Part(topic, "not_mentioned", [])],
+            )
         answer.parts = [Part(topic or question, "supported", [c.n for c in answer.citations])]
         return answer
 

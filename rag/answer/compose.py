@@ -2,6 +2,7 @@
 dates), then one cited line per part. Every sentence is an exact quote or a short verdict whose premises are cited;
 when the verdicts do not settle the question the answer says so instead of guessing.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,14 +23,19 @@ NAMES_FOUND_BELOW = 0.5
 
 # A name: capitalised words, possibly joined by "of"/"-"/"&" ("Sam Bankman-Fried", "Bank of America").
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*[\w])*")
-_NOT_NAMES = frozenset("""the a an this that these those it its he she they we i you his her their our my in on at of for
+_NOT_NAMES = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my in on at of for
     and but or if when while as after before during with from by to however meanwhile yet so also still
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
-    who where which there here""".split())
-_PERSON_ASKED = re.compile(r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
-                           r"(?:individual|person|people|player|athlete|coach|executive|ceo|founder|celebrity|artist|"
-                           r"singer|actor|musician|writer|author|politician|leader|official)\b)", re.I)
+    who where which there here""".split()
+)
+_PERSON_ASKED = re.compile(
+    r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:individual|person|people|player|athlete|coach|executive|ceo|founder|celebrity|artist|"
+    r"singer|actor|musician|writer|author|politician|leader|official)\b)",
+    re.I,
+)
 
 
 @dataclass
@@ -44,10 +50,28 @@ class Citations:
             if c.article_id == a.id and c.start == window.start and c.end == window.end:
                 return c.n
         n = len(self.items) + 1
-        self.items.append(Citation(n=n, article_id=a.id, title=a.title, source=a.source, published_at=a.published_at,
-                                   url=a.url, quote=a.text[window.start : window.end], start=window.start,
-                                   end=window.end, score=round(float(window.hit.score), 4)))
+        self.items.append(
+            Citation(
+                n=n,
+                article_id=a.id,
+                title=a.title,
+                source=a.source,
+                published_at=a.published_at,
+                url=a.url,
+                quote=a.text[window.start : window.end],
+                start=window.start,
+                end=window.end,
+                score=round(float(window.hit.score), 4),
+            )
+        )
         return n
+
+
+def _cite(cites: Citations, e: Evidence) -> int:
+    """The citation number of a part's deciding window (a supported or contradicted part always has one)."""
+    if e.window is None:
+        raise ValueError(f"part {e.clause.claim!r} is {e.label} without a passage")
+    return cites.cite(e.window)
 
 
 def _outlet(e: Evidence) -> str:
@@ -65,7 +89,7 @@ def _part_lines(evidence: list[Evidence], cites: Citations) -> tuple[list[str], 
     lines, parts = [], []
     for e in evidence:
         if e.window is not None and e.label != "not_mentioned":
-            n = cites.cite(e.window)
+            n = _cite(cites, e)
             lines.append(f"{e.window.text} [{n}]")
             parts.append(Part(e.clause.claim, e.label, [n]))
         else:
@@ -78,16 +102,24 @@ def refuse_unknown_outlets(question: str, reading: Reading, hits) -> Answer | No
     if not reading.unknown_outlets:
         return None
     names = ", ".join(reading.unknown_outlets)
-    return Answer(question=question, text=f"{REFUSAL}: the index holds no articles from {names}.", refused=True,
-                  hits=hits, parts=[Part(f"what {n} reports", "not_mentioned", []) for n in reading.unknown_outlets])
+    return Answer(
+        question=question,
+        text=f"{REFUSAL}: the index holds no articles from {names}.",
+        refused=True,
+        hits=hits,
+        parts=[Part(f"what {n} reports", "not_mentioned", []) for n in reading.unknown_outlets],
+    )
 
 
 def missing_names(question: str, reading: Reading, evidence: list[Evidence], hits) -> list[str] | None:
     """The names the question asks about that none of the retrieved articles mentions, when they are too many of
     its names to answer from (None when enough are found)."""
     outlets = " ".join(reading.sources).lower()
-    names = [n for n in dict.fromkeys(_names(question[1:] if question[:1].isupper() else question))
-             if n.lower() not in outlets]
+    names = [
+        n
+        for n in dict.fromkeys(_names(question[1:] if question[:1].isupper() else question))
+        if n.lower() not in outlets
+    ]
     if not names:
         return None
     articles = {h.article.id: h.article for e in evidence for h in e.hits} | {h.article.id: h.article for h in hits}
@@ -110,12 +142,14 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     elif "contradicted" in labels:
         bad = next(e for e in evidence if e.label == "contradicted")
         if bad.day_mismatch:
-            lead = (f"**No.** {bad.clause.source} published nothing we found on {bad.clause.day}; "
-                    f"its closest report is dated {bad.published_at} [{cites.cite(bad.window)}].")
+            lead = (
+                f"**No.** {bad.clause.source} published nothing we found on {bad.clause.day}; "
+                f"its closest report is dated {bad.published_at} [{_cite(cites, bad)}]."
+            )
         else:
-            lead = f"**No.** {_outlet(bad)} says otherwise about “{_short(bad.clause.claim)}” [{cites.cite(bad.window)}]."
+            lead = f"**No.** {_outlet(bad)} says otherwise about “{_short(bad.clause.claim)}” [{_cite(cites, bad)}]."
     elif labels and all(label == "supported" for label in labels):
-        refs = "; ".join(f"{_outlet(e)} [{cites.cite(e.window)}]" for e in evidence)
+        refs = "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
         if reading.relation == "contradict":
             lead = f"**No.** Each report says what the question states and none contradicts another: {refs}."
         elif reading.relation == "differ":
@@ -123,10 +157,16 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         else:
             lead = f"**Yes.** Each part is supported: {refs}."
     else:
-        found = [f"{_outlet(e)} supports “{_short(e.clause.claim, 60)}” [{cites.cite(e.window)}]"
-                 for e in evidence if e.label == "supported"]
-        missing = [f"“{_short(e.clause.claim, 60)}”" + (f" in {e.clause.source}" if e.clause.source else "")
-                   for e in evidence if e.label == "not_mentioned"]
+        found = [
+            f"{_outlet(e)} supports “{_short(e.clause.claim, 60)}” [{_cite(cites, e)}]"
+            for e in evidence
+            if e.label == "supported"
+        ]
+        missing = [
+            f"“{_short(e.clause.claim, 60)}”" + (f" in {e.clause.source}" if e.clause.source else "")
+            for e in evidence
+            if e.label == "not_mentioned"
+        ]
         lead = f"{UNSETTLED}: " + "; ".join(found + [f"nothing found about {m}" for m in missing]) + "."
     text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
@@ -157,15 +197,17 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     deciding = next(((w, label) for w, label in timeline if label != "not_mentioned"), None)
     if deciding is None:
         lead_window = timeline[0][0]
-        lead = (f"{UNSETTLED}: the latest report, {_outlet_of(lead_window)} [{cites.cite(lead_window)}], "
-                f"neither confirms nor denies it.")
+        lead = (
+            f"{UNSETTLED}: the latest report, {_outlet_of(lead_window)} [{cites.cite(lead_window)}], "
+            f"neither confirms nor denies it."
+        )
         verdict = "not_mentioned"
     else:
         w, verdict = deciding
         word = "**Yes**" if verdict == "supported" else "**No**"
         lead = f"{word}, as of {w.hit.article.published_at}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
         earlier = [f"{_outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w]
-        lead += (f"; earlier reports: {', '.join(earlier)}." if earlier else ".")
+        lead += f"; earlier reports: {', '.join(earlier)}." if earlier else "."
     lines = [f"{w.text} [{cites.cite(w)}]" for w, _ in timeline]
     parts = [Part(e.clause.claim, verdict, [c.n for c in cites.items])]
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
@@ -178,7 +220,7 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
         return f"{UNSETTLED}: the reports to compare were not both found with a date."
     first, second = dated[0], dated[1]
     a, b = first.published_at, second.published_at
-    na, nb = cites.cite(first.window), cites.cite(second.window)
+    na, nb = _cite(cites, first), _cite(cites, second)
     if a == b:
         return f"{UNSETTLED}: both reports are dated {a} [{na}][{nb}]."
     stated_first_earlier = reading.order == "before"
@@ -187,11 +229,15 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
         early, late = (first, na, a), (second, nb, b)
         if not true_first_earlier:
             early, late = (second, nb, b), (first, na, a)
-        return (f"**Yes.** {early[0].source} reported it on {early[2]} [{early[1]}], before {late[0].source} on "
-                f"{late[2]} [{late[1]}].")
+        return (
+            f"**Yes.** {early[0].source} reported it on {early[2]} [{early[1]}], before {late[0].source} on "
+            f"{late[2]} [{late[1]}]."
+        )
     early, late = ((first, na, a), (second, nb, b)) if true_first_earlier else ((second, nb, b), (first, na, a))
-    return (f"**No — the other way round:** {early[0].source} reported on {early[2]} [{early[1]}], before "
-            f"{late[0].source} on {late[2]} [{late[1]}].")
+    return (
+        f"**No — the other way round:** {early[0].source} reported on {early[2]} [{early[1]}], before "
+        f"{late[0].source} on {late[2]} [{late[1]}]."
+    )
 
 
 def _names(text: str) -> list[str]:
@@ -225,33 +271,40 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
         for w in windows(pool):
             # a name sharing a word with the question is what the question already says ("Munich ..." when asked
             # about Munich), not the answer
-            names = [n for n in _names(w.text) if not asked & set(re.findall(r"[a-z0-9]+", n.lower()))
-                     and n.lower() not in outlets
-                     and not any(n.lower() in o for o in outlets) and (not person or len(n.split()) >= 2)]
+            names = [
+                n
+                for n in _names(w.text)
+                if not asked & set(re.findall(r"[a-z0-9]+", n.lower()))
+                and n.lower() not in outlets
+                and not any(n.lower() in o for o in outlets)
+                and (not person or len(n.split()) >= 2)
+            ]
             if not names:
                 continue
             support = lexical_support(claim, w.text)
             for n in names:
                 weights[n] = max(weights.get(n, 0.0), support)
         per_part.append(weights)
-    names = {n for weights in per_part for n in weights}
-    if not names:
+    found = {n for weights in per_part for n in weights}
+    if not found:
         return "", 0
+
     # A short form counts for the full name it is part of ("Bankman-Fried" for "Sam Bankman-Fried").
     def total(name: str) -> float:
-        forms = [o for o in names if o == name or re.search(r"(?<!\w)" + re.escape(o) + r"(?!\w)", name)]
+        forms = [o for o in found if o == name or re.search(r"(?<!\w)" + re.escape(o) + r"(?!\w)", name)]
         return sum(max((weights.get(f, 0.0) for f in forms), default=0.0) for weights in per_part)
 
     # The answer is also the name the retrieved passages keep coming back to (by full name or surname): each part's
     # outlet reports on the same person or company.
     passages = {h.chunk.id: h.chunk.text for _, pool in parts for h in pool}
+
     def spread(name: str) -> float:
         words = name.split()
         forms = [name] + ([words[-1]] if len(words) >= 2 and len(words[-1]) >= 4 else [])
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
         return sum(1 for text in passages.values() if pattern.search(text)) / max(1, len(passages))
 
-    scored = {n: total(n) + ENTITY_SPREAD_WEIGHT * spread(n) for n in names}
+    scored = {n: total(n) + ENTITY_SPREAD_WEIGHT * spread(n) for n in found}
     best = max(scored, key=lambda n: (round(scored[n], 6), len(n.split()), -len(n)))
     return best, sum(1 for weights in per_part[:-1] if best in weights)
 
@@ -270,7 +323,7 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
             lines.append(f"{window.text} [{cited[-1]}]")
             refs.append(f"{_outlet_of(window)} [{cited[-1]}]")
         if e.window is not None and e.label != "not_mentioned" and (window is None or e.window.text != window.text):
-            cited.append(cites.cite(e.window))
+            cited.append(_cite(cites, e))
             lines.append(f"{e.window.text} [{cited[-1]}]")
         parts.append(Part(e.clause.claim, e.label, cited))
     lead = f"**{name}** — named in " + ", ".join(refs) + "." if refs else f"**{name}**."

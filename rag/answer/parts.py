@@ -3,6 +3,7 @@
 A part's evidence is the best sentence window of that outlet's best passages (a window is one sentence or two
 adjacent ones, so a claim split over a sentence boundary can still be found); its citation is that exact span.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -42,7 +43,7 @@ class Evidence:
 
     @property
     def label(self) -> str:
-        return "contradicted" if self.day_mismatch else self.judgement.label
+        return "contradicted" if self.day_mismatch and self.window is not None else self.judgement.label
 
     @property
     def published_at(self) -> str:
@@ -76,7 +77,9 @@ def part_hits(clause: Clause, retrieve: Retrieve, fallback: list[Hit]) -> tuple[
     if not clause.source:
         return fallback[:EVIDENCE_HITS], False
     if clause.day:
-        hits = retrieve(clause.claim, EVIDENCE_HITS, Filters(sources=[clause.source], since=clause.day, until=clause.day))
+        hits = retrieve(
+            clause.claim, EVIDENCE_HITS, Filters(sources=[clause.source], since=clause.day, until=clause.day)
+        )
         if hits:
             return hits, False
     hits = retrieve(clause.claim, EVIDENCE_HITS, Filters(sources=[clause.source]))
@@ -89,7 +92,11 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False) -> E
     window = cands[verdict.index] if verdict.index >= 0 else None
     # Single sentences beat pairs when they score the same: the shorter citation says the same.
     if window is not None and verdict.label == "supported":
-        singles = [w for w in cands if w.hit is window.hit and window.start <= w.start and w.end <= window.end and w is not window]
+        singles = [
+            w
+            for w in cands
+            if w.hit is window.hit and window.start <= w.start and w.end <= window.end and w is not window
+        ]
         for w in singles:
             j = judge(clause.claim, [w.text])
             if j.label == "supported" and j.score >= verdict.score - 1e-9:

@@ -3,6 +3,7 @@ names (from the index's own source list), the dates it states, and the clauses t
 
 Only general English question forms are read here; outlets come from `store.sources()`, never from a list in code.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,24 +14,36 @@ from rag.query import mentioned_days, mentioned_sources
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")
 
-_AUXILIARY = re.compile(r"^\s*(?:(?:so|and|but|then|now|also)\s*,?\s+)?(do|does|did|is|are|was|were|has|have|had|can|could|"
-                        r"would|will|should|shall|might|may)\b", re.I)
+_AUXILIARY = re.compile(
+    r"^\s*(?:(?:so|and|but|then|now|also)\s*,?\s+)?(do|does|did|is|are|was|were|has|have|had|can|could|"
+    r"would|will|should|shall|might|may)\b",
+    re.I,
+)
 # "Who is ...", "Which company ...", "What company ...", "Name the person who ...": the answer is a name.
-_ENTITY = re.compile(r"(?:^\s*|^(?:considering|based on|given|according to|from)\b[^?]*?,\s*)(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|"
-                     r"individual|person|people|organi[sz]ation|team|club|group|brand|country|city|player|athlete|"
-                     r"coach|executive|ceo|founder|platform|product|service|app|device|network|outlet|agency|"
-                     r"government|entity|celebrity|artist|singer|actor|musician|band|writer|author|politician|"
-                     r"leader|official|nation|state|league|tournament|event|model|technology|tech giant|giant|"
-                     r"startup|exchange|bank|university|school|show|series|film|movie|game|book)\b)", re.I)
+_ENTITY = re.compile(
+    r"(?:^\s*|^(?:considering|based on|given|according to|from)\b[^?]*?,\s*)(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|"
+    r"individual|person|people|organi[sz]ation|team|club|group|brand|country|city|player|athlete|"
+    r"coach|executive|ceo|founder|platform|product|service|app|device|network|outlet|agency|"
+    r"government|entity|celebrity|artist|singer|actor|musician|band|writer|author|politician|"
+    r"leader|official|nation|state|league|tournament|event|model|technology|tech giant|giant|"
+    r"startup|exchange|bank|university|school|show|series|film|movie|game|book)\b)",
+    re.I,
+)
 # Words that ask how two reports relate; the sign says which answer "they agree" gives.
-_RELATION_AGREE = re.compile(r"\b(consisten(?:t|cy)|agree(?:d|ment|s)?|align(?:s|ed|ing)?|the same|similar(?:ly)?|"
-                             r"match(?:es|ed)?|maintain(?:s|ed)?|remain(?:s|ed)?\s+(?:consistent|the same|unchanged)|"
-                             r"corroborat\w*|confirm\w*|both)\b", re.I)
+_RELATION_AGREE = re.compile(
+    r"\b(consisten(?:t|cy)|agree(?:d|ment|s)?|align(?:s|ed|ing)?|the same|similar(?:ly)?|"
+    r"match(?:es|ed)?|maintain(?:s|ed)?|remain(?:s|ed)?\s+(?:consistent|the same|unchanged)|"
+    r"corroborat\w*|confirm\w*|both)\b",
+    re.I,
+)
 # "Do they differ / did it change?" is true when each side says what the question states (two different things);
 # "do they contradict?" is true only when one side denies the other.
 _RELATION_DIFFER = re.compile(r"\b(differ\w*|dissimilar|chang(?:e|ed|es)|shift(?:ed)?|diverg\w*)\b", re.I)
-_RELATION_CONTRADICT = re.compile(r"\b(inconsisten(?:t|cy)|disagree(?:d|ment|s)?|contradict\w*|conflict\w*|"
-                                  r"discrepanc\w*|fail(?:ed|s)? to maintain)\b", re.I)
+_RELATION_CONTRADICT = re.compile(
+    r"\b(inconsisten(?:t|cy)|disagree(?:d|ment|s)?|contradict\w*|conflict\w*|"
+    r"discrepanc\w*|fail(?:ed|s)? to maintain)\b",
+    re.I,
+)
 _NO_CHANGE = re.compile(r"\bno\s+(?:change|shift|difference|discrepancy)\b|\bunchanged\b", re.I)
 # A relation is *asked* when the question's main verb phrase is about it, not when it only joins two claims
 # ("X, in contrast to Y" describes; "was there a change / is A consistent with B" asks).
@@ -44,11 +57,16 @@ _RELATION_ASKED = re.compile(
     r"|\breport\s+a\s+(?:different|similar|dissimilar)\b",
     re.I,
 )
-_ORDER = re.compile(r"\b(before|after|earlier than|later than|prior to|preceding|following|subsequent(?:ly)?|then)\b", re.I)
+_ORDER = re.compile(
+    r"\b(before|after|earlier than|later than|prior to|preceding|following|subsequent(?:ly)?|then)\b", re.I
+)
 # Phrases that name a time order between two reports rather than a time span ("before the deal" vs "before X reported").
-_ORDER_REPORT = re.compile(r"\b(before|after|earlier than|later than|prior to)\s+(?:the\s+)?(?:[\w'’:|.-]+\s+){0,8}?"
-                           r"(reported|published|discussed|mentioned|wrote|covered|described|suggested|highlighted|"
-                           r"claimed|noted|stated|report|article|announced)\b", re.I)
+_ORDER_REPORT = re.compile(
+    r"\b(before|after|earlier than|later than|prior to)\s+(?:the\s+)?(?:[\w'’:|.-]+\s+){0,8}?"
+    r"(reported|published|discussed|mentioned|wrote|covered|described|suggested|highlighted|"
+    r"claimed|noted|stated|report|article|announced)\b",
+    re.I,
+)
 # Clause boundaries: where one outlet's claim ends and the next begins.
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
@@ -82,7 +100,9 @@ _FRAME = re.compile(
     r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:article|report|piece|story|coverage)s?\s+(?:from|by|in|on)?\s*)?(?:(?:also\s+)?(?:suggest|say|claim|"
     r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight)(?:s|ed)?\s+)?"
-    r"(?:that\s+)?", re.I)
+    r"(?:that\s+)?",
+    re.I,
+)
 
 
 @dataclass
@@ -135,8 +155,21 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
             continue
         name = raw.strip(" .,'’")
         bare = re.sub(r"^the\s+", "", name, flags=re.I).strip()
-        if len(bare) < 2 or bare.lower() in {"same", "other", "latest", "recent", "subsequent", "earlier", "later",
-                                               "first", "second", "new", "previous", "former", "original"}:
+        if len(bare) < 2 or bare.lower() in {
+            "same",
+            "other",
+            "latest",
+            "recent",
+            "subsequent",
+            "earlier",
+            "later",
+            "first",
+            "second",
+            "new",
+            "previous",
+            "former",
+            "original",
+        }:
             continue
         if any(bare.lower() in k or k.replace("the ", "", 1) in bare.lower() for k in lowered_known):
             continue
@@ -152,8 +185,11 @@ def _claim_words(text: str, sources: list[str]) -> str:
         if len(short) >= 3:
             text = re.sub(r"(?<![\w])" + re.escape(short) + r"(?![\w])", " ", text)
     text = _QUOTED_DATE.sub(" ", text)
-    for day in re.finditer(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b", text):
+    for day in re.finditer(
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
+        text,
+    ):
         text = text.replace(day.group(0), " ")
     text = re.sub(r"[?'‘’\"“”]", " ", text)
     text = " ".join(text.split()).strip(" ,.;:")
@@ -166,8 +202,12 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     # "... and Tech Wire says ...": an "and" right before a named outlet starts that outlet's clause
     for name in sources:
         short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
-        question = re.sub(r",?\s+and\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)", "\x00",
-                          question, flags=re.I)
+        question = re.sub(
+            r",?\s+and\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)",
+            "\x00",
+            question,
+            flags=re.I,
+        )
     pieces = [p for piece in _BOUNDARY.split(question) for p in piece.split("\x00") if p and p.strip(" ,.?")]
     clauses: list[Clause] = []
     for piece in pieces:
@@ -189,24 +229,31 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
 
 
 def relation_asked(question: str) -> str:
-    """"agree" when the question asks whether reports agree / stay the same, "differ" when it asks whether they
+    """ "agree" when the question asks whether reports agree / stay the same, "differ" when it asks whether they
     differ / changed, "contradict" when it asks whether one contradicts the other, "" when it asks no relation."""
     if not _RELATION_ASKED.search(question):
         return ""
     late = _LATE_AUXILIARY.search(question)
-    asking = question[late.start():] if late and not _AUXILIARY.match(question) else question
+    asking = question[late.start() :] if late and not _AUXILIARY.match(question) else question
     # "the same source / day / case" names an article, it does not ask whether two reports are the same
-    asking = re.sub(r"\bthe same\s+(?:source|publication|outlet|day|date|case|article|report|news source|period)\b", " ",
-                    asking, flags=re.I)
+    asking = re.sub(
+        r"\bthe same\s+(?:source|publication|outlet|day|date|case|article|report|news source|period)\b",
+        " ",
+        asking,
+        flags=re.I,
+    )
     if _NO_CHANGE.search(asking):
         return "agree"
-    found = [(m.start(), name) for name, rx in (("agree", _RELATION_AGREE), ("differ", _RELATION_DIFFER),
-                                                 ("contradict", _RELATION_CONTRADICT)) if (m := rx.search(asking))]
+    found = [
+        (m.start(), name)
+        for name, rx in (("agree", _RELATION_AGREE), ("differ", _RELATION_DIFFER), ("contradict", _RELATION_CONTRADICT))
+        if (m := rx.search(asking))
+    ]
     return min(found)[1] if found else ""
 
 
 def stated_order(question: str) -> str:
-    """"before" / "after": the order in which the question says its first-named part came relative to the next."""
+    """ "before" / "after": the order in which the question says its first-named part came relative to the next."""
     m = _ORDER_REPORT.search(question)
     if not m:
         return ""
@@ -215,21 +262,36 @@ def stated_order(question: str) -> str:
 
 
 # A yes/no question after a leading clause: "Between the A report and the B report, was there ...?"
-_LATE_AUXILIARY = re.compile(r",\s+(do|does|did|is|are|was|were|has|have|had|can|could|would|will)\s+(?:there|the|a|an|it|they|\w+)\b",
-                             re.I)
+_LATE_AUXILIARY = re.compile(
+    r",\s+(do|does|did|is|are|was|were|has|have|had|can|could|would|will)\s+(?:there|the|a|an|it|they|\w+)\b", re.I
+)
 
 
 def asks_yes_no(question: str) -> bool:
-    return bool(_AUXILIARY.match(question) or (re.match(r"^\s*(?:between|after|before|following|considering|given|"
-                                                       r"based on|according to|in|since|when)\b", question, re.I)
-                                              and _LATE_AUXILIARY.search(question)))
+    return bool(
+        _AUXILIARY.match(question)
+        or (
+            re.match(
+                r"^\s*(?:between|after|before|following|considering|given|"
+                r"based on|according to|in|since|when)\b",
+                question,
+                re.I,
+            )
+            and _LATE_AUXILIARY.search(question)
+        )
+    )
 
 
 def read_question(question: str, known_sources: list[str]) -> Reading:
     sources = named_sources(question, known_sources)
     speech = speech_parts(question)
-    reading = Reading(shape="open", sources=sources, unknown_outlets=unknown_outlets(question, known_sources),
-                      days=mentioned_days(question), speech=speech)
+    reading = Reading(
+        shape="open",
+        sources=sources,
+        unknown_outlets=unknown_outlets(question, known_sources),
+        days=mentioned_days(question),
+        speech=speech,
+    )
     if speech and not _AUXILIARY.match(question):
         reading.shape = "quote"
         return reading

@@ -3,6 +3,7 @@
 It reads the lexical verifier of rag.verify window by window (one sentence or two) with thresholds tuned for parts of
 questions; `Judgement` has the shape of `rag.verify.Verdict` (label, score, which passage decided).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,29 +27,72 @@ CONTRADICTION_COVER = 0.6
 
 # General English opposites (no topic or outlet words): a claim using one side and a passage the other disagree.
 _OPPOSITES = [
-    ("increase", "decrease"), ("rise", "fall"), ("gain", "loss"), ("win", "lose"), ("won", "lost"), ("beat", "lost"),
-    ("success", "failure"), ("successful", "unsuccessful"), ("positive", "negative"), ("improve", "worsen"),
-    ("better", "worse"), ("best", "worst"), ("higher", "lower"), ("more", "less"), ("support", "oppose"),
-    ("accept", "reject"), ("approve", "reject"), ("legal", "illegal"), ("responsible", "irresponsible"),
-    ("simple", "complex"), ("simplified", "complex"), ("same", "different"), ("similar", "different"),
-    ("agree", "disagree"), ("confirm", "deny"), ("allow", "ban"), ("open", "closed"), ("offense", "defense"),
-    ("offensive", "defensive"), ("strong", "weak"), ("early", "late"), ("before", "after"), ("first", "last"),
-    ("praise", "criticize"), ("effective", "ineffective"), ("understood", "unknown"), ("full", "partial"),
-    ("entire", "partial"), ("easy", "difficult"), ("cheap", "expensive"), ("profit", "loss"), ("up", "down"),
-    ("ally", "rival"), ("victory", "defeat"), ("hit", "missed"), ("made", "missed"), ("good", "bad"),
-    ("always", "never"), ("all", "none"), ("new", "old"), ("present", "absent"), ("included", "excluded"),
+    ("increase", "decrease"),
+    ("rise", "fall"),
+    ("gain", "loss"),
+    ("win", "lose"),
+    ("won", "lost"),
+    ("beat", "lost"),
+    ("success", "failure"),
+    ("successful", "unsuccessful"),
+    ("positive", "negative"),
+    ("improve", "worsen"),
+    ("better", "worse"),
+    ("best", "worst"),
+    ("higher", "lower"),
+    ("more", "less"),
+    ("support", "oppose"),
+    ("accept", "reject"),
+    ("approve", "reject"),
+    ("legal", "illegal"),
+    ("responsible", "irresponsible"),
+    ("simple", "complex"),
+    ("simplified", "complex"),
+    ("same", "different"),
+    ("similar", "different"),
+    ("agree", "disagree"),
+    ("confirm", "deny"),
+    ("allow", "ban"),
+    ("open", "closed"),
+    ("offense", "defense"),
+    ("offensive", "defensive"),
+    ("strong", "weak"),
+    ("early", "late"),
+    ("before", "after"),
+    ("first", "last"),
+    ("praise", "criticize"),
+    ("effective", "ineffective"),
+    ("understood", "unknown"),
+    ("full", "partial"),
+    ("entire", "partial"),
+    ("easy", "difficult"),
+    ("cheap", "expensive"),
+    ("profit", "loss"),
+    ("up", "down"),
+    ("ally", "rival"),
+    ("victory", "defeat"),
+    ("hit", "missed"),
+    ("made", "missed"),
+    ("good", "bad"),
+    ("always", "never"),
+    ("all", "none"),
+    ("new", "old"),
+    ("present", "absent"),
+    ("included", "excluded"),
 ]
-_OPPOSITE = {}
+_OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
     _OPPOSITE.setdefault(_a, set()).add(_b)
     _OPPOSITE.setdefault(_b, set()).add(_a)
 _WORD = re.compile(r"[a-z]+")
 # Words that describe an article rather than what it says; dropped from a part's claim before judging.
-_SCAFFOLD = frozenset("""article articles report reports reported reporting piece story coverage source sources publication
+_SCAFFOLD = frozenset(
+    """article articles report reports reported reporting piece story coverage source sources publication
     outlet news suggest suggests suggested suggesting indicate indicates indicated indicating imply implies implied
     claim claims claimed mention mentions mentioned discuss discusses discussed discussing published between
     subsequent later earlier another portrayal portray portrayed depiction narrative regarding concerning detailing
-    highlighting focusing focus focuses describe describes described""".split())
+    highlighting focusing focus focuses describe describes described""".split()
+)
 
 
 @dataclass
