@@ -233,3 +233,20 @@ def test_the_sources_panel_shows_each_part_with_its_verdict_escaped():
     shown = parts_html(3, answer)
     assert "✗ contradicted" in shown and "✓ supported" in shown and "&lt;b&gt;a&lt;/b&gt;" in shown
     assert shown.index("remedy") < shown.index("lawmakers") and 'href="#' in shown
+
+
+def test_the_answer_eval_reports_strict_accuracy_the_constant_yes_prior_and_unsettled_answers():
+    from evals.runner import summarize
+
+    def row(kind, strict, official, const_yes, unsettled=False, answerable=True, refused=False):
+        return {"kind": kind, "accuracy": official, "strict": strict, "const_yes": const_yes, "unsettled": unsettled,
+                "answerable": answerable, "refused": refused, "faithfulness": None, "citation_precision": None,
+                "citation_recall": None, "bad_spans": 0}
+
+    rows = [row("comparison", 1.0, 1.0, 1.0), row("comparison", 0.0, 1.0, 0.0),  # "Yes ... no": official only
+            row("comparison", 0.0, 0.0, 1.0, unsettled=True), row("null", 1.0, 1.0, 0.0, answerable=False, refused=True)]
+    summary = summarize("answers", rows)
+    comparison = summary["by_type"]["comparison"]
+    assert comparison["strict"] == pytest.approx(1 / 3) and comparison["accuracy"] == pytest.approx(2 / 3)
+    assert comparison["const_yes"] == pytest.approx(2 / 3) and comparison["unsettled"] == 1
+    assert summary["overall"]["unsettled"] == 1 and summary["overall"]["refusal_f1"] == 1.0
