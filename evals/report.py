@@ -14,7 +14,7 @@ from rag.core.errors import NewsragError
 
 # Metrics where lower is better; every other compared metric is better higher. Counts (n, skipped...) are not compared.
 LOWER_IS_BETTER = {"bad_spans"}
-COUNTS = {"n", "skipped", "answered", "unsettled", "n_refused", "n_unanswerable", "threshold", "seconds_per_item"}
+COUNTS = {"n", "skipped", "answered", "unsettled", "verdicts_failing", "n_refused", "n_unanswerable", "threshold", "seconds_per_item"}
 WORST_CASES = 20
 # What each metric means and which way is good, shown under the scores so a reader needs no paper to read them.
 GLOSSARY: dict[str, str] = {
@@ -39,6 +39,7 @@ GLOSSARY: dict[str, str] = {
               "cannot score (higher is better)",
     "const_yes": "accuracy of answering \"Yes.\" to every question and never refusing: the prior to beat",
     "unsettled": "answers that say the articles do not settle a yes/no question instead of guessing (a count)",
+    "verdicts_failing": "parts whose verdict their own cited quotes do not give when judged again (a count; aim 0)",
     "n": "questions scored in the group",
 }
 # Scores that mean nothing for a question the articles cannot answer (there is no answer to be faithful to).
@@ -49,7 +50,7 @@ def table_metrics(what: str) -> list[str]:
     if what == "retrieval":
         return list(RETRIEVAL_METRICS)
     if what == "answers":
-        return [*ANSWER_METRICS, *REFUSAL_METRICS, "unsettled"]
+        return [*ANSWER_METRICS, *REFUSAL_METRICS, "unsettled", "verdicts_failing"]
     return []
 
 

@@ -132,11 +132,26 @@ def answer_rows(bot: Any, items: list[EvalItem], answerer: str = "extractive", j
             "answerable": item.answerable, "gold": item.answers, "answer": answer.text, "refused": bool(answer.refused),
             "accuracy": float(correct), "strict": float(strict), "const_yes": float(const_yes),
             "unsettled": answer.text.startswith(UNSETTLED_PREFIX),
-            "parts": [p.to_dict() for p in getattr(answer, "parts", [])], **check.to_dict(),
+            "parts": [p.to_dict() for p in getattr(answer, "parts", [])],
+            "verdicts_failing": failing_verdicts(getattr(answer, "parts", []), answer.citations), **check.to_dict(),
             "citations": [{k: v for k, v in c.to_dict().items() if k != "score"} for c in answer.citations],
             "hits": [_passage(h, r) for r, h in enumerate(answer.hits[:3], start=1)],
         })
     return rows
+
+
+def failing_verdicts(parts: list, citations: list) -> int:
+    """Parts whose verdict (supported / contradicted) their own cited quotes do not give when judged again by the
+    answers' verifier: a verdict must rest on the spans it cites (aim: 0)."""
+    from rag.answer.verdicts import judge
+
+    quotes = {c.n: c.quote for c in citations}
+    failing = 0
+    for part in parts:
+        cited = [quotes[n] for n in part.citations if n in quotes]
+        if part.verdict in ("supported", "contradicted") and cited and judge(part.claim, cited).label != part.verdict:
+            failing += 1
+    return failing
 
 
 def _retrieval_summary(rows: list[dict]) -> dict:
@@ -161,6 +176,7 @@ def _answer_summary(rows: list[dict]) -> dict:
     out.update(refusals)
     out.update(n=len(rows), answered=sum(1 for r in rows if r["faithfulness"] is not None),
                unsettled=sum(1 for r in rows if r.get("unsettled")),
+               verdicts_failing=sum(r.get("verdicts_failing", 0) for r in rows),
                bad_spans=sum(r["bad_spans"] for r in rows))
     for m in ("faithfulness", "citation_precision", "citation_recall"):
         # nothing was answered in this group, or it holds only questions with no answer (faithful to what?):

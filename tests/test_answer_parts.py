@@ -239,14 +239,39 @@ def test_the_answer_eval_reports_strict_accuracy_the_constant_yes_prior_and_unse
     from evals.runner import summarize
 
     def row(kind, strict, official, const_yes, unsettled=False, answerable=True, refused=False):
-        return {"kind": kind, "accuracy": official, "strict": strict, "const_yes": const_yes, "unsettled": unsettled,
-                "answerable": answerable, "refused": refused, "faithfulness": None, "citation_precision": None,
-                "citation_recall": None, "bad_spans": 0}
+        return {
+            "kind": kind,
+            "accuracy": official,
+            "strict": strict,
+            "const_yes": const_yes,
+            "unsettled": unsettled,
+            "answerable": answerable,
+            "refused": refused,
+            "faithfulness": None,
+            "citation_precision": None,
+            "citation_recall": None,
+            "bad_spans": 0,
+        }
 
-    rows = [row("comparison", 1.0, 1.0, 1.0), row("comparison", 0.0, 1.0, 0.0),  # "Yes ... no": official only
-            row("comparison", 0.0, 0.0, 1.0, unsettled=True), row("null", 1.0, 1.0, 0.0, answerable=False, refused=True)]
+    rows = [
+        row("comparison", 1.0, 1.0, 1.0),
+        row("comparison", 0.0, 1.0, 0.0),  # "Yes ... no": official only
+        row("comparison", 0.0, 0.0, 1.0, unsettled=True),
+        row("null", 1.0, 1.0, 0.0, answerable=False, refused=True),
+    ]
     summary = summarize("answers", rows)
     comparison = summary["by_type"]["comparison"]
     assert comparison["strict"] == pytest.approx(1 / 3) and comparison["accuracy"] == pytest.approx(2 / 3)
     assert comparison["const_yes"] == pytest.approx(2 / 3) and comparison["unsettled"] == 1
     assert summary["overall"]["unsettled"] == 1 and summary["overall"]["refusal_f1"] == 1.0
+
+
+def test_a_verdict_its_cited_quote_does_not_give_is_counted_as_failing():
+    from evals.runner import failing_verdicts
+    from rag.core.types import Citation, Part
+
+    quote = "Globex reported a quarterly profit of $40 million on Monday."
+    cites = [Citation(1, "a", "t", "Daily Ledger", "2023-10-02", "", quote, 0, len(quote), 1.0)]
+    assert failing_verdicts([Part("Globex made a quarterly profit of $40 million", "supported", [1])], cites) == 0
+    assert failing_verdicts([Part("Lawmakers drafted rules for payment apps", "supported", [1])], cites) == 1
+    assert failing_verdicts([Part("anything at all", "not_mentioned", [])], cites) == 0
