@@ -111,6 +111,7 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
         == "before"
     )
     assert read_question("Who is the chief executive that resigned?", known).shape == "entity"
+    assert read_question("Who is Mara Lind?", known).shape == "open"
     assert read_question("What did Keane say about Beijing?", known).shape == "quote"
     assert read_question("Does the Bloomberg article say profits rose?", known).unknown_outlets == ["Bloomberg"]
     assert read_question("Between the two Tech Wire reports, was there a change in tone?", known).relation == "differ"

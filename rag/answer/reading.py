@@ -105,6 +105,10 @@ _FRAME = re.compile(
 )
 
 
+# "Who is Jack Keane?" names the person and asks about them: a description (quotes), not a name to find.
+_WHO_IS_NAMED = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.-]*\s*)+\??\s*$")
+
+
 @dataclass
 class Clause:
     """One part of a question: the words it asks about, the outlet and the day it names (if any)."""
@@ -295,7 +299,7 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
     if speech and not _AUXILIARY.match(question):
         reading.shape = "quote"
         return reading
-    if _ENTITY.match(question):
+    if _ENTITY.match(question) and not _WHO_IS_NAMED.match(question):
         reading.shape = "entity"
     elif asks_yes_no(question):
         reading.relation = relation_asked(question)
