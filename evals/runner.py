@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from tqdm import tqdm
 
 from evals import metrics as M
+from rag.answer.verdicts import judge
 from evals.faithfulness import FaithfulnessScorer
 from evals.gold import load_seed_gold
 from evals.multihop import load_queries, sample
@@ -143,8 +144,6 @@ def answer_rows(bot: Any, items: list[EvalItem], answerer: str = "extractive", j
 def failing_verdicts(parts: list, citations: list) -> int:
     """Parts whose verdict (supported / contradicted) their own cited quotes do not give when judged again by the
     answers' verifier: a verdict must rest on the spans it cites (aim: 0)."""
-    from rag.answer.verdicts import judge
-
     quotes = {c.n: c.quote for c in citations}
     failing = 0
     for part in parts:
