@@ -8,10 +8,10 @@ from typing import Any, Iterable
 from tqdm import tqdm
 
 from evals import metrics as M
-from rag.answer.verdicts import judge
 from evals.faithfulness import FaithfulnessScorer
 from evals.gold import load_seed_gold
 from evals.multihop import load_queries, sample
+from rag.answer.verdicts import judge
 from rag.core.errors import NewsragError
 
 ANSWER_METRICS = ("accuracy", "strict", "const_yes", "faithfulness", "citation_precision", "citation_recall")

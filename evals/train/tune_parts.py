@@ -18,6 +18,10 @@ from pathlib import Path
 
 from evals import metrics as M
 from evals.runner import multihop_items
+from rag.answer import compose, verdicts
+from rag.assistant import Assistant
+from rag.core.types import Filters
+from rag.query import read_hints
 
 
 def _cached(retrieve, memo: dict):
@@ -53,10 +57,6 @@ def score(rows: list[dict]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from rag.answer import compose, verdicts
-    from rag.assistant import Assistant
-    from rag.core.types import Filters
-    from rag.query import read_hints
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--index", required=True)
