@@ -68,7 +68,7 @@ def format_table(payload: dict) -> str:
     if payload["what"] == "scorer":
         return "\n".join(f"{k:>22}  {_fmt(v)}" for k, v in summary["overall"].items())
     cols = table_metrics(payload["what"])
-    head = f"{'':<14}{'n':>5}" + "".join(f"{c.replace('citation_', 'cit_').replace('refusal_', 'ref_'):>14}" for c in cols)
+    head = f"{'':<14}{'n':>5}" + "".join(f"{c.replace('citation_', 'cit_').replace('refusal_', 'ref_').replace('verdicts_failing', 'verd_failing'):>14}" for c in cols)
     lines = [head, "-" * len(head)]
     groups = [("overall", summary["overall"])] + list(summary["by_type"].items())
     for name, vals in groups:
