@@ -121,6 +121,21 @@ def answer_correct(answer: str, refused: bool, gold: str | None) -> bool:
     return contains_answer(answer, gold or "")
 
 
+# The strict rule: a Yes/No gold must be the *first* yes/no word of the answer, so an answer saying both cannot score.
+_YES_NO_WORD = re.compile(r"(?<!\w)(yes|no)(?!\w)")
+
+
+def strict_correct(answer: str, refused: bool, gold: str | None) -> bool:
+    """Like `answer_correct`, except that a Yes/No gold must be the first yes/no word of the answer."""
+    g = normalize(gold or "").strip(" .!?\"'")
+    if is_unanswerable(gold) or g not in ("yes", "no"):
+        return answer_correct(answer, refused, gold)
+    if refused:
+        return False
+    first = _YES_NO_WORD.search(normalize(answer))
+    return first is not None and first.group(1) == g
+
+
 def refusal_scores(refused: Sequence[bool], unanswerable: Sequence[bool]) -> dict[str, float]:
     """Precision/recall/F1 of refusing, where the positive class is "the question cannot be answered"."""
     if len(refused) != len(unanswerable):

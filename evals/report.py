@@ -14,7 +14,7 @@ from rag.core.errors import NewsragError
 
 # Metrics where lower is better; every other compared metric is better higher. Counts (n, skipped...) are not compared.
 LOWER_IS_BETTER = {"bad_spans"}
-COUNTS = {"n", "skipped", "answered", "n_refused", "n_unanswerable", "threshold", "seconds_per_item"}
+COUNTS = {"n", "skipped", "answered", "unsettled", "verdicts_failing", "n_refused", "n_unanswerable", "threshold", "seconds_per_item"}
 WORST_CASES = 20
 # What each metric means and which way is good, shown under the scores so a reader needs no paper to read them.
 GLOSSARY: dict[str, str] = {
@@ -35,6 +35,11 @@ GLOSSARY: dict[str, str] = {
     "refusal_recall": "of the questions with no answer in the articles, the share refused (higher is better)",
     "refusal_f1": "harmonic mean of refusal precision and recall (higher is better)",
     "bad_spans": "citations whose quote is not the exact span of its article (lower is better; should be 0)",
+    "strict": "accuracy where a Yes/No gold must be the first yes/no word of the answer, so an answer saying both "
+              "cannot score (higher is better)",
+    "const_yes": "accuracy of answering \"Yes.\" to every question and never refusing: the prior to beat",
+    "unsettled": "answers that say the articles do not settle a yes/no question instead of guessing (a count)",
+    "verdicts_failing": "parts whose verdict their own cited quotes do not give when judged again (a count; aim 0)",
     "n": "questions scored in the group",
 }
 # Scores that mean nothing for a question the articles cannot answer (there is no answer to be faithful to).
@@ -45,7 +50,7 @@ def table_metrics(what: str) -> list[str]:
     if what == "retrieval":
         return list(RETRIEVAL_METRICS)
     if what == "answers":
-        return [*ANSWER_METRICS, *REFUSAL_METRICS]
+        return [*ANSWER_METRICS, *REFUSAL_METRICS, "unsettled", "verdicts_failing"]
     return []
 
 
@@ -63,7 +68,7 @@ def format_table(payload: dict) -> str:
     if payload["what"] == "scorer":
         return "\n".join(f"{k:>22}  {_fmt(v)}" for k, v in summary["overall"].items())
     cols = table_metrics(payload["what"])
-    head = f"{'':<14}{'n':>5}" + "".join(f"{c.replace('citation_', 'cit_').replace('refusal_', 'ref_'):>14}" for c in cols)
+    head = f"{'':<14}{'n':>5}" + "".join(f"{c.replace('citation_', 'cit_').replace('refusal_', 'ref_').replace('verdicts_failing', 'verd_failing'):>14}" for c in cols)
     lines = [head, "-" * len(head)]
     groups = [("overall", summary["overall"])] + list(summary["by_type"].items())
     for name, vals in groups:
@@ -277,11 +282,16 @@ def _worst_answers(rows: list[dict]) -> str:
             f'supported by {s["supporting"]}</span></li>' for s in r["sentences"])
         cites = "".join(f'<div class="passage">[{c["n"]}] {_e(c["title"])} [{c["start"]}:{c["end"]}]: {_e(c["quote"])}</div>'
                         for c in r["citations"])
+        # the answer's reasoning: each part of the question, its verdict and the passages behind it
+        parts = "".join(f'<li class="{"ok" if p["verdict"] == "supported" else "bad"}">{_e(p["verdict"])}: '
+                        f'{_e(p["claim"])} <span class="meta">cites {p["citations"]}</span></li>'
+                        for p in r.get("parts") or [])
+        parts = f"<div>Parts:</div><ul>{parts}</ul>" if parts else ""
         # faithfulness of an answer to a question with no answer means nothing: not shown
         faith = "" if not r["answerable"] or r["faithfulness"] is None else f", faithfulness {r['faithfulness']:.2f}"
         out.append(f'<div class="case"><b>{_e(r["question"])}</b> <span class="meta">({_e(r["kind"])}, {_e(r["id"])})</span> '
                    f'{verdict}{faith}{" — refused" if r["refused"] else ""}'
-                   f'<div>Gold: <code>{_e(gold)}</code></div><div>Answer: {_e(r["answer"])}</div><ul>{sents}</ul>{cites}'
+                   f'<div>Gold: <code>{_e(gold)}</code></div><div>Answer: {_e(r["answer"])}</div>{parts}<ul>{sents}</ul>{cites}'
                    f'<details><summary>top passages</summary>{_passages_html(r["hits"])}</details></div>')
     return "".join(out) or "<p>No questions.</p>"
 

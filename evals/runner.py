@@ -11,9 +11,12 @@ from evals import metrics as M
 from evals.faithfulness import FaithfulnessScorer
 from evals.gold import load_seed_gold
 from evals.multihop import load_queries, sample
+from rag.answer.verdicts import judge
 from rag.core.errors import NewsragError
 
-ANSWER_METRICS = ("accuracy", "faithfulness", "citation_precision", "citation_recall")
+ANSWER_METRICS = ("accuracy", "strict", "const_yes", "faithfulness", "citation_precision", "citation_recall")
+# An answer that says the articles do not settle a yes/no question (rag.answer.compose.UNSETTLED) starts so.
+UNSETTLED_PREFIX = "The articles do not settle this"
 REFUSAL_METRICS = ("refusal_precision", "refusal_recall", "refusal_f1")
 
 
@@ -120,14 +123,34 @@ def answer_rows(bot: Any, items: list[EvalItem], answerer: str = "extractive", j
         else:
             correct = bool(answer.refused)
         check = M.check_citations(answer.text, answer.citations, _article_texts(bot, answer), judge, answer.refused)
+        gold = item.answers[0] if item.answers else None
+        strict = any(M.strict_correct(answer.text, answer.refused, g) for g in item.answers) if item.answerable \
+            else bool(answer.refused)
+        # The prior every yes/no answer must beat: "Yes." to every question, never refusing.
+        const_yes = M.strict_correct("Yes.", False, gold) if item.answerable else False
         rows.append({
             "id": item.id, "question": item.question, "kind": item.kind, "split": item.split, "unseen": item.unseen,
             "answerable": item.answerable, "gold": item.answers, "answer": answer.text, "refused": bool(answer.refused),
-            "accuracy": float(correct), **check.to_dict(),
+            "accuracy": float(correct), "strict": float(strict), "const_yes": float(const_yes),
+            "unsettled": answer.text.startswith(UNSETTLED_PREFIX),
+            "parts": [p.to_dict() for p in getattr(answer, "parts", [])],
+            "verdicts_failing": failing_verdicts(getattr(answer, "parts", []), answer.citations), **check.to_dict(),
             "citations": [{k: v for k, v in c.to_dict().items() if k != "score"} for c in answer.citations],
             "hits": [_passage(h, r) for r, h in enumerate(answer.hits[:3], start=1)],
         })
     return rows
+
+
+def failing_verdicts(parts: list, citations: list) -> int:
+    """Parts whose verdict (supported / contradicted) their own cited quotes do not give when judged again by the
+    answers' verifier: a verdict must rest on the spans it cites (aim: 0)."""
+    quotes = {c.n: c.quote for c in citations}
+    failing = 0
+    for part in parts:
+        cited = [quotes[n] for n in part.citations if n in quotes]
+        if part.verdict in ("supported", "contradicted") and cited and judge(part.claim, cited).label != part.verdict:
+            failing += 1
+    return failing
 
 
 def _retrieval_summary(rows: list[dict]) -> dict:
@@ -151,6 +174,8 @@ def _answer_summary(rows: list[dict]) -> dict:
         refusals["refusal_f1"] = None
     out.update(refusals)
     out.update(n=len(rows), answered=sum(1 for r in rows if r["faithfulness"] is not None),
+               unsettled=sum(1 for r in rows if r.get("unsettled")),
+               verdicts_failing=sum(r.get("verdicts_failing", 0) for r in rows),
                bad_spans=sum(r["bad_spans"] for r in rows))
     for m in ("faithfulness", "citation_precision", "citation_recall"):
         # nothing was answered in this group, or it holds only questions with no answer (faithful to what?):

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from rag.answer import StructuredAnswerer
 from rag.answerers import AnswerRequest, get_answerer
 from rag.core.embedder import get_query_embedder
-from rag.extractive import question_entities, speech_parts
+from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
 from rag.core.types import Filters
 from rag.query import parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
@@ -44,6 +45,8 @@ class Assistant:
         self.store = store
         self.embedder = get_query_embedder()
         self.retriever = HybridRetriever(store, self.embedder)
+        self.extractive = ExtractiveAnswerer(self.embedder)
+        self.answers = StructuredAnswerer(self.extractive, store.sources)
 
     @classmethod
     def open(cls, index: str | Path | None = None, chroma_url: str | None = None) -> "Assistant":
@@ -93,6 +96,8 @@ class Assistant:
         if not hits:
             what = "match the filters" if not filters.is_empty() else "match the question"
             answer = Answer(question=question, text=f"No articles {what}; nothing to answer from.", refused=True)
+        elif spec.name == "extractive":  # reads the question and answers its parts (rag.answer)
+            answer = self.answers.answer(question, hits, lambda q, k, part: self._retrieve_part(q, k, part, filters))
         else:
             answer = spec.answer(AnswerRequest(question, hits, self.embedder, history, on_token))
         answer.warnings = language_warning(question) + answer.warnings
@@ -100,6 +105,17 @@ class Assistant:
         answer.timings_ms["answer_ms"] = (time.perf_counter() - t_answer) * 1000
         answer.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
+
+    def _retrieve_part(self, query: str, k: int, part: Filters, user: Filters) -> list[Hit]:
+        """One part's evidence: the part's outlet and day, inside whatever the user filtered to."""
+        sources = part.sources if not user.sources else [s for s in part.sources or user.sources if s in user.sources]
+        if part.sources and not sources:
+            return []
+        since = max(part.since, user.since) if part.since and user.since else part.since or user.since
+        until = min(part.until, user.until) if part.until and user.until else part.until or user.until
+        if since and until and since > until:
+            return []
+        return self.retriever.retrieve(query, k=k, filters=Filters(sources=sources, since=since, until=until))
 
     def chat(self, **defaults) -> "Conversation":
         """A conversation: follow-up questions are read against the earlier turns."""

@@ -77,7 +77,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _format_answer(answer) -> str:
-    lines = [textwrap.fill(answer.text, 100), ""]
+    lines = [textwrap.fill(line, 100) for line in answer.text.splitlines()] + [""]
+    if getattr(answer, "parts", None):
+        lines.append("Parts:")
+        for p in answer.parts:
+            lines.append(f"  - {p.verdict}: {p.claim}" + (" " + "".join(f"[{n}]" for n in p.citations) if p.citations else ""))
+        lines.append("")
     for c in answer.citations:
         meta = ", ".join(x for x in (c.source, c.published_at) if x)
         lines.append(f"[{c.n}] {c.title}" + (f" ({meta})" if meta else "") + (f" {c.url}" if c.url else ""))

@@ -138,6 +138,22 @@ def closest_card(h: Hit) -> str:
     )
 
 
+_VERDICT_MARK = {"supported": "✓ supported", "contradicted": "✗ contradicted", "not_mentioned": "? not mentioned"}
+
+
+def parts_html(turn: int, a: Answer) -> str:
+    """The reasoning: each part of the question with its verdict and the [n] behind it."""
+    if not getattr(a, "parts", None):
+        return ""
+    items = "".join(
+        f'<li class="part part-{esc(p.verdict)}"><b>{esc(_VERDICT_MARK.get(p.verdict, p.verdict))}</b>: {esc(p.claim)} '
+        + "".join(f'<a href="#{anchor_id(turn, n)}" class="cite">[{n}]</a>' for n in p.citations)
+        + "</li>"
+        for p in a.parts
+    )
+    return f'<div class="src-note">Parts of the question:</div><ul class="parts">{items}</ul>'
+
+
 def turn_html(t: Turn, open_: bool) -> str:
     a = t.answer
     total = a.timings_ms.get("total_ms")
@@ -165,6 +181,7 @@ def turn_html(t: Turn, open_: bool) -> str:
         )
     else:
         body = '<p class="src-note">No sources.</p>'
+    body = parts_html(t.number, a) + body
     return f'<details class="src-turn" {"open" if open_ else ""}>{head}{body}</details>'
 
 

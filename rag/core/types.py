@@ -78,6 +78,18 @@ class Citation:
 
 
 @dataclass
+class Part:
+    """One part of the question, its verdict (supported | contradicted | not_mentioned) and the citations [n] behind it."""
+
+    claim: str
+    verdict: str
+    citations: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"claim": self.claim, "verdict": self.verdict, "citations": list(self.citations)}
+
+
+@dataclass
 class Answer:
     """What `Assistant.ask` returns; `to_dict()` is the `newsrag ask --json` object."""
 
@@ -88,6 +100,7 @@ class Answer:
     hits: list[Hit] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
 
     @property
     def answer(self) -> str:
@@ -99,6 +112,7 @@ class Answer:
             "answer": self.text,
             "refused": self.refused,
             "citations": [c.to_dict() for c in self.citations],
+            "parts": [p.to_dict() for p in self.parts],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "warnings": list(self.warnings),
         }

@@ -1,0 +1,88 @@
+"""The default answerer: reads the question's shape and answers each shape from its parts' verdicts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rag.answer.compose import (
+    REFUSAL,
+    compose_entity,
+    compose_yes_no,
+    missing_names,
+    pick_entity,
+    refuse_unknown_outlets,
+)
+from rag.answer.parts import Retrieve, gather
+from rag.answer.reading import Reading, read_question
+from rag.core.text import stems
+from rag.core.types import Answer, Hit, Part
+from rag.extractive import ExtractiveAnswerer
+
+# "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
+_SUBJECT = re.compile(
+    r"^\s*(?:what|how|where|when|why)\b.*\b(?:of|about|to|for|regarding|on)\s+(?P<subject>[^?]+?)\s*\??$", re.I
+)
+
+
+class StructuredAnswerer:
+    """Answers with the direct answer first and one cited line per part; quotes for open questions."""
+
+    def __init__(self, extractive: ExtractiveAnswerer, sources: Callable[[], list[str]]):
+        self.extractive = extractive
+        self.sources = sources  # the index's outlets, read per question (ingest may add some)
+
+    def read(self, question: str) -> Reading:
+        return read_question(question, self.sources())
+
+    def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
+        """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
+        reading = self.read(question)
+        refused = refuse_unknown_outlets(question, reading, hits)
+        if refused is not None:
+            return refused
+        if reading.shape in ("open", "quote"):
+            return self.quotes(question, reading, hits)
+        evidence = gather(reading, retrieve, hits)
+        missing = missing_names(question, reading, evidence, hits)
+        if missing:
+            return Answer(
+                question=question,
+                text=f"{REFUSAL}: the closest articles never mention {', '.join(missing)}.",
+                refused=True,
+                hits=hits,
+                parts=[Part(e.clause.claim, e.label, []) for e in evidence],
+            )
+        if reading.shape == "entity":
+            name, _ = pick_entity(question, reading, evidence, hits)
+            if not name:
+                return self.quotes(question, reading, hits)
+            return compose_entity(question, reading, evidence, hits, name)
+        return compose_yes_no(question, reading, evidence, hits)
+
+    def quotes(self, question: str, reading: Reading, hits: list[Hit]) -> Answer:
+        """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about."""
+        answer = self.extractive.answer(question, hits)
+        if answer.refused:
+            return answer
+        topic = reading.speech[1] if reading.speech else _subject(question)
+        topic_stems = stems(topic) if topic else set()
+        quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
+        if topic_stems and not topic_stems & quoted:
+            about = f"{reading.speech[0]} but nothing about {topic}" if reading.speech else f"nothing about {topic}"
+            return Answer(
+                question=question,
+                text=f"{REFUSAL}: the closest passages mention {about}."
+                if reading.speech
+                else f"{REFUSAL}: the closest passages say {about}.",
+                refused=True,
+                hits=hits,
+                parts=[Part(topic, "not_mentioned", [])],
+            )
+        answer.parts = [Part(topic or question, "supported", [c.n for c in answer.citations])]
+        return answer
+
+
+def _subject(question: str) -> str:
+    m = _SUBJECT.match(question)
+    return m.group("subject").strip() if m else ""

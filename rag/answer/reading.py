@@ -1,0 +1,314 @@
+"""Read what a question asks for: its shape (yes/no, comparison, order in time, entity, quote, open), the outlets it
+names (from the index's own source list), the dates it states, and the clauses that are its parts.
+
+Only general English question forms are read here; outlets come from `store.sources()`, never from a list in code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.extractive import speech_parts
+from rag.query import mentioned_days, mentioned_sources
+
+SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")
+
+_AUXILIARY = re.compile(
+    r"^\s*(?:(?:so|and|but|then|now|also)\s*,?\s+)?(do|does|did|is|are|was|were|has|have|had|can|could|"
+    r"would|will|should|shall|might|may)\b",
+    re.I,
+)
+# "Who is ...", "Which company ...", "What company ...", "Name the person who ...": the answer is a name.
+_ENTITY = re.compile(
+    r"(?:^\s*|^(?:considering|based on|given|according to|from)\b[^?]*?,\s*)(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|"
+    r"individual|person|people|organi[sz]ation|team|club|group|brand|country|city|player|athlete|"
+    r"coach|executive|ceo|founder|platform|product|service|app|device|network|outlet|agency|"
+    r"government|entity|celebrity|artist|singer|actor|musician|band|writer|author|politician|"
+    r"leader|official|nation|state|league|tournament|event|model|technology|tech giant|giant|"
+    r"startup|exchange|bank|university|school|show|series|film|movie|game|book)\b)",
+    re.I,
+)
+# Words that ask how two reports relate; the sign says which answer "they agree" gives.
+_RELATION_AGREE = re.compile(
+    r"\b(consisten(?:t|cy)|agree(?:d|ment|s)?|align(?:s|ed|ing)?|the same|similar(?:ly)?|"
+    r"match(?:es|ed)?|maintain(?:s|ed)?|remain(?:s|ed)?\s+(?:consistent|the same|unchanged)|"
+    r"corroborat\w*|confirm\w*|both)\b",
+    re.I,
+)
+# "Do they differ / did it change?" is true when each side says what the question states (two different things);
+# "do they contradict?" is true only when one side denies the other.
+_RELATION_DIFFER = re.compile(r"\b(differ\w*|dissimilar|chang(?:e|ed|es)|shift(?:ed)?|diverg\w*)\b", re.I)
+_RELATION_CONTRADICT = re.compile(
+    r"\b(inconsisten(?:t|cy)|disagree(?:d|ment|s)?|contradict\w*|conflict\w*|"
+    r"discrepanc\w*|fail(?:ed|s)? to maintain)\b",
+    re.I,
+)
+_NO_CHANGE = re.compile(r"\bno\s+(?:change|shift|difference|discrepancy)\b|\bunchanged\b", re.I)
+# A relation is *asked* when the question's main verb phrase is about it, not when it only joins two claims
+# ("X, in contrast to Y" describes; "was there a change / is A consistent with B" asks).
+_RELATION_ASKED = re.compile(
+    r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|has|have|did|does|do)\s+(?:there|the\s+\w+(?:\s+\w+){0,6}?\s+"
+    r"(?:consistent|inconsistent|similar|different|the same)|(?:\w+\s+){0,12}?(?:remain|remained|change|changed|"
+    r"maintain|agree|disagree|contradict|differ|conflict|align))\b"
+    r"|\b(?:was|were|is)\s+there\b"
+    r"|\b(?:consistent|inconsistent|in agreement|different|similar|the same|contradictory)\s+(?:with|to|in|between|as)\b"
+    r"|\bsuggest\s+(?:a|the)\s+(?:different|same|similar|dissimilar)\b"
+    r"|\breport\s+a\s+(?:different|similar|dissimilar)\b",
+    re.I,
+)
+_ORDER = re.compile(
+    r"\b(before|after|earlier than|later than|prior to|preceding|following|subsequent(?:ly)?|then)\b", re.I
+)
+# Phrases that name a time order between two reports rather than a time span ("before the deal" vs "before X reported").
+_ORDER_REPORT = re.compile(
+    r"\b(before|after|earlier than|later than|prior to)\s+(?:the\s+)?(?:[\w'’:|.-]+\s+){0,8}?"
+    r"(reported|published|discussed|mentioned|wrote|covered|described|suggested|highlighted|"
+    r"claimed|noted|stated|report|article|announced)\b",
+    re.I,
+)
+# Clause boundaries: where one outlet's claim ends and the next begins.
+_BOUNDARY = re.compile(
+    r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
+    r",?\s+(?:in contrast to|in comparison to|compared (?:to|with)|as opposed to|similar(?:ly)? to|aligning with|"
+    r"consistent with|in line with|just as|than)\s+|"
+    r",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])|,\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|"
+    r"earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
+    r"\s+and\s+(?=(?:the\s+)?(?:subsequent|later|earlier)\b)|,?\s+or\s+(?=(?:does|did|is|was|do)\b)|"
+    r",?\s+and\s+(?:does|did|is|was)\s+",
+)
+# Scaffolding words a part's claim drops before it is judged: they describe the article, not its content.
+_SCAFFOLD = re.compile(
+    r"\b(?:does|did|do|is|was|were|are|has|have|had|the|an?|article|articles|report|reports|reported|reporting|piece|"
+    r"story|coverage|source|sources|publication|outlet|news|suggest|suggests|suggested|suggesting|indicate|indicates|"
+    r"indicated|imply|implies|implied|claim|claims|claimed|mention|mentions|mentioned|discuss|discusses|discussed|"
+    r"discussing|state|states|stated|say|says|said|according to|from|by|published|on|in|at|that|same|while|whereas|"
+    r"also|both|between|subsequent|later|earlier|another|other)\b",
+    re.I,
+)
+_QUOTED_DATE = re.compile(r"'?\d{4}-\d{2}-\d{2}(?:T[\d:+.-]+)?'?")
+# An outlet the question names that the index may not hold: "a Bloomberg article", "from The Times of India".
+_OUTLET_PHRASE = re.compile(
+    r"(?:\b(?:from|by|in|according to|of)\s+|\b(?:an?|the)\s+)((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*){0,4})"
+    r"(?:\s+(?:article|report|piece|story|coverage|publication|news report|feature|column|op-ed|analysis)s?\b)"
+    r"|\b(?:article|report|piece|story|coverage|news report)s?\s+(?:from|by|in)\s+((?:The\s+)?[A-Z][\w&.'’-]*"
+    r"(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*){0,4})"
+)
+
+
+_FRAME = re.compile(
+    r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:article|report|piece|story|coverage)s?\s+(?:from|by|in|on)?\s*)?(?:(?:also\s+)?(?:suggest|say|claim|"
+    r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight)(?:s|ed)?\s+)?"
+    r"(?:that\s+)?",
+    re.I,
+)
+
+
+# "Who is Jack Keane?" names the person and asks about them: a description (quotes), not a name to find.
+_WHO_IS_NAMED = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.-]*\s*)+\??\s*$")
+
+
+@dataclass
+class Clause:
+    """One part of a question: the words it asks about, the outlet and the day it names (if any)."""
+
+    text: str
+    claim: str
+    source: str = ""
+    day: str = ""
+
+
+@dataclass
+class Reading:
+    shape: str
+    sources: list[str] = field(default_factory=list)  # outlets named, in the index's spelling, in question order
+    unknown_outlets: list[str] = field(default_factory=list)  # outlets named that the index does not hold
+    days: list[str] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    relation: str = ""  # "agree" | "differ" | "contradict" | "" (no relation asked)
+    order: str = ""  # "before" | "after" | "" : the order the question states between its first two parts
+    speech: tuple[str, str] | None = None
+
+
+def _first_position(text: str, name: str) -> int:
+    bare = re.sub(r"^the\s+", "", name.lower())
+    m = re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", text.lower())
+    if m:
+        return m.start()
+    short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
+    m = re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", text)
+    return m.start() if m else -1
+
+
+def named_sources(question: str, known: list[str]) -> list[str]:
+    """Outlets of the index named in the question, in the order they first appear; a longer name wins over a name
+    it contains ("The Independent - Sports" over "The Independent")."""
+    found = mentioned_sources(question, known)
+    found = [s for s in found if not any(o != s and s.lower() in o.lower() for o in found)]
+    return sorted(found, key=lambda s: _first_position(question, s))
+
+
+def unknown_outlets(question: str, known: list[str]) -> list[str]:
+    """Outlet-like names ("a Bloomberg article", "a report from The Times of India") that no indexed source matches."""
+    lowered_known = [k.lower() for k in known]
+    out = []
+    for m in _OUTLET_PHRASE.finditer(question):
+        raw = m.group(1) or m.group(2) or ""
+        if raw.endswith(("'", "’")):  # "'NBA Rookie of the Year Odds' articles": a title in quotes, not an outlet
+            continue
+        name = raw.strip(" .,'’")
+        bare = re.sub(r"^the\s+", "", name, flags=re.I).strip()
+        if len(bare) < 2 or bare.lower() in {
+            "same",
+            "other",
+            "latest",
+            "recent",
+            "subsequent",
+            "earlier",
+            "later",
+            "first",
+            "second",
+            "new",
+            "previous",
+            "former",
+            "original",
+        }:
+            continue
+        if any(bare.lower() in k or k.replace("the ", "", 1) in bare.lower() for k in lowered_known):
+            continue
+        out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _claim_words(text: str, sources: list[str]) -> str:
+    """The clause without outlet names, dates and scaffolding: what the article is asked to say."""
+    for s in sorted(sources, key=len, reverse=True):
+        text = re.sub(re.escape(s), " ", text, flags=re.I)
+        short = re.sub(r"^The\s+", "", s.split(" - ")[0].strip())
+        if len(short) >= 3:
+            text = re.sub(r"(?<![\w])" + re.escape(short) + r"(?![\w])", " ", text)
+    text = _QUOTED_DATE.sub(" ", text)
+    for day in re.finditer(
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
+        text,
+    ):
+        text = text.replace(day.group(0), " ")
+    text = re.sub(r"[?'‘’\"“”]", " ", text)
+    text = " ".join(text.split()).strip(" ,.;:")
+    # "Does the article suggest that X" -> "X": the words that frame the question are not the claim
+    return _FRAME.sub("", text).strip(" ,.;:") or text
+
+
+def split_clauses(question: str, sources: list[str]) -> list[Clause]:
+    """One clause per outlet-bearing segment; segments naming no outlet join the clause before them."""
+    # "... and Tech Wire says ...": an "and" right before a named outlet starts that outlet's clause
+    for name in sources:
+        short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
+        question = re.sub(
+            r",?\s+and\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)",
+            "\x00",
+            question,
+            flags=re.I,
+        )
+    pieces = [p for piece in _BOUNDARY.split(question) for p in piece.split("\x00") if p and p.strip(" ,.?")]
+    clauses: list[Clause] = []
+    for piece in pieces:
+        named = named_sources(piece, sources)
+        days = mentioned_days(piece)
+        same = re.search(r"\b(?:same|that)\s+(?:source|publication|outlet|news source)\b", piece, re.I)
+        if not named and same and clauses:
+            named = [clauses[-1].source]
+        if named or not clauses:
+            clauses.append(Clause(piece, "", named[0] if named else "", days[0] if days else ""))
+        else:
+            clauses[-1].text += " " + piece
+            if days and not clauses[-1].day:
+                clauses[-1].day = days[0]
+    for c in clauses:
+        c.claim = _claim_words(c.text, sources)
+    # A clause with no words of its own ("The Verge report") is no part: its outlet joins the next clause's.
+    return [c for c in clauses if len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2] or clauses[:1]
+
+
+def relation_asked(question: str) -> str:
+    """ "agree" when the question asks whether reports agree / stay the same, "differ" when it asks whether they
+    differ / changed, "contradict" when it asks whether one contradicts the other, "" when it asks no relation."""
+    if not _RELATION_ASKED.search(question):
+        return ""
+    late = _LATE_AUXILIARY.search(question)
+    asking = question[late.start() :] if late and not _AUXILIARY.match(question) else question
+    # "the same source / day / case" names an article, it does not ask whether two reports are the same
+    asking = re.sub(
+        r"\bthe same\s+(?:source|publication|outlet|day|date|case|article|report|news source|period)\b",
+        " ",
+        asking,
+        flags=re.I,
+    )
+    if _NO_CHANGE.search(asking):
+        return "agree"
+    found = [
+        (m.start(), name)
+        for name, rx in (("agree", _RELATION_AGREE), ("differ", _RELATION_DIFFER), ("contradict", _RELATION_CONTRADICT))
+        if (m := rx.search(asking))
+    ]
+    return min(found)[1] if found else ""
+
+
+def stated_order(question: str) -> str:
+    """ "before" / "after": the order in which the question says its first-named part came relative to the next."""
+    m = _ORDER_REPORT.search(question)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    return "before" if word in ("before", "earlier than", "prior to") else "after"
+
+
+# A yes/no question after a leading clause: "Between the A report and the B report, was there ...?"
+_LATE_AUXILIARY = re.compile(
+    r",\s+(do|does|did|is|are|was|were|has|have|had|can|could|would|will)\s+(?:there|the|a|an|it|they|\w+)\b", re.I
+)
+
+
+def asks_yes_no(question: str) -> bool:
+    return bool(
+        _AUXILIARY.match(question)
+        or (
+            re.match(
+                r"^\s*(?:between|after|before|following|considering|given|"
+                r"based on|according to|in|since|when)\b",
+                question,
+                re.I,
+            )
+            and _LATE_AUXILIARY.search(question)
+        )
+    )
+
+
+def read_question(question: str, known_sources: list[str]) -> Reading:
+    sources = named_sources(question, known_sources)
+    speech = speech_parts(question)
+    reading = Reading(
+        shape="open",
+        sources=sources,
+        unknown_outlets=unknown_outlets(question, known_sources),
+        days=mentioned_days(question),
+        speech=speech,
+    )
+    if speech and not _AUXILIARY.match(question):
+        reading.shape = "quote"
+        return reading
+    if _ENTITY.match(question) and not _WHO_IS_NAMED.match(question):
+        reading.shape = "entity"
+    elif asks_yes_no(question):
+        reading.relation = relation_asked(question)
+        reading.order = stated_order(question)
+        if reading.order and len(sources) + len(reading.days) >= 2:
+            reading.shape = "order"
+        elif reading.relation or len(sources) >= 2:
+            reading.shape = "comparison"
+        else:
+            reading.shape = "yesno"
+    reading.clauses = split_clauses(question, sources) if reading.shape != "open" else []
+    return reading

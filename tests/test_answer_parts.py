@@ -1,0 +1,278 @@
+"""Answers that answer: Yes/No from per-part verdicts, the order of two reports with both dates, the entity, and
+refusals that name the missing part — on a small invented index (outlets and names made up for these tests)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evals.metrics import strict_correct
+from rag.answer.reading import read_question
+from tests.conftest import run_cli
+
+ARTICLES = [
+    (
+        "Daily Ledger",
+        "2023-10-02",
+        "Globex earnings",
+        (
+            "Globex reported a quarterly profit of $40 million on Monday. Chief executive Mara Lind said the company would "
+            "open two new factories next year."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2023-10-20",
+        "Globex inquiry",
+        (
+            "Globex shares fell after regulators opened an inquiry into the company's accounting. The inquiry is led by the "
+            "Securities Board, which declined to comment."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2023-11-15",
+        "Globex chief resigns",
+        "Globex chief executive Mara Lind resigned on Tuesday. The board named Theo Park as interim chief executive.",
+    ),
+    (
+        "Tech Wire",
+        "2023-11-20",
+        "Lind returns",
+        "Mara Lind returned as chief executive of Globex after investors pressed the board to reverse its decision.",
+    ),
+    (
+        "Sports Desk",
+        "2023-10-10",
+        "Derby report",
+        (
+            "Tensions soon hit boiling point as the two rivals traded tackles in the second half. Robbie Keane said the team "
+            "must stay calm before the return leg."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2023-10-05",
+        "Payment app risks",
+        "There is no legislative remedy for the risks of the new payment app, analysts warned on Thursday.",
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-25",
+        "Payment app rules",
+        "Lawmakers in both houses began drafting legislation to regulate payment apps after a string of frauds.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def parts_index(tmp_path_factory):
+    from ingest.index import ingest
+    from rag.core.store import Store
+
+    folder = tmp_path_factory.mktemp("parts_corpus")
+    records = [
+        {"title": t, "source": s, "published_at": d, "url": f"https://example.invalid/{i}", "body": b}
+        for i, (s, d, t, b) in enumerate(ARTICLES)
+    ]
+    (folder / "articles.json").write_text(json.dumps(records), encoding="utf-8")
+    directory = tmp_path_factory.mktemp("parts_index")
+    store = Store.open(directory, create=True)
+    summary = ingest([str(folder / "articles.json")], store=store)
+    assert summary.failed == [] and summary.added == len(ARTICLES)
+    store.close()
+    return directory
+
+
+@pytest.fixture(scope="module")
+def bot(parts_index):
+    from rag.assistant import Assistant
+
+    return Assistant.open(parts_index)
+
+
+def _exact(bot, answer) -> None:
+    for c in answer.citations:
+        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
+    cited = {n for p in answer.parts for n in p.citations}
+    assert cited <= {c.n for c in answer.citations}
+
+
+def test_reading_finds_the_shape_and_the_outlets_from_the_index():
+    known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
+    r = read_question(
+        "Does the Daily Ledger article say profits rose, while the Tech Wire article says sales fell?", known
+    )
+    assert r.shape == "comparison" and r.sources == ["Daily Ledger", "Tech Wire"]
+    assert [(c.source, c.claim) for c in r.clauses] == [("Daily Ledger", "profits rose"), ("Tech Wire", "sales fell")]
+    assert (
+        read_question("Did Tech Wire report the inquiry before the Daily Ledger reported the profit?", known).order
+        == "before"
+    )
+    assert read_question("Who is the chief executive that resigned?", known).shape == "entity"
+    assert read_question("Who is Mara Lind?", known).shape == "open"
+    assert read_question("What did Keane say about Beijing?", known).shape == "quote"
+    assert read_question("Does the Bloomberg article say profits rose?", known).unknown_outlets == ["Bloomberg"]
+    assert read_question("Between the two Tech Wire reports, was there a change in tone?", known).relation == "differ"
+    assert read_question("Did the Tech Wire report contradict the Daily Ledger report?", known).relation == "contradict"
+    assert read_question("Was there no change in how Tech Wire covered it?", known).relation == "agree"
+
+
+def test_both_parts_supported_is_a_yes_with_one_cited_line_per_part(bot):
+    answer = bot.ask(
+        "Does the Daily Ledger article report that Globex made a quarterly profit of $40 million, "
+        "while the Tech Wire article says regulators opened an inquiry into Globex's accounting?"
+    )
+    assert answer.text.startswith("**Yes.**") and not answer.refused
+    assert [p.verdict for p in answer.parts] == ["supported", "supported"]
+    assert {c.source for c in answer.citations} == {"Daily Ledger", "Tech Wire"}
+    _exact(bot, answer)
+
+
+def test_a_part_the_article_negates_makes_the_answer_no(bot):
+    answer = bot.ask(
+        "Does the Tech Wire article suggest that there is a legislative remedy for the risks of the "
+        "payment app, while the Daily Ledger article says lawmakers began drafting legislation?"
+    )
+    assert answer.text.startswith("**No.**")
+    assert answer.parts[0].verdict == "contradicted" and answer.parts[0].citations
+    _exact(bot, answer)
+
+
+def test_the_order_of_two_reports_comes_from_their_dates(bot):
+    answer = bot.ask(
+        "Did Tech Wire report the inquiry into Globex's accounting before the Daily Ledger reported "
+        "Globex's quarterly profit?"
+    )
+    assert answer.text.startswith("**No — the other way round:**")
+    assert "2023-10-02" in answer.text and "2023-10-20" in answer.text
+    assert strict_correct(answer.text, answer.refused, "No")
+    _exact(bot, answer)
+
+
+def test_an_entity_question_leads_with_the_name(bot):
+    answer = bot.ask(
+        "Who is the chief executive that the Daily Ledger says resigned and Tech Wire says returned to Globex?"
+    )
+    assert answer.text.startswith("**Mara Lind**")
+    assert all("Mara Lind" in c.quote for c in answer.citations[:2])
+    _exact(bot, answer)
+
+
+def test_unsettled_parts_say_so_instead_of_guessing(bot):
+    answer = bot.ask(
+        "Does the Daily Ledger article say Globex's bakery sold cupcakes at a discount, while the Tech Wire "
+        "article reports an inquiry into Globex's accounting?"
+    )
+    assert answer.text.startswith("The articles do not settle this")
+    assert not strict_correct(answer.text, answer.refused, "Yes") and not strict_correct(
+        answer.text, answer.refused, "No"
+    )
+    assert "not_mentioned" in [p.verdict for p in answer.parts]
+
+
+@pytest.mark.parametrize(
+    "question, missing",
+    [
+        ("What is the boiling point of mercury?", "mercury"),
+        ("What did Keane say about Beijing?", "Beijing"),
+        ("Does the Bloomberg article say Globex's profit rose?", "Bloomberg"),
+    ],
+)
+def test_questions_whose_part_the_articles_lack_are_refused_naming_it(bot, question, missing):
+    answer = bot.ask(question)
+    assert answer.refused and answer.citations == []
+    assert "do not answer" in answer.text and missing in answer.text
+
+
+def test_ask_json_carries_the_parts(parts_index):
+    result = run_cli(
+        "ask",
+        "Does the Daily Ledger article report that Globex made a quarterly profit of $40 "
+        "million, while the Tech Wire article says regulators opened an inquiry into Globex's "
+        "accounting?",
+        "--index",
+        str(parts_index),
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [set(p) for p in data["parts"]] == [{"claim", "verdict", "citations"}] * 2
+    numbers = {c["n"] for c in data["citations"]}
+    assert all(set(p["citations"]) <= numbers and p["verdict"] == "supported" for p in data["parts"])
+
+
+def test_the_strict_rule_takes_the_first_yes_or_no_word():
+    assert strict_correct("**No.** It says there is no remedy [1].", False, "No")
+    assert not strict_correct("**Yes.** But there is no remedy [1].", False, "No")
+    assert strict_correct("**Yes.** But there is no remedy [1].", False, "Yes")
+    assert not strict_correct("The articles do not settle this.", False, "Yes")
+    assert strict_correct("Sam Altman [1]", False, "Sam Altman") and strict_correct(
+        "", True, "Insufficient information."
+    )
+
+
+def test_news_that_changed_leads_with_the_latest_report(bot):
+    answer = bot.ask("Did Mara Lind return as chief executive of Globex?")
+    assert answer.text.startswith("**Yes**, as of 2023-11-20")
+    first = answer.citations[0]
+    assert first.published_at == "2023-11-20" and "returned" in first.quote
+    assert any(c.published_at == "2023-11-15" and "resigned" in c.quote for c in answer.citations[1:])
+    _exact(bot, answer)
+
+
+def test_the_sources_panel_shows_each_part_with_its_verdict_escaped():
+    from rag.core.types import Answer, Part
+    from ui.render import parts_html
+
+    answer = Answer(
+        question="q",
+        text="**No.** …",
+        parts=[Part("<b>a</b> remedy exists", "contradicted", [1]), Part("lawmakers draft rules", "supported", [2])],
+    )
+    shown = parts_html(3, answer)
+    assert "✗ contradicted" in shown and "✓ supported" in shown and "&lt;b&gt;a&lt;/b&gt;" in shown
+    assert shown.index("remedy") < shown.index("lawmakers") and 'href="#' in shown
+
+
+def test_the_answer_eval_reports_strict_accuracy_the_constant_yes_prior_and_unsettled_answers():
+    from evals.runner import summarize
+
+    def row(kind, strict, official, const_yes, unsettled=False, answerable=True, refused=False):
+        return {
+            "kind": kind,
+            "accuracy": official,
+            "strict": strict,
+            "const_yes": const_yes,
+            "unsettled": unsettled,
+            "answerable": answerable,
+            "refused": refused,
+            "faithfulness": None,
+            "citation_precision": None,
+            "citation_recall": None,
+            "bad_spans": 0,
+        }
+
+    rows = [
+        row("comparison", 1.0, 1.0, 1.0),
+        row("comparison", 0.0, 1.0, 0.0),  # "Yes ... no": official only
+        row("comparison", 0.0, 0.0, 1.0, unsettled=True),
+        row("null", 1.0, 1.0, 0.0, answerable=False, refused=True),
+    ]
+    summary = summarize("answers", rows)
+    comparison = summary["by_type"]["comparison"]
+    assert comparison["strict"] == pytest.approx(1 / 3) and comparison["accuracy"] == pytest.approx(2 / 3)
+    assert comparison["const_yes"] == pytest.approx(2 / 3) and comparison["unsettled"] == 1
+    assert summary["overall"]["unsettled"] == 1 and summary["overall"]["refusal_f1"] == 1.0
+
+
+def test_a_verdict_its_cited_quote_does_not_give_is_counted_as_failing():
+    from evals.runner import failing_verdicts
+    from rag.core.types import Citation, Part
+
+    quote = "Globex reported a quarterly profit of $40 million on Monday."
+    cites = [Citation(1, "a", "t", "Daily Ledger", "2023-10-02", "", quote, 0, len(quote), 1.0)]
+    assert failing_verdicts([Part("Globex made a quarterly profit of $40 million", "supported", [1])], cites) == 0
+    assert failing_verdicts([Part("Lawmakers drafted rules for payment apps", "supported", [1])], cites) == 1
+    assert failing_verdicts([Part("anything at all", "not_mentioned", [])], cites) == 0
