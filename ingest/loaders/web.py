@@ -2,69 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import feedparser
 import httpx
 
+from ingest import fetch as safe  # a module, not names: ingest.fetch imports ingest.loaders.common
 from ingest.loaders.common import InputError, Loaded, LoadProblem, build, check_bytes, decode_utf8
 from ingest.loaders.html import PageMeta, decode_html, extract
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.text import load_text
 
-FETCH_TIMEOUT = 15.0  # seconds per request; a module constant so tests can shorten it
-USER_AGENT = "newsrag/0.1 (+https://github.com/newsrag; article loader)"
 _FEED_TYPES = ("rss", "atom", "/xml", "+xml")
+# Items fetched per feed: a news feed carries tens; a hostile one with 100,000 would hold ingest for hours.
+MAX_FEED_ITEMS = 500
 
 
-@dataclass
-class Page:
-    url: str  # after redirects
-    content_type: str  # "text/html", lower case, no parameters
-    charset: str
-    body: bytes
-
-
-def fetch(client: httpx.Client, url: str, max_bytes: int) -> Page:
-    """GET `url` (redirects followed), at most `max_bytes`; every failure becomes an InputError saying why."""
-    try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise InputError(
-                    f"HTTP {response.status_code} {response.reason_phrase}: check the URL (the page may have moved "
-                    "or need a login)"
-                )
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > max_bytes:
-                raise InputError(_too_big(declared, max_bytes))
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise InputError(_too_big(size, max_bytes, at_least=True))
-                chunks.append(chunk)
-            kind, _, params = response.headers.get("content-type", "").partition(";")
-            charset = params.split("charset=", 1)[1].strip(" \"'") if "charset=" in params else ""
-            return Page(str(response.url), kind.strip().lower(), charset, b"".join(chunks))
-    except httpx.TimeoutException:
-        raise InputError(f"no response within {FETCH_TIMEOUT:g} s: the site is slow or down; try again later") from None
-    except httpx.ConnectError as exc:
-        raise InputError(f"cannot reach the URL ({exc}): check the address and your network connection") from None
-    except httpx.TooManyRedirects:
-        raise InputError("too many redirects: the URL loops; open it in a browser to find the final address") from None
-    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-        raise InputError(f"not a valid http(s) URL ({exc})") from None
-    except httpx.HTTPError as exc:
-        raise InputError(f"download failed ({type(exc).__name__}: {exc}): try again later") from None
-
-
-def _too_big(size: int, limit: int, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
-    return f"the download is {more}{size:,} bytes, over the {limit:,}-byte limit: save the article text as a file"
-
-
-def _looks_like_feed(page: Page) -> bool:
+def _looks_like_feed(page: safe.Page) -> bool:
     return any(t in page.content_type for t in _FEED_TYPES) and "html" not in page.content_type
 
 
@@ -79,8 +33,11 @@ def _parse_feed(body: bytes) -> object | None:
 
 
 def load_url(client: httpx.Client, url: str, max_bytes: int) -> Loaded:
-    """A page URL -> one article; a feed URL -> one article per item; anything else -> a fatal problem."""
-    page = fetch(client, url, max_bytes)
+    """A page URL -> one article; a feed URL -> one article per item; anything else -> a fatal problem.
+
+    `client` comes from ingest.fetch.new_client(); every request goes through ingest.fetch (public addresses only).
+    """
+    page = safe.fetch(client, url, max_bytes)
     if not page.body.strip():
         raise InputError("the URL returned an empty page: not an article or a feed")
     head = page.body.lstrip()[:512].lower()
@@ -148,6 +105,10 @@ def _load_feed(client: httpx.Client, feed_url: str, final_url: str, feed: object
     if not entries:
         yield LoadProblem(feed_url, "the feed has no items: nothing to load", fatal=False)
         return
+    if len(entries) > MAX_FEED_ITEMS:
+        yield LoadProblem(feed_url, f"the feed has {len(entries):,} items; only the first {MAX_FEED_ITEMS} are "
+                          "fetched: ingest the rest from their own URLs or a smaller feed", fatal=False)
+        entries = entries[:MAX_FEED_ITEMS]
     for n, entry in enumerate(entries, start=1):
         link = (entry.get("link") or "").strip()
         link = urljoin(final_url, link) if link else ""  # relative item links are relative to the feed
@@ -155,7 +116,7 @@ def _load_feed(client: httpx.Client, feed_url: str, final_url: str, feed: object
             yield LoadProblem(f"{feed_url}#{n}", f"feed item {n} has no http(s) link: it cannot be fetched")
             continue
         try:
-            page = fetch(client, link, max_bytes)
+            page = safe.fetch(client, link, max_bytes)
             check_bytes(page.body, "page")
             text, meta = extract(decode_html(page.body, page.charset), page.url)
             if not text.strip():
