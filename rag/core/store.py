@@ -2,7 +2,8 @@
 
 Layout of an index directory:
   chroma/            embedded Chroma PersistentClient (absent when a Chroma server holds the vectors)
-  newsrag.sqlite     articles (manifest with content hashes), chunks (offsets), chunks_fts (BM25), meta
+  newsrag.sqlite     articles (manifest with content hashes, provenance), chunks (offsets), chunks_fts (BM25), meta
+  changes.jsonl      one line per replaced or removed article: from where, old and new content hashes
   feedback.jsonl     UI feedback
 
 Crash safety rests on one rule: an article's row is marked `pending` (and its keyword rows removed) in a committed
@@ -13,6 +14,7 @@ clean run gives.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -46,6 +48,9 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, tokenize='porter unicode61');
 """
 _ARTICLE_COLUMNS = "id, title, text, source, author, published_at, published_ts, url, origin"
+# Provenance, added after schema 1 shipped: an older index gains the columns on open (NULL = recorded before them).
+_PROVENANCE_COLUMNS = {"origin_kind": "TEXT", "uploader": "TEXT", "ingested_at": "TEXT"}
+CHANGES_FILE = "changes.jsonl"
 
 
 class ReadWriteLock:
@@ -155,6 +160,7 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        self._add_missing_columns()
         self._lock = threading.RLock()  # one connection shared by UI threads
         self.rw = ReadWriteLock()  # answers read while no ingest writes: never a half-written article
         self.chroma_url = chroma_url
@@ -168,6 +174,17 @@ class Store:
         Readers leave `create` False: a mistyped path is an error, not a new empty index."""
         s = get_settings()
         return cls(index or s.index, chroma_url=s.chroma_url, chroma_token=s.chroma_token, create=create)
+
+    def _add_missing_columns(self) -> None:
+        """Migrate an index written before provenance: add the columns, keep every row (ADD COLUMN never rewrites)."""
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(articles)").fetchall()}
+        for name, kind in _PROVENANCE_COLUMNS.items():
+            if name not in have:
+                try:
+                    self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} {kind}")
+                except sqlite3.OperationalError as exc:  # another process added it a moment ago
+                    if "duplicate column" not in str(exc):
+                        raise
 
     def _check_meta(self, expected: dict[str, str]) -> None:
         with self._lock:
@@ -239,16 +256,22 @@ class Store:
                 metadatas=[_chunk_metadata(c, articles[c.article_id]) for c in part],
             )
 
-    def commit(self, articles: list[Article], hashes: dict[str, str], chunks: list[Chunk]) -> None:
-        """Step 4: keyword rows, offsets and the manifest entry, in one transaction that marks the articles done."""
+    def commit(self, articles: list[Article], hashes: dict[str, str], chunks: list[Chunk],
+               provenance: dict[str, tuple[str, str, str]] | None = None) -> None:
+        """Step 4: keyword rows, offsets and the manifest entry, in one transaction that marks the articles done.
+
+        `provenance`: article id -> (origin kind, uploader, ingested_at), see ingest/provenance.py."""
         by_article = {a.id: a for a in articles}
+        provenance = provenance or {}
         with self._lock, self.db:
             self.db.execute("BEGIN")
             for a in articles:
+                kind, uploader, at = provenance.get(a.id, (None, None, None))
                 self.db.execute(
                     "UPDATE articles SET title=?, text=?, source=?, author=?, published_at=?, published_ts=?, url=?, "
-                    "origin=?, content_hash=?, state='done' WHERE id=?",
-                    (a.title, a.text, a.source, a.author, a.published_at, a.published_ts, a.url, a.origin, hashes[a.id], a.id),
+                    "origin=?, content_hash=?, origin_kind=?, uploader=?, ingested_at=?, state='done' WHERE id=?",
+                    (a.title, a.text, a.source, a.author, a.published_at, a.published_ts, a.url, a.origin, hashes[a.id],
+                     kind, uploader, at, a.id),
                 )
             for c in chunks:
                 cur = self.db.execute(
@@ -275,6 +298,48 @@ class Store:
         if pending:
             self.remove(pending)
         return pending
+
+    def provenance(self, article_ids: list[str]) -> dict[str, dict]:
+        """article id -> {origin, origin_kind, uploader, ingested_at, content_hash} of finished articles."""
+        out: dict[str, dict] = {}
+        for i in range(0, len(article_ids), 500):
+            part = article_ids[i : i + 500]
+            rows = self._all(
+                "SELECT id, origin, origin_kind, uploader, ingested_at, content_hash FROM articles "
+                f"WHERE state='done' AND id IN ({','.join('?' * len(part))})", part,
+            )
+            for r in rows:
+                out[r[0]] = {"origin": r[1], "origin_kind": r[2] or "", "uploader": r[3] or "",
+                             "ingested_at": r[4] or "", "content_hash": r[5]}
+        return out
+
+    def log_changes(self, records: list[dict]) -> None:
+        """Append replaced/removed-article records to <index>/changes.jsonl (one JSON object per line, fsynced)."""
+        if not records:
+            return
+        with self._lock, open(self.directory / CHANGES_FILE, "a", encoding="utf-8") as f:
+            f.write("".join(dump_json(r) + "\n" for r in records))
+            f.flush()
+            os.fsync(f.fileno())
+
+    def changes(self, last: int = 5) -> tuple[int, list[dict]]:
+        """(how many changes are logged, the last `last` of them, newest last); a torn last line is skipped."""
+        path = self.directory / CHANGES_FILE
+        if not path.is_file():
+            return 0, []
+        records: list[dict] = []
+        count = 0
+        with self._lock, open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                count += 1
+                records.append(record)
+                if len(records) > last:
+                    records.pop(0)
+        return count, records[-last:] if last else []
 
     # ---- reading (rag) ----------------------------------------------------------------------------------------------
     def stats(self) -> IndexStats:
