@@ -115,7 +115,8 @@ def ingest_items(
     started = time.perf_counter()
     provenance = provenance or prov.Provenance()
     summary = IngestSummary()
-    summary.recovered = len(store.recover())
+    with store.rw.write():  # every write holds the index lock: answers in any process never see it half-done
+        summary.recovered = len(store.recover())
     manifest = store.manifest()
     chunker = Chunker(get_tokenizer_counter())
     seen: dict[str, str] = {}  # article id -> origin, for duplicates and --sync
@@ -126,15 +127,18 @@ def ingest_items(
         if not batch.articles:
             return
         ids = [a.id for a in batch.articles]
-        replaced = [i for i in ids if i in manifest]  # read before they change, for changes.jsonl
-        old, old_provenance, at = store.articles_by_id(replaced), store.provenance(replaced), prov.now()
-        store.begin(ids, {a.id: a.origin for a in batch.articles})
-        store.delete_vectors([i for i in ids if i in manifest])
         by_id = {a.id: a for a in batch.articles}
-        vectors = _encode_counted([embed_text(c, by_id[c.article_id]) for c in batch.chunks], advance)
-        store.add_vectors(batch.chunks, by_id, vectors)
-        store.commit(batch.articles, batch.hashes, batch.chunks, prov.columns(batch.articles, provenance, at))
-        store.log_changes(prov.change_records(old, old_provenance, batch.articles, batch.hashes, provenance, at))
+        vectors = _encode_counted([embed_text(c, by_id[c.article_id]) for c in batch.chunks], advance)  # before locking
+        with store.rw.write():
+            # read under the lock: another process may have written these articles since `manifest` was read
+            old_provenance = store.provenance(ids)
+            replaced = list(old_provenance)
+            old, at = store.articles_by_id(replaced), prov.now()
+            store.begin(ids, {a.id: a.origin for a in batch.articles})
+            store.delete_vectors(replaced)
+            store.add_vectors(batch.chunks, by_id, vectors)
+            store.commit(batch.articles, batch.hashes, batch.chunks, prov.columns(batch.articles, provenance, at))
+            store.log_changes(prov.change_records(old, old_provenance, batch.articles, batch.hashes, provenance, at))
         summary.chunks_embedded += len(batch.chunks)
         batch.clear()
 
@@ -214,8 +218,9 @@ def ingest_items(
             # a file that failed to load this time keeps its articles: a bad edit must not delete what was stored
             if aid not in seen and _under(origin, roots) and origin not in failed_origins
         ]
-        store.log_changes(prov.removal_records(store, gone, prov.now(), "its file is gone (ingest --sync)"))
-        store.remove(gone)
+        with store.rw.write():
+            store.log_changes(prov.removal_records(store, gone, prov.now(), "its file is gone (ingest --sync)"))
+            store.remove(gone)
         summary.removed = len(gone)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary

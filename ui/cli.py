@@ -103,8 +103,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     bot = Assistant.open()
     streams = get_answerer(args.answerer).streams
     stream = (lambda t: print(t, end="", flush=True)) if streams and not args.json else None
-    answer = bot.ask(args.question, source=args.source, since=args.since, until=args.until,
-                     answerer=args.answerer, on_token=stream)
+    with bot.store.rw.read():  # a `newsrag ingest` in another process waits, or is waited for: no half-written index
+        answer = bot.ask(args.question, source=args.source, since=args.since, until=args.until,
+                         answerer=args.answerer, on_token=stream)
     if stream:
         print("\n")
     if args.json:

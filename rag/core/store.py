@@ -17,8 +17,9 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,13 +54,29 @@ _PROVENANCE_COLUMNS = {"origin_kind": "TEXT", "uploader": "TEXT", "ingested_at":
 CHANGES_FILE = "changes.jsonl"
 
 
-class ReadWriteLock:
-    """Many questions at once, but an upload's ingest runs alone: answers never read a half-written article."""
+LOCK_FILE, TURNSTILE_FILE = ".lock", ".lock-writer"
+WRITE_WAIT_S = 600.0  # a writer waits this long for answers in other processes, then says the index is busy
 
-    def __init__(self) -> None:
+
+class ReadWriteLock:
+    """Many questions at once, but an ingest runs alone: answers never read a half-written article.
+
+    Within a process, threads share a condition variable. With a `directory` (every Store passes its own) the
+    rule also holds across processes: `newsrag chat` answering while `newsrag ingest` writes the same index. Readers
+    hold a shared flock on <index>/.lock for one answer, writers an exclusive one for one ingest batch; writers first
+    take <index>/.lock-writer, which new readers pass through, so a stream of answers cannot starve an ingest.
+    Guards nest within a thread (an upload's ingest inside the UI's write guard, an answer inside a read guard).
+    `on_enter` runs once the locks are held (the Store re-reads what another process changed).
+    """
+
+    def __init__(self, directory: str | Path | None = None, on_enter: "Callable[[], None] | None" = None) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._writing = False
+        self._writer: int | None = None
+        self._local = threading.local()
+        self.directory = Path(directory) if directory is not None else None
+        self.on_enter = on_enter
 
     def read(self) -> "_Guard":
         return _Guard(self, write=False)
@@ -68,21 +85,94 @@ class ReadWriteLock:
         return _Guard(self, write=True)
 
 
+def _flock(path: Path, mode: int, deadline: float | None) -> int:
+    """An fd of `path` holding flock `mode`; NewsragError when `deadline` (monotonic) passes first."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if deadline is None:
+            fcntl.flock(fd, mode)
+            return fd
+        while True:
+            try:
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise NewsragError(
+                        f"the index at {path.parent}/ is busy: another newsrag process kept it for over "
+                        f"{WRITE_WAIT_S:g} s; try again when it is done"
+                    ) from None
+                time.sleep(0.02)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _unlock(fd: int) -> None:
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
 class _Guard:
     def __init__(self, lock: ReadWriteLock, write: bool) -> None:
         self.lock, self.write = lock, write
+        self.outer = False
 
     def __enter__(self) -> None:
-        c = self.lock._cond
+        lock, local = self.lock, self.lock._local
+        depth = getattr(local, "depth", 0)
+        if depth:  # nested in this thread: the outer guard holds what is needed (a write inside a read is a bug)
+            if self.write and not local.writing:
+                raise RuntimeError("a write guard inside a read guard of the same thread would deadlock")
+            local.depth = depth + 1
+            return
+        c = lock._cond
         with c:
             if self.write:
-                c.wait_for(lambda: not self.lock._writing and self.lock._readers == 0)
-                self.lock._writing = True
+                c.wait_for(lambda: not lock._writing and lock._readers == 0)
+                lock._writing = True
             else:
-                c.wait_for(lambda: not self.lock._writing)
-                self.lock._readers += 1
+                c.wait_for(lambda: not lock._writing)
+                lock._readers += 1
+        try:
+            local.fds = self._process_locks()
+            if lock.on_enter:
+                lock.on_enter()
+        except BaseException:
+            for fd in reversed(getattr(local, "fds", []) or []):
+                _unlock(fd)
+            local.fds = []
+            self._release_thread_lock()
+            raise
+        local.depth, local.writing = 1, self.write
 
-    def __exit__(self, *exc: object) -> None:
+    def _process_locks(self) -> list[int]:
+        import fcntl
+
+        if self.lock.directory is None or not self.lock.directory.is_dir():
+            return []
+        main, turnstile = self.lock.directory / LOCK_FILE, self.lock.directory / TURNSTILE_FILE
+        if self.write:
+            deadline = time.monotonic() + WRITE_WAIT_S
+            gate = _flock(turnstile, fcntl.LOCK_EX, deadline)
+            try:
+                return [gate, _flock(main, fcntl.LOCK_EX, deadline)]
+            except BaseException:
+                _unlock(gate)
+                raise
+        gate = _flock(turnstile, fcntl.LOCK_SH, None)  # waits while a writer in another process is queued
+        try:
+            return [_flock(main, fcntl.LOCK_SH, None)]
+        finally:
+            _unlock(gate)
+
+    def _release_thread_lock(self) -> None:
         c = self.lock._cond
         with c:
             if self.write:
@@ -90,6 +180,16 @@ class _Guard:
             else:
                 self.lock._readers -= 1
             c.notify_all()
+
+    def __exit__(self, *exc: object) -> None:
+        local = self.lock._local
+        local.depth -= 1
+        if local.depth:
+            return
+        for fd in reversed(local.fds):
+            _unlock(fd)
+        local.fds = []
+        self._release_thread_lock()
 
 
 @dataclass
@@ -162,11 +262,44 @@ class Store:
         self.db.executescript(_SCHEMA)
         self._add_missing_columns()
         self._lock = threading.RLock()  # one connection shared by UI threads
-        self.rw = ReadWriteLock()  # answers read while no ingest writes: never a half-written article
+        self._refresh_lock = threading.Lock()
+        # answers read while no ingest writes, in this process or another: never a half-written article
+        self.rw = ReadWriteLock(self.directory, on_enter=self._catch_up)
         self.chroma_url = chroma_url
+        self._chroma_token = chroma_token
         self._check_meta({"schema": SCHEMA_VERSION, "collection": COLLECTION})
-        client = _chroma_client(self.directory, chroma_url, chroma_token)
+        self._generation = self.meta("generation", "0")
+        self._open_collection()
+
+    def _open_collection(self) -> None:
+        client = _chroma_client(self.directory, self.chroma_url, self._chroma_token)
         self.collection = client.get_or_create_collection(self._collection_name(), metadata={"hnsw:space": "cosine"})
+
+    def _catch_up(self) -> None:
+        """Called with the index locked: if another process wrote since we last looked, re-open the embedded Chroma.
+
+        Embedded Chroma keeps its vector index in memory and never sees another process's writes (a fresh client in
+        the same process does not either, until the shared system cache is cleared). SQLite needs nothing."""
+        if self.meta("generation", "0") == self._generation:
+            return
+        # Every reader thread that enters now sees the change: one re-opens, the others wait for it and then use
+        # the new handle (two re-opening at once would stop the client the other just opened).
+        with self._refresh_lock:
+            generation = self.meta("generation", "0")
+            if generation == self._generation:
+                return
+            if not self.chroma_url:
+                from chromadb.api.client import SharedSystemClient
+
+                SharedSystemClient.clear_system_cache()
+                self._open_collection()
+            self._generation = generation
+
+    def _bump_generation(self) -> None:
+        """Inside a write transaction: tell other processes' Stores that the index changed."""
+        self.db.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET "
+                        "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+        self._generation = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
 
     @classmethod
     def open(cls, index: str | Path | None = None, create: bool = False) -> "Store":
@@ -273,6 +406,7 @@ class Store:
                     (a.title, a.text, a.source, a.author, a.published_at, a.published_ts, a.url, a.origin, hashes[a.id],
                      kind, uploader, at, a.id),
                 )
+            self._bump_generation()
             for c in chunks:
                 cur = self.db.execute(
                     'INSERT INTO chunks (id, article_id, start, "end") VALUES (?, ?, ?, ?)', (c.id, c.article_id, c.start, c.end)
@@ -291,6 +425,7 @@ class Store:
         with self._lock, self.db:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM articles WHERE id = ?", [(a,) for a in article_ids])
+            self._bump_generation()
 
     def recover(self) -> list[str]:
         """Undo whatever a killed run left half-done: pending articles vanish from both sides."""
