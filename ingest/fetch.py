@@ -13,6 +13,7 @@ Every request (and every redirect hop, followed here by hand) is checked before 
 Setting `allow_private_fetch = 1` (NEWSRAG_ALLOW_PRIVATE_FETCH=1) allows non-public addresses, e.g. an intranet
 feed; the other checks stay.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -31,8 +32,18 @@ FETCH_DEADLINE = 60.0  # seconds for one URL, every redirect hop and the whole b
 MAX_REDIRECTS = 5
 USER_AGENT = "newsrag/0.1 (+https://github.com/newsrag; article loader)"
 # What the loaders read: HTML pages, plain text, PDF, RSS/Atom/XML feeds; an unlabelled body is sniffed later.
-READABLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/pdf", "text/xml",
-                  "application/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml", "")
+READABLE_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "application/pdf",
+    "text/xml",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "",
+)
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 ALLOW_HINT = "set NEWSRAG_ALLOW_PRIVATE_FETCH=1 to fetch from a private network on purpose"
 
@@ -48,8 +59,9 @@ class Page:
 def new_client() -> httpx.Client:
     """The client `fetch` needs: no automatic redirects (each hop is checked), no proxy from the environment
     (a proxy would connect to the host itself, after our check)."""
-    return httpx.Client(timeout=FETCH_TIMEOUT, follow_redirects=False, trust_env=False,
-                        headers={"User-Agent": USER_AGENT})
+    return httpx.Client(
+        timeout=FETCH_TIMEOUT, follow_redirects=False, trust_env=False, headers={"User-Agent": USER_AGENT}
+    )
 
 
 def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
@@ -70,8 +82,14 @@ def why_not_public(address: str) -> str:
     if isinstance(ip, ipaddress.IPv6Address) and (inner := _embedded_ipv4(ip)) is not None:
         reason = why_not_public(str(inner))
         return f"{reason} (IPv4 {inner} inside IPv6)" if reason else ""
-    for kind, bad in (("loopback", ip.is_loopback), ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
-                      ("unspecified", ip.is_unspecified), ("reserved", ip.is_reserved), ("private", ip.is_private)):
+    for kind, bad in (
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("unspecified", ip.is_unspecified),
+        ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
+    ):
         if bad:
             return kind
     return "" if ip.is_global else "non-public"
@@ -87,7 +105,7 @@ def resolve(url: httpx.URL) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise InputError(f"cannot reach the URL (host {host!r} does not resolve: {exc}): check the address") from None
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses:
         raise InputError(f"cannot reach the URL (host {host!r} has no address): check the address")
     return addresses
@@ -142,8 +160,9 @@ def fetch(client: httpx.Client, url: str, max_bytes: int) -> Page:
                 return _read(response, str(current), max_bytes, deadline)
             finally:
                 response.close()
-        raise InputError(f"more than {MAX_REDIRECTS} redirects: the URL loops; open it in a browser to find the "
-                         "final address")
+        raise InputError(
+            f"more than {MAX_REDIRECTS} redirects: the URL loops; open it in a browser to find the final address"
+        )
     except httpx.TimeoutException:
         raise InputError(f"no response within {FETCH_TIMEOUT:g} s: the site is slow or down; try again later") from None
     except httpx.ConnectError as exc:
@@ -163,8 +182,10 @@ def _read(response: httpx.Response, url: str, max_bytes: int, deadline: float) -
     kind, _, params = response.headers.get("content-type", "").partition(";")
     kind = kind.strip().lower()
     if kind not in READABLE_TYPES and not kind.endswith("+xml"):
-        raise InputError(f"not an article or a feed: the URL returned {kind} (newsrag reads HTML, plain text, PDF "
-                         "and RSS/Atom feeds)")
+        raise InputError(
+            f"not an article or a feed: the URL returned {kind} (newsrag reads HTML, plain text, PDF "
+            "and RSS/Atom feeds)"
+        )
     declared = response.headers.get("content-length") or "0"
     if declared.isdigit() and int(declared) > max_bytes:
         raise InputError(_too_big(int(declared), max_bytes))
@@ -174,8 +195,10 @@ def _read(response: httpx.Response, url: str, max_bytes: int, deadline: float) -
         if size > max_bytes:
             raise InputError(_too_big(size, max_bytes, at_least=True))
         if time.monotonic() > deadline:
-            raise InputError(f"the download took longer than {FETCH_DEADLINE:g} s: the site is too slow; save the "
-                             "article as a file instead")
+            raise InputError(
+                f"the download took longer than {FETCH_DEADLINE:g} s: the site is too slow; save the "
+                "article as a file instead"
+            )
         chunks.append(chunk)
     charset = params.split("charset=", 1)[1].strip(" \"'") if "charset=" in params else ""
     return Page(url, kind, charset, b"".join(chunks))

@@ -11,6 +11,7 @@ Replacement rules (an article is "the same" when its id is: same URL, or same or
 Every replacement and removal is appended to <index>/changes.jsonl (old/new origin, old/new content hashes, the
 fields that changed) and counted in `newsrag stats`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,7 +38,7 @@ class Provenance:
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def shown_origin(record: dict) -> str:
@@ -55,19 +56,28 @@ def refusal(stored: dict, article: Article, provenance: Provenance) -> str:
     """Why this ingest may not replace `stored` (the article's stored provenance); '' when it may."""
     if not provenance.upload:
         return ""
-    same_upload = (stored.get("origin_kind") == "upload" and stored.get("origin") == article.origin
-                   and (stored.get("uploader") or "") == provenance.uploader)
+    same_upload = (
+        stored.get("origin_kind") == "upload"
+        and stored.get("origin") == article.origin
+        and (stored.get("uploader") or "") == provenance.uploader
+    )
     if same_upload:
         return ""
     what = f"the URL {article.url}" if article.url else "the same id"
-    return (f"not stored: an article with {what} is already in the index, from {shown_origin(stored)}; an upload "
-            "never replaces an article from another origin. Remove the `url` (it is then stored as a new article) "
-            "or ask the operator to ingest the file with `newsrag ingest`")
+    return (
+        f"not stored: an article with {what} is already in the index, from {shown_origin(stored)}; an upload "
+        "never replaces an article from another origin. Remove the `url` (it is then stored as a new article) "
+        "or ask the operator to ingest the file with `newsrag ingest`"
+    )
 
 
 def change_records(
-    old: dict[str, Article], old_provenance: dict[str, dict], new: list[Article], hashes: dict[str, str],
-    provenance: Provenance, at: str,
+    old: dict[str, Article],
+    old_provenance: dict[str, dict],
+    new: list[Article],
+    hashes: dict[str, str],
+    provenance: Provenance,
+    at: str,
 ) -> list[dict]:
     """One changes.jsonl record per article in `new` that replaces a stored one."""
     records = []
@@ -76,14 +86,24 @@ def change_records(
         if before is None:
             continue
         was = old_provenance.get(a.id, {})
-        records.append({
-            "at": at, "action": "replaced", "article_id": a.id, "title": a.title, "url": a.url,
-            "changed": [f for f in _COMPARED if getattr(before, f) != getattr(a, f)],
-            "old_origin": was.get("origin", before.origin), "old_kind": was.get("origin_kind", ""),
-            "old_uploader": was.get("uploader", ""), "old_hash": was.get("content_hash", ""),
-            "new_origin": a.origin, "new_kind": provenance.kind(a.origin), "new_uploader": provenance.uploader,
-            "new_hash": hashes[a.id],
-        })
+        records.append(
+            {
+                "at": at,
+                "action": "replaced",
+                "article_id": a.id,
+                "title": a.title,
+                "url": a.url,
+                "changed": [f for f in _COMPARED if getattr(before, f) != getattr(a, f)],
+                "old_origin": was.get("origin", before.origin),
+                "old_kind": was.get("origin_kind", ""),
+                "old_uploader": was.get("uploader", ""),
+                "old_hash": was.get("content_hash", ""),
+                "new_origin": a.origin,
+                "new_kind": provenance.kind(a.origin),
+                "new_uploader": provenance.uploader,
+                "new_hash": hashes[a.id],
+            }
+        )
     return records
 
 
@@ -91,12 +111,22 @@ def removal_records(store: Store, article_ids: list[str], at: str, why: str) -> 
     """changes.jsonl records for articles about to be removed (read before they go)."""
     stored = store.provenance(article_ids)
     articles = store.articles_by_id(article_ids)
-    return [{
-        "at": at, "action": "removed", "article_id": aid, "title": articles[aid].title if aid in articles else "",
-        "url": articles[aid].url if aid in articles else "", "why": why,
-        "old_origin": rec["origin"], "old_kind": rec["origin_kind"], "old_uploader": rec["uploader"],
-        "old_hash": rec["content_hash"], "new_hash": "",
-    } for aid, rec in stored.items()]
+    return [
+        {
+            "at": at,
+            "action": "removed",
+            "article_id": aid,
+            "title": articles[aid].title if aid in articles else "",
+            "url": articles[aid].url if aid in articles else "",
+            "why": why,
+            "old_origin": rec["origin"],
+            "old_kind": rec["origin_kind"],
+            "old_uploader": rec["uploader"],
+            "old_hash": rec["content_hash"],
+            "new_hash": "",
+        }
+        for aid, rec in stored.items()
+    ]
 
 
 def columns(articles: list[Article], provenance: Provenance, at: str) -> dict[str, tuple[str, str, str]]:

@@ -6,11 +6,11 @@ after it (so none cites a half-written article); after the change the server ans
 opening the index (it sees the other process's vectors, not a stale copy). The short trial runs in the normal suite;
 the long one (three ingest processes in a row, users asking throughout) is `slow`.
 """
+
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -19,26 +19,54 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import ROOT, free_port, run_cli, stop_process
 
 USERS = 10
-TOWNS = ["Ashcombe", "Brindlemere", "Caddington", "Dunwell", "Eskerby", "Farrowdale", "Glenmorrow", "Hatherleigh",
-         "Ilsworth", "Jarrowfield", "Kelverton", "Lodsworth"]
-THINGS = ["harbour", "lake path", "concert hall", "airport terminal", "power station", "river bridge", "stadium",
-          "public library", "water works", "market square", "ferry terminal", "railway station"]
+TOWNS = [
+    "Ashcombe",
+    "Brindlemere",
+    "Caddington",
+    "Dunwell",
+    "Eskerby",
+    "Farrowdale",
+    "Glenmorrow",
+    "Hatherleigh",
+    "Ilsworth",
+    "Jarrowfield",
+    "Kelverton",
+    "Lodsworth",
+]
+THINGS = [
+    "harbour",
+    "lake path",
+    "concert hall",
+    "airport terminal",
+    "power station",
+    "river bridge",
+    "stadium",
+    "public library",
+    "water works",
+    "market square",
+    "ferry terminal",
+    "railway station",
+]
 
 
 def article(n: int, version: int = 1) -> str:
     town, thing = TOWNS[n], THINGS[n]
     cost = f"{4 + n}.{version} million euros"
-    extra = (f"\nIn a revised statement, the council of {town} said the {thing} would also open at night from July."
-             if version > 1 else "")
-    return (f"---\ntitle: {town} reopens its {thing}\nsource: County Courier\npublished: 2024-05-{n + 1:02d}\n"
-            f"url: https://courier.example/{town.lower()}\n---\n"
-            f"The {thing} in {town} reopened on Tuesday after a year of repairs, the town council said. "
-            f"Officials in {town} said the work on the {thing} cost {cost}.{extra}\n"
-            f"Residents of {town} gathered at the {thing} for the opening ceremony.\n")
+    extra = (
+        f"\nIn a revised statement, the council of {town} said the {thing} would also open at night from July."
+        if version > 1
+        else ""
+    )
+    return (
+        f"---\ntitle: {town} reopens its {thing}\nsource: County Courier\npublished: 2024-05-{n + 1:02d}\n"
+        f"url: https://courier.example/{town.lower()}\n---\n"
+        f"The {thing} in {town} reopened on Tuesday after a year of repairs, the town council said. "
+        f"Officials in {town} said the work on the {thing} cost {cost}.{extra}\n"
+        f"Residents of {town} gathered at the {thing} for the opening ceremony.\n"
+    )
 
 
 def question(n: int) -> str:
@@ -47,9 +75,14 @@ def question(n: int) -> str:
 
 def shown(answer: dict) -> str:
     """What the user sees, as one comparable value (timings left out)."""
-    return json.dumps({"answer": answer["answer"], "refused": answer["refused"],
-                       "citations": [(c["article_id"], c["start"], c["end"], c["quote"]) for c in answer["citations"]]},
-                      sort_keys=True)
+    return json.dumps(
+        {
+            "answer": answer["answer"],
+            "refused": answer["refused"],
+            "citations": [(c["article_id"], c["start"], c["end"], c["quote"]) for c in answer["citations"]],
+        },
+        sort_keys=True,
+    )
 
 
 class Server:
@@ -58,8 +91,14 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}/"
         env = {**os.environ, "NEWSRAG_INDEX": str(index), "OMP_NUM_THREADS": "1"}
         env.pop("NEWSRAG_UI_AUTH", None)
-        self.proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "chat", "--port", str(self.port)], cwd=ROOT,
-                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.cli", "chat", "--port", str(self.port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -108,7 +147,7 @@ def run_trial(tmp_path: Path, rounds: list[dict[str, list[int]]]) -> dict:
                 (corpus / f"{n:02d}.md").unlink()
             stop = threading.Event()
 
-            def user(k: int) -> None:
+            def user(k: int, stop: threading.Event = stop, number: int = number) -> None:
                 try:
                     client = server.client()
                 except Exception as exc:  # noqa: BLE001 - any failure is an error the trial counts
@@ -137,7 +176,10 @@ def run_trial(tmp_path: Path, rounds: list[dict[str, list[int]]]) -> dict:
             assert result.returncode == 0, result.stderr
             summary = json.loads(result.stdout)
             assert (summary["added"], summary["updated"], summary["removed"]) == (
-                len(change.get("add", [])), len(change.get("update", [])), len(change.get("remove", []))), summary
+                len(change.get("add", [])),
+                len(change.get("update", [])),
+                len(change.get("remove", [])),
+            ), summary
             states.append(ask_all(server.client(), questions))
             print(f"round {number}: ingest process {ingest_s:.1f} s, {summary}")
         # a fresh process on the final index answers exactly like the server that lived through the changes
@@ -149,25 +191,38 @@ def run_trial(tmp_path: Path, rounds: list[dict[str, list[int]]]) -> dict:
         server.close()
     inconsistent = [(q, r) for q, a, r in seen if a not in (states[r - 1][q], states[r][q])]
     changed = sum(states[0][q] != states[-1][q] for q in questions)
-    report = {"answers": len(seen), "errors": errors, "inconsistent": len(inconsistent), "rounds": len(rounds),
-              "questions_whose_answer_changed": changed,
-              "answers_equal_to_before": sum(a == states[r - 1][q] for q, a, r in seen),
-              "answers_equal_to_after": sum(a == states[r][q] and a != states[r - 1][q] for q, a, r in seen)}
+    report = {
+        "answers": len(seen),
+        "errors": errors,
+        "inconsistent": len(inconsistent),
+        "rounds": len(rounds),
+        "questions_whose_answer_changed": changed,
+        "answers_equal_to_before": sum(a == states[r - 1][q] for q, a, r in seen),
+        "answers_equal_to_after": sum(a == states[r][q] and a != states[r - 1][q] for q, a, r in seen),
+    }
     print("cross-process trial:", report)
     assert errors == [] and inconsistent == [], report
     assert changed >= 4  # the change is visible: this trial shows something
     return report
 
 
+@pytest.mark.integration
 def test_ingest_process_while_chat_serves_ten_users(tmp_path):
     report = run_trial(tmp_path, [{"add": [8, 9], "update": [1, 2], "remove": [3, 4]}])
     assert report["answers"] >= USERS
 
 
 @pytest.mark.slow
+@pytest.mark.integration
 def test_three_ingest_processes_while_chat_serves_ten_users(tmp_path):
-    report = run_trial(tmp_path, [{"add": [8, 9], "update": [1]}, {"update": [2, 8], "remove": [3]},
-                                  {"add": [10, 11], "remove": [4, 9], "update": [1]}])
+    report = run_trial(
+        tmp_path,
+        [
+            {"add": [8, 9], "update": [1]},
+            {"update": [2, 8], "remove": [3]},
+            {"add": [10, 11], "remove": [4, 9], "update": [1]},
+        ],
+    )
     assert report["answers"] >= 3 * USERS
 
 
@@ -176,11 +231,18 @@ def test_a_writer_waits_for_an_answer_in_another_process(tmp_path):
     from rag.core.store import Store
 
     store = Store.open(tmp_path / "index", create=True)
-    script = ("import sys, time; from rag.core.store import Store; s = Store.open(sys.argv[1]); print('ready', flush=True)\n"
-              "t = time.perf_counter()\nwith s.rw.write(): print(f'{time.perf_counter() - t:.2f}')")
+    script = (
+        "import sys, time; from rag.core.store import Store; s = Store.open(sys.argv[1]); print('ready', flush=True)\n"
+        "t = time.perf_counter()\nwith s.rw.write(): print(f'{time.perf_counter() - t:.2f}')"
+    )
     with store.rw.read():
-        writer = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "index")], cwd=ROOT,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        writer = subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path / "index")],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert writer.stdout.readline().strip() == "ready"
         time.sleep(3)
         assert writer.poll() is None  # still waiting for our answer to finish

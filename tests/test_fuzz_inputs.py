@@ -4,6 +4,7 @@ dates, time hints, filters, the BM25 query builder, whole questions, upload file
 Property everywhere: the result is well-formed or a NewsragError whose message names the input; never another
 exception. Questions run against the seed index (read only): the index is the same after them.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -13,25 +14,115 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from fuzz_support import budget, count, write_counts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fuzz_support import budget, count, write_counts
 from rag.core.errors import NewsragError
 
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300)
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December", "Jan", "Sept", "Oct"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Sept",
+    "Oct",
+]
 # Pieces of real date and time wording, so generated strings reach the parsers' deeper branches.
-date_words = st.lists(st.sampled_from(MONTHS + ["in", "on", "last", "past", "this", "week", "month", "year", "since",
-                                                "until", "before", "after", ",", "2023", "1999", "0000", "9999", "99999",
-                                                "31", "30", "29", "0", "-1", "12th", "T", "Z", "+05:00", "/", "-",
-                                                "yesterday", "today", "published", "of"]) | st.integers(-5, 100000).map(str),
-                      max_size=12).map(" ".join)
-questions = text | date_words | st.lists(st.sampled_from(
-    ['"', "'", "*", "(", ")", "NEAR", "AND", "OR", "NOT", "^", ":", "-", "+", "{", "}", "title:", "Keane", "Beijing",
-     "said", "the", "\\", "%", "_", "\x00", "’", "…", "ß", "İ", "ﬁ", "🙂"]), max_size=30).map(" ".join)
+date_words = st.lists(
+    st.sampled_from(
+        MONTHS
+        + [
+            "in",
+            "on",
+            "last",
+            "past",
+            "this",
+            "week",
+            "month",
+            "year",
+            "since",
+            "until",
+            "before",
+            "after",
+            ",",
+            "2023",
+            "1999",
+            "0000",
+            "9999",
+            "99999",
+            "31",
+            "30",
+            "29",
+            "0",
+            "-1",
+            "12th",
+            "T",
+            "Z",
+            "+05:00",
+            "/",
+            "-",
+            "yesterday",
+            "today",
+            "published",
+            "of",
+        ]
+    )
+    | st.integers(-5, 100000).map(str),
+    max_size=12,
+).map(" ".join)
+questions = (
+    text
+    | date_words
+    | st.lists(
+        st.sampled_from(
+            [
+                '"',
+                "'",
+                "*",
+                "(",
+                ")",
+                "NEAR",
+                "AND",
+                "OR",
+                "NOT",
+                "^",
+                ":",
+                "-",
+                "+",
+                "{",
+                "}",
+                "title:",
+                "Keane",
+                "Beijing",
+                "said",
+                "the",
+                "\\",
+                "%",
+                "_",
+                "\x00",
+                "’",
+                "…",
+                "ß",
+                "İ",
+                "ﬁ",
+                "🙂",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -42,8 +133,18 @@ def _report():
 
 # ---------------------------------------------------------------- dates (ingest) and time hints (questions)
 
-@given(value=text | date_words | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | st.none()
-       | st.dates() | st.datetimes() | st.lists(st.integers(), max_size=3) | st.booleans())
+
+@given(
+    value=text
+    | date_words
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.none()
+    | st.dates()
+    | st.datetimes()
+    | st.lists(st.integers(), max_size=3)
+    | st.booleans()
+)
 def test_publication_dates(value):
     from ingest.dates import normalize_date
 
@@ -70,8 +171,11 @@ def test_time_hints(question, today):
     assert all(ISO.fullmatch(d) for d in mentioned_days(question))
 
 
-@given(source=st.none() | text | st.lists(text, max_size=3), since=st.none() | text | date_words,
-       until=st.none() | text | date_words)
+@given(
+    source=st.none() | text | st.lists(text, max_size=3),
+    since=st.none() | text | date_words,
+    until=st.none() | text | date_words,
+)
 def test_filters(seed_assistant, source, since, until):
     count("filters: Assistant.filters")
     try:
@@ -85,6 +189,7 @@ def test_filters(seed_assistant, source, since, until):
 
 
 # ---------------------------------------------------------------- the question path
+
 
 @given(question=questions)
 def test_bm25_query_builder(seed_assistant, question):
@@ -116,9 +221,35 @@ def test_whole_questions(seed_assistant, question):
 
 # ---------------------------------------------------------------- upload names
 
-names = text | st.lists(st.sampled_from(["..", ".", "/", "\\", "C:", "~", "a", "b.md", ".md", " ", "\x00", "%2e",
-                                         "\u202e", "ﬁle", "ｆｕｌｌ", "CON", "\n", "*", "?", ":", ".txt", ".pdf"]),
-                        max_size=10).map("".join)
+names = text | st.lists(
+    st.sampled_from(
+        [
+            "..",
+            ".",
+            "/",
+            "\\",
+            "C:",
+            "~",
+            "a",
+            "b.md",
+            ".md",
+            " ",
+            "\x00",
+            "%2e",
+            "\u202e",
+            "ﬁle",
+            "ｆｕｌｌ",
+            "CON",
+            "\n",
+            "*",
+            "?",
+            ":",
+            ".txt",
+            ".pdf",
+        ]
+    ),
+    max_size=10,
+).map("".join)
 
 
 @given(name=names)
@@ -140,8 +271,10 @@ _UPLOAD_ROOT = Path(tempfile.mkdtemp(prefix="newsrag-upload-fuzz-"))
 
 
 @settings(max_examples=budget(0.5))
-@given(given_names=st.lists(names, min_size=1, max_size=4), uploader=st.sampled_from(["", "ann", "../../etc", "..",
-                                                                                      "日本", "a/b"]))
+@given(
+    given_names=st.lists(names, min_size=1, max_size=4),
+    uploader=st.sampled_from(["", "ann", "../../etc", "..", "日本", "a/b"]),
+)
 def test_uploads_land_only_in_the_uploads_folder(given_names, uploader):
     from ui.uploads import check_and_store
 

@@ -5,6 +5,7 @@ every problem names the file it is about and says what to do, no problem is an "
 the last-resort guard), every article has text and a stable id. Ingesting such files into an index never loses or
 alters what the index already holds.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,10 +13,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from fuzz_support import budget, count, make_pdf, write_counts
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from fuzz_support import budget, count, make_pdf, write_counts
 from ingest.loaders import LoadProblem, load
 from rag.core.types import Article
 
@@ -55,10 +56,18 @@ def write(suffix: str, data: bytes, name: str = "input") -> Path:
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=400)
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | text
-json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=5)
-                           | st.dictionaries(text | st.sampled_from(["title", "body", "url", "published_at",
-                                                                     "author", "source", "text"]), inner, max_size=6),
-                           max_leaves=30)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.dictionaries(
+            text | st.sampled_from(["title", "body", "url", "published_at", "author", "source", "text"]),
+            inner,
+            max_size=6,
+        )
+    ),
+    max_leaves=30,
+)
 
 
 @st.composite
@@ -79,7 +88,7 @@ def broken_encoding(draw) -> bytes:
 @st.composite
 def huge_line(draw) -> bytes:
     unit = draw(st.text(min_size=1, max_size=8)).encode("utf-8")
-    return unit * draw(st.integers(10_000, 300_000) .map(lambda n: n // len(unit)))
+    return unit * draw(st.integers(10_000, 300_000).map(lambda n: n // len(unit)))
 
 
 @st.composite
@@ -92,8 +101,11 @@ def deep_json(draw) -> bytes:
 
 @st.composite
 def truncated_pdf(draw) -> bytes:
-    pages = draw(st.lists(st.text(st.characters(min_codepoint=32, max_codepoint=126), min_size=1, max_size=60),
-                          min_size=1, max_size=4))
+    pages = draw(
+        st.lists(
+            st.text(st.characters(min_codepoint=32, max_codepoint=126), min_size=1, max_size=60), min_size=1, max_size=4
+        )
+    )
     pdf = make_pdf(pages, title=draw(st.text(max_size=20)))
     how = draw(st.sampled_from(["cut", "flip", "keep"]))
     if how == "cut":
@@ -106,10 +118,29 @@ def truncated_pdf(draw) -> bytes:
 
 @st.composite
 def front_matter_file(draw) -> bytes:
-    keys = st.sampled_from(["title", "date", "published", "author", "source", "url", "tags", "!!python/object", "<<",
-                            "&a", "*a", "? "]) | text
-    values = text | st.sampled_from(["2023-02-30", "yesterday", "[1, 2", "{a: b", "!!binary AAAA", "*undefined",
-                                     "&x [*x, *x]", "1e999", "null", "~", "- - -", "'", '"'])
+    keys = (
+        st.sampled_from(
+            ["title", "date", "published", "author", "source", "url", "tags", "!!python/object", "<<", "&a", "*a", "? "]
+        )
+        | text
+    )
+    values = text | st.sampled_from(
+        [
+            "2023-02-30",
+            "yesterday",
+            "[1, 2",
+            "{a: b",
+            "!!binary AAAA",
+            "*undefined",
+            "&x [*x, *x]",
+            "1e999",
+            "null",
+            "~",
+            "- - -",
+            "'",
+            '"',
+        ]
+    )
     lines = draw(st.lists(st.tuples(keys, values).map(lambda kv: f"{kv[0]}: {kv[1]}"), max_size=8))
     closing = draw(st.sampled_from(["---\n", "...\n", "", "--- \n"]))
     return ("---\n" + "\n".join(lines) + "\n" + closing + draw(text)).encode("utf-8", "surrogatepass")
@@ -122,6 +153,7 @@ def records(value: object, jsonl: bool) -> bytes:
 
 
 # ---------------------------------------------------------------- every loader, every kind of bad input
+
 
 @given(suffix=st.sampled_from(SUFFIXES), data=st.binary(max_size=3000))
 def test_random_bytes(suffix, data):
@@ -185,6 +217,7 @@ def test_html_made_of_markup_fragments(html):
 
 # ---------------------------------------------------------------- ingest never loses what is stored
 
+
 @pytest.fixture(scope="module")
 def stocked_index(tmp_path_factory):
     from ingest.index import ingest
@@ -192,8 +225,11 @@ def stocked_index(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("fuzz_index")
     (root / "keep").mkdir()
-    (root / "keep" / "keep.md").write_text("---\ntitle: Harbour bridge reopens\ndate: 2024-03-01\n---\nThe harbour "
-                                           "bridge reopened on Friday after two years of repairs.\n", encoding="utf-8")
+    (root / "keep" / "keep.md").write_text(
+        "---\ntitle: Harbour bridge reopens\ndate: 2024-03-01\n---\nThe harbour "
+        "bridge reopened on Friday after two years of repairs.\n",
+        encoding="utf-8",
+    )
     store = Store.open(root / "index", create=True)
     assert ingest([str(root / "keep")], store=store).added == 1
     return store, root

@@ -2,20 +2,20 @@
 every injection it can see: what the user sees (Python API, `ask --json`, the UI's /ask endpoint) holds only
 verified sentences and exact quotes, and no injected claim. Each injected claim carries a nonce word found nowhere
 else, so "reached the screen" is a plain search of the answer text and its quotes."""
+
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from pathlib import Path
 
-import pytest
-
 import injection_corpus as ic
 import llm_standin
+import pytest
 from conftest import free_port, run_cli
 
+pytestmark = pytest.mark.llm  # the stand-in is reached through the llama-index Ollama client
 PAYLOADS = [(c.nonce, c.claim) for c in ic.CASES]
 
 
@@ -86,15 +86,17 @@ def test_the_llm_path_shows_no_injected_claim(bot, standin):
     obeyed = answered = 0
     for case in ic.CASES:
         before = len(standin.answers)
-        answer = bot.ask(case.question, generator="ollama").to_dict()
+        answer = bot.ask(case.question, answerer="ollama").to_dict()
         raw = " ".join(standin.answers[before:])
         obeyed += case.claim in raw
         assert_only_verified_quotes(bot.store, answer)
         if on_screen(answer):
             leaked[case.key] = on_screen(answer)
         answered += not answer["refused"] and case.place in answer["answer"]
-    print(f"\nLLM path: {len(ic.CASES)} questions, the stand-in obeyed {obeyed} injections in its raw answer, "
-          f"{sum(map(len, leaked.values()))} injected claims on screen, {answered} answered from the real article")
+    print(
+        f"\nLLM path: {len(ic.CASES)} questions, the stand-in obeyed {obeyed} injections in its raw answer, "
+        f"{sum(map(len, leaked.values()))} injected claims on screen, {answered} answered from the real article"
+    )
     # Every injection that survives loading reaches the model and is obeyed: otherwise this test shows nothing.
     assert obeyed == sum(not c.html for c in ic.CASES)
     assert leaked == {}
@@ -112,21 +114,30 @@ def test_the_old_keyword_regex_alone_would_have_leaked(bot, standin, monkeypatch
 
     monkeypatch.setattr(generate, "looks_like_instruction", lambda text: False)
     monkeypatch.setattr(generate, "drawn_from_instruction", lambda q, hits: bool(generate._INJECTION.search(q.quote)))
-    leaked = [n for c in ic.CASES for n in on_screen(bot.ask(c.question, generator="ollama").to_dict())]
+    leaked = [n for c in ic.CASES for n in on_screen(bot.ask(c.question, answerer="ollama").to_dict())]
     print(f"\nregex-only verification: {len(set(leaked))} of {len(ic.CASES)} injected claims reach the screen")
     assert len(set(leaked)) >= 20
 
 
 def test_cli_ask_json_shows_no_injected_claim(hostile_index, standin):
     for case in [c for c in ic.CASES if c.key in ("polite", "split-preamble", "german", "zero-width", "emotional")]:
-        result = run_cli("ask", case.question, "--index", str(hostile_index), "--generator", "ollama", "--json",
-                         env={"NEWSRAG_LLM_URL": standin.url, "NEWSRAG_LLM_MODEL": "standin-obey"})
+        result = run_cli(
+            "ask",
+            case.question,
+            "--index",
+            str(hostile_index),
+            "--answerer",
+            "ollama",
+            "--json",
+            env={"NEWSRAG_LLM_URL": standin.url, "NEWSRAG_LLM_MODEL": "standin-obey"},
+        )
         assert result.returncode == 0, result.stderr
         answer = json.loads(result.stdout)
         assert on_screen(answer) == [], (case.key, answer["answer"])
         assert case.claim in standin.answers[-1]  # the model did obey, in the CLI's own process too
 
 
+@pytest.mark.integration
 def test_ui_ask_endpoint_shows_no_injected_claim(bot, standin):
     from gradio_client import Client
 

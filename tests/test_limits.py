@@ -4,6 +4,7 @@ Every case runs in a child process (or against a served `python -m ui.cli chat`)
 the figures are printed for the report (README: hostile inputs). Assertions are about outcomes and memory, never
 about time.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import ROOT, free_port, stop_process
 
 MB = 1_000_000
@@ -40,9 +40,16 @@ def measure(code: str, *args: str, env: dict | None = None) -> dict:
         result["peak_rss_growth_mb"] = round((_peak_kb() - _before_kb) / 1024)
         print("RESULT " + json.dumps(result))
     """).format(root=str(ROOT), tests=str(ROOT / "tests"))
-    proc = subprocess.run([sys.executable, "-c", wrapper, *args], input=textwrap.dedent(code), capture_output=True,
-                          text=True, cwd=ROOT, timeout=1800, env={**os.environ, "OMP_NUM_THREADS": "1", **(env or {})})
-    lines = [l for l in proc.stdout.splitlines() if l.startswith("RESULT ")]
+    proc = subprocess.run(
+        [sys.executable, "-c", wrapper, *args],
+        input=textwrap.dedent(code),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1800,
+        env={**os.environ, "OMP_NUM_THREADS": "1", **(env or {})},
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
     assert proc.returncode == 0 and lines, proc.stderr[-3000:]
     result = json.loads(lines[-1][7:])
     print(f"\n{result}")
@@ -50,7 +57,8 @@ def measure(code: str, *args: str, env: dict | None = None) -> dict:
 
 
 def test_question_of_2000_distinct_rare_words(seed_index):
-    result = measure("""
+    result = measure(
+        """
         import random
         from rag.assistant import Assistant
         from rag.core.errors import NewsragError
@@ -69,7 +77,9 @@ def test_question_of_2000_distinct_rare_words(seed_index):
             bot.ask(question + " zyxwv")
         except NewsragError as exc:
             result["over_limit"] = str(exc)
-    """, str(seed_index))
+    """,
+        str(seed_index),
+    )
     assert result["chars"] <= 2000 and result["words"] > 200
     assert "the limit is 2,000" in result["over_limit"]
     assert result["peak_rss_mb"] - result["peak_rss_mb_before_question"] < 100  # the question itself
@@ -79,18 +89,22 @@ def test_200_mb_file_is_refused_before_it_is_read(tmp_path):
     big = tmp_path / "huge.txt"
     with big.open("wb") as f:
         f.truncate(200 * MB)  # sparse: no disk used, but 200 MB to anyone who reads it
-    result = measure("""
+    result = measure(
+        """
         from ingest.loaders import load
         problems = [p.error for p in load([sys.argv[1]])]
         result["problems"] = problems
-    """, str(big))
+    """,
+        str(big),
+    )
     (message,) = result["problems"]
     assert "200,000,000 bytes, over the 20,000,000-byte limit" in message
     assert result["peak_rss_growth_mb"] < 50  # never read into memory
 
 
 def test_5000_page_pdf_is_refused_with_the_page_limit(tmp_path):
-    result = measure("""
+    result = measure(
+        """
         from fuzz_support import make_pdf
         from pathlib import Path
         from ingest.loaders import load
@@ -98,7 +112,9 @@ def test_5000_page_pdf_is_refused_with_the_page_limit(tmp_path):
         path.write_bytes(make_pdf([f"Page {i}: the harbour authority approved the budget." for i in range(5000)]))
         result["pdf_bytes"] = path.stat().st_size
         result["problems"] = [p.error for p in load([str(path)])]
-    """, str(tmp_path / "report.pdf"))
+    """,
+        str(tmp_path / "report.pdf"),
+    )
     (message,) = result["problems"]
     assert "5,000 pages" in message and "up to 1,000" in message
     assert result["peak_rss_growth_mb"] < 300
@@ -130,9 +146,11 @@ class FeedServer:
                 if self.path == "/feed.rss":
                     body, kind = outer.feed, "application/rss+xml"
                 else:
-                    body = (f"<html><head><title>Harbour news {self.path}</title></head><body><article><p>"
-                            + "The harbour reopened on Friday after repairs, officials said. " * 5
-                            + "</p></article></body></html>").encode()
+                    body = (
+                        f"<html><head><title>Harbour news {self.path}</title></head><body><article><p>"
+                        + "The harbour reopened on Friday after repairs, officials said. " * 5
+                        + "</p></article></body></html>"
+                    ).encode()
                     kind = "text/html"
                 self.send_response(200)
                 self.send_header("Content-Type", kind)
@@ -143,9 +161,13 @@ class FeedServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Big feed</title>" + "".join(
-            f"<item><title>Item {i}</title><link>{self.base}/item{i % 50}.html</link></item>" for i in range(items))
-            + "</channel></rss>").encode()
+        self.feed = (
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>Big feed</title>"
+            + "".join(
+                f"<item><title>Item {i}</title><link>{self.base}/item{i % 50}.html</link></item>" for i in range(items)
+            )
+            + "</channel></rss>"
+        ).encode()
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def close(self) -> None:
@@ -156,12 +178,16 @@ class FeedServer:
 def test_feed_of_100000_items_reads_only_the_first_500():
     server = FeedServer(100_000)
     try:
-        result = measure("""
+        result = measure(
+            """
             from ingest.loaders import load, LoadProblem
             items = list(load([sys.argv[1]]))
             result["articles"] = sum(not isinstance(i, LoadProblem) for i in items)
             result["first_problem"] = next(i.error for i in items if isinstance(i, LoadProblem))
-        """, f"{server.base}/feed.rss", env={"NEWSRAG_ALLOW_PRIVATE_FETCH": "1"})
+        """,
+            f"{server.base}/feed.rss",
+            env={"NEWSRAG_ALLOW_PRIVATE_FETCH": "1"},
+        )
         result["feed_bytes"], result["requests"] = len(server.feed), server.requests
         print(result)
     finally:
@@ -174,9 +200,10 @@ def test_feed_of_100000_items_reads_only_the_first_500():
 
 # ---------------------------------------------------------------- the served UI
 
+
 def _peak_rss_mb(pid: int) -> int:
     status = Path(f"/proc/{pid}/status").read_text()
-    return int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) // 1024
+    return int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]) // 1024
 
 
 @pytest.fixture(scope="module")
@@ -184,8 +211,13 @@ def chat(tmp_path_factory):
     index = tmp_path_factory.mktemp("limits") / "index"
     port = free_port()
     env = {**os.environ, "NEWSRAG_INDEX": str(index), "OMP_NUM_THREADS": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "chat", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.cli", "chat", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
@@ -198,12 +230,15 @@ def chat(tmp_path_factory):
     stop_process(proc)
 
 
+@pytest.mark.integration
 def test_200_mb_upload_is_refused_by_the_server_without_holding_it(chat):
     before = _peak_rss_mb(chat["proc"].pid)
 
     def body():
-        yield b"--xx\r\nContent-Disposition: form-data; name=\"files\"; filename=\"huge.txt\"\r\n" \
-              b"Content-Type: text/plain\r\n\r\n"
+        yield (
+            b'--xx\r\nContent-Disposition: form-data; name="files"; filename="huge.txt"\r\n'
+            b"Content-Type: text/plain\r\n\r\n"
+        )
         chunk = b"The harbour reopened on Friday. " * 32768  # ~1 MB
         for _ in range(200 * MB // len(chunk)):
             yield chunk
@@ -211,8 +246,12 @@ def test_200_mb_upload_is_refused_by_the_server_without_holding_it(chat):
 
     started = time.perf_counter()
     try:
-        response = httpx.post(chat["url"] + "gradio_api/upload", content=body(), timeout=300,
-                              headers={"Content-Type": "multipart/form-data; boundary=xx"})
+        response = httpx.post(
+            chat["url"] + "gradio_api/upload",
+            content=body(),
+            timeout=300,
+            headers={"Content-Type": "multipart/form-data; boundary=xx"},
+        )
         status, text = response.status_code, response.text[:300]
     except httpx.HTTPError as exc:  # the server may hang up as soon as the limit is passed
         status, text = 0, f"{type(exc).__name__}: {exc}"
@@ -224,6 +263,7 @@ def test_200_mb_upload_is_refused_by_the_server_without_holding_it(chat):
     assert not list(chat["index"].rglob("huge*"))
 
 
+@pytest.mark.integration
 def test_1000_files_in_one_upload(chat, tmp_path):
     from gradio_client import Client, handle_file
 

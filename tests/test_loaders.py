@@ -13,7 +13,7 @@ import pytest
 
 from ingest import fetch as safe_fetch
 from ingest.dates import normalize_date
-from ingest.loaders import SUPPORTED, LoadProblem, article_id, dispatch, load, web
+from ingest.loaders import SUPPORTED, LoadProblem, article_id, dispatch, load
 from rag.core.types import Article
 
 try:  # tests/ is a plain folder (rootdir on sys.path) or a package, depending on who else adds files

@@ -1,6 +1,7 @@
 """Provenance: every article records where it came from; an upload never replaces an article from another origin;
 every replacement and removal is logged in <index>/changes.jsonl and shown by `newsrag stats`; an index written
 before provenance is migrated on open without losing anything."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from ingest.index import ingest
-from ingest.provenance import Provenance
 from rag.core.store import Store
 from ui.uploads import check_and_store, ingest_uploads
 
@@ -60,7 +60,9 @@ def index(tmp_path: Path) -> tuple[Store, Path]:
 
 def test_each_article_records_its_origin_kind_and_time(index, tmp_path):
     store, source = index
-    upload(store, tmp_path, "ferry.md", "Ferry timetable changes\n\nThe ferry now leaves at seven every morning.", "alice")
+    upload(
+        store, tmp_path, "ferry.md", "Ferry timetable changes\n\nThe ferry now leaves at seven every morning.", "alice"
+    )
     records = store.provenance(store.article_ids())
     by_kind = {r["origin_kind"]: r for r in records.values()}
     assert set(by_kind) == {"file", "upload"}
@@ -94,7 +96,10 @@ def test_uploads_update_only_the_same_uploaders_same_file(index, tmp_path):
     assert second["updated"] == 1 and second["failed"] == []
     count, (change,) = store.changes()
     assert count == 1 and change["action"] == "replaced" and change["changed"] == ["text"]
-    assert change["old_kind"] == change["new_kind"] == "upload" and change["old_uploader"] == change["new_uploader"] == "alice"
+    assert (
+        change["old_kind"] == change["new_kind"] == "upload"
+        and change["old_uploader"] == change["new_uploader"] == "alice"
+    )
     assert change["old_hash"] != change["new_hash"] and len(change["new_hash"]) == 64
     # bob's file of the same name is his own article, in his own folder; alice's stays as she left it
     third = upload(store, tmp_path, "library.md", story.replace("nine", "eleven"), "bob")
@@ -118,7 +123,13 @@ def test_an_upload_cannot_take_over_another_users_upload(index, tmp_path):
 
 def test_cli_ingest_keeps_update_semantics_and_stats_shows_the_log(index, tmp_path):
     store, source = index
-    upload(store, tmp_path, "ferry.md", "---\ntitle: Ferry\nurl: https://news.example/ferry\n---\nThe ferry is late.", "ann")
+    upload(
+        store,
+        tmp_path,
+        "ferry.md",
+        "---\ntitle: Ferry\nurl: https://news.example/ferry\n---\nThe ferry is late.",
+        "ann",
+    )
     store.close()  # from here on only the console script writes
     write(source, ORIGINAL.replace("Engineers replaced", "Engineers from Oslo replaced"))
     env = {"NEWSRAG_INDEX": str(store.directory)}
@@ -126,7 +137,10 @@ def test_cli_ingest_keeps_update_semantics_and_stats_shows_the_log(index, tmp_pa
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["updated"] == 1
     # the operator may also replace an upload (and it is logged as such)
-    write(tmp_path / "corpus" / "ferry.md", "---\ntitle: Ferry\nurl: https://news.example/ferry\n---\nThe ferry is on time.")
+    write(
+        tmp_path / "corpus" / "ferry.md",
+        "---\ntitle: Ferry\nurl: https://news.example/ferry\n---\nThe ferry is on time.",
+    )
     assert run_cli("ingest", str(tmp_path / "corpus" / "ferry.md"), env=env).returncode == 0
     (tmp_path / "corpus" / "ferry.md").unlink()
     assert run_cli("ingest", str(tmp_path / "corpus"), "--sync", env=env).returncode == 0
@@ -135,7 +149,11 @@ def test_cli_ingest_keeps_update_semantics_and_stats_shows_the_log(index, tmp_pa
     assert data["changes"] == 3
     replaced_file, replaced_upload, removed = data["recent_changes"]
     assert replaced_file["changed"] == ["text"] and replaced_file["old_origin"] == replaced_file["new_origin"]
-    assert (replaced_upload["old_kind"], replaced_upload["old_uploader"], replaced_upload["new_kind"]) == ("upload", "ann", "file")
+    assert (replaced_upload["old_kind"], replaced_upload["old_uploader"], replaced_upload["new_kind"]) == (
+        "upload",
+        "ann",
+        "file",
+    )
     assert removed["action"] == "removed" and removed["title"] == "Ferry" and removed["new_hash"] == ""
     text = run_cli("stats", env=env).stdout
     assert "changes: 3 article(s) replaced or removed" in text and "removed 'Ferry'" in text
@@ -161,12 +179,15 @@ def test_an_index_from_before_provenance_is_migrated_without_loss(index, tmp_pat
     assert migrated.provenance(migrated.article_ids())[rows_before[0][0]]["origin_kind"] == ""  # unknown, not invented
     # an article of unknown provenance is still protected from uploads
     refused = upload(migrated, tmp_path, "bridge.md", FORGED, "mallory")
-    assert refused["failed"] and [r[2] for r in migrated.db.execute("SELECT id, title, text FROM articles")] == [rows_before[0][2]]
+    assert refused["failed"] and [r[2] for r in migrated.db.execute("SELECT id, title, text FROM articles")] == [
+        rows_before[0][2]
+    ]
     # and `ingest` of the same file still updates it
     write(source, ORIGINAL + "\nTraffic resumes on Monday.\n")
     assert ingest([str(source)], store=migrated).updated == 1
 
 
+@pytest.mark.integration
 def test_uploads_through_the_served_ui_record_the_login(index, tmp_path):
     from gradio_client import Client, handle_file
 
@@ -179,12 +200,19 @@ def test_uploads_through_the_served_ui_record_the_login(index, tmp_path):
     launch(app, port=port, auth=[("alice", "pw-a"), ("bob", "pw-b")], prevent_thread_lock=True, quiet=True)
     try:
         url = f"http://127.0.0.1:{port}/"
-        story = write(tmp_path / "up" / "tram.md", "---\ntitle: Tram line\nurl: https://news.example/tram\n---\n"
-                      "The new tram line opens in June with twelve stops.")
-        _, summary, _ = Client(url, auth=("alice", "pw-a"), verbose=False).predict([handle_file(str(story))], api_name="/upload")
+        story = write(
+            tmp_path / "up" / "tram.md",
+            "---\ntitle: Tram line\nurl: https://news.example/tram\n---\n"
+            "The new tram line opens in June with twelve stops.",
+        )
+        _, summary, _ = Client(url, auth=("alice", "pw-a"), verbose=False).predict(
+            [handle_file(str(story))], api_name="/upload"
+        )
         assert "tram.md" in summary
         write(story, story.read_text().replace("twelve", "two"))
-        _, summary, _ = Client(url, auth=("bob", "pw-b"), verbose=False).predict([handle_file(str(story))], api_name="/upload")
+        _, summary, _ = Client(url, auth=("bob", "pw-b"), verbose=False).predict(
+            [handle_file(str(story))], api_name="/upload"
+        )
         assert "an upload of &#x27;tram.md&#x27; by alice" in summary or "an upload of 'tram.md' by alice" in summary
         tram = [r for r in store.provenance(store.article_ids()).values() if r["origin"].endswith("tram.md")]
         assert [(r["origin_kind"], r["uploader"]) for r in tram] == [("upload", "alice")]

@@ -5,9 +5,9 @@ resolver, and the checks refuse private targets before any connection is made.
 "A public server" is played by a loopback server on 127.0.0.2 that the address policy is told to treat as public
 (the one seam: `why_not_public`); every other loopback address keeps the real policy.
 """
+
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,9 +24,11 @@ try:
 except ImportError:  # pragma: no cover
     from tests.http_fixture_server import private_fetch_allowed
 
-ARTICLE = (b"<html><head><title>Harbour bridge reopens</title><meta name='date' content='2024-03-01'></head><body>"
-           b"<article><p>The harbour bridge reopened on Friday after two years of repairs, the city said.</p>"
-           b"<p>Engineers replaced every cable and most of the deck.</p></article></body></html>")
+ARTICLE = (
+    b"<html><head><title>Harbour bridge reopens</title><meta name='date' content='2024-03-01'></head><body>"
+    b"<article><p>The harbour bridge reopened on Friday after two years of repairs, the city said.</p>"
+    b"<p>Engineers replaced every cable and most of the deck.</p></article></body></html>"
+)
 
 
 class Server:
@@ -83,7 +85,9 @@ def redirect(to: str, status: int = 302) -> tuple[int, dict, bytes]:
 def local():
     srv = Server("127.0.0.1")
     srv.routes["/article.html"] = html()
-    srv.routes["/secret"] = html(b"<html><body><article><p>internal admin token 1234 leaked here.</p></article></body></html>")
+    srv.routes["/secret"] = html(
+        b"<html><body><article><p>internal admin token 1234 leaked here.</p></article></body></html>"
+    )
     yield srv
     srv.close()
 
@@ -130,17 +134,31 @@ def fetched(url: str, max_bytes: int = 1_000_000) -> safe_fetch.Page:
 
 # ---------------------------------------------------------------- the address policy itself (no traffic)
 
-@pytest.mark.parametrize("address, kind", [
-    ("127.0.0.1", "loopback"), ("127.255.255.254", "loopback"), ("::1", "loopback"),
-    ("10.1.2.3", "private"), ("172.16.0.9", "private"), ("192.168.1.1", "private"), ("fc00::5", "private"),
-    ("169.254.169.254", "link-local"), ("fe80::1", "link-local"),
-    ("224.0.0.251", "multicast"), ("ff02::1", "multicast"),
-    ("0.0.0.0", "unspecified"), ("::", "unspecified"),
-    ("240.0.0.1", "reserved"), ("100.64.0.1", "non-public"),
-    ("::ffff:127.0.0.1", "loopback"), ("::ffff:10.0.0.1", "private"),
-    ("2002:7f00:1::1", "loopback"),  # 6to4 wrapping 127.0.0.1
-    ("64:ff9b::a9fe:a9fe", "link-local"),  # NAT64 wrapping 169.254.169.254
-])
+
+@pytest.mark.parametrize(
+    "address, kind",
+    [
+        ("127.0.0.1", "loopback"),
+        ("127.255.255.254", "loopback"),
+        ("::1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("172.16.0.9", "private"),
+        ("192.168.1.1", "private"),
+        ("fc00::5", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("224.0.0.251", "multicast"),
+        ("ff02::1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("::", "unspecified"),
+        ("240.0.0.1", "reserved"),
+        ("100.64.0.1", "non-public"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("::ffff:10.0.0.1", "private"),
+        ("2002:7f00:1::1", "loopback"),  # 6to4 wrapping 127.0.0.1
+        ("64:ff9b::a9fe:a9fe", "link-local"),  # NAT64 wrapping 169.254.169.254
+    ],
+)
 def test_non_public_addresses_are_named(address: str, kind: str) -> None:
     assert safe_fetch.why_not_public(address).startswith(kind)
 
@@ -152,11 +170,19 @@ def test_public_addresses_pass(address: str) -> None:
 
 # ---------------------------------------------------------------- default: loopback refused, in every spelling
 
+
 def test_loopback_is_refused_by_default_without_connecting(local: Server) -> None:
     p = local.port
-    for url in (f"http://127.0.0.1:{p}/article.html", f"http://localhost:{p}/article.html",
-                f"http://2130706433:{p}/article.html", f"http://0x7f.1:{p}/article.html", f"http://127.1:{p}/",
-                f"http://017700000001:{p}/", f"http://[::ffff:127.0.0.1]:{p}/article.html", f"http://[::1]:{p}/"):
+    for url in (
+        f"http://127.0.0.1:{p}/article.html",
+        f"http://localhost:{p}/article.html",
+        f"http://2130706433:{p}/article.html",
+        f"http://0x7f.1:{p}/article.html",
+        f"http://127.1:{p}/",
+        f"http://017700000001:{p}/",
+        f"http://[::ffff:127.0.0.1]:{p}/article.html",
+        f"http://[::1]:{p}/",
+    ):
         message = refused(url)
         assert "refused to fetch" in message and "loopback" in message and "NEWSRAG_ALLOW_PRIVATE_FETCH" in message, url
     assert local.requests == []  # refused before any connection
@@ -192,9 +218,15 @@ def test_a_public_host_is_fetched_from_the_checked_address_with_its_own_host_hea
 
 # ---------------------------------------------------------------- redirects: every hop re-checked
 
+
 def test_public_looking_redirect_to_loopback_is_refused(local: Server, public: Server) -> None:
-    for target in (f"{local.base}/secret", f"http://2130706433:{local.port}/secret", f"http://localhost:{local.port}/secret",
-                   "http://169.254.169.254/latest/meta-data/iam/", f"http://127.0.0.1.nip.io:{local.port}/secret"):
+    for target in (
+        f"{local.base}/secret",
+        f"http://2130706433:{local.port}/secret",
+        f"http://localhost:{local.port}/secret",
+        "http://169.254.169.254/latest/meta-data/iam/",
+        f"http://127.0.0.1.nip.io:{local.port}/secret",
+    ):
         public.routes["/go"] = redirect(target)
         message = refused(f"http://news.example:{public.port}/go")
         assert "refused to fetch" in message, (target, message)
@@ -203,11 +235,18 @@ def test_public_looking_redirect_to_loopback_is_refused(local: Server, public: S
 
 
 def test_feed_items_pointing_inside_are_refused_and_public_items_load(local: Server, public: Server) -> None:
-    items = [f"http://news.example:{public.port}/article.html", f"{local.base}/secret",
-             "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/admin", f"http://[::1]:{local.port}/secret"]
-    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Feed</title>"
-           + "".join(f"<item><title>i{n}</title><link>{u}</link></item>" for n, u in enumerate(items))
-           + "</channel></rss>").encode()
+    items = [
+        f"http://news.example:{public.port}/article.html",
+        f"{local.base}/secret",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/admin",
+        f"http://[::1]:{local.port}/secret",
+    ]
+    rss = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Feed</title>"
+        + "".join(f"<item><title>i{n}</title><link>{u}</link></item>" for n, u in enumerate(items))
+        + "</channel></rss>"
+    ).encode()
     public.routes["/feed.rss"] = (200, {"Content-Type": "application/rss+xml"}, rss)
     public.routes["/article.html"] = html()
     got = list(load([f"http://news.example:{public.port}/feed.rss"]))
@@ -233,12 +272,17 @@ def test_redirect_followed_when_private_fetch_is_allowed(local: Server) -> None:
 
 # ---------------------------------------------------------------- what is downloaded: type, size, time
 
+
 def test_only_readable_content_types_are_downloaded(local: Server) -> None:
     local.routes["/x.png"] = (200, {"Content-Type": "image/png"}, b"\x89PNG" + b"\0" * 5000)
     local.routes["/x.bin"] = (200, {"Content-Type": "application/octet-stream"}, b"\0" * 5000)
     local.routes["/x.zip"] = (200, {"Content-Type": "application/zip"}, b"PK" + b"\0" * 5000)
     with private_fetch_allowed():
-        for path, kind in (("/x.png", "image/png"), ("/x.bin", "application/octet-stream"), ("/x.zip", "application/zip")):
+        for path, kind in (
+            ("/x.png", "image/png"),
+            ("/x.bin", "application/octet-stream"),
+            ("/x.zip", "application/zip"),
+        ):
             message = refused(local.base + path)
             assert f"not an article or a feed: the URL returned {kind}" in message
         assert fetched(local.base + "/article.html").content_type == "text/html"
@@ -284,12 +328,15 @@ def test_a_trickling_server_hits_the_total_deadline(local: Server, monkeypatch: 
     assert "took longer than 1 s" in message
 
 
-@pytest.mark.parametrize("url, words", [
-    ("ftp://127.0.0.1/a.txt", "not a valid http(s) URL"),
-    ("file:///etc/passwd", "not a valid http(s) URL"),
-    ("http://user:secret@127.0.0.1/", "user name or password"),
-    ("http://[::1", "not a valid http(s) URL"),
-])
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("ftp://127.0.0.1/a.txt", "not a valid http(s) URL"),
+        ("file:///etc/passwd", "not a valid http(s) URL"),
+        ("http://user:secret@127.0.0.1/", "user name or password"),
+        ("http://[::1", "not a valid http(s) URL"),
+    ],
+)
 def test_urls_that_are_never_fetched(url: str, words: str) -> None:
     with private_fetch_allowed():
         assert words in refused(url)
@@ -300,8 +347,14 @@ def test_cli_ingest_refuses_a_loopback_url_by_default(local: Server, tmp_path) -
         from conftest import run_cli
     except ImportError:  # pragma: no cover
         from tests.conftest import run_cli
-    result = run_cli("ingest", f"{local.base}/article.html", "--index", str(tmp_path / "idx"), "--json",
-                     env={"NEWSRAG_ALLOW_PRIVATE_FETCH": "0"})
+    result = run_cli(
+        "ingest",
+        f"{local.base}/article.html",
+        "--index",
+        str(tmp_path / "idx"),
+        "--json",
+        env={"NEWSRAG_ALLOW_PRIVATE_FETCH": "0"},
+    )
     assert result.returncode == 1, result.stderr
     assert "refused to fetch" in result.stdout and "loopback" in result.stdout
     assert "Traceback" not in result.stderr and local.requests == []

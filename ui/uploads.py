@@ -10,8 +10,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Callable
 
 from ingest.index import ingest
-from ingest.provenance import Provenance
 from ingest.loaders.dispatch import SUFFIXES as ALLOWED_SUFFIXES  # what ingest reads is what the page accepts
+from ingest.provenance import Provenance
 from rag.core.errors import NewsragError
 
 MAX_UPLOAD_BYTES = 10_000_000  # per file (10 MB); larger collections belong to `newsrag ingest`

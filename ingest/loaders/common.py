@@ -134,8 +134,11 @@ def build(
         yield LoadProblem(label, "no article text: the body is empty; add the text or remove this article")
         return
     if len(text) > MAX_ARTICLE_CHARS:
-        yield LoadProblem(label, f"the article text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character "
-                                 "limit per article: split it into articles")
+        yield LoadProblem(
+            label,
+            f"the article text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character "
+            "limit per article: split it into articles",
+        )
         return
     final_title = clean_field(title)
     if not final_title:

@@ -5,9 +5,13 @@ or opacity, off-screen positioning, the `hidden` attribute, `aria-hidden`, scree
 comments. Such text is not part of the article a person reads, so it is not stored (image alt text is not stored
 either: trafilatura drops it).
 """
+
 from __future__ import annotations
 
 import re
+
+import lxml.etree
+import lxml.html
 
 _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|font-size\s*:\s*0(?:\.0*)?\s*(?:px|em|rem|pt|%)?\s*(?:;|$|!)"
@@ -17,11 +21,26 @@ _HIDDEN_STYLE = re.compile(
 )
 _COLOR = re.compile(r"(?:^|;)\s*color\s*:\s*([^;!]+?)\s*(?:;|!|$)", re.IGNORECASE)
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!]+?)\s*(?:;|!|$)", re.IGNORECASE)
-_HIDDEN_CLASSES = {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
-                   "hidden", "d-none", "is-hidden", "invisible", "hide", "offscreen", "u-hidden"}
+_HIDDEN_CLASSES = {
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "hidden",
+    "d-none",
+    "is-hidden",
+    "invisible",
+    "hide",
+    "offscreen",
+    "u-hidden",
+}
 _DROP_TAGS = ("template", "noscript")
-_QUICK = re.compile(r"hidden|display|visibility|font-size|opacity|sr-only|template|noscript|<!--|clip|indent|-\d{3,}|"
-                    r"offscreen|invisible|d-none|\bhide\b|height|width|color", re.IGNORECASE)
+_QUICK = re.compile(
+    r"hidden|display|visibility|font-size|opacity|sr-only|template|noscript|<!--|clip|indent|-\d{3,}|"
+    r"offscreen|invisible|d-none|\bhide\b|height|width|color",
+    re.IGNORECASE,
+)
 
 
 def _is_hidden(el) -> bool:
@@ -42,14 +61,11 @@ def strip_hidden(html: str) -> str:
     """The page without invisible elements and comments; the page unchanged when it has none or cannot be parsed."""
     if not _QUICK.search(html):
         return html
-    import lxml.etree
-    import lxml.html
-
     try:
         tree = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError, RecursionError):
         return html
-    doomed = [el for el in tree.iter(lxml.etree.Comment)]
+    doomed = list(tree.iter(lxml.etree.Comment))
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue

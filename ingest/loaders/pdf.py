@@ -25,8 +25,10 @@ def load_pdf(data: bytes, *, label: str, origin: str, stem: str) -> Loaded:
             raise InputError("the PDF is password-protected: save an unprotected copy and load that")
         n_pages = len(reader.pages)
         if n_pages > MAX_PDF_PAGES:
-            raise InputError(f"the PDF has {n_pages:,} pages; newsrag reads articles of up to {MAX_PDF_PAGES:,} "
-                             "pages: split it, or extract the articles you need")
+            raise InputError(
+                f"the PDF has {n_pages:,} pages; newsrag reads articles of up to {MAX_PDF_PAGES:,} "
+                "pages: split it, or extract the articles you need"
+            )
         pages = list(reader.pages)
     except InputError:
         raise

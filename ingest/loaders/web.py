@@ -123,8 +123,12 @@ def _load_feed(client: httpx.Client, feed_url: str, final_url: str, feed: object
         return
     total = max(len(entries), feed.get("newsrag_items", 0))  # type: ignore[attr-defined]
     if total > MAX_FEED_ITEMS:
-        yield LoadProblem(feed_url, f"the feed has {total:,} items; only the first {MAX_FEED_ITEMS} are "
-                          "fetched: ingest the rest from their own URLs or a smaller feed", fatal=False)
+        yield LoadProblem(
+            feed_url,
+            f"the feed has {total:,} items; only the first {MAX_FEED_ITEMS} are "
+            "fetched: ingest the rest from their own URLs or a smaller feed",
+            fatal=False,
+        )
         entries = entries[:MAX_FEED_ITEMS]
     for n, entry in enumerate(entries, start=1):
         link = (entry.get("link") or "").strip()

@@ -13,16 +13,17 @@ clean run gives.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sqlite3
 import threading
 import time
-from contextlib import contextmanager
-from typing import Callable, Iterator
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
@@ -69,7 +70,7 @@ class ReadWriteLock:
     `on_enter` runs once the locks are held (the Store re-reads what another process changed).
     """
 
-    def __init__(self, directory: str | Path | None = None, on_enter: "Callable[[], None] | None" = None) -> None:
+    def __init__(self, directory: str | Path | None = None, on_enter: Callable[[], None] | None = None) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._writing = False
@@ -78,17 +79,15 @@ class ReadWriteLock:
         self.directory = Path(directory) if directory is not None else None
         self.on_enter = on_enter
 
-    def read(self) -> "_Guard":
+    def read(self) -> _Guard:
         return _Guard(self, write=False)
 
-    def write(self) -> "_Guard":
+    def write(self) -> _Guard:
         return _Guard(self, write=True)
 
 
 def _flock(path: Path, mode: int, deadline: float | None) -> int:
-    """An fd of `path` holding flock `mode`; NewsragError when `deadline` (monotonic) passes first."""
-    import fcntl
-
+    """An fd of `path` holding flock `mode`; IndexUnavailable when `deadline` (monotonic) passes first."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if deadline is None:
@@ -100,7 +99,7 @@ def _flock(path: Path, mode: int, deadline: float | None) -> int:
                 return fd
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise NewsragError(
+                    raise IndexUnavailable(
                         f"the index at {path.parent}/ is busy: another newsrag process kept it for over "
                         f"{WRITE_WAIT_S:g} s; try again when it is done"
                     ) from None
@@ -111,8 +110,6 @@ def _flock(path: Path, mode: int, deadline: float | None) -> int:
 
 
 def _unlock(fd: int) -> None:
-    import fcntl
-
     try:
         fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
@@ -153,8 +150,6 @@ class _Guard:
         local.depth, local.writing = 1, self.write
 
     def _process_locks(self) -> list[int]:
-        import fcntl
-
         if self.lock.directory is None or not self.lock.directory.is_dir():
             return []
         main, turnstile = self.lock.directory / LOCK_FILE, self.lock.directory / TURNSTILE_FILE
@@ -289,7 +284,7 @@ class Store:
             if generation == self._generation:
                 return
             if not self.chroma_url:
-                from chromadb.api.client import SharedSystemClient
+                from chromadb.api.client import SharedSystemClient  # heavy: imported where used, as in _chroma_client
 
                 SharedSystemClient.clear_system_cache()
                 self._open_collection()
@@ -302,7 +297,7 @@ class Store:
         self._generation = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
 
     @classmethod
-    def open(cls, index: str | Path | None = None, create: bool = False) -> "Store":
+    def open(cls, index: str | Path | None = None, create: bool = False) -> Store:
         """The index named by `index` (default: the `index` setting), on the Chroma server the settings name if any.
         Readers leave `create` False: a mistyped path is an error, not a new empty index."""
         s = get_settings()
@@ -434,9 +429,9 @@ class Store:
             self.remove(pending)
         return pending
 
-    def provenance(self, article_ids: list[str]) -> dict[str, dict]:
+    def provenance(self, article_ids: list[str]) -> dict[str, dict[str, str]]:
         """article id -> {origin, origin_kind, uploader, ingested_at, content_hash} of finished articles."""
-        out: dict[str, dict] = {}
+        out: dict[str, dict[str, str]] = {}
         for i in range(0, len(article_ids), 500):
             part = article_ids[i : i + 500]
             rows = self._all(
@@ -448,7 +443,7 @@ class Store:
                              "ingested_at": r[4] or "", "content_hash": r[5]}
         return out
 
-    def log_changes(self, records: list[dict]) -> None:
+    def log_changes(self, records: list[dict[str, Any]]) -> None:
         """Append replaced/removed-article records to <index>/changes.jsonl (one JSON object per line, fsynced)."""
         if not records:
             return
@@ -457,12 +452,12 @@ class Store:
             f.flush()
             os.fsync(f.fileno())
 
-    def changes(self, last: int = 5) -> tuple[int, list[dict]]:
+    def changes(self, last: int = 5) -> tuple[int, list[dict[str, Any]]]:
         """(how many changes are logged, the last `last` of them, newest last); a torn last line is skipped."""
         path = self.directory / CHANGES_FILE
         if not path.is_file():
             return 0, []
-        records: list[dict] = []
+        records: list[dict[str, Any]] = []
         count = 0
         with self._lock, open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
