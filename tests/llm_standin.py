@@ -104,7 +104,8 @@ def answer_for(model: str, messages: list[dict], payloads: list[tuple[str, str]]
     for n, body in passages:
         m = INJECTED.search(body)
         if m:
-            bad.append(f"{m.group(1).rstrip('.')} [{n}].")
+            # on its own line: the claim may start in lower case, which the sentence splitter reads as a continuation
+            bad.append(f"\n{m.group(1).rstrip('.')} [{n}].")
     bad.append(UNCITED)
     return " ".join(bad)
 
