@@ -20,7 +20,11 @@ class _FrontMatterLoader(yaml.SafeLoader):
     date Python can hold (found by fuzzing); ingest/dates.py reads date text anyway."""
 
 
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def split_front_matter(text: str, label: str) -> tuple[dict, str, list[LoadProblem]]:
