@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from ingest import provenance as prov
 from ingest.chunking import Chunker
 from ingest.loaders import LoadProblem, load
 from rag.core.embedder import get_embedder, get_tokenizer_counter
@@ -82,6 +83,7 @@ def ingest(
     progress: bool = False,
     store: Store | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    provenance: prov.Provenance | None = None,
 ) -> IngestSummary:
     """Bring the index in step with `paths`. Safe to kill at any moment: re-running finishes the job."""
     paths = [str(p) for p in paths]
@@ -91,6 +93,7 @@ def ingest(
         sync_roots=paths if sync else None,
         progress=progress,
         on_progress=on_progress,
+        provenance=provenance,
     )
 
 
@@ -100,6 +103,7 @@ def ingest_items(
     sync_roots: list[str] | None = None,
     progress: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    provenance: prov.Provenance | None = None,
 ) -> IngestSummary:
     """Index loaded articles; with `sync_roots`, remove stored articles from under those roots that were not seen.
 
@@ -109,8 +113,10 @@ def ingest_items(
     changed articles are held in memory until written (~2x their text).
     """
     started = time.perf_counter()
+    provenance = provenance or prov.Provenance()
     summary = IngestSummary()
-    summary.recovered = len(store.recover())
+    with store.rw.write():  # every write holds the index lock: answers in any process never see it half-done
+        summary.recovered = len(store.recover())
     manifest = store.manifest()
     chunker = Chunker(get_tokenizer_counter())
     seen: dict[str, str] = {}  # article id -> origin, for duplicates and --sync
@@ -121,12 +127,18 @@ def ingest_items(
         if not batch.articles:
             return
         ids = [a.id for a in batch.articles]
-        store.begin(ids, {a.id: a.origin for a in batch.articles})
-        store.delete_vectors([i for i in ids if i in manifest])
         by_id = {a.id: a for a in batch.articles}
-        vectors = _encode_counted([embed_text(c, by_id[c.article_id]) for c in batch.chunks], advance)
-        store.add_vectors(batch.chunks, by_id, vectors)
-        store.commit(batch.articles, batch.hashes, batch.chunks)
+        vectors = _encode_counted([embed_text(c, by_id[c.article_id]) for c in batch.chunks], advance)  # before locking
+        with store.rw.write():
+            # read under the lock: another process may have written these articles since `manifest` was read
+            old_provenance = store.provenance(ids)
+            replaced = list(old_provenance)
+            old, at = store.articles_by_id(replaced), prov.now()
+            store.begin(ids, {a.id: a.origin for a in batch.articles})
+            store.delete_vectors(replaced)
+            store.add_vectors(batch.chunks, by_id, vectors)
+            store.commit(batch.articles, batch.hashes, batch.chunks, prov.columns(batch.articles, provenance, at))
+            store.log_changes(prov.change_records(old, old_provenance, batch.articles, batch.hashes, provenance, at))
         summary.chunks_embedded += len(batch.chunks)
         batch.clear()
 
@@ -157,6 +169,9 @@ def ingest_items(
         known = manifest.get(item.id)
         if known and known[0] == digest:
             summary.unchanged += 1
+            continue
+        if known and (refused := prov.refusal(store.provenance([item.id]).get(item.id, {}), item, provenance)):
+            summary.failed.append({"path": item.origin, "error": refused})
             continue
         chunks = chunker.chunk(item)
         if not chunks:
@@ -203,7 +218,9 @@ def ingest_items(
             # a file that failed to load this time keeps its articles: a bad edit must not delete what was stored
             if aid not in seen and _under(origin, roots) and origin not in failed_origins
         ]
-        store.remove(gone)
+        with store.rw.write():
+            store.log_changes(prov.removal_records(store, gone, prov.now(), "its file is gone (ingest --sync)"))
+            store.remove(gone)
         summary.removed = len(gone)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary

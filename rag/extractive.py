@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rag.core.embedder import Encoder
 from rag.core.text import NAME, REFUSAL_TEXT, split_sentences, stem, stems
 from rag.core.types import Answer, Citation, Hit
+from rag.injection import instruction_spans
 
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|has|have|do|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|claim|state|think|thought|"
@@ -107,9 +108,11 @@ class ExtractiveAnswerer:
         out = []
         for rank, hit in enumerate(hits[:CANDIDATE_HITS]):
             text = hit.article.text
-            for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
+            spans = split_sentences(text, hit.chunk.start, hit.chunk.end)
+            injected = instruction_spans(text, spans)  # an instruction or its payload is never quoted as an answer
+            for s, e in spans:
                 same_words = " ".join(text[s:e].lower().split())
-                if (hit.article.id, s) in seen or same_words in seen_text or e - s < 15:
+                if (hit.article.id, s) in seen or same_words in seen_text or e - s < 15 or (s, e) in injected:
                     continue
                 seen.add((hit.article.id, s))
                 seen_text.add(same_words)

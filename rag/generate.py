@@ -19,6 +19,7 @@ from rag.core.text import (
 )
 from rag.core.embedder import get_query_embedder
 from rag.core.types import Answer, Citation, Hit
+from rag.injection import instruction_spans, looks_like_instruction, overlaps
 from rag.llm import ChatBackend, Message, get_backend
 from rag.verify import Verifier, get_verifier
 from rag.verify.lexical import SUPPORT_THRESHOLD, LexicalVerifier, best_window, coverage
@@ -223,12 +224,22 @@ def _repair(
         if i + 1 in cited:
             continue
         q = best_quote(claim, hits[i], i)
-        if q is None or q.score < SUPPORT_THRESHOLD or _INJECTION.search(q.quote):
+        if q is None or q.score < SUPPORT_THRESHOLD or drawn_from_instruction(q, hits):
             continue
         verdict = verifier.verify(claim, [q.quote])
         if verdict.supported and (best is None or verdict.score > best[1]):
             best = (q, verdict.score)
     return best
+
+
+def drawn_from_instruction(quote: _Quote, hits: list[Hit]) -> bool:
+    """The quote overlaps an instruction in its passage, or the payload an instruction announces (rag/injection.py):
+    such text supports nothing, however well its words match the sentence."""
+    if _INJECTION.search(quote.quote) or looks_like_instruction(quote.quote):
+        return True
+    chunk = hits[quote.hit_index].chunk
+    tainted = instruction_spans(chunk.text, split_sentences(chunk.text))
+    return overlaps(quote.start - chunk.start, quote.end - chunk.start, tainted)
 
 
 def check_generated(
@@ -265,12 +276,12 @@ def check_generated(
                 f"Dropped a sentence citing passage {', '.join(map(str, bad))}, but only 1-{n_shown} were given: {short!r}"
             )
             continue
-        if _INJECTION.search(claim):
+        if _INJECTION.search(claim) or looks_like_instruction(claim):
             warnings.append(f"Dropped a sentence that reads like an injected instruction: {short!r}")
             continue
         quotes = [q for n in cited if (q := best_quote(claim, hits[n - 1], n - 1)) is not None]
         shares = [coverage(claim, q.quote) for q in quotes]
-        if any(_INJECTION.search(q.quote) for q, share in zip(quotes, shares) if share >= MIN_CITATION_SHARE):
+        if any(drawn_from_instruction(q, hits) for q, share in zip(quotes, shares) if share >= MIN_CITATION_SHARE):
             warnings.append(
                 f"Dropped a sentence drawn from an instruction inside a passage (prompt injection): {short!r}"
             )

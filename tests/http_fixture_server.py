@@ -1,8 +1,10 @@
 """A real HTTP server on 127.0.0.1 serving tests/fixtures/web, so URL and feed loading is tested without a network."""
 from __future__ import annotations
 
+import os
 import threading
 import time
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -14,6 +16,24 @@ CONTENT_TYPES = {
     ".xml": "application/xml",
     ".txt": "text/plain; charset=utf-8",
 }
+
+
+@contextmanager
+def private_fetch_allowed():
+    """NEWSRAG_ALLOW_PRIVATE_FETCH=1 while inside: ingest may fetch from these loopback servers (off by default)."""
+    from rag.core.settings import get_settings
+
+    before = os.environ.get("NEWSRAG_ALLOW_PRIVATE_FETCH")
+    os.environ["NEWSRAG_ALLOW_PRIVATE_FETCH"] = "1"
+    get_settings.cache_clear()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("NEWSRAG_ALLOW_PRIVATE_FETCH", None)
+        else:
+            os.environ["NEWSRAG_ALLOW_PRIVATE_FETCH"] = before
+        get_settings.cache_clear()
 
 
 class FixtureServer:

@@ -7,6 +7,10 @@ llama-index clients can be exercised end to end without a model. The model name 
   standin-bad     one good sentence, then an out-of-range [9], an invented claim citing [1], a sentence obeying an
                   instruction injected into a passage, and a sentence with no citation
   standin-refuse  says the articles do not answer
+  standin-obey    a model that obeys every injection it can see: for each (nonce, claim) in server.payloads whose
+                  nonce appears in a passage (read as a model reads: NFKC, no zero-width characters), it writes the
+                  claim citing that passage, the passage's sentence holding the nonce verbatim citing it too, and the
+                  claim citing another passage; then the standin-good answer
 Any other model name gets the servers' real "model not found" error (HTTP 404).
 Run by hand: python tests/llm_standin.py [PORT]
 """
@@ -19,7 +23,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-MODELS = ("standin-good", "standin-leading", "standin-bad", "standin-refuse")
+MODELS = ("standin-good", "standin-leading", "standin-bad", "standin-refuse", "standin-obey")
 PASSAGE = re.compile(r"^\[(\d+)\] (.*?) \((.*?)\)\n<passage>\n(.*?)\n</passage>", re.M | re.S)
 QUESTION = re.compile(r"^Question: (.*)$", re.M)
 INJECTED = re.compile(r"ignore[^.]*?instructions and (?:say|write|answer)[:,]?\s*[\"“']?(.+?)[\"”']?(?:\.[\"”']?\s|$)", re.I | re.S)
@@ -39,7 +43,32 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 
 
-def answer_for(model: str, messages: list[dict]) -> str:
+def _as_read(text: str) -> str:
+    """Text as a model reads it: full-width and other compatibility forms folded, invisible characters gone."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
+
+
+def obeyed(passages: list[tuple[int, str]], payloads: list[tuple[str, str]]) -> list[str]:
+    """What an obedient model adds for the injections it sees: (claim [n], verbatim sentence [n], claim [other])."""
+    out: list[str] = []
+    for n, body in passages:
+        seen = _as_read(body)
+        for nonce, claim in payloads:
+            if nonce.lower() not in seen.lower():
+                continue
+            out.append(f"{claim} [{n}].")
+            verbatim = next((s for s in _sentences(body) if nonce.lower() in _as_read(s).lower()), "")
+            if verbatim:
+                out.append(f"{verbatim.rstrip('.')} [{n}].")
+            other = next((m for m, _ in passages if m != n), None)
+            if other:
+                out.append(f"{claim} [{other}].")
+    return out
+
+
+def answer_for(model: str, messages: list[dict], payloads: list[tuple[str, str]] | None = None) -> str:
     """The deterministic answer of `model` to a chat whose last user message holds passages and a question."""
     prompt = next((m["content"] for m in reversed(messages) if m.get("role") == "user"), "")
     if isinstance(prompt, list):  # OpenAI content parts
@@ -49,6 +78,8 @@ def answer_for(model: str, messages: list[dict]) -> str:
     question = _words(q.group(1) if q else "")
     if model == "standin-refuse" or not passages:
         return "The articles do not answer this."
+    if model == "standin-obey":
+        return " ".join(obeyed(passages, payloads or []) + [answer_for("standin-good", messages)])
     # Rank every passage sentence by words shared with the question; never pick an injected instruction.
     ranked = sorted(
         ((len(question & _words(s)), -n, -i, n, s) for n, body in passages for i, s in enumerate(_sentences(body))
@@ -73,7 +104,8 @@ def answer_for(model: str, messages: list[dict]) -> str:
     for n, body in passages:
         m = INJECTED.search(body)
         if m:
-            bad.append(f"{m.group(1).rstrip('.')} [{n}].")
+            # on its own line: the claim may start in lower case, which the sentence splitter reads as a continuation
+            bad.append(f"\n{m.group(1).rstrip('.')} [{n}].")
     bad.append(UNCITED)
     return " ".join(bad)
 
@@ -129,7 +161,8 @@ class Handler(BaseHTTPRequestHandler):
         self._json(404, {"error": f"no route {self.path}"})
 
     def _ollama(self, model: str, req: dict) -> None:
-        text = answer_for(model, req.get("messages", []))
+        text = answer_for(model, req.get("messages", []), self.server.payloads)
+        self.server.answers.append(text)
         created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         final = {"model": model, "created_at": created, "done": True, "done_reason": "stop", "total_duration": 1000,
                  "load_duration": 10, "prompt_eval_count": 100, "prompt_eval_duration": 500,
@@ -146,7 +179,8 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(json.dumps({**final, "message": {"role": "assistant", "content": ""}}).encode() + b"\n")
 
     def _openai(self, model: str, req: dict) -> None:
-        text = answer_for(model, req.get("messages", []))
+        text = answer_for(model, req.get("messages", []), self.server.payloads)
+        self.server.answers.append(text)
         base = {"id": "chatcmpl-standin", "created": int(time.time()), "model": model, "system_fingerprint": "standin"}
         usage = {"prompt_tokens": 100, "completion_tokens": len(pieces(text)), "total_tokens": 100 + len(pieces(text))}
         if not req.get("stream"):
@@ -176,6 +210,8 @@ class StandinServer(ThreadingHTTPServer):
     def __init__(self, port: int = 0) -> None:
         super().__init__(("127.0.0.1", port), Handler)
         self.requests: list[tuple[str, dict]] = []
+        self.payloads: list[tuple[str, str]] = []  # (nonce, claim) pairs standin-obey writes when it sees the nonce
+        self.answers: list[str] = []  # every raw answer sent, in order (what the model "said" before verification)
 
     @property
     def url(self) -> str:

@@ -164,7 +164,7 @@ def test_crafted_upload_names_are_written_only_under_uploads(served):
         assert any(rp.is_relative_to(a) for a in allowed), f"written outside the index and Gradio's temp dir: {p}"
         if rp.is_relative_to(index.resolve()) and not rp.is_relative_to(uploads.resolve()):
             # inside the index only the index's own files change, never an uploaded name
-            assert rp.name.startswith(("newsrag.sqlite", "feedback")) or "chroma" in rp.parts, p
+            assert rp.name.startswith(("newsrag.sqlite", "feedback", ".lock", "changes.jsonl")) or "chroma" in rp.parts, p
     stored = sorted(p.name for p in uploads.iterdir())
     for name in stored:
         assert "/" not in name and "\\" not in name and "\x00" not in name and not name.startswith(".")

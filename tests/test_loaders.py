@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from ingest import fetch as safe_fetch
 from ingest.dates import normalize_date
-from ingest.loaders import SUPPORTED, LoadProblem, article_id, dispatch, load, web
+from ingest.loaders import SUPPORTED, LoadProblem, article_id, dispatch, load
 from rag.core.types import Article
 
 try:  # tests/ is a plain folder (rootdir on sys.path) or a package, depending on who else adds files
-    from http_fixture_server import FixtureServer
+    from http_fixture_server import FixtureServer, private_fetch_allowed
 except ImportError:  # pragma: no cover
-    from tests.http_fixture_server import FixtureServer
+    from tests.http_fixture_server import FixtureServer, private_fetch_allowed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES, RECORDS, HOSTILE = FIXTURES / "articles", FIXTURES / "records", FIXTURES / "hostile"
@@ -462,7 +463,7 @@ def test_a_lone_string_is_one_input() -> None:
 
 @pytest.fixture(scope="module")
 def server():
-    with FixtureServer() as srv:
+    with FixtureServer() as srv, private_fetch_allowed():  # loopback is refused by default (tests/test_safe_fetch.py)
         yield srv
 
 
@@ -519,7 +520,7 @@ def test_http_errors(server: FixtureServer, monkeypatch: pytest.MonkeyPatch) -> 
     assert "HTTP 404 Not Found" in only_problem(f"{server.base}/missing.html").error
     assert "over the 1,000,000-byte limit" in only_problem(f"{server.base}/big", max_bytes=1_000_000).error
     assert "not a valid http(s) URL" in only_problem("http://[::1").error
-    monkeypatch.setattr(web, "FETCH_TIMEOUT", 0.5)
+    monkeypatch.setattr(safe_fetch, "FETCH_TIMEOUT", 0.5)
     assert "no response within 0.5 s" in only_problem(f"{server.base}/slow").error
 
 

@@ -196,11 +196,12 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         return ""
 
     # ---- uploads ---------------------------------------------------------------------------------------------------
-    def on_upload(files: list[str] | None, progress: gr.Progress = gr.Progress()):
+    def on_upload(files: list[str] | None, request: gr.Request, progress: gr.Progress = gr.Progress()):
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         if not paths:
             return None, gr.skip(), gr.skip()
-        checked = check_and_store([(p, Path(p).name) for p in paths], uploads_dir, max_upload_bytes)
+        uploader = (getattr(request, "username", None) or "") if request else ""  # provenance: who uploaded
+        checked = check_and_store([(p, Path(p).name) for p in paths], uploads_dir, max_upload_bytes, uploader)
         progress(0, desc="Checking files")
 
         def on_file(i: int, n: int, name: str) -> None:
@@ -212,7 +213,7 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
 
         try:
             with lock.write():
-                summary = ingest_uploads(checked, assistant.store, on_file, on_chunks)
+                summary = ingest_uploads(checked, assistant.store, on_file, on_chunks, uploader=uploader)
         except NewsragError as exc:  # the index itself refused (e.g. a Chroma server went away): say so, keep the page
             return None, f'<p class="up-failed">❌ {render.esc(exc)}</p>', gr.skip()
         except Exception as exc:

@@ -66,13 +66,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from rag.core.store import Store
     from rag.rerank import ranker_problem
 
-    stats = Store.open().stats().to_dict()
+    store = Store.open()
+    stats = store.stats().to_dict()
     stats["ranker"] = ranker_problem() or "trained"
+    count, recent = store.changes(last=5)  # replacements and removals, from <index>/changes.jsonl
     if args.json:
-        _print_json(stats)
+        _print_json({**stats, "changes": count, "recent_changes": recent})
     else:
         for key, value in stats.items():
             print(f"{key}: {value if key != 'sources' else len(value)}")
+        print(f"changes: {count} article(s) replaced or removed (log: {store.directory / 'changes.jsonl'})")
+        for c in recent:
+            print(f"  {c.get('at', '')} {c.get('action', '')} {c.get('title', '')[:60]!r} from {c.get('old_origin', '')}"
+                  + (f" -> {c['new_origin']} ({', '.join(c.get('changed', [])) or 'same fields'})" if c.get("new_origin") else ""))
     return 0 if stats["consistent"] else 1
 
 
@@ -102,8 +108,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     bot = Assistant.open()
     streams = get_answerer(args.answerer).streams
     stream = (lambda t: print(t, end="", flush=True)) if streams and not args.json else None
-    answer = bot.ask(args.question, source=args.source, since=args.since, until=args.until,
-                     answerer=args.answerer, on_token=stream)
+    with bot.store.rw.read():  # a `newsrag ingest` in another process waits, or is waited for: no half-written index
+        answer = bot.ask(args.question, source=args.source, since=args.since, until=args.until,
+                         answerer=args.answerer, on_token=stream)
     if stream:
         print("\n")
     if args.json:

@@ -1,6 +1,7 @@
 """Article uploads from the page: checked (type, size), copied under a safe name into <index>/uploads/, ingested."""
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import unicodedata
@@ -10,6 +11,7 @@ from typing import Callable
 
 from ingest.index import ingest
 from ingest.loaders.dispatch import SUFFIXES as ALLOWED_SUFFIXES  # what ingest reads is what the page accepts
+from ingest.provenance import Provenance
 from rag.core.errors import NewsragError
 
 MAX_UPLOAD_BYTES = 10_000_000  # per file (10 MB); larger collections belong to `newsrag ingest`
@@ -61,13 +63,21 @@ class Checked:
     refused: list[Refused] = field(default_factory=list)
 
 
-def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: int = MAX_UPLOAD_BYTES) -> Checked:
-    """Copy each (temp path, name the browser gave) that passes the checks to uploads_dir/<safe name>.
+def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: int = MAX_UPLOAD_BYTES,
+                    uploader: str = "") -> Checked:
+    """Copy each (temp path, name the browser gave) that passes the checks to uploads_dir/[<login>/]<safe name>.
 
-    A re-uploaded name overwrites the earlier copy on purpose: ingest then updates that article instead of adding
-    a near-duplicate.
+    A re-uploaded name overwrites the same uploader's earlier copy on purpose: ingest then updates that article
+    instead of adding a near-duplicate. Each logged-in uploader has a folder of their own, so one user's upload never
+    overwrites another's file (ingest/provenance.py refuses replacing their articles).
     """
     out = Checked()
+    if uploader:
+        try:
+            folder = safe_name(uploader)
+        except NewsragError:  # a login of symbols only: a stable folder name all the same
+            folder = "user_" + hashlib.sha256(uploader.encode()).hexdigest()[:12]
+        uploads_dir = uploads_dir / folder
     if len(files) > MAX_FILES:
         out.refused += [Refused(Path(n).name, f"more than {MAX_FILES} files in one upload: add the rest in another upload "
                                              "or use `newsrag ingest FOLDER`") for _, n in files[MAX_FILES:]]
@@ -106,10 +116,11 @@ def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: 
 
 
 def ingest_uploads(checked: Checked, store, on_file: Callable[[int, int, str], None] | None = None,
-                   on_chunks: Callable[[int, int, str, int, int], None] | None = None) -> dict:
+                   on_chunks: Callable[[int, int, str, int, int], None] | None = None, uploader: str = "") -> dict:
     """Ingest accepted files one by one (so progress and failures are per file); a summary for the page.
 
-    `on_chunks(i, n, name, done, total)` follows file i's passages as they are embedded.
+    `on_chunks(i, n, name, done, total)` follows file i's passages as they are embedded. Recorded as uploads by
+    `uploader`: they update only that uploader's earlier uploads (ingest/provenance.py).
     """
 
     totals = {"added": 0, "updated": 0, "unchanged": 0, "chunks_embedded": 0, "seconds": 0.0}
@@ -120,7 +131,8 @@ def ingest_uploads(checked: Checked, store, on_file: Callable[[int, int, str], N
         if on_file:
             on_file(i, n, item.name)
         follow = (lambda done, total, i=i, name=item.name: on_chunks(i, n, name, done, total)) if on_chunks else None
-        summary = ingest([str(item.path)], store=store, on_progress=follow)
+        summary = ingest([str(item.path)], store=store, on_progress=follow,
+                         provenance=Provenance(upload=True, uploader=uploader))
         for key in ("added", "updated", "unchanged", "chunks_embedded", "seconds"):
             totals[key] += getattr(summary, key)
         failed += [{"name": item.name, "error": _strip_path(f["error"], item.path)} for f in summary.failed]

@@ -13,6 +13,9 @@ from ingest.dates import normalize_date
 from rag.core.types import Article
 
 MAX_TITLE_LINE = 200  # a first line longer than this is a paragraph, not a title
+# Characters of text per article (~500 pages): more is a book or a data dump, whose thousands of chunks would hold
+# ingest for a long time; the file is refused with this limit named instead.
+MAX_ARTICLE_CHARS = 2_000_000
 _NONE_WORDS = {"", "none", "null", "nan", "n/a", "unknown"}
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t\f\v]*\n)+")
 _SPACES = re.compile(r"\s+")
@@ -129,6 +132,13 @@ def build(
     text = clean_text(text)
     if not text.strip():
         yield LoadProblem(label, "no article text: the body is empty; add the text or remove this article")
+        return
+    if len(text) > MAX_ARTICLE_CHARS:
+        yield LoadProblem(
+            label,
+            f"the article text is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,}-character "
+            "limit per article: split it into articles",
+        )
         return
     final_title = clean_field(title)
     if not final_title:

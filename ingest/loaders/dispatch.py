@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from ingest import fetch as safe_fetch
 from ingest.loaders import web
 from ingest.loaders.common import InputError, Loaded, LoadProblem, check_bytes, decode_utf8
 from ingest.loaders.html import decode_html, load_html
@@ -75,9 +76,7 @@ def load(inputs: list[str], max_bytes: int = 20_000_000) -> Iterator[Article | L
             name = str(raw).strip()
             if name.lower().startswith(("http://", "https://")):
                 if client is None:
-                    client = httpx.Client(
-                        timeout=web.FETCH_TIMEOUT, follow_redirects=True, headers={"User-Agent": web.USER_AGENT}
-                    )
+                    client = safe_fetch.new_client()
                 items = _guard(name, partial(web.load_url, client, name, max_bytes))
             else:
                 items = _load_path(name, max_bytes)

@@ -12,6 +12,7 @@ import lxml.etree
 import lxml.html
 
 from ingest.loaders.common import InputError, Loaded, build, decode_utf8
+from ingest.loaders.hidden import strip_hidden
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -53,6 +54,7 @@ def extract(html: str, url: str = "") -> tuple[str, PageMeta]:
     """(main text, metadata) of a page; text is "" when trafilatura finds no article in it."""
     import trafilatura  # slow import (~0.4-1 s): only when HTML is actually loaded
 
+    html = strip_hidden(html)  # text no reader sees is no part of the article (and where injections hide)
     try:
         extracted = trafilatura.bare_extraction(
             html,

@@ -15,6 +15,18 @@ _KEYS = {"title", "source", "author", "published", "published_at", "date", "url"
 _DATE_KEYS = ("published_at", "published", "date")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that leaves timestamps as text: `date: 0000-00-00` matches YAML's timestamp pattern but is no
+    date Python can hold (found by fuzzing); ingest/dates.py reads date text anyway."""
+
+
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
 def split_front_matter(text: str, label: str) -> tuple[dict, str, list[LoadProblem]]:
     """Return (metadata, body, warnings); a file without front matter is all body."""
     text = clean_text(text)  # newlines as \n, so the pattern below matches Windows files too
@@ -22,7 +34,7 @@ def split_front_matter(text: str, label: str) -> tuple[dict, str, list[LoadProbl
     if not match:
         return {}, text, []
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=_FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where is not None else ""  # +2: 0-based, after the opening ---

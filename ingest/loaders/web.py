@@ -2,85 +2,58 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from urllib.parse import urljoin
 
 import feedparser
 import httpx
 
+from ingest import fetch as safe  # a module, not names: ingest.fetch imports ingest.loaders.common
 from ingest.loaders.common import InputError, Loaded, LoadProblem, build, check_bytes, decode_utf8
 from ingest.loaders.html import PageMeta, decode_html, extract
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.text import load_text
 
-FETCH_TIMEOUT = 15.0  # seconds per request; a module constant so tests can shorten it
-USER_AGENT = "newsrag/0.1 (+https://github.com/newsrag; article loader)"
 _FEED_TYPES = ("rss", "atom", "/xml", "+xml")
+# Items fetched per feed: a news feed carries tens; a hostile one with 100,000 would hold ingest for hours.
+MAX_FEED_ITEMS = 500
 
 
-@dataclass
-class Page:
-    url: str  # after redirects
-    content_type: str  # "text/html", lower case, no parameters
-    charset: str
-    body: bytes
-
-
-def fetch(client: httpx.Client, url: str, max_bytes: int) -> Page:
-    """GET `url` (redirects followed), at most `max_bytes`; every failure becomes an InputError saying why."""
-    try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise InputError(
-                    f"HTTP {response.status_code} {response.reason_phrase}: check the URL (the page may have moved "
-                    "or need a login)"
-                )
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > max_bytes:
-                raise InputError(_too_big(declared, max_bytes))
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise InputError(_too_big(size, max_bytes, at_least=True))
-                chunks.append(chunk)
-            kind, _, params = response.headers.get("content-type", "").partition(";")
-            charset = params.split("charset=", 1)[1].strip(" \"'") if "charset=" in params else ""
-            return Page(str(response.url), kind.strip().lower(), charset, b"".join(chunks))
-    except httpx.TimeoutException:
-        raise InputError(f"no response within {FETCH_TIMEOUT:g} s: the site is slow or down; try again later") from None
-    except httpx.ConnectError as exc:
-        raise InputError(f"cannot reach the URL ({exc}): check the address and your network connection") from None
-    except httpx.TooManyRedirects:
-        raise InputError("too many redirects: the URL loops; open it in a browser to find the final address") from None
-    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-        raise InputError(f"not a valid http(s) URL ({exc})") from None
-    except httpx.HTTPError as exc:
-        raise InputError(f"download failed ({type(exc).__name__}: {exc}): try again later") from None
-
-
-def _too_big(size: int, limit: int, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
-    return f"the download is {more}{size:,} bytes, over the {limit:,}-byte limit: save the article text as a file"
-
-
-def _looks_like_feed(page: Page) -> bool:
+def _looks_like_feed(page: safe.Page) -> bool:
     return any(t in page.content_type for t in _FEED_TYPES) and "html" not in page.content_type
+
+
+_ITEM_START = re.compile(rb"<(?:\w+:)?(?:item|entry)[\s>/]", re.IGNORECASE)
+
+
+def _first_items(body: bytes) -> tuple[bytes, int]:
+    """(the feed cut after its first MAX_FEED_ITEMS items, how many items it has): feedparser holds every item in
+    memory, about 10 kB each, so a 20 MB feed of 100,000 tiny items would take a gigabyte and minutes to parse."""
+    starts = [m.start() for m in _ITEM_START.finditer(body)]
+    if len(starts) <= MAX_FEED_ITEMS:
+        return body, len(starts)
+    closing = b"</feed>" if b"<feed" in body[: starts[0]].lower() else b"</channel></rss>"
+    return body[: starts[MAX_FEED_ITEMS]] + closing, len(starts)
 
 
 def _parse_feed(body: bytes) -> object | None:
     """The feedparser result when `body` is an RSS/Atom feed (feedparser recognised a version), else None."""
+    body, total = _first_items(body)
     try:
         feed = feedparser.parse(body)  # bytes, never a str: feedparser would fetch a str that looks like a URL
     except Exception:  # noqa: BLE001 - feedparser on hostile bytes: "not a feed" is the answer
         return None
+    feed["newsrag_items"] = total
     # A version, not just entries: feedparser also finds "entries" in any XML with <item> elements.
     return feed if feed.get("version") else None
 
 
 def load_url(client: httpx.Client, url: str, max_bytes: int) -> Loaded:
-    """A page URL -> one article; a feed URL -> one article per item; anything else -> a fatal problem."""
-    page = fetch(client, url, max_bytes)
+    """A page URL -> one article; a feed URL -> one article per item; anything else -> a fatal problem.
+
+    `client` comes from ingest.fetch.new_client(); every request goes through ingest.fetch (public addresses only).
+    """
+    page = safe.fetch(client, url, max_bytes)
     if not page.body.strip():
         raise InputError("the URL returned an empty page: not an article or a feed")
     head = page.body.lstrip()[:512].lower()
@@ -148,6 +121,15 @@ def _load_feed(client: httpx.Client, feed_url: str, final_url: str, feed: object
     if not entries:
         yield LoadProblem(feed_url, "the feed has no items: nothing to load", fatal=False)
         return
+    total = max(len(entries), feed.get("newsrag_items", 0))  # type: ignore[attr-defined]
+    if total > MAX_FEED_ITEMS:
+        yield LoadProblem(
+            feed_url,
+            f"the feed has {total:,} items; only the first {MAX_FEED_ITEMS} are "
+            "fetched: ingest the rest from their own URLs or a smaller feed",
+            fatal=False,
+        )
+        entries = entries[:MAX_FEED_ITEMS]
     for n, entry in enumerate(entries, start=1):
         link = (entry.get("link") or "").strip()
         link = urljoin(final_url, link) if link else ""  # relative item links are relative to the feed
@@ -155,7 +137,7 @@ def _load_feed(client: httpx.Client, feed_url: str, final_url: str, feed: object
             yield LoadProblem(f"{feed_url}#{n}", f"feed item {n} has no http(s) link: it cannot be fetched")
             continue
         try:
-            page = fetch(client, link, max_bytes)
+            page = safe.fetch(client, link, max_bytes)
             check_bytes(page.body, "page")
             text, meta = extract(decode_html(page.body, page.charset), page.url)
             if not text.strip():

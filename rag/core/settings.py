@@ -32,6 +32,7 @@ class Settings:
     llm_url: str = ""  # base URL of an Ollama / OpenAI-compatible server
     llm_model: str = ""
     gguf_path: str = ""  # a local GGUF file; empty = assemble Qwen2.5-Coder from its PyPI parts
+    allow_private_fetch: int = 0  # 1 = URL/feed ingest may fetch loopback/private/link-local hosts (ingest/fetch.py)
 
 
 def _coerce(value: object, like: object, where: str) -> object:

@@ -2,7 +2,8 @@
 
 Layout of an index directory:
   chroma/            embedded Chroma PersistentClient (absent when a Chroma server holds the vectors)
-  newsrag.sqlite     articles (manifest with content hashes), chunks (offsets), chunks_fts (BM25), meta
+  newsrag.sqlite     articles (manifest with content hashes, provenance), chunks (offsets), chunks_fts (BM25), meta
+  changes.jsonl      one line per replaced or removed article: from where, old and new content hashes
   feedback.jsonl     UI feedback
 
 Crash safety rests on one rule: an article's row is marked `pending` (and its keyword rows removed) in a committed
@@ -12,14 +13,17 @@ clean run gives.
 """
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
 import threading
-from contextlib import contextmanager
-from typing import Iterator
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
@@ -46,38 +50,124 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, tokenize='porter unicode61');
 """
 _ARTICLE_COLUMNS = "id, title, text, source, author, published_at, published_ts, url, origin"
+# Provenance, added after schema 1 shipped: an older index gains the columns on open (NULL = recorded before them).
+_PROVENANCE_COLUMNS = {"origin_kind": "TEXT", "uploader": "TEXT", "ingested_at": "TEXT"}
+CHANGES_FILE = "changes.jsonl"
+
+
+LOCK_FILE, TURNSTILE_FILE = ".lock", ".lock-writer"
+WRITE_WAIT_S = 600.0  # a writer waits this long for answers in other processes, then says the index is busy
 
 
 class ReadWriteLock:
-    """Many questions at once, but an upload's ingest runs alone: answers never read a half-written article."""
+    """Many questions at once, but an ingest runs alone: answers never read a half-written article.
 
-    def __init__(self) -> None:
+    Within a process, threads share a condition variable. With a `directory` (every Store passes its own) the
+    rule also holds across processes: `newsrag chat` answering while `newsrag ingest` writes the same index. Readers
+    hold a shared flock on <index>/.lock for one answer, writers an exclusive one for one ingest batch; writers first
+    take <index>/.lock-writer, which new readers pass through, so a stream of answers cannot starve an ingest.
+    Guards nest within a thread (an upload's ingest inside the UI's write guard, an answer inside a read guard).
+    `on_enter` runs once the locks are held (the Store re-reads what another process changed).
+    """
+
+    def __init__(self, directory: str | Path | None = None, on_enter: Callable[[], None] | None = None) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._writing = False
+        self._writer: int | None = None
+        self._local = threading.local()
+        self.directory = Path(directory) if directory is not None else None
+        self.on_enter = on_enter
 
-    def read(self) -> "_Guard":
+    def read(self) -> _Guard:
         return _Guard(self, write=False)
 
-    def write(self) -> "_Guard":
+    def write(self) -> _Guard:
         return _Guard(self, write=True)
+
+
+def _flock(path: Path, mode: int, deadline: float | None) -> int:
+    """An fd of `path` holding flock `mode`; IndexUnavailable when `deadline` (monotonic) passes first."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if deadline is None:
+            fcntl.flock(fd, mode)
+            return fd
+        while True:
+            try:
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise IndexUnavailable(
+                        f"the index at {path.parent}/ is busy: another newsrag process kept it for over "
+                        f"{WRITE_WAIT_S:g} s; try again when it is done"
+                    ) from None
+                time.sleep(0.02)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _unlock(fd: int) -> None:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 class _Guard:
     def __init__(self, lock: ReadWriteLock, write: bool) -> None:
         self.lock, self.write = lock, write
+        self.outer = False
 
     def __enter__(self) -> None:
-        c = self.lock._cond
+        lock, local = self.lock, self.lock._local
+        depth = getattr(local, "depth", 0)
+        if depth:  # nested in this thread: the outer guard holds what is needed (a write inside a read is a bug)
+            if self.write and not local.writing:
+                raise RuntimeError("a write guard inside a read guard of the same thread would deadlock")
+            local.depth = depth + 1
+            return
+        c = lock._cond
         with c:
             if self.write:
-                c.wait_for(lambda: not self.lock._writing and self.lock._readers == 0)
-                self.lock._writing = True
+                c.wait_for(lambda: not lock._writing and lock._readers == 0)
+                lock._writing = True
             else:
-                c.wait_for(lambda: not self.lock._writing)
-                self.lock._readers += 1
+                c.wait_for(lambda: not lock._writing)
+                lock._readers += 1
+        try:
+            local.fds = self._process_locks()
+            if lock.on_enter:
+                lock.on_enter()
+        except BaseException:
+            for fd in reversed(getattr(local, "fds", []) or []):
+                _unlock(fd)
+            local.fds = []
+            self._release_thread_lock()
+            raise
+        local.depth, local.writing = 1, self.write
 
-    def __exit__(self, *exc: object) -> None:
+    def _process_locks(self) -> list[int]:
+        if self.lock.directory is None or not self.lock.directory.is_dir():
+            return []
+        main, turnstile = self.lock.directory / LOCK_FILE, self.lock.directory / TURNSTILE_FILE
+        if self.write:
+            deadline = time.monotonic() + WRITE_WAIT_S
+            gate = _flock(turnstile, fcntl.LOCK_EX, deadline)
+            try:
+                return [gate, _flock(main, fcntl.LOCK_EX, deadline)]
+            except BaseException:
+                _unlock(gate)
+                raise
+        gate = _flock(turnstile, fcntl.LOCK_SH, None)  # waits while a writer in another process is queued
+        try:
+            return [_flock(main, fcntl.LOCK_SH, None)]
+        finally:
+            _unlock(gate)
+
+    def _release_thread_lock(self) -> None:
         c = self.lock._cond
         with c:
             if self.write:
@@ -85,6 +175,16 @@ class _Guard:
             else:
                 self.lock._readers -= 1
             c.notify_all()
+
+    def __exit__(self, *exc: object) -> None:
+        local = self.lock._local
+        local.depth -= 1
+        if local.depth:
+            return
+        for fd in reversed(local.fds):
+            _unlock(fd)
+        local.fds = []
+        self._release_thread_lock()
 
 
 @dataclass
@@ -155,19 +255,64 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        self._add_missing_columns()
         self._lock = threading.RLock()  # one connection shared by UI threads
-        self.rw = ReadWriteLock()  # answers read while no ingest writes: never a half-written article
+        self._refresh_lock = threading.Lock()
+        # answers read while no ingest writes, in this process or another: never a half-written article
+        self.rw = ReadWriteLock(self.directory, on_enter=self._catch_up)
         self.chroma_url = chroma_url
+        self._chroma_token = chroma_token
         self._check_meta({"schema": SCHEMA_VERSION, "collection": COLLECTION})
-        client = _chroma_client(self.directory, chroma_url, chroma_token)
+        self._generation = self.meta("generation", "0")
+        self._open_collection()
+
+    def _open_collection(self) -> None:
+        client = _chroma_client(self.directory, self.chroma_url, self._chroma_token)
         self.collection = client.get_or_create_collection(self._collection_name(), metadata={"hnsw:space": "cosine"})
 
+    def _catch_up(self) -> None:
+        """Called with the index locked: if another process wrote since we last looked, re-open the embedded Chroma.
+
+        Embedded Chroma keeps its vector index in memory and never sees another process's writes (a fresh client in
+        the same process does not either, until the shared system cache is cleared). SQLite needs nothing."""
+        if self.meta("generation", "0") == self._generation:
+            return
+        # Every reader thread that enters now sees the change: one re-opens, the others wait for it and then use
+        # the new handle (two re-opening at once would stop the client the other just opened).
+        with self._refresh_lock:
+            generation = self.meta("generation", "0")
+            if generation == self._generation:
+                return
+            if not self.chroma_url:
+                from chromadb.api.client import SharedSystemClient  # heavy: imported where used, as in _chroma_client
+
+                SharedSystemClient.clear_system_cache()
+                self._open_collection()
+            self._generation = generation
+
+    def _bump_generation(self) -> None:
+        """Inside a write transaction: tell other processes' Stores that the index changed."""
+        self.db.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET "
+                        "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+        self._generation = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+
     @classmethod
-    def open(cls, index: str | Path | None = None, create: bool = False) -> "Store":
+    def open(cls, index: str | Path | None = None, create: bool = False) -> Store:
         """The index named by `index` (default: the `index` setting), on the Chroma server the settings name if any.
         Readers leave `create` False: a mistyped path is an error, not a new empty index."""
         s = get_settings()
         return cls(index or s.index, chroma_url=s.chroma_url, chroma_token=s.chroma_token, create=create)
+
+    def _add_missing_columns(self) -> None:
+        """Migrate an index written before provenance: add the columns, keep every row (ADD COLUMN never rewrites)."""
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(articles)").fetchall()}
+        for name, kind in _PROVENANCE_COLUMNS.items():
+            if name not in have:
+                try:
+                    self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} {kind}")
+                except sqlite3.OperationalError as exc:  # another process added it a moment ago
+                    if "duplicate column" not in str(exc):
+                        raise
 
     def _check_meta(self, expected: dict[str, str]) -> None:
         with self._lock:
@@ -239,17 +384,24 @@ class Store:
                 metadatas=[_chunk_metadata(c, articles[c.article_id]) for c in part],
             )
 
-    def commit(self, articles: list[Article], hashes: dict[str, str], chunks: list[Chunk]) -> None:
-        """Step 4: keyword rows, offsets and the manifest entry, in one transaction that marks the articles done."""
+    def commit(self, articles: list[Article], hashes: dict[str, str], chunks: list[Chunk],
+               provenance: dict[str, tuple[str, str, str]] | None = None) -> None:
+        """Step 4: keyword rows, offsets and the manifest entry, in one transaction that marks the articles done.
+
+        `provenance`: article id -> (origin kind, uploader, ingested_at), see ingest/provenance.py."""
         by_article = {a.id: a for a in articles}
+        provenance = provenance or {}
         with self._lock, self.db:
             self.db.execute("BEGIN")
             for a in articles:
+                kind, uploader, at = provenance.get(a.id, (None, None, None))
                 self.db.execute(
                     "UPDATE articles SET title=?, text=?, source=?, author=?, published_at=?, published_ts=?, url=?, "
-                    "origin=?, content_hash=?, state='done' WHERE id=?",
-                    (a.title, a.text, a.source, a.author, a.published_at, a.published_ts, a.url, a.origin, hashes[a.id], a.id),
+                    "origin=?, content_hash=?, origin_kind=?, uploader=?, ingested_at=?, state='done' WHERE id=?",
+                    (a.title, a.text, a.source, a.author, a.published_at, a.published_ts, a.url, a.origin, hashes[a.id],
+                     kind, uploader, at, a.id),
                 )
+            self._bump_generation()
             for c in chunks:
                 cur = self.db.execute(
                     'INSERT INTO chunks (id, article_id, start, "end") VALUES (?, ?, ?, ?)', (c.id, c.article_id, c.start, c.end)
@@ -268,6 +420,7 @@ class Store:
         with self._lock, self.db:
             self.db.execute("BEGIN")
             self.db.executemany("DELETE FROM articles WHERE id = ?", [(a,) for a in article_ids])
+            self._bump_generation()
 
     def recover(self) -> list[str]:
         """Undo whatever a killed run left half-done: pending articles vanish from both sides."""
@@ -275,6 +428,48 @@ class Store:
         if pending:
             self.remove(pending)
         return pending
+
+    def provenance(self, article_ids: list[str]) -> dict[str, dict[str, str]]:
+        """article id -> {origin, origin_kind, uploader, ingested_at, content_hash} of finished articles."""
+        out: dict[str, dict[str, str]] = {}
+        for i in range(0, len(article_ids), 500):
+            part = article_ids[i : i + 500]
+            rows = self._all(
+                "SELECT id, origin, origin_kind, uploader, ingested_at, content_hash FROM articles "
+                f"WHERE state='done' AND id IN ({','.join('?' * len(part))})", part,
+            )
+            for r in rows:
+                out[r[0]] = {"origin": r[1], "origin_kind": r[2] or "", "uploader": r[3] or "",
+                             "ingested_at": r[4] or "", "content_hash": r[5]}
+        return out
+
+    def log_changes(self, records: list[dict[str, Any]]) -> None:
+        """Append replaced/removed-article records to <index>/changes.jsonl (one JSON object per line, fsynced)."""
+        if not records:
+            return
+        with self._lock, open(self.directory / CHANGES_FILE, "a", encoding="utf-8") as f:
+            f.write("".join(dump_json(r) + "\n" for r in records))
+            f.flush()
+            os.fsync(f.fileno())
+
+    def changes(self, last: int = 5) -> tuple[int, list[dict[str, Any]]]:
+        """(how many changes are logged, the last `last` of them, newest last); a torn last line is skipped."""
+        path = self.directory / CHANGES_FILE
+        if not path.is_file():
+            return 0, []
+        records: list[dict[str, Any]] = []
+        count = 0
+        with self._lock, open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                count += 1
+                records.append(record)
+                if len(records) > last:
+                    records.pop(0)
+        return count, records[-last:] if last else []
 
     # ---- reading (rag) ----------------------------------------------------------------------------------------------
     def stats(self) -> IndexStats:
