@@ -15,6 +15,7 @@ is one sentence made from them. Labels and families:
   not_mentioned  a same-topic sentence from another article (BM25-hard), an added unsupported clause, an added
                  plausible detail (date, title, place) that the premise lacks.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,11 @@ import random
 import re
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+
+import numpy as np
+from scipy.sparse import csc_matrix
 
 from rag.core.text import split_sentences
 
@@ -38,25 +42,69 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _NAME = re.compile(r"\b(?:[A-Z][a-z’']+(?:-[A-Z][a-z]+)?)(?:\s+(?:[A-Z][a-z’']+|[A-Z]\.))*(?:\s+[A-Z][a-z’']+)?")
 _NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 _DAY = re.compile(r"\b(" + "|".join(DAYS) + r")\b")
-_MONTH_ABBR = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September": "Sept.", "October": "Oct.",
-               "November": "Nov.", "December": "Dec."}
+_MONTH_ABBR = {
+    "January": "Jan.",
+    "February": "Feb.",
+    "August": "Aug.",
+    "September": "Sept.",
+    "October": "Oct.",
+    "November": "Nov.",
+    "December": "Dec.",
+}
 _SPEECH_VERBS = r"(?:said|says|told|added|wrote|noted|explained|stated|argued|claimed)"
 # '"Quote," Name said.' / '"Quote," said Name.'
-_DIRECT = re.compile(r"^[\"“](?P<q>[^\"”]{15,}?)[,.]?[\"”],?\s+(?:(?P<s1>[A-Z][\w.’' -]{1,60}?)\s+" + _SPEECH_VERBS +
-                     r"|" + _SPEECH_VERBS + r"\s+(?P<s2>[A-Z][\w.’' -]{1,60}?))(?P<rest>[,.].*)?$")
-_SAID_BY = re.compile(r"\b(?!(?:He|She|They|It|We|I|This|That|You|Officials|Police)\b)(?P<who>(?:[A-Z][a-z’']+\s){0,2}[A-Z][a-z’']+)\s+" + _SPEECH_VERBS + r"\b")
+_DIRECT = re.compile(
+    r"^[\"“](?P<q>[^\"”]{15,}?)[,.]?[\"”],?\s+(?:(?P<s1>[A-Z][\w.’' -]{1,60}?)\s+"
+    + _SPEECH_VERBS
+    + r"|"
+    + _SPEECH_VERBS
+    + r"\s+(?P<s2>[A-Z][\w.’' -]{1,60}?))(?P<rest>[,.].*)?$"
+)
+_SAID_BY = re.compile(
+    r"\b(?!(?:He|She|They|It|We|I|This|That|You|Officials|Police)\b)(?P<who>(?:[A-Z][a-z’']+\s){0,2}[A-Z][a-z’']+)\s+"
+    + _SPEECH_VERBS
+    + r"\b"
+)
 _AUX = re.compile(r"\b(is|are|was|were|will|would|can|could|should|has|have|had|does|do|did|must)\b(?! not\b)(?!n’t)")
 _NEG = re.compile(r"\b(is|are|was|were|will|would|can|could|should|has|have|had|does|do|did|must) not\b")
-_NEG_CONTRACTED = {"isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were", "won't": "will",
-                   "wouldn't": "would", "can't": "can", "couldn't": "could", "shouldn't": "should", "hasn't": "has",
-                   "haven't": "have", "hadn't": "had", "doesn't": "does", "don't": "do", "didn't": "did"}
+_NEG_CONTRACTED = {
+    "isn't": "is",
+    "aren't": "are",
+    "wasn't": "was",
+    "weren't": "were",
+    "won't": "will",
+    "wouldn't": "would",
+    "can't": "can",
+    "couldn't": "could",
+    "shouldn't": "should",
+    "hasn't": "has",
+    "haven't": "have",
+    "hadn't": "had",
+    "doesn't": "does",
+    "don't": "do",
+    "didn't": "did",
+}
 # Common English opposites (generic word lists, both directions).
-ANTONYMS = dict(p.split(":") for p in """increase:decrease increased:decreased increases:decreases rise:fall
+ANTONYMS = dict(
+    p.split(":")
+    for p in """increase:decrease increased:decreased increases:decreases rise:fall
 rose:fell rising:falling higher:lower high:low more:fewer larger:smaller largest:smallest biggest:smallest
 gain:loss gains:losses won:lost win:lose wins:loses winning:losing victory:defeat profit:loss strong:weak
 stronger:weaker success:failure successful:unsuccessful approved:rejected approve:reject support:oppose
@@ -66,22 +114,56 @@ open:closed opened:closed start:end started:ended began:ended cheap:expensive ch
 expanded:shrank expand:shrink boosted:cut raised:lowered raise:lower hired:fired hire:fire majority:minority
 legal:illegal public:private domestic:foreign internal:external full:partial entered:left joined:left
 agree:disagree agreed:disagreed include:exclude included:excluded rose:dropped surged:plunged
-strengthen:weaken easy:difficult easier:harder safe:dangerous true:false guilty:innocent""".split())
+strengthen:weaken easy:difficult easier:harder safe:dangerous true:false guilty:innocent""".split()
+)
 ANTONYMS.update({v: k for k, v in list(ANTONYMS.items())})
-MODALITY = {"may": "will", "might": "will", "could": "will", "will": "may", "would": "might", "must": "may",
-            "should": "will", "can": "cannot", "likely": "certain", "possibly": "definitely", "plans": "has decided",
-            "expected": "certain", "some": "all", "many": "all", "most": "all", "all": "some", "several": "all",
-            "few": "many", "often": "always", "sometimes": "always", "always": "sometimes", "never": "sometimes",
-            "nearly": "over", "almost": "more than", "about": "exactly", "around": "exactly", "at least": "at most",
-            "more than": "less than", "less than": "more than", "over": "under", "under": "over"}
+MODALITY = {
+    "may": "will",
+    "might": "will",
+    "could": "will",
+    "will": "may",
+    "would": "might",
+    "must": "may",
+    "should": "will",
+    "can": "cannot",
+    "likely": "certain",
+    "possibly": "definitely",
+    "plans": "has decided",
+    "expected": "certain",
+    "some": "all",
+    "many": "all",
+    "most": "all",
+    "all": "some",
+    "several": "all",
+    "few": "many",
+    "often": "always",
+    "sometimes": "always",
+    "always": "sometimes",
+    "never": "sometimes",
+    "nearly": "over",
+    "almost": "more than",
+    "about": "exactly",
+    "around": "exactly",
+    "at least": "at most",
+    "more than": "less than",
+    "less than": "more than",
+    "over": "under",
+    "under": "over",
+}
 _MODAL = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in MODALITY), key=len, reverse=True)) + r")\b")
 TITLES = ["former", "senior", "acting", "deputy", "chief", "veteran", "longtime", "interim"]
 PLACES_FALLBACK = ["in Washington", "in London", "in New York", "in Paris", "in Chicago", "in Berlin"]
-_STOP = frozenset("""a an the and or but of to in on at by for with from into as is are was were be been has have had
+_STOP = frozenset(
+    """a an the and or but of to in on at by for with from into as is are was were be been has have had
 it its this that these those he she they we you i his her their our not no will would can could may might said says
-than then so if about after before over under up out more most also who which what when where there here just""".split())
-_LOWERABLE = frozenset("The A An This That These Those It He She They We But And In On At For However Meanwhile".split())
-_RELATIVE = re.compile(r",\s+(?:which|who|where|while|after|as|because|although|though|according to)\b[^,]*?(?=[,.]?$|,)")
+than then so if about after before over under up out more most also who which what when where there here just""".split()
+)
+_LOWERABLE = frozenset(
+    "The A An This That These Those It He She They We But And In On At For However Meanwhile".split()
+)
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|where|while|after|as|because|although|though|according to)\b[^,]*?(?=[,.]?$|,)"
+)
 _LEADING = re.compile(r"^(?:[A-Z][^,]{3,60}),\s+(?=[a-z]*\s*[A-Z]|the\b|a\b|[a-z])")
 
 
@@ -118,7 +200,7 @@ def _names(sentence: str) -> list[re.Match]:
     """Capitalised name spans, not at the sentence start (which is capitalised anyway)."""
     out = []
     for m in _NAME.finditer(sentence):
-        if m.start() == 0 or sentence[max(0, m.start() - 2):m.start()].strip() in {".", "\"", "“"}:
+        if m.start() == 0 or sentence[max(0, m.start() - 2) : m.start()].strip() in {".", '"', "“"}:
             continue
         if m.group() in MONTHS or m.group() in DAYS or m.group().lower() in _STOP:
             continue
@@ -156,9 +238,6 @@ class _BM25:
     """BM25 over all corpus sentences (a sparse term matrix), to find a hard same-topic sentence from another article."""
 
     def __init__(self, articles: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
-        import numpy as np
-        from scipy.sparse import csc_matrix
-
         self.docs: list[tuple[int, str]] = []
         vocab: dict[str, int] = {}
         rows, cols, tfs, lengths = [], [], [], []
@@ -186,8 +265,6 @@ class _BM25:
         self._cache: dict[tuple[str, int], list[str]] = {}
 
     def search(self, text: str, exclude_article: int, top: int = 10) -> list[str]:
-        import numpy as np
-
         key = (text, exclude_article)
         if key not in self._cache:
             ids = sorted({self.vocab[w] for w in _content(text) if w in self.vocab})
@@ -225,7 +302,7 @@ def _sub_once(pattern: re.Pattern, text: str, repl: Callable[[re.Match], str], r
     new = repl(m)
     if new is None or new == m.group():
         return None
-    return text[: m.start()] + new + text[m.end():]
+    return text[: m.start()] + new + text[m.end() :]
 
 
 def _match_case(src: str, new: str) -> str:
@@ -242,12 +319,12 @@ def sup_verbatim(s: str, c: Ctx, rng: random.Random) -> str | None:
 def sup_clause_deletion(s: str, c: Ctx, rng: random.Random) -> str | None:
     m = _RELATIVE.search(s)
     if m and rng.random() < 0.6:
-        out = s[: m.start()] + s[m.end():]
+        out = s[: m.start()] + s[m.end() :]
     else:
         m = _LEADING.match(s)
         if not m:
             return None
-        out = s[m.end():]
+        out = s[m.end() :]
         out = out[:1].upper() + out[1:]
     return out if len(_words(out)) >= MIN_WORDS - 1 and out != s else None
 
@@ -284,12 +361,21 @@ def _number_format(m: re.Match) -> str | None:
         if 1000 <= value < 1_000_000 and value % 1000 == 0:
             return f"{value // 1000:,} thousand"
         return None
-    before = m.string[max(0, m.start() - 1):m.start()]
-    after = m.string[m.end():m.end() + 1]
+    before = m.string[max(0, m.start() - 1) : m.start()]
+    after = m.string[m.end() : m.end() + 1]
     if m.start() == 0 or before in {"$", "£", "€", ".", "-"} or (after and after not in " ,;"):
         return None
-    words = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight", "9": "nine",
-             "10": "ten"}
+    words = {
+        "2": "two",
+        "3": "three",
+        "4": "four",
+        "5": "five",
+        "6": "six",
+        "7": "seven",
+        "8": "eight",
+        "9": "nine",
+        "10": "ten",
+    }
     return words.get(text)
 
 
@@ -305,13 +391,15 @@ def sup_number_format(s: str, c: Ctx, rng: random.Random) -> str | None:
         return out
     m = _MONTH.search(s)
     if m and m.group() in _MONTH_ABBR:
-        return s[: m.start()] + _MONTH_ABBR[m.group()] + s[m.end():]
+        return s[: m.start()] + _MONTH_ABBR[m.group()] + s[m.end() :]
     return None
 
 
 def sup_reorder(s: str, c: Ctx, rng: random.Random) -> str | None:
     # "X, after Y." -> "After Y, x."  and  "A and B verb" stays; only a trailing subordinate clause moves.
-    m = re.match(r"^(?P<main>[^,()]{15,}),\s+(?P<sub>(?:after|before|when|while|as|because|although|since|if)\s[^,]{8,})\.$", s)
+    m = re.match(
+        r"^(?P<main>[^,()]{15,}),\s+(?P<sub>(?:after|before|when|while|as|because|although|since|if)\s[^,]{8,})\.$", s
+    )
     if not m:
         return None
     main = m.group("main")
@@ -345,7 +433,7 @@ def con_entity(s: str, c: Ctx, rng: random.Random) -> str | None:
         return None
     m = rng.choice(names)
     other = c.bank.other_name(m.group(), rng)
-    return s[: m.start()] + other + s[m.end():] if other else None
+    return s[: m.start()] + other + s[m.end() :] if other else None
 
 
 def _change_number(m: re.Match, rng: random.Random) -> str | None:
@@ -378,9 +466,21 @@ def con_date(s: str, c: Ctx, rng: random.Random) -> str | None:
     return _sub_once(_YEAR, s, lambda m: str(int(m.group()) + rng.choice([-2, -1, 1, 2])), rng)
 
 
-_UNITS = {"million": "billion", "billion": "million", "thousand": "million", "percent": "percentage points",
-          "miles": "kilometers", "kilometers": "miles", "hours": "days", "days": "weeks", "weeks": "months",
-          "months": "years", "years": "months", "minutes": "hours", "%": " points"}
+_UNITS = {
+    "million": "billion",
+    "billion": "million",
+    "thousand": "million",
+    "percent": "percentage points",
+    "miles": "kilometers",
+    "kilometers": "miles",
+    "hours": "days",
+    "days": "weeks",
+    "weeks": "months",
+    "months": "years",
+    "years": "months",
+    "minutes": "hours",
+    "%": " points",
+}
 
 
 def con_unit(s: str, c: Ctx, rng: random.Random) -> str | None:
@@ -391,17 +491,17 @@ def con_unit(s: str, c: Ctx, rng: random.Random) -> str | None:
 def con_negation(s: str, c: Ctx, rng: random.Random) -> str | None:
     m = _NEG.search(s)
     if m:
-        return s[: m.start()] + m.group(1) + s[m.end():]
+        return s[: m.start()] + m.group(1) + s[m.end() :]
     for contracted, plain in _NEG_CONTRACTED.items():
         i = s.replace("’", "'").find(contracted)
         if i >= 0:
-            return s[:i] + plain + s[i + len(contracted):]
+            return s[:i] + plain + s[i + len(contracted) :]
     m = _AUX.search(s)
     if m:
-        return s[: m.end()] + " not" + s[m.end():]
+        return s[: m.end()] + " not" + s[m.end() :]
     m = re.search(r"\b([a-z]{3,})ed\b", s)
     if m and m.group() not in {"need", "used", "based", "red", "bed"}:
-        return s[: m.start()] + "did not " + m.group()[:-2] + s[m.end():]  # crude base form; the edit is the point
+        return s[: m.start()] + "did not " + m.group()[:-2] + s[m.end() :]  # crude base form; the edit is the point
     return None
 
 
@@ -419,7 +519,7 @@ def con_speaker(s: str, c: Ctx, rng: random.Random) -> str | None:
         key = "s1" if d.group("s1") else "s2"
         who = d.group(key).strip()
         other = c.bank.other_name(who, rng, c.bank.speakers)
-        return s[: d.start(key)] + other + s[d.start(key) + len(who):] if other else None
+        return s[: d.start(key)] + other + s[d.start(key) + len(who) :] if other else None
     # Prefer another speaker, or any other person, from the same article: the hard case is a name the premise
     # does mention, just not as the one who said this.
     who = m.group("who")
@@ -432,7 +532,7 @@ def con_speaker(s: str, c: Ctx, rng: random.Random) -> str | None:
         other = rng.choice(people)
     else:
         other = c.bank.other_name(who, rng, c.bank.speakers)
-    return s[: m.start("who")] + other + s[m.end("who"):] if other else None
+    return s[: m.start("who")] + other + s[m.end("who") :] if other else None
 
 
 def con_role(s: str, c: Ctx, rng: random.Random) -> str | None:
@@ -442,7 +542,7 @@ def con_role(s: str, c: Ctx, rng: random.Random) -> str | None:
     a, b = names[0], names[1]
     if a.group() == b.group() or b.start() - a.end() > 60:
         return None
-    return s[: a.start()] + b.group() + s[a.end(): b.start()] + a.group() + s[b.end():]
+    return s[: a.start()] + b.group() + s[a.end() : b.start()] + a.group() + s[b.end() :]
 
 
 def con_modality(s: str, c: Ctx, rng: random.Random) -> str | None:
@@ -453,7 +553,7 @@ def con_modality(s: str, c: Ctx, rng: random.Random) -> str | None:
 
 
 def nm_bm25(s: str, c: Ctx, rng: random.Random) -> str | None:
-    hits = c.bank._bm25.search(" ".join(c.sents[max(0, c.pos - 1): c.pos + 2]), c.article)
+    hits = c.bank._bm25.search(" ".join(c.sents[max(0, c.pos - 1) : c.pos + 2]), c.article)
     return rng.choice(hits[:5]) if hits else None
 
 
@@ -477,7 +577,11 @@ def nm_detail(s: str, c: Ctx, rng: random.Random) -> str | None:
             title = rng.choice(TITLES)
             if title in window.lower():
                 return None
-            return s[: m.start()] + f"{title} " + s[m.start():] if s[max(0, m.start() - 4):m.start()].strip().lower() in {"the", ""} else s[: m.start()] + f"the {title} " + s[m.start():]
+            return (
+                s[: m.start()] + f"{title} " + s[m.start() :]
+                if s[max(0, m.start() - 4) : m.start()].strip().lower() in {"the", ""}
+                else s[: m.start()] + f"the {title} " + s[m.start() :]
+            )
     if not s.endswith("."):
         return None
     if choice < 0.7:
@@ -494,7 +598,9 @@ def nm_detail(s: str, c: Ctx, rng: random.Random) -> str | None:
 
 # Summary-style rewording applied to supported AND edited claims alike (SummEdits' principle: a negative is an edit
 # of a positive), so a model cannot use "how reworded" as a proxy for "how wrong". Generic English synonyms only.
-SYNONYMS = dict(p.split(":") for p in """said:stated says:states told:informed announced:revealed company:firm
+SYNONYMS = dict(
+    p.split(":")
+    for p in """said:stated says:states told:informed announced:revealed company:firm
 companies:firms buy:purchase bought:purchased big:large huge:massive help:assist helped:assisted show:demonstrate
 showed:demonstrated shows:demonstrates people:individuals about:approximately start:begin started:began need:require
 needs:requires use:utilize used:utilized also:additionally get:obtain make:create made:created try:attempt
@@ -506,10 +612,16 @@ season:campaign game:match games:matches player:athlete players:athletes win:vic
 expert:specialist experts:specialists leader:head leaders:heads city:town house:home home:residence begin:commence
 allow:permit allowed:permitted keep:retain kept:retained give:provide gave:provided big:major
 report:study reports:studies rule:regulation rules:regulations change:shift changes:shifts problem:issue
-problems:issues chance:opportunity price:cost prices:costs""".split())
+problems:issues chance:opportunity price:cost prices:costs""".split()
+)
 _SYN_RE = re.compile(r"\b(" + "|".join(map(re.escape, SYNONYMS)) + r")\b")
-FRAMES = ["The article reports that ", "According to the report, ", "The piece notes that ", "It is reported that ",
-          "The text mentions that "]
+FRAMES = [
+    "The article reports that ",
+    "According to the report, ",
+    "The piece notes that ",
+    "It is reported that ",
+    "The text mentions that ",
+]
 
 
 def summary_style(claim: str, rng: random.Random) -> str:
@@ -518,7 +630,7 @@ def summary_style(claim: str, rng: random.Random) -> str:
     out, last = [], 0
     for m in words:
         if rng.random() < 0.5:
-            out.append(claim[last:m.start()])
+            out.append(claim[last : m.start()])
             out.append(SYNONYMS[m.group()])
             last = m.end()
     out.append(claim[last:])
@@ -550,10 +662,27 @@ RULES: dict[str, tuple[str, Rule]] = {
     "added_detail": ("not_mentioned", nm_detail),
 }
 # Draw weights: labels come out roughly 40% supported / 40% contradicted / 20% not mentioned.
-WEIGHTS = {"verbatim": 2, "clause_deletion": 3, "fusion": 2, "reported_speech": 2, "number_format": 2, "reorder": 2,
-           "two_sentences": 2, "entity_swap": 3, "number_change": 2, "date_change": 1, "unit_change": 1,
-           "negation": 2, "antonym": 2, "speaker_swap": 2, "role_swap": 2, "modality": 2, "bm25_other_article": 3,
-           "added_clause": 2, "added_detail": 2}
+WEIGHTS = {
+    "verbatim": 2,
+    "clause_deletion": 3,
+    "fusion": 2,
+    "reported_speech": 2,
+    "number_format": 2,
+    "reorder": 2,
+    "two_sentences": 2,
+    "entity_swap": 3,
+    "number_change": 2,
+    "date_change": 1,
+    "unit_change": 1,
+    "negation": 2,
+    "antonym": 2,
+    "speaker_swap": 2,
+    "role_swap": 2,
+    "modality": 2,
+    "bm25_other_article": 3,
+    "added_clause": 2,
+    "added_detail": 2,
+}
 
 
 def premise_window(sents: list[str], pos: int, rng: random.Random, need_next: bool) -> tuple[int, int]:
@@ -572,8 +701,12 @@ def generate(n: int, seed: int = 0, articles: list[list[str]] | None = None) -> 
     rng = random.Random(seed)
     names = sorted(RULES)
     weights = [WEIGHTS[k] for k in names]
-    sources = [(a, i) for a, sents in enumerate(articles) for i, s in enumerate(sents)
-               if MIN_WORDS <= len(_words(s)) <= MAX_WORDS]
+    sources = [
+        (a, i)
+        for a, sents in enumerate(articles)
+        for i, s in enumerate(sents)
+        if MIN_WORDS <= len(_words(s)) <= MAX_WORDS
+    ]
     out, seen = [], set()
     for k in range(n * 3):
         if len(out) >= n:
@@ -606,8 +739,17 @@ def generate(n: int, seed: int = 0, articles: list[list[str]] | None = None) -> 
         # Split by article (sha1 of its first sentence), so held-back pairs never share a premise with training ones.
         bucket = int(hashlib.sha1(sents[0].encode("utf-8")).hexdigest()[:8], 16) % 10
         split = "test" if bucket == 0 else ("valid" if bucket == 1 else "train")
-        out.append({"premise": premise, "claim": claim, "label": label, "method": method, "article": a,
-                    "sentence": pos, "split": split})
+        out.append(
+            {
+                "premise": premise,
+                "claim": claim,
+                "label": label,
+                "method": method,
+                "article": a,
+                "sentence": pos,
+                "split": split,
+            }
+        )
     return out
 
 
@@ -623,9 +765,13 @@ def main(argv: list[str] | None = None) -> None:
     with (args.out / "claims.jsonl").open("w", encoding="utf-8") as f:
         for p in pairs:
             f.write(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n")
-    summary = {"n": len(pairs), "seed": args.seed, "labels": dict(sorted(Counter(p["label"] for p in pairs).items())),
-               "methods": dict(sorted(Counter(p["method"] for p in pairs).items())),
-               "splits": dict(sorted(Counter(p["split"] for p in pairs).items()))}
+    summary = {
+        "n": len(pairs),
+        "seed": args.seed,
+        "labels": dict(sorted(Counter(p["label"] for p in pairs).items())),
+        "methods": dict(sorted(Counter(p["method"] for p in pairs).items())),
+        "splits": dict(sorted(Counter(p["split"] for p in pairs).items())),
+    }
     (args.out / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
     print(json.dumps(summary))
     print(f"{len(pairs)} pairs in {time.perf_counter() - start:.1f} s -> {args.out / 'claims.jsonl'}")

@@ -19,12 +19,14 @@ everything, and P(contradicted | not supported) on the synthetic negatives. A su
 sentence's P(supported). The threshold is the one that maximises balanced accuracy over the LODO out-of-fold
 summary scores of the seven domains together with the held-back synthetic slice.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,19 +35,26 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # the machine is shared: one thre
 
 import numpy as np
 
+from evals.multihop import load_queries
 from evals.train import claims as claimgen
 from rag.verify.trained import (
     FEATURES,
     MODEL_FILE,
     TrainedVerifier,
+    TreeModel,
     aggregate,
     feature_rows,
 )
 
 SEED = 0
 N_SYNTHETIC = 40_000  # pairs generated and trained on (the same seed's first 40k of the 120k the generator CLI writes); sized for 2 busy cores
-PARAMS = {"max_iter": 150, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40,
-          "l2_regularization": 1.0}
+PARAMS = {
+    "max_iter": 150,
+    "learning_rate": 0.05,
+    "max_leaf_nodes": 15,
+    "min_samples_leaf": 40,
+    "l2_regularization": 1.0,
+}
 HUMAN_SHARE = 0.5  # share of the total training weight the human-labelled summaries carry (the rest: synthetic)
 TRAIN_DOMAINS = ("ectsum", "podcast", "qmsumm", "sales_call", "sales_email", "samsum", "scitldr")
 
@@ -76,8 +85,7 @@ def summedits_rows(domain: str) -> dict[str, np.ndarray]:
         x.append(aggregate(rows))
         y.append(int(rec["label"]))
     y_a = np.array(y)
-    return {"x": np.array(x).reshape(len(y), 2 * len(FEATURES)), "y": y_a, "owner": np.arange(len(y)),
-            "summary_y": y_a}
+    return {"x": np.array(x).reshape(len(y), 2 * len(FEATURES)), "y": y_a, "owner": np.arange(len(y)), "summary_y": y_a}
 
 
 def synthetic_rows(pairs: list[dict]) -> dict[str, np.ndarray]:
@@ -89,10 +97,13 @@ def synthetic_rows(pairs: list[dict]) -> dict[str, np.ndarray]:
             x.append(aggregate(rows))
             keep.append(i)
     kept = [pairs[i] for i in keep]
-    return {"x": np.array(x).reshape(-1, 2 * len(FEATURES)),
-            "y": np.array([int(p["label"] == "supported") for p in kept]),
-            "contra": np.array([int(p["label"] == "contradicted") for p in kept]),
-            "method": np.array([p["method"] for p in kept]), "split": np.array([p["split"] for p in kept])}
+    return {
+        "x": np.array(x).reshape(-1, 2 * len(FEATURES)),
+        "y": np.array([int(p["label"] == "supported") for p in kept]),
+        "contra": np.array([int(p["label"] == "contradicted") for p in kept]),
+        "method": np.array([p["method"] for p in kept]),
+        "split": np.array([p["split"] for p in kept]),
+    }
 
 
 # ---------------------------------------------------------------- model fit / export
@@ -111,13 +122,17 @@ def export(model) -> dict:
     for (pred,) in model._predictors:
         nodes = pred.nodes
         leaf = nodes["is_leaf"].astype(bool)
-        trees.append({
-            "feature": [int(v) for v in nodes["feature_idx"]],
-            "threshold": [float(v) for v in nodes["num_threshold"]],  # exact: a threshold can equal a training value
-            "left": [(-1 if lf else int(v)) for v, lf in zip(nodes["left"], leaf)],
-            "right": [(-1 if lf else int(v)) for v, lf in zip(nodes["right"], leaf)],
-            "value": [round(float(v), 9) if lf else 0.0 for v, lf in zip(nodes["value"], leaf)],
-        })
+        trees.append(
+            {
+                "feature": [int(v) for v in nodes["feature_idx"]],
+                "threshold": [
+                    float(v) for v in nodes["num_threshold"]
+                ],  # exact: a threshold can equal a training value
+                "left": [(-1 if lf else int(v)) for v, lf in zip(nodes["left"], leaf)],
+                "right": [(-1 if lf else int(v)) for v, lf in zip(nodes["right"], leaf)],
+                "value": [round(float(v), 9) if lf else 0.0 for v, lf in zip(nodes["value"], leaf)],
+            }
+        )
     init = float(np.ravel(model._baseline_prediction)[0])
     return {"init": round(init, 9), "trees": trees}
 
@@ -145,10 +160,13 @@ def metrics(y: np.ndarray, s: np.ndarray, t: float) -> dict:
     from sklearn.metrics import balanced_accuracy_score, f1_score, roc_auc_score
 
     pred = (s >= t).astype(int)
-    return {"n": int(len(y)), "ba": round(float(balanced_accuracy_score(y, pred)), 4),
-            "auc": round(float(roc_auc_score(y, s)), 4) if len(set(y.tolist())) == 2 else None,
-            "f1_supported": round(float(f1_score(y, pred, pos_label=1, zero_division=0)), 4),
-            "f1_unsupported": round(float(f1_score(y, pred, pos_label=0, zero_division=0)), 4)}
+    return {
+        "n": int(len(y)),
+        "ba": round(float(balanced_accuracy_score(y, pred)), 4),
+        "auc": round(float(roc_auc_score(y, s)), 4) if len(set(y.tolist())) == 2 else None,
+        "f1_supported": round(float(f1_score(y, pred, pos_label=1, zero_division=0)), 4),
+        "f1_unsupported": round(float(f1_score(y, pred, pos_label=0, zero_division=0)), 4),
+    }
 
 
 # ---------------------------------------------------------------- experiments
@@ -179,10 +197,14 @@ def train_mix(syn: dict, human: dict, domains: list[str], use_syn: bool, use_hum
     m = syn["split"] == "train"
     hx, hy = _stack(human, domains)
     if use_syn:
-        xs.append(syn["x"][m]); ys.append(syn["y"][m]); ws.append(np.ones(int(m.sum())))
+        xs.append(syn["x"][m])
+        ys.append(syn["y"][m])
+        ws.append(np.ones(int(m.sum())))
     if use_human:
         w = HUMAN_SHARE / (1 - HUMAN_SHARE) * m.sum() / max(len(hy), 1) if use_syn else 1.0
-        xs.append(hx); ys.append(hy); ws.append(np.full(len(hy), w))
+        xs.append(hx)
+        ys.append(hy)
+        ws.append(np.full(len(hy), w))
     return fit(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), params)
 
 
@@ -197,10 +219,15 @@ def lodo(syn: dict, human: dict, use_syn: bool, use_human: bool, params: dict | 
     s = np.concatenate([oof[d] for d in TRAIN_DOMAINS])
     t = best_threshold(y, s)
     per = {d: metrics(human[d]["summary_y"], oof[d], t) for d in TRAIN_DOMAINS}
-    return {"threshold_pooled": round(t, 4), "pooled": metrics(y, s, t), "per_domain": per,
-            "mean_domain_ba": round(float(np.mean([v["ba"] for v in per.values()])), 4),
-            "mean_domain_auc": round(float(np.mean([v["auc"] for v in per.values()])), 4),
-            "_y": y, "_s": s}
+    return {
+        "threshold_pooled": round(t, 4),
+        "pooled": metrics(y, s, t),
+        "per_domain": per,
+        "mean_domain_ba": round(float(np.mean([v["ba"] for v in per.values()])), 4),
+        "mean_domain_auc": round(float(np.mean([v["auc"] for v in per.values()])), 4),
+        "_y": y,
+        "_s": s,
+    }
 
 
 def per_transformation(model, syn: dict, t: float) -> dict:
@@ -214,8 +241,11 @@ def per_transformation(model, syn: dict, t: float) -> dict:
     for meth in sorted(set(syn["method"][m].tolist())):
         k = syn["method"][m] == meth
         out[meth] = {"n": int(k.sum()), "acc": round(float((pred[k] == syn["y"][m][k]).mean()), 4)}
-    out["_all"] = {"n": int(m.sum()), "acc": round(float((pred == syn["y"][m]).mean()), 4),
-                   "auc": round(float(roc_auc_score(syn["y"][m], p)), 4)}
+    out["_all"] = {
+        "n": int(m.sum()),
+        "acc": round(float((pred == syn["y"][m]).mean()), 4),
+        "auc": round(float(roc_auc_score(syn["y"][m], p)), 4),
+    }
     return out
 
 
@@ -227,8 +257,9 @@ def choose_threshold(cv: dict, model, syn: dict) -> float:
     pv, yv = model.predict_proba(syn["x"][v])[:, 1], syn["y"][v]
     best, best_score = 0.5, -1.0
     for t in np.round(np.arange(0.02, 0.981, 0.01), 2):
-        score = 0.5 * balanced_accuracy_score(yv, (pv >= t).astype(int)) + \
-            0.5 * balanced_accuracy_score(cv["_y"], (cv["_s"] >= t).astype(int))
+        score = 0.5 * balanced_accuracy_score(yv, (pv >= t).astype(int)) + 0.5 * balanced_accuracy_score(
+            cv["_y"], (cv["_s"] >= t).astype(int)
+        )
         if score > best_score + 1e-12:
             best, best_score = float(t), score
     return best
@@ -240,11 +271,19 @@ def train_final(syn: dict, human: dict, cv: dict) -> tuple[dict, object]:
     neg = (syn["y"] == 0) & (syn["split"] == "train")
     contradiction = fit(syn["x"][neg], syn["contra"][neg], None, {**PARAMS, "max_iter": 150})
     threshold = choose_threshold(cv, support, syn)
-    spec = {"features": FEATURES, "threshold": threshold, "support": export(support),
-            "contradiction": export(contradiction),
-            "trained_on": {"synthetic_train_pairs": int((syn["split"] == "train").sum()), "seed": SEED,
-                           "summedits_domains": list(TRAIN_DOMAINS), "human_share": HUMAN_SHARE,
-                           "params": PARAMS}}
+    spec = {
+        "features": FEATURES,
+        "threshold": threshold,
+        "support": export(support),
+        "contradiction": export(contradiction),
+        "trained_on": {
+            "synthetic_train_pairs": int((syn["split"] == "train").sum()),
+            "seed": SEED,
+            "summedits_domains": list(TRAIN_DOMAINS),
+            "human_share": HUMAN_SHARE,
+            "params": PARAMS,
+        },
+    }
     return spec, support
 
 
@@ -258,8 +297,6 @@ def write_model(spec: dict, path: Path = MODEL_FILE) -> None:
 
 def report_news(model_spec: dict, log) -> dict:
     """SummEdits news, all pairs, with the shipped threshold. Read once per final model, never for a choice."""
-    from rag.verify.trained import TreeModel
-
     support = TreeModel(model_spec["support"])
     recs = load_summedits("news")
     s = []
@@ -289,28 +326,36 @@ def report_multihop(verifier: TrainedVerifier) -> dict:
     facts) rank gold Yes above gold No? Score = the weakest part's P(supported) against all the facts."""
     from sklearn.metrics import roc_auc_score
 
-    from evals.multihop import load_queries
-
     out = {}
     qs = [q for q in load_queries(split="tune") if q.answer.strip().lower() in {"yes", "no"}]
     for kind in ("comparison_query", "temporal_query", "all"):
         sub = [q for q in qs if kind == "all" or q.question_type == kind]
         y = np.array([int(q.answer.strip().lower() == "yes") for q in sub])
         s = np.array([min(verifier.verify(part, q.facts).score for part in claim_parts(q.question)) for q in sub])
-        out[kind] = {"n": len(sub), "yes": int(y.sum()),
-                     "auc": round(float(roc_auc_score(y, s)), 4) if 0 < y.sum() < len(y) else None}
+        out[kind] = {
+            "n": len(sub),
+            "yes": int(y.sum()),
+            "auc": round(float(roc_auc_score(y, s)), 4) if 0 < y.sum() < len(y) else None,
+        }
     return out
 
 
 def bench(verifier: TrainedVerifier, log) -> dict:
     """Speed: cold load, per claim-window pair, and a 5-sentence answer against 10 passages (warm)."""
-    import subprocess
-
     t = time.perf_counter()
-    cold = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); "
-                           "from rag.verify.trained import TrainedVerifier; v=TrainedVerifier(); "
-                           "v.verify('The firm said profits rose.', ['Profits rose, the company said.']); "
-                           "print(time.perf_counter()-t)"], capture_output=True, text=True, check=True)
+    cold = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import time; t=time.perf_counter(); "
+            "from rag.verify.trained import TrainedVerifier; v=TrainedVerifier(); "
+            "v.verify('The firm said profits rose.', ['Profits rose, the company said.']); "
+            "print(time.perf_counter()-t)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     cold_s = float(cold.stdout.strip().splitlines()[-1])
     articles = claimgen.load_articles()
     rng = np.random.default_rng(0)
@@ -326,8 +371,11 @@ def bench(verifier: TrainedVerifier, log) -> dict:
     for c, p in pairs:
         verifier.verify(c, p)
     pair_ms = (time.perf_counter() - t) / len(pairs) * 1000
-    return {"cold_load_and_first_verdict_s": round(cold_s, 3), "ms_per_claim_window_pair": round(pair_ms, 2),
-            "s_per_5_sentence_answer_vs_10_passages": round(answer_s, 3)}
+    return {
+        "cold_load_and_first_verdict_s": round(cold_s, 3),
+        "ms_per_claim_window_pair": round(pair_ms, 2),
+        "s_per_5_sentence_answer_vs_10_passages": round(answer_s, 3),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

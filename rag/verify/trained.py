@@ -14,17 +14,20 @@ How one claim is judged:
 The models are trained by `python -m evals.train.verifier` (synthetic pairs from the news corpus + the seven
 non-news SummEdits domains) and stored as JSON in rag/models/verifier.json.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Sequence
 
 import numpy as np
 import snowballstemmer
+from safetensors import safe_open
+from tokenizers import Tokenizer
 
 from rag.core.embedder import Int8Embedder, model_path
 from rag.core.text import split_sentences
@@ -51,15 +54,35 @@ _MODAL = frozenset(
     "some many most few several every always never often sometimes nearly almost only exactly least more less "
     "fewer".split()
 )
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _SPEECH = frozenset("said says told added wrote noted explained stated argued claimed announced insisted".split())
 _NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
-    "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000", "dozen": "12",
-    "percent": "%", "half": "0.5",
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "thirty": "30",
+    "hundred": "100",
+    "thousand": "1000",
+    "million": "1000000",
+    "billion": "1000000000",
+    "dozen": "12",
+    "percent": "%",
+    "half": "0.5",
 }
 # Generic English opposites (both directions): a claim word whose opposite is in the evidence is a red flag.
 _ANTONYM_PAIRS = """increase:decrease rise:fall rose:fell higher:lower high:low more:fewer more:less larger:smaller
@@ -133,7 +156,13 @@ def _is_number(word: str) -> bool:
 
 def _is_name(words: list[str], k: int) -> bool:
     w = words[k]
-    return k > 0 and w[:1].isupper() and w.lower() not in _STOP and not w.isupper() or (k > 0 and w.isupper() and len(w) > 1)
+    return (
+        k > 0
+        and w[:1].isupper()
+        and w.lower() not in _STOP
+        and not w.isupper()
+        or (k > 0 and w.isupper() and len(w) > 1)
+    )
 
 
 def _is_date(word: str) -> bool:
@@ -181,7 +210,7 @@ def _window_text(ev: _Evidence, w: tuple[int, int], cache: dict) -> _Text:
         if w[0] == w[1]:
             cache[w] = ev.sents[w[0]]
         else:
-            parts = ev.sents[w[0]: w[1] + 1]
+            parts = ev.sents[w[0] : w[1] + 1]
             words = [x for t in parts for x in t.words]
             stems = [x for t in parts for x in t.stems]
             gaps: dict[tuple[str, str], set[str]] = {}
@@ -190,8 +219,9 @@ def _window_text(ev: _Evidence, w: tuple[int, int], cache: dict) -> _Text:
                 positions.setdefault(s, []).append(k)
                 if 0 < k < len(stems) - 1:
                     gaps.setdefault((stems[k - 1], stems[k + 1]), set()).add(s)
-            cache[w] = _Text(words, stems, set(stems), set(zip(stems, stems[1:])), gaps, sum(t.neg for t in parts),
-                             positions)
+            cache[w] = _Text(
+                words, stems, set(stems), set(zip(stems, stems[1:])), gaps, sum(t.neg for t in parts), positions
+            )
     return cache[w]
 
 
@@ -209,7 +239,7 @@ def _align(claim: _Text, ev: _Evidence, cache: dict) -> tuple[tuple[int, int], f
             r = sent_recall[w[0]]
         else:
             # Only worth building when its sentences together could beat the best single one.
-            if sum(sent_recall[w[0]: w[1] + 1]) <= best_score:
+            if sum(sent_recall[w[0] : w[1] + 1]) <= best_score:
                 continue
             t = _window_text(ev, w, cache)
             r = sum(v for s, v in weights.items() if s in t.stem_set) / total
@@ -231,9 +261,6 @@ class _StaticVectors:
     """
 
     def __init__(self) -> None:
-        from safetensors import safe_open
-        from tokenizers import Tokenizer
-
         path = model_path()
         with safe_open(str(path / "model.safetensors"), "np") as f:
             self.matrix = f.get_tensor("embeddings.word_embeddings.weight").astype(np.float32)
@@ -285,7 +312,7 @@ class _Contextual:
         """For each text: the character spans of its regex words that fit in 256 pieces, and their unit vectors."""
         missing = sorted({t for t in texts if t not in self.cache}, key=len)
         for start in range(0, len(missing), 8):  # short, length-sorted batches: little padding
-            batch = missing[start:start + 8]
+            batch = missing[start : start + 8]
             encs = self.tokenizer.encode_batch(batch)
             ids = np.array([e.ids for e in encs], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
@@ -344,13 +371,48 @@ CTX_FEATURES = ["ctx_min", "ctx_p10", "ctx_mean", "ctx_below_06", "ctx_sent_cos"
 # ---------------------------------------------------------------- features
 
 FEATURES = [
-    "n_words", "n_content", "recall_w", "recall_doc", "second_recall", "window_len", "novel", "novel_frac",
-    "novel_doc", "novel_doc_frac", "novel_names", "novel_names_doc", "novel_numbers", "novel_numbers_doc",
-    "ev_numbers_unused", "novel_dates", "ev_dates_unused", "neg_claim", "neg_window", "neg_flip", "antonym",
-    "modal_novel", "substitutions", "substituted_names", "substituted_numbers", "bigram_novel_frac",
-    "lcs_frac", "name_order_flip", "speaker_mismatch", "speaker_claim", "novel_longest_run", "novel_first_pos",
-    "window_words", "claim_window_ratio", "content_matched_window", "novel_lower", "novel_sim_min",
-    "novel_sim_mean", "novel_sim_below_04", "sub_sim_min", "date_swap", "name_not_speaker",
+    "n_words",
+    "n_content",
+    "recall_w",
+    "recall_doc",
+    "second_recall",
+    "window_len",
+    "novel",
+    "novel_frac",
+    "novel_doc",
+    "novel_doc_frac",
+    "novel_names",
+    "novel_names_doc",
+    "novel_numbers",
+    "novel_numbers_doc",
+    "ev_numbers_unused",
+    "novel_dates",
+    "ev_dates_unused",
+    "neg_claim",
+    "neg_window",
+    "neg_flip",
+    "antonym",
+    "modal_novel",
+    "substitutions",
+    "substituted_names",
+    "substituted_numbers",
+    "bigram_novel_frac",
+    "lcs_frac",
+    "name_order_flip",
+    "speaker_mismatch",
+    "speaker_claim",
+    "novel_longest_run",
+    "novel_first_pos",
+    "window_words",
+    "claim_window_ratio",
+    "content_matched_window",
+    "novel_lower",
+    "novel_sim_min",
+    "novel_sim_mean",
+    "novel_sim_below_04",
+    "sub_sim_min",
+    "date_swap",
+    "name_not_speaker",
 ]
 LEXICAL_FEATURES = list(FEATURES)
 # Contextual word features (int8 MiniLM) on top of the lexical ones: measured as candidate B (docs/verifier.md) and
@@ -397,7 +459,9 @@ def _features(claim: _Text, window: _Text, ev: _Evidence, recall: float, second:
     ev_dates = {s for w, s in zip(window.words, window.stems) if _is_date(w)}
     # One-word substitutions: a claim word between the same two neighbours as a different word in the window.
     subs = [k for k in novel if 0 < k < len(stems) - 1 and (stems[k - 1], stems[k + 1]) in window.gaps]
-    antonym = sum(1 for k in content if stems[k] not in window.stem_set and _ANTONYMS.get(stems[k], set()) & window.stem_set)
+    antonym = sum(
+        1 for k in content if stems[k] not in window.stem_set and _ANTONYMS.get(stems[k], set()) & window.stem_set
+    )
     modal_novel = sum(1 for k, w in enumerate(words) if w.lower() in _MODAL and stems[k] not in window.stem_set)
     pairs = [(stems[a], stems[b]) for a, b in zip(content, content[1:])]
     bigram_novel = sum(1 for p in pairs if p not in window.bigrams) / max(len(pairs), 1)
@@ -431,24 +495,52 @@ def _features(claim: _Text, window: _Text, ev: _Evidence, recall: float, second:
         if kind and any(_date_kind(w) == kind and s not in claim_set for w, s in zip(window.words, window.stems)):
             date_swap += 1.0
     # A claimed speaker whom the window names, but not as a speaker ("B said X" where the window has "A said X").
-    name_not_speaker = float(bool(claim_speakers) and bool(window_speakers) and
-                             bool((claim_speakers - window_speakers) & window.stem_set))
+    name_not_speaker = float(
+        bool(claim_speakers) and bool(window_speakers) and bool((claim_speakers - window_speakers) & window.stem_set)
+    )
     return [
-        float(len(words)), float(len(content)), recall, recall_doc(content, stems, ev), second, float(wlen),
-        float(len(novel)), len(novel) / n_content, float(len(novel_doc)), len(novel_doc) / n_content,
-        float(sum(1 for k in novel if k in names)), float(sum(1 for k in novel_doc if k in names)),
-        float(sum(1 for k in novel if k in numbers)), float(sum(1 for k in novel_doc if k in numbers)),
+        float(len(words)),
+        float(len(content)),
+        recall,
+        recall_doc(content, stems, ev),
+        second,
+        float(wlen),
+        float(len(novel)),
+        len(novel) / n_content,
+        float(len(novel_doc)),
+        len(novel_doc) / n_content,
+        float(sum(1 for k in novel if k in names)),
+        float(sum(1 for k in novel_doc if k in names)),
+        float(sum(1 for k in novel if k in numbers)),
+        float(sum(1 for k in novel_doc if k in numbers)),
         float(len(ev_numbers - claim_set) > 0 and any(k in novel for k in numbers)),
         float(sum(1 for k in novel if k in dates)),
         float(len(ev_dates - claim_set) > 0 and any(k in novel for k in dates)),
-        float(claim.neg), float(window.neg), float((claim.neg > 0) != (window.neg > 0)), float(antonym),
-        float(modal_novel), float(len(subs)), float(sum(1 for k in subs if k in names)),
-        float(sum(1 for k in subs if k in numbers)), bigram_novel, lcs, flip, speaker_mismatch,
-        float(bool(claim_speakers)), float(longest), (novel[0] / len(words)) if novel else 1.0,
-        float(len(window.words)), len(words) / max(len(window.words), 1),
+        float(claim.neg),
+        float(window.neg),
+        float((claim.neg > 0) != (window.neg > 0)),
+        float(antonym),
+        float(modal_novel),
+        float(len(subs)),
+        float(sum(1 for k in subs if k in names)),
+        float(sum(1 for k in subs if k in numbers)),
+        bigram_novel,
+        lcs,
+        flip,
+        speaker_mismatch,
+        float(bool(claim_speakers)),
+        float(longest),
+        (novel[0] / len(words)) if novel else 1.0,
+        float(len(window.words)),
+        len(words) / max(len(window.words), 1),
         sum(1 for s in set(wcontent) if s in claim_set) / max(len(set(wcontent)), 1),
-        float(len(lower_novel)), float(sims.min()) if len(sims) else 1.0, float(sims.mean()) if len(sims) else 1.0,
-        float((sims < 0.4).sum()), min(sub_sims) if sub_sims else 1.0, date_swap, name_not_speaker,
+        float(len(lower_novel)),
+        float(sims.min()) if len(sims) else 1.0,
+        float(sims.mean()) if len(sims) else 1.0,
+        float((sims < 0.4).sum()),
+        min(sub_sims) if sub_sims else 1.0,
+        date_swap,
+        name_not_speaker,
     ]
 
 
@@ -483,7 +575,11 @@ def recall_doc(content: list[int], stems: list[str], ev: _Evidence) -> float:
 
 def claim_sentences(claim: str) -> list[tuple[int, int]]:
     """Spans of the claim's sentences that hold a word (a bare citation like "[2]" is not a claim)."""
-    return [(s, e) for s, e in split_sentences(claim) if _WORD_RE.search(re.sub(r"\[\d+(?:\s*[,;]\s*\d+)*\]", "", claim[s:e]))]
+    return [
+        (s, e)
+        for s, e in split_sentences(claim)
+        if _WORD_RE.search(re.sub(r"\[\d+(?:\s*[,;]\s*\d+)*\]", "", claim[s:e]))
+    ]
 
 
 def feature_rows(claim: str, passages: Sequence[str]) -> tuple[np.ndarray, list[tuple[int, int]], _Evidence]:
@@ -494,14 +590,16 @@ def feature_rows(claim: str, passages: Sequence[str]) -> tuple[np.ndarray, list[
     for s, e in claim_sentences(claim):
         c = _analyse(claim[s:e])
         if not ev.sents:
-            rows.append(_features(c, _analyse(""), ev, 0.0, 0.0, 0) + ([0.0, 0.0, 0.0, 1.0, 0.0] if USE_CONTEXT else []))
+            rows.append(
+                _features(c, _analyse(""), ev, 0.0, 0.0, 0) + ([0.0, 0.0, 0.0, 1.0, 0.0] if USE_CONTEXT else [])
+            )
             wins.append((-1, -1))
             continue
         w, recall, second = _align(c, ev, cache)
         row = _features(c, _window_text(ev, w, cache), ev, recall, second, w[1] - w[0] + 1)
         if USE_CONTEXT:
             j = ev.spans[w[0]][0]
-            row += _ctx_features(claim[s:e], passages[j][ev.spans[w[0]][1]:ev.spans[w[1]][2]])
+            row += _ctx_features(claim[s:e], passages[j][ev.spans[w[0]][1] : ev.spans[w[1]][2]])
         rows.append(row)
         wins.append(w)
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES)), wins, ev
