@@ -1,4 +1,5 @@
 """Benchmarks and reports: MultiHop-RAG retrieval and answers, the seed gold set, and the faithfulness scorer."""
+
 from __future__ import annotations
 
 __all__ = ["FaithfulnessScorer"]

@@ -1,4 +1,5 @@
 """`newsrag eval retrieval|answers|scorer`: run a benchmark, print a table, write results.json and report.html."""
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,10 @@ def _open_assistant(args: argparse.Namespace, dataset: str):
     if dataset == "seed":
         missing = [a.origin or a.id for a in corpus_articles() if bot.store.article(a.id) is None]
         if missing:
-            raise NewsragError(f"the index at {index} lacks the seed article(s) {missing}: "
-                               f"run `newsrag ingest {CORPUS_DIR} --index {index}`")
+            raise NewsragError(
+                f"the index at {index} lacks the seed article(s) {missing}: "
+                f"run `newsrag ingest {CORPUS_DIR} --index {index}`"
+            )
     return bot, str(index), stats.articles
 
 
@@ -84,10 +87,14 @@ def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
             hint = f"ingest {multihop_corpus_path()} --index {index}"
             if total and not held:
                 bot.close()
-                raise NewsragError(f"the index at {index} holds none of MultiHop-RAG's evidence articles: run `newsrag {hint}`")
+                raise NewsragError(
+                    f"the index at {index} holds none of MultiHop-RAG's evidence articles: run `newsrag {hint}`"
+                )
             if held < total:
-                warnings.append(f"only {held} of {total} gold evidence articles are in the index at {index}; "
-                                f"scores are capped accordingly (`newsrag {hint}` for the full corpus)")
+                warnings.append(
+                    f"only {held} of {total} gold evidence articles are in the index at {index}; "
+                    f"scores are capped accordingly (`newsrag {hint}` for the full corpus)"
+                )
                 print(f"warning: {warnings[-1]}", file=sys.stderr)
         try:
             answerer = getattr(args, "answerer", None) or "extractive"
@@ -97,10 +104,15 @@ def build_payload(args: argparse.Namespace, progress: bool = False) -> dict:
                 rows = answer_rows(bot, items, answerer=answerer, progress=progress)
         finally:
             bot.close()
-        payload.update(split="seed" if dataset == "seed" else (getattr(args, "split", None) or "report"),
-                       index=index, index_articles=articles,
-                       answerer=answerer if args.what == "answers" else None,
-                       warnings=warnings, summary=summarize(args.what, rows), rows=rows)
+        payload.update(
+            split="seed" if dataset == "seed" else (getattr(args, "split", None) or "report"),
+            index=index,
+            index_articles=articles,
+            answerer=answerer if args.what == "answers" else None,
+            warnings=warnings,
+            summary=summarize(args.what, rows),
+            rows=rows,
+        )
     payload["seconds"] = round(time.perf_counter() - started, 1)
     payload["created"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     return payload

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from evals.summedits import load_domain
 from rag.core.text import WORD, sentences, strip_citations
 from rag.verify import Verdict, get_verifier
-from evals.summedits import load_domain
 
 
 @dataclass

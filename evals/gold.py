@@ -4,6 +4,7 @@ evals/data/seed_gold.json holds {"questions": [{id, question, type, answers: [sp
 marks a question the article cannot answer (the right answer is a refusal). `load_seed_gold` checks every span
 against the article text as the loaders read it, so an edit to corpus/ that breaks a span fails loudly.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,7 @@ def load_seed_gold(path: str | Path = GOLD_FILE, corpus_dir: str | Path = CORPUS
         raise NewsragError(f"{path}: cannot read the gold set ({exc})") from exc
     records = data.get("questions") if isinstance(data, dict) else None
     if not isinstance(records, list):
-        raise NewsragError(f"{path}: expected {{\"questions\": [...]}}")
+        raise NewsragError(f'{path}: expected {{"questions": [...]}}')
     articles = corpus_articles(corpus_dir)
     if not articles:
         raise NewsragError(f"{corpus_dir}: no articles to check the gold spans against")
@@ -54,7 +55,9 @@ def load_seed_gold(path: str | Path = GOLD_FILE, corpus_dir: str | Path = CORPUS
     for i, rec in enumerate(records):
         missing = [k for k in ("id", "question", "answers") if not isinstance(rec, dict) or k not in rec]
         if missing:
-            raise NewsragError(f"{path}: question {i} lacks field(s) {missing}; expected {{id, question, type, answers}}")
+            raise NewsragError(
+                f"{path}: question {i} lacks field(s) {missing}; expected {{id, question, type, answers}}"
+            )
         if rec["id"] in seen:
             raise NewsragError(f"{path}: question id {rec['id']!r} appears twice; ids must be unique")
         seen.add(rec["id"])
@@ -62,8 +65,10 @@ def load_seed_gold(path: str | Path = GOLD_FILE, corpus_dir: str | Path = CORPUS
         for span in rec["answers"]:
             found = [a.id for a in articles if span and span in a.text]
             if not found:
-                raise NewsragError(f"{path}: question {rec['id']!r}: gold span {span!r} is not an exact substring of any "
-                                   f"article in {corpus_dir}; copy it verbatim from the article text")
+                raise NewsragError(
+                    f"{path}: question {rec['id']!r}: gold span {span!r} is not an exact substring of any "
+                    f"article in {corpus_dir}; copy it verbatim from the article text"
+                )
             holders.extend(x for x in found if x not in holders)
         out.append(GoldQuestion(rec["id"], rec["question"], rec.get("type") or "fact", list(rec["answers"]), holders))
     return out

@@ -4,6 +4,7 @@ Queries are split deterministically into a `tune` half (choose thresholds and we
 (publish numbers from there): within each question type, queries are ordered by the sha1 of their text and dealt
 alternately, so both halves hold the same mix of types and no query ever changes side between runs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -11,8 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rag.core.settings import get_settings
 from rag.core.errors import NewsragError
+from rag.core.settings import get_settings
 
 HF_BASE = "https://huggingface.co/datasets/yixuantt/MultiHopRAG/resolve/main"
 # The published files; the local copy holds the dev subset as queries-dev.json and the full set may sit beside it.
@@ -118,11 +119,16 @@ def load_queries(data_dir: str | Path | None = None, split: str = "all", downloa
         if missing:
             raise NewsragError(f"{path}: record {i} lacks field(s) {missing}; expected {{{', '.join(_QUERY_FIELDS)}}}")
         evidence = rec["evidence_list"] or []
-        queries.append(Query(
-            id=query_id(rec["query"]), question=rec["query"], answer=str(rec["answer"]),
-            question_type=str(rec["question_type"]), facts=[str(e.get("fact", "")) for e in evidence],
-            evidence=evidence,
-        ))
+        queries.append(
+            Query(
+                id=query_id(rec["query"]),
+                question=rec["query"],
+                answer=str(rec["answer"]),
+                question_type=str(rec["question_type"]),
+                facts=[str(e.get("fact", "")) for e in evidence],
+                evidence=evidence,
+            )
+        )
     assign_splits(queries)
     return [q for q in queries if split == "all" or q.split == split]
 
@@ -133,7 +139,9 @@ def assign_splits(queries: list[Query]) -> None:
     for q in queries:
         by_type.setdefault(q.question_type, []).append(q)
     for group in by_type.values():
-        for i, q in enumerate(sorted(group, key=lambda q: (hashlib.sha1(q.question.encode("utf-8")).hexdigest(), q.question))):
+        for i, q in enumerate(
+            sorted(group, key=lambda q: (hashlib.sha1(q.question.encode("utf-8")).hexdigest(), q.question))
+        ):
             q.split = "tune" if i % 2 == 0 else "report"
 
 
@@ -152,6 +160,8 @@ def subset_corpus(queries: list[Query], corpus: list[dict], others: int = 100) -
     wanted_urls = {e.get("url") for q in queries for e in q.evidence if e.get("url")}
     wanted_titles = {e.get("title") for q in queries for e in q.evidence if e.get("title")}
     evidence = [r for r in corpus if r.get("url") in wanted_urls or r.get("title") in wanted_titles]
-    rest = sorted((r for r in corpus if r not in evidence),
-                  key=lambda r: hashlib.sha1(str(r.get("url") or r.get("title")).encode("utf-8")).hexdigest())
+    rest = sorted(
+        (r for r in corpus if r not in evidence),
+        key=lambda r: hashlib.sha1(str(r.get("url") or r.get("title")).encode("utf-8")).hexdigest(),
+    )
     return evidence + rest[:others]

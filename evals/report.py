@@ -1,5 +1,6 @@
 """Eval output: a terminal table, results.json, a self-contained report.html (inline SVG, no scripts), and a diff
 against an earlier run's results.json."""
+
 from __future__ import annotations
 
 import html
@@ -14,7 +15,17 @@ from rag.core.errors import NewsragError
 
 # Metrics where lower is better; every other compared metric is better higher. Counts (n, skipped...) are not compared.
 LOWER_IS_BETTER = {"bad_spans"}
-COUNTS = {"n", "skipped", "answered", "unsettled", "verdicts_failing", "n_refused", "n_unanswerable", "threshold", "seconds_per_item"}
+COUNTS = {
+    "n",
+    "skipped",
+    "answered",
+    "unsettled",
+    "verdicts_failing",
+    "n_refused",
+    "n_unanswerable",
+    "threshold",
+    "seconds_per_item",
+}
 WORST_CASES = 20
 # What each metric means and which way is good, shown under the scores so a reader needs no paper to read them.
 GLOSSARY: dict[str, str] = {
@@ -24,20 +35,20 @@ GLOSSARY: dict[str, str] = {
     "mrr@10": "mean of 1/rank of the first passage holding a gold fact, 0 when none in the top 10 (higher is better)",
     "ndcg@10": "discounted gain of the distinct gold facts in the top 10, against the best order (higher is better)",
     "accuracy": "share of questions answered right: the gold answer in the answer, or a refusal where there is no "
-                "answer (higher is better)",
+    "answer (higher is better)",
     "accuracy_answerable": "accuracy on the questions that have an answer (higher is better)",
     "faithfulness": "share of answer sentences supported by the passages they cite; answers only, not refusals or "
-                    "unanswerable questions (higher is better)",
+    "unanswerable questions (higher is better)",
     "citation_precision": "share of (sentence, cited passage) pairs where the passage supports the sentence "
-                          "(higher is better)",
+    "(higher is better)",
     "citation_recall": "share of answer sentences with at least one supporting citation (higher is better)",
     "refusal_precision": "of the questions refused, the share that had no answer in the articles (higher is better)",
     "refusal_recall": "of the questions with no answer in the articles, the share refused (higher is better)",
     "refusal_f1": "harmonic mean of refusal precision and recall (higher is better)",
     "bad_spans": "citations whose quote is not the exact span of its article (lower is better; should be 0)",
     "strict": "accuracy where a Yes/No gold must be the first yes/no word of the answer, so an answer saying both "
-              "cannot score (higher is better)",
-    "const_yes": "accuracy of answering \"Yes.\" to every question and never refusing: the prior to beat",
+    "cannot score (higher is better)",
+    "const_yes": 'accuracy of answering "Yes." to every question and never refusing: the prior to beat',
     "unsettled": "answers that say the articles do not settle a yes/no question instead of guessing (a count)",
     "verdicts_failing": "parts whose verdict their own cited quotes do not give when judged again (a count; aim 0)",
     "n": "questions scored in the group",
@@ -68,7 +79,10 @@ def format_table(payload: dict) -> str:
     if payload["what"] == "scorer":
         return "\n".join(f"{k:>22}  {_fmt(v)}" for k, v in summary["overall"].items())
     cols = table_metrics(payload["what"])
-    head = f"{'':<14}{'n':>5}" + "".join(f"{c.replace('citation_', 'cit_').replace('refusal_', 'ref_').replace('verdicts_failing', 'verd_failing'):>14}" for c in cols)
+    head = f"{'':<14}{'n':>5}" + "".join(
+        f"{c.replace('citation_', 'cit_').replace('refusal_', 'ref_').replace('verdicts_failing', 'verd_failing'):>14}"
+        for c in cols
+    )
     lines = [head, "-" * len(head)]
     groups = [("overall", summary["overall"])] + list(summary["by_type"].items())
     for name, vals in groups:
@@ -83,9 +97,11 @@ def skipped_note(payload: dict) -> str:
     total = len(payload.get("rows") or [])
     notes = []
     if skipped:
-        notes.append(f"{skipped} of {total} questions skipped: unanswerable (null) questions have no evidence to "
-                     "retrieve, so retrieval scores cover the other "
-                     f"{total - skipped}; `eval answers` scores the refusals")
+        notes.append(
+            f"{skipped} of {total} questions skipped: unanswerable (null) questions have no evidence to "
+            "retrieve, so retrieval scores cover the other "
+            f"{total - skipped}; `eval answers` scores the refusals"
+        )
     limit = payload.get("limit")
     if limit and total < limit and payload.get("what") != "scorer":
         notes.append(f"--limit {limit} asked for more questions than the {payload.get('split')} split holds ({total})")
@@ -147,13 +163,17 @@ def compare(old_path: str | Path, payload: dict, tolerance: float = 1e-9) -> tup
     except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
         raise NewsragError(f"--compare {path}: not a readable results.json from `newsrag eval` ({exc})") from exc
     if old.get("what") != payload["what"] or old.get("dataset") != payload["dataset"]:
-        raise NewsragError(f"--compare {path}: that run is `{old.get('what')} --dataset {old.get('dataset')}`, this one is "
-                           f"`{payload['what']} --dataset {payload['dataset']}`; compare like with like")
+        raise NewsragError(
+            f"--compare {path}: that run is `{old.get('what')} --dataset {old.get('dataset')}`, this one is "
+            f"`{payload['what']} --dataset {payload['dataset']}`; compare like with like"
+        )
     changes, regressions = [], []
     new_summary = payload["summary"]
     groups = [("overall", old_summary.get("overall", {}), new_summary["overall"])]
     for kind in sorted(set(old_summary.get("by_type", {})) | set(new_summary.get("by_type", {}))):
-        groups.append((kind, old_summary.get("by_type", {}).get(kind, {}), new_summary.get("by_type", {}).get(kind, {})))
+        groups.append(
+            (kind, old_summary.get("by_type", {}).get(kind, {}), new_summary.get("by_type", {}).get(kind, {}))
+        )
     for group, before, after in groups:
         for metric in sorted(set(before) | set(after)):
             if metric in COUNTS:
@@ -167,8 +187,11 @@ def compare(old_path: str | Path, payload: dict, tolerance: float = 1e-9) -> tup
             if worse:
                 regressions.append(line)
     if old.get("split") != payload.get("split") or old.get("limit") != payload.get("limit"):
-        changes.insert(0, f"note: split/limit differ ({old.get('split')}/{old.get('limit')} vs "
-                          f"{payload.get('split')}/{payload.get('limit')}); the questions are not the same")
+        changes.insert(
+            0,
+            f"note: split/limit differ ({old.get('split')}/{old.get('limit')} vs "
+            f"{payload.get('split')}/{payload.get('limit')}); the questions are not the same",
+        )
     return changes, regressions
 
 
@@ -194,8 +217,10 @@ def _bar_chart(title: str, groups: dict[str, dict], metrics: list[str]) -> str:
     label_w = max(170, int(max((len(f"{g} · {m}") for g, m, _ in rows), default=0) * 6.4) + 12)
     width = label_w + bar_w + 60
     height = 24 + len(rows) * (bar_h + 4) + len(groups) * 8
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{_e(title)}">',
-             f'<text x="0" y="14" font-size="13" font-weight="bold">{_e(title)}</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{_e(title)}">',
+        f'<text x="0" y="14" font-size="13" font-weight="bold">{_e(title)}</text>',
+    ]
     y, last = 24, None
     palette = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#9d755d"]
     for g, m, v in rows:
@@ -221,8 +246,10 @@ def _histogram(title: str, values: list[float], bins: int = 10) -> str:
     width, height, pad = 420, 170, 28
     top = max(counts) or 1
     bw = (width - pad) / bins
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 16}" height="{height + 34}" role="img" aria-label="{_e(title)}">',
-             f'<text x="0" y="14" font-size="13" font-weight="bold">{_e(title)} (n={len(values)})</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 16}" height="{height + 34}" role="img" aria-label="{_e(title)}">',
+        f'<text x="0" y="14" font-size="13" font-weight="bold">{_e(title)} (n={len(values)})</text>',
+    ]
     for i, c in enumerate(counts):
         h = c / top * (height - 30)
         x = pad + i * bw
@@ -243,7 +270,11 @@ def _summary_table(payload: dict) -> str:
     head = "<tr><th>group</th><th>n</th>" + "".join(f"<th>{_e(c)}</th>" for c in cols) + "</tr>"
     rows = []
     for name, vals in [("overall", summary["overall"]), *summary["by_type"].items()]:
-        rows.append(f"<tr><td>{_e(name)}</td><td>{vals['n']}</td>" + "".join(f"<td>{_fmt(vals[c])}</td>" for c in cols) + "</tr>")
+        rows.append(
+            f"<tr><td>{_e(name)}</td><td>{vals['n']}</td>"
+            + "".join(f"<td>{_fmt(vals[c])}</td>" for c in cols)
+            + "</tr>"
+        )
     return f"<table>{head}{''.join(rows)}</table>"
 
 
@@ -252,8 +283,10 @@ def _passages_html(hits: list[dict]) -> str:
     for h in hits:
         cls = "passage gold" if h.get("gold") else "passage"
         tag = " ✔ holds a gold fact" if h.get("gold") else ""
-        out.append(f'<div class="{cls}"><span class="meta">#{h["rank"]} {_e(h["title"])} — {_e(h["source"])} '
-                   f'[{h["start"]}:{h["end"]}] score {h["score"]:.4f}{tag}</span>\n{_e(h["text"])}</div>')
+        out.append(
+            f'<div class="{cls}"><span class="meta">#{h["rank"]} {_e(h["title"])} — {_e(h["source"])} '
+            f"[{h['start']}:{h['end']}] score {h['score']:.4f}{tag}</span>\n{_e(h['text'])}</div>"
+        )
     return "".join(out)
 
 
@@ -262,9 +295,11 @@ def _worst_retrieval(rows: list[dict]) -> str:
     out = []
     for r in scored[:WORST_CASES]:
         facts = "".join(f"<li>{_e(f)}</li>" for f in r["facts"])
-        out.append(f'<div class="case"><b>{_e(r["question"])}</b> <span class="meta">({_e(r["kind"])}, {_e(r["id"])}, '
-                   f'MRR {r["mrr@10"]:.3f}, nDCG {r["ndcg@10"]:.3f})</span><div>Gold facts:<ul>{facts}</ul></div>'
-                   f'<details><summary>retrieved passages</summary>{_passages_html(r["hits"])}</details></div>')
+        out.append(
+            f'<div class="case"><b>{_e(r["question"])}</b> <span class="meta">({_e(r["kind"])}, {_e(r["id"])}, '
+            f"MRR {r['mrr@10']:.3f}, nDCG {r['ndcg@10']:.3f})</span><div>Gold facts:<ul>{facts}</ul></div>"
+            f"<details><summary>retrieved passages</summary>{_passages_html(r['hits'])}</details></div>"
+        )
     return "".join(out) or "<p>No scored questions.</p>"
 
 
@@ -279,25 +314,35 @@ def _worst_answers(rows: list[dict]) -> str:
         gold = " | ".join(r["gold"]) if r["gold"] else "(unanswerable: should refuse)"
         sents = "".join(
             f'<li class="{"ok" if s["supported"] else "bad"}">{_e(s["text"])} <span class="meta">cites {s["cites"]}, '
-            f'supported by {s["supporting"]}</span></li>' for s in r["sentences"])
-        cites = "".join(f'<div class="passage">[{c["n"]}] {_e(c["title"])} [{c["start"]}:{c["end"]}]: {_e(c["quote"])}</div>'
-                        for c in r["citations"])
+            f"supported by {s['supporting']}</span></li>"
+            for s in r["sentences"]
+        )
+        cites = "".join(
+            f'<div class="passage">[{c["n"]}] {_e(c["title"])} [{c["start"]}:{c["end"]}]: {_e(c["quote"])}</div>'
+            for c in r["citations"]
+        )
         # the answer's reasoning: each part of the question, its verdict and the passages behind it
-        parts = "".join(f'<li class="{"ok" if p["verdict"] == "supported" else "bad"}">{_e(p["verdict"])}: '
-                        f'{_e(p["claim"])} <span class="meta">cites {p["citations"]}</span></li>'
-                        for p in r.get("parts") or [])
+        parts = "".join(
+            f'<li class="{"ok" if p["verdict"] == "supported" else "bad"}">{_e(p["verdict"])}: '
+            f'{_e(p["claim"])} <span class="meta">cites {p["citations"]}</span></li>'
+            for p in r.get("parts") or []
+        )
         parts = f"<div>Parts:</div><ul>{parts}</ul>" if parts else ""
         # faithfulness of an answer to a question with no answer means nothing: not shown
         faith = "" if not r["answerable"] or r["faithfulness"] is None else f", faithfulness {r['faithfulness']:.2f}"
-        out.append(f'<div class="case"><b>{_e(r["question"])}</b> <span class="meta">({_e(r["kind"])}, {_e(r["id"])})</span> '
-                   f'{verdict}{faith}{" — refused" if r["refused"] else ""}'
-                   f'<div>Gold: <code>{_e(gold)}</code></div><div>Answer: {_e(r["answer"])}</div>{parts}<ul>{sents}</ul>{cites}'
-                   f'<details><summary>top passages</summary>{_passages_html(r["hits"])}</details></div>')
+        out.append(
+            f'<div class="case"><b>{_e(r["question"])}</b> <span class="meta">({_e(r["kind"])}, {_e(r["id"])})</span> '
+            f"{verdict}{faith}{' — refused' if r['refused'] else ''}"
+            f"<div>Gold: <code>{_e(gold)}</code></div><div>Answer: {_e(r['answer'])}</div>{parts}<ul>{sents}</ul>{cites}"
+            f"<details><summary>top passages</summary>{_passages_html(r['hits'])}</details></div>"
+        )
     return "".join(out) or "<p>No questions.</p>"
 
 
 def _glossary(payload: dict) -> str:
-    shown = ["n", *table_metrics(payload["what"])] + (["accuracy_answerable", "bad_spans"] if payload["what"] == "answers" else [])
+    shown = ["n", *table_metrics(payload["what"])] + (
+        ["accuracy_answerable", "bad_spans"] if payload["what"] == "answers" else []
+    )
     items = "".join(f"<dt><code>{_e(m)}</code></dt><dd>{_e(GLOSSARY[m])}</dd>" for m in shown if m in GLOSSARY)
     return f"<h2>What the metrics mean</h2><dl class='glossary'>{items}</dl>" if items else ""
 
@@ -309,26 +354,36 @@ def _comparison(payload: dict, old_summary: dict, against: Path | str | None) ->
     moved = [c for c in metric_changes(old_summary, payload["summary"], metrics) if c.better is not None]
     worse, better = [c for c in moved if not c.better], [c for c in moved if c.better]
     where = f" (<code>{_e(against)}</code>)" if against else ""
-    head = (f"<h2>Compared with the previous run</h2><p>{len(better)} score(s) better, {len(worse)} worse, the rest "
-            f"unchanged, against the earlier run{where}.</p>")
+    head = (
+        f"<h2>Compared with the previous run</h2><p>{len(better)} score(s) better, {len(worse)} worse, the rest "
+        f"unchanged, against the earlier run{where}.</p>"
+    )
     if not moved:
         return head + "<p>No score moved.</p>"
     rows = "".join(
         f"<tr class='{'ok' if c.better else 'bad'}'><td>{_e(c.group)}</td><td>{_e(c.metric)}</td>"
         f"<td>{_fmt(c.before)}</td><td>{_fmt(c.after)}</td>"
         f"<td>{'▲' if (c.delta or 0) > 0 else '▼'} {c.delta or 0:+.4f}</td><td>{'better' if c.better else 'worse'}</td></tr>"
-        for c in sorted(moved, key=lambda c: (bool(c.better), c.group != "overall", c.group, -abs(c.delta or 0))))
-    return head + ("<table class='moved'><tr><th>group</th><th>metric</th><th>before</th><th>now</th><th>change</th>"
-                   f"<th></th></tr>{rows}</table>")
+        for c in sorted(moved, key=lambda c: (bool(c.better), c.group != "overall", c.group, -abs(c.delta or 0)))
+    )
+    return head + (
+        "<table class='moved'><tr><th>group</th><th>metric</th><th>before</th><th>now</th><th>change</th>"
+        f"<th></th></tr>{rows}</table>"
+    )
 
 
-def render_html(payload: dict, changes: list[str] | None = None, old_summary: dict | None = None,
-                against: Path | str | None = None) -> str:
+def render_html(
+    payload: dict, changes: list[str] | None = None, old_summary: dict | None = None, against: Path | str | None = None
+) -> str:
     what, summary, rows = payload["what"], payload["summary"], payload.get("rows", [])
     title = f"newsrag eval {what} — {payload['dataset']} ({payload.get('split')})"
-    meta = ", ".join(f"{k}: {_e(payload.get(k))}" for k in ("index", "answerer", "limit", "created") if payload.get(k) is not None)
-    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>{_e(title)}</h1><p class='meta'>{meta}</p>"]
+    meta = ", ".join(
+        f"{k}: {_e(payload.get(k))}" for k in ("index", "answerer", "limit", "created") if payload.get(k) is not None
+    )
+    parts = [
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{_e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_e(title)}</h1><p class='meta'>{meta}</p>",
+    ]
     parts += [f"<p class='bad'>warning: {_e(w)}</p>" for w in payload.get("warnings") or []]
     parts += ["<h2>Scores</h2>", _summary_table(payload)]
     note = skipped_note(payload)
@@ -339,27 +394,48 @@ def render_html(payload: dict, changes: list[str] | None = None, old_summary: di
     elif changes:
         parts.append("<h2>Compared with the earlier run</h2><pre>" + _e("\n".join(changes)) + "</pre>")
     if what == "retrieval":
-        parts.append("<h2>By question type</h2>" + _bar_chart("retrieval by question type", summary["by_type"], list(RETRIEVAL_METRICS)))
+        parts.append(
+            "<h2>By question type</h2>"
+            + _bar_chart("retrieval by question type", summary["by_type"], list(RETRIEVAL_METRICS))
+        )
         scored = [r for r in rows if r["scored"]]
-        parts.append("<h2>Score distributions</h2>" + _histogram("MRR@10 per question", [r["mrr@10"] for r in scored])
-                     + _histogram("nDCG@10 per question", [r["ndcg@10"] for r in scored]))
+        parts.append(
+            "<h2>Score distributions</h2>"
+            + _histogram("MRR@10 per question", [r["mrr@10"] for r in scored])
+            + _histogram("nDCG@10 per question", [r["ndcg@10"] for r in scored])
+        )
         scored_n = sum(1 for r in rows if r["scored"])
-        parts.append(f"<h2>Worst cases</h2><p class='meta'>The {min(WORST_CASES, scored_n)} worst of {scored_n} "
-                     "scored questions, by MRR@10 then nDCG@10.</p>" + _worst_retrieval(rows))
+        parts.append(
+            f"<h2>Worst cases</h2><p class='meta'>The {min(WORST_CASES, scored_n)} worst of {scored_n} "
+            "scored questions, by MRR@10 then nDCG@10.</p>" + _worst_retrieval(rows)
+        )
     elif what == "answers":
-        parts.append("<h2>By question type</h2>" + _bar_chart("answers by question type", summary["by_type"], list(ANSWER_METRICS)))
+        parts.append(
+            "<h2>By question type</h2>"
+            + _bar_chart("answers by question type", summary["by_type"], list(ANSWER_METRICS))
+        )
         answered = [r for r in rows if r["faithfulness"] is not None and r["answerable"]]  # not null questions
-        parts.append("<h2>Score distributions</h2>" + _histogram("faithfulness per answer", [r["faithfulness"] for r in answered])
-                     + _histogram("citation recall per answer", [r["citation_recall"] for r in answered]))
-        parts.append(f"<h2>Worst cases</h2><p class='meta'>The {min(WORST_CASES, len(rows))} worst of {len(rows)}: "
-                     "wrong first, then least faithful.</p>" + _worst_answers(rows))
+        parts.append(
+            "<h2>Score distributions</h2>"
+            + _histogram("faithfulness per answer", [r["faithfulness"] for r in answered])
+            + _histogram("citation recall per answer", [r["citation_recall"] for r in answered])
+        )
+        parts.append(
+            f"<h2>Worst cases</h2><p class='meta'>The {min(WORST_CASES, len(rows))} worst of {len(rows)}: "
+            "wrong first, then least faithful.</p>" + _worst_answers(rows)
+        )
     parts.append(_glossary(payload))
     parts.append("</body></html>")
     return "".join(parts)
 
 
-def write_html(out_dir: Path, payload: dict, changes: list[str] | None = None, old_summary: dict | None = None,
-               against: Path | str | None = None) -> Path:
+def write_html(
+    out_dir: Path,
+    payload: dict,
+    changes: list[str] | None = None,
+    old_summary: dict | None = None,
+    against: Path | str | None = None,
+) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "report.html"
     path.write_text(render_html(payload, changes, old_summary, against), encoding="utf-8")

@@ -1,9 +1,11 @@
 """Run an Assistant over eval items: one row per question (what was retrieved or answered and how it scored),
 then summaries overall and per question type. Rows hold only deterministic values, so two runs compare equal."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from tqdm import tqdm
 
@@ -45,9 +47,20 @@ UNSEEN_GROUP = "(evidence unseen in tune)"
 def multihop_items(split: str = "report", limit: int | None = None, data_dir: str | None = None) -> list[EvalItem]:
     queries = sample(load_queries(data_dir, split), limit)
     tune_facts = {f for q in load_queries(data_dir, "tune") for f in q.facts} if split == "report" else set()
-    return [EvalItem(q.id, q.question, q.kind, [q.answer] if q.answerable else [], q.facts, q.answerable, q.split,
-                     q.evidence, unseen=bool(tune_facts) and q.answerable and not tune_facts & set(q.facts))
-            for q in queries]
+    return [
+        EvalItem(
+            q.id,
+            q.question,
+            q.kind,
+            [q.answer] if q.answerable else [],
+            q.facts,
+            q.answerable,
+            q.split,
+            q.evidence,
+            unseen=bool(tune_facts) and q.answerable and not tune_facts & set(q.facts),
+        )
+        for q in queries
+    ]
 
 
 def seed_items(limit: int | None = None) -> list[EvalItem]:
@@ -61,8 +74,16 @@ def _progress(items: list, desc: str, progress: bool) -> Iterable:
 
 
 def _passage(hit: Any, rank: int, gold: bool | None = None) -> dict:
-    row = {"rank": rank, "article_id": hit.article_id, "title": hit.title, "source": hit.source,
-           "start": hit.chunk.start, "end": hit.chunk.end, "score": round(float(hit.score), 6), "text": hit.text}
+    row = {
+        "rank": rank,
+        "article_id": hit.article_id,
+        "title": hit.title,
+        "source": hit.source,
+        "start": hit.chunk.start,
+        "end": hit.chunk.end,
+        "score": round(float(hit.score), 6),
+        "text": hit.text,
+    }
     if gold is not None:
         row["gold"] = gold
     return row
@@ -76,8 +97,16 @@ def retrieval_rows(bot: Any, items: list[EvalItem], k: int = 10, progress: bool 
         texts = [h.text for h in hits]
         scored = item.answerable and any(f.strip() for f in item.facts)
         marks = M.gold_found(texts, item.facts) if scored else [False] * len(texts)
-        row = {"id": item.id, "question": item.question, "kind": item.kind, "split": item.split, "scored": scored,
-               "unseen": item.unseen, "facts": item.facts, **M.retrieval_scores(texts, item.facts if scored else [])}
+        row = {
+            "id": item.id,
+            "question": item.question,
+            "kind": item.kind,
+            "split": item.split,
+            "scored": scored,
+            "unseen": item.unseen,
+            "facts": item.facts,
+            **M.retrieval_scores(texts, item.facts if scored else []),
+        }
         row["hits"] = [_passage(h, r, g) for r, (h, g) in enumerate(zip(hits, marks), start=1)]
         rows.append(row)
     return rows
@@ -110,8 +139,9 @@ def _article_texts(bot: Any, answer: Any) -> dict[str, str]:
     return texts
 
 
-def answer_rows(bot: Any, items: list[EvalItem], answerer: str = "extractive", judge: M.Judge | None = None,
-                progress: bool = False) -> list[dict]:
+def answer_rows(
+    bot: Any, items: list[EvalItem], answerer: str = "extractive", judge: M.Judge | None = None, progress: bool = False
+) -> list[dict]:
     """Ask each question; score correctness (a refusal is right only on an unanswerable question), faithfulness,
     citation precision/recall."""
     judge = judge or ScorerJudge()
@@ -124,20 +154,35 @@ def answer_rows(bot: Any, items: list[EvalItem], answerer: str = "extractive", j
             correct = bool(answer.refused)
         check = M.check_citations(answer.text, answer.citations, _article_texts(bot, answer), judge, answer.refused)
         gold = item.answers[0] if item.answers else None
-        strict = any(M.strict_correct(answer.text, answer.refused, g) for g in item.answers) if item.answerable \
+        strict = (
+            any(M.strict_correct(answer.text, answer.refused, g) for g in item.answers)
+            if item.answerable
             else bool(answer.refused)
+        )
         # The prior every yes/no answer must beat: "Yes." to every question, never refusing.
         const_yes = M.strict_correct("Yes.", False, gold) if item.answerable else False
-        rows.append({
-            "id": item.id, "question": item.question, "kind": item.kind, "split": item.split, "unseen": item.unseen,
-            "answerable": item.answerable, "gold": item.answers, "answer": answer.text, "refused": bool(answer.refused),
-            "accuracy": float(correct), "strict": float(strict), "const_yes": float(const_yes),
-            "unsettled": answer.text.startswith(UNSETTLED_PREFIX),
-            "parts": [p.to_dict() for p in getattr(answer, "parts", [])],
-            "verdicts_failing": failing_verdicts(getattr(answer, "parts", []), answer.citations), **check.to_dict(),
-            "citations": [{k: v for k, v in c.to_dict().items() if k != "score"} for c in answer.citations],
-            "hits": [_passage(h, r) for r, h in enumerate(answer.hits[:3], start=1)],
-        })
+        rows.append(
+            {
+                "id": item.id,
+                "question": item.question,
+                "kind": item.kind,
+                "split": item.split,
+                "unseen": item.unseen,
+                "answerable": item.answerable,
+                "gold": item.answers,
+                "answer": answer.text,
+                "refused": bool(answer.refused),
+                "accuracy": float(correct),
+                "strict": float(strict),
+                "const_yes": float(const_yes),
+                "unsettled": answer.text.startswith(UNSETTLED_PREFIX),
+                "parts": [p.to_dict() for p in getattr(answer, "parts", [])],
+                "verdicts_failing": failing_verdicts(getattr(answer, "parts", []), answer.citations),
+                **check.to_dict(),
+                "citations": [{k: v for k, v in c.to_dict().items() if k != "score"} for c in answer.citations],
+                "hits": [_passage(h, r) for r, h in enumerate(answer.hits[:3], start=1)],
+            }
+        )
     return rows
 
 
@@ -173,10 +218,13 @@ def _answer_summary(rows: list[dict]) -> dict:
     if refusals["refusal_precision"] is None or refusals["refusal_recall"] is None:
         refusals["refusal_f1"] = None
     out.update(refusals)
-    out.update(n=len(rows), answered=sum(1 for r in rows if r["faithfulness"] is not None),
-               unsettled=sum(1 for r in rows if r.get("unsettled")),
-               verdicts_failing=sum(r.get("verdicts_failing", 0) for r in rows),
-               bad_spans=sum(r["bad_spans"] for r in rows))
+    out.update(
+        n=len(rows),
+        answered=sum(1 for r in rows if r["faithfulness"] is not None),
+        unsettled=sum(1 for r in rows if r.get("unsettled")),
+        verdicts_failing=sum(r.get("verdicts_failing", 0) for r in rows),
+        bad_spans=sum(r["bad_spans"] for r in rows),
+    )
     for m in ("faithfulness", "citation_precision", "citation_recall"):
         # nothing was answered in this group, or it holds only questions with no answer (faithful to what?):
         # undefined, shown as "-", not a score

@@ -1,4 +1,5 @@
 """SummEdits (Laban et al. 2023) loader: the local copy under data_dir, else a fetch from salesforce/factualNLG."""
+
 from __future__ import annotations
 
 import json

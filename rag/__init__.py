@@ -1,6 +1,7 @@
 """newsrag: question answering over news articles, every sentence cited to an exact passage."""
-from rag.core.types import Answer, Article, Chunk, Citation, Hit
+
 from rag.core.errors import NewsragError
+from rag.core.types import Answer, Article, Chunk, Citation, Hit
 
 __all__ = ["Answer", "Article", "Assistant", "Chunk", "Citation", "Hit", "NewsragError"]
 

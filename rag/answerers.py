@@ -4,6 +4,7 @@ An *answerer* turns a question and its retrieved passages into a cited `Answer`.
 UI's menu, the Python API (`Assistant.ask(answerer=...)`), the evals and the `answerer` setting (`NEWSRAG_ANSWERER`)
 all read this table, so a name means the same thing everywhere.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -64,8 +65,9 @@ def _llm(name: str) -> Callable[[AnswerRequest], Answer]:
         reason = why_unavailable(name)
         if reason:
             raise NewsragError(f"the {ANSWERERS[name].label.split(':')[0]} answerer cannot run here: {reason}")
-        return generate_answer(request.question, request.hits, backend=name, history=request.history,
-                               on_token=request.on_token)
+        return generate_answer(
+            request.question, request.hits, backend=name, history=request.history, on_token=request.on_token
+        )
 
     return answer
 

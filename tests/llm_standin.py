@@ -14,6 +14,7 @@ llama-index clients can be exercised end to end without a model. The model name 
 Any other model name gets the servers' real "model not found" error (HTTP 404).
 Run by hand: python tests/llm_standin.py [PORT]
 """
+
 from __future__ import annotations
 
 import json
@@ -26,9 +27,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 MODELS = ("standin-good", "standin-leading", "standin-bad", "standin-refuse", "standin-obey")
 PASSAGE = re.compile(r"^\[(\d+)\] (.*?) \((.*?)\)\n<passage>\n(.*?)\n</passage>", re.M | re.S)
 QUESTION = re.compile(r"^Question: (.*)$", re.M)
-INJECTED = re.compile(r"ignore[^.]*?instructions and (?:say|write|answer)[:,]?\s*[\"“']?(.+?)[\"”']?(?:\.[\"”']?\s|$)", re.I | re.S)
+INJECTED = re.compile(
+    r"ignore[^.]*?instructions and (?:say|write|answer)[:,]?\s*[\"“']?(.+?)[\"”']?(?:\.[\"”']?\s|$)", re.I | re.S
+)
 WORD = re.compile(r"[a-z0-9]+")
-STOP = set("the a an of to in on and or is was were what who did does do about for with at by from that this it as be".split())
+STOP = set(
+    "the a an of to in on and or is was were what who did does do about for with at by from that this it as be".split()
+)
 
 INVENTED = "Keane said that Beijing had already delivered 5,000 tanks to Moscow in 1999"
 OUT_OF_RANGE = "The meeting was moved to the Moon at the last minute"
@@ -82,8 +87,12 @@ def answer_for(model: str, messages: list[dict], payloads: list[tuple[str, str]]
         return " ".join(obeyed(passages, payloads or []) + [answer_for("standin-good", messages)])
     # Rank every passage sentence by words shared with the question; never pick an injected instruction.
     ranked = sorted(
-        ((len(question & _words(s)), -n, -i, n, s) for n, body in passages for i, s in enumerate(_sentences(body))
-         if not INJECTED.search(s)),
+        (
+            (len(question & _words(s)), -n, -i, n, s)
+            for n, body in passages
+            for i, s in enumerate(_sentences(body))
+            if not INJECTED.search(s)
+        ),
         reverse=True,
     )
     picked: list[tuple[int, str]] = []
@@ -116,7 +125,7 @@ def pieces(text: str) -> list[str]:
 
 
 class Handler(BaseHTTPRequestHandler):
-    server: "StandinServer"
+    server: StandinServer
 
     def log_message(self, *args: object) -> None:  # keep pytest output clean
         pass
@@ -137,7 +146,9 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/api/tags":
             self._json(200, {"models": [{"name": m, "model": m} for m in MODELS]})
         elif self.path.rstrip("/").endswith("/v1/models"):
-            self._json(200, {"object": "list", "data": [{"id": m, "object": "model", "owned_by": "standin"} for m in MODELS]})
+            self._json(
+                200, {"object": "list", "data": [{"id": m, "object": "model", "owned_by": "standin"} for m in MODELS]}
+            )
         else:
             self._json(404, {"error": f"no route {self.path}"})
 
@@ -155,8 +166,17 @@ class Handler(BaseHTTPRequestHandler):
             return self._ollama(model, req)
         if self.path.rstrip("/").endswith("/v1/chat/completions"):
             if model not in MODELS:
-                return self._json(404, {"error": {"message": f"The model `{model}` does not exist.", "type": "invalid_request_error",
-                                                  "param": None, "code": "model_not_found"}})
+                return self._json(
+                    404,
+                    {
+                        "error": {
+                            "message": f"The model `{model}` does not exist.",
+                            "type": "invalid_request_error",
+                            "param": None,
+                            "code": "model_not_found",
+                        }
+                    },
+                )
             return self._openai(model, req)
         self._json(404, {"error": f"no route {self.path}"})
 
@@ -164,16 +184,30 @@ class Handler(BaseHTTPRequestHandler):
         text = answer_for(model, req.get("messages", []), self.server.payloads)
         self.server.answers.append(text)
         created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        final = {"model": model, "created_at": created, "done": True, "done_reason": "stop", "total_duration": 1000,
-                 "load_duration": 10, "prompt_eval_count": 100, "prompt_eval_duration": 500,
-                 "eval_count": len(pieces(text)), "eval_duration": 500}
+        final = {
+            "model": model,
+            "created_at": created,
+            "done": True,
+            "done_reason": "stop",
+            "total_duration": 1000,
+            "load_duration": 10,
+            "prompt_eval_count": 100,
+            "prompt_eval_duration": 500,
+            "eval_count": len(pieces(text)),
+            "eval_duration": 500,
+        }
         if req.get("stream", True) is False:
             return self._json(200, {**final, "message": {"role": "assistant", "content": text}})
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson")
         self.end_headers()  # HTTP/1.0: the body ends when the connection closes
         for p in pieces(text):
-            line = {"model": model, "created_at": created, "message": {"role": "assistant", "content": p}, "done": False}
+            line = {
+                "model": model,
+                "created_at": created,
+                "message": {"role": "assistant", "content": p},
+                "done": False,
+            }
             self.wfile.write(json.dumps(line).encode() + b"\n")
             self.wfile.flush()
         self.wfile.write(json.dumps({**final, "message": {"role": "assistant", "content": ""}}).encode() + b"\n")
@@ -184,8 +218,22 @@ class Handler(BaseHTTPRequestHandler):
         base = {"id": "chatcmpl-standin", "created": int(time.time()), "model": model, "system_fingerprint": "standin"}
         usage = {"prompt_tokens": 100, "completion_tokens": len(pieces(text)), "total_tokens": 100 + len(pieces(text))}
         if not req.get("stream"):
-            return self._json(200, {**base, "object": "chat.completion", "usage": usage, "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop", "logprobs": None}]})
+            return self._json(
+                200,
+                {
+                    **base,
+                    "object": "chat.completion",
+                    "usage": usage,
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": text},
+                            "finish_reason": "stop",
+                            "logprobs": None,
+                        }
+                    ],
+                },
+            )
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
@@ -197,7 +245,9 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
 
         chunk = {**base, "object": "chat.completion.chunk"}
-        event({**chunk, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]})
+        event(
+            {**chunk, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]}
+        )
         for p in pieces(text):
             event({**chunk, "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}]})
         event({**chunk, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
@@ -228,5 +278,7 @@ def start(port: int = 0) -> tuple[StandinServer, threading.Thread]:
 
 if __name__ == "__main__":
     srv = StandinServer(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
-    print(f"stand-in LLM at {srv.url} (Ollama: {srv.url}, OpenAI: {srv.url}/v1); models {', '.join(MODELS)}", flush=True)
+    print(
+        f"stand-in LLM at {srv.url} (Ollama: {srv.url}, OpenAI: {srv.url}/v1); models {', '.join(MODELS)}", flush=True
+    )
     srv.serve_forever()

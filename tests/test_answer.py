@@ -1,4 +1,5 @@
 """Answering over the shipped corpus: the canonical question, refusals, follow-ups, filters and bad input."""
+
 from __future__ import annotations
 
 import json
@@ -23,11 +24,14 @@ def test_canonical_question_is_answered_with_keanes_quotes_cited_exactly(seed_as
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
 
 
-@pytest.mark.parametrize("question", [
-    "What did Taylor Swift say about her new album?",
-    "Who won the 2022 football World Cup final?",
-    "What is the price of bitcoin today?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Taylor Swift say about her new album?",
+        "Who won the 2022 football World Cup final?",
+        "What is the price of bitcoin today?",
+    ],
+)
 def test_questions_the_articles_do_not_cover_are_refused(seed_assistant, question):
     answer = seed_assistant.ask(question)
     assert answer.refused and answer.citations == []
@@ -52,16 +56,19 @@ def test_retrieve_returns_ranked_hits_with_the_contract_fields(seed_assistant):
     assert "Munich" in " ".join(x.text for x in hits)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"question": ""}, "empty"),
-    ({"question": "   "}, "empty"),
-    ({"question": "x" * 20000}, "20,000 characters"),
-    ({"question": CANONICAL_QUESTION, "since": "19/02/2023"}, "YYYY-MM-DD"),
-    ({"question": CANONICAL_QUESTION, "until": "2023-02-30"}, "YYYY-MM-DD"),
-    ({"question": CANONICAL_QUESTION, "since": "2023-03-01", "until": "2023-02-01"}, "after"),
-    ({"question": CANONICAL_QUESTION, "source": "Fox Nowhere"}, "not in the index"),
-    ({"question": CANONICAL_QUESTION, "answerer": "gpt-99"}, "unknown"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"question": ""}, "empty"),
+        ({"question": "   "}, "empty"),
+        ({"question": "x" * 20000}, "20,000 characters"),
+        ({"question": CANONICAL_QUESTION, "since": "19/02/2023"}, "YYYY-MM-DD"),
+        ({"question": CANONICAL_QUESTION, "until": "2023-02-30"}, "YYYY-MM-DD"),
+        ({"question": CANONICAL_QUESTION, "since": "2023-03-01", "until": "2023-02-01"}, "after"),
+        ({"question": CANONICAL_QUESTION, "source": "Fox Nowhere"}, "not in the index"),
+        ({"question": CANONICAL_QUESTION, "answerer": "gpt-99"}, "unknown"),
+    ],
+)
 def test_bad_input_gets_a_clear_error(seed_assistant, kwargs, message):
     with pytest.raises(NewsragError, match=message):
         seed_assistant.ask(**kwargs)
@@ -78,8 +85,8 @@ def test_a_question_in_another_language_answers_with_a_note(seed_assistant):
 
 
 def test_empty_index_says_how_to_fill_it(tmp_path):
-    from rag.core.store import Store
     from rag.assistant import Assistant
+    from rag.core.store import Store
 
     Store.open(tmp_path / "empty", create=True).close()
     with pytest.raises(NewsragError, match="empty: run `newsrag ingest"):

@@ -1,4 +1,5 @@
 """`newsrag bench`: one real quick run on a tiny corpus writes bench.json with every row sane (no timing asserts)."""
+
 from __future__ import annotations
 
 import json
@@ -9,23 +10,39 @@ import pytest
 
 from evals.bench.harness import load_records, questions_for
 from evals.bench.scale import percentile, synthetic_article
+from rag.core.errors import NewsragError
 from rag.core.text import split_sentences
 from rag.core.types import Article
-from rag.core.errors import NewsragError
 from tests.conftest import _WORDS, data_dir, run_cli
 
 # every row a full quick run must produce (the scale label "200" comes from NEWSRAG_BENCH_SCALES below)
 EXPECTED_ROWS = [
-    "ingest.newsrag.chunks_per_s", "ingest.newsrag.articles_per_s", "ingest.newsrag.peak_rss_mb",
-    "ingest.floor.chunks_per_s", "ingest.ratio_vs_floor",
-    "reingest.in_process_s", "reingest.cli_s", "reingest.full_corpus.in_process_s", "reingest.full_corpus.cli_s",
-    "ingest.llamaindex.articles_per_s", "ingest.llamaindex.chunks_per_s", "ingest.ratio_vs_llamaindex",
-    "ingest.llamaindex.embedded_fraction", "ingest.newsrag.embedded_fraction",
-    "encoder.fp32_sample.chunks_per_s", "encoder.onnx_int8.chunks_per_s", "encoder.onnx_int8.cosine_mean",
+    "ingest.newsrag.chunks_per_s",
+    "ingest.newsrag.articles_per_s",
+    "ingest.newsrag.peak_rss_mb",
+    "ingest.floor.chunks_per_s",
+    "ingest.ratio_vs_floor",
+    "reingest.in_process_s",
+    "reingest.cli_s",
+    "reingest.full_corpus.in_process_s",
+    "reingest.full_corpus.cli_s",
+    "ingest.llamaindex.articles_per_s",
+    "ingest.llamaindex.chunks_per_s",
+    "ingest.ratio_vs_llamaindex",
+    "ingest.llamaindex.embedded_fraction",
+    "ingest.newsrag.embedded_fraction",
+    "encoder.fp32_sample.chunks_per_s",
+    "encoder.onnx_int8.chunks_per_s",
+    "encoder.onnx_int8.cosine_mean",
     "encoder.onnx_int8.cosine_p05",
-    "cold.ask_s.corpus", "cold.ui_s", "cold.ask_s.200",
-    *[f"latency.{scale}.{m}" for scale in ("corpus", "200") for m in
-      ("retrieve_p50_ms", "retrieve_p95_ms", "ask_p50_ms", "ask_p95_ms", "peak_rss_mb", "index_mb")],
+    "cold.ask_s.corpus",
+    "cold.ui_s",
+    "cold.ask_s.200",
+    *[
+        f"latency.{scale}.{m}"
+        for scale in ("corpus", "200")
+        for m in ("retrieve_p50_ms", "retrieve_p95_ms", "ask_p50_ms", "ask_p95_ms", "peak_rss_mb", "index_mb")
+    ],
 ]
 
 
@@ -34,11 +51,21 @@ def _hand_made_corpus(path: Path, n: int = 4) -> Path:
     records = []
     for i in range(n):
         words = _WORDS[i:] + _WORDS[:i]
-        body = " ".join(f"The {words[j]} {words[j + 1]} story number {j} in town {i} was reported by officials."
-                        for j in range(0, 36, 2))
-        records.append({"title": f"Report {i} on the {words[0]}", "author": None, "source": "Test Wire",
-                        "published_at": f"2023-10-{i + 1:02d}T09:00:00+00:00", "category": "news",
-                        "url": f"https://example.org/report-{i}", "body": body})
+        body = " ".join(
+            f"The {words[j]} {words[j + 1]} story number {j} in town {i} was reported by officials."
+            for j in range(0, 36, 2)
+        )
+        records.append(
+            {
+                "title": f"Report {i} on the {words[0]}",
+                "author": None,
+                "source": "Test Wire",
+                "published_at": f"2023-10-{i + 1:02d}T09:00:00+00:00",
+                "category": "news",
+                "url": f"https://example.org/report-{i}",
+                "body": body,
+            }
+        )
     path.write_text(json.dumps(records))
     return path
 
@@ -46,8 +73,12 @@ def _hand_made_corpus(path: Path, n: int = 4) -> Path:
 @pytest.fixture(scope="module")
 def quick_bench(tmp_path_factory) -> tuple[dict, str, Path]:
     out = tmp_path_factory.mktemp("bench")
-    env = {"NEWSRAG_BENCH_ARTICLES": "3", "NEWSRAG_BENCH_SCALES": "200", "NEWSRAG_BENCH_QUERIES": "3",
-           "NEWSRAG_BENCH_REPEATS": "1"}
+    env = {
+        "NEWSRAG_BENCH_ARTICLES": "3",
+        "NEWSRAG_BENCH_SCALES": "200",
+        "NEWSRAG_BENCH_QUERIES": "3",
+        "NEWSRAG_BENCH_REPEATS": "1",
+    }
     # a small corpus file either way, so the "whole corpus" re-ingest row is cheap too: 8 real MultiHop-RAG
     # articles when the shared data is here, else hand-made ones
     real = data_dir() / "multihop-rag" / "corpus.json"
@@ -80,7 +111,9 @@ def test_quick_bench_writes_every_row_with_sane_numbers(quick_bench):
 def test_quick_bench_numbers_agree_with_each_other(quick_bench):
     report, stdout, out = quick_bench
     v = {r["key"]: r["value"] for r in report["rows"]}
-    assert v["ingest.ratio_vs_floor"] == pytest.approx(v["ingest.newsrag.chunks_per_s"] / v["ingest.floor.chunks_per_s"], rel=1e-2)
+    assert v["ingest.ratio_vs_floor"] == pytest.approx(
+        v["ingest.newsrag.chunks_per_s"] / v["ingest.floor.chunks_per_s"], rel=1e-2
+    )
     # newsrag's chunks fit the encoder's 256 word pieces; llama-index's 1024-token chunks do not
     assert v["ingest.newsrag.embedded_fraction"] == pytest.approx(1.0)
     assert 0 < v["ingest.llamaindex.embedded_fraction"] <= 1.0

@@ -10,6 +10,7 @@ be answerable at once. Latency p50/p95 per request are printed; there are no tim
 
 Core suite: 5 users x 3 questions. `make test-long`: 20 users x 10 questions.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import CORPUS, ROOT, run_cli, write_articles
-from tests.conftest import free_port, stop_process
+from tests.conftest import CORPUS, ROOT, free_port, run_cli, stop_process, write_articles
 from tests.test_ui import text_of
 
 pytestmark = pytest.mark.integration  # every test here drives a served app
@@ -46,7 +46,10 @@ def server(tmp_path_factory):
     log = (tmp / "server.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "ui.cli", "chat", "--index", str(index), "--port", str(port)],
-        cwd=ROOT, env={**os.environ, "NEWSRAG_INDEX": str(index)}, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env={**os.environ, "NEWSRAG_INDEX": str(index)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
@@ -98,7 +101,7 @@ def _user(url: str, user: int, questions: int, use_chat: bool, latencies: list, 
                     errors.append(f"user {user}: chat history {users} is not this user's questions {asked}")
                     continue
                 last_user = max(i for i, m in enumerate(chat) if m["role"] == "user")
-                answers[(user, question)] = [text_of(m) for m in chat[last_user + 1:]]
+                answers[(user, question)] = [text_of(m) for m in chat[last_user + 1 :]]
                 quotes = re.findall(r"<mark>(.*?)</mark>", panel, re.S)
                 answers[(user, question, "own city")] = status.startswith("Answered") and _mentions_city(city, quotes)
             else:
@@ -108,8 +111,9 @@ def _user(url: str, user: int, questions: int, use_chat: bool, latencies: list, 
                     errors.append(f"user {user}: asked {question!r}, got the answer to {result['question']!r}")
                     continue
                 quotes = [c["quote"] for c in result["citations"]]
-                answers[(user, question)] = [result["answer"]] + [f"{c['article_id']}:{c['start']}-{c['end']}"
-                                                                  for c in result["citations"]]
+                answers[(user, question)] = [result["answer"]] + [
+                    f"{c['article_id']}:{c['start']}-{c['end']}" for c in result["citations"]
+                ]
                 answers[(user, question, "own city")] = not result["refused"] and _mentions_city(city, quotes)
         except Exception as exc:  # noqa: BLE001
             errors.append(f"user {user}, {question!r}: {type(exc).__name__}: {exc}")
@@ -124,8 +128,10 @@ def _upload(url: str, folder: Path, town: str, delay: float, out: dict) -> None:
 
     time.sleep(delay)
     article = folder / f"{town} tram.md"
-    article.write_text(f"---\ntitle: {town} tram opens in June\nsource: {town} Post\npublished: 2024-03-01\n---\n"
-                       f"{upload_fact(town)}, the transport office said. Tickets will cost 25 kroner.\n")
+    article.write_text(
+        f"---\ntitle: {town} tram opens in June\nsource: {town} Post\npublished: 2024-03-01\n---\n"
+        f"{upload_fact(town)}, the transport office said. Tickets will cost 25 kroner.\n"
+    )
     started = time.perf_counter()
     try:
         client = Client(url, verbose=False)
@@ -155,8 +161,10 @@ def run_users(server: dict, users: int, questions: int, variant: str) -> dict:
     latencies: list[float] = []
     answers: dict = {}
     upload: dict = {}
-    threads = [threading.Thread(target=_user, args=(url, u, questions, u % 4 == 3, latencies, errors, answers))
-               for u in range(users)]
+    threads = [
+        threading.Thread(target=_user, args=(url, u, questions, u % 4 == 3, latencies, errors, answers))
+        for u in range(users)
+    ]
     uploader = threading.Thread(target=_upload, args=(url, server["tmp"], town, 3.0, upload))
     started = time.perf_counter()
     for t in [*threads, uploader]:
@@ -175,8 +183,10 @@ def run_users(server: dict, users: int, questions: int, variant: str) -> dict:
         _user(url, u, questions, u % 4 == 3, [], errors, after)
     assert errors == [], "\n".join(errors[:20])
     differ = [k for k in reference if answers.get(k) not in (reference[k], after.get(k))]
-    assert not differ, (f"{len(differ)} answers under load match neither answer given alone, e.g. {differ[0]}: "
-                        f"{answers.get(differ[0])} vs {reference[differ[0]]} / {after.get(differ[0])}")
+    assert not differ, (
+        f"{len(differ)} answers under load match neither answer given alone, e.g. {differ[0]}: "
+        f"{answers.get(differ[0])} vs {reference[differ[0]]} / {after.get(differ[0])}"
+    )
     changed_by_upload = sum(reference[k] != after.get(k) for k in reference)
     assert "error" not in upload, upload
     assert "Added 1" in upload["summary"], upload["summary"]
@@ -187,11 +197,13 @@ def run_users(server: dict, users: int, questions: int, variant: str) -> dict:
     after_upload = sum(at > upload["finished_at"] for at, _ in latencies)
     p50 = statistics.median(lat)
     p95 = lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))]
-    print(f"\nconcurrency ({variant}): {users} users x {questions} questions = {len(lat)} answers + 1 upload, 0 errors, "
-          f"all equal to the answers given alone ({changed_by_upload} of which changed by the upload; {sum(own)}/{len(own)} "
-          f"cite the asker's city); latency p50 {p50:.2f} s, p95 {p95:.2f} s, max {lat[-1]:.2f} s "
-          f"(alone: p50 {statistics.median(t for _, t in alone):.2f} s); wall {wall:.1f} s; upload took {upload['seconds']:.1f} s, "
-          f"{after_upload} answers finished after it")
+    print(
+        f"\nconcurrency ({variant}): {users} users x {questions} questions = {len(lat)} answers + 1 upload, 0 errors, "
+        f"all equal to the answers given alone ({changed_by_upload} of which changed by the upload; {sum(own)}/{len(own)} "
+        f"cite the asker's city); latency p50 {p50:.2f} s, p95 {p95:.2f} s, max {lat[-1]:.2f} s "
+        f"(alone: p50 {statistics.median(t for _, t in alone):.2f} s); wall {wall:.1f} s; upload took {upload['seconds']:.1f} s, "
+        f"{after_upload} answers finished after it"
+    )
     return {"p50": p50, "p95": p95, "wall": wall, "answers_after_upload": after_upload}
 
 

@@ -1,4 +1,5 @@
 """The two builds of all-MiniLM-L6-v2: the int8 query encoder must stand in for the fp32 one, and keep torch out."""
+
 from __future__ import annotations
 
 import shutil
@@ -15,8 +16,10 @@ from tests.conftest import CANONICAL_QUESTION, ROOT, run_cli
 TEXTS = [
     CANONICAL_QUESTION,
     "Keane referred to China and Russia as strategic partners.",
-    "The central bank raised interest rates by a quarter point on Wednesday, its fourth increase this year, "
-    "citing inflation that remains well above target despite a slowdown in consumer spending.",
+    (
+        "The central bank raised interest rates by a quarter point on Wednesday, its fourth increase this year, "
+        "citing inflation that remains well above target despite a slowdown in consumer spending."
+    ),
     "Shares fell.",
 ]
 

@@ -1,5 +1,6 @@
 """The eval suite end to end: the seed gold set as a CI gate, reports, --compare, determinism, MultiHop-RAG data
 handling (split, download, missing data), and a retrieval floor on a fixed MultiHop-RAG subset (integration)."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,11 +9,10 @@ import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
-
 from conftest import CANONICAL_QUESTION, require_multihop, run_cli
+
 import evals
 from evals import multihop
 from evals.gold import CANONICAL_ID, load_seed_gold
@@ -20,8 +20,16 @@ from rag.core.errors import NewsragError
 
 
 def eval_args(what: str, **kw) -> argparse.Namespace:
-    base = {"what": what, "dataset": None, "limit": None, "split": "report", "answerer": "extractive",
-            "out": "runs", "compare": None, "index": None}
+    base = {
+        "what": what,
+        "dataset": None,
+        "limit": None,
+        "split": "report",
+        "answerer": "extractive",
+        "out": "runs",
+        "compare": None,
+        "index": None,
+    }
     base.update(kw)
     return argparse.Namespace(**base)
 
@@ -37,10 +45,12 @@ def seed_answers(seed_index, tmp_path_factory):
 
 def test_importing_evals_stays_light():
     # The scorer is exported lazily: importing the package, the metrics or the CLI must not load torch.
-    code = ("import sys, evals, evals.metrics, evals.multihop, evals.gold, evals.runner, evals.report, evals.cli; "
-            "assert 'torch' not in sys.modules, 'torch imported'; "
-            "from evals import FaithfulnessScorer; from evals.faithfulness import FaithfulnessScorer as F; "
-            "assert FaithfulnessScorer is F; print('ok')")
+    code = (
+        "import sys, evals, evals.metrics, evals.multihop, evals.gold, evals.runner, evals.report, evals.cli; "
+        "assert 'torch' not in sys.modules, 'torch imported'; "
+        "from evals import FaithfulnessScorer; from evals.faithfulness import FaithfulnessScorer as F; "
+        "assert FaithfulnessScorer is F; print('ok')"
+    )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
     with pytest.raises(AttributeError):
@@ -60,7 +70,9 @@ def test_seed_gold_spans_are_exact_and_cover_both_kinds():
 
 def test_seed_gold_rejects_a_span_not_in_the_article(tmp_path):
     bad = tmp_path / "gold.json"
-    bad.write_text(json.dumps({"questions": [{"id": "x", "question": "Q?", "answers": ["Keane said Beijing is weak"]}]}))
+    bad.write_text(
+        json.dumps({"questions": [{"id": "x", "question": "Q?", "answers": ["Keane said Beijing is weak"]}]})
+    )
     with pytest.raises(NewsragError, match="not an exact substring"):
         load_seed_gold(bad)
 
@@ -124,14 +136,34 @@ def test_compare_flags_regressions_through_the_cli(seed_index, tmp_path):
     old["summary"]["by_type"]["speech"]["ndcg@10"] = 1.0
     old_path = tmp_path / "old.json"
     old_path.write_text(json.dumps(old))
-    r = run_cli("eval", "retrieval", "--dataset", "seed", "--index", str(seed_index), "--out", str(tmp_path / "second"),
-                "--compare", str(old_path))
+    r = run_cli(
+        "eval",
+        "retrieval",
+        "--dataset",
+        "seed",
+        "--index",
+        str(seed_index),
+        "--out",
+        str(tmp_path / "second"),
+        "--compare",
+        str(old_path),
+    )
     assert r.returncode == 1, r.stdout + r.stderr
     regressed = r.stdout.split("REGRESSED", 1)[1]
     assert "map@10" in regressed and "speech" in regressed and "ndcg@10" in regressed
     # Compared with itself nothing regressed.
-    r = run_cli("eval", "retrieval", "--dataset", "seed", "--index", str(seed_index), "--out", str(tmp_path / "third"),
-                "--compare", str(first / "results.json"))
+    r = run_cli(
+        "eval",
+        "retrieval",
+        "--dataset",
+        "seed",
+        "--index",
+        str(seed_index),
+        "--out",
+        str(tmp_path / "third"),
+        "--compare",
+        str(first / "results.json"),
+    )
     assert r.returncode == 0 and "no metric changed" in r.stdout
 
 
@@ -146,8 +178,19 @@ def test_llm_answerer_answers_are_scored(seed_index, tmp_path):
         runs = {}
         for model in ("standin-good", "standin-refuse"):
             out = tmp_path / model
-            r = run_cli("eval", "answers", "--dataset", "seed", "--index", str(seed_index), "--answerer", "ollama",
-                        "--out", str(out), env={"NEWSRAG_LLM_URL": server.url, "NEWSRAG_LLM_MODEL": model})
+            r = run_cli(
+                "eval",
+                "answers",
+                "--dataset",
+                "seed",
+                "--index",
+                str(seed_index),
+                "--answerer",
+                "ollama",
+                "--out",
+                str(out),
+                env={"NEWSRAG_LLM_URL": server.url, "NEWSRAG_LLM_MODEL": model},
+            )
             assert r.returncode == 0, r.stderr
             runs[model] = json.loads((out / "results.json").read_text())
     finally:
@@ -193,6 +236,7 @@ def test_bad_eval_arguments_are_clear_errors(tmp_path):
 
 def test_seed_eval_needs_the_seed_article_in_the_index(tmp_path):
     from conftest import write_articles
+
     from evals.cli import run_eval
     from ingest.index import ingest
 
@@ -275,12 +319,29 @@ class _DatasetServer:
 
 
 def test_download_from_a_dataset_server(tmp_path):
-    corpus = [{"title": "T", "author": None, "source": "S", "published_at": "2023-10-01", "category": "c",
-               "url": "https://example.com/1", "body": "Body text."}]
-    queries = [{"query": "Who?", "answer": "Insufficient information.", "question_type": "null_query", "evidence_list": []},
-               {"query": "What?", "answer": "Body", "question_type": "inference_query",
-                "evidence_list": [{"fact": "Body text.", "url": "https://example.com/1", "title": "T"}]}]
-    server = _DatasetServer({"corpus.json": json.dumps(corpus).encode(), "MultiHopRAG.json": json.dumps(queries).encode()})
+    corpus = [
+        {
+            "title": "T",
+            "author": None,
+            "source": "S",
+            "published_at": "2023-10-01",
+            "category": "c",
+            "url": "https://example.com/1",
+            "body": "Body text.",
+        }
+    ]
+    queries = [
+        {"query": "Who?", "answer": "Insufficient information.", "question_type": "null_query", "evidence_list": []},
+        {
+            "query": "What?",
+            "answer": "Body",
+            "question_type": "inference_query",
+            "evidence_list": [{"fact": "Body text.", "url": "https://example.com/1", "title": "T"}],
+        },
+    ]
+    server = _DatasetServer(
+        {"corpus.json": json.dumps(corpus).encode(), "MultiHopRAG.json": json.dumps(queries).encode()}
+    )
     try:
         folder = multihop.ensure_data(tmp_path, base_url=server.base)
     finally:
@@ -306,7 +367,9 @@ def test_bad_query_record_names_file_and_field(tmp_path):
     folder.mkdir()
     (folder / "corpus.json").write_text("[]")
     (folder / "queries-dev.json").write_text(json.dumps([{"query": "Q", "answer": "A"}]))
-    with pytest.raises(NewsragError, match=r"queries-dev.json: record 0 lacks field\(s\) \['question_type', 'evidence_list'\]"):
+    with pytest.raises(
+        NewsragError, match=r"queries-dev.json: record 0 lacks field\(s\) \['question_type', 'evidence_list'\]"
+    ):
         multihop.load_queries(tmp_path, download=False)
 
 
@@ -370,4 +433,3 @@ def test_multihop_retrieval_floor(multihop_subset):
     assert overall["hits@4"] >= FLOORS["hits@4"]
     assert overall["mrr@10"] >= FLOORS["mrr@10"]
     assert overall["map@10"] >= FLOORS["map@10"]
-

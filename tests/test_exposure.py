@@ -3,6 +3,7 @@ write. tests/test_ui.py checks safe_name and the in-process app; here the CLI se
 are sent the way a hostile client would (raw multipart with crafted file names, then the /upload API).
 The Chroma bearer-token path is covered by tests/test_server_mode.py (a recording auth proxy in front of `chroma run`).
 """
+
 from __future__ import annotations
 
 import os
@@ -15,11 +16,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT
-from tests.conftest import free_port, stop_process
+from tests.conftest import ROOT, free_port, stop_process
 
-ARTICLE = b"---\ntitle: Harbour dredging starts\nsource: Exposure Test\npublished: 2024-02-02\n---\n" \
-          b"Dredging of the Osterby harbour starts in May, the port said on Friday.\n"
+ARTICLE = (
+    b"---\ntitle: Harbour dredging starts\nsource: Exposure Test\npublished: 2024-02-02\n---\n"
+    b"Dredging of the Osterby harbour starts in May, the port said on Friday.\n"
+)
 
 
 def _start(tmp: Path, *args: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
@@ -28,8 +30,11 @@ def _start(tmp: Path, *args: str, env: dict | None = None) -> tuple[subprocess.P
     log = tmp / f"server-{port}.log"
     proc = subprocess.Popen(
         [sys.executable, "-m", "ui.cli", "chat", "--index", str(tmp / "index"), "--port", str(port), *args],
-        cwd=ROOT, env={**os.environ, "GRADIO_TEMP_DIR": str(tmp / "gradio"), **(env or {})},
-        stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        env={**os.environ, "GRADIO_TEMP_DIR": str(tmp / "gradio"), **(env or {})},
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + 600
@@ -72,7 +77,9 @@ def _listening_addresses(port: int) -> set[str]:
                     found.add(socket.inet_ntop(socket.AF_INET, bytes.fromhex(addr)[::-1]))
                 else:
                     words = bytes.fromhex(addr)
-                    found.add(socket.inet_ntop(socket.AF_INET6, b"".join(words[i:i + 4][::-1] for i in range(0, 16, 4))))
+                    found.add(
+                        socket.inet_ntop(socket.AF_INET6, b"".join(words[i : i + 4][::-1] for i in range(0, 16, 4)))
+                    )
     return found
 
 
@@ -106,16 +113,38 @@ def test_network_addresses_need_credentials_and_get_a_login(tmp_path):
         with pytest.raises(NewsragError, match=f"refusing to serve on {host}"):
             auth_for(host, {})
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSRAG_UI_AUTH")}
-    refused = subprocess.run([sys.executable, "-m", "ui.cli", "chat", "--index", str(tmp_path / "index"), "--host", ip,
-                              "--port", str(free_port())], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert refused.returncode == 2 and f"refusing to serve on {ip}" in refused.stderr and "Traceback" not in refused.stderr
+    refused = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ui.cli",
+            "chat",
+            "--index",
+            str(tmp_path / "index"),
+            "--host",
+            ip,
+            "--port",
+            str(free_port()),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (
+        refused.returncode == 2 and f"refusing to serve on {ip}" in refused.stderr and "Traceback" not in refused.stderr
+    )
     assert not (tmp_path / "index").exists()  # refused before anything was created
 
     proc, url = _start(tmp_path, "--host", "0.0.0.0", env={"NEWSRAG_UI_AUTH": "ann:correct-horse"})
     try:
         assert httpx.get(url + "config", timeout=10).status_code == 401
         assert httpx.post(url + "login", data={"username": "ann", "password": "wrong"}, timeout=10).status_code == 400
-        assert httpx.post(url + "gradio_api/upload", files={"files": ("x.md", ARTICLE)}, timeout=10).status_code in (401, 403)
+        assert httpx.post(url + "gradio_api/upload", files={"files": ("x.md", ARTICLE)}, timeout=10).status_code in (
+            401,
+            403,
+        )
         with httpx.Client(timeout=10) as browser:
             assert browser.post(url + "login", data={"username": "ann", "password": "correct-horse"}).status_code == 200
             assert browser.get(url + "config").status_code == 200
@@ -126,18 +155,38 @@ def test_network_addresses_need_credentials_and_get_a_login(tmp_path):
 def _raw_upload(url: str, filename: bytes, content: bytes) -> httpx.Response:
     """A multipart upload with the file name bytes exactly as given (httpx would escape or refuse some)."""
     boundary = b"newsragboundary7"
-    body = (b"--" + boundary + b'\r\nContent-Disposition: form-data; name="files"; filename="' + filename +
-            b'"\r\nContent-Type: text/markdown\r\n\r\n' + content + b"\r\n--" + boundary + b"--\r\n")
-    return httpx.post(url + "gradio_api/upload", content=body, timeout=60,
-                      headers={"Content-Type": f"multipart/form-data; boundary={boundary.decode()}"})
+    body = (
+        b"--"
+        + boundary
+        + b'\r\nContent-Disposition: form-data; name="files"; filename="'
+        + filename
+        + b'"\r\nContent-Type: text/markdown\r\n\r\n'
+        + content
+        + b"\r\n--"
+        + boundary
+        + b"--\r\n"
+    )
+    return httpx.post(
+        url + "gradio_api/upload",
+        content=body,
+        timeout=60,
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary.decode()}"},
+    )
 
 
 def _files(root: Path) -> set[Path]:
     return {p for p in root.rglob("*") if p.is_file()}
 
 
-CRAFTED = [b"../../x.md", b"../../../../../../tmp/newsrag-escape.md", b"/etc/newsrag-evil.md", b"a\x00b.md",
-           b"..\\..\\win.md", b"C:\\Windows\\System32\\drv.md", b"%2e%2e%2fenc.md"]
+CRAFTED = [
+    b"../../x.md",
+    b"../../../../../../tmp/newsrag-escape.md",
+    b"/etc/newsrag-evil.md",
+    b"a\x00b.md",
+    b"..\\..\\win.md",
+    b"C:\\Windows\\System32\\drv.md",
+    b"%2e%2e%2fenc.md",
+]
 
 
 @pytest.mark.integration
@@ -153,8 +202,10 @@ def test_crafted_upload_names_are_written_only_under_uploads(served):
         assert r.status_code == 200, (name, r.text)
         server_path = r.json()[0]
         # the page passes back what the browser named the file, as the Gradio frontend does
-        _, summary, _ = client.predict([{"path": server_path, "orig_name": name.decode(errors="replace"),
-                                        "meta": {"_type": "gradio.FileData"}}], api_name="/upload")
+        _, summary, _ = client.predict(
+            [{"path": server_path, "orig_name": name.decode(errors="replace"), "meta": {"_type": "gradio.FileData"}}],
+            api_name="/upload",
+        )
         summaries.append(summary)
         assert "Added 1" in summary or "❌" in summary, summary
     new = _files(tmp) - before_tmp
@@ -164,7 +215,9 @@ def test_crafted_upload_names_are_written_only_under_uploads(served):
         assert any(rp.is_relative_to(a) for a in allowed), f"written outside the index and Gradio's temp dir: {p}"
         if rp.is_relative_to(index.resolve()) and not rp.is_relative_to(uploads.resolve()):
             # inside the index only the index's own files change, never an uploaded name
-            assert rp.name.startswith(("newsrag.sqlite", "feedback", ".lock", "changes.jsonl")) or "chroma" in rp.parts, p
+            assert (
+                rp.name.startswith(("newsrag.sqlite", "feedback", ".lock", "changes.jsonl")) or "chroma" in rp.parts
+            ), p
     stored = sorted(p.name for p in uploads.iterdir())
     for name in stored:
         assert "/" not in name and "\\" not in name and "\x00" not in name and not name.startswith(".")
@@ -187,7 +240,10 @@ def test_names_with_nothing_usable_are_refused_with_a_message(tmp_path):
     for r in checked.refused[:-1]:
         assert "no usable characters: rename it" in r.reason, r
     # a directory path leaves its last part, "etc": refused as a file type newsrag does not read
-    assert checked.refused[-1].name == "etc" and "no extension files are not articles newsrag reads" in checked.refused[-1].reason
+    assert (
+        checked.refused[-1].name == "etc"
+        and "no extension files are not articles newsrag reads" in checked.refused[-1].reason
+    )
     assert sorted(p.name for p in uploads.iterdir()) == ["ok.md"]
     assert _files(tmp_path) == {src, uploads / "ok.md"}
 
@@ -200,8 +256,10 @@ def test_oversized_uploads_are_refused_with_clear_messages_and_not_stored(served
     over = tmp / "over_limit.md"  # just over newsrag's 10 MB: reaches ui/uploads.py, which explains the limit
     over.write_bytes(ARTICLE + b"More text. " * 1_000_000)
     _, summary, _ = Client(served["url"], verbose=False).predict([handle_file(str(over))], api_name="/upload")
-    assert "over_limit.md</b>: 11 MB is over the 10 MB limit per file: split it, or ingest it with `newsrag ingest PATH`" \
-        in summary, summary
+    assert (
+        "over_limit.md</b>: 11 MB is over the 10 MB limit per file: split it, or ingest it with `newsrag ingest PATH`"
+        in summary
+    ), summary
     # far over: Gradio cuts the request off (twice the limit) before anything reaches the disk
     huge = tmp / "huge.md"
     huge.write_bytes(ARTICLE + b"x" * 21_000_000)

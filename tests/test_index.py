@@ -1,4 +1,5 @@
 """Incremental, crash-safe ingestion into a real Chroma + FTS5 index."""
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from ingest.index import ingest
-
 from rag.core.store import Store
 from tests.conftest import ROOT, run_cli, write_articles
 
@@ -95,7 +95,9 @@ def test_bad_input_is_reported_and_loses_nothing(tmp_path, folder):
     bad.mkdir()
     (bad / "empty.txt").write_text("")
     (bad / "binary.txt").write_bytes(b"\x00\x01\x02binary")
-    (bad / "records.jsonl").write_text('{"title": "ok", "body": "A fine body of text about the summit.", "url": "https://x/1"}\n{broken\n')
+    (bad / "records.jsonl").write_text(
+        '{"title": "ok", "body": "A fine body of text about the summit.", "url": "https://x/1"}\n{broken\n'
+    )
     (bad / "notes.docx").write_bytes(b"PK\x03\x04")
     summary = ingest([str(bad)], store=store)
     errors = {Path(f["path"].split(":")[0]).name: f["error"] for f in summary.failed}
@@ -117,7 +119,9 @@ def test_a_file_broken_by_an_edit_keeps_its_articles_under_sync(tmp_path, folder
 
 
 def test_same_article_twice_in_one_run_is_stored_once(tmp_path):
-    records = [{"title": "Same", "body": "The same article body, long enough to index.", "url": "https://example.com/same"}] * 2
+    records = [
+        {"title": "Same", "body": "The same article body, long enough to index.", "url": "https://example.com/same"}
+    ] * 2
     (tmp_path / "dups.json").write_text(json.dumps(records))
     store = Store.open(tmp_path / "idx", create=True)
     summary = ingest([str(tmp_path / "dups.json")], store=store)
@@ -129,7 +133,10 @@ def _ingest_process(folder: Path, index: Path) -> subprocess.Popen:
     env = {**os.environ, "NEWSRAG_INGEST_BATCH": "8"}  # many small transactions: more places to be killed in
     return subprocess.Popen(
         [sys.executable, "-m", "ui.cli", "ingest", str(folder), "--index", str(index), "--json"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 

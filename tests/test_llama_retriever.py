@@ -1,4 +1,5 @@
 """The retriever plugs into llama-index: a query engine built from it gets our ranked, exact-offset passages."""
+
 from __future__ import annotations
 
 from llama_index.core.llms.mock import MockLLM

@@ -1,4 +1,5 @@
 """Article loaders: every format, every bad input, URLs and feeds on a real local HTTP server, MultiHop-RAG records."""
+
 from __future__ import annotations
 
 import calendar
@@ -76,7 +77,11 @@ def make_pdf(pages: list[list[str]], info: dict[str, str] | None = None) -> byte
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1, catalog, len(objs), xref)
+        len(objs) + 1,
+        catalog,
+        len(objs),
+        xref,
+    )
     return bytes(out)
 
 
@@ -102,8 +107,22 @@ def test_normalize_date_formats(value: object, day: str) -> None:
     assert normalize_date(value) == (day, midnight(day))
 
 
-@pytest.mark.parametrize("value", [None, "", "None", "null", "sometime last week", "Feb 2023", "2023", "Sunday",
-                                   "99999-01-01", "<script>alert(1)</script>", "x" * 500])
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        "",
+        "None",
+        "null",
+        "sometime last week",
+        "Feb 2023",
+        "2023",
+        "Sunday",
+        "99999-01-01",
+        "<script>alert(1)</script>",
+        "x" * 500,
+    ],
+)
 def test_normalize_date_refuses_what_is_not_a_full_date(value: object) -> None:
     assert normalize_date(value) == ("", 0)
 
@@ -128,7 +147,7 @@ def test_markdown_front_matter() -> None:
     assert (art.source, art.author, art.url) == ("The Hill", "Jane Doe", "https://example.com/news/keane-beijing")
     assert (art.published_at, art.published_ts) == ("2023-02-20", midnight("2023-02-20"))
     assert art.text.startswith("Meanwhile, on Sunday, Jack Keane")
-    assert art.text.endswith("Beijing wants Russia to prosper.\"")
+    assert art.text.endswith('Beijing wants Russia to prosper."')
     assert "\n\nAccording to The Hill" in art.text  # paragraph breaks kept
     assert art.origin == str((ARTICLES / "keane.md").resolve())
     assert art.id == article_id(art.url, "")
@@ -249,8 +268,10 @@ def test_multihop_record_shape_and_quirks() -> None:
     assert by_title["Cyber Monday deals"].author == ""  # the string "None"
     assert by_title["Cyber Monday deals"].published_at == "2023-11-24"
     munich = by_title["Munich Security Conference"]  # `text` body, `date` field, long-form date
-    assert (munich.text, munich.published_at) == ("Blinken met Wang Yi on Saturday at the Munich Security Conference.",
-                                                  "2023-02-19")
+    assert (munich.text, munich.published_at) == (
+        "Blinken met Wang Yi on Saturday at the Munich Security Conference.",
+        "2023-02-19",
+    )
     short = by_title["Short note"]  # `content` body, `published` RFC 822 date, near-empty body, no URL
     assert (short.text, short.published_at, short.url) == ("Brief.", "2023-02-20", "")
     untitled = by_title["Untitled record first line"]
@@ -329,14 +350,17 @@ def test_json_that_is_not_records(tmp_path: Path) -> None:
 
 def test_pdf_text_and_metadata(tmp_path: Path) -> None:
     info = {"Title": "Keane on Beijing", "Author": "Jane Doe", "CreationDate": "D:20230220100000+00'00'"}
-    pdf = make_pdf([["Keane said Beijing wants Russia to prosper.", "He called them (strategic) partners."],
-                    ["Page two text."]], info)
+    pdf = make_pdf(
+        [["Keane said Beijing wants Russia to prosper.", "He called them (strategic) partners."], ["Page two text."]],
+        info,
+    )
     (tmp_path / "keane.pdf").write_bytes(pdf)
     (art,), problems = run(tmp_path / "keane.pdf")
     assert problems == []
     assert (art.title, art.author, art.published_at) == ("Keane on Beijing", "Jane Doe", "2023-02-20")
-    assert art.text == ("Keane said Beijing wants Russia to prosper.\nHe called them (strategic) partners."
-                        "\n\nPage two text.")
+    assert art.text == (
+        "Keane said Beijing wants Russia to prosper.\nHe called them (strategic) partners.\n\nPage two text."
+    )
 
 
 def test_pdf_without_text_or_not_a_pdf(tmp_path: Path) -> None:
@@ -471,8 +495,11 @@ def test_url_article(server: FixtureServer) -> None:
     url = f"{server.base}/item1.html"
     (art,), problems = run(url)
     assert problems == []
-    assert (art.title, art.author, art.published_at) == ("Blinken warns China over arms for Russia", "Page Author",
-                                                         "2023-02-19")
+    assert (art.title, art.author, art.published_at) == (
+        "Blinken warns China over arms for Russia",
+        "Page Author",
+        "2023-02-19",
+    )
     assert (art.url, art.origin, art.id) == (url, url, article_id(url, ""))
     assert "non-lethal support" in art.text and "All rights reserved" not in art.text
 
@@ -486,11 +513,17 @@ def test_rss_feed_loads_each_item_and_fills_gaps_from_the_feed(server: FixtureSe
     articles, problems = run(f"{server.base}/feed.rss")
     one, two = articles
     # The page's own metadata wins ...
-    assert (one.title, one.author, one.published_at) == ("Blinken warns China over arms for Russia", "Page Author",
-                                                         "2023-02-19")
+    assert (one.title, one.author, one.published_at) == (
+        "Blinken warns China over arms for Russia",
+        "Page Author",
+        "2023-02-19",
+    )
     # ... and the feed item fills in what the page lacks.
-    assert (two.title, two.author, two.published_at) == ("Wagner Group accused over satellite images",
-                                                         "Feed Author Two", "2023-02-17")
+    assert (two.title, two.author, two.published_at) == (
+        "Wagner Group accused over satellite images",
+        "Feed Author Two",
+        "2023-02-17",
+    )
     assert two.source == "Example World Feed" and two.origin == two.url == f"{server.base}/item2.html"
     (gone,) = problems
     assert gone.fatal and gone.path == f"{server.base}/gone.html"
@@ -550,8 +583,10 @@ def test_real_multihop_rag_corpus() -> None:
     articles, problems = run(path)
     seconds = time.perf_counter() - start
     warnings = [p for p in problems if not p.fatal]
-    print(f"MultiHop-RAG: {len(records)} records -> {len(articles)} articles, {len(fatal(problems))} fatal, "
-          f"{len(warnings)} warnings, {len({a.id for a in articles})} unique ids in {seconds:.2f} s")
+    print(
+        f"MultiHop-RAG: {len(records)} records -> {len(articles)} articles, {len(fatal(problems))} fatal, "
+        f"{len(warnings)} warnings, {len({a.id for a in articles})} unique ids in {seconds:.2f} s"
+    )
     assert len(records) == 609 and len(articles) == 609 and not fatal(problems)
     assert len({a.id for a in articles}) == 609  # every record has its own URL
     for art, rec in zip(articles, records, strict=True):

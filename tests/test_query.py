@@ -1,14 +1,15 @@
 """News-aware query reading: outlets, times and days named in a question; user filters validated."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from rag.keyword import _match_expression, query_terms
-from rag.core.types import Filters
-from rag.query import mentioned_days, mentioned_sources, parse_date, resolve_sources, time_hints
 from rag.core.errors import NewsragError
+from rag.core.types import Filters
+from rag.keyword import _match_expression, query_terms
+from rag.query import mentioned_days, mentioned_sources, parse_date, resolve_sources, time_hints
 
 KNOWN = ["TechCrunch", "The Verge", "Sporting News", "The Independent - Life and Style", "CBSSports.com"]
 

@@ -6,6 +6,7 @@ Kill trials write a JSON record to test-artifacts/ (trial count, kills that land
 Sizes: NEWSRAG_KILL_CORE_ARTICLES (core test, default 8), NEWSRAG_KILL_TRIAL_ARTICLES (slow test, default 80),
 NEWSRAG_KILL_TRIALS (slow test, default 10).
 """
+
 from __future__ import annotations
 
 import json
@@ -19,9 +20,9 @@ import sys
 import time
 from pathlib import Path
 
+import llm_standin
 import pytest
 
-import llm_standin
 from tests import hostile_corpus as hc
 from tests.conftest import ROOT, require_multihop, run_cli, write_articles
 from tests.test_index import assert_consistent, snapshot
@@ -34,6 +35,7 @@ KILL_ENV = {"NEWSRAG_INGEST_BATCH": "8"}  # many small transactions: more places
 
 # ---- kill-and-resume harness ---------------------------------------------------------------------------------------
 
+
 def multihop_subset(dest: Path, n: int) -> Path:
     """The first n MultiHop-RAG corpus records as one JSON file (the loader reads the real corpus shape)."""
     records = json.loads((require_multihop() / "corpus.json").read_text(encoding="utf-8"))
@@ -44,7 +46,10 @@ def multihop_subset(dest: Path, n: int) -> Path:
 def _ingest(path: Path, index: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "ui.cli", "ingest", str(path), "--index", str(index), "--json"],
-        cwd=ROOT, env={**os.environ, **KILL_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, **KILL_ENV},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -53,7 +58,8 @@ def _counts(index: Path) -> dict:
     try:
         with sqlite3.connect(f"file:{index / 'newsrag.sqlite'}?mode=ro", uri=True, timeout=5) as db:
             done, pending = db.execute(
-                "SELECT COALESCE(SUM(state='done'), 0), COALESCE(SUM(state='pending'), 0) FROM articles").fetchone()
+                "SELECT COALESCE(SUM(state='done'), 0), COALESCE(SUM(state='pending'), 0) FROM articles"
+            ).fetchone()
             chunks = db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
             return {"done": done, "pending": pending, "chunks": chunks}
     except sqlite3.Error:  # not created yet, or the schema is not written yet
@@ -63,8 +69,14 @@ def _counts(index: Path) -> dict:
 def clean_reference(path: Path, index: Path) -> tuple[dict, float]:
     """One uninterrupted run: its snapshot (the reference every trial must equal) and how long it took."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", str(path), "--index", str(index), "--json"],
-                            cwd=ROOT, env={**os.environ, **KILL_ENV}, capture_output=True, text=True, timeout=3600)
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "ingest", str(path), "--index", str(index), "--json"],
+        cwd=ROOT,
+        env={**os.environ, **KILL_ENV},
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["failed"] == []
     snap = snapshot(index)
@@ -98,15 +110,23 @@ def kill_trial(path: Path, index: Path, total: int, rng: random.Random, kills: i
             proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert killed or proc.returncode == 0, proc.stderr.read().decode()[-2000:]
-        record.append({"target_done": target, "extra_s": round(extra, 2), "killed": killed, "returncode": proc.returncode,
-                       **{f"after_{k}": v for k, v in _counts(index).items()}})
+        record.append(
+            {
+                "target_done": target,
+                "extra_s": round(extra, 2),
+                "killed": killed,
+                "returncode": proc.returncode,
+                **{f"after_{k}": v for k, v in _counts(index).items()},
+            }
+        )
         proc.stderr.close()
     final = run_cli("ingest", str(path), "--index", str(index), "--json", env=KILL_ENV, timeout=3600)
     assert final.returncode == 0, final.stderr
     summary = json.loads(final.stdout)
     assert summary["failed"] == []
-    record.append({"final_run": True, "recovered": summary["recovered"], "added": summary["added"],
-                   "updated": summary["updated"]})
+    record.append(
+        {"final_run": True, "recovered": summary["recovered"], "added": summary["added"], "updated": summary["updated"]}
+    )
     return record
 
 
@@ -129,21 +149,38 @@ def run_kill_trials(tmp_path: Path, articles: int, trials: int, kills: int, seed
         assert got == expected, f"trial {t}: index differs from the clean run"
         results.append({"trial": t, "seconds": round(time.perf_counter() - started, 1), "kills": kills_done})
         ARTIFACTS.mkdir(exist_ok=True)  # after every trial, so a run cut short keeps what it proved
-        (ARTIFACTS / f"{name}.partial.json").write_text(json.dumps({"clean_run_s": round(clean_s, 1), "results": results}, indent=1))
+        (ARTIFACTS / f"{name}.partial.json").write_text(
+            json.dumps({"clean_run_s": round(clean_s, 1), "results": results}, indent=1)
+        )
     landed = sum(k.get("killed", False) for r in results for k in r["kills"])
     half_done = sum(k.get("after_pending", 0) > 0 for r in results for k in r["kills"])
     # killed with articles still to write (not while the finished run was closing)
-    mid_run = sum(k.get("killed", False) and (k["after_done"] < expected["stats"]["articles"] or k["after_pending"] > 0)
-                  for r in results for k in r["kills"])
-    report = {"articles": articles, "chunks": expected["stats"]["chunks"], "trials": trials, "kills_per_trial": kills,
-              "kills_landed": landed, "kills_with_articles_left": mid_run, "kills_leaving_pending_articles": half_done, "seed": seed,
-              "clean_run_s": round(clean_s, 1), "all_equal_clean_run": True, "results": results}
+    mid_run = sum(
+        k.get("killed", False) and (k["after_done"] < expected["stats"]["articles"] or k["after_pending"] > 0)
+        for r in results
+        for k in r["kills"]
+    )
+    report = {
+        "articles": articles,
+        "chunks": expected["stats"]["chunks"],
+        "trials": trials,
+        "kills_per_trial": kills,
+        "kills_landed": landed,
+        "kills_with_articles_left": mid_run,
+        "kills_leaving_pending_articles": half_done,
+        "seed": seed,
+        "clean_run_s": round(clean_s, 1),
+        "all_equal_clean_run": True,
+        "results": results,
+    }
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"{name}.json").write_text(json.dumps(report, indent=1))
-    print(f"\n{name}: {trials} trials x {kills} kills on {articles} MultiHop articles "
-          f"({expected['stats']['chunks']} chunks): {landed} kills hit a live ingest, {mid_run} with articles left to write, "
-          f"{half_done} left a pending article; "
-          f"clean run {clean_s:.0f} s; every trial equals the clean run")
+    print(
+        f"\n{name}: {trials} trials x {kills} kills on {articles} MultiHop articles "
+        f"({expected['stats']['chunks']} chunks): {landed} kills hit a live ingest, {mid_run} with articles left to write, "
+        f"{half_done} left a pending article; "
+        f"clean run {clean_s:.0f} s; every trial equals the clean run"
+    )
     # A kill after the run had finished proves nothing: most must interrupt a live ingest.
     assert mid_run >= (trials * kills + 1) // 2, report
     return report
@@ -171,8 +208,19 @@ def test_sigkill_trials_on_multihop_corpus(tmp_path):
 
 # Files of tests/fixtures/hostile/ that no loader can read: each must be named in `failed` with a message.
 MUST_FAIL = {
-    "bad_front_matter.md", "binary.txt", "deep.html", "deep.json", "empty.txt", "front_matter_only.md", "latin1.txt",
-    "not_a_pdf.pdf", "not_json.json", "report.docx", "utf16.txt", "whitespace_only.md", "README",
+    "bad_front_matter.md",
+    "binary.txt",
+    "deep.html",
+    "deep.json",
+    "empty.txt",
+    "front_matter_only.md",
+    "latin1.txt",
+    "not_a_pdf.pdf",
+    "not_json.json",
+    "report.docx",
+    "utf16.txt",
+    "whitespace_only.md",
+    "README",
 }
 # What a message must do besides naming the problem: tell the user what to do next.
 REMEDY = re.compile(r"\b(add|fix|re-save|re-export|rename|convert|save|remove|only|records are)\b", re.I)
@@ -190,9 +238,17 @@ def hostile_run(tmp_path_factory) -> dict:
     assert first.returncode in (0, 1), first.stderr  # 1: some files failed, which is the point
     after_first = snapshot(index)
     second = run_cli("ingest", *paths, "--index", str(index), "--json")
-    return {"index": index, "attacks": attacks, "good": good, "first": json.loads(first.stdout),
-            "first_stderr": first.stderr, "second": json.loads(second.stdout), "second_rc": second.returncode,
-            "after_first": after_first, "after_second": snapshot(index)}
+    return {
+        "index": index,
+        "attacks": attacks,
+        "good": good,
+        "first": json.loads(first.stdout),
+        "first_stderr": first.stderr,
+        "second": json.loads(second.stdout),
+        "second_rc": second.returncode,
+        "after_first": after_first,
+        "after_second": snapshot(index),
+    }
 
 
 def _origins(index: Path) -> list[str]:
@@ -203,7 +259,7 @@ def _origins(index: Path) -> list[str]:
 def test_hostile_files_each_get_a_clear_message_and_good_articles_are_all_stored(hostile_run):
     first, index = hostile_run["first"], hostile_run["index"]
     failed = {Path(f["path"].split(":")[0]).name: f["error"] for f in first["failed"]}
-    assert MUST_FAIL <= set(failed), f"not reported: {MUST_FAIL - set(failed)}"
+    assert set(failed) >= MUST_FAIL, f"not reported: {MUST_FAIL - set(failed)}"
     for name, error in failed.items():
         assert len(error) >= 20 and "Traceback" not in error, (name, error)
         assert REMEDY.search(error), f"{name}: message says what is wrong but not what to do: {error!r}"
@@ -232,7 +288,9 @@ def test_html_and_script_in_titles_and_bodies_are_stored_as_literal_text(hostile
 
     store = Store.open(hostile_run["index"])
     try:
-        rows = store.db.execute("SELECT id, title, text, origin FROM articles WHERE origin LIKE '%dock_strike.md'").fetchall()
+        rows = store.db.execute(
+            "SELECT id, title, text, origin FROM articles WHERE origin LIKE '%dock_strike.md'"
+        ).fetchall()
         assert len(rows) == 1
         _, title, text, _ = rows[0]
         assert title == hc.SCRIPT_TITLE  # kept verbatim: escaping is the renderer's job (tests/test_ui.py)
@@ -246,7 +304,7 @@ def test_html_and_script_in_titles_and_bodies_are_stored_as_literal_text(hostile
 def _assert_exact_quotes(store, answer) -> None:
     assert answer.citations, answer.text
     for c in answer.citations:
-        assert store.article(c.article_id).text[c.start:c.end] == c.quote, c
+        assert store.article(c.article_id).text[c.start : c.end] == c.quote, c
 
 
 def test_extractive_answer_about_the_injected_article_only_quotes_exact_spans(hostile_run):
@@ -280,10 +338,13 @@ def standin(monkeypatch):
     get_settings.cache_clear()
 
 
-@pytest.mark.parametrize("question,claim,fact", [
-    (hc.ELECTION_QUESTION, hc.INJECTED_CLAIM, "Marta Lindqvist"),
-    ("When did the Saltholm bridge reopen?", "bridge has collapsed", "reopened to traffic on Thursday"),
-])
+@pytest.mark.parametrize(
+    "question,claim,fact",
+    [
+        (hc.ELECTION_QUESTION, hc.INJECTED_CLAIM, "Marta Lindqvist"),
+        ("When did the Saltholm bridge reopen?", "bridge has collapsed", "reopened to traffic on Thursday"),
+    ],
+)
 @pytest.mark.llm
 def test_llm_obeying_an_injection_gets_it_removed_by_verification(hostile_run, standin, question, claim, fact):
     from rag.assistant import Assistant

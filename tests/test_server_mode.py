@@ -6,6 +6,7 @@ Token auth: chromadb 1.5.9's Rust `chroma run` has no server-side auth (the CHRO
 small proxy in front of the server that refuses requests without `Authorization: Bearer <token>`, the way a
 deployment would, and checks that newsrag sends the header from NEWSRAG_CHROMA_TOKEN and fails clearly without it.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -23,7 +24,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import CANONICAL_QUESTION, CORPUS, run_cli, free_port
+from tests.conftest import CANONICAL_QUESTION, CORPUS, free_port, run_cli
 
 pytestmark = pytest.mark.integration
 
@@ -37,13 +38,17 @@ def chroma_server(tmp_path):
     log = (tmp_path / "chroma.log").open("wb")
     proc = subprocess.Popen(
         [str(exe), "run", "--path", str(tmp_path / "chroma-data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
         while True:
-            assert proc.poll() is None, f"chroma run exited: {(tmp_path / 'chroma.log').read_text(errors='replace')[-800:]}"
+            assert proc.poll() is None, (
+                f"chroma run exited: {(tmp_path / 'chroma.log').read_text(errors='replace')[-800:]}"
+            )
             try:
                 with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as r:
                     if r.status == 200:
@@ -92,7 +97,9 @@ class AuthProxy:
                     return
                 proxy.authorized += 1
                 conn = http.client.HTTPConnection(proxy.upstream.hostname, proxy.upstream.port, timeout=120)
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection", "authorization")}
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection", "authorization")
+                }
                 conn.request(self.command, self.path, body=body or None, headers=headers)
                 resp = conn.getresponse()
                 data = resp.read()
@@ -198,8 +205,10 @@ def test_token_is_sent_to_a_server_that_requires_it(chroma_server, tmp_path):
         assert proxy.authorized > 0 and proxy.rejected == 0
 
         # without the token, or with a wrong one, the server refuses and newsrag says so instead of half-working
-        for env in ({"NEWSRAG_CHROMA_URL": proxy.url, "NEWSRAG_CHROMA_TOKEN": ""},
-                    {"NEWSRAG_CHROMA_URL": proxy.url, "NEWSRAG_CHROMA_TOKEN": "wrong"}):
+        for env in (
+            {"NEWSRAG_CHROMA_URL": proxy.url, "NEWSRAG_CHROMA_TOKEN": ""},
+            {"NEWSRAG_CHROMA_URL": proxy.url, "NEWSRAG_CHROMA_TOKEN": "wrong"},
+        ):
             before = proxy.rejected
             refused = run_cli("stats", "--index", str(index), "--json", env=env)
             assert refused.returncode == 2, refused.stderr[-1500:]

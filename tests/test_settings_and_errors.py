@@ -1,5 +1,6 @@
 """Every user-facing failure is a NewsragError with a message that says what to do; the CLI never shows a traceback.
 Covers bad settings, a model file that fails its checksum, a stale ranker and the one answerer registry."""
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,7 @@ def test_an_unknown_key_in_newsrag_toml_names_the_file_and_the_key(tmp_path, mon
 def test_a_toml_value_of_the_wrong_type_and_broken_toml_are_clear_errors(tmp_path, monkeypatch, fresh_settings):
     toml = tmp_path / "newsrag.toml"
     monkeypatch.setenv("NEWSRAG_CONFIG", str(toml))
-    toml.write_text("[newsrag]\nembed_batch = \"many\"\n")
+    toml.write_text('[newsrag]\nembed_batch = "many"\n')
     with pytest.raises(SettingsError, match="embed_batch = 'many' is not a whole number"):
         fresh_settings()
     fresh_settings.cache_clear()
@@ -76,8 +77,11 @@ def test_a_model_file_that_fails_its_checksum_is_a_model_error(tmp_path):
 
 def test_a_stale_ranker_is_a_warning_not_a_silent_fallback(tmp_path, caplog):
     stale = tmp_path / "ranker.json"
-    stale.write_text(json.dumps({"features": list(FEATURES[:-1]) + ["an_old_feature"],
-                                 "weights": [0.0] * len(FEATURES), "bias": 0.0}))
+    stale.write_text(
+        json.dumps(
+            {"features": list(FEATURES[:-1]) + ["an_old_feature"], "weights": [0.0] * len(FEATURES), "bias": 0.0}
+        )
+    )
     with caplog.at_level(logging.WARNING, logger="newsrag.rerank"):
         assert LinearRanker.load(stale) is None
     problem = ranker_problem(stale)
@@ -108,12 +112,25 @@ def test_the_answerer_setting_is_honoured(seed_index, monkeypatch, fresh_setting
     monkeypatch.delenv("NEWSRAG_LLM_MODEL", raising=False)
     assert get_answerer().name == "ollama"
     # through the CLI: with no --answerer the setting chooses, and its problem is reported plainly
-    result = run_cli("ask", CANONICAL_QUESTION, "--index", str(seed_index),
-                     env={"NEWSRAG_ANSWERER": "ollama", "NEWSRAG_LLM_MODEL": ""})
+    result = run_cli(
+        "ask",
+        CANONICAL_QUESTION,
+        "--index",
+        str(seed_index),
+        env={"NEWSRAG_ANSWERER": "ollama", "NEWSRAG_LLM_MODEL": ""},
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "NEWSRAG_LLM_MODEL" in result.stderr or "llama-index-llms-ollama" in result.stderr
-    result = run_cli("ask", CANONICAL_QUESTION, "--index", str(seed_index), "--answerer", "extractive", "--json",
-                     env={"NEWSRAG_ANSWERER": "ollama"})
+    result = run_cli(
+        "ask",
+        CANONICAL_QUESTION,
+        "--index",
+        str(seed_index),
+        "--answerer",
+        "extractive",
+        "--json",
+        env={"NEWSRAG_ANSWERER": "ollama"},
+    )
     assert result.returncode == 0 and "Jack Keane" in json.loads(result.stdout)["answer"]
 
 

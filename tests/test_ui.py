@@ -1,4 +1,5 @@
 """The web UI served for real (in-process, free port) over an index of corpus/, driven through gradio_client and HTTP."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import CANONICAL_QUESTION, CORPUS, run_cli, free_port
+from tests.conftest import CANONICAL_QUESTION, CORPUS, free_port, run_cli
 
 KEANE_QUOTE = "it's not surprising that Beijing wants Russia to prosper"
 UPLOAD_LIMIT = 20_000  # bytes per file for this module's app, so an "oversize" upload is small to make
@@ -18,8 +19,8 @@ UPLOAD_LIMIT = 20_000  # bytes per file for this module's app, so an "oversize" 
 def served(tmp_path_factory):
     """An index built from corpus/ (writable: uploads and feedback land in it) and the app serving it."""
     from ingest.index import ingest
-    from rag.core.store import Store
     from rag.assistant import Assistant
+    from rag.core.store import Store
     from ui.app import build_app, launch
 
     index = tmp_path_factory.mktemp("ui_index")
@@ -50,7 +51,7 @@ def text_of(message: dict) -> str:
 
 def check_quotes_exact(bot, citations: list[dict]) -> None:
     for c in citations:
-        assert bot.store.article(c["article_id"]).text[c["start"]:c["end"]] == c["quote"]
+        assert bot.store.article(c["article_id"]).text[c["start"] : c["end"]] == c["quote"]
 
 
 @pytest.mark.integration
@@ -91,7 +92,9 @@ def test_chat_endpoint_streams_an_answer_with_citation_links(client):
     assert '<li class="src-card" id="src-1-2"' in panel and "<mark>" in panel
     assert "<mark>According to The Hill, Keane referred to China and Russia as &quot;strategic partners&quot;" in panel
     # streaming: some update held a partial answer (the first cited sentence without the second)
-    partials = [text_of(u[0][1]) for u in updates if isinstance(u, (list, tuple)) and isinstance(u[0], list) and len(u[0]) > 1]
+    partials = [
+        text_of(u[0][1]) for u in updates if isinstance(u, (list, tuple)) and isinstance(u[0], list) and len(u[0]) > 1
+    ]
     assert any("src-1-1" in p and "src-1-2" not in p for p in partials)
 
 
@@ -101,9 +104,11 @@ def test_follow_up_is_read_against_the_previous_question(served):
 
     tab = Client(served["url"], verbose=False)  # a new session: its own conversation
     tab.predict(CANONICAL_QUESTION, "All outlets", "", "", "extractive", api_name="/chat")
-    chat, _, panel, status = tab.predict("What did he say about Russia?", "All outlets", "", "", "extractive", api_name="/chat")
+    chat, _, panel, status = tab.predict(
+        "What did he say about Russia?", "All outlets", "", "", "extractive", api_name="/chat"
+    )
     assert [m["role"] for m in chat] == ["user", "assistant", "assistant"] * 2  # question, answer, folded sources
-    assert "<b>Answer 2</b>: What did he say about Russia? <span class=\"src-meta\">(read as: " in panel
+    assert '<b>Answer 2</b>: What did he say about Russia? <span class="src-meta">(read as: ' in panel
     read_as = panel.split("(read as: ", 1)[1].split(")</span>", 1)[0]
     assert "Keane" in read_as
     assert 'id="src-2-1"' in panel and 'id="src-1-1"' in panel  # both answers' sources, distinct anchors
@@ -136,9 +141,11 @@ def test_upload_adds_an_article_that_answers_at_once(served, client, tmp_path):
     from gradio_client import handle_file
 
     article = tmp_path / "harbour news.md"
-    article.write_text("---\ntitle: Vestholm ferry fares rise\nsource: Harbour Gazette\npublished: 2024-04-02\n---\n"
-                       "The Vestholm ferry company said adult fares will rise to 47 kroner from May 1. "
-                       "The harbour master, Ingrid Solvang, said the money pays for an electric vessel.\n")
+    article.write_text(
+        "---\ntitle: Vestholm ferry fares rise\nsource: Harbour Gazette\npublished: 2024-04-02\n---\n"
+        "The Vestholm ferry company said adult fares will rise to 47 kroner from May 1. "
+        "The harbour master, Ingrid Solvang, said the money pays for an electric vessel.\n"
+    )
     _, summary, outlet = client.predict([handle_file(str(article))], api_name="/upload")
     assert "Added 1" in summary, summary
     assert (served["index"] / "uploads" / "harbour news.md").is_file()
@@ -279,10 +286,12 @@ def test_upload_ingest_waits_for_answers_in_progress():
 def test_render_escapes_article_text_and_links_only_known_citations():
     from ui.render import answer_markdown, passage_html, safe_url, stream_steps
 
-    md = answer_markdown('Attack <script>alert(1)</script> *bold* [1] and <img src=x onerror="y"> [7]', turn=3, known={1})
+    md = answer_markdown(
+        'Attack <script>alert(1)</script> *bold* [1] and <img src=x onerror="y"> [7]', turn=3, known={1}
+    )
     assert "<script" not in md and "<img" not in md
     assert "&lt;script&gt;" in md and "\\*bold\\*" in md
-    assert '<a href="#src-3-1" class="cite" data-cite="1">[1]</a>' in md and 'src-3-7' not in md
+    assert '<a href="#src-3-1" class="cite" data-cite="1">[1]</a>' in md and "src-3-7" not in md
     text = "Before. The <b>quoted</b> span. After."
     start = text.index("The")
     end = text.index("span.") + len("span.")
@@ -296,6 +305,7 @@ def test_render_escapes_article_text_and_links_only_known_citations():
 def standin_llm():
     """The stand-in OpenAI-compatible server (tests/llm_standin.py) configured as the 'openai' answerer."""
     import llm_standin
+
     from rag.core.settings import get_settings
 
     server, _ = llm_standin.start()
@@ -324,11 +334,15 @@ def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, stan
     assert "checked against the passage it cites" in answerer_note("openai")
     job = client.submit(CANONICAL_QUESTION, "All outlets", "", "", "openai", api_name="/chat")
     final = job.result(timeout=300)
-    streamed = [text_of(u[0][-1]) for u in job.outputs() if isinstance(u, (list, tuple)) and isinstance(u[0], list) and u[0]]
+    streamed = [
+        text_of(u[0][-1]) for u in job.outputs() if isinstance(u, (list, tuple)) and isinstance(u[0], list) and u[0]
+    ]
     assert any("checking each sentence against its source" in s for s in streamed)  # raw tokens shown first
     answer = text_of(final[0][1])
     # the stand-in quotes the passage sentences sharing most words with the question (see tests/llm_standin.py)
-    assert "Jack Keane" in answer and 'href="#src-1-1" class="cite"' in answer and "checking each sentence" not in answer
+    assert (
+        "Jack Keane" in answer and 'href="#src-1-1" class="cite"' in answer and "checking each sentence" not in answer
+    )
     panel = final[2]
     assert '<li class="src-card" id="src-1-1"' in panel and "<mark>Meanwhile, on Sunday, Jack Keane" in panel
     assert any(path.endswith("/chat/completions") for path, _ in standin_llm.requests)
@@ -348,5 +362,5 @@ def test_unconfigured_llm_answerer_says_what_to_set(monkeypatch):
     finally:
         get_settings.cache_clear()
     assert note.startswith("⚠️ **Unavailable here**") and "NEWSRAG_LLM_URL" in note and "Extractive" in note
-    labels = dict((value, label) for label, value in choices)
+    labels = {value: label for label, value in choices}
     assert labels["openai"].endswith("(not set up here)") and not labels["extractive"].endswith("(not set up here)")

@@ -3,6 +3,7 @@
 Screenshots go to test-artifacts/. With NEWSRAG_UPDATE_SCREENSHOT=1 the canonical answer is also saved as
 docs/screenshot.png (the README picture).
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,9 @@ from tests.conftest import CANONICAL_QUESTION, CORPUS, ROOT, free_port
 CHROMIUM = shutil.which("chromium")
 pytestmark = [
     pytest.mark.integration,  # a real browser and a served app
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); CI installs it"),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); CI installs it"
+    ),
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 KEANE_QUOTE = "it's not surprising that Beijing wants Russia to prosper"
@@ -29,8 +32,8 @@ WAIT_MS = 180_000  # an answer takes seconds; the 2 shared cores may be busy wit
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     from ingest.index import ingest
-    from rag.core.store import Store
     from rag.assistant import Assistant
+    from rag.core.store import Store
     from ui.app import build_app, launch
 
     index = tmp_path_factory.mktemp("ui_browser_index")
@@ -48,10 +51,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run",
-        ])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()
 
@@ -83,7 +94,8 @@ def ask(page, question: str, turn: int, button: bool = False) -> None:
     page.wait_for_function(
         "n => document.querySelectorAll('#sources details.src-turn').length >= n"
         " && /Answered in|No answer in/.test(document.querySelector('#status').innerText)",
-        arg=turn, timeout=WAIT_MS,
+        arg=turn,
+        timeout=WAIT_MS,
     )
 
 
@@ -119,7 +131,9 @@ def test_thumbs_up_writes_a_feedback_line(page, served):
     before = len(path.read_text().splitlines()) if path.exists() else 0
     ask(page, CANONICAL_QUESTION, 1)
     page.locator("#chat button[aria-label='Like']").first.click()
-    page.wait_for_function("() => /recorded for answer 1/.test(document.querySelector('#status').innerText)", timeout=30_000)
+    page.wait_for_function(
+        "() => /recorded for answer 1/.test(document.querySelector('#status').innerText)", timeout=30_000
+    )
     lines = path.read_text().splitlines()
     assert len(lines) == before + 1
     record = json.loads(lines[-1])
@@ -130,10 +144,14 @@ def test_thumbs_up_writes_a_feedback_line(page, served):
 def test_bad_date_is_reported_and_new_conversation_clears(page):
     page.click("#filters .label-wrap")
     page.fill("#since textarea, #since input", "2023-02-30")
-    page.wait_for_function("() => /is not a date; use YYYY-MM-DD/.test(document.querySelector('#date-error').innerText)", timeout=30_000)
+    page.wait_for_function(
+        "() => /is not a date; use YYYY-MM-DD/.test(document.querySelector('#date-error').innerText)", timeout=30_000
+    )
     page.fill("#question textarea", CANONICAL_QUESTION)
     page.press("#question textarea", "Enter")
-    page.wait_for_function("() => /since: .2023-02-30. is not a date/.test(document.querySelector('#status').innerText)", timeout=30_000)
+    page.wait_for_function(
+        "() => /since: .2023-02-30. is not a date/.test(document.querySelector('#status').innerText)", timeout=30_000
+    )
     assert page.locator("#sources details.src-turn").count() == 0  # nothing was asked
     page.fill("#since textarea, #since input", "")
     ask(page, CANONICAL_QUESTION, 1)
@@ -145,9 +163,11 @@ def test_bad_date_is_reported_and_new_conversation_clears(page):
 
 def test_uploaded_article_answers_at_once(page, tmp_path):
     article = tmp_path / "glimmerfjord.txt"
-    article.write_text("Glimmerfjord ferry fares to rise in April\n\nThe Glimmerfjord ferry company said on Tuesday that "
-                       "adult fares will rise to 42 kroner from April 1. The harbour master, Ingrid Solvang, said the "
-                       "increase pays for a new electric vessel.\n")
+    article.write_text(
+        "Glimmerfjord ferry fares to rise in April\n\nThe Glimmerfjord ferry company said on Tuesday that "
+        "adult fares will rise to 42 kroner from April 1. The harbour master, Ingrid Solvang, said the "
+        "increase pays for a new electric vessel.\n"
+    )
     summary = upload(page, article)
     assert "Added 1" in summary and "can be asked about now" in summary
     ask(page, "How much will Glimmerfjord ferry fares rise to?", 1, button=True)

@@ -2,6 +2,7 @@
 
 Independent of ../shared/data: passages are written here; the synthetic generator runs on a tiny made-up corpus.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,11 +18,15 @@ from rag.verify.trained import (
 )
 
 PASSAGES = [
-    "The city council met on Tuesday to discuss the budget. Mayor Laura Chen said the city would hire 120 new "
-    "teachers next year. The plan will cost about $4 million, according to the finance office. Opposition leader "
-    "Mark Davis criticised the proposal as too expensive.",
-    "Heavy rain caused flooding in the northern districts. Emergency crews rescued 35 residents from their homes "
-    "on Sunday night. The river rose by two metres in six hours.",
+    (
+        "The city council met on Tuesday to discuss the budget. Mayor Laura Chen said the city would hire 120 new "
+        "teachers next year. The plan will cost about $4 million, according to the finance office. Opposition leader "
+        "Mark Davis criticised the proposal as too expensive."
+    ),
+    (
+        "Heavy rain caused flooding in the northern districts. Emergency crews rescued 35 residents from their homes "
+        "on Sunday night. The river rose by two metres in six hours."
+    ),
 ]
 
 
@@ -41,14 +46,22 @@ def test_light_paraphrase_is_supported(verifier: TrainedVerifier) -> None:
     assert v.supported, v
 
 
-@pytest.mark.parametrize("claim", [
-    "Mayor Laura Chen said the city would hire 150 new teachers next year.",  # number
-    "Mark Davis said the city would hire 120 new teachers next year.",  # speaker
-    "Mayor Laura Chen said the city would not hire 120 new teachers next year.",  # negation
-    pytest.param("Emergency crews rescued 35 residents from their homes on Friday night.",  # weekday
-                 marks=pytest.mark.xfail(strict=True, reason="known miss (docs/verifier.md): a changed weekday alone "
-                                         "lowers the score (0.82 -> 0.64) but not below the threshold")),
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Mayor Laura Chen said the city would hire 150 new teachers next year.",  # number
+        "Mark Davis said the city would hire 120 new teachers next year.",  # speaker
+        "Mayor Laura Chen said the city would not hire 120 new teachers next year.",  # negation
+        pytest.param(
+            "Emergency crews rescued 35 residents from their homes on Friday night.",  # weekday
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known miss (docs/verifier.md): a changed weekday alone "
+                "lowers the score (0.82 -> 0.64) but not below the threshold",
+            ),
+        ),
+    ],
+)
 def test_edited_claims_are_not_supported(verifier: TrainedVerifier, claim: str) -> None:
     v = verifier.verify(claim, PASSAGES)
     assert not v.supported, (claim, v)
@@ -57,9 +70,11 @@ def test_edited_claims_are_not_supported(verifier: TrainedVerifier, claim: str) 
 
 def test_edits_score_below_the_original(verifier: TrainedVerifier) -> None:
     original = verifier.verify("Emergency crews rescued 35 residents from their homes on Sunday night.", PASSAGES)
-    for edited in ("Emergency crews rescued 85 residents from their homes on Sunday night.",
-                   "Emergency crews failed to rescue 35 residents from their homes on Sunday night.",
-                   "Emergency crews rescued 35 residents from their homes on Friday night."):
+    for edited in (
+        "Emergency crews rescued 85 residents from their homes on Sunday night.",
+        "Emergency crews failed to rescue 35 residents from their homes on Sunday night.",
+        "Emergency crews rescued 35 residents from their homes on Friday night.",
+    ):
         assert verifier.verify(edited, PASSAGES).score < original.score
 
 
@@ -71,13 +86,15 @@ def test_unrelated_claim_is_not_supported(verifier: TrainedVerifier) -> None:
 def test_span_points_at_the_evidence(verifier: TrainedVerifier) -> None:
     v = verifier.verify("The river rose by two metres in six hours.", PASSAGES)
     assert v.span is not None and v.span.passage == 1
-    text = PASSAGES[v.span.passage][v.span.start:v.span.end]
+    text = PASSAGES[v.span.passage][v.span.start : v.span.end]
     assert "The river rose by two metres in six hours." in text
     assert text == text.strip() and 0 <= v.span.start < v.span.end <= len(PASSAGES[1])
 
 
 def test_multi_sentence_claim_points_at_its_weakest_sentence(verifier: TrainedVerifier) -> None:
-    claim = "Heavy rain caused flooding in the northern districts. Mark Davis said the city would hire 120 new teachers."
+    claim = (
+        "Heavy rain caused flooding in the northern districts. Mark Davis said the city would hire 120 new teachers."
+    )
     v = verifier.verify(claim, PASSAGES)
     assert not v.supported
     assert v.span is not None and v.span.passage == 0
@@ -105,7 +122,7 @@ def test_feature_rows_shape_and_aggregate() -> None:
     assert x.shape == (2, len(FEATURES)) and len(wins) == 2
     agg = aggregate(x)
     assert agg.shape == (2 * len(FEATURES),)
-    assert np.all(agg[: len(FEATURES)] <= agg[len(FEATURES):])
+    assert np.all(agg[: len(FEATURES)] <= agg[len(FEATURES) :])
 
 
 def test_exported_trees_match_sklearn() -> None:
@@ -127,7 +144,7 @@ def test_claim_generator_is_deterministic_and_covers_all_labels() -> None:
     article = [
         "The company said on Monday that profits rose 12% to $3 million in the third quarter.",
         "Chief executive Anna Berg said the results were strong, and the board approved a new dividend.",
-        "\"We will keep investing in new factories,\" Berg said.",
+        '"We will keep investing in new factories," Berg said.',
         "Analysts at Nordic Bank had expected a smaller increase, according to a survey.",
         "The shares rose 4% in early trading in Stockholm after the announcement.",
     ]

@@ -1,4 +1,5 @@
 """The answerer menu of the web page: labels from the registry, and a plain note on whether each can run here."""
+
 from __future__ import annotations
 
 from rag.answerers import ANSWERERS, DEFAULT_ANSWERER, why_unavailable
@@ -6,8 +7,10 @@ from rag.answerers import ANSWERERS, DEFAULT_ANSWERER, why_unavailable
 
 def answerer_choices() -> list[tuple[str, str]]:
     """(label, name) pairs for the menu; the ones that cannot run here say so in their label."""
-    return [(spec.label if why_unavailable(name) is None else f"{spec.label} (not set up here)", name)
-            for name, spec in ANSWERERS.items()]
+    return [
+        (spec.label if why_unavailable(name) is None else f"{spec.label} (not set up here)", name)
+        for name, spec in ANSWERERS.items()
+    ]
 
 
 def answerer_note(name: str | None) -> str:
@@ -18,6 +21,12 @@ def answerer_note(name: str | None) -> str:
     reason = why_unavailable(name)
     if reason:
         return f"⚠️ **Unavailable here**: {reason}. Questions will fail until then; choose *Extractive* to keep going."
-    extra = " The first answer loads the model (about a minute)." if name == "local" else " The server is contacted when you ask."
-    return ("The LLM writes the answer; every sentence is checked against the passage it cites, unsupported ones are "
-            "dropped." + extra)
+    extra = (
+        " The first answer loads the model (about a minute)."
+        if name == "local"
+        else " The server is contacted when you ask."
+    )
+    return (
+        "The LLM writes the answer; every sentence is checked against the passage it cites, unsupported ones are "
+        "dropped." + extra
+    )

@@ -3,6 +3,7 @@
 `build_app(assistant)` makes the Blocks; `launch(app, ...)` starts it with the offline theme, CSS and script;
 `serve(host, port)` is what `newsrag chat` runs. Untrusted text is escaped in ui/render.py.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,14 +20,14 @@ import gradio as gr  # noqa: E402
 
 from rag.answerers import get_answerer  # noqa: E402
 from rag.assistant import Assistant, Conversation  # noqa: E402
-from rag.core.types import Answer  # noqa: E402
 from rag.core.errors import NewsragError  # noqa: E402
 from rag.core.store import Store  # noqa: E402
 from rag.core.text import check_question  # noqa: E402
+from rag.core.types import Answer  # noqa: E402
 from ui import library, render  # noqa: E402
+from ui.answerer_menu import answerer_choices, answerer_note  # noqa: E402
 from ui.auth import auth_for  # noqa: E402
 from ui.feedback import record_feedback  # noqa: E402
-from ui.answerer_menu import answerer_choices, answerer_note  # noqa: E402
 from ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, check_and_store, human_size, ingest_uploads  # noqa: E402
 
 log = logging.getLogger("newsrag.ui")
@@ -58,13 +59,19 @@ def outlet_choices(assistant: Assistant) -> list[str]:
     return [ALL_OUTLETS] + assistant.store.sources()
 
 
-def ask_options(assistant: Assistant, outlet: str | None, since: str | None, until: str | None, answerer: str | None) -> dict:
+def ask_options(
+    assistant: Assistant, outlet: str | None, since: str | None, until: str | None, answerer: str | None
+) -> dict:
     """The keyword options for Assistant.ask, validated now so a bad date is reported before any work."""
     source = None if not outlet or outlet == ALL_OUTLETS else outlet
     answerer = get_answerer(answerer).name  # raises NewsragError naming an unknown answerer
     assistant.filters(source, since, until)  # raises NewsragError naming the bad field
-    return {"source": source, "since": (since or "").strip() or None, "until": (until or "").strip() or None,
-            "answerer": answerer}
+    return {
+        "source": source,
+        "since": (since or "").strip() or None,
+        "until": (until or "").strip() or None,
+        "answerer": answerer,
+    }
 
 
 def passages_for(assistant: Assistant, answer: Answer) -> dict[int, str]:
@@ -72,7 +79,7 @@ def passages_for(assistant: Assistant, answer: Answer) -> dict[int, str]:
     out: dict[int, str] = {}
     for c in answer.citations:
         article = assistant.store.article(c.article_id)
-        if article is not None and article.text[c.start:c.end] == c.quote:
+        if article is not None and article.text[c.start : c.end] == c.quote:
             out[c.n] = render.passage_html(article.text, c.start, c.end)
         else:  # article replaced since: show the quote the answer was built from
             out[c.n] = f"<mark>{render.esc(c.quote)}</mark>"
@@ -107,7 +114,13 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
             yield gr.skip(), gr.skip(), session, gr.skip(), f"⚠️ {render.md_text(str(exc))}"
             return
         if not session.busy.acquire(blocking=False):
-            yield gr.skip(), gr.skip(), session, gr.skip(), "Still answering the previous question; ask again when it is done."
+            yield (
+                gr.skip(),
+                gr.skip(),
+                session,
+                gr.skip(),
+                "Still answering the previous question; ask again when it is done.",
+            )
             return
         try:
             yield from _respond(session, question, options)
@@ -127,7 +140,9 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         def work() -> None:
             try:
                 with lock.read():
-                    result["answer"] = session.conversation.ask(question, on_token=tokens.put if streaming else None, **options)
+                    result["answer"] = session.conversation.ask(
+                        question, on_token=tokens.put if streaming else None, **options
+                    )
             except NewsragError as exc:
                 result["error"] = str(exc)
             except Exception as exc:  # shown briefly to the user, in full in the server log
@@ -144,7 +159,10 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                 continue
             while not tokens.empty():
                 raw += tokens.get_nowait()
-            msgs[-1] = {"role": "assistant", "content": render.md_text(raw) + " ▌\n\n*(checking each sentence against its source…)*"}
+            msgs[-1] = {
+                "role": "assistant",
+                "content": render.md_text(raw) + " ▌\n\n*(checking each sentence against its source…)*",
+            }
             yield list(msgs), gr.skip(), session, gr.skip(), gr.skip()
         worker.join()
         if "error" in result:
@@ -155,8 +173,15 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         answer: Answer = result["answer"]
         filters = {k: v for k, v in options.items() if k != "answerer" and v}
         asked_as = session.conversation.turns[-1][0] if session.conversation.turns else question
-        turn = render.Turn(len(session.turns) + 1, question, answer, options["answerer"], filters,
-                           passages_for(assistant, answer), asked_as)
+        turn = render.Turn(
+            len(session.turns) + 1,
+            question,
+            answer,
+            options["answerer"],
+            filters,
+            passages_for(assistant, answer),
+            asked_as,
+        )
         session.turns.append(turn)
         panel = render.sources_html(session.turns)
         steps = render.stream_steps(answer.text) if not streaming else [answer.text]
@@ -167,10 +192,16 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                 time.sleep(STREAM_PAUSE_S)
         session.by_message[len(msgs) - 1] = turn
         if answer.citations:
-            msgs.append(gr.ChatMessage(  # type: ignore[arg-type]  # Gradio takes ChatMessage and dict messages alike
-                role="assistant", content=render.sources_message(turn),
-                metadata={"title": f"Sources ({len(answer.citations)}): full passages in the panel", "status": "done"},
-            ))
+            msgs.append(
+                gr.ChatMessage(  # type: ignore[arg-type]  # Gradio takes ChatMessage and dict messages alike
+                    role="assistant",
+                    content=render.sources_message(turn),
+                    metadata={
+                        "title": f"Sources ({len(answer.citations)}): full passages in the panel",
+                        "status": "done",
+                    },
+                )
+            )
             session.by_message[len(msgs) - 1] = turn
         status = answer_status(answer, filters)
         yield list(msgs), gr.skip(), session, panel, status
@@ -209,7 +240,9 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
 
         def on_chunks(i: int, n: int, name: str, done: int, total: int) -> None:
             # the file's share of the bar grows with its passages embedded: real work, not files started
-            progress((i + done / max(total, 1)) / max(n, 1), desc=f"Embedding {name} ({i + 1}/{n}): {done}/{total} passages")
+            progress(
+                (i + done / max(total, 1)) / max(n, 1), desc=f"Embedding {name} ({i + 1}/{n}): {done}/{total} passages"
+            )
 
         try:
             with lock.write():
@@ -218,8 +251,10 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
             return None, f'<p class="up-failed">❌ {render.esc(exc)}</p>', gr.skip()
         except Exception as exc:
             log.exception("ingesting uploads failed")
-            failure = (f'<p class="up-failed">❌ internal error ({render.esc(type(exc).__name__)}: {render.esc(exc)}); '
-                       "the server log has the details</p>")
+            failure = (
+                f'<p class="up-failed">❌ internal error ({render.esc(type(exc).__name__)}: {render.esc(exc)}); '
+                "the server log has the details</p>"
+            )
             return None, failure, gr.skip()
         choices = outlet_choices(assistant)
         return None, upload_summary_html(summary), gr.update(choices=choices)
@@ -228,8 +263,9 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         """Answer one question (no conversation) and return {question, answer, refused, citations, timings_ms, warnings}."""
         try:
             with lock.read():
-                answer = assistant.ask(question, source=source or None, since=since or None, until=until or None,
-                                       answerer=answerer or None)
+                answer = assistant.ask(
+                    question, source=source or None, since=since or None, until=until or None, answerer=answerer or None
+                )
         except NewsragError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
         return answer.to_dict()
@@ -241,12 +277,23 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
                 chatbot = gr.Chatbot(
-                    elem_id="chat", label="Conversation", height=540, latex_delimiters=[], buttons=["copy"],
-                    placeholder="Ask a question, e.g. *What did Keane say about Beijing?*", group_consecutive_messages=False,
+                    elem_id="chat",
+                    label="Conversation",
+                    height=540,
+                    latex_delimiters=[],
+                    buttons=["copy"],
+                    placeholder="Ask a question, e.g. *What did Keane say about Beijing?*",
+                    group_consecutive_messages=False,
                 )
                 with gr.Row():
-                    question = gr.Textbox(elem_id="question", show_label=False, scale=5, max_lines=4, autofocus=True,
-                                          placeholder="Ask about the articles… (Enter to send)")
+                    question = gr.Textbox(
+                        elem_id="question",
+                        show_label=False,
+                        scale=5,
+                        max_lines=4,
+                        autofocus=True,
+                        placeholder="Ask about the articles… (Enter to send)",
+                    )
                     ask = gr.Button("Ask", variant="primary", elem_id="ask", scale=1, min_width=80)
                 with gr.Row():
                     new = gr.Button("New conversation", elem_id="new-conversation", size="sm")
@@ -254,13 +301,20 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
             with gr.Column(scale=2, min_width=320):
                 # folded by default so the sources panel gets the room; a bad date still shows in #date-error inside
                 with gr.Accordion("Filters (outlet, dates) and answerer", open=False, elem_id="filters"):
-                    outlet = gr.Dropdown(outlet_choices(assistant), value=ALL_OUTLETS, label="Outlet", elem_id="outlet",
-                                         allow_custom_value=False)
+                    outlet = gr.Dropdown(
+                        outlet_choices(assistant),
+                        value=ALL_OUTLETS,
+                        label="Outlet",
+                        elem_id="outlet",
+                        allow_custom_value=False,
+                    )
                     with gr.Row():
                         since = gr.Textbox(label="Since", elem_id="since", placeholder="YYYY-MM-DD", min_width=120)
                         until = gr.Textbox(label="Until", elem_id="until", placeholder="YYYY-MM-DD", min_width=120)
                     date_error = gr.Markdown("", elem_id="date-error")
-                    answerer = gr.Dropdown(answerer_choices(), value=get_answerer().name, label="Answerer", elem_id="answerer")
+                    answerer = gr.Dropdown(
+                        answerer_choices(), value=get_answerer().name, label="Answerer", elem_id="answerer"
+                    )
                     answerer_info = gr.Markdown(answerer_note(get_answerer().name), elem_id="answerer-note")
                 sources = gr.HTML(render.sources_html([]), elem_id="sources")
                 with gr.Accordion("Add articles", open=False, elem_id="add-articles"):
@@ -268,7 +322,8 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
                         label=f"Article files ({' '.join(ALLOWED_SUFFIXES)}; up to {human_size(max_upload_bytes)} each)",
                         # no file_types: Gradio would refuse a whole batch for one odd file; ui/uploads.py checks
                         # each file and says which were skipped and why
-                        file_count="multiple", elem_id="upload",
+                        file_count="multiple",
+                        elem_id="upload",
                     )
                     upload_summary = gr.HTML("", elem_id="upload-summary")
         lib = _library_section(assistant)
@@ -278,19 +333,32 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
         question.submit(respond, chat_inputs, chat_outputs, api_visibility="undocumented", api_name="chat_submit")
         ask.click(respond, chat_inputs, chat_outputs, api_visibility="undocumented", api_name="chat")
         new.click(new_conversation, [session], [chatbot, session, sources, status, question], api_visibility="private")
-        chatbot.clear(new_conversation, [session], [chatbot, session, sources, status, question], api_visibility="private")
+        chatbot.clear(
+            new_conversation, [session], [chatbot, session, sources, status, question], api_visibility="private"
+        )
         chatbot.like(on_like, [session], [status], api_visibility="private")
         since.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
         until.change(check_dates, [since, until], [date_error], api_visibility="private", show_progress="hidden")
         answerer.change(answerer_note, [answerer], [answerer_info], api_visibility="private")
         # the /upload API keeps its three outputs; the header count and the library's outlets follow in a second step
         upload.upload(on_upload, [upload], [upload, upload_summary, outlet], api_name="upload").then(
-            lambda: (library.intro_markdown(assistant.store), gr.update(choices=library.outlet_choices(assistant.store))),
-            None, [intro, lib.outlet], api_visibility="private")
+            lambda: (
+                library.intro_markdown(assistant.store),
+                gr.update(choices=library.outlet_choices(assistant.store)),
+            ),
+            None,
+            [intro, lib.outlet],
+            api_visibility="private",
+        )
         _wire_library(assistant, lib, intro, outlet)
         # a page opened later shows the index as it is now (uploads and deletions since the app was built)
-        app.load(lambda: _current(assistant), None, [intro, outlet, lib.outlet, lib.listing, lib.pick],
-                 api_visibility="private", show_progress="hidden")
+        app.load(
+            lambda: _current(assistant),
+            None,
+            [intro, outlet, lib.outlet, lib.listing, lib.pick],
+            api_visibility="private",
+            show_progress="hidden",
+        )
         gr.api(ask_api, api_name="ask")
     return app
 
@@ -326,8 +394,13 @@ def _library_section(assistant: Assistant) -> LibraryWidgets:
     first = library.list_page(assistant.store, library.ALL_OUTLETS, "", "")
     with gr.Accordion("Library: browse, read or delete the indexed articles", open=False, elem_id="library"):
         with gr.Row():
-            outlet = gr.Dropdown(library.outlet_choices(assistant.store), value=library.ALL_OUTLETS, label="Outlet",
-                                 elem_id="lib-outlet", scale=2)
+            outlet = gr.Dropdown(
+                library.outlet_choices(assistant.store),
+                value=library.ALL_OUTLETS,
+                label="Outlet",
+                elem_id="lib-outlet",
+                scale=2,
+            )
             since = gr.Textbox(label="Since", placeholder="YYYY-MM-DD", elem_id="lib-since", scale=1)
             until = gr.Textbox(label="Until", placeholder="YYYY-MM-DD", elem_id="lib-until", scale=1)
         listing = gr.HTML(first.html, elem_id="lib-list")
@@ -342,8 +415,13 @@ def _library_section(assistant: Assistant) -> LibraryWidgets:
 def _current(assistant: Assistant) -> tuple:
     """What a newly opened page shows of the index: the header count, both outlet menus, the library's first page."""
     page = library.list_page(assistant.store, library.ALL_OUTLETS, "", "")
-    return (library.intro_markdown(assistant.store), gr.update(choices=outlet_choices(assistant)),
-            gr.update(choices=library.outlet_choices(assistant.store)), page.html, gr.update(choices=page.choices))
+    return (
+        library.intro_markdown(assistant.store),
+        gr.update(choices=outlet_choices(assistant)),
+        gr.update(choices=library.outlet_choices(assistant.store)),
+        page.html,
+        gr.update(choices=page.choices),
+    )
 
 
 def _wire_library(assistant: Assistant, w: LibraryWidgets, intro: gr.Markdown, chat_outlet: gr.Dropdown) -> None:
@@ -371,7 +449,9 @@ def _wire_library(assistant: Assistant, w: LibraryWidgets, intro: gr.Markdown, c
         if armed != article_id:  # the first click only asks: a deletion cannot be undone from the page
             article = store.article(article_id)
             title = article.title if article else article_id
-            ask_again = f"Delete “{render.md_text(title)}” from the index? Click **Delete this article** again to confirm."
+            ask_again = (
+                f"Delete “{render.md_text(title)}” from the index? Click **Delete this article** again to confirm."
+            )
             return (*skip5, article_id, ask_again)
         try:
             message = library.delete_article(store, article_id, username, host)
@@ -381,9 +461,15 @@ def _wire_library(assistant: Assistant, w: LibraryWidgets, intro: gr.Markdown, c
         if outlet not in {value for _, value in outlets}:
             outlet = library.ALL_OUTLETS
         page = library.list_page(store, outlet, since, until)
-        return (page.html, gr.update(choices=page.choices, value=None), library.article_html(store, None),
-                gr.update(choices=outlets, value=outlet), library.intro_markdown(store), None,
-                render.md_text(message))
+        return (
+            page.html,
+            gr.update(choices=page.choices, value=None),
+            library.article_html(store, None),
+            gr.update(choices=outlets, value=outlet),
+            library.intro_markdown(store),
+            None,
+            render.md_text(message),
+        )
 
     def chat_outlets():
         return gr.update(choices=outlet_choices(assistant))
@@ -392,39 +478,69 @@ def _wire_library(assistant: Assistant, w: LibraryWidgets, intro: gr.Markdown, c
     for box in (w.outlet, w.since, w.until):
         box.change(refresh, filters, [w.listing, w.pick, w.status], api_visibility="private", show_progress="hidden")
     w.pick.change(open_article, [w.pick], [w.article, w.armed, w.status], api_visibility="private")
-    w.delete.click(on_delete, [w.pick, w.armed, *filters],
-                   [w.listing, w.pick, w.article, w.outlet, intro, w.armed, w.status], api_visibility="private"
-                   ).then(chat_outlets, None, [chat_outlet], api_visibility="private")
+    w.delete.click(
+        on_delete,
+        [w.pick, w.armed, *filters],
+        [w.listing, w.pick, w.article, w.outlet, intro, w.armed, w.status],
+        api_visibility="private",
+    ).then(chat_outlets, None, [chat_outlet], api_visibility="private")
 
 
 def upload_summary_html(summary: dict) -> str:
     """What an upload did, per file; every name and message escaped."""
     esc = render.esc
     received = summary.get("received", len(summary["files"]))
-    done = (f"Added {summary['added']}, updated {summary['updated']}, unchanged {summary['unchanged']} article(s) "
-            f"from {received} file(s); {summary['chunks_embedded']} passages embedded in {summary['seconds']:.1f} s.")
-    parts = [f'<p class="up-ok">{esc(done)}{" They can be asked about now." if summary["added"] + summary["updated"] else ""}</p>']
+    done = (
+        f"Added {summary['added']}, updated {summary['updated']}, unchanged {summary['unchanged']} article(s) "
+        f"from {received} file(s); {summary['chunks_embedded']} passages embedded in {summary['seconds']:.1f} s."
+    )
+    parts = [
+        f'<p class="up-ok">{esc(done)}{" They can be asked about now." if summary["added"] + summary["updated"] else ""}</p>'
+    ]
     if summary["failed"]:
-        parts.append('<ul class="up-failed">' + "".join(
-            f"<li>❌ <b>{esc(f['name'])}</b>: {esc(f['error'])}</li>" for f in summary["failed"]) + "</ul>")
+        parts.append(
+            '<ul class="up-failed">'
+            + "".join(f"<li>❌ <b>{esc(f['name'])}</b>: {esc(f['error'])}</li>" for f in summary["failed"])
+            + "</ul>"
+        )
     if summary["warnings"]:
-        parts.append('<ul class="up-warn">' + "".join(
-            f"<li>⚠️ <b>{esc(w['name'])}</b>: {esc(w['error'])}</li>" for w in summary["warnings"]) + "</ul>")
+        parts.append(
+            '<ul class="up-warn">'
+            + "".join(f"<li>⚠️ <b>{esc(w['name'])}</b>: {esc(w['error'])}</li>" for w in summary["warnings"])
+            + "</ul>"
+        )
     return "".join(parts)
 
 
-def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, auth: list[tuple[str, str]] | None = None,
-           prevent_thread_lock: bool = False, max_upload_bytes: int = MAX_UPLOAD_BYTES, quiet: bool = False):
+def launch(
+    app: gr.Blocks,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    auth: list[tuple[str, str]] | None = None,
+    prevent_thread_lock: bool = False,
+    max_upload_bytes: int = MAX_UPLOAD_BYTES,
+    quiet: bool = False,
+):
     """Start the server with the offline theme, the CSS and the citation-link script (Gradio 6 takes them here)."""
     app.queue(default_concurrency_limit=2)  # two cores: more answers at once only slow each other down
     return app.launch(
-        server_name=host, server_port=port, auth=auth, prevent_thread_lock=prevent_thread_lock, quiet=quiet,
-        theme=THEME, css=(ASSETS / "app.css").read_text(encoding="utf-8"),
+        server_name=host,
+        server_port=port,
+        auth=auth,
+        prevent_thread_lock=prevent_thread_lock,
+        quiet=quiet,
+        theme=THEME,
+        css=(ASSETS / "app.css").read_text(encoding="utf-8"),
         head=f"<script>{(ASSETS / 'cite_links.js').read_text(encoding='utf-8')}</script>",
         # Twice the per-file limit: files in between get the clear message from ui/uploads.py; larger ones are
         # cut off by Gradio before they are written to disk.
-        max_file_size=2 * max_upload_bytes, ssr_mode=False, mcp_server=False, share=False, show_error=True,
-        footer_links=["api"], allowed_paths=[],
+        max_file_size=2 * max_upload_bytes,
+        ssr_mode=False,
+        mcp_server=False,
+        share=False,
+        show_error=True,
+        footer_links=["api"],
+        allowed_paths=[],
     )
 
 
@@ -434,6 +550,11 @@ def serve(host: str = "127.0.0.1", port: int = 7860) -> None:
     # create=True: an empty index is usable here, since articles can be added from the page
     assistant = Assistant(Store.open(create=True))
     if assistant.store.stats().articles == 0:
-        log.warning("the index at %s is empty: add articles from the page or with `newsrag ingest`", assistant.store.directory)
-    print(f"newsrag UI on http://{'[' + host + ']' if ':' in host else host}:{port}" + (" (login required)" if auth else ""))
+        log.warning(
+            "the index at %s is empty: add articles from the page or with `newsrag ingest`", assistant.store.directory
+        )
+    print(
+        f"newsrag UI on http://{'[' + host + ']' if ':' in host else host}:{port}"
+        + (" (login required)" if auth else "")
+    )
     launch(build_app(assistant), host=host, port=port, auth=auth)

@@ -4,6 +4,7 @@ It sits at the top of the stack (it may import rag, ingest, evals and ui). Each 
 its function: chromadb, onnxruntime, gradio and scikit-learn take seconds to import, and `newsrag --help` or a
 mistyped flag should not pay for the commands not run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,10 @@ def _check_paths_exist(paths: list[str]) -> None:
     """Every local input must exist before the index is opened: a typo must not leave an empty index folder behind."""
     missing = [p for p in paths if "://" not in p and not os.path.exists(os.path.expanduser(p))]
     if missing:
-        raise InputError(f"no such file or folder: {', '.join(missing)}; nothing was ingested. "
-                           "Check the path (or give an http(s) URL or a feed URL)")
+        raise InputError(
+            f"no such file or folder: {', '.join(missing)}; nothing was ingested. "
+            "Check the path (or give an http(s) URL or a feed URL)"
+        )
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -47,12 +50,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result)
     else:
-        print(f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}, removed {summary.removed}, "
-              f"chunks embedded {summary.chunks_embedded}, failed {len(summary.failed)} ({summary.seconds:.1f} s)")
+        print(
+            f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}, removed {summary.removed}, "
+            f"chunks embedded {summary.chunks_embedded}, failed {len(summary.failed)} ({summary.seconds:.1f} s)"
+        )
         if summary.skipped:
             kinds = sorted({s["kind"] for s in summary.skipped})
-            print(f"skipped {len(summary.skipped)} file{'s' if len(summary.skipped) != 1 else ''} that "
-                  f"{'is' if len(summary.skipped) == 1 else 'are'} not an article type ({', '.join(kinds)})")
+            print(
+                f"skipped {len(summary.skipped)} file{'s' if len(summary.skipped) != 1 else ''} that "
+                f"{'is' if len(summary.skipped) == 1 else 'are'} not an article type ({', '.join(kinds)})"
+            )
         if summary.recovered:
             print(f"cleaned up {summary.recovered} article(s) left half-written by an interrupted run")
         for f in summary.failed:
@@ -77,8 +84,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"{key}: {value if key != 'sources' else len(value)}")
         print(f"changes: {count} article(s) replaced or removed (log: {store.directory / 'changes.jsonl'})")
         for c in recent:
-            print(f"  {c.get('at', '')} {c.get('action', '')} {c.get('title', '')[:60]!r} from {c.get('old_origin', '')}"
-                  + (f" -> {c['new_origin']} ({', '.join(c.get('changed', [])) or 'same fields'})" if c.get("new_origin") else ""))
+            print(
+                f"  {c.get('at', '')} {c.get('action', '')} {c.get('title', '')[:60]!r} from {c.get('old_origin', '')}"
+                + (
+                    f" -> {c['new_origin']} ({', '.join(c.get('changed', [])) or 'same fields'})"
+                    if c.get("new_origin")
+                    else ""
+                )
+            )
     return 0 if stats["consistent"] else 1
 
 
@@ -87,7 +100,9 @@ def _format_answer(answer) -> str:
     if getattr(answer, "parts", None):
         lines.append("Parts:")
         for p in answer.parts:
-            lines.append(f"  - {p.verdict}: {p.claim}" + (" " + "".join(f"[{n}]" for n in p.citations) if p.citations else ""))
+            lines.append(
+                f"  - {p.verdict}: {p.claim}" + (" " + "".join(f"[{n}]" for n in p.citations) if p.citations else "")
+            )
         lines.append("")
     for c in answer.citations:
         meta = ", ".join(x for x in (c.source, c.published_at) if x)
@@ -109,8 +124,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     streams = get_answerer(args.answerer).streams
     stream = (lambda t: print(t, end="", flush=True)) if streams and not args.json else None
     with bot.store.rw.read():  # a `newsrag ingest` in another process waits, or is waited for: no half-written index
-        answer = bot.ask(args.question, source=args.source, since=args.since, until=args.until,
-                         answerer=args.answerer, on_token=stream)
+        answer = bot.ask(
+            args.question,
+            source=args.source,
+            since=args.since,
+            until=args.until,
+            answerer=args.answerer,
+            on_token=stream,
+        )
     if stream:
         print("\n")
     if args.json:
@@ -165,8 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", help="only this outlet (repeatable)")
     p.add_argument("--since", help="YYYY-MM-DD, inclusive")
     p.add_argument("--until", help="YYYY-MM-DD, inclusive")
-    p.add_argument("--answerer", choices=list(ANSWERERS), default=None,
-                   help="how to answer (default: the `answerer` setting, NEWSRAG_ANSWERER, else extractive)")
+    p.add_argument(
+        "--answerer",
+        choices=list(ANSWERERS),
+        default=None,
+        help="how to answer (default: the `answerer` setting, NEWSRAG_ANSWERER, else extractive)",
+    )
     p.set_defaults(func=cmd_ask)
 
     p = with_index(sub.add_parser("chat", help="serve the web UI"))
@@ -175,23 +200,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_chat)
 
     p = with_index(sub.add_parser("eval", help="retrieval, answer and scorer benchmarks"))
-    p.add_argument("what", choices=["retrieval", "answers", "scorer"],
-                   help="retrieval: are the gold passages found (Hits, MRR, nDCG); answers: are answers right, "
-                        "cited and faithful; scorer: the faithfulness scorer on SummEdits")
-    p.add_argument("--dataset", default=None, choices=["multihop", "seed", "summedits"],
-                   help="multihop: MultiHop-RAG (default for retrieval/answers); seed: the questions about corpus/; "
-                        "summedits: the scorer's benchmark")
-    p.add_argument("--limit", type=int, default=None,
-                   help="only the first N questions of a fixed sample (same N, same questions every run)")
-    p.add_argument("--split", default="report", choices=["tune", "report", "all"],
-                   help="MultiHop-RAG half: tune (choices were made on it), report (held out; default), or all")
-    p.add_argument("--answerer", choices=list(ANSWERERS), default=None,
-                   help="the answerer to evaluate (answers only); default extractive")
-    p.add_argument("--out", default=None,
-                   help="folder for results.json and report.html (default: a new runs/WHAT-DATASET-SPLIT-TIME/)")
-    p.add_argument("--compare", default=None,
-                   help="an earlier run (its folder or results.json) to diff against; exit 1 if a metric got worse. "
-                        "Default: the previous run of the same kind under runs/, shown but not failing")
+    p.add_argument(
+        "what",
+        choices=["retrieval", "answers", "scorer"],
+        help="retrieval: are the gold passages found (Hits, MRR, nDCG); answers: are answers right, "
+        "cited and faithful; scorer: the faithfulness scorer on SummEdits",
+    )
+    p.add_argument(
+        "--dataset",
+        default=None,
+        choices=["multihop", "seed", "summedits"],
+        help="multihop: MultiHop-RAG (default for retrieval/answers); seed: the questions about corpus/; "
+        "summedits: the scorer's benchmark",
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="only the first N questions of a fixed sample (same N, same questions every run)",
+    )
+    p.add_argument(
+        "--split",
+        default="report",
+        choices=["tune", "report", "all"],
+        help="MultiHop-RAG half: tune (choices were made on it), report (held out; default), or all",
+    )
+    p.add_argument(
+        "--answerer",
+        choices=list(ANSWERERS),
+        default=None,
+        help="the answerer to evaluate (answers only); default extractive",
+    )
+    p.add_argument(
+        "--out",
+        default=None,
+        help="folder for results.json and report.html (default: a new runs/WHAT-DATASET-SPLIT-TIME/)",
+    )
+    p.add_argument(
+        "--compare",
+        default=None,
+        help="an earlier run (its folder or results.json) to diff against; exit 1 if a metric got worse. "
+        "Default: the previous run of the same kind under runs/, shown but not failing",
+    )
     p.add_argument("--no-compare", action="store_true", help="do not compare with any earlier run")
     p.set_defaults(func=cmd_eval)
 

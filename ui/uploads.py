@@ -1,13 +1,14 @@
 """Article uploads from the page: checked (type, size), copied under a safe name into <index>/uploads/, ingested."""
+
 from __future__ import annotations
 
 import hashlib
 import re
 import shutil
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Callable
 
 from ingest.index import ingest
 from ingest.loaders.dispatch import SUFFIXES as ALLOWED_SUFFIXES  # what ingest reads is what the page accepts
@@ -63,8 +64,9 @@ class Checked:
     refused: list[Refused] = field(default_factory=list)
 
 
-def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: int = MAX_UPLOAD_BYTES,
-                    uploader: str = "") -> Checked:
+def check_and_store(
+    files: list[tuple[str, str]], uploads_dir: Path, max_bytes: int = MAX_UPLOAD_BYTES, uploader: str = ""
+) -> Checked:
     """Copy each (temp path, name the browser gave) that passes the checks to uploads_dir/[<login>/]<safe name>.
 
     A re-uploaded name overwrites the same uploader's earlier copy on purpose: ingest then updates that article
@@ -79,8 +81,14 @@ def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: 
             folder = "user_" + hashlib.sha256(uploader.encode()).hexdigest()[:12]
         uploads_dir = uploads_dir / folder
     if len(files) > MAX_FILES:
-        out.refused += [Refused(Path(n).name, f"more than {MAX_FILES} files in one upload: add the rest in another upload "
-                                             "or use `newsrag ingest FOLDER`") for _, n in files[MAX_FILES:]]
+        out.refused += [
+            Refused(
+                Path(n).name,
+                f"more than {MAX_FILES} files in one upload: add the rest in another upload "
+                "or use `newsrag ingest FOLDER`",
+            )
+            for _, n in files[MAX_FILES:]
+        ]
         files = files[:MAX_FILES]
     uploads_dir.mkdir(parents=True, exist_ok=True)
     root = uploads_dir.resolve()
@@ -94,14 +102,20 @@ def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: 
         suffix = Path(name).suffix.lower()
         if suffix not in ALLOWED_SUFFIXES:
             kind = f"'{suffix}'" if suffix else "no extension"
-            out.refused.append(Refused(shown, f"{kind} files are not articles newsrag reads; upload {', '.join(ALLOWED_SUFFIXES)}"))
+            out.refused.append(
+                Refused(shown, f"{kind} files are not articles newsrag reads; upload {', '.join(ALLOWED_SUFFIXES)}")
+            )
             continue
         size = Path(tmp).stat().st_size
         if size > max_bytes:
             have, limit = human_size(size), human_size(max_bytes)
             have = f"{size:,} bytes" if have == limit else have  # just over: rounding would print the same figure
-            out.refused.append(Refused(shown, f"{have} is over the {limit} limit per file: "
-                                              "split it, or ingest it with `newsrag ingest PATH`"))
+            out.refused.append(
+                Refused(
+                    shown,
+                    f"{have} is over the {limit} limit per file: split it, or ingest it with `newsrag ingest PATH`",
+                )
+            )
             continue
         if size == 0:
             out.refused.append(Refused(shown, "the file is empty: add the article text"))
@@ -115,8 +129,13 @@ def check_and_store(files: list[tuple[str, str]], uploads_dir: Path, max_bytes: 
     return out
 
 
-def ingest_uploads(checked: Checked, store, on_file: Callable[[int, int, str], None] | None = None,
-                   on_chunks: Callable[[int, int, str, int, int], None] | None = None, uploader: str = "") -> dict:
+def ingest_uploads(
+    checked: Checked,
+    store,
+    on_file: Callable[[int, int, str], None] | None = None,
+    on_chunks: Callable[[int, int, str, int, int], None] | None = None,
+    uploader: str = "",
+) -> dict:
     """Ingest accepted files one by one (so progress and failures are per file); a summary for the page.
 
     `on_chunks(i, n, name, done, total)` follows file i's passages as they are embedded. Recorded as uploads by
@@ -131,16 +150,22 @@ def ingest_uploads(checked: Checked, store, on_file: Callable[[int, int, str], N
         if on_file:
             on_file(i, n, item.name)
         follow = (lambda done, total, i=i, name=item.name: on_chunks(i, n, name, done, total)) if on_chunks else None
-        summary = ingest([str(item.path)], store=store, on_progress=follow,
-                         provenance=Provenance(upload=True, uploader=uploader))
+        summary = ingest(
+            [str(item.path)], store=store, on_progress=follow, provenance=Provenance(upload=True, uploader=uploader)
+        )
         for key in ("added", "updated", "unchanged", "chunks_embedded", "seconds"):
             totals[key] += getattr(summary, key)
         failed += [{"name": item.name, "error": _strip_path(f["error"], item.path)} for f in summary.failed]
         warnings += [{"name": item.name, "error": _strip_path(w["error"], item.path)} for w in summary.warnings]
     # every file the browser sent counts, also those refused before ingesting (wrong type, too large)
     received = len(checked.accepted) + len(checked.refused)
-    return {**totals, "files": [a.name for a in checked.accepted], "received": received, "failed": failed,
-            "warnings": warnings}
+    return {
+        **totals,
+        "files": [a.name for a in checked.accepted],
+        "received": received,
+        "failed": failed,
+        "warnings": warnings,
+    }
 
 
 def _strip_path(message: str, path: Path) -> str:

@@ -708,7 +708,7 @@ def generate(n: int, seed: int = 0, articles: list[list[str]] | None = None) -> 
         if MIN_WORDS <= len(_words(s)) <= MAX_WORDS
     ]
     out, seen = [], set()
-    for k in range(n * 3):
+    for _k in range(n * 3):
         if len(out) >= n:
             break
         # Pick the family first, then look for a sentence it applies to: rare families (speaker swaps, reported

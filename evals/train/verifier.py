@@ -347,10 +347,12 @@ def bench(verifier: TrainedVerifier, log) -> dict:
         [
             sys.executable,
             "-c",
-            "import time; t=time.perf_counter(); "
-            "from rag.verify.trained import TrainedVerifier; v=TrainedVerifier(); "
-            "v.verify('The firm said profits rose.', ['Profits rose, the company said.']); "
-            "print(time.perf_counter()-t)",
+            (
+                "import time; t=time.perf_counter(); "
+                "from rag.verify.trained import TrainedVerifier; v=TrainedVerifier(); "
+                "v.verify('The firm said profits rose.', ['Profits rose, the company said.']); "
+                "print(time.perf_counter()-t)"
+            ),
         ],
         capture_output=True,
         text=True,

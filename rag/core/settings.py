@@ -1,4 +1,5 @@
 """Settings, read once: env vars NEWSRAG_* override an optional newsrag.toml, which overrides defaults."""
+
 from __future__ import annotations
 
 import os
@@ -43,7 +44,7 @@ def _coerce(value: object, like: object, where: str) -> object:
         except ValueError:
             raise SettingsError(f"{where} = {value!r} is not a whole number; set it to e.g. {like}") from None
     if not isinstance(value, str):
-        raise SettingsError(f"{where} = {value!r} must be text; quote it, e.g. \"{like}\"")
+        raise SettingsError(f'{where} = {value!r} must be text; quote it, e.g. "{like}"')
     return value
 
 
@@ -58,10 +59,14 @@ def get_settings() -> Settings:
             with toml_path.open("rb") as f:
                 table = tomllib.load(f).get("newsrag", {})
         except (tomllib.TOMLDecodeError, OSError) as exc:
-            raise SettingsError(f"{toml_path}: cannot read it as TOML ({exc}); fix the file or set NEWSRAG_CONFIG") from None
+            raise SettingsError(
+                f"{toml_path}: cannot read it as TOML ({exc}); fix the file or set NEWSRAG_CONFIG"
+            ) from None
         unknown = sorted(set(table) - known)
         if unknown:
-            raise SettingsError(f"{toml_path}: unknown setting(s) {unknown} in [newsrag]; known: {', '.join(sorted(known))}")
+            raise SettingsError(
+                f"{toml_path}: unknown setting(s) {unknown} in [newsrag]; known: {', '.join(sorted(known))}"
+            )
         for name, value in table.items():
             values[name] = _coerce(value, getattr(defaults, name), f"{toml_path} [newsrag] {name}")
     for name in known:

@@ -11,6 +11,7 @@ SQLite transaction BEFORE its vectors are touched in Chroma, and marked `done` o
 deletes everything of a pending article on both sides, so a run killed at any moment and re-run ends in the state a
 clean run gives.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -235,11 +236,16 @@ def _chroma_client(directory: Path, chroma_url: str, token: str):
     headers = {"Authorization": f"Bearer {token}"} if token else None
     try:
         return chromadb.HttpClient(
-            host=parsed.hostname, port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-            ssl=parsed.scheme == "https", headers=headers, settings=chroma_settings,
+            host=parsed.hostname,
+            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+            ssl=parsed.scheme == "https",
+            headers=headers,
+            settings=chroma_settings,
         )
     except Exception as exc:  # chromadb raises ValueError/ConnectError variants
-        raise IndexUnavailable(f"cannot reach the Chroma server at {chroma_url}: {exc}. Start it with `chroma run --path DIR`") from exc
+        raise IndexUnavailable(
+            f"cannot reach the Chroma server at {chroma_url}: {exc}. Start it with `chroma run --path DIR`"
+        ) from exc
 
 
 class Store:
@@ -249,7 +255,9 @@ class Store:
         self.directory = Path(directory)
         db_path = self.directory / "newsrag.sqlite"
         if not db_path.exists() and not create:
-            raise IndexUnavailable(f"no index at {self.directory}/: run `newsrag ingest PATH --index {self.directory}` first")
+            raise IndexUnavailable(
+                f"no index at {self.directory}/: run `newsrag ingest PATH --index {self.directory}` first"
+            )
         self.directory.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -292,8 +300,10 @@ class Store:
 
     def _bump_generation(self) -> None:
         """Inside a write transaction: tell other processes' Stores that the index changed."""
-        self.db.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET "
-                        "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+        self.db.execute(
+            "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET "
+            "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+        )
         self._generation = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
 
     @classmethod
@@ -319,7 +329,9 @@ class Store:
             stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
             for key, value in expected.items():
                 if key in stored and stored[key] != value:
-                    raise IndexUnavailable(f"{self.directory}: index {key} is {stored[key]!r}, this newsrag needs {value!r}; re-ingest into a new --index")
+                    raise IndexUnavailable(
+                        f"{self.directory}: index {key} is {stored[key]!r}, this newsrag needs {value!r}; re-ingest into a new --index"
+                    )
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, value))
 
     def _all(self, sql: str, params: list | tuple = ()) -> list[tuple]:
@@ -384,8 +396,13 @@ class Store:
                 metadatas=[_chunk_metadata(c, articles[c.article_id]) for c in part],
             )
 
-    def commit(self, articles: list[Article], hashes: dict[str, str], chunks: list[Chunk],
-               provenance: dict[str, tuple[str, str, str]] | None = None) -> None:
+    def commit(
+        self,
+        articles: list[Article],
+        hashes: dict[str, str],
+        chunks: list[Chunk],
+        provenance: dict[str, tuple[str, str, str]] | None = None,
+    ) -> None:
         """Step 4: keyword rows, offsets and the manifest entry, in one transaction that marks the articles done.
 
         `provenance`: article id -> (origin kind, uploader, ingested_at), see ingest/provenance.py."""
@@ -398,13 +415,27 @@ class Store:
                 self.db.execute(
                     "UPDATE articles SET title=?, text=?, source=?, author=?, published_at=?, published_ts=?, url=?, "
                     "origin=?, content_hash=?, origin_kind=?, uploader=?, ingested_at=?, state='done' WHERE id=?",
-                    (a.title, a.text, a.source, a.author, a.published_at, a.published_ts, a.url, a.origin, hashes[a.id],
-                     kind, uploader, at, a.id),
+                    (
+                        a.title,
+                        a.text,
+                        a.source,
+                        a.author,
+                        a.published_at,
+                        a.published_ts,
+                        a.url,
+                        a.origin,
+                        hashes[a.id],
+                        kind,
+                        uploader,
+                        at,
+                        a.id,
+                    ),
                 )
             self._bump_generation()
             for c in chunks:
                 cur = self.db.execute(
-                    'INSERT INTO chunks (id, article_id, start, "end") VALUES (?, ?, ?, ?)', (c.id, c.article_id, c.start, c.end)
+                    'INSERT INTO chunks (id, article_id, start, "end") VALUES (?, ?, ?, ?)',
+                    (c.id, c.article_id, c.start, c.end),
                 )
                 self.db.execute(
                     "INSERT INTO chunks_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -436,11 +467,17 @@ class Store:
             part = article_ids[i : i + 500]
             rows = self._all(
                 "SELECT id, origin, origin_kind, uploader, ingested_at, content_hash FROM articles "
-                f"WHERE state='done' AND id IN ({','.join('?' * len(part))})", part,
+                f"WHERE state='done' AND id IN ({','.join('?' * len(part))})",
+                part,
             )
             for r in rows:
-                out[r[0]] = {"origin": r[1], "origin_kind": r[2] or "", "uploader": r[3] or "",
-                             "ingested_at": r[4] or "", "content_hash": r[5]}
+                out[r[0]] = {
+                    "origin": r[1],
+                    "origin_kind": r[2] or "",
+                    "uploader": r[3] or "",
+                    "ingested_at": r[4] or "",
+                    "content_hash": r[5],
+                }
         return out
 
     def log_changes(self, records: list[dict[str, Any]]) -> None:
@@ -477,8 +514,10 @@ class Store:
             return self._all(sql)
 
         sources = dict(
-            q("SELECT COALESCE(NULLIF(source, ''), '(unknown)'), COUNT(*) FROM articles WHERE state='done' "
-              "GROUP BY 1 ORDER BY 2 DESC, 1")
+            q(
+                "SELECT COALESCE(NULLIF(source, ''), '(unknown)'), COUNT(*) FROM articles WHERE state='done' "
+                "GROUP BY 1 ORDER BY 2 DESC, 1"
+            )
         )
         return IndexStats(
             articles=q("SELECT COUNT(*) FROM articles WHERE state='done'")[0][0],
@@ -527,13 +566,17 @@ class Store:
         articles = list(set(article_of.values()))
         if not articles:
             return {}
-        source = dict(self._all(
-            f"SELECT id, source FROM articles WHERE state='done' AND id IN ({','.join('?' * len(articles))})", articles,
-        ))
+        source = dict(
+            self._all(
+                f"SELECT id, source FROM articles WHERE state='done' AND id IN ({','.join('?' * len(articles))})",
+                articles,
+            )
+        )
         return {cid: source[aid] for cid, aid in article_of.items() if aid in source}
 
-    def keyword_search(self, match: str, filters: Filters, limit: int, title_weight: float, text_weight: float
-                       ) -> list[tuple[str, float]]:
+    def keyword_search(
+        self, match: str, filters: Filters, limit: int, title_weight: float, text_weight: float
+    ) -> list[tuple[str, float]]:
         """(chunk id, BM25 score, higher is better) for an FTS5 MATCH expression, best first."""
         where, params = _filter_sql(filters)
         score = f"-bm25(chunks_fts, {float(title_weight)}, {float(text_weight)})"
@@ -556,7 +599,10 @@ class Store:
         # chromadb 1.5 returns fewer results (or [[]]) when the collection holds fewer: no count() round trip needed.
         # Metadata is not asked for: Chroma takes ~75 ms to attach it to 1,000 results at 100k chunks.
         result = self.collection.query(
-            query_embeddings=[vector.tolist()], n_results=limit, where=_chroma_where(filters), include=["distances"],
+            query_embeddings=[vector.tolist()],
+            n_results=limit,
+            where=_chroma_where(filters),
+            include=["distances"],
         )
         return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]
 
@@ -599,8 +645,9 @@ class Store:
         rows = self._all("SELECT DISTINCT source FROM articles WHERE state='done' AND source != '' ORDER BY 1")
         return [r[0] for r in rows]
 
-    def list_articles(self, source: str | None = None, since: str = "", until: str = "", limit: int = 200,
-                      offset: int = 0) -> tuple[list[ArticleListing], int]:
+    def list_articles(
+        self, source: str | None = None, since: str = "", until: str = "", limit: int = 200, offset: int = 0
+    ) -> tuple[list[ArticleListing], int]:
         """(one page of finished articles, newest first then by title; how many match in all), for browsing.
 
         `source` "" means articles without an outlet; None means every outlet. Dates are inclusive ISO days.

@@ -26,10 +26,10 @@ from typing import Any
 
 import numpy as np
 
+from rag.core.embedder import get_embedder  # the project's one loaded copy, sha256-checked
 from rag.core.errors import ModelError
 from rag.core.text import CLAIM_STOPWORDS, NUMBER_WORDS, is_negation, split_sentences, stem, strip_citations
 from rag.verify import Label, Span, Verdict
-from rag.core.embedder import get_embedder  # the project's one loaded copy, sha256-checked
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "faithfulness.json"
 TOP_EVIDENCE = 3  # evidence sentences a claim is compared with token by token
