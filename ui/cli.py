@@ -81,7 +81,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         _print_json({**stats, "changes": count, "recent_changes": recent})
     else:
         for key, value in stats.items():
-            print(f"{key}: {value if key != 'sources' else len(value)}")
+            print(f"{key}: {len(value) if isinstance(value, dict) else value}")  # sources: how many
         print(f"changes: {count} article(s) replaced or removed (log: {store.directory / 'changes.jsonl'})")
         for c in recent:
             print(

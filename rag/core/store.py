@@ -21,7 +21,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -197,7 +197,7 @@ class IndexStats:
     pending: int
     sources: dict[str, int]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "articles": self.articles,
             "chunks": self.chunks,
@@ -223,7 +223,8 @@ class ArticleListing:
     chunks: int
 
 
-def _chroma_client(directory: Path, chroma_url: str, token: str):
+def _chroma_client(directory: Path, chroma_url: str, token: str) -> Any:  # chromadb ClientAPI, typed loosely: its
+    # own annotations reject the where clauses and metadata it accepts at run time
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -334,7 +335,7 @@ class Store:
                     )
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, value))
 
-    def _all(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+    def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Run a read under the lock: one SQLite connection is shared by the UI's worker threads."""
         with self._lock:
             return self.db.execute(sql, params).fetchall()
@@ -510,7 +511,7 @@ class Store:
 
     # ---- reading (rag) ----------------------------------------------------------------------------------------------
     def stats(self) -> IndexStats:
-        def q(sql: str) -> list[tuple]:
+        def q(sql: str) -> list[tuple[Any, ...]]:
             return self._all(sql)
 
         sources = dict(
@@ -621,7 +622,7 @@ class Store:
 
     def vectors_by_article(self, article_ids: list[str]) -> dict[str, np.ndarray]:
         """The stored chunk vectors of each article, one row per chunk."""
-        out: dict[str, list] = {}
+        out: dict[str, list[np.ndarray]] = {}
         for i in range(0, len(article_ids), 200):
             got = self.collection.get(
                 where={"article_id": {"$in": article_ids[i : i + 200]}}, include=["embeddings", "metadatas"]
@@ -678,8 +679,9 @@ class Store:
         self.db.close()
 
 
-def _filter_sql(filters: Filters) -> tuple[str, list]:
-    clauses, params = [], []
+def _filter_sql(filters: Filters) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
     if filters.sources:
         clauses.append(f"a.source IN ({','.join('?' * len(filters.sources))})")
         params += filters.sources
@@ -693,8 +695,8 @@ def _filter_sql(filters: Filters) -> tuple[str, list]:
     return "".join(" AND " + c for c in clauses), params
 
 
-def _chroma_where(filters: Filters) -> dict | None:
-    clauses: list[dict] = []
+def _chroma_where(filters: Filters) -> dict[str, Any] | None:
+    clauses: list[dict[str, Any]] = []
     if filters.sources:
         clauses.append({"source": {"$in": list(filters.sources)}})
     lo, hi = filters.ts_range()
@@ -707,7 +709,7 @@ def _chroma_where(filters: Filters) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _chunk_metadata(chunk: Chunk, article: Article) -> dict:
+def _chunk_metadata(chunk: Chunk, article: Article) -> dict[str, str | int]:
     return {
         "article_id": chunk.article_id,
         "start": chunk.start,

@@ -85,7 +85,7 @@ class Part:
     verdict: str
     citations: list[int] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"claim": self.claim, "verdict": self.verdict, "citations": list(self.citations)}
 
 
