@@ -294,7 +294,7 @@ class Ctx:
         return self.sents[self.pos + 1] if self.pos + 1 < len(self.sents) else None
 
 
-def _sub_once(pattern: re.Pattern, text: str, repl: Callable[[re.Match], str], rng: random.Random) -> str | None:
+def _sub_once(pattern: re.Pattern, text: str, repl: Callable[[re.Match], str | None], rng: random.Random) -> str | None:
     matches = list(pattern.finditer(text))
     if not matches:
         return None
@@ -460,7 +460,11 @@ def con_number(s: str, c: Ctx, rng: random.Random) -> str | None:
 
 def con_date(s: str, c: Ctx, rng: random.Random) -> str | None:
     for pattern, pool in ((_MONTH, MONTHS), (_DAY, DAYS)):
-        out = _sub_once(pattern, s, lambda m, pool=pool: rng.choice([x for x in pool if x != m.group()]), rng)
+
+        def _other(m: re.Match, pool: list[str] = pool) -> str:
+            return rng.choice([x for x in pool if x != m.group()])
+
+        out = _sub_once(pattern, s, _other, rng)
         if out:
             return out
     return _sub_once(_YEAR, s, lambda m: str(int(m.group()) + rng.choice([-2, -1, 1, 2])), rng)
@@ -707,7 +711,8 @@ def generate(n: int, seed: int = 0, articles: list[list[str]] | None = None) -> 
         for i, s in enumerate(sents)
         if MIN_WORDS <= len(_words(s)) <= MAX_WORDS
     ]
-    out, seen = [], set()
+    out: list[dict] = []
+    seen: set[tuple[str, str]] = set()
     for _k in range(n * 3):
         if len(out) >= n:
             break

@@ -227,13 +227,14 @@ def _window_text(ev: _Evidence, w: tuple[int, int], cache: dict) -> _Text:
 
 def _align(claim: _Text, ev: _Evidence, cache: dict) -> tuple[tuple[int, int], float, float]:
     """Best window for a claim sentence, its weighted recall, and the runner-up's (from another sentence)."""
-    weights = {}
-    for k, w in enumerate(claim.words):
-        if _is_content(w):
+    weights: dict[str, float] = {}
+    for k, word in enumerate(claim.words):
+        if _is_content(word):
             weights[claim.stems[k]] = max(weights.get(claim.stems[k], 0.0), _weight(claim.words, k))
     total = sum(weights.values()) or 1.0
     sent_recall = [sum(v for s, v in weights.items() if s in t.stem_set) / total for t in ev.sents]
-    best, best_score = None, -1.0
+    best: tuple[int, int] | None = None
+    best_score = -1.0
     for w in ev.windows:
         if w[0] == w[1]:
             r = sent_recall[w[0]]
