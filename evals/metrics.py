@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rag.core.text import CITATION_MARK, cited_numbers, split_sentences
@@ -254,6 +254,7 @@ def check_citations(
     article_texts: Mapping[str, str],
     judge: Judge | None = None,
     refused: bool = False,
+    not_claims: Collection[str] = (),
 ) -> CitationCheck:
     """Faithfulness (share of sentences supported by the passages they cite), citation precision (share of
     (sentence, cited passage) pairs where the passage supports the sentence) and citation recall (share of
@@ -263,8 +264,9 @@ def check_citations(
     such a span is supported without a model; any other sentence goes to `judge` (the faithfulness scorer).
     Uncited sentences are unsupported; a [n] with no matching citation is an unsupported pair. The eval runner's
     judge asks rag.verify (FaithfulnessScorer over the "evals" verifier), as LLM answers are checked.
+    `not_claims`: sentences that state nothing about what the articles say ("nothing found about X"), left out.
     """
-    claims = [] if refused else answer_claims(text)
+    claims = [] if refused else [c for c in answer_claims(text) if c.text not in not_claims]
     if not claims:
         return CitationCheck([], None, None, None, 0, 0)
     by_n = {c.n: c for c in citations}

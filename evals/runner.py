@@ -3,6 +3,7 @@ then summaries overall and per question type. Rows hold only deterministic value
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,7 +153,14 @@ def answer_rows(
             correct = (not answer.refused) and any(M.contains_answer(answer.text, g) for g in item.answers)
         else:
             correct = bool(answer.refused)
-        check = M.check_citations(answer.text, answer.citations, _article_texts(bot, answer), judge, answer.refused)
+        check = M.check_citations(
+            answer.text,
+            answer.citations,
+            _article_texts(bot, answer),
+            verdict_judge(answer, judge),
+            answer.refused,
+            not_claims=absence_statements(answer),
+        )
         gold = item.answers[0] if item.answers else None
         strict = (
             any(M.strict_correct(answer.text, answer.refused, g) for g in item.answers)
@@ -186,16 +194,62 @@ def answer_rows(
     return rows
 
 
-def failing_verdicts(parts: list, citations: list) -> int:
-    """Parts whose verdict (supported / contradicted) their own cited quotes do not give when judged again by the
-    answers' verifier: a verdict must rest on the spans it cites (aim: 0)."""
+def part_holds(part: Any, quotes: dict[int, str]) -> bool:
+    """Does a supported / contradicted part get its verdict back from the quotes it cites, judged again by the
+    answers' verifier? A verdict must rest on the spans it cites."""
+    cited = [quotes[n] for n in part.citations if n in quotes]
+    return (
+        part.verdict in ("supported", "contradicted") and bool(cited) and judge(part.claim, cited).label == part.verdict
+    )
+
+
+def holding_citations(parts: list, citations: list) -> dict[int, bool]:
+    """For each cited [n] behind a part: does every part citing it hold (part_holds)?"""
     quotes = {c.n: c.quote for c in citations}
-    failing = 0
+    holds: dict[int, bool] = {}
     for part in parts:
-        cited = [quotes[n] for n in part.citations if n in quotes]
-        if part.verdict in ("supported", "contradicted") and cited and judge(part.claim, cited).label != part.verdict:
-            failing += 1
-    return failing
+        ok = part_holds(part, quotes)
+        for n in part.citations:
+            holds[n] = holds.get(n, True) and ok
+    return holds
+
+
+def verdict_judge(answer: Any, judge: M.Judge) -> M.Judge:
+    """The judge for one answer. An answer built from parts leads with a verdict ("**No.** X says otherwise about
+    ... [1]"): a judgement over its cited premises, not a claim any passage states, so it is faithful when each part
+    it cites gets its verdict back from its own quotes. Every other sentence goes to `judge` as before."""
+    parts = getattr(answer, "parts", [])
+    if not parts or answer.refused:
+        return judge
+    lead = {c.text for c in M.answer_claims(answer.text.split("\n", 1)[0])}
+    holds = holding_citations(parts, answer.citations)
+    number_of = {c.quote: c.n for c in answer.citations}
+
+    def judged(claim: str, quotes: list[str]) -> bool:
+        if claim in lead and quotes and all(q in number_of for q in quotes):
+            named = re.match(r"\s*\*\*(.+?)\*\* — named in", claim)  # "**Name** — named in X [n]"
+            if named:
+                return all(named.group(1) in q for q in quotes)
+            return all(holds.get(number_of[q], False) for q in quotes)
+        return judge(claim, quotes)
+
+    return judged
+
+
+def absence_statements(answer: Any) -> set[str]:
+    """The uncited sentences of a parts answer's lead ("The articles do not settle this: nothing found about X"):
+    they say what the articles lack, not what they state, so no passage can support them."""
+    if not getattr(answer, "parts", []):
+        return set()
+    lead = M.answer_claims(answer.text.split("\n", 1)[0])
+    # "**Yes.**" / "**Name**." without a citation is an answer with no premise shown: that stays unsupported
+    return {c.text for c in lead if not c.cites and not c.text.lstrip().startswith("**")}
+
+
+def failing_verdicts(parts: list, citations: list) -> int:
+    """Supported / contradicted parts that do not hold (part_holds) (aim: 0)."""
+    quotes = {c.n: c.quote for c in citations}
+    return sum(1 for p in parts if p.verdict in ("supported", "contradicted") and not part_holds(p, quotes))
 
 
 def _retrieval_summary(rows: list[dict]) -> dict:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import claim_terms, coverage, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT
+from rag.core.text import REFUSAL_TEXT, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -79,6 +79,12 @@ def _outlet(e: Evidence) -> str:
     return f"{e.source or 'the articles'}{when}"
 
 
+def quoted(text: str, n: int) -> str:
+    """A quoted window with its [n] after every sentence, so that each sentence of the answer carries its citation
+    (a marker belongs to the sentence it ends)."""
+    return " ".join(f"{text[s:e]} [{n}]" for s, e in split_sentences(text)) or f"{text} [{n}]"
+
+
 def _short(claim: str, limit: int = 90) -> str:
     claim = claim.strip(" ,.;:")
     return claim if len(claim) <= limit else claim[:limit].rsplit(" ", 1)[0] + " …"
@@ -90,7 +96,7 @@ def _part_lines(evidence: list[Evidence], cites: Citations) -> tuple[list[str], 
     for e in evidence:
         if e.window is not None and e.label != "not_mentioned":
             n = _cite(cites, e)
-            lines.append(f"{e.window.text} [{n}]")
+            lines.append(quoted(e.window.text, n))
             parts.append(Part(e.clause.claim, e.label, [n]))
         else:
             parts.append(Part(e.clause.claim, "not_mentioned", []))
@@ -208,7 +214,7 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
         lead = f"{word}, as of {w.hit.article.published_at}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
         earlier = [f"{_outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w]
         lead += f"; earlier reports: {', '.join(earlier)}." if earlier else "."
-    lines = [f"{w.text} [{cites.cite(w)}]" for w, _ in timeline]
+    lines = [quoted(w.text, cites.cite(w)) for w, _ in timeline]
     parts = [Part(e.clause.claim, verdict, [c.n for c in cites.items])]
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
@@ -320,11 +326,11 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
         cited = []
         if window is not None:
             cited.append(cites.cite(window))
-            lines.append(f"{window.text} [{cited[-1]}]")
+            lines.append(quoted(window.text, cited[-1]))
             refs.append(f"{_outlet_of(window)} [{cited[-1]}]")
         if e.window is not None and e.label != "not_mentioned" and (window is None or e.window.text != window.text):
             cited.append(_cite(cites, e))
-            lines.append(f"{e.window.text} [{cited[-1]}]")
+            lines.append(quoted(e.window.text, cited[-1]))
         parts.append(Part(e.clause.claim, e.label, cited))
     lead = f"**{name}** — named in " + ", ".join(refs) + "." if refs else f"**{name}**."
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
