@@ -13,6 +13,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rag.answer import StructuredAnswerer
+from rag.answer.parts import Retrieve
 from rag.core.errors import NewsragError
 from rag.core.settings import Settings, get_settings
 from rag.core.types import Answer, Hit
@@ -36,6 +38,9 @@ class AnswerRequest:
     embedder: Encoder
     history: list[tuple[str, str]] | None = None
     on_token: TokenSink | None = None
+    # one part's evidence inside the outlet/day it names (the user's filters applied): for answers built from parts
+    retrieve_part: Retrieve | None = None
+    sources: Callable[[], list[str]] = list  # the index's outlets, read per question (ingest may add some)
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,12 @@ def _installed(module: str) -> bool:
 
 
 def _extractive(request: AnswerRequest) -> Answer:
-    return ExtractiveAnswerer(request.embedder).answer(request.question, request.hits)
+    """Reads the question's shape and answers from its parts' verdicts (rag.answer), exact quotes for open
+    questions; with no per-part search, quotes only."""
+    quotes = ExtractiveAnswerer(request.embedder)
+    if request.retrieve_part is None:
+        return quotes.answer(request.question, request.hits)
+    return StructuredAnswerer(quotes, request.sources).answer(request.question, request.hits, request.retrieve_part)
 
 
 def _llm(name: str) -> Callable[[AnswerRequest], Answer]:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rag.answer import StructuredAnswerer
 from rag.answerers import AnswerRequest, get_answerer
 from rag.core.embedder import get_query_embedder
 from rag.core.errors import IndexUnavailable, InputError
@@ -16,7 +15,7 @@ from rag.core.settings import get_settings
 from rag.core.store import Store
 from rag.core.text import check_question
 from rag.core.types import Answer, Filters, Hit
-from rag.extractive import ExtractiveAnswerer, question_entities, speech_parts
+from rag.extractive import question_entities, speech_parts
 from rag.query import parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
 
@@ -50,8 +49,6 @@ class Assistant:
         self.store = store
         self.embedder = get_query_embedder()
         self.retriever = HybridRetriever(store, self.embedder)
-        self.extractive = ExtractiveAnswerer(self.embedder)
-        self.answers = StructuredAnswerer(self.extractive, store.sources)
 
     @classmethod
     def open(cls, index: str | Path | None = None, chroma_url: str | None = None) -> Assistant:
@@ -125,10 +122,18 @@ class Assistant:
         if not hits:
             what = "match the filters" if not filters.is_empty() else "match the question"
             answer = Answer(question=question, text=f"No articles {what}; nothing to answer from.", refused=True)
-        elif spec.name == "extractive":  # reads the question and answers its parts (rag.answer)
-            answer = self.answers.answer(question, hits, lambda q, k, part: self._retrieve_part(q, k, part, filters))
         else:
-            answer = spec.answer(AnswerRequest(question, hits, self.embedder, history, on_token))
+            answer = spec.answer(
+                AnswerRequest(
+                    question,
+                    hits,
+                    self.embedder,
+                    history,
+                    on_token,
+                    retrieve_part=lambda q, k, part: self._retrieve_part(q, k, part, filters),
+                    sources=self.store.sources,
+                )
+            )
         answer.warnings = language_warning(question) + answer.warnings
         answer.timings_ms.update(timings)
         answer.timings_ms["answer_ms"] = (time.perf_counter() - t_answer) * 1000

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from evals import metrics as M
 from evals.runner import multihop_items
-from rag.answer import compose, verdicts
+from rag.answer import StructuredAnswerer, compose, verdicts
 from rag.assistant import Assistant
 from rag.core.types import Filters
+from rag.extractive import ExtractiveAnswerer
 from rag.query import read_hints
 
 
@@ -83,13 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     grid = itertools.product(
         *(map(float, s.split(",")) for s in (args.supported, args.refuse, args.contradiction, args.spread))
     )
+    answerer = StructuredAnswerer(ExtractiveAnswerer(bot.embedder), bot.store.sources)
     for supported, refuse, contradiction, spread in grid:
         compose.ENTITY_SPREAD_WEIGHT = spread
         verdicts.CONTRADICTION_COVER = contradiction
         verdicts.SUPPORTED_AT, compose.NAMES_FOUND_BELOW = supported, refuse
         rows = []
         for item in items:
-            answer = bot.answers.answer(item.question, hits[item.id], retrieve)
+            answer = answerer.answer(item.question, hits[item.id], retrieve)
             gold = item.answers[0] if item.answers else None
             rows.append(
                 {
