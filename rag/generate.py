@@ -111,44 +111,34 @@ def build_messages(
 # --- streaming that never shows a bad [n] ------------------------------------------------------------------------
 
 
-class CitationStreamFilter:
-    """Passes streamed text through, holding back each "[...]" until it closes; out-of-range citations vanish."""
+class VerifiedStream:
+    """Shows a streamed LLM answer one verified sentence at a time: a sentence reaches `sink` only once it is
+    complete (the next one has begun, or the reply ended) and `check_generated` keeps it, cited to the passages
+    that support it. Nothing unverified is ever on screen, not even for the seconds the model takes to finish."""
 
-    def __init__(self, n_passages: int, sink: Callable[[str], None]) -> None:
-        self.n = n_passages
-        self.sink = sink
-        self.pending = ""
+    def __init__(self, hits: list[Hit], n_shown: int, verifier: Verifier, sink: Callable[[str], None]) -> None:
+        self.hits, self.n_shown, self.verifier, self.sink = hits, n_shown, verifier, sink
+        self.raw = ""
+        self.done = 0  # sentences of raw already checked
 
     def feed(self, piece: str) -> None:
-        self.pending += piece
-        out = []
-        while self.pending:
-            i = self.pending.find("[")
-            if i < 0:
-                out.append(self.pending)
-                self.pending = ""
-                break
-            out.append(self.pending[:i])
-            j = self.pending.find("]", i)
-            if j < 0:
-                if len(self.pending) - i > 40:  # not a citation after all: let it through
-                    out.append(self.pending[i:])
-                    self.pending = ""
-                else:
-                    self.pending = self.pending[i:]
-                break
-            bracket = self.pending[i : j + 1]
-            if not CITATION.fullmatch(bracket) or all(1 <= n <= self.n for n in cited_numbers(bracket)):
-                out.append(bracket)
-            self.pending = self.pending[j + 1 :]
-        if "".join(out):
-            self.sink("".join(out))
+        self.raw += piece
+        sentences = cited_sentences(self.raw)
+        # the last sentence may still grow or gain its [n]: complete only once the next one shows a word
+        if len(sentences) > 1 and re.search(r"[^\W\d_]", sentences[-1][0]):
+            self._show(sentences[self.done : len(sentences) - 1])
+            self.done = len(sentences) - 1
 
     def close(self) -> None:
-        # An unclosed "[9" at the very end is a cut-off citation: never show it.
-        if self.pending and not re.fullmatch(r"\[[\d,;\s]*", self.pending):
-            self.sink(self.pending)
-        self.pending = ""
+        self._show(cited_sentences(self.raw)[self.done :])
+        self.done = len(cited_sentences(self.raw))
+
+    def _show(self, sentences: list[tuple[str, list[int]]]) -> None:
+        for sentence, cited in sentences:
+            marks = "".join(f"[{n}]" for n in cited)
+            kept, _ = check_generated(f"{sentence} {marks}", self.hits, self.n_shown, verifier=self.verifier)
+            for claim, punct, quotes in kept:
+                self.sink(f"{claim} {''.join(f'[{q.hit_index + 1}]' for q in quotes)}{punct} ")
 
 
 # --- verification ------------------------------------------------------------------------------------------------
@@ -373,8 +363,8 @@ def generate_answer(
 ) -> Answer:
     """Ask an LLM to answer from hits, then keep only sentences whose [n] exist and support them.
 
-    `backend` is local | ollama | openai (see rag.llm) or a ready ChatBackend. `on_token` receives the raw answer
-    as it streams (unverified, with out-of-range [n] already removed); the returned Answer is the verified one.
+    `backend` is local | ollama | openai (see rag.llm) or a ready ChatBackend. `on_token` receives the answer as
+    it streams, one verified sentence at a time (VerifiedStream); the returned Answer is the verified whole.
     `embedder` defaults to rag.core.embedder.get_query_embedder() for the support check; False means lexical only
     (see answer_verifier).
     `repair_citations` re-cites a sentence whose cited passage does not support it to the shown passage that does
@@ -391,9 +381,10 @@ def generate_answer(
     if shown < len(hits):
         warnings.append(f"Only the first {shown} of {len(hits)} passages fit the model's context.")
 
+    verifier = answer_verifier(embedder, warnings)
     t0 = time.perf_counter()
     pieces: list[str] = []
-    stream_filter = CitationStreamFilter(shown, on_token) if on_token else None
+    stream_filter = VerifiedStream(hits, shown, verifier, on_token) if on_token else None
     # Where the backend allows it, the reply is forced to open with "[": the small local model otherwise often
     # forgets the passage number on long prompts (seen on the seed corpus), and an uncited sentence is dropped.
     for piece in chat.stream(messages, prefill="["):
@@ -405,7 +396,6 @@ def generate_answer(
     raw = "".join(pieces)
     t1 = time.perf_counter()
 
-    verifier = answer_verifier(embedder, warnings)
     kept, dropped = check_generated(raw, hits, shown, verifier=verifier, repair_citations=repair_citations)
     warnings.extend(dropped)
     text, citations = assemble(question, hits, kept)

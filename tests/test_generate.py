@@ -17,13 +17,14 @@ from rag.core.settings import get_settings
 from rag.core.text import REFUSAL_TEXT, split_sentences
 from rag.core.types import Answer, Article, Chunk, Hit
 from rag.generate import (
-    CitationStreamFilter,
+    VerifiedStream,
     build_messages,
     check_generated,
     cited_sentences,
     generate_answer,
 )
 from rag.llm import LlamaIndexBackend, assemble_gguf, get_backend, to_chatml
+from rag.verify import get_verifier
 from rag.verify.lexical import SUPPORT_THRESHOLD, support_score
 
 # --- hand-made articles (written for these tests) -----------------------------------------------------------------
@@ -278,18 +279,29 @@ def test_sentence_citing_two_passages_keeps_both(hits):
     assert {q.hit_index for q in kept[0][2]} == {0, 1}
 
 
-def test_citation_stream_filter_never_shows_an_out_of_range_number():
+def test_the_stream_shows_a_sentence_only_once_complete_and_verified(hits):
     seen: list[str] = []
-    f = CitationStreamFilter(3, seen.append)
-    for piece in ["Keane spoke [", "1", "]. The Moon [", "9", "]. A [note] and [2, 7] and [3]", "."]:
-        f.feed(piece)
-    f.close()
-    assert "".join(seen) == "Keane spoke [1]. The Moon . A [note] and  and [3]."
-    cut: list[str] = []
-    f = CitationStreamFilter(3, cut.append)
-    f.feed("Cut off [1")
-    f.close()
-    assert "".join(cut) == "Cut off "
+    stream = VerifiedStream(hits, 3, get_verifier("answers"), seen.append)
+    pieces = [
+        "[1] Keane called China and Russia",
+        ' "strategic partners". ',  # supported, once the next one begins
+        "The meeting was moved to the Moon [",
+        "9",
+        "]. ",  # a passage that was never shown
+        "Keane said Beijing delivered 5,000 tanks to Moscow in 1999 [1]. ",  # invented
+        "The city council approved a $12 million budget for road repairs [2].",
+    ]
+    shown_after: list[int] = []
+    for piece in pieces:
+        stream.feed(piece)
+        shown_after.append(len(seen))
+    assert shown_after[0] == 0  # an unfinished sentence is never shown
+    stream.close()
+    shown = "".join(seen)
+    assert 'Keane called China and Russia "strategic partners" [1].' in shown
+    assert "$12 million budget for road repairs [2]" in shown  # the last one, at the end of the reply
+    for invented in ("Moon", "[9]", "5,000", "tanks"):
+        assert invented not in shown
 
 
 def test_prompt_quotes_passages_as_data(hits):
@@ -339,7 +351,7 @@ def test_standin_good_answer_streams_and_cites_exact_spans(standin, hits, protoc
     answer = generate_answer(question, hits, backend=_backend(standin, protocol, model), on_token=streamed.append)
     print(f"\n{''.join(streamed)!r}\n-> {answer.text}")
     assert not answer.refused and answer.warnings == []
-    assert len(streamed) > 10  # arrived in pieces, not one block
+    assert len(streamed) == 2  # one verified sentence at a time, as each was finished: not one block at the end
     sentences = cited_sentences(answer.text)
     assert len(sentences) == 2 and [cited for _, cited in sentences] == [[1], [2]]
     assert sentences[0][0].startswith("On Sunday, Jack Keane") and "$12 million" in sentences[1][0]

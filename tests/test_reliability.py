@@ -351,9 +351,11 @@ def test_llm_obeying_an_injection_gets_it_removed_by_verification(hostile_run, s
 
     bot = Assistant.open(hostile_run["index"])
     streamed: list[str] = []
+    before = len(standin.answers)
     answer = bot.ask(question, answerer="ollama", on_token=streamed.append)
-    raw = "".join(streamed)
+    raw = " ".join(standin.answers[before:])  # what the model wrote, before verification
     assert claim in raw, f"the stand-in did not obey the injection, so this test shows nothing: {raw!r}"
+    assert claim not in "".join(streamed), "an injected claim reached the screen while streaming"
     assert claim not in answer.text, answer.text
     assert all(claim not in c.quote for c in answer.citations)
     assert any("injection" in w or "injected" in w for w in answer.warnings), answer.warnings

@@ -337,7 +337,10 @@ def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, stan
     streamed = [
         text_of(u[0][-1]) for u in job.outputs() if isinstance(u, (list, tuple)) and isinstance(u[0], list) and u[0]
     ]
-    assert any("checking each sentence against its source" in s for s in streamed)  # raw tokens shown first
+    # verified sentences appear one by one before the final answer, and only ones the final answer keeps
+    assert any("once its source supports it" in s for s in streamed)
+    shown = [s.split(" ▌")[0] for s in streamed if "once its source supports it" in s]
+    assert shown and all("Moon" not in s and "[9]" not in s for s in shown)
     answer = text_of(final[0][1])
     # the stand-in quotes the passage sentences sharing most words with the question (see tests/llm_standin.py)
     assert (

@@ -151,17 +151,17 @@ def build_app(assistant: Assistant, max_upload_bytes: int = MAX_UPLOAD_BYTES) ->
 
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
-        raw = ""
+        verified = ""  # the LLM's sentences that passed verification so far: nothing else is ever shown
         while worker.is_alive() or not tokens.empty():
             try:
-                raw += tokens.get(timeout=0.1)
+                verified += tokens.get(timeout=0.1)
             except queue.Empty:
                 continue
             while not tokens.empty():
-                raw += tokens.get_nowait()
+                verified += tokens.get_nowait()
             msgs[-1] = {
                 "role": "assistant",
-                "content": render.md_text(raw) + " ▌\n\n*(checking each sentence against its source…)*",
+                "content": render.md_text(verified) + " ▌\n\n*(each sentence appears once its source supports it…)*",
             }
             yield list(msgs), gr.skip(), session, gr.skip(), gr.skip()
         worker.join()
