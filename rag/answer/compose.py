@@ -153,7 +153,11 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
                 f"its closest report is dated {bad.published_at} [{_cite(cites, bad)}]."
             )
         else:
-            lead = f"**No.** {_outlet(bad)} says otherwise about “{_short(bad.clause.claim)}” [{_cite(cites, bad)}]."
+            # the claim in plain words, not in quotation marks: quotation marks would say the article wrote it
+            lead = (
+                f"**No.** What {_outlet(bad)} reports contradicts the claim that {_short(bad.clause.claim)} "
+                f"[{_cite(cites, bad)}]."
+            )
     elif labels and all(label == "supported" for label in labels):
         refs = "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
         if reading.relation == "contradict":
@@ -164,7 +168,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lead = f"**Yes.** Each part is supported: {refs}."
     else:
         found = [
-            f"{_outlet(e)} supports “{_short(e.clause.claim, 60)}” [{_cite(cites, e)}]"
+            f"{_outlet(e)} supports the part that {_short(e.clause.claim, 60)} [{_cite(cites, e)}]"
             for e in evidence
             if e.label == "supported"
         ]
