@@ -46,6 +46,7 @@ llm: index
 	$(BIN)/newsrag ask "What did Keane say about Beijing?" --index $(INDEX) --answerer local
 
 test: install-test
+	@command -v chromium >/dev/null 2>&1 || echo "note: Debian's chromium is not installed, so the browser tests will be skipped; install it with 'apt-get install chromium' (as .ci/run does) to run them"
 	$(BIN)/python -m pytest -q -ra
 
 # The quick loop while editing: no ../shared/data, no servers or browser, no long trials, no llm extra (< 2 min).
