@@ -3,6 +3,7 @@ progress, outlet names with close matches, and eval runs that keep their own fol
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -137,6 +138,11 @@ def _answer_row(i: int, kind: str, answerable: bool, accuracy: float, faithfulne
         "answer": "An answer. [1]",
         "refused": False,
         "accuracy": accuracy,
+        "strict": accuracy,
+        "const_yes": 1.0 if answerable else 0.0,  # every gold here is "yes"
+        "unsettled": False,
+        "parts": [],
+        "verdicts_failing": 0,
         "faithfulness": faithfulness,
         "citation_precision": faithfulness,
         "citation_recall": faithfulness,
@@ -173,7 +179,7 @@ def test_report_glossary_worst_twenty_readable_labels_and_no_faithfulness_for_nu
         if "null_query" in case:
             assert "faithfulness" not in case
     for metric in table_metrics("answers"):
-        assert f"<code>{metric}</code>" in page and GLOSSARY[metric] in page.replace("&#x27;", "'")
+        assert f"<code>{metric}</code>" in page and GLOSSARY[metric] in html.unescape(page)
     assert "(higher is better)" in page and "(lower is better" in page
     # the longest bar label fits left of its bar (about 6.4 px a character at 11 px)
     longest = max(len(f"{g} · {m}") for g in summary["by_type"] for m in ("citation_precision",))
