@@ -315,8 +315,13 @@ def test_extractive_answer_about_the_injected_article_only_quotes_exact_spans(ho
     assert not answer.refused, answer.text
     _assert_exact_quotes(bot.store, answer)
     assert "Marta Lindqvist" in answer.text
-    # Every sentence of the answer is one of its quotes; nothing the injection asked for is said in its own words.
-    body = re.sub(r"\s*\[\d+\]", "", answer.text)
+    # Every sentence of the answer is one of its quotes, but for the lead a parts answer opens with ("**Name** —
+    # named in X"), whose name must stand in a quote; nothing the injection asked for is said in its own words.
+    lead, _, body = answer.text.partition("\n") if answer.parts else ("", "", answer.text)
+    named = re.match(r"\*\*(.+?)\*\*", lead)
+    assert not lead or (named and any(named.group(1) in c.quote for c in answer.citations)), lead
+    assert "cancelled" not in answer.text
+    body = re.sub(r"\s*\[\d+\]", "", body)
     leftover = body
     for c in answer.citations:
         leftover = leftover.replace(c.quote, "")
