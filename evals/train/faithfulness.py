@@ -40,10 +40,10 @@ from rag.verify.features import (
     _encoder,
     _is_content,
     _norm,
-    _TreeModel,
     _words,
     features,
 )
+from rag.verify.trees import TreeModel
 
 PARAMS = {
     "max_iter": 120,
@@ -124,7 +124,7 @@ def _fit(x: np.ndarray, y: np.ndarray):
 
 
 def tree_spec(model) -> dict:
-    """A fitted HistGradientBoostingClassifier as plain JSON for rag.verify.features._TreeModel (no pickle)."""
+    """A fitted HistGradientBoostingClassifier as plain JSON for rag.verify.trees.TreeModel (no pickle)."""
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     probe = data[TRAIN_DOMAINS[0]]
     for name, model, x in (("word", word, probe["wx"]), ("sentence", sentence, _word_p_rows(probe, word))):
-        diff = np.abs(_TreeModel(spec[f"{name}_model"]).predict(x) - model.predict_proba(x)[:, 1]).max()
+        diff = np.abs(TreeModel(spec[f"{name}_model"]).predict(x) - model.predict_proba(x)[:, 1]).max()
         if diff > 1e-5:
             raise RuntimeError(f"exported {name} trees disagree with sklearn by {diff:.2e}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,7 @@ from rag.core.embedder import get_embedder  # the project's one loaded copy, sha
 from rag.core.errors import ModelError
 from rag.core.text import CLAIM_STOPWORDS, NUMBER_WORDS, is_negation, split_sentences, stem, strip_citations
 from rag.verify import Label, Span, Verdict
+from rag.verify.trees import TreeModel
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "faithfulness.json"
 TOP_EVIDENCE = 3  # evidence sentences a claim is compared with token by token
@@ -320,9 +321,7 @@ WORD_FEATURES = [
 ]
 
 
-def _claim_features(
-    claim: _Encoded, ev: _Evidence, word_model: _TreeModel | None
-) -> tuple[np.ndarray, int, np.ndarray]:
+def _claim_features(claim: _Encoded, ev: _Evidence, word_model: TreeModel | None) -> tuple[np.ndarray, int, np.ndarray]:
     """Sentence feature vector of one claim, its best evidence sentence, and its word-model rows."""
     content = [w for w in claim.words if _is_content(w)]
     content_norm = {_norm(w) for w in content}
@@ -387,7 +386,7 @@ def _claim_features(
 
 
 def features(
-    claims: list[str], passages: list[str], word_model: _TreeModel | None = None
+    claims: list[str], passages: list[str], word_model: TreeModel | None = None
 ) -> tuple[np.ndarray, list[int], _Evidence, list[np.ndarray]]:
     """Sentence feature rows (and word-model rows) for each claim sentence against the passages."""
     encoder = _encoder()
@@ -404,35 +403,10 @@ def features(
 # ---------------------------------------------------------------- model (gradient-boosted trees stored as JSON)
 
 
-class _TreeModel:
-    """Evaluates boosted trees written by evals.train.faithfulness as JSON: no pickle, no sklearn at scoring time."""
-
-    def __init__(self, spec: dict) -> None:
-        self.init = float(spec["init"])
-        self.rate = float(spec["learning_rate"])
-        self.trees = [{k: np.array(v) for k, v in t.items()} for t in spec["trees"]]
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        """P(supported) for each row."""
-        raw = np.full(len(x), self.init)
-        rows = np.arange(len(x))
-        for t in self.trees:
-            node = np.zeros(len(x), dtype=int)
-            for _ in range(64):  # depth bound; a leaf (left child -1) stops moving
-                left = t["left"][node]
-                leaf = left < 0
-                if leaf.all():
-                    break
-                go_left = x[rows, t["feature"][node]] <= t["threshold"][node]
-                node = np.where(leaf, node, np.where(go_left, left, t["right"][node]))
-            raw += self.rate * t["value"][node]
-        return 1.0 / (1.0 + np.exp(-np.clip(raw, -30, 30)))
-
-
 @dataclass
 class _Model:
-    word: _TreeModel
-    sentence: _TreeModel
+    word: TreeModel
+    sentence: TreeModel
     threshold: float
 
 
@@ -445,7 +419,7 @@ def _model(path: Path = MODEL_FILE) -> _Model:
         raise ModelError(
             f"{path}: its features differ from this code's; rebuild with `python -m evals.train.faithfulness`"
         )
-    return _Model(_TreeModel(spec["word_model"]), _TreeModel(spec["sentence_model"]), float(spec["threshold"]))
+    return _Model(TreeModel(spec["word_model"]), TreeModel(spec["sentence_model"]), float(spec["threshold"]))
 
 
 def _clean(p: float) -> float:

@@ -32,6 +32,7 @@ from tokenizers import Tokenizer
 from rag.core.embedder import Int8Embedder, model_path
 from rag.core.text import split_sentences
 from rag.verify import Span, Verdict
+from rag.verify.trees import TreeModel
 
 MODEL_FILE = Path(__file__).parents[1] / "models" / "verifier.json"
 
@@ -607,32 +608,6 @@ def feature_rows(claim: str, passages: Sequence[str]) -> tuple[np.ndarray, list[
 
 
 # ---------------------------------------------------------------- boosted trees stored as JSON
-
-
-class TreeModel:
-    """Evaluates boosted trees written by evals.train.verifier: no pickle, no sklearn at question time."""
-
-    def __init__(self, spec: dict) -> None:
-        self.init = float(spec["init"])
-        self.trees = [{k: np.array(v) for k, v in t.items()} for t in spec["trees"]]
-
-    def raw(self, x: np.ndarray) -> np.ndarray:
-        out = np.full(len(x), self.init)
-        rows = np.arange(len(x))
-        for t in self.trees:
-            node = np.zeros(len(x), dtype=int)
-            for _ in range(64):  # depth bound; a leaf (left child -1) stops moving
-                left = t["left"][node]
-                leaf = left < 0
-                if leaf.all():
-                    break
-                go_left = x[rows, t["feature"][node]] <= t["threshold"][node]
-                node = np.where(leaf, node, np.where(go_left, left, t["right"][node]))
-            out += t["value"][node]
-        return out
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-np.clip(self.raw(x), -30, 30)))
 
 
 @dataclass
