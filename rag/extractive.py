@@ -181,20 +181,6 @@ def compose(question: str, chosen: list[_Sentence], hits: list[Hit]) -> Answer:
     ordered = sorted(chosen, key=lambda s: (article_rank[s.hit.article.id], s.start))
     citations, parts = [], []
     for n, s in enumerate(ordered, start=1):
-        a = s.hit.article
-        citations.append(
-            Citation(
-                n=n,
-                article_id=a.id,
-                title=a.title,
-                source=a.source,
-                published_at=a.published_at,
-                url=a.url,
-                quote=a.text[s.start : s.end],
-                start=s.start,
-                end=s.end,
-                score=round(float(s.score), 4),
-            )
-        )
+        citations.append(Citation.of_span(n, s.hit.article, s.start, s.end, s.score))
         parts.append(f"{s.text} [{n}]")
     return Answer(question=question, text=" ".join(parts), citations=citations, hits=hits)

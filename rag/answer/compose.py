@@ -50,20 +50,7 @@ class Citations:
             if c.article_id == a.id and c.start == window.start and c.end == window.end:
                 return c.n
         n = len(self.items) + 1
-        self.items.append(
-            Citation(
-                n=n,
-                article_id=a.id,
-                title=a.title,
-                source=a.source,
-                published_at=a.published_at,
-                url=a.url,
-                quote=a.text[window.start : window.end],
-                start=window.start,
-                end=window.end,
-                score=round(float(window.hit.score), 4),
-            )
-        )
+        self.items.append(Citation.of_span(n, a, window.start, window.end, window.hit.score))
         return n
 
 

@@ -73,6 +73,22 @@ class Citation:
     end: int
     score: float
 
+    @classmethod
+    def of_span(cls, n: int, article: Article, start: int, end: int, score: float) -> Citation:
+        """Citation [n] of article.text[start:end]: the quote is cut from the article itself, so it is exact."""
+        return cls(
+            n=n,
+            article_id=article.id,
+            title=article.title,
+            source=article.source,
+            published_at=article.published_at,
+            url=article.url,
+            quote=article.text[start:end],
+            start=start,
+            end=end,
+            score=round(float(score), 4),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
