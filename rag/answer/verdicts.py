@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
-from rag.verify.lexical import _analyse, coverage, lexical_support
+from rag.verify.lexical import analyse, coverage, lexical_support
 
 __all__ = ["Judgement", "LABELS", "claim_terms", "coverage", "judge", "lexical_support"]
 
@@ -115,8 +115,8 @@ def claim_terms(claim: str) -> str:
 
 def _flips(claim: str, passage: str) -> bool:
     """The passage shares the claim's words but negates one of them, or uses an opposite of one."""
-    _, claim_content, claim_neg = _analyse(claim)
-    passage_tokens, _, passage_neg = _analyse(passage)
+    _, claim_content, claim_neg = analyse(claim)
+    passage_tokens, _, passage_neg = analyse(passage)
     shared = {t for t, _, _ in claim_content if t in passage_tokens}
     if (claim_neg & shared) != (passage_neg & shared):
         return True
@@ -131,8 +131,8 @@ MIN_SHARED_WORDS = 1
 
 
 def _shared_words(claim: str, passage: str) -> int:
-    _, claim_content, _ = _analyse(claim)
-    passage_tokens, _, _ = _analyse(passage)
+    _, claim_content, _ = analyse(claim)
+    passage_tokens, _, _ = analyse(passage)
     return sum(1 for t, _, kind in claim_content if kind != "name" and t in passage_tokens)
 
 

@@ -59,7 +59,7 @@ def _norm_number(tok: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str]]:
+def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str]]:
     """(every normalised token of text, its content tokens with weight and kind, the tokens under a negation)."""
     all_tokens: set[str] = set()
     content: list[tuple[str, float, str]] = []
@@ -95,16 +95,16 @@ def _analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], .
 
 def coverage(claim: str, passage: str) -> float:
     """Weighted share of the claim's content tokens found in passage, no penalties: what one passage contributes."""
-    _, claim_content, _ = _analyse(claim)
-    passage_tokens, _, _ = _analyse(passage)
+    _, claim_content, _ = analyse(claim)
+    passage_tokens, _, _ = analyse(passage)
     total = sum(w for _, w, _ in claim_content)
     return sum(w for t, w, _ in claim_content if t in passage_tokens) / total if total else 0.0
 
 
 def lexical_support(claim: str, passage: str) -> float:
     """Weighted coverage of the claim's content tokens by the passage, with mismatch penalties; in [0, 1]."""
-    _, claim_content, claim_neg = _analyse(claim)
-    passage_tokens, _, passage_neg = _analyse(passage)
+    _, claim_content, claim_neg = analyse(claim)
+    passage_tokens, _, passage_neg = analyse(passage)
     if not claim_content:
         return 0.0
     total = sum(w for _, w, _ in claim_content)
