@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 CANONICAL_QUESTION = "What did Keane say about Beijing?"
+CHROMIUM = shutil.which("chromium")  # Debian's chromium: the browser tests skip without it (.ci/run installs it)
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -41,6 +43,29 @@ def seed_assistant(seed_index):
     from rag.assistant import Assistant
 
     return Assistant.open(seed_index)
+
+
+@pytest.fixture(scope="module")  # per module, closed with it: Playwright's loop stays out of other tests
+def browser():
+    """A headless Chromium driven by Playwright: Debian's build (never `playwright install`), with the flags that keep
+    it off the network it cannot reach here."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield b
+        b.close()
 
 
 def run_cli(

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CANONICAL_QUESTION, CORPUS, ROOT, free_port
+from tests.conftest import CANONICAL_QUESTION, CHROMIUM, CORPUS, ROOT, free_port
 
-CHROMIUM = shutil.which("chromium")
 pytestmark = [
     pytest.mark.integration,  # a real browser and a served app
     pytest.mark.skipif(
@@ -44,27 +42,6 @@ def served(tmp_path_factory):
     launch(app, port=port, prevent_thread_lock=True, quiet=True)
     yield {"url": f"http://127.0.0.1:{port}/", "bot": bot, "index": Path(index)}
     app.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ summary that count right, and a library to browse, read and delete articles. Scr
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CANONICAL_QUESTION, CORPUS, ROOT, free_port, write_articles
+from tests.conftest import CANONICAL_QUESTION, CHROMIUM, CORPUS, ROOT, free_port, write_articles
 
-CHROMIUM = shutil.which("chromium")
 pytestmark = [
     pytest.mark.integration,  # a real browser and a served app
     pytest.mark.skipif(
@@ -40,27 +38,6 @@ def served(tmp_path_factory):
     launch(app, port=port, prevent_thread_lock=True, quiet=True)
     yield {"url": f"http://127.0.0.1:{port}/", "bot": bot, "wire": wire}
     app.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture
