@@ -22,23 +22,7 @@ from rag.core.errors import NewsragError
 
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300)
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Sept",
-    "Oct",
-]
+MONTHS = [*list(calendar.month_name)[1:], "Jan", "Sept", "Oct"]
 # Pieces of real date and time wording, so generated strings reach the parsers' deeper branches.
 date_words = st.lists(
     st.sampled_from(
