@@ -123,22 +123,30 @@ def ingest_items(
     failed_origins: set[str] = set()
     batch = _Batch()
 
-    def flush() -> None:
-        if not batch.articles:
+    def flush(gone: list[str] | None = None) -> None:
+        """Write the batch; `gone` (articles --sync removes) goes in the same locked step, so that an answer in any
+        process sees the index as it was before this step or after it, never with the additions but not the removals."""
+        if not batch.articles and not gone:
             return
         ids = [a.id for a in batch.articles]
         by_id = {a.id: a for a in batch.articles}
         vectors = _encode_counted([embed_text(c, by_id[c.article_id]) for c in batch.chunks], advance)  # before locking
         with store.rw.write():
-            # read under the lock: another process may have written these articles since `manifest` was read
-            old_provenance = store.provenance(ids)
-            replaced = list(old_provenance)
-            old, at = store.articles_by_id(replaced), prov.now()
-            store.begin(ids, {a.id: a.origin for a in batch.articles})
-            store.delete_vectors(replaced)
-            store.add_vectors(batch.chunks, by_id, vectors)
-            store.commit(batch.articles, batch.hashes, batch.chunks, prov.columns(batch.articles, provenance, at))
-            store.log_changes(prov.change_records(old, old_provenance, batch.articles, batch.hashes, provenance, at))
+            if ids:
+                # read under the lock: another process may have written these articles since `manifest` was read
+                old_provenance = store.provenance(ids)
+                replaced = list(old_provenance)
+                old, at = store.articles_by_id(replaced), prov.now()
+                store.begin(ids, {a.id: a.origin for a in batch.articles})
+                store.delete_vectors(replaced)
+                store.add_vectors(batch.chunks, by_id, vectors)
+                store.commit(batch.articles, batch.hashes, batch.chunks, prov.columns(batch.articles, provenance, at))
+                store.log_changes(
+                    prov.change_records(old, old_provenance, batch.articles, batch.hashes, provenance, at)
+                )
+            if gone:
+                store.log_changes(prov.removal_records(store, gone, prov.now(), "its file is gone (ingest --sync)"))
+                store.remove(gone)
         summary.chunks_embedded += len(batch.chunks)
         batch.clear()
 
@@ -201,15 +209,7 @@ def ingest_items(
         if on_progress:
             on_progress(done[0], total)
 
-    for article, chunks, digest in planned:
-        batch.articles.append(article)
-        batch.chunks.extend(chunks)
-        batch.hashes[article.id] = digest
-        if len(batch) >= get_settings().ingest_batch:
-            flush()
-    flush()
-    bar.close()
-
+    gone: list[str] = []
     if sync_roots is not None:
         roots = [_root(p) for p in sync_roots]
         gone = [
@@ -218,10 +218,15 @@ def ingest_items(
             # a file that failed to load this time keeps its articles: a bad edit must not delete what was stored
             if aid not in seen and _under(origin, roots) and origin not in failed_origins
         ]
-        with store.rw.write():
-            store.log_changes(prov.removal_records(store, gone, prov.now(), "its file is gone (ingest --sync)"))
-            store.remove(gone)
-        summary.removed = len(gone)
+    for article, chunks, digest in planned:
+        batch.articles.append(article)
+        batch.chunks.extend(chunks)
+        batch.hashes[article.id] = digest
+        if len(batch) >= get_settings().ingest_batch:
+            flush()
+    flush(gone)  # the last batch and the removals together (a change that fits one batch is seen all at once)
+    bar.close()
+    summary.removed = len(gone)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
