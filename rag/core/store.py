@@ -658,13 +658,9 @@ class Store:
         if source is not None:
             clauses.append("COALESCE(a.source, '') = ?")
             params.append(source)
-        lo, hi = Filters(since=since, until=until).ts_range()
-        if lo is not None:
-            clauses.append("a.published_ts >= ?")
-            params.append(lo)
-        if hi is not None:
-            clauses.append("a.published_ts <= ?")
-            params.append(hi)
+        dates, bounds = _date_sql(Filters(since=since, until=until))
+        clauses += dates
+        params += bounds
         where = " AND ".join(clauses)
         total = self._all(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)[0][0]
         rows = self._all(
@@ -685,14 +681,21 @@ def _filter_sql(filters: Filters) -> tuple[str, list[object]]:
     if filters.sources:
         clauses.append(f"a.source IN ({','.join('?' * len(filters.sources))})")
         params += filters.sources
+    dates, bounds = _date_sql(filters)
+    return "".join(" AND " + c for c in clauses + dates), params + bounds
+
+
+def _date_sql(filters: Filters) -> tuple[list[str], list[int]]:
+    """SQL clauses (on articles `a`) and parameters for the filters' publication-date range."""
     lo, hi = filters.ts_range()
+    clauses, params = [], []
     if lo is not None:
         clauses.append("a.published_ts >= ?")
         params.append(lo)
     if hi is not None:
         clauses.append("a.published_ts <= ?")
         params.append(hi)
-    return "".join(" AND " + c for c in clauses), params
+    return clauses, params
 
 
 def _chroma_where(filters: Filters) -> dict[str, Any] | None:
