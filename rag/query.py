@@ -83,18 +83,34 @@ def mentioned_days(question: str) -> list[str]:
 def mentioned_sources(question: str, known: list[str]) -> list[str]:
     """Outlets named in the question ("according to TechCrunch", "the Verge article")."""
     lowered = question.lower()
-    found = []
+    full, by_short = [], []
     for name in known:
         bare = re.sub(r"^the\s+", "", name.lower())
         if len(bare) >= 3 and re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", lowered):
-            found.append(name)
-        elif " - " in name:
+            full.append(name)
+    # the words of a name matched in full are that outlet's, not the short form of another ("Wire" in "Tech Wire")
+    for name in full:
+        bare = re.sub(r"^the\s+", "", name.lower())
+        for m in re.finditer(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", lowered):
+            question = question[: m.start()] + " " * (m.end() - m.start()) + question[m.end() :]
+    for name in known:
+        if name in full:
+            continue
+        if " - " in name:
             # "The Independent - Life and Style" is asked about as "The Independent": match that part, capitalised,
             # so the ordinary word "independent" does not count
             short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
             if len(short) >= 3 and re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", question):
-                found.append(name)
-    return found
+                by_short.append(name)
+    # A section named in full ("FOX News - Health") is that section, not every section of the outlet: the short
+    # form only counts for an outlet none of whose sections the question names in full.
+    named_outlets = {_outlet_of(n) for n in full}
+    return [n for n in known if n in full or (n in by_short and _outlet_of(n) not in named_outlets)]
+
+
+def _outlet_of(source: str) -> str:
+    """ "FOX News - Health" -> "fox news": the outlet a sectioned source belongs to."""
+    return re.sub(r"^the\s+", "", source.split(" - ")[0].strip().lower())
 
 
 def time_hints(question: str, today: date | None = None) -> tuple[str, str]:

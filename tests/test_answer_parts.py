@@ -119,6 +119,44 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     assert read_question("Was there no change in how Tech Wire covered it?", known).relation == "agree"
 
 
+def _parts(question: str, known: list[str]) -> list[tuple[str, str, str]]:
+    return [(c.source, c.day, c.claim) for c in read_question(question, known).clauses]
+
+
+def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts():
+    known = ["Daily Ledger", "Tech Wire", "Wire - Health"]
+    # "indicates" is a verb of the frame, not "in" + "dicates"
+    assert _parts("Does the Tech Wire article indicate that Globex shares fell?", known) == [
+        ("Tech Wire", "", "Globex shares fell")
+    ]
+    # the same outlet again on another day is a second part; the order stated up front is a premise, and the
+    # trailing ", was there consistency in ..." names the topic both parts are compared on
+    q = (
+        "After Tech Wire reported on October 5, 2023, about risks of the payment app, and then reported on "
+        "October 20, 2023, about an inquiry into Globex, was there consistency in the portrayal of regulators?"
+    )
+    r = read_question(q, known)
+    assert (r.shape, r.relation) == ("comparison", "agree")
+    assert [(c.source, c.day) for c in r.clauses] == [("Tech Wire", "2023-10-05"), ("Tech Wire", "2023-10-20")]
+    assert all(c.claim.endswith("regulators") and "consistency" not in c.claim for c in r.clauses)
+    # a report with no words of its own takes the compared topic
+    q = (
+        "Was the reporting of Globex's accounting consistent between the report from Tech Wire published on "
+        "October 20, 2023, and the report from Daily Ledger published on November 15, 2023?"
+    )
+    assert [c.claim for c in read_question(q, known).clauses] == ["Globex's accounting"] * 2
+    # "or do both articles imply ..." is another reading of the question, not part of the second claim
+    q = "Does the Daily Ledger article say profits rose, while the Tech Wire article says shares fell, or do both imply trouble?"
+    assert _parts(q, known)[1] == ("Tech Wire", "", "shares fell")
+    # an "after" that only sets the scene asks about the later report, not about the order
+    assert read_question("After Daily Ledger reported the profit, did Tech Wire report an inquiry?", known).shape != (
+        "order"
+    )
+    assert read_question("Did Tech Wire report the inquiry after Daily Ledger reported the profit?", known).shape == (
+        "order"
+    )
+
+
 def test_both_parts_supported_is_a_yes_with_one_cited_line_per_part(bot):
     answer = bot.ask(
         "Does the Daily Ledger article report that Globex made a quarterly profit of $40 million, "

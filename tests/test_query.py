@@ -21,6 +21,15 @@ def test_outlets_named_in_a_question():
     assert mentioned_sources("according to techcrunch", KNOWN) == ["TechCrunch"]
 
 
+def test_a_section_named_in_full_is_only_that_section():
+    sections = ["FOX News - Entertainment", "FOX News - Health", "FOX News - Lifestyle", "TechCrunch"]
+    # the short form reaches every section; the full name reaches one (it used to pick the first section listed)
+    assert mentioned_sources("What did FOX News report?", sections) == sections[:3]
+    assert mentioned_sources("Does the 'FOX News - Health' article say X?", sections) == ["FOX News - Health"]
+    two = "Does the FOX News - Health article agree with the FOX News - Lifestyle one?"
+    assert mentioned_sources(two, sections) == ["FOX News - Health", "FOX News - Lifestyle"]
+
+
 def test_times_and_days_named_in_a_question():
     assert time_hints("What happened in October 2023?") == ("2023-10-01", "2023-10-31")
     # two months named: the span covers both, whichever comes first in the question

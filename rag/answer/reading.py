@@ -71,7 +71,8 @@ _ORDER_REPORT = re.compile(
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
     r",?\s+(?:in contrast to|in comparison to|compared (?:to|with)|as opposed to|similar(?:ly)? to|aligning with|"
-    r"consistent with|in line with|just as|than)\s+|"
+    r"consistent with|in line with|just as|than|agrees? with|aligns? with|contrasts? with|differs? from)\s+|"
+    r",\s+(?:did|does|do|was|is|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|"
     r",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])|,\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|"
     r"earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
     r"\s+and\s+(?=(?:the\s+)?(?:subsequent|later|earlier)\b)|,?\s+or\s+(?=(?:does|did|is|was|do)\b)|"
@@ -98,7 +99,7 @@ _OUTLET_PHRASE = re.compile(
 
 _FRAME = re.compile(
     r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?:article|report|piece|story|coverage)s?\s+(?:from|by|in|on)?\s*)?(?:(?:also\s+)?(?:suggest|say|claim|"
+    r"(?:(?:article|report|piece|story|coverage)s?\s+(?:(?:from|by|in|on)\b\s*)?)?(?:(?:also\s+)?(?:suggest|say|claim|"
     r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight)(?:s|ed)?\s+)?"
     r"(?:that\s+)?",
     re.I,
@@ -201,13 +202,62 @@ def _claim_words(text: str, sources: list[str]) -> str:
     return _FRAME.sub("", text).strip(" ,.;:") or text
 
 
+# The part of a question that asks how its reports relate, or offers an alternative reading, after the clauses it
+# asks about (", was there consistency in ...?", ", or do both articles imply ...?"): no outlet's claim.
+_ASKING_TAIL = re.compile(
+    r",\s+(?:(?:was|were|is|are)\s+there|has\s+there\s+been|(?:has|have|did|does|was|is)\s+(?:the|their|its)\s+[^,]*?"
+    r"\b(?:remain\w*|stay\w*|change\w*|consistent|inconsistent|differ\w*|maintain\w*))\b[^,]*$|,?\s+or\s+(?:do|does|did)\s+(?:both|they|the two)\b.*$",
+    re.I,
+)
+# ", and then reported on <day> ...", ", and again on <day> ...": a later report, even without a capital after it.
+_LATER_REPORT = re.compile(r",\s+and\s+(?:then|again|later|subsequently)\s+", re.I)
+
+
+# "Was there a change in X between A and B?", "Was the reporting of X consistent between A and B?": the words
+# before "between" say what both reports are compared on.
+_ASKING_HEAD = re.compile(
+    r"^\s*(?:was|were|is|are|has|have|did|does|do)\s+(?P<ask>[^,]*?)\s+(?:between|in|across|according to)\s+(?=(?:the|a|an)\s+"
+    r"(?:report|article|piece|story|coverage)s?\b)",
+    re.I,
+)
+# Words that ask how reports relate; what is left of the asking text is the topic both reports are compared on.
+_RELATION_WORDS = re.compile(
+    r"\b(?:there|any|no|a|an|the|change[sd]?|changing|shift(?:ed)?|consisten(?:t|cy)|inconsisten(?:t|cy)|"
+    r"agreement|disagreement|agree|disagree|contradict\w*|conflict\w*|difference|different|differ|similar\w*|"
+    r"reporting|portrayal|narrative|coverage|depiction|tone|status|remain(?:ed|s)?|maintain(?:ed|s)?|stay(?:ed)?|"
+    r"between|in|of|on|about|regarding|concerning|as|reported|by|these|those|sources|both|news|was|were|is|are|"
+    r"has|have|been|type|nature|way|ways|how)\b",
+    re.I,
+)
+
+
+def _asked_topic(question: str, sources: list[str]) -> tuple[str, str]:
+    """(the question without its asking text, the topic that text names) for a question asking how reports
+    relate; the topic is empty when the question has no such text."""
+    topic = ""
+    tail = _ASKING_TAIL.search(question)
+    if tail:
+        topic, question = tail.group(0), question[: tail.start()]
+    head = _ASKING_HEAD.match(question)
+    if head and not named_sources(head.group(0), sources):  # an outlet in the asking text belongs to the parts
+        topic, question = head.group("ask") + " " + topic, question[head.end() :]
+    topic = re.sub(r"\bor\s+(?:do|does|did)\s+.*$", " ", topic, flags=re.I)  # an alternative reading, not the topic
+    topic = " ".join(_RELATION_WORDS.sub(" ", re.sub(r"[?,]", " ", topic)).split())
+    return question, topic
+
+
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
-    """One clause per outlet-bearing segment; segments naming no outlet join the clause before them."""
+    """One clause per outlet-bearing segment; segments naming no outlet join the clause before them, unless they
+    name a day of their own (a later report by the same outlet). When the question asks how the reports relate,
+    each clause also carries the topic they are compared on."""
+    question, topic = _asked_topic(question, sources) if _RELATION_ASKED.search(question) else (question, "")
+    question = _ASKING_TAIL.sub("", question)
+    question = _LATER_REPORT.sub("\x00", question)
     # "... and Tech Wire says ...": an "and" right before a named outlet starts that outlet's clause
     for name in sources:
         short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
         question = re.sub(
-            r",?\s+and\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)",
+            r",?\s+(?:and|or)\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)",
             "\x00",
             question,
             flags=re.I,
@@ -220,6 +270,8 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         same = re.search(r"\b(?:same|that)\s+(?:source|publication|outlet|news source)\b", piece, re.I)
         if not named and same and clauses:
             named = [clauses[-1].source]
+        if not named and clauses and clauses[-1].source and days and clauses[-1].day and days[0] != clauses[-1].day:
+            named = [clauses[-1].source]  # "..., and again on <another day> about ...": that outlet's next report
         if named or not clauses:
             clauses.append(Clause(piece, "", named[0] if named else "", days[0] if days else ""))
         else:
@@ -228,6 +280,9 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
                 clauses[-1].day = days[0]
     for c in clauses:
         c.claim = _claim_words(c.text, sources)
+        if topic:
+            own = c.claim if len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2 else ""
+            c.claim = f"{own}, {topic}" if own else topic
     # A clause with no words of its own ("The Verge report") is no part: its outlet joins the next clause's.
     return [c for c in clauses if len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2] or clauses[:1]
 
@@ -304,7 +359,9 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
     elif asks_yes_no(question):
         reading.relation = relation_asked(question)
         reading.order = stated_order(question)
-        if reading.order and len(sources) + len(reading.days) >= 2:
+        # "After X reported A, did Y report B?" states the order as its premise and asks about B; only a question
+        # that opens with its verb ("Did X report A before Y ...?") asks for the order itself
+        if reading.order and len(sources) + len(reading.days) >= 2 and _AUXILIARY.match(question):
             reading.shape = "order"
         elif reading.relation or len(sources) >= 2:
             reading.shape = "comparison"
