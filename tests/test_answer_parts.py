@@ -314,3 +314,20 @@ def test_a_verdict_its_cited_quote_does_not_give_is_counted_as_failing():
     assert failing_verdicts([Part("Globex made a quarterly profit of $40 million", "supported", [1])], cites) == 0
     assert failing_verdicts([Part("Lawmakers drafted rules for payment apps", "supported", [1])], cites) == 1
     assert failing_verdicts([Part("anything at all", "not_mentioned", [])], cites) == 0
+
+
+def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passage_lacks():
+    from rag.answer.verdicts import judge
+
+    passages = [
+        "Lawmakers in both houses began drafting legislation to regulate payment apps after a string of frauds.",
+        "Tensions soon hit boiling point as the two rivals traded tackles in the second half.",
+    ]
+    claim = "Congress members started writing rules for payment applications following several scams"
+    # hardly a word in common: the words alone find nothing, the paraphrase check finds the first passage
+    assert judge(claim, passages, similarity=None).label == "not_mentioned"
+    assert (judge(claim, passages).label, judge(claim, passages).index) == ("supported", 0)
+    # a number the passage does not hold is never forgiven as paraphrase
+    assert judge(claim.replace("several", "12"), passages).label == "not_mentioned"
+    # a passage on another subject stays silent
+    assert judge("the referee sent off two players for fighting", passages[:1]).label == "not_mentioned"

@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--supported", default="0.1,0.15,0.2,0.25,0.3")
     parser.add_argument("--refuse", default="0.34,0.5,0.67", help="NAMES_FOUND_BELOW values")
     parser.add_argument("--contradiction", default="0.6", help="CONTRADICTION_COVER values")
-    parser.add_argument("--spread", default="1.0", help="ENTITY_SPREAD_WEIGHT values")
+    parser.add_argument("--spread", default="6.0", help="ENTITY_SPREAD_WEIGHT values")
+    parser.add_argument("--paraphrase", default="1.0", help="PARAPHRASE_AT values (1.0: words only)")
     parser.add_argument("--cache", default=None, help="a pickle of the retrieved passages, reused when it exists")
     parser.add_argument("--dump", default=None, help="write each answer of the last setting here (JSON lines)")
     args = parser.parse_args(argv)
@@ -82,11 +83,15 @@ def main(argv: list[str] | None = None) -> int:
             )
     results = []
     grid = itertools.product(
-        *(map(float, s.split(",")) for s in (args.supported, args.refuse, args.contradiction, args.spread))
+        *(
+            map(float, s.split(","))
+            for s in (args.supported, args.refuse, args.contradiction, args.spread, args.paraphrase)
+        )
     )
     answerer = StructuredAnswerer(ExtractiveAnswerer(bot.embedder), bot.store.sources)
-    for supported, refuse, contradiction, spread in grid:
+    for supported, refuse, contradiction, spread, paraphrase in grid:
         compose.ENTITY_SPREAD_WEIGHT = spread
+        verdicts.PARAPHRASE_AT = paraphrase
         verdicts.CONTRADICTION_COVER = contradiction
         verdicts.SUPPORTED_AT, compose.NAMES_FOUND_BELOW = supported, refuse
         rows = []
@@ -112,7 +117,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.dump:
             Path(args.dump).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         s = score(rows)
-        results.append({"supported_at": supported, "refuse_below": refuse, "contradiction": contradiction, **s})
+        results.append(
+            {
+                "supported_at": supported,
+                "refuse_below": refuse,
+                "contradiction": contradiction,
+                "paraphrase": paraphrase,
+                **s,
+            }
+        )
         print(
             json.dumps(
                 {
@@ -120,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
                     "names_found_below": refuse,
                     "contradiction": contradiction,
                     "spread": spread,
+                    "paraphrase": paraphrase,
                     **{k: {m: round(v, 3) for m, v in d.items()} for k, d in s.items()},
                 }
             ),
@@ -128,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     best = max(results, key=lambda r: (r["overall"]["strict"], r["overall"]["refusal_f1"]))
     print(
         f"best on tune ({time.perf_counter() - t0:.0f} s): supported_at={best['supported_at']} "
-        f"refuse_below={best['refuse_below']} strict={best['overall']['strict']:.3f}"
+        f"refuse_below={best['refuse_below']} paraphrase={best['paraphrase']} strict={best['overall']['strict']:.3f}"
     )
     return 0
 

@@ -122,6 +122,12 @@ def lexical_support(claim: str, passage: str) -> float:
     return max(0.0, min(1.0, score))
 
 
+def cosines(claim: str, passages: Sequence[str], embedder: Any) -> list[float]:
+    """MiniLM cosine of the claim with each passage, in one batch (`embedder.encode` returns normalised vectors)."""
+    vectors = embedder.encode([claim, *passages])
+    return [float(v @ vectors[0]) for v in vectors[1:]]
+
+
 def support_score(claim: str, passage: str, embedder: Any | None = None) -> float:
     """How well `passage` supports `claim`, in [0, 1]; >= SUPPORT_THRESHOLD counts as supported.
 
@@ -131,8 +137,7 @@ def support_score(claim: str, passage: str, embedder: Any | None = None) -> floa
     lexical = lexical_support(claim, passage)
     if embedder is None or lexical == 0.0:
         return lexical
-    vectors = embedder.encode([claim, passage])
-    cosine = max(0.0, float(vectors[0] @ vectors[1]))
+    cosine = max(0.0, cosines(claim, [passage], embedder)[0])
     # Blend the raw coverage with cosine, then re-apply the lexical penalties (cosine cannot see them).
     raw = coverage(claim, passage)
     penalty = lexical / raw if raw > 0 else 0.0
