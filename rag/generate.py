@@ -116,8 +116,15 @@ class VerifiedStream:
     complete (the next one has begun, or the reply ended) and `check_generated` keeps it, cited to the passages
     that support it. Nothing unverified is ever on screen, not even for the seconds the model takes to finish."""
 
-    def __init__(self, hits: list[Hit], n_shown: int, verifier: Verifier, sink: Callable[[str], None]) -> None:
-        self.hits, self.n_shown, self.verifier, self.sink = hits, n_shown, verifier, sink
+    def __init__(
+        self,
+        hits: list[Hit],
+        n_shown: int,
+        verifier: Verifier,
+        sink: Callable[[str], None],
+        checked: Callable[[str, list[Hit]], str] | None = None,  # as in check_generated
+    ) -> None:
+        self.hits, self.n_shown, self.verifier, self.sink, self.checked = hits, n_shown, verifier, sink, checked
         self.raw = ""
         self.done = 0  # sentences of raw already checked
 
@@ -136,7 +143,9 @@ class VerifiedStream:
     def _show(self, sentences: list[tuple[str, list[int]]]) -> None:
         for sentence, cited in sentences:
             marks = "".join(f"[{n}]" for n in cited)
-            kept, _ = check_generated(f"{sentence} {marks}", self.hits, self.n_shown, verifier=self.verifier)
+            kept, _ = check_generated(
+                f"{sentence} {marks}", self.hits, self.n_shown, verifier=self.verifier, checked=self.checked
+            )
             for claim, punct, quotes in kept:
                 self.sink(f"{claim} {''.join(f'[{q.hit_index + 1}]' for q in quotes)}{punct} ")
 
@@ -238,8 +247,12 @@ def check_generated(
     n_shown: int | None = None,
     verifier: Verifier | None = None,
     repair_citations: bool = False,
+    checked: Callable[[str, list[Hit]], str] | None = None,
 ) -> tuple[list[tuple[str, str, list[_Quote]]], list[str]]:
     """Keep the sentences of raw whose citations exist and support them.
+
+    `checked(claim, cited hits)` gives the words to verify when they are not the whole sentence (the attribution
+    "Tech Wire reports that ..." is checked by the cited article's outlet, not by its text).
 
     Returns ([(claim, punctuation, quotes)], warnings). A sentence is dropped when it cites nothing, cites a
     passage number outside 1..n_shown, reads like an injected instruction, quotes an instruction, or when the
@@ -269,15 +282,16 @@ def check_generated(
         if _INJECTION.search(claim) or looks_like_instruction(claim):
             warnings.append(f"Dropped a sentence that reads like an injected instruction: {short!r}")
             continue
-        quotes = [q for n in cited if (q := best_quote(claim, hits[n - 1], n - 1)) is not None]
-        shares = [coverage(claim, q.quote) for q in quotes]
+        content = checked(claim, [hits[n - 1] for n in cited]) if checked else claim
+        quotes = [q for n in cited if (q := best_quote(content, hits[n - 1], n - 1)) is not None]
+        shares = [coverage(content, q.quote) for q in quotes]
         if any(drawn_from_instruction(q, hits) for q, share in zip(quotes, shares) if share >= MIN_CITATION_SHARE):
             warnings.append(
                 f"Dropped a sentence drawn from an instruction inside a passage (prompt injection): {short!r}"
             )
             continue
         useful = [q for q, share in zip(quotes, shares) if share >= MIN_CITATION_SHARE] or quotes
-        verdict = verifier.verify(claim, [q.quote for q in useful]) if useful else None
+        verdict = verifier.verify(content, [q.quote for q in useful]) if useful else None
         if (
             not (verdict and verdict.supported)
             and repair_citations

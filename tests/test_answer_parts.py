@@ -331,3 +331,89 @@ def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passa
     assert judge(claim.replace("several", "12"), passages).label == "not_mentioned"
     # a passage on another subject stays silent
     assert judge("the referee sent off two players for fighting", passages[:1]).label == "not_mentioned"
+
+
+class ScriptedModel:
+    """What a model wrote, replayed: the checks after it are what is under test (the real model is tested below)."""
+
+    name = "scripted"
+
+    def __init__(self, reply: str) -> None:
+        self.reply = reply
+
+    def stream(self, messages, prefill=""):
+        self.prompt = messages[-1]["content"]
+        yield from self.reply.split(" ")[:1] + [" " + w for w in self.reply.split(" ")[1:]]
+
+
+YES_QUESTION = (
+    "Does the Daily Ledger article report that Globex made a quarterly profit of $40 million, "
+    "while the Tech Wire article says regulators opened an inquiry into Globex's accounting?"
+)
+
+
+def test_the_llm_words_the_checked_answer_and_only_its_supported_sentences_are_shown(bot):
+    from rag.generate_parts import generate_from_parts
+
+    checked = bot.ask(YES_QUESTION)
+    model = ScriptedModel(
+        "[2] Tech Wire reports that Globex shares fell after regulators opened an inquiry into its accounting.\n"
+        "[1] The Daily Ledger says Globex lost $90 million and its chief was arrested."
+    )
+    shown: list[str] = []
+    answer = generate_from_parts(YES_QUESTION, checked, bot.store.article, backend=model, on_token=shown.append)
+    # the prompt holds the cited spans, not whole passages, and the verdict the parts reached
+    assert "Checked answer: **Yes.**" in model.prompt and len(model.prompt) < 1500
+    lead, written = answer.text.split("\n")
+    assert lead.startswith("**Yes.**")
+    # the attributed sentence survives (its outlet is its citation's), the invented one never reaches the screen
+    assert "regulators opened an inquiry" in written and "$90 million" not in written + "".join(shown)
+    assert any("do not support" in w for w in answer.warnings)
+    # citations renumbered 1..m in order of use, exact spans, and the parts point at the new numbers
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    _exact(bot, answer)
+    assert [p.verdict for p in answer.parts] == ["supported", "supported"]
+
+
+def test_when_the_llm_writes_nothing_supported_the_checked_answer_is_shown(bot):
+    from rag.generate_parts import generate_from_parts
+
+    checked = bot.ask(YES_QUESTION)
+    answer = generate_from_parts(
+        YES_QUESTION, checked, bot.store.article, backend=ScriptedModel("[1] Globex was bought by a rival for $1.")
+    )
+    assert answer.text == checked.text and answer.citations == checked.citations
+    assert any("checked answer is shown instead" in w for w in answer.warnings)
+    # a refused question never reaches the model
+    refused = bot.ask("What is the boiling point of mercury?")
+    assert refused.refused
+    untouched = ScriptedModel("[1] Mercury boils at 357 degrees.")
+    assert generate_from_parts(refused.question, refused, bot.store.article, backend=untouched) is refused
+    assert not hasattr(untouched, "prompt")
+
+
+@pytest.mark.llm
+@pytest.mark.parametrize("answerer", ["local-fast", "local"])
+def test_the_local_models_compose_from_the_parts(bot, answerer):
+    pytest.importorskip("llama_cpp", reason="the local answerers need `make llm`")
+    from rag.answerers import why_unavailable
+    from rag.verify import get_verifier
+
+    if why_unavailable(answerer):
+        pytest.skip(why_unavailable(answerer))
+    answer = bot.ask(YES_QUESTION, answerer=answerer)
+    checked = bot.ask(YES_QUESTION)
+    print(f"\n{answerer}: {answer.timings_ms.get('generate', 0) / 1000:.1f} s\n{answer.text}\n{answer.warnings}")
+    # the verdict is the parts', never the model's; whatever it wrote beyond it is supported by what it cites
+    assert answer.text.split("\n")[0].split(" [")[0] == checked.text.split("\n")[0].split(" [")[0]
+    assert [p.verdict for p in answer.parts] == [p.verdict for p in checked.parts]
+    _exact(bot, answer)
+    if answer.text != checked.text:
+        from rag.core.text import cited_numbers
+        from rag.generate import cited_sentences
+
+        by_n = {c.n: c.quote for c in answer.citations}
+        for sentence, cited in cited_sentences(answer.text.split("\n", 1)[1]):
+            assert cited and set(cited) <= set(by_n)
+            assert cited_numbers(answer.text)
+            assert get_verifier("answers").verify(sentence, [by_n[n] for n in cited]).label != "contradicted"

@@ -99,10 +99,10 @@ def test_stats_shows_whether_the_ranker_is_in_use(seed_index):
 
 
 def test_one_answerer_registry_names_labels_and_availability():
-    assert list(ANSWERERS) == ["extractive", "local", "ollama", "openai"]
+    assert list(ANSWERERS) == ["extractive", "local", "local-fast", "ollama", "openai"]
     assert all(spec.label for spec in ANSWERERS.values())
     assert why_unavailable("extractive") is None and get_answerer("extractive").streams is False
-    assert all(ANSWERERS[n].streams for n in ("local", "ollama", "openai"))
+    assert all(ANSWERERS[n].streams for n in ("local", "local-fast", "ollama", "openai"))
     with pytest.raises(NewsragError, match="answerer 'gpt-99' is unknown; choose one of extractive, local"):
         get_answerer("gpt-99")
 

@@ -23,10 +23,10 @@ def answerer_note(name: str | None) -> str:
         return f"⚠️ **Unavailable here**: {reason}. Questions will fail until then; choose *Extractive* to keep going."
     extra = (
         " The first answer loads the model (about a minute)."
-        if name == "local"
+        if name.startswith("local")
         else " The server is contacted when you ask."
     )
     return (
-        "The LLM writes the answer; every sentence is checked against the passage it cites, unsupported ones are "
-        "dropped." + extra
+        "The checked parts decide the answer (Yes / No / the name) and the LLM words it from their quotes; each "
+        "sentence it writes is shown only once the quote it cites supports it." + extra
     )

@@ -29,7 +29,7 @@ class Settings:
     embed_batch: int = 64
     query_encoder: str = "int8"  # int8 (ONNX, no torch: fast cold start) | fp32 (the ingest encoder itself)
     ingest_batch: int = 256  # chunks written per index transaction (smaller = less redone after a crash)
-    answerer: str = "extractive"  # a name in rag.answerers.ANSWERERS: extractive | local | ollama | openai
+    answerer: str = "extractive"  # a name in rag.answerers.ANSWERERS: extractive | local | local-fast | ollama | openai
     llm_url: str = ""  # base URL of an Ollama / OpenAI-compatible server
     llm_model: str = ""
     gguf_path: str = ""  # a local GGUF file; empty = assemble Qwen2.5-Coder from its PyPI parts
