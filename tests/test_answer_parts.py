@@ -417,3 +417,18 @@ def test_the_local_models_compose_from_the_parts(bot, answerer):
             assert cited and set(cited) <= set(by_n)
             assert cited_numbers(answer.text)
             assert get_verifier("answers").verify(sentence, [by_n[n] for n in cited]).label != "contradicted"
+
+
+def test_a_question_offering_two_answers_gets_one_of_its_own_words(bot):
+    from rag.answer.reading import stated_alternatives
+
+    assert stated_alternatives("Did the stance remain consistent or change?") == ("consistent", "change")
+    assert stated_alternatives("Do they agree on the charges, or is there a discrepancy?") == ("agree", "discrepancy")
+    assert stated_alternatives("Did profits rise or fall?") is None  # not a question about how reports relate
+    answer = bot.ask(
+        "Was the Daily Ledger report that Globex made a quarterly profit of $40 million consistent or "
+        "inconsistent with the Tech Wire report that regulators opened an inquiry into Globex's accounting?"
+    )
+    assert answer.text.startswith("**Consistent.**"), answer.text
+    assert [p.verdict for p in answer.parts] == ["supported", "supported"]
+    _exact(bot, answer)

@@ -147,7 +147,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             )
     elif labels and all(label == "supported" for label in labels):
         refs = "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
-        if reading.relation == "contradict":
+        if reading.alternatives:
+            # the parts hold as stated: the reports agree, unless the question asked whether they differ
+            agree, differ = reading.alternatives
+            word = differ if reading.relation == "differ" else agree
+            lead = f"**{word[:1].upper() + word[1:]}.** Each report says what the question states: {refs}."
+        elif reading.relation == "contradict":
             lead = f"**No.** Each report says what the question states and none contradicts another: {refs}."
         elif reading.relation == "differ":
             lead = f"**Yes.** Each report says what the question states, and they say different things: {refs}."

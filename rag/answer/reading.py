@@ -129,6 +129,9 @@ class Reading:
     clauses: list[Clause] = field(default_factory=list)
     relation: str = ""  # "agree" | "differ" | "contradict" | "" (no relation asked)
     order: str = ""  # "before" | "after" | "" : the order the question states between its first two parts
+    # "consistent or inconsistent?", "agree, or is there a discrepancy?": the question's own words for the two
+    # answers (reports agree, reports differ); a reader expects one of them, not "Yes"
+    alternatives: tuple[str, str] | None = None
     speech: tuple[str, str] | None = None
 
 
@@ -253,11 +256,14 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     question, topic = _asked_topic(question, sources) if _RELATION_ASKED.search(question) else (question, "")
     question = _ASKING_TAIL.sub("", question)
     question = _LATER_REPORT.sub("\x00", question)
+    offered = _ALTERNATIVE.search(question)
+    if offered and len(offered.group(0).split()) <= 4:  # "consistent or inconsistent": the answer, not a claim
+        question = question[: offered.start()] + question[offered.end() :]
     # "... and Tech Wire says ...": an "and" right before a named outlet starts that outlet's clause
     for name in sources:
         short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
         question = re.sub(
-            r",?\s+(?:and|or)\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)",
+            r",?\s+(?:and|or|with)\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)",
             "\x00",
             question,
             flags=re.I,
@@ -326,6 +332,25 @@ _LATE_AUXILIARY = re.compile(
 )
 
 
+_AGREE_WORD = r"consistent|similar|the same|agree|aligned|unchanged"
+_DIFFER_WORD = r"inconsistent|different|differ|changed?|discrepancy|divergent|contradictory|shifted"
+_ALTERNATIVE = re.compile(
+    rf"\b(?P<agree>{_AGREE_WORD})\b[^?]{{0,120}}?,?\s+or\s+(?:(?:is|are|was|were)\s+there\s+(?:an?\s+)?|"
+    rf"(?:do|did|does)\s+(?:they|the\s+\w+)\s+\w+\s+|\w+\s+)?(?P<differ>{_DIFFER_WORD})\b"
+    rf"|\b(?P<differ2>{_DIFFER_WORD})\b[^?]{{0,120}}?,?\s+or\s+(?:\w+\s+)?(?P<agree2>{_AGREE_WORD})\b",
+    re.I,
+)
+
+
+def stated_alternatives(question: str) -> tuple[str, str] | None:
+    """(the word for "they agree", the word for "they differ") when the question offers both as its answers."""
+    m = _ALTERNATIVE.search(question)
+    if not m:
+        return None
+    agree, differ = m.group("agree") or m.group("agree2"), m.group("differ") or m.group("differ2")
+    return agree.lower(), differ.lower()
+
+
 def asks_yes_no(question: str) -> bool:
     return bool(
         _AUXILIARY.match(question)
@@ -358,6 +383,9 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
         reading.shape = "entity"
     elif asks_yes_no(question):
         reading.relation = relation_asked(question)
+        reading.alternatives = stated_alternatives(question)
+        if reading.alternatives and not reading.relation:
+            reading.relation = "agree"
         reading.order = stated_order(question)
         # "After X reported A, did Y report B?" states the order as its premise and asks about B; only a question
         # that opens with its verb ("Did X report A before Y ...?") asks for the order itself
