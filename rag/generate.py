@@ -123,22 +123,25 @@ class VerifiedStream:
         verifier: Verifier,
         sink: Callable[[str], None],
         checked: Callable[[str, list[Hit]], str] | None = None,  # as in check_generated
+        clean: Callable[[str], str] = str,  # applied to the reply so far before it is read into sentences
     ) -> None:
         self.hits, self.n_shown, self.verifier, self.sink, self.checked = hits, n_shown, verifier, sink, checked
+        self.clean = clean
         self.raw = ""
         self.done = 0  # sentences of raw already checked
 
     def feed(self, piece: str) -> None:
         self.raw += piece
-        sentences = cited_sentences(self.raw)
+        sentences = cited_sentences(self.clean(self.raw))
         # the last sentence may still grow or gain its [n]: complete only once the next one shows a word
         if len(sentences) > 1 and re.search(r"[^\W\d_]", sentences[-1][0]):
             self._show(sentences[self.done : len(sentences) - 1])
             self.done = len(sentences) - 1
 
     def close(self) -> None:
-        self._show(cited_sentences(self.raw)[self.done :])
-        self.done = len(cited_sentences(self.raw))
+        sentences = cited_sentences(self.clean(self.raw))
+        self._show(sentences[self.done :])
+        self.done = len(sentences)
 
     def _show(self, sentences: list[tuple[str, list[int]]]) -> None:
         for sentence, cited in sentences:

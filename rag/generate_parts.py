@@ -64,6 +64,20 @@ def build_parts_messages(question: str, verified: Answer, spans: list[Hit]) -> l
     return [{"role": "system", "content": PARTS_PROMPT}, {"role": "user", "content": user}]
 
 
+_QUOTE_TAG = re.compile(r"</?\s*quote\s*>", re.I)
+
+
+def without_echo(raw: str, spans: list[Hit]) -> str:
+    """The reply without the prompt's scaffolding the small models copy: <quote> tags and the "(Outlet, date)"
+    header each quote was given (the citation shows both)."""
+    raw = _QUOTE_TAG.sub("", raw)
+    for hit in spans:
+        source, day = re.escape(hit.article.source), re.escape(hit.article.published_at)
+        if hit.article.source and hit.article.published_at:
+            raw = re.sub(rf"\(?\s*{source}\s*(?:,|\()\s*{day}\s*\)?\s*\)?\s*:?[ \t]*", "", raw)
+    return raw
+
+
 def attributed_content(claim: str, cited: list[Hit]) -> str:
     """What a sentence says, without its attribution to the cited articles' own outlets and dates ("Tech Wire
     reports that", "Daily Ledger (2023-10-02):") and the words that describe an article rather than its content:
@@ -111,7 +125,11 @@ def generate_from_parts(
     if on_token and lead:
         on_token(lead + "\n")
     t0 = time.perf_counter()
-    stream = VerifiedStream(spans, len(spans), verifier, on_token, attributed_content) if on_token else None
+    stream = (
+        VerifiedStream(spans, len(spans), verifier, on_token, attributed_content, lambda raw: without_echo(raw, spans))
+        if on_token
+        else None
+    )
     pieces = []
     for piece in chat.stream(build_parts_messages(question, verified, spans), prefill="["):
         pieces.append(piece)
@@ -120,7 +138,9 @@ def generate_from_parts(
     if stream:
         stream.close()
     t1 = time.perf_counter()
-    kept, dropped = check_generated("".join(pieces), spans, len(spans), verifier=verifier, checked=attributed_content)
+    kept, dropped = check_generated(
+        without_echo("".join(pieces), spans), spans, len(spans), verifier=verifier, checked=attributed_content
+    )
     warnings.extend(dropped)
     timings = {**verified.timings_ms, "generate": (t1 - t0) * 1000, "verify": (time.perf_counter() - t1) * 1000}
     if not kept:
