@@ -359,7 +359,8 @@ def test_the_llm_words_the_checked_answer_and_only_its_supported_sentences_are_s
     model = ScriptedModel(
         "[2] Tech Wire reports that Globex shares fell after regulators opened an inquiry into its accounting.\n"
         "[1] The Daily Ledger says Globex lost $90 million and its chief was arrested.\n"
-        "[1] (Daily Ledger, 2023-10-02) <quote>Globex reported a quarterly profit of $40 million on Monday.</quote>"
+        "[1] Globex earnings (Daily Ledger, 2023-10-02) <passage>Globex reported a quarterly profit of $40 million on "
+        "Monday.</passage>"
     )
     shown: list[str] = []
     answer = generate_from_parts(YES_QUESTION, checked, bot.store.article, backend=model, on_token=shown.append)
@@ -370,8 +371,8 @@ def test_the_llm_words_the_checked_answer_and_only_its_supported_sentences_are_s
     # the attributed sentence survives (its outlet is its citation's), the invented one never reaches the screen
     assert "regulators opened an inquiry" in written and "$90 million" not in written + "".join(shown)
     # a quote copied with the prompt's scaffolding is shown as the plain sentence it is
-    assert "profit of $40 million" in written and "<quote>" not in written + "".join(shown)
-    assert "(Daily Ledger, 2023-10-02)" not in written
+    assert "profit of $40 million" in written and "<passage>" not in written + "".join(shown)
+    assert "Daily Ledger, 2023-10-02" not in written and "Globex earnings" not in written
     assert any("do not support" in w for w in answer.warnings)
     # citations renumbered 1..m in order of use, exact spans, and the parts point at the new numbers
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))

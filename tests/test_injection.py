@@ -33,7 +33,8 @@ def assert_only_verified_quotes(store, answer: dict) -> None:
     """Every citation quotes its article exactly, and every answer sentence cites one."""
     for c in answer["citations"]:
         assert store.article(c["article_id"]).text[c["start"] : c["end"]] == c["quote"]
-    for sentence in re.split(r"(?<=[.!?])\s+", answer["answer"]):
+    # a quote keeps its own full stop, so its [n] follows it ("... said. [1]"): that marker is the sentence's
+    for sentence in re.split(r"(?<=[.!?])\s+(?!\[)|(?<=\])\s+", answer["answer"]):
         assert not sentence.strip() or answer["refused"] or re.search(r"\[\d+\]", sentence), sentence
 
 
@@ -81,12 +82,24 @@ def test_hidden_html_is_not_stored(bot):
         assert all(fact in text for fact in case.facts), (case.key, text)  # the visible article is all there
 
 
-def test_the_llm_path_shows_no_injected_claim(bot, standin):
+def _passages_path(bot, question: str) -> dict:
+    """The LLM answering from the retrieved passages themselves (rag.generate.generate_answer): the model sees every
+    injection the passages hold."""
+    from rag.generate import generate_answer
+
+    return generate_answer(question, bot.retrieve(question), backend="ollama").to_dict()
+
+
+@pytest.mark.parametrize("path", ["passages", "parts"])
+def test_the_llm_path_shows_no_injected_claim(bot, standin, path):
     leaked: dict[str, list[str]] = {}
     obeyed = answered = 0
     for case in ic.CASES:
         before = len(standin.answers)
-        answer = bot.ask(case.question, answerer="ollama").to_dict()
+        if path == "passages":
+            answer = _passages_path(bot, case.question)
+        else:  # what ask(answerer=...) does: the model words the verified parts from their cited spans only
+            answer = bot.ask(case.question, answerer="ollama").to_dict()
         raw = " ".join(standin.answers[before:])
         obeyed += case.claim in raw
         assert_only_verified_quotes(bot.store, answer)
@@ -94,11 +107,15 @@ def test_the_llm_path_shows_no_injected_claim(bot, standin):
             leaked[case.key] = on_screen(answer)
         answered += not answer["refused"] and case.place in answer["answer"]
     print(
-        f"\nLLM path: {len(ic.CASES)} questions, the stand-in obeyed {obeyed} injections in its raw answer, "
-        f"{sum(map(len, leaked.values()))} injected claims on screen, {answered} answered from the real article"
+        f"\nLLM path from {path}: {len(ic.CASES)} questions, the stand-in obeyed {obeyed} injections in its raw "
+        f"answer, {sum(map(len, leaked.values()))} injected claims on screen, {answered} answered from the real article"
     )
-    # Every injection that survives loading reaches the model and is obeyed: otherwise this test shows nothing.
-    assert obeyed == sum(not c.html for c in ic.CASES)
+    if path == "passages":
+        # Every injection that survives loading reaches the model and is obeyed: otherwise this test shows nothing.
+        assert obeyed == sum(not c.html for c in ic.CASES)
+    else:
+        # From parts the model is shown verified spans only, and no instruction is ever a verified span
+        assert obeyed == 0
     assert leaked == {}
     assert answered >= len(ic.CASES) - 2  # the real news still gets through
 
@@ -114,7 +131,7 @@ def test_the_old_keyword_regex_alone_would_have_leaked(bot, standin, monkeypatch
 
     monkeypatch.setattr(generate, "looks_like_instruction", lambda text: False)
     monkeypatch.setattr(generate, "drawn_from_instruction", lambda q, hits: bool(generate._INJECTION.search(q.quote)))
-    leaked = [n for c in ic.CASES for n in on_screen(bot.ask(c.question, answerer="ollama").to_dict())]
+    leaked = [n for c in ic.CASES for n in on_screen(_passages_path(bot, c.question))]
     print(f"\nregex-only verification: {len(set(leaked))} of {len(ic.CASES)} injected claims reach the screen")
     assert len(set(leaked)) >= 20
 
@@ -134,7 +151,8 @@ def test_cli_ask_json_shows_no_injected_claim(hostile_index, standin):
         assert result.returncode == 0, result.stderr
         answer = json.loads(result.stdout)
         assert on_screen(answer) == [], (case.key, answer["answer"])
-        assert case.claim in standin.answers[-1]  # the model did obey, in the CLI's own process too
+        # the CLI's model words the verified parts: the injection never even reaches it
+        assert standin.answers and case.claim not in standin.answers[-1]
 
 
 @pytest.mark.integration

@@ -353,11 +353,17 @@ def standin(monkeypatch):
 @pytest.mark.llm
 def test_llm_obeying_an_injection_gets_it_removed_by_verification(hostile_run, standin, question, claim, fact):
     from rag.assistant import Assistant
+    from rag.generate import generate_answer
 
     bot = Assistant.open(hostile_run["index"])
+    # answering from the parts, the model is shown verified spans only: the injection never reaches it
+    before = len(standin.answers)
+    assert claim not in bot.ask(question, answerer="ollama").text
+    assert claim not in " ".join(standin.answers[before:])
+    # answering from the passages themselves, it sees the injection and obeys; verification removes it
     streamed: list[str] = []
     before = len(standin.answers)
-    answer = bot.ask(question, answerer="ollama", on_token=streamed.append)
+    answer = generate_answer(question, bot.retrieve(question), backend="ollama", on_token=streamed.append)
     raw = " ".join(standin.answers[before:])  # what the model wrote, before verification
     assert claim in raw, f"the stand-in did not obey the injection, so this test shows nothing: {raw!r}"
     assert claim not in "".join(streamed), "an injected claim reached the screen while streaming"

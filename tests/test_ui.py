@@ -331,7 +331,7 @@ def test_llm_answerer_streams_tokens_then_shows_the_verified_answer(client, stan
     from ui.answerer_menu import answerer_note
 
     assert why_unavailable("openai") is None
-    assert "checked against the passage it cites" in answerer_note("openai")
+    assert "shown only once the quote it cites supports it" in answerer_note("openai")
     job = client.submit(CANONICAL_QUESTION, "All outlets", "", "", "openai", api_name="/chat")
     final = job.result(timeout=300)
     streamed = [
