@@ -222,6 +222,18 @@ def test_questions_whose_part_the_articles_lack_are_refused_naming_it(bot, quest
     answer = bot.ask(question)
     assert answer.refused and answer.citations == []
     assert "do not answer" in answer.text and missing in answer.text
+    # a refusal asserts no part: what it lists is what was not found, never a verdict without its quote
+    assert answer.parts and all(p.verdict == "not_mentioned" and not p.citations for p in answer.parts)
+
+
+def test_a_question_whose_names_no_article_mentions_lists_them_as_its_missing_parts(bot):
+    answer = bot.ask("Did the Daily Ledger report that Zorblat Quence hired Vemmo Trask as chief executive?")
+    assert answer.refused and "Zorblat Quence" in answer.text
+    assert [(p.verdict, p.citations) for p in answer.parts] == [("not_mentioned", [])] * 2
+    # one name found, the other not: a passage about another chief executive does not support it, however close
+    # its wording ("the board named Theo Park as interim chief executive")
+    answer = bot.ask("Did the Daily Ledger report that Globex hired Zorblat Quence as chief executive?")
+    assert not answer.text.startswith("**Yes") and answer.parts[0].verdict == "not_mentioned"
 
 
 def test_ask_json_carries_the_parts(parts_index):
@@ -327,8 +339,9 @@ def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passa
     # hardly a word in common: the words alone find nothing, the paraphrase check finds the first passage
     assert judge(claim, passages, similarity=None).label == "not_mentioned"
     assert (judge(claim, passages).label, judge(claim, passages).index) == ("supported", 0)
-    # a number the passage does not hold is never forgiven as paraphrase
+    # a number the passage does not hold is never forgiven as paraphrase, nor a person it never names
     assert judge(claim.replace("several", "12"), passages).label == "not_mentioned"
+    assert judge("Senator Zorblat Quence " + claim[8:], passages).label == "not_mentioned"
     # a passage on another subject stays silent
     assert judge("the referee sent off two players for fighting", passages[:1]).label == "not_mentioned"
 

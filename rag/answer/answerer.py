@@ -51,7 +51,9 @@ class StructuredAnswerer:
                 text=f"{REFUSAL}: the closest articles never mention {', '.join(missing)}.",
                 refused=True,
                 hits=hits,
-                parts=[Part(e.clause.claim, e.label, []) for e in evidence],
+                # a refusal asserts no part: it lists what is missing (a "supported" shown with no quote would be
+                # a verdict without its evidence)
+                parts=[Part(name, "not_mentioned", []) for name in missing],
             )
         if reading.shape == "entity":
             name, _ = pick_entity(question, reading, evidence, hits)
