@@ -686,6 +686,13 @@ def premise_window(sents: list[str], pos: int, rng: random.Random, need_next: bo
     return a, b
 
 
+def article_split(sents: list[str]) -> str:
+    """train / valid / test by article (sha1 of its first sentence, 80/10/10), so held-back pairs never share a
+    premise with training ones; evals.train.llm_pairs uses the same split."""
+    bucket = int(hashlib.sha1(sents[0].encode("utf-8")).hexdigest()[:8], 16) % 10
+    return "test" if bucket == 0 else ("valid" if bucket == 1 else "train")
+
+
 def generate(n: int, seed: int = 0, articles: list[list[str]] | None = None) -> list[dict]:
     """n pairs, deterministic in (seed, corpus). Each: premise, claim, label, method, article, split."""
     articles = articles if articles is not None else load_articles()
@@ -729,9 +736,7 @@ def generate(n: int, seed: int = 0, articles: list[list[str]] | None = None) -> 
         if key in seen:
             continue
         seen.add(key)
-        # Split by article (sha1 of its first sentence), so held-back pairs never share a premise with training ones.
-        bucket = int(hashlib.sha1(sents[0].encode("utf-8")).hexdigest()[:8], 16) % 10
-        split = "test" if bucket == 0 else ("valid" if bucket == 1 else "train")
+        split = article_split(sents)
         out.append(
             {
                 "premise": premise,

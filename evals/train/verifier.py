@@ -5,6 +5,8 @@
     python -m evals.train.verifier --report-news   # + SummEdits news, all 819 pairs (read once per final model)
     python -m evals.train.verifier --multihop      # + MultiHop-RAG tune half, Yes/No questions
     python -m evals.train.verifier --bench         # speed only (loads the shipped model)
+    python -m evals.train.verifier --llm-pairs F --compare  # LODO etc. with and without the LLM pairs; writes nothing
+    python -m evals.train.verifier --llm-pairs F   # rebuild with LLM-written pairs (evals.train.llm_pairs) added
 Measured: 6-7 min on 2 busy cores; the file comes out byte-identical run to run. Results: docs/verifier.md.
 
 Training data, never SummEdits news:
@@ -14,6 +16,8 @@ Training data, never SummEdits news:
   * the seven non-news SummEdits domains, one row per summary sentence against the whole document: a sentence of a
     consistent summary is supported; in an inconsistent one, a sentence that differs from the original (consistent)
     summary is the edit (not supported) and an unchanged one supported.
+  * optionally (--llm-pairs) the LLM-written pairs of evals.train.llm_pairs, "train" split only, together carrying
+    LLM_SHARE of the synthetic weight; their valid + test slices are held back and reported on their own.
 Two boosted-tree models (sklearn HistGradientBoosting, fixed seed, one thread) exported as JSON: P(supported) on
 everything, and P(contradicted | not supported) on the synthetic negatives. A summary's score is its weakest
 sentence's P(supported). The threshold is the one that maximises balanced accuracy over the LODO out-of-fold
@@ -23,6 +27,7 @@ summary scores of the seven domains together with the held-back synthetic slice.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -56,6 +61,8 @@ PARAMS = {
     "l2_regularization": 1.0,
 }
 HUMAN_SHARE = 0.5  # share of the total training weight the human-labelled summaries carry (the rest: synthetic)
+LLM_SHARE = 0.2  # total weight of the LLM pairs, as a share of the synthetic pairs' weight (--llm-share)
+LLM_FAMILIES = ("llm_paraphrase", "llm_rule_edit")  # default families used from an --llm-pairs file
 TRAIN_DOMAINS = ("ectsum", "podcast", "qmsumm", "sales_call", "sales_email", "samsum", "scitldr")
 
 
@@ -86,6 +93,11 @@ def summedits_rows(domain: str) -> dict[str, np.ndarray]:
         y.append(int(rec["label"]))
     y_a = np.array(y)
     return {"x": np.array(x).reshape(len(y), 2 * len(FEATURES)), "y": y_a, "owner": np.arange(len(y)), "summary_y": y_a}
+
+
+def load_llm_pairs(path: Path, families: tuple[str, ...]) -> list[dict]:
+    pairs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [p for p in pairs if p["method"] in families]
 
 
 def synthetic_rows(pairs: list[dict]) -> dict[str, np.ndarray]:
@@ -172,7 +184,17 @@ def metrics(y: np.ndarray, s: np.ndarray, t: float) -> dict:
 # ---------------------------------------------------------------- experiments
 
 
-def build_data(n_synthetic: int, log) -> tuple[dict, dict]:
+def build_data(n_synthetic: int, log, cache: Path | None = None) -> tuple[dict, dict]:
+    """Feature rows of the synthetic pairs and the seven domains; `cache` (an .npz) saves them for repeated
+    experiments on the same code and data (the rebuild command does not use it)."""
+    tag = hashlib.sha256(json.dumps([n_synthetic, SEED, FEATURES, TRAIN_DOMAINS]).encode()).hexdigest()[:12]
+    if cache is not None and cache.exists():
+        z = np.load(cache, allow_pickle=False)
+        if str(z["tag"]) == tag:
+            syn = {k[4:]: z[k] for k in z.files if k.startswith("syn_")}
+            human = {d: {k[len(d) + 4 :]: z[k] for k in z.files if k.startswith(f"hu_{d}_")} for d in TRAIN_DOMAINS}
+            log(f"features from {cache}")
+            return syn, human
     t = time.perf_counter()
     pairs = claimgen.generate(n_synthetic, SEED)
     log(f"generated {len(pairs)} synthetic pairs in {time.perf_counter() - t:.0f} s")
@@ -182,6 +204,10 @@ def build_data(n_synthetic: int, log) -> tuple[dict, dict]:
     t = time.perf_counter()
     human = {d: summedits_rows(d) for d in TRAIN_DOMAINS}
     log(f"SummEdits (7 non-news domains) features in {time.perf_counter() - t:.0f} s")
+    if cache is not None:
+        arrays = {f"syn_{k}": v for k, v in syn.items()}
+        arrays.update({f"hu_{d}_{k}": v for d in TRAIN_DOMAINS for k, v in human[d].items()})
+        np.savez(cache, tag=np.array(tag), **arrays)
     return syn, human
 
 
@@ -191,28 +217,54 @@ def _stack(human: dict, domains: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return (np.vstack([human[d]["x"] for d in domains]), np.concatenate([human[d]["y"] for d in domains]))
 
 
-def train_mix(syn: dict, human: dict, domains: list[str], use_syn: bool, use_human: bool, params: dict | None = None):
-    """Fit P(supported) on synthetic train pairs and/or the given human domains (weights: HUMAN_SHARE of the total)."""
+def train_mix(
+    syn: dict,
+    human: dict,
+    domains: list[str],
+    use_syn: bool,
+    use_human: bool,
+    params: dict | None = None,
+    llm: dict | None = None,
+    llm_share: float = LLM_SHARE,
+):
+    """Fit P(supported) on synthetic train pairs and/or the given human domains (weights: HUMAN_SHARE of the total),
+    plus the LLM pairs' train split when given (llm_share of the synthetic weight, inside the synthetic half)."""
     xs, ys, ws = [], [], []
     m = syn["split"] == "train"
     hx, hy = _stack(human, domains)
+    syn_weight = float(m.sum())
     if use_syn:
         xs.append(syn["x"][m])
         ys.append(syn["y"][m])
         ws.append(np.ones(int(m.sum())))
+        if llm is not None:
+            lm = llm["split"] == "train"
+            xs.append(llm["x"][lm])
+            ys.append(llm["y"][lm])
+            ws.append(np.full(int(lm.sum()), llm_share * m.sum() / max(int(lm.sum()), 1)))
+            syn_weight *= 1 + llm_share
     if use_human:
-        w = HUMAN_SHARE / (1 - HUMAN_SHARE) * m.sum() / max(len(hy), 1) if use_syn else 1.0
+        w = HUMAN_SHARE / (1 - HUMAN_SHARE) * syn_weight / max(len(hy), 1) if use_syn else 1.0
         xs.append(hx)
         ys.append(hy)
         ws.append(np.full(len(hy), w))
     return fit(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), params)
 
 
-def lodo(syn: dict, human: dict, use_syn: bool, use_human: bool, params: dict | None = None) -> dict:
+def lodo(
+    syn: dict,
+    human: dict,
+    use_syn: bool,
+    use_human: bool,
+    params: dict | None = None,
+    llm: dict | None = None,
+    llm_share: float = LLM_SHARE,
+) -> dict:
     """Leave-one-domain-out: out-of-fold summary scores per domain; one pooled threshold chosen from them."""
     oof = {}
     for d in TRAIN_DOMAINS:
-        model = train_mix(syn, human, [o for o in TRAIN_DOMAINS if o != d], use_syn, use_human, params)
+        others = [o for o in TRAIN_DOMAINS if o != d]
+        model = train_mix(syn, human, others, use_syn, use_human, params, llm, llm_share)
         h = human[d]
         oof[d] = summary_scores(model.predict_proba(h["x"])[:, 1], h["owner"], len(h["summary_y"]))
     y = np.concatenate([human[d]["summary_y"] for d in TRAIN_DOMAINS])
@@ -249,6 +301,17 @@ def per_transformation(model, syn: dict, t: float) -> dict:
     return out
 
 
+def heldout_report(model, rows: dict, t: float, split: tuple[str, ...]) -> dict:
+    """Balanced accuracy / AUC at threshold t on the given splits of a set of pair rows, and accuracy per family."""
+    m = np.isin(rows["split"], split)
+    p, y = model.predict_proba(rows["x"][m])[:, 1], rows["y"][m]
+    out = metrics(y, p, t)
+    for meth in sorted(set(rows["method"][m].tolist())):
+        k = rows["method"][m] == meth
+        out[f"acc_{meth}"] = round(float(((p[k] >= t).astype(int) == y[k]).mean()), 4)
+    return out
+
+
 def choose_threshold(cv: dict, model, syn: dict) -> float:
     """Maximise the mean of balanced accuracy on LODO summaries and on the held-back synthetic valid slice."""
     from sklearn.metrics import balanced_accuracy_score
@@ -265,9 +328,16 @@ def choose_threshold(cv: dict, model, syn: dict) -> float:
     return best
 
 
-def train_final(syn: dict, human: dict, cv: dict) -> tuple[dict, object]:
-    """Both models on all training data, exported as JSON."""
-    support = train_mix(syn, human, list(TRAIN_DOMAINS), True, True)
+def train_final(
+    syn: dict,
+    human: dict,
+    cv: dict,
+    llm: dict | None = None,
+    llm_share: float = LLM_SHARE,
+    llm_info: dict | None = None,
+) -> tuple[dict, object]:
+    """Both models on all training data, exported as JSON. The contradiction model stays on the rule-made negatives."""
+    support = train_mix(syn, human, list(TRAIN_DOMAINS), True, True, None, llm, llm_share)
     neg = (syn["y"] == 0) & (syn["split"] == "train")
     contradiction = fit(syn["x"][neg], syn["contra"][neg], None, {**PARAMS, "max_iter": 150})
     threshold = choose_threshold(cv, support, syn)
@@ -282,6 +352,7 @@ def train_final(syn: dict, human: dict, cv: dict) -> tuple[dict, object]:
             "summedits_domains": list(TRAIN_DOMAINS),
             "human_share": HUMAN_SHARE,
             "params": PARAMS,
+            **({"llm_pairs": llm_info, "llm_share": llm_share} if llm is not None else {}),
         },
     }
     return spec, support
@@ -380,6 +451,37 @@ def bench(verifier: TrainedVerifier, log) -> dict:
     }
 
 
+def compare(syn: dict, human: dict, llm_all: dict | None, llm_share: float, log) -> dict:
+    """The candidates side by side on data chosen for choosing: LODO (7 non-news domains), the held-back synthetic
+    valid and test slices, and the LLM pairs' valid + test slices. SummEdits news is not read here."""
+    cands: list[tuple[str, dict | None, float]] = [("C", None, 0.0)]
+    if llm_all is not None:
+        for fams in (("llm_paraphrase",), ("llm_paraphrase", "llm_rule_edit")):
+            keep = np.isin(llm_all["method"], fams)
+            if keep.any():
+                sub = {k: v[keep] for k, v in llm_all.items()}
+                for share in sorted({llm_share, 2 * llm_share}):
+                    cands.append((f"C + {' + '.join(fams)} @ {share:g}", sub, share))
+    out = {}
+    for name, llm, share in cands:
+        cv = lodo(syn, human, True, True, None, llm, share)
+        _, support = train_final(syn, human, cv, llm, share)
+        t = choose_threshold(cv, support, syn)
+        r = {
+            "threshold": t,
+            "lodo_pooled": cv["pooled"],
+            "lodo_mean_domain_ba_auc": [cv["mean_domain_ba"], cv["mean_domain_auc"]],
+            "synthetic_valid": heldout_report(support, syn, t, ("valid",)),
+            "synthetic_test": per_transformation(support, syn, t)["_all"],
+        }
+        r["synthetic_valid"] = {k: v for k, v in r["synthetic_valid"].items() if not k.startswith("acc_")}
+        if llm_all is not None:
+            r["llm_heldout"] = heldout_report(support, llm_all, t, ("valid", "test"))
+        out[name] = r
+        log(f"{name}: {json.dumps(r)}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=N_SYNTHETIC, help="synthetic pairs to generate")
@@ -388,6 +490,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--report-news", action="store_true", help="read SummEdits news once, for the report")
     parser.add_argument("--multihop", action="store_true", help="MultiHop-RAG tune half Yes/No AUC")
     parser.add_argument("--bench", action="store_true", help="only measure speed of the shipped model")
+    parser.add_argument("--llm-pairs", type=Path, help="LLM-written pairs (python -m evals.train.llm_pairs)")
+    parser.add_argument("--llm-families", default=",".join(LLM_FAMILIES), help="families used from --llm-pairs")
+    parser.add_argument("--llm-share", type=float, default=LLM_SHARE, help="their weight / the synthetic weight")
+    parser.add_argument("--feature-cache", type=Path, help="an .npz to reuse feature rows across experiments")
+    parser.add_argument(
+        "--compare", action="store_true", help="LODO + held-back slices without / with the LLM pairs; writes nothing"
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
 
@@ -397,15 +506,33 @@ def main(argv: list[str] | None = None) -> None:
     if args.bench:
         print(json.dumps(bench(TrainedVerifier(), log)))
         return
-    syn, human = build_data(args.n, log)
+    syn, human = build_data(args.n, log, args.feature_cache)
+    llm, llm_all, llm_info = None, None, None
+    if args.llm_pairs:
+        families = tuple(f for f in args.llm_families.split(",") if f)
+        llm_all = synthetic_rows(load_llm_pairs(args.llm_pairs, ("llm_paraphrase", "llm_rule_edit", "llm_edit")))
+        keep = np.isin(llm_all["method"], families)
+        llm = {k: v[keep] for k, v in llm_all.items()}
+        llm_info = {
+            "file_sha256": hashlib.sha256(args.llm_pairs.read_bytes()).hexdigest(),
+            "families": list(families),
+            "train_pairs": int((llm["split"] == "train").sum()),
+        }
+        log(f"LLM pairs: {json.dumps(llm_info)}")
+    if args.compare:
+        print(json.dumps(compare(syn, human, llm_all, args.llm_share, log), indent=1))
+        return
     report: dict = {}
-    cv = lodo(syn, human, True, True)
+    cv = lodo(syn, human, True, True, None, llm, args.llm_share)
     report["lodo_both"] = {k: v for k, v in cv.items() if not k.startswith("_")}
     log(f"LODO (synthetic + human): {json.dumps(report['lodo_both']['pooled'])}")
-    spec, support = train_final(syn, human, cv)
+    spec, support = train_final(syn, human, cv, llm, args.llm_share, llm_info)
     write_model(spec, args.out)
     log(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB), threshold {spec['threshold']}")
     report["synthetic_test_per_transformation"] = per_transformation(support, syn, spec["threshold"])
+    if llm_all is not None:
+        report["llm_heldout"] = heldout_report(support, llm_all, spec["threshold"], ("valid", "test"))
+        log(f"LLM pairs, held-back valid + test: {json.dumps(report['llm_heldout'])}")
     if args.ablation:
         for name, use_syn, use_human in (("synthetic_only", True, False), ("human_only", False, True)):
             r = lodo(syn, human, use_syn, use_human)
