@@ -38,6 +38,7 @@ from typing import Any
 import snowballstemmer
 
 from evals.train import claims as claimgen
+from rag.llm import gguf_path, to_chatml
 
 SEED = 0
 SYSTEM = "You are a careful news editor. You reply with one sentence only, with no preamble."
@@ -198,14 +199,10 @@ def rule_edit(claim: str, item: dict, articles: list[list[str]], bank: claimgen.
 def load_model(model: str, threads: int) -> Any:
     from llama_cpp import Llama
 
-    from rag.llm import gguf_path
-
     return Llama(model_path=str(gguf_path(model)), n_ctx=2048, n_threads=threads, n_batch=512, verbose=False, seed=0)
 
 
 def chat(llm: Any, messages: list[dict[str, str]]) -> tuple[str, int]:
-    from rag.llm import to_chatml
-
     out = llm(to_chatml(messages), max_tokens=MAX_TOKENS, temperature=0.0, stop=["<|im_end|>"], seed=0)
     return out["choices"][0]["text"], int(out["usage"]["completion_tokens"])
 
@@ -229,7 +226,8 @@ def generate_raw(item: dict, llm: Any, edits: bool) -> dict:
 
 def to_pairs(raw: list[dict], articles: list[list[str]]) -> tuple[list[dict], Counter]:
     """Filtered pairs in the trainer's record shape, and the count of each rejection reason."""
-    pairs, reasons = [], Counter()
+    pairs: list[dict] = []
+    reasons: Counter[str] = Counter()
     bank = claimgen.Bank(articles)
     for r in sorted(raw, key=lambda r: r["item"]):
         base = {"premise": r["premise"], "article": r["article"], "sentence": r["sentence"], "split": r["split"]}

@@ -207,7 +207,8 @@ def build_data(n_synthetic: int, log, cache: Path | None = None) -> tuple[dict, 
     if cache is not None:
         arrays = {f"syn_{k}": v for k, v in syn.items()}
         arrays.update({f"hu_{d}_{k}": v for d in TRAIN_DOMAINS for k, v in human[d].items()})
-        np.savez(cache, tag=np.array(tag), **arrays)
+        arrays["tag"] = np.array(tag)
+        np.savez(cache, **arrays)  # type: ignore[arg-type]  # numpy's stub reads **kwds as allow_pickle
     return syn, human
 
 
