@@ -20,6 +20,7 @@ from rag.core.text import CITATION, check_question, cited_numbers
 from rag.core.types import Answer, Article, Chunk, Citation, Hit, Part
 from rag.generate import _TAG, VerifiedStream, _one_line, answer_verifier, check_generated, format_passages
 from rag.llm import ChatBackend, Message, get_backend
+from rag.verify import AllOf, get_verifier
 
 # No example sentence: the 0.5B model copied "[1] The mayor opened the bridge on Monday." into its answer (the
 # verifier dropped it, but it cost a sentence). The "[" the reply is forced to open with sets the format instead.
@@ -117,7 +118,9 @@ def generate_from_parts(
     warnings: list[str] = []
     lead = verdict_lead(verified)
     chat = get_backend(backend) if isinstance(backend, str) else backend
-    verifier = answer_verifier(None, warnings)
+    # A model rewording a quote can keep its words and change its sense, or keep its sense in other words: a
+    # sentence is shown only when the answers' check and the eval suite's judge both find it supported.
+    verifier = AllOf(answer_verifier(None, warnings), get_verifier("evals"))
     if on_token and lead:
         on_token(lead + "\n")
     t0 = time.perf_counter()

@@ -142,3 +142,19 @@ def test_llm_answer_check_asks_the_verifier_it_is_given() -> None:
 
     kept, warnings = check_generated(raw, hits, verifier=Nothing())
     assert kept == [] and "do not support" in warnings[0]
+
+
+def test_all_of_supports_only_what_every_verifier_supports() -> None:
+    from rag.verify import AllOf
+
+    lexical, features = get_verifier("lexical"), get_verifier("features")
+    both = AllOf(lexical, features)
+    claim = "Seven of the nine council members voted for the budget on Tuesday"
+    assert both.verify(claim, [COUNCIL]).supported and both.name == "lexical+features"
+    # one refusal is enough, whichever verifier refuses: here the negation ("not in critical condition") is seen by
+    # the lexical check only
+    flipped = "The patient would be released on Friday, the hospital said, after a long stay in critical condition"
+    assert features.verify(flipped, [HOSPITAL]).supported and not lexical.verify(flipped, [HOSPITAL]).supported
+    for order in (both, AllOf(features, lexical)):
+        verdict = order.verify(flipped, [HOSPITAL])
+        assert not verdict.supported and verdict.span is not None

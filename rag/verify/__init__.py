@@ -73,6 +73,27 @@ _REGISTRY: dict[str, str | Callable[[], Verifier]] = {
 }
 
 
+class AllOf:
+    """Supported only when every verifier given finds the claim supported: for sentences a model writes in its own
+    words, so that no one check's blind spot (word overlap that misses a changed meaning, a scorer that misses a
+    paraphrase) decides alone. The verdict and span are the first verifier's, or the first refusing one's."""
+
+    def __init__(self, *verifiers: Verifier) -> None:
+        self.verifiers = verifiers
+        self.name = "+".join(v.name for v in verifiers)
+        self.threshold = getattr(verifiers[0], "threshold", "its threshold")
+
+    def verify(self, claim: str, passages: Sequence[str]) -> Verdict:
+        first = self.verifiers[0].verify(claim, passages)
+        if not first.supported:
+            return first
+        for other in self.verifiers[1:]:
+            verdict = other.verify(claim, passages)
+            if not verdict.supported:
+                return Verdict(verdict.label, verdict.score, verdict.span or first.span)
+        return first
+
+
 def register(name: str, factory: str | Callable[[], Verifier]) -> None:
     """Make a verifier available as `name` ("module:attribute" or a callable returning a Verifier)."""
     _REGISTRY[name] = factory
