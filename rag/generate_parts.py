@@ -146,27 +146,13 @@ def generate_from_parts(
         warnings.append("The model wrote no sentence its quotes support; the checked answer is shown instead.")
         if on_token:
             on_token(verified.text.split("\n", 1)[1] if lead and "\n" in verified.text else verified.text)
-        return Answer(
-            question=question,
-            text=verified.text,
-            citations=verified.citations,
-            hits=verified.hits,
-            parts=verified.parts,
-            timings_ms=timings,
-            warnings=verified.warnings + warnings,
-        )
+        return replace(verified, timings_ms=timings, warnings=verified.warnings + warnings)
     written = " ".join(
         f"{claim} {''.join(f'[{n}]' for n in dict.fromkeys(q.hit_index + 1 for q in quotes))}{punct}"
         for claim, punct, quotes in kept
     )
     text, citations, order = renumbered("\n".join(x for x in (lead, written) if x), verified.citations)
     parts = [Part(p.claim, p.verdict, [order[n] for n in p.citations if n in order]) for p in verified.parts]
-    return Answer(
-        question=question,
-        text=text,
-        citations=citations,
-        hits=verified.hits,
-        parts=parts,
-        timings_ms=timings,
-        warnings=verified.warnings + warnings,
+    return replace(
+        verified, text=text, citations=citations, parts=parts, timings_ms=timings, warnings=verified.warnings + warnings
     )
