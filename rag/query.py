@@ -81,7 +81,7 @@ def mentioned_days(question: str) -> list[str]:
 
 
 def mentioned_sources(question: str, known: list[str]) -> list[str]:
-    """Outlets named in the question ("according to TechCrunch", "the Verge article")."""
+    """Outlets named in the question ("according to Tech Wire", "the Daily Ledger article")."""
     lowered = question.lower()
     full, by_short = [], []
     for name in known:
@@ -102,14 +102,14 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
             short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
             if len(short) >= 3 and re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", question):
                 by_short.append(name)
-    # A section named in full ("FOX News - Health") is that section, not every section of the outlet: the short
+    # A section named in full ("Daily Ledger - Health") is that section, not every section of the outlet: the short
     # form only counts for an outlet none of whose sections the question names in full.
     named_outlets = {_outlet_of(n) for n in full}
     return [n for n in known if n in full or (n in by_short and _outlet_of(n) not in named_outlets)]
 
 
 def _outlet_of(source: str) -> str:
-    """ "FOX News - Health" -> "fox news": the outlet a sectioned source belongs to."""
+    """ "Daily Ledger - Health" -> "daily ledger": the outlet a sectioned source belongs to."""
     return re.sub(r"^the\s+", "", source.split(" - ")[0].strip().lower())
 
 

@@ -21,7 +21,7 @@ REFUSAL = REFUSAL_TEXT.rstrip(".")  # the refusal every answerer starts with; th
 # (evals/train/tune_parts.py).
 NAMES_FOUND_BELOW = 0.5
 
-# A name: capitalised words, possibly joined by "of"/"-"/"&" ("Sam Bankman-Fried", "Bank of America").
+# A name: capitalised words, possibly joined by "of"/"-"/"&" ("Mara Lind-Park", "Bank of Springfield").
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*[\w])*")
 _NOT_NAMES = frozenset(
     """the a an this that these those it its he she they we i you his her their our my in on at of for
@@ -291,7 +291,7 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     if not found:
         return "", 0
 
-    # A short form counts for the full name it is part of ("Bankman-Fried" for "Sam Bankman-Fried").
+    # A short form counts for the full name it is part of ("Lind-Park" for "Mara Lind-Park").
     def total(name: str) -> float:
         forms = [o for o in found if o == name or re.search(r"(?<!\w)" + re.escape(o) + r"(?!\w)", name)]
         return sum(max((weights.get(f, 0.0) for f in forms), default=0.0) for weights in per_part)

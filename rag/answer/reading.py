@@ -289,7 +289,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if topic:
             own = c.claim if len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2 else ""
             c.claim = f"{own}, {topic}" if own else topic
-    # A clause with no words of its own ("The Verge report") is no part: its outlet joins the next clause's.
+    # A clause with no words of its own ("the Tech Wire report") is no part: its outlet joins the next clause's.
     return [c for c in clauses if len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2] or clauses[:1]
 
 

@@ -157,8 +157,8 @@ def embedding_similarity(claim: str, passages: list[str]) -> list[float]:
     return cosines(claim, passages, get_query_embedder())
 
 
-# Whole names a paraphrase may leave out: a name of MIN_NAME_WORDS or more capitalised words ("Sam Bankman-Fried") is
-# missing when none of its words is in the passage ("Bankman-Fried" alone still names him). Numbers are never
+# Whole names a paraphrase may leave out: a name of MIN_NAME_WORDS or more capitalised words ("Mara Lind") is
+# missing when none of its words is in the passage ("Lind" alone still names her). Numbers are never
 # forgiven. Found wrong by hand ("Globex hired Zorblat Quence as chief executive" was "supported" by "the board named
 # Theo Park as interim chief executive"); on the tune half it costs strict 0.671 -> 0.658, the price of not saying
 # Yes about a person no quote names (any missing name: 0.643; single words are often generic, "Thanksgiving").
