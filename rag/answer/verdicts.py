@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.core.embedder import get_query_embedder
+from rag.core.text import NAME_RUN
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -164,7 +165,6 @@ def embedding_similarity(claim: str, passages: list[str]) -> list[float]:
 # Yes about a person no quote names (any missing name: 0.643; single words are often generic, "Thanksgiving").
 PARAPHRASE_MISSING_NAMES = 0
 MIN_NAME_WORDS = 2
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
 def _numbers_held(claim: str, passage: str) -> bool:
@@ -174,7 +174,7 @@ def _numbers_held(claim: str, passage: str) -> bool:
     if not all(t in passage_tokens for t, _, kind in claim_content if kind == "number"):
         return False
     missing = 0
-    for run in _NAME_RUN.finditer(claim):
+    for run in NAME_RUN.finditer(claim):
         words = {t for t, _, kind in analyse(run.group(0))[1] if kind == "name"}
         missing += len(words) >= MIN_NAME_WORDS and not words & passage_tokens
     return missing <= PARAPHRASE_MISSING_NAMES

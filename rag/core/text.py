@@ -125,6 +125,8 @@ def sentences(text: str) -> list[str]:
 WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
 # A capitalised word: the names a question asks about.
 NAME = re.compile(r"\b[A-Z][\w'’.-]+")
+# A run of capitalised words: one name of one or more words ("Mara Lind", "Globex").
+NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 # Words that match nearly every chunk: they cost time and carry no signal for ranking.
 STOPWORDS = frozenset(
