@@ -157,6 +157,40 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
     )
 
 
+def test_reading_drops_the_words_that_only_point_at_an_outlet_or_a_day():
+    known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
+    # "published on <day>", "the report by <outlet> on <day>, regarding": pointers, not what the report says
+    q = (
+        "After the report by Daily Ledger on October 7, 2023, regarding a strike at Globex, and the subsequent "
+        "report by Tech Wire on October 13, 2023, concerning the end of the strike, is the sequence consistent?"
+    )
+    assert _parts(q, known) == [
+        ("Daily Ledger", "2023-10-07", "strike at Globex"),
+        ("Tech Wire", "2023-10-13", "end of the strike"),
+    ]
+    assert _parts("Was Mara Lind's promotion discussed in the Daily Ledger?", known) == [
+        ("Daily Ledger", "", "Mara Lind s promotion")
+    ]
+    # "published before <day>" bounds the day, it does not name it; "on the same day" is the day named just before
+    q = "Did the Tech Wire report published before December 5, 2023, say shares fell, while Sports Desk said fans left?"
+    assert _parts(q, known)[0][:2] == ("Tech Wire", "")
+    q = (
+        "Did the Tech Wire report on November 18, 2023, say the board met, while the Daily Ledger report on the same "
+        "day said the chief executive left?"
+    )
+    assert [c[1] for c in _parts(q, known)] == ["2023-11-18", "2023-11-18"]
+
+
+def test_reading_gives_each_named_outlet_its_part():
+    known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
+    # two outlets with no clause boundary between them
+    q = "Does the Daily Ledger describe the merger in a similar way that Tech Wire implies regulators approved it?"
+    assert [c[0] for c in _parts(q, known)] == ["Daily Ledger", "Tech Wire"]
+    # "Do the articles from A and B both say X?" asks X of each
+    q = "Do the articles from Daily Ledger and Tech Wire both suggest that Globex cut prices?"
+    assert _parts(q, known) == [("Daily Ledger", "", "Globex cut prices"), ("Tech Wire", "", "Globex cut prices")]
+
+
 def test_both_parts_supported_is_a_yes_with_one_cited_line_per_part(bot):
     answer = bot.ask(
         "Does the Daily Ledger article report that Globex made a quarterly profit of $40 million, "

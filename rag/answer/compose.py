@@ -28,7 +28,8 @@ _NOT_NAMES = frozenset(
     and but or if when while as after before during with from by to however meanwhile yet so also still
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
-    who where which there here""".split()
+    who where which there here whereas whilst although though despite unlike since until because whether instead
+    including using given amid following regarding like unless""".split()
 )
 _PERSON_ASKED = re.compile(
     r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"

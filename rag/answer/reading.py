@@ -67,14 +67,15 @@ _ORDER_REPORT = re.compile(
     r"claimed|noted|stated|report|article|announced)\b",
     re.I,
 )
-# Clause boundaries: where one outlet's claim ends and the next begins.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+# Clause boundaries: where one outlet's claim ends and the next begins ("before <month> ..." bounds a day instead).
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
     r",?\s+(?:in contrast to|in comparison to|compared (?:to|with)|as opposed to|similar(?:ly)? to|aligning with|"
     r"consistent with|in line with|just as|than|agrees? with|aligns? with|contrasts? with|differs? from)\s+|"
     r",\s+(?:did|does|do|was|is|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|"
-    r",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])|,\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|"
-    r"earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
+    rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{_MONTH})|"
+    r",\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
     r"\s+and\s+(?=(?:the\s+)?(?:subsequent|later|earlier)\b)|,?\s+or\s+(?=(?:does|did|is|was|do)\b)|"
     r",?\s+and\s+(?:does|did|is|was)\s+",
 )
@@ -185,24 +186,51 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# Where an outlet name or a date was taken out of a clause, with the words that only pointed at it: "the report by
+# <outlet> on <day>,", "<outlet>'s report on <day>", "published on <day>", "reported by <outlet>".
+_HOLE = "\x01"
+_AROUND_HOLE = re.compile(
+    r"(?:\b(?:(?:was|were|is)\s+)?(?:published|released|posted|dated|reported|discussed|mentioned|written|featured)?\s*"
+    r"(?:according to|on|in|by|from|at|between|to)?\s*)?\x01(?:\s*s\b)?(?:\s*(?:report|article|piece|story)\b)?"
+    r"(?:\s*,?\s*(?:and|on|in|between|to|from|by|published on|published)?\s*\x01(?:\s*s\b)?)*\s*,?",
+    re.I,
+)
+# Words left at the start of a clause once its outlet and frame are gone ("on <topic>", "regarding <topic>").
+_LEADING_LINK = re.compile(
+    r"^(?:(?:and|but|both|each|subsequent|later|earlier|report|article|from|on|regarding|concerning|about|which|that|who|"
+    r"considering|following)\b\s*,?\s*)+",
+    re.I,
+)
+# A date written out in full ("October 7, 2023"): one day.
+_DAY_TEXT = r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+# "published before <day>", "after <day>": a bound on the day, not the day itself.
+_BOUNDED_DAY = re.compile(r"\b(?:before|after|prior to|since|until|by)\s+(?:" + _DAY_TEXT + r")", re.I)
+
+
+def _exact_days(text: str) -> list[str]:
+    """The days a clause names as the day of its report (not "before <day>")."""
+    return mentioned_days(_BOUNDED_DAY.sub(" ", text))
+
+
 def _claim_words(text: str, sources: list[str]) -> str:
     """The clause without outlet names, dates and scaffolding: what the article is asked to say."""
     for s in sorted(sources, key=len, reverse=True):
-        text = re.sub(re.escape(s), " ", text, flags=re.I)
+        text = re.sub(re.escape(s), _HOLE, text, flags=re.I)
         short = re.sub(r"^The\s+", "", s.split(" - ")[0].strip())
         if len(short) >= 3:
-            text = re.sub(r"(?<![\w])" + re.escape(short) + r"(?![\w])", " ", text)
-    text = _QUOTED_DATE.sub(" ", text)
-    for day in re.finditer(
-        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
-        text,
-    ):
-        text = text.replace(day.group(0), " ")
+            text = re.sub(r"(?<![\w])" + re.escape(short) + r"(?![\w])", _HOLE, text)
+    text = _QUOTED_DATE.sub(_HOLE, text)
+    text = re.sub(_DAY_TEXT, _HOLE, text, flags=re.I)
     text = re.sub(r"[?'‘’\"“”]", " ", text)
-    text = " ".join(text.split()).strip(" ,.;:")
+    text = re.sub(r"\bthe\s+(?=\x01)", "", text, flags=re.I)
+    text = _AROUND_HOLE.sub(" ", " ".join(text.split()))
+    text = " ".join(text.replace(_HOLE, " ").split()).strip(" ,.;:")
     # "Does the article suggest that X" -> "X": the words that frame the question are not the claim
-    return _FRAME.sub("", text).strip(" ,.;:") or text
+    framed, before = text, ""
+    while framed != before:  # "both suggest that X", "the same source, suggests that X": frame words in turn
+        before = framed
+        framed = _LEADING_LINK.sub("", _FRAME.sub("", framed).strip(" ,.;:")).strip(" ,.;:")
+    return framed or text
 
 
 # The part of a question that asks how its reports relate, or offers an alternative reading, after the clauses it
@@ -249,6 +277,25 @@ def _asked_topic(question: str, sources: list[str]) -> tuple[str, str]:
     return question, topic
 
 
+# "on the same day", "later that day": the day of the report named just before.
+_SAME_DAY = re.compile(r"\b(?:the\s+same|that)\s+(?:day|date)\b", re.I)
+
+
+def _at_each_outlet(piece: str, sources: list[str]) -> list[str]:
+    """A segment naming two outlets with no clause boundary between them ("A's report contradict the B report
+    regarding ...", "X in a similar way that B implies Y") is cut where the later outlet's noun phrase starts."""
+    named = named_sources(piece, sources)
+    if len(named) < 2:
+        return [piece]
+    cuts = []
+    for name in named[1:]:
+        at = _first_position(piece, name)
+        lead = re.search(r"(?:\b(?:the|a|an)\s+)?['‘\"“]?$", piece[:at], re.I)
+        cuts.append(lead.start() if lead else at)
+    bounds = [0, *sorted(c for c in cuts if c > 0), len(piece)]
+    return [piece[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     """One clause per outlet-bearing segment; segments naming no outlet join the clause before them, unless they
     name a day of their own (a later report by the same outlet). When the question asks how the reports relate,
@@ -268,11 +315,19 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             question,
             flags=re.I,
         )
-    pieces = [p for piece in _BOUNDARY.split(question) for p in piece.split("\x00") if p and p.strip(" ,.?")]
+    pieces = [
+        p
+        for piece in _BOUNDARY.split(question)
+        for part in piece.split("\x00")
+        for p in _at_each_outlet(part, sources)
+        if p and p.strip(" ,.?")
+    ]
     clauses: list[Clause] = []
     for piece in pieces:
         named = named_sources(piece, sources)
-        days = mentioned_days(piece)
+        days = _exact_days(piece)
+        if not days and clauses and clauses[-1].day and _SAME_DAY.search(piece):
+            days = [clauses[-1].day]
         same = re.search(r"\b(?:same|that)\s+(?:source|publication|outlet|news source)\b", piece, re.I)
         if not named and same and clauses:
             named = [clauses[-1].source]
@@ -287,10 +342,20 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     for c in clauses:
         c.claim = _claim_words(c.text, sources)
         if topic:
-            own = c.claim if len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2 else ""
+            own = c.claim if len(re.findall(r"[A-Za-z]{3,}", _SCAFFOLD.sub(" ", c.claim))) >= 2 else ""
             c.claim = f"{own}, {topic}" if own else topic
-    # A clause with no words of its own ("the Tech Wire report") is no part: its outlet joins the next clause's.
-    return [c for c in clauses if len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2] or clauses[:1]
+    # A clause with no words of its own ("Do the articles from A and B both say X?") asks the next clause's claim of
+    # its own outlet; with the same outlet as that clause, or none after it, it is no part.
+    worded = [len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2 for c in clauses]
+    kept = []
+    for i, c in enumerate(clauses):
+        if worded[i]:
+            kept.append(c)
+            continue
+        after = next((d for d, w in zip(clauses[i + 1 :], worded[i + 1 :]) if w), None)
+        if after is not None and c.source and c.source != after.source:
+            kept.append(Clause(c.text, after.claim, c.source, c.day))
+    return kept or clauses[:1]
 
 
 def relation_asked(question: str) -> str:
