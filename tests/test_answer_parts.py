@@ -380,6 +380,18 @@ def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passa
     assert judge("the referee sent off two players for fighting", passages[:1]).label == "not_mentioned"
 
 
+def test_a_passage_naming_someone_else_by_the_same_first_name_supports_nothing():
+    from rag.answer.verdicts import judge
+
+    claim = "Mara Lind approved the budget for the new stadium"
+    other = "Mara Quist approved the budget for the new stadium on Monday."
+    # all the plain words match; the person does not
+    assert judge(claim, [other]).label == "not_mentioned"
+    # her surname alone names her, and that passage is the one cited
+    verdict = judge(claim, [other, "Lind approved the budget for the new stadium."])
+    assert (verdict.label, verdict.index) == ("supported", 1)
+
+
 class ScriptedModel:
     """What a model wrote, replayed: the checks after it are what is under test (the real model is tested below)."""
 

@@ -180,14 +180,36 @@ def _numbers_held(claim: str, passage: str) -> bool:
     return missing <= PARAPHRASE_MISSING_NAMES
 
 
+def _name_words(run: str) -> list[str]:
+    return [t for t, _, kind in analyse(run)[1] if kind == "name"]
+
+
+def _other_person(claim: str, passage: str) -> bool:
+    """The passage names someone else by the claim's first name: the claim's "Mara Lind" against a passage naming
+    "Mara Quist" and never "Lind". Sharing a first name is no support."""
+    passage_tokens = analyse(passage)[0]
+    passage_runs = [_name_words(m.group(0)) for m in NAME_RUN.finditer(passage)]
+    for m in NAME_RUN.finditer(claim):
+        words = _name_words(m.group(0))
+        if len(words) < MIN_NAME_WORDS or set(words[1:]) & passage_tokens:
+            continue
+        if any(
+            len(run) >= MIN_NAME_WORDS and run[0] == words[0] and not set(run[1:]) & set(words[1:])
+            for run in passage_runs
+        ):
+            return True
+    return False
+
+
 def judge(claim: str, passages: list[str], similarity: Similarity | None = embedding_similarity) -> Judgement:
     """supported / contradicted / not_mentioned for `claim` against the passages, each judged on its own; with
     `similarity`, a close paraphrase supports a claim its words alone do not."""
     terms = claim_terms(claim)
     best, best_i = 0.0, -1
     scores = []
+    other = [_other_person(terms, passage) for passage in passages]
     for i, passage in enumerate(passages):
-        score = lexical_support(terms, passage)
+        score = 0.0 if other[i] else lexical_support(terms, passage)
         scores.append(score)
         if score > best:
             best, best_i = score, i
@@ -204,7 +226,9 @@ def judge(claim: str, passages: list[str], similarity: Similarity | None = embed
         candidates = [
             i
             for i in candidates
-            if _shared_words(terms, passages[i]) >= MIN_SHARED_WORDS and _numbers_held(terms, passages[i])
+            if not other[i]
+            and _shared_words(terms, passages[i]) >= MIN_SHARED_WORDS
+            and _numbers_held(terms, passages[i])
         ]
         if candidates:
             cosines = similarity(terms, [passages[i] for i in candidates])
