@@ -232,6 +232,19 @@ def test_an_entity_question_leads_with_the_name(bot):
     _exact(bot, answer)
 
 
+def test_an_entity_is_named_as_the_passages_spell_it_out():
+    from rag.answer.compose import _names, full_form
+
+    # a sentence's first word or a description before the name is not part of it
+    assert _names("Whereas Globex kept its prices.") == ["Globex"]
+    assert _names("Second-year Globex engineer Mara Lind left.") == ["Globex", "Mara Lind"]
+    # a short form or initials become the full name the passages also use; another word starting alike does not
+    found = {"Fed Chair", "Federal Reserve", "FedEx Ground", "Globex Songs Fund"}
+    assert full_form("Fed", found) == "Federal Reserve"
+    assert full_form("GSF", found) == "Globex Songs Fund"
+    assert full_form("Lind", found) == "Lind"
+
+
 def test_unsettled_parts_say_so_instead_of_guessing(bot):
     answer = bot.ask(
         "Does the Daily Ledger article say Globex's bakery sold cupcakes at a discount, while the Tech Wire "

@@ -29,7 +29,7 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
     who where which there here whereas whilst although though despite unlike since until because whether instead
-    including using given amid following regarding like unless""".split()
+    including using given amid following regarding like unless cto cfo coo""".split()
 )
 _PERSON_ASKED = re.compile(
     r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
@@ -247,7 +247,8 @@ def _names(text: str) -> list[str]:
     out = []
     for m in _NAME.finditer(text):
         words = m.group(0).split()
-        while words and words[0].lower().strip("’'") in _NOT_NAMES:
+        # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
+        while words and (words[0].lower().strip("’'") in _NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
             words = words[1:]
         name = " ".join(words).strip(" .,’'")
         name = re.sub(r"[’']s$", "", name)
@@ -301,15 +302,48 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     # outlet reports on the same person or company.
     passages = {h.chunk.id: h.chunk.text for _, pool in parts for h in pool}
 
+    def mentions(forms: list[str]) -> int:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+        return sum(1 for text in passages.values() if pattern.search(text))
+
+    # A surname alone ("Lind said ...") names the person of that surname the passages name most often in full, not
+    # every relative who shares it; when none stands out, it counts for each.
+    bearer: dict[str, str] = {}
+    if person:
+        for surname in {n.split()[-1] for n in found if len(n.split()) >= 2}:
+            counts = sorted(((mentions([n]), n) for n in found if n.split()[-1] == surname and " " in n), reverse=True)
+            if len(counts) >= 2 and counts[0][0] > counts[1][0]:
+                bearer[surname] = counts[0][1]
+
     def spread(name: str) -> float:
         words = name.split()
-        forms = [name] + ([words[-1]] if len(words) >= 2 and len(words[-1]) >= 4 else [])
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
-        return sum(1 for text in passages.values() if pattern.search(text)) / max(1, len(passages))
+        own_surname = len(words) >= 2 and len(words[-1]) >= 4 and bearer.get(words[-1], name) == name
+        forms = [name] + ([words[-1]] if own_surname else [])
+        return mentions(forms) / max(1, len(passages))
 
     scored = {n: total(n) + ENTITY_SPREAD_WEIGHT * spread(n) for n in found}
     best = max(scored, key=lambda n: (round(scored[n], 6), len(n.split()), -len(n)))
-    return best, sum(1 for weights in per_part[:-1] if best in weights)
+    return full_form(best, found), sum(1 for weights in per_part[:-1] if best in weights)
+
+
+def full_form(name: str, names: set[str]) -> str:
+    """The name as the passages spell it out: "Fed" -> "Federal Reserve", "HSF" -> "Hipgnosis Songs Fund"."""
+    if " " in name:
+        return name
+
+    def spells_out(longer: str) -> bool:
+        words = longer.split()
+        first = words[0]
+        if len(words) < 2:
+            return False
+        if name.isupper() and len(name) >= 2:
+            return "".join(w[0] for w in words) == name
+        return (
+            len(name) >= 3 and first.startswith(name) and first[len(name) :].isalpha() and first[len(name) :].islower()
+        )
+
+    longer = sorted(n for n in names if spells_out(n))
+    return min(longer, key=lambda n: len(n.split())) if longer else name
 
 
 def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hits, name: str) -> Answer:
