@@ -153,3 +153,24 @@ def write_articles(folder: Path, n: int, seed: int = 0, sentences: int = 14) -> 
         )
         paths.append(path)
     return paths
+
+
+def index_articles(tmp_path_factory, name: str, articles: list[tuple[str, str, str, str]]) -> Path:
+    """A real index of invented articles, each (source, published, title, body), built once per module."""
+    import json
+
+    from ingest.index import ingest
+    from rag.core.store import Store
+
+    folder = tmp_path_factory.mktemp(f"{name}_corpus")
+    records = [
+        {"title": t, "source": s, "published_at": d, "url": f"https://example.invalid/{name}/{i}", "body": b}
+        for i, (s, d, t, b) in enumerate(articles)
+    ]
+    (folder / "articles.json").write_text(json.dumps(records), encoding="utf-8")
+    directory = tmp_path_factory.mktemp(f"{name}_index")
+    store = Store.open(directory, create=True)
+    summary = ingest([str(folder / "articles.json")], store=store)
+    assert summary.failed == [] and summary.added == len(articles)
+    store.close()
+    return directory

@@ -9,7 +9,7 @@ import pytest
 
 from evals.metrics import strict_correct
 from rag.answer.reading import read_question
-from tests.conftest import run_cli
+from tests.conftest import index_articles, run_cli
 
 ARTICLES = [
     (
@@ -68,21 +68,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def parts_index(tmp_path_factory):
-    from ingest.index import ingest
-    from rag.core.store import Store
-
-    folder = tmp_path_factory.mktemp("parts_corpus")
-    records = [
-        {"title": t, "source": s, "published_at": d, "url": f"https://example.invalid/{i}", "body": b}
-        for i, (s, d, t, b) in enumerate(ARTICLES)
-    ]
-    (folder / "articles.json").write_text(json.dumps(records), encoding="utf-8")
-    directory = tmp_path_factory.mktemp("parts_index")
-    store = Store.open(directory, create=True)
-    summary = ingest([str(folder / "articles.json")], store=store)
-    assert summary.failed == [] and summary.added == len(ARTICLES)
-    store.close()
-    return directory
+    return index_articles(tmp_path_factory, "parts", ARTICLES)
 
 
 @pytest.fixture(scope="module")
@@ -233,11 +219,11 @@ def test_an_entity_question_leads_with_the_name(bot):
 
 
 def test_an_entity_is_named_as_the_passages_spell_it_out():
-    from rag.answer.compose import _names, full_form
+    from rag.answer.compose import full_form, names_in
 
     # a sentence's first word or a description before the name is not part of it
-    assert _names("Whereas Globex kept its prices.") == ["Globex"]
-    assert _names("Second-year Globex engineer Mara Lind left.") == ["Globex", "Mara Lind"]
+    assert names_in("Whereas Globex kept its prices.") == ["Globex"]
+    assert names_in("Second-year Globex engineer Mara Lind left.") == ["Globex", "Mara Lind"]
     # a short form or initials become the full name the passages also use; another word starting alike does not
     found = {"Fed Chair", "Federal Reserve", "FedEx Ground", "Globex Songs Fund"}
     assert full_form("Fed", found) == "Federal Reserve"

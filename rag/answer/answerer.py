@@ -15,6 +15,7 @@ from rag.answer.compose import (
 )
 from rag.answer.parts import Retrieve, gather
 from rag.answer.reading import Reading, read_question
+from rag.answer.results import asks_who_won, compose_winner
 from rag.core.text import stems
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import ExtractiveAnswerer
@@ -56,6 +57,8 @@ class StructuredAnswerer:
                 parts=[Part(name, "not_mentioned", []) for name in missing],
             )
         if reading.shape == "entity":
+            if asks_who_won(question):
+                return compose_winner(question, hits)
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:
                 return self.quotes(question, reading, hits)

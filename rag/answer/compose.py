@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import claim_terms, coverage, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT, split_sentences
+from rag.core.text import NAME_PHRASE, REFUSAL_TEXT, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -21,8 +21,6 @@ REFUSAL = REFUSAL_TEXT.rstrip(".")  # the refusal every answerer starts with; th
 # (evals/train/tune_parts.py).
 NAMES_FOUND_BELOW = 0.5
 
-# A name: capitalised words, possibly joined by "of"/"-"/"&" ("Mara Lind-Park", "Bank of Springfield").
-_NAME = re.compile(r"\b[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*[\w])*")
 _NOT_NAMES = frozenset(
     """the a an this that these those it its he she they we i you his her their our my in on at of for
     and but or if when while as after before during with from by to however meanwhile yet so also still
@@ -111,7 +109,7 @@ def missing_names(question: str, reading: Reading, evidence: list[Evidence], hit
     outlets = " ".join(reading.sources).lower()
     names = [
         n
-        for n in dict.fromkeys(_names(question[1:] if question[:1].isupper() else question))
+        for n in dict.fromkeys(names_in(question[1:] if question[:1].isupper() else question))
         if n.lower() not in outlets
     ]
     if not names:
@@ -201,7 +199,7 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     if deciding is None:
         lead_window = timeline[0][0]
         lead = (
-            f"{UNSETTLED}: the latest report, {_outlet_of(lead_window)} [{cites.cite(lead_window)}], "
+            f"{UNSETTLED}: the latest report, {outlet_of(lead_window)} [{cites.cite(lead_window)}], "
             f"neither confirms nor denies it."
         )
         verdict = "not_mentioned"
@@ -209,7 +207,7 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
         w, verdict = deciding
         word = "**Yes**" if verdict == "supported" else "**No**"
         lead = f"{word}, as of {w.hit.article.published_at}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
-        earlier = [f"{_outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w]
+        earlier = [f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w]
         lead += f"; earlier reports: {', '.join(earlier)}." if earlier else "."
     lines = [quoted(w.text, cites.cite(w)) for w, _ in timeline]
     parts = [Part(e.clause.claim, verdict, [c.n for c in cites.items])]
@@ -243,9 +241,9 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
     )
 
 
-def _names(text: str) -> list[str]:
+def names_in(text: str) -> list[str]:
     out = []
-    for m in _NAME.finditer(text):
+    for m in NAME_PHRASE.finditer(text):
         words = m.group(0).split()
         # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
         while words and (words[0].lower().strip("’'") in _NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
@@ -277,7 +275,7 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
             # about Munich), not the answer
             names = [
                 n
-                for n in _names(w.text)
+                for n in names_in(w.text)
                 if not asked & set(re.findall(r"[a-z0-9]+", n.lower()))
                 and n.lower() not in outlets
                 and not any(n.lower() in o for o in outlets)
@@ -358,7 +356,7 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
         if window is not None:
             cited.append(cites.cite(window))
             lines.append(quoted(window.text, cited[-1]))
-            refs.append(f"{_outlet_of(window)} [{cited[-1]}]")
+            refs.append(f"{outlet_of(window)} [{cited[-1]}]")
         if e.window is not None and e.label != "not_mentioned" and (window is None or e.window.text != window.text):
             cited.append(_cite(cites, e))
             lines.append(quoted(e.window.text, cited[-1]))
@@ -367,6 +365,6 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
-def _outlet_of(window: Window) -> str:
+def outlet_of(window: Window) -> str:
     a = window.hit.article
     return f"{a.source or a.title}" + (f" ({a.published_at})" if a.published_at else "")

@@ -1,0 +1,147 @@
+"""Who won: the final result, the latest report first.
+
+News reports results as they come (a semi-final, Game 2, the final). Asked who won, the answer is the winner of the
+final when a passage reports one, else the latest result the passages report, said as such with its date; earlier
+results are shown as earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.compose import REFUSAL, Citations, names_in, outlet_of, quoted
+from rag.answer.parts import Window, windows
+from rag.answer.verdicts import claim_terms, coverage
+from rag.core.text import NAME_PHRASE, split_sentences
+from rag.core.types import Answer, Hit, Part
+from rag.verify.lexical import analyse
+
+# "Who won ...?", "Which team won ...?", "Who has won ...?"
+_WON_ASKED = re.compile(
+    r"^\W*(?:who\s+|which\s+(?:[\w-]+\s+){0,2}?|what\s+(?:[\w-]+\s+){0,2}?)(?:has\s+|have\s+)?"
+    r"(?:won|wins|win|clinched|lifted|claimed)\b",
+    re.I,
+)
+# "<Name> won / beat / defeated ...", "... won by <Name>", "<Name> were crowned ..."
+_WIN = re.compile(
+    rf"(?P<subject>{NAME_PHRASE.pattern})\s+(?:have\s+|has\s+|had\s+)?(?:won(?!\s+by)|wins?|beat|defeated|clinched|lifted|claimed|"
+    rf"captured|(?:were|was)\s+crowned)\b|\bwon\s+by\s+(?P<agent>{NAME_PHRASE.pattern})"
+)
+# A stage that is not the end of a competition, and the words of its end.
+_INTERMEDIATE = re.compile(
+    r"\b(?:semi-?finals?|quarter-?finals?|group stage|game\s+\d+|round\s+(?:of\s+)?\d+|first leg|second leg|"
+    r"league (?:fixture|match|game)|round-robin|qualifier|qualifying|heat|week\s+\d+|opener)\b",
+    re.I,
+)
+_FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|champions)\b", re.I)
+# A result sentence must hold this share of the question's topic words (the event) and all its names but one when
+# they are three or more ("the ODI World Cup" for "the Cricket World Cup"); its article must hold every name.
+TOPIC_COVERAGE = 0.5
+
+
+def asks_who_won(question: str) -> bool:
+    return bool(_WON_ASKED.match(question))
+
+
+@dataclass
+class Result:
+    winner: str
+    window: Window
+    sentence: str  # the sentence of the window that reports the result: the part it supports
+    final: bool  # the sentence reports the end of the competition, not a stage of it
+    day: str
+
+
+def _topic(question: str) -> str:
+    return claim_terms(_WON_ASKED.sub(" ", question)).strip(" ?")
+
+
+def _result_day(sentence: str, published_at: str) -> str:
+    """When the result happened as far as the text says: a year before the article's own ("won the title in 2020")
+    makes it a past result, not the latest; otherwise the article's date."""
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", sentence)]
+    published = int(published_at[:4]) if published_at[:4].isdigit() else 0
+    past = [y for y in years if y < published]
+    return str(max(past)) if past and len(past) == len(years) else published_at
+
+
+def _stage(sentence: str) -> tuple[bool, bool]:
+    """(reports a final, reports an intermediate stage) for one sentence."""
+    return bool(_FINAL.search(sentence)), bool(_INTERMEDIATE.search(sentence))
+
+
+def results(question: str, hits: list[Hit]) -> list[Result]:
+    """Every result the passages report for the question's event, one per (winner, article)."""
+    topic = _topic(question)
+    topic_names = {t for t, _, kind in analyse(topic)[1] if kind == "name"}
+    asked = set(re.findall(r"[a-z0-9]+", question.lower()))
+    found: dict[tuple[str, str], Result] = {}
+    for w in windows(hits):
+        article = w.hit.article
+        if not topic_names <= analyse(article.title + " " + article.text)[0]:
+            continue
+        for s, e in split_sentences(w.text):
+            sentence = w.text[s:e]
+            missing = len(topic_names - analyse(sentence)[0])
+            if coverage(topic, sentence) < TOPIC_COVERAGE or missing > max(0, len(topic_names) - 2):
+                continue
+            final, intermediate = _stage(sentence)
+            for m in _WIN.finditer(sentence):
+                name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
+                if not name or asked & set(re.findall(r"[a-z0-9]+", name.lower())):
+                    continue
+                result = Result(
+                    name, w, sentence, final and not intermediate, _result_day(sentence, article.published_at)
+                )
+                key = (name, article.id)
+                old = found.get(key)
+                if old is None or (result.final, -len(w.text)) > (old.final, -len(old.window.text)):
+                    found[key] = result
+    return list(found.values())
+
+
+def compose_winner(question: str, hits: list[Hit]) -> Answer:
+    """**Winner** of the final (or the latest result, said as such), cited, then earlier results as earlier; a refusal
+    naming the event when no passage reports a result for it (a name from another event would be a wrong answer)."""
+    found = results(question, hits)
+    if not found:
+        topic = _topic(question)
+        return Answer(
+            question=question,
+            text=f"{REFUSAL}: no passage reports who won {topic}.",
+            refused=True,
+            hits=hits,
+            parts=[Part(f"who won {topic}", "not_mentioned", [])],
+        )
+    finals = [r for r in found if r.final]
+    lead = max(finals or found, key=lambda r: (r.day, r.window.hit.score))
+    cites = Citations()
+    n = cites.cite(lead.window)
+    where = f"{outlet_of(lead.window)} [{n}]"
+    if lead.final:
+        text = f"**{lead.winner}** — the latest final result reported, as of {lead.day}: {where}."
+    else:
+        text = f"**{lead.winner}**, as of {lead.day}: the latest result the articles report ({where}); none reports a final."
+    lines = [quoted(lead.window.text, n)]
+    parts = [Part(lead.sentence, "supported", [n])]
+
+    def mention(label: str, shown: list[Result]) -> str:
+        refs = []
+        for r in shown:
+            m = cites.cite(r.window)
+            when = "" if r.day == r.window.hit.article.published_at else f"in {r.day}, "
+            refs.append(f"{r.winner} ({when}{outlet_of(r.window)} [{m}])")
+            lines.append(quoted(r.window.text, m))
+            parts.append(Part(r.sentence, "supported", [m]))
+        return f" {label}: " + "; ".join(refs) + "." if refs else ""
+
+    # a stage reported after the latest final (a new edition under way), then results reported before it
+    later = sorted((r for r in found if not r.final and r.day > lead.day), key=lambda r: r.day, reverse=True)[:2]
+    earlier = sorted(
+        (r for r in found if r is not lead and r.day <= lead.day and r.winner != lead.winner),
+        key=lambda r: r.day,
+        reverse=True,
+    )[:2]
+    text += mention("Since then, results of a stage", later) + mention("Earlier results", earlier)
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)

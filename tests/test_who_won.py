@@ -1,0 +1,75 @@
+""" "Who won?" is answered with the final result, the latest report first, never with a stage of the competition or
+a result of another event (an invented index: outlets, teams and competitions made up for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import index_articles
+
+ARTICLES = [
+    (
+        "Harbour Herald",
+        "2023-11-01",
+        "Comets into the final",
+        (
+            "The Comets beat the Mariners 2-1 in the semi-final of the Harbour Cup on Saturday. Coach Ada Brin "
+            "praised the defence."
+        ),
+    ),
+    (
+        "Coast Times",
+        "2023-11-12",
+        "Rovers lift the cup",
+        "The Rovers won the Harbour Cup final, beating the Comets 3-0 at Bay Park. Fans celebrated until midnight.",
+    ),
+    (
+        "Coast Times",
+        "2023-11-20",
+        "Series level",
+        "The Mariners won Game 2 of the Bayside Series on Friday to level the series. Game 3 is on Sunday.",
+    ),
+    (
+        "Harbour Herald",
+        "2023-11-21",
+        "Lakeside draw",
+        "The draw for the Lakeside Trophy was made on Monday, with the first matches due in spring.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "results", ARTICLES))
+
+
+def _exact(bot, answer) -> None:
+    for c in answer.citations:
+        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
+    assert {n for p in answer.parts for n in p.citations} <= {c.n for c in answer.citations}
+
+
+def test_the_final_result_leads_and_the_semi_final_is_shown_as_earlier(bot):
+    answer = bot.ask("Who won the Harbour Cup?")
+    assert answer.text.startswith("**Rovers** — the latest final result reported, as of 2023-11-12")
+    assert "final" in answer.citations[0].quote and answer.citations[0].published_at == "2023-11-12"
+    # the semi-final winner is an earlier result, cited, not the answer
+    assert "Earlier results: Comets" in answer.text
+    assert any("semi-final" in c.quote for c in answer.citations[1:])
+    assert all(p.verdict == "supported" and p.citations for p in answer.parts)
+    _exact(bot, answer)
+
+
+def test_a_stage_is_never_called_the_final(bot):
+    answer = bot.ask("Which team won the Bayside Series?")
+    assert answer.text.startswith("**Mariners**, as of 2023-11-20")
+    assert "none reports a final" in answer.text
+    _exact(bot, answer)
+
+
+def test_an_event_no_passage_reports_a_result_for_is_refused(bot):
+    answer = bot.ask("Who won the Lakeside Trophy?")
+    assert answer.refused and "Lakeside Trophy" in answer.text
+    assert not answer.citations
