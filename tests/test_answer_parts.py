@@ -102,7 +102,7 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     assert read_question("Does the Bloomberg article say profits rose?", known).unknown_outlets == ["Bloomberg"]
     assert read_question("Between the two Tech Wire reports, was there a change in tone?", known).relation == "differ"
     assert read_question("Did the Tech Wire report contradict the Daily Ledger report?", known).relation == "contradict"
-    assert read_question("Was there no change in how Tech Wire covered it?", known).relation == "agree"
+    assert read_question("Was there no change in how Tech Wire covered it?", known).relation == "unchanged"
 
 
 def _parts(question: str, known: list[str]) -> list[tuple[str, str, str]]:
@@ -186,6 +186,18 @@ def test_both_parts_supported_is_a_yes_with_one_cited_line_per_part(bot):
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
     assert {c.source for c in answer.citations} == {"Daily Ledger", "Tech Wire"}
     _exact(bot, answer)
+
+
+def test_asked_whether_nothing_changed_the_same_evidence_gives_the_opposite_answer(bot):
+    reports = (
+        "between the Daily Ledger report on Globex's quarterly profit published on October 2, 2023, and the Tech Wire "
+        "report on the inquiry into Globex's accounting published on October 20, 2023?"
+    )
+    changed = bot.ask("Was there a change in the coverage of Globex " + reports)
+    unchanged = bot.ask("Was there no change in the coverage of Globex " + reports)
+    assert [p.verdict for p in changed.parts] == [p.verdict for p in unchanged.parts] == ["supported", "supported"]
+    assert changed.text.startswith("**Yes.**") and unchanged.text.startswith("**No.**")
+    _exact(bot, unchanged)
 
 
 def test_a_part_the_article_negates_makes_the_answer_no(bot):

@@ -149,12 +149,15 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         if reading.alternatives:
             # the parts hold as stated: the reports agree, unless the question asked whether they differ
             agree, differ = reading.alternatives
-            word = differ if reading.relation == "differ" else agree
+            word = differ if reading.relation in ("differ", "unchanged") else agree
             lead = f"**{word[:1].upper() + word[1:]}.** Each report says what the question states: {refs}."
         elif reading.relation == "contradict":
             lead = f"**No.** Each report says what the question states and none contradicts another: {refs}."
         elif reading.relation == "differ":
             lead = f"**Yes.** Each report says what the question states, and they say different things: {refs}."
+        elif reading.relation == "unchanged":
+            # the same evidence that answers "was there a change?" with Yes answers "was there no change?" with No
+            lead = f"**No.** Each report says what the question states, and they say different things: {refs}."
         else:
             lead = f"**Yes.** Each part is supported: {refs}."
     else:

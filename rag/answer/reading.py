@@ -32,7 +32,7 @@ _ENTITY = re.compile(
 # Words that ask how two reports relate; the sign says which answer "they agree" gives.
 _RELATION_AGREE = re.compile(
     r"\b(consisten(?:t|cy)|agree(?:d|ment|s)?|align(?:s|ed|ing)?|the same|similar(?:ly)?|"
-    r"match(?:es|ed)?|maintain(?:s|ed)?|remain(?:s|ed)?\s+(?:consistent|the same|unchanged)|"
+    r"match(?:es|ed)?(?=\s+(?:the|that|what|with|those|its|their|his|her)\b)|maintain(?:s|ed)?|remain(?:s|ed)?\s+(?:consistent|the same|unchanged)|"
     r"corroborat\w*|confirm\w*|both)\b",
     re.I,
 )
@@ -128,7 +128,8 @@ class Reading:
     unknown_outlets: list[str] = field(default_factory=list)  # outlets named that the index does not hold
     days: list[str] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
-    relation: str = ""  # "agree" | "differ" | "contradict" | "" (no relation asked)
+    # "agree" | "differ" | "contradict" | "unchanged" ("was there no change": the negation of "differ") | ""
+    relation: str = ""
     order: str = ""  # "before" | "after" | "" : the order the question states between its first two parts
     # "consistent or inconsistent?", "agree, or is there a discrepancy?": the question's own words for the two
     # answers (reports agree, reports differ); a reader expects one of them, not "Yes"
@@ -360,7 +361,8 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
 
 def relation_asked(question: str) -> str:
     """ "agree" when the question asks whether reports agree / stay the same, "differ" when it asks whether they
-    differ / changed, "contradict" when it asks whether one contradicts the other, "" when it asks no relation."""
+    differ / changed, "unchanged" when it asks whether there was no change, "contradict" when it asks whether one
+    contradicts the other, "" when it asks no relation."""
     if not _RELATION_ASKED.search(question):
         return ""
     late = _LATE_AUXILIARY.search(question)
@@ -373,7 +375,7 @@ def relation_asked(question: str) -> str:
         flags=re.I,
     )
     if _NO_CHANGE.search(asking):
-        return "agree"
+        return "unchanged"
     found = [
         (m.start(), name)
         for name, rx in (("agree", _RELATION_AGREE), ("differ", _RELATION_DIFFER), ("contradict", _RELATION_CONTRADICT))
