@@ -130,7 +130,7 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
         "Was the reporting of Globex's accounting consistent between the report from Tech Wire published on "
         "October 20, 2023, and the report from Daily Ledger published on November 15, 2023?"
     )
-    assert [c.claim for c in read_question(q, known).clauses] == ["Globex's accounting"] * 2
+    assert [c.claim for c in read_question(q, known).clauses] == ["about Globex's accounting"] * 2
     # "or do both articles imply ..." is another reading of the question, not part of the second claim
     q = "Does the Daily Ledger article say profits rose, while the Tech Wire article says shares fell, or do both imply trouble?"
     assert _parts(q, known)[1] == ("Tech Wire", "", "shares fell")
@@ -154,8 +154,12 @@ def test_reading_drops_the_words_that_only_point_at_an_outlet_or_a_day():
         ("Daily Ledger", "2023-10-07", "strike at Globex"),
         ("Tech Wire", "2023-10-13", "end of the strike"),
     ]
+    # "discussed X" asks whether the report covers X ("about X"); "suggests that X" asks whether X holds
     assert _parts("Was Mara Lind's promotion discussed in the Daily Ledger?", known) == [
-        ("Daily Ledger", "", "Mara Lind s promotion")
+        ("Daily Ledger", "", "about Mara Lind s promotion")
+    ]
+    assert _parts("Does the Daily Ledger suggest that Mara Lind was promoted?", known) == [
+        ("Daily Ledger", "", "Mara Lind was promoted")
     ]
     # "published before <day>" bounds the day, it does not name it; "on the same day" is the day named just before
     q = "Did the Tech Wire report published before December 5, 2023, say shares fell, while Sports Desk said fans left?"
@@ -389,6 +393,13 @@ def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passa
     assert judge("Senator Zorblat Quence " + claim[8:], passages).label == "not_mentioned"
     # a passage on another subject stays silent
     assert judge("the referee sent off two players for fighting", passages[:1]).label == "not_mentioned"
+    # a passage naming everyone a part is about covers that topic in its own words, but names alone never make a
+    # claim about those people true
+    names = [
+        "Globex chief executive Mara Lind resigned on Tuesday. The board named Theo Park as interim chief executive."
+    ]
+    assert judge("about Mara Lind and Theo Park's leadership changes", names).label == "supported"
+    assert judge("Mara Lind and Theo Park founded a rival company", names).label == "not_mentioned"
 
 
 def test_a_passage_naming_someone_else_by_the_same_first_name_supports_nothing():

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
-from rag.answer.verdicts import claim_terms, coverage, judge, lexical_support
+from rag.answer.verdicts import ABOUT, claim_terms, coverage, judge, lexical_support
 from rag.core.text import NAME_PHRASE, REFUSAL_TEXT, split_sentences
 from rag.core.types import Answer, Citation, Part
 
@@ -162,12 +162,14 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lead = f"**Yes.** Each part is supported: {refs}."
     else:
         found = [
-            f"{_outlet(e)} supports the part that {_short(e.clause.claim, 60)} [{_cite(cites, e)}]"
+            f"{_outlet(e)} {'reports' if e.clause.claim.startswith(ABOUT) else 'supports the part that'} "
+            f"{_short(e.clause.claim, 60)} [{_cite(cites, e)}]"
             for e in evidence
             if e.label == "supported"
         ]
         missing = [
-            f"“{_short(e.clause.claim, 60)}”" + (f" in {e.clause.source}" if e.clause.source else "")
+            f"“{_short(e.clause.claim.removeprefix(ABOUT), 60)}”"
+            + (f" in {e.clause.source}" if e.clause.source else "")
             for e in evidence
             if e.label == "not_mentioned"
         ]

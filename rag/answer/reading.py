@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.answer.verdicts import ABOUT
 from rag.extractive import speech_parts
 from rag.query import mentioned_days, mentioned_sources
 
@@ -297,6 +298,21 @@ def _at_each_outlet(piece: str, sources: list[str]) -> list[str]:
     return [piece[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
+# A clause that says what a report is about ("the report on X", "discussed X", "featuring X") asks whether the report
+# covers X; one that says what it asserts ("suggests that X", "claims X") asks whether X holds.
+_COVERS = re.compile(
+    r"\b(?:report|article|piece|story|coverage)s?\b[^,]{0,60}?\b(?:on|about|regarding|concerning)\b|"
+    r"\b(?:discuss(?:es|ed|ing)?|cover(?:s|ed|ing)?|mention(?:s|ed|ing)?|featur(?:e|es|ed|ing)|"
+    r"focus(?:es|ed|ing)?\s+on|highlight(?:s|ed|ing)?|involving)\b",
+    re.I,
+)
+_ASSERTS = re.compile(
+    r"\bthat\b|\b(?:suggest|claim|indicate|imply|say|state|attribute|credit|portray|describe|expect|predict|"
+    r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b)",
+    re.I,
+)
+
+
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     """One clause per outlet-bearing segment; segments naming no outlet join the clause before them, unless they
     name a day of their own (a later report by the same outlet). When the question asks how the reports relate,
@@ -344,7 +360,9 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         c.claim = _claim_words(c.text, sources)
         if topic:
             own = c.claim if len(re.findall(r"[A-Za-z]{3,}", _SCAFFOLD.sub(" ", c.claim))) >= 2 else ""
-            c.claim = f"{own}, {topic}" if own else topic
+            c.claim = f"{own}, {topic}" if own else ABOUT + topic
+        if _COVERS.search(c.text) and not _ASSERTS.search(c.text) and not c.claim.startswith(ABOUT):
+            c.claim = ABOUT + c.claim
     # A clause with no words of its own ("Do the articles from A and B both say X?") asks the next clause's claim of
     # its own outlet; with the same outlet as that clause, or none after it, it is no part.
     worded = [len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2 for c in clauses]

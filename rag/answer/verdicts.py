@@ -18,7 +18,7 @@ from rag.core.text import NAME_RUN
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
 from rag.verify.lexical import analyse, cosines, coverage, lexical_support
 
-__all__ = ["Judgement", "LABELS", "claim_terms", "coverage", "judge", "lexical_support"]
+__all__ = ["ABOUT", "Judgement", "LABELS", "claim_terms", "coverage", "judge", "lexical_support"]
 
 LABELS = ("supported", "contradicted", "not_mentioned")
 # Chosen on the MultiHop-RAG tune half only (`python -m evals.train.tune_parts`): a part is supported when the
@@ -201,6 +201,19 @@ def _other_person(claim: str, passage: str) -> bool:
     return False
 
 
+# A part that only names what a report is about ("about Lind and Park's partnership"), as the parts of "was there a
+# change in X between report A and report B?" do: it asserts no predicate, so a passage naming all its names (two
+# or more) may support it through the paraphrase check without sharing a plain word ("Lind and Park have worked
+# together since 2019"). A claim with a predicate never gets that: "Lind and Park were fired" is not supported by a
+# passage that only names them (tune strict 0.689 -> 0.724, and 19 of the 25 parts it adds cite a gold article).
+ABOUT = "about "
+
+
+def _all_names_held(claim: str, passage: str) -> bool:
+    names = {t for t, _, kind in analyse(claim)[1] if kind == "name"}
+    return len(names) >= 2 and names <= analyse(passage)[0]
+
+
 def judge(claim: str, passages: list[str], similarity: Similarity | None = embedding_similarity) -> Judgement:
     """supported / contradicted / not_mentioned for `claim` against the passages, each judged on its own; with
     `similarity`, a close paraphrase supports a claim its words alone do not."""
@@ -227,7 +240,10 @@ def judge(claim: str, passages: list[str], similarity: Similarity | None = embed
             i
             for i in candidates
             if not other[i]
-            and _shared_words(terms, passages[i]) >= MIN_SHARED_WORDS
+            and (
+                _shared_words(terms, passages[i]) >= MIN_SHARED_WORDS
+                or (claim.startswith(ABOUT) and _all_names_held(terms, passages[i]))
+            )
             and _numbers_held(terms, passages[i])
         ]
         if candidates:
