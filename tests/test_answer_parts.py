@@ -103,6 +103,8 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     assert read_question("Between the two Tech Wire reports, was there a change in tone?", known).relation == "differ"
     assert read_question("Did the Tech Wire report contradict the Daily Ledger report?", known).relation == "contradict"
     assert read_question("Was there no change in how Tech Wire covered it?", known).relation == "unchanged"
+    q = "Did both the Tech Wire report on the inquiry and the Daily Ledger report on the profit indicate no change?"
+    assert read_question(q, known).relation == "unchanged"
 
 
 def _parts(question: str, known: list[str]) -> list[tuple[str, str, str]]:

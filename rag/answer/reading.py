@@ -381,6 +381,8 @@ def relation_asked(question: str) -> str:
     """ "agree" when the question asks whether reports agree / stay the same, "differ" when it asks whether they
     differ / changed, "unchanged" when it asks whether there was no change, "contradict" when it asks whether one
     contradicts the other, "" when it asks no relation."""
+    if _NO_CHANGE.search(question):  # "did both reports ... indicate no change in X?" however long the way there
+        return "unchanged"
     if not _RELATION_ASKED.search(question):
         return ""
     late = _LATE_AUXILIARY.search(question)
