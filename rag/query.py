@@ -83,11 +83,22 @@ def mentioned_days(question: str) -> list[str]:
 def mentioned_sources(question: str, known: list[str]) -> list[str]:
     """Outlets named in the question ("according to Tech Wire", "the Daily Ledger article")."""
     lowered = question.lower()
+    typed_lowercase = lowered == question  # a question typed all in lower case names outlets in lower case too
     full, by_short = [], []
     for name in known:
         bare = re.sub(r"^the\s+", "", name.lower())
-        if len(bare) >= 3 and re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", lowered):
-            full.append(name)
+        if len(bare) < 3 or not re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", lowered):
+            continue
+        # a one-word name is also an ordinary word ("at the age of 21", "his fortune"): it names the outlet only
+        # capitalised as the outlet spells it
+        spelled = re.sub(r"^The\s+", "", name)
+        if (
+            " " not in bare
+            and not typed_lowercase
+            and not re.search(r"(?<![\w])" + re.escape(spelled) + r"(?![\w])", question)
+        ):
+            continue
+        full.append(name)
     # the words of a name matched in full are that outlet's, not the short form of another ("Wire" in "Tech Wire")
     for name in full:
         bare = re.sub(r"^the\s+", "", name.lower())

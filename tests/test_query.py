@@ -21,6 +21,15 @@ def test_outlets_named_in_a_question():
     assert mentioned_sources("according to techcrunch", KNOWN) == ["TechCrunch"]
 
 
+def test_a_one_word_outlet_is_named_only_as_the_outlet_spells_it():
+    known = ["The Tally", "Bounty", "Daily Ledger"]
+    # "a tally of votes", "his bounty": ordinary words, not the outlets
+    assert mentioned_sources("Did the Daily Ledger give a tally of votes and his bounty?", known) == ["Daily Ledger"]
+    assert mentioned_sources("Did The Tally and Bounty report it?", known) == ["The Tally", "Bounty"]
+    # a question typed all in lower case still names them
+    assert mentioned_sources("what did bounty report", known) == ["Bounty"]
+
+
 def test_a_section_named_in_full_is_only_that_section():
     sections = ["FOX News - Entertainment", "FOX News - Health", "FOX News - Lifestyle", "TechCrunch"]
     # the short form reaches every section; the full name reaches one (it used to pick the first section listed)

@@ -306,6 +306,19 @@ _COVERS = re.compile(
     r"focus(?:es|ed|ing)?\s+on|highlight(?:s|ed|ing)?|involving)\b",
     re.I,
 )
+_COVERING_VERB = re.compile(
+    r"^(?:(?:discuss(?:es|ed|ing)?|cover(?:s|ed|ing)?|mention(?:s|ed|ing)?|featur(?:e|es|ed|ing)|"
+    r"focus(?:es|ed|ing)?\s+(?:solely\s+)?on|highlight(?:s|ed|ing)?|involving)\s+)+",
+    re.I,
+)
+# The words of a clause that ask how it relates to the other ("X, aligning with", "contradict the report on"): the
+# relation is the question's, not a claim of either report.
+_RELATION_VERB = re.compile(
+    r"(?:^|,\s*)(?:aligning|agreeing|consistent|in line|in contrast|contrasting)\s*$|"
+    r"^\s*(?:contradict(?:s|ed)?|agree(?:s|d)?\s+with|align(?:s|ed)?\s+with|"
+    r"maintain(?:s|ed)?\s+consistency(?:\s+(?:in|with|regarding))?)\b",
+    re.I,
+)
 _ASSERTS = re.compile(
     r"\bthat\b|\b(?:suggest|claim|indicate|imply|say|state|attribute|credit|portray|describe|expect|predict|"
     r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b)",
@@ -357,15 +370,19 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             if days and not clauses[-1].day:
                 clauses[-1].day = days[0]
     for c in clauses:
-        c.claim = _claim_words(c.text, sources)
+        c.claim = _RELATION_VERB.sub(" ", _claim_words(c.text, sources))
+        c.claim = " ".join(c.claim.split()).strip(" ,.;:")
+        covers = bool(_COVERS.search(c.text)) and not _ASSERTS.search(c.text)
+        if covers:
+            c.claim = _COVERING_VERB.sub("", c.claim)
         if topic:
             own = c.claim if len(re.findall(r"[A-Za-z]{3,}", _SCAFFOLD.sub(" ", c.claim))) >= 2 else ""
-            c.claim = f"{own}, {topic}" if own else ABOUT + topic
-        if _COVERS.search(c.text) and not _ASSERTS.search(c.text) and not c.claim.startswith(ABOUT):
+            c.claim = f"{own}, {topic}" if own else topic
+        if covers or (topic and not own):
             c.claim = ABOUT + c.claim
     # A clause with no words of its own ("Do the articles from A and B both say X?") asks the next clause's claim of
     # its own outlet; with the same outlet as that clause, or none after it, it is no part.
-    worded = [len(re.findall(r"[A-Za-z]{3,}", c.claim)) >= 2 for c in clauses]
+    worded = [len(re.findall(r"[A-Za-z]{3,}", c.claim.removeprefix(ABOUT))) >= 2 for c in clauses]
     kept = []
     for i, c in enumerate(clauses):
         if worded[i]:
