@@ -14,7 +14,7 @@ from evals import metrics as M
 from evals.faithfulness import FaithfulnessScorer
 from evals.gold import load_seed_gold
 from evals.multihop import load_queries, sample
-from rag.answer.verdicts import judge
+from rag.answer.verdicts import claimed_day, judge
 from rag.core.errors import NewsragError
 
 ANSWER_METRICS = ("accuracy", "strict", "const_yes", "faithfulness", "citation_precision", "citation_recall")
@@ -194,21 +194,25 @@ def answer_rows(
     return rows
 
 
-def part_holds(part: Any, quotes: dict[int, str]) -> bool:
-    """Does a supported / contradicted part get its verdict back from the quotes it cites, judged again by the
-    answers' verifier? A verdict must rest on the spans it cites."""
-    cited = [quotes[n] for n in part.citations if n in quotes]
-    return (
-        part.verdict in ("supported", "contradicted") and bool(cited) and judge(part.claim, cited).label == part.verdict
-    )
+def part_holds(part: Any, by_n: dict[int, Any]) -> bool:
+    """Does a supported / contradicted part get its verdict back from the citations it cites, judged again by the
+    answers' verifier? A verdict must rest on the spans it cites; a part dated to a day its outlet published nothing
+    on rests on the cited articles' dates."""
+    cited = [by_n[n] for n in part.citations if n in by_n]
+    if part.verdict not in ("supported", "contradicted") or not cited:
+        return False
+    day = claimed_day(part.claim)
+    if day and part.verdict == "contradicted":
+        return all(c.published_at != day for c in cited)
+    return judge(part.claim, [c.quote for c in cited]).label == part.verdict
 
 
 def holding_citations(parts: list, citations: list) -> dict[int, bool]:
     """For each cited [n] behind a part: does every part citing it hold (part_holds)?"""
-    quotes = {c.n: c.quote for c in citations}
+    by_n = {c.n: c for c in citations}
     holds: dict[int, bool] = {}
     for part in parts:
-        ok = part_holds(part, quotes)
+        ok = part_holds(part, by_n)
         for n in part.citations:
             holds[n] = holds.get(n, True) and ok
     return holds
@@ -248,8 +252,8 @@ def absence_statements(answer: Any) -> set[str]:
 
 def failing_verdicts(parts: list, citations: list) -> int:
     """Supported / contradicted parts that do not hold (part_holds) (aim: 0)."""
-    quotes = {c.n: c.quote for c in citations}
-    return sum(1 for p in parts if p.verdict in ("supported", "contradicted") and not part_holds(p, quotes))
+    by_n = {c.n: c for c in citations}
+    return sum(1 for p in parts if p.verdict in ("supported", "contradicted") and not part_holds(p, by_n))
 
 
 def _retrieval_summary(rows: list[dict]) -> dict:

@@ -216,6 +216,17 @@ def test_a_part_the_article_negates_makes_the_answer_no(bot):
     _exact(bot, answer)
 
 
+def test_a_report_dated_to_a_day_its_outlet_published_nothing_on_is_contradicted_by_the_dates(bot):
+    from evals.runner import failing_verdicts
+
+    answer = bot.ask("Did the Daily Ledger report on October 3, 2023, that Globex made a quarterly profit?")
+    assert answer.text.startswith("**No.** Daily Ledger published nothing we found on 2023-10-03")
+    assert answer.parts[0].claim.startswith("published on 2023-10-03: ") and answer.parts[0].verdict == "contradicted"
+    assert answer.citations[0].published_at == "2023-10-02"
+    assert failing_verdicts(answer.parts, answer.citations) == 0
+    _exact(bot, answer)
+
+
 def test_the_order_of_two_reports_comes_from_their_dates(bot):
     answer = bot.ask(
         "Did Tech Wire report the inquiry into Globex's accounting before the Daily Ledger reported "
@@ -377,6 +388,9 @@ def test_a_verdict_its_cited_quote_does_not_give_is_counted_as_failing():
     assert failing_verdicts([Part("Globex made a quarterly profit of $40 million", "supported", [1])], cites) == 0
     assert failing_verdicts([Part("Lawmakers drafted rules for payment apps", "supported", [1])], cites) == 1
     assert failing_verdicts([Part("anything at all", "not_mentioned", [])], cites) == 0
+    # a part dated to a day its outlet published nothing on rests on the cited article's date, not its words
+    assert failing_verdicts([Part("published on 2024-10-02: Globex made a profit", "contradicted", [1])], cites) == 0
+    assert failing_verdicts([Part("published on 2023-10-02: Globex made a profit", "contradicted", [1])], cites) == 1
 
 
 def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passage_lacks():

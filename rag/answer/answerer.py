@@ -16,6 +16,7 @@ from rag.answer.compose import (
 from rag.answer.parts import Retrieve, gather
 from rag.answer.reading import Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner
+from rag.answer.verdicts import ABOUT, judge
 from rag.core.text import stems
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import ExtractiveAnswerer
@@ -84,7 +85,15 @@ class StructuredAnswerer:
                 hits=hits,
                 parts=[Part(topic, "not_mentioned", [])],
             )
-        answer.parts = [Part(topic or question, "supported", [c.n for c in answer.citations])]
+        # quotes assert nothing beyond themselves: the one part they may carry is that they are about the asked topic,
+        # when the verifier finds it in them
+        about = ABOUT + topic
+        quotes = [c.quote for c in answer.citations]
+        answer.parts = (
+            [Part(about, "supported", [c.n for c in answer.citations])]
+            if topic and judge(about, quotes).supported
+            else []
+        )
         return answer
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
-from rag.answer.verdicts import ABOUT, claim_terms, coverage, judge, lexical_support
+from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
 from rag.core.text import NAME_PHRASE, REFUSAL_TEXT, split_sentences
 from rag.core.types import Answer, Citation, Part
 
@@ -83,7 +83,8 @@ def _part_lines(evidence: list[Evidence], cites: Citations) -> tuple[list[str], 
         if e.window is not None and e.label != "not_mentioned":
             n = _cite(cites, e)
             lines.append(quoted(e.window.text, n))
-            parts.append(Part(e.clause.claim, e.label, [n]))
+            claim = dated_claim(e.clause.day, e.clause.claim) if e.day_mismatch else e.clause.claim
+            parts.append(Part(claim, e.label, [n]))
         else:
             parts.append(Part(e.clause.claim, "not_mentioned", []))
     return lines, parts
