@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.answer.compose import UNSETTLED
@@ -86,9 +86,13 @@ def attributed_content(claim: str, cited: list[Hit]) -> str:
     return claim_terms(re.sub(r"\(\s*[,;]?\s*\)", " ", claim))
 
 
-def renumbered(text: str, citations: list[Citation]) -> tuple[str, list[Citation], dict[int, int]]:
-    """The text with its [n] renumbered 1..m in order of first use, only the citations it uses, and old -> new."""
-    order = {old: new for new, old in enumerate(cited_numbers(text), 1)}
+def renumbered(
+    text: str, citations: list[Citation], also: Sequence[int] = ()
+) -> tuple[str, list[Citation], dict[int, int]]:
+    """The text with its [n] renumbered 1..m in order of first use, only the citations it uses (then those in `also`
+    it does not use: the evidence of parts the model did not mention), and old -> new."""
+    used = list(dict.fromkeys([*cited_numbers(text), *also]))
+    order = {old: new for new, old in enumerate(used, 1)}
     by_n = {c.n: c for c in citations}
     kept = [replace(by_n[old], n=new) for old, new in order.items() if old in by_n]
 
@@ -151,7 +155,9 @@ def generate_from_parts(
         f"{claim} {''.join(f'[{n}]' for n in dict.fromkeys(q.hit_index + 1 for q in quotes))}{punct}"
         for claim, punct, quotes in kept
     )
-    text, citations, order = renumbered("\n".join(x for x in (lead, written) if x), verified.citations)
+    # every part keeps the quotes that decide it, whether or not the model's sentences cite them
+    needed = [n for p in verified.parts for n in p.citations]
+    text, citations, order = renumbered("\n".join(x for x in (lead, written) if x), verified.citations, needed)
     parts = [Part(p.claim, p.verdict, [order[n] for n in p.citations if n in order]) for p in verified.parts]
     return replace(
         verified, text=text, citations=citations, parts=parts, timings_ms=timings, warnings=verified.warnings + warnings

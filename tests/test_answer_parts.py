@@ -477,6 +477,25 @@ def test_the_llm_words_the_checked_answer_and_only_its_supported_sentences_are_s
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
 
 
+def test_a_part_the_model_leaves_uncited_keeps_the_quote_that_decides_it(bot):
+    from evals.runner import failing_verdicts
+    from rag.generate_parts import generate_from_parts
+
+    question = (
+        "Does the Tech Wire article suggest that there is a legislative remedy for the risks of the "
+        "payment app, while the Daily Ledger article says lawmakers began drafting legislation?"
+    )
+    checked = bot.ask(question)
+    assert checked.text.startswith("**No.**") and [p.verdict for p in checked.parts] == ["contradicted", "supported"]
+    # the verdict line cites the contradicting quote only; the model writes about that one only
+    model = ScriptedModel("[1] Analysts warned there is no legislative remedy for the risks of the new payment app.")
+    answer = generate_from_parts(question, checked, bot.store.article, backend=model)
+    assert [p.verdict for p in answer.parts] == ["contradicted", "supported"]
+    assert all(p.citations for p in answer.parts) and failing_verdicts(answer.parts, answer.citations) == 0
+    assert {c.source for c in answer.citations} == {"Daily Ledger", "Tech Wire"}
+    _exact(bot, answer)
+
+
 def test_when_the_llm_writes_nothing_supported_the_checked_answer_is_shown(bot):
     from rag.generate_parts import generate_from_parts
 

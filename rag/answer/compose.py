@@ -141,10 +141,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             )
         else:
             # the claim in plain words, not in quotation marks: quotation marks would say the article wrote it
-            lead = (
-                f"**No.** What {_outlet(bad)} reports contradicts the claim that {_short(bad.clause.claim)} "
-                f"[{_cite(cites, bad)}]."
+            said = (
+                f"what the question says {_short(bad.clause.claim)}"
+                if bad.clause.claim.startswith(ABOUT)
+                else f"the claim that {_short(bad.clause.claim)}"
             )
+            lead = f"**No.** What {_outlet(bad)} reports contradicts {said} [{_cite(cites, bad)}]."
     elif labels and all(label == "supported" for label in labels):
         refs = "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
         if reading.alternatives:
