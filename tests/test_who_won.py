@@ -31,6 +31,18 @@ ARTICLES = [
     ),
     (
         "Harbour Herald",
+        "2023-11-02",
+        "Lind takes the primary",
+        "Mara Lind won the Norrvik primary on Tuesday, ahead of the mayoral election later this month.",
+    ),
+    (
+        "Coast Times",
+        "2023-11-26",
+        "Park elected",
+        "Theo Park won the Norrvik mayoral election, final results showed on Sunday.",
+    ),
+    (
+        "Harbour Herald",
         "2023-11-21",
         "Lakeside draw",
         "The draw for the Lakeside Trophy was made on Monday, with the first matches due in spring.",
@@ -73,3 +85,10 @@ def test_an_event_no_passage_reports_a_result_for_is_refused(bot):
     answer = bot.ask("Who won the Lakeside Trophy?")
     assert answer.refused and "Lakeside Trophy" in answer.text
     assert not answer.citations
+
+
+def test_an_election_is_won_in_its_final_results_not_its_primary(bot):
+    answer = bot.ask("Who won the Norrvik mayoral election?")
+    assert answer.text.startswith("**Theo Park** — the latest final result reported, as of 2023-11-26")
+    assert "Earlier results: Mara Lind" in answer.text
+    _exact(bot, answer)

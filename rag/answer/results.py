@@ -31,7 +31,8 @@ _WIN = re.compile(
 # A stage that is not the end of a competition, and the words of its end.
 _INTERMEDIATE = re.compile(
     r"\b(?:semi-?finals?|quarter-?finals?|group stage|game\s+\d+|round\s+(?:of\s+)?\d+|first leg|second leg|"
-    r"league (?:fixture|match|game)|round-robin|qualifier|qualifying|heat|week\s+\d+|opener)\b",
+    r"league (?:fixture|match|game)|round-robin|qualifier|qualifying|heat|week\s+\d+|opener|(?:first|second|opening) "
+    r"round|primary|primaries|caucus(?:es)?|exit polls?|early (?:returns|results))\b",
     re.I,
 )
 _FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|champions)\b", re.I)
