@@ -89,7 +89,7 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
         bare = re.sub(r"^the\s+", "", name.lower())
         if len(bare) < 3 or not re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", lowered):
             continue
-        # a one-word name is also an ordinary word ("at the age of 21", "his fortune"): it names the outlet only
+        # a one-word name is also an ordinary word ("a tally of votes", "his bounty"): it names the outlet only
         # capitalised as the outlet spells it
         spelled = re.sub(r"^The\s+", "", name)
         if (

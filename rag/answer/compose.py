@@ -333,7 +333,7 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
 
 
 def full_form(name: str, names: set[str]) -> str:
-    """The name as the passages spell it out: "Fed" -> "Federal Reserve", "HSF" -> "Hipgnosis Songs Fund"."""
+    """The name as the passages spell it out: "Glob" -> "Globex Holdings", "NHB" -> "National Harbour Board"."""
     if " " in name:
         return name
 

@@ -37,7 +37,7 @@ _INTERMEDIATE = re.compile(
 )
 _FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|champions)\b", re.I)
 # A result sentence must hold this share of the question's topic words (the event) and all its names but one when
-# they are three or more ("the ODI World Cup" for "the Cricket World Cup"); its article must hold every name.
+# they are three or more ("the Coastal Cup" for "the Coastal Rowing Cup"); its article must hold every name.
 TOPIC_COVERAGE = 0.5
 
 
