@@ -13,10 +13,10 @@ from rag.core.errors import InputError
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
 }
-_MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{4})\b", re.I)
-_FULL_DATE = re.compile(
-    r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I
-)
+MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"  # a month written out
+_MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + MONTH_NAME + r")\s+(\d{4})\b", re.I)
+# A day written out in full ("October 7, 2023"): (month, day, year).
+FULL_DATE = re.compile(r"\b(" + MONTH_NAME + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _RELATIVE = re.compile(r"\b(last|past|this)\s+(week|month|year)\b", re.I)
 
 
@@ -72,7 +72,7 @@ class QueryHints:
 
 def mentioned_days(question: str) -> list[str]:
     days = []
-    for month, day, year in _FULL_DATE.findall(question):
+    for month, day, year in FULL_DATE.findall(question):
         try:
             days.append(date(int(year), _MONTHS[month.lower()], int(day)).isoformat())
         except ValueError:

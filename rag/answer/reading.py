@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.verdicts import ABOUT
 from rag.extractive import speech_parts
-from rag.query import mentioned_days, mentioned_sources
+from rag.query import FULL_DATE, MONTH_NAME, mentioned_days, mentioned_sources
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")
 
@@ -68,14 +68,13 @@ _ORDER_REPORT = re.compile(
     r"claimed|noted|stated|report|article|announced)\b",
     re.I,
 )
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 # Clause boundaries: where one outlet's claim ends and the next begins ("before <month> ..." bounds a day instead).
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
     r",?\s+(?:in contrast to|in comparison to|compared (?:to|with)|as opposed to|similar(?:ly)? to|aligning with|"
     r"consistent with|in line with|just as|than|agrees? with|aligns? with|contrasts? with|differs? from)\s+|"
     r",\s+(?:did|does|do|was|is|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|"
-    rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{_MONTH})|"
+    rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{MONTH_NAME}\b)|"
     r",\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
     r"\s+and\s+(?=(?:the\s+)?(?:subsequent|later|earlier)\b)|,?\s+or\s+(?=(?:does|did|is|was|do)\b)|"
     r",?\s+and\s+(?:does|did|is|was)\s+",
@@ -203,10 +202,7 @@ _LEADING_LINK = re.compile(
     r"considering|following)\b\s*,?\s*)+",
     re.I,
 )
-# A date written out in full ("October 7, 2023"): one day.
-_DAY_TEXT = r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-# "published before <day>", "after <day>": a bound on the day, not the day itself.
-_BOUNDED_DAY = re.compile(r"\b(?:before|after|prior to|since|until|by)\s+(?:" + _DAY_TEXT + r")", re.I)
+_BOUNDED_DAY = re.compile(r"\b(?:before|after|prior to|since|until|by)\s+" + FULL_DATE.pattern, re.I)
 
 
 def _exact_days(text: str) -> list[str]:
@@ -222,7 +218,7 @@ def _claim_words(text: str, sources: list[str]) -> str:
         if len(short) >= 3:
             text = re.sub(r"(?<![\w])" + re.escape(short) + r"(?![\w])", _HOLE, text)
     text = _QUOTED_DATE.sub(_HOLE, text)
-    text = re.sub(_DAY_TEXT, _HOLE, text, flags=re.I)
+    text = FULL_DATE.sub(_HOLE, text)
     text = re.sub(r"[?'‘’\"“”]", " ", text)
     text = re.sub(r"\bthe\s+(?=\x01)", "", text, flags=re.I)
     text = _AROUND_HOLE.sub(" ", " ".join(text.split()))

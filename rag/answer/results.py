@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, names_in, outlet_of, quoted
-from rag.answer.parts import Window, windows
+from rag.answer.parts import Window
 from rag.answer.verdicts import claim_terms, coverage
 from rag.core.text import NAME_PHRASE, split_sentences
 from rag.core.types import Answer, Hit, Part
@@ -48,8 +48,7 @@ def asks_who_won(question: str) -> bool:
 @dataclass
 class Result:
     winner: str
-    window: Window
-    sentence: str  # the sentence of the window that reports the result: the part it supports
+    window: Window  # the one sentence that reports the result: the part it supports
     final: bool  # the sentence reports the end of the competition, not a stage of it
     day: str
 
@@ -73,17 +72,25 @@ def _stage(sentence: str) -> tuple[bool, bool]:
 
 
 def results(question: str, hits: list[Hit]) -> list[Result]:
-    """Every result the passages report for the question's event, one per (winner, article)."""
+    """Every result the passages report for the question's event, one per (winner, article): the sentence saying it,
+    a final preferred, then the shorter sentence."""
     topic = _topic(question)
     topic_names = {t for t, _, kind in analyse(topic)[1] if kind == "name"}
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     found: dict[tuple[str, str], Result] = {}
-    for w in windows(hits):
-        article = w.hit.article
-        if not topic_names <= analyse(article.title + " " + article.text)[0]:
+    names_the_event: dict[str, bool] = {}  # per article, read once
+    seen: set[tuple[str, int]] = set()  # a sentence in two overlapping chunks is read once
+    for hit in hits:
+        article = hit.article
+        if article.id not in names_the_event:
+            names_the_event[article.id] = topic_names <= analyse(article.title + " " + article.text)[0]
+        if not names_the_event[article.id]:
             continue
-        for s, e in split_sentences(w.text):
-            sentence = w.text[s:e]
+        for s, e in split_sentences(article.text, hit.chunk.start, hit.chunk.end):
+            if (article.id, s) in seen:
+                continue
+            seen.add((article.id, s))
+            sentence = article.text[s:e]
             missing = len(topic_names - analyse(sentence)[0])
             if coverage(topic, sentence) < TOPIC_COVERAGE or missing > max(0, len(topic_names) - 2):
                 continue
@@ -93,12 +100,11 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                 if not name or asked & set(re.findall(r"[a-z0-9]+", name.lower())):
                     continue
                 result = Result(
-                    name, w, sentence, final and not intermediate, _result_day(sentence, article.published_at)
+                    name, Window(hit, s, e), final and not intermediate, _result_day(sentence, article.published_at)
                 )
-                key = (name, article.id)
-                old = found.get(key)
-                if old is None or (result.final, -len(w.text)) > (old.final, -len(old.window.text)):
-                    found[key] = result
+                old = found.get((name, article.id))
+                if old is None or (result.final, -len(sentence)) > (old.final, -len(old.window.text)):
+                    found[(name, article.id)] = result
     return list(found.values())
 
 
@@ -125,7 +131,7 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
     else:
         text = f"**{lead.winner}**, as of {lead.day}: the latest result the articles report ({where}); none reports a final."
     lines = [quoted(lead.window.text, n)]
-    parts = [Part(lead.sentence, "supported", [n])]
+    parts = [Part(lead.window.text, "supported", [n])]
 
     def mention(label: str, shown: list[Result]) -> str:
         refs = []
@@ -134,7 +140,7 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
             when = "" if r.day == r.window.hit.article.published_at else f"in {r.day}, "
             refs.append(f"{r.winner} ({when}{outlet_of(r.window)} [{m}])")
             lines.append(quoted(r.window.text, m))
-            parts.append(Part(r.sentence, "supported", [m]))
+            parts.append(Part(r.window.text, "supported", [m]))
         return f" {label}: " + "; ".join(refs) + "." if refs else ""
 
     # a stage reported after the latest final (a new edition under way), then results reported before it

@@ -200,7 +200,7 @@ def _numbers_held(claim: str, passage: str) -> bool:
         return False
     missing = 0
     for run in NAME_RUN.finditer(claim):
-        words = {t for t, _, kind in analyse(run.group(0))[1] if kind == "name"}
+        words = set(_name_words(run.group(0)))
         missing += len(words) >= MIN_NAME_WORDS and not words & passage_tokens
     return missing <= PARAPHRASE_MISSING_NAMES
 
@@ -236,7 +236,7 @@ ABOUT = "about "
 
 
 def _all_names_held(claim: str, passage: str) -> bool:
-    names = {t for t, _, kind in analyse(claim)[1] if kind == "name"}
+    names = set(_name_words(claim))
     return bool(names) and names <= analyse(passage)[0]
 
 
