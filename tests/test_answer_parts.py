@@ -430,6 +430,16 @@ def test_a_passage_naming_someone_else_by_the_same_first_name_supports_nothing()
     assert (verdict.label, verdict.index) == ("supported", 1)
 
 
+def test_an_opposite_in_another_inflection_still_contradicts():
+    from rag.answer.verdicts import judge
+
+    passage = "In his second season as coach, the Harbour City defense has improved, but wins are hard to come by."
+    # "worsened" against "improved": the pair is listed as improve / worsen, and read by stem
+    verdict = judge("the Harbour City defense has worsened in his second season", [passage])
+    assert (verdict.label, verdict.index) == ("contradicted", 0)
+    assert judge("the Harbour City defense has improved in his second season", [passage]).label == "supported"
+
+
 class ScriptedModel:
     """What a model wrote, replayed: the checks after it are what is under test (the real model is tested below)."""
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.core.embedder import get_query_embedder
-from rag.core.text import NAME_RUN
+from rag.core.text import NAME_RUN, stem
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -95,10 +95,11 @@ _OPPOSITES = [
     ("present", "absent"),
     ("included", "excluded"),
 ]
+# Read by stem, so that inflections oppose too ("improved" against "worsened", "wins" against "loses").
 _OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
-    _OPPOSITE.setdefault(_a, set()).add(_b)
-    _OPPOSITE.setdefault(_b, set()).add(_a)
+    _OPPOSITE.setdefault(stem(_a), set()).add(stem(_b))
+    _OPPOSITE.setdefault(stem(_b), set()).add(stem(_a))
 _WORD = re.compile(r"[a-z]+")
 # Words that describe an article rather than what it says; dropped from a part's claim before judging.
 _SCAFFOLD = frozenset(
@@ -150,8 +151,8 @@ def _flips(claim: str, passage: str) -> bool:
     shared = {t for t, _, _ in claim_content if t in passage_tokens}
     if (claim_neg & shared) != (passage_neg & shared):
         return True
-    claim_words = set(_WORD.findall(claim.lower()))
-    passage_words = set(_WORD.findall(passage.lower()))
+    claim_words = {stem(w) for w in _WORD.findall(claim.lower())}
+    passage_words = {stem(w) for w in _WORD.findall(passage.lower())}
     return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
 
 
