@@ -440,6 +440,22 @@ def test_an_opposite_in_another_inflection_still_contradicts():
     assert judge("the Harbour City defense has improved in his second season", [passage]).label == "supported"
 
 
+def test_a_word_the_passage_both_says_and_negates_is_not_a_flip():
+    from rag.answer.verdicts import judge
+
+    both = (
+        "The prosecution painted Mara Lind as someone who knowingly committed fraud, while the defence countered "
+        "that she never meant to commit fraud."
+    )
+    assert judge("Mara Lind knowingly committed fraud", [both]).label == "supported"
+    teams = "Ostland has no teams in the major leagues. However, its residents support teams from Port Averell."
+    assert judge("Ostland residents support teams from Port Averell", [teams]).label == "supported"
+    # said only under the negation, it still flips the claim
+    assert judge("Mara Lind knowingly committed fraud", ["Mara Lind never knowingly committed fraud."]).label == (
+        "contradicted"
+    )
+
+
 class ScriptedModel:
     """What a model wrote, replayed: the checks after it are what is under test (the real model is tested below)."""
 

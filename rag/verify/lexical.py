@@ -64,6 +64,7 @@ def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ..
     all_tokens: set[str] = set()
     content: list[tuple[str, float, str]] = []
     negated: set[str] = set()
+    affirmed: set[str] = set()  # words said at least once outside a negation
     scope = 0  # content tokens still covered by the last negation word
     for m in _TOKEN.finditer(text):
         raw = m.group(0).strip("'’-")
@@ -90,7 +91,10 @@ def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ..
                 if kind == "word":  # "not surprising that Beijing ...": the name is not what is negated
                     negated.add(tok)
                 scope -= 1
-    return frozenset(all_tokens), tuple(dict.fromkeys(content)), frozenset(negated)
+            else:
+                affirmed.add(tok)
+    # A word the text both says and negates ("committed fraud ... never meant to commit fraud") is not negated.
+    return frozenset(all_tokens), tuple(dict.fromkeys(content)), frozenset(negated - affirmed)
 
 
 def coverage(claim: str, passage: str) -> float:
