@@ -450,6 +450,9 @@ def test_a_word_the_passage_both_says_and_negates_is_not_a_flip():
     assert judge("Mara Lind knowingly committed fraud", [both]).label == "supported"
     teams = "Ostland has no teams in the major leagues. However, its residents support teams from Port Averell."
     assert judge("Ostland residents support teams from Port Averell", [teams]).label == "supported"
+    # a negation reaches no further than its sentence or a turning "but"
+    runner = "Mara Lind does not appear as fast a runner, but she does not need to be. She is told to pass from deep."
+    assert judge("Mara Lind is told to pass from deep", [runner]).label == "supported"
     # said only under the negation, it still flips the claim
     assert judge("Mara Lind knowingly committed fraud", ["Mara Lind never knowingly committed fraud."]).label == (
         "contradicted"

@@ -16,7 +16,7 @@ from rag.core.text import NAME_RUN, stem
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
-from rag.verify.lexical import analyse, cosines, coverage, lexical_support
+from rag.verify.lexical import analyse, cosines, coverage, lexical_support, negation_flipped
 
 __all__ = [
     "ABOUT",
@@ -146,10 +146,7 @@ def claim_terms(claim: str) -> str:
 
 def _flips(claim: str, passage: str) -> bool:
     """The passage shares the claim's words but negates one of them, or uses an opposite of one."""
-    _, claim_content, claim_neg = analyse(claim)
-    passage_tokens, _, passage_neg = analyse(passage)
-    shared = {t for t, _, _ in claim_content if t in passage_tokens}
-    if (claim_neg & shared) != (passage_neg & shared):
+    if negation_flipped(claim, passage):
         return True
     claim_words = {stem(w) for w in _WORD.findall(claim.lower())}
     passage_words = {stem(w) for w in _WORD.findall(passage.lower())}

@@ -58,15 +58,27 @@ def _norm_number(tok: str) -> str:
     return tok
 
 
+# Where a negation's reach ends: a sentence or clause ends between two tokens, or "but" turns the clause ("he does
+# not need to be. He is regulated ..." negates "need", not "regulated").
+_CLAUSE_END = re.compile(r"[.!?;:]")
+_TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
+
+
 @lru_cache(maxsize=4096)
-def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str]]:
-    """(every normalised token of text, its content tokens with weight and kind, the tokens under a negation)."""
+def _scan(
+    text: str,
+) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str], frozenset[str]]:
+    """analyse(text) plus the words said at least once outside a negation."""
     all_tokens: set[str] = set()
     content: list[tuple[str, float, str]] = []
     negated: set[str] = set()
-    affirmed: set[str] = set()  # words said at least once outside a negation
+    affirmed: set[str] = set()
     scope = 0  # content tokens still covered by the last negation word
+    last_end = 0
     for m in _TOKEN.finditer(text):
+        if scope and _CLAUSE_END.search(text, last_end, m.start()):
+            scope = 0
+        last_end = m.end()
         raw = m.group(0).strip("'’-")
         if not raw:
             continue
@@ -75,6 +87,8 @@ def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ..
         if is_negation(low):
             scope = NEGATION_SCOPE
             continue
+        if low in _TURN_WORDS:
+            scope = 0
         low = NUMBER_WORDS.get(low, low)
         if low[:1].isdigit():
             tok, kind, weight = _norm_number(low), "number", 2.0
@@ -93,8 +107,28 @@ def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ..
                 scope -= 1
             else:
                 affirmed.add(tok)
-    # A word the text both says and negates ("committed fraud ... never meant to commit fraud") is not negated.
-    return frozenset(all_tokens), tuple(dict.fromkeys(content)), frozenset(negated - affirmed)
+    return frozenset(all_tokens), tuple(dict.fromkeys(content)), frozenset(negated), frozenset(affirmed)
+
+
+def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str]]:
+    """(every normalised token of text, its content tokens with weight and kind, the tokens under a negation)."""
+    return _scan(text)[:3]
+
+
+def negation_flipped(claim: str, passage: str) -> bool:
+    """A word both share is only negated on one side and only affirmed on the other ("was not in critical condition"
+    vs "was in critical condition"). A word a side both says and negates ("committed fraud ... never meant to commit
+    fraud") flips nothing."""
+    _, claim_content, claim_neg, claim_aff = _scan(claim)
+    passage_tokens, _, passage_neg, passage_aff = _scan(passage)
+    for t, _, _ in claim_content:
+        if t not in passage_tokens:
+            continue
+        if (t in claim_neg and t not in claim_aff and t in passage_aff and t not in passage_neg) or (
+            t in claim_aff and t not in claim_neg and t in passage_neg and t not in passage_aff
+        ):
+            return True
+    return False
 
 
 def coverage(claim: str, passage: str) -> float:
@@ -107,8 +141,8 @@ def coverage(claim: str, passage: str) -> float:
 
 def lexical_support(claim: str, passage: str) -> float:
     """Weighted coverage of the claim's content tokens by the passage, with mismatch penalties; in [0, 1]."""
-    _, claim_content, claim_neg = analyse(claim)
-    passage_tokens, _, passage_neg = analyse(passage)
+    _, claim_content, _ = analyse(claim)
+    passage_tokens, _, _ = analyse(passage)
     if not claim_content:
         return 0.0
     total = sum(w for _, w, _ in claim_content)
@@ -120,8 +154,7 @@ def lexical_support(claim: str, passage: str) -> float:
     score *= 0.5**missing_numbers
     score *= 0.6**missing_names
     # Negation mismatch: a word both sides share is negated on one side only ("was not in critical condition").
-    shared = {t for t, _, _ in claim_content if t in passage_tokens}
-    if (claim_neg & shared) != (passage_neg & shared):
+    if negation_flipped(claim, passage):
         score *= 0.4
     return max(0.0, min(1.0, score))
 
