@@ -260,6 +260,26 @@ def test_an_entity_is_named_as_the_passages_spell_it_out():
     assert full_form("Lind", found) == "Lind"
 
 
+def test_a_person_question_prefers_names_the_passages_also_use_by_surname():
+    from rag.answer.compose import _named_by_surname, names_in
+
+    texts = [
+        "Mara Lind told the Harbour Bank board she would stay. The bank said on Monday that Lind had agreed.",
+        "Harbour Bank shares rose. Analysts at Harbour Bank expect more. The Chiefs won. Well, Theo Park said little.",
+        "Regulators at the Securities Board met Theo Park; the Board declined to comment.",
+    ]
+    # a person: "Lind had agreed"; a company, team or board is not named by its last word alone in these ways
+    assert _named_by_surname("Mara Lind", texts)
+    assert not _named_by_surname("Harbour Bank", texts)
+    assert not _named_by_surname("Securities Board", texts)
+    assert not _named_by_surname("Kansas Chiefs", texts)
+    # "Park" only ever follows "Theo"; "Bank of Ostland" is a company's way of naming
+    assert not _named_by_surname("Theo Park", texts)
+    assert not _named_by_surname("Bank of Ostland", ["Ostland said"])
+    # a heading's question word ends no name
+    assert names_in("Thunder Road What? Lind spoke.") == ["Thunder Road", "Lind"]
+
+
 def test_unsettled_parts_say_so_instead_of_guessing(bot):
     answer = bot.ask(
         "Does the Daily Ledger article say Globex's bakery sold cupcakes at a discount, while the Tech Wire "

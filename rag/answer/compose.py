@@ -256,6 +256,8 @@ def names_in(text: str) -> list[str]:
         # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
         while words and (words[0].lower().strip("’'") in _NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
             words = words[1:]
+        while words and words[-1].lower().strip("’'?.,") in _NOT_NAMES:  # "... Thunder What?": a heading's question
+            words = words[:-1]
         name = " ".join(words).strip(" .,’'")
         name = re.sub(r"[’']s$", "", name)
         if len(name) >= 2 and name.lower() not in _NOT_NAMES:
@@ -298,6 +300,14 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     found = {n for weights in per_part for n in weights}
     if not found:
         return "", 0
+    if person:
+        # A person is also named by surname alone ("Lind testified ..."); a company, team or place seldom is by its
+        # last word ("Bank", "Bureau", "the Chiefs"). When some names are used that way, the answer is one of them.
+        texts = [h.chunk.text for _, pool in parts for h in pool]
+        people = {n for n in found if _named_by_surname(n, texts)}
+        if people:
+            per_part = [{n: w for n, w in weights.items() if n in people} for weights in per_part]
+            found = people
 
     # A short form counts for the full name it is part of ("Lind-Park" for "Mara Lind-Park").
     def total(name: str) -> float:
@@ -330,6 +340,26 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     scored = {n: total(n) + ENTITY_SPREAD_WEIGHT * spread(n) for n in found}
     best = max(scored, key=lambda n: (round(scored[n], 6), len(n.split()), -len(n)))
     return full_form(best, found), sum(1 for weights in per_part[:-1] if best in weights)
+
+
+_DETERMINERS = frozenset("the a an this its his her their our your".split())
+
+
+def _named_by_surname(name: str, texts: list[str]) -> bool:
+    """The passages use the name's last word alone, as people are named ("..., Lind testified"): not after its first
+    words, another name or a determiner ("the Chiefs", "District Court"), nor at a sentence's start ("Well, ...")."""
+    words = name.split()
+    if len(words) < 2 or len(words[-1]) < 3 or not all(w[0].isupper() for w in words):  # not "Bank of Ostland"
+        return False
+    alone = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])(?!\s+[A-Z])")
+    for text in texts:
+        for m in alone.finditer(text):
+            before = text[: m.start()].rstrip()
+            prev = before.split()[-1] if before.split() else ""
+            if not prev or prev[-1] in '.!?"“”:' or prev[0].isupper() or prev.lower() in _DETERMINERS:
+                continue
+            return True
+    return False
 
 
 def full_form(name: str, names: set[str]) -> str:
