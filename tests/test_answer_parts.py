@@ -171,6 +171,16 @@ def test_reading_drops_the_words_that_only_point_at_an_outlet_or_a_day():
         "day said the chief executive left?"
     )
     assert [c[1] for c in _parts(q, known)] == ["2023-11-18", "2023-11-18"]
+    # ... and like a date, it leaves the claim; "the two news sources" is no part of the compared topic
+    assert _parts(q, known)[1][2] == "chief executive left"
+    q = (
+        "After the Tech Wire report on Globex's board published on November 18, 2023, and the Daily Ledger report on "
+        "the same day, was there agreement between the two news sources on the portrayal of Mara Lind's standing?"
+    )
+    assert [c[2] for c in _parts(q, known)] == [
+        "about Globex s board, Mara Lind's standing",
+        "Mara Lind's standing",
+    ]
 
 
 def test_reading_gives_each_named_outlet_its_part():

@@ -101,7 +101,7 @@ _OUTLET_PHRASE = re.compile(
 _FRAME = re.compile(
     r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:article|report|piece|story|coverage)s?\s+(?:(?:from|by|in|on)\b\s*)?)?(?:(?:also\s+)?(?:suggest|say|claim|"
-    r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight)(?:s|ed)?\s+)?"
+    r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight)(?:s|ed)?\s+|said\s+)?"
     r"(?:that\s+)?",
     re.I,
 )
@@ -219,6 +219,7 @@ def _claim_words(text: str, sources: list[str]) -> str:
             text = re.sub(r"(?<![\w])" + re.escape(short) + r"(?![\w])", _HOLE, text)
     text = _QUOTED_DATE.sub(_HOLE, text)
     text = FULL_DATE.sub(_HOLE, text)
+    text = _SAME_DAY.sub(_HOLE, text)  # "on the same day": a pointer to a day, like a date
     text = re.sub(r"[?'‘’\"“”]", " ", text)
     text = re.sub(r"\bthe\s+(?=\x01)", "", text, flags=re.I)
     text = _AROUND_HOLE.sub(" ", " ".join(text.split()))
@@ -255,7 +256,7 @@ _RELATION_WORDS = re.compile(
     r"agreement|disagreement|agree|disagree|contradict\w*|conflict\w*|difference|different|differ|similar\w*|"
     r"reporting|portrayal|narrative|coverage|depiction|tone|status|remain(?:ed|s)?|maintain(?:ed|s)?|stay(?:ed)?|"
     r"between|in|of|on|about|regarding|concerning|as|reported|by|these|those|sources|both|news|was|were|is|are|"
-    r"has|have|been|type|nature|way|ways|how)\b",
+    r"has|have|been|type|nature|way|ways|how|two|three|each|them|outlets?|publications?)\b",
     re.I,
 )
 
@@ -317,7 +318,7 @@ _RELATION_VERB = re.compile(
 )
 _ASSERTS = re.compile(
     r"\bthat\b|\b(?:suggest|claim|indicate|imply|say|state|attribute|credit|portray|describe|expect|predict|"
-    r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b)",
+    r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b)|\b(?:said|wrote|told)\b",
     re.I,
 )
 
