@@ -270,6 +270,29 @@ def test_an_entity_is_named_as_the_passages_spell_it_out():
     assert full_form("Lind", found) == "Lind"
 
 
+def test_a_part_also_reads_the_whole_questions_passages_from_its_outlet_and_day():
+    from rag.answer.parts import QUESTION_HITS_PER_PART, part_hits
+    from rag.answer.reading import Clause
+    from rag.core.types import Article, Chunk, Hit
+
+    def hit(n: int, source: str, day: str) -> Hit:
+        text = f"Passage {n} from {source}."
+        return Hit(Chunk(f"c{n}", f"a{n}", text, 0, len(text)), Article(f"a{n}", "t", text, source, "", day), 1.0)
+
+    own = [hit(1, "Tech Wire", "2023-10-05")]
+    question = [hit(1, "Tech Wire", "2023-10-05"), hit(2, "Daily Ledger", "2023-10-05")]
+    question += [hit(n, "Tech Wire", "2023-10-05" if n % 2 else "2023-10-06") for n in range(3, 12)]
+
+    def retrieve(query, k, filters):
+        return own
+
+    clause = Clause(text="the Tech Wire report on the layoffs", source="Tech Wire", day="2023-10-05", claim="layoffs")
+    found, dropped_day = part_hits(clause, retrieve, question)
+    # its own passages first, then the question's from the same outlet and day, each once and at most a few
+    assert [h.chunk.id for h in found] == ["c1", "c3", "c5", "c7"][: 1 + QUESTION_HITS_PER_PART]
+    assert not dropped_day
+
+
 def test_a_person_question_prefers_names_the_passages_also_use_by_surname():
     from rag.answer.compose import _named_by_surname, names_in
 
