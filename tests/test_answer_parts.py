@@ -163,6 +163,11 @@ def test_reading_drops_the_words_that_only_point_at_an_outlet_or_a_day():
     assert _parts("Does the Daily Ledger suggest that Mara Lind was promoted?", known) == [
         ("Daily Ledger", "", "Mara Lind was promoted")
     ]
+    # every form of an asserting verb frames the claim, as does the possessive left of an outlet's name
+    q = "Is the Daily Ledger's claim that Globex cut prices right, while the Tech Wire article is claiming Lind quit?"
+    assert [c[2] for c in _parts(q, known)] == ["Globex cut prices right", "Lind quit"]
+    q = "Does the Daily Ledger suggest Globex grew, while Tech Wire implies that Globex shrank?"
+    assert [c[2] for c in _parts(q, known)] == ["Globex grew", "Globex shrank"]
     # "published before <day>" bounds the day, it does not name it; "on the same day" is the day named just before
     q = "Did the Tech Wire report published before December 5, 2023, say shares fell, while Sports Desk said fans left?"
     assert _parts(q, known)[0][:2] == ("Tech Wire", "")

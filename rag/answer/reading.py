@@ -101,7 +101,8 @@ _OUTLET_PHRASE = re.compile(
 _FRAME = re.compile(
     r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:article|report|piece|story|coverage)s?\s+(?:(?:from|by|in|on)\b\s*)?)?(?:(?:also\s+)?(?:suggest|say|claim|"
-    r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight)(?:s|ed)?\s+|said\s+)?"
+    r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight|allege)(?:s|ed|d)?\s+|"
+    r"(?:said|implies|implied|alleges|alleged|(?:claim|suggest|indicat|impl|stat|say|alleg)ing)\s+)?"
     r"(?:that\s+)?",
     re.I,
 )
@@ -198,7 +199,8 @@ _AROUND_HOLE = re.compile(
 )
 # Words left at the start of a clause once its outlet and frame are gone ("on <topic>", "regarding <topic>").
 _LEADING_LINK = re.compile(
-    r"^(?:(?:and|but|both|each|subsequent|later|earlier|report|article|from|on|regarding|concerning|about|which|that|who|"
+    r"^(?:(?:s|another|and|but|both|each|subsequent|later|earlier|report|article|from|on|regarding|concerning|about|which|"
+    r"that|who|"
     r"considering|following)\b\s*,?\s*)+",
     re.I,
 )
