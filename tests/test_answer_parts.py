@@ -253,6 +253,17 @@ def test_the_order_of_two_reports_comes_from_their_dates(bot):
     _exact(bot, answer)
 
 
+def test_an_order_question_whose_part_is_contradicted_is_answered_no(bot):
+    answer = bot.ask(
+        "Did Tech Wire report that regulators did not open an inquiry into Globex's accounting after the Daily "
+        "Ledger reported Globex's quarterly profit?"
+    )
+    # the dates are in the stated order, but Tech Wire says the opposite of what the question says it reported
+    assert answer.text.startswith("**No.** What Tech Wire")
+    assert [p.verdict for p in answer.parts] == ["contradicted", "supported"]
+    _exact(bot, answer)
+
+
 def test_an_entity_question_leads_with_the_name(bot):
     answer = bot.ask(
         "Who is the chief executive that the Daily Ledger says resigned and Tech Wire says returned to Globex?"

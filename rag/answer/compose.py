@@ -130,7 +130,8 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     timeline = _timeline(evidence[0]) if reading.shape == "yesno" and len(evidence) == 1 else []
     if len(timeline) >= 2:
         return _latest_first(question, evidence[0], timeline, hits)
-    if reading.shape == "order":
+    # A contradicted part answers an order question too: "did A report X after B?" is No when A says otherwise.
+    if reading.shape == "order" and "contradicted" not in labels:
         lead = _order_lead(reading, evidence, cites)
     elif "contradicted" in labels:
         bad = next(e for e in evidence if e.label == "contradicted")
