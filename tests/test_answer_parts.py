@@ -163,6 +163,15 @@ def test_reading_drops_the_words_that_only_point_at_an_outlet_or_a_day():
     assert _parts("Does the Daily Ledger suggest that Mara Lind was promoted?", known) == [
         ("Daily Ledger", "", "Mara Lind was promoted")
     ]
+    # "when reporting on <another day>" is that outlet's next report; "..., maintain consistency in X" asks, not claims
+    q = (
+        "Did Tech Wire, after reporting on October 5, 2023, that Globex cut prices, maintain consistency in its view "
+        "when reporting on October 20, 2023, about an inquiry into Globex?"
+    )
+    assert _parts(q, known) == [
+        ("Tech Wire", "2023-10-05", "Globex cut prices"),
+        ("Tech Wire", "2023-10-20", "inquiry into Globex"),
+    ]
     # every form of an asserting verb frames the claim, as does the possessive left of an outlet's name
     q = "Is the Daily Ledger's claim that Globex cut prices right, while the Tech Wire article is claiming Lind quit?"
     assert [c[2] for c in _parts(q, known)] == ["Globex cut prices right", "Lind quit"]
@@ -522,6 +531,10 @@ def test_a_word_the_passage_both_says_and_negates_is_not_a_flip():
     # a negation reaches no further than its sentence or a turning "but"
     runner = "Mara Lind does not appear as fast a runner, but she does not need to be. She is told to pass from deep."
     assert judge("Mara Lind is told to pass from deep", [runner]).label == "supported"
+    # a name under a negation is not what it negates: "not make Globex Pay available" negates "available"
+    launch = "Globex announced that Globex Pay will become available alongside the new card."
+    verdict = judge("Globex would not make Globex Pay available alongside the new card", [launch])
+    assert verdict.label == "contradicted"
     # said only under the negation, it still flips the claim
     assert judge("Mara Lind knowingly committed fraud", ["Mara Lind never knowingly committed fraud."]).label == (
         "contradicted"

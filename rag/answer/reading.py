@@ -77,7 +77,8 @@ _BOUNDARY = re.compile(
     rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{MONTH_NAME}\b)|"
     r",\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
     r"\s+and\s+(?=(?:the\s+)?(?:subsequent|later|earlier)\b)|,?\s+or\s+(?=(?:does|did|is|was|do)\b)|"
-    r",?\s+and\s+(?:does|did|is|was)\s+",
+    r",?\s+and\s+(?:does|did|is|was)\s+|"
+    r"\s+when\s+(?=(?:reporting|it reported|writing|it wrote)\b)",
 )
 # Scaffolding words a part's claim drops before it is judged: they describe the article, not its content.
 _SCAFFOLD = re.compile(
@@ -102,7 +103,7 @@ _FRAME = re.compile(
     r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:article|report|piece|story|coverage)s?\s+(?:(?:from|by|in|on)\b\s*)?)?(?:(?:also\s+)?(?:suggest|say|claim|"
     r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight|allege)(?:s|ed|d)?\s+|"
-    r"(?:said|implies|implied|alleges|alleged|(?:claim|suggest|indicat|impl|stat|say|alleg)ing)\s+)?"
+    r"(?:said|implies|implied|alleges|alleged|(?:claim|suggest|indicat|impl|stat|say|alleg|report)ing)\s+)?"
     r"(?:that\s+)?",
     re.I,
 )
@@ -315,7 +316,8 @@ _COVERING_VERB = re.compile(
 _RELATION_VERB = re.compile(
     r"(?:^|,\s*)(?:aligning|agreeing|consistent|in line|in contrast|contrasting)\s*$|"
     r"^\s*(?:contradict(?:s|ed)?|agree(?:s|d)?\s+with|align(?:s|ed)?\s+with|"
-    r"maintain(?:s|ed)?\s+consistency(?:\s+(?:in|with|regarding))?)\b",
+    r"maintain(?:s|ed)?\s+consistency(?:\s+(?:in|with|regarding))?)\b|"
+    r",\s*maintain(?:s|ed)?\s+(?:consistency|the same)\b.*$",
     re.I,
 )
 _ASSERTS = re.compile(

@@ -101,11 +101,10 @@ def _scan(
         all_tokens.add(tok)
         if kind == "number" or (low not in CLAIM_STOPWORDS and len(low) > 1):
             content.append((tok, weight, kind))
-            if scope:
-                if kind == "word":  # "not surprising that Beijing ...": the name is not what is negated
-                    negated.add(tok)
+            if scope and kind == "word":
+                negated.add(tok)
                 scope -= 1
-            else:
+            else:  # a name under a negation is not what it negates ("would not make Globex Pay available")
                 affirmed.add(tok)
     return frozenset(all_tokens), tuple(dict.fromkeys(content)), frozenset(negated), frozenset(affirmed)
 
