@@ -334,6 +334,13 @@ def test_a_person_question_prefers_names_the_passages_also_use_by_surname():
     # "Park" only ever follows "Theo"; "Bank of Ostland" is a company's way of naming
     assert not _named_by_surname("Theo Park", texts)
     assert not _named_by_surname("Bank of Ostland", ["Ostland said"])
+    # a surname alone is the person its article spells out, but a capitalised sentence start is no first name
+    from rag.answer.compose import _in_full
+
+    article = "Globex chief executive Mara Lind resigned. Other Globex staff stayed. Lind said little."
+    assert _in_full("Lind", article) == "Mara Lind"
+    assert _in_full("Globex", article) == "Globex"
+    assert _in_full("Park", article) == "Park"
     # a heading's question word ends no name
     assert names_in("Thunder Road What? Lind spoke.") == ["Thunder Road", "Lind"]
 

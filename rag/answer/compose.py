@@ -284,9 +284,12 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
         for w in windows(pool):
             # a name sharing a word with the question is what the question already says ("Munich ..." when asked
             # about Munich), not the answer
+            found_here = names_in(w.text)
+            if person:  # a surname alone ("Lind said") is the person its article names in full ("Mara Lind")
+                found_here = [_in_full(n, w.hit.article.text) for n in found_here]
             names = [
                 n
-                for n in names_in(w.text)
+                for n in found_here
                 if not asked & set(re.findall(r"[a-z0-9]+", n.lower()))
                 and n.lower() not in outlets
                 and not any(n.lower() in o for o in outlets)
@@ -343,6 +346,18 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     return full_form(best, found), sum(1 for weights in per_part[:-1] if best in weights)
 
 
+def _in_full(name: str, article: str) -> str:
+    """A one-word name as the article first spells it out with a first name ("Lind" -> "Mara Lind"), else itself."""
+    if " " in name or len(name) < 4 or not name[0].isupper():
+        return name
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+)\s+" + re.escape(name) + r"(?![\w-])", article):
+        before = article[: m.start()].rstrip()
+        # a capitalised word at a sentence's start ("Other Globex products") is no first name
+        if before and before[-1] not in '.!?"“”:' and m.group(1).lower() not in _NOT_NAMES:
+            return f"{m.group(1)} {name}"
+    return name
+
+
 _DETERMINERS = frozenset("the a an this its his her their our your".split())
 
 
@@ -388,14 +403,21 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
     cites = Citations()
     lines, parts, refs = [], [], []
     pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    # a person's surname alone names them in an article that spells the name out ("Lind said" after "Mara Lind")
+    surname = name.split()[-1] if len(name.split()) >= 2 and len(name.split()[-1]) >= 4 else ""
+    by_surname = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])") if surname else None
     for e in evidence:
         naming = [w for w in windows(e.hits) if pattern.search(w.text)]
+        if not naming and by_surname is not None:
+            naming = [w for w in windows(e.hits) if by_surname.search(w.text) and pattern.search(w.hit.article.text)]
         window = max(naming, key=lambda w: w.hit.score) if naming else None
         cited = []
         if window is not None:
             cited.append(cites.cite(window))
             lines.append(quoted(window.text, cited[-1]))
-            refs.append(f"{outlet_of(window)} [{cited[-1]}]")
+            ref = f"{outlet_of(window)} [{cited[-1]}]"
+            if ref not in refs:  # two parts may rest on one passage
+                refs.append(ref)
         if e.window is not None and e.label != "not_mentioned" and (window is None or e.window.text != window.text):
             cited.append(_cite(cites, e))
             lines.append(quoted(e.window.text, cited[-1]))
