@@ -341,6 +341,8 @@ def test_a_person_question_prefers_names_the_passages_also_use_by_surname():
     assert _in_full("Lind", article) == "Mara Lind"
     assert _in_full("Globex", article) == "Globex"
     assert _in_full("Park", article) == "Park"
+    # nor does a word across a line break (a heading, a caption) or the name itself repeated
+    assert _in_full("Globex", "Search only on Tech\n\nGlobex announced it. Photo: Globex Globex sells.") == "Globex"
     # a heading's question word ends no name
     assert names_in("Thunder Road What? Lind spoke.") == ["Thunder Road", "Lind"]
 

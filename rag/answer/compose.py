@@ -350,11 +350,13 @@ def _in_full(name: str, article: str) -> str:
     """A one-word name as the article first spells it out with a first name ("Lind" -> "Mara Lind"), else itself."""
     if " " in name or len(name) < 4 or not name[0].isupper():
         return name
-    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+)\s+" + re.escape(name) + r"(?![\w-])", article):
+    # one space between the two: a line break ends a heading or a list item ("Bing\nOpenAI" is two names)
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+) " + re.escape(name) + r"(?![\w-])", article):
+        first = m.group(1)
         before = article[: m.start()].rstrip()
         # a capitalised word at a sentence's start ("Other Globex products") is no first name
-        if before and before[-1] not in '.!?"“”:' and m.group(1).lower() not in _NOT_NAMES:
-            return f"{m.group(1)} {name}"
+        if before and before[-1] not in '.!?"“”:' and first.lower() not in _NOT_NAMES and first != name:
+            return f"{first} {name}"
     return name
 
 
