@@ -97,3 +97,11 @@ def test_uploads_accept_exactly_what_ingest_loads() -> None:
     from ui.uploads import ALLOWED_SUFFIXES
 
     assert tuple(ALLOWED_SUFFIXES) == tuple(LOADERS)
+
+
+def test_a_name_never_crosses_a_line_break():
+    from rag.core.text import NAME_PHRASE, NAME_RUN
+
+    text = "Photograph: Globex\n\nGlobex devices are on sale. The Bank of Ostland said so."
+    assert [m.group(0) for m in NAME_PHRASE.finditer(text)] == ["Photograph", "Globex", "Globex", "The Bank of Ostland"]
+    assert "Globex\n\nGlobex" not in [m.group(0) for m in NAME_RUN.finditer(text)]

@@ -126,9 +126,10 @@ WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
 # A capitalised word: the names a question asks about.
 NAME = re.compile(r"\b[A-Z][\w'’.-]+")
 # A run of capitalised words: one name of one or more words ("Mara Lind", "Globex").
-NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*)*")
 # A name as answers quote it: capitalised words, possibly joined by "of"/"de"/"&" ("Bank of Springfield").
-NAME_PHRASE = re.compile(r"\b[A-Z][\w’'&.-]*[\w](?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*[\w])*")
+# Neither crosses a line break: a caption or a heading above a sentence is not part of a name in it.
+NAME_PHRASE = re.compile(r"\b[A-Z][\w’'&.-]*[\w](?:[^\S\n]+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*[\w])*")
 
 # Words that match nearly every chunk: they cost time and carry no signal for ranking.
 STOPWORDS = frozenset(
