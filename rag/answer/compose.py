@@ -306,7 +306,7 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
         return "", 0
     if person:
         # A person is also named by surname alone ("Lind testified ..."); a company, team or place seldom is by its
-        # last word ("Bank", "Bureau", "the Chiefs"). When some names are used that way, the answer is one of them.
+        # last word ("Bank", "Bureau", "the Rovers"). When some names are used that way, the answer is one of them.
         texts = [h.chunk.text for _, pool in parts for h in pool]
         people = {n for n in found if _named_by_surname(n, texts)}
         if people:
@@ -350,7 +350,7 @@ def _in_full(name: str, article: str) -> str:
     """A one-word name as the article first spells it out with a first name ("Lind" -> "Mara Lind"), else itself."""
     if " " in name or len(name) < 4 or not name[0].isupper():
         return name
-    # one space between the two: a line break ends a heading or a list item ("Bing\nOpenAI" is two names)
+    # one space between the two: a line break ends a heading or a list item ("Tech Wire\nGlobex" is two names)
     for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+) " + re.escape(name) + r"(?![\w-])", article):
         first = m.group(1)
         before = article[: m.start()].rstrip()
@@ -365,7 +365,7 @@ _DETERMINERS = frozenset("the a an this its his her their our your".split())
 
 def _named_by_surname(name: str, texts: list[str]) -> bool:
     """The passages use the name's last word alone, as people are named ("..., Lind testified"): not after its first
-    words, another name or a determiner ("the Chiefs", "District Court"), nor at a sentence's start ("Well, ...")."""
+    words, another name or a determiner ("the Rovers", "Harbour Court"), nor at a sentence's start ("Well, ...")."""
     words = name.split()
     if len(words) < 2 or len(words[-1]) < 3 or not all(w[0].isupper() for w in words):  # not "Bank of Ostland"
         return False

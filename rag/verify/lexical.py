@@ -58,8 +58,8 @@ def _norm_number(tok: str) -> str:
     return tok
 
 
-# Where a negation's reach ends: a sentence or clause ends between two tokens, or "but" turns the clause ("he does
-# not need to be. He is regulated ..." negates "need", not "regulated").
+# Where a negation's reach ends: a sentence or clause ends between two tokens, or "but" turns the clause ("she does
+# not need to. She is paid to pass ..." negates "need", not "paid").
 _CLAUSE_END = re.compile(r"[.!?;:]")
 _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
 
@@ -116,8 +116,8 @@ def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ..
 
 def negation_flipped(claim: str, passage: str) -> bool:
     """A word both share is only negated on one side and only affirmed on the other ("was not in critical condition"
-    vs "was in critical condition"). A word a side both says and negates ("committed fraud ... never meant to commit
-    fraud") flips nothing."""
+    vs "was in critical condition"). A word a side both says and negates ("cut prices ... never meant to cut
+    prices") flips nothing."""
     _, claim_content, claim_neg, claim_aff = _scan(claim)
     passage_tokens, _, passage_neg, passage_aff = _scan(passage)
     for t, _, _ in claim_content:
