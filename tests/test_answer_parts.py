@@ -283,7 +283,7 @@ def test_an_entity_question_leads_with_the_name(bot):
 
 
 def test_an_entity_is_named_as_the_passages_spell_it_out():
-    from rag.answer.compose import full_form, names_in
+    from rag.answer.names import full_form, names_in
 
     # a sentence's first word or a description before the name is not part of it
     assert names_in("Whereas Globex kept its prices.") == ["Globex"]
@@ -319,7 +319,7 @@ def test_a_part_also_reads_the_whole_questions_passages_from_its_outlet_and_day(
 
 
 def test_a_person_question_prefers_names_the_passages_also_use_by_surname():
-    from rag.answer.compose import _named_by_surname, names_in
+    from rag.answer.names import named_by_surname, names_in
 
     texts = [
         "Mara Lind told the Harbour Bank board she would stay. The bank said on Monday that Lind had agreed.",
@@ -327,22 +327,22 @@ def test_a_person_question_prefers_names_the_passages_also_use_by_surname():
         "Regulators at the Securities Board met Theo Park; the Board declined to comment.",
     ]
     # a person: "Lind had agreed"; a company, team or board is not named by its last word alone in these ways
-    assert _named_by_surname("Mara Lind", texts)
-    assert not _named_by_surname("Harbour Bank", texts)
-    assert not _named_by_surname("Securities Board", texts)
-    assert not _named_by_surname("Kansas Chiefs", texts)
+    assert named_by_surname("Mara Lind", texts)
+    assert not named_by_surname("Harbour Bank", texts)
+    assert not named_by_surname("Securities Board", texts)
+    assert not named_by_surname("Kansas Chiefs", texts)
     # "Park" only ever follows "Theo"; "Bank of Ostland" is a company's way of naming
-    assert not _named_by_surname("Theo Park", texts)
-    assert not _named_by_surname("Bank of Ostland", ["Ostland said"])
+    assert not named_by_surname("Theo Park", texts)
+    assert not named_by_surname("Bank of Ostland", ["Ostland said"])
     # a surname alone is the person its article spells out, but a capitalised sentence start is no first name
-    from rag.answer.compose import _in_full
+    from rag.answer.names import in_full
 
     article = "Globex chief executive Mara Lind resigned. Other Globex staff stayed. Lind said little."
-    assert _in_full("Lind", article) == "Mara Lind"
-    assert _in_full("Globex", article) == "Globex"
-    assert _in_full("Park", article) == "Park"
+    assert in_full("Lind", article) == "Mara Lind"
+    assert in_full("Globex", article) == "Globex"
+    assert in_full("Park", article) == "Park"
     # nor does a word across a line break (a heading, a caption) or the name itself repeated
-    assert _in_full("Globex", "Search only on Tech\n\nGlobex announced it. Photo: Globex Globex sells.") == "Globex"
+    assert in_full("Globex", "Search only on Tech\n\nGlobex announced it. Photo: Globex Globex sells.") == "Globex"
     # a heading's question word ends no name
     assert names_in("Thunder Road What? Lind spoke.") == ["Thunder Road", "Lind"]
 

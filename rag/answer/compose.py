@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.answer.names import full_form, in_full, named_by_surname, names_in
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import NAME_PHRASE, REFUSAL_TEXT, split_sentences
+from rag.core.text import REFUSAL_TEXT, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -21,14 +22,6 @@ REFUSAL = REFUSAL_TEXT.rstrip(".")  # the refusal every answerer starts with; th
 # (evals/train/tune_parts.py).
 NAMES_FOUND_BELOW = 0.5
 
-_NOT_NAMES = frozenset(
-    """the a an this that these those it its he she they we i you his her their our my in on at of for
-    and but or if when while as after before during with from by to however meanwhile yet so also still
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
-    who where which there here whereas whilst although though despite unlike since until because whether instead
-    including using given amid following regarding like unless cto cfo coo""".split()
-)
 _PERSON_ASKED = re.compile(
     r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:individual|person|people|player|athlete|coach|executive|ceo|founder|celebrity|artist|"
@@ -250,22 +243,6 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
     )
 
 
-def names_in(text: str) -> list[str]:
-    out = []
-    for m in NAME_PHRASE.finditer(text):
-        words = m.group(0).split()
-        # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
-        while words and (words[0].lower().strip("’'") in _NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
-            words = words[1:]
-        while words and words[-1].lower().strip("’'?.,") in _NOT_NAMES:  # "... Thunder What?": a heading's question
-            words = words[:-1]
-        name = " ".join(words).strip(" .,’'")
-        name = re.sub(r"[’']s$", "", name)
-        if len(name) >= 2 and name.lower() not in _NOT_NAMES:
-            out.append(name)
-    return out
-
-
 # How much "named in most of the retrieved passages" counts beside the parts' support (tune half).
 ENTITY_SPREAD_WEIGHT = 6.0  # tune inference accuracy: 0 -> 0.516, 1 -> 0.672, 2 -> 0.766, 4 -> 0.797, 6 and 10 -> 0.805
 
@@ -286,7 +263,7 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
             # about Munich), not the answer
             found_here = names_in(w.text)
             if person:  # a surname alone ("Lind said") is the person its article names in full ("Mara Lind")
-                found_here = [_in_full(n, w.hit.article.text) for n in found_here]
+                found_here = [in_full(n, w.hit.article.text) for n in found_here]
             names = [
                 n
                 for n in found_here
@@ -308,7 +285,7 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
         # A person is also named by surname alone ("Lind testified ..."); a company, team or place seldom is by its
         # last word ("Bank", "Bureau", "the Rovers"). When some names are used that way, the answer is one of them.
         texts = [h.chunk.text for _, pool in parts for h in pool]
-        people = {n for n in found if _named_by_surname(n, texts)}
+        people = {n for n in found if named_by_surname(n, texts)}
         if people:
             per_part = [{n: w for n, w in weights.items() if n in people} for weights in per_part]
             found = people
@@ -344,60 +321,6 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     scored = {n: total(n) + ENTITY_SPREAD_WEIGHT * spread(n) for n in found}
     best = max(scored, key=lambda n: (round(scored[n], 6), len(n.split()), -len(n)))
     return full_form(best, found), sum(1 for weights in per_part[:-1] if best in weights)
-
-
-def _in_full(name: str, article: str) -> str:
-    """A one-word name as the article first spells it out with a first name ("Lind" -> "Mara Lind"), else itself."""
-    if " " in name or len(name) < 4 or not name[0].isupper():
-        return name
-    # one space between the two: a line break ends a heading or a list item ("Tech Wire\nGlobex" is two names)
-    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+) " + re.escape(name) + r"(?![\w-])", article):
-        first = m.group(1)
-        before = article[: m.start()].rstrip()
-        # a capitalised word at a sentence's start ("Other Globex products") is no first name
-        if before and before[-1] not in '.!?"“”:' and first.lower() not in _NOT_NAMES and first != name:
-            return f"{first} {name}"
-    return name
-
-
-_DETERMINERS = frozenset("the a an this its his her their our your".split())
-
-
-def _named_by_surname(name: str, texts: list[str]) -> bool:
-    """The passages use the name's last word alone, as people are named ("..., Lind testified"): not after its first
-    words, another name or a determiner ("the Rovers", "Harbour Court"), nor at a sentence's start ("Well, ...")."""
-    words = name.split()
-    if len(words) < 2 or len(words[-1]) < 3 or not all(w[0].isupper() for w in words):  # not "Bank of Ostland"
-        return False
-    alone = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])(?!\s+[A-Z])")
-    for text in texts:
-        for m in alone.finditer(text):
-            before = text[: m.start()].rstrip()
-            prev = before.split()[-1] if before.split() else ""
-            if not prev or prev[-1] in '.!?"“”:' or prev[0].isupper() or prev.lower() in _DETERMINERS:
-                continue
-            return True
-    return False
-
-
-def full_form(name: str, names: set[str]) -> str:
-    """The name as the passages spell it out: "Glob" -> "Globex Holdings", "NHB" -> "National Harbour Board"."""
-    if " " in name:
-        return name
-
-    def spells_out(longer: str) -> bool:
-        words = longer.split()
-        first = words[0]
-        if len(words) < 2:
-            return False
-        if name.isupper() and len(name) >= 2:
-            return "".join(w[0] for w in words) == name
-        return (
-            len(name) >= 3 and first.startswith(name) and first[len(name) :].isalpha() and first[len(name) :].islower()
-        )
-
-    longer = sorted(n for n in names if spells_out(n))
-    return min(longer, key=lambda n: len(n.split())) if longer else name
 
 
 def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hits, name: str) -> Answer:

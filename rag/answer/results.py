@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer.compose import REFUSAL, Citations, names_in, outlet_of, quoted
+from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
+from rag.answer.names import names_in
 from rag.answer.parts import Window
 from rag.answer.verdicts import claim_terms, coverage
 from rag.core.text import NAME_PHRASE, split_sentences

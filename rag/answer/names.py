@@ -1,0 +1,90 @@
+"""Names in news text: the names a passage holds, a name as its article spells it out, and whether a name is used
+the way people are (by surname alone). Entity answers read them (rag.answer.compose, rag.answer.results)."""
+
+from __future__ import annotations
+
+import re
+
+from rag.core.text import NAME_PHRASE
+
+__all__ = ["NOT_NAMES", "full_form", "in_full", "named_by_surname", "names_in"]
+
+# Capitalised words that start sentences or stand for a name without being one.
+NOT_NAMES = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my in on at of for
+    and but or if when while as after before during with from by to however meanwhile yet so also still
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
+    who where which there here whereas whilst although though despite unlike since until because whether instead
+    including using given amid following regarding like unless cto cfo coo""".split()
+)
+
+
+def names_in(text: str) -> list[str]:
+    out = []
+    for m in NAME_PHRASE.finditer(text):
+        words = m.group(0).split()
+        # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
+        while words and (words[0].lower().strip("’'") in NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
+            words = words[1:]
+        while words and words[-1].lower().strip("’'?.,") in NOT_NAMES:  # "... Thunder What?": a heading's question
+            words = words[:-1]
+        name = " ".join(words).strip(" .,’'")
+        name = re.sub(r"[’']s$", "", name)
+        if len(name) >= 2 and name.lower() not in NOT_NAMES:
+            out.append(name)
+    return out
+
+
+def in_full(name: str, article: str) -> str:
+    """A one-word name as the article first spells it out with a first name ("Lind" -> "Mara Lind"), else itself."""
+    if " " in name or len(name) < 4 or not name[0].isupper():
+        return name
+    # one space between the two: a line break ends a heading or a list item ("Tech Wire\nGlobex" is two names)
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+) " + re.escape(name) + r"(?![\w-])", article):
+        first = m.group(1)
+        before = article[: m.start()].rstrip()
+        # a capitalised word at a sentence's start ("Other Globex products") is no first name
+        if before and before[-1] not in '.!?"“”:' and first.lower() not in NOT_NAMES and first != name:
+            return f"{first} {name}"
+    return name
+
+
+_DETERMINERS = frozenset("the a an this its his her their our your".split())
+
+
+def named_by_surname(name: str, texts: list[str]) -> bool:
+    """The passages use the name's last word alone, as people are named ("..., Lind testified"): not after its first
+    words, another name or a determiner ("the Rovers", "Harbour Court"), nor at a sentence's start ("Well, ...")."""
+    words = name.split()
+    if len(words) < 2 or len(words[-1]) < 3 or not all(w[0].isupper() for w in words):  # not "Bank of Ostland"
+        return False
+    alone = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])(?!\s+[A-Z])")
+    for text in texts:
+        for m in alone.finditer(text):
+            before = text[: m.start()].rstrip()
+            prev = before.split()[-1] if before.split() else ""
+            if not prev or prev[-1] in '.!?"“”:' or prev[0].isupper() or prev.lower() in _DETERMINERS:
+                continue
+            return True
+    return False
+
+
+def full_form(name: str, names: set[str]) -> str:
+    """The name as the passages spell it out: "Glob" -> "Globex Holdings", "NHB" -> "National Harbour Board"."""
+    if " " in name:
+        return name
+
+    def spells_out(longer: str) -> bool:
+        words = longer.split()
+        first = words[0]
+        if len(words) < 2:
+            return False
+        if name.isupper() and len(name) >= 2:
+            return "".join(w[0] for w in words) == name
+        return (
+            len(name) >= 3 and first.startswith(name) and first[len(name) :].isalpha() and first[len(name) :].islower()
+        )
+
+    longer = sorted(n for n in names if spells_out(n))
+    return min(longer, key=lambda n: len(n.split())) if longer else name
