@@ -288,6 +288,8 @@ def test_an_entity_is_named_as_the_passages_spell_it_out():
     # a sentence's first word or a description before the name is not part of it
     assert names_in("Whereas Globex kept its prices.") == ["Globex"]
     assert names_in("Second-year Globex engineer Mara Lind left.") == ["Globex", "Mara Lind"]
+    # a possessive ends a name: the question asks about Globex and about Tide Pay, each found on its own
+    assert names_in("so Globex's Tide Pay beat the Rovers' app") == ["Globex", "Tide Pay", "Rovers"]
     # a short form or initials become the full name the passages also use; another word starting alike does not
     found = {"Fed Chair", "Federal Reserve", "FedEx Ground", "Globex Songs Fund"}
     assert full_form("Fed", found) == "Federal Reserve"

@@ -20,19 +20,24 @@ NOT_NAMES = frozenset(
 )
 
 
+# A possessive ends a name: "Globex's Tide Pay" names Globex and Tide Pay.
+_POSSESSIVE_END = re.compile(r"(?<=[’']s)\s+|(?<=s[’'])\s+")
+
+
 def names_in(text: str) -> list[str]:
     out = []
     for m in NAME_PHRASE.finditer(text):
-        words = m.group(0).split()
-        # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
-        while words and (words[0].lower().strip("’'") in NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
-            words = words[1:]
-        while words and words[-1].lower().strip("’'?.,") in NOT_NAMES:  # "... Thunder What?": a heading's question
-            words = words[:-1]
-        name = " ".join(words).strip(" .,’'")
-        name = re.sub(r"[’']s$", "", name)
-        if len(name) >= 2 and name.lower() not in NOT_NAMES:
-            out.append(name)
+        for phrase in _POSSESSIVE_END.split(m.group(0)):
+            words = phrase.split()
+            # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
+            while words and (words[0].lower().strip("’'") in NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
+                words = words[1:]
+            while words and words[-1].lower().strip("’'?.,") in NOT_NAMES:  # "Thunder What?": a heading's question
+                words = words[:-1]
+            name = " ".join(words).strip(" .,’'")
+            name = re.sub(r"[’']s$", "", name)
+            if len(name) >= 2 and name.lower() not in NOT_NAMES:
+                out.append(name)
     return out
 
 
