@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer.names import full_form, in_full, named_by_surname, names_in
+from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
@@ -330,7 +330,7 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
     pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
     # a person's surname alone names them in an article that spells the name out ("Lind said" after "Mara Lind")
     surname = name.split()[-1] if len(name.split()) >= 2 and len(name.split()[-1]) >= 4 else ""
-    by_surname = re.compile(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])") if surname else None
+    by_surname = re.compile(standalone(surname)) if surname else None
     for e in evidence:
         naming = [w for w in windows(e.hits) if pattern.search(w.text)]
         if not naming and by_surname is not None:

@@ -7,7 +7,7 @@ import re
 
 from rag.core.text import NAME_PHRASE
 
-__all__ = ["NOT_NAMES", "full_form", "in_full", "named_by_surname", "names_in"]
+__all__ = ["NOT_NAMES", "full_form", "in_full", "named_by_surname", "names_in", "standalone"]
 
 # Capitalised words that start sentences or stand for a name without being one.
 NOT_NAMES = frozenset(
@@ -32,13 +32,18 @@ def names_in(text: str) -> list[str]:
             # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
             while words and (words[0].lower().strip("’'") in NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
                 words = words[1:]
-            while words and words[-1].lower().strip("’'?.,") in NOT_NAMES:  # "Thunder What?": a heading's question
+            while words and words[-1].lower().strip("’'?.,") in NOT_NAMES:  # "Harbour Road What?": a heading's question
                 words = words[:-1]
             name = " ".join(words).strip(" .,’'")
             name = re.sub(r"[’']s$", "", name)
             if len(name) >= 2 and name.lower() not in NOT_NAMES:
                 out.append(name)
     return out
+
+
+def standalone(word: str) -> str:
+    """A pattern for the word on its own: not part of a longer or hyphenated word ("Lind", not "Lind-Park")."""
+    return r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"
 
 
 def in_full(name: str, article: str) -> str:
@@ -64,7 +69,7 @@ def named_by_surname(name: str, texts: list[str]) -> bool:
     words = name.split()
     if len(words) < 2 or len(words[-1]) < 3 or not all(w[0].isupper() for w in words):  # not "Bank of Ostland"
         return False
-    alone = re.compile(r"(?<![\w-])" + re.escape(words[-1]) + r"(?![\w-])(?!\s+[A-Z])")
+    alone = re.compile(standalone(words[-1]) + r"(?!\s+[A-Z])")
     for text in texts:
         for m in alone.finditer(text):
             before = text[: m.start()].rstrip()

@@ -118,16 +118,10 @@ def negation_flipped(claim: str, passage: str) -> bool:
     """A word both share is only negated on one side and only affirmed on the other ("was not in critical condition"
     vs "was in critical condition"). A word a side both says and negates ("cut prices ... never meant to cut
     prices") flips nothing."""
-    _, claim_content, claim_neg, claim_aff = _scan(claim)
-    passage_tokens, _, passage_neg, passage_aff = _scan(passage)
-    for t, _, _ in claim_content:
-        if t not in passage_tokens:
-            continue
-        if (t in claim_neg and t not in claim_aff and t in passage_aff and t not in passage_neg) or (
-            t in claim_aff and t not in claim_neg and t in passage_neg and t not in passage_aff
-        ):
-            return True
-    return False
+    _, _, claim_neg, claim_aff = _scan(claim)
+    _, _, passage_neg, passage_aff = _scan(passage)
+    only_denied, only_said = claim_neg - claim_aff, claim_aff - claim_neg
+    return bool(only_denied & (passage_aff - passage_neg) or only_said & (passage_neg - passage_aff))
 
 
 def coverage(claim: str, passage: str) -> float:
