@@ -675,3 +675,48 @@ def test_a_question_offering_two_answers_gets_one_of_its_own_words(bot):
     assert answer.text.startswith("**Consistent.**"), answer.text
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
     _exact(bot, answer)
+
+
+def test_asked_whether_it_happened_a_plan_or_a_condition_is_no_support():
+    from rag.answer.verdicts import judge
+
+    claim = "Globex cut prices for its payment app"
+    for hedged in (
+        "Globex may cut prices for its payment app next month, analysts said.",
+        "If Globex cuts prices for its payment app, rivals will follow.",
+        "Globex now has to cut prices for its payment app to keep its users.",
+        "Globex is preparing to cut prices for its payment app.",
+    ):
+        # "did Globex cut prices?" is not answered Yes by a report that it might
+        assert judge(claim, [hedged], happened=True).label == "not_mentioned", hedged
+        # "does the report suggest Globex would cut prices?" still is
+        assert judge(claim, [hedged]).label == "supported", hedged
+    done = "Globex cut prices for its payment app on Monday."
+    assert judge(claim, [done], happened=True).label == "supported"
+    # a hedge reaches no further than its clause: the cut below is reported as done
+    later = "Rivals may follow. Globex cut prices for its payment app on Monday."
+    assert judge(claim, [later], happened=True).label == "supported"
+    # and the words alone support only a passage holding every plain word: prices and the app without the cut
+    rose = "Globex prices for its payment app rose on Monday."
+    assert judge(claim, [rose], happened=True).label == "not_mentioned"
+    assert judge(claim, [rose]).label == "supported"
+
+
+def test_a_bare_yes_no_question_is_not_answered_yes_from_a_plan(bot):
+    # the Daily Ledger says the company "would open two new factories next year": a plan, not a fact
+    answer = bot.ask("Did Globex open two new factories?")
+    assert not answer.text.startswith("**Yes")
+    assert answer.parts and answer.parts[0].verdict == "not_mentioned"
+    # asked what the outlet said, the plan is what it said
+    framed = bot.ask("Did the Daily Ledger report that Globex would open two new factories?")
+    assert framed.text.startswith("**Yes")
+
+
+def test_a_later_report_that_does_not_decide_is_not_called_earlier(bot):
+    answer = bot.ask("Did Mara Lind resign as chief executive of Globex?")
+    lead = answer.text.split("\n", 1)[0]
+    assert lead.startswith("**Yes**, as of 2023-11-15")
+    # the 2023-11-20 report (her return) is later than the one that decides, and is said to be
+    later, _, earlier = lead.partition("earlier reports")
+    assert "2023-11-20" in later and "later reports" in later and "2023-11-20" not in earlier
+    _exact(bot, answer)

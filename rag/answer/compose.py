@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
-from rag.answer.parts import Evidence, Window, windows
+from rag.answer.parts import Evidence, Window, asks_if_happened, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
 from rag.core.text import REFUSAL_TEXT, split_sentences
@@ -120,7 +120,11 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     cites = Citations()
     lines, parts = _part_lines(evidence, cites)
     labels = [e.label for e in evidence]
-    timeline = _timeline(evidence[0]) if reading.shape == "yesno" and len(evidence) == 1 else []
+    timeline = (
+        _timeline(evidence[0], asks_if_happened(reading, evidence[0].clause))
+        if reading.shape == "yesno" and len(evidence) == 1
+        else []
+    )
     if len(timeline) >= 2:
         return _latest_first(question, evidence[0], timeline, hits)
     # A contradicted part answers an order question too: "did A report X after B?" is No when A says otherwise.
@@ -179,7 +183,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
 SAME_STORY = 0.5
 
 
-def _timeline(e: Evidence) -> list[tuple[Window, str]]:
+def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
     """Per article of the part's passages, its best window and verdict, newest first, when they carry different
     dates: news changes, and the latest report decides."""
     best: dict[str, tuple[float, Window]] = {}
@@ -191,7 +195,7 @@ def _timeline(e: Evidence) -> list[tuple[Window, str]]:
     found = sorted((w for _, w in best.values()), key=lambda w: w.hit.article.published_at, reverse=True)
     if len({w.hit.article.published_at for w in found}) < 2:
         return []
-    return [(w, judge(e.clause.claim, [w.text]).label) for w in found]
+    return [(w, judge(e.clause.claim, [w.text], happened=happened).label) for w in found]
 
 
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:
@@ -208,8 +212,17 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     else:
         w, verdict = deciding
         word = "**Yes**" if verdict == "supported" else "**No**"
-        lead = f"{word}, as of {w.hit.article.published_at}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
-        earlier = [f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w]
+        day = w.hit.article.published_at
+        lead = f"{word}, as of {day}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
+        # reports dated after the deciding one neither confirm nor deny it: say so rather than call them earlier
+        later = [
+            f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w and x.hit.article.published_at > day
+        ]
+        earlier = [
+            f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w and x.hit.article.published_at <= day
+        ]
+        if later:
+            lead += f"; later reports neither confirm nor deny it: {', '.join(later)}"
         lead += f"; earlier reports: {', '.join(earlier)}." if earlier else "."
     lines = [quoted(w.text, cites.cite(w)) for w, _ in timeline]
     parts = [Part(e.clause.claim, verdict, [c.n for c in cites.items])]

@@ -107,9 +107,15 @@ def _with_question_hits(hits: list[Hit], clause: Clause, question_hits: list[Hit
     return hits + extra[:QUESTION_HITS_PER_PART]
 
 
-def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False) -> Evidence:
+def asks_if_happened(reading: Reading, clause: Clause) -> bool:
+    """A bare yes/no question about an event ("did Globex cut prices?"): it asks whether it happened, not what an
+    outlet suggests, so a report of it as only possible or planned does not answer Yes."""
+    return reading.shape == "yesno" and not clause.source
+
+
+def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happened: bool = False) -> Evidence:
     cands = windows(hits)
-    verdict = judge(clause.claim, [w.text for w in cands])
+    verdict = judge(clause.claim, [w.text for w in cands], happened=happened)
     window = cands[verdict.index] if verdict.index >= 0 else None
     # Single sentences beat pairs when they score the same: the shorter citation says the same.
     if window is not None and verdict.label == "supported":
@@ -119,7 +125,7 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False) -> E
             if w.hit is window.hit and window.start <= w.start and w.end <= window.end and w is not window
         ]
         for w in singles:
-            j = judge(clause.claim, [w.text])
+            j = judge(clause.claim, [w.text], happened=happened)
             if j.label == "supported" and j.score >= verdict.score - 1e-9:
                 window, verdict = w, Judgement(j.label, j.score, verdict.index)
                 break
@@ -131,5 +137,5 @@ def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Eviden
     out = []
     for clause in reading.clauses:
         found, mismatch = part_hits(clause, retrieve, hits)
-        out.append(judge_part(clause, found, mismatch))
+        out.append(judge_part(clause, found, mismatch, asks_if_happened(reading, clause)))
     return out

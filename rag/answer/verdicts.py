@@ -16,7 +16,7 @@ from rag.core.text import NAME_RUN, stem
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
-from rag.verify.lexical import analyse, cosines, coverage, lexical_support, negation_flipped
+from rag.verify.lexical import analyse, cosines, coverage, hedged_only, lexical_support, negation_flipped
 
 __all__ = [
     "ABOUT",
@@ -158,6 +158,14 @@ def _flips(claim: str, passage: str) -> bool:
 MIN_SHARED_WORDS = 1
 
 
+def _missing_words(claim: str, passage: str) -> int:
+    """The claim's plain words (not names, not numbers) the passage does not hold: for "did Globex cut prices?" a
+    passage naming Globex and prices without the cut has not said it happened."""
+    _, claim_content, _ = analyse(claim)
+    passage_tokens, _, _ = analyse(passage)
+    return sum(1 for t, _, kind in claim_content if kind == "word" and t not in passage_tokens)
+
+
 def _shared_words(claim: str, passage: str) -> int:
     _, claim_content, _ = analyse(claim)
     passage_tokens, _, _ = analyse(passage)
@@ -238,19 +246,30 @@ def _all_names_held(claim: str, passage: str) -> bool:
     return bool(names) and names <= analyse(passage)[0]
 
 
-def judge(claim: str, passages: list[str], similarity: Similarity | None = embedding_similarity) -> Judgement:
+def judge(
+    claim: str,
+    passages: list[str],
+    similarity: Similarity | None = embedding_similarity,
+    happened: bool = False,
+) -> Judgement:
     """supported / contradicted / not_mentioned for `claim` against the passages, each judged on its own; with
-    `similarity`, a close paraphrase supports a claim its words alone do not."""
+    `similarity`, a close paraphrase supports a claim its words alone do not. `happened`: the question asks whether
+    the claim happened ("did Globex cut prices?"), not what a report suggests, so a passage that says it only as
+    possible, planned or conditional ("Globex may cut prices", "if Globex cuts prices") does not support it."""
     terms = claim_terms(claim)
     covers = [coverage(terms, p) for p in passages]
     # A passage that says the opposite of the claim, or names someone else by its first name, supports nothing: the
     # same passage judged alone would contradict the claim or say nothing of it.
     flipped = [covers[i] >= CONTRADICTION_COVER and _flips(terms, p) for i, p in enumerate(passages)]
-    other = [flipped[i] or _other_person(terms, passage) for i, passage in enumerate(passages)]
+    other = [
+        flipped[i] or _other_person(terms, passage) or (happened and hedged_only(terms, passage))
+        for i, passage in enumerate(passages)
+    ]
     best, best_i = 0.0, -1
     scores = []
     for i, passage in enumerate(passages):
-        score = 0.0 if other[i] else lexical_support(terms, passage)
+        # asked whether it happened, the words alone support only a passage that holds every plain word of the claim
+        score = 0.0 if other[i] or (happened and _missing_words(terms, passage)) else lexical_support(terms, passage)
         scores.append(score)
         if score > best:
             best, best_i = score, i
@@ -261,7 +280,8 @@ def judge(claim: str, passages: list[str], similarity: Similarity | None = embed
         return Judgement("contradicted", best, closest)
     if best >= SUPPORTED_AT and _shared_words(terms, passages[best_i]) >= MIN_SHARED_WORDS:
         return Judgement("supported", best, best_i)
-    if similarity is not None and PARAPHRASE_AT < 1.0 and terms.strip():
+    # Asked whether it happened, other words are not enough: MiniLM cosine cannot tell "prices rose" from "cut prices".
+    if similarity is not None and PARAPHRASE_AT < 1.0 and terms.strip() and not happened:
         candidates = sorted(range(len(passages)), key=lambda i: (-covers[i], i))[:PARAPHRASE_CANDIDATES]
         candidates = [
             i

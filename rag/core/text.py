@@ -8,7 +8,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -150,6 +150,13 @@ NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't nowhere hardly barely fail failed fails "
     "refuse refused refuses deny denied denies lack lacked lacks unable".split()
 )
+# Words that make what follows possible, planned or conditional rather than done: "Globex may cut prices", "if they
+# win", "is preparing for a strike". A passage that says an event only after one of these has not said it happened.
+HEDGES = frozenset(
+    "may might could would if unless possibly potentially likely unlikely expect expected expects expecting "
+    "anticipate anticipated anticipates predict predicted predicts plans planned planning prepare prepares preparing "
+    "must need needs considering weighing hoping hopeful rumored rumoured speculated proposed proposes threatens threatened".split()
+)
 # Spelled-out numbers a writer and a passage may disagree on: mapped to digits before comparing.
 NUMBER_WORDS = {
     w: str(i)
@@ -180,6 +187,11 @@ def is_negation(word: str) -> bool:
     """True for a negating word ("not", "denied", "didn't"), any case, either apostrophe."""
     w = word.lower().replace("’", "'")
     return w in NEGATIONS or w.endswith("n't")
+
+
+def is_hedge(word: str) -> bool:
+    """True for a word that makes what follows only possible, planned or conditional ("may", "if", "preparing")."""
+    return word.lower() in HEDGES
 
 
 def query_terms(question: str) -> list[str]:

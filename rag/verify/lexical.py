@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rag.core.text import CLAIM_STOPWORDS, NUMBER_WORDS, is_negation, split_sentences, stem
+from rag.core.text import CLAIM_STOPWORDS, NUMBER_WORDS, is_hedge, is_negation, split_sentences, stem
 from rag.verify import Span, Verdict
 
 # Chosen on the 24 hand-made pairs in tests/test_generate.py (SUPPORT_PAIRS), not on any benchmark we report:
@@ -26,6 +27,9 @@ SUPPORT_THRESHOLD = 0.55
 # is blind to swapped numbers and negation.
 EMBED_WEIGHT = 0.35
 NEGATION_SCOPE = 2  # content tokens after a negation word that it is taken to negate ("not in critical condition")
+# Plain words after a hedge ("may", "if", "preparing for") that it makes only possible: "if they beat Globex",
+# "preparing for a ground invasion". Like a negation's, its reach ends with the clause.
+HEDGE_SCOPE = 3
 # The deciding span is 1..MAX_QUOTE_SENTENCES adjacent sentences; a longer one is chosen only when it scores more
 # than LONGER_QUOTE_MARGIN above every shorter one (or only it reaches the support threshold).
 MAX_QUOTE_SENTENCES = 2
@@ -61,23 +65,38 @@ def _norm_number(tok: str) -> str:
 # Where a negation's reach ends: a sentence or clause ends between two tokens, or "but" turns the clause ("she does
 # not need to. She is paid to pass ..." negates "need", not "paid").
 _CLAUSE_END = re.compile(r"[.!?;:]")
+_OBLIGED = frozenset({"have", "has"})
 _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
 
 
+@dataclass(frozen=True)
+class Scan:
+    """One text word by word: its tokens, its content tokens (token, weight, kind), the words it says under a
+    negation and outside one, and the plain words it says under a hedge ("may", "if") and outright."""
+
+    tokens: frozenset[str]
+    content: tuple[tuple[str, float, str], ...]
+    negated: frozenset[str]
+    affirmed: frozenset[str]
+    hedged: frozenset[str]
+    outright: frozenset[str]
+
+
 @lru_cache(maxsize=4096)
-def _scan(
-    text: str,
-) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str], frozenset[str]]:
-    """analyse(text) plus the words said at least once outside a negation."""
+def _scan(text: str) -> Scan:
     all_tokens: set[str] = set()
     content: list[tuple[str, float, str]] = []
     negated: set[str] = set()
     affirmed: set[str] = set()
+    hedged: set[str] = set()
+    outright: set[str] = set()
     scope = 0  # content tokens still covered by the last negation word
+    hedge = 0  # plain words still covered by the last hedge
+    previous = ""
     last_end = 0
     for m in _TOKEN.finditer(text):
-        if scope and _CLAUSE_END.search(text, last_end, m.start()):
-            scope = 0
+        if (scope or hedge) and _CLAUSE_END.search(text, last_end, m.start()):
+            scope = hedge = 0
         last_end = m.end()
         raw = m.group(0).strip("'’-")
         if not raw:
@@ -88,7 +107,7 @@ def _scan(
             scope = NEGATION_SCOPE
             continue
         if low in _TURN_WORDS:
-            scope = 0
+            scope = hedge = 0
         low = NUMBER_WORDS.get(low, low)
         if low[:1].isdigit():
             tok, kind, weight = _norm_number(low), "number", 2.0
@@ -106,22 +125,44 @@ def _scan(
                 scope -= 1
             else:  # a name under a negation is not what it negates ("would not make Globex Pay available")
                 affirmed.add(tok)
-    return frozenset(all_tokens), tuple(dict.fromkeys(content)), frozenset(negated), frozenset(affirmed)
+            if kind == "word":
+                (hedged if hedge else outright).add(tok)
+                hedge = max(0, hedge - 1)
+        # a hedge is a word of its own ("planned", "expected") and makes what follows it possible, not done; so does
+        # an obligation ("they have to win")
+        if is_hedge(low) or (low == "to" and previous in _OBLIGED):
+            hedge = HEDGE_SCOPE
+        previous = low
+    return Scan(
+        frozenset(all_tokens),
+        tuple(dict.fromkeys(content)),
+        frozenset(negated),
+        frozenset(affirmed),
+        frozenset(hedged),
+        frozenset(outright),
+    )
 
 
 def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str]]:
     """(every normalised token of text, its content tokens with weight and kind, the tokens under a negation)."""
-    return _scan(text)[:3]
+    scan = _scan(text)
+    return scan.tokens, scan.content, scan.negated
 
 
 def negation_flipped(claim: str, passage: str) -> bool:
     """A word both share is only negated on one side and only affirmed on the other ("was not in critical condition"
     vs "was in critical condition"). A word a side both says and negates ("cut prices ... never meant to cut
     prices") flips nothing."""
-    _, _, claim_neg, claim_aff = _scan(claim)
-    _, _, passage_neg, passage_aff = _scan(passage)
-    only_denied, only_said = claim_neg - claim_aff, claim_aff - claim_neg
-    return bool(only_denied & (passage_aff - passage_neg) or only_said & (passage_neg - passage_aff))
+    c, p = _scan(claim), _scan(passage)
+    only_denied, only_said = c.negated - c.affirmed, c.affirmed - c.negated
+    return bool(only_denied & (p.affirmed - p.negated) or only_said & (p.negated - p.affirmed))
+
+
+def hedged_only(claim: str, passage: str) -> bool:
+    """A plain word the claim states outright, the passage says only as possible, planned or conditional: "Globex
+    cut prices" against "Globex may cut prices" or "if Globex cuts prices". The passage has not said it happened."""
+    c, p = _scan(claim), _scan(passage)
+    return bool((c.outright - c.hedged) & (p.hedged - p.outright))
 
 
 def coverage(claim: str, passage: str) -> float:
