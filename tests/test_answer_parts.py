@@ -702,6 +702,38 @@ def test_asked_whether_it_happened_a_plan_or_a_condition_is_no_support():
     assert judge(claim, [rose]).label == "supported"
 
 
+def test_asked_whether_it_happened_one_statement_must_say_all_of_it():
+    from rag.answer.verdicts import judge
+
+    claim = "the Mariners beat the Harbour Rovers"
+    # every word, but spread over two sentences, in a question, or about another game
+    split = "The Mariners were in town on Sunday. The Harbour Rovers beat them by two goals."
+    asked = "Will the Mariners beat the Harbour Rovers again?"
+    other_game = (
+        "The Mariners lead the table by three points over the Harbour Rovers after they beat Ostland United at home."
+    )
+    for passage in (split, asked, other_game):
+        assert judge(claim, [passage], happened=True).label == "not_mentioned", passage
+    said = "The Mariners beat the Harbour Rovers 2-1 on Sunday, with Theo Park scoring twice."
+    assert judge(claim, [said], happened=True).label == "supported"
+    # a surname alone names the person
+    assert judge("Mara Lind resigned", ["Lind resigned on Tuesday after the vote."], happened=True).supported
+    # an opinion that something cannot go on is no denial of one dated event
+    opinion = "The central bank simply cannot keep raising interest rates, an economist said."
+    assert judge("the central bank raised interest rates in November", [opinion], happened=True).label == (
+        "not_mentioned"
+    )
+
+
+def test_failed_negates_only_what_it_failed_to_do():
+    from rag.verify.lexical import negation_flipped
+
+    claim = "Globex switched its default search engine to Ostland Search"
+    said = "Mara Lind recounted how Globex 'failed' when it switched its default search engine to Ostland Search."
+    assert not negation_flipped(claim, said)
+    assert negation_flipped(claim, "Globex failed to switch its default search engine to Ostland Search.")
+
+
 def test_a_bare_yes_no_question_is_not_answered_yes_from_a_plan(bot):
     # the Daily Ledger says the company "would open two new factories next year": a plan, not a fact
     answer = bot.ask("Did Globex open two new factories?")

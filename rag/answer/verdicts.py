@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.core.embedder import get_query_embedder
-from rag.core.text import NAME_RUN, stem
+from rag.core.text import NAME_RUN, split_sentences, stem
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -158,12 +158,40 @@ def _flips(claim: str, passage: str) -> bool:
 MIN_SHARED_WORDS = 1
 
 
-def _missing_words(claim: str, passage: str) -> int:
-    """The claim's plain words (not names, not numbers) the passage does not hold: for "did Globex cut prices?" a
-    passage naming Globex and prices without the cut has not said it happened."""
+def _said_in_one_sentence(claim: str, passage: str) -> bool:
+    """One statement of the passage (not a question) holds every content word of the claim, names and numbers too:
+    for "did Globex cut prices?" a passage naming Globex in one sentence and a price cut in the next has not said
+    that Globex cut prices, and one naming Globex and prices without the cut has not said it either."""
     _, claim_content, _ = analyse(claim)
-    passage_tokens, _, _ = analyse(passage)
-    return sum(1 for t, _, kind in claim_content if kind == "word" and t not in passage_tokens)
+    needed = {t for t, _, kind in claim_content if kind != "name"}
+    # a name is there when one of its words is ("Lind" names "Mara Lind")
+    names = [set(_name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
+    for start, end in split_sentences(passage):
+        sentence = passage[start:end]
+        if sentence.rstrip(" \"'’”").endswith("?"):
+            continue
+        if _holds(needed, names, sentence) and _close_together(needed, names, sentence):
+            return True
+    return False
+
+
+def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
+    tokens = analyse(text)[0]
+    return needed <= tokens and all(words & tokens for words in names if words)
+
+
+# The claim's words must stand this close in the sentence (in words, at least CLOSE_MIN): "the Lions lead the Packers
+# after beating the Saints" holds "Lions", "beat" and "Packers" but says nothing of the Lions beating the Packers.
+CLOSE_PER_WORD, CLOSE_MIN = 3, 10
+_SPAN_WORD = re.compile(r"\S+")
+
+
+def _close_together(needed: set[str], names: list[set[str]], sentence: str) -> bool:
+    words = _SPAN_WORD.findall(sentence)
+    width = max(CLOSE_MIN, CLOSE_PER_WORD * (len(needed) + len(names)))
+    if len(words) <= width:
+        return True
+    return any(_holds(needed, names, " ".join(words[i : i + width])) for i in range(len(words) - width + 1))
 
 
 def _shared_words(claim: str, passage: str) -> int:
@@ -260,7 +288,12 @@ def judge(
     covers = [coverage(terms, p) for p in passages]
     # A passage that says the opposite of the claim, or names someone else by its first name, supports nothing: the
     # same passage judged alone would contradict the claim or say nothing of it.
-    flipped = [covers[i] >= CONTRADICTION_COVER and _flips(terms, p) for i, p in enumerate(passages)]
+    # Asked whether it happened, only a statement of all of it contradicts: "the Fed cannot keep raising rates" does
+    # not deny that it raised them in November.
+    flipped = [
+        covers[i] >= CONTRADICTION_COVER and _flips(terms, p) and (not happened or _said_in_one_sentence(terms, p))
+        for i, p in enumerate(passages)
+    ]
     other = [
         flipped[i] or _other_person(terms, passage) or (happened and hedged_only(terms, passage))
         for i, passage in enumerate(passages)
@@ -269,7 +302,11 @@ def judge(
     scores = []
     for i, passage in enumerate(passages):
         # asked whether it happened, the words alone support only a passage that holds every plain word of the claim
-        score = 0.0 if other[i] or (happened and _missing_words(terms, passage)) else lexical_support(terms, passage)
+        score = (
+            0.0
+            if other[i] or (happened and not _said_in_one_sentence(terms, passage))
+            else lexical_support(terms, passage)
+        )
         scores.append(score)
         if score > best:
             best, best_i = score, i

@@ -66,6 +66,7 @@ def _norm_number(tok: str) -> str:
 # not need to. She is paid to pass ..." negates "need", not "paid").
 _CLAUSE_END = re.compile(r"[.!?;:]")
 _OBLIGED = frozenset({"have", "has"})
+_NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "unable"})
 _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
 
 
@@ -104,8 +105,13 @@ def _scan(text: str) -> Scan:
         low = raw.lower().replace("’", "'")
         low = _ALIASES.get(low, low)
         if is_negation(low):
-            scope = NEGATION_SCOPE
+            # "failed to sign" negates "sign"; "'failed' when it switched" negates nothing
+            if low not in _NEGATING_BEFORE_TO:
+                scope = NEGATION_SCOPE
+            previous = low
             continue
+        if low == "to" and previous in _NEGATING_BEFORE_TO:
+            scope = NEGATION_SCOPE
         if low in _TURN_WORDS:
             scope = hedge = 0
         low = NUMBER_WORDS.get(low, low)
