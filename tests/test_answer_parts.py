@@ -752,3 +752,15 @@ def test_a_later_report_that_does_not_decide_is_not_called_earlier(bot):
     later, _, earlier = lead.partition("earlier reports")
     assert "2023-11-20" in later and "later reports" in later and "2023-11-20" not in earlier
     _exact(bot, answer)
+
+
+def test_asked_whether_it_happened_an_opposite_still_contradicts_and_an_announced_plan_is_said():
+    from rag.answer.verdicts import judge
+
+    rejected = "Theo Park rejected a $40 million offer from Globex before he joined the Mariners."
+    verdict = judge("Theo Park accepted the $40 million offer from Globex", [rejected], happened=True)
+    assert verdict.label == "contradicted"
+    # "announced its planned closure": the closure is planned, the announcement happened
+    closing = "The studio Tide Works announced its planned closure two weeks after its final game."
+    assert judge("Tide Works announced its closure", [closing], happened=True).supported
+    assert not judge("Tide Works closed", ["Tide Works planned to close in May."], happened=True).supported

@@ -158,7 +158,7 @@ def _flips(claim: str, passage: str) -> bool:
 MIN_SHARED_WORDS = 1
 
 
-def _said_in_one_sentence(claim: str, passage: str) -> bool:
+def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> bool:
     """One statement of the passage (not a question) holds every content word of the claim, names and numbers too:
     for "did Globex cut prices?" a passage naming Globex in one sentence and a price cut in the next has not said
     that Globex cut prices, and one naming Globex and prices without the cut has not said it either."""
@@ -166,6 +166,9 @@ def _said_in_one_sentence(claim: str, passage: str) -> bool:
     needed = {t for t, _, kind in claim_content if kind != "name"}
     # a name is there when one of its words is ("Lind" names "Mara Lind")
     names = [set(_name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
+    if opposites:  # a contradiction may say a word's opposite in its place ("rejected" for "accept")
+        names += [{t} | _OPPOSITE[t] for t in needed if t in _OPPOSITE]
+        needed = {t for t in needed if t not in _OPPOSITE}
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
         if sentence.rstrip(" \"'’”").endswith("?"):
@@ -291,7 +294,9 @@ def judge(
     # Asked whether it happened, only a statement of all of it contradicts: "the Fed cannot keep raising rates" does
     # not deny that it raised them in November.
     flipped = [
-        covers[i] >= CONTRADICTION_COVER and _flips(terms, p) and (not happened or _said_in_one_sentence(terms, p))
+        covers[i] >= CONTRADICTION_COVER
+        and _flips(terms, p)
+        and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         for i, p in enumerate(passages)
     ]
     other = [

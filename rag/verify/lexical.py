@@ -67,6 +67,10 @@ def _norm_number(tok: str) -> str:
 _CLAUSE_END = re.compile(r"[.!?;:]")
 _OBLIGED = frozenset({"have", "has"})
 _NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "unable"})
+# "planned to close" and "preparing for a strike" hedge what follows; "its planned closure" was announced
+_HEDGING_BEFORE_TO = frozenset(
+    "expect expected expects expecting plans planned planning prepare prepares preparing".split()
+)
 _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
 
 
@@ -136,7 +140,11 @@ def _scan(text: str) -> Scan:
                 hedge = max(0, hedge - 1)
         # a hedge is a word of its own ("planned", "expected") and makes what follows it possible, not done; so does
         # an obligation ("they have to win")
-        if is_hedge(low) or (low == "to" and previous in _OBLIGED):
+        if (
+            (is_hedge(low) and low not in _HEDGING_BEFORE_TO)
+            or (low == "to" and previous in _OBLIGED | _HEDGING_BEFORE_TO)
+            or (low == "for" and previous in _HEDGING_BEFORE_TO)
+        ):
             hedge = HEDGE_SCOPE
         previous = low
     return Scan(
