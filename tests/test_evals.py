@@ -435,3 +435,25 @@ def test_multihop_retrieval_floor(multihop_subset):
     assert overall["hits@4"] >= FLOORS["hits@4"]
     assert overall["mrr@10"] >= FLOORS["mrr@10"]
     assert overall["map@10"] >= FLOORS["map@10"]
+
+
+def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
+    import csv
+
+    from evals.happened_probe import PROBE, outcome
+
+    assert outcome("**Yes**, as of 2023-11-20: Tech Wire [1].", "yes") == "right"
+    assert outcome("**No.** What Tech Wire reports contradicts ...", "yes") == "wrong"
+    # declining is right only when the articles do not settle it
+    assert outcome("The articles do not settle this: ...", "yes") == "unsettled"
+    assert outcome("The articles do not settle this: ...", "unsettled") == "right"
+    assert outcome("**Yes.** Each part is supported ...", "unsettled") == "wrong"
+    with PROBE.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert {r["set"] for r in rows} == {"inspected", "fresh"} and {r["gold"] for r in rows} <= {
+        "yes",
+        "no",
+        "unsettled",
+    }
+    # bare questions: none names an outlet, which is what the probe is for
+    assert all(r["question"].startswith(("Did ", "Was ")) for r in rows)
