@@ -16,6 +16,8 @@ import collections
 import csv
 from pathlib import Path
 
+from rag.assistant import Assistant
+
 PROBE = Path(__file__).parent / "data" / "happened_probe.tsv"
 
 
@@ -32,8 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.happened_probe", description=__doc__.split("\n")[0])
     parser.add_argument("--index", required=True, help="the MultiHop-RAG index directory")
     args = parser.parse_args(argv)
-    from rag.assistant import Assistant
-
     bot = Assistant.open(args.index)
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     with PROBE.open(encoding="utf-8") as f:
