@@ -716,6 +716,10 @@ def test_asked_whether_it_happened_one_statement_must_say_all_of_it():
         assert judge(claim, [passage], happened=True).label == "not_mentioned", passage
     said = "The Mariners beat the Harbour Rovers 2-1 on Sunday, with Theo Park scoring twice."
     assert judge(claim, [said], happened=True).label == "supported"
+    # the same words the other way round: who beat whom is what was asked (a passive keeps the roles)
+    swapped = "The Harbour Rovers beat the Mariners 2-1 on Sunday."
+    assert judge(claim, [swapped], happened=True).label == "not_mentioned"
+    assert judge(claim, ["On Sunday the Harbour Rovers were beat by the Mariners."], happened=True).supported
     # a surname alone names the person
     assert judge("Mara Lind resigned", ["Lind resigned on Tuesday after the vote."], happened=True).supported
     # an opinion that something cannot go on is no denial of one dated event

@@ -173,9 +173,35 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> 
         sentence = passage[start:end]
         if sentence.rstrip(" \"'’”").endswith("?"):
             continue
-        if _holds(needed, names, sentence) and _close_together(needed, names, sentence):
+        if (
+            _holds(needed, names, sentence)
+            and _close_together(needed, names, sentence)
+            and not _roles_swapped(claim, sentence)
+        ):
             return True
     return False
+
+
+def _first_at(words: list[frozenset[str]], wanted: set[str]) -> int:
+    return next((i for i, tokens in enumerate(words) if tokens & wanted), -1)
+
+
+def _roles_swapped(claim: str, sentence: str) -> bool:
+    """The sentence has the claim's two names the other way round its verb: "Texas beat Alabama" for the claim
+    "Alabama beat Texas" (a passive "... beaten by Texas" keeps the roles)."""
+    runs = list(NAME_RUN.finditer(claim))
+    if len(runs) < 2:
+        return False
+    first, second = (set(_name_words(r.group(0))) for r in runs[:2])
+    between = claim[runs[0].end() : runs[1].start()]
+    verbs = {t for t, _, kind in analyse(between)[1] if kind == "word"}
+    if not first or not second or not verbs or re.search(r"\bby\b", between):
+        return False
+    words = [analyse(w)[0] for w in _SPAN_WORD.findall(sentence)]
+    a, verb, b = _first_at(words, first), _first_at(words, verbs), _first_at(words, second)
+    if min(a, verb, b) < 0 or not b < verb < a:
+        return False
+    return "by" not in {w for tokens in words[verb:a] for w in tokens}
 
 
 def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
