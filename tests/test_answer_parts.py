@@ -720,6 +720,10 @@ def test_asked_whether_it_happened_one_statement_must_say_all_of_it():
     swapped = "The Harbour Rovers beat the Mariners 2-1 on Sunday."
     assert judge(claim, [swapped], happened=True).label == "not_mentioned"
     assert judge(claim, ["On Sunday the Harbour Rovers were beat by the Mariners."], happened=True).supported
+    # an irregular verb says its base form: "won" is "win", "went" is "go"
+    assert judge("the Mariners win the Coastal Cup", ["The Mariners won the Coastal Cup."], happened=True).supported
+    went = judge("the Mariners go out of the Coastal Cup", ["The Mariners went out of the Coastal Cup."], happened=True)
+    assert went.supported
     # a surname alone names the person
     assert judge("Mara Lind resigned", ["Lind resigned on Tuesday after the vote."], happened=True).supported
     # an opinion that something cannot go on is no denial of one dated event

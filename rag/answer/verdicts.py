@@ -194,11 +194,13 @@ def _roles_swapped(claim: str, sentence: str) -> bool:
         return False
     first, second = (set(_name_words(r.group(0))) for r in runs[:2])
     between = claim[runs[0].end() : runs[1].start()]
-    verbs = {t for t, _, kind in analyse(between)[1] if kind == "word"}
+    # the verb is the first plain word after the first name: "Mara Lind resigned as chief executive of Globex" has
+    # "chief executive" after Globex in "Globex chief executive Mara Lind resigned", and no roles swapped
+    verbs = [t for t, _, kind in analyse(between)[1] if kind == "word"][:1]
     if not first or not second or not verbs or re.search(r"\bby\b", between):
         return False
     words = [analyse(w)[0] for w in _SPAN_WORD.findall(sentence)]
-    a, verb, b = _first_at(words, first), _first_at(words, verbs), _first_at(words, second)
+    a, verb, b = _first_at(words, first), _first_at(words, set(verbs)), _first_at(words, second)
     if min(a, verb, b) < 0 or not b < verb < a:
         return False
     return "by" not in {w for tokens in words[verb:a] for w in tokens}

@@ -8,7 +8,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -157,6 +157,60 @@ HEDGES = frozenset(
     "anticipate anticipated anticipates predict predicted predicts plans planned planning prepare prepares preparing "
     "must need needs considering weighing hoping hopeful rumored rumoured speculated proposed proposes threatens threatened".split()
 )
+# Irregular verb forms and their base form, so that "went out" says "go out" and "won" says "win" to a support check
+# (the stemmer leaves them apart). "left", "lay" and "found" are left out: each is also another word.
+IRREGULAR_VERBS = {
+    form: base
+    for base, forms in {
+        "go": "went gone",
+        "win": "won",
+        "lose": "lost",
+        "beat": "beaten",
+        "begin": "began begun",
+        "fall": "fell fallen",
+        "rise": "rose risen",
+        "take": "took taken",
+        "give": "gave given",
+        "make": "made",
+        "sell": "sold",
+        "buy": "bought",
+        "pay": "paid",
+        "hold": "held",
+        "lead": "led",
+        "meet": "met",
+        "run": "ran",
+        "see": "saw seen",
+        "write": "wrote written",
+        "choose": "chose chosen",
+        "drive": "drove driven",
+        "grow": "grew grown",
+        "keep": "kept",
+        "strike": "struck stricken",
+        "send": "sent",
+        "spend": "spent",
+        "throw": "threw thrown",
+        "bring": "brought",
+        "catch": "caught",
+        "fight": "fought",
+        "seek": "sought",
+        "think": "thought",
+        "build": "built",
+        "break": "broke broken",
+        "come": "came",
+        "become": "became",
+        "flee": "fled",
+        "steal": "stole stolen",
+        "withdraw": "withdrew withdrawn",
+        "stand": "stood",
+        "speak": "spoke spoken",
+        "shoot": "shot",
+        "swear": "swore sworn",
+        "forbid": "forbade forbidden",
+        "undergo": "underwent undergone",
+        "overtake": "overtook overtaken",
+    }.items()
+    for form in forms.split()
+}
 # Spelled-out numbers a writer and a passage may disagree on: mapped to digits before comparing.
 NUMBER_WORDS = {
     w: str(i)
