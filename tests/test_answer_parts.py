@@ -772,3 +772,33 @@ def test_asked_whether_it_happened_an_opposite_still_contradicts_and_an_announce
     closing = "The studio Tide Works announced its planned closure two weeks after its final game."
     assert judge("Tide Works announced its closure", [closing], happened=True).supported
     assert not judge("Tide Works closed", ["Tide Works planned to close in May."], happened=True).supported
+
+
+DEED_ARTICLES = [
+    (
+        "Sports Desk",
+        "2023-11-02",
+        "Coach sacked",
+        (
+            "Harbour United fired coach Theo Park on Monday after a run of defeats. Ostland City had beaten them 4-0 "
+            "on Saturday, and Ostland City fans sang his name."
+        ),
+    ),
+    (
+        "Sports Desk",
+        "2023-11-03",
+        "City roll on",
+        "Ostland City won again on Wednesday. Ostland City lead the table, and Ostland City coach Mara Lind praised Theo Park.",
+    ),
+]
+
+
+def test_who_did_it_is_the_name_the_passage_says_did_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    bot = Assistant.open(index_articles(tmp_path_factory, "deeds", DEED_ARTICLES))
+    # Ostland City is named in more passages; the passage says Harbour United fired him, and a club is no person
+    answer = bot.ask("Who fired Theo Park?")
+    assert answer.text.startswith("**Harbour United**"), answer.text
+    assert any("Harbour United fired coach Theo Park" in c.quote for c in answer.citations)
+    _exact(bot, answer)
