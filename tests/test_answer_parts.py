@@ -686,6 +686,7 @@ def test_asked_whether_it_happened_a_plan_or_a_condition_is_no_support():
         "If Globex cuts prices for its payment app, rivals will follow.",
         "Globex now has to cut prices for its payment app to keep its users.",
         "Globex is preparing to cut prices for its payment app.",
+        "Globex is said to be ambivalent about cutting prices for its payment app.",
     ):
         # "did Globex cut prices?" is not answered Yes by a report that it might
         assert judge(claim, [hedged], happened=True).label == "not_mentioned", hedged

@@ -150,12 +150,14 @@ NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't nowhere hardly barely fail failed fails "
     "refuse refused refuses deny denied denies lack lacked lacks unable".split()
 )
-# Words that make what follows possible, planned or conditional rather than done: "Globex may cut prices", "if they
-# win", "is preparing for a strike". A passage that says an event only after one of these has not said it happened.
+# Words that make what follows possible, planned, conditional or only a topic rather than done: "Globex may cut
+# prices", "if they win", "is preparing for a strike", "ambivalent about coming back". A passage that says an event
+# only after one of these has not said it happened.
 HEDGES = frozenset(
     "may might could would if unless possibly potentially likely unlikely expect expected expects expecting "
     "anticipate anticipated anticipates predict predicted predicts plans planned planning prepare prepares preparing "
-    "must need needs considering weighing hoping hopeful rumored rumoured speculated proposed proposes threatens threatened".split()
+    "must need needs whether about ambivalent undecided mulling debating talks considering weighing hoping hopeful "
+    "rumored rumoured speculated proposed proposes threatens threatened".split()
 )
 # Irregular verb forms and their base form, so that "went out" says "go out" and "won" says "win" to a support check
 # (the stemmer leaves them apart). "left", "lay" and "found" are left out: each is also another word.
