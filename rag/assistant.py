@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from rag.answer.names import names_in
 from rag.answerers import AnswerRequest, get_answerer
 from rag.core.embedder import get_query_embedder
 from rag.core.errors import IndexUnavailable, InputError
@@ -180,6 +181,11 @@ class Conversation:
         )
         if not subject:
             return question
+        # "Did she come back?" after a question about Mara Lind and Globex asks about Mara Lind: the person stands
+        # in for the pronoun, so that the claim reads "Mara Lind come back" and not "she come back (Mara Lind Globex)"
+        people = [n for n in names_in(previous) if len(n.split()) >= 2]
+        if not speech and people and re.search(r"\b(he|she)\b", question, re.I):
+            return re.sub(r"\b(he|she)\b", people[0], question, count=1, flags=re.I)
         if speech and re.search(r"\b(he|she|they)\b", question, re.I):
             return re.sub(r"\b(he|she|they)\b", subject, question, count=1, flags=re.I)
         return f"{question} ({subject})"

@@ -803,3 +803,24 @@ def test_who_did_it_is_the_name_the_passage_says_did_it(tmp_path_factory):
     assert answer.text.startswith("**Harbour United**"), answer.text
     assert any("Harbour United fired coach Theo Park" in c.quote for c in answer.citations)
     _exact(bot, answer)
+
+
+def test_asked_whether_she_came_back_a_return_answers_and_talks_of_one_do_not():
+    from rag.answer.verdicts import judge
+
+    claim = "Mara Lind come back to Globex"
+    assert judge(claim, ["Mara Lind returned to Globex on Monday."], happened=True).supported
+    assert judge(claim, ["Mara Lind will not return to Globex, the board said."], happened=True).label == (
+        "contradicted"
+    )
+    talks = "The board is in talks with Mara Lind, its founder and former chair, to return to Globex."
+    assert judge(claim, [talks], happened=True).label == "not_mentioned"
+
+
+def test_a_follow_up_in_other_words_finds_the_latest_report(bot):
+    chat = bot.chat()
+    chat.ask("Why did Mara Lind resign as chief executive of Globex?")
+    answer = chat.ask("Did she come back?")
+    # "returned as chief executive" (Tech Wire, 2023-11-20) answers "come back"
+    assert answer.text.startswith("**Yes**, as of 2023-11-20"), answer.text
+    _exact(bot, answer)

@@ -186,16 +186,23 @@ SAME_STORY = 0.5
 def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
     """Per article of the part's passages, its best window and verdict, newest first, when they carry different
     dates: news changes, and the latest report decides."""
-    best: dict[str, tuple[float, Window]] = {}
+    # per article: (decides the claim, coverage) of its best window, so that an article's window saying it happened
+    # ("reach agreement on return as CEO") beats the same article's closer-worded one that does not ("ambivalent
+    # about coming back")
+    best: dict[str, tuple[tuple[bool, float], Window, str]] = {}
     terms = claim_terms(e.clause.claim)
     for w in windows(e.hits):
         cover = coverage(terms, w.text)
-        if cover >= SAME_STORY and w.hit.article.published_at and cover > best.get(w.hit.article.id, (0.0, None))[0]:
-            best[w.hit.article.id] = (cover, w)
-    found = sorted((w for _, w in best.values()), key=lambda w: w.hit.article.published_at, reverse=True)
-    if len({w.hit.article.published_at for w in found}) < 2:
+        if cover < SAME_STORY or not w.hit.article.published_at:
+            continue
+        label = judge(e.clause.claim, [w.text], happened=happened).label
+        rank = (label != "not_mentioned", cover)
+        if w.hit.article.id not in best or rank > best[w.hit.article.id][0]:
+            best[w.hit.article.id] = (rank, w, label)
+    found = sorted(best.values(), key=lambda b: b[1].hit.article.published_at, reverse=True)
+    if len({w.hit.article.published_at for _, w, _ in found}) < 2:
         return []
-    return [(w, judge(e.clause.claim, [w.text], happened=happened).label) for w in found]
+    return [(w, label) for _, w, label in found]
 
 
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:

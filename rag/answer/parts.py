@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge
-from rag.core.text import split_sentences
+from rag.core.text import same_event_words, split_sentences
 from rag.core.types import Filters, Hit
 
 EVIDENCE_HITS = 5  # passages per part (tune strict: 3 -> 0.569, 5 -> 0.582, 8 -> 0.587 at more judging time)
@@ -79,10 +79,18 @@ Retrieve = Callable[[str, int, Filters], list[Hit]]
 QUESTION_HITS_PER_PART = 3
 
 
-def part_hits(clause: Clause, retrieve: Retrieve, fallback: list[Hit]) -> tuple[list[Hit], bool]:
+def part_hits(
+    clause: Clause, retrieve: Retrieve, fallback: list[Hit], happened: bool = False
+) -> tuple[list[Hit], bool]:
     """(the clause's best passages inside its outlet and day, whether the named day had to be dropped)."""
     if not clause.source:
-        return fallback[:EVIDENCE_HITS], False
+        hits = fallback[:EVIDENCE_HITS]
+        # "did he come back?" is judged as "did he return?": search for that wording too
+        reworded = same_event_words(clause.claim)
+        if happened and reworded != clause.claim:
+            seen = {h.chunk.id for h in hits}
+            hits += [h for h in retrieve(reworded, EVIDENCE_HITS, Filters()) if h.chunk.id not in seen]
+        return hits, False
     if clause.day:
         hits = retrieve(
             clause.claim, EVIDENCE_HITS, Filters(sources=[clause.source], since=clause.day, until=clause.day)
@@ -136,6 +144,7 @@ def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Eviden
     """Each clause of the question with its evidence and verdict."""
     out = []
     for clause in reading.clauses:
-        found, mismatch = part_hits(clause, retrieve, hits)
-        out.append(judge_part(clause, found, mismatch, asks_if_happened(reading, clause)))
+        happened = asks_if_happened(reading, clause)
+        found, mismatch = part_hits(clause, retrieve, hits, happened)
+        out.append(judge_part(clause, found, mismatch, happened))
     return out

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.core.embedder import get_query_embedder
-from rag.core.text import NAME_RUN, split_sentences, stem
+from rag.core.text import NAME_RUN, same_event_words, split_sentences, stem
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -316,6 +316,8 @@ def judge(
     the claim happened ("did Globex cut prices?"), not what a report suggests, so a passage that says it only as
     possible, planned or conditional ("Globex may cut prices", "if Globex cuts prices") does not support it."""
     terms = claim_terms(claim)
+    if happened:  # "did he come back?" is judged as "did he return?", against "will not return" too
+        terms, passages = same_event_words(terms), [same_event_words(p) for p in passages]
     covers = [coverage(terms, p) for p in passages]
     # A passage that says the opposite of the claim, or names someone else by its first name, supports nothing: the
     # same passage judged alone would contradict the claim or say nothing of it.

@@ -8,7 +8,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -213,6 +213,26 @@ IRREGULAR_VERBS = {
     }.items()
     for form in forms.split()
 }
+# Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
+# "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought". General English only.
+_EVENT_WORDS = [
+    (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
+    (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
+    (
+        re.compile(r"\b(?:sack|sacks|sacked|sacking|oust|ousts|ousted|ousting|dismiss|dismissed|dismisses)\b", re.I),
+        "fire",
+    ),
+    (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
+]
+
+
+def same_event_words(text: str) -> str:
+    """text with each way of wording a common event replaced by one word (see _EVENT_WORDS)."""
+    for pattern, word in _EVENT_WORDS:
+        text = pattern.sub(word, text)
+    return text
+
+
 # Spelled-out numbers a writer and a passage may disagree on: mapped to digits before comparing.
 NUMBER_WORDS = {
     w: str(i)

@@ -97,11 +97,13 @@ def _scan(text: str) -> Scan:
     outright: set[str] = set()
     scope = 0  # content tokens still covered by the last negation word
     hedge = 0  # plain words still covered by the last hedge
+    hedged_clause = False  # this clause has had a hedge
     previous = ""
     last_end = 0
     for m in _TOKEN.finditer(text):
-        if (scope or hedge) and _CLAUSE_END.search(text, last_end, m.start()):
+        if (scope or hedge or hedged_clause) and _CLAUSE_END.search(text, last_end, m.start()):
             scope = hedge = 0
+            hedged_clause = False
         last_end = m.end()
         raw = m.group(0).strip("'’-")
         if not raw:
@@ -118,6 +120,7 @@ def _scan(text: str) -> Scan:
             scope = NEGATION_SCOPE
         if low in _TURN_WORDS:
             scope = hedge = 0
+            hedged_clause = False
         low = NUMBER_WORDS.get(low, low)
         if low[:1].isdigit():
             tok, kind, weight = _norm_number(low), "number", 2.0
@@ -142,10 +145,11 @@ def _scan(text: str) -> Scan:
         # an obligation ("they have to win")
         if (
             (is_hedge(low) and low not in _HEDGING_BEFORE_TO)
-            or (low == "to" and previous in _OBLIGED | _HEDGING_BEFORE_TO)
+            or (low == "to" and (previous in _OBLIGED | _HEDGING_BEFORE_TO or hedged_clause))
             or (low == "for" and previous in _HEDGING_BEFORE_TO)
         ):
-            hedge = HEDGE_SCOPE
+            # "in talks with Mara Lind, the co-founder, to return": the infinitive is what the hedge is about
+            hedge, hedged_clause = HEDGE_SCOPE, True
         previous = low
     return Scan(
         frozenset(all_tokens),
