@@ -824,3 +824,18 @@ def test_a_follow_up_in_other_words_finds_the_latest_report(bot):
     # "returned as chief executive" (Tech Wire, 2023-11-20) answers "come back"
     assert answer.text.startswith("**Yes**, as of 2023-11-20"), answer.text
     _exact(bot, answer)
+
+
+def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_support():
+    from rag.answer.verdicts import judge
+
+    claim = "Mara Lind resigned"
+    for other in (
+        "Theo Park resigned after Mara Lind was fired.",
+        "Globex will see Theo Park — who co-founded it, as did Lind — resign as chairman.",
+        "Mara Lind — and Theo Park, who resigned as chairman — wanted a bold move.",
+    ):
+        assert judge(claim, [other], happened=True).label == "not_mentioned", other
+    for hers in ("Mara Lind, the chair, resigned on Tuesday.", "Globex chief executive Mara Lind resigned."):
+        assert judge(claim, [hers], happened=True).supported, hers
+    assert judge("Globex fired Mara Lind", ["Mara Lind was fired by Globex on Monday."], happened=True).supported

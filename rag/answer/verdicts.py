@@ -177,6 +177,7 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> 
             _holds(needed, names, sentence)
             and _close_together(needed, names, sentence)
             and not _roles_swapped(claim, sentence)
+            and not _someone_else_did_it(claim, sentence)
         ):
             return True
     return False
@@ -184,6 +185,52 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> 
 
 def _first_at(words: list[frozenset[str]], wanted: set[str]) -> int:
     return next((i for i, tokens in enumerate(words) if tokens & wanted), -1)
+
+
+def _someone_else_did_it(claim: str, sentence: str) -> bool:
+    """The name the sentence puts before the claim's verb is someone else's: "Theo Park resigned after Mara Lind was
+    fired" does not say that Mara Lind resigned. Names in an aside ("Theo Park — who, like Lind, ... — resigned", "Mara
+    Lind, the chair, resigned") are skipped; a passive ("was fired by Globex") names its doer after the verb."""
+    runs = list(NAME_RUN.finditer(claim))
+    if not runs:
+        return False
+    subject = set(_name_words(runs[0].group(0)))
+    verbs = [t for t, _, kind in analyse(claim[runs[0].end() :])[1] if kind == "word"][:1]
+    if not subject or not verbs:
+        return False
+    words = _SPAN_WORD.findall(sentence)
+    tokens = [analyse(w)[0] for w in words]
+    verb = _first_at(tokens, set(verbs))
+    if verb < 0:
+        return False
+    dashed = bracketed = commaed = False  # inside an aside between dashes, brackets, or commas after a name
+    last: set[str] = set()  # the last name outside any aside
+    inner: set[str] = set()  # the last name inside the current aside
+    for word, found in zip(words[:verb], tokens[:verb]):
+        if word in ("—", "–"):
+            dashed, inner = not dashed, set()
+            continue
+        if word.startswith("("):
+            bracketed, inner = True, set()
+        aside = dashed or bracketed or commaed
+        is_name = any(kind == "name" for _, _, kind in analyse(word)[1])
+        if is_name:
+            if aside:
+                inner = set(found)
+            else:
+                last = set(found)
+        if word.endswith(")"):
+            bracketed = False
+        elif word.endswith(",") and not (dashed or bracketed) and (commaed or is_name):
+            # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
+            commaed, inner = not commaed, set()
+    # a verb inside an aside belongs to the aside's own name ("— and Greg Brockman, who stepped down —")
+    if (dashed or bracketed) and inner:
+        last = inner
+    if not last or last & subject:
+        return False
+    doer_after = _first_at(tokens[verb:], subject)
+    return not (doer_after > 0 and any("by" in t for t in tokens[verb : verb + doer_after]))
 
 
 def _roles_swapped(claim: str, sentence: str) -> bool:

@@ -154,7 +154,7 @@ NEGATIONS = frozenset(
 # prices", "if they win", "is preparing for a strike", "ambivalent about coming back". A passage that says an event
 # only after one of these has not said it happened.
 HEDGES = frozenset(
-    "may might could would if unless possibly potentially likely unlikely expect expected expects expecting "
+    "may might could would if unless possible possibly potentially likely unlikely expect expected expects expecting "
     "anticipate anticipated anticipates predict predicted predicts plans planned planning prepare prepares preparing "
     "must need needs whether about ambivalent undecided mulling debating talks considering weighing hoping hopeful "
     "rumored rumoured speculated proposed proposes threatens threatened".split()
