@@ -4,7 +4,8 @@ The MultiHop-RAG yes/no questions all name an outlet ("does the Daily Ledger sug
 whether a plain "Did Globex cut prices?" is answered from a statement of the event rather than from a plan, a
 condition or a bag of its words. The questions in evals/data/happened_probe.tsv were written by hand from sentences
 of the corpus; gold is what the articles say ("unsettled" when they only report a plan or nothing). Set "inspected"
-was looked at while the rules were built; set "fresh" was first read once, then two fixes followed (docs/experiments.md).
+was looked at while the rules were built; sets "fresh" and "third" were each first read once, after which fixes
+followed (docs/experiments.md gives the first-read figures).
 
     python -m evals.happened_probe --index DIR
 """

@@ -725,6 +725,9 @@ def test_asked_whether_it_happened_one_statement_must_say_all_of_it():
     assert judge("the Mariners win the Coastal Cup", ["The Mariners won the Coastal Cup."], happened=True).supported
     went = judge("the Mariners go out of the Coastal Cup", ["The Mariners went out of the Coastal Cup."], happened=True)
     assert went.supported
+    # and "won" is no opposite of "win" beside a "losing" that is about something else
+    losing = "Losing just one wicket, the Mariners won the Coastal Cup final by nine wickets."
+    assert judge("the Mariners win the Coastal Cup final by nine wickets", [losing], happened=True).supported
     # a surname alone names the person
     assert judge("Mara Lind resigned", ["Lind resigned on Tuesday after the vote."], happened=True).supported
     # an opinion that something cannot go on is no denial of one dated event
