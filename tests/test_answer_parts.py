@@ -794,6 +794,15 @@ DEED_ARTICLES = [
         "City roll on",
         "Ostland City won again on Wednesday. Ostland City lead the table, and Ostland City coach Mara Lind praised Theo Park.",
     ),
+    (
+        "Tech Wire",
+        "2023-11-04",
+        "Studio deal",
+        (
+            "Globex bought the small studio Tide Works in May. Harbour Games, the studio Harbour Games fans expected "
+            "Globex to buy, said Harbour Games would stay independent."
+        ),
+    ),
 ]
 
 
@@ -805,6 +814,10 @@ def test_who_did_it_is_the_name_the_passage_says_did_it(tmp_path_factory):
     answer = bot.ask("Who fired Theo Park?")
     assert answer.text.startswith("**Harbour United**"), answer.text
     assert any("Harbour United fired coach Theo Park" in c.quote for c in answer.citations)
+    _exact(bot, answer)
+    # and the other way round: what it was done to is the name right after the doer's verb, not the one named most
+    answer = bot.ask("Which studio did Globex buy?")
+    assert answer.text.startswith("**Tide Works**"), answer.text
     _exact(bot, answer)
 
 

@@ -27,7 +27,8 @@ _ENTITY = re.compile(
     r"coach|executive|ceo|founder|platform|product|service|app|device|network|outlet|agency|"
     r"government|entity|celebrity|artist|singer|actor|musician|band|writer|author|politician|"
     r"leader|official|nation|state|league|tournament|event|model|technology|tech giant|giant|"
-    r"startup|exchange|bank|university|school|show|series|film|movie|game|book)\b)",
+    r"startup|exchange|bank|university|school|show|series|film|movie|game|book|studio|publisher|developer|label|"
+    r"retailer|airline|manufacturer|maker|rival|partner|investor|sponsor|opponent)\b)",
     re.I,
 )
 # Words that ask how two reports relate; the sign says which answer "they agree" gives.

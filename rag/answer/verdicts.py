@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.core.embedder import get_query_embedder
-from rag.core.text import IRREGULAR_VERBS, NAME_RUN, same_event_words, split_sentences, stem
+from rag.core.text import NAME_RUN, base_stem, same_event_words, split_sentences, stem
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -144,17 +144,12 @@ def claim_terms(claim: str) -> str:
     return " ".join(w for w in claim.split() if w.lower().strip(",.;:'’\"") not in _SCAFFOLD)
 
 
-def _base(word: str) -> str:
-    """The stem of a word's base form, as the lexical check reads it ("won" is "win")."""
-    return stem(IRREGULAR_VERBS.get(word, word))
-
-
 def _flips(claim: str, passage: str) -> bool:
     """The passage shares the claim's words but negates one of them, or uses an opposite of one."""
     if negation_flipped(claim, passage):
         return True
-    claim_words = {_base(w) for w in _WORD.findall(claim.lower())}
-    passage_words = {_base(w) for w in _WORD.findall(passage.lower())}
+    claim_words = {base_stem(w) for w in _WORD.findall(claim.lower())}
+    passage_words = {base_stem(w) for w in _WORD.findall(passage.lower())}
     return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
 
 

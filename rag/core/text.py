@@ -8,7 +8,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -213,6 +213,14 @@ IRREGULAR_VERBS = {
     }.items()
     for form in forms.split()
 }
+
+
+def base_stem(word: str) -> str:
+    """The stem of a word's base form: "won" -> "win", "went" -> "go", "fired" -> "fire"."""
+    word = word.lower()
+    return stem(IRREGULAR_VERBS.get(word, word))
+
+
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
 # "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought". General English only.
 _EVENT_WORDS = [
