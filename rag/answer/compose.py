@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import NAME_PHRASE, REFUSAL_TEXT, base_stem, same_event_words, split_sentences
+from rag.core.text import REFUSAL_TEXT, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -263,67 +264,6 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
     )
 
 
-# "Who fired Mara Lind?", "Which club signed Theo Park?": the asked verb in the past, then what it was done to.
-_ASKED_DEED = re.compile(
-    r"^\W*(?:who|which\s+[\w-]+)\s+(?P<verb>[a-z]+(?:ed|ew|ought|aught|ove|ook|ode|ote|ost|on|ent|ame|ired|old))\s+"
-    r"(?P<rest>[^?]+)",
-    re.I,
-)
-
-
-def _doers(question: str, text: str) -> set[str]:
-    """The names that `text` says did the question's deed to its object: "Globex" for "Who fired Mara Lind?" in
-    "Globex fired Mara Lind on Monday." (one sentence holding the object's names, the name right before the verb)."""
-    m = _ASKED_DEED.match(question)
-    if not m:
-        return set()
-    verb = base_stem(m.group("verb"))
-    objects = [n.split()[-1].lower() for n in names_in(m.group("rest"))]
-    out = set()
-    for start, end in split_sentences(text):
-        sentence = text[start:end]
-        if not objects or not all(o in sentence.lower() for o in objects):
-            continue
-        for name in names_in(sentence):
-            after = re.match(r"\s+(?:has\s+|have\s+|had\s+)?([a-z]+)", sentence[sentence.find(name) + len(name) :])
-            if after and base_stem(after.group(1)) == verb:
-                out.add(name)
-    return out
-
-
-# "Which team did the Mariners beat on Sunday?", "Which company did Globex buy?": the doer, its verb, then the rest.
-_ASKED_OBJECT = re.compile(
-    r"^\W*(?:[Ww]hich|[Ww]hat)\s+[\w-]+\s+(?:did|does|has|have|had)\s+(?P<subject>[^?]+?)\s+(?P<verb>[a-z]+)"
-    r"(?P<rest>\s[^?]*)?\??\s*$"
-)
-
-
-def _done_to(question: str, text: str) -> set[str]:
-    """The names that `text` says the question's doer did its deed to: "Tide Works" for "Which studio did Globex
-    buy?" in "Globex bought the small studio Tide Works in May." (the doer, the verb within a few words, the name
-    within a few lowercase words after it, in one sentence holding the rest's names)."""
-    m = _ASKED_OBJECT.match(question)
-    subject = names_in(m.group("subject")) if m else []
-    if not m or not subject:
-        return set()
-    doer = subject[0].split()[-1]
-    verb = base_stem(same_event_words(m.group("verb")))
-    rest = [n.split()[-1].lower() for n in names_in(m.group("rest") or "")]
-    out: set[str] = set()
-    for start, end in split_sentences(text):
-        sentence = same_event_words(text[start:end])
-        if not all(r in sentence.lower() for r in rest):
-            continue
-        for hit in re.finditer(
-            r"(?<!\w)" + re.escape(doer) + r"(?:\s+[a-z]+){0,2}?\s+(?P<verb>[a-z]+)\s+(?:[a-z][\w-]*\s+){0,3}?"
-            r"(?P<object>" + NAME_PHRASE.pattern + ")",
-            sentence,
-        ):
-            if base_stem(hit.group("verb")) == verb:
-                out.update(n for n in names_in(hit.group("object"))[:1] if n != doer)
-    return out
-
-
 # How much "named in most of the retrieved passages" counts beside the parts' support (tune half).
 ENTITY_SPREAD_WEIGHT = 6.0  # tune inference accuracy: 0 -> 0.516, 1 -> 0.672, 2 -> 0.766, 4 -> 0.797, 6 and 10 -> 0.805
 
@@ -361,16 +301,18 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
         per_part.append(weights)
     found = {n for weights in per_part for n in weights}
     # the names a passage says did the asked deed ("Globex fired Mara Lind"), a company as well as a person
-    doers = set().union(
-        *(_doers(question, h.chunk.text) | _done_to(question, h.chunk.text) for _, pool in parts for h in pool)
+    deed_names = set().union(
+        *(doers(question, h.chunk.text) | done_to(question, h.chunk.text) for _, pool in parts for h in pool)
     )
-    doers = {n for n in doers if not asked & set(re.findall(r"[a-z0-9]+", n.lower())) and n.lower() not in outlets}
-    if doers:
-        per_part = [{n: w for n, w in weights.items() if n in doers} for weights in per_part]
-        found = doers
+    deed_names = {
+        n for n in deed_names if not asked & set(re.findall(r"[a-z0-9]+", n.lower())) and n.lower() not in outlets
+    }
+    if deed_names:
+        per_part = [{n: w for n, w in weights.items() if n in deed_names} for weights in per_part]
+        found = deed_names
     if not found:
         return "", 0
-    if person and not doers:
+    if person and not deed_names:
         # A person is also named by surname alone ("Lind testified ..."); a company, team or place seldom is by its
         # last word ("Bank", "Bureau", "the Rovers"). When some names are used that way, the answer is one of them.
         texts = [h.chunk.text for _, pool in parts for h in pool]

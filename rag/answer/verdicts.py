@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.answer.deeds import SPAN_WORD, name_words, roles_swapped, someone_else_did_it
 from rag.core.embedder import get_query_embedder
 from rag.core.text import NAME_RUN, base_stem, same_event_words, split_sentences, stem
 
@@ -165,7 +166,7 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> 
     _, claim_content, _ = analyse(claim)
     needed = {t for t, _, kind in claim_content if kind != "name"}
     # a name is there when one of its words is ("Lind" names "Mara Lind")
-    names = [set(_name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
+    names = [set(name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
     if opposites:  # a contradiction may say a word's opposite in its place ("rejected" for "accept")
         names += [{t} | _OPPOSITE[t] for t in needed if t in _OPPOSITE]
         needed = {t for t in needed if t not in _OPPOSITE}
@@ -176,81 +177,11 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> 
         if (
             _holds(needed, names, sentence)
             and _close_together(needed, names, sentence)
-            and not _roles_swapped(claim, sentence)
-            and not _someone_else_did_it(claim, sentence)
+            and not roles_swapped(claim, sentence)
+            and not someone_else_did_it(claim, sentence)
         ):
             return True
     return False
-
-
-def _first_at(words: list[frozenset[str]], wanted: set[str]) -> int:
-    return next((i for i, tokens in enumerate(words) if tokens & wanted), -1)
-
-
-def _someone_else_did_it(claim: str, sentence: str) -> bool:
-    """The name the sentence puts before the claim's verb is someone else's: "Theo Park resigned after Mara Lind was
-    fired" does not say that Mara Lind resigned. Names in an aside ("Theo Park — who, like Lind, ... — resigned", "Mara
-    Lind, the chair, resigned") are skipped; a passive ("was fired by Globex") names its doer after the verb."""
-    runs = list(NAME_RUN.finditer(claim))
-    if not runs:
-        return False
-    subject = set(_name_words(runs[0].group(0)))
-    verbs = [t for t, _, kind in analyse(claim[runs[0].end() :])[1] if kind == "word"][:1]
-    if not subject or not verbs:
-        return False
-    words = _SPAN_WORD.findall(sentence)
-    tokens = [analyse(w)[0] for w in words]
-    verb = _first_at(tokens, set(verbs))
-    if verb < 0:
-        return False
-    dashed = bracketed = commaed = False  # inside an aside between dashes, brackets, or commas after a name
-    last: set[str] = set()  # the last name outside any aside
-    inner: set[str] = set()  # the last name inside the current aside
-    for word, found in zip(words[:verb], tokens[:verb]):
-        if word in ("—", "–"):
-            dashed, inner = not dashed, set()
-            continue
-        if word.startswith("("):
-            bracketed, inner = True, set()
-        aside = dashed or bracketed or commaed
-        is_name = any(kind == "name" for _, _, kind in analyse(word)[1])
-        if is_name:
-            if aside:
-                inner = set(found)
-            else:
-                last = set(found)
-        if word.endswith(")"):
-            bracketed = False
-        elif word.endswith(",") and not (dashed or bracketed) and (commaed or is_name):
-            # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
-            commaed, inner = not commaed, set()
-    # a verb inside an aside belongs to the aside's own name ("— and Greg Brockman, who stepped down —")
-    if (dashed or bracketed) and inner:
-        last = inner
-    if not last or last & subject:
-        return False
-    doer_after = _first_at(tokens[verb:], subject)
-    return not (doer_after > 0 and any("by" in t for t in tokens[verb : verb + doer_after]))
-
-
-def _roles_swapped(claim: str, sentence: str) -> bool:
-    """The sentence has the claim's two names the other way round its verb: "Texas beat Alabama" for the claim
-    "Alabama beat Texas" (a passive "... beaten by Texas" keeps the roles)."""
-    runs = list(NAME_RUN.finditer(claim))
-    if len(runs) < 2:
-        return False
-    first, second = (set(_name_words(r.group(0))) for r in runs[:2])
-    between = claim[runs[0].end() : runs[1].start()]
-    # the verb is the first plain word after the first name: "Mara Lind resigned as chief executive of Globex" has
-    # "chief executive" after Globex in "Globex chief executive Mara Lind resigned", and no roles swapped
-    verbs = [t for t, _, kind in analyse(between)[1] if kind == "word"][:1]
-    if not first or not second or not verbs or re.search(r"\bby\b", between):
-        return False
-    words = [analyse(w)[0] for w in _SPAN_WORD.findall(sentence)]
-    a, verb, b = _first_at(words, first), _first_at(words, set(verbs)), _first_at(words, second)
-    if min(a, verb, b) < 0 or not b < verb < a:
-        return False
-    return "by" not in {w for tokens in words[verb:a] for w in tokens}
 
 
 def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
@@ -261,11 +192,10 @@ def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
 # The claim's words must stand this close in the sentence (in words, at least CLOSE_MIN): "the Lions lead the Packers
 # after beating the Saints" holds "Lions", "beat" and "Packers" but says nothing of the Lions beating the Packers.
 CLOSE_PER_WORD, CLOSE_MIN = 3, 10
-_SPAN_WORD = re.compile(r"\S+")
 
 
 def _close_together(needed: set[str], names: list[set[str]], sentence: str) -> bool:
-    words = _SPAN_WORD.findall(sentence)
+    words = SPAN_WORD.findall(sentence)
     width = max(CLOSE_MIN, CLOSE_PER_WORD * (len(needed) + len(names)))
     if len(words) <= width:
         return True
@@ -312,22 +242,18 @@ def _numbers_held(claim: str, passage: str) -> bool:
         return False
     missing = 0
     for run in NAME_RUN.finditer(claim):
-        words = set(_name_words(run.group(0)))
+        words = set(name_words(run.group(0)))
         missing += len(words) >= MIN_NAME_WORDS and not words & passage_tokens
     return missing <= PARAPHRASE_MISSING_NAMES
-
-
-def _name_words(run: str) -> list[str]:
-    return [t for t, _, kind in analyse(run)[1] if kind == "name"]
 
 
 def _other_person(claim: str, passage: str) -> bool:
     """The passage names someone else by the claim's first name: the claim's "Mara Lind" against a passage naming
     "Mara Quist" and never "Lind". Sharing a first name is no support."""
     passage_tokens = analyse(passage)[0]
-    passage_runs = [_name_words(m.group(0)) for m in NAME_RUN.finditer(passage)]
+    passage_runs = [name_words(m.group(0)) for m in NAME_RUN.finditer(passage)]
     for m in NAME_RUN.finditer(claim):
-        words = _name_words(m.group(0))
+        words = name_words(m.group(0))
         if len(words) < MIN_NAME_WORDS or set(words[1:]) & passage_tokens:
             continue
         if any(
@@ -348,7 +274,7 @@ ABOUT = "about "
 
 
 def _all_names_held(claim: str, passage: str) -> bool:
-    names = set(_name_words(claim))
+    names = set(name_words(claim))
     return bool(names) and names <= analyse(passage)[0]
 
 

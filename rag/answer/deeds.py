@@ -1,0 +1,153 @@
+"""Who did what to whom, read from one sentence: the name before a verb and the name after it.
+
+"Who fired Mara Lind?" is answered by the name a sentence puts right before "fired" with Mara Lind in it; "Which
+studio did Globex buy?" by the name right after "Globex bought"; and "did Mara Lind resign?" is not answered Yes by a
+sentence whose "resigned" belongs to someone else, or whose two names stand the other way round the verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.names import names_in
+from rag.core.text import NAME_PHRASE, NAME_RUN, base_stem, same_event_words, split_sentences
+from rag.verify.lexical import analyse
+
+__all__ = ["SPAN_WORD", "doers", "done_to", "name_words", "roles_swapped", "someone_else_did_it"]
+
+SPAN_WORD = re.compile(r"\S+")  # a word as written, punctuation and all: dashes and commas mark asides
+
+
+def name_words(run: str) -> list[str]:
+    return [t for t, _, kind in analyse(run)[1] if kind == "name"]
+
+
+def _first_at(words: list[frozenset[str]], wanted: set[str]) -> int:
+    return next((i for i, tokens in enumerate(words) if tokens & wanted), -1)
+
+
+def someone_else_did_it(claim: str, sentence: str) -> bool:
+    """The name the sentence puts before the claim's verb is someone else's: "Theo Park resigned after Mara Lind was
+    fired" does not say that Mara Lind resigned. Names in an aside ("Theo Park — who, like Lind, ... — resigned", "Mara
+    Lind, the chair, resigned") are skipped; a passive ("was fired by Globex") names its doer after the verb."""
+    runs = list(NAME_RUN.finditer(claim))
+    if not runs:
+        return False
+    subject = set(name_words(runs[0].group(0)))
+    verbs = [t for t, _, kind in analyse(claim[runs[0].end() :])[1] if kind == "word"][:1]
+    if not subject or not verbs:
+        return False
+    words = SPAN_WORD.findall(sentence)
+    tokens = [analyse(w)[0] for w in words]
+    verb = _first_at(tokens, set(verbs))
+    if verb < 0:
+        return False
+    dashed = bracketed = commaed = False  # inside an aside between dashes, brackets, or commas after a name
+    last: set[str] = set()  # the last name outside any aside
+    inner: set[str] = set()  # the last name inside the current aside
+    for word, found in zip(words[:verb], tokens[:verb]):
+        if word in ("—", "–"):
+            dashed, inner = not dashed, set()
+            continue
+        if word.startswith("("):
+            bracketed, inner = True, set()
+        aside = dashed or bracketed or commaed
+        is_name = any(kind == "name" for _, _, kind in analyse(word)[1])
+        if is_name:
+            if aside:
+                inner = set(found)
+            else:
+                last = set(found)
+        if word.endswith(")"):
+            bracketed = False
+        elif word.endswith(",") and not (dashed or bracketed) and (commaed or is_name):
+            # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
+            commaed, inner = not commaed, set()
+    # a verb inside an aside belongs to the aside's own name ("— and Greg Brockman, who stepped down —")
+    if (dashed or bracketed) and inner:
+        last = inner
+    if not last or last & subject:
+        return False
+    doer_after = _first_at(tokens[verb:], subject)
+    return not (doer_after > 0 and any("by" in t for t in tokens[verb : verb + doer_after]))
+
+
+def roles_swapped(claim: str, sentence: str) -> bool:
+    """The sentence has the claim's two names the other way round its verb: "Texas beat Alabama" for the claim
+    "Alabama beat Texas" (a passive "... beaten by Texas" keeps the roles)."""
+    runs = list(NAME_RUN.finditer(claim))
+    if len(runs) < 2:
+        return False
+    first, second = (set(name_words(r.group(0))) for r in runs[:2])
+    between = claim[runs[0].end() : runs[1].start()]
+    # the verb is the first plain word after the first name: "Mara Lind resigned as chief executive of Globex" has
+    # "chief executive" after Globex in "Globex chief executive Mara Lind resigned", and no roles swapped
+    verbs = [t for t, _, kind in analyse(between)[1] if kind == "word"][:1]
+    if not first or not second or not verbs or re.search(r"\bby\b", between):
+        return False
+    words = [analyse(w)[0] for w in SPAN_WORD.findall(sentence)]
+    a, verb, b = _first_at(words, first), _first_at(words, set(verbs)), _first_at(words, second)
+    if min(a, verb, b) < 0 or not b < verb < a:
+        return False
+    return "by" not in {w for tokens in words[verb:a] for w in tokens}
+
+
+# "Who fired Mara Lind?", "Which club signed Theo Park?": the asked verb in the past, then what it was done to.
+_ASKED_DEED = re.compile(
+    r"^\W*(?:who|which\s+[\w-]+)\s+(?P<verb>[a-z]+(?:ed|ew|ought|aught|ove|ook|ode|ote|ost|on|ent|ame|ired|old))\s+"
+    r"(?P<rest>[^?]+)",
+    re.I,
+)
+
+
+def doers(question: str, text: str) -> set[str]:
+    """The names that `text` says did the question's deed to its object: "Globex" for "Who fired Mara Lind?" in
+    "Globex fired Mara Lind on Monday." (one sentence holding the object's names, the name right before the verb)."""
+    m = _ASKED_DEED.match(question)
+    if not m:
+        return set()
+    verb = base_stem(m.group("verb"))
+    objects = [n.split()[-1].lower() for n in names_in(m.group("rest"))]
+    out = set()
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if not objects or not all(o in sentence.lower() for o in objects):
+            continue
+        for name in names_in(sentence):
+            after = re.match(r"\s+(?:has\s+|have\s+|had\s+)?([a-z]+)", sentence[sentence.find(name) + len(name) :])
+            if after and base_stem(after.group(1)) == verb:
+                out.add(name)
+    return out
+
+
+# "Which team did the Mariners beat on Sunday?", "Which company did Globex buy?": the doer, its verb, then the rest.
+_ASKED_OBJECT = re.compile(
+    r"^\W*(?:[Ww]hich|[Ww]hat)\s+[\w-]+\s+(?:did|does|has|have|had)\s+(?P<subject>[^?]+?)\s+(?P<verb>[a-z]+)"
+    r"(?P<rest>\s[^?]*)?\??\s*$"
+)
+
+
+def done_to(question: str, text: str) -> set[str]:
+    """The names that `text` says the question's doer did its deed to: "Tide Works" for "Which studio did Globex
+    buy?" in "Globex bought the small studio Tide Works in May." (the doer, the verb within a few words, the name
+    within a few lowercase words after it, in one sentence holding the rest's names)."""
+    m = _ASKED_OBJECT.match(question)
+    subject = names_in(m.group("subject")) if m else []
+    if not m or not subject:
+        return set()
+    doer = subject[0].split()[-1]
+    verb = base_stem(same_event_words(m.group("verb")))
+    rest = [n.split()[-1].lower() for n in names_in(m.group("rest") or "")]
+    out: set[str] = set()
+    for start, end in split_sentences(text):
+        sentence = same_event_words(text[start:end])
+        if not all(r in sentence.lower() for r in rest):
+            continue
+        for hit in re.finditer(
+            r"(?<!\w)" + re.escape(doer) + r"(?:\s+[a-z]+){0,2}?\s+(?P<verb>[a-z]+)\s+(?:[a-z][\w-]*\s+){0,3}?"
+            r"(?P<object>" + NAME_PHRASE.pattern + ")",
+            sentence,
+        ):
+            if base_stem(hit.group("verb")) == verb:
+                out.update(n for n in names_in(hit.group("object"))[:1] if n != doer)
+    return out
