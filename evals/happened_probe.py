@@ -15,9 +15,11 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import sys
 from pathlib import Path
 
 from rag.assistant import Assistant
+from rag.core.errors import NewsragError
 
 PROBE = Path(__file__).parent / "data" / "happened_probe.tsv"
 
@@ -35,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.happened_probe", description=__doc__.split("\n")[0])
     parser.add_argument("--index", required=True, help="the MultiHop-RAG index directory")
     args = parser.parse_args(argv)
-    bot = Assistant.open(args.index)
+    try:
+        bot = Assistant.open(args.index)
+    except NewsragError as e:  # no index there: say so, no traceback
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     with PROBE.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):

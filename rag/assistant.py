@@ -173,7 +173,7 @@ class Conversation:
             return question
         previous = _ELSE.sub("", self.turns[-1][0])  # "What else did Keane say?" asked about Keane's speech too
         speech = speech_parts(previous)
-        # the names as the earlier question wrote them ("OpenAI's Sam Altman", not "Openai'S Sam Altman")
+        # the names as the earlier question wrote them ("Globex's Mara Lind", not "Globex'S Mara Lind")
         subject = (
             speech[0]
             if speech

@@ -457,3 +457,11 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     }
     # bare questions: none names an outlet, which is what the probe is for
     assert all(r["question"].startswith(("Did ", "Was ")) for r in rows)
+
+
+def test_the_happened_probe_on_a_missing_index_says_so_without_a_traceback(tmp_path, capsys):
+    from evals.happened_probe import main
+
+    assert main(["--index", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err
+    assert "no index at" in err and "Traceback" not in err

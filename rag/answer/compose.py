@@ -273,6 +273,12 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     outlets = {s.lower() for s in reading.sources}
     person = bool(_PERSON_ASKED.match(question))
+
+    def not_asked(name: str) -> bool:
+        """Not what the question already says, nor an outlet: "Munich ..." is no answer to a question about Munich."""
+        low = name.lower()
+        return not asked & set(re.findall(r"[a-z0-9]+", low)) and not any(low in o for o in outlets)
+
     # A name's weight in one part is the support of that part's claim by the best window naming it: the answer is
     # the name in the passages that say what each part says, not merely the most frequent capitalised word.
     parts = [(claim_terms(e.clause.claim), e.hits) for e in evidence] + [(claim_terms(question), hits[:5])]
@@ -285,14 +291,7 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
             found_here = names_in(w.text)
             if person:  # a surname alone ("Lind said") is the person its article names in full ("Mara Lind")
                 found_here = [in_full(n, w.hit.article.text) for n in found_here]
-            names = [
-                n
-                for n in found_here
-                if not asked & set(re.findall(r"[a-z0-9]+", n.lower()))
-                and n.lower() not in outlets
-                and not any(n.lower() in o for o in outlets)
-                and (not person or len(n.split()) >= 2)
-            ]
+            names = [n for n in found_here if not_asked(n) and (not person or len(n.split()) >= 2)]
             if not names:
                 continue
             support = lexical_support(claim, w.text)
@@ -304,9 +303,7 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     deed_names = set().union(
         *(doers(question, h.chunk.text) | done_to(question, h.chunk.text) for _, pool in parts for h in pool)
     )
-    deed_names = {
-        n for n in deed_names if not asked & set(re.findall(r"[a-z0-9]+", n.lower())) and n.lower() not in outlets
-    }
+    deed_names = {n for n in deed_names if not_asked(n)}
     if deed_names:
         per_part = [{n: w for n, w in weights.items() if n in deed_names} for weights in per_part]
         found = deed_names

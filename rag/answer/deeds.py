@@ -63,7 +63,7 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
         elif word.endswith(",") and not (dashed or bracketed) and (commaed or is_name):
             # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
             commaed, inner = not commaed, set()
-    # a verb inside an aside belongs to the aside's own name ("— and Greg Brockman, who stepped down —")
+    # a verb inside an aside belongs to the aside's own name ("— and Theo Park, who stepped down —")
     if (dashed or bracketed) and inner:
         last = inner
     if not last or last & subject:
@@ -73,8 +73,8 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
 
 
 def roles_swapped(claim: str, sentence: str) -> bool:
-    """The sentence has the claim's two names the other way round its verb: "Texas beat Alabama" for the claim
-    "Alabama beat Texas" (a passive "... beaten by Texas" keeps the roles)."""
+    """The sentence has the claim's two names the other way round its verb: "the Rovers beat the Mariners" for the
+    claim "the Mariners beat the Rovers" (a passive "... beaten by the Rovers" keeps the roles)."""
     runs = list(NAME_RUN.finditer(claim))
     if len(runs) < 2:
         return False

@@ -189,8 +189,8 @@ def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
     return needed <= tokens and all(words & tokens for words in names if words)
 
 
-# The claim's words must stand this close in the sentence (in words, at least CLOSE_MIN): "the Lions lead the Packers
-# after beating the Saints" holds "Lions", "beat" and "Packers" but says nothing of the Lions beating the Packers.
+# The claim's words must stand this close in the sentence (in words, at least CLOSE_MIN): "the Mariners lead the Rovers
+# after beating Ostland" holds "Mariners", "beat" and "Rovers" but says nothing of the Mariners beating the Rovers.
 CLOSE_PER_WORD, CLOSE_MIN = 3, 10
 
 
@@ -294,8 +294,8 @@ def judge(
     covers = [coverage(terms, p) for p in passages]
     # A passage that says the opposite of the claim, or names someone else by its first name, supports nothing: the
     # same passage judged alone would contradict the claim or say nothing of it.
-    # Asked whether it happened, only a statement of all of it contradicts: "the Fed cannot keep raising rates" does
-    # not deny that it raised them in November.
+    # Asked whether it happened, only a statement of all of it contradicts: "the bank cannot keep raising rates"
+    # does not deny that it raised them in May.
     flipped = [
         covers[i] >= CONTRADICTION_COVER
         and _flips(terms, p)

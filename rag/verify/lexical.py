@@ -28,7 +28,7 @@ SUPPORT_THRESHOLD = 0.55
 EMBED_WEIGHT = 0.35
 NEGATION_SCOPE = 2  # content tokens after a negation word that it is taken to negate ("not in critical condition")
 # Plain words after a hedge ("may", "if", "preparing for") that it makes only possible: "if they beat Globex",
-# "preparing for a ground invasion". Like a negation's, its reach ends with the clause.
+# "preparing for a strike". Like a negation's, its reach ends with the clause.
 HEDGE_SCOPE = 3
 # The deciding span is 1..MAX_QUOTE_SENTENCES adjacent sentences; a longer one is chosen only when it scores more
 # than LONGER_QUOTE_MARGIN above every shorter one (or only it reaches the support threshold).
