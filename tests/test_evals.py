@@ -440,7 +440,7 @@ def test_multihop_retrieval_floor(multihop_subset):
 def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     import csv
 
-    from evals.happened_probe import PROBE, outcome
+    from evals.reader_probe import PROBES, outcome
 
     assert outcome("**Yes**, as of 2023-11-20: Tech Wire [1].", "yes") == "right"
     assert outcome("**No.** What Tech Wire reports contradicts ...", "yes") == "wrong"
@@ -448,7 +448,7 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     assert outcome("The articles do not settle this: ...", "yes") == "unsettled"
     assert outcome("The articles do not settle this: ...", "unsettled") == "right"
     assert outcome("**Yes.** Each part is supported ...", "unsettled") == "wrong"
-    with PROBE.open(encoding="utf-8") as f:
+    with PROBES["happened"].open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     assert {r["set"] for r in rows} == {"inspected", "fresh", "third"} and {r["gold"] for r in rows} <= {
         "yes",
@@ -459,8 +459,25 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     assert all(r["question"].startswith(("Did ", "Was ")) for r in rows)
 
 
-def test_the_happened_probe_on_a_missing_index_says_so_without_a_traceback(tmp_path, capsys):
-    from evals.happened_probe import main
+def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
+    import csv
+
+    from evals.reader_probe import PROBES, entity_outcome
+
+    assert entity_outcome("**Globex** — stated by Tech Wire [1].", "Globex|Globex Holdings") == "right"
+    # a longer name holding the gold's word is another entity ("Azure Globex" is not Globex)
+    assert entity_outcome("**Azure Globex** — stated by Tech Wire [1].", "Globex") == "wrong"
+    assert entity_outcome("**Globex** — stated by Tech Wire [1].", "none") == "wrong"
+    assert entity_outcome("The articles I have do not answer this question: ...", "Globex") == "declined"
+    assert entity_outcome("The articles I have do not answer this question: ...", "none") == "right"
+    with PROBES["entity"].open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert {r["set"] for r in rows} == {"inspected", "fresh2"} and all(r["gold"] and r["evidence"] for r in rows)
+    assert all(r["question"].startswith(("Who ", "Which ")) for r in rows)
+
+
+def test_the_reader_probe_on_a_missing_index_says_so_without_a_traceback(tmp_path, capsys):
+    from evals.reader_probe import main
 
     assert main(["--index", str(tmp_path / "none")]) == 2
     err = capsys.readouterr().err

@@ -13,9 +13,10 @@ from rag.answer.compose import (
     pick_entity,
     refuse_unknown_outlets,
 )
-from rag.answer.parts import Retrieve, gather
+from rag.answer.parts import Evidence, Retrieve, gather
 from rag.answer.reading import Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner
+from rag.answer.stated import compose_stated, read_slot
 from rag.answer.verdicts import ABOUT, judge
 from rag.core.text import stems
 from rag.core.types import Answer, Hit, Part
@@ -60,6 +61,10 @@ class StructuredAnswerer:
         if reading.shape == "entity":
             if asks_who_won(question):
                 return compose_winner(question, hits)
+            # asked with no outlet named, who or which is answered only by a name a passage states in that role
+            slot = read_slot(question) if not reading.sources else None
+            if slot is not None:
+                return compose_stated(question, slot, _pool(hits, evidence))
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:
                 return self.quotes(question, reading, hits)
@@ -100,3 +105,11 @@ class StructuredAnswerer:
 def _subject(question: str) -> str:
     m = _SUBJECT.match(question)
     return m.group("subject").strip() if m else ""
+
+
+def _pool(hits: list[Hit], evidence: list[Evidence]) -> list[Hit]:
+    """The question's passages, then each part's own, each once."""
+    pool: dict[str, Hit] = {}
+    for h in [*hits, *(h for e in evidence for h in e.hits)]:
+        pool.setdefault(h.chunk.id, h)
+    return list(pool.values())

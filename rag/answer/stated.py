@@ -1,0 +1,274 @@
+"""Who or which, asked with no outlet named: a name only when a passage states it in the asked role.
+
+"Who fired Mara Lind?" read back as a statement with a name in its slot ("Globex fired Mara Lind") must be said by
+one sentence the way a bare "did it happen?" must (`judge(..., happened=True)`: every plain word, a word of each name,
+close together, not hedged, nobody else as the doer). A name merely near the topic is no answer: "Globex dropped Theo
+Park as its nominee for chair" does not say who was elected chair, and the answer then says that no passage does.
+When several names are stated (the post changed hands), the latest report leads and the earlier ones follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
+from rag.answer.deeds import SPAN_WORD
+from rag.answer.names import in_full, names_in, standalone
+from rag.answer.parts import Window
+from rag.answer.verdicts import coverage, judge
+from rag.core.text import IRREGULAR_VERBS, base_stem, split_sentences
+from rag.core.types import Answer, Hit, Part
+from rag.verify.lexical import analyse
+
+_AUX = r"(?:did|does|do|has|have|had|will|would|can|could|should|is|are|was|were)"
+# "which studio", "what company"; not "what did" or "what is"
+_WH = rf"(?i:who|whom|(?:which|what)\s+(?!{_AUX}\b)[a-z][\w-]*)"
+# "Who fired ...?", "Which studio makes ...?", "Who was named ...?": the asked name is the doer (the subject).
+_ASKS_SUBJECT = re.compile(rf"^\W*(?P<wh>{_WH})\s+(?P<predicate>[a-z][^?]*?)\s*\??\s*$")
+# "Which studio did Globex buy?", "Who did the Rovers lose to?": the asked name is what the deed was done to (the
+# verb is the first lowercase word after the doer's name).
+_ASKS_OBJECT = re.compile(
+    rf"^\W*(?P<wh>{_WH})\s+(?P<aux>(?i:did|does|do|has|have|had))\s+"
+    r"(?P<subject>(?:(?:the|a|an)\s+)?[A-Z][^?]*?)\s+(?P<verb>[a-z]+)(?P<rest>\s[^?]*?)?\s*\??\s*$"
+)
+_AUXILIARY = frozenset("did does do has have had will would can could should is are was were".split())
+_BE_HAVE = frozenset("is are was were has have had".split())
+# the base form's past, for saying the question back ("which studio Globex bought")
+_PAST = {base: form for form, base in reversed(list(IRREGULAR_VERBS.items()))}
+_SAME_PAST = frozenset("beat hit cut put set let quit hurt cost shut split spread bet bid cast upset".split())
+# a preposition that ends the question takes the object ("lose to {}"); otherwise it follows the verb ("beat {} on
+# Sunday")
+_LAST_PREPOSITION = re.compile(r"\b(?:to|from|with|by|for|of|against|over|into|at|in|on|about)$", re.I)
+# One deed asked in one clause: a longer question, a comma or a relative clause describes someone in several parts,
+# which the parts' own answerer reads.
+MAX_WORDS = 16
+_MORE_THAN_ONE_CLAUSE = re.compile(r",|;|\b(?:who|whom|whose|which|that)\b", re.I)
+# a candidate lies within this many of the best-ranked passages' sentences
+MAX_SENTENCES = 400
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The question as a statement with a slot for the name ("{} fired Mara Lind"), and as said back in a refusal
+    ("who fired Mara Lind")."""
+
+    template: str
+    asked: str
+    verb: str  # the asked verb: the doer's name stands before it, what it was done to after it
+    preposition: str = ""  # the word the name must follow in the sentence ("from" in "hire Mara Lind from {}")
+    current: bool = False  # asks what holds now ("who is", "which studio owns"): the latest report leads
+
+    def claim(self, name: str) -> str:
+        return self.template.format(name)
+
+
+def _past(verb: str) -> str:
+    v = verb.lower()
+    if v in _SAME_PAST:
+        return v
+    if v in _PAST:
+        return _PAST[v]
+    return v + "d" if v.endswith("e") else v[:-1] + "ied" if re.search(r"[^aeiou]y$", v) else v + "ed"
+
+
+def _third_person(verb: str) -> str:
+    return verb if verb.endswith("s") else verb + ("es" if verb.endswith(("sh", "ch", "x", "o")) else "s")
+
+
+def read_slot(question: str) -> Slot | None:
+    """The statement a who/which question asks to be completed, or None for other questions."""
+    q = question.strip().replace("{", "(").replace("}", ")")  # braces would break the template
+    if len(q.split()) > MAX_WORDS or _MORE_THAN_ONE_CLAUSE.search(q.split(maxsplit=1)[-1]):
+        return None  # a description in several clauses ("Who is the founder who ..., and ...?") is not one deed
+    m = _ASKS_OBJECT.match(q)
+    if m:
+        if not names_in(m.group("subject")):  # "Who did they beat?": no doer to state it of
+            return None
+        wh, aux, subject, verb = m.group("wh").lower(), m.group("aux").lower(), m.group("subject"), m.group("verb")
+        rest = (m.group("rest") or "").strip()
+        said = {"did": _past(verb), "does": _third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
+        order = (
+            (subject, verb, rest, "{}") if not rest or _LAST_PREPOSITION.search(rest) else (subject, verb, "{}", rest)
+        )
+        last = _LAST_PREPOSITION.search(rest)
+        return Slot(
+            " ".join(p for p in order if p),
+            " ".join(p for p in (wh, subject, said, rest) if p),
+            verb,
+            last.group(0).lower() if last else "",
+            aux in ("does", "do", "has", "have"),
+        )
+    m = _ASKS_SUBJECT.match(q)
+    if not m:
+        return None
+    words = m.group("predicate").split()
+    if words[0].lower() in _AUXILIARY - _BE_HAVE:
+        return None
+    if words[0].lower() in _BE_HAVE and len(words) > 1 and words[1][:1].isupper():
+        return None  # "Who was Mara Lind replaced by?", "Who is Mara Lind?": not a doer's slot
+    predicate = " ".join(words)
+    verb = next((w for w in words if w.lower() not in _BE_HAVE), words[0])
+    return Slot(
+        "{} " + predicate,
+        f"{m.group('wh').lower()} {predicate}",
+        verb,
+        current=words[0].lower() in ("is", "are", "has", "have") or not words[0].lower().endswith("ed"),
+    )
+
+
+@dataclass
+class Stated:
+    name: str
+    window: Window  # the one sentence that states it
+
+    @property
+    def day(self) -> str:
+        return self.window.hit.article.published_at
+
+
+def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
+    """The name stands where the slot puts it: before the verb for the doer (or after "by": "was fired by Globex"),
+    after it for what the deed was done to."""
+    verb = base_stem(slot.verb)
+    words = SPAN_WORD.findall(sentence)
+    at = next((i for i, w in enumerate(words) if base_stem(re.sub(r"\W", "", w)) == verb), -1)
+    first = words.index(name.split()[0]) if name.split()[0] in words else -1
+    if at < 0 or first < 0:
+        return True  # the judge found the claim in other words ("returned" for "came back"): nothing to place
+    if at > 0 and words[at - 1].lower() == "to":
+        return False  # "candidates to replace Mara Lind" have not replaced her
+    if slot.template.startswith("{}"):
+        return first < at or "by" in (w.lower() for w in words[at:first])
+    return first > at
+
+
+def _named(name: str, sentence: str, article: str) -> bool:
+    """The sentence names the question's name: in full, or by its last word when the article spells it out ("Lind"
+    after "Mara Lind"). One word is not enough: "a house in Ostland" does not name "Tide Investment House"."""
+    full = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I)
+    if full.search(sentence):
+        return True
+    last = name.split()[-1]
+    return " " in name and bool(re.search(standalone(last), sentence)) and bool(full.search(article))
+
+
+def _mid_sentence(word: str, article: str) -> bool:
+    """The capitalised word stands somewhere in the article after a lowercase word: a name, not a sentence's start."""
+    return bool(re.search(r"[a-z,] " + re.escape(word) + r"(?![\w-])", article))
+
+
+def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
+    """Every (name, article) whose sentence states the question's claim with that name in the slot; per name and
+    article the shortest such sentence."""
+    asked = set(re.findall(r"[a-z0-9]+", question.lower()))
+    # the claim's plain words without a name: a sentence lacking any of them cannot state it (cheap to rule out)
+    needed = {t for t, _, kind in analyse(slot.claim(""))[1] if kind != "name"}
+    person = question.strip().lower().startswith(("who ", "whom "))
+    question_names = names_in(re.sub(r"^\W*\w+", "", question.strip()))  # not the question's first word
+    found: dict[tuple[str, str], Stated] = {}
+    seen: set[tuple[str, int]] = set()
+    for hit in hits:
+        article = hit.article
+        for s, e in split_sentences(article.text, hit.chunk.start, hit.chunk.end):
+            if (article.id, s) in seen or len(seen) >= MAX_SENTENCES:
+                continue
+            seen.add((article.id, s))
+            sentence = article.text[s:e]
+            if not needed <= analyse(sentence)[0] or not all(_named(n, sentence, article.text) for n in question_names):
+                continue
+            for name in dict.fromkeys(names_in(sentence)):
+                starts = re.search(r"(?:^|[:—–\"“]\s*)" + re.escape(name), sentence)
+                if " " not in name and starts and not _mid_sentence(name, article.text):
+                    continue  # "Assessing the candidates, ...": a capital that only starts a sentence is no name
+                if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
+                    continue  # what the question already says is no answer ("Globex" to "Who did Globex buy?")
+                if not judge(slot.claim(name), [sentence], similarity=None, happened=True).supported:
+                    continue
+                if not _in_its_role(name, slot, sentence):
+                    continue  # "Four years later, Globex bought Tide Works": "Four" is not what it bought
+                if slot.preposition and not re.search(
+                    rf"\b{slot.preposition}\s+(?:the\s+|a\s+|an\s+)?{re.escape(name)}", sentence, re.I
+                ):
+                    continue  # "hired Mara Lind and Theo Park" does not say whom she was hired from
+                shown = in_full(name, article.text) if person else name
+                old = found.get((shown, article.id))
+                if old is None or e - s < len(old.window.text):
+                    found[(shown, article.id)] = Stated(shown, Window(hit, s, e))
+    return list(found.values())
+
+
+def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
+    """**Name** — stated by <outlet> [1], the latest report first and earlier other names after it; a refusal saying
+    what no passage states when none does."""
+    found = stated(question, slot, hits)
+    if not found:
+        ordered, window = closest(slot, hits)
+        cites = Citations()
+        text = f"{REFUSAL}: no passage says {slot.asked}."
+        if window is not None:  # the closest sentence, quoted for the reader to judge: no name is asserted
+            text += f" The closest passage, {outlet_of(window)}, says: {quoted(window.text, cites.cite(window))}"
+        return Answer(
+            question=question,
+            text=text,
+            refused=True,
+            citations=cites.items,
+            hits=ordered,
+            parts=[Part(slot.asked, "not_mentioned", [])],
+        )
+    by_name: dict[str, list[Stated]] = {}
+    for s in found:
+        by_name.setdefault(s.name, []).append(s)
+    order = {id(h): i for i, h in enumerate(hits)}
+
+    def rank(s: Stated) -> int:
+        return -order.get(id(s.window.hit), 0)
+
+    def lead_key(name: str) -> tuple:
+        best = max(by_name[name], key=lambda s: (s.day, rank(s)))
+        # what holds now: the latest report leads; a past deed: the name most passages state, then the best ranked
+        if slot.current:
+            return best.day, len(by_name[name]), rank(best)
+        return len(by_name[name]), max(rank(s) for s in by_name[name]), best.day
+
+    names = sorted(by_name, key=lead_key, reverse=True)
+    cites = Citations()
+    lines: list[str] = []
+    parts: list[Part] = []
+
+    def cite(name: str) -> str:
+        s = max(by_name[name], key=lambda s: (s.day, -order.get(id(s.window.hit), 0)))
+        n = cites.cite(s.window)
+        lines.append(quoted(s.window.text, n))
+        parts.append(Part(slot.claim(name), "supported", [n]))
+        return f"{outlet_of(s.window)} [{n}]"
+
+    lead = names[0]
+    text = f"**{lead}** — stated by {cite(lead)}"
+    if len(names) > 1:
+        earlier = [f"{n} ({cite(n)})" for n in names[1:3]]
+        text += (". Earlier reports: " if slot.current else ". Also stated: ") + "; ".join(earlier)
+    text += "."
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+# A refusal quotes the closest sentence when it holds this share of the question's words (names weigh more): close
+# enough that a reader can judge it ("Rovers 19-27 Mariners" to "Who beat the Rovers?"), which the answer does not.
+CLOSEST_QUOTED_AT = 0.6
+
+
+def closest(slot: Slot, hits: list[Hit]) -> tuple[list[Hit], Window | None]:
+    """The passages whose best sentence holds most of the question's words first, and that sentence when it is
+    close enough to quote: a refusal shows what the articles do say, so a reader can judge it."""
+    claim = slot.claim("")
+    best: dict[int, tuple[float, Window | None]] = {}
+    for hit in hits:
+        text = hit.article.text
+        spans = split_sentences(text, hit.chunk.start, hit.chunk.end)
+        scored = [(coverage(claim, text[s:e]), Window(hit, s, e)) for s, e in spans]
+        best[id(hit)] = max(scored, key=lambda x: x[0], default=(0.0, None))
+    ordered = sorted(hits, key=lambda h: best[id(h)][0], reverse=True)
+    if not ordered:
+        return ordered, None
+    score, window = best[id(ordered[0])]
+    return ordered, window if score >= CLOSEST_QUOTED_AT else None

@@ -1,0 +1,117 @@
+"""Who / which, asked with no outlet named, is answered by a name only when a passage states it in the asked role;
+otherwise the answer says that no passage does and quotes the closest one (an invented index: outlets, companies,
+people and teams made up for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.stated import read_slot
+from tests.conftest import index_articles
+
+ARTICLES = [
+    (
+        "Tech Wire",
+        "2023-10-02",
+        "Globex ousts its chief",
+        (
+            "Four years later, Globex acquired Tide Works in a deal worth $2bn. "
+            "The Globex board fired Mara Lind on Monday after a review of the accounts. "
+            "Analysts expect the company to name a new chief by the end of the year."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-20",
+        "Chair vote stalls",
+        (
+            "Members dropped Theo Park as their nominee for chair of the Ostland Assembly after a third failed ballot. "
+            "Ostland candidates to replace Theo Park were being assessed on Friday."
+        ),
+    ),
+    (
+        "Coast Times",
+        "2023-11-05",
+        "Mariners romp",
+        (
+            "Harbour Rovers 19-27 Mariners, the scoreboard read at full time. "
+            "The Mariners now lead the league after the win at Bay Park."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2023-11-10",
+        "Globex hires",
+        "Globex hired Mara Lind and Theo Park to lead a new research unit in Ostland.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "stated", ARTICLES))
+
+
+def _exact(bot, answer) -> None:
+    for c in answer.citations:
+        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
+    assert {n for p in answer.parts for n in p.citations} <= {c.n for c in answer.citations}
+
+
+def test_a_question_is_read_back_as_a_statement_with_a_slot_for_the_name():
+    assert read_slot("Who fired Mara Lind?").claim("Globex") == "Globex fired Mara Lind"
+    slot = read_slot("Which studio did Globex acquire?")
+    assert slot.claim("Tide Works") == "Globex acquire Tide Works" and slot.asked == "which studio Globex acquired"
+    assert read_slot("Who did the Rovers lose to?").claim("Mariners") == "the Rovers lose to Mariners"
+    assert read_slot("Which team did the Rovers beat on Sunday?").claim("X") == "the Rovers beat X on Sunday"
+    # not a doer's slot: what someone said, an attribute, a description in several clauses
+    for question in (
+        "What did Mara Lind say about Ostland?",
+        "What is the boiling point of mercury?",
+        "Who was Mara Lind replaced by?",
+        "Who is the founder who left Globex, and what did she build next?",
+    ):
+        assert read_slot(question) is None, question
+
+
+def test_the_name_a_passage_states_as_the_doer_is_the_answer(bot):
+    answer = bot.ask("Who fired Mara Lind?")
+    assert answer.text.startswith("**Globex** — stated by Tech Wire (2023-10-02) [1].")
+    assert "fired Mara Lind" in answer.citations[0].quote
+    assert [(p.claim, p.verdict) for p in answer.parts] == [("Globex fired Mara Lind", "supported")]
+    _exact(bot, answer)
+
+
+def test_what_the_deed_was_done_to_is_named_after_its_verb_not_a_capital_at_the_sentence_start(bot):
+    answer = bot.ask("Which company did Globex acquire?")
+    # "Four years later, Globex acquired Tide Works": Four is a capital, not what Globex acquired
+    assert answer.text.startswith("**Tide Works** — stated by Tech Wire")
+    _exact(bot, answer)
+
+
+def test_a_name_near_the_topic_is_no_answer_and_the_refusal_says_what_no_passage_states(bot):
+    # Theo Park was dropped as nominee, and candidates "to replace" him were assessed: nobody was elected
+    answer = bot.ask("Who was elected chair of the Ostland Assembly?")
+    assert answer.refused and not answer.text.startswith("**")
+    assert "no passage says who was elected chair of the Ostland Assembly" in answer.text
+    assert "Theo Park" not in answer.text.split(":")[1].split(".")[0]
+    assert [p.verdict for p in answer.parts] == ["not_mentioned"]
+    answer = bot.ask("Who replaced Theo Park?")
+    assert answer.refused, answer.text
+
+
+def test_a_result_line_is_quoted_as_the_closest_passage_not_turned_into_a_claim(bot):
+    answer = bot.ask("Who beat the Harbour Rovers?")
+    assert answer.refused and "no passage says who beat the Harbour Rovers" in answer.text
+    # the reader sees the score line, cited exactly, and judges it; the answer asserts no name
+    assert "19-27" in answer.text and answer.citations and "19-27" in answer.citations[0].quote
+    assert answer.hits[0].article.title == "Mariners romp"
+    _exact(bot, answer)
+
+
+def test_a_preposition_the_question_ends_on_must_lead_to_the_name(bot):
+    # "Globex hired Mara Lind and Theo Park": it does not say whom Globex hired her from
+    answer = bot.ask("Which company did Globex hire Mara Lind from?")
+    assert answer.refused and "no passage says which company Globex hired Mara Lind from" in answer.text
