@@ -44,6 +44,12 @@ ARTICLES = [
         "Globex hires",
         "Globex hired Mara Lind and Theo Park to lead a new research unit in Ostland.",
     ),
+    (
+        "Daily Ledger",
+        "2023-11-20",
+        "Globex results",
+        "Globex CEO Ada Brin said sales rose 4% in the quarter, while former Globex CEO Theo Park sold his shares.",
+    ),
 ]
 
 
@@ -115,3 +121,10 @@ def test_a_preposition_the_question_ends_on_must_lead_to_the_name(bot):
     # "Globex hired Mara Lind and Theo Park": it does not say whom Globex hired her from
     answer = bot.ask("Which company did Globex hire Mara Lind from?")
     assert answer.refused and "no passage says which company Globex hired Mara Lind from" in answer.text
+
+
+def test_a_post_given_in_apposition_names_its_holder_as_of_the_report_and_a_former_holder_is_not_one(bot):
+    answer = bot.ask("Who is the CEO of Globex?")
+    assert answer.text.startswith("**Ada Brin**, as of 2023-11-20 — stated by Daily Ledger")
+    assert "Theo Park" not in answer.text.splitlines()[0]
+    _exact(bot, answer)

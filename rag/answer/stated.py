@@ -17,7 +17,7 @@ from rag.answer.deeds import SPAN_WORD
 from rag.answer.names import in_full, names_in, standalone
 from rag.answer.parts import Window
 from rag.answer.verdicts import coverage, judge
-from rag.core.text import IRREGULAR_VERBS, base_stem, split_sentences
+from rag.core.text import IRREGULAR_VERBS, NAME_PHRASE, base_stem, split_sentences
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
@@ -58,6 +58,7 @@ class Slot:
     verb: str  # the asked verb: the doer's name stands before it, what it was done to after it
     preposition: str = ""  # the word the name must follow in the sentence ("from" in "hire Mara Lind from {}")
     current: bool = False  # asks what holds now ("who is", "which studio owns"): the latest report leads
+    title: tuple[str, str] | None = None  # "who is the chief executive of Globex?": ("chief executive", "Globex")
 
     def claim(self, name: str) -> str:
         return self.template.format(name)
@@ -109,12 +110,41 @@ def read_slot(question: str) -> Slot | None:
         return None  # "Who was Mara Lind replaced by?", "Who is Mara Lind?": not a doer's slot
     predicate = " ".join(words)
     verb = next((w for w in words if w.lower() not in _BE_HAVE), words[0])
+    title = _TITLE_ASKED.match(predicate)
     return Slot(
         "{} " + predicate,
         f"{m.group('wh').lower()} {predicate}",
         verb,
         current=words[0].lower() in ("is", "are", "has", "have") or not words[0].lower().endswith("ed"),
+        title=(title.group("title"), title.group("org")) if title and names_in(title.group("org")) else None,
     )
+
+
+# "is the chief executive of Globex", "was the head coach of the Mariners": a post and who it is held at
+_TITLE_ASKED = re.compile(
+    r"^(?:is|was)\s+(?:the\s+)?(?P<title>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$",
+    re.I,
+)
+
+
+def titled(title: tuple[str, str], sentence: str) -> list[str]:
+    """The names the sentence gives the post in apposition, as news does ("Globex CEO Mara Lind", "Mara Lind, chief
+    executive of Globex", "Globex's chief executive, Mara Lind"); "former Globex CEO Mara Lind" holds it no more."""
+    post, org = (re.escape(t).replace(r"\ ", r"\s+") for t in title)
+    owner = rf"(?i:(?:the\s+)?{org}(?:['’]s)?)"
+    post = rf"(?i:{post})"
+    name = rf"(?P<name>{NAME_PHRASE.pattern})"
+    found = []
+    # the post before the name ("Globex CEO Mara Lind"), not after a word that ends it ("former", "interim")
+    for m in re.finditer(rf"(?<![\w-]){owner}\s+{post},?\s+{name}", sentence):
+        if not re.search(r"(?i:\b(?:former|ex|outgoing|ousted|late|interim|acting))[\s-]+$", sentence[: m.start()]):
+            found += names_in(m.group("name"))[:1]
+    # the name before the post ("Mara Lind, chief executive of Globex", "Mara Lind, Globex's chief executive")
+    for m in re.finditer(
+        rf"{name},\s+(?i:the\s+)?(?:{post}\s+(?i:of|at)\s+{owner}|{owner}\s+{post})(?![\w-])", sentence
+    ):
+        found += names_in(m.group("name"))[-1:]
+    return found
 
 
 @dataclass
@@ -165,7 +195,8 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     # the claim's plain words without a name: a sentence lacking any of them cannot state it (cheap to rule out)
     needed = {t for t, _, kind in analyse(slot.claim(""))[1] if kind != "name"}
     person = question.strip().lower().startswith(("who ", "whom "))
-    question_names = names_in(re.sub(r"^\W*\w+", "", question.strip()))  # not the question's first word
+    # not the question's first word; asked for a post, the one name is where it is held ("CEO of Globex": Globex)
+    question_names = names_in(slot.title[1]) if slot.title else names_in(re.sub(r"^\W*\w+", "", question.strip()))
     found: dict[tuple[str, str], Stated] = {}
     seen: set[tuple[str, int]] = set()
     for hit in hits:
@@ -177,17 +208,22 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             sentence = article.text[s:e]
             if not needed <= analyse(sentence)[0] or not all(_named(n, sentence, article.text) for n in question_names):
                 continue
-            for name in dict.fromkeys(names_in(sentence)):
+            holders = titled(slot.title, sentence) if slot.title else []
+            for name in dict.fromkeys([*names_in(sentence), *holders]):
                 starts = re.search(r"(?:^|[:—–\"“]\s*)" + re.escape(name), sentence)
                 if " " not in name and starts and not _mid_sentence(name, article.text):
                     continue  # "Assessing the candidates, ...": a capital that only starts a sentence is no name
                 if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
                     continue  # what the question already says is no answer ("Globex" to "Who did Globex buy?")
-                if not judge(slot.claim(name), [sentence], similarity=None, happened=True).supported:
+                if slot.title is not None:
+                    # a post is given in apposition, in few plain words: "Globex CEO Mara Lind"
+                    if name not in holders:
+                        continue
+                elif not judge(slot.claim(name), [sentence], similarity=None, happened=True).supported:
                     continue
-                if not _in_its_role(name, slot, sentence):
+                elif not _in_its_role(name, slot, sentence):
                     continue  # "Four years later, Globex bought Tide Works": "Four" is not what it bought
-                if slot.preposition and not re.search(
+                elif slot.preposition and not re.search(
                     rf"\b{slot.preposition}\s+(?:the\s+|a\s+|an\s+)?{re.escape(name)}", sentence, re.I
                 ):
                     continue  # "hired Mara Lind and Theo Park" does not say whom she was hired from
@@ -244,7 +280,9 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         return f"{outlet_of(s.window)} [{n}]"
 
     lead = names[0]
-    text = f"**{lead}** — stated by {cite(lead)}"
+    # what holds now is said as of the report's day: a later change may not be in the articles
+    when = f", as of {max(s.day for s in by_name[lead])}" if slot.current else ""
+    text = f"**{lead}**{when} — stated by {cite(lead)}"
     if len(names) > 1:
         earlier = [f"{n} ({cite(n)})" for n in names[1:3]]
         text += (". Earlier reports: " if slot.current else ". Also stated: ") + "; ".join(earlier)
