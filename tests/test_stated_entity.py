@@ -42,7 +42,10 @@ ARTICLES = [
         "Tech Wire",
         "2023-11-10",
         "Globex hires",
-        "Globex hired Mara Lind and Theo Park to lead a new research unit in Ostland.",
+        (
+            "Globex hired Mara Lind and Theo Park to lead a new research unit in Ostland. "
+            "Globex has appointed Ada Brin as head of research in #GlobexLabs, the company said."
+        ),
     ),
     (
         "Daily Ledger",
@@ -92,8 +95,18 @@ def test_the_name_a_passage_states_as_the_doer_is_the_answer(bot):
 
 def test_what_the_deed_was_done_to_is_named_after_its_verb_not_a_capital_at_the_sentence_start(bot):
     answer = bot.ask("Which company did Globex acquire?")
-    # "Four years later, Globex acquired Tide Works": Four is a capital, not what Globex acquired
+    # "Four years later, Globex acquired Tide Works": Four is a capital, not what Globex acquired; a deed done is
+    # not said "as of" a date, as a post held is
     assert answer.text.startswith("**Tide Works** — stated by Tech Wire")
+    assert "as of" not in answer.text.splitlines()[0]
+    _exact(bot, answer)
+
+
+def test_another_wording_of_the_deed_states_it_and_a_hashtag_is_no_name(bot):
+    answer = bot.ask("Who did Globex hire as head of research?")
+    # "appointed" is how news words a hire; "#GlobexLabs" comes after the verb but names nobody it was done to
+    assert answer.text.startswith("**Ada Brin** — stated by Tech Wire (2023-11-10) [1].")
+    assert "GlobexLabs" not in answer.text.splitlines()[0]
     _exact(bot, answer)
 
 

@@ -222,7 +222,8 @@ def base_stem(word: str) -> str:
 
 
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
-# "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought". General English only.
+# "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat", "appointed" is
+# "hired". General English only.
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
     (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
@@ -231,6 +232,8 @@ _EVENT_WORDS = [
         "fire",
     ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
+    (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
+    (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
 ]
 
 
