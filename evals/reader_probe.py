@@ -8,11 +8,13 @@ sentences of the corpus, gold being what the articles say:
   report a plan, or nothing). Is it answered from a statement of the event, not a plan, a condition or a bag of words?
 - entity (evals/data/entity_probe.tsv): who / which questions; gold the name (aliases split by "|") or "none" (no
   passage states it). Is the name one a passage states in the asked role?
+- when (evals/data/when_probe.tsv): when questions; gold the event's day, "undated" (reported, never dated) or
+  "none". Is the day the one a stating sentence gives?
 
 Set "inspected" of each was looked at while the rules were built; later sets were each first read once, after which
 fixes followed (docs/experiments.md gives the first-read figures).
 
-    python -m evals.reader_probe --index DIR [--probe happened|entity]
+    python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ from rag.assistant import Assistant
 from rag.core.errors import NewsragError
 
 DATA = Path(__file__).parent / "data"
-PROBES = {"happened": DATA / "happened_probe.tsv", "entity": DATA / "entity_probe.tsv"}
+PROBES = {
+    "happened": DATA / "happened_probe.tsv",
+    "entity": DATA / "entity_probe.tsv",
+    "when": DATA / "when_probe.tsv",
+}
 
 
 def outcome(answer_text: str, gold: str) -> str:
@@ -54,6 +60,23 @@ def entity_outcome(answer_text: str, gold: str) -> str:
     return "right" if said in aliases else "wrong"
 
 
+_LEAD_DAY = re.compile(r"^\*\*(?P<by>Reported by )?(?P<day>\d{4}-\d{2}-\d{2})\*\*")
+
+
+def when_outcome(answer_text: str, gold: str) -> str:
+    """When: right / wrong / imprecise / declined. Gold is the event's day, "undated" (reported, never dated) or
+    "none". A day that is not the gold's is wrong, and so is any day for an event no passage dates or reports;
+    "reported by <day>" is right for an undated event, imprecise for a dated one (wrong if before its day)."""
+    m = _LEAD_DAY.match(answer_text)
+    if not m:
+        return "right" if gold == "none" else "declined"
+    if gold == "none":
+        return "wrong"
+    if m.group("by"):
+        return "right" if gold == "undated" else "imprecise" if m.group("day") >= gold else "wrong"
+    return "right" if m.group("day") == gold else "wrong"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.reader_probe", description=__doc__.split("\n")[0])
     parser.add_argument("--index", required=True, help="the MultiHop-RAG index directory")
@@ -65,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     for probe in args.probe or sorted(PROBES):
-        judge = entity_outcome if probe == "entity" else outcome
+        judge = {"entity": entity_outcome, "when": when_outcome}.get(probe, outcome)
         counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
         with PROBES[probe].open(encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
@@ -79,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{probe} {name}: "
                 + ", ".join(
                     f"{k} {c[k]}"
-                    for k in ("right", "wrong", "unsettled", "declined")
+                    for k in ("right", "wrong", "imprecise", "unsettled", "declined")
                     if k in c or k in ("right", "wrong")
                 )
             )

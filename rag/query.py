@@ -10,9 +10,12 @@ from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 
 from rag.core.errors import InputError
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
-    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
-}
+# month names and abbreviations, lower case -> number ("sept" as news writes September)
+MONTHS = (
+    {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+    | {"sept": 9}
+)
 MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"  # a month written out
 _MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + MONTH_NAME + r")\s+(\d{4})\b", re.I)
 # A day written out in full ("October 7, 2023"): (month, day, year).
@@ -74,7 +77,7 @@ def mentioned_days(question: str) -> list[str]:
     days = []
     for month, day, year in FULL_DATE.findall(question):
         try:
-            days.append(date(int(year), _MONTHS[month.lower()], int(day)).isoformat())
+            days.append(date(int(year), MONTHS[month.lower()], int(day)).isoformat())
         except ValueError:
             continue  # "February 30": not a day, not a hint
     return days
@@ -130,7 +133,7 @@ def time_hints(question: str, today: date | None = None) -> tuple[str, str]:
     Several months ("in October 2023 ... in December 2023") give the span from the first to the last of them.
     """
     months = sorted(
-        (int(year), _MONTHS[name.lower()])
+        (int(year), MONTHS[name.lower()])
         for name, year in _MONTH_YEAR.findall(question)
         if MINYEAR <= int(year) <= MAXYEAR
     )  # "in October 0000" is no time, not a crash

@@ -18,6 +18,7 @@ from rag.answer.reading import Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner
 from rag.answer.stated import compose_stated, read_slot
 from rag.answer.verdicts import ABOUT, judge
+from rag.answer.when import compose_when, read_when
 from rag.core.text import stems
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import ExtractiveAnswerer
@@ -44,6 +45,10 @@ class StructuredAnswerer:
         refused = refuse_unknown_outlets(question, reading, hits)
         if refused is not None:
             return refused
+        # asked with no outlet named, "when ...?" is the day a stating sentence gives the event
+        event = read_when(question) if not reading.sources else None
+        if event is not None:
+            return compose_when(question, event, hits)
         if reading.shape in ("open", "quote"):
             return self.quotes(question, reading, hits)
         evidence = gather(reading, retrieve, hits)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.names import names_in
+from rag.answer.names import NOT_NAMES, names_in
 from rag.core.text import NAME_PHRASE, NAME_RUN, base_stem, same_event_words, split_sentences
 from rag.verify.lexical import analyse
 
@@ -52,7 +52,8 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
         if word.startswith("("):
             bracketed, inner = True, set()
         aside = dashed or bracketed or commaed
-        is_name = any(kind == "name" for _, _, kind in analyse(word)[1])
+        # a capitalised day or month ("late Friday,") is no name that could have done it
+        is_name = word.strip(",.;:").lower() not in NOT_NAMES and any(kind == "name" for _, _, kind in analyse(word)[1])
         if is_name:
             if aside:
                 inner = set(found)

@@ -44,6 +44,12 @@ _LAST_PREPOSITION = re.compile(r"\b(?:to|from|with|by|for|of|against|over|into|a
 # which the parts' own answerer reads.
 MAX_WORDS = 16
 _MORE_THAN_ONE_CLAUSE = re.compile(r",|;|\b(?:who|whom|whose|which|that)\b", re.I)
+
+
+def more_than_one_clause(text: str) -> bool:
+    return bool(_MORE_THAN_ONE_CLAUSE.search(text))
+
+
 # a candidate lies within this many of the best-ranked passages' sentences
 MAX_SENTENCES = 400
 
@@ -64,7 +70,7 @@ class Slot:
         return self.template.format(name)
 
 
-def _past(verb: str) -> str:
+def past_tense(verb: str) -> str:
     v = verb.lower()
     if v in _SAME_PAST:
         return v
@@ -73,14 +79,14 @@ def _past(verb: str) -> str:
     return v + "d" if v.endswith("e") else v[:-1] + "ied" if re.search(r"[^aeiou]y$", v) else v + "ed"
 
 
-def _third_person(verb: str) -> str:
+def third_person(verb: str) -> str:
     return verb if verb.endswith("s") else verb + ("es" if verb.endswith(("sh", "ch", "x", "o")) else "s")
 
 
 def read_slot(question: str) -> Slot | None:
     """The statement a who/which question asks to be completed, or None for other questions."""
     q = question.strip().replace("{", "(").replace("}", ")")  # braces would break the template
-    if len(q.split()) > MAX_WORDS or _MORE_THAN_ONE_CLAUSE.search(q.split(maxsplit=1)[-1]):
+    if len(q.split()) > MAX_WORDS or more_than_one_clause(q.split(maxsplit=1)[-1]):
         return None  # a description in several clauses ("Who is the founder who ..., and ...?") is not one deed
     m = _ASKS_OBJECT.match(q)
     if m:
@@ -88,7 +94,7 @@ def read_slot(question: str) -> Slot | None:
             return None
         wh, aux, subject, verb = m.group("wh").lower(), m.group("aux").lower(), m.group("subject"), m.group("verb")
         rest = (m.group("rest") or "").strip()
-        said = {"did": _past(verb), "does": _third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
+        said = {"did": past_tense(verb), "does": third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
         asked = " ".join(p for p in (wh, subject, said, rest) if p)
         if re.search(r"\s[a-z]", re.sub(r"^(?:the|a|an)\s+", "", subject)):
             # lowercase words in the doer ("the US women's national team hire ..."): where its verb starts is a guess,

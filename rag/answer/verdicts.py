@@ -194,7 +194,19 @@ def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
 CLOSE_PER_WORD, CLOSE_MIN = 3, 10
 
 
+# An aside between commas, dashes or brackets ("Mara Lind, the founder of Globex, was fired"): its words stand between
+# the claim's words without being part of what the sentence says of them.
+_ASIDE = re.compile(
+    r",\s+(?:the|a|an|one of|who|which|whose|now|then|former|ex-)\b[^,;]{0,100},|\s[—–]\s[^—–]{0,100}\s[—–]\s|\([^()]{0,100}\)",
+    re.I,
+)
+
+
 def _close_together(needed: set[str], names: list[set[str]], sentence: str) -> bool:
+    return _close(needed, names, sentence) or _close(needed, names, _ASIDE.sub(" ", sentence))
+
+
+def _close(needed: set[str], names: list[set[str]], sentence: str) -> bool:
     words = SPAN_WORD.findall(sentence)
     width = max(CLOSE_MIN, CLOSE_PER_WORD * (len(needed) + len(names)))
     if len(words) <= width:

@@ -1,0 +1,180 @@
+"""When, asked with no outlet named: the day a passage says the event happened, from a sentence that states it.
+
+"When was Mara Lind fired?" is read as the claim "Mara Lind fired", judged as a bare "did it happen?" is
+(`judge(..., happened=True)`), sentence by sentence. A stating sentence dates the event by what it says: a full date
+("October 7, 2023"), a day and month ("Oct. 7", the year taken from the article's own date), a weekday ("late
+Friday": the last Friday on or before the article's date) or "yesterday" / "today"; a sentence that gives none only
+says it had happened by the article's date. The earliest day stated leads, cited; other days the reports give are
+shown beside it, so a disagreement is seen, not hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
+from rag.answer.parts import Window
+from rag.answer.stated import MAX_WORDS, more_than_one_clause, past_tense, third_person
+from rag.answer.verdicts import coverage, judge
+from rag.core.text import NAME_PHRASE, split_sentences
+from rag.core.types import Answer, Hit, Part
+from rag.query import MONTHS
+
+_WHEN = re.compile(r"^\W*when\s+(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+?)\s*\??\s*$", re.I)
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')})"
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
+    re.I,
+)
+ROLLBACK_AFTER_DAYS = 31
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today)\b", re.I)
+
+
+def read_when(question: str) -> str | None:
+    """The claim a bare "when ...?" question dates ("When was Mara Lind fired?" -> "Mara Lind fired"), or None."""
+    q = question.strip()
+    m = _WHEN.match(q)
+    if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(m.group("rest")):
+        return None
+    rest = m.group("rest")
+    doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}\s+", rest)
+    if m.group("aux").lower() in ("was", "were", "is", "are") and doer:
+        # "When was Mara Lind fired?": she is what was done to, so the claim puts her after the verb ("fired Mara
+        # Lind") and "Globex fired Mara Lind" states it
+        after = rest[doer.end() :].split()
+        return " ".join([after[0], rest[: doer.end()].strip(), *after[1:]])
+    return rest
+
+
+def said_back(question: str) -> str:
+    """ "When was Mara Lind fired?" -> "when Mara Lind was fired"; the question itself when its doer is unclear."""
+    m = _WHEN.match(question.strip())
+    rest = m.group("rest") if m else ""
+    doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}", rest)
+    if not m or not doer or len(rest) == doer.end():
+        return f"when: “{question.strip()}”"
+    aux, after = m.group("aux").lower(), rest[doer.end() :].split()
+    said = {"did": past_tense(after[0]), "does": third_person(after[0]), "do": after[0]}
+    verb = said.get(aux, f"{aux} {after[0]}")
+    return " ".join(["when", rest[: doer.end()], verb, *after[1:]])
+
+
+def _published(hit: Hit) -> date | None:
+    try:
+        return date.fromisoformat(hit.article.published_at[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class Dated:
+    window: Window
+    day: date  # the event's day, or the article's when the sentence gives none
+    said: str  # the words that date it ("late Friday", "Oct. 7"), "" when only the article's date does
+
+    @property
+    def exact(self) -> bool:
+        return bool(self.said)
+
+
+def event_day(sentence: str, published: date) -> tuple[date, str]:
+    """(the day the sentence dates its event to, the words that say it); (published, "") when it says none."""
+    m = _DAY_MONTH.search(sentence)
+    if m:
+        month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        year = int(m.group("year")) if m.group("year") else published.year
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None:
+            # "Dec. 30" in an article of January 2 is last year's; "Oct. 22" in one of October 12 is this year's (the
+            # article was updated, or looks ahead)
+            if not m.group("year") and found > published + timedelta(days=ROLLBACK_AFTER_DAYS):
+                found = found.replace(year=year - 1)
+            return found, m.group(0)
+    m = _RELATIVE_DAY.search(sentence)
+    if m:
+        return published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0), m.group(0)
+    m = _WEEKDAY.search(sentence)
+    if m:  # the last such weekday on or before the article's date
+        back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        return published - timedelta(days=back), m.group(0)
+    return published, ""
+
+
+def dated(claim: str, hits: list[Hit]) -> list[Dated]:
+    """Every sentence of the hits that states the claim, with the day it gives the event."""
+    out: list[Dated] = []
+    seen: set[tuple[str, int]] = set()
+    for hit in hits:
+        published = _published(hit)
+        if published is None:
+            continue
+        text = hit.article.text
+        for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
+            if (hit.article.id, s) in seen:
+                continue
+            seen.add((hit.article.id, s))
+            sentence = text[s:e]
+            if (
+                coverage(claim, sentence) < 0.5
+                or not judge(claim, [sentence], similarity=None, happened=True).supported
+            ):
+                continue
+            day, said = event_day(sentence, published)
+            out.append(Dated(Window(hit, s, e), day, said))
+    return out
+
+
+def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer:
+    """**<day>** from the earliest stating sentence that dates the event, cited; "by <day>" when none dates it."""
+    found = dated(claim, hits)
+    if not found:
+        return Answer(
+            question=question,
+            text=f"{REFUSAL}: no passage says {said_back(question)}.",
+            refused=True,
+            hits=hits,
+            parts=[Part(claim, "not_mentioned", [])],
+        )
+    exact = [d for d in found if d.exact]
+    cites = Citations()
+    lines: list[str] = []
+
+    def cite(d: Dated) -> int:
+        known = len(cites.items)
+        n = cites.cite(d.window)
+        if n > known:
+            lines.append(quoted(d.window.text, n))
+        return n
+
+    if exact:
+        lead = min(exact, key=lambda d: (d.day, d.window.hit.article.published_at))
+        n = cite(lead)
+        text = (
+            f"**{lead.day.isoformat()}** ({lead.day.strftime('%A')}) — {outlet_of(lead.window)} [{n}] dates it "
+            f"“{lead.said}”."
+        )
+        others = sorted({d.day for d in exact} - {lead.day})[:2]
+        if others:
+            shown = []
+            for day in others:
+                d = min((x for x in exact if x.day == day), key=lambda x: x.window.hit.article.published_at)
+                shown.append(f"{day.isoformat()} ({outlet_of(d.window)} [{cite(d)}], “{d.said}”)")
+            text += " Other reports give " + "; ".join(shown) + "."
+    else:
+        lead = min(found, key=lambda d: d.day)
+        n = cite(lead)
+        text = (
+            f"**Reported by {lead.day.isoformat()}** — the earliest report that states it, {outlet_of(lead.window)} "
+            f"[{n}]; no passage gives the day itself."
+        )
+    parts = [Part(claim, "supported", [n])]
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
