@@ -141,3 +141,15 @@ def test_a_post_given_in_apposition_names_its_holder_as_of_the_report_and_a_form
     assert answer.text.startswith("**Ada Brin**, as of 2023-11-20 — stated by Daily Ledger")
     assert "Theo Park" not in answer.text.splitlines()[0]
     _exact(bot, answer)
+
+
+def test_a_question_name_is_named_in_full_by_all_its_words_or_by_all_but_a_plain_one():
+    from rag.answer.stated import named
+
+    assert named("House Speaker", "members elected a new speaker of the House", "")
+    assert named("Cricket World Cup", "Ostland won the ODI World Cup final", "a cricket match in Ostland")
+    # "Psagot" makes it a name: a sentence holding only "investment house" does not name it
+    article = "Zim bought Psagot Investment House. The acquired investment house took the loan."
+    assert not named("Psagot Investment House", "The acquired investment house took the loan.", article)
+    assert not named("Harbour Rovers", "a house by the harbour", "")
+    assert named("Mara Lind", "Lind resigned.", "Mara Lind, the chair, spoke. Lind resigned.")

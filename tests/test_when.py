@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from rag.answer.when import event_day, read_when, said_back
+from rag.answer.when import event_day, read_when
 from tests.conftest import index_articles
 
 ARTICLES = [
@@ -59,19 +59,18 @@ def test_a_sentence_dates_its_event_by_what_it_says_against_the_articles_own_dat
     assert event_day("fired yesterday", saturday) == (date(2023, 11, 17), "yesterday")
     assert event_day("fired on Nov. 16", saturday) == (date(2023, 11, 16), "Nov. 16")
     assert event_day("fired on October 7, 2022", saturday) == (date(2022, 10, 7), "October 7, 2022")
-    # a day and month far after the article's date are last year's; a few days after are this year's (an update)
+    # a day and month months after the article's date are last year's; weeks after are this year's (an update)
     assert event_day("fired on Dec. 30", date(2024, 1, 2))[0] == date(2023, 12, 30)
     assert event_day("the final on November 19", saturday)[0] == date(2023, 11, 19)
+    assert event_day("held its first conference on November 6", date(2023, 9, 28))[0] == date(2023, 11, 6)
     assert event_day("Globex fired Mara Lind", saturday) == (saturday, "")
 
 
-def test_a_when_question_is_read_as_its_event_and_said_back_when_refused():
+def test_a_when_question_is_read_as_its_event():
     assert read_when("When was Mara Lind fired?") == "fired Mara Lind"
     assert read_when("When did Globex close its Ostland plant?") == "Globex close its Ostland plant"
     assert read_when("What happened when Globex fired Mara Lind?") is None
     assert read_when("When did the board, which met twice, fire Mara Lind?") is None  # several clauses
-    assert said_back("When did Globex close its Ostland plant?") == "when Globex closed its Ostland plant"
-    assert said_back("When was Mara Lind fired?") == "when Mara Lind was fired"
 
 
 def test_the_earliest_day_a_report_gives_leads_and_another_reports_day_is_shown(bot):
@@ -88,7 +87,7 @@ def test_an_event_no_sentence_dates_is_only_reported_by_the_articles_day(bot):
     _exact(bot, answer)
 
 
-def test_a_planned_event_has_no_day_and_the_refusal_says_what_is_missing(bot):
+def test_a_planned_event_has_no_day_and_the_answer_says_none_states_it(bot):
     answer = bot.ask("When did Globex close its Ostland plant?")
-    assert answer.refused and "no passage says when Globex closed its Ostland plant" in answer.text
+    assert answer.refused and "no passage states the event it asks about, so none says when" in answer.text
     assert "2023-10-03" not in answer.text

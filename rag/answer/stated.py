@@ -191,14 +191,21 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     return first > at and (bool(slot.preposition) or (len(between) <= 4 and not any(w[:1].isupper() for w in between)))
 
 
-def _named(name: str, sentence: str, article: str) -> bool:
-    """The sentence names the question's name: in full, or by its last word when the article spells it out ("Lind"
-    after "Mara Lind"). One word is not enough: "a house in Ostland" does not name "Tide Investment House"."""
+def named(name: str, sentence: str, article: str) -> bool:
+    """The sentence names the question's name: in full, by all its words ("speaker of the House" for "House
+    Speaker"; all but a plain one of three or more), or by its last word when the article spells it out ("Lind" after "Mara
+    Lind"). One word is not enough: "a house in Ostland" does not name "Tide Investment House"."""
     full = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I)
     if full.search(sentence):
         return True
-    last = name.split()[-1]
-    return " " in name and bool(re.search(standalone(last), sentence)) and bool(full.search(article))
+    words = name.split()
+    missing = [w for w in words if not re.search(standalone(w), sentence, re.I)]
+    # of three or more words, one may be missing if it is a plain word ("the ODI World Cup" names "Cricket World Cup",
+    # "cricket" being a word the article writes in lower case), never the one that makes it a name ("Psagot")
+    plain = len(missing) == 1 and len(words) >= 3 and re.search(standalone(missing[0].lower()), article)
+    if len(words) > 1 and (not missing or plain):
+        return True
+    return len(words) > 1 and bool(re.search(standalone(words[-1]), sentence)) and bool(full.search(article))
 
 
 def _mid_sentence(word: str, article: str) -> bool:
@@ -225,7 +232,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             seen.add((article.id, s))
             sentence = article.text[s:e]
             if not needed <= analyse(same_event_words(sentence))[0] or not all(
-                _named(n, sentence, article.text) for n in question_names
+                named(n, sentence, article.text) for n in question_names
             ):
                 continue
             holders = titled(slot.title, sentence) if slot.title else []

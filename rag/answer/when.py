@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
+from rag.answer.names import names_in
 from rag.answer.parts import Window
-from rag.answer.stated import MAX_WORDS, more_than_one_clause, past_tense, third_person
+from rag.answer.stated import MAX_WORDS, more_than_one_clause, named
 from rag.answer.verdicts import coverage, judge
 from rag.core.text import NAME_PHRASE, split_sentences
 from rag.core.types import Answer, Hit, Part
@@ -29,7 +30,7 @@ _DAY_MONTH = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
     re.I,
 )
-ROLLBACK_AFTER_DAYS = 31
+ROLLBACK_AFTER_DAYS = 92
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today)\b", re.I)
@@ -49,19 +50,6 @@ def read_when(question: str) -> str | None:
         after = rest[doer.end() :].split()
         return " ".join([after[0], rest[: doer.end()].strip(), *after[1:]])
     return rest
-
-
-def said_back(question: str) -> str:
-    """ "When was Mara Lind fired?" -> "when Mara Lind was fired"; the question itself when its doer is unclear."""
-    m = _WHEN.match(question.strip())
-    rest = m.group("rest") if m else ""
-    doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}", rest)
-    if not m or not doer or len(rest) == doer.end():
-        return f"when: “{question.strip()}”"
-    aux, after = m.group("aux").lower(), rest[doer.end() :].split()
-    said = {"did": past_tense(after[0]), "does": third_person(after[0]), "do": after[0]}
-    verb = said.get(aux, f"{aux} {after[0]}")
-    return " ".join(["when", rest[: doer.end()], verb, *after[1:]])
 
 
 def _published(hit: Hit) -> date | None:
@@ -94,8 +82,8 @@ def event_day(sentence: str, published: date) -> tuple[date, str]:
         except ValueError:
             found = None
         if found is not None:
-            # "Dec. 30" in an article of January 2 is last year's; "Oct. 22" in one of October 12 is this year's (the
-            # article was updated, or looks ahead)
+            # "Dec. 30" in an article of January 2 is last year's; "Nov. 6" in one of September 28 is this year's (the
+            # article was updated later, or looks ahead)
             if not m.group("year") and found > published + timedelta(days=ROLLBACK_AFTER_DAYS):
                 found = found.replace(year=year - 1)
             return found, m.group(0)
@@ -112,6 +100,7 @@ def event_day(sentence: str, published: date) -> tuple[date, str]:
 def dated(claim: str, hits: list[Hit]) -> list[Dated]:
     """Every sentence of the hits that states the claim, with the day it gives the event."""
     out: list[Dated] = []
+    names = names_in(claim)
     seen: set[tuple[str, int]] = set()
     for hit in hits:
         published = _published(hit)
@@ -125,9 +114,10 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
             sentence = text[s:e]
             if (
                 coverage(claim, sentence) < 0.5
+                or not all(named(n, sentence, text) for n in names)
                 or not judge(claim, [sentence], similarity=None, happened=True).supported
             ):
-                continue
+                continue  # each of its names in full: "House" alone does not name "Jim Jordan" nor "House Speaker"
             day, said = event_day(sentence, published)
             out.append(Dated(Window(hit, s, e), day, said))
     return out
@@ -139,7 +129,7 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer:
     if not found:
         return Answer(
             question=question,
-            text=f"{REFUSAL}: no passage says {said_back(question)}.",
+            text=f"{REFUSAL}: no passage states the event it asks about, so none says when.",
             refused=True,
             hits=hits,
             parts=[Part(claim, "not_mentioned", [])],
