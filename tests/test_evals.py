@@ -476,6 +476,25 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
     assert all(r["question"].startswith(("Who ", "Which ")) for r in rows)
 
 
+def test_the_when_probe_tells_a_wrong_day_from_an_imprecise_one():
+    import csv
+
+    from evals.reader_probe import PROBES, when_outcome
+
+    assert when_outcome("**2023-11-17** (Friday) — Tech Wire [1] dates it “Friday”.", "2023-11-17") == "right"
+    assert when_outcome("**2023-11-16** (Thursday) — ...", "2023-11-17") == "wrong"
+    # a day for an event no sentence dates is invented precision; "reported by" it is right
+    assert when_outcome("**2023-11-16** (Thursday) — ...", "undated") == "wrong"
+    assert when_outcome("**Reported by 2023-11-20** — the earliest report ...", "undated") == "right"
+    assert when_outcome("**Reported by 2023-11-20** — the earliest report ...", "2023-11-17") == "imprecise"
+    assert when_outcome("**Reported by 2023-11-10** — the earliest report ...", "2023-11-17") == "wrong"
+    assert when_outcome("The articles I have do not answer this question: ...", "none") == "right"
+    assert when_outcome("The articles I have do not answer this question: ...", "2023-11-17") == "declined"
+    with PROBES["when"].open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert {r["set"] for r in rows} == {"inspected", "fresh"} and all(r["question"].startswith("When ") for r in rows)
+
+
 def test_the_reader_probe_on_a_missing_index_says_so_without_a_traceback(tmp_path, capsys):
     from evals.reader_probe import main
 
