@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.answer.amounts import compose_amount, read_amount
 from rag.answer.compose import (
     REFUSAL,
     compose_entity,
@@ -45,10 +46,16 @@ class StructuredAnswerer:
         refused = refuse_unknown_outlets(question, reading, hits)
         if refused is not None:
             return refused
-        # asked with no outlet named, "when ...?" is the day a stating sentence gives the event
+        # asked with no outlet named, "when ...?" and "how many ...?" lead with the day or number a stating sentence
+        # gives; with none, the quotes below
         event = read_when(question) if not reading.sources else None
-        if event is not None:
-            return compose_when(question, event, hits)
+        dated = compose_when(question, event, hits) if event is not None else None
+        if dated is not None:
+            return dated
+        amount = read_amount(question) if not reading.sources else None
+        counted = compose_amount(question, amount, hits) if amount is not None else None
+        if counted is not None:
+            return counted
         if reading.shape in ("open", "quote"):
             return self.quotes(question, reading, hits)
         evidence = gather(reading, retrieve, hits)

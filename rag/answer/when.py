@@ -5,7 +5,7 @@
 ("October 7, 2023"), a day and month ("Oct. 7", the year taken from the article's own date), a weekday ("late
 Friday": the last Friday on or before the article's date) or "yesterday" / "today"; a sentence that gives none only
 says it had happened by the article's date. The earliest day stated leads, cited; other days the reports give are
-shown beside it, so a disagreement is seen, not hidden.
+shown beside it, so a disagreement is seen, not hidden. No stating sentence: the question gets the quotes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
+from rag.answer.compose import Citations, outlet_of, quoted
 from rag.answer.names import names_in
 from rag.answer.parts import Window
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, named
@@ -123,17 +123,13 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
     return out
 
 
-def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer:
-    """**<day>** from the earliest stating sentence that dates the event, cited; "by <day>" when none dates it."""
+def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
+    """**<day>** from the earliest stating sentence that dates the event, cited; "Reported by <day>" when none dates
+    it; None when no sentence states it (the quotes then show what the passages say: "passed away on Monday night"
+    answers "when did she die?" in words the strict reading does not take)."""
     found = dated(claim, hits)
     if not found:
-        return Answer(
-            question=question,
-            text=f"{REFUSAL}: no passage states the event it asks about, so none says when.",
-            refused=True,
-            hits=hits,
-            parts=[Part(claim, "not_mentioned", [])],
-        )
+        return None
     exact = [d for d in found if d.exact]
     cites = Citations()
     lines: list[str] = []

@@ -1,5 +1,5 @@
-""" "When ...?", asked with no outlet named, is answered with the day a sentence stating the event gives it, cited;
-never from a plan, and never more precisely than the text dates it (an invented index: outlets, companies and people
+""" "When ...?" and "how many ...?", asked with no outlet named, are answered with the day or the number a sentence
+stating the event gives, cited; never from a plan, and never more precisely than the text says it (an invented index: outlets, companies and people
 made up for these tests)."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from rag.answer.amounts import amount_in, read_amount
 from rag.answer.when import event_day, read_when
 from tests.conftest import index_articles
 
@@ -29,6 +30,15 @@ ARTICLES = [
         "2023-10-22",
         "Deal done",
         "Globex has completed its purchase of Tide Works, the company said in a statement.",
+    ),
+    (
+        "Harbour Herald",
+        "2023-12-02",
+        "Lind verdict",
+        (
+            "A jury found Theo Park guilty on seven counts of fraud on Thursday. "
+            "Globex paid $2bn for Tide Works, its filing showed."
+        ),
     ),
     (
         "Tech Wire",
@@ -87,7 +97,30 @@ def test_an_event_no_sentence_dates_is_only_reported_by_the_articles_day(bot):
     _exact(bot, answer)
 
 
-def test_a_planned_event_has_no_day_and_the_answer_says_none_states_it(bot):
+def test_a_planned_event_gets_no_day_only_the_quotes_that_say_it_is_planned(bot):
     answer = bot.ask("When did Globex close its Ostland plant?")
-    assert answer.refused and "no passage states the event it asks about, so none says when" in answer.text
-    assert "2023-10-03" not in answer.text
+    # "Globex may close its Ostland plant on Oct. 3" is a plan: no day leads, the quote keeps its "may"
+    assert not answer.text.startswith("**") and "2023-10-03" not in answer.text
+    assert all("may close" in c.quote for c in answer.citations if "Ostland plant" in c.quote)
+    _exact(bot, answer)
+
+
+def test_how_many_is_the_number_before_the_counted_noun_and_how_much_a_sum_or_a_share():
+    asked = read_amount("How many counts was Theo Park found guilty on?")
+    assert asked is not None and asked.noun == "counts"
+    assert amount_in(asked, "found guilty on seven criminal fraud counts") == "seven"
+    assert amount_in(asked, "found guilty on 12 counts") == "12"
+    assert amount_in(asked, "found guilty, the jury said") == ""
+    much = read_amount("How much did Globex pay for Tide Works?")
+    assert much is not None and amount_in(much, "Globex paid $2bn for Tide Works") == "$2bn"
+    assert amount_in(much, "shares rose 4% after Globex paid for it") == "4%"
+    assert read_amount("How many did Globex buy?") is None  # nothing named to count
+
+
+def test_a_number_a_stating_sentence_gives_leads_the_answer(bot):
+    answer = bot.ask("How many counts was Theo Park found guilty on?")
+    assert answer.text.startswith("**seven** — Harbour Herald (2023-12-02) [1].")
+    _exact(bot, answer)
+    answer = bot.ask("How much did Globex pay for Tide Works?")
+    assert answer.text.startswith("**$2bn** — Harbour Herald (2023-12-02) [1].")
+    _exact(bot, answer)
