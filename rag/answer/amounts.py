@@ -13,11 +13,9 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import Citations, outlet_of, quoted
-from rag.answer.names import names_in
 from rag.answer.parts import Window
-from rag.answer.stated import MAX_WORDS, more_than_one_clause, named
-from rag.answer.verdicts import coverage, judge
-from rag.core.text import NUMBER_WORDS, split_sentences, stem
+from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
+from rag.core.text import NUMBER_WORDS, stem
 from rag.core.types import Answer, Hit, Part
 
 _ASKED = re.compile(
@@ -77,26 +75,8 @@ class Counted:
 
 def counted(asked: Asked, hits: list[Hit]) -> list[Counted]:
     """Every sentence of the hits that states the event and gives its number."""
-    out: list[Counted] = []
-    names = names_in(asked.claim)
-    seen: set[tuple[str, int]] = set()
-    for hit in hits:
-        text = hit.article.text
-        for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
-            if (hit.article.id, s) in seen:
-                continue
-            seen.add((hit.article.id, s))
-            sentence = text[s:e]
-            amount = amount_in(asked, sentence)
-            if (
-                not amount
-                or coverage(asked.claim, sentence) < 0.5
-                or not all(named(n, sentence, text) for n in names)
-                or not judge(asked.claim, [sentence], similarity=None, happened=True).supported
-            ):
-                continue
-            out.append(Counted(Window(hit, s, e), amount))
-    return out
+    found = ((w, amount_in(asked, w.text)) for w in stating(asked.claim, hits))
+    return [Counted(w, amount) for w, amount in found if amount]
 
 
 def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | None:

@@ -10,6 +10,7 @@ When several names are stated (the post changed hands), the latest report leads 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
@@ -211,6 +212,27 @@ def named(name: str, sentence: str, article: str) -> bool:
 def _mid_sentence(word: str, article: str) -> bool:
     """The capitalised word stands somewhere in the article after a lowercase word: a name, not a sentence's start."""
     return bool(re.search(r"[a-z,] " + re.escape(word) + r"(?![\w-])", article))
+
+
+def stating(claim: str, hits: list[Hit]) -> Iterator[Window]:
+    """Each sentence of the hits (once) that states the claim as a bare "did it happen?" asks: the judge's one
+    statement, each of the claim's names named in full ("House" alone names neither "Jim Jordan" nor "House
+    Speaker")."""
+    names = names_in(claim)
+    seen: set[tuple[str, int]] = set()
+    for hit in hits:
+        text = hit.article.text
+        for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
+            if (hit.article.id, s) in seen:
+                continue
+            seen.add((hit.article.id, s))
+            sentence = text[s:e]
+            if (
+                coverage(claim, sentence) >= 0.5
+                and all(named(n, sentence, text) for n in names)
+                and judge(claim, [sentence], similarity=None, happened=True).supported
+            ):
+                yield Window(hit, s, e)
 
 
 def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:

@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rag.answer.compose import Citations, outlet_of, quoted
-from rag.answer.names import names_in
 from rag.answer.parts import Window
-from rag.answer.stated import MAX_WORDS, more_than_one_clause, named
-from rag.answer.verdicts import coverage, judge
-from rag.core.text import NAME_PHRASE, split_sentences
+from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
+from rag.core.text import NAME_PHRASE
 from rag.core.types import Answer, Hit, Part
 from rag.query import MONTHS
 
@@ -99,27 +97,12 @@ def event_day(sentence: str, published: date) -> tuple[date, str]:
 
 def dated(claim: str, hits: list[Hit]) -> list[Dated]:
     """Every sentence of the hits that states the claim, with the day it gives the event."""
-    out: list[Dated] = []
-    names = names_in(claim)
-    seen: set[tuple[str, int]] = set()
-    for hit in hits:
-        published = _published(hit)
-        if published is None:
-            continue
-        text = hit.article.text
-        for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
-            if (hit.article.id, s) in seen:
-                continue
-            seen.add((hit.article.id, s))
-            sentence = text[s:e]
-            if (
-                coverage(claim, sentence) < 0.5
-                or not all(named(n, sentence, text) for n in names)
-                or not judge(claim, [sentence], similarity=None, happened=True).supported
-            ):
-                continue  # each of its names in full: "House" alone does not name "Jim Jordan" nor "House Speaker"
-            day, said = event_day(sentence, published)
-            out.append(Dated(Window(hit, s, e), day, said))
+    out = []
+    for window in stating(claim, hits):
+        published = _published(window.hit)
+        if published is not None:
+            day, said = event_day(window.text, published)
+            out.append(Dated(window, day, said))
     return out
 
 
