@@ -53,6 +53,12 @@ ARTICLES = [
         "Globex results",
         "Globex CEO Ada Brin said sales rose 4% in the quarter, while former Globex CEO Theo Park sold his shares.",
     ),
+    (
+        "Coast Times",
+        "2023-12-01",
+        "Brin to go",
+        "Ada Brin, who has run Globex since 2019, is stepping down at the end of the year, the board said.",
+    ),
 ]
 
 
@@ -140,6 +146,9 @@ def test_a_post_given_in_apposition_names_its_holder_as_of_the_report_and_a_form
     answer = bot.ask("Who is the CEO of Globex?")
     assert answer.text.startswith("**Ada Brin**, as of 2023-11-20 — stated by Daily Ledger")
     assert "Theo Park" not in answer.text.splitlines()[0]
+    # news changes: the later report of her stepping down is shown beside the answer, cited
+    assert "A later report may change this: Coast Times (2023-12-01) [2]." in answer.text
+    assert any("stepping down" in c.quote for c in answer.citations)
     _exact(bot, answer)
 
 

@@ -348,7 +348,45 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         earlier = [f"{n} ({cite(n)})" for n in names[1:3]]
         text += (". Earlier reports: " if slot.current else ". Also stated: ") + "; ".join(earlier)
     text += "."
+    change = left_post(lead, slot.title, max(s.day for s in by_name[lead]), hits) if slot.title else None
+    if change is not None:  # news changes: a later report of the holder leaving is shown, not hidden
+        known = len(cites.items)
+        n = cites.cite(change)
+        if n > known:
+            lines.append(quoted(change.text, n))
+        text += f" A later report may change this: {outlet_of(change)} [{n}]."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+# Words of leaving a post, after the toolkit's event words ("stepping down" -> "resign", "ousted" -> "fire").
+_LEAVING = re.compile(
+    r"\b(?:resign\w*|fire[ds]?|firing|former|successor|replac\w+|new|leav\w+|left|depart\w*|quit)\b", re.I
+)
+
+
+def left_post(name: str, title: tuple[str, str], since: str, hits: list[Hit]) -> Window | None:
+    """The latest sentence reported after `since` that names the holder (by surname), the post's organisation and a
+    word of leaving it ("Mara Lind, the chief executive of Globex, is stepping down", "... its new chief executive"),
+    or None."""
+    surname, org = name.split()[-1], title[1]
+    found: Window | None = None
+    for hit in hits:
+        if hit.article.published_at <= since:
+            continue
+        text = hit.article.text
+        for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
+            sentence = text[s:e]
+            if (
+                re.search(standalone(surname), sentence)
+                and named(org, sentence, text)
+                and (
+                    _LEAVING.search(same_event_words(sentence))
+                    or re.search(rf"\bnew\s+{re.escape(title[0])}", sentence, re.I)
+                )
+                and (found is None or hit.article.published_at > found.hit.article.published_at)
+            ):
+                found = Window(hit, s, e)
+    return found
 
 
 # A refusal quotes the closest sentence when it holds this share of the question's words (names weigh more): close
