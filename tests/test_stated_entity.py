@@ -85,6 +85,7 @@ def test_a_question_is_read_back_as_a_statement_with_a_slot_for_the_name():
     for question in (
         "What did Mara Lind say about Ostland?",
         "What is the boiling point of mercury?",
+        "What happened in Ostland on Monday?",
         "Who was Mara Lind replaced by?",
         "Who is the founder who left Globex, and what did she build next?",
     ):

@@ -35,6 +35,7 @@ _ASKS_OBJECT = re.compile(
 )
 _AUXILIARY = frozenset("did does do has have had will would can could should is are was were".split())
 _BE_HAVE = frozenset("is are was were has have had".split())
+_NOT_A_VERB = frozenset("in on at of for to from with by about after before during than as the a an".split())
 # the base form's past, for saying the question back ("which studio Globex bought")
 _PAST = {base: form for form, base in reversed(list(IRREGULAR_VERBS.items()))}
 _SAME_PAST = frozenset("beat hit cut put set let quit hurt cost shut split spread bet bid cast upset".split())
@@ -116,8 +117,8 @@ def read_slot(question: str) -> Slot | None:
     if not m:
         return None
     words = m.group("predicate").split()
-    if words[0].lower() in _AUXILIARY - _BE_HAVE:
-        return None
+    if words[0].lower() in _AUXILIARY - _BE_HAVE or words[0].lower() in _NOT_A_VERB:
+        return None  # "What happened in Ostland on Monday?": "happened" is no noun, "in Ostland" no deed
     if words[0].lower() in _BE_HAVE and len(words) > 1 and words[1][:1].isupper():
         return None  # "Who was Mara Lind replaced by?", "Who is Mara Lind?": not a doer's slot
     predicate = " ".join(words)
