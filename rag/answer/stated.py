@@ -194,16 +194,16 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
 
 
 def named(name: str, sentence: str, article: str) -> bool:
-    """The sentence names the question's name: in full, by all its words ("speaker of the House" for "House
-    Speaker"; all but a plain one of three or more), or by its last word when the article spells it out ("Lind" after "Mara
-    Lind"). One word is not enough: "a house in Ostland" does not name "Tide Investment House"."""
+    """The sentence names the question's name: in full, by all its words ("chair of the Assembly" for "Assembly
+    Chair"; all but a plain one of three or more), or by its last word when the article spells it out ("Lind" after "Mara
+    Lind"). One word is not enough: "a harbour in Ostland" does not name "Harbour Rowing Club"."""
     full = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I)
     if full.search(sentence):
         return True
     words = name.split()
     missing = [w for w in words if not re.search(standalone(w), sentence, re.I)]
-    # of three or more words, one may be missing if it is a plain word ("the ODI World Cup" names "Cricket World Cup",
-    # "cricket" being a word the article writes in lower case), never the one that makes it a name ("Psagot")
+    # of three or more words, one may be missing if it is a plain word ("the Harbour Cup" names "Rowing Harbour Cup",
+    # "rowing" being a word the article writes in lower case), never the one that makes it a name ("Tide")
     plain = len(missing) == 1 and len(words) >= 3 and re.search(standalone(missing[0].lower()), article)
     if len(words) > 1 and (not missing or plain):
         return True
@@ -217,8 +217,8 @@ def _mid_sentence(word: str, article: str) -> bool:
 
 def stating(claim: str, hits: list[Hit]) -> Iterator[Window]:
     """Each sentence of the hits (once) that states the claim as a bare "did it happen?" asks: the judge's one
-    statement, each of the claim's names named in full ("House" alone names neither "Jim Jordan" nor "House
-    Speaker")."""
+    statement, each of the claim's names named in full ("Assembly" alone names neither "Theo Park" nor "Assembly
+    Chair")."""
     names = names_in(claim)
     seen: set[tuple[str, int]] = set()
     for hit in hits:
@@ -262,7 +262,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             for name in dict.fromkeys([*names_in(sentence), *holders]):
                 starts = re.search(r"(?:^|[:—–\"“]\s*)" + re.escape(name), sentence)
                 if " " not in name and starts and not _mid_sentence(name, article.text):
-                    continue  # "Assessing the candidates, ...": a capital that only starts a sentence is no name
+                    continue  # "Weighing the candidates, ...": a capital that only starts a sentence is no name
                 if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
                     continue  # what the question already says is no answer ("Globex" to "Who did Globex buy?")
                 if slot.title is not None:
