@@ -124,3 +124,12 @@ def test_a_number_a_stating_sentence_gives_leads_the_answer(bot):
     answer = bot.ask("How much did Globex pay for Tide Works?")
     assert answer.text.startswith("**$2bn** — Harbour Herald (2023-12-02) [1].")
     _exact(bot, answer)
+
+
+def test_a_follow_up_asks_when_of_the_person_asked_about_before(bot):
+    chat = bot.chat()
+    first = chat.ask("Who fired Mara Lind?")
+    assert first.text.startswith("**Globex**")
+    answer = chat.ask("When was she fired?")
+    assert answer.question == "When was Mara Lind fired?"
+    assert answer.text.startswith("**2023-11-16** (Thursday)")
