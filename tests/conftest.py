@@ -174,3 +174,10 @@ def index_articles(tmp_path_factory, name: str, articles: list[tuple[str, str, s
     assert summary.failed == [] and summary.added == len(articles)
     store.close()
     return directory
+
+
+def assert_exact_quotes(bot, answer) -> None:
+    """Every citation quotes its article exactly (quote == text[start:end]), and every part cites only those."""
+    for c in answer.citations:
+        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
+    assert {n for p in answer.parts for n in p.citations} <= {c.n for c in answer.citations}

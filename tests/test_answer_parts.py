@@ -9,7 +9,7 @@ import pytest
 
 from evals.metrics import strict_correct
 from rag.answer.reading import read_question
-from tests.conftest import index_articles, run_cli
+from tests.conftest import assert_exact_quotes, index_articles, run_cli
 
 ARTICLES = [
     (
@@ -76,13 +76,6 @@ def bot(parts_index):
     from rag.assistant import Assistant
 
     return Assistant.open(parts_index)
-
-
-def _exact(bot, answer) -> None:
-    for c in answer.citations:
-        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
-    cited = {n for p in answer.parts for n in p.citations}
-    assert cited <= {c.n for c in answer.citations}
 
 
 def test_reading_finds_the_shape_and_the_outlets_from_the_index():
@@ -215,7 +208,7 @@ def test_both_parts_supported_is_a_yes_with_one_cited_line_per_part(bot):
     assert answer.text.startswith("**Yes.**") and not answer.refused
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
     assert {c.source for c in answer.citations} == {"Daily Ledger", "Tech Wire"}
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_asked_whether_nothing_changed_the_same_evidence_gives_the_opposite_answer(bot):
@@ -227,7 +220,7 @@ def test_asked_whether_nothing_changed_the_same_evidence_gives_the_opposite_answ
     unchanged = bot.ask("Was there no change in the coverage of Globex " + reports)
     assert [p.verdict for p in changed.parts] == [p.verdict for p in unchanged.parts] == ["supported", "supported"]
     assert changed.text.startswith("**Yes.**") and unchanged.text.startswith("**No.**")
-    _exact(bot, unchanged)
+    assert_exact_quotes(bot, unchanged)
 
 
 def test_a_part_the_article_negates_makes_the_answer_no(bot):
@@ -237,7 +230,7 @@ def test_a_part_the_article_negates_makes_the_answer_no(bot):
     )
     assert answer.text.startswith("**No.**")
     assert answer.parts[0].verdict == "contradicted" and answer.parts[0].citations
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_a_report_dated_to_a_day_its_outlet_published_nothing_on_is_contradicted_by_the_dates(bot):
@@ -248,7 +241,7 @@ def test_a_report_dated_to_a_day_its_outlet_published_nothing_on_is_contradicted
     assert answer.parts[0].claim.startswith("published on 2023-10-03: ") and answer.parts[0].verdict == "contradicted"
     assert answer.citations[0].published_at == "2023-10-02"
     assert failing_verdicts(answer.parts, answer.citations) == 0
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_the_order_of_two_reports_comes_from_their_dates(bot):
@@ -259,7 +252,7 @@ def test_the_order_of_two_reports_comes_from_their_dates(bot):
     assert answer.text.startswith("**No — the other way round:**")
     assert "2023-10-02" in answer.text and "2023-10-20" in answer.text
     assert strict_correct(answer.text, answer.refused, "No")
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_an_order_question_whose_part_is_contradicted_is_answered_no(bot):
@@ -270,7 +263,7 @@ def test_an_order_question_whose_part_is_contradicted_is_answered_no(bot):
     # the dates are in the stated order, but Tech Wire says the opposite of what the question says it reported
     assert answer.text.startswith("**No.** What Tech Wire")
     assert [p.verdict for p in answer.parts] == ["contradicted", "supported"]
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_an_entity_question_leads_with_the_name(bot):
@@ -279,7 +272,7 @@ def test_an_entity_question_leads_with_the_name(bot):
     )
     assert answer.text.startswith("**Mara Lind**")
     assert all("Mara Lind" in c.quote for c in answer.citations[:2])
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_an_entity_is_named_as_the_passages_spell_it_out():
@@ -420,7 +413,7 @@ def test_news_that_changed_leads_with_the_latest_report(bot):
     first = answer.citations[0]
     assert first.published_at == "2023-11-20" and "returned" in first.quote
     assert any(c.published_at == "2023-11-15" and "resigned" in c.quote for c in answer.citations[1:])
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_the_sources_panel_shows_each_part_with_its_verdict_escaped():
@@ -595,7 +588,7 @@ def test_the_llm_words_the_checked_answer_and_only_its_supported_sentences_are_s
     assert any("do not support" in w for w in answer.warnings)
     # citations renumbered 1..m in order of use, exact spans, and the parts point at the new numbers
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
 
 
@@ -615,7 +608,7 @@ def test_a_part_the_model_leaves_uncited_keeps_the_quote_that_decides_it(bot):
     assert [p.verdict for p in answer.parts] == ["contradicted", "supported"]
     assert all(p.citations for p in answer.parts) and failing_verdicts(answer.parts, answer.citations) == 0
     assert {c.source for c in answer.citations} == {"Daily Ledger", "Tech Wire"}
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_when_the_llm_writes_nothing_supported_the_checked_answer_is_shown(bot):
@@ -650,7 +643,7 @@ def test_the_local_models_compose_from_the_parts(bot, answerer):
     # the verdict is the parts', never the model's; whatever it wrote beyond it is supported by what it cites
     assert answer.text.split("\n")[0].split(" [")[0] == checked.text.split("\n")[0].split(" [")[0]
     assert [p.verdict for p in answer.parts] == [p.verdict for p in checked.parts]
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
     if answer.text != checked.text:
         from rag.core.text import cited_numbers
         from rag.generate import cited_sentences
@@ -674,7 +667,7 @@ def test_a_question_offering_two_answers_gets_one_of_its_own_words(bot):
     )
     assert answer.text.startswith("**Consistent.**"), answer.text
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_asked_whether_it_happened_a_plan_or_a_condition_is_no_support():
@@ -763,7 +756,7 @@ def test_a_later_report_that_does_not_decide_is_not_called_earlier(bot):
     # the 2023-11-20 report (her return) is later than the one that decides, and is said to be
     later, _, earlier = lead.partition("earlier reports")
     assert "2023-11-20" in later and "later reports" in later and "2023-11-20" not in earlier
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_asked_whether_it_happened_an_opposite_still_contradicts_and_an_announced_plan_is_said():
@@ -814,11 +807,11 @@ def test_who_did_it_is_the_name_the_passage_says_did_it(tmp_path_factory):
     answer = bot.ask("Who fired Theo Park?")
     assert answer.text.startswith("**Harbour United**"), answer.text
     assert any("Harbour United fired coach Theo Park" in c.quote for c in answer.citations)
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
     # and the other way round: what it was done to is the name right after the doer's verb, not the one named most
     answer = bot.ask("Which studio did Globex buy?")
     assert answer.text.startswith("**Tide Works**"), answer.text
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_asked_whether_she_came_back_a_return_answers_and_talks_of_one_do_not():
@@ -839,7 +832,7 @@ def test_a_follow_up_in_other_words_finds_the_latest_report(bot):
     answer = chat.ask("Did she come back?")
     # "returned as chief executive" (Tech Wire, 2023-11-20) answers "come back"
     assert answer.text.startswith("**Yes**, as of 2023-11-20"), answer.text
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_support():

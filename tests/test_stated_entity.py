@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.stated import read_slot
-from tests.conftest import index_articles
+from tests.conftest import assert_exact_quotes, index_articles
 
 ARTICLES = [
     (
@@ -69,12 +69,6 @@ def bot(tmp_path_factory):
     return Assistant.open(index_articles(tmp_path_factory, "stated", ARTICLES))
 
 
-def _exact(bot, answer) -> None:
-    for c in answer.citations:
-        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
-    assert {n for p in answer.parts for n in p.citations} <= {c.n for c in answer.citations}
-
-
 def test_a_question_is_read_back_as_a_statement_with_a_slot_for_the_name():
     assert read_slot("Who fired Mara Lind?").claim("Globex") == "Globex fired Mara Lind"
     slot = read_slot("Which studio did Globex acquire?")
@@ -97,7 +91,7 @@ def test_the_name_a_passage_states_as_the_doer_is_the_answer(bot):
     assert answer.text.startswith("**Globex** — stated by Tech Wire (2023-10-02) [1].")
     assert "fired Mara Lind" in answer.citations[0].quote
     assert [(p.claim, p.verdict) for p in answer.parts] == [("Globex fired Mara Lind", "supported")]
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_what_the_deed_was_done_to_is_named_after_its_verb_not_a_capital_at_the_sentence_start(bot):
@@ -106,7 +100,7 @@ def test_what_the_deed_was_done_to_is_named_after_its_verb_not_a_capital_at_the_
     # not said "as of" a date, as a post held is
     assert answer.text.startswith("**Tide Works** — stated by Tech Wire")
     assert "as of" not in answer.text.splitlines()[0]
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_another_wording_of_the_deed_states_it_and_a_hashtag_is_no_name(bot):
@@ -114,7 +108,7 @@ def test_another_wording_of_the_deed_states_it_and_a_hashtag_is_no_name(bot):
     # "appointed" is how news words a hire; "#GlobexLabs" comes after the verb but names nobody it was done to
     assert answer.text.startswith("**Ada Brin** — stated by Tech Wire (2023-11-10) [1].")
     assert "GlobexLabs" not in answer.text.splitlines()[0]
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_a_name_near_the_topic_is_no_answer_and_the_refusal_says_what_no_passage_states(bot):
@@ -134,7 +128,7 @@ def test_a_result_line_is_quoted_as_the_closest_passage_not_turned_into_a_claim(
     # the reader sees the score line, cited exactly, and judges it; the answer asserts no name
     assert "19-27" in answer.text and answer.citations and "19-27" in answer.citations[0].quote
     assert answer.hits[0].article.title == "Mariners romp"
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_a_preposition_the_question_ends_on_must_lead_to_the_name(bot):
@@ -150,7 +144,7 @@ def test_a_post_given_in_apposition_names_its_holder_as_of_the_report_and_a_form
     # news changes: the later report of her stepping down is shown beside the answer, cited
     assert "A later report may change this: Coast Times (2023-12-01) [2]." in answer.text
     assert any("stepping down" in c.quote for c in answer.citations)
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_a_question_name_is_named_in_full_by_all_its_words_or_by_all_but_a_plain_one():

@@ -10,7 +10,7 @@ import pytest
 
 from rag.answer.amounts import amount_in, read_amount
 from rag.answer.when import event_day, read_when
-from tests.conftest import index_articles
+from tests.conftest import assert_exact_quotes, index_articles
 
 ARTICLES = [
     (
@@ -56,12 +56,6 @@ def bot(tmp_path_factory):
     return Assistant.open(index_articles(tmp_path_factory, "when", ARTICLES))
 
 
-def _exact(bot, answer) -> None:
-    for c in answer.citations:
-        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
-    assert {n for p in answer.parts for n in p.citations} <= {c.n for c in answer.citations}
-
-
 def test_a_sentence_dates_its_event_by_what_it_says_against_the_articles_own_date():
     saturday = date(2023, 11, 18)
     assert event_day("fired late Friday, the board said", saturday) == (date(2023, 11, 17), "Friday")
@@ -88,13 +82,13 @@ def test_the_earliest_day_a_report_gives_leads_and_another_reports_day_is_shown(
     assert answer.text.startswith("**2023-11-16** (Thursday) — Daily Ledger (2023-11-25) [1] dates it “Nov. 16”.")
     assert "Other reports give 2023-11-17 (Tech Wire (2023-11-18) [2], “Friday”)" in answer.text
     assert [(p.claim, p.verdict) for p in answer.parts] == [("fired Mara Lind", "supported")]
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_an_event_no_sentence_dates_is_only_reported_by_the_articles_day(bot):
     answer = bot.ask("When did Globex complete its purchase of Tide Works?")
     assert answer.text.startswith("**Reported by 2023-10-22** — the earliest report that states it, Coast Times")
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_a_planned_event_gets_no_day_only_the_quotes_that_say_it_is_planned(bot):
@@ -102,7 +96,7 @@ def test_a_planned_event_gets_no_day_only_the_quotes_that_say_it_is_planned(bot)
     # "Globex may close its Ostland plant on Oct. 3" is a plan: no day leads, the quote keeps its "may"
     assert not answer.text.startswith("**") and "2023-10-03" not in answer.text
     assert all("may close" in c.quote for c in answer.citations if "Ostland plant" in c.quote)
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_how_many_is_the_number_before_the_counted_noun_and_how_much_a_sum_or_a_share():
@@ -120,10 +114,10 @@ def test_how_many_is_the_number_before_the_counted_noun_and_how_much_a_sum_or_a_
 def test_a_number_a_stating_sentence_gives_leads_the_answer(bot):
     answer = bot.ask("How many counts was Theo Park found guilty on?")
     assert answer.text.startswith("**seven** — Harbour Herald (2023-12-02) [1].")
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
     answer = bot.ask("How much did Globex pay for Tide Works?")
     assert answer.text.startswith("**$2bn** — Harbour Herald (2023-12-02) [1].")
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_a_follow_up_asks_when_of_the_person_asked_about_before(bot):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import index_articles
+from tests.conftest import assert_exact_quotes, index_articles
 
 ARTICLES = [
     (
@@ -57,12 +57,6 @@ def bot(tmp_path_factory):
     return Assistant.open(index_articles(tmp_path_factory, "results", ARTICLES))
 
 
-def _exact(bot, answer) -> None:
-    for c in answer.citations:
-        assert bot.store.article(c.article_id).text[c.start : c.end] == c.quote
-    assert {n for p in answer.parts for n in p.citations} <= {c.n for c in answer.citations}
-
-
 def test_the_final_result_leads_and_the_semi_final_is_shown_as_earlier(bot):
     answer = bot.ask("Who won the Harbour Cup?")
     assert answer.text.startswith("**Rovers** — the latest final result reported, as of 2023-11-12")
@@ -71,14 +65,14 @@ def test_the_final_result_leads_and_the_semi_final_is_shown_as_earlier(bot):
     assert "Earlier results: Comets" in answer.text
     assert any("semi-final" in c.quote for c in answer.citations[1:])
     assert all(p.verdict == "supported" and p.citations for p in answer.parts)
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_a_stage_is_never_called_the_final(bot):
     answer = bot.ask("Which team won the Bayside Series?")
     assert answer.text.startswith("**Mariners**, as of 2023-11-20")
     assert "none reports a final" in answer.text
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)
 
 
 def test_an_event_no_passage_reports_a_result_for_is_refused(bot):
@@ -91,4 +85,4 @@ def test_an_election_is_won_in_its_final_results_not_its_primary(bot):
     answer = bot.ask("Who won the Norrvik mayoral election?")
     assert answer.text.startswith("**Theo Park** — the latest final result reported, as of 2023-11-26")
     assert "Earlier results: Mara Lind" in answer.text
-    _exact(bot, answer)
+    assert_exact_quotes(bot, answer)

@@ -96,10 +96,7 @@ def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | Non
             others[c.amount.lower()] = c
     shown = []
     for c in list(others.values())[:2]:
-        known = len(cites.items)
-        m = cites.cite(c.window)
-        if m > known:
-            lines.append(quoted(c.window.text, m))
+        m = cites.quote(c.window, lines)
         shown.append(f"{c.amount} ({outlet_of(c.window)} [{m}])")
     if shown:
         text += " Other reports give " + "; ".join(shown) + "."

@@ -46,6 +46,15 @@ class Citations:
         self.items.append(Citation.of_span(n, a, window.start, window.end, window.hit.score))
         return n
 
+    def quote(self, window: Window, lines: list[str]) -> int:
+        """Cite the window and, the first time it is cited, add its quoted line: a sentence cited twice is quoted
+        once."""
+        known = len(self.items)
+        n = self.cite(window)
+        if n > known:
+            lines.append(quoted(window.text, n))
+        return n
+
 
 def _cite(cites: Citations, e: Evidence) -> int:
     """The citation number of a part's deciding window (a supported or contradicted part always has one)."""

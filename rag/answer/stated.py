@@ -72,7 +72,7 @@ class Slot:
         return self.template.format(name)
 
 
-def past_tense(verb: str) -> str:
+def _past_tense(verb: str) -> str:
     v = verb.lower()
     if v in _SAME_PAST:
         return v
@@ -81,7 +81,7 @@ def past_tense(verb: str) -> str:
     return v + "d" if v.endswith("e") else v[:-1] + "ied" if re.search(r"[^aeiou]y$", v) else v + "ed"
 
 
-def third_person(verb: str) -> str:
+def _third_person(verb: str) -> str:
     return verb if verb.endswith("s") else verb + ("es" if verb.endswith(("sh", "ch", "x", "o")) else "s")
 
 
@@ -96,16 +96,14 @@ def read_slot(question: str) -> Slot | None:
             return None
         wh, aux, subject, verb = m.group("wh").lower(), m.group("aux").lower(), m.group("subject"), m.group("verb")
         rest = (m.group("rest") or "").strip()
-        said = {"did": past_tense(verb), "does": third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
+        said = {"did": _past_tense(verb), "does": _third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
         asked = " ".join(p for p in (wh, subject, said, rest) if p)
         if re.search(r"\s[a-z]", re.sub(r"^(?:the|a|an)\s+", "", subject)):
             # lowercase words in the doer ("the US women's national team hire ..."): where its verb starts is a guess,
             # so the refusal says the question back as asked
             asked = f"the answer to “{q.rstrip('?')}?”"
-        order = (
-            (subject, verb, rest, "{}") if not rest or _LAST_PREPOSITION.search(rest) else (subject, verb, "{}", rest)
-        )
         last = _LAST_PREPOSITION.search(rest)
+        order = (subject, verb, rest, "{}") if not rest or last else (subject, verb, "{}", rest)
         return Slot(
             " ".join(p for p in order if p),
             asked,
@@ -334,10 +332,7 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
 
     def cite(name: str) -> str:
         s = max(by_name[name], key=lambda s: (s.day, -order.get(id(s.window.hit), 0)))
-        known = len(cites.items)
-        n = cites.cite(s.window)
-        if n > known:  # a sentence stating two names is quoted once
-            lines.append(quoted(s.window.text, n))
+        n = cites.quote(s.window, lines)  # a sentence stating two names is quoted once
         parts.append(Part(slot.claim(name), "supported", [n]))
         return f"{outlet_of(s.window)} [{n}]"
 
@@ -351,10 +346,7 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     text += "."
     change = left_post(lead, slot.title, max(s.day for s in by_name[lead]), hits) if slot.title else None
     if change is not None:  # news changes: a later report of the holder leaving is shown, not hidden
-        known = len(cites.items)
-        n = cites.cite(change)
-        if n > known:
-            lines.append(quoted(change.text, n))
+        n = cites.quote(change, lines)
         text += f" A later report may change this: {outlet_of(change)} [{n}]."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rag.answer.compose import Citations, outlet_of, quoted
+from rag.answer.compose import Citations, outlet_of
 from rag.answer.parts import Window
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.core.text import NAME_PHRASE
@@ -118,11 +118,7 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
     lines: list[str] = []
 
     def cite(d: Dated) -> int:
-        known = len(cites.items)
-        n = cites.cite(d.window)
-        if n > known:
-            lines.append(quoted(d.window.text, n))
-        return n
+        return cites.quote(d.window, lines)
 
     if exact:
         lead = min(exact, key=lambda d: (d.day, d.window.hit.article.published_at))
