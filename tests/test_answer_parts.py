@@ -848,3 +848,27 @@ def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_suppor
     for hers in ("Mara Lind, the chair, resigned on Tuesday.", "Globex chief executive Mara Lind resigned."):
         assert judge(claim, [hers], happened=True).supported, hers
     assert judge("Globex fired Mara Lind", ["Mara Lind was fired by Globex on Monday."], happened=True).supported
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        ("Mara Lind convicted", "A jury found Mara Lind guilty of fraud on Tuesday."),
+        ("Mara Lind found guilty", "Mara Lind was convicted of fraud on Tuesday."),
+        ("Ostland sued Globex", "Ostland filed a lawsuit against Globex on Monday."),
+        ("did Ostland sue Globex", "Globex was sued by Ostland last week."),
+        ("Theo Park quit Globex", "Theo Park resigned from Globex on Friday."),
+    ],
+)
+def test_asked_whether_it_happened_news_wording_of_the_same_event_is_support(claim, passage):
+    from rag.answer.verdicts import judge
+
+    assert judge(claim, [passage], happened=True).supported
+
+
+def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
+    from rag.answer.verdicts import judge
+
+    acquitted = "A jury found Mara Lind not guilty of fraud on Tuesday."
+    assert not judge("Mara Lind convicted", [acquitted], happened=True).supported
+    assert not judge("Globex sued Ostland", ["Ostland filed a lawsuit against Globex."], happened=True).supported

@@ -223,7 +223,8 @@ def base_stem(word: str) -> str:
 
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
 # "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat", "appointed" is
-# "hired". General English only.
+# "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued". General English only. The forms of
+# "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
     (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
@@ -234,6 +235,14 @@ _EVENT_WORDS = [
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
+    (re.compile(r"\b(?:quit|quits|quitting)\b", re.I), "resign"),
+    # "a jury found Mara Lind guilty": the name stays, after the verb
+    (re.compile(r"\b(?:found|finds|find|finding)\s+((?:(?!not\b)[\w'.-]+\s+){1,4}?)guilty\b", re.I), r"convict \1"),
+    (re.compile(r"\b(?:(?:found|finds|find|finding)\s+guilty|convict|convicts|convicted|convicting)\b", re.I), "convict"),
+    (
+        re.compile(r"\b(?:fil(?:e|es|ed|ing)\s+(?:a\s+|an?\s+\w+\s+)?(?:law)?suits?\s+against|sue|sues|sued|suing)\b", re.I),
+        "sue",
+    ),
 ]
 
 
