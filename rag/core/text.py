@@ -238,9 +238,14 @@ _EVENT_WORDS = [
     (re.compile(r"\b(?:quit|quits|quitting)\b", re.I), "resign"),
     # "a jury found Mara Lind guilty": the name stays, after the verb
     (re.compile(r"\b(?:found|finds|find|finding)\s+((?:(?!not\b)[\w'.-]+\s+){1,4}?)guilty\b", re.I), r"convict \1"),
-    (re.compile(r"\b(?:(?:found|finds|find|finding)\s+guilty|convict|convicts|convicted|convicting)\b", re.I), "convict"),
     (
-        re.compile(r"\b(?:fil(?:e|es|ed|ing)\s+(?:a\s+|an?\s+\w+\s+)?(?:law)?suits?\s+against|sue|sues|sued|suing)\b", re.I),
+        re.compile(r"\b(?:(?:found|finds|find|finding)\s+guilty|convict|convicts|convicted|convicting)\b", re.I),
+        "convict",
+    ),
+    (
+        re.compile(
+            r"\b(?:fil(?:e|es|ed|ing)\s+(?:a\s+|an?\s+\w+\s+)?(?:law)?suits?\s+against|sue|sues|sued|suing)\b", re.I
+        ),
         "sue",
     ),
 ]
