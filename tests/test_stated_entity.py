@@ -157,3 +157,20 @@ def test_a_question_name_is_named_in_full_by_all_its_words_or_by_all_but_a_plain
     assert not named("Psagot Investment House", "The acquired investment house took the loan.", article)
     assert not named("Harbour Rovers", "a house by the harbour", "")
     assert named("Mara Lind", "Lind resigned.", "Mara Lind, the chair, spoke. Lind resigned.")
+
+
+def test_a_post_is_searched_in_apposition_when_the_questions_own_passages_miss_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    # a dozen reports on the bank's branches, and one that names its chief only in apposition
+    branches = [
+        ("Coast Times", f"2023-10-{i + 1:02d}", f"Branch {i}", f"Harbour Bank branch {i} changes its opening hours.")
+        for i in range(12)
+    ]
+    chief = ("Tech Wire", "2023-11-02", "Rates", "Harbour Bank CEO Theo Park said rates would stay high into spring.")
+    bot = Assistant.open(index_articles(tmp_path_factory, "apposition", [*branches, chief]))
+    # the question's own passages are the branch reports (as a follow-up's search can be): the post is still found
+    answer = bot.ask("Who is the CEO of Harbour Bank?", search_query="Harbour Bank branch opening hours")
+    assert all("Theo Park" not in h.text for h in answer.hits[:10])
+    assert answer.text.startswith("**Theo Park**, as of 2023-11-02 — stated by Tech Wire")
+    assert_exact_quotes(bot, answer)

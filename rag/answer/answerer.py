@@ -14,14 +14,14 @@ from rag.answer.compose import (
     pick_entity,
     refuse_unknown_outlets,
 )
-from rag.answer.parts import Evidence, Retrieve, gather
+from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather
 from rag.answer.reading import Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner
 from rag.answer.stated import compose_stated, read_slot
 from rag.answer.verdicts import ABOUT, judge
 from rag.answer.when import compose_when, read_when
 from rag.core.text import stems
-from rag.core.types import Answer, Hit, Part
+from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
@@ -76,7 +76,12 @@ class StructuredAnswerer:
             # asked with no outlet named, who or which is answered only by a name a passage states in that role
             slot = read_slot(question) if not reading.sources else None
             if slot is not None:
-                return compose_stated(question, slot, _pool(hits, evidence))
+                pool = _pool(hits, evidence)
+                if slot.title is not None:
+                    # a post is mostly said in apposition ("Globex CEO Mara Lind"), seldom in the question's words
+                    post, org = slot.title
+                    pool = _pool(pool, [], retrieve(f"{org} {post}", EVIDENCE_HITS, Filters()))
+                return compose_stated(question, slot, pool)
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:
                 return self.quotes(question, reading, hits)
@@ -119,9 +124,9 @@ def _subject(question: str) -> str:
     return m.group("subject").strip() if m else ""
 
 
-def _pool(hits: list[Hit], evidence: list[Evidence]) -> list[Hit]:
-    """The question's passages, then each part's own, each once."""
+def _pool(hits: list[Hit], evidence: list[Evidence], more: list[Hit] | None = None) -> list[Hit]:
+    """The question's passages, then each part's own, then `more`, each once."""
     pool: dict[str, Hit] = {}
-    for h in [*hits, *(h for e in evidence for h in e.hits)]:
+    for h in [*hits, *(h for e in evidence for h in e.hits), *(more or [])]:
         pool.setdefault(h.chunk.id, h)
     return list(pool.values())
