@@ -47,6 +47,24 @@ ARTICLES = [
         "Lakeside draw",
         "The draw for the Lakeside Trophy was made on Monday, with the first matches due in spring.",
     ),
+    (
+        "Coast Times",
+        "2023-10-09",
+        "Prize day",
+        (
+            "Ada Brin won the Coastal Prize in science on Monday for her work on tides. Theo Park won his only clash "
+            "with Ada Brin – who has been ranked third all year – at last year's Bay Open."
+        ),
+    ),
+    (
+        "Harbour Herald",
+        "2023-12-06",
+        "Person of the year",
+        (
+            "Mara Lind has officially been named Coast Magazine's Person of the Year. The Comets (9-1) beat the "
+            "Mariners 24-17 in Saturday's derby."
+        ),
+    ),
 ]
 
 
@@ -86,3 +104,23 @@ def test_an_election_is_won_in_its_final_results_not_its_primary(bot):
     assert answer.text.startswith("**Theo Park** — the latest final result reported, as of 2023-11-26")
     assert "Earlier results: Mara Lind" in answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_the_event_must_be_what_the_winner_won_in_the_same_clause_and_every_plain_word_of_it_said(bot):
+    # "won his only clash with Ada Brin – ... – at last year's Bay Open": the clash was won, not the Bay Open
+    assert bot.ask("Who won the Bay Open?").refused
+    # the science prize is no answer about the music prize
+    music = bot.ask("Who won the Coastal Prize in music?")
+    assert music.refused and "Ada Brin" not in music.text
+    science = bot.ask("Who won the Coastal Prize in science?")
+    assert science.text.startswith("**Ada Brin**, as of 2023-10-09")
+    assert_exact_quotes(bot, science)
+
+
+def test_an_award_named_and_a_side_the_question_names_are_winners(bot):
+    named = bot.ask("Who won Coast Magazine's Person of the Year?")
+    assert named.text.startswith("**Mara Lind**, as of 2023-12-06")
+    # the question names both sides; a win-loss record may stand between the team and "beat"
+    derby = bot.ask("Who won the Comets–Mariners derby?")
+    assert derby.text.startswith("**Comets**, as of 2023-12-06")
+    assert_exact_quotes(bot, derby)

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
-from rag.answer.names import names_in
+from rag.answer.names import names_in, standalone
 from rag.answer.parts import Window
 from rag.answer.verdicts import claim_terms, coverage
-from rag.core.text import NAME_PHRASE, split_sentences
+from rag.core.text import NAME_PHRASE, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
@@ -25,10 +25,15 @@ _WON_ASKED = re.compile(
     re.I,
 )
 # "<Name> won / beat / defeated ...", "... won by <Name>", "<Name> were crowned ..."
+# A win-loss record may stand between a team and its verb ("Ostland (12-0) beat ..."); an award is "named" too.
 _WIN = re.compile(
-    rf"(?P<subject>{NAME_PHRASE.pattern})\s+(?:have\s+|has\s+|had\s+)?(?:won(?!\s+by)|wins?|beat|defeated|clinched|lifted|claimed|"
-    rf"captured|(?:were|was)\s+crowned)\b|\bwon\s+by\s+(?P<agent>{NAME_PHRASE.pattern})"
+    rf"(?P<subject>{NAME_PHRASE.pattern})(?:\s+\(\d+-\d+(?:-\d+)?\))?\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:won(?!\s+by)|wins?|beat|defeated|clinched|lifted|claimed|captured|(?:were|was)\s+(?:crowned|named)|"
+    r"(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:crowned|named))\b"
+    rf"|\bwon\s+by\s+(?P<agent>{NAME_PHRASE.pattern})"
 )
+# "the Ostland–Mariners game": the question names both sides, and the winner is one of them
+_SIDES = re.compile(rf"(?P<a>{NAME_PHRASE.pattern})\s*(?:–|—|-|\bvs?\.?|\bversus\b)\s*(?P<b>{NAME_PHRASE.pattern})")
 # A stage that is not the end of a competition, and the words of its end.
 _INTERMEDIATE = re.compile(
     r"\b(?:semi-?finals?|quarter-?finals?|group stage|game\s+\d+|round\s+(?:of\s+)?\d+|first leg|second leg|"
@@ -37,6 +42,10 @@ _INTERMEDIATE = re.compile(
     re.I,
 )
 _FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|champions)\b", re.I)
+# The event must be what was won, named in the win's own clause ("X won the Coastal Cup", "the Coastal Cup was won
+# by X"), not elsewhere in a sentence about another match ("X won a clash with Y – ... – at last year's Coastal Cup").
+WIN_CLAUSE_WORDS = 12
+_CLAUSE_BREAK = re.compile(r"\s[–—-]\s|[;:(]|,\s+(?:but|while|who|which|where)\b")
 # A result sentence must hold this share of the question's topic words (the event) and all its names but one when
 # they are three or more ("the Coastal Cup" for "the Coastal Rowing Cup"); its article must hold every name.
 TOPIC_COVERAGE = 0.5
@@ -67,6 +76,47 @@ def _result_day(sentence: str, published_at: str) -> str:
     return str(max(past)) if past and len(past) == len(years) else published_at
 
 
+def _event_key(topic: str) -> set[str]:
+    """The topic's name stems ("Coastal", "Cup"), or its plain stems when it names nothing ("the election")."""
+    terms = analyse(topic)[1]
+    return {t for t, _, kind in terms if kind == "name"} or {t for t, _, _ in terms}
+
+
+# Words for a contest in general, which a report of its result seldom repeats ("Ostland beat the Mariners 2-1")
+_ANY_CONTEST = {stem(w) for w in ("game", "match", "contest", "fight", "bout", "clash", "tie", "race", "showdown")}
+
+
+def _plain_words_said(topic: str, sentence: str) -> bool:
+    """Every plain word of the event is in the sentence: "the Coastal Prize in music" is not "... in science"."""
+    plain = {t for t, _, kind in analyse(topic)[1] if kind == "word"} - _ANY_CONTEST
+    return plain <= analyse(sentence)[0]
+
+
+def _winner(name: str, article: str, sides: set[str], asked: set[str]) -> str:
+    """The name as the winner, or "" when it is none: a word the question says (unless it is one of the named sides),
+    a capitalised common word the article also writes in lowercase ("Years"), or with a description before it that
+    the article drops elsewhere ("Ostlandic Mara Lind" when it also says "Mara Lind ...")."""
+    if name in sides:
+        return name
+    if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
+        return ""
+    words = name.split()
+    if len(words) == 1 and re.search(standalone(name.lower()), article):
+        return ""
+    if len(words) >= 3 and re.search(r"(?<!" + re.escape(words[0]) + r" )" + standalone(" ".join(words[1:])), article):
+        return " ".join(words[1:])
+    return name
+
+
+def _wins_the_event(sentence: str, m: re.Match[str], key: set[str]) -> bool:
+    """The win's own clause names the event: after the verb ("won the Coastal Cup"), before "won by"."""
+    if m.group("agent"):
+        span = " ".join(_CLAUSE_BREAK.split(sentence[: m.start()])[-1].split()[-WIN_CLAUSE_WORDS:])
+    else:
+        span = " ".join(_CLAUSE_BREAK.split(sentence[m.end() :])[0].split()[:WIN_CLAUSE_WORDS])
+    return bool(key & analyse(span)[0])
+
+
 def _stage(sentence: str) -> tuple[bool, bool]:
     """(reports a final, reports an intermediate stage) for one sentence."""
     return bool(_FINAL.search(sentence)), bool(_INTERMEDIATE.search(sentence))
@@ -77,7 +127,9 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
     a final preferred, then the shorter sentence."""
     topic = _topic(question)
     topic_names = {t for t, _, kind in analyse(topic)[1] if kind == "name"}
+    key = _event_key(topic)
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
+    sides = {side for m in _SIDES.finditer(topic) for side in names_in(m.group("a")) + names_in(m.group("b"))}
     found: dict[tuple[str, str], Result] = {}
     names_the_event: dict[str, bool] = {}  # per article, read once
     seen: set[tuple[str, int]] = set()  # a sentence in two overlapping chunks is read once
@@ -93,12 +145,19 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
             seen.add((article.id, s))
             sentence = article.text[s:e]
             missing = len(topic_names - analyse(sentence)[0])
-            if coverage(topic, sentence) < TOPIC_COVERAGE or missing > max(0, len(topic_names) - 2):
+            if (
+                coverage(topic, sentence) < TOPIC_COVERAGE
+                or missing > max(0, len(topic_names) - 2)
+                or not _plain_words_said(topic, sentence)
+            ):
                 continue
             final, intermediate = _stage(sentence)
             for m in _WIN.finditer(sentence):
+                if not _wins_the_event(sentence, m, key):
+                    continue
                 name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
-                if not name or asked & set(re.findall(r"[a-z0-9]+", name.lower())):
+                name = _winner(name, article.text, sides, asked) if name else ""
+                if not name:
                     continue
                 result = Result(
                     name, Window(hit, s, e), final and not intermediate, _result_day(sentence, article.published_at)
