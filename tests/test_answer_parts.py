@@ -360,6 +360,9 @@ def test_unsettled_parts_say_so_instead_of_guessing(bot):
         ("What is the boiling point of mercury?", "mercury"),
         ("What did Keane say about Beijing?", "Beijing"),
         ("Does the Bloomberg article say Globex's profit rose?", "Bloomberg"),
+        # quotes about another Mara, another Robbie, are no answer about this one
+        ("Who is Mara Holt?", "Mara Holt"),
+        ("What did Robbie Stone say about the team?", "Robbie Stone"),
     ],
 )
 def test_questions_whose_part_the_articles_lack_are_refused_naming_it(bot, question, missing):

@@ -174,3 +174,24 @@ def test_a_post_is_searched_in_apposition_when_the_questions_own_passages_miss_i
     assert all("Theo Park" not in h.text for h in answer.hits[:10])
     assert answer.text.startswith("**Theo Park**, as of 2023-11-02 — stated by Tech Wire")
     assert_exact_quotes(bot, answer)
+
+
+def test_a_maker_is_named_in_apposition_and_a_comparison_is_no_deed(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-10-03",
+            "App chart",
+            "Rival apps such as Chat Pal are making more money than Globex Phone.",
+        ),
+        ("Daily Ledger", "2023-10-04", "Regulators", "Regulators met Globex Phone maker Tide Works on Tuesday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "maker", articles))
+    answer = bot.ask("Which company makes Globex Phone?")
+    assert answer.text.startswith("**Tide Works**, as of 2023-10-04 — stated by Daily Ledger")
+    assert "Chat Pal" not in answer.text.splitlines()[0]
+    # the maker of a thing holds no post: no "later report may change this"
+    assert "may change" not in answer.text
+    assert_exact_quotes(bot, answer)

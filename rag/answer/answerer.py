@@ -14,6 +14,7 @@ from rag.answer.compose import (
     pick_entity,
     refuse_unknown_outlets,
 )
+from rag.answer.names import names_in, standalone
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather
 from rag.answer.reading import Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner
@@ -21,7 +22,7 @@ from rag.answer.stated import compose_stated, read_slot
 from rag.answer.verdicts import ABOUT, judge
 from rag.answer.when import compose_when, read_when
 from rag.core.text import stems
-from rag.core.types import Answer, Filters, Hit, Part
+from rag.core.types import Answer, Citation, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
@@ -93,6 +94,16 @@ class StructuredAnswerer:
         answer = self.extractive.answer(question, hits)
         if answer.refused:
             return answer
+        unnamed = _unnamed(question, answer.citations, reading.sources)
+        if unnamed:
+            # quotes about another Mara (Mara Holt) are no answer about Mara Lind
+            return Answer(
+                question=question,
+                text=f"{REFUSAL}: the closest passages never name {', '.join(unnamed)}.",
+                refused=True,
+                hits=hits,
+                parts=[Part(name, "not_mentioned", []) for name in unnamed],
+            )
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
@@ -117,6 +128,20 @@ class StructuredAnswerer:
             else []
         )
         return answer
+
+
+def _unnamed(question: str, citations: list[Citation], outlets: list[str]) -> list[str]:
+    """The question's names of two or more words whose last word no quote says: "Mara Holt" does not name Mara Lind,
+    "Lind" alone does (the question's first word, a capital only because it starts the question, is left out, and so
+    are the outlets it names: a report seldom names its own outlet)."""
+    quoted = " ".join(c.quote for c in citations)
+    known = [o.lower() for o in outlets]
+    asked = [
+        n
+        for n in dict.fromkeys(names_in(re.sub(r"^\W*\w+", "", question.strip())))
+        if " " in n and not any(n.lower() in o for o in known)
+    ]
+    return [n for n in asked if not re.search(standalone(n.split()[-1]), quoted)]
 
 
 def _subject(question: str) -> str:

@@ -121,14 +121,14 @@ def read_slot(question: str) -> Slot | None:
         return None  # "Who was Mara Lind replaced by?", "Who is Mara Lind?": not a doer's slot
     predicate = " ".join(words)
     verb = next((w for w in words if w.lower() not in _BE_HAVE), words[0])
-    title = _TITLE_ASKED.match(predicate)
+    title = _TITLE_ASKED.match(predicate) or _MAKER_ASKED.match(predicate)
     return Slot(
         "{} " + predicate,
         f"{m.group('wh').lower()} {predicate}",
         verb,
         # "is", "has", "owns", "makes": what holds now; "fired", "bought", "won": a deed done
         current=words[0].lower() in ("is", "are", "has", "have") or bool(re.fullmatch(r"[a-z]+[^s]s", words[0])),
-        title=(title.group("title"), title.group("org")) if title and names_in(title.group("org")) else None,
+        title=(title.group("title") or MAKER, title.group("org")) if title and names_in(title.group("org")) else None,
     )
 
 
@@ -137,6 +137,10 @@ _TITLE_ASKED = re.compile(
     r"^(?:is|was)\s+(?:the\s+)?(?P<title>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$",
     re.I,
 )
+
+# "makes the Globex Phone": news names the maker in apposition too ("Globex Phone maker Tide Works")
+MAKER = "maker"
+_MAKER_ASKED = re.compile(r"^(?:makes|made)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$(?P<title>)?", re.I)
 
 
 def titled(title: tuple[str, str], sentence: str) -> list[str]:
@@ -148,7 +152,7 @@ def titled(title: tuple[str, str], sentence: str) -> list[str]:
     name = rf"(?P<name>{NAME_PHRASE.pattern})"
     found = []
     # the post before the name ("Globex CEO Mara Lind"), not after a word that ends it ("former", "interim")
-    for m in re.finditer(rf"(?<![\w-]){owner}\s+{post},?\s+{name}", sentence):
+    for m in re.finditer(rf"(?<![\w-]){owner}[\s-]+{post},?\s+{name}", sentence):
         if not re.search(r"(?i:\b(?:former|ex|outgoing|ousted|late|interim|acting))[\s-]+$", sentence[: m.start()]):
             found += names_in(m.group("name"))[:1]
     # the name before the post ("Mara Lind, chief executive of Globex", "Mara Lind, Globex's chief executive")
@@ -184,6 +188,11 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     if at > 0 and words[at - 1].lower() == "to":
         return False  # "candidates to replace Mara Lind" have not replaced her
     if slot.template.startswith("{}"):
+        # "making more money than Globex" compares with Globex; it is no deed done to it
+        objects = [n.split()[0] for n in names_in(slot.claim(""))]
+        target = next((i for i, w in enumerate(words) if i > at and w.strip('.,;:!?"“”‘’()[]') in objects), len(words))
+        if "than" in (w.lower() for w in words[at:target]):
+            return False
         return first < at or "by" in (w.lower() for w in words[at:first])
     # what it was done to is the first name after the verb, a few words on at most ("bought the small studio Tide
     # Works"), not a name further along ("beat the Rovers 41-10, with Lind scoring twice")
@@ -239,7 +248,8 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     article the shortest such sentence."""
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     # the claim's plain words without a name: a sentence lacking any of them cannot state it (cheap to rule out)
-    needed = {t for t, _, kind in analyse(same_event_words(slot.claim("")))[1] if kind != "name"}
+    said = slot.title[0] if slot.title else slot.claim("")  # asked for a post, the post's words ("maker", "coach")
+    needed = {t for t, _, kind in analyse(same_event_words(said))[1] if kind != "name"}
     person = question.strip().lower().startswith(("who ", "whom "))
     # not the question's first word; asked for a post, the one name is where it is held ("CEO of Globex": Globex)
     question_names = names_in(slot.title[1]) if slot.title else names_in(re.sub(r"^\W*\w+", "", question.strip()))
@@ -344,7 +354,9 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         earlier = [f"{n} ({cite(n)})" for n in names[1:3]]
         text += (". Earlier reports: " if slot.current else ". Also stated: ") + "; ".join(earlier)
     text += "."
-    change = left_post(lead, slot.title, max(s.day for s in by_name[lead]), hits) if slot.title else None
+    # a post is left; the maker of a thing is not ("A later report may change this" would cite something else)
+    held = slot.title is not None and slot.title[0] != MAKER
+    change = left_post(lead, slot.title, max(s.day for s in by_name[lead]), hits) if held and slot.title else None
     if change is not None:  # news changes: a later report of the holder leaving is shown, not hidden
         n = cites.quote(change, lines)
         text += f" A later report may change this: {outlet_of(change)} [{n}]."
