@@ -24,6 +24,27 @@ def test_query_terms_drop_stopwords_and_repeats_in_order() -> None:
 def test_stems_are_porter_and_skip_stopwords() -> None:
     assert T.stems("Sanctions were sanctioned by the reporters") == {"sanction", "report"}
     assert T.stem("manufacturing") == "manufactur"
+    # Porter keeps "sue" whole but cuts "sued" to "su": one stem for every form, or "did they sue?" misses "sued"
+    for forms in (("sue", "sues", "sued", "suing"), ("die", "dies", "died"), ("lie", "lies", "lied")):
+        assert len({T.stem(w) for w in forms}) == 1, forms
+    assert T.stem("true") == "true" and T.stem("issued") == "issu"  # longer words stay as Porter has them
+
+
+def test_keyword_search_finds_the_past_form_porter_stems_apart(tmp_path_factory) -> None:
+    from rag.assistant import Assistant
+    from rag.core.types import Filters
+    from rag.keyword import keyword_search
+    from tests.conftest import index_articles
+
+    articles = [
+        ("Tech Wire", "2023-10-01", "Suit filed", "Globex was sued by Ostland over unpaid fees on Monday."),
+        ("Tech Wire", "2023-10-02", "Fees", "Ostland fees rose again, Globex said."),
+        *[("Coast Times", f"2023-10-1{i}", f"Tides {i}", f"High tide {i} reached the harbour wall.") for i in range(4)],
+    ]
+    store = Assistant.open(index_articles(tmp_path_factory, "sue", articles)).store
+    found = keyword_search(store, "Did Ostland sue Globex?", Filters(), 10)
+    # both articles name Ostland and Globex; only "sue" can rank the one that says "sued" first
+    assert found and "sued" in store.chunks_by_id([found[0][0]])[found[0][0]].text
 
 
 def test_claim_stopwords_extend_the_search_list_with_attribution_words() -> None:

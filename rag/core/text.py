@@ -314,7 +314,9 @@ _PORTER = snowballstemmer.stemmer("porter")
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Porter stem of a lower-cased word ("sanctioned" -> "sanction")."""
-    return str(_PORTER.stemWord(word))
+    stemmed = str(_PORTER.stemWord(word))
+    # Porter keeps "sue", "die", "lie" whole but cuts "sued", "died", "lied" to "su", "di", "li": one stem for all
+    return stemmed[:-1] if len(stemmed) == 3 and stemmed.endswith(("ie", "ue")) else stemmed
 
 
 def stems(text: str) -> set[str]:
