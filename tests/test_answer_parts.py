@@ -875,3 +875,24 @@ def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
     acquitted = "A jury found Mara Lind not guilty of fraud on Tuesday."
     assert not judge("Mara Lind convicted", [acquitted], happened=True).supported
     assert not judge("Globex sued Ostland", ["Ostland filed a lawsuit against Globex."], happened=True).supported
+
+
+def test_the_deciding_quote_comes_first_alone_before_later_reports_that_do_not_decide(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-02",
+            "Court",
+            "Shares in Tide Works climbed on Monday. Globex was sued by Ostland over unpaid fees.",
+        ),
+        ("Harbour Herald", "2023-10-20", "Fees", "Ostland and Globex met again in court on Friday over the fees."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "deciding", articles))
+    answer = bot.ask("Did Ostland sue Globex?")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("**Yes**, as of 2023-10-02") and "neither confirm nor deny" in lines[0]
+    # the quote that says it, first and on its own: not the later report, not the sentence before it
+    assert lines[1] == "Globex was sued by Ostland over unpaid fees. [1]"
+    assert_exact_quotes(bot, answer)

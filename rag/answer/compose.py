@@ -199,14 +199,15 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
     # per article: (decides the claim, coverage) of its best window, so that an article's window saying it happened
     # ("reach agreement on return as CEO") beats the same article's closer-worded one that does not ("ambivalent
     # about coming back")
-    best: dict[str, tuple[tuple[bool, float], Window, str]] = {}
+    best: dict[str, tuple[tuple[bool, float, int], Window, str]] = {}
     terms = claim_terms(e.clause.claim)
     for w in windows(e.hits):
         cover = coverage(terms, w.text)
         if cover < SAME_STORY or not w.hit.article.published_at:
             continue
         label = judge(e.clause.claim, [w.text], happened=happened).label
-        rank = (label != "not_mentioned", cover)
+        # a single sentence beats the pair it is part of when it says as much: the pair's other sentence is noise
+        rank = (label != "not_mentioned", cover, -len(w.text))
         if w.hit.article.id not in best or rank > best[w.hit.article.id][0]:
             best[w.hit.article.id] = (rank, w, label)
     found = sorted(best.values(), key=lambda b: b[1].hit.article.published_at, reverse=True)
@@ -241,7 +242,9 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
         if later:
             lead += f"; later reports neither confirm nor deny it: {', '.join(later)}"
         lead += f"; earlier reports: {', '.join(earlier)}." if earlier else "."
-    lines = [quoted(w.text, cites.cite(w)) for w, _ in timeline]
+    # the quote that decides it first, then the others from the latest back, each under its number
+    shown = sorted(timeline, key=lambda x: deciding is None or x[0] is not deciding[0])
+    lines = [quoted(w.text, cites.cite(w)) for w, _ in shown]
     parts = [Part(e.clause.claim, verdict, [c.n for c in cites.items])]
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
