@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rag.core.embedder import Encoder
-from rag.core.text import NAME, REFUSAL_TEXT, split_sentences, stem, stems
+from rag.core.text import NAME, REFUSAL_TEXT, is_markup, split_sentences, stem, stems
 from rag.core.types import Answer, Citation, Hit
 from rag.injection import instruction_spans
 
@@ -112,7 +112,13 @@ class ExtractiveAnswerer:
             injected = instruction_spans(text, spans)  # an instruction or its payload is never quoted as an answer
             for s, e in spans:
                 same_words = " ".join(text[s:e].lower().split())
-                if (hit.article.id, s) in seen or same_words in seen_text or e - s < 15 or (s, e) in injected:
+                if (
+                    (hit.article.id, s) in seen
+                    or same_words in seen_text
+                    or e - s < 15
+                    or (s, e) in injected
+                    or is_markup(text[s:e])
+                ):
                     continue
                 seen.add((hit.article.id, s))
                 seen_text.add(same_words)

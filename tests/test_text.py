@@ -126,3 +126,22 @@ def test_a_name_never_crosses_a_line_break():
     text = "Photograph: Globex\n\nGlobex devices are on sale. The Bank of Ostland said so."
     assert [m.group(0) for m in NAME_PHRASE.finditer(text)] == ["Photograph", "Globex", "Globex", "The Bank of Ostland"]
     assert "Globex\n\nGlobex" not in [m.group(0) for m in NAME_RUN.finditer(text)]
+
+
+def test_markup_a_scraper_left_is_never_a_quote_candidate(tmp_path_factory) -> None:
+    from rag.answer.parts import windows
+    from rag.assistant import Assistant
+    from rag.extractive import ExtractiveAnswerer
+    from tests.conftest import index_articles
+
+    assert T.is_markup("Something went wrong. Please try again later {{ /verifyErrors }}")
+    assert T.is_markup('<div class="signup">') and not T.is_markup("Shares rose 3% < 5% of the index, x > y.")
+    body = (
+        "Weekly email {{ #verifyErrors }} {{ message }} Please try again later {{ /verifyErrors }}\n\n"
+        "Mara Lind opened the Tide Works plant on Monday, the company said."
+    )
+    bot = Assistant.open(index_articles(tmp_path_factory, "markup", [("Coast Times", "2023-10-01", "Plant", body)]))
+    hits = bot.retriever.retrieve("Please try again later: Mara Lind plant", k=5)
+    assert hits and all("{{" not in w.text for w in windows(hits))
+    assert all("{{" not in c.text for c in ExtractiveAnswerer(bot.embedder).candidates(hits))
+    assert any("Mara Lind opened" in w.text for w in windows(hits))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge
-from rag.core.text import same_event_words, split_sentences
+from rag.core.text import is_markup, same_event_words, split_sentences
 from rag.core.types import Filters, Hit
 
 EVIDENCE_HITS = 5  # passages per part (tune strict: 3 -> 0.569, 5 -> 0.582, 8 -> 0.587 at more judging time)
@@ -58,7 +58,12 @@ def windows(hits: list[Hit]) -> list[Window]:
     """Every sentence and every pair of adjacent sentences of the hits' passages, each once."""
     out, seen = [], set()
     for hit in hits:
-        spans = split_sentences(hit.article.text, hit.chunk.start, hit.chunk.end)
+        # page markup a scraper left ("{{ /verifyErrors }}") is never quoted, alone or beside a sentence
+        spans = [
+            (s, e)
+            for s, e in split_sentences(hit.article.text, hit.chunk.start, hit.chunk.end)
+            if not is_markup(hit.article.text[s:e])
+        ]
         for i, (s, e) in enumerate(spans):
             for end in (e, spans[i + 1][1] if i + 1 < len(spans) else None):
                 if end is None or (hit.article.id, s, end) in seen or end - s > MAX_WINDOW_CHARS or end - s < 15:

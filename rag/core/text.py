@@ -90,6 +90,14 @@ def _next_is_lowercase(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos].islower()
 
 
+# Template or page markup a scraper left in the text ("{{ /verifyErrors }}", "<div class=...>"): never a quote
+_MARKUP = re.compile(r"\{\{|\}\}|\{%|%\}|</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def is_markup(sentence: str) -> bool:
+    return bool(_MARKUP.search(sentence))
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences in text[start:end], whitespace trimmed, covering every word once."""
     end = len(text) if end is None else end
