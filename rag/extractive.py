@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rag.core.embedder import Encoder
-from rag.core.text import NAME, REFUSAL_TEXT, is_markup, split_sentences, stem, stems
+from rag.core.text import NAME, NAME_PHRASE, REFUSAL_TEXT, is_markup, split_sentences, stem, stems
 from rag.core.types import Answer, Citation, Hit
 from rag.injection import instruction_spans
 
@@ -19,6 +19,11 @@ _SPEECH_VERB = re.compile(
     r"\b(said|says|stated|states|told|tells|added|warned|argued|claimed|noted|referred|explained|responded|replied|"
     r"wrote|insisted|suggested|described|called|according to)\b",
     re.I,
+)
+# "Nadella said", "said Mara Lind", "Lind told reporters": who a sentence's words are attributed to
+_ATTRIBUTED = re.compile(
+    rf"(?P<before>{NAME_PHRASE.pattern})\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|wrote|writes|insisted|replied)\b"
+    rf"|\b(?:said|says|added|wrote)\s+(?P<after>{NAME_PHRASE.pattern})"
 )
 _PRONOUN_START = re.compile(r"^[\"“]?(?:He|She|They)\b")
 _QUESTION_WORDS = {
@@ -90,6 +95,16 @@ def speech_parts(question: str) -> tuple[str, str] | None:
     return (m.group("speaker").strip(), m.group("topic").strip(" ?.")) if m else None
 
 
+def _said_by_another(text: str, speaker_names: list[str]) -> bool:
+    """The sentence's words are attributed to a name that is not the asked speaker's ("..., Nadella said" asked what
+    Altman said)."""
+    for m in _ATTRIBUTED.finditer(text):
+        who = set((m.group("before") or m.group("after")).lower().split())
+        if who and not who & set(speaker_names):
+            return True
+    return False
+
+
 def _mentions(text: str, names: list[str]) -> bool:
     lowered = text.lower()
     return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", lowered) for n in names)
@@ -159,7 +174,11 @@ class ExtractiveAnswerer:
             if topic_stems and not speech and not topic_stems & stems(sentence.text):
                 score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
             if speech:
-                by_speaker = _mentions(sentence.text, speaker_names) or self._resolves_to(sentence, speaker_names)
+                # the surname: "we want Sam and Greg" is not Sam Altman speaking
+                surname = speaker_names[-1:]
+                by_speaker = (
+                    _mentions(sentence.text, surname) or self._resolves_to(sentence, surname)
+                ) and not _said_by_another(sentence.text, speaker_names)
                 if by_speaker and _SPEECH_VERB.search(sentence.text):
                     score += 0.25
                 elif not by_speaker:

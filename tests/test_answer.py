@@ -140,3 +140,22 @@ def test_a_sentence_two_articles_share_word_for_word_is_a_candidate_once(seed_as
     texts = [s.text for s in ExtractiveAnswerer(seed_assistant.embedder).candidates(hits)]
     assert texts.count("Do you work at OpenAI and know more about the board's decision?") == 1
     assert "Story 1 begins here today." in texts  # what differs is kept
+
+
+def test_what_someone_said_is_not_what_another_said_about_them(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-02",
+            "Plants",
+            "“We want Mara and Ada to say the new plants will open, and the new plants to hire 300,” Park said.",
+        ),
+        ("Daily Ledger", "2023-10-03", "Lind", "Lind told reporters the plants were on schedule."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "speaker", articles))
+    answer = bot.ask("What did Mara Lind say about the new plants?")
+    # Park's words naming "Mara" are his, however close their wording to the question: hers come first
+    assert answer.citations[0].quote == "Lind told reporters the plants were on schedule."
