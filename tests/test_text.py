@@ -135,7 +135,9 @@ def test_markup_a_scraper_left_is_never_a_quote_candidate(tmp_path_factory) -> N
     from tests.conftest import index_articles
 
     assert T.is_markup("Something went wrong. Please try again later {{ /verifyErrors }}")
-    assert T.is_markup('<div class="signup">') and not T.is_markup("Shares rose 3% < 5% of the index, x > y.")
+    assert T.is_markup("{% if user %}") and not T.is_markup("Shares rose 3% < 5% of the index, x > y.")
+    # an HTML tag inside a sentence leaves it the article's sentence (shown escaped), not template debris
+    assert not T.is_markup("The council <b>voted</b> on Monday.")
     body = (
         "Weekly email {{ #verifyErrors }} {{ message }} Please try again later {{ /verifyErrors }}\n\n"
         "Mara Lind opened the Tide Works plant on Monday, the company said."

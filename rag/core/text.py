@@ -90,8 +90,9 @@ def _next_is_lowercase(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos].islower()
 
 
-# Template or page markup a scraper left in the text ("{{ /verifyErrors }}", "<div class=...>"): never a quote
-_MARKUP = re.compile(r"\{\{|\}\}|\{%|%\}|</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>")
+# Template markup a scraper left in the text ("{{ /verifyErrors }}" of a sign-up form): never a quote. HTML tags
+# inside a sentence are not this: the sentence is still the article's, shown escaped.
+_MARKUP = re.compile(r"\{\{|\}\}|\{%|%\}")
 
 
 def is_markup(sentence: str) -> bool:
