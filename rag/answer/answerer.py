@@ -62,15 +62,7 @@ class StructuredAnswerer:
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
         if missing:
-            return Answer(
-                question=question,
-                text=f"{REFUSAL}: the closest articles never mention {', '.join(missing)}.",
-                refused=True,
-                hits=hits,
-                # a refusal asserts no part: it lists what is missing (a "supported" shown with no quote would be
-                # a verdict without its evidence)
-                parts=[Part(name, "not_mentioned", []) for name in missing],
-            )
+            return _never_named(question, "closest articles never mention", missing, hits)
         if reading.shape == "entity":
             if asks_who_won(question):
                 return compose_winner(question, hits)
@@ -97,13 +89,7 @@ class StructuredAnswerer:
         unnamed = _unnamed(question, answer.citations, reading.sources)
         if unnamed:
             # quotes about another Mara (Mara Holt) are no answer about Mara Lind
-            return Answer(
-                question=question,
-                text=f"{REFUSAL}: the closest passages never name {', '.join(unnamed)}.",
-                refused=True,
-                hits=hits,
-                parts=[Part(name, "not_mentioned", []) for name in unnamed],
-            )
+            return _never_named(question, "closest passages never name", unnamed, hits)
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
@@ -128,6 +114,18 @@ class StructuredAnswerer:
             else []
         )
         return answer
+
+
+def _never_named(question: str, said: str, names: list[str], hits: list[Hit]) -> Answer:
+    """A refusal listing the names the articles lack. It asserts no part: a "supported" shown with no quote would be
+    a verdict without its evidence."""
+    return Answer(
+        question=question,
+        text=f"{REFUSAL}: the {said} {', '.join(names)}.",
+        refused=True,
+        hits=hits,
+        parts=[Part(name, "not_mentioned", []) for name in names],
+    )
 
 
 def _unnamed(question: str, citations: list[Citation], outlets: list[str]) -> list[str]:
