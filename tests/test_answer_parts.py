@@ -91,6 +91,13 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     )
     assert read_question("Who is the chief executive that resigned?", known).shape == "entity"
     assert read_question("Who is Mara Lind?", known).shape == "open"
+    # "was X fired?" asks whether it was done to X: the claim keeps its "was" (without it, it reads as X's own deed)
+    assert [c.claim for c in read_question("Was Mara Lind fired by Globex?", known).clauses] == [
+        "Mara Lind was fired by Globex"
+    ]
+    assert [c.claim for c in read_question("Is Mara Lind leaving Globex?", known).clauses] == [
+        "Mara Lind leaving Globex"
+    ]
     assert read_question("What did Keane say about Beijing?", known).shape == "quote"
     assert read_question("Does the Bloomberg article say profits rose?", known).unknown_outlets == ["Bloomberg"]
     assert read_question("Between the two Tech Wire reports, was there a change in tone?", known).relation == "differ"
@@ -371,6 +378,19 @@ def test_questions_whose_part_the_articles_lack_are_refused_naming_it(bot, quest
     assert "do not answer" in answer.text and missing in answer.text
     # a refusal asserts no part: what it lists is what was not found, never a verdict without its quote
     assert answer.parts and all(p.verdict == "not_mentioned" and not p.citations for p in answer.parts)
+
+
+def test_quotes_must_name_the_asked_person_but_a_post_written_after_a_name_is_no_name():
+    from rag.answer.answerer import _unnamed
+    from rag.core.types import Citation
+
+    quote = "Globex striker Mara Lind scored twice for the Mariners."
+    cites = [Citation(1, "a", "t", "Daily Ledger", "2023-10-02", "", quote, 0, len(quote), 1.0)]
+    assert _unnamed("Who passed to Mara Holt?", cites, []) == ["Mara Holt"]
+    assert _unnamed("Who passed to Mara Lind?", cites, []) == []
+    # "the Mariners QB" names the Mariners (one word, not checked); "QB" is the post, which no quote need spell out
+    assert _unnamed("Which striker was linked with the Mariners QB?", cites, []) == []
+    assert _unnamed("Which striker was linked with the Comets QB Theo Park?", cites, []) == ["Comets QB Theo Park"]
 
 
 def test_a_question_whose_names_no_article_mentions_lists_them_as_its_missing_parts(bot):
@@ -861,6 +881,10 @@ def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_suppor
         ("Ostland sued Globex", "Ostland filed a lawsuit against Globex on Monday."),
         ("did Ostland sue Globex", "Globex was sued by Ostland last week."),
         ("Theo Park quit Globex", "Theo Park resigned from Globex on Friday."),
+        ("Mara Lind was removed as speaker", "Traders weighed the ouster of Mara Lind as the speaker of the council."),
+        ("Mara Lind was removed from office", "Rebels ousted Mara Lind from office at the start of the month."),
+        # asked whether it was done to her, a passage doing it to her says so, in either voice
+        ("Mara Lind was fired", "Globex fired chief executive Mara Lind on Monday."),
     ],
 )
 def test_asked_whether_it_happened_news_wording_of_the_same_event_is_support(claim, passage):
@@ -875,6 +899,19 @@ def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
     acquitted = "A jury found Mara Lind not guilty of fraud on Tuesday."
     assert not judge("Mara Lind convicted", [acquitted], happened=True).supported
     assert not judge("Globex sued Ostland", ["Ostland filed a lawsuit against Globex."], happened=True).supported
+    # a thing removed from a shelf is no post lost
+    assert not judge(
+        "Mara Lind was removed as speaker", ["Mara Lind removed the speaker from the shelf."], happened=True
+    ).supported
+    # her own deed, or one done to another, is not one done to her
+    for other in ("Mara Lind fired Theo Park on Monday.", "Theo Park was fired after Mara Lind resigned."):
+        assert not judge("Mara Lind was fired", [other], happened=True).supported, other
+    # asked whether it happened, only the deed denied contradicts: "without a speaker" denies no ouster
+    stuck = "The council is stuck without a speaker since the sudden ouster of Mara Lind as speaker."
+    assert judge("Mara Lind was removed as speaker", [stuck], happened=True).label == "supported"
+    assert judge(
+        "Mara Lind was removed as speaker", ["Mara Lind was not removed as speaker."], happened=True
+    ).label == ("contradicted")
 
 
 def test_the_deciding_quote_comes_first_alone_before_later_reports_that_do_not_decide(tmp_path_factory):

@@ -57,6 +57,15 @@ ARTICLES = [
         ),
     ),
     (
+        "Coast Times",
+        "2023-10-03",
+        "Medal for two",
+        (
+            "On Tuesday, Ostlandic-Norrvish Mara Quist and Ostlandic Theo Lund won the Coastal Medal in engineering "
+            "for their work on sea walls. The Rovers beat the Mariners and the Comets won the Bay Shield."
+        ),
+    ),
+    (
         "Harbour Herald",
         "2023-12-06",
         "Person of the year",
@@ -124,3 +133,12 @@ def test_an_award_named_and_a_side_the_question_names_are_winners(bot):
     derby = bot.ask("Who won the Comets–Mariners derby?")
     assert derby.text.startswith("**Comets**, as of 2023-12-06")
     assert_exact_quotes(bot, derby)
+
+
+def test_winners_sharing_a_win_are_all_named_without_the_nationality_before_them(bot):
+    answer = bot.ask("Who won the Coastal Medal in engineering?")
+    assert answer.text.startswith("**Mara Quist and Theo Lund**, as of 2023-10-03")
+    assert_exact_quotes(bot, answer)
+    # the object of an earlier verb shares no win: "the Rovers beat the Mariners and the Comets won"
+    shield = bot.ask("Who won the Bay Shield?")
+    assert shield.text.startswith("**Comets**, as of 2023-10-03")

@@ -137,9 +137,18 @@ def _unnamed(question: str, citations: list[Citation], outlets: list[str]) -> li
     asked = [
         n
         for n in dict.fromkeys(names_in(re.sub(r"^\W*\w+", "", question.strip())))
-        if " " in n and not any(n.lower() in o for o in known)
+        if " " in _named_part(n) and not any(n.lower() in o for o in known)
     ]
-    return [n for n in asked if not re.search(standalone(n.split()[-1]), quoted)]
+    return [n for n in asked if not re.search(standalone(_named_part(n).split()[-1]), quoted)]
+
+
+# A short all-capitals word ending a name is a post or a label written after it, not the name's last word: "the
+# Mariners QB" names the Mariners, "Globex FC" is Globex.
+_ABBREVIATION = re.compile(r"\s+[A-Z]{1,3}$")
+
+
+def _named_part(name: str) -> str:
+    return _ABBREVIATION.sub("", name)
 
 
 def _subject(question: str) -> str:

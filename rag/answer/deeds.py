@@ -67,10 +67,34 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
     # a verb inside an aside belongs to the aside's own name ("— and Theo Park, who stepped down —")
     if (dashed or bracketed) and inner:
         last = inner
+    if _PASSIVE.match(claim[runs[0].end() :]):
+        return _not_done_to(subject, words, tokens, verb, last)
     if not last or last & subject:
         return False
     doer_after = _first_at(tokens[verb:], subject)
     return not (doer_after > 0 and any("by" in t for t in tokens[verb : verb + doer_after]))
+
+
+# "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may
+# stand in an active sentence ("Globex fired chief executive Mara Lind").
+_PASSIVE = re.compile(r"\s*(?:was|were|is|are|been|being|be|got|gets|get)\b", re.I)
+_BE = frozenset("was were is are been being be got gets get".split())
+OBJECT_WORDS = 4
+
+
+def _not_done_to(subject: set[str], words: list[str], tokens: list[frozenset[str]], verb: int, last: set[str]) -> bool:
+    """For a passive claim: the sentence does not do its verb to the subject. Before the verb the subject needs a "be"
+    word ("Mara Lind was fired"; "Mara Lind fired Theo Park" is her deed); after another name it must be the object
+    ("Globex fired Mara Lind"; "Theo Park was fired after Mara Lind resigned" is his)."""
+    if last & subject:
+        at = max(i for i in range(verb) if tokens[i] & subject)
+        return not any(w.lower().strip(",") in _BE for w in words[at + 1 : verb])
+    if not last:
+        return False
+    if any(w.lower() in _BE for w in words[max(0, verb - 2) : verb]):
+        return True  # "Theo Park was fired ...": it was done to him
+    after = tokens[verb + 1 : verb + 1 + OBJECT_WORDS]
+    return _first_at(after, subject) < 0
 
 
 def roles_swapped(claim: str, sentence: str) -> bool:

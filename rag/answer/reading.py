@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.verdicts import ABOUT
+from rag.core.text import NAME_PHRASE
 from rag.extractive import speech_parts
 from rag.query import FULL_DATE, MONTH_NAME, mentioned_days, mentioned_sources
 
@@ -328,6 +329,20 @@ _ASSERTS = re.compile(
 )
 
 
+# "Was Mara Lind fired?" asks whether it was done to her: the claim keeps its "was" ("Mara Lind was fired"), or it
+# would read as her own deed ("Mara Lind fired ...").
+_BE_ASKED = re.compile(
+    rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern})\s+(?!\w+ing\b)[a-z]",
+)
+
+
+def _keep_passive(text: str, claim: str) -> str:
+    m = _BE_ASKED.match(text)
+    if not m or not claim.startswith(m.group("name") + " "):
+        return claim
+    return f"{m.group('name')} {m.group('be').split()[-1].lower()} {claim[len(m.group('name')) + 1 :]}"
+
+
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     """One clause per outlet-bearing segment; segments naming no outlet join the clause before them, unless they
     name a day of their own (a later report by the same outlet). When the question asks how the reports relate,
@@ -374,6 +389,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     for c in clauses:
         c.claim = _RELATION_VERB.sub(" ", _claim_words(c.text, sources))
         c.claim = " ".join(c.claim.split()).strip(" ,.;:")
+        c.claim = _keep_passive(c.text, c.claim)
         covers = bool(_COVERS.search(c.text)) and not _ASSERTS.search(c.text)
         if covers:
             c.claim = _COVERING_VERB.sub("", c.claim)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
-from rag.answer.names import names_in, standalone
+from rag.answer.names import NOT_NAMES, names_in, standalone
 from rag.answer.parts import Window
 from rag.answer.verdicts import claim_terms, coverage
 from rag.core.text import NAME_PHRASE, split_sentences, stem
@@ -108,12 +108,40 @@ def _winner(name: str, article: str, sides: set[str], asked: set[str]) -> str:
     return name
 
 
+# Nationality words written before a name ("Ostlandic Mara Lind", "Ostlandic-Norrvish Ada Brin"), by their common
+# endings; dropped only when a name of two or more words is left.
+_DESCRIPTOR = re.compile(r"^(?:[A-Z][a-z]+(?:ian|can|ean|ese|ish|ch|ic)-?)+\s+(?=\S+\s+\S)")
+# "Mara Lind and Theo Park won ...", "Ada Brin, Mara Lind and Theo Park won ...": the names sharing the win, a list
+# starting the sentence or a clause ("On Monday, ..."), not the object of an earlier verb ("X beat Y and Z won").
+_SHARED_BY = re.compile(rf"(?:^|,\s+)(?P<names>(?:{NAME_PHRASE.pattern},\s+)*{NAME_PHRASE.pattern}),?\s+and\s+$")
+
+
+def _undescribed(name: str) -> str:
+    return _DESCRIPTOR.sub("", name)
+
+
+def _shared_with(before: str) -> list[str]:
+    """The names listed with "and" right before a winner: its co-winners."""
+    m = _SHARED_BY.search(before)
+    if not m:
+        return []
+    items = re.split(r",\s+", m.group("names"))
+    # "In Ostland, Mara Lind and ...": a phrase opening with a function word sets the scene, it does not win
+    return [n for item in items if item.split()[0].lower() not in NOT_NAMES for n in names_in(item)[:1]]
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _wins_the_event(sentence: str, m: re.Match[str], key: set[str]) -> bool:
     """The win's own clause names the event: after the verb ("won the Coastal Cup"), before "won by"."""
     if m.group("agent"):
         span = " ".join(_CLAUSE_BREAK.split(sentence[: m.start()])[-1].split()[-WIN_CLAUSE_WORDS:])
     else:
-        span = " ".join(_CLAUSE_BREAK.split(sentence[m.end() :])[0].split()[:WIN_CLAUSE_WORDS])
+        after = sentence[m.end() :]
+        other = _WIN.search(after)  # "X beat Y and Z won the Cup": the Cup is Z's win, not X's
+        span = " ".join(_CLAUSE_BREAK.split(after[: other.start() if other else None])[0].split()[:WIN_CLAUSE_WORDS])
     return bool(key & analyse(span)[0])
 
 
@@ -156,9 +184,15 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                 if not _wins_the_event(sentence, m, key):
                     continue
                 name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
-                name = _winner(name, article.text, sides, asked) if name else ""
+                name = _winner(_undescribed(name), article.text, sides, asked) if name else ""
                 if not name:
                     continue
+                if m.group("subject"):
+                    shared = [
+                        _winner(_undescribed(n), article.text, sides, asked)
+                        for n in _shared_with(sentence[: m.start()])
+                    ]
+                    name = _joined([*(n for n in shared if n), name])
                 result = Result(
                     name, Window(hit, s, e), final and not intermediate, _result_day(sentence, article.published_at)
                 )

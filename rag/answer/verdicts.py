@@ -154,6 +154,14 @@ def _flips(claim: str, passage: str) -> bool:
     return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
 
 
+def _deed(claim: str) -> str:
+    """The claim up to its first plain word, the deed: "Mara Lind was fired" of "Mara Lind was fired as chair"."""
+    for m in re.finditer(r"[A-Za-z][\w'’-]*", claim):
+        if any(kind == "word" for _, _, kind in analyse(m.group(0))[1]):
+            return claim[: m.end()]
+    return claim
+
+
 # Support needs this many of the claim's plain words (not names) in the passage: a passage that only names the
 # claim's subject is about it, but says nothing the claim says.
 MIN_SHARED_WORDS = 1
@@ -308,9 +316,12 @@ def judge(
     # same passage judged alone would contradict the claim or say nothing of it.
     # Asked whether it happened, only a statement of all of it contradicts: "the bank cannot keep raising rates"
     # does not deny that it raised them in May.
+    # Asked whether it happened, it is the deed that must be denied: "stuck without a speaker since Mara Lind's
+    # ouster" negates "speaker", not that she was ousted as speaker.
+    deed = _deed(terms) if happened else terms
     flipped = [
         covers[i] >= CONTRADICTION_COVER
-        and _flips(terms, p)
+        and _flips(deed, p)
         and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         for i, p in enumerate(passages)
     ]

@@ -241,6 +241,16 @@ _EVENT_WORDS = [
         re.compile(r"\b(?:sack|sacks|sacked|sacking|oust|ousts|ousted|ousting|dismiss|dismissed|dismisses)\b", re.I),
         "fire",
     ),
+    # the noun ("the ouster of Mara Lind as chief") and "removed as / from office": a post lost, not a thing moved
+    (re.compile(r"\bousters?\b", re.I), "fire"),
+    (
+        re.compile(
+            r"\b(?:remove|removes|removed|removing)\b(?=\s+(?:as\b|from\s+(?:office|power|(?:his|her|their|the)\s+"
+            r"(?:post|position|role|job|seat))\b))",
+            re.I,
+        ),
+        "fire",
+    ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
