@@ -906,6 +906,13 @@ def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
     # her own deed, or one done to another, is not one done to her
     for other in ("Mara Lind fired Theo Park on Monday.", "Theo Park was fired after Mara Lind resigned."):
         assert not judge("Mara Lind was fired", [other], happened=True).supported, other
+    # a sentence saying the deed twice says it of her when once it does (a heading before the sentence, another's deed)
+    for twice in (
+        "Globex chief named: former Tide Works chief Mara Lind has been named as the new chief of Globex.",
+        "Theo Park resigned in May, and Mara Lind resigned on Tuesday.",
+    ):
+        claim = "Mara Lind was named chief of Globex" if "named" in twice else "Mara Lind resigned"
+        assert judge(claim, [twice], happened=True).supported, twice
     # asked whether it happened, only the deed denied contradicts: "without a speaker" denies no ouster
     stuck = "The council is stuck without a speaker since the sudden ouster of Mara Lind as speaker."
     assert judge("Mara Lind was removed as speaker", [stuck], happened=True).label == "supported"

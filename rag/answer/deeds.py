@@ -39,9 +39,16 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
         return False
     words = SPAN_WORD.findall(sentence)
     tokens = [analyse(w)[0] for w in words]
-    verb = _first_at(tokens, set(verbs))
-    if verb < 0:
-        return False
+    at_verb = [i for i, found in enumerate(tokens) if found & set(verbs)]
+    passive = bool(_PASSIVE.match(claim[runs[0].end() :]))
+    # the sentence may say the deed twice ("Globex CEO named: Mara Lind has been named ..."); one saying it of the
+    # subject is enough
+    return bool(at_verb) and all(_someone_else_at(subject, words, tokens, verb, passive) for verb in at_verb)
+
+
+def _someone_else_at(
+    subject: set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool
+) -> bool:
     dashed = bracketed = commaed = False  # inside an aside between dashes, brackets, or commas after a name
     last: set[str] = set()  # the last name outside any aside
     inner: set[str] = set()  # the last name inside the current aside
@@ -67,7 +74,7 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
     # a verb inside an aside belongs to the aside's own name ("— and Theo Park, who stepped down —")
     if (dashed or bracketed) and inner:
         last = inner
-    if _PASSIVE.match(claim[runs[0].end() :]):
+    if passive:
         return _not_done_to(subject, words, tokens, verb, last)
     if not last or last & subject:
         return False
@@ -111,10 +118,16 @@ def roles_swapped(claim: str, sentence: str) -> bool:
     if not first or not second or not verbs or re.search(r"\bby\b", between):
         return False
     words = [analyse(w)[0] for w in SPAN_WORD.findall(sentence)]
-    a, verb, b = _first_at(words, first), _first_at(words, set(verbs)), _first_at(words, second)
-    if min(a, verb, b) < 0 or not b < verb < a:
+    at_verb = [i for i, tokens in enumerate(words) if tokens & set(verbs)]
+    # swapped only when every time the sentence says the verb, it has them the other way round
+    return bool(at_verb) and all(_swapped_at(words, first, second, verb) for verb in at_verb)
+
+
+def _swapped_at(words: list[frozenset[str]], first: set[str], second: set[str], verb: int) -> bool:
+    if _first_at(words[:verb], first) >= 0 or _first_at(words[:verb], second) < 0:
         return False
-    return "by" not in {w for tokens in words[verb:a] for w in tokens}
+    a = _first_at(words[verb:], first)
+    return a > 0 and "by" not in {w for tokens in words[verb : verb + a] for w in tokens}
 
 
 # "Who fired Mara Lind?", "Which club signed Theo Park?": the asked verb in the past, then what it was done to.
