@@ -147,6 +147,23 @@ def test_a_post_given_in_apposition_names_its_holder_as_of_the_report_and_a_form
     assert_exact_quotes(bot, answer)
 
 
+def test_a_post_is_found_in_any_of_its_forms_and_asked_with_the_organisation_first(bot):
+    # the question says "chief executive" or "Globex CEO", the report "Globex CEO"
+    for question in (
+        "Who is the chief executive of Globex?",
+        "Who is the Globex CEO?",
+        "Who is Globex's chief executive?",
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Ada Brin**, as of 2023-11-20 — stated by Daily Ledger"), question
+    from rag.answer.stated import titled
+
+    # "then-" and "back then" name a past holder, as "former" does
+    assert titled(("chairman", "Bank of Ostland"), "Bank of Ostland chair Mara Lind spoke.") == ["Mara Lind"]
+    assert titled(("chair", "Bank of Ostland"), "Back then, Bank of Ostland chair Mara Lind spoke.") == []
+    assert titled(("chair", "Bank of Ostland"), "The then-Bank of Ostland chair Mara Lind spoke.") == []
+
+
 def test_a_question_name_is_named_in_full_by_all_its_words_or_by_all_but_a_plain_one():
     from rag.answer.stated import named
 

@@ -18,7 +18,7 @@ from rag.answer.names import names_in, standalone
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather
 from rag.answer.reading import Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner
-from rag.answer.stated import compose_stated, read_slot
+from rag.answer.stated import compose_stated, post_forms, read_slot
 from rag.answer.verdicts import ABOUT, judge
 from rag.answer.when import compose_when, read_when
 from rag.core.text import stems
@@ -72,8 +72,10 @@ class StructuredAnswerer:
                 pool = _pool(hits, evidence)
                 if slot.title is not None:
                     # a post is mostly said in apposition ("Globex CEO Mara Lind"), seldom in the question's words
+                    # (and in its shortest form: "Globex CEO" for its chief executive)
                     post, org = slot.title
-                    pool = _pool(pool, [], retrieve(f"{org} {post}", EVIDENCE_HITS, Filters()))
+                    for form in dict.fromkeys([post, post_forms(post)[-1]]):
+                        pool = _pool(pool, [], retrieve(f"{org} {form}", EVIDENCE_HITS, Filters()))
                 return compose_stated(question, slot, pool)
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:

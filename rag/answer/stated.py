@@ -118,10 +118,11 @@ def read_slot(question: str) -> Slot | None:
     if words[0].lower() in _AUXILIARY - _BE_HAVE or words[0].lower() in _NOT_A_VERB:
         return None  # "What happened in Ostland on Monday?": "happened" is no noun, "in Ostland" no deed
     if words[0].lower() in _BE_HAVE and len(words) > 1 and words[1][:1].isupper():
-        return None  # "Who was Mara Lind replaced by?", "Who is Mara Lind?": not a doer's slot
+        if not _TITLE_AFTER_ORG.match(" ".join(words)):  # "Who is Globex's CEO?" asks for a post
+            return None  # "Who was Mara Lind replaced by?", "Who is Mara Lind?": not a doer's slot
     predicate = " ".join(words)
     verb = next((w for w in words if w.lower() not in _BE_HAVE), words[0])
-    title = _TITLE_ASKED.match(predicate) or _MAKER_ASKED.match(predicate)
+    title = _TITLE_ASKED.match(predicate) or _TITLE_AFTER_ORG.match(predicate) or _MAKER_ASKED.match(predicate)
     return Slot(
         "{} " + predicate,
         f"{m.group('wh').lower()} {predicate}",
@@ -138,6 +139,30 @@ _TITLE_ASKED = re.compile(
     re.I,
 )
 
+# A lowercase word of a post: not a participle or a preposition ("Who was Mara Lind replaced by?" asks for no post)
+_POST_WORD = r"(?!\w+ed\b|(?:by|to|for|with|in|at|on|of|from)\b)[a-z][\w-]*"
+# "is the Globex CEO", "was the Mariners' head coach": the same, the organisation first
+_TITLE_AFTER_ORG = re.compile(
+    r"^(?:is|was)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*?)(?:['’]s?)?\s+"
+    rf"(?P<title>{_POST_WORD}(?:\s+{_POST_WORD})?|CEO|CFO|CTO|COO)\s*$"
+)
+# One post, written in several ways: asked for one, news may write another ("Globex CEO" for its chief executive).
+_POST_FORMS = [
+    ("chief executive officer", "chief executive", "ceo"),
+    ("chairman", "chairwoman", "chairperson", "chair"),
+    ("head coach", "coach"),
+    ("chief financial officer", "cfo"),
+    ("chief technology officer", "cto"),
+    ("chief operating officer", "coo"),
+]
+
+
+def post_forms(post: str) -> list[str]:
+    """The ways news writes the post, longest first (so that "chief executive officer" is not read as "chief
+    executive" and a stray "officer")."""
+    return next((list(forms) for forms in _POST_FORMS if post.lower() in forms), [post])
+
+
 # "makes the Globex Phone": news names the maker in apposition too ("Globex Phone maker Tide Works")
 MAKER = "maker"
 _MAKER_ASKED = re.compile(r"^(?:makes|made)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$(?P<title>)?", re.I)
@@ -146,14 +171,17 @@ _MAKER_ASKED = re.compile(r"^(?:makes|made)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$(?P<
 def titled(title: tuple[str, str], sentence: str) -> list[str]:
     """The names the sentence gives the post in apposition, as news does ("Globex CEO Mara Lind", "Mara Lind, chief
     executive of Globex", "Globex's chief executive, Mara Lind"); "former Globex CEO Mara Lind" holds it no more."""
-    post, org = (re.escape(t).replace(r"\ ", r"\s+") for t in title)
+    org = re.escape(title[1]).replace(r"\ ", r"\s+")
     owner = rf"(?i:(?:the\s+)?{org}(?:['’]s)?)"
-    post = rf"(?i:{post})"
+    post = "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in post_forms(title[0])) + ")"
     name = rf"(?P<name>{NAME_PHRASE.pattern})"
     found = []
     # the post before the name ("Globex CEO Mara Lind"), not after a word that ends it ("former", "interim")
     for m in re.finditer(rf"(?<![\w-]){owner}[\s-]+{post},?\s+{name}", sentence):
-        if not re.search(r"(?i:\b(?:former|ex|outgoing|ousted|late|interim|acting))[\s-]+$", sentence[: m.start()]):
+        # "then-Globex CEO", "Back then, Globex CEO ...": a past holder
+        if not re.search(
+            r"(?i:\b(?:former|ex|outgoing|ousted|late|interim|acting|then)),?[\s–-]+$", sentence[: m.start()]
+        ):
             found += names_in(m.group("name"))[:1]
     # the name before the post ("Mara Lind, chief executive of Globex", "Mara Lind, Globex's chief executive")
     for m in re.finditer(
@@ -248,8 +276,9 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     article the shortest such sentence."""
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     # the claim's plain words without a name: a sentence lacking any of them cannot state it (cheap to rule out)
-    said = slot.title[0] if slot.title else slot.claim("")  # asked for a post, the post's words ("maker", "coach")
-    needed = {t for t, _, kind in analyse(same_event_words(said))[1] if kind != "name"}
+    # asked for a post, the words of one of its forms ("maker", "coach", "chief executive" or "CEO")
+    said = post_forms(slot.title[0]) if slot.title else [slot.claim("")]
+    needed = [{t for t, _, kind in analyse(same_event_words(form))[1] if kind != "name"} for form in said]
     person = question.strip().lower().startswith(("who ", "whom "))
     # not the question's first word; asked for a post, the one name is where it is held ("CEO of Globex": Globex)
     question_names = names_in(slot.title[1]) if slot.title else names_in(re.sub(r"^\W*\w+", "", question.strip()))
@@ -262,7 +291,8 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
                 continue
             seen.add((article.id, s))
             sentence = article.text[s:e]
-            if not needed <= analyse(same_event_words(sentence))[0] or not all(
+            tokens = analyse(same_event_words(sentence))[0]
+            if not any(words <= tokens for words in needed) or not all(
                 named(n, sentence, article.text) for n in question_names
             ):
                 continue
@@ -386,7 +416,7 @@ def left_post(name: str, title: tuple[str, str], since: str, hits: list[Hit]) ->
                 and named(org, sentence, text)
                 and (
                     _LEAVING.search(same_event_words(sentence))
-                    or re.search(rf"\bnew\s+{re.escape(title[0])}", sentence, re.I)
+                    or any(re.search(rf"\bnew\s+{re.escape(form)}\b", sentence, re.I) for form in post_forms(title[0]))
                 )
                 and (found is None or hit.article.published_at > found.hit.article.published_at)
             ):
