@@ -117,9 +117,14 @@ def read_slot(question: str) -> Slot | None:
     words = m.group("predicate").split()
     if words[0].lower() in _AUXILIARY - _BE_HAVE or words[0].lower() in _NOT_A_VERB:
         return None  # "What happened in Ostland on Monday?": "happened" is no noun, "in Ostland" no deed
-    if words[0].lower() in _BE_HAVE and len(words) > 1 and words[1][:1].isupper():
-        if not _TITLE_AFTER_ORG.match(" ".join(words)):  # "Who is Globex's CEO?" asks for a post
-            return None  # "Who was Mara Lind replaced by?", "Who is Mara Lind?": not a doer's slot
+    # "Who was Mara Lind replaced by?", "Who is Mara Lind?": not a doer's slot; "Who is Globex's CEO?" asks for a post
+    if (
+        words[0].lower() in _BE_HAVE
+        and len(words) > 1
+        and words[1][:1].isupper()
+        and not _TITLE_AFTER_ORG.match(" ".join(words))
+    ):
+        return None
     predicate = " ".join(words)
     verb = next((w for w in words if w.lower() not in _BE_HAVE), words[0])
     title = _TITLE_ASKED.match(predicate) or _TITLE_AFTER_ORG.match(predicate) or _MAKER_ASKED.match(predicate)
