@@ -11,7 +11,7 @@ sentences of the corpus, gold being what the articles say:
 - when (evals/data/when_probe.tsv): when questions; gold the event's day, "undated" (reported, never dated) or
   "none". Is the day the one a stating sentence gives?
 
-Set "inspected" of each was looked at while the rules were built; later sets (fresh, fresh2, third, fresh3: who won)
+Set "inspected" of each was looked at while the rules were built; later sets (fresh, fresh2, third, fresh3: who won, passive: "was X ...?", posts: who holds a post)
 were each first read once, after which fixes followed (docs/experiments.md gives the first-read figures).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]

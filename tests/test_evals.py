@@ -472,7 +472,7 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
     assert entity_outcome("The articles I have do not answer this question: ...", "none") == "right"
     with PROBES["entity"].open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    assert {r["set"] for r in rows} == {"inspected", "fresh2", "fresh3"} and all(
+    assert {r["set"] for r in rows} == {"inspected", "fresh2", "fresh3", "posts"} and all(
         r["gold"] and r["evidence"] for r in rows
     )
     assert all(r["question"].startswith(("Who ", "Which ")) for r in rows)
