@@ -138,6 +138,8 @@ def test_an_award_named_and_a_side_the_question_names_are_winners(bot):
 def test_winners_sharing_a_win_are_all_named_without_the_nationality_before_them(bot):
     answer = bot.ask("Who won the Coastal Medal in engineering?")
     assert answer.text.startswith("**Mara Quist and Theo Lund**, as of 2023-10-03")
+    # a prize has no final: only a stage's result is said to leave the final unreported
+    assert "final" not in answer.text.splitlines()[0]
     assert_exact_quotes(bot, answer)
     # the object of an earlier verb shares no win: "the Rovers beat the Mariners and the Comets won"
     shield = bot.ask("Who won the Bay Shield?")

@@ -61,6 +61,7 @@ class Result:
     window: Window  # the one sentence that reports the result: the part it supports
     final: bool  # the sentence reports the end of the competition, not a stage of it
     day: str
+    stage: bool = False  # the sentence reports a stage ("the semi-final", "Game 2")
 
 
 def _topic(question: str) -> str:
@@ -194,7 +195,11 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                     ]
                     name = _joined([*(n for n in shared if n), name])
                 result = Result(
-                    name, Window(hit, s, e), final and not intermediate, _result_day(sentence, article.published_at)
+                    name,
+                    Window(hit, s, e),
+                    final and not intermediate,
+                    _result_day(sentence, article.published_at),
+                    intermediate,
                 )
                 old = found.get((name, article.id))
                 if old is None or (result.final, -len(sentence)) > (old.final, -len(old.window.text)):
@@ -222,8 +227,10 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
     where = f"{outlet_of(lead.window)} [{n}]"
     if lead.final:
         text = f"**{lead.winner}** — the latest final result reported, as of {lead.day}: {where}."
-    else:
+    elif lead.stage:
         text = f"**{lead.winner}**, as of {lead.day}: the latest result the articles report ({where}); none reports a final."
+    else:  # a prize, a match: no stages to tell apart
+        text = f"**{lead.winner}**, as of {lead.day}: the latest result the articles report ({where})."
     lines = [quoted(lead.window.text, n)]
     parts = [Part(lead.window.text, "supported", [n])]
 
