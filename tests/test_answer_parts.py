@@ -347,6 +347,8 @@ def test_a_person_question_prefers_names_the_passages_also_use_by_surname():
     assert in_full("Globex", "Search only on Tech\n\nGlobex announced it. Photo: Globex Globex sells.") == "Globex"
     # a heading's question word ends no name
     assert names_in("Thunder Road What? Lind spoke.") == ["Thunder Road", "Lind"]
+    # an initialism keeps its last stop
+    assert names_in("Ostland and D.C. sued Globex.") == ["Ostland", "D.C.", "Globex"]
 
 
 def test_unsettled_parts_say_so_instead_of_guessing(bot):

@@ -162,6 +162,12 @@ def test_a_post_is_found_in_any_of_its_forms_and_asked_with_the_organisation_fir
     assert titled(("chairman", "Bank of Ostland"), "Bank of Ostland chair Mara Lind spoke.") == ["Mara Lind"]
     assert titled(("chair", "Bank of Ostland"), "Back then, Bank of Ostland chair Mara Lind spoke.") == []
     assert titled(("chair", "Bank of Ostland"), "The then-Bank of Ostland chair Mara Lind spoke.") == []
+    # a post taken up "as" it, in a sentence naming the organisation; one lost "as" it is not held
+    interim = "Globex's finance chief Mara Lind is stepping in as interim CEO, the board said."
+    assert titled(("interim CEO", "Globex"), interim) == ["Mara Lind"]
+    assert titled(("chief executive", "Globex"), "Globex named Theo Park as its new chief executive.") == ["Theo Park"]
+    assert titled(("CEO", "Globex"), "Theo Park was ousted as CEO of Globex.") == []
+    assert titled(("CEO", "Globex"), "Theo Park is stepping in as CEO of Tide Works.") == []
 
 
 def test_a_question_name_is_named_in_full_by_all_its_words_or_by_all_but_a_plain_one():

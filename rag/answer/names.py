@@ -36,6 +36,8 @@ def names_in(text: str) -> list[str]:
                 words = words[:-1]
             name = " ".join(words).strip(" .,’'")
             name = re.sub(r"[’']s$", "", name)
+            if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name):
+                name += "."  # an initialism keeps its last stop: "D.C.", not "D.C"
             if len(name) >= 2 and name.lower() not in NOT_NAMES:
                 out.append(name)
     return out

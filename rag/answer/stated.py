@@ -193,7 +193,23 @@ def titled(title: tuple[str, str], sentence: str) -> list[str]:
         rf"{name},\s+(?i:the\s+)?(?:{post}\s+(?i:of|at)\s+{owner}|{owner}\s+{post})(?![\w-])", sentence
     ):
         found += names_in(m.group("name"))[-1:]
+    # taking the post up "as" it, in a sentence naming the organisation ("Mara Lind stepping in as interim CEO",
+    # "Globex named Mara Lind as its chief executive"); "ousted as CEO" is no such word
+    if re.search(rf"(?<![\w-]){owner}(?![\w-])", sentence):
+        as_post = rf"\s+as\s+(?:(?:the|its|their|{owner})\s+)?(?:new\s+)?{post}(?![\w-])"
+        for m in re.finditer(rf"{name},?\s+(?:{_TAKES_UP}){as_post}", sentence):
+            found += names_in(m.group("name"))[-1:]
+        for m in re.finditer(rf"(?i:named|appointed|hired|tapped|installed|chose|picked)\s+{name}{as_post}", sentence):
+            found += names_in(m.group("name"))[:1]
     return found
+
+
+# Words of taking a post up, between a name and "as <post>"
+_TAKES_UP = (
+    r"(?i:(?:(?:was|has\s+been|had\s+been|is|will\s+be|will)\s+)?(?:named|appointed|hired|installed|elected|tapped|"
+    r"chosen|confirmed|reinstated|(?:stepp(?:ing|ed)|steps?|step)\s+in|(?:takes?|took|taking|take)\s+over|serve[sd]?|"
+    r"serving|returns?|returned|returning))"
+)
 
 
 @dataclass
