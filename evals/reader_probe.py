@@ -51,13 +51,16 @@ _LEAD_NAME = re.compile(r"^\*\*(?P<name>[^*]+)\*\*")
 
 def entity_outcome(answer_text: str, gold: str) -> str:
     """Who / which: right / wrong / declined. A name that is none of the gold's is wrong (so is any name when no
-    passage states one); naming none is right only when no passage states one."""
+    passage states one; of names given together, any one that is none of the gold's); naming none is right only when
+    no passage states one."""
     m = _LEAD_NAME.match(answer_text)
     if not m:
         return "right" if gold == "none" else "declined"
     said = m.group("name").strip().lower()
     aliases = [a.strip().lower() for a in gold.split("|")] if gold != "none" else []
-    return "right" if said in aliases else "wrong"
+    # winners sharing a win are named together ("Mara Lind and Theo Park"): each must be one of the gold's
+    shared = re.split(r",\s+|\s+and\s+", said)
+    return "right" if said in aliases or all(n in aliases for n in shared) else "wrong"
 
 
 _LEAD_DAY = re.compile(r"^\*\*(?P<by>Reported by )?(?P<day>\d{4}-\d{2}-\d{2})\*\*")

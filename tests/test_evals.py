@@ -468,6 +468,8 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
     # a longer name holding the gold's word is another entity ("Azure Globex" is not Globex)
     assert entity_outcome("**Azure Globex** — stated by Tech Wire [1].", "Globex") == "wrong"
     assert entity_outcome("**Globex** — stated by Tech Wire [1].", "none") == "wrong"
+    assert entity_outcome("**Mara Lind and Theo Park**, as of 2023-10-02", "Mara Lind|Theo Park") == "right"
+    assert entity_outcome("**Mara Lind and Ada Brin**, as of 2023-10-02", "Mara Lind|Theo Park") == "wrong"
     assert entity_outcome("The articles I have do not answer this question: ...", "Globex") == "declined"
     assert entity_outcome("The articles I have do not answer this question: ...", "none") == "right"
     with PROBES["entity"].open(encoding="utf-8") as f:

@@ -97,7 +97,7 @@ def test_header_says_how_to_add_more_and_counts_uploads(page, tmp_path):
     assert "holiday.jpg" in summary and "notes.exe" in summary  # the refused ones are named
     page.wait_for_function(
         f"() => /Ask about the {before + 2} indexed articles/.test(document.querySelector('#intro').innerText)",
-        timeout=30_000,
+        timeout=WAIT_MS,
     )
     assert page.errors == []
 
@@ -109,14 +109,14 @@ def test_library_lists_by_outlet_opens_and_deletes_with_confirmation(page, serve
     before = header_count(page)
     choose(page, "#lib-outlet", "Test Wire")
     page.wait_for_function(
-        "() => /^2 articles match/.test(document.querySelector('#lib-list').innerText)", timeout=30_000
+        "() => /^2 articles match/.test(document.querySelector('#lib-list').innerText)", timeout=WAIT_MS
     )
     rows = page.locator("#lib-list tbody tr")
     assert rows.count() == 2
     assert all("Test Wire" in t for t in rows.all_inner_texts())
     # open the newest one: its text, outlet and the file it came from
     choose(page, "#lib-pick", "Article")
-    page.wait_for_function("() => /Came from/.test(document.querySelector('#lib-article').innerText)", timeout=30_000)
+    page.wait_for_function("() => /Came from/.test(document.querySelector('#lib-article').innerText)", timeout=WAIT_MS)
     opened = page.inner_text("#lib-article")
     origin = re.search(r"Came from: (\S+)", opened).group(1)
     assert Path(origin).name in {p.name for p in served["wire"]}
@@ -126,7 +126,7 @@ def test_library_lists_by_outlet_opens_and_deletes_with_confirmation(page, serve
     # the first click only asks; the article is still there
     page.click("#lib-delete")
     page.wait_for_function(
-        "() => /again to confirm/.test(document.querySelector('#lib-status').innerText)", timeout=30_000
+        "() => /again to confirm/.test(document.querySelector('#lib-status').innerText)", timeout=WAIT_MS
     )
     assert store.article(article_id) is not None
     page.click("#lib-delete")
@@ -136,10 +136,10 @@ def test_library_lists_by_outlet_opens_and_deletes_with_confirmation(page, serve
     assert store.stats().to_dict()["consistent"]
     assert "ingest it again from" in page.inner_text("#lib-status")
     page.wait_for_function(
-        "() => /^1 article match/.test(document.querySelector('#lib-list').innerText)", timeout=30_000
+        "() => /^1 article match/.test(document.querySelector('#lib-list').innerText)", timeout=WAIT_MS
     )
     page.wait_for_function(
         f"() => /Ask about the {before - 1} indexed article/.test(document.querySelector('#intro').innerText)",
-        timeout=30_000,
+        timeout=WAIT_MS,
     )
     assert page.errors == []
