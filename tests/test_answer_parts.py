@@ -915,6 +915,9 @@ def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
     ):
         claim = "Mara Lind was named chief of Globex" if "named" in twice else "Mara Lind resigned"
         assert judge(claim, [twice], happened=True).supported, twice
+    # a one-word name said only as the start of a longer one is another name ("Ostland State" is not Ostland)
+    assert not judge("Mara Lind was fired by Ostland", ["Ostland State fired Mara Lind."], happened=True).supported
+    assert judge("Mara Lind was fired by Ostland", ["Ostland fired Mara Lind."], happened=True).supported
     # asked whether it happened, only the deed denied contradicts: "without a speaker" denies no ouster
     stuck = "The council is stuck without a speaker since the sudden ouster of Mara Lind as speaker."
     assert judge("Mara Lind was removed as speaker", [stuck], happened=True).label == "supported"

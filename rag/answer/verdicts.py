@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.answer.deeds import SPAN_WORD, name_words, roles_swapped, someone_else_did_it
+from rag.answer.names import NOT_NAMES
 from rag.core.embedder import get_query_embedder
 from rag.core.text import NAME_RUN, base_stem, same_event_words, split_sentences, stem
 
@@ -184,6 +185,7 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> 
             continue
         if (
             _holds(needed, names, sentence)
+            and not _only_inside_longer_names(claim, sentence)
             and _close_together(needed, names, sentence)
             and not roles_swapped(claim, sentence)
             and not someone_else_did_it(claim, sentence)
@@ -195,6 +197,32 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> 
 def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
     tokens = analyse(text)[0]
     return needed <= tokens and all(words & tokens for words in names if words)
+
+
+# Words that may follow a one-word name without making it another's: a company's legal form, a post in capitals
+# ("Globex Holdings", "Globex CEO Mara Lind"), a weekday or a month.
+_SAME_NAME_AFTER = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa group holdings".split())
+
+
+def _only_inside_longer_names(claim: str, sentence: str) -> bool:
+    """A one-word name of the claim that the sentence says only as the first word of a longer name: "Michigan" in
+    "Michigan State fired ..." is another name, as "Globex" in "Globex Pay" is another product."""
+    for run in NAME_RUN.finditer(claim):
+        words = run.group(0).split()
+        if len(words) != 1 or words[0].lower() in NOT_NAMES:
+            continue
+        word = words[0].strip(".,;:'’")
+        found = [m for m in NAME_RUN.finditer(sentence) if m.group(0).split()[0].strip(".,;:'’") == word]
+        if found and all(_another_name(m.group(0).split()) for m in found):
+            return True
+    return False
+
+
+def _another_name(run: list[str]) -> bool:
+    if len(run) < 2 or re.search(r"['’]s?$", run[0]):
+        return False  # alone, or its possessive ("Globex's Tide Pay")
+    after = run[1].strip(".,;:'’")
+    return not (after.lower() in _SAME_NAME_AFTER or after.lower() in NOT_NAMES or after.isupper())
 
 
 # The claim's words must stand this close in the sentence (in words, at least CLOSE_MIN): "the Mariners lead the Rovers
