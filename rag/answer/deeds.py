@@ -84,8 +84,8 @@ def _someone_else_at(
 
 # "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may
 # stand in an active sentence ("Globex fired chief executive Mara Lind").
-_PASSIVE = re.compile(r"\s*(?:was|were|is|are|been|being|be|got|gets|get)\b", re.I)
 _BE = frozenset("was were is are been being be got gets get".split())
+_PASSIVE = re.compile(r"\s*(?:" + "|".join(_BE) + r")\b", re.I)
 OBJECT_WORDS = 4
 
 

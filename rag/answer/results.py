@@ -93,10 +93,21 @@ def _plain_words_said(topic: str, sentence: str) -> bool:
     return plain <= analyse(sentence)[0]
 
 
+# Nationality words written before a name ("Ostlandic Mara Lind", "Ostlandic-Norrvish Ada Brin"), by their common
+# endings; dropped only when a name of two or more words is left.
+_DESCRIPTOR = re.compile(r"^(?:[A-Z][a-z]+(?:ian|can|ean|ese|ish|ch|ic)-?)+\s+(?=\S+\s+\S)")
+
+
+def _undescribed(name: str) -> str:
+    return _DESCRIPTOR.sub("", name)
+
+
 def _winner(name: str, article: str, sides: set[str], asked: set[str]) -> str:
     """The name as the winner, or "" when it is none: a word the question says (unless it is one of the named sides),
     a capitalised common word the article also writes in lowercase ("Years"), or with a description before it that
-    the article drops elsewhere ("Ostlandic Mara Lind" when it also says "Mara Lind ...")."""
+    the article drops elsewhere ("Ostlandic Mara Lind" when it also says "Mara Lind ..."). A nationality word before
+    it is dropped first."""
+    name = _undescribed(name)
     if name in sides:
         return name
     if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
@@ -109,16 +120,9 @@ def _winner(name: str, article: str, sides: set[str], asked: set[str]) -> str:
     return name
 
 
-# Nationality words written before a name ("Ostlandic Mara Lind", "Ostlandic-Norrvish Ada Brin"), by their common
-# endings; dropped only when a name of two or more words is left.
-_DESCRIPTOR = re.compile(r"^(?:[A-Z][a-z]+(?:ian|can|ean|ese|ish|ch|ic)-?)+\s+(?=\S+\s+\S)")
 # "Mara Lind and Theo Park won ...", "Ada Brin, Mara Lind and Theo Park won ...": the names sharing the win, a list
 # starting the sentence or a clause ("On Monday, ..."), not the object of an earlier verb ("X beat Y and Z won").
 _SHARED_BY = re.compile(rf"(?:^|,\s+)(?P<names>(?:{NAME_PHRASE.pattern},\s+)*{NAME_PHRASE.pattern}),?\s+and\s+$")
-
-
-def _undescribed(name: str) -> str:
-    return _DESCRIPTOR.sub("", name)
 
 
 def _shared_with(before: str) -> list[str]:
@@ -185,14 +189,11 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                 if not _wins_the_event(sentence, m, key):
                     continue
                 name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
-                name = _winner(_undescribed(name), article.text, sides, asked) if name else ""
+                name = _winner(name, article.text, sides, asked) if name else ""
                 if not name:
                     continue
                 if m.group("subject"):
-                    shared = [
-                        _winner(_undescribed(n), article.text, sides, asked)
-                        for n in _shared_with(sentence[: m.start()])
-                    ]
+                    shared = [_winner(n, article.text, sides, asked) for n in _shared_with(sentence[: m.start()])]
                     name = _joined([*(n for n in shared if n), name])
                 result = Result(
                     name,

@@ -173,6 +173,14 @@ MAKER = "maker"
 _MAKER_ASKED = re.compile(r"^(?:makes|made)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$(?P<title>)?", re.I)
 
 
+# Words of taking a post up, between a name and "as <post>"
+_TAKES_UP = (
+    r"(?i:(?:(?:was|has\s+been|had\s+been|is|will\s+be|will)\s+)?(?:named|appointed|hired|installed|elected|tapped|"
+    r"chosen|confirmed|reinstated|(?:stepp(?:ing|ed)|steps?|step)\s+in|(?:takes?|took|taking|take)\s+over|serve[sd]?|"
+    r"serving|returns?|returned|returning))"
+)
+
+
 def titled(title: tuple[str, str], sentence: str) -> list[str]:
     """The names the sentence gives the post in apposition, as news does ("Globex CEO Mara Lind", "Mara Lind, chief
     executive of Globex", "Globex's chief executive, Mara Lind"); "former Globex CEO Mara Lind" holds it no more."""
@@ -202,14 +210,6 @@ def titled(title: tuple[str, str], sentence: str) -> list[str]:
         for m in re.finditer(rf"(?i:named|appointed|hired|tapped|installed|chose|picked)\s+{name}{as_post}", sentence):
             found += names_in(m.group("name"))[:1]
     return found
-
-
-# Words of taking a post up, between a name and "as <post>"
-_TAKES_UP = (
-    r"(?i:(?:(?:was|has\s+been|had\s+been|is|will\s+be|will)\s+)?(?:named|appointed|hired|installed|elected|tapped|"
-    r"chosen|confirmed|reinstated|(?:stepp(?:ing|ed)|steps?|step)\s+in|(?:takes?|took|taking|take)\s+over|serve[sd]?|"
-    r"serving|returns?|returned|returning))"
-)
 
 
 @dataclass

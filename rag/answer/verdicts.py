@@ -205,8 +205,8 @@ _SAME_NAME_AFTER = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa 
 
 
 def _only_inside_longer_names(claim: str, sentence: str) -> bool:
-    """A one-word name of the claim that the sentence says only as the first word of a longer name: "Michigan" in
-    "Michigan State fired ..." is another name, as "Globex" in "Globex Pay" is another product."""
+    """A one-word name of the claim that the sentence says only as the first word of a longer name: "Ostland" in
+    "Ostland State fired ..." is another name, as "Globex" in "Globex Pay" is another product."""
     for run in NAME_RUN.finditer(claim):
         words = run.group(0).split()
         if len(words) != 1 or words[0].lower() in NOT_NAMES:
@@ -344,8 +344,8 @@ def judge(
     # same passage judged alone would contradict the claim or say nothing of it.
     # Asked whether it happened, only a statement of all of it contradicts: "the bank cannot keep raising rates"
     # does not deny that it raised them in May.
-    # Asked whether it happened, it is the deed that must be denied: "stuck without a speaker since Mara Lind's
-    # ouster" negates "speaker", not that she was ousted as speaker.
+    # Asked whether it happened, it is the deed that must be denied: "stuck without a chair since Mara Lind's
+    # ouster" negates "chair", not that she was ousted as chair.
     deed = _deed(terms) if happened else terms
     flipped = [
         covers[i] >= CONTRADICTION_COVER
