@@ -686,6 +686,10 @@ def test_a_question_offering_two_answers_gets_one_of_its_own_words(bot):
     assert stated_alternatives("Did the stance remain consistent or change?") == ("consistent", "change")
     assert stated_alternatives("Do they agree on the charges, or is there a discrepancy?") == ("agree", "discrepancy")
     assert stated_alternatives("Did profits rise or fall?") is None  # not a question about how reports relate
+    # the pair offered side by side is the offer, not an earlier word of the same kind ("a similar decline")
+    assert stated_alternatives(
+        "Did Tech Wire report a similar decline in sales for Globex, consistent or inconsistent with the Daily Ledger?"
+    ) == ("consistent", "inconsistent")
     answer = bot.ask(
         "Was the Daily Ledger report that Globex made a quarterly profit of $40 million consistent or "
         "inconsistent with the Tech Wire report that regulators opened an inquiry into Globex's accounting?"
@@ -945,3 +949,16 @@ def test_the_deciding_quote_comes_first_alone_before_later_reports_that_do_not_d
     # the quote that says it, first and on its own: not the later report, not the sentence before it
     assert lines[1] == "Globex was sued by Ostland over unpaid fees. [1]"
     assert_exact_quotes(bot, answer)
+
+
+def test_a_quoted_outlet_after_a_leading_clause_still_asks_yes_or_no_and_leaves_no_pointer_in_the_claim():
+    from rag.answer.reading import read_question
+
+    reading = read_question(
+        "After 'Tech Wire' reported on Globex's layoffs on October 2, 2023, did 'Daily Ledger' report on October 5, "
+        "2023, that the plant closure was consistent or inconsistent with the layoffs as reported by 'Tech Wire'?",
+        ["Tech Wire", "Daily Ledger"],
+    )
+    assert reading.shape == "comparison" and reading.alternatives == ("consistent", "inconsistent")
+    assert [c.source for c in reading.clauses] == ["Tech Wire", "Daily Ledger"]
+    assert not reading.clauses[1].claim.endswith(("reported by", "as reported"))

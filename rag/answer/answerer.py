@@ -15,8 +15,9 @@ from rag.answer.compose import (
     refuse_unknown_outlets,
 )
 from rag.answer.names import names_in, standalone
-from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather
-from rag.answer.reading import Reading, read_question
+from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
+from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits
+from rag.answer.reading import Clause, Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner
 from rag.answer.stated import compose_stated, post_forms, read_slot
 from rag.answer.verdicts import ABOUT, judge
@@ -47,6 +48,12 @@ class StructuredAnswerer:
         refused = refuse_unknown_outlets(question, reading, hits)
         if refused is not None:
             return refused
+        # "which outlet reported X?": X judged inside each candidate outlet's own passages
+        outlet_asked = read_outlet_question(question, reading.sources)
+        if outlet_asked is not None:
+            clauses = [Clause(question, outlet_asked.claim, s) for s in candidate_outlets(reading.sources, hits)]
+            evidence = [judge_part(c, part_hits(c, retrieve, hits)[0]) for c in clauses]
+            return compose_outlet(question, outlet_asked, evidence, hits)
         # asked with no outlet named, "when ...?" and "how many ...?" lead with the day or number a stating sentence
         # gives; with none, the quotes below
         event = read_when(question) if not reading.sources else None

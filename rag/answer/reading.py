@@ -195,9 +195,14 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
 # <outlet> on <day>,", "<outlet>'s report on <day>", "published on <day>", "reported by <outlet>".
 _HOLE = "\x01"
 _AROUND_HOLE = re.compile(
-    r"(?:\b(?:(?:was|were|is)\s+)?(?:published|released|posted|dated|reported|discussed|mentioned|written|featured)?\s*"
+    r"(?:\b(?:as\s+)?(?:(?:was|were|is)\s+)?(?:published|released|posted|dated|reported|discussed|mentioned|written|featured)?\s*"
     r"(?:according to|on|in|by|from|at|between|to)?\s*)?\x01(?:\s*s\b)?(?:\s*(?:report|article|piece|story)\b)?"
     r"(?:\s*,?\s*(?:and|on|in|between|to|from|by|published on|published)?\s*\x01(?:\s*s\b)?)*\s*,?",
+    re.I,
+)
+# "... as reported by" left at a clause's end when the outlet it named starts the next clause.
+_POINTER_LEFT = re.compile(
+    r",?\s+(?:as\s+)?(?:reported|published|mentioned|described|stated|said)\s+(?:by|in|from)\s*$|,?\s+according\s+to\s*$",
     re.I,
 )
 # Words left at the start of a clause once its outlet and frame are gone ("on <topic>", "regarding <topic>").
@@ -215,7 +220,7 @@ def _exact_days(text: str) -> list[str]:
     return mentioned_days(_BOUNDED_DAY.sub(" ", text))
 
 
-def _claim_words(text: str, sources: list[str]) -> str:
+def claim_words(text: str, sources: list[str]) -> str:
     """The clause without outlet names, dates and scaffolding: what the article is asked to say."""
     for s in sorted(sources, key=len, reverse=True):
         text = re.sub(re.escape(s), _HOLE, text, flags=re.I)
@@ -229,6 +234,7 @@ def _claim_words(text: str, sources: list[str]) -> str:
     text = re.sub(r"\bthe\s+(?=\x01)", "", text, flags=re.I)
     text = _AROUND_HOLE.sub(" ", " ".join(text.split()))
     text = " ".join(text.replace(_HOLE, " ").split()).strip(" ,.;:")
+    text = _POINTER_LEFT.sub("", text)
     # "Does the article suggest that X" -> "X": the words that frame the question are not the claim
     framed, before = text, ""
     while framed != before:  # "both suggest that X", "the same source, suggests that X": frame words in turn
@@ -350,7 +356,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     question, topic = _asked_topic(question, sources) if _RELATION_ASKED.search(question) else (question, "")
     question = _ASKING_TAIL.sub("", question)
     question = _LATER_REPORT.sub("\x00", question)
-    offered = _ALTERNATIVE.search(question)
+    offered = offered_alternatives(question)
     if offered and len(offered.group(0).split()) <= 4:  # "consistent or inconsistent": the answer, not a claim
         question = question[: offered.start()] + question[offered.end() :]
     # "... and Tech Wire says ...": an "and" right before a named outlet starts that outlet's clause
@@ -387,7 +393,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             if days and not clauses[-1].day:
                 clauses[-1].day = days[0]
     for c in clauses:
-        c.claim = _RELATION_VERB.sub(" ", _claim_words(c.text, sources))
+        c.claim = _RELATION_VERB.sub(" ", claim_words(c.text, sources))
         c.claim = " ".join(c.claim.split()).strip(" ,.;:")
         c.claim = _keep_passive(c.text, c.claim)
         covers = bool(_COVERS.search(c.text)) and not _ASSERTS.search(c.text)
@@ -450,7 +456,8 @@ def stated_order(question: str) -> str:
 
 # A yes/no question after a leading clause: "Between the A report and the B report, was there ...?"
 _LATE_AUXILIARY = re.compile(
-    r",\s+(do|does|did|is|are|was|were|has|have|had|can|could|would|will)\s+(?:there|the|a|an|it|they|\w+)\b", re.I
+    r",\s+(do|does|did|is|are|was|were|has|have|had|can|could|would|will)\s+['‘\"“]?(?:there|the|a|an|it|they|\w+)\b",
+    re.I,
 )
 
 
@@ -464,9 +471,23 @@ _ALTERNATIVE = re.compile(
 )
 
 
+# The two answers offered side by side ("consistent or inconsistent"): when a question says one of them earlier in
+# another sense ("a similar decline ..., consistent or inconsistent with ..."), the pair is the offer.
+_TIGHT_ALTERNATIVE = re.compile(
+    rf"\b(?P<agree>{_AGREE_WORD})\s+or\s+(?P<differ>{_DIFFER_WORD})\b|\b(?P<differ2>{_DIFFER_WORD})\s+or\s+"
+    rf"(?P<agree2>{_AGREE_WORD})\b",
+    re.I,
+)
+
+
+def offered_alternatives(question: str) -> re.Match[str] | None:
+    """Where the question offers its two answers: side by side when it does, else the first loose pair."""
+    return _TIGHT_ALTERNATIVE.search(question) or _ALTERNATIVE.search(question)
+
+
 def stated_alternatives(question: str) -> tuple[str, str] | None:
     """(the word for "they agree", the word for "they differ") when the question offers both as its answers."""
-    m = _ALTERNATIVE.search(question)
+    m = offered_alternatives(question)
     if not m:
         return None
     agree, differ = m.group("agree") or m.group("agree2"), m.group("differ") or m.group("differ2")

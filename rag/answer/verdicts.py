@@ -30,6 +30,7 @@ __all__ = [
     "coverage",
     "judge",
     "lexical_support",
+    "states_deed",
 ]
 
 LABELS = ("supported", "contradicted", "not_mentioned")
@@ -161,6 +162,21 @@ def _deed(claim: str) -> str:
         if any(kind == "word" for _, _, kind in analyse(m.group(0))[1]):
             return claim[: m.end()]
     return claim
+
+
+def states_deed(claim: str, passage: str) -> bool:
+    """One sentence of the passage names everyone and everything the claim names (one word of each name is enough)
+    and says its deed, the claim's first plain word: "Globex opened a factory on the Moon" is not stated by "Globex
+    cut jobs. The plant opened in 1998." A claim that only words a topic ("about ...") has no deed to state."""
+    if claim.startswith(ABOUT):
+        return True
+    deed = [t for t, _, kind in analyse(_deed(claim))[1] if kind == "word"][-1:]
+    names = [set(name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
+    for start, end in split_sentences(passage):
+        sentence = passage[start:end]
+        if _holds(set(deed), names, sentence) and not someone_else_did_it(claim, sentence):
+            return True
+    return False
 
 
 # Support needs this many of the claim's plain words (not names) in the passage: a passage that only names the

@@ -1,0 +1,135 @@
+"""Which outlet reported it? "Which news source reported the layoffs, the Daily Ledger or Tech Wire?", "Which outlet
+reported the merger first?".
+
+The asked report is one claim, judged inside each candidate outlet's own passages (the outlets the question names,
+or else those of its best passages); the answer is the outlet whose passages support it, the earliest or latest one
+when the question asks for an order, each cited with its date. An outlet whose passages do not say it is said to be
+checked without a quote; none saying it leaves the question unsettled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.compose import UNSETTLED, Citations
+from rag.answer.parts import Evidence
+from rag.answer.reading import claim_words
+from rag.answer.verdicts import ABOUT, states_deed
+from rag.core.types import Answer, Hit, Part
+
+_OUTLET_WORDS = (
+    r"(?:news\s+)?(?:source|outlet|publication|newspaper|paper|site|website|news\s+organi[sz]ation|media\s+outlet)s?"
+)
+# "which news source reported X", "which outlet was the first to report X", "which of the two publications said X"
+_WHICH_OUTLET = re.compile(
+    rf"\bwhich\s+(?:of\s+(?:the|these|those)\s+(?:two\s+|three\s+)?)?{_OUTLET_WORDS}\b\s*,?\s*(?P<rest>[^?]*)",
+    re.I,
+)
+_EARLIEST = re.compile(r"\b(?:first|earliest|earlier|sooner|before\s+the\s+other)\b", re.I)
+_LATEST = re.compile(r"\b(?:latest|last|later|most\s+recently|after\s+the\s+other)\b", re.I)
+# The verb that asks for the report, and the order words, are not what the report must say.
+_ASKING_WORDS = re.compile(
+    r"^(?:(?:was|were|is)\s+(?:the\s+)?(?:first|last|earliest|latest)\s+to\s+)?"
+    r"(?:first\s+|last\s+)?(?:reported|reports|report|covered|covers|cover|mentioned|mentions|mention|said|says|"
+    r"stated|states|described|describes|discussed|discusses|published|publishes|broke|noted|notes|wrote|writes|"
+    r"highlighted|highlights|indicated|indicates|suggested|suggests)\s+(?:first\s+|last\s+|earliest\s+|"
+    r"most\s+recently\s+)?(?:on\s+|about\s+|that\s+)?",
+    re.I,
+)
+# a trailing offer of the outlets ("..., the Daily Ledger or Tech Wire") is left once they are taken out
+_TRAILING_ORDER = re.compile(r"\s*,?\s*\b(?:first|earliest|earlier|latest|last|later|most\s+recently)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class OutletAsked:
+    """What "which outlet ...?" asks: the report's claim, and whether the earliest or latest teller is wanted."""
+
+    claim: str
+    order: str  # "earliest", "latest" or ""
+    # "reported that Globex cut jobs" states an event, judged as "did it happen?" is (every plain word said in one
+    # sentence); "reported on job cuts" names a topic, judged as a part about it
+    stated: bool = True
+
+
+def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | None:
+    """The asked report of a "which outlet reported X?" question (`sources`: the outlets it names), or None for any
+    other question."""
+    m = _WHICH_OUTLET.search(question)
+    if not m:
+        return None
+    rest = m.group("rest")
+    order = "earliest" if _EARLIEST.search(rest) else "latest" if _LATEST.search(rest) else ""
+    asking = _ASKING_WORDS.match(rest.strip())
+    stated = not (asking and re.search(r"\b(?:on|about)\s*$", asking.group(0)))
+    claim = claim_words(_ASKING_WORDS.sub("", rest.strip()), sources)
+    claim = _TRAILING_ORDER.sub("", claim).strip(" ,.;:")
+    claim = re.sub(r",?\s+(?:or|and)\s*$", "", claim)
+    if len(re.findall(r"[A-Za-z]{3,}", claim)) < 2:
+        return None
+    return OutletAsked(claim if stated else ABOUT + claim, order, stated)
+
+
+def candidate_outlets(named: list[str], hits: list[Hit], most: int = 4) -> list[str]:
+    """The outlets named in the question, or else the outlets of its best passages (at most `most`)."""
+    if named:
+        return named
+    return list(dict.fromkeys(h.article.source for h in hits if h.article.source))[:most]
+
+
+def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], hits: list[Hit]) -> Answer:
+    """**Outlet** (date) [n] first, then its quote; outlets checked without finding it are counted, not quoted."""
+    cites = Citations()
+    # the closest-worded report first: "which outlet ...?" asks for one, and a loose match must not lead
+    saying = sorted(
+        (
+            e
+            for e in evidence
+            if e.label == "supported"
+            and e.window is not None
+            and (not asked.stated or states_deed(asked.claim, e.window.text))
+        ),
+        key=lambda e: -e.judgement.score,
+    )
+    if asked.order:
+        saying.sort(key=lambda e: e.published_at, reverse=asked.order == "latest")
+    lines: list[str] = []
+    parts = [Part(asked.claim, e.label if e in saying else "not_mentioned", []) for e in evidence]
+    numbers = {}
+    for e in saying:
+        numbers[id(e)] = cites.quote(e.window, lines)  # type: ignore[arg-type]
+    for e, part in zip(evidence, parts):
+        if id(e) in numbers:
+            part.citations = [numbers[id(e)]]
+    silent = len(evidence) - len(saying)
+    checked = (
+        f"; {silent} other outlet{'s' if silent > 1 else ''} checked {'does' if silent == 1 else 'do'} not state it"
+        if silent
+        else ""
+    )
+
+    def ref(e: Evidence) -> str:
+        return f"{e.source} ({e.published_at}) [{numbers[id(e)]}]"
+
+    if not saying:
+        lead = f"{UNSETTLED}: none of the {len(evidence)} outlets checked says {asked.claim}."
+    elif asked.order:
+        day = saying[0].published_at
+        tied = [e for e in saying if e.published_at == day]
+        word = "first" if asked.order == "earliest" else "most recently"
+        names = " and ".join(f"**{e.source}**" for e in tied)
+        lead = f"{names} reported it {word}, on {day} [{'] ['.join(str(numbers[id(e)]) for e in tied)}]"
+        rest = [ref(e) for e in saying if e not in tied]
+        lead += (
+            (f"; {'later' if asked.order == 'earliest' else 'earlier'}: {', '.join(rest)}" if rest else "")
+            + checked
+            + "."
+        )
+    else:
+        best, *also = saying
+        lead = f"**{best.source}** ({best.published_at}) [{numbers[id(best)]}]"
+        if also:
+            # cited, not named in the lead: the answer is one outlet, the others only share fewer of its words
+            lead += f"; passages sharing fewer of its words: {' '.join(f'[{numbers[id(e)]}]' for e in also)}"
+        lead += checked + "."
+    return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)

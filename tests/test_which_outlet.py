@@ -1,0 +1,88 @@
+""" "Which outlet reported it?" is answered with the outlet whose own passages say it, the earliest or latest when
+asked, each cited with its date (an invented index: outlets, companies and teams made up for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assert_exact_quotes, index_articles
+
+ARTICLES = [
+    (
+        "Daily Ledger",
+        "2023-10-02",
+        "Globex cuts jobs",
+        "Globex cut 300 jobs at its Tide Works plant on Monday, the company said. Shares rose 2% in early trading.",
+    ),
+    (
+        "Tech Wire",
+        "2023-10-05",
+        "Tide Works layoffs confirmed",
+        "Globex has cut 300 jobs at the Tide Works plant, a spokesperson confirmed on Thursday. The plant opened in 1998.",
+    ),
+    (
+        "Coast Times",
+        "2023-10-03",
+        "Derby day",
+        "The Mariners beat the Rovers 2-0 in the harbour derby. Coach Ada Brin praised the defence after the match.",
+    ),
+    (
+        "Harbour Herald",
+        "2023-10-04",
+        "Globex prices",
+        "Globex raised the price of its Tide Pay service by 5% for new customers, starting in November.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "outlets", ARTICLES))
+
+
+def test_the_earliest_outlet_leads_and_the_later_one_follows_with_its_date(bot):
+    answer = bot.ask("Which outlet reported that Globex cut jobs at Tide Works first?")
+    assert answer.text.startswith("**Daily Ledger** reported it first, on 2023-10-02 [1]")
+    assert "later: Tech Wire (2023-10-05) [2]" in answer.text
+    assert [c.source for c in answer.citations] == ["Daily Ledger", "Tech Wire"]
+    assert_exact_quotes(bot, answer)
+
+
+def test_the_latest_outlet_leads_when_asked_who_reported_it_most_recently(bot):
+    answer = bot.ask("Which news source reported most recently that Globex cut 300 jobs?")
+    assert answer.text.startswith("**Tech Wire** reported it most recently, on 2023-10-05")
+    assert "earlier: Daily Ledger (2023-10-02)" in answer.text
+
+
+def test_of_the_outlets_named_the_one_saying_it_is_the_answer_and_the_other_is_counted_not_quoted(bot):
+    answer = bot.ask(
+        "Between the Daily Ledger report on Globex and the Coast Times report on the derby, which news source "
+        "reported job cuts at a plant?"
+    )
+    assert answer.text.startswith("**Daily Ledger** (2023-10-02) [1]; 1 other outlet checked does not state it.")
+    assert "Coast Times" not in answer.text  # checked, but no quote of it answers anything
+    assert [p.verdict for p in answer.parts] == ["supported", "not_mentioned"]
+    assert answer.parts[0].citations == [1] and answer.parts[1].citations == []
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_report_no_outlet_makes_leaves_the_question_unsettled(bot):
+    answer = bot.ask("Which outlet reported that Globex opened a factory on the Moon?")
+    assert answer.text.startswith("The articles do not settle this: none of the")
+    assert not answer.citations and all(p.verdict == "not_mentioned" for p in answer.parts)
+
+
+def test_the_question_reading_keeps_only_the_report_asked_for():
+    from rag.answer.outlets import read_outlet_question
+
+    asked = read_outlet_question("Which outlet was the first to report that Globex cut jobs?", [])
+    assert asked is not None and asked.claim == "Globex cut jobs" and asked.order == "earliest" and asked.stated
+    asked = read_outlet_question(
+        "Between the Daily Ledger report and the Tech Wire article, which of the two publications said the plant "
+        "closed, the Daily Ledger or Tech Wire?",
+        ["Daily Ledger", "Tech Wire"],
+    )
+    assert asked is not None and asked.claim == "plant closed" and asked.order == ""
+    assert read_outlet_question("Which company cut jobs at Tide Works?", []) is None
