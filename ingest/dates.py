@@ -1,4 +1,5 @@
-"""Publication dates in any common written form -> ("YYYY-MM-DD", epoch seconds of 00:00 UTC that day)."""
+"""Publication dates in any common written form -> ("YYYY-MM-DD", epoch seconds of 00:00 UTC that day), and the
+instant itself when a time of day is written (two reports of one day are ordered by it)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,39 @@ def normalize_date(value: str | dt.date | float | None) -> tuple[str, int]:
     if (a.year, a.month, a.day) != (b.year, b.month, b.day):
         return "", 0  # part of the date came from the default, not the text
     return _from_date(a.date())
+
+
+# Two defaults that differ in every time field: a time dateutil took from the text is the same under both.
+_TIME_A = dt.datetime(2000, 1, 1, 0, 0, 0)
+_TIME_B = dt.datetime(2000, 1, 1, 13, 31, 31)
+
+
+def published_instant(value: str | dt.date | float | None) -> int:
+    """Epoch seconds of the moment `value` names when it gives a full date and a time of day (a time without a zone
+    is read as UTC), else 0. Never raises."""
+    if not normalize_date(value)[0]:
+        return 0
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)
+    elif isinstance(value, str) and _EPOCH_DIGITS.match(value.strip()):
+        number = int(value.strip())
+        return number // 1000 if len(value.strip()) == 13 else number
+    elif isinstance(value, str) and not _PDF_DATE.match(value.strip()):
+        try:
+            a = _dateparser.parse(value.strip(), default=_TIME_A)
+            b = _dateparser.parse(value.strip(), default=_TIME_B)
+        except (ValueError, OverflowError, TypeError):
+            return 0
+        if (a.hour, a.minute) != (b.hour, b.minute):
+            return 0  # no time of day written
+        moment = a
+    else:
+        return 0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    try:
+        return int(moment.timestamp())
+    except (OverflowError, OSError, ValueError):
+        return 0

@@ -45,7 +45,10 @@ class IngestSummary:
 
 
 def content_hash(article: Article) -> str:
-    fields = [article.title, article.text, article.source, article.author, article.published_at, article.url]
+    fields: list[str | int] = [article.title, article.text, article.source, article.author, article.published_at]
+    fields.append(article.url)
+    if article.published_instant:  # only when known, so that articles without a time keep their hash
+        fields.append(article.published_instant)
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 

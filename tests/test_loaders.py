@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ingest import fetch as safe_fetch
-from ingest.dates import normalize_date
+from ingest.dates import normalize_date, published_instant
 from ingest.loaders import SUPPORTED, LoadProblem, article_id, dispatch, load
 from rag.core.types import Article
 
@@ -597,3 +597,24 @@ def test_real_multihop_rag_corpus() -> None:
         assert art.url == rec["url"] and art.title == " ".join(rec["title"].split())
         assert art.text in unicodedata.normalize("NFC", rec["body"].replace("\r\n", "\n"))  # only edges trimmed
         assert len(art.text) >= len(rec["body"].strip()) - 2
+
+
+@pytest.mark.parametrize(
+    "value, moment",
+    [
+        ("2023-11-27 08:45:59.000000000Z", "2023-11-27T08:45:59+00:00"),
+        ("2023-11-24T23:10:22-05:00", "2023-11-25T04:10:22+00:00"),  # the moment in UTC, whatever day is written
+        ("Fri, 24 Nov 2023 10:00:00 GMT", "2023-11-24T10:00:00+00:00"),
+        ("2023-11-24 10:00", "2023-11-24T10:00:00+00:00"),  # no zone written: read as UTC
+        (1700000000, "2023-11-14T22:13:20+00:00"),
+    ],
+)
+def test_a_written_time_of_day_gives_the_publication_moment(value: object, moment: str) -> None:
+    import datetime as dt
+
+    assert published_instant(value) == int(dt.datetime.fromisoformat(moment).timestamp())
+
+
+@pytest.mark.parametrize("value", ["2023-11-24", "November 24, 2023", "Feb 2023", "D:20230219101010", "", None])
+def test_a_date_without_a_time_of_day_gives_no_moment(value: object) -> None:
+    assert published_instant(value) == 0

@@ -165,7 +165,7 @@ def test_an_index_from_before_provenance_is_migrated_without_loss(index, tmp_pat
     store.close()
     shutil.copytree(store.directory, old)
     db = sqlite3.connect(old / "newsrag.sqlite")
-    for column in ("origin_kind", "uploader", "ingested_at"):
+    for column in ("origin_kind", "uploader", "ingested_at", "published_instant"):
         db.execute(f"ALTER TABLE articles DROP COLUMN {column}")  # the schema-1 layout as first shipped
     db.commit()
     rows_before = db.execute("SELECT id, title, text, content_hash FROM articles").fetchall()
@@ -173,7 +173,8 @@ def test_an_index_from_before_provenance_is_migrated_without_loss(index, tmp_pat
 
     migrated = Store.open(old)
     columns = {r[1] for r in migrated.db.execute("PRAGMA table_info(articles)")}
-    assert {"origin_kind", "uploader", "ingested_at"} <= columns
+    assert {"origin_kind", "uploader", "ingested_at", "published_instant"} <= columns
+    assert migrated.article(rows_before[0][0]).published_instant == 0  # no time known, none invented
     assert migrated.db.execute("SELECT id, title, text, content_hash FROM articles").fetchall() == rows_before
     assert migrated.stats().to_dict()["consistent"]
     assert migrated.provenance(migrated.article_ids())[rows_before[0][0]]["origin_kind"] == ""  # unknown, not invented

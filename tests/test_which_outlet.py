@@ -32,6 +32,18 @@ ARTICLES = [
         "Globex prices",
         "Globex raised the price of its Tide Pay service by 5% for new customers, starting in November.",
     ),
+    (
+        "Coast Times",
+        "2023-10-09T08:15:00+00:00",
+        "Mariners sign Park",
+        "Theo Park signed a two-year deal with the Mariners on Monday morning. He joins from the Rovers.",
+    ),
+    (
+        "Harbour Herald",
+        "2023-10-09T17:40:00Z",
+        "Park joins the Mariners",
+        "Theo Park signed a two-year deal with the Mariners, the club announced on Monday evening.",
+    ),
 ]
 
 
@@ -86,3 +98,15 @@ def test_the_question_reading_keeps_only_the_report_asked_for():
     )
     assert asked is not None and asked.claim == "plant closed" and asked.order == ""
     assert read_outlet_question("Which company cut jobs at Tide Works?", []) is None
+
+
+def test_two_reports_of_one_day_are_ordered_by_their_times(bot):
+    answer = bot.ask("Which outlet reported first that Theo Park signed a two-year deal with the Mariners?")
+    assert answer.text.startswith("**Coast Times** reported it first, on 2023-10-09 08:15 UTC [1]")
+    assert "later: Harbour Herald (2023-10-09 17:40 UTC) [2]" in answer.text
+    order = bot.ask("Did the Harbour Herald report that Theo Park signed a two-year deal before the Coast Times did?")
+    assert order.text.startswith(
+        "**No — the other way round:** Coast Times reported on 2023-10-09 08:15 UTC [2], before Harbour Herald on "
+        "2023-10-09 17:40 UTC [1]."
+    ), order.text
+    assert_exact_quotes(bot, order)

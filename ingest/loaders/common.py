@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from ingest.dates import normalize_date
+from ingest.dates import normalize_date, published_instant
 from rag.core.types import Article
 
 MAX_TITLE_LINE = 200  # a first line longer than this is a paragraph, not a title
@@ -170,5 +170,6 @@ def build(
             published_ts=published_ts,
             url=final_url,
             origin=origin,
+            published_instant=published_instant(date),  # type: ignore[arg-type]
         ),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
@@ -210,7 +211,9 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
         rank = (label != "not_mentioned", cover, -len(w.text))
         if w.hit.article.id not in best or rank > best[w.hit.article.id][0]:
             best[w.hit.article.id] = (rank, w, label)
-    found = sorted(best.values(), key=lambda b: b[1].hit.article.published_at, reverse=True)
+    found = sorted(
+        best.values(), key=lambda b: (b[1].hit.article.published_at, b[1].hit.article.published_instant), reverse=True
+    )
     if len({w.hit.article.published_at for _, w, _ in found}) < 2:
         return []
     return [(w, label) for _, w, label in found]
@@ -249,16 +252,28 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
+def published_moment(window: Window) -> str:
+    """The publication time of the window's article in UTC ("2023-12-24 09:10 UTC"), "" when none was given."""
+    instant = window.hit.article.published_instant
+    return datetime.fromtimestamp(instant, tz=UTC).strftime("%Y-%m-%d %H:%M UTC") if instant else ""
+
+
 def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) -> str:
-    """Compare the dates of the first two parts' articles with the order the question states."""
+    """Compare the dates of the first two parts' articles with the order the question states; two reports of one
+    day are ordered by their publication times when both articles give one."""
     dated = [e for e in evidence if e.window is not None and e.published_at and e.label != "not_mentioned"]
     if len(dated) < 2:
         return f"{UNSETTLED}: the reports to compare were not both found with a date."
     first, second = dated[0], dated[1]
     a, b = first.published_at, second.published_at
     na, nb = _cite(cites, first), _cite(cites, second)
-    if a == b:
-        return f"{UNSETTLED}: both reports are dated {a} [{na}][{nb}]."
+    if a == b and first.window is not None and second.window is not None:
+        ia, ib = first.window.hit.article.published_instant, second.window.hit.article.published_instant
+        if not (ia and ib) or ia == ib:
+            return f"{UNSETTLED}: both reports are dated {a} [{na}][{nb}]" + (
+                ", at the same time." if ia and ia == ib else ", and not both give a time of day."
+            )
+        a, b = published_moment(first.window), published_moment(second.window)
     stated_first_earlier = reading.order == "before"
     true_first_earlier = a < b
     if stated_first_earlier == true_first_earlier:

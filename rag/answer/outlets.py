@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer.compose import UNSETTLED, Citations
+from rag.answer.compose import UNSETTLED, Citations, published_moment
 from rag.answer.parts import Evidence
 from rag.answer.reading import claim_words
 from rag.answer.verdicts import ABOUT, states_deed
@@ -77,6 +77,10 @@ def candidate_outlets(named: list[str], hits: list[Hit], most: int = 4) -> list[
     return list(dict.fromkeys(h.article.source for h in hits if h.article.source))[:most]
 
 
+def _when(e: Evidence) -> tuple[str, int]:
+    return (e.published_at, e.window.hit.article.published_instant if e.window else 0)
+
+
 def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], hits: list[Hit]) -> Answer:
     """**Outlet** (date) [n] first, then its quote; outlets checked without finding it are counted, not quoted."""
     cites = Citations()
@@ -91,8 +95,8 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
         ),
         key=lambda e: -e.judgement.score,
     )
-    if asked.order:
-        saying.sort(key=lambda e: e.published_at, reverse=asked.order == "latest")
+    if asked.order:  # by day, then by time of day where both articles give one
+        saying.sort(key=_when, reverse=asked.order == "latest")
     lines: list[str] = []
     parts = [Part(asked.claim, e.label if e in saying else "not_mentioned", []) for e in evidence]
     numbers = {}
@@ -109,13 +113,18 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
     )
 
     def ref(e: Evidence) -> str:
-        return f"{e.source} ({e.published_at}) [{numbers[id(e)]}]"
+        moment = published_moment(e.window) if e.window and _when(e)[1] else e.published_at
+        return f"{e.source} ({moment}) [{numbers[id(e)]}]"
 
     if not saying:
         lead = f"{UNSETTLED}: none of the {len(evidence)} outlets checked says {asked.claim}."
     elif asked.order:
-        day = saying[0].published_at
-        tied = [e for e in saying if e.published_at == day]
+        # reports of one day without both times are tied: which came first is not known
+        tied = [e for e in saying if e.published_at == saying[0].published_at]
+        timed = all(_when(e)[1] for e in tied)
+        if timed:
+            tied = [e for e in tied if _when(e) == _when(saying[0])]
+        day = published_moment(tied[0].window) if timed and tied[0].window else saying[0].published_at
         word = "first" if asked.order == "earliest" else "most recently"
         names = " and ".join(f"**{e.source}**" for e in tied)
         lead = f"{names} reported it {word}, on {day} [{'] ['.join(str(numbers[id(e)]) for e in tied)}]"

@@ -67,7 +67,7 @@ _ORDER = re.compile(
 _ORDER_REPORT = re.compile(
     r"\b(before|after|earlier than|later than|prior to)\s+(?:the\s+)?(?:[\w'’:|.-]+\s+){0,8}?"
     r"(reported|published|discussed|mentioned|wrote|covered|described|suggested|highlighted|"
-    r"claimed|noted|stated|report|article|announced)\b",
+    r"claimed|noted|stated|report|article|announced|did)\b",
     re.I,
 )
 # Clause boundaries: where one outlet's claim ends and the next begins ("before <month> ..." bounds a day instead).
@@ -405,7 +405,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if covers or (topic and not own):
             c.claim = ABOUT + c.claim
     # A clause with no words of its own ("Do the articles from A and B both say X?") asks the next clause's claim of
-    # its own outlet; with the same outlet as that clause, or none after it, it is no part.
+    # its own outlet, or the last one's ("... before B did?"); with the same outlet as that clause, it is no part.
     worded = [len(re.findall(r"[A-Za-z]{3,}", c.claim.removeprefix(ABOUT))) >= 2 for c in clauses]
     kept = []
     for i, c in enumerate(clauses):
@@ -413,6 +413,8 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             kept.append(c)
             continue
         after = next((d for d, w in zip(clauses[i + 1 :], worded[i + 1 :]) if w), None)
+        # the last one ("... before Tech Wire did?") asks the claim before it
+        after = after or next((d for d, w in zip(clauses[i - 1 :: -1], worded[i - 1 :: -1]) if w), None) if i else after
         if after is not None and c.source and c.source != after.source:
             kept.append(Clause(c.text, after.claim, c.source, c.day))
     return kept or clauses[:1]

@@ -50,9 +50,12 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, tokenize='porter unicode61');
 """
-_ARTICLE_COLUMNS = "id, title, text, source, author, published_at, published_ts, url, origin"
-# Provenance, added after schema 1 shipped: an older index gains the columns on open (NULL = recorded before them).
-_PROVENANCE_COLUMNS = {"origin_kind": "TEXT", "uploader": "TEXT", "ingested_at": "TEXT"}
+_ARTICLE_COLUMNS = (
+    "id, title, text, source, author, published_at, published_ts, url, origin, COALESCE(published_instant, 0)"
+)
+# Added after schema 1 shipped: an older index gains the columns on open (NULL = recorded before them): provenance,
+# and the publication time of day.
+_ADDED_COLUMNS = {"origin_kind": "TEXT", "uploader": "TEXT", "ingested_at": "TEXT", "published_instant": "INTEGER"}
 CHANGES_FILE = "changes.jsonl"
 
 
@@ -315,9 +318,9 @@ class Store:
         return cls(index or s.index, chroma_url=s.chroma_url, chroma_token=s.chroma_token, create=create)
 
     def _add_missing_columns(self) -> None:
-        """Migrate an index written before provenance: add the columns, keep every row (ADD COLUMN never rewrites)."""
+        """Migrate an index written before provenance or publication times: add the columns, keep every row (ADD COLUMN never rewrites)."""
         have = {r[1] for r in self.db.execute("PRAGMA table_info(articles)").fetchall()}
-        for name, kind in _PROVENANCE_COLUMNS.items():
+        for name, kind in _ADDED_COLUMNS.items():
             if name not in have:
                 try:
                     self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} {kind}")
@@ -415,7 +418,8 @@ class Store:
                 kind, uploader, at = provenance.get(a.id, (None, None, None))
                 self.db.execute(
                     "UPDATE articles SET title=?, text=?, source=?, author=?, published_at=?, published_ts=?, url=?, "
-                    "origin=?, content_hash=?, origin_kind=?, uploader=?, ingested_at=?, state='done' WHERE id=?",
+                    "origin=?, content_hash=?, origin_kind=?, uploader=?, ingested_at=?, published_instant=?, "
+                    "state='done' WHERE id=?",
                     (
                         a.title,
                         a.text,
@@ -429,6 +433,7 @@ class Store:
                         kind,
                         uploader,
                         at,
+                        a.published_instant or None,
                         a.id,
                     ),
                 )

@@ -20,6 +20,7 @@ class Article:
     published_ts: int = 0  # epoch seconds of published_at (00:00 UTC), 0 when unknown; Chroma filters need numbers
     url: str = ""
     origin: str = ""  # the file or URL it was loaded from; `ingest --sync` removes articles whose origin is gone
+    published_instant: int = 0  # epoch seconds of the publication time when one is given (orders a day's reports)
 
 
 @dataclass
