@@ -21,6 +21,12 @@ ARTICLES = [
         "Globex has cut 300 jobs at the Tide Works plant, a spokesperson confirmed on Thursday. The plant opened in 1998.",
     ),
     (
+        "Daily Ledger",
+        "2023-10-08",
+        "Globex weekly",
+        "Globex cut 300 jobs at Tide Works last week. More cuts may follow, analysts said.",
+    ),
+    (
         "Coast Times",
         "2023-10-03",
         "Derby day",
@@ -63,9 +69,11 @@ def test_the_earliest_outlet_leads_and_the_later_one_follows_with_its_date(bot):
 
 
 def test_the_latest_outlet_leads_when_asked_who_reported_it_most_recently(bot):
+    # the Daily Ledger's latest report, not its closest-worded (earlier) one, decides when it reported it
     answer = bot.ask("Which news source reported most recently that Globex cut 300 jobs?")
-    assert answer.text.startswith("**Tech Wire** reported it most recently, on 2023-10-05")
-    assert "earlier: Daily Ledger (2023-10-02)" in answer.text
+    assert answer.text.startswith("**Daily Ledger** reported it most recently, on 2023-10-08")
+    assert "earlier: Tech Wire (2023-10-05)" in answer.text
+    assert_exact_quotes(bot, answer)
 
 
 def test_of_the_outlets_named_the_one_saying_it_is_the_answer_and_the_other_is_counted_not_quoted(bot):

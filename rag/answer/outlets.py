@@ -10,12 +10,12 @@ checked without a quote; none saying it leaves the question unsettled.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag.answer.compose import UNSETTLED, Citations, published_moment
-from rag.answer.parts import Evidence
+from rag.answer.parts import Evidence, windows
 from rag.answer.reading import claim_words
-from rag.answer.verdicts import ABOUT, states_deed
+from rag.answer.verdicts import ABOUT, judge, states_deed
 from rag.core.types import Answer, Hit, Part
 
 _OUTLET_WORDS = (
@@ -81,24 +81,42 @@ def _when(e: Evidence) -> tuple[str, int]:
     return (e.published_at, e.window.hit.article.published_instant if e.window else 0)
 
 
+def _earliest_or_latest(e: Evidence, asked: OutletAsked) -> Evidence:
+    """The part with its outlet's earliest (or latest) window that states the claim: an outlet's best-worded report
+    need not be its first."""
+    stating = [
+        w
+        for w in windows(e.hits)
+        if (not asked.stated or states_deed(asked.claim, w.text)) and judge(asked.claim, [w.text]).supported
+    ]
+    if not stating:
+        return e
+    pick = (min if asked.order == "earliest" else max)(
+        stating, key=lambda w: (w.hit.article.published_at, w.hit.article.published_instant)
+    )
+    return replace(e, window=pick)
+
+
 def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], hits: list[Hit]) -> Answer:
     """**Outlet** (date) [n] first, then its quote; outlets checked without finding it are counted, not quoted."""
     cites = Citations()
-    # the closest-worded report first: "which outlet ...?" asks for one, and a loose match must not lead
-    saying = sorted(
-        (
-            e
-            for e in evidence
-            if e.label == "supported"
+
+    def states(e: Evidence) -> bool:
+        return (
+            e.label == "supported"
             and e.window is not None
             and (not asked.stated or states_deed(asked.claim, e.window.text))
-        ),
-        key=lambda e: -e.judgement.score,
-    )
+        )
+
+    if asked.order:  # each outlet's own earliest (latest) report of it, not its best-worded one
+        evidence = [_earliest_or_latest(e, asked) if states(e) else e for e in evidence]
+    # the closest-worded report first: "which outlet ...?" asks for one, and a loose match must not lead
+    saying = sorted((e for e in evidence if states(e)), key=lambda e: -e.judgement.score)
     if asked.order:  # by day, then by time of day where both articles give one
         saying.sort(key=_when, reverse=asked.order == "latest")
     lines: list[str] = []
-    parts = [Part(asked.claim, e.label if e in saying else "not_mentioned", []) for e in evidence]
+    said = {id(e) for e in saying}
+    parts = [Part(asked.claim, e.label if id(e) in said else "not_mentioned", []) for e in evidence]
     numbers = {}
     for e in saying:
         numbers[id(e)] = cites.quote(e.window, lines)  # type: ignore[arg-type]
@@ -128,7 +146,7 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
         word = "first" if asked.order == "earliest" else "most recently"
         names = " and ".join(f"**{e.source}**" for e in tied)
         lead = f"{names} reported it {word}, on {day} [{'] ['.join(str(numbers[id(e)]) for e in tied)}]"
-        rest = [ref(e) for e in saying if e not in tied]
+        rest = [ref(e) for e in saying if all(e is not t for t in tied)]
         lead += (
             (f"; {'later' if asked.order == 'earliest' else 'earlier'}: {', '.join(rest)}" if rest else "")
             + checked
