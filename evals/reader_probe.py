@@ -10,6 +10,8 @@ sentences of the corpus, gold being what the articles say:
   passage states it). Is the name one a passage states in the asked role?
 - when (evals/data/when_probe.tsv): when questions; gold the event's day, "undated" (reported, never dated) or
   "none". Is the day the one a stating sentence gives?
+- outlet (evals/data/outlet_probe.tsv): which outlet reported it first / most recently; gold the outlet, or "none".
+  Is it the outlet whose own passages state it earliest (latest)?
 
 Set "inspected" of each was looked at while the rules were built; later sets (fresh, fresh2, third, fresh3: who won, passive: "was X ...?", posts: who holds a post)
 were each first read once, after which fixes followed (docs/experiments.md gives the first-read figures).
@@ -34,6 +36,7 @@ PROBES = {
     "happened": DATA / "happened_probe.tsv",
     "entity": DATA / "entity_probe.tsv",
     "when": DATA / "when_probe.tsv",
+    "outlet": DATA / "outlet_probe.tsv",
 }
 
 
@@ -61,6 +64,14 @@ def entity_outcome(answer_text: str, gold: str) -> str:
     # winners sharing a win are named together ("Mara Lind and Theo Park"): each must be one of the gold's
     shared = re.split(r",\s+|\s+and\s+", said)
     return "right" if said in aliases or all(n in aliases for n in shared) else "wrong"
+
+
+def outlet_outcome(answer_text: str, gold: str) -> str:
+    """Which outlet: right / wrong / declined, as for a name, the gold being one outlet (outlet names may hold "|")."""
+    m = _LEAD_NAME.match(answer_text)
+    if not m:
+        return "right" if gold == "none" else "declined"
+    return "right" if m.group("name").strip().lower() == gold.lower() else "wrong"
 
 
 _LEAD_DAY = re.compile(r"^\*\*(?P<by>Reported by )?(?P<day>\d{4}-\d{2}-\d{2})\*\*")
@@ -91,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     for probe in args.probe or sorted(PROBES):
-        judge = {"entity": entity_outcome, "when": when_outcome}.get(probe, outcome)
+        judge = {"entity": entity_outcome, "outlet": outlet_outcome, "when": when_outcome}.get(probe, outcome)
         counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
         with PROBES[probe].open(encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):

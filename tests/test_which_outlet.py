@@ -118,3 +118,12 @@ def test_two_reports_of_one_day_are_ordered_by_their_times(bot):
         "2023-10-09 17:40 UTC [1]."
     ), order.text
     assert_exact_quotes(bot, order)
+
+
+def test_stating_it_means_one_sentence_saying_the_deed_outright_of_everyone_it_names():
+    from rag.answer.verdicts import states_deed
+
+    assert states_deed("Mara Lind was convicted", "A jury found Mara Lind guilty on Friday.")  # one event, other words
+    assert not states_deed("Mara Lind was found guilty", "The trial will decide whether Mara Lind is found guilty.")
+    assert not states_deed("Globex opened a factory on the Moon", "Globex cut jobs. The plant opened in 1998.")
+    assert not states_deed("Theo Park fired Mara Lind", "Globex fired Mara Lind, Theo Park said.")

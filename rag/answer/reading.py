@@ -413,11 +413,15 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             kept.append(c)
             continue
         after = next((d for d, w in zip(clauses[i + 1 :], worded[i + 1 :]) if w), None)
-        # the last one ("... before Tech Wire did?") asks the claim before it
-        after = after or next((d for d, w in zip(clauses[i - 1 :: -1], worded[i - 1 :: -1]) if w), None) if i else after
+        # the last one, only an outlet and its auxiliary ("... before Tech Wire did?"), asks the claim before it
+        if after is None and i and _ITS_AUXILIARY_ONLY.search(c.text):
+            after = next((d for d, w in zip(clauses[i - 1 :: -1], worded[i - 1 :: -1]) if w), None)
         if after is not None and c.source and c.source != after.source:
             kept.append(Clause(c.text, after.claim, c.source, c.day))
     return kept or clauses[:1]
+
+
+_ITS_AUXILIARY_ONLY = re.compile(r"\b(?:did|does|do|had|has|have|was|were)\s*[?.!]?\s*$", re.I)
 
 
 def relation_asked(question: str) -> str:

@@ -166,15 +166,23 @@ def _deed(claim: str) -> str:
 
 def states_deed(claim: str, passage: str) -> bool:
     """One sentence of the passage names everyone and everything the claim names (one word of each name is enough)
-    and says its deed, the claim's first plain word: "Globex opened a factory on the Moon" is not stated by "Globex
-    cut jobs. The plant opened in 1998." A claim that only words a topic ("about ...") has no deed to state."""
+    and says its deed, the claim's first plain word, outright: "Globex opened a factory on the Moon" is not stated by
+    "Globex cut jobs. The plant opened in 1998.", nor "Globex was fined" by "whether Globex is fined". A claim that
+    only words a topic ("about ...") has no deed to state."""
     if claim.startswith(ABOUT):
         return True
+    # one event in one word ("found guilty" is "convicted", "ousted" is "fired")
+    claim, passage = same_event_words(claim), same_event_words(passage)
     deed = [t for t, _, kind in analyse(_deed(claim))[1] if kind == "word"][-1:]
     names = [set(name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
-        if _holds(set(deed), names, sentence) and not someone_else_did_it(claim, sentence):
+        # "whether he is found guilty" has not said he was
+        if (
+            _holds(set(deed), names, sentence)
+            and not someone_else_did_it(claim, sentence)
+            and not hedged_only(claim, sentence)
+        ):
             return True
     return False
 
