@@ -962,3 +962,14 @@ def test_a_quoted_outlet_after_a_leading_clause_still_asks_yes_or_no_and_leaves_
     assert reading.shape == "comparison" and reading.alternatives == ("consistent", "inconsistent")
     assert [c.source for c in reading.clauses] == ["Tech Wire", "Daily Ledger"]
     assert not reading.clauses[1].claim.endswith(("reported by", "as reported"))
+
+
+def test_asked_whether_a_report_contradicts_another_the_order_they_came_in_is_a_premise():
+    from rag.answer.reading import read_question
+
+    reading = read_question(
+        "Did 'Tech Wire' contradict its report later that same day about Globex's layoffs after 'Daily Ledger' "
+        "reported on October 2, 2023, about the plant closing?",
+        ["Tech Wire", "Daily Ledger"],
+    )
+    assert (reading.shape, reading.relation, reading.order) == ("comparison", "contradict", "after")

@@ -52,7 +52,7 @@ _NO_CHANGE = re.compile(r"\bno\s+(?:change|shift|difference|discrepancy)\b|\bunc
 # ("X, in contrast to Y" describes; "was there a change / is A consistent with B" asks).
 _RELATION_ASKED = re.compile(
     r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|has|have|did|does|do)\s+(?:there|the\s+\w+(?:\s+\w+){0,6}?\s+"
-    r"(?:consistent|inconsistent|similar|different|the same)|(?:\w+\s+){0,12}?(?:remain|remained|change|changed|"
+    r"(?:consistent|inconsistent|similar|different|the same)|(?:[\w'’‘|:.-]+\s+){0,12}?(?:remain|remained|change|changed|"
     r"maintain|agree|disagree|contradict|differ|conflict|align))\b"
     r"|\b(?:was|were|is)\s+there\b"
     r"|\b(?:consistent|inconsistent|in agreement|different|similar|the same|contradictory)\s+(?:with|to|in|between|as)\b"
@@ -538,7 +538,13 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
         reading.order = stated_order(question)
         # "After X reported A, did Y report B?" states the order as its premise and asks about B; only a question
         # that opens with its verb ("Did X report A before Y ...?") asks for the order itself
-        if reading.order and len(sources) + len(reading.days) >= 2 and _AUXILIARY.match(question):
+        # ... unless it asks how the reports relate ("Did A contradict its report after B reported X?")
+        if (
+            reading.order
+            and len(sources) + len(reading.days) >= 2
+            and _AUXILIARY.match(question)
+            and not reading.relation
+        ):
             reading.shape = "order"
         elif reading.relation or len(sources) >= 2:
             reading.shape = "comparison"
