@@ -1,4 +1,5 @@
-"""How many / how much, asked with no outlet named: the number a sentence stating the event gives.
+"""How many / how much, asked with no outlet named: the number a sentence stating the event gives; and "did B report a
+larger or smaller fall than A?": the figures the two reports give, compared.
 
 "How many counts was Mara Lind convicted on?" is read as its event ("Mara Lind convicted counts"), judged sentence by
 sentence as a bare "did it happen?" is, and answered with the number the stating sentence puts before the asked noun
@@ -12,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer.compose import Citations, outlet_of, quoted
-from rag.answer.parts import Window
+from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
+from rag.answer.parts import Evidence, Window, windows
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
-from rag.core.text import NUMBER_WORDS, stem
+from rag.answer.verdicts import claim_terms, judge, lexical_support
+from rag.core.text import NUMBER_WORDS, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
 
 _ASKED = re.compile(
@@ -107,3 +109,86 @@ def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | Non
         hits=hits,
         parts=[Part(asked.claim, "supported", [n])],
     )
+
+
+# "a larger or smaller fall", "higher or lower": the question offers the two answers of a comparison of figures.
+_BIGGER = "larger|bigger|greater|higher|more"
+_SMALLER = "smaller|lower|less|fewer"
+_COMPARED = re.compile(
+    rf"\b(?:(?P<big>{_BIGGER})\s+or\s+(?P<small>{_SMALLER})|(?P<small2>{_SMALLER})\s+or\s+(?P<big2>{_BIGGER}))\b",
+    re.I,
+)
+_FIGURE = re.compile(rf"{_MONEY.pattern}|(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])", re.I)
+
+
+def read_compared(question: str) -> tuple[str, str] | None:
+    """(the word for "more", the word for "less") when the question offers both as its answer, else None."""
+    m = _COMPARED.search(question)
+    if not m:
+        return None
+    return (m.group("big") or m.group("big2")).lower(), (m.group("small") or m.group("small2")).lower()
+
+
+def _figure(text: str, claim: str) -> tuple[float, str] | None:
+    """The first figure of the sentence that names what the claim names (or of the text), as (value, as written)."""
+    names = set(re.findall(r"\b[A-Z][\w'’-]+", claim))
+    sentences = [text[s:e] for s, e in split_sentences(text)] or [text]
+    ranked = sorted(sentences, key=lambda t: not names & set(re.findall(r"\b[A-Z][\w'’-]+", t)))
+    percent = bool(re.search(r"%|per\s?cent|percent", claim, re.I))
+    for sentence in ranked:
+        for m in _FIGURE.finditer(sentence):
+            written = m.group(0).strip()
+            if percent != bool(re.search(r"%|per\s?cent|percent", written, re.I)):
+                continue  # a share is compared with a share, a sum with a sum
+            number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+            if number:
+                return float(number.group(0).replace(",", "")), written
+    return None
+
+
+def _window_with_figure(e: Evidence, kind: str) -> tuple[Window, tuple[float, str] | None]:
+    """The part's supported window, best first, that gives a figure of the asked kind (its deciding window if none)."""
+    terms = claim_terms(e.clause.claim)
+    for w in sorted(windows(e.hits), key=lambda w: -lexical_support(terms, w.text)):
+        figure = _figure(w.text, f"{e.clause.claim} {kind}")
+        if figure is not None and judge(e.clause.claim, [w.text]).supported:
+            return w, figure
+    assert e.window is not None
+    return e.window, _figure(e.window.text, f"{e.clause.claim} {kind}")
+
+
+def compose_compared(question: str, words: tuple[str, str], evidence: list[Evidence], hits: list[Hit]) -> Answer:
+    """**Smaller.** B gives 2.2% [2], against 4 per cent in A [1]: the part the question asks about (the clause
+    offering the two words) against the other, each figure quoted; unsettled when either report gives none."""
+    cites = Citations()
+    found = [e for e in evidence if e.window is not None and e.label == "supported"]
+    asked = next((e for e in found if _COMPARED.search(e.clause.text)), found[-1] if found else None)
+    other = next((e for e in found if e is not asked), None)
+    lines: list[str] = []
+    parts = [Part(e.clause.claim, e.label if e in found else "not_mentioned", []) for e in evidence]
+    if asked is None or other is None or asked.window is None or other.window is None:
+        return Answer(
+            question=question,
+            text=f"{UNSETTLED}: the two reports to compare were not both found.",
+            hits=hits,
+            parts=parts,
+        )
+    # the figure of the compared thing (a share when the question speaks of one), from the part's best window giving
+    # one: the window that best says the part need not give its figure
+    kind = question if re.search(r"%|per\s?cent|percent", question, re.I) else ""
+    chosen = [_window_with_figure(e, kind) for e in (asked, other)]
+    figures = [f for _, f in chosen]
+    numbers = [cites.quote(w, lines) for w, _ in chosen]
+    for e, n in zip((asked, other), numbers):
+        parts[evidence.index(e)].citations = [n]
+    a, b = figures
+    if a is None or b is None or a[0] == b[0]:
+        why = "they give the same figure" if a and b else "the reports do not both give a figure"
+        lead = f"{UNSETTLED}: {why} [{numbers[0]}][{numbers[1]}]."
+    else:
+        word = words[0] if a[0] > b[0] else words[1]
+        lead = (
+            f"**{word[:1].upper() + word[1:]}.** {outlet_of(asked.window)} gives {a[1]} [{numbers[0]}], against "
+            f"{b[1]} in {outlet_of(other.window)} [{numbers[1]}]."
+        )
+    return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)

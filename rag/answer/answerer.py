@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rag.answer.amounts import compose_amount, read_amount
+from rag.answer.amounts import compose_amount, compose_compared, read_amount, read_compared
 from rag.answer.compose import (
     REFUSAL,
     compose_entity,
@@ -88,6 +88,9 @@ class StructuredAnswerer:
             if not name:
                 return self.quotes(question, reading, hits)
             return compose_entity(question, reading, evidence, hits, name)
+        compared = read_compared(question)
+        if compared is not None:  # "did B report a larger or smaller fall than A?": the two figures, compared
+            return compose_compared(question, compared, evidence, hits)
         return compose_yes_no(question, reading, evidence, hits)
 
     def quotes(self, question: str, reading: Reading, hits: list[Hit]) -> Answer:
