@@ -220,3 +220,32 @@ def test_uploads_through_the_served_ui_record_the_login(index, tmp_path):
         assert any("twelve stops" in t for t in stored_text(store))
     finally:
         app.close()
+
+
+def test_an_index_from_before_publication_times_gains_them_when_its_articles_are_ingested_again(tmp_path):
+    import datetime as dt
+    import hashlib
+
+    source = write(
+        tmp_path / "corpus" / "bridge.md", ORIGINAL.replace("date: 2024-03-01", "date: 2024-03-01T09:30:00Z")
+    )
+    store = Store.open(tmp_path / "index", create=True)
+    assert ingest([str(source)], store=store).added == 1
+    (article_id,) = store.article_ids()
+    a = store.article(article_id)
+    assert a.published_at == "2024-03-01"
+    assert a.published_instant == int(dt.datetime(2024, 3, 1, 9, 30, tzinfo=dt.UTC).timestamp())
+    # what an index written before times holds: no time, and the hash of the fields it had then
+    before = [a.title, a.text, a.source, a.author, a.published_at, a.url]
+    old_hash = hashlib.sha256(json.dumps(before, ensure_ascii=False).encode()).hexdigest()
+    with store.db:
+        store.db.execute(
+            "UPDATE articles SET published_instant = NULL, content_hash = ? WHERE id = ?", (old_hash, article_id)
+        )
+    assert store.article(article_id).published_instant == 0
+    assert ingest([str(source)], store=store).updated == 1
+    assert store.article(article_id).published_instant == a.published_instant
+    # and an article without a time keeps the hash it always had: nothing to update
+    plain = write(tmp_path / "corpus2" / "plain.md", ORIGINAL.replace(URL, URL + "-plain"))
+    assert ingest([str(plain)], store=store).added == 1
+    assert ingest([str(plain)], store=store).unchanged == 1
