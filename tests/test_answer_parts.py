@@ -973,3 +973,25 @@ def test_asked_whether_a_report_contradicts_another_the_order_they_came_in_is_a_
         ["Tech Wire", "Daily Ledger"],
     )
     assert (reading.shape, reading.relation, reading.order) == ("comparison", "contradict", "after")
+
+
+def test_a_noun_with_a_relative_clause_after_which_asks_for_a_name_whatever_the_noun():
+    from rag.answer.compose import _PERSON_ASKED
+    from rag.answer.reading import read_question
+
+    sources = ["Tech Wire", "Daily Ledger"]
+    for q in (
+        "Which quarterback, who Tech Wire says struggles under pressure, has a 5-0 record?",
+        "Which fund that Globex owns was sued by regulators?",
+        "What institution, named by the Daily Ledger, sets interest rates?",
+    ):
+        assert read_question(q, sources).shape == "entity", q
+    assert _PERSON_ASKED.match("Which quarterback, who Tech Wire says struggles under pressure, has a 5-0 record?")
+    assert not _PERSON_ASKED.match("Which fund that Globex owns was sued by regulators?")
+    # "ruled that" is a verb's "that": the noun stays unknown (no name asked for by its form)
+    assert read_question("Which judge ruled that Globex misled its lenders?", sources).shape != "entity"
+    # a relative clause later in a yes/no question is no entity question
+    later = (
+        "According to Tech Wire, has the outlook changed since the report of May 2, which said that sales would rise?"
+    )
+    assert read_question(later, sources).shape != "entity"

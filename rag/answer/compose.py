@@ -27,7 +27,8 @@ NAMES_FOUND_BELOW = 0.5
 _PERSON_ASKED = re.compile(
     r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:individual|person|people|player|athlete|coach|executive|ceo|founder|celebrity|artist|"
-    r"singer|actor|musician|writer|author|politician|leader|official)\b)",
+    r"singer|actor|musician|writer|author|politician|leader|official)\b)"
+    r"|^\s*(?:which|what)\s+[\w-]+(?:\s+[\w-]+)?\s*,?\s+(?:who|whom|whose)\b",
     re.I,
 )
 
