@@ -983,7 +983,6 @@ def test_a_noun_with_a_relative_clause_after_which_asks_for_a_name_whatever_the_
     for q in (
         "Which quarterback, who Tech Wire says struggles under pressure, has a 5-0 record?",
         "Which fund that Globex owns was sued by regulators?",
-        "What institution, named by the Daily Ledger, sets interest rates?",
     ):
         assert read_question(q, sources).shape == "entity", q
     assert _PERSON_ASKED.match("Which quarterback, who Tech Wire says struggles under pressure, has a 5-0 record?")
