@@ -118,6 +118,7 @@ _COMPARED = re.compile(
     rf"\b(?:(?P<big>{_BIGGER})\s+or\s+(?P<small>{_SMALLER})|(?P<small2>{_SMALLER})\s+or\s+(?P<big2>{_BIGGER}))\b",
     re.I,
 )
+_SHARE = re.compile(r"%|per\s?cent|percent", re.I)  # a share, however written
 _FIGURE = re.compile(rf"{_MONEY.pattern}|(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])", re.I)
 
 
@@ -134,11 +135,11 @@ def _figure(text: str, claim: str) -> tuple[float, str] | None:
     names = set(re.findall(r"\b[A-Z][\w'’-]+", claim))
     sentences = [text[s:e] for s, e in split_sentences(text)] or [text]
     ranked = sorted(sentences, key=lambda t: not names & set(re.findall(r"\b[A-Z][\w'’-]+", t)))
-    percent = bool(re.search(r"%|per\s?cent|percent", claim, re.I))
+    percent = bool(_SHARE.search(claim))
     for sentence in ranked:
         for m in _FIGURE.finditer(sentence):
             written = m.group(0).strip()
-            if percent != bool(re.search(r"%|per\s?cent|percent", written, re.I)):
+            if percent != bool(_SHARE.search(written)):
                 continue  # a share is compared with a share, a sum with a sum
             number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
             if number:
@@ -175,7 +176,7 @@ def compose_compared(question: str, words: tuple[str, str], evidence: list[Evide
         )
     # the figure of the compared thing (a share when the question speaks of one), from the part's best window giving
     # one: the window that best says the part need not give its figure
-    kind = question if re.search(r"%|per\s?cent|percent", question, re.I) else ""
+    kind = question if _SHARE.search(question) else ""
     chosen = [_window_with_figure(e, kind) for e in (asked, other)]
     figures = [f for _, f in chosen]
     numbers = [cites.quote(w, lines) for w, _ in chosen]

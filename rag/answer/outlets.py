@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from rag.answer.compose import UNSETTLED, Citations, published_moment
 from rag.answer.parts import Evidence, windows
 from rag.answer.reading import claim_words
-from rag.answer.verdicts import ABOUT, judge, states_deed
+from rag.answer.verdicts import ABOUT, embedding_similarity, judge, states_deed
 from rag.core.types import Answer, Hit, Part
 
 _OUTLET_WORDS = (
@@ -47,8 +47,8 @@ class OutletAsked:
 
     claim: str
     order: str  # "earliest", "latest" or ""
-    # "reported that Globex cut jobs" states an event, judged as "did it happen?" is (every plain word said in one
-    # sentence); "reported on job cuts" names a topic, judged as a part about it
+    # "reported that Globex cut jobs" states an event, which one sentence must say outright (`states_deed`);
+    # "reported on job cuts" names a topic, judged as a part about it
     stated: bool = True
 
 
@@ -87,7 +87,9 @@ def _earliest_or_latest(e: Evidence, asked: OutletAsked) -> Evidence:
     stating = [
         w
         for w in windows(e.hits)
-        if (not asked.stated or states_deed(asked.claim, w.text)) and judge(asked.claim, [w.text]).supported
+        # a window that must state the deed is judged on its words: no embedding per window
+        if (not asked.stated or states_deed(asked.claim, w.text))
+        and judge(asked.claim, [w.text], similarity=None if asked.stated else embedding_similarity).supported
     ]
     if not stating:
         return e

@@ -30,7 +30,7 @@ _ENTITY = re.compile(
     r"leader|official|nation|state|league|tournament|event|model|technology|tech giant|giant|"
     r"startup|exchange|bank|university|school|show|series|film|movie|game|book|studio|publisher|developer|label|"
     r"retailer|airline|manufacturer|maker|rival|partner|investor|sponsor|opponent)\b)"
-    # "Which quarterback, who ...?", "Which fund that ...?": whatever the noun, a relative clause right after it
+    # "Which pilot, who ...?", "Which fund that ...?": whatever the noun, a relative clause right after it
     # asks for the one it describes ("Which judge ruled that ...?" is a verb's "that", not one)
     r"|^\s*(?:which|what)\s+(?:[\w-]+(?:\s+[\w-]+)?\s*,?\s+(?:who|whom|whose)|[\w-]+\s+that)\b",
     re.I,
