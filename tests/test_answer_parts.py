@@ -134,6 +134,12 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
     )
     assert [c.claim for c in read_question(q, known).clauses] == ["about Globex's accounting"] * 2
     # "or do both articles imply ..." is another reading of the question, not part of the second claim
+    # "the report from <outlet> on <topic>" names what the report covers: "report from" is a noun, not "reports"
+    q = (
+        "Between the report from Tech Wire on the Globex v. Tide Works case and the later report from Daily Ledger "
+        "on the same case, was there disagreement on Globex's arguments?"
+    )
+    assert [c.claim.startswith("about ") for c in read_question(q, known).clauses] == [True, True]
     q = "Does the Daily Ledger article say profits rose, while the Tech Wire article says shares fell, or do both imply trouble?"
     assert _parts(q, known)[1] == ("Tech Wire", "", "shares fell")
     # an "after" that only sets the scene asks about the later report, not about the order
@@ -147,14 +153,15 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
 
 def test_reading_drops_the_words_that_only_point_at_an_outlet_or_a_day():
     known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
-    # "published on <day>", "the report by <outlet> on <day>, regarding": pointers, not what the report says
+    # "published on <day>", "the report by <outlet> on <day>, regarding": pointers, not what the report says; the
+    # report "regarding" X covers X ("about X")
     q = (
         "After the report by Daily Ledger on October 7, 2023, regarding a strike at Globex, and the subsequent "
         "report by Tech Wire on October 13, 2023, concerning the end of the strike, is the sequence consistent?"
     )
     assert _parts(q, known) == [
-        ("Daily Ledger", "2023-10-07", "strike at Globex"),
-        ("Tech Wire", "2023-10-13", "end of the strike"),
+        ("Daily Ledger", "2023-10-07", "about strike at Globex"),
+        ("Tech Wire", "2023-10-13", "about end of the strike"),
     ]
     # "discussed X" asks whether the report covers X ("about X"); "suggests that X" asks whether X holds
     assert _parts("Was Mara Lind's promotion discussed in the Daily Ledger?", known) == [

@@ -333,7 +333,7 @@ _RELATION_VERB = re.compile(
 )
 _ASSERTS = re.compile(
     r"\bthat\b|\b(?:suggest|claim|indicate|imply|say|state|attribute|credit|portray|describe|expect|predict|"
-    r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b)|\b(?:said|wrote|told)\b",
+    r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b|from\b|by\b|in\b|of\b)|\b(?:said|wrote|told)\b",
     re.I,
 )
 
