@@ -140,6 +140,12 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
         "on the same case, was there disagreement on Globex's arguments?"
     )
     assert [c.claim.startswith("about ") for c in read_question(q, known).clauses] == [True, True]
+    # a name ending in a verb's spelling ("Ostland State") asserts nothing: the report still only covers its topic
+    q = (
+        "Between the Tech Wire report on Mara Lind's injury published on November 6, 2023, and the later report on "
+        "the Mariners' loss against Ostland State published on November 11, 2023, was there a change in her role?"
+    )
+    assert [c.claim.startswith("about ") for c in read_question(q, known).clauses] == [True, True]
     q = "Does the Daily Ledger article say profits rose, while the Tech Wire article says shares fell, or do both imply trouble?"
     assert _parts(q, known)[1] == ("Tech Wire", "", "shares fell")
     # an "after" that only sets the scene asks about the later report, not about the order

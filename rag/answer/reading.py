@@ -310,7 +310,8 @@ def _at_each_outlet(piece: str, sources: list[str]) -> list[str]:
 
 
 # A clause that says what a report is about ("the report on X", "discussed X", "featuring X") asks whether the report
-# covers X; one that says what it asserts ("suggests that X", "claims X") asks whether X holds.
+# covers X; one that says what it asserts ("suggests that X", "claims X") asks whether X holds. An asserting verb is
+# lower-case ("Ostland State" is a name) and the noun "report from/by/in/of" asserts nothing.
 _COVERS = re.compile(
     r"\b(?:report|article|piece|story|coverage)s?\b[^,]{0,60}?\b(?:on|about|regarding|concerning)\b|"
     r"\b(?:discuss(?:es|ed|ing)?|cover(?:s|ed|ing)?|mention(?:s|ed|ing)?|featur(?:e|es|ed|ing)|"
@@ -332,7 +333,7 @@ _RELATION_VERB = re.compile(
     re.I,
 )
 _ASSERTS = re.compile(
-    r"\bthat\b|\b(?:suggest|claim|indicate|imply|say|state|attribute|credit|portray|describe|expect|predict|"
+    r"\bthat\b|\b(?-i:suggest|claim|indicate|imply|say|state|attribute|credit|portray|describe|expect|predict|"
     r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b|from\b|by\b|in\b|of\b)|\b(?:said|wrote|told)\b",
     re.I,
 )
