@@ -140,6 +140,9 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
         "on the same case, was there disagreement on Globex's arguments?"
     )
     assert [c.claim.startswith("about ") for c in read_question(q, known).clauses] == [True, True]
+    # "the reporting on X by <outlet>" covers X as well
+    q = "Is the reporting on the Globex strike by Tech Wire consistent with the picket lines reported by Daily Ledger?"
+    assert read_question(q, known).clauses[0].claim == "about Globex strike"
     # a name ending in a verb's spelling ("Ostland State") asserts nothing: the report still only covers its topic
     q = (
         "Between the Tech Wire report on Mara Lind's injury published on November 6, 2023, and the later report on "
@@ -183,7 +186,7 @@ def test_reading_drops_the_words_that_only_point_at_an_outlet_or_a_day():
     )
     assert _parts(q, known) == [
         ("Tech Wire", "2023-10-05", "Globex cut prices"),
-        ("Tech Wire", "2023-10-20", "inquiry into Globex"),
+        ("Tech Wire", "2023-10-20", "about inquiry into Globex"),  # "reporting ... about X" covers X
     ]
     # every form of an asserting verb frames the claim, as does the possessive left of an outlet's name
     q = "Is the Daily Ledger's claim that Globex cut prices right, while the Tech Wire article is claiming Lind quit?"

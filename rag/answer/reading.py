@@ -313,7 +313,7 @@ def _at_each_outlet(piece: str, sources: list[str]) -> list[str]:
 # covers X; one that says what it asserts ("suggests that X", "claims X") asks whether X holds. An asserting verb is
 # lower-case ("Ostland State" is a name) and the noun "report from/by/in/of" asserts nothing.
 _COVERS = re.compile(
-    r"\b(?:report|article|piece|story|coverage)s?\b[^,]{0,60}?\b(?:on|about|regarding|concerning)\b|"
+    r"\b(?:report|reporting|article|piece|story|coverage)s?\b[^,]{0,60}?\b(?:on|about|regarding|concerning)\b|"
     r"\b(?:discuss(?:es|ed|ing)?|cover(?:s|ed|ing)?|mention(?:s|ed|ing)?|featur(?:e|es|ed|ing)|"
     r"focus(?:es|ed|ing)?\s+on|highlight(?:s|ed|ing)?|involving)\b",
     re.I,
