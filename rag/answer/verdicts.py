@@ -346,8 +346,12 @@ ABOUT = "about "
 
 
 def _all_names_held(claim: str, passage: str) -> bool:
-    names = set(name_words(claim))
-    return bool(names) and names <= analyse(passage)[0]
+    """Every name of the claim is in the passage, a name of several words at least by its last one: a report names
+    "Mara Lind" as "Lind" after its first mention."""
+    passage_tokens = analyse(passage)[0]
+    runs = [name_words(m.group(0)) for m in NAME_RUN.finditer(claim)]
+    runs = [words for words in runs if words]
+    return bool(runs) and all(words[-1] in passage_tokens for words in runs)
 
 
 def judge(
