@@ -72,6 +72,10 @@ _HEDGING_BEFORE_TO = frozenset(
     "expect expected expects expecting plans planned planning prepare prepares preparing".split()
 )
 _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
+# Where a stretch of text that denies something ends: "no additional measures planned" denies the whole stretch, so
+# "planned" there is no affirmation of "plans"; "cut prices, and did not raise fees" denies only the fees.
+_STRETCH_END = re.compile(r"[.!?;:,]")
+_STRETCH_START_WORDS = _TURN_WORDS | {"and"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class Scan:
     affirmed: frozenset[str]
     hedged: frozenset[str]
     outright: frozenset[str]
+    denying: frozenset[str]  # the plain words of every stretch that holds a negation word
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +105,14 @@ def _scan(text: str) -> Scan:
     hedged_clause = False  # this clause has had a hedge
     previous = ""
     last_end = 0
+    denying: set[str] = set()
+    stretch: list[str] = []  # plain words since the last stretch end
+    stretch_denies = False
     for m in _TOKEN.finditer(text):
+        if _STRETCH_END.search(text, last_end, m.start()) or m.group(0).lower() in _STRETCH_START_WORDS:
+            if stretch_denies:
+                denying.update(stretch)
+            stretch, stretch_denies = [], False
         if (scope or hedge or hedged_clause) and _CLAUSE_END.search(text, last_end, m.start()):
             scope = hedge = 0
             hedged_clause = False
@@ -111,6 +123,7 @@ def _scan(text: str) -> Scan:
         low = raw.lower().replace("’", "'")
         low = _ALIASES.get(low, low)
         if is_negation(low):
+            stretch_denies = True
             # "failed to sign" negates "sign"; "'failed' when it switched" negates nothing
             if low not in _NEGATING_BEFORE_TO:
                 scope = NEGATION_SCOPE
@@ -139,6 +152,7 @@ def _scan(text: str) -> Scan:
             else:  # a name under a negation is not what it negates ("would not make Globex Pay available")
                 affirmed.add(tok)
             if kind == "word":
+                stretch.append(tok)
                 (hedged if hedge else outright).add(tok)
                 hedge = max(0, hedge - 1)
         # a hedge is a word of its own ("planned", "expected") and makes what follows it possible, not done; so does
@@ -151,6 +165,8 @@ def _scan(text: str) -> Scan:
             # "in talks with Mara Lind, the co-founder, to return": the infinitive is what the hedge is about
             hedge, hedged_clause = HEDGE_SCOPE, True
         previous = low
+    if stretch_denies:
+        denying.update(stretch)
     return Scan(
         frozenset(all_tokens),
         tuple(dict.fromkeys(content)),
@@ -158,6 +174,7 @@ def _scan(text: str) -> Scan:
         frozenset(affirmed),
         frozenset(hedged),
         frozenset(outright),
+        frozenset(denying),
     )
 
 
@@ -172,8 +189,10 @@ def negation_flipped(claim: str, passage: str) -> bool:
     vs "was in critical condition"). A word a side both says and negates ("cut prices ... never meant to cut
     prices") flips nothing."""
     c, p = _scan(claim), _scan(passage)
-    only_denied, only_said = c.negated - c.affirmed, c.affirmed - c.negated
-    return bool(only_denied & (p.affirmed - p.negated) or only_said & (p.negated - p.affirmed))
+    # a word said in a stretch that denies something is no plain affirmation: "no additional measures planned" does
+    # not say that measures are planned, nor deny "no plans for additional measures"
+    only_denied, only_said = c.negated - c.affirmed, c.affirmed - c.negated - c.denying
+    return bool(only_denied & (p.affirmed - p.negated - p.denying) or only_said & (p.negated - p.affirmed))
 
 
 def hedged_only(claim: str, passage: str) -> bool:
