@@ -143,6 +143,14 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
     # "the reporting on X by <outlet>" covers X as well
     q = "Is the reporting on the Globex strike by Tech Wire consistent with the picket lines reported by Daily Ledger?"
     assert read_question(q, known).clauses[0].claim == "about Globex strike"
+    # ", indicating a difference in X", ", or is there a discrepancy ...": the question's conclusion, no report's claim
+    q = (
+        "Does the Tech Wire article suggest that Globex cut prices, while the Daily Ledger article reports that "
+        "Tide Works raised fees, indicating a difference in their pricing strategies?"
+    )
+    assert [c.claim for c in read_question(q, known).clauses] == ["Globex cut prices", "Tide Works raised fees"]
+    q = "Does Tech Wire expect Mara Lind to play on Sunday, similar to Daily Ledger, or is there a discrepancy in it?"
+    assert "discrepancy" not in read_question(q, known).clauses[0].claim
     # a name ending in a verb's spelling ("Ostland State") asserts nothing: the report still only covers its topic
     q = (
         "Between the Tech Wire report on Mara Lind's injury published on November 6, 2023, and the later report on "
@@ -588,6 +596,14 @@ def test_a_word_the_passage_both_says_and_negates_is_not_a_flip():
     assert judge("Mara Lind knowingly committed fraud", ["Mara Lind never knowingly committed fraud."]).label == (
         "contradicted"
     )
+    # both sides deny, in other words: "no plans to add measures" and "no additional measures planned" agree
+    plans = "The report states that Globex has no additional measures planned for its video service."
+    assert judge("Globex has no plans to implement additional measures for its video service", [plans]).label == (
+        "supported"
+    )
+    # a denial in another stretch of the sentence leaves the first stretch said outright
+    prices = "Globex cut prices for its video service and did not raise fees."
+    assert judge("Globex did not cut prices for its video service", [prices]).label == "contradicted"
 
 
 class ScriptedModel:

@@ -253,6 +253,14 @@ _ASKING_TAIL = re.compile(
     r"\b(?:remain\w*|stay\w*|change\w*|consistent|inconsistent|differ\w*|maintain\w*))\b[^,]*$|,?\s+or\s+(?:do|does|did)\s+(?:both|they|the two)\b.*$",
     re.I,
 )
+# ", indicating a difference in X", ", thus implying both agree", ", or is there a discrepancy ...": the question's own
+# conclusion about how the reports relate, said after the last report's claim; no report claims it.
+_CONCLUDING_TAIL = re.compile(
+    r",\s+(?:thus\s+|therefore\s+|so\s+)?(?:indicating|implying|suggesting|showing|highlighting|contrasting|reflecting)"
+    r"\s+(?=[^,]*\b(?:differ\w*|disparit\w*|contrast\w*|both|similar\w*|same|consisten\w*|common|shared|respective)\b)"
+    r"[^,]*$|,?\s+(?:or|and)\s+(?:is|are|was|were)\s+(?:there|these|they|the\s+two)\b.*$",
+    re.I,
+)
 # ", and then reported on <day> ...", ", and again on <day> ...": a later report, even without a capital after it.
 _LATER_REPORT = re.compile(r",\s+and\s+(?:then|again|later|subsequently)\s+", re.I)
 
@@ -359,6 +367,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     each clause also carries the topic they are compared on."""
     question, topic = _asked_topic(question, sources) if _RELATION_ASKED.search(question) else (question, "")
     question = _ASKING_TAIL.sub("", question)
+    question = _CONCLUDING_TAIL.sub("", question.rstrip(" ?"))
     question = _LATER_REPORT.sub("\x00", question)
     offered = offered_alternatives(question)
     if offered and len(offered.group(0).split()) <= 4:  # "consistent or inconsistent": the answer, not a claim
