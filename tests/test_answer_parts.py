@@ -553,6 +553,21 @@ def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passa
     assert judge("about Mara Lind's fraud trial", [by_surname[0].replace("Lind", "Mara")]).label == "not_mentioned"
 
 
+def test_a_passage_with_the_two_sides_the_other_way_round_supports_nothing():
+    from rag.answer.verdicts import judge
+
+    # the names share "United"; only "Harbour" and "Coast" tell them apart, and "defeating" is "beat"
+    final = "Coast United are the holders of the cup after defeating Harbour United in the 2023 final."
+    assert judge("Harbour United defeated Coast United in the cup", [final]).label == "not_mentioned"
+    assert judge("Coast United defeated Harbour United in the cup final", [final]).label == "supported"
+    # one event in one word on every claim, not only a "did it happen?" one: "a victory" is "a win"
+    win = "Audio maker Tide Works scored a big $32.5 million win against Globex a while back."
+    assert judge("Tide Works report a legal victory against Globex", [win]).label == "supported"
+    # a passive keeps the roles: "Harbour United were beaten by Coast United" says Coast United won
+    passive = "Harbour United were beaten by Coast United in the 2023 cup final."
+    assert judge("Coast United beat Harbour United in the cup final", [passive]).label == "supported"
+
+
 def test_a_passage_naming_someone_else_by_the_same_first_name_supports_nothing():
     from rag.answer.verdicts import judge
 

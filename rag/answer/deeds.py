@@ -111,6 +111,8 @@ def roles_swapped(claim: str, sentence: str) -> bool:
     if len(runs) < 2:
         return False
     first, second = (set(name_words(r.group(0))) for r in runs[:2])
+    # only the words that tell the two apart: "Harbour United" and "Coast United" share "United"
+    first, second = first - second, second - first
     between = claim[runs[0].end() : runs[1].start()]
     # the verb is the first plain word after the first name: "Mara Lind resigned as chief executive of Globex" has
     # "chief executive" after Globex in "Globex chief executive Mara Lind resigned", and no roles swapped

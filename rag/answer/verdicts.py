@@ -354,6 +354,22 @@ def _all_names_held(claim: str, passage: str) -> bool:
     return bool(runs) and all(words[-1] in passage_tokens for words in runs)
 
 
+# Deeds one side does to another ("the Rovers beat the Mariners"): a sentence with the two names the other way round
+# says the opposite of who did what.
+_DONE_TO_ANOTHER = frozenset(base_stem(w) for w in "beat fire buy hire sue convict sign replace".split())
+
+
+def _roles_swapped_in(claim: str, passage: str) -> bool:
+    """A sentence of the passage has the claim's two names the other way round its deed (both in one-word form)."""
+    runs = list(NAME_RUN.finditer(claim))
+    if len(runs) < 2:
+        return False
+    between = [t for t, _, kind in analyse(claim[runs[0].end() : runs[1].start()])[1] if kind == "word"][:1]
+    if not set(between) & _DONE_TO_ANOTHER:
+        return False
+    return any(roles_swapped(claim, passage[s:e]) for s, e in split_sentences(passage))
+
+
 def judge(
     claim: str,
     passages: list[str],
@@ -364,9 +380,8 @@ def judge(
     `similarity`, a close paraphrase supports a claim its words alone do not. `happened`: the question asks whether
     the claim happened ("did Globex cut prices?"), not what a report suggests, so a passage that says it only as
     possible, planned or conditional ("Globex may cut prices", "if Globex cuts prices") does not support it."""
-    terms = claim_terms(claim)
-    if happened:  # "did he come back?" is judged as "did he return?", against "will not return" too
-        terms, passages = same_event_words(terms), [same_event_words(p) for p in passages]
+    # one event in one word on both sides: "came back" is "returned", "a victory" is "a win"
+    terms, passages = same_event_words(claim_terms(claim)), [same_event_words(p) for p in passages]
     covers = [coverage(terms, p) for p in passages]
     # A passage that says the opposite of the claim, or names someone else by its first name, supports nothing: the
     # same passage judged alone would contradict the claim or say nothing of it.
@@ -382,7 +397,10 @@ def judge(
         for i, p in enumerate(passages)
     ]
     other = [
-        flipped[i] or _other_person(terms, passage) or (happened and hedged_only(terms, passage))
+        flipped[i]
+        or _other_person(terms, passage)
+        or (happened and hedged_only(terms, passage))
+        or _roles_swapped_in(terms, passage)
         for i, passage in enumerate(passages)
     ]
     best, best_i = 0.0, -1

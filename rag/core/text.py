@@ -253,6 +253,7 @@ _EVENT_WORDS = [
     ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
+    (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
     (re.compile(r"\b(?:quit|quits|quitting)\b", re.I), "resign"),
     # "a jury found Mara Lind guilty": the name stays, after the verb
