@@ -151,6 +151,11 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
     assert [c.claim for c in read_question(q, known).clauses] == ["Globex cut prices", "Tide Works raised fees"]
     q = "Does Tech Wire expect Mara Lind to play on Sunday, similar to Daily Ledger, or is there a discrepancy in it?"
     assert "discrepancy" not in read_question(q, known).clauses[0].claim
+    # "the <outlet> report regarding X" covers X; a date with its comma before the verb still asks the relation
+    q = "Did Tech Wire's report on December 12, 2023, contradict the Daily Ledger report regarding Globex's outlook?"
+    r = read_question(q, known)
+    assert r.relation == "contradict"
+    assert [c.claim for c in r.clauses] == ["about Globex s outlook"] * 2
     # a name ending in a verb's spelling ("Ostland State") asserts nothing: the report still only covers its topic
     q = (
         "Between the Tech Wire report on Mara Lind's injury published on November 6, 2023, and the later report on "

@@ -55,7 +55,7 @@ _NO_CHANGE = re.compile(r"\bno\s+(?:change|shift|difference|discrepancy)\b|\bunc
 # ("X, in contrast to Y" describes; "was there a change / is A consistent with B" asks).
 _RELATION_ASKED = re.compile(
     r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|has|have|did|does|do)\s+(?:there|the\s+\w+(?:\s+\w+){0,6}?\s+"
-    r"(?:consistent|inconsistent|similar|different|the same)|(?:[\w'’‘|:.-]+\s+){0,12}?(?:remain|remained|change|changed|"
+    r"(?:consistent|inconsistent|similar|different|the same)|(?:[\w'’‘|:.,-]+\s+){0,12}?(?:remain|remained|change|changed|"
     r"maintain|agree|disagree|contradict|differ|conflict|align))\b"
     r"|\b(?:was|were|is)\s+there\b"
     r"|\b(?:consistent|inconsistent|in agreement|different|similar|the same|contradictory)\s+(?:with|to|in|between|as)\b"
@@ -319,7 +319,7 @@ def _at_each_outlet(piece: str, sources: list[str]) -> list[str]:
 
 # A clause that says what a report is about ("the report on X", "discussed X", "featuring X") asks whether the report
 # covers X; one that says what it asserts ("suggests that X", "claims X") asks whether X holds. An asserting verb is
-# lower-case ("Ostland State" is a name) and the noun "report from/by/in/of" asserts nothing.
+# lower-case ("Ostland State" is a name) and the noun "report from/by/in/of/regarding/published" asserts nothing.
 _COVERS = re.compile(
     r"\b(?:report|reporting|article|piece|story|coverage)s?\b[^,]{0,60}?\b(?:on|about|regarding|concerning)\b|"
     r"\b(?:discuss(?:es|ed|ing)?|cover(?:s|ed|ing)?|mention(?:s|ed|ing)?|featur(?:e|es|ed|ing)|"
@@ -342,7 +342,7 @@ _RELATION_VERB = re.compile(
 )
 _ASSERTS = re.compile(
     r"\bthat\b|\b(?-i:suggest|claim|indicate|imply|say|state|attribute|credit|portray|describe|expect|predict|"
-    r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b|from\b|by\b|in\b|of\b)|\b(?:said|wrote|told)\b",
+    r"allege|accuse|argue|report)(?:s|ed|d|ing)?\s+(?!on\b|about\b|from\b|by\b|in\b|of\b|regarding\b|concerning\b|published\b|dated\b)|\b(?:said|wrote|told)\b",
     re.I,
 )
 
