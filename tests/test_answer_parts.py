@@ -156,6 +156,14 @@ def test_reading_splits_later_reports_and_keeps_the_asking_text_out_of_the_parts
     r = read_question(q, known)
     assert r.relation == "contradict"
     assert [c.claim for c in r.clauses] == ["about Globex s outlook"] * 2
+    # "According to <outlet>, has X changed between ...?" asks the relation; the outlet up front names both reports
+    q = (
+        "According to Tech Wire, has the view on Globex changed between the article published on October 6, 2023, "
+        "which said that Globex would grow, and the article published on October 20, 2023, which said it shrank?"
+    )
+    r = read_question(q, known)
+    assert (r.shape, r.relation) == ("comparison", "differ")
+    assert [(c.source, c.day) for c in r.clauses] == [("Tech Wire", "2023-10-06"), ("Tech Wire", "2023-10-20")]
     # a name ending in a verb's spelling ("Ostland State") asserts nothing: the report still only covers its topic
     q = (
         "Between the Tech Wire report on Mara Lind's injury published on November 6, 2023, and the later report on "

@@ -54,7 +54,7 @@ _NO_CHANGE = re.compile(r"\bno\s+(?:change|shift|difference|discrepancy)\b|\bunc
 # A relation is *asked* when the question's main verb phrase is about it, not when it only joins two claims
 # ("X, in contrast to Y" describes; "was there a change / is A consistent with B" asks).
 _RELATION_ASKED = re.compile(
-    r"^\s*(?:\w+\s+){0,1}?(?:was|were|is|are|has|have|did|does|do)\s+(?:there|the\s+\w+(?:\s+\w+){0,6}?\s+"
+    r"^\s*(?:(?:according to|considering)\s+[^,]+,\s+)?(?:\w+\s+){0,1}?(?:was|were|is|are|has|have|did|does|do)\s+(?:there|the\s+\w+(?:\s+\w+){0,6}?\s+"
     r"(?:consistent|inconsistent|similar|different|the same)|(?:[\w'’‘|:.,-]+\s+){0,12}?(?:remain|remained|change|changed|"
     r"maintain|agree|disagree|contradict|differ|conflict|align))\b"
     r"|\b(?:was|were|is)\s+there\b"
@@ -268,7 +268,7 @@ _LATER_REPORT = re.compile(r",\s+and\s+(?:then|again|later|subsequently)\s+", re
 # "Was there a change in X between A and B?", "Was the reporting of X consistent between A and B?": the words
 # before "between" say what both reports are compared on.
 _ASKING_HEAD = re.compile(
-    r"^\s*(?:was|were|is|are|has|have|did|does|do)\s+(?P<ask>[^,]*?)\s+(?:between|in|across|according to)\s+(?=(?:the|a|an)\s+"
+    r"^\s*(?P<lead>(?:according to|considering)\s+[^,]+,\s+)?(?:was|were|is|are|has|have|did|does|do)\s+(?P<ask>[^,]*?)\s+(?:between|in|across|according to)\s+(?=(?:the|a|an)\s+"
     r"(?:report|article|piece|story|coverage)s?\b)",
     re.I,
 )
@@ -291,8 +291,9 @@ def _asked_topic(question: str, sources: list[str]) -> tuple[str, str]:
     if tail:
         topic, question = tail.group(0), question[: tail.start()]
     head = _ASKING_HEAD.match(question)
-    if head and not named_sources(head.group(0), sources):  # an outlet in the asking text belongs to the parts
-        topic, question = head.group("ask") + " " + topic, question[head.end() :]
+    if head and not named_sources(head.group("ask"), sources):  # an outlet in the asking text belongs to the parts
+        # "According to Tech Wire, has X changed between ...": the outlet named up front stays with the parts
+        topic, question = head.group("ask") + " " + topic, (head.group("lead") or "") + question[head.end() :]
     topic = re.sub(r"\bor\s+(?:do|does|did)\s+.*$", " ", topic, flags=re.I)  # an alternative reading, not the topic
     topic = " ".join(_RELATION_WORDS.sub(" ", re.sub(r"[?,]", " ", topic)).split())
     return question, topic
