@@ -629,6 +629,9 @@ def test_a_word_the_passage_both_says_and_negates_is_not_a_flip():
     assert judge("Globex has no plans to implement additional measures for its video service", [plans]).label == (
         "supported"
     )
+    # a capitalised "No" inside a name is no denial: the song "Si No Estas" rose to the top
+    song = "Singer Ada Brin's Si No Estas rose to the top of the Global Top 50 in late October."
+    assert judge("Ada Brin's song rose to the top of the Global Top 50", [song]).label == "supported"
     # a denial in another stretch of the sentence leaves the first stretch said outright
     prices = "Globex cut prices for its video service and did not raise fees."
     assert judge("Globex did not cut prices for its video service", [prices]).label == "contradicted"

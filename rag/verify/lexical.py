@@ -66,7 +66,7 @@ def _norm_number(tok: str) -> str:
 # not need to. She is paid to pass ..." negates "need", not "paid").
 _CLAUSE_END = re.compile(r"[.!?;:]")
 _OBLIGED = frozenset({"have", "has"})
-_NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "unable"})
+_NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "failing", "unable"})
 # "planned to close" and "preparing for a strike" hedge what follows; "its planned closure" was announced
 _HEDGING_BEFORE_TO = frozenset(
     "expect expected expects expecting plans planned planning prepare prepares preparing".split()
@@ -75,6 +75,7 @@ _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while",
 # Where a stretch of text that denies something ends: "no additional measures planned" denies the whole stretch, so
 # "planned" there is no affirmation of "plans"; "cut prices, and did not raise fees" denies only the fees.
 _STRETCH_END = re.compile(r"[.!?;:,]")
+_SENTENCE_END = re.compile(r"[.!?]")
 _STRETCH_START_WORDS = _TURN_WORDS | {"and"}
 
 
@@ -109,6 +110,7 @@ def _scan(text: str) -> Scan:
     stretch: list[str] = []  # plain words since the last stretch end
     stretch_denies = False
     for m in _TOKEN.finditer(text):
+        sentence_start = not last_end or bool(_SENTENCE_END.search(text, last_end, m.start()))
         if _STRETCH_END.search(text, last_end, m.start()) or m.group(0).lower() in _STRETCH_START_WORDS:
             if stretch_denies:
                 denying.update(stretch)
@@ -122,7 +124,8 @@ def _scan(text: str) -> Scan:
             continue
         low = raw.lower().replace("’", "'")
         low = _ALIASES.get(low, low)
-        if is_negation(low):
+        # a capitalised "No" inside a sentence is part of a name ("the song Si No Estás"), not a denial
+        if is_negation(low) and (low != "no" or sentence_start or not raw[0].isupper()):
             stretch_denies = True
             # "failed to sign" negates "sign"; "'failed' when it switched" negates nothing
             if low not in _NEGATING_BEFORE_TO:
