@@ -359,14 +359,17 @@ def _all_names_held(claim: str, passage: str) -> bool:
 _DONE_TO_ANOTHER = frozenset(base_stem(w) for w in "beat fire buy hire sue convict sign replace".split())
 
 
-def _roles_swapped_in(claim: str, passage: str) -> bool:
-    """A sentence of the passage has the claim's two names the other way round its deed (both in one-word form)."""
+def _done_to_another(claim: str) -> bool:
+    """The claim's first plain word between its first two names is a deed one does to another."""
     runs = list(NAME_RUN.finditer(claim))
     if len(runs) < 2:
         return False
     between = [t for t, _, kind in analyse(claim[runs[0].end() : runs[1].start()])[1] if kind == "word"][:1]
-    if not set(between) & _DONE_TO_ANOTHER:
-        return False
+    return bool(set(between) & _DONE_TO_ANOTHER)
+
+
+def _roles_swapped_in(claim: str, passage: str) -> bool:
+    """A sentence of the passage has the claim's two names the other way round its deed (both in one-word form)."""
     return any(roles_swapped(claim, passage[s:e]) for s, e in split_sentences(passage))
 
 
@@ -396,11 +399,12 @@ def judge(
         and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         for i, p in enumerate(passages)
     ]
+    deed_done_to_another = _done_to_another(terms)
     other = [
         flipped[i]
         or _other_person(terms, passage)
         or (happened and hedged_only(terms, passage))
-        or _roles_swapped_in(terms, passage)
+        or (deed_done_to_another and _roles_swapped_in(terms, passage))
         for i, passage in enumerate(passages)
     ]
     best, best_i = 0.0, -1

@@ -271,8 +271,16 @@ _EVENT_WORDS = [
 ]
 
 
+# Any of the wordings at all: most sentences hold none, and one search is cheaper than every substitution.
+_ANY_EVENT_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVENT_WORDS), re.I)
+
+
+@lru_cache(maxsize=8192)
 def same_event_words(text: str) -> str:
-    """text with each way of wording a common event replaced by one word (see _EVENT_WORDS)."""
+    """text with each way of wording a common event replaced by one word (see _EVENT_WORDS). Cached: every part of a
+    question judges the same passage windows again."""
+    if not _ANY_EVENT_WORD.search(text):
+        return text
     for pattern, word in _EVENT_WORDS:
         text = pattern.sub(word, text)
     return text
