@@ -59,6 +59,12 @@ ARTICLES = [
         "Brin to go",
         "Ada Brin, who has run Globex since 2019, is stepping down at the end of the year, the board said.",
     ),
+    (
+        "Harbour Herald",
+        "2023-12-04",
+        "Globex in court",
+        "Globex shares slipped after the company was sued by Ostland and a dozen other states over its data practices.",
+    ),
 ]
 
 
@@ -101,6 +107,14 @@ def test_what_the_deed_was_done_to_is_named_after_its_verb_not_a_capital_at_the_
     assert answer.text.startswith("**Tide Works** — stated by Tech Wire")
     assert "as of" not in answer.text.splitlines()[0]
     assert_exact_quotes(bot, answer)
+
+
+def test_a_name_the_sentence_counts_among_another_kind_is_no_answer_to_which_company(bot):
+    # "sued by Ostland and a dozen other states": Ostland is a state, so no passage says which company sued Globex
+    answer = bot.ask("Which company sued Globex?")
+    assert answer.refused and "Ostland" not in answer.text.splitlines()[0].split(":")[1].split(".")[0]
+    assert "no passage says which company sued Globex" in answer.text
+    assert bot.ask("Which state sued Globex?").text.startswith("**Ostland** — stated by Harbour Herald")
 
 
 def test_another_wording_of_the_deed_states_it_and_a_hashtag_is_no_name(bot):

@@ -18,7 +18,7 @@ from rag.answer.deeds import SPAN_WORD
 from rag.answer.names import in_full, names_in, standalone
 from rag.answer.parts import Window
 from rag.answer.verdicts import coverage, judge
-from rag.core.text import IRREGULAR_VERBS, NAME_PHRASE, base_stem, same_event_words, split_sentences
+from rag.core.text import IRREGULAR_VERBS, NAME_PHRASE, base_stem, same_event_words, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
@@ -292,6 +292,18 @@ def stating(claim: str, hits: list[Hit]) -> Iterator[Window]:
                 yield Window(hit, s, e)
 
 
+# "which company ...?" asks for a company: a sentence that counts the name among other things of another kind
+# ("sued by Ostland and a dozen other states") says it is no company
+_ASKED_KIND = re.compile(r"^\W*(?:which|what)\s+(?P<kind>[a-z]+)\b", re.I)
+
+
+def _called_another_kind(name: str, sentence: str, kind: str) -> bool:
+    m = re.search(
+        re.escape(name) + r",?\s+and\s+(?:[\w-]+\s+){0,3}?other\s+(?:[A-Z][\w.-]*\s+)?(?P<kind>[a-z]+)", sentence
+    )
+    return bool(m) and stem(m.group("kind")) != stem(kind)
+
+
 def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     """Every (name, article) whose sentence states the question's claim with that name in the slot; per name and
     article the shortest such sentence."""
@@ -301,6 +313,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     said = post_forms(slot.title[0]) if slot.title else [slot.claim("")]
     needed = [{t for t, _, kind in analyse(same_event_words(form))[1] if kind != "name"} for form in said]
     person = question.strip().lower().startswith(("who ", "whom "))
+    kind_asked = _ASKED_KIND.match(question)
     # not the question's first word; asked for a post, the one name is where it is held ("CEO of Globex": Globex)
     question_names = names_in(slot.title[1]) if slot.title else names_in(re.sub(r"^\W*\w+", "", question.strip()))
     found: dict[tuple[str, str], Stated] = {}
@@ -324,6 +337,8 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
                     continue  # "Weighing the candidates, ...": a capital that only starts a sentence is no name
                 if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
                     continue  # what the question already says is no answer ("Globex" to "Who did Globex buy?")
+                if kind_asked and _called_another_kind(name, sentence, kind_asked.group("kind")):
+                    continue
                 if slot.title is not None:
                     # a post is given in apposition, in few plain words: "Globex CEO Mara Lind"
                     if name not in holders:
