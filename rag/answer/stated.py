@@ -301,7 +301,7 @@ def _called_another_kind(name: str, sentence: str, kind: str) -> bool:
     m = re.search(
         re.escape(name) + r",?\s+and\s+(?:[\w-]+\s+){0,3}?other\s+(?:[A-Z][\w.-]*\s+)?(?P<kind>[a-z]+)", sentence
     )
-    return bool(m) and stem(m.group("kind")) != stem(kind)
+    return m is not None and stem(m.group("kind")) != stem(kind)
 
 
 def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
