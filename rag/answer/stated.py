@@ -294,7 +294,7 @@ def stating(claim: str, hits: list[Hit]) -> Iterator[Window]:
 
 # "which company ...?" asks for a company: a sentence that counts the name among other things of another kind
 # ("sued by Ostland and a dozen other states") says it is no company
-_ASKED_KIND = re.compile(r"^\W*(?:which|what)\s+(?P<kind>[a-z]+)\b", re.I)
+_ASKED_KIND = re.compile(rf"^\W*(?i:which|what)\s+(?!{_AUX}\b)(?P<kind>[a-z]+)\b", re.I)  # not "what did ..."
 
 
 def _called_another_kind(name: str, sentence: str, kind: str) -> bool:
