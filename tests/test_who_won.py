@@ -74,6 +74,15 @@ ARTICLES = [
             "Mariners 24-17 in Saturday's derby."
         ),
     ),
+    (
+        "Daily Ledger",
+        "2023-12-10",
+        "Comets sign a pitcher",
+        (
+            "The Comets signed pitcher Theo Brandt from the Rovers on Sunday. Brandt has won the Bayside Series in "
+            "each of the last two seasons. The veteran Brandt, who turns 33 in May, joins on a one-year deal."
+        ),
+    ),
 ]
 
 
@@ -98,6 +107,10 @@ def test_the_final_result_leads_and_the_semi_final_is_shown_as_earlier(bot):
 def test_a_stage_is_never_called_the_final(bot):
     answer = bot.ask("Which team won the Bayside Series?")
     assert answer.text.startswith("**Mariners**, as of 2023-11-20")
+    # asked which team, a player who won it with his teams is no answer ("pitcher Theo Brandt ... the veteran Brandt"),
+    # though he is one to "who won?"
+    assert "Brandt" not in answer.text.splitlines()[0]
+    assert bot.ask("Who won the Bayside Series?").text.startswith("**Brandt**")
     assert "none reports a final" in answer.text
     assert_exact_quotes(bot, answer)
 

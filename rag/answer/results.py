@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
-from rag.answer.names import NOT_NAMES, names_in, standalone
+from rag.answer.names import NOT_NAMES, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Window
 from rag.answer.verdicts import claim_terms, coverage
 from rag.core.text import NAME_PHRASE, split_sentences, stem
@@ -102,6 +102,25 @@ def _undescribed(name: str) -> str:
     return _DESCRIPTOR.sub("", name)
 
 
+# "Which team won ...?": a kind of winner that is never a person
+_NO_PERSON_ASKED = re.compile(
+    r"^\W*(?:which|what)\s+(?:[\w-]+\s+)?(?:teams?|clubs?|sides?|countr(?:y|ies)|nations?|compan(?:y|ies)|firms?|"
+    r"schools?|universit(?:y|ies)|colleges?|states?|cit(?:y|ies))\b",
+    re.I,
+)
+
+
+def _a_person(name: str, article: str) -> bool:
+    """A one-word name that its article spells out with a first name and then uses alone as people's surnames are
+    ("reliever Mara Lind ... the veteran Lind"), never after "the" as a team's is ("the Mariners")."""
+    full = in_full(name, article)
+    return (
+        full != name
+        and named_by_surname(full, [article])
+        and not re.search(r"(?i:\bthe)\s+" + standalone(name), article)
+    )
+
+
 def _winner(name: str, article: str, sides: set[str], asked: set[str]) -> str:
     """The name as the winner, or "" when it is none: a word the question says (unless it is one of the named sides),
     a capitalised common word the article also writes in lowercase ("Years"), or with a description before it that
@@ -163,6 +182,7 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
     key = _event_key(topic)
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     sides = {side for m in _SIDES.finditer(topic) for side in names_in(m.group("a")) + names_in(m.group("b"))}
+    no_person = bool(_NO_PERSON_ASKED.match(question))
     found: dict[tuple[str, str], Result] = {}
     names_the_event: dict[str, bool] = {}  # per article, read once
     seen: set[tuple[str, int]] = set()  # a sentence in two overlapping chunks is read once
@@ -190,8 +210,8 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                     continue
                 name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
                 name = _winner(name, article.text, sides, asked) if name else ""
-                if not name:
-                    continue
+                if not name or (no_person and _a_person(name, article.text)):
+                    continue  # asked which team won, a player who won with one is no answer
                 if m.group("subject"):
                     shared = [_winner(n, article.text, sides, asked) for n in _shared_with(sentence[: m.start()])]
                     name = _joined([*(n for n in shared if n), name])
