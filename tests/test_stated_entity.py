@@ -65,6 +65,16 @@ ARTICLES = [
         "Globex in court",
         "Globex shares slipped after the company was sued by Ostland and a dozen other states over its data practices.",
     ),
+    (
+        "Coast Times",
+        "2023-12-08",
+        "Rovers hold on",
+        (
+            "Ostland Wanderers boss Pim van der Holt praised his players after the draw. "
+            "Last spring, Tide Works acquired Norrvik Games for $40m. "
+            "On Sunday the Wanderers beat No. 12 Coast City 3-1 at Brenna Stadium."
+        ),
+    ),
 ]
 
 
@@ -115,6 +125,33 @@ def test_a_name_the_sentence_counts_among_another_kind_is_no_answer_to_which_com
     assert answer.refused and "Ostland" not in answer.text.splitlines()[0].split(":")[1].split(".")[0]
     assert "no passage says which company sued Globex" in answer.text
     assert bot.ask("Which state sued Globex?").text.startswith("**Ostland** — stated by Harbour Herald")
+
+
+def test_a_surname_particle_is_part_of_the_name_and_a_managers_post_is_also_called_boss(bot):
+    # "Pim van der Holt" is one name, not "Pim" and "Holt"; football news calls a club's manager its "boss"
+    answer = bot.ask("Who is the manager of Ostland Wanderers?")
+    assert answer.text.startswith("**Pim van der Holt**, as of 2023-12-08 — stated by Coast Times")
+    assert [(p.claim, p.verdict) for p in answer.parts] == [
+        ("Pim van der Holt is the manager of Ostland Wanderers", "supported")
+    ]
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_name_the_passage_spells_longer_is_answered_with_its_spelling_shown(bot):
+    # asked for "Norrvik", the passage names "Norrvik Games": the answer is stated, and says which name it states
+    answer = bot.ask("Which company bought Norrvik?")
+    assert answer.text.startswith(
+        "**Tide Works** — stated by Coast Times (2023-12-08) [1], which says “Norrvik Games”."
+    )
+    assert [(p.claim, p.verdict) for p in answer.parts] == [("Tide Works bought Norrvik Games", "supported")]
+    assert_exact_quotes(bot, answer)
+    # the longer name itself is what the question names, never its answer
+    assert bot.ask("Which company bought Norrvik Games?").text.startswith("**Tide Works** — stated by Coast Times")
+    # a place the deed happened at is another name: Brenna beat nobody at Brenna Stadium
+    assert bot.ask("Which team did Brenna beat?").refused
+    # "No. 12" ranks a team; it names none
+    answer = bot.ask("Which team did the Wanderers beat?")
+    assert answer.text.startswith("**Coast City** — stated by Coast Times"), answer.text
 
 
 def test_another_wording_of_the_deed_states_it_and_a_hashtag_is_no_name(bot):

@@ -24,9 +24,15 @@ NOT_NAMES = frozenset(
 _POSSESSIVE_END = re.compile(r"(?<=[’']s)\s+|(?<=s[’'])\s+")
 
 
+# "No. 22 Utah": a ranking's number sign, not a name
+_NUMBER_SIGN = re.compile(r"\.\s*\d")
+
+
 def names_in(text: str) -> list[str]:
     out = []
     for m in NAME_PHRASE.finditer(text):
+        if m.group(0) in ("No", "Nos") and _NUMBER_SIGN.match(text, m.end()):
+            continue
         for phrase in _POSSESSIVE_END.split(m.group(0)):
             words = phrase.split()
             # leading function words, titles and "second-year"-style descriptions start a sentence, not a name

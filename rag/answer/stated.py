@@ -156,6 +156,7 @@ _POST_FORMS = [
     ("chief executive officer", "chief executive", "ceo"),
     ("chairman", "chairwoman", "chairperson", "chair"),
     ("head coach", "coach"),
+    ("manager", "boss"),  # a football club's manager is its "boss" in news
     ("chief financial officer", "cfo"),
     ("chief technology officer", "cto"),
     ("chief operating officer", "coo"),
@@ -216,6 +217,8 @@ def titled(title: tuple[str, str], sentence: str) -> list[str]:
 class Stated:
     name: str
     window: Window  # the one sentence that states it
+    claim: str  # what the sentence states, the name in the slot
+    spelled: str = ""  # the question's name as the sentence spells it, when longer ("Globex Holdings" for "Globex")
 
     @property
     def day(self) -> str:
@@ -245,7 +248,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         return first < at or "by" in (w.lower() for w in words[at:first])
     # what it was done to is the first name after the verb, a few words on at most ("bought the small studio Tide
     # Works"), not a name further along ("beat the Rovers 41-10, with Lind scoring twice")
-    between = words[at + 1 : first]
+    # ("beat No. 12 Coast City": a ranking's number sign is no other name)
+    between = [w for w in words[at + 1 : first] if w not in ("No.", "Nos.")]
     return first > at and (bool(slot.preposition) or (len(between) <= 4 and not any(w[:1].isupper() for w in between)))
 
 
@@ -304,6 +308,22 @@ def _called_another_kind(name: str, sentence: str, kind: str) -> bool:
     return m is not None and stem(m.group("kind")) != stem(kind)
 
 
+def _spelled_longer(question_names: list[str], sentence: str) -> tuple[str, str] | None:
+    """(the question's one-word name, the longer name that the sentence says it only as the start of): "Activision
+    Blizzard" for "Activision". The verifier holds the two for different names ("Globex Pay" is not Globex), so the
+    claim is judged, and the answer said, with the sentence's spelling for the reader to see."""
+    for short in question_names:
+        if " " in short or re.search(re.escape(short) + r"(?![\w-])(?!\s+[A-Z])", sentence):
+            continue
+        longer = next((n for n in names_in(sentence) if n.split()[0] == short and " " in n), "")
+        # "at Ostland Stadium", "in Ostland City": a place the deed happened at, not who did it or had it done
+        if longer and not re.search(
+            rf"\b(?i:at|in|on|from|to|into|near|inside|outside|of)\s+(?:the\s+)?{re.escape(longer)}", sentence
+        ):
+            return short, longer
+    return None
+
+
 def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     """Every (name, article) whose sentence states the question's claim with that name in the slot; per name and
     article the shortest such sentence."""
@@ -331,7 +351,11 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             ):
                 continue
             holders = titled(slot.title, sentence) if slot.title else []
+            longer = _spelled_longer(question_names, sentence) if slot.title is None else None
             for name in dict.fromkeys([*names_in(sentence), *holders]):
+                claim = slot.claim(name)
+                if longer:
+                    claim = re.sub(rf"(?<![\w-]){re.escape(longer[0])}(?![\w-])", longer[1], claim)
                 starts = re.search(r"(?:^|[:—–\"“]\s*)" + re.escape(name), sentence)
                 if " " not in name and starts and not _mid_sentence(name, article.text):
                     continue  # "Weighing the candidates, ...": a capital that only starts a sentence is no name
@@ -343,7 +367,9 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
                     # a post is given in apposition, in few plain words: "Globex CEO Mara Lind"
                     if name not in holders:
                         continue
-                elif not judge(slot.claim(name), [sentence], similarity=None, happened=True).supported:
+                elif longer and longer[1] == name:
+                    continue  # the longer name is what the question names, not an answer to it
+                elif not judge(claim, [sentence], similarity=None, happened=True).supported:
                     continue
                 elif not _in_its_role(name, slot, sentence):
                     continue  # "Four years later, Globex bought Tide Works": "Four" is not what it bought
@@ -354,7 +380,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
                 shown = in_full(name, article.text) if person else name
                 old = found.get((shown, article.id))
                 if old is None or e - s < len(old.window.text):
-                    found[(shown, article.id)] = Stated(shown, Window(hit, s, e))
+                    found[(shown, article.id)] = Stated(shown, Window(hit, s, e), claim, longer[1] if longer else "")
     # "Emma" beside "Emma Hayes" in one sentence is the same person, said shorter
     kept = list(found.values())
     return [
@@ -409,8 +435,10 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     def cite(name: str) -> str:
         s = max(by_name[name], key=lambda s: (s.day, -order.get(id(s.window.hit), 0)))
         n = cites.quote(s.window, lines)  # a sentence stating two names is quoted once
-        parts.append(Part(slot.claim(name), "supported", [n]))
-        return f"{outlet_of(s.window)} [{n}]"
+        parts.append(Part(s.claim, "supported", [n]))
+        # the sentence names the question's name longer: said, so that the reader sees which one it states
+        spelled = f", which says “{s.spelled}”" if s.spelled else ""
+        return f"{outlet_of(s.window)} [{n}]{spelled}"
 
     lead = names[0]
     # what holds now is said as of the report's day: a later change may not be in the articles

@@ -136,9 +136,11 @@ WORD = re.compile(r"[\w][\w'’.-]*[\w]|[\w]", re.UNICODE)
 NAME = re.compile(r"\b[A-Z][\w'’.-]+")
 # A run of capitalised words: one name of one or more words ("Mara Lind", "Globex").
 NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*)*")
-# A name as answers quote it: capitalised words, possibly joined by "of"/"de"/"&" ("Bank of Springfield").
+# A name as answers quote it: capitalised words, possibly joined by "of"/"&" ("Bank of Springfield") or by the
+# lowercase particles of surnames ("Ada de Brin", "Theo van der Park", "Mara ten Lind").
 # Neither crosses a line break: a caption or a heading above a sentence is not part of a name in it.
-NAME_PHRASE = re.compile(r"\b[A-Z][\w’'&.-]*[\w](?:[^\S\n]+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*[\w])*")
+_NAME_JOINER = r"(?:of|&|(?:de|van|von|ten|ter|da|di|du|del|della|le|la|bin|al)(?:[^\S\n]+(?:der|den|la))?)[^\S\n]+"
+NAME_PHRASE = re.compile(rf"\b[A-Z][\w’'&.-]*[\w](?:[^\S\n]+(?:{_NAME_JOINER})?[A-Z][\w’'&.-]*[\w])*")
 
 # Words that match nearly every chunk: they cost time and carry no signal for ranking.
 STOPWORDS = frozenset(
@@ -219,6 +221,19 @@ IRREGULAR_VERBS = {
         "forbid": "forbade forbidden",
         "undergo": "underwent undergone",
         "overtake": "overtook overtaken",
+        "blow": "blew blown",
+        "draw": "drew drawn",
+        "fly": "flew flown",
+        "know": "knew known",
+        "tell": "told",
+        "teach": "taught",
+        "hear": "heard",
+        "deal": "dealt",
+        "sink": "sank sunk",
+        "shake": "shook shaken",
+        "freeze": "froze frozen",
+        "forget": "forgot forgotten",
+        "get": "got gotten",
     }.items()
     for form in forms.split()
 }
