@@ -581,6 +581,35 @@ def test_a_passage_with_the_two_sides_the_other_way_round_supports_nothing():
     assert judge("Coast United beat Harbour United in the cup final", [passive]).label == "supported"
 
 
+def test_a_passage_that_words_no_outcome_supports_no_win_or_defeat():
+    from rag.answer.verdicts import judge
+
+    # a preview names both sides and the week, and says nothing of who won
+    preview = 'When the Rovers and the Mariners meet in Bay Park to open Week 13 on "Thursday Night", it will be close.'
+    result = "The Mariners opened Week 13 by rallying to beat the Rovers on Thursday night."
+    for claim in ("a victory for the Mariners over the Rovers in Week 13", "a defeat for the Rovers in Week 13"):
+        assert judge(claim, [preview], similarity=None).label == "not_mentioned", claim
+        # any wording of the outcome will do: "beat" for "victory" and "defeat"
+        assert (judge(claim, [preview, result]).label, judge(claim, [preview, result]).index) == ("supported", 1)
+    # the sides the other way round in the match the claim pins by a number: the passage says the opposite
+    for claim in (
+        "a defeat for the Mariners against the Rovers in Week 13",
+        "a victory for the Rovers over the Mariners in Week 13",
+    ):
+        assert judge(claim, [result]).label == "contradicted", claim
+    assert judge("the Rovers lost to the Mariners in Week 13", [result]).label == "supported"
+    # without a number it may be another meeting of the two: nothing is said of it
+    assert judge("the Rovers beat the Mariners", [result]).label == "not_mentioned"
+    # a streak up to the report's day denies no later win, and its deed is no outcome of that game
+    streak = "The Rovers haven't beaten the Mariners since 2011, when the coach was fired."
+    assert judge("a win for the Rovers against the Mariners on Sunday", [streak]).label == "not_mentioned"
+    # the same holds for the other deeds that make a claim what it is
+    assert (
+        judge("Globex fired Mara Lind", ["Globex and Mara Lind met on Monday."], similarity=None).label
+        == "not_mentioned"
+    )
+
+
 def test_a_passage_naming_someone_else_by_the_same_first_name_supports_nothing():
     from rag.answer.verdicts import judge
 

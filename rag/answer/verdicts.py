@@ -147,8 +147,13 @@ def claim_terms(claim: str) -> str:
     return " ".join(w for w in claim.split() if w.lower().strip(",.;:'’\"") not in _SCAFFOLD)
 
 
+# "the Rovers haven't beaten the Mariners since 2011": a streak up to the report's day, which denies no later win
+_STREAK = re.compile(r"\b(?:has|have|had)(?:n[’']t|\s+not|\s+never)\s[^.;,]*?\bsince\b[^.;,]*", re.I)
+
+
 def _flips(claim: str, passage: str) -> bool:
     """The passage shares the claim's words but negates one of them, or uses an opposite of one."""
+    passage = _STREAK.sub(" ", passage)
     if negation_flipped(claim, passage):
         return True
     claim_words = {base_stem(w) for w in _WORD.findall(claim.lower())}
@@ -373,6 +378,25 @@ def _roles_swapped_in(claim: str, passage: str) -> bool:
     return any(roles_swapped(claim, passage[s:e]) for s, e in split_sentences(passage))
 
 
+# Deeds that make a claim what it is, each with the words of the same outcome ("the Rovers beat the Mariners" is "the
+# Mariners lost"): a passage with none of them says something else of the same names ("when the Rovers and the
+# Mariners meet on Sunday" is no win for either).
+_DEED_FAMILIES = [
+    frozenset(analyse(words)[0])
+    for words in ("win beat lose loss", "fire", "resign", "buy sell", "hire", "convict", "sue", "return")
+]
+
+
+def _numbered(claim: str) -> bool:
+    return any(kind == "number" for _, _, kind in analyse(claim)[1])
+
+
+def _deed_left_out(claim: str, passage: str) -> bool:
+    """The claim names a deed of _DEED_FAMILIES that the passage does not word in any way."""
+    claim_tokens, passage_tokens = analyse(claim)[0], analyse(_STREAK.sub(" ", passage))[0]
+    return any(family & claim_tokens and not family & passage_tokens for family in _DEED_FAMILIES)
+
+
 def judge(
     claim: str,
     passages: list[str],
@@ -405,6 +429,7 @@ def judge(
         or _other_person(terms, passage)
         or (happened and hedged_only(terms, passage))
         or (deed_done_to_another and _roles_swapped_in(terms, passage))
+        or _deed_left_out(terms, passage)
         for i, passage in enumerate(passages)
     ]
     best, best_i = 0.0, -1
@@ -426,6 +451,12 @@ def judge(
         return Judgement("contradicted", best, closest)
     if best >= SUPPORTED_AT and _shared_words(terms, passages[best_i]) >= MIN_SHARED_WORDS:
         return Judgement("supported", best, best_i)
+    # the two sides the other way round in the match the claim pins by its numbers ("in Week 13", "the 2023 final"):
+    # the passage says the opposite of who won; without a number it may be another meeting of the two
+    if deed_done_to_another and _numbered(terms):
+        reversed_at = [i for i, p in enumerate(passages) if _roles_swapped_in(terms, p) and _numbers_held(terms, p)]
+        if reversed_at:
+            return Judgement("contradicted", 0.0, reversed_at[0])
     # Asked whether it happened, other words are not enough: MiniLM cosine cannot tell "prices rose" from "cut prices".
     if similarity is not None and PARAPHRASE_AT < 1.0 and terms.strip() and not happened:
         candidates = sorted(range(len(passages)), key=lambda i: (-covers[i], i))[:PARAPHRASE_CANDIDATES]

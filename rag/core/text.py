@@ -249,6 +249,8 @@ def base_stem(word: str) -> str:
 # "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat", "appointed" is
 # "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued". General English only. The forms of
 # "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
+# a team or a person in a result, as the result patterns below read it ("Coast United", "the Rovers")
+_NAME = r"[A-Z][\w’'.-]*[\w](?:[^\S\n]+[A-Z][\w’'.-]*[\w])*"
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
     (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
@@ -265,6 +267,31 @@ _EVENT_WORDS = [
             re.I,
         ),
         "fire",
+    ),
+    # a result in any of its forms, said as who beat whom ("a defeat for the Rovers against the Mariners", "the
+    # Mariners' win over the Rovers", "the Rovers lost to the Mariners" are "the Mariners beat the Rovers"), so that
+    # the roles can be compared
+    (
+        re.compile(
+            rf"\b(?i:a|an|the|their|its|his|her)\s+(?:[a-z]+\s+)?(?i:defeat|loss)\s+for\s+(?:the\s+)?(?P<x>{_NAME})\s+"
+            rf"(?:against|to|at\s+the\s+hands\s+of|by)\s+(?:the\s+)?(?P<y>{_NAME})"
+        ),
+        r"\g<y> beat \g<x>",
+    ),
+    (
+        re.compile(
+            rf"\b(?i:a|an|the)\s+(?:[a-z]+\s+)?(?i:win|victory)\s+for\s+(?:the\s+)?(?P<x>{_NAME})\s+"
+            rf"(?:over|against)\s+(?:the\s+)?(?P<y>{_NAME})"
+        ),
+        r"\g<x> beat \g<y>",
+    ),
+    (
+        re.compile(rf"(?P<x>{_NAME})(?:['’]s?)?\s+(?i:win|victory)\s+(?:over|against)\s+(?:the\s+)?(?P<y>{_NAME})"),
+        r"\g<x> beat \g<y>",
+    ),
+    (
+        re.compile(rf"(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
+        r"\g<y> beat \g<x>",
     ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
@@ -287,7 +314,10 @@ _EVENT_WORDS = [
 
 
 # Any of the wordings at all: most sentences hold none, and one search is cheaper than every substitution.
-_ANY_EVENT_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVENT_WORDS), re.I)
+# (the results' named sides dropped: one pattern may not name two groups alike; case-blind, it only checks first)
+_ANY_EVENT_WORD = re.compile(
+    "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', pattern.pattern)})" for pattern, _ in _EVENT_WORDS), re.I
+)
 
 
 @lru_cache(maxsize=8192)
