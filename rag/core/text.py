@@ -273,14 +273,14 @@ _EVENT_WORDS = [
     # the roles can be compared
     (
         re.compile(
-            rf"\b(?i:a|an|the|their|its|his|her)\s+(?:[a-z]+\s+)?(?i:defeat|loss)\s+for\s+(?:the\s+)?(?P<x>{_NAME})\s+"
+            rf"(?:\b(?i:a|an|the|their|its|his|her)\s+(?:[a-z]+\s+)?|^\s*)(?i:defeat|loss)\s+for\s+(?:the\s+)?(?P<x>{_NAME})\s+"
             rf"(?:against|to|at\s+the\s+hands\s+of|by)\s+(?:the\s+)?(?P<y>{_NAME})"
         ),
         r"\g<y> beat \g<x>",
     ),
     (
         re.compile(
-            rf"\b(?i:a|an|the)\s+(?:[a-z]+\s+)?(?i:win|victory)\s+for\s+(?:the\s+)?(?P<x>{_NAME})\s+"
+            rf"(?:\b(?i:a|an|the)\s+(?:[a-z]+\s+)?|^\s*)(?i:win|victory)\s+for\s+(?:the\s+)?(?P<x>{_NAME})\s+"
             rf"(?:over|against)\s+(?:the\s+)?(?P<y>{_NAME})"
         ),
         r"\g<x> beat \g<y>",
