@@ -631,6 +631,11 @@ def test_an_opposite_in_another_inflection_still_contradicts():
     verdict = judge("the Harbour City defense has worsened in his second season", [passage])
     assert (verdict.label, verdict.index) == ("contradicted", 0)
     assert judge("the Harbour City defense has improved in his second season", [passage]).label == "supported"
+    # a kick that was missed was no successful one; fees one percent higher are not identical
+    kick = "The Mariners settled for a 52-yard field goal late in the first half, which Theo Park missed wide left."
+    assert judge("Theo Park made a successful field goal attempt", [kick]).label == "contradicted"
+    fees = "Tide Works' fees are usually around 1 percent higher than Globex's, says Mara Lind."
+    assert judge("Tide Works' fees are identical to Globex's fees", [fees]).label == "contradicted"
 
 
 def test_a_word_the_passage_both_says_and_negates_is_not_a_flip():
