@@ -604,6 +604,10 @@ def test_a_passage_that_words_no_outcome_supports_no_win_or_defeat():
     # a streak up to the report's day denies no later win, and its deed is no outcome of that game
     streak = "The Rovers haven't beaten the Mariners since 2011, when the coach was fired."
     assert judge("a win for the Rovers against the Mariners on Sunday", [streak]).label == "not_mentioned"
+    # a deed named further on is part of a topic, which a passage may cover without repeating it
+    probe = "The Commission opened a probe into Coast Times on Monday, weeks after it cleared the Tide Works deal."
+    claim = "the Commission opened a probe into Coast Times after the Tide Works purchase"
+    assert judge(claim, [probe], similarity=None).label == "supported"
     # the same holds for the other deeds that make a claim what it is
     assert (
         judge("Globex fired Mara Lind", ["Globex and Mara Lind met on Monday."], similarity=None).label

@@ -396,8 +396,10 @@ def _numbered(claim: str) -> bool:
 
 
 def _deed_left_out(claim: str, passage: str) -> bool:
-    """The claim names a deed of _DEED_FAMILIES that the passage does not word in any way."""
-    claim_tokens, passage_tokens = analyse(claim)[0], analyse(_STREAK.sub(" ", passage))[0]
+    """The claim's deed (its first plain word) is one of _DEED_FAMILIES, and the passage does not word it in any way. A
+    deed named further on is part of a topic ("the focus changed from Globex's Tide Works purchase to ..."), which a
+    passage may cover without repeating it."""
+    claim_tokens, passage_tokens = analyse(_deed(claim))[0], analyse(_STREAK.sub(" ", passage))[0]
     return any(family & claim_tokens and not family & passage_tokens for family in _DEED_FAMILIES)
 
 
