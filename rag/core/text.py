@@ -245,32 +245,12 @@ def base_stem(word: str) -> str:
     return stem(IRREGULAR_VERBS.get(word, word))
 
 
-# Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
-# "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat", "appointed" is
-# "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued". General English only. The forms of
-# "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 # a team or a person in a result, as the result patterns below read it ("Coast United", "the Rovers")
 _NAME = r"[A-Z][\w’'.-]*[\w](?:[^\S\n]+[A-Z][\w’'.-]*[\w])*"
-_EVENT_WORDS = [
-    (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
-    (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
-    (
-        re.compile(r"\b(?:sack|sacks|sacked|sacking|oust|ousts|ousted|ousting|dismiss|dismissed|dismisses)\b", re.I),
-        "fire",
-    ),
-    # the noun ("the ouster of Mara Lind as chief") and "removed as / from office": a post lost, not a thing moved
-    (re.compile(r"\bousters?\b", re.I), "fire"),
-    (
-        re.compile(
-            r"\b(?:remove|removes|removed|removing)\b(?=\s+(?:as\b|from\s+(?:office|power|(?:his|her|their|the)\s+"
-            r"(?:post|position|role|job|seat))\b))",
-            re.I,
-        ),
-        "fire",
-    ),
-    # a result in any of its forms, said as who beat whom ("a defeat for the Rovers against the Mariners", "the
-    # Mariners' win over the Rovers", "the Rovers lost to the Mariners" are "the Mariners beat the Rovers"), so that
-    # the roles can be compared
+# a result in any of its forms, said as who beat whom ("a defeat for the Rovers against the Mariners", "the
+# Mariners' win over the Rovers", "the Rovers lost to the Mariners" are "the Mariners beat the Rovers"), so that
+# the roles can be compared
+_RESULT_FORMS = [
     (
         re.compile(
             rf"(?:\b(?i:a|an|the|their|its|his|her)\s+(?:[a-z]+\s+)?|^\s*)(?i:defeat|loss)\s+for\s+(?:the\s+)?(?P<x>{_NAME})\s+"
@@ -293,6 +273,31 @@ _EVENT_WORDS = [
         re.compile(rf"(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
         r"\g<y> beat \g<x>",
     ),
+]
+# a word any of them holds: most texts hold none, and one search is cheaper than four name patterns
+_RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|loses|losing)\b", re.I)
+
+# Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
+# "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat", "appointed" is
+# "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued". General English only. The forms of
+# "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
+_EVENT_WORDS = [
+    (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
+    (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
+    (
+        re.compile(r"\b(?:sack|sacks|sacked|sacking|oust|ousts|ousted|ousting|dismiss|dismissed|dismisses)\b", re.I),
+        "fire",
+    ),
+    # the noun ("the ouster of Mara Lind as chief") and "removed as / from office": a post lost, not a thing moved
+    (re.compile(r"\bousters?\b", re.I), "fire"),
+    (
+        re.compile(
+            r"\b(?:remove|removes|removed|removing)\b(?=\s+(?:as\b|from\s+(?:office|power|(?:his|her|their|the)\s+"
+            r"(?:post|position|role|job|seat))\b))",
+            re.I,
+        ),
+        "fire",
+    ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
     (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
@@ -314,16 +319,16 @@ _EVENT_WORDS = [
 
 
 # Any of the wordings at all: most sentences hold none, and one search is cheaper than every substitution.
-# (the results' named sides dropped: one pattern may not name two groups alike; case-blind, it only checks first)
-_ANY_EVENT_WORD = re.compile(
-    "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', pattern.pattern)})" for pattern, _ in _EVENT_WORDS), re.I
-)
+_ANY_EVENT_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVENT_WORDS), re.I)
 
 
 @lru_cache(maxsize=8192)
 def same_event_words(text: str) -> str:
     """text with each way of wording a common event replaced by one word (see _EVENT_WORDS). Cached: every part of a
     question judges the same passage windows again."""
+    if _RESULT_WORD.search(text):
+        for pattern, word in _RESULT_FORMS:
+            text = pattern.sub(word, text)
     if not _ANY_EVENT_WORD.search(text):
         return text
     for pattern, word in _EVENT_WORDS:
