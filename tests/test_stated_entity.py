@@ -72,7 +72,8 @@ ARTICLES = [
         (
             "Ostland Wanderers boss Pim van der Holt praised his players after the draw. "
             "Last spring, Tide Works acquired Norrvik Games for $40m. "
-            "On Sunday the Wanderers beat No. 12 Coast City 3-1 at Brenna Stadium."
+            "On Sunday the Wanderers beat No. 12 Coast City 3-1 at Brenna Stadium. "
+            "Their striker Lena Voss is the leading scorer in the Norrvik League this season."
         ),
     ),
 ]
@@ -149,6 +150,8 @@ def test_a_name_the_passage_spells_longer_is_answered_with_its_spelling_shown(bo
     assert bot.ask("Which company bought Norrvik Games?").text.startswith("**Tide Works** — stated by Coast Times")
     # a place the deed happened at is another name: Brenna beat nobody at Brenna Stadium
     assert bot.ask("Which team did Brenna beat?").refused
+    # "the leading scorer in the league" describes her; it does not say that she leads the league
+    assert bot.ask("Who leads the Norrvik League?").refused
     # "No. 12" ranks a team; it names none
     answer = bot.ask("Which team did the Wanderers beat?")
     assert answer.text.startswith("**Coast City** — stated by Coast Times"), answer.text

@@ -239,6 +239,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         return True  # the judge found the claim in other words ("returned" for "came back"): nothing to place
     if at > 0 and words[at - 1].lower() == "to":
         return False  # "candidates to replace Mara Lind" have not replaced her
+    if at > 0 and words[at - 1].lower() in ("the", "a", "an") and words[at].lower().endswith("ing"):
+        return False  # "Mara Lind is the leading scorer in the league": a description, she does not lead the league
     if slot.template.startswith("{}"):
         # "making more money than Globex" compares with Globex; it is no deed done to it
         objects = [n.split()[0] for n in names_in(slot.claim(""))]
