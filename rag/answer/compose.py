@@ -150,12 +150,10 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
                 f"its closest report is dated {bad.published_at} [{_cite(cites, bad)}]."
             )
         else:
-            # the claim in plain words, not in quotation marks: quotation marks would say the article wrote it
-            said = (
-                f"what the question says {_short(bad.clause.claim)}"
-                if bad.clause.claim.startswith(ABOUT)
-                else f"the claim that {_short(bad.clause.claim)}"
-            )
+            # the claim in plain words, not in quotation marks: quotation marks would say the article wrote it. A part
+            # may be a phrase ("defeat for the Rovers in Week 13"), which "the claim that ..." would make ungrammatical.
+            claim = _short(bad.clause.claim)
+            said = f"what the question says {claim}" if claim.startswith(ABOUT) else f"what the question says: {claim}"
             lead = f"**No.** What {_outlet(bad)} reports contradicts {said} [{_cite(cites, bad)}]."
     elif labels and all(label == "supported" for label in labels):
         refs = "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
