@@ -24,7 +24,7 @@ NOT_NAMES = frozenset(
 _POSSESSIVE_END = re.compile(r"(?<=[’']s)\s+|(?<=s[’'])\s+")
 
 
-# "No. 22 Utah": a ranking's number sign, not a name
+# "No. 22 Ostland": a ranking's number sign, not a name
 _NUMBER_SIGN = re.compile(r"\.\s*\d")
 
 

@@ -311,8 +311,8 @@ def _called_another_kind(name: str, sentence: str, kind: str) -> bool:
 
 
 def _spelled_longer(question_names: list[str], sentence: str) -> tuple[str, str] | None:
-    """(the question's one-word name, the longer name that the sentence says it only as the start of): "Activision
-    Blizzard" for "Activision". The verifier holds the two for different names ("Globex Pay" is not Globex), so the
+    """(the question's one-word name, the longer name that the sentence says it only as the start of): "Norrvik
+    Games" for "Norrvik". The verifier holds the two for different names ("Globex Pay" is not Globex), so the
     claim is judged, and the answer said, with the sentence's spelling for the reader to see."""
     for short in question_names:
         if " " in short or re.search(re.escape(short) + r"(?![\w-])(?!\s+[A-Z])", sentence):

@@ -430,11 +430,12 @@ def judge(
         for i, p in enumerate(passages)
     ]
     deed_done_to_another = _done_to_another(terms)
+    swapped = [deed_done_to_another and _roles_swapped_in(terms, passage) for passage in passages]
     other = [
         flipped[i]
         or _other_person(terms, passage)
         or (happened and hedged_only(terms, passage))
-        or (deed_done_to_another and _roles_swapped_in(terms, passage))
+        or swapped[i]
         or _deed_left_out(terms, passage)
         for i, passage in enumerate(passages)
     ]
@@ -460,7 +461,7 @@ def judge(
     # the two sides the other way round in the match the claim pins by its numbers ("in Week 13", "the 2023 final"):
     # the passage says the opposite of who won; without a number it may be another meeting of the two
     if deed_done_to_another and _numbered(terms):
-        reversed_at = [i for i, p in enumerate(passages) if _roles_swapped_in(terms, p) and _numbers_held(terms, p)]
+        reversed_at = [i for i, p in enumerate(passages) if swapped[i] and _numbers_held(terms, p)]
         if reversed_at:
             return Judgement("contradicted", 0.0, reversed_at[0])
     # Asked whether it happened, other words are not enough: MiniLM cosine cannot tell "prices rose" from "cut prices".

@@ -245,8 +245,8 @@ def base_stem(word: str) -> str:
     return stem(IRREGULAR_VERBS.get(word, word))
 
 
-# a team or a person in a result, as the result patterns below read it ("Coast United", "the Rovers")
-_NAME = r"[A-Z][\w’'.-]*[\w](?:[^\S\n]+[A-Z][\w’'.-]*[\w])*"
+# a team or a person in a result ("Coast United", "the Rovers")
+_NAME = NAME_PHRASE.pattern
 # a result in any of its forms, said as who beat whom ("a defeat for the Rovers against the Mariners", "the
 # Mariners' win over the Rovers", "the Rovers lost to the Mariners" are "the Mariners beat the Rovers"), so that
 # the roles can be compared
