@@ -83,6 +83,18 @@ ARTICLES = [
             "each of the last two seasons. The veteran Brandt, who turns 33 in May, joins on a one-year deal."
         ),
     ),
+    (
+        "Harbour Herald",
+        "2023-11-05",
+        "Ostland look back",
+        "Ostland won the Norrvik Open three years ago, and they face the Rovers on Friday.",
+    ),
+    (
+        "Coast Times",
+        "2023-11-08",
+        "Mariners coach",
+        "The Mariners won the Norrvik Open in 2019; their coach Ada Brin joined them in 2022.",
+    ),
 ]
 
 
@@ -157,3 +169,48 @@ def test_winners_sharing_a_win_are_all_named_without_the_nationality_before_them
     # the object of an earlier verb shares no win: "the Rovers beat the Mariners and the Comets won"
     shield = bot.ask("Who won the Bay Shield?")
     assert shield.text.startswith("**Comets**, as of 2023-10-03")
+
+
+def test_a_past_result_is_dated_by_its_own_clause(bot):
+    # "three years ago" in a 2023 article is 2020; the coach's 2022 in the next clause does not date the 2019 win
+    answer = bot.ask("Who won the Norrvik Open?")
+    assert answer.text.startswith("**Ostland**, as of 2020")
+    assert "Earlier results: Mariners (in 2019," in answer.text
+    assert_exact_quotes(bot, answer)
+
+
+# Many previews of one cup, and one article that mentions its last winner in passing: the question's own passages are
+# the previews, and the result is found only in a result's words ("won the Bay Cup").
+PREVIEWS = [
+    (
+        "Daily Ledger",
+        f"2023-10-{day:02d}",
+        f"Bay Cup preview {day}",
+        (
+            f"Which team won the Bay Cup the most times? Every team in the Bay Cup draw has won games, and team {day} "
+            "says its team is ready to win the Bay Cup."
+        ),
+    )
+    for day in range(1, 16)
+] + [
+    (
+        "Tech Wire",
+        "2023-11-30",
+        "Comets shirts on sale",
+        "The Comets won the Bay Cup in 2021. Globex sells their shirts at Bay Park.",
+    )
+]
+
+
+@pytest.fixture(scope="module")
+def previews_bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "previews", PREVIEWS))
+
+
+def test_a_result_mentioned_in_passing_is_found_in_a_results_words(previews_bot):
+    answer = previews_bot.ask("Which team won the Bay Cup?")
+    assert answer.text.startswith("**Comets**, as of 2021")
+    assert answer.citations[0].quote == "The Comets won the Bay Cup in 2021."
+    assert_exact_quotes(previews_bot, answer)

@@ -18,7 +18,7 @@ from rag.answer.names import names_in, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits
 from rag.answer.reading import Clause, Reading, read_question
-from rag.answer.results import asks_who_won, compose_winner
+from rag.answer.results import asks_who_won, compose_winner, result_query
 from rag.answer.stated import compose_stated, post_forms, read_slot
 from rag.answer.verdicts import ABOUT, judge
 from rag.answer.when import compose_when, read_when
@@ -30,6 +30,10 @@ from rag.extractive import ExtractiveAnswerer
 _SUBJECT = re.compile(
     r"^\s*(?:what|how|where|when|why)\b.*\b(?:of|about|to|for|regarding|on)\s+(?P<subject>[^?]+?)\s*\??$", re.I
 )
+
+# Passages fetched in a result's own words for "who won ...?", beside the question's: the past results a report
+# mentions in passing ("X won the 2022 final") rank low for the question itself.
+RESULT_HITS = 2 * EVIDENCE_HITS
 
 
 class StructuredAnswerer:
@@ -72,7 +76,8 @@ class StructuredAnswerer:
             return _never_named(question, "closest articles never mention", missing, hits)
         if reading.shape == "entity":
             if asks_who_won(question):
-                return compose_winner(question, hits)
+                more = retrieve(result_query(question), RESULT_HITS, Filters())
+                return compose_winner(question, _pool(hits, evidence, more))
             # asked with no outlet named, who or which is answered only by a name a passage states in that role
             slot = read_slot(question) if not reading.sources else None
             if slot is not None:

@@ -14,7 +14,7 @@ from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
 from rag.answer.names import NOT_NAMES, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Window
 from rag.answer.verdicts import claim_terms, coverage
-from rag.core.text import NAME_PHRASE, split_sentences, stem
+from rag.core.text import NAME_PHRASE, NUMBER_WORDS, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
@@ -68,11 +68,25 @@ def _topic(question: str) -> str:
     return claim_terms(_WON_ASKED.sub(" ", question)).strip(" ?")
 
 
-def _result_day(sentence: str, published_at: str) -> str:
-    """When the result happened as far as the text says: a year before the article's own ("won the title in 2020")
-    makes it a past result, not the latest; otherwise the article's date."""
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", sentence)]
+def result_query(question: str) -> str:
+    """The words a result is reported in ("won the Harbour Cup"): a passage saying who won seldom shares the
+    question's own "which team", and a past result mentioned in passing ranks low for the question itself."""
+    return f"won {_topic(question)}"
+
+
+# "four years ago", "last year": a past result dated from the article's year
+_YEARS_AGO = re.compile(r"\b(?:(?P<n>\d{1,2}|[a-z]+)\s+years?\s+ago|(?P<last>last)\s+year)\b", re.I)
+
+
+def _result_day(clause: str, published_at: str) -> str:
+    """When the result happened as far as its clause says: a year before the article's own ("won the title in 2020",
+    "won it four years ago") makes it a past result, not the latest; otherwise the article's date."""
     published = int(published_at[:4]) if published_at[:4].isdigit() else 0
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", clause)]
+    for m in _YEARS_AGO.finditer(clause):
+        ago = "1" if m.group("last") else NUMBER_WORDS.get(m.group("n").lower(), m.group("n"))
+        if ago.isdigit() and published:
+            years.append(published - int(ago))
     past = [y for y in years if y < published]
     return str(max(past)) if past and len(past) == len(years) else published_at
 
@@ -158,14 +172,20 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _wins_the_event(sentence: str, m: re.Match[str], key: set[str]) -> bool:
-    """The win's own clause names the event: after the verb ("won the Coastal Cup"), before "won by"."""
+def _win_clause(sentence: str, m: re.Match[str]) -> str:
+    """The win's own clause: after the verb ("won the Coastal Cup in 2021"), before "won by" ("the 2021 final, won by
+    X"), up to the next clause break or the next win ("X beat Y and Z won the Cup": the Cup is Z's win, not X's)."""
     if m.group("agent"):
-        span = " ".join(_CLAUSE_BREAK.split(sentence[: m.start()])[-1].split()[-WIN_CLAUSE_WORDS:])
-    else:
-        after = sentence[m.end() :]
-        other = _WIN.search(after)  # "X beat Y and Z won the Cup": the Cup is Z's win, not X's
-        span = " ".join(_CLAUSE_BREAK.split(after[: other.start() if other else None])[0].split()[:WIN_CLAUSE_WORDS])
+        return _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
+    after = sentence[m.end() :]
+    other = _WIN.search(after)
+    return _CLAUSE_BREAK.split(after[: other.start() if other else None])[0]
+
+
+def _wins_the_event(clause: str, m: re.Match[str], key: set[str]) -> bool:
+    """The win's own clause names the event, within WIN_CLAUSE_WORDS of the verb."""
+    words = clause.split()
+    span = " ".join(words[-WIN_CLAUSE_WORDS:] if m.group("agent") else words[:WIN_CLAUSE_WORDS])
     return bool(key & analyse(span)[0])
 
 
@@ -206,7 +226,8 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                 continue
             final, intermediate = _stage(sentence)
             for m in _WIN.finditer(sentence):
-                if not _wins_the_event(sentence, m, key):
+                clause = _win_clause(sentence, m)
+                if not _wins_the_event(clause, m, key):
                     continue
                 name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
                 name = _winner(name, article.text, sides, asked) if name else ""
@@ -219,7 +240,7 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                     name,
                     Window(hit, s, e),
                     final and not intermediate,
-                    _result_day(sentence, article.published_at),
+                    _result_day(clause, article.published_at),
                     intermediate,
                 )
                 old = found.get((name, article.id))
