@@ -147,3 +147,18 @@ def test_markup_a_scraper_left_is_never_a_quote_candidate(tmp_path_factory) -> N
     assert hits and all("{{" not in w.text for w in windows(hits))
     assert all("{{" not in c.text for c in ExtractiveAnswerer(bot.embedder).candidates(hits))
     assert any("Mara Lind opened" in w.text for w in windows(hits))
+
+
+def test_a_deal_done_is_one_event_however_it_is_worded() -> None:
+    done = {
+        T.same_event_words(t)
+        for t in (
+            "Globex completed its takeover of Tide Works",
+            "Globex sealed its takeover of Tide Works",
+            "Globex closed its acquisition of Tide Works",
+            "Globex finalized its merger of Tide Works",
+        )
+    }
+    assert done == {"Globex complete its deal of Tide Works"}
+    # "closed" is a deal's only when a deal follows it
+    assert T.same_event_words("Globex closed its Ostland plant") == "Globex closed its Ostland plant"

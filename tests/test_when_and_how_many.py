@@ -46,6 +46,12 @@ ARTICLES = [
         "Plant plans",
         "Globex may close its Ostland plant on Oct. 3, people familiar with the plans said.",
     ),
+    (
+        "Harbour Herald",
+        "2023-11-03",
+        "Ferries deal",
+        "Ostland Ferries sealed its long-awaited deal for Norrvik Rail on Wednesday, paying $3bn.",
+    ),
 ]
 
 
@@ -88,6 +94,16 @@ def test_the_earliest_day_a_report_gives_leads_and_another_reports_day_is_shown(
 def test_an_event_no_sentence_dates_is_only_reported_by_the_articles_day(bot):
     answer = bot.ask("When did Globex complete its purchase of Tide Works?")
     assert answer.text.startswith("**Reported by 2023-10-22** — the earliest report that states it, Coast Times")
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_deal_done_is_dated_however_worded_and_with_the_name_as_the_sentence_spells_it(bot):
+    # "sealed its deal" completes it; "Norrvik" is said only as "Norrvik Rail", and the part says it that way
+    answer = bot.ask("When did Ostland Ferries complete the Norrvik deal?")
+    assert answer.text.startswith("**2023-11-01** (Wednesday) — Harbour Herald (2023-11-03) [1] dates it “Wednesday”.")
+    assert [(p.claim, p.verdict) for p in answer.parts] == [
+        ("Ostland Ferries complete the Norrvik Rail deal", "supported")
+    ]
     assert_exact_quotes(bot, answer)
 
 

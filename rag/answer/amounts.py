@@ -72,13 +72,14 @@ def amount_in(asked: Asked, sentence: str) -> str:
 @dataclass
 class Counted:
     window: Window
+    claim: str  # as the sentence states it (`Statement.claim`)
     amount: str
 
 
 def counted(asked: Asked, hits: list[Hit]) -> list[Counted]:
     """Every sentence of the hits that states the event and gives its number."""
-    found = ((w, amount_in(asked, w.text)) for w in stating(asked.claim, hits))
-    return [Counted(w, amount) for w, amount in found if amount]
+    found = ((s, amount_in(asked, s.window.text)) for s in stating(asked.claim, hits))
+    return [Counted(s.window, s.claim, amount) for s, amount in found if amount]
 
 
 def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | None:
@@ -107,7 +108,7 @@ def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | Non
         text="\n".join([text, *lines]),
         citations=cites.items,
         hits=hits,
-        parts=[Part(asked.claim, "supported", [n])],
+        parts=[Part(lead.claim, "supported", [n])],
     )
 
 

@@ -277,10 +277,19 @@ def _mid_sentence(word: str, article: str) -> bool:
     return bool(re.search(r"[a-z,] " + re.escape(word) + r"(?![\w-])", article))
 
 
-def stating(claim: str, hits: list[Hit]) -> Iterator[Window]:
+@dataclass
+class Statement:
+    """A sentence that states a claim, and the claim as it states it (the question's one-word name in the sentence's
+    longer spelling, see `_spelled_longer`): what the part asserts and its citation must support."""
+
+    window: Window
+    claim: str
+
+
+def stating(claim: str, hits: list[Hit]) -> Iterator[Statement]:
     """Each sentence of the hits (once) that states the claim as a bare "did it happen?" asks: the judge's one
     statement, each of the claim's names named in full ("Assembly" alone names neither "Theo Park" nor "Assembly
-    Chair")."""
+    Chair"), or spelled longer as the sentence's own name ("Globex Holdings" for "Globex")."""
     names = names_in(claim)
     seen: set[tuple[str, int]] = set()
     for hit in hits:
@@ -290,12 +299,13 @@ def stating(claim: str, hits: list[Hit]) -> Iterator[Window]:
                 continue
             seen.add((hit.article.id, s))
             sentence = text[s:e]
+            said = _respelled(claim, _spelled_longer(names, sentence))
             if (
-                coverage(claim, sentence) >= 0.5
-                and all(named(n, sentence, text) for n in names)
-                and judge(claim, [sentence], similarity=None, happened=True).supported
+                coverage(said, sentence) >= 0.5
+                and all(named(n, sentence, text) for n in names_in(said))
+                and judge(said, [sentence], similarity=None, happened=True).supported
             ):
-                yield Window(hit, s, e)
+                yield Statement(Window(hit, s, e), said)
 
 
 # "which company ...?" asks for a company: a sentence that counts the name among other things of another kind
@@ -324,6 +334,13 @@ def _spelled_longer(question_names: list[str], sentence: str) -> tuple[str, str]
         ):
             return short, longer
     return None
+
+
+def _respelled(claim: str, longer: tuple[str, str] | None) -> str:
+    """The claim with the question's one-word name in the sentence's longer spelling (unchanged without one)."""
+    if longer is None:
+        return claim
+    return re.sub(rf"(?<![\w-]){re.escape(longer[0])}(?![\w-])", longer[1], claim)
 
 
 def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
@@ -355,9 +372,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             holders = titled(slot.title, sentence) if slot.title else []
             longer = _spelled_longer(question_names, sentence) if slot.title is None else None
             for name in dict.fromkeys([*names_in(sentence), *holders]):
-                claim = slot.claim(name)
-                if longer:
-                    claim = re.sub(rf"(?<![\w-]){re.escape(longer[0])}(?![\w-])", longer[1], claim)
+                claim = _respelled(slot.claim(name), longer)
                 starts = re.search(r"(?:^|[:—–\"“]\s*)" + re.escape(name), sentence)
                 if " " not in name and starts and not _mid_sentence(name, article.text):
                     continue  # "Weighing the candidates, ...": a capital that only starts a sentence is no name

@@ -60,6 +60,7 @@ def _published(hit: Hit) -> date | None:
 @dataclass
 class Dated:
     window: Window
+    claim: str  # as the sentence states it (`Statement.claim`)
     day: date  # the event's day, or the article's when the sentence gives none
     said: str  # the words that date it ("late Friday", "Oct. 7"), "" when only the article's date does
 
@@ -98,11 +99,11 @@ def event_day(sentence: str, published: date) -> tuple[date, str]:
 def dated(claim: str, hits: list[Hit]) -> list[Dated]:
     """Every sentence of the hits that states the claim, with the day it gives the event."""
     out = []
-    for window in stating(claim, hits):
-        published = _published(window.hit)
+    for statement in stating(claim, hits):
+        published = _published(statement.window.hit)
         if published is not None:
-            day, said = event_day(window.text, published)
-            out.append(Dated(window, day, said))
+            day, said = event_day(statement.window.text, published)
+            out.append(Dated(statement.window, statement.claim, day, said))
     return out
 
 
@@ -141,5 +142,5 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
             f"**Reported by {lead.day.isoformat()}** — the earliest report that states it, {outlet_of(lead.window)} "
             f"[{n}]; no passage gives the day itself."
         )
-    parts = [Part(claim, "supported", [n])]
+    parts = [Part(lead.claim, "supported", [n])]
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)

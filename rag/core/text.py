@@ -299,6 +299,17 @@ _EVENT_WORDS = [
         "fire",
     ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
+    # "completed its acquisition of", "sealed the takeover", "closed the deal": a deal done, in one noun and one verb
+    (
+        re.compile(
+            r"\b(?:seal|seals|sealed|sealing|finali[sz]e|finali[sz]es|finali[sz]ed|finali[sz]ing|complete|completes|"
+            r"completed|completing|close|closes|closed|closing)\b(?=\s+(?:\S+\s+){0,4}?(?:deal|acquisition|takeover|"
+            r"merger|buyout)s?\b)",
+            re.I,
+        ),
+        "complete",
+    ),
+    (re.compile(r"\b(?:acquisitions?|takeovers?|mergers?|buyouts?)\b", re.I), "deal"),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
     (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
