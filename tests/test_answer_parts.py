@@ -8,6 +8,7 @@ import json
 import pytest
 
 from evals.metrics import strict_correct
+from rag.answer.compose import UNSETTLED
 from rag.answer.reading import read_question
 from tests.conftest import assert_exact_quotes, index_articles, run_cli
 
@@ -1104,3 +1105,51 @@ def test_a_noun_with_a_relative_clause_after_which_asks_for_a_name_whatever_the_
         "According to Tech Wire, has the outlook changed since the report of May 2, which said that sales would rise?"
     )
     assert read_question(later, sources).shape != "entity"
+
+
+# A win over another side, with the asked side named on the next line; two reports that share a question's words
+# without deciding it.
+OTHER_SIDE_ARTICLES = [
+    (
+        "Harbour Herald",
+        "2023-11-19",
+        "Cup final",
+        (
+            "The Rovers moved to the final and beat the Comets to win their second Coastal Cup title.\n\n"
+            "2019 Coastal Cup, against the Mariners"
+        ),
+    ),
+    (
+        "Coast Times",
+        "2023-11-24",
+        "Bay Open final",
+        "The Mariners beat Ostland in the Bay Open final on Sunday, a week after the cup.",
+    ),
+    (
+        "Daily Ledger",
+        "2023-11-18",
+        "Bay Open preview",
+        "The Comets play Ostland in the Bay Open final next week, their first since 2019.",
+    ),
+]
+
+
+def test_a_win_over_another_side_is_no_win_over_the_asked_one_and_undecided_reports_make_no_timeline(
+    tmp_path_factory,
+):
+    from rag.answer.verdicts import judge
+    from rag.assistant import Assistant
+
+    passage = OTHER_SIDE_ARTICLES[0][3]
+    # "beat the Comets" is the deed; the Mariners are only named on the next line (as what a report suggests, too)
+    for happened in (True, False):
+        verdict = judge("the Rovers beat the Mariners in the Coastal Cup final", [passage], happened=happened)
+        assert verdict.label == "not_mentioned"
+    assert judge("the Rovers beat the Comets in the Coastal Cup final", [passage]).supported
+    bot = Assistant.open(index_articles(tmp_path_factory, "other_side", OTHER_SIDE_ARTICLES))
+    answer = bot.ask("Did the Rovers beat the Mariners in the Coastal Cup final?")
+    assert answer.text.startswith(UNSETTLED) and not answer.text.startswith("**Yes")
+    # neither report decides whether the Comets beat Ostland: neither is "the latest report" on it
+    undecided = bot.ask("Did the Comets beat Ostland in the Bay Open final?")
+    assert undecided.text.startswith(UNSETTLED) and "latest report" not in undecided.text
+    assert [p.verdict for p in undecided.parts] == ["not_mentioned"]

@@ -137,7 +137,9 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         if reading.shape == "yesno" and len(evidence) == 1
         else []
     )
-    if len(timeline) >= 2:
+    # only a report that decides the part makes a timeline: passages that merely share its words ("Australia", "final")
+    # are no "latest report" on it
+    if len(timeline) >= 2 and any(label != "not_mentioned" for _, label in timeline):
         return _latest_first(question, evidence[0], timeline, hits)
     # A contradicted part answers an order question too: "did A report X after B?" is No when A says otherwise.
     if reading.shape == "order" and "contradicted" not in labels:
@@ -221,32 +223,23 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:
     """Lead with the latest report that decides the part ("as of <date>"), then the earlier ones as earlier."""
     cites = Citations()
-    deciding = next(((w, label) for w, label in timeline if label != "not_mentioned"), None)
-    if deciding is None:
-        lead_window = timeline[0][0]
-        lead = (
-            f"{UNSETTLED}: the latest report, {outlet_of(lead_window)} [{cites.cite(lead_window)}], "
-            f"neither confirms nor denies it."
-        )
-        verdict = "not_mentioned"
-    else:
-        w, verdict = deciding
-        word = "**Yes**" if verdict == "supported" else "**No**"
-        day = w.hit.article.published_at
-        lead = f"{word}, as of {day}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
-        # reports dated after the deciding one neither confirm nor deny it: say so rather than call them earlier
-        later = [
-            f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w and x.hit.article.published_at > day
-        ]
-        earlier = [
-            f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w and x.hit.article.published_at <= day
-        ]
-        if later:
-            lead += f"; later reports neither confirm nor deny it: {', '.join(later)}"
-        lead += f"; earlier reports: {', '.join(earlier)}." if earlier else "."
+    w, verdict = next((w, label) for w, label in timeline if label != "not_mentioned")
+    word = "**Yes**" if verdict == "supported" else "**No**"
+    day = w.hit.article.published_at
+    lead = f"{word}, as of {day}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
+    # reports dated after the deciding one neither confirm nor deny it: say so rather than call them earlier
+    later = [
+        f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w and x.hit.article.published_at > day
+    ]
+    earlier = [
+        f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w and x.hit.article.published_at <= day
+    ]
+    if later:
+        lead += f"; later reports neither confirm nor deny it: {', '.join(later)}"
+    lead += f"; earlier reports: {', '.join(earlier)}." if earlier else "."
     # the quote that decides it first, then the others from the latest back, each under its number
-    shown = sorted(timeline, key=lambda x: deciding is None or x[0] is not deciding[0])
-    lines = [quoted(w.text, cites.cite(w)) for w, _ in shown]
+    shown = sorted(timeline, key=lambda x: x[0] is not w)
+    lines = [quoted(x.text, cites.cite(x)) for x, _ in shown]
     parts = [Part(e.clause.claim, verdict, [c.n for c in cites.items])]
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 

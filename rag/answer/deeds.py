@@ -13,7 +13,7 @@ from rag.answer.names import NOT_NAMES, names_in
 from rag.core.text import NAME_PHRASE, NAME_RUN, base_stem, same_event_words, split_sentences
 from rag.verify.lexical import analyse
 
-__all__ = ["SPAN_WORD", "doers", "done_to", "name_words", "roles_swapped", "someone_else_did_it"]
+__all__ = ["SPAN_WORD", "another_object", "doers", "done_to", "name_words", "roles_swapped", "someone_else_did_it"]
 
 SPAN_WORD = re.compile(r"\S+")  # a word as written, punctuation and all: dashes and commas mark asides
 
@@ -130,6 +130,43 @@ def _swapped_at(words: list[frozenset[str]], first: set[str], second: set[str], 
         return False
     a = _first_at(words[verb:], first)
     return a > 0 and "by" not in {w for tokens in words[verb : verb + a] for w in tokens}
+
+
+def another_object(claim: str, text: str) -> bool:
+    """Every time the text says the claim's verb, the name it did it to is another than the claim's: "the Rovers
+    beat the Comets to win the title. 2019 final, against the Mariners" does not say the Rovers beat the Mariners. The
+    object is the first name within OBJECT_WORDS after the verb; a passive ("beaten by ...") names none."""
+    runs = list(NAME_RUN.finditer(claim))
+    if len(runs) < 2:
+        return False
+    between = claim[runs[0].end() : runs[1].start()]
+    verbs = set([t for t, _, kind in analyse(between)[1] if kind == "word"][:1])
+    target = set(name_words(runs[1].group(0)))
+    if not verbs or not target or re.search(r"\bby\b", between):
+        return False
+    words = SPAN_WORD.findall(text)
+    tokens = [analyse(w)[0] for w in words]
+    objects = [_object_at(words, tokens, i) for i, found in enumerate(tokens) if found & verbs]
+    return bool(objects) and all(o and not o & target for o in objects)
+
+
+def _object_at(words: list[str], tokens: list[frozenset[str]], verb: int) -> set[str]:
+    """The name words of the first name within OBJECT_WORDS after the verb ("beat the Comets"), or none."""
+    found: set[str] = set()
+    for word, words_tokens in zip(
+        words[verb + 1 : verb + 1 + OBJECT_WORDS], tokens[verb + 1 : verb + 1 + OBJECT_WORDS]
+    ):
+        bare = word.strip(",.;:()\"'“”‘’")
+        if bare.lower() == "by" and not found:
+            return set()  # "beaten by the Rovers": the doer, not the object
+        is_name = bare.lower() not in NOT_NAMES and any(kind == "name" for _, _, kind in analyse(bare)[1])
+        if is_name:
+            found |= set(words_tokens)
+        elif found:
+            break
+        if found and word[-1:] in ",.;:":
+            break
+    return found
 
 
 # "Who fired Mara Lind?", "Which club signed Theo Park?": the asked verb in the past, then what it was done to.

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rag.answer.deeds import SPAN_WORD, name_words, roles_swapped, someone_else_did_it
+from rag.answer.deeds import SPAN_WORD, another_object, name_words, roles_swapped, someone_else_did_it
 from rag.answer.names import NOT_NAMES
 from rag.core.embedder import get_query_embedder
 from rag.core.text import NAME_RUN, base_stem, same_event_words, split_sentences, stem
@@ -436,6 +436,7 @@ def judge(
         or _other_person(terms, passage)
         or (happened and hedged_only(terms, passage))
         or swapped[i]
+        or (deed_done_to_another and another_object(terms, passage))
         or _deed_left_out(terms, passage)
         for i, passage in enumerate(passages)
     ]
