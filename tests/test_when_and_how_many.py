@@ -52,6 +52,18 @@ ARTICLES = [
         "Ferries deal",
         "Ostland Ferries sealed its long-awaited deal for Norrvik Rail on Wednesday, paying $3bn.",
     ),
+    (
+        "Daily Ledger",
+        "2023-11-06",
+        "Ports takeover",
+        "Norrvik Ports agreed its $450 million takeover of Harbour Lines Group on Monday, the largest in its history.",
+    ),
+    (
+        "Coast Times",
+        "2023-05-12",
+        "Rail bid",
+        "Theo Park said Ostland Rail made a $300 million offer for Bay Ferries in May.",
+    ),
 ]
 
 
@@ -105,6 +117,18 @@ def test_a_deal_done_is_dated_however_worded_and_with_the_name_as_the_sentence_s
         ("Ostland Ferries complete the Norrvik Rail deal", "supported")
     ]
     assert_exact_quotes(bot, answer)
+
+
+def test_a_price_is_read_from_the_deal_it_is_said_before(bot):
+    # no sentence says "paid": "its $450 million takeover of" gives the price, and the part claims those words
+    answer = bot.ask("How much did Norrvik Ports pay for Harbour Lines?")
+    assert answer.text.startswith("**$450 million** — Daily Ledger (2023-11-06) [1].")
+    assert [(p.claim, p.verdict) for p in answer.parts] == [
+        ("Norrvik Ports agreed its $450 million takeover of Harbour Lines Group", "supported")
+    ]
+    assert_exact_quotes(bot, answer)
+    # an offer is no price paid
+    assert not bot.ask("How much did Ostland Rail pay for Bay Ferries?").text.startswith("**$300")
 
 
 def test_a_planned_event_gets_no_day_only_the_quotes_that_say_it_is_planned(bot):

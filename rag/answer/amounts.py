@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
+from rag.answer.names import names_in
 from rag.answer.parts import Evidence, Window, windows
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import claim_terms, judge, lexical_support
@@ -77,9 +78,45 @@ class Counted:
 
 
 def counted(asked: Asked, hits: list[Hit]) -> list[Counted]:
-    """Every sentence of the hits that states the event and gives its number."""
+    """Every sentence of the hits that states the event and gives its number; for a price asked ("how much did Globex
+    pay for Tide Works?"), else every sentence that gives the price of the deal ("Globex's $2bn takeover of Tide
+    Works")."""
     found = ((s, amount_in(asked, s.window.text)) for s in stating(asked.claim, hits))
-    return [Counted(s.window, s.claim, amount) for s, amount in found if amount]
+    stated = [Counted(s.window, s.claim, amount) for s, amount in found if amount]
+    return stated or priced(asked, hits)
+
+
+# "Globex pay for Tide Works": a price asked, its payer and what was bought
+_PAID_FOR = re.compile(r"^(?P<payer>.+?)\s+(?:pay|spend)\s+(?:for|on)\s+(?P<item>.+)$", re.I)
+# the words a deal is reported in with its price before it: "its $2bn takeover of", "a $2bn deal for" (a bid or an
+# offer is no price paid)
+_DEAL = r"(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|purchase|buyout)\s+(?:of|for)\s+(?:the\s+)?"
+
+
+def priced(asked: Asked, hits: list[Hit]) -> list[Counted]:
+    """Every sentence that names the payer and then a sum right before its deal for the item: "Globex completed its
+    $2bn takeover of Tide Works". The part claims the words that say it, as the sentence has them."""
+    m = _PAID_FOR.match(asked.claim) if asked.kind == "much" and not asked.noun else None
+    payers, items = (names_in(m.group("payer")), names_in(m.group("item"))) if m else ([], [])
+    if not payers or not items:
+        return []
+    said = re.compile(
+        rf"(?<![\w-]){re.escape(payers[0])}(?![\w-])[^.;]*?(?P<money>{_MONEY.pattern})\s+{_DEAL}"
+        rf"{re.escape(items[0])}(?![\w-])(?-i:\s+[A-Z][\w-]*)*",  # a longer name in full, for the reader to see
+        re.I,
+    )
+    out: list[Counted] = []
+    seen: set[tuple[str, int]] = set()
+    for hit in hits:
+        text = hit.article.text
+        for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
+            if (hit.article.id, s) in seen:
+                continue
+            seen.add((hit.article.id, s))
+            found = said.search(text, s, e)
+            if found:
+                out.append(Counted(Window(hit, s, e), found.group(0), found.group("money").strip()))
+    return out
 
 
 def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | None:
