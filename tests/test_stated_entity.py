@@ -76,6 +76,12 @@ ARTICLES = [
             "Their striker Lena Voss is the leading scorer in the Norrvik League this season."
         ),
     ),
+    (
+        "Daily Ledger",
+        "2023-12-10",
+        "Norrvik Media at fifty",
+        "Readers will recall Norrvik Media's shock purchase of Tide 2 developer Harbour Games for $375m in 2002.",
+    ),
 ]
 
 
@@ -117,6 +123,14 @@ def test_what_the_deed_was_done_to_is_named_after_its_verb_not_a_capital_at_the_
     # not said "as of" a date, as a post held is
     assert answer.text.startswith("**Tide Works** — stated by Tech Wire")
     assert "as of" not in answer.text.splitlines()[0]
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_name_that_describes_the_next_one_is_not_what_the_deed_was_done_to(bot):
+    # "purchase of Tide 2 developer Harbour Games": Tide 2 tells which studio; Harbour Games was bought
+    answer = bot.ask("Which company did Norrvik Media buy?")
+    assert answer.text.startswith("**Harbour Games** — stated by Daily Ledger (2023-12-10) [1].")
+    assert [(p.claim, p.verdict) for p in answer.parts] == [("Norrvik Media buy Harbour Games", "supported")]
     assert_exact_quotes(bot, answer)
 
 

@@ -10,10 +10,20 @@ from __future__ import annotations
 import re
 
 from rag.answer.names import NOT_NAMES, names_in
-from rag.core.text import NAME_PHRASE, NAME_RUN, base_stem, same_event_words, split_sentences
+from rag.core.text import NAME_PHRASE, NAME_RUN, STOPWORDS, base_stem, same_event_words, split_sentences
 from rag.verify.lexical import analyse
 
-__all__ = ["SPAN_WORD", "another_object", "doers", "done_to", "name_words", "roles_swapped", "someone_else_did_it"]
+__all__ = [
+    "DESCRIPTION_BEFORE",
+    "SPAN_WORD",
+    "another_object",
+    "describes_next_name",
+    "doers",
+    "done_to",
+    "name_words",
+    "roles_swapped",
+    "someone_else_did_it",
+]
 
 SPAN_WORD = re.compile(r"\S+")  # a word as written, punctuation and all: dashes and commas mark asides
 
@@ -151,22 +161,36 @@ def another_object(claim: str, text: str) -> bool:
 
 
 def _object_at(words: list[str], tokens: list[frozenset[str]], verb: int) -> set[str]:
-    """The name words of the first name within OBJECT_WORDS after the verb ("beat the Comets"), or none."""
+    """The name words of the first name within OBJECT_WORDS after the verb ("beat the Comets"), or none; the name a
+    description points to ("bought Tide 2 maker Globex": Globex)."""
     found: set[str] = set()
-    for word, words_tokens in zip(
-        words[verb + 1 : verb + 1 + OBJECT_WORDS], tokens[verb + 1 : verb + 1 + OBJECT_WORDS]
-    ):
-        bare = word.strip(",.;:()\"'“”‘’")
+    i, end = verb + 1, min(len(words), verb + 1 + OBJECT_WORDS)
+    while i < end:
+        word, bare = words[i], words[i].strip(",.;:()\"'“”‘’")
         if bare.lower() == "by" and not found:
             return set()  # "beaten by the Rovers": the doer, not the object
-        is_name = bare.lower() not in NOT_NAMES and any(kind == "name" for _, _, kind in analyse(bare)[1])
-        if is_name:
-            found |= set(words_tokens)
+        if bare.lower() not in NOT_NAMES and any(kind == "name" for _, _, kind in analyse(bare)[1]):
+            found |= set(tokens[i])
         elif found:
-            break
+            if not describes_next_name(" ".join(words[i:])):
+                break
+            found, end = set(), min(len(words), i + OBJECT_WORDS)  # the described name is a role noun or two on
         if found and word[-1:] in ",.;:":
             break
+        i += 1
     return found
+
+
+# A name, a number perhaps, and a role noun or two right before another name: "Tide 2 maker Globex", "studio owner
+# Mara Lind". The first name tells which one the second is; the second is the one meant.
+_ROLE = r"(?:\d[\w.]*\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+DESCRIPTION_BEFORE = re.compile(rf"(?:[A-Z][\w'’-]*\s+)+{_ROLE}$")
+
+
+def describes_next_name(after: str) -> bool:
+    """The text right after a name is a role noun (a number perhaps before it) and another name: "... 2 maker Globex"."""
+    m = re.match(rf"{_ROLE}[A-Z]", after)
+    return m is not None and not set(m.group("role").split()) & STOPWORDS
 
 
 # "Who fired Mara Lind?", "Which club signed Theo Park?": the asked verb in the past, then what it was done to.

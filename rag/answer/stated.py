@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
-from rag.answer.deeds import SPAN_WORD
+from rag.answer.deeds import DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
 from rag.answer.names import in_full, names_in, standalone
 from rag.answer.parts import Window
 from rag.answer.verdicts import coverage, judge
@@ -252,6 +252,10 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     # Works"), not a name further along ("beat the Rovers 41-10, with Lind scoring twice")
     # ("beat No. 12 Coast City": a ranking's number sign is no other name)
     between = [w for w in words[at + 1 : first] if w not in ("No.", "Nos.")]
+    if describes_next_name(" ".join(words[first + len(name.split()) :])):
+        return False  # "bought GoldenEye 007 developer Rare": the name describes what was bought, it was not bought
+    # and the described name is what the verb was done to: the description before it is no other name
+    between = DESCRIPTION_BEFORE.sub("", " ".join(between) + " ").split()
     return first > at and (bool(slot.preposition) or (len(between) <= 4 and not any(w[:1].isupper() for w in between)))
 
 
