@@ -236,6 +236,9 @@ def test_a_post_is_found_in_any_of_its_forms_and_asked_with_the_organisation_fir
     assert titled(("chief executive", "Globex"), "Globex named Theo Park as its new chief executive.") == ["Theo Park"]
     assert titled(("CEO", "Globex"), "Theo Park was ousted as CEO of Globex.") == []
     assert titled(("CEO", "Globex"), "Theo Park is stepping in as CEO of Tide Works.") == []
+    # an aside may stand between the name and the post it is named to
+    aside = "Globex has appointed Ada Brin, the co-founder of the studio Tide Works, as interim CEO — replacing Lind."
+    assert titled(("interim CEO", "Globex"), aside) == ["Ada Brin"]
 
 
 def test_a_question_name_is_named_in_full_by_all_its_words_or_by_all_but_a_plain_one():

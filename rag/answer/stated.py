@@ -208,7 +208,11 @@ def titled(title: tuple[str, str], sentence: str) -> list[str]:
         as_post = rf"\s+as\s+(?:(?:the|its|their|{owner})\s+)?(?:new\s+)?{post}(?![\w-])"
         for m in re.finditer(rf"{name},?\s+(?:{_TAKES_UP}){as_post}", sentence):
             found += names_in(m.group("name"))[-1:]
-        for m in re.finditer(rf"(?i:named|appointed|hired|tapped|installed|chose|picked)\s+{name}{as_post}", sentence):
+        # an aside may stand between the name and its post ("appointed Mara Lind, a co-founder of Tide Works, as CEO")
+        aside = r"(?:,[^,;.]{1,80},)?"
+        for m in re.finditer(
+            rf"(?i:named|appointed|hired|tapped|installed|chose|picked)\s+{name}{aside}{as_post}", sentence
+        ):
             found += names_in(m.group("name"))[:1]
     return found
 
