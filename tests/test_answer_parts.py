@@ -1153,3 +1153,16 @@ def test_a_win_over_another_side_is_no_win_over_the_asked_one_and_undecided_repo
     undecided = bot.ask("Did the Comets beat Ostland in the Bay Open final?")
     assert undecided.text.startswith(UNSETTLED) and "latest report" not in undecided.text
     assert [p.verdict for p in undecided.parts] == ["not_mentioned"]
+
+
+def test_did_both_asks_the_one_claim_of_each_outlet():
+    sources = ["Tech Wire", "Daily Ledger", "Coast Times"]
+    for question in (
+        "Did both Tech Wire and Daily Ledger report that Mara Lind was fired?",
+        "Did Tech Wire and Daily Ledger both report that Mara Lind was fired?",
+    ):
+        reading = read_question(question, sources)
+        assert [(c.source, c.claim) for c in reading.clauses] == [
+            ("Tech Wire", "Mara Lind was fired"),
+            ("Daily Ledger", "Mara Lind was fired"),
+        ], question

@@ -420,7 +420,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             c.claim = ABOUT + c.claim
     # A clause with no words of its own ("Do the articles from A and B both say X?") asks the next clause's claim of
     # its own outlet, or the last one's ("... before B did?"); with the same outlet as that clause, it is no part.
-    worded = [len(re.findall(r"[A-Za-z]{3,}", c.claim.removeprefix(ABOUT))) >= 2 for c in clauses]
+    worded = [_worded(c.claim.removeprefix(ABOUT)) for c in clauses]
     kept = []
     for i, c in enumerate(clauses):
         if worded[i]:
@@ -433,6 +433,15 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if after is not None and c.source and c.source != after.source:
             kept.append(Clause(c.text, after.claim, c.source, c.day))
     return kept or clauses[:1]
+
+
+# Words that ask rather than claim: "Did both" (of "Did both A and B report X?") says nothing an outlet could report.
+_ASKING_WORDS = frozenset("did does do was were has have had both each all also".split())
+
+
+def _worded(claim: str) -> bool:
+    """The claim has words of its own: two or more of three letters or more, not counting the asking words."""
+    return len([w for w in re.findall(r"[A-Za-z]{3,}", claim) if w.lower() not in _ASKING_WORDS]) >= 2
 
 
 _ITS_AUXILIARY_ONLY = re.compile(r"\b(?:did|does|do|had|has|have|was|were)\s*[?.!]?\s*$", re.I)
