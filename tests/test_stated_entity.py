@@ -82,6 +82,13 @@ ARTICLES = [
         "Norrvik Media at fifty",
         "Readers will recall Norrvik Media's shock purchase of Tide 2 developer Harbour Games for $375m in 2002.",
     ),
+    ("Harbour Herald", "2023-09-01", "Studio opens", "Tide Works CEO Ida Moen opened the new studio in Norrvik."),
+    (
+        "Coast Times",
+        "2023-10-15",
+        "Tide Works names a chief",
+        "Tide Works has appointed Pim Ostberg, a banker from Ostland, as its chief executive, replacing Moen.",
+    ),
 ]
 
 
@@ -213,6 +220,24 @@ def test_a_post_given_in_apposition_names_its_holder_as_of_the_report_and_a_form
     assert "A later report may change this: Coast Times (2023-12-01) [2]." in answer.text
     assert any("stepping down" in c.quote for c in answer.citations)
     assert_exact_quotes(bot, answer)
+
+
+def test_is_x_the_holder_is_answered_from_the_latest_report_naming_a_holder(bot):
+    answer = bot.ask("Is Ada Brin the CEO of Globex?")
+    assert answer.text.startswith("**Yes**, as of 2023-11-20 — stated by Daily Ledger (2023-11-20) [1].")
+    assert "A later report may change this: Coast Times (2023-12-01) [2]." in answer.text
+    assert [(p.claim, p.verdict) for p in answer.parts] == [("Ada Brin is the CEO of Globex", "supported")]
+    assert_exact_quotes(bot, answer)
+    # a later report names another holder: No, with both reports cited
+    replaced = bot.ask("Is Ida Moen the CEO of Tide Works?")
+    assert replaced.text.startswith(
+        "**No**, as of 2023-10-15: Coast Times (2023-10-15) [1] names Pim Ostberg; Ida Moen was named earlier: "
+        "Harbour Herald (2023-09-01) [2]."
+    )
+    assert [p.verdict for p in replaced.parts] == ["supported", "supported"]
+    assert_exact_quotes(bot, replaced)
+    # asked "was", a later holder does not deny it
+    assert bot.ask("Was Ida Moen the CEO of Tide Works?").text.startswith("**Yes**, as of 2023-09-01")
 
 
 def test_a_post_is_found_in_any_of_its_forms_and_asked_with_the_organisation_first(bot):

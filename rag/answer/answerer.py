@@ -19,7 +19,7 @@ from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_qu
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits
 from rag.answer.reading import Clause, Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner, result_query
-from rag.answer.stated import compose_stated, post_forms, read_slot
+from rag.answer.stated import Slot, compose_holder, compose_stated, post_forms, read_holder, read_slot
 from rag.answer.verdicts import ABOUT, judge
 from rag.answer.when import compose_when, read_when
 from rag.core.text import stems
@@ -81,18 +81,17 @@ class StructuredAnswerer:
             # asked with no outlet named, who or which is answered only by a name a passage states in that role
             slot = read_slot(question) if not reading.sources else None
             if slot is not None:
-                pool = _pool(hits, evidence)
-                if slot.title is not None:
-                    # a post is mostly said in apposition ("Globex CEO Mara Lind"), seldom in the question's words
-                    # (and in its shortest form: "Globex CEO" for its chief executive)
-                    post, org = slot.title
-                    for form in dict.fromkeys([post, post_forms(post)[-1]]):
-                        pool = _pool(pool, [], retrieve(f"{org} {form}", EVIDENCE_HITS, Filters()))
-                return compose_stated(question, slot, pool)
+                return compose_stated(question, slot, _post_pool(slot, _pool(hits, evidence), retrieve))
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:
                 return self.quotes(question, reading, hits)
             return compose_entity(question, reading, evidence, hits, name)
+        # "Is Mara Lind the chief executive of Globex?": the holder the passages name in that post, the latest first
+        holder = read_holder(question) if not reading.sources else None
+        if holder is not None:
+            held = compose_holder(question, holder, _post_pool(holder.slot, _pool(hits, evidence), retrieve))
+            if held is not None:
+                return held
         compared = read_compared(question)
         if compared is not None:  # "did B report a larger or smaller fall than A?": the two figures, compared
             return compose_compared(question, compared, evidence, hits)
@@ -171,6 +170,17 @@ def _named_part(name: str) -> str:
 def _subject(question: str) -> str:
     m = _SUBJECT.match(question)
     return m.group("subject").strip() if m else ""
+
+
+def _post_pool(slot: Slot, pool: list[Hit], retrieve: Retrieve) -> list[Hit]:
+    """The pool, and for a post asked, the passages that name it in apposition ("Globex CEO Mara Lind"), seldom in
+    the question's words (and in its shortest form: "Globex CEO" for its chief executive)."""
+    if slot.title is None:
+        return pool
+    post, org = slot.title
+    for form in dict.fromkeys([post, post_forms(post)[-1]]):
+        pool = _pool(pool, [], retrieve(f"{org} {form}", EVIDENCE_HITS, Filters()))
+    return pool
 
 
 def _pool(hits: list[Hit], evidence: list[Evidence], more: list[Hit] | None = None) -> list[Hit]:

@@ -482,6 +482,67 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
+# "Is Mara Lind the chief executive of Globex?": a holder named, and the post asked as "who is" would ask it
+_HOLDER_ASKED = re.compile(
+    rf"^\W*(?i:is|was)\s+(?P<name>{NAME_PHRASE.pattern})\s+(?P<post>(?:the|an?)\s+[^?]+?)\s*\??\s*$"
+)
+
+
+@dataclass
+class Holder:
+    """ "Is Mara Lind the chief executive of Globex?": the name, and the post as "who is ...?" asks it."""
+
+    name: str
+    who: str  # "Who is the chief executive of Globex?"
+    slot: Slot
+    now: bool  # "is" (a later holder makes it No), not "was"
+
+
+def read_holder(question: str) -> Holder | None:
+    """The holder check "Is <name> the <post> of <organisation>?" asks, else None."""
+    m = _HOLDER_ASKED.match(question.strip())
+    who = f"Who is {m.group('post')}?" if m else ""
+    slot = read_slot(who) if m else None
+    if m is None or slot is None or slot.title is None:
+        return None
+    return Holder(m.group("name"), who, slot, question.strip().lower().startswith("is"))
+
+
+def compose_holder(question: str, holder: Holder, hits: list[Hit]) -> Answer | None:
+    """**Yes**, as of the latest report naming the asked holder in the post; asked "is", **No** when a later report
+    names another holder, the asked one shown as earlier; None when no passage names the asked one in the post (the
+    question's own parts then judge it)."""
+    found = stated(holder.who, holder.slot, hits)
+    surname = holder.name.split()[-1]
+    asked = [s for s in found if s.name.split()[-1] == surname]
+    if not asked:
+        return None
+    latest_asked = max(asked, key=lambda s: s.day)
+    others = [s for s in found if s.name.split()[-1] != surname and s.day > latest_asked.day] if holder.now else []
+    cites = Citations()
+    lines: list[str] = []
+    parts: list[Part] = []
+
+    def cite(s: Stated) -> str:
+        n = cites.quote(s.window, lines)
+        parts.append(Part(s.claim, "supported", [n]))
+        return f"{outlet_of(s.window)} [{n}]"
+
+    if others:
+        later = max(others, key=lambda s: s.day)
+        text = (
+            f"**No**, as of {later.day}: {cite(later)} names {later.name}; {latest_asked.name} was named earlier: "
+            f"{cite(latest_asked)}."
+        )
+    else:
+        text = f"**Yes**, as of {latest_asked.day} — stated by {cite(latest_asked)}."
+        title = holder.slot.title
+        change = left_post(latest_asked.name, title, latest_asked.day, hits) if title and holder.now else None
+        if change is not None:
+            text += f" A later report may change this: {outlet_of(change)} [{cites.quote(change, lines)}]."
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
 # Words of leaving a post, after the toolkit's event words ("stepping down" -> "resign", "ousted" -> "fire").
 _LEAVING = re.compile(
     r"\b(?:resign\w*|fire[ds]?|firing|former|successor|replac\w+|new|leav\w+|left|depart\w*|quit)\b", re.I
