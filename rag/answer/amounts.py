@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.names import names_in
-from rag.answer.parts import Evidence, Window, windows
+from rag.answer.parts import Evidence, Window, sentences_of, windows
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import claim_terms, judge, lexical_support
 from rag.core.text import NUMBER_WORDS, split_sentences, stem
@@ -106,16 +106,10 @@ def priced(asked: Asked, hits: list[Hit]) -> list[Counted]:
         re.I,
     )
     out: list[Counted] = []
-    seen: set[tuple[str, int]] = set()
-    for hit in hits:
-        text = hit.article.text
-        for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
-            if (hit.article.id, s) in seen:
-                continue
-            seen.add((hit.article.id, s))
-            found = said.search(text, s, e)
-            if found:
-                out.append(Counted(Window(hit, s, e), found.group(0), found.group("money").strip()))
+    for window in sentences_of(hits):
+        found = said.search(window.hit.article.text, window.start, window.end)
+        if found:
+            out.append(Counted(window, found.group(0), found.group("money").strip()))
     return out
 
 

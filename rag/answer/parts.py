@@ -6,7 +6,7 @@ adjacent ones, so a claim split over a sentence boundary can still be found); it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from rag.answer.reading import Clause, Reading
@@ -52,6 +52,16 @@ class Evidence:
     @property
     def source(self) -> str:
         return self.window.hit.article.source if self.window else self.clause.source
+
+
+def sentences_of(hits: list[Hit]) -> Iterator[Window]:
+    """Every sentence of the hits' passages, each once: a sentence in two overlapping chunks is read once."""
+    seen: set[tuple[str, int]] = set()
+    for hit in hits:
+        for s, e in split_sentences(hit.article.text, hit.chunk.start, hit.chunk.end):
+            if (hit.article.id, s) not in seen:
+                seen.add((hit.article.id, s))
+                yield Window(hit, s, e)
 
 
 def windows(hits: list[Hit]) -> list[Window]:

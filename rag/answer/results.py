@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
 from rag.answer.names import NOT_NAMES, in_full, named_by_surname, names_in, standalone
-from rag.answer.parts import Window
+from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import claim_terms, coverage
-from rag.core.text import NAME_PHRASE, NUMBER_WORDS, split_sentences, stem
+from rag.core.text import NAME_PHRASE, NUMBER_WORDS, stem
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
@@ -205,47 +205,41 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
     no_person = bool(_NO_PERSON_ASKED.match(question))
     found: dict[tuple[str, str], Result] = {}
     names_the_event: dict[str, bool] = {}  # per article, read once
-    seen: set[tuple[str, int]] = set()  # a sentence in two overlapping chunks is read once
-    for hit in hits:
-        article = hit.article
+    for window in sentences_of(hits):
+        article, sentence = window.hit.article, window.text
         if article.id not in names_the_event:
             names_the_event[article.id] = topic_names <= analyse(article.title + " " + article.text)[0]
         if not names_the_event[article.id]:
             continue
-        for s, e in split_sentences(article.text, hit.chunk.start, hit.chunk.end):
-            if (article.id, s) in seen:
+        missing = len(topic_names - analyse(sentence)[0])
+        if (
+            coverage(topic, sentence) < TOPIC_COVERAGE
+            or missing > max(0, len(topic_names) - 2)
+            or not _plain_words_said(topic, sentence)
+        ):
+            continue
+        final, intermediate = _stage(sentence)
+        for m in _WIN.finditer(sentence):
+            clause = _win_clause(sentence, m)
+            if not _wins_the_event(clause, m, key):
                 continue
-            seen.add((article.id, s))
-            sentence = article.text[s:e]
-            missing = len(topic_names - analyse(sentence)[0])
-            if (
-                coverage(topic, sentence) < TOPIC_COVERAGE
-                or missing > max(0, len(topic_names) - 2)
-                or not _plain_words_said(topic, sentence)
-            ):
-                continue
-            final, intermediate = _stage(sentence)
-            for m in _WIN.finditer(sentence):
-                clause = _win_clause(sentence, m)
-                if not _wins_the_event(clause, m, key):
-                    continue
-                name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
-                name = _winner(name, article.text, sides, asked) if name else ""
-                if not name or (no_person and _a_person(name, article.text)):
-                    continue  # asked which team won, a player who won with one is no answer
-                if m.group("subject"):
-                    shared = [_winner(n, article.text, sides, asked) for n in _shared_with(sentence[: m.start()])]
-                    name = _joined([*(n for n in shared if n), name])
-                result = Result(
-                    name,
-                    Window(hit, s, e),
-                    final and not intermediate,
-                    _result_day(clause, article.published_at),
-                    intermediate,
-                )
-                old = found.get((name, article.id))
-                if old is None or (result.final, -len(sentence)) > (old.final, -len(old.window.text)):
-                    found[(name, article.id)] = result
+            name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
+            name = _winner(name, article.text, sides, asked) if name else ""
+            if not name or (no_person and _a_person(name, article.text)):
+                continue  # asked which team won, a player who won with one is no answer
+            if m.group("subject"):
+                shared = [_winner(n, article.text, sides, asked) for n in _shared_with(sentence[: m.start()])]
+                name = _joined([*(n for n in shared if n), name])
+            result = Result(
+                name,
+                window,
+                final and not intermediate,
+                _result_day(clause, article.published_at),
+                intermediate,
+            )
+            old = found.get((name, article.id))
+            if old is None or (result.final, -len(sentence)) > (old.final, -len(old.window.text)):
+                found[(name, article.id)] = result
     return list(found.values())
 
 

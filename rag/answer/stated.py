@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
 from rag.answer.deeds import DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
 from rag.answer.names import in_full, names_in, standalone
-from rag.answer.parts import Window
+from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import coverage, judge
 from rag.core.text import IRREGULAR_VERBS, NAME_PHRASE, base_stem, same_event_words, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
@@ -299,21 +300,15 @@ def stating(claim: str, hits: list[Hit]) -> Iterator[Statement]:
     statement, each of the claim's names named in full ("Assembly" alone names neither "Theo Park" nor "Assembly
     Chair"), or spelled longer as the sentence's own name ("Globex Holdings" for "Globex")."""
     names = names_in(claim)
-    seen: set[tuple[str, int]] = set()
-    for hit in hits:
-        text = hit.article.text
-        for s, e in split_sentences(text, hit.chunk.start, hit.chunk.end):
-            if (hit.article.id, s) in seen:
-                continue
-            seen.add((hit.article.id, s))
-            sentence = text[s:e]
-            said = _respelled(claim, _spelled_longer(names, sentence))
-            if (
-                coverage(said, sentence) >= 0.5
-                and all(named(n, sentence, text) for n in names_in(said))
-                and judge(said, [sentence], similarity=None, happened=True).supported
-            ):
-                yield Statement(Window(hit, s, e), said)
+    for window in sentences_of(hits):
+        sentence = window.text
+        said = _respelled(claim, _spelled_longer(names, sentence))
+        if (
+            coverage(said, sentence) >= 0.5
+            and all(named(n, sentence, window.hit.article.text) for n in names_in(said))
+            and judge(said, [sentence], similarity=None, happened=True).supported
+        ):
+            yield Statement(window, said)
 
 
 # "which company ...?" asks for a company: a sentence that counts the name among other things of another kind
@@ -364,48 +359,42 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     # not the question's first word; asked for a post, the one name is where it is held ("CEO of Globex": Globex)
     question_names = names_in(slot.title[1]) if slot.title else names_in(re.sub(r"^\W*\w+", "", question.strip()))
     found: dict[tuple[str, str], Stated] = {}
-    seen: set[tuple[str, int]] = set()
-    for hit in hits:
-        article = hit.article
-        for s, e in split_sentences(article.text, hit.chunk.start, hit.chunk.end):
-            if (article.id, s) in seen or len(seen) >= MAX_SENTENCES:
+    for window in islice(sentences_of(hits), MAX_SENTENCES):
+        article, sentence = window.hit.article, window.text
+        tokens = analyse(same_event_words(sentence))[0]
+        if not any(words <= tokens for words in needed) or not all(
+            named(n, sentence, article.text) for n in question_names
+        ):
+            continue
+        holders = titled(slot.title, sentence) if slot.title else []
+        longer = _spelled_longer(question_names, sentence) if slot.title is None else None
+        for name in dict.fromkeys([*names_in(sentence), *holders]):
+            claim = _respelled(slot.claim(name), longer)
+            starts = re.search(r"(?:^|[:—–\"“]\s*)" + re.escape(name), sentence)
+            if " " not in name and starts and not _mid_sentence(name, article.text):
+                continue  # "Weighing the candidates, ...": a capital that only starts a sentence is no name
+            if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
+                continue  # what the question already says is no answer ("Globex" to "Who did Globex buy?")
+            if kind_asked and _called_another_kind(name, sentence, kind_asked.group("kind")):
                 continue
-            seen.add((article.id, s))
-            sentence = article.text[s:e]
-            tokens = analyse(same_event_words(sentence))[0]
-            if not any(words <= tokens for words in needed) or not all(
-                named(n, sentence, article.text) for n in question_names
+            if slot.title is not None:
+                # a post is given in apposition, in few plain words: "Globex CEO Mara Lind"
+                if name not in holders:
+                    continue
+            elif longer and longer[1] == name:
+                continue  # the longer name is what the question names, not an answer to it
+            elif not judge(claim, [sentence], similarity=None, happened=True).supported:
+                continue
+            elif not _in_its_role(name, slot, sentence):
+                continue  # "Four years later, Globex bought Tide Works": "Four" is not what it bought
+            elif slot.preposition and not re.search(
+                rf"\b{slot.preposition}\s+(?:the\s+|a\s+|an\s+)?{re.escape(name)}", sentence, re.I
             ):
-                continue
-            holders = titled(slot.title, sentence) if slot.title else []
-            longer = _spelled_longer(question_names, sentence) if slot.title is None else None
-            for name in dict.fromkeys([*names_in(sentence), *holders]):
-                claim = _respelled(slot.claim(name), longer)
-                starts = re.search(r"(?:^|[:—–\"“]\s*)" + re.escape(name), sentence)
-                if " " not in name and starts and not _mid_sentence(name, article.text):
-                    continue  # "Weighing the candidates, ...": a capital that only starts a sentence is no name
-                if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
-                    continue  # what the question already says is no answer ("Globex" to "Who did Globex buy?")
-                if kind_asked and _called_another_kind(name, sentence, kind_asked.group("kind")):
-                    continue
-                if slot.title is not None:
-                    # a post is given in apposition, in few plain words: "Globex CEO Mara Lind"
-                    if name not in holders:
-                        continue
-                elif longer and longer[1] == name:
-                    continue  # the longer name is what the question names, not an answer to it
-                elif not judge(claim, [sentence], similarity=None, happened=True).supported:
-                    continue
-                elif not _in_its_role(name, slot, sentence):
-                    continue  # "Four years later, Globex bought Tide Works": "Four" is not what it bought
-                elif slot.preposition and not re.search(
-                    rf"\b{slot.preposition}\s+(?:the\s+|a\s+|an\s+)?{re.escape(name)}", sentence, re.I
-                ):
-                    continue  # "hired Mara Lind and Theo Park" does not say whom she was hired from
-                shown = in_full(name, article.text) if person else name
-                old = found.get((shown, article.id))
-                if old is None or e - s < len(old.window.text):
-                    found[(shown, article.id)] = Stated(shown, Window(hit, s, e), claim, longer[1] if longer else "")
+                continue  # "hired Mara Lind and Theo Park" does not say whom she was hired from
+            shown = in_full(name, article.text) if person else name
+            old = found.get((shown, article.id))
+            if old is None or len(sentence) < len(old.window.text):
+                found[(shown, article.id)] = Stated(shown, window, claim, longer[1] if longer else "")
     # "Emma" beside "Emma Hayes" in one sentence is the same person, said shorter
     kept = list(found.values())
     return [
