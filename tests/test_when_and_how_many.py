@@ -60,6 +60,12 @@ ARTICLES = [
     ),
     (
         "Coast Times",
+        "2023-11-30",
+        "Lind back",
+        "Mara Lind returned as chief executive of Globex on Nov. 28, the company said.",
+    ),
+    (
+        "Coast Times",
         "2023-05-12",
         "Rail bid",
         "Theo Park said Ostland Rail made a $300 million offer for Bay Ferries in May.",
@@ -129,6 +135,24 @@ def test_a_price_is_read_from_the_deal_it_is_said_before(bot):
     assert_exact_quotes(bot, answer)
     # an offer is no price paid
     assert not bot.ask("How much did Ostland Rail pay for Bay Ferries?").text.startswith("**$300")
+
+
+def test_before_or_after_is_answered_from_the_days_the_reports_give_both_events(bot):
+    answer = bot.ask("Did Mara Lind return after she was fired?")
+    assert answer.text.startswith(
+        "**Yes** — Mara Lind return on 2023-11-28 (“Nov. 28”), Coast Times (2023-11-30) [1], after Mara Lind was fired "
+        "on 2023-11-16 (“Nov. 16”), Daily Ledger (2023-11-25) [2]."
+    )
+    assert [(p.claim, p.verdict) for p in answer.parts] == [
+        ("Mara Lind return", "supported"),
+        ("Mara Lind was fired", "supported"),
+    ]
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("Was Mara Lind fired after she returned?").text.startswith("**No** — Mara Lind was fired on")
+    # an article's date only bounds its event: with no day said for the purchase, the order is not settled
+    undated = bot.ask("Was Mara Lind fired before Globex completed its purchase of Tide Works?")
+    assert undated.text.startswith("The articles do not settle this: no report gives the day of both")
+    assert "in an article of 2023-10-22" in undated.text
 
 
 def test_a_planned_event_gets_no_day_only_the_quotes_that_say_it_is_planned(bot):

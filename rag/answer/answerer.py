@@ -21,7 +21,7 @@ from rag.answer.reading import Clause, Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner, result_query
 from rag.answer.stated import Slot, compose_holder, compose_stated, post_forms, read_holder, read_slot
 from rag.answer.verdicts import ABOUT, judge
-from rag.answer.when import compose_when, read_when
+from rag.answer.when import compose_event_order, compose_when, earliest, read_event_order, read_when
 from rag.core.text import stems
 from rag.core.types import Answer, Citation, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
@@ -58,6 +58,17 @@ class StructuredAnswerer:
             clauses = [Clause(question, outlet_asked.claim, s) for s in candidate_outlets(reading.sources, hits)]
             evidence = [judge_part(c, part_hits(c, retrieve, hits)[0]) for c in clauses]
             return compose_outlet(question, outlet_asked, evidence, hits)
+        # "Did X happen before / after Y?", no outlet named: the earliest day each is stated on, both cited
+        order = read_event_order(question) if not reading.sources else None
+        if order is not None:
+            first, second = (
+                earliest(claim, _pool(hits, [], retrieve(claim, EVIDENCE_HITS, Filters())))
+                for claim in (order.first, order.second)
+            )
+            ordered = compose_event_order(question, order, first, second)
+            if ordered is not None:
+                ordered.hits = hits
+                return ordered
         # asked with no outlet named, "when ...?" and "how many ...?" lead with the day or number a stating sentence
         # gives; with none, the quotes below
         event = read_when(question) if not reading.sources else None

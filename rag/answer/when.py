@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rag.answer.compose import Citations, outlet_of
+from rag.answer.compose import UNSETTLED, Citations, outlet_of
 from rag.answer.parts import Window
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.core.text import NAME_PHRASE
@@ -144,3 +144,72 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
         )
     parts = [Part(lead.claim, "supported", [n])]
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+# "Did Mara Lind resign before Globex was fined?", "Was Mara Lind fired after she sued Globex?": two events, asked in
+# which order they happened (no outlet named)
+_ORDER_ASKED = re.compile(
+    r"^\W*(?P<aux>did|was|were|had|has|have)\s+(?P<first>[^?]+?)\s+(?P<relation>before|after)\s+(?P<second>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:he|she|they|it)\b", re.I)
+
+
+@dataclass
+class EventOrder:
+    first: str  # the claim asked to come before or after ("Mara Lind was fired")
+    relation: str  # "before" | "after"
+    second: str  # the event it is placed against ("Mara Lind returned")
+
+
+def read_event_order(question: str) -> EventOrder | None:
+    """The two events of "Did X happen before / after Y?", a pronoun opening the second read as the first's doer ("...
+    after he was fired"), or None."""
+    q = question.strip()
+    m = _ORDER_ASKED.match(q)
+    if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(q):
+        return None
+    first, second = m.group("first"), m.group("second")
+    doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}", first)
+    if doer is None or re.match(r"\d", second):
+        return None  # "before 2020": a date, not an event; no named doer: no event to find
+    aux = m.group("aux").lower()
+    if aux in ("was", "were"):
+        first = f"{doer.group(0)} {aux} {first[doer.end() :].strip()}"  # "Was Mara Lind fired" -> "Mara Lind was fired"
+    second = _PRONOUN.sub(doer.group(0), second)
+    return EventOrder(first, m.group("relation").lower(), second)
+
+
+def earliest(claim: str, hits: list[Hit]) -> Dated | None:
+    """The earliest day a stating sentence says the event happened on; else the earliest article stating it (its
+    date only bounds the event); None when no sentence states it."""
+    found = dated(claim, hits)
+    return min(found, key=lambda d: (not d.exact, d.day, d.window.hit.article.published_at), default=None)
+
+
+def compose_event_order(question: str, asked: EventOrder, first: Dated | None, second: Dated | None) -> Answer | None:
+    """**Yes** / **No** from the days the stating sentences give the two events, both cited; None when either is stated
+    nowhere (the question's parts then say what is missing). An article's date only bounds its event (a page may be
+    dated long after or before what it reports), and the same day gives no order: both settle nothing."""
+    if first is None or second is None:
+        return None
+    cites = Citations()
+    lines: list[str] = []
+    parts: list[Part] = []
+
+    def said(d: Dated) -> str:
+        n = cites.quote(d.window, lines)
+        parts.append(Part(d.claim, "supported", [n]))
+        when = f"on {d.day.isoformat()} (“{d.said}”)" if d.exact else f"in an article of {d.day.isoformat()}"
+        return f"{d.claim} {when}, {outlet_of(d.window)} [{n}]"
+
+    a, b = said(first), said(second)
+    if not (first.exact and second.exact):
+        text = f"{UNSETTLED}: no report gives the day of both: {a}; {b}."
+    elif first.day == second.day:
+        text = f"{UNSETTLED}: both happened on the same day: {a}; {b}."
+    else:
+        happened_after = first.day > second.day
+        yes = happened_after == (asked.relation == "after")
+        text = f"**{'Yes' if yes else 'No'}** — {a}, {'after' if happened_after else 'before'} {b}."
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, parts=parts)
