@@ -1166,3 +1166,13 @@ def test_did_both_asks_the_one_claim_of_each_outlet():
             ("Tech Wire", "Mara Lind was fired"),
             ("Daily Ledger", "Mara Lind was fired"),
         ], question
+
+
+def test_did_either_is_yes_when_one_outlet_says_it_and_did_both_needs_each(bot):
+    either = bot.ask("Did either Tech Wire or Daily Ledger report that Mara Lind resigned?")
+    assert either.text.startswith("**Yes.** Daily Ledger (2023-11-15) [1] reports it.")
+    assert "resigned" in either.citations[0].quote
+    assert_exact_quotes(bot, either)
+    both = bot.ask("Did both Tech Wire and Daily Ledger report that Mara Lind resigned?")
+    assert both.text.startswith(UNSETTLED) and "in Tech Wire" in both.text
+

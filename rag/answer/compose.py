@@ -141,8 +141,15 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     # are no "latest report" on it
     if len(timeline) >= 2 and any(label != "not_mentioned" for _, label in timeline):
         return _latest_first(question, evidence[0], timeline, hits)
+    held = [e for e in evidence if e.label == "supported"]
     # A contradicted part answers an order question too: "did A report X after B?" is No when A says otherwise.
-    if reading.shape == "order" and "contradicted" not in labels:
+    if reading.either and (held or all(label == "contradicted" for label in labels)):
+        # "did either A or B report X?": one outlet saying it answers Yes; No only when each says otherwise
+        if held:
+            lead = "**Yes.** " + "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in held) + " reports it."
+        else:
+            lead = "**No.** " + "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence) + " says otherwise."
+    elif reading.shape == "order" and "contradicted" not in labels:
         lead = _order_lead(reading, evidence, cites)
     elif "contradicted" in labels:
         bad = next(e for e in evidence if e.label == "contradicted")

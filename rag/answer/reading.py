@@ -142,6 +142,7 @@ class Reading:
     # answers (reports agree, reports differ); a reader expects one of them, not "Yes"
     alternatives: tuple[str, str] | None = None
     speech: tuple[str, str] | None = None
+    either: bool = False  # "Did either A or B report X?": one outlet saying it is enough
 
 
 def _first_position(text: str, name: str) -> int:
@@ -538,6 +539,11 @@ def asks_yes_no(question: str) -> bool:
     )
 
 
+_EITHER = re.compile(
+    r"\beither\b[^?]*\bor\b|\b(?:any|one)\s+of\s+(?:them|the\s+(?:two|outlets|articles|reports))\b", re.I
+)
+
+
 def read_question(question: str, known_sources: list[str]) -> Reading:
     sources = named_sources(question, known_sources)
     speech = speech_parts(question)
@@ -571,6 +577,7 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
             reading.shape = "order"
         elif reading.relation or len(sources) >= 2:
             reading.shape = "comparison"
+            reading.either = len(sources) >= 2 and bool(_EITHER.search(question))
         else:
             reading.shape = "yesno"
     reading.clauses = split_clauses(question, sources) if reading.shape != "open" else []
