@@ -137,7 +137,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         if reading.shape == "yesno" and len(evidence) == 1
         else []
     )
-    # only a report that decides the part makes a timeline: passages that merely share its words ("Australia", "final")
+    # only a report that decides the part makes a timeline: passages that merely share its words ("Ostland", "final")
     # are no "latest report" on it
     if len(timeline) >= 2 and any(label != "not_mentioned" for _, label in timeline):
         return _latest_first(question, evidence[0], timeline, hits)

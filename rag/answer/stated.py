@@ -258,7 +258,7 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     # ("beat No. 12 Coast City": a ranking's number sign is no other name)
     between = [w for w in words[at + 1 : first] if w not in ("No.", "Nos.")]
     if describes_next_name(" ".join(words[first + len(name.split()) :])):
-        return False  # "bought GoldenEye 007 developer Rare": the name describes what was bought, it was not bought
+        return False  # "bought Tide 2 developer Harbour Games": the name describes what was bought, it was not bought
     # and the described name is what the verb was done to: the description before it is no other name
     between = DESCRIPTION_BEFORE.sub("", " ".join(between) + " ").split()
     return first > at and (bool(slot.preposition) or (len(between) <= 4 and not any(w[:1].isupper() for w in between)))
