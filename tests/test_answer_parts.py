@@ -1175,4 +1175,3 @@ def test_did_either_is_yes_when_one_outlet_says_it_and_did_both_needs_each(bot):
     assert_exact_quotes(bot, either)
     both = bot.ask("Did both Tech Wire and Daily Ledger report that Mara Lind resigned?")
     assert both.text.startswith(UNSETTLED) and "in Tech Wire" in both.text
-
