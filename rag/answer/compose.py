@@ -48,6 +48,12 @@ class Citations:
         self.items.append(Citation.of_span(n, a, window.start, window.end, window.hit.score))
         return n
 
+    def supporting(self, window: Window, claim: str, lines: list[str], parts: list[Part]) -> int:
+        """Quote the window (once) and record the claim it supports as a part citing it."""
+        n = self.quote(window, lines)
+        parts.append(Part(claim, "supported", [n]))
+        return n
+
     def quote(self, window: Window, lines: list[str]) -> int:
         """Cite the window and, the first time it is cited, add its quoted line: a sentence cited twice is quoted
         once."""

@@ -448,8 +448,7 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
 
     def cite(name: str) -> str:
         s = max(by_name[name], key=lambda s: (s.day, -order.get(id(s.window.hit), 0)))
-        n = cites.quote(s.window, lines)  # a sentence stating two names is quoted once
-        parts.append(Part(s.claim, "supported", [n]))
+        n = cites.supporting(s.window, s.claim, lines, parts)  # a sentence stating two names is quoted once
         # the sentence names the question's name longer: said, so that the reader sees which one it states
         spelled = f", which says “{s.spelled}”" if s.spelled else ""
         return f"{outlet_of(s.window)} [{n}]{spelled}"
@@ -513,9 +512,7 @@ def compose_holder(question: str, holder: Holder, hits: list[Hit]) -> Answer | N
     parts: list[Part] = []
 
     def cite(s: Stated) -> str:
-        n = cites.quote(s.window, lines)
-        parts.append(Part(s.claim, "supported", [n]))
-        return f"{outlet_of(s.window)} [{n}]"
+        return f"{outlet_of(s.window)} [{cites.supporting(s.window, s.claim, lines, parts)}]"
 
     if others:
         later = max(others, key=lambda s: s.day)

@@ -198,8 +198,7 @@ def compose_event_order(question: str, asked: EventOrder, first: Dated | None, s
     parts: list[Part] = []
 
     def said(d: Dated) -> str:
-        n = cites.quote(d.window, lines)
-        parts.append(Part(d.claim, "supported", [n]))
+        n = cites.supporting(d.window, d.claim, lines, parts)
         when = f"on {d.day.isoformat()} (“{d.said}”)" if d.exact else f"in an article of {d.day.isoformat()}"
         return f"{d.claim} {when}, {outlet_of(d.window)} [{n}]"
 
