@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.core.embedder import Encoder
@@ -185,8 +186,10 @@ class ExtractiveAnswerer:
                     score *= 0.5
             sentence.score = score - 0.01 * sentence.hit_rank  # ties go to the better passage
 
-    def answer(self, question: str, hits: list[Hit]) -> Answer:
-        sentences = self.candidates(hits)
+    def answer(self, question: str, hits: list[Hit], unquotable: Callable[[str], bool] | None = None) -> Answer:
+        """The best sentences as exact quotes; `unquotable` sentences are never quoted (the caller's judgement: one
+        naming another person by the asked first name is about someone else)."""
+        sentences = [s for s in self.candidates(hits) if unquotable is None or not unquotable(s.text)]
         if not sentences:
             return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)
         self.score(question, sentences)

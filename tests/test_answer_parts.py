@@ -1175,3 +1175,29 @@ def test_did_either_is_yes_when_one_outlet_says_it_and_did_both_needs_each(bot):
     assert_exact_quotes(bot, either)
     both = bot.ask("Did both Tech Wire and Daily Ledger report that Mara Lind resigned?")
     assert both.text.startswith(UNSETTLED) and "in Tech Wire" in both.text
+
+
+def test_a_sentence_naming_someone_else_by_the_asked_first_name_is_never_quoted(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-04",
+            "Council",
+            "Councillors ousted Mara Lind as chair of the harbour council on Tuesday. The vote was close.",
+        ),
+        (
+            "Harbour Herald",
+            "2023-10-06",
+            "Club board",
+            "Mara Quist lost her chair on the club board on Friday after the members voted against her.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "first_name", articles))
+    # Mara Quist's sentence shares more words with the question; it is about someone else
+    answer = bot.ask("When did Mara Lind lose her chair?")
+    assert [c.quote for c in answer.citations] == [
+        "Councillors ousted Mara Lind as chair of the harbour council on Tuesday."
+    ], answer.text
+    assert_exact_quotes(bot, answer)

@@ -238,6 +238,17 @@ def test_is_x_the_holder_is_answered_from_the_latest_report_naming_a_holder(bot)
     assert_exact_quotes(bot, replaced)
     # asked "was", a later holder does not deny it
     assert bot.ask("Was Ida Moen the CEO of Tide Works?").text.startswith("**Yes**, as of 2023-09-01")
+    # taking the post up, asked in the words of an event: a later holder does not deny that it happened either
+    for question in (
+        "Did Pim Ostberg become chief executive of Tide Works?",
+        "Was Pim Ostberg appointed as the chief executive of Tide Works?",
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Yes**, as of 2023-10-15 — stated by Coast Times (2023-10-15) [1]."), (
+            answer.text
+        )
+        assert_exact_quotes(bot, answer)
+    assert bot.ask("Did Ida Moen become CEO of Tide Works?").text.startswith("**Yes**, as of 2023-09-01")
 
 
 def test_a_post_is_found_in_any_of_its_forms_and_asked_with_the_organisation_first(bot):

@@ -20,7 +20,7 @@ from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_pa
 from rag.answer.reading import Clause, Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner, result_query
 from rag.answer.stated import Slot, compose_holder, compose_stated, post_forms, read_holder, read_slot
-from rag.answer.verdicts import ABOUT, judge
+from rag.answer.verdicts import ABOUT, judge, other_person
 from rag.answer.when import compose_event_order, compose_when, earliest, read_event_order, read_when
 from rag.core.text import stems
 from rag.core.types import Answer, Citation, Filters, Hit, Part
@@ -110,7 +110,8 @@ class StructuredAnswerer:
 
     def quotes(self, question: str, reading: Reading, hits: list[Hit]) -> Answer:
         """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about."""
-        answer = self.extractive.answer(question, hits)
+        # "Kevin Vale lost possession" is no quote about Kevin Lind
+        answer = self.extractive.answer(question, hits, unquotable=lambda sentence: other_person(question, sentence))
         if answer.refused:
             return answer
         unnamed = _unnamed(question, answer.citations, reading.sources)

@@ -470,9 +470,16 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
-# "Is Mara Lind the chief executive of Globex?": a holder named, and the post asked as "who is" would ask it
+# "Is Mara Lind the chief executive of Globex?": a holder named, and the post as "who is" would ask it
 _HOLDER_ASKED = re.compile(
     rf"^\W*(?i:is|was)\s+(?P<name>{NAME_PHRASE.pattern})\s+(?P<post>(?:the|an?)\s+[^?]+?)\s*\??\s*$"
+)
+# "Did Mara Lind become interim CEO of Globex?", "Was Mara Lind named (as) chief executive of Globex?": taking the
+# post up, asked as a past event (a later holder does not make it No)
+_TAKING_UP_ASKED = re.compile(
+    rf"^\W*(?:(?i:did|has|had)\s+(?P<name>{NAME_PHRASE.pattern})\s+(?i:become|became|been\s+named|been\s+appointed)"
+    rf"|(?i:was)\s+(?P<named>{NAME_PHRASE.pattern})\s+(?i:named|appointed|made|elected|hired))"
+    r"\s+(?:as\s+)?(?:(?:the|an?)\s+)?(?P<post>[^?]+?)\s*\??\s*$"
 )
 
 
@@ -487,13 +494,19 @@ class Holder:
 
 
 def read_holder(question: str) -> Holder | None:
-    """The holder check "Is <name> the <post> of <organisation>?" asks, else None."""
+    """The holder check "Is <name> the <post> of <organisation>?" (or "Did <name> become <post> of ...?") asks, else
+    None."""
     m = _HOLDER_ASKED.match(question.strip())
-    who = f"Who is {m.group('post')}?" if m else ""
-    slot = read_slot(who) if m else None
-    if m is None or slot is None or slot.title is None:
+    if m is not None:
+        name, who, now = m.group("name"), f"Who is {m.group('post')}?", question.strip().lower().startswith("is")
+    elif (m := _TAKING_UP_ASKED.match(question.strip())) is not None:
+        name, who, now = m.group("name") or m.group("named"), f"Who is the {m.group('post')}?", False
+    else:
         return None
-    return Holder(m.group("name"), who, slot, question.strip().lower().startswith("is"))
+    slot = read_slot(who)
+    if slot is None or slot.title is None:
+        return None
+    return Holder(name, who, slot, now)
 
 
 def compose_holder(question: str, holder: Holder, hits: list[Hit]) -> Answer | None:

@@ -328,7 +328,7 @@ def _numbers_held(claim: str, passage: str) -> bool:
     return missing <= PARAPHRASE_MISSING_NAMES
 
 
-def _other_person(claim: str, passage: str) -> bool:
+def other_person(claim: str, passage: str) -> bool:
     """The passage names someone else by the claim's first name: the claim's "Mara Lind" against a passage naming
     "Mara Quist" and never "Lind". Sharing a first name is no support."""
     passage_tokens = analyse(passage)[0]
@@ -433,7 +433,7 @@ def judge(
     swapped = [deed_done_to_another and _roles_swapped_in(terms, passage) for passage in passages]
     other = [
         flipped[i]
-        or _other_person(terms, passage)
+        or other_person(terms, passage)
         or (happened and hedged_only(terms, passage))
         or swapped[i]
         or (deed_done_to_another and another_object(terms, passage))
