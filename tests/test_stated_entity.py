@@ -325,3 +325,26 @@ def test_a_maker_is_named_in_apposition_and_a_comparison_is_no_deed(tmp_path_fac
     # the maker of a thing holds no post: no "later report may change this"
     assert "may change" not in answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_found_is_what_was_found_and_no_founding(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-04",
+            "Globex audit",
+            "An inquiry by the Daily Ledger found Globex misled investors about its sales. Globex denied it.",
+        ),
+        ("Harbour Herald", "2023-10-06", "Globex history", "Mara Lind founded Globex in a garage in Norrvik in 2009."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "found", articles))
+    # the Daily Ledger found something out; it founded nothing
+    answer = bot.ask("Who founded Globex?")
+    assert answer.text.splitlines()[0] == "**Mara Lind** — stated by Harbour Herald (2023-10-06) [1].", answer.text
+    assert_exact_quotes(bot, answer)
+    # and "find" is its past "found"
+    answer = bot.ask("Did the Daily Ledger find that Globex misled investors?")
+    assert answer.text.startswith("**Yes.**"), answer.text
+    assert_exact_quotes(bot, answer)

@@ -95,6 +95,12 @@ ARTICLES = [
         "Mariners coach",
         "The Mariners won the Norrvik Open in 2019; their coach Ada Brin joined them in 2022.",
     ),
+    (
+        "Daily Ledger",
+        "2023-11-20",
+        "Rookies who delivered",
+        "The 2018 Comets won the Norrvik Open with a rookie in goal.",
+    ),
 ]
 
 
@@ -175,7 +181,11 @@ def test_a_past_result_is_dated_by_its_own_clause(bot):
     # "three years ago" in a 2023 article is 2020; the coach's 2022 in the next clause does not date the 2019 win
     answer = bot.ask("Who won the Norrvik Open?")
     assert answer.text.startswith("**Ostland**, as of 2020")
-    assert "Earlier results: Mariners (in 2019," in answer.text
+    # "The 2018 Comets": the season before the winner's name dates it, not the article's 2023
+    assert (
+        "Earlier results: Mariners (in 2019, Coast Times (2023-11-08) [2]); Comets (in 2018, Daily Ledger"
+        in answer.text
+    )
     assert_exact_quotes(bot, answer)
 
 

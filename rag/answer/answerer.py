@@ -112,11 +112,12 @@ class StructuredAnswerer:
         """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about."""
         # "Kevin Vale lost possession" is no quote about Kevin Lind
         answer = self.extractive.answer(question, hits, unquotable=lambda sentence: other_person(question, sentence))
-        if answer.refused:
+        # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
+        said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
+        unnamed = _unnamed(question, said, reading.sources)
+        if answer.refused and not unnamed:
             return answer
-        unnamed = _unnamed(question, answer.citations, reading.sources)
         if unnamed:
-            # quotes about another Mara (Mara Holt) are no answer about Mara Lind
             return _never_named(question, "closest passages never name", unnamed, hits)
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
@@ -156,11 +157,11 @@ def _never_named(question: str, said: str, names: list[str], hits: list[Hit]) ->
     )
 
 
-def _unnamed(question: str, citations: list[Citation], outlets: list[str]) -> list[str]:
+def _unnamed(question: str, said: list[str], outlets: list[str]) -> list[str]:
     """The question's names of two or more words whose last word no quote says: "Mara Holt" does not name Mara Lind,
     "Lind" alone does (the question's first word, a capital only because it starts the question, is left out, and so
     are the outlets it names: a report seldom names its own outlet)."""
-    quoted = " ".join(c.quote for c in citations)
+    quoted = " ".join(said)
     known = [o.lower() for o in outlets]
     asked = [
         n

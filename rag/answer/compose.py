@@ -233,27 +233,39 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
     return [(w, label) for _, w, label in found]
 
 
+# Earlier reports that neither say it nor deny it are shown as context ("she resigned" before "she returned"), the
+# latest few only: a trial's every preview is no evidence of its verdict.
+UNDECIDED_SHOWN = 2
+
+
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:
-    """Lead with the latest report that decides the part ("as of <date>"), then the earlier ones as earlier."""
+    """Lead with the latest report that decides the part ("as of <date>"), then the earlier ones as earlier, each
+    said to agree, to say otherwise, or not to decide it; the part cites only the reports that give its verdict."""
     cites = Citations()
     w, verdict = next((w, label) for w, label in timeline if label != "not_mentioned")
     word = "**Yes**" if verdict == "supported" else "**No**"
     day = w.hit.article.published_at
     lead = f"{word}, as of {day}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
     # reports dated after the deciding one neither confirm nor deny it: say so rather than call them earlier
-    later = [
-        f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w and x.hit.article.published_at > day
+    later = [x for x, _ in timeline if x is not w and x.hit.article.published_at > day]
+    earlier = [(x, label) for x, label in timeline if x is not w and x.hit.article.published_at <= day]
+    same = [x for x, label in earlier if label == verdict]
+    other = [x for x, label in earlier if label not in (verdict, "not_mentioned")]
+    undecided = [x for x, label in earlier if label == "not_mentioned"][:UNDECIDED_SHOWN]
+    shown_as = [
+        ("later reports neither confirm nor deny it", later),
+        ("earlier reports say so too", same),
+        ("earlier reports said otherwise", other),
+        ("earlier reports do not decide it", undecided),
     ]
-    earlier = [
-        f"{outlet_of(x)} [{cites.cite(x)}]" for x, _ in timeline if x is not w and x.hit.article.published_at <= day
-    ]
-    if later:
-        lead += f"; later reports neither confirm nor deny it: {', '.join(later)}"
-    lead += f"; earlier reports: {', '.join(earlier)}." if earlier else "."
+    for label, reports in shown_as:
+        if reports:
+            lead += f"; {label}: " + ", ".join(f"{outlet_of(x)} [{cites.cite(x)}]" for x in reports)
+    lead += "."
     # the quote that decides it first, then the others from the latest back, each under its number
-    shown = sorted(timeline, key=lambda x: x[0] is not w)
-    lines = [quoted(x.text, cites.cite(x)) for x, _ in shown]
-    parts = [Part(e.clause.claim, verdict, [c.n for c in cites.items])]
+    shown = [w, *(x for x, _ in timeline if x is not w and (x in later or x in same or x in other or x in undecided))]
+    lines = [quoted(x.text, cites.cite(x)) for x in shown]
+    parts = [Part(e.clause.claim, verdict, [cites.cite(x) for x in (w, *same)])]
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 

@@ -356,10 +356,17 @@ _BE_ASKED = re.compile(
 )
 
 
+# "Did Mara Lind get fired?" is "was she fired?": "get" before a participle is the passive's verb
+_GET_PASSIVE = re.compile(
+    rf"^(?P<name>{NAME_PHRASE.pattern})\s+(?:get|gets|got)\s+(?=(?:\w+ed|\w+en|found|sold|caught|paid|held|hit|shot|"
+    r"struck|sent|thrown|bought|told|kept|left|lost|beat|cut|put|quit)\b)"
+)
+
+
 def _keep_passive(text: str, claim: str) -> str:
     m = _BE_ASKED.match(text)
     if not m or not claim.startswith(m.group("name") + " "):
-        return claim
+        return _GET_PASSIVE.sub(r"\g<name> was ", claim)
     return f"{m.group('name')} {m.group('be').split()[-1].lower()} {claim[len(m.group('name')) + 1 :]}"
 
 

@@ -74,6 +74,8 @@ def result_query(question: str) -> str:
     return f"won {_topic(question)}"
 
 
+# "The 2017 Mariners", "the 2019-20 Rovers": a season right before the winner's name
+_SEASON_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:[-–/]\d{2,4})?\s+$")
 # "four years ago", "last year": a past result dated from the article's year
 _YEARS_AGO = re.compile(r"\b(?:(?P<n>\d{1,2}|[a-z]+)\s+years?\s+ago|(?P<last>last)\s+year)\b", re.I)
 
@@ -230,11 +232,13 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
             if m.group("subject"):
                 shared = [_winner(n, article.text, sides, asked) for n in _shared_with(sentence[: m.start()])]
                 name = _joined([*(n for n in shared if n), name])
+            # "The 2017 Mariners won ...": the season written before the winner's name dates the result too
+            season = _SEASON_BEFORE.search(sentence[: m.start("subject")]) if m.group("subject") else None
             result = Result(
                 name,
                 window,
                 final and not intermediate,
-                _result_day(clause, article.published_at),
+                _result_day(f"{season.group(1)} {clause}" if season else clause, article.published_at),
                 intermediate,
             )
             old = found.get((name, article.id))

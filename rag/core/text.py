@@ -140,7 +140,10 @@ NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*)*")
 # lowercase particles of surnames ("Ada de Brin", "Theo van der Park", "Mara ten Lind").
 # Neither crosses a line break: a caption or a heading above a sentence is not part of a name in it.
 _NAME_JOINER = r"(?:of|&|(?:de|van|von|ten|ter|da|di|du|del|della|le|la|bin|al)(?:[^\S\n]+(?:der|den|la))?)[^\S\n]+"
-NAME_PHRASE = re.compile(rf"\b[A-Z][\w’'&.-]*[\w](?:[^\S\n]+(?:{_NAME_JOINER})?[A-Z][\w’'&.-]*[\w])*")
+# A middle initial stays inside ("Mara J. Lind").
+NAME_PHRASE = re.compile(
+    rf"\b[A-Z][\w’'&.-]*[\w](?:[^\S\n]+(?:{_NAME_JOINER})?(?:[A-Z]\.[^\S\n]+)?[A-Z][\w’'&.-]*[\w])*"
+)
 
 # Words that match nearly every chunk: they cost time and carry no signal for ranking.
 STOPWORDS = frozenset(
@@ -171,7 +174,8 @@ HEDGES = frozenset(
     "rumored rumoured speculated proposed proposes threatens threatened".split()
 )
 # Irregular verb forms and their base form, so that "went out" says "go out" and "won" says "win" to a support check
-# (the stemmer leaves them apart). "left", "lay" and "found" are left out: each is also another word.
+# (the stemmer leaves them apart). "left" and "lay" are left out: each is also another word. "found" is "find": the
+# stemmer would make it "founded", and "the Daily Ledger found that ..." is no founding of anything.
 IRREGULAR_VERBS = {
     form: base
     for base, forms in {
@@ -234,6 +238,7 @@ IRREGULAR_VERBS = {
         "freeze": "froze frozen",
         "forget": "forgot forgotten",
         "get": "got gotten",
+        "find": "found",
     }.items()
     for form in forms.split()
 }
