@@ -23,7 +23,7 @@ from rag.answer.stated import Slot, compose_holder, compose_stated, post_forms, 
 from rag.answer.verdicts import ABOUT, judge, other_person
 from rag.answer.when import compose_event_order, compose_when, earliest, read_event_order, read_when
 from rag.core.text import stems
-from rag.core.types import Answer, Citation, Filters, Hit, Part
+from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
