@@ -593,6 +593,10 @@ def test_a_passage_with_the_two_sides_the_other_way_round_supports_nothing():
     # a passive keeps the roles: "Harbour United were beaten by Coast United" says Coast United won
     passive = "Harbour United were beaten by Coast United in the 2023 cup final."
     assert judge("Coast United beat Harbour United in the cup final", [passive]).label == "supported"
+    # a second use of the verb that names neither side does not undo the first: Globex bought Tide Works
+    bought = "When Globex bought Tide Works, it bought the whole studio."
+    assert not judge("Tide Works buy Globex", [bought], happened=True).supported
+    assert judge("Globex buy Tide Works", [bought], happened=True).supported
 
 
 def test_a_passage_that_words_no_outcome_supports_no_win_or_defeat():
@@ -1209,4 +1213,39 @@ def test_a_sentence_naming_someone_else_by_the_asked_first_name_is_never_quoted(
     assert [c.quote for c in answer.citations] == [
         "Councillors ousted Mara Lind as chair of the harbour council on Tuesday."
     ], answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report_of_it(tmp_path_factory):
+    from rag.answer.verdicts import judge
+    from rag.assistant import Assistant
+
+    claim = "Globex buy Tide Works"
+    for passage in (
+        "Investors want Globex to buy Tide Works before a rival does.",
+        "Analysts urged Globex to buy Tide Works and to buy it soon.",
+        "Should Globex buy Tide Works? Investors want Globex to buy Tide Works.",
+        # the word also said elsewhere does not undo the denial of the deed
+        "Why Globex will not buy Tide Works this year: the buy case for Tide Works is weak.",
+    ):
+        assert not judge(claim, [passage], happened=True).supported, passage
+    assert judge(claim, ["Last month Globex bought Tide Works for $2bn."], happened=True).supported
+
+    # six reports of talk outrank the one that says it happened; the search also asks in the past tense ("bought"),
+    # which the keyword index keeps apart from "buy"
+    talk = [
+        "Should Globex buy Tide Works? Investors want Globex to buy Tide Works before a rival does.",
+        "Globex could buy Tide Works, buy Norrvik Games or buy both, analysts at Ostland Bank said.",
+        "Why Globex will not buy Tide Works this year: the buy case for Tide Works is weak.",
+        "Tide Works would cost Globex too much to buy, a Globex executive told the Daily Ledger.",
+        "Globex wants to buy Tide Works, buy Norrvik Games and buy Harbour Games, its chief said.",
+        "Analysts urged Globex to buy Tide Works and to buy it soon, before Ostland Bank does.",
+    ]
+    articles = [("Tech Wire", f"2023-10-0{i + 1}", f"Globex talk {i}", body) for i, body in enumerate(talk)]
+    articles.append(("Coast Times", "2023-11-20", "Deal done", "Last month Globex bought Tide Works for $2bn."))
+    bot = Assistant.open(index_articles(tmp_path_factory, "buy_talk", articles))
+    answer = bot.ask("Did Globex buy Tide Works?")
+    assert answer.text.startswith("**Yes**, as of 2023-11-20: Coast Times [1]"), answer.text
+    assert "say so too" not in answer.text.splitlines()[0]
+    assert [(p.verdict, p.citations) for p in answer.parts] == [("supported", [1])]
     assert_exact_quotes(bot, answer)

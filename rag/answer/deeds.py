@@ -131,15 +131,23 @@ def roles_swapped(claim: str, sentence: str) -> bool:
         return False
     words = [analyse(w)[0] for w in SPAN_WORD.findall(sentence)]
     at_verb = [i for i, tokens in enumerate(words) if tokens & set(verbs)]
-    # swapped only when every time the sentence says the verb, it has them the other way round
-    return bool(at_verb) and all(_swapped_at(words, first, second, verb) for verb in at_verb)
+    # swapped when the sentence says the verb with them the other way round, and never the claim's way ("When the
+    # Rovers beat the Mariners, they beat them well": the second "beat" names neither after it, and decides nothing)
+    read = [_roles_at(words, first, second, verb) for verb in at_verb]
+    return "swapped" in read and "kept" not in read
 
 
-def _swapped_at(words: list[frozenset[str]], first: set[str], second: set[str], verb: int) -> bool:
-    if _first_at(words[:verb], first) >= 0 or _first_at(words[:verb], second) < 0:
-        return False
-    a = _first_at(words[verb:], first)
-    return a > 0 and "by" not in {w for tokens in words[verb : verb + a] for w in tokens}
+def _roles_at(words: list[frozenset[str]], first: set[str], second: set[str], verb: int) -> str:
+    """ "swapped" when the name nearest before the verb is the claim's second and the first comes after it (no "by"
+    between), "kept" when it is the claim's way, "" when this use of the verb does not tell."""
+    before = [i for i in range(verb) if words[i] & (first | second)]
+    after = _first_at(words[verb:], first | second)
+    if not before or after <= 0 or "by" in {w for tokens in words[verb : verb + after] for w in tokens}:
+        return ""
+    doer, done_to = words[before[-1]], words[verb + after]
+    if doer & second and done_to & first:
+        return "swapped"
+    return "kept" if doer & first and done_to & second else ""
 
 
 def another_object(claim: str, text: str) -> bool:

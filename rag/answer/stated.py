@@ -19,7 +19,7 @@ from rag.answer.deeds import DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
 from rag.answer.names import in_full, names_in, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import coverage, judge
-from rag.core.text import IRREGULAR_VERBS, NAME_PHRASE, base_stem, same_event_words, split_sentences, stem
+from rag.core.text import NAME_PHRASE, base_stem, past_tense, same_event_words, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
@@ -37,9 +37,6 @@ _ASKS_OBJECT = re.compile(
 _AUXILIARY = frozenset("did does do has have had will would can could should is are was were".split())
 _BE_HAVE = frozenset("is are was were has have had".split())
 _NOT_A_VERB = frozenset("in on at of for to from with by about after before during than as the a an".split())
-# the base form's past, for saying the question back ("which studio Globex bought")
-_PAST = {base: form for form, base in reversed(list(IRREGULAR_VERBS.items()))}
-_SAME_PAST = frozenset("beat hit cut put set let quit hurt cost shut split spread bet bid cast upset".split())
 # a preposition that ends the question takes the object ("lose to {}"); otherwise it follows the verb ("beat {} on
 # Sunday")
 _LAST_PREPOSITION = re.compile(r"\b(?:to|from|with|by|for|of|against|over|into|at|in|on|about)$", re.I)
@@ -73,15 +70,6 @@ class Slot:
         return self.template.format(name)
 
 
-def _past_tense(verb: str) -> str:
-    v = verb.lower()
-    if v in _SAME_PAST:
-        return v
-    if v in _PAST:
-        return _PAST[v]
-    return v + "d" if v.endswith("e") else v[:-1] + "ied" if re.search(r"[^aeiou]y$", v) else v + "ed"
-
-
 def _third_person(verb: str) -> str:
     return verb if verb.endswith("s") else verb + ("es" if verb.endswith(("sh", "ch", "x", "o")) else "s")
 
@@ -97,7 +85,7 @@ def read_slot(question: str) -> Slot | None:
             return None
         wh, aux, subject, verb = m.group("wh").lower(), m.group("aux").lower(), m.group("subject"), m.group("verb")
         rest = (m.group("rest") or "").strip()
-        said = {"did": _past_tense(verb), "does": _third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
+        said = {"did": past_tense(verb), "does": _third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
         asked = " ".join(p for p in (wh, subject, said, rest) if p)
         if re.search(r"\s[a-z]", re.sub(r"^(?:the|a|an)\s+", "", subject)):
             # lowercase words in the doer ("the US women's national team hire ..."): where its verb starts is a guess,

@@ -18,7 +18,15 @@ from rag.core.text import NAME_RUN, base_stem, same_event_words, split_sentences
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
-from rag.verify.lexical import analyse, cosines, coverage, hedged_only, lexical_support, negation_flipped
+from rag.verify.lexical import (
+    analyse,
+    cosines,
+    coverage,
+    hedged_only,
+    lexical_support,
+    negated_words,
+    negation_flipped,
+)
 
 __all__ = [
     "ABOUT",
@@ -403,6 +411,13 @@ def _deed_left_out(claim: str, passage: str) -> bool:
     return any(family & claim_tokens and not family & passage_tokens for family in _DEED_FAMILIES)
 
 
+def _deed_denied(deed: str, passage: str) -> bool:
+    """The passage negates the deed's own word somewhere, even when it also says the word elsewhere ("Globex will not
+    buy Tide Works: the buy case is weak"): asked whether it happened, such a passage is no statement that it did."""
+    words = [t for t, _, kind in analyse(deed)[1] if kind == "word"][-1:]
+    return bool(set(words) & negated_words(passage))
+
+
 def judge(
     claim: str,
     passages: list[str],
@@ -434,7 +449,7 @@ def judge(
     other = [
         flipped[i]
         or other_person(terms, passage)
-        or (happened and hedged_only(terms, passage))
+        or (happened and (hedged_only(terms, passage) or _deed_denied(deed, passage)))
         or swapped[i]
         or (deed_done_to_another and another_object(terms, passage))
         or _deed_left_out(terms, passage)

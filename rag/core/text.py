@@ -8,7 +8,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -165,13 +165,15 @@ NEGATIONS = frozenset(
     "refuse refused refuses refusing deny denied denies denying lack lacked lacks lacking unable".split()
 )
 # Words that make what follows possible, planned, conditional or only a topic rather than done: "Globex may cut
-# prices", "if they win", "is preparing for a strike", "ambivalent about coming back". A passage that says an event
-# only after one of these has not said it happened.
+# prices", "if they win", "is preparing for a strike", "ambivalent about coming back", "want Globex to buy". A passage
+# that says an event only after one of these has not said it happened.
 HEDGES = frozenset(
-    "may might could would if unless possible possibly potentially likely unlikely expect expected expects expecting "
-    "anticipate anticipated anticipates predict predicted predicts plans planned planning prepare prepares preparing "
-    "must need needs whether about ambivalent undecided mulling debating talks considering weighing hoping hopeful "
-    "rumored rumoured speculated proposed proposes threatens threatened".split()
+    "may might could would should if unless possible possibly potentially likely unlikely expect expected expects "
+    "expecting anticipate anticipated anticipates predict predicted predicts plans planned planning prepare prepares "
+    "preparing must need needs whether about ambivalent undecided mulling debating talks considering weighing hoping "
+    "hopeful rumored rumoured speculated proposed proposes threatens threatened "
+    # a wish or a push for it is not the deed: "investors want Globex to buy Tide Works"
+    "want wants wanted wanting urge urges urged urging".split()
 )
 # Irregular verb forms and their base form, so that "went out" says "go out" and "won" says "win" to a support check
 # (the stemmer leaves them apart). "left" and "lay" are left out: each is also another word. "found" is "find": the
@@ -242,6 +244,26 @@ IRREGULAR_VERBS = {
     }.items()
     for form in forms.split()
 }
+
+
+# the base form's past, for saying a deed as news reports it ("which studio Globex bought")
+_PAST = {base: form for form, base in reversed(list(IRREGULAR_VERBS.items()))}
+_SAME_PAST = frozenset("beat hit cut put set let quit hurt cost shut split spread bet bid cast upset".split())
+
+
+def past_tense(verb: str) -> str:
+    """The past form of a base verb: "buy" -> "bought", "fire" -> "fired", "beat" -> "beat"."""
+    v = verb.lower()
+    if v in _SAME_PAST:
+        return v
+    if v in _PAST:
+        return _PAST[v]
+    return v + "d" if v.endswith("e") else v[:-1] + "ied" if re.search(r"[^aeiou]y$", v) else v + "ed"
+
+
+def irregular_past(verb: str) -> str:
+    """The past form of a base verb the stemmer keeps apart from it ("buy" -> "bought"), else ""."""
+    return _PAST.get(verb.lower(), "")
 
 
 def base_stem(word: str) -> str:

@@ -198,6 +198,11 @@ def negation_flipped(claim: str, passage: str) -> bool:
     return bool(only_denied & (p.affirmed - p.negated - p.denying) or only_said & (p.negated - p.affirmed))
 
 
+def negated_words(text: str) -> frozenset[str]:
+    """The stems the text negates somewhere ("did not buy" -> "buy")."""
+    return _scan(text).negated
+
+
 def hedged_only(claim: str, passage: str) -> bool:
     """A plain word the claim states outright, the passage says only as possible, planned or conditional: "Globex
     cut prices" against "Globex may cut prices" or "if Globex cuts prices". The passage has not said it happened."""
