@@ -1227,6 +1227,8 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         "Should Globex buy Tide Works? Investors want Globex to buy Tide Works.",
         # the word also said elsewhere does not undo the denial of the deed
         "Why Globex will not buy Tide Works this year: the buy case for Tide Works is weak.",
+        # a plan, even beside a sentence where others bought something outright
+        "Ostland Bank bought Norrvik Games last year. Deals go on, such as Globex's plan to buy Tide Works for $2bn.",
     ):
         assert not judge(claim, [passage], happened=True).supported, passage
     assert judge(claim, ["Last month Globex bought Tide Works for $2bn."], happened=True).supported

@@ -209,7 +209,7 @@ def states_deed(claim: str, passage: str) -> bool:
 MIN_SHARED_WORDS = 1
 
 
-def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> bool:
+def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, outright: bool = False) -> bool:
     """One statement of the passage (not a question) holds every content word of the claim, names and numbers too:
     for "did Globex cut prices?" a passage naming Globex in one sentence and a price cut in the next has not said
     that Globex cut prices, and one naming Globex and prices without the cut has not said it either."""
@@ -230,6 +230,8 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False) -> 
             and _close_together(needed, names, sentence)
             and not roles_swapped(claim, sentence)
             and not someone_else_did_it(claim, sentence)
+            # "such as Globex's plan to buy Tide Works" states no purchase, whatever the sentence before it says
+            and not (outright and hedged_only(claim, sentence))
         ):
             return True
     return False
@@ -461,7 +463,7 @@ def judge(
         # asked whether it happened, the words alone support only a passage that holds every plain word of the claim
         score = (
             0.0
-            if other[i] or (happened and not _said_in_one_sentence(terms, passage))
+            if other[i] or (happened and not _said_in_one_sentence(terms, passage, outright=True))
             else lexical_support(terms, passage)
         )
         scores.append(score)
