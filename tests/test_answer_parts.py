@@ -101,6 +101,11 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
         "Mara Lind was fired by Globex"
     ]
     assert [c.claim for c in read_question("Did Globex get a new chief?", known).clauses] == ["Globex get a new chief"]
+    # "agree" asks how reports relate only in a question about reports; otherwise it is the deed asked about
+    agreed = read_question("Did Globex and Ostland agree to a truce?", known)
+    assert (agreed.shape, agreed.relation) == ("yesno", "")
+    assert [c.claim for c in agreed.clauses] == ["Globex and Ostland agree to a truce"]
+    assert read_question("Do the reports agree that Globex cut prices?", known).relation == "agree"
     assert [c.claim for c in read_question("Is Mara Lind leaving Globex?", known).clauses] == [
         "Mara Lind leaving Globex"
     ]

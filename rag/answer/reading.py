@@ -455,6 +455,14 @@ def _worded(claim: str) -> bool:
 _ITS_AUXILIARY_ONLY = re.compile(r"\b(?:did|does|do|had|has|have|was|were)\s*[?.!]?\s*$", re.I)
 
 
+# Words that make a question about reports: only then can "agree" or "differ" ask how reports relate.
+_ABOUT_REPORTS = re.compile(
+    r"\b(?:reports?|reported|reporting|articles?|pieces?|stor(?:y|ies)|coverage|outlets?|sources?|publications?|"
+    r"news|media|accounts?|portray\w*|describ\w*)\b",
+    re.I,
+)
+
+
 def relation_asked(question: str) -> str:
     """ "agree" when the question asks whether reports agree / stay the same, "differ" when it asks whether they
     differ / changed, "unchanged" when it asks whether there was no change, "contradict" when it asks whether one
@@ -567,7 +575,8 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
     if _ENTITY.match(question) and not _WHO_IS_NAMED.match(question):
         reading.shape = "entity"
     elif asks_yes_no(question):
-        reading.relation = relation_asked(question)
+        # "Did Israel and Hamas agree to a ceasefire?" asks about the world, not whether two reports agree
+        reading.relation = relation_asked(question) if sources or _ABOUT_REPORTS.search(question) else ""
         reading.alternatives = stated_alternatives(question)
         if reading.alternatives and not reading.relation:
             reading.relation = "agree"
