@@ -75,13 +75,20 @@ def outlet_outcome(answer_text: str, gold: str) -> str:
 
 
 _LEAD_DAY = re.compile(r"^\*\*(?P<by>Reported by )?(?P<day>\d{4}-\d{2}-\d{2})\*\*")
+_LEAD_YEAR = re.compile(r"^\*\*In (?P<year>\d{4})\*\*")
 
 
 def when_outcome(answer_text: str, gold: str) -> str:
     """When: right / wrong / imprecise / declined. Gold is the event's day, "undated" (reported, never dated) or
     "none". A day that is not the gold's is wrong, and so is any day for an event no passage dates or reports;
-    "reported by <day>" is right for an undated event, imprecise for a dated one (wrong if before its day)."""
+    "reported by <day>" is right for an undated event, imprecise for a dated one (wrong if before its day); "in <year>"
+    is imprecise when it is the event's year (or the event is undated), wrong otherwise."""
     m = _LEAD_DAY.match(answer_text)
+    year = _LEAD_YEAR.match(answer_text)
+    if year:  # a year only: imprecise when it is the event's, wrong when it is not
+        if gold == "none":
+            return "wrong"
+        return "imprecise" if gold == "undated" or gold.startswith(year.group("year")) else "wrong"
     if not m:
         return "right" if gold == "none" else "declined"
     if gold == "none":

@@ -492,6 +492,9 @@ def test_the_when_probe_tells_a_wrong_day_from_an_imprecise_one():
     assert when_outcome("**Reported by 2023-11-20** — the earliest report ...", "undated") == "right"
     assert when_outcome("**Reported by 2023-11-20** — the earliest report ...", "2023-11-17") == "imprecise"
     assert when_outcome("**Reported by 2023-11-10** — the earliest report ...", "2023-11-17") == "wrong"
+    assert when_outcome("**In 2022** — Tech Wire [1] dates it “last year”.", "2022-10-27") == "imprecise"
+    assert when_outcome("**In 2021** — Tech Wire [1] dates it “in 2021”.", "2022-10-27") == "wrong"
+    assert when_outcome("**In 2022** — Tech Wire [1] dates it “last year”.", "none") == "wrong"
     assert when_outcome("The articles I have do not answer this question: ...", "none") == "right"
     assert when_outcome("The articles I have do not answer this question: ...", "2023-11-17") == "declined"
     with PROBES["when"].open(encoding="utf-8") as f:

@@ -92,6 +92,26 @@ def test_a_sentence_dates_its_event_by_what_it_says_against_the_articles_own_dat
     assert event_day("the final on November 19", saturday)[0] == date(2023, 11, 19)
     assert event_day("held its first conference on November 6", date(2023, 9, 28))[0] == date(2023, 11, 6)
     assert event_day("Globex fired Mara Lind", saturday) == (saturday, "")
+    # "today's" is nowadays, not the article's day
+    assert event_day("what today's apps offer changed when Globex bought Tide Works", saturday) == (saturday, "")
+
+
+def test_an_event_a_sentence_puts_in_an_earlier_year_is_answered_with_that_year(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-03",
+            "Apps",
+            "What today's apps offer changed last year, when Globex bought Tide Works, and users left in droves.",
+        ),
+        ("Coast Times", "2023-11-20", "Studios", "Globex bought Tide Works, and now it wants more studios."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "year_said", articles))
+    answer = bot.ask("When did Globex buy Tide Works?")
+    assert answer.text.startswith("**In 2022** — Tech Wire (2023-11-03) [1] dates it “last year”."), answer.text
+    assert_exact_quotes(bot, answer)
 
 
 def test_a_when_question_is_read_as_its_event():
@@ -111,7 +131,7 @@ def test_the_earliest_day_a_report_gives_leads_and_another_reports_day_is_shown(
 
 def test_an_event_no_sentence_dates_is_only_reported_by_the_articles_day(bot):
     answer = bot.ask("When did Globex complete its purchase of Tide Works?")
-    assert answer.text.startswith("**Reported by 2023-10-22** — the earliest report that states it, Coast Times")
+    assert answer.text.startswith("**Reported by 2023-10-22** — the earliest report found that states it, Coast Times")
     assert_exact_quotes(bot, answer)
 
 

@@ -16,7 +16,7 @@ from rag.answer.compose import (
 )
 from rag.answer.names import names_in, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
-from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits
+from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
 from rag.answer.reading import Clause, Reading, read_question
 from rag.answer.results import asks_who_won, compose_winner, result_query
 from rag.answer.stated import Slot, compose_holder, compose_stated, post_forms, read_holder, read_slot
@@ -72,7 +72,11 @@ class StructuredAnswerer:
         # asked with no outlet named, "when ...?" and "how many ...?" lead with the day or number a stating sentence
         # gives; with none, the quotes below
         event = read_when(question) if not reading.sources else None
-        dated = compose_when(question, event, hits) if event is not None else None
+        # an irregular verb is also searched as news words it ("Globex bought Tide Works" for "when did Globex buy
+        # ...?"): the keyword index keeps "bought" apart from "buy"
+        past = said_in_past(event) if event is not None else ""
+        more = retrieve(past, EVIDENCE_HITS, Filters()) if past and past != event else []
+        dated = compose_when(question, event, _pool(hits, [], more)) if event is not None else None
         if dated is not None:
             return dated
         amount = read_amount(question) if not reading.sources else None

@@ -14,7 +14,7 @@ from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
 from rag.answer.names import NOT_NAMES, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import claim_terms, coverage
-from rag.core.text import NAME_PHRASE, NUMBER_WORDS, stem
+from rag.core.text import NAME_PHRASE, said_years, stem
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
@@ -76,20 +76,14 @@ def result_query(question: str) -> str:
 
 # "The 2017 Mariners", "the 2019-20 Rovers": a season right before the winner's name
 _SEASON_BEFORE = re.compile(r"\b((?:19|20)\d{2})(?:[-–/]\d{2,4})?\s+$")
-# "four years ago", "last year": a past result dated from the article's year
-_YEARS_AGO = re.compile(r"\b(?:(?P<n>\d{1,2}|[a-z]+)\s+years?\s+ago|(?P<last>last)\s+year)\b", re.I)
 
 
 def _result_day(clause: str, published_at: str) -> str:
     """When the result happened as far as its clause says: a year before the article's own ("won the title in 2020",
     "won it four years ago") makes it a past result, not the latest; otherwise the article's date."""
     published = int(published_at[:4]) if published_at[:4].isdigit() else 0
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", clause)]
-    for m in _YEARS_AGO.finditer(clause):
-        ago = "1" if m.group("last") else NUMBER_WORDS.get(m.group("n").lower(), m.group("n"))
-        if ago.isdigit() and published:
-            years.append(published - int(ago))
-    past = [y for y in years if y < published]
+    years = said_years(clause, published)
+    past = [y for y, _ in years if y < published]
     return str(max(past)) if past and len(past) == len(years) else published_at
 
 

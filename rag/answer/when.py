@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from rag.answer.compose import UNSETTLED, Citations, outlet_of
 from rag.answer.parts import Window
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
-from rag.core.text import NAME_PHRASE
+from rag.core.text import NAME_PHRASE, said_years
 from rag.core.types import Answer, Hit, Part
 from rag.query import MONTHS
 
@@ -31,7 +31,8 @@ _DAY_MONTH = re.compile(
 ROLLBACK_AFTER_DAYS = 92
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today)\b", re.I)
+# "today's networks" is nowadays, not a day
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today)\b(?![’']s\b)", re.I)
 
 
 def read_when(question: str) -> str | None:
@@ -63,6 +64,8 @@ class Dated:
     claim: str  # as the sentence states it (`Statement.claim`)
     day: date  # the event's day, or the article's when the sentence gives none
     said: str  # the words that date it ("late Friday", "Oct. 7"), "" when only the article's date does
+    year: int = 0  # with no day said, the one earlier year the sentence names ("last year", "in 2019"), else 0
+    year_said: str = ""
 
     @property
     def exact(self) -> bool:
@@ -103,7 +106,9 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
         published = _published(statement.window.hit)
         if published is not None:
             day, said = event_day(statement.window.text, published)
-            out.append(Dated(statement.window, statement.claim, day, said))
+            earlier = {y: words for y, words in said_years(statement.window.text, published.year) if y < published.year}
+            year, year_said = next(iter(earlier.items())) if not said and len(earlier) == 1 else (0, "")
+            out.append(Dated(statement.window, statement.claim, day, said, year, year_said))
     return out
 
 
@@ -135,11 +140,16 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
                 d = min((x for x in exact if x.day == day), key=lambda x: x.window.hit.article.published_at)
                 shown.append(f"{day.isoformat()} ({outlet_of(d.window)} [{cite(d)}], “{d.said}”)")
             text += " Other reports give " + "; ".join(shown) + "."
+    elif any(d.year for d in found):
+        # "when Globex bought Tide Works last year": a year, not the article's day
+        lead = min((d for d in found if d.year), key=lambda d: (d.year, d.window.hit.article.published_at))
+        n = cite(lead)
+        text = f"**In {lead.year}** — {outlet_of(lead.window)} [{n}] dates it “{lead.year_said}”."
     else:
         lead = min(found, key=lambda d: d.day)
         n = cite(lead)
         text = (
-            f"**Reported by {lead.day.isoformat()}** — the earliest report that states it, {outlet_of(lead.window)} "
+            f"**Reported by {lead.day.isoformat()}** — the earliest report found that states it, {outlet_of(lead.window)} "
             f"[{n}]; no passage gives the day itself."
         )
     parts = [Part(lead.claim, "supported", [n])]

@@ -266,6 +266,22 @@ def irregular_past(verb: str) -> str:
     return _PAST.get(verb.lower(), "")
 
 
+# "four years ago", "last year", "in 2019": a year said in words, dated from the article's year
+_YEARS_AGO = re.compile(r"\b(?:(?P<n>\d{1,2}|[a-z]+)\s+years?\s+ago|(?P<last>last)\s+year)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
+    """The years the text names, with the words that name them: "in 2019" -> (2019, "2019"), "four years ago" in a
+    2023 article -> (2019, "four years ago"); a year said relative to an unknown article year (0) is left out."""
+    years = [(int(m.group(0)), m.group(0)) for m in _YEAR.finditer(text)]
+    for m in _YEARS_AGO.finditer(text):
+        ago = "1" if m.group("last") else NUMBER_WORDS.get(m.group("n").lower(), m.group("n"))
+        if ago.isdigit() and published_year:
+            years.append((published_year - int(ago), m.group(0)))
+    return years
+
+
 def base_stem(word: str) -> str:
     """The stem of a word's base form: "won" -> "win", "went" -> "go", "fired" -> "fire"."""
     word = word.lower()

@@ -125,6 +125,10 @@ def _scan(text: str) -> Scan:
         low = raw.lower().replace("’", "'")
         low = _ALIASES.get(low, low)
         # a capitalised "No" inside a sentence is part of a name ("the song Si No Estás"), not a denial
+        # "out of nowhere", "from nowhere": suddenly, not a denial of what follows
+        if low == "nowhere" and previous in ("of", "from"):
+            previous = low
+            continue
         if is_negation(low) and (low != "no" or sentence_start or not raw[0].isupper()):
             stretch_denies = True
             # "failed to sign" negates "sign"; "'failed' when it switched" negates nothing
