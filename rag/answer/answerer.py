@@ -114,7 +114,7 @@ class StructuredAnswerer:
 
     def quotes(self, question: str, reading: Reading, hits: list[Hit]) -> Answer:
         """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about."""
-        # "Kevin Vale lost possession" is no quote about Kevin Lind
+        # "Mara Vale lost possession" is no quote about Mara Lind
         answer = self.extractive.answer(question, hits, unquotable=lambda sentence: other_person(question, sentence))
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]

@@ -575,7 +575,7 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
     if _ENTITY.match(question) and not _WHO_IS_NAMED.match(question):
         reading.shape = "entity"
     elif asks_yes_no(question):
-        # "Did Israel and Hamas agree to a ceasefire?" asks about the world, not whether two reports agree
+        # "Did Ostland and Norrvik agree to a truce?" asks about the world, not whether two reports agree
         reading.relation = relation_asked(question) if sources or _ABOUT_REPORTS.search(question) else ""
         reading.alternatives = stated_alternatives(question)
         if reading.alternatives and not reading.relation:

@@ -3,8 +3,9 @@
 "When was Mara Lind fired?" is read as the claim "Mara Lind fired", judged as a bare "did it happen?" is
 (`judge(..., happened=True)`), sentence by sentence. A stating sentence dates the event by what it says: a full date
 ("October 7, 2023"), a day and month ("Oct. 7", the year taken from the article's own date), a weekday ("late
-Friday": the last Friday on or before the article's date) or "yesterday" / "today"; a sentence that gives none only
-says it had happened by the article's date. The earliest day stated leads, cited; other days the reports give are
+Friday": the last Friday on or before the article's date) or "yesterday" / "today"; a sentence that gives none but
+names one earlier year ("last year", "in 2019") gives that year; a sentence that gives neither only says it had
+happened by the article's date. The earliest day stated leads, cited; other days the reports give are
 shown beside it, so a disagreement is seen, not hidden. No stating sentence: the question gets the quotes.
 """
 
