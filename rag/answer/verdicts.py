@@ -173,6 +173,11 @@ def _flips(claim: str, passage: str) -> bool:
     return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
 
 
+def _deed_word(claim: str) -> list[str]:
+    """The stem of the deed's own word, the last plain word of `_deed` ("fire" of "Mara Lind was fired"), or []."""
+    return [t for t, _, kind in analyse(_deed(claim))[1] if kind == "word"][-1:]
+
+
 def _deed(claim: str) -> str:
     """The claim up to its first plain word, the deed: "Mara Lind was fired" of "Mara Lind was fired as chair"."""
     for m in re.finditer(r"[A-Za-z][\w'’-]*", claim):
@@ -190,7 +195,7 @@ def states_deed(claim: str, passage: str) -> bool:
         return True
     # one event in one word ("found guilty" is "convicted", "ousted" is "fired")
     claim, passage = same_event_words(claim), same_event_words(passage)
-    deed = [t for t, _, kind in analyse(_deed(claim))[1] if kind == "word"][-1:]
+    deed = _deed_word(claim)
     names = [set(name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
@@ -341,11 +346,15 @@ def _numbers_held(claim: str, passage: str) -> bool:
 def other_person(claim: str, passage: str) -> bool:
     """The passage names someone else by the claim's first name: the claim's "Mara Lind" against a passage naming
     "Mara Quist" and never "Lind". Sharing a first name is no support."""
+    # the claim's names first: a claim naming no one by two words costs no reading of the passage (quotes are
+    # checked sentence by sentence with this)
+    asked = [words for m in NAME_RUN.finditer(claim) if len(words := name_words(m.group(0))) >= MIN_NAME_WORDS]
+    if not asked:
+        return False
     passage_tokens = analyse(passage)[0]
     passage_runs = [name_words(m.group(0)) for m in NAME_RUN.finditer(passage)]
-    for m in NAME_RUN.finditer(claim):
-        words = name_words(m.group(0))
-        if len(words) < MIN_NAME_WORDS or set(words[1:]) & passage_tokens:
+    for words in asked:
+        if set(words[1:]) & passage_tokens:
             continue
         if any(
             len(run) >= MIN_NAME_WORDS and run[0] == words[0] and not set(run[1:]) & set(words[1:])
@@ -413,11 +422,10 @@ def _deed_left_out(claim: str, passage: str) -> bool:
     return any(family & claim_tokens and not family & passage_tokens for family in _DEED_FAMILIES)
 
 
-def _deed_denied(deed: str, passage: str) -> bool:
+def _deed_denied(claim: str, passage: str) -> bool:
     """The passage negates the deed's own word somewhere, even when it also says the word elsewhere ("Globex will not
     buy Tide Works: the buy case is weak"): asked whether it happened, such a passage is no statement that it did."""
-    words = [t for t, _, kind in analyse(deed)[1] if kind == "word"][-1:]
-    return bool(set(words) & negated_words(passage))
+    return bool(set(_deed_word(claim)) & negated_words(passage))
 
 
 def judge(
@@ -451,7 +459,7 @@ def judge(
     other = [
         flipped[i]
         or other_person(terms, passage)
-        or (happened and (hedged_only(terms, passage) or _deed_denied(deed, passage)))
+        or (happened and (hedged_only(terms, passage) or _deed_denied(terms, passage)))
         or swapped[i]
         or (deed_done_to_another and another_object(terms, passage))
         or _deed_left_out(terms, passage)
