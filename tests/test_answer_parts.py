@@ -1256,3 +1256,59 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
     assert "say so too" not in answer.text.splitlines()[0]
     assert [(p.verdict, p.citations) for p in answer.parts] == [("supported", [1])]
     assert_exact_quotes(bot, answer)
+
+
+@pytest.mark.parametrize(
+    "claim, passage, supported",
+    [
+        # the post names the one who did it: beside the name, in an aside after it, or as what she was fired as
+        ("CEO of Globex plead guilty", "Mara Lind, the founder and CEO of Globex, has pleaded guilty to fraud.", True),
+        ("Globex s CEO plead guilty", "Globex CEO Mara Lind pleaded guilty on Tuesday.", True),
+        ("Globex s founder resigned", "Theo Park said the founder of Globex, Mara Lind, resigned on Monday.", True),
+        ("Globex s CEO was fired", "Late on Friday Mara Lind was fired as CEO of Globex by its board.", True),
+        ("Globex chairman Mara Lind die", "Globex chairman Mara Lind, a theatre producer, has died at 78.", True),
+        # the post is someone else's, or describes whom the doer acted against
+        ("CEO of Globex plead guilty", "Globex's CEO said that Theo Park pleaded guilty to fraud.", False),
+        ("CEO of Globex plead guilty", "Theo Park, who sued the Globex CEO, pleaded guilty to fraud.", False),
+        ("CEO of Globex plead guilty", "Theo Park, the CEO of Tide Works, pleaded guilty after Globex sued.", False),
+        ("Globex s CEO was fired", "Theo Park was fired after Globex's CEO Mara Lind complained.", False),
+    ],
+)
+def test_asked_whether_a_post_holder_did_it_the_post_beside_a_name_names_the_doer(claim, passage, supported):
+    from rag.answer.verdicts import judge
+
+    assert judge(claim, [passage], happened=True).supported is supported
+
+
+def test_did_the_post_holder_do_it_is_answered_from_the_named_holder(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-21",
+            "Globex chief pleads guilty",
+            (
+                "Mara Lind, also known as ML, the founder and CEO of Globex, is stepping down and has pleaded guilty "
+                "to fraud. Globex will pay a $4bn fine."
+            ),
+        ),
+        (
+            "Coast Times",
+            "2023-11-02",
+            "Harbour trial ends",
+            "Theo Park, the founder of Tide Works, was found guilty of fraud by a jury on Thursday.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "post_holder", articles))
+    for question in ("Did Globex's CEO plead guilty?", "Did the CEO of Globex plead guilty?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Yes"), answer.text
+        assert [(p.verdict, p.citations) for p in answer.parts] == [("supported", [1])]
+        assert answer.citations[0].quote.startswith("Mara Lind, also known as ML"), answer.citations[0].quote
+        assert_exact_quotes(bot, answer)
+    # "get convicted" is the passive's "was convicted", whatever the subject
+    answer = bot.ask("Did the founder of Tide Works get convicted?")
+    assert answer.text.startswith("**Yes"), answer.text
+    assert answer.citations[0].quote.startswith("Theo Park, the founder of Tide Works"), answer.citations[0].quote
+    assert not bot.ask("Did the founder of Globex get convicted?").text.startswith("**Yes**")

@@ -43,53 +43,128 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
     runs = list(NAME_RUN.finditer(claim))
     if not runs:
         return False
-    subject = set(name_words(runs[0].group(0)))
-    verbs = [t for t, _, kind in analyse(claim[runs[0].end() :])[1] if kind == "word"][:1]
+    # the verb is the first plain word after the first name that is not a post ("Globex's founder resigned"); the
+    # subject is every name before it ("Globex chairman Mara Lind resigned")
+    verb_at = next(
+        (
+            m.start()
+            for m in SPAN_WORD.finditer(claim, runs[0].end())
+            if any(kind == "word" and t not in _POST_STEMS for t, _, kind in analyse(m.group(0))[1])
+        ),
+        -1,
+    )
+    if verb_at < 0:
+        return False
+    verbs = [t for t, _, kind in analyse(claim[verb_at:])[1] if kind == "word"][:1]
+    before = [r for r in runs if r.end() <= verb_at]
+    subject = {w for r in before for w in name_words(r.group(0))}
     if not subject or not verbs:
         return False
     words = SPAN_WORD.findall(sentence)
     tokens = [analyse(w)[0] for w in words]
     at_verb = [i for i, found in enumerate(tokens) if found & set(verbs)]
-    passive = bool(_PASSIVE.match(claim[runs[0].end() :]))
+    passive = bool(_PASSIVE.match(claim[before[-1].end() :]))
+    post = _post_asked(claim, verbs[0])
     # the sentence may say the deed twice ("Globex CEO named: Mara Lind has been named ..."); one saying it of the
     # subject is enough
-    return bool(at_verb) and all(_someone_else_at(subject, words, tokens, verb, passive) for verb in at_verb)
+    return bool(at_verb) and all(
+        _someone_else_at(subject, words, tokens, verb, passive) and not (post and _holder_at(post, words, tokens, verb))
+        for verb in at_verb
+    )
+
+
+# Words of a post a claim may name its doer by ("the chief executive of Globex pleaded guilty"): news names the holder
+# and says the post beside the name.
+POST_WORDS = frozenset(
+    """ceo cfo cto coo chief executive president chair chairman chairwoman founder co-founder cofounder coach manager
+    boss director minister owner leader governor mayor secretary officer head""".split()
+)
+_POST_STEMS = frozenset(stem for word in POST_WORDS for stem in analyse(word)[0])
+# Words that start a relative clause: "Theo Park, who sued the Globex CEO, resigned" describes Park by what he did.
+_RELATIVE = frozenset("who whom whose which that".split())
+
+
+def _post_asked(claim: str, verb: str) -> set[str]:
+    """The stems of the claim's words before its verb when they name a post ("CEO of Globex", "Globex's chief
+    executive"), else nothing."""
+    before: list[str] = []
+    for word in claim.split():
+        if verb in analyse(word)[0]:
+            break
+        before.append(word)
+    if not {w.lower().strip(".,;:'’") for w in before} & POST_WORDS:
+        return set()
+    return {t for t, _, _ in analyse(" ".join(before))[1]}
+
+
+def _holder_at(post: set[str], words: list[str], tokens: list[frozenset[str]], verb: int) -> bool:
+    """The name that does the verb is described by the post: in asides right after it ("Mara Lind, the founder and
+    CEO of Globex, pleaded guilty"), right before it ("Globex CEO Mara Lind pleaded guilty"), or as what the verb
+    was done to her as ("Mara Lind was fired as chief executive of Globex")."""
+    end = _doer_before(words, verb)
+    if end < 0:
+        return False
+    if words[verb + 1 : verb + 2] == ["as"] and post <= set().union(*tokens[verb + 2 : verb + 8]):
+        return True
+    start = end
+    while start and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
+        start -= 1
+    between = words[end + 1 : verb]
+    aside = bool(between) and words[end].endswith(",") and not {w.lower().strip(",.;:") for w in between} & _RELATIVE
+    if aside and post <= set().union(*tokens[end + 1 : verb]):
+        return True
+    described: set[str] = set()
+    for i in range(start - 1, max(-1, start - 7), -1):
+        word = words[i].strip(",")
+        if not (word[:1].isupper() or word.lower().strip("'’s") in POST_WORDS | {"of", "the", "and"}):
+            break
+        described |= tokens[i]
+    return bool(described) and post <= described
+
+
+def _is_name(word: str) -> bool:
+    # a capitalised day or month ("late Friday,") is no name that could have done it
+    return word.strip(",.;:").lower() not in NOT_NAMES and any(kind == "name" for _, _, kind in analyse(word)[1])
 
 
 def _someone_else_at(
     subject: set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool
 ) -> bool:
-    dashed = bracketed = commaed = False  # inside an aside between dashes, brackets, or commas after a name
-    last: set[str] = set()  # the last name outside any aside
-    inner: set[str] = set()  # the last name inside the current aside
-    for word, found in zip(words[:verb], tokens[:verb]):
-        if word in ("—", "–"):
-            dashed, inner = not dashed, set()
-            continue
-        if word.startswith("("):
-            bracketed, inner = True, set()
-        aside = dashed or bracketed or commaed
-        # a capitalised day or month ("late Friday,") is no name that could have done it
-        is_name = word.strip(",.;:").lower() not in NOT_NAMES and any(kind == "name" for _, _, kind in analyse(word)[1])
-        if is_name:
-            if aside:
-                inner = set(found)
-            else:
-                last = set(found)
-        if word.endswith(")"):
-            bracketed = False
-        elif word.endswith(",") and not (dashed or bracketed) and (commaed or is_name):
-            # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
-            commaed, inner = not commaed, set()
-    # a verb inside an aside belongs to the aside's own name ("— and Theo Park, who stepped down —")
-    if (dashed or bracketed) and inner:
-        last = inner
+    at = _doer_before(words, verb)
+    last = set(tokens[at]) if at >= 0 else set()
     if passive:
         return _not_done_to(subject, words, tokens, verb, last)
     if not last or last & subject:
         return False
     doer_after = _first_at(tokens[verb:], subject)
     return not (doer_after > 0 and any("by" in t for t in tokens[verb : verb + doer_after]))
+
+
+def _doer_before(words: list[str], verb: int) -> int:
+    """Where the last word of the name that does the verb stands (-1: none): the last name before the verb outside
+    any aside, or the aside's own name when the verb is inside it ("— and Theo Park, who stepped down —")."""
+    dashed = bracketed = commaed = False  # inside an aside between dashes, brackets, or commas after a name
+    last = -1  # the last name outside any aside
+    inner = -1  # the last name inside the current aside
+    for i, word in enumerate(words[:verb]):
+        if word in ("—", "–"):
+            dashed, inner = not dashed, -1
+            continue
+        if word.startswith("("):
+            bracketed, inner = True, -1
+        aside = dashed or bracketed or commaed
+        is_name = _is_name(word)
+        if is_name:
+            if aside:
+                inner = i
+            else:
+                last = i
+        if word.endswith(")"):
+            bracketed = False
+        elif word.endswith(",") and not (dashed or bracketed) and (commaed or is_name):
+            # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
+            commaed, inner = not commaed, -1
+    return inner if (dashed or bracketed) and inner >= 0 else last
 
 
 # "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may

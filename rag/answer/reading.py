@@ -356,9 +356,10 @@ _BE_ASKED = re.compile(
 )
 
 
-# "Did Mara Lind get fired?" is "was she fired?": "get" before a participle is the passive's verb
+# "Did Mara Lind get fired?" is "was she fired?": "get" before a participle is the passive's verb, whoever the subject
+# ("Did the founder of Globex get convicted?")
 _GET_PASSIVE = re.compile(
-    rf"^(?P<name>{NAME_PHRASE.pattern})\s+(?:get|gets|got)\s+(?=(?:\w+ed|\w+en|found|sold|caught|paid|held|hit|shot|"
+    r"^(?P<name>(?:\S+\s+){0,5}?\S+)\s+(?:get|gets|got)\s+(?=(?:\w+ed|\w+en|found|sold|caught|paid|held|hit|shot|"
     r"struck|sent|thrown|bought|told|kept|left|lost|beat|cut|put|quit)\b)"
 )
 
