@@ -319,7 +319,7 @@ def test_an_order_question_whose_part_is_contradicted_is_answered_no(bot):
     # the part is said as the question's, in plain words (a phrase would not read after "the claim that")
     assert answer.text.startswith(
         "**No.** What Tech Wire (2023-10-20) reports contradicts what the question says: regulators did not open an "
-        "inquiry into Globex s accounting [1]."
+        "inquiry into Globex's accounting [1]."
     )
     assert [p.verdict for p in answer.parts] == ["contradicted", "supported"]
     assert_exact_quotes(bot, answer)
@@ -1306,6 +1306,8 @@ def test_did_the_post_holder_do_it_is_answered_from_the_named_holder(tmp_path_fa
         assert answer.text.startswith("**Yes"), answer.text
         assert [(p.verdict, p.citations) for p in answer.parts] == [("supported", [1])]
         assert answer.citations[0].quote.startswith("Mara Lind, also known as ML"), answer.citations[0].quote
+        # the part reads as the question wrote it, not as it was matched ("Globex s CEO")
+        assert answer.parts[0].claim in ("Globex's CEO plead guilty", "CEO of Globex plead guilty")
         assert_exact_quotes(bot, answer)
     # "get convicted" is the passive's "was convicted", whatever the subject
     answer = bot.ask("Did the founder of Tide Works get convicted?")

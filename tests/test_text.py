@@ -162,3 +162,15 @@ def test_a_deal_done_is_one_event_however_it_is_worded() -> None:
     assert done == {"Globex complete its deal of Tide Works"}
     # "closed" is a deal's only when a deal follows it
     assert T.same_event_words("Globex closed its Ostland plant") == "Globex closed its Ostland plant"
+
+
+def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():
+    from rag.answer.verdicts import judge
+    from rag.core.text import possessive_spaced, possessive_written
+
+    assert possessive_written("Globex s chief resigned") == "Globex's chief resigned"
+    assert possessive_spaced("Globex’s chief and Mara's deal") == "Globex s chief and Mara s deal"
+    # the part a reader sees ("Globex's") gets the verdict the matched claim ("Globex s") got: tools re-judge it
+    passages = ["Globex's chief Mara Lind resigned on Monday.", "Tide Works hired a new chief on Monday."]
+    for passage in passages:
+        assert judge("Globex's chief resigned", [passage]) == judge("Globex s chief resigned", [passage])

@@ -92,6 +92,10 @@ def test_a_report_no_outlet_makes_leaves_the_question_unsettled(bot):
     answer = bot.ask("Which outlet reported that Globex opened a factory on the Moon?")
     assert answer.text.startswith("The articles do not settle this: none of the")
     assert not answer.citations and all(p.verdict == "not_mentioned" for p in answer.parts)
+    # the report is said as the question wrote it: "Globex's", not the "Globex s" it is matched by
+    answer = bot.ask("Which outlet reported that Globex's founder opened a factory on the Moon?")
+    assert "says Globex's founder opened a factory on the Moon." in answer.text, answer.text
+    assert {p.claim for p in answer.parts} == {"Globex's founder opened a factory on the Moon"}
 
 
 def test_the_question_reading_keeps_only_the_report_asked_for():

@@ -198,7 +198,7 @@ def compose_compared(question: str, words: tuple[str, str], evidence: list[Evide
     asked = next((e for e in found if _COMPARED.search(e.clause.text)), found[-1] if found else None)
     other = next((e for e in found if e is not asked), None)
     lines: list[str] = []
-    parts = [Part(e.clause.claim, e.label if e in found else "not_mentioned", []) for e in evidence]
+    parts = [Part(e.clause.shown, e.label if e in found else "not_mentioned", []) for e in evidence]
     if asked is None or other is None or asked.window is None or other.window is None:
         return Answer(
             question=question,

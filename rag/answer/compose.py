@@ -14,7 +14,7 @@ from rag.answer.names import full_form, in_full, named_by_surname, names_in, sta
 from rag.answer.parts import Evidence, Window, asks_if_happened, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT, split_sentences
+from rag.core.text import REFUSAL_TEXT, possessive_written, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -83,7 +83,7 @@ def quoted(text: str, n: int) -> str:
 
 
 def _short(claim: str, limit: int = 90) -> str:
-    claim = claim.strip(" ,.;:")
+    claim = possessive_written(claim).strip(" ,.;:")
     return claim if len(claim) <= limit else claim[:limit].rsplit(" ", 1)[0] + " …"
 
 
@@ -94,10 +94,10 @@ def _part_lines(evidence: list[Evidence], cites: Citations) -> tuple[list[str], 
         if e.window is not None and e.label != "not_mentioned":
             n = _cite(cites, e)
             lines.append(quoted(e.window.text, n))
-            claim = dated_claim(e.clause.day, e.clause.claim) if e.day_mismatch else e.clause.claim
+            claim = dated_claim(e.clause.day, e.clause.shown) if e.day_mismatch else e.clause.shown
             parts.append(Part(claim, e.label, [n]))
         else:
-            parts.append(Part(e.clause.claim, "not_mentioned", []))
+            parts.append(Part(e.clause.shown, "not_mentioned", []))
     return lines, parts
 
 
@@ -265,7 +265,7 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     # the quote that decides it first, then the others from the latest back, each under its number
     shown = [w, *(x for x, _ in timeline if x is not w and (x in later or x in same or x in other or x in undecided))]
     lines = [quoted(x.text, cites.cite(x)) for x in shown]
-    parts = [Part(e.clause.claim, verdict, [cites.cite(x) for x in (w, *same)])]
+    parts = [Part(e.clause.shown, verdict, [cites.cite(x) for x in (w, *same)])]
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
@@ -418,7 +418,7 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
         if e.window is not None and e.label != "not_mentioned" and (window is None or e.window.text != window.text):
             cited.append(_cite(cites, e))
             lines.append(quoted(e.window.text, cited[-1]))
-        parts.append(Part(e.clause.claim, e.label, cited))
+        parts.append(Part(e.clause.shown, e.label, cited))
     lead = f"**{name}** — named in " + ", ".join(refs) + "." if refs else f"**{name}**."
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 

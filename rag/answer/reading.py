@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.verdicts import ABOUT
-from rag.core.text import NAME_PHRASE
+from rag.core.text import NAME_PHRASE, possessive_written
 from rag.extractive import speech_parts
 from rag.query import FULL_DATE, MONTH_NAME, mentioned_days, mentioned_sources
 
@@ -126,6 +126,11 @@ class Clause:
     claim: str
     source: str = ""
     day: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The claim as a reader sees it: "Globex's chief resigned" where it is matched as "Globex s chief resigned"."""
+        return possessive_written(self.claim)
 
 
 @dataclass

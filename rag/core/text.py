@@ -251,6 +251,22 @@ _PAST = {base: form for form, base in reversed(list(IRREGULAR_VERBS.items()))}
 _SAME_PAST = frozenset("beat hit cut put set let quit hurt cost shut split spread bet bid cast upset".split())
 
 
+# A claim is matched with the question's apostrophes made spaces ("Globex s chief"), as its words were first read;
+# shown to a reader, the lone "s" is a possessive again.
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) s\b")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
+def possessive_written(claim: str) -> str:
+    """ "Globex s chief resigned" -> "Globex's chief resigned": the claim in the question's own spelling."""
+    return _SPACED_POSSESSIVE.sub("'s", claim)
+
+
+def possessive_spaced(claim: str) -> str:
+    """ "Globex's chief resigned" -> "Globex s chief resigned": the claim as it is matched, however it is written."""
+    return _POSSESSIVE.sub(" s", claim)
+
+
 def past_tense(verb: str) -> str:
     """The past form of a base verb: "buy" -> "bought", "fire" -> "fired", "beat" -> "beat"."""
     v = verb.lower()
