@@ -174,3 +174,25 @@ def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():
     passages = ["Globex's chief Mara Lind resigned on Monday.", "Tide Works hired a new chief on Monday."]
     for passage in passages:
         assert judge("Globex's chief resigned", [passage]) == judge("Globex s chief resigned", [passage])
+
+
+@pytest.mark.parametrize(
+    "sentence, result",
+    [
+        ("The Mariners earned a narrow road victory over the Rovers.", "Mariners beat Rovers"),
+        ("The Mariners' comeback win over the Rovers sealed it.", "Mariners beat Rovers"),
+        ("Theo Park was hurt in Ostland's Week 13 loss to the Rovers.", "Rovers beat Ostland"),
+        ("The Rovers suffered a heavy defeat against the Mariners.", "Mariners beat Rovers"),
+    ],
+)
+def test_a_result_worded_around_its_noun_is_read_as_who_beat_whom(sentence, result):
+    assert result in T.same_event_words(sentence).replace("The ", "").replace("the ", "")
+
+
+def test_a_day_or_a_fan_is_no_side_of_a_result():
+    for sentence in (
+        "Players celebrate Sunday's surprise win over the Rovers.",
+        "Mariners fans cheered a win over the Rovers.",
+        "Mara Lind blamed the loss on the Rovers.",
+    ):
+        assert "beat" not in T.same_event_words(sentence), sentence

@@ -306,6 +306,12 @@ def base_stem(word: str) -> str:
 
 # a team or a person in a result ("Coast United", "the Rovers")
 _NAME = NAME_PHRASE.pattern
+# words that say which result ("narrow", "Week 13", "road"), and a day that is no side ("Sunday's win over the Rovers")
+_SORT_OF_RESULT = r"(?:[a-z-]+\s+|Week\s+\d+\s+)"
+_NOT_A_DAY = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Today|Tonight)\b)"
+)
 # a result in any of its forms, said as who beat whom ("a defeat for the Rovers against the Mariners", "the
 # Mariners' win over the Rovers", "the Rovers lost to the Mariners" are "the Mariners beat the Rovers"), so that
 # the roles can be compared
@@ -324,12 +330,27 @@ _RESULT_FORMS = [
         ),
         r"\g<x> beat \g<y>",
     ),
+    # "the Mariners' win over the Rovers", "the Mariners' narrow win over ...", "the Mariners earned a road victory
+    # over ..." (an adjective only after a possessive or a verb of winning: "the Mariners fans cheered a win over")
     (
-        re.compile(rf"(?P<x>{_NAME})(?:['’]s?)?\s+(?i:win|victory)\s+(?:over|against)\s+(?:the\s+)?(?P<y>{_NAME})"),
+        re.compile(
+            rf"{_NOT_A_DAY}(?P<x>{_NAME})(?:(?:['’]s?)?\s+|['’]s?\s+{_SORT_OF_RESULT}{{1,2}}?|\s+(?i:got|gets|earned|earns|secured|"
+            rf"secures|claimed|claims|recorded|records|notched|notches)\s+(?i:a|an|their|its)\s+(?:[a-z-]+\s+){{0,2}}?)"
+            rf"(?i:win|victory)\s+(?:over|against)\s+(?:the\s+)?(?P<y>{_NAME})"
+        ),
         r"\g<x> beat \g<y>",
     ),
     (
         re.compile(rf"(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
+        r"\g<y> beat \g<x>",
+    ),
+    # "the Rovers' heavy loss to the Mariners", "the Rovers suffered a defeat against the Mariners"
+    (
+        re.compile(
+            rf"{_NOT_A_DAY}(?P<x>{_NAME})(?:['’]s?\s+{_SORT_OF_RESULT}{{0,2}}?|\s+(?i:suffered|suffers)\s+(?i:a|an|their|its)\s+"
+            rf"(?:[a-z-]+\s+){{0,2}}?)(?i:loss|defeat)\s+(?:to|against|at\s+the\s+hands\s+of)\s+(?:the\s+)?"
+            rf"(?P<y>{_NAME})"
+        ),
         r"\g<y> beat \g<x>",
     ),
 ]
