@@ -114,6 +114,34 @@ def test_an_event_a_sentence_puts_in_an_earlier_year_is_answered_with_that_year(
     assert_exact_quotes(bot, answer)
 
 
+def test_an_active_question_is_answered_from_a_passive_sentence_naming_its_doer_far_on(tmp_path_factory):
+    from rag.answer.verdicts import judge
+    from rag.assistant import Assistant
+
+    passive = "Late Friday, Mara Lind was fired as chief of Tide Works, the maker of the Tide 2, by Globex's board."
+    assert judge("Globex fired Mara Lind", [passive], happened=True).supported
+    # the roles stay read: the passive's "by" names who did it
+    assert not judge("Mara Lind fired Globex", [passive], happened=True).supported
+    assert not judge("Tide Works fired Mara Lind", [passive], happened=True).supported
+    # a passive claim is read in its own voice against an active sentence
+    assert judge(
+        "Mara Lind was named chief of Globex", ["Globex named Mara Lind chief on Monday."], happened=True
+    ).supported
+    assert not judge(
+        "Mara Lind was named chief of Globex", ["Mara Lind named Globex chief Theo Park as her deputy."], happened=True
+    ).supported
+    articles = [
+        ("Tech Wire", "2023-11-18", "Lind out", passive),
+        ("Coast Times", "2023-11-30", "Lind back", "Weeks after Globex fired Mara Lind, she returned as chief."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "passive_by", articles))
+    answer = bot.ask("When did Globex fire Mara Lind?")
+    assert answer.text.startswith("**2023-11-17** (Friday) — Tech Wire (2023-11-18) [1] dates it “Friday”."), (
+        answer.text
+    )
+    assert_exact_quotes(bot, answer)
+
+
 def test_a_when_question_is_read_as_its_event():
     assert read_when("When was Mara Lind fired?") == "fired Mara Lind"
     assert read_when("When did Globex close its Ostland plant?") == "Globex close its Ostland plant"

@@ -136,8 +136,18 @@ def _someone_else_at(
         return _not_done_to(subject, words, tokens, verb, last)
     if not last or last & subject:
         return False
-    doer_after = _first_at(tokens[verb:], subject)
-    return not (doer_after > 0 and any("by" in t for t in tokens[verb : verb + doer_after]))
+    # a passive names its doer after a "by", however far on ("Mara Lind was fired as chief of Tide Works by Globex")
+    return not _named_by(tokens, verb, subject)
+
+
+def _named_by(tokens: list[frozenset[str]], verb: int, names: set[str]) -> frozenset[str]:
+    """The first of `names` that a "by" after the verb names ("by the Mariners", "by Globex's board"), or nothing."""
+    for i in range(verb + 1, len(tokens)):
+        if "by" in tokens[i]:
+            found = next((t for t in tokens[i + 1 : i + 4] if t & names), frozenset())
+            if found:
+                return found
+    return frozenset()
 
 
 def _doer_before(words: list[str], verb: int) -> int:
@@ -204,12 +214,45 @@ def roles_swapped(claim: str, sentence: str) -> bool:
     verbs = [t for t, _, kind in analyse(between)[1] if kind == "word"][:1]
     if not first or not second or not verbs or re.search(r"\bby\b", between):
         return False
-    words = [analyse(w)[0] for w in SPAN_WORD.findall(sentence)]
+    written = SPAN_WORD.findall(sentence)
+    words = [analyse(w)[0] for w in written]
     at_verb = [i for i, tokens in enumerate(words) if tokens & set(verbs)]
     # swapped when the sentence says the verb with them the other way round, and never the claim's way ("When the
     # Rovers beat the Mariners, they beat them well": the second "beat" names neither after it, and decides nothing)
-    read = [_roles_at(words, first, second, verb) for verb in at_verb]
+    read = [_roles_in_voice(written, words, first, second, verb, bool(_PASSIVE.match(between))) for verb in at_verb]
     return "swapped" in read and "kept" not in read
+
+
+def _roles_in_voice(
+    written: list[str], words: list[frozenset[str]], first: set[str], second: set[str], verb: int, claim_passive: bool
+) -> str:
+    """The roles of one use of the verb against the claim's, each read in its own voice: a passive sentence names its
+    doer after "by"; a passive claim ("Mara Lind was named chief of Globex") names first the one it was done to."""
+    passive = _passive_at(written, verb)
+    if passive == claim_passive:
+        return _roles_at(words, first, second, verb)  # the same voice: the same order is the same roles
+    if passive:
+        return _passive_roles_at(words, first, second, verb)
+    return _roles_at(words, second, first, verb)  # "Globex named Mara Lind chief" for "Mara Lind was named ..."
+
+
+def _passive_at(words: list[str], verb: int) -> bool:
+    """The verb is said in the passive: "Mara Lind was fired", "had been fired"."""
+    return any(w.lower() in _BE for w in words[max(0, verb - 2) : verb])
+
+
+def _passive_roles_at(words: list[frozenset[str]], first: set[str], second: set[str], verb: int) -> str:
+    """In a passive ("Mara Lind was fired as chief of Tide Works ... by Globex's board") the doer is the name after a
+    "by": "kept" when that is the claim's first name and the one it was done to its second, "swapped" the other way
+    round, "" when no "by" names either."""
+    before = [i for i in range(verb) if words[i] & (first | second)]
+    doer = _named_by(words, verb, first | second)
+    if not before or not doer:
+        return ""
+    done_to = words[before[-1]]
+    if doer & first and done_to & second:
+        return "kept"
+    return "swapped" if doer & second and done_to & first else ""
 
 
 def _roles_at(words: list[frozenset[str]], first: set[str], second: set[str], verb: int) -> str:
@@ -239,7 +282,12 @@ def another_object(claim: str, text: str) -> bool:
         return False
     words = SPAN_WORD.findall(text)
     tokens = [analyse(w)[0] for w in words]
-    objects = [_object_at(words, tokens, i) for i, found in enumerate(tokens) if found & verbs]
+    # a passive use names what it was done to before the verb ("Mara Lind was fired as chief of Tide Works")
+    objects = [
+        set() if _passive_at(words, i) else _object_at(words, tokens, i)
+        for i, found in enumerate(tokens)
+        if found & verbs
+    ]
     return bool(objects) and all(o and not o & target for o in objects)
 
 
