@@ -166,10 +166,15 @@ def test_a_deal_done_is_one_event_however_it_is_worded() -> None:
 
 def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():
     from rag.answer.verdicts import judge
-    from rag.core.text import possessive_spaced, possessive_written
+    from rag.core.text import claim_as_matched, claim_as_written
 
-    assert possessive_written("Globex s chief resigned") == "Globex's chief resigned"
-    assert possessive_spaced("Globex’s chief and Mara's deal") == "Globex s chief and Mara s deal"
+    assert claim_as_written("Globex s chief resigned") == "Globex's chief resigned"
+    # with the question's words, any apostrophe inside a word comes back as the question wrote it
+    asked = "Did Mara Lind win the Cup d’Or, and didn't Globex's chief?"
+    assert claim_as_written("Mara Lind win the Cup d Or, and didn t Globex s chief", asked) == (
+        "Mara Lind win the Cup d’Or, and didn't Globex's chief"
+    )
+    assert claim_as_matched("Globex’s chief and Mara's d'Or") == "Globex s chief and Mara s d Or"
     # the part a reader sees ("Globex's") gets the verdict the matched claim ("Globex s") got: tools re-judge it
     passages = ["Globex's chief Mara Lind resigned on Monday.", "Tide Works hired a new chief on Monday."]
     for passage in passages:

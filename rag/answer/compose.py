@@ -14,7 +14,7 @@ from rag.answer.names import full_form, in_full, named_by_surname, names_in, sta
 from rag.answer.parts import Evidence, Window, asks_if_happened, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT, possessive_written, split_sentences
+from rag.core.text import REFUSAL_TEXT, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -83,7 +83,7 @@ def quoted(text: str, n: int) -> str:
 
 
 def _short(claim: str, limit: int = 90) -> str:
-    claim = possessive_written(claim).strip(" ,.;:")
+    claim = claim.strip(" ,.;:")
     return claim if len(claim) <= limit else claim[:limit].rsplit(" ", 1)[0] + " …"
 
 
@@ -167,7 +167,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         else:
             # the claim in plain words, not in quotation marks: quotation marks would say the article wrote it. A part
             # may be a phrase ("defeat for the Rovers in Week 13"), which "the claim that ..." would make ungrammatical.
-            claim = _short(bad.clause.claim)
+            claim = _short(bad.clause.shown)
             said = f"what the question says {claim}" if claim.startswith(ABOUT) else f"what the question says: {claim}"
             lead = f"**No.** What {_outlet(bad)} reports contradicts {said} [{_cite(cites, bad)}]."
     elif labels and all(label == "supported" for label in labels):
@@ -189,12 +189,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     else:
         found = [
             f"{_outlet(e)} {'reports' if e.clause.claim.startswith(ABOUT) else 'supports the part that'} "
-            f"{_short(e.clause.claim, 60)} [{_cite(cites, e)}]"
+            f"{_short(e.clause.shown, 60)} [{_cite(cites, e)}]"
             for e in evidence
             if e.label == "supported"
         ]
         missing = [
-            f"“{_short(e.clause.claim.removeprefix(ABOUT), 60)}”"
+            f"“{_short(e.clause.shown.removeprefix(ABOUT), 60)}”"
             + (f" in {e.clause.source}" if e.clause.source else "")
             for e in evidence
             if e.label == "not_mentioned"

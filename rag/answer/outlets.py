@@ -16,7 +16,7 @@ from rag.answer.compose import UNSETTLED, Citations, published_moment
 from rag.answer.parts import Evidence, windows
 from rag.answer.reading import claim_words
 from rag.answer.verdicts import ABOUT, embedding_similarity, judge, states_deed
-from rag.core.text import possessive_written
+from rag.core.text import claim_as_written
 from rag.core.types import Answer, Hit, Part
 
 _OUTLET_WORDS = (
@@ -119,7 +119,10 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
         saying.sort(key=_when, reverse=asked.order == "latest")
     lines: list[str] = []
     said = {id(e) for e in saying}
-    parts = [Part(possessive_written(asked.claim), e.label if id(e) in said else "not_mentioned", []) for e in evidence]
+    parts = [
+        Part(claim_as_written(asked.claim, question), e.label if id(e) in said else "not_mentioned", [])
+        for e in evidence
+    ]
     numbers = {}
     for e in saying:
         numbers[id(e)] = cites.quote(e.window, lines)  # type: ignore[arg-type]
@@ -138,7 +141,9 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
         return f"{e.source} ({moment}) [{numbers[id(e)]}]"
 
     if not saying:
-        lead = f"{UNSETTLED}: none of the {len(evidence)} outlets checked says {possessive_written(asked.claim)}."
+        lead = (
+            f"{UNSETTLED}: none of the {len(evidence)} outlets checked says {claim_as_written(asked.claim, question)}."
+        )
     elif asked.order:
         # reports of one day without both times are tied: which came first is not known
         tied = [e for e in saying if e.published_at == saying[0].published_at]

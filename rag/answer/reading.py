@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.verdicts import ABOUT
-from rag.core.text import NAME_PHRASE, possessive_written
+from rag.core.text import NAME_PHRASE, claim_as_written
 from rag.extractive import speech_parts
 from rag.query import FULL_DATE, MONTH_NAME, mentioned_days, mentioned_sources
 
@@ -130,7 +130,7 @@ class Clause:
     @property
     def shown(self) -> str:
         """The claim as a reader sees it: "Globex's chief resigned" where it is matched as "Globex s chief resigned"."""
-        return possessive_written(self.claim)
+        return claim_as_written(self.claim, self.text)
 
 
 @dataclass

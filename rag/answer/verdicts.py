@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rag.answer.deeds import SPAN_WORD, another_object, name_words, roles_swapped, someone_else_did_it
 from rag.answer.names import NOT_NAMES
 from rag.core.embedder import get_query_embedder
-from rag.core.text import NAME_RUN, base_stem, possessive_spaced, same_event_words, split_sentences, stem
+from rag.core.text import NAME_RUN, base_stem, claim_as_matched, same_event_words, split_sentences, stem
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -157,7 +157,7 @@ class Judgement:
 def claim_terms(claim: str) -> str:
     """The claim without the words that only describe the article ("the report suggests ..."), its possessives
     spaced as the question's words are matched (a part shown as "Globex's chief" is judged as it was found)."""
-    return " ".join(w for w in possessive_spaced(claim).split() if w.lower().strip(",.;:'’\"") not in _SCAFFOLD)
+    return " ".join(w for w in claim_as_matched(claim).split() if w.lower().strip(",.;:'’\"") not in _SCAFFOLD)
 
 
 # "the Rovers haven't beaten the Mariners since 2011": a streak up to the report's day, which denies no later win

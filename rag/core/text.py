@@ -252,19 +252,22 @@ _SAME_PAST = frozenset("beat hit cut put set let quit hurt cost shut split sprea
 
 
 # A claim is matched with the question's apostrophes made spaces ("Globex s chief"), as its words were first read;
-# shown to a reader, the lone "s" is a possessive again.
+# shown to a reader, they are back.
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) s\b")
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_IN_WORD_APOSTROPHE = re.compile(r"\b(\w+)(['’])(\w+)\b")
 
 
-def possessive_written(claim: str) -> str:
-    """ "Globex s chief resigned" -> "Globex's chief resigned": the claim in the question's own spelling."""
+def claim_as_written(claim: str, asked: str = "") -> str:
+    """ "Globex s chief resigned" -> "Globex's chief resigned": the claim in the question's own spelling; with the
+    question's words (`asked`), every apostrophe inside a word of it is back too ("the Cup d Or" -> "the Cup d'Or")."""
+    for m in _IN_WORD_APOSTROPHE.finditer(asked):
+        claim = re.sub(rf"\b{re.escape(m.group(1))} {re.escape(m.group(3))}\b", m.group(0), claim)
     return _SPACED_POSSESSIVE.sub("'s", claim)
 
 
-def possessive_spaced(claim: str) -> str:
+def claim_as_matched(claim: str) -> str:
     """ "Globex's chief resigned" -> "Globex s chief resigned": the claim as it is matched, however it is written."""
-    return _POSSESSIVE.sub(" s", claim)
+    return re.sub(r"(?<=\w)['’](?=\w)", " ", claim)
 
 
 def past_tense(verb: str) -> str:
