@@ -1267,6 +1267,8 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         ("Globex s founder resigned", "Theo Park said the founder of Globex, Mara Lind, resigned on Monday.", True),
         ("Globex s CEO was fired", "Late on Friday Mara Lind was fired as CEO of Globex by its board.", True),
         ("Globex chairman Mara Lind die", "Globex chairman Mara Lind, a theatre producer, has died at 78.", True),
+        ("chairman of Globex die", "Fans paid tribute to Mara Lind, the Globex chairman who died on Monday.", True),
+        ("Globex s chief resigned", "Theo Park, the Tide Works chief who hired the Globex chief, resigned.", False),
         # the post is someone else's, or describes whom the doer acted against
         ("CEO of Globex plead guilty", "Globex's CEO said that Theo Park pleaded guilty to fraud.", False),
         ("CEO of Globex plead guilty", "Theo Park, who sued the Globex CEO, pleaded guilty to fraud.", False),

@@ -109,9 +109,10 @@ def _holder_at(post: set[str], words: list[str], tokens: list[frozenset[str]], v
     start = end
     while start and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
         start -= 1
-    between = words[end + 1 : verb]
-    aside = bool(between) and words[end].endswith(",") and not {w.lower().strip(",.;:") for w in between} & _RELATIVE
-    if aside and post <= set().union(*tokens[end + 1 : verb]):
+    # the aside up to a relative word: "Mara Lind, the Globex chief who resigned" says it of her, "Theo Park, who sued
+    # the Globex chief, resigned" of him
+    relative = next((i for i in range(end + 1, verb) if words[i].lower().strip(",.;:") in _RELATIVE), verb)
+    if end + 1 < relative and words[end].endswith(",") and post <= set().union(*tokens[end + 1 : relative]):
         return True
     described: set[str] = set()
     for i in range(start - 1, max(-1, start - 7), -1):
