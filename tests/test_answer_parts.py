@@ -1264,6 +1264,7 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         # the post names the one who did it: beside the name, in an aside after it, or as what she was fired as
         ("CEO of Globex plead guilty", "Mara Lind, the founder and CEO of Globex, has pleaded guilty to fraud.", True),
         ("Globex s CEO plead guilty", "Globex CEO Mara Lind pleaded guilty on Tuesday.", True),
+        ("Globex s boss resigned", "Globex's boss Mara Lind resigned on Monday.", True),
         ("Globex s founder resigned", "Theo Park said the founder of Globex, Mara Lind, resigned on Monday.", True),
         ("Globex s CEO was fired", "Late on Friday Mara Lind was fired as CEO of Globex by its board.", True),
         ("Globex chairman Mara Lind die", "Globex chairman Mara Lind, a theatre producer, has died at 78.", True),

@@ -75,11 +75,11 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
 
 # Words of a post a claim may name its doer by ("the chief executive of Globex pleaded guilty"): news names the holder
 # and says the post beside the name.
-POST_WORDS = frozenset(
+_POST_WORDS = frozenset(
     """ceo cfo cto coo chief executive president chair chairman chairwoman founder co-founder cofounder coach manager
     boss director minister owner leader governor mayor secretary officer head""".split()
 )
-_POST_STEMS = frozenset(stem for word in POST_WORDS for stem in analyse(word)[0])
+_POST_STEMS = frozenset(stem for word in _POST_WORDS for stem in analyse(word)[0])
 # Words that start a relative clause: "Theo Park, who sued the Globex CEO, resigned" describes Park by what he did.
 _RELATIVE = frozenset("who whom whose which that".split())
 
@@ -92,7 +92,7 @@ def _post_asked(claim: str, verb: str) -> set[str]:
         if verb in analyse(word)[0]:
             break
         before.append(word)
-    if not {w.lower().strip(".,;:'’") for w in before} & POST_WORDS:
+    if not {w.lower().strip(".,;:'’") for w in before} & _POST_WORDS:
         return set()
     return {t for t, _, _ in analyse(" ".join(before))[1]}
 
@@ -116,8 +116,8 @@ def _holder_at(post: set[str], words: list[str], tokens: list[frozenset[str]], v
         return True
     described: set[str] = set()
     for i in range(start - 1, max(-1, start - 7), -1):
-        word = words[i].strip(",")
-        if not (word[:1].isupper() or word.lower().strip("'’s") in POST_WORDS | {"of", "the", "and"}):
+        word = re.sub(r"['’]s?$", "", words[i].strip(","))  # "Globex's", "the Mariners'"
+        if not (word[:1].isupper() or word.lower() in _POST_WORDS | {"of", "the", "and"}):
             break
         described |= tokens[i]
     return bool(described) and post <= described

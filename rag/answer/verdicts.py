@@ -155,8 +155,8 @@ class Judgement:
 
 
 def claim_terms(claim: str) -> str:
-    """The claim without the words that only describe the article ("the report suggests ..."), its possessives
-    spaced as the question's words are matched (a part shown as "Globex's chief" is judged as it was found)."""
+    """The claim without the words that only describe the article ("the report suggests ..."), its in-word
+    apostrophes spaced as the question's words are matched (a part shown as "Globex's chief" is judged as found)."""
     return " ".join(w for w in claim_as_matched(claim).split() if w.lower().strip(",.;:'’\"") not in _SCAFFOLD)
 
 
