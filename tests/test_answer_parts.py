@@ -1275,6 +1275,9 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         ("CEO of Globex plead guilty", "Theo Park, who sued the Globex CEO, pleaded guilty to fraud.", False),
         ("CEO of Globex plead guilty", "Theo Park, the CEO of Tide Works, pleaded guilty after Globex sued.", False),
         ("Globex s CEO was fired", "Theo Park was fired after Globex's CEO Mara Lind complained.", False),
+        # "fired back" is a retort, and the name after "that" starts another clause, not the one it was done to
+        ("Globex s CEO was fired", "Globex CEO Mara Lind fired back that Globex's rivals were wrong.", False),
+        ("Mara Lind was fired", "Theo Park fired staff after Mara Lind left.", False),
     ],
 )
 def test_asked_whether_a_post_holder_did_it_the_post_beside_a_name_names_the_doer(claim, passage, supported):

@@ -196,8 +196,16 @@ def _not_done_to(subject: set[str], words: list[str], tokens: list[frozenset[str
         return False
     if any(w.lower() in _BE for w in words[max(0, verb - 2) : verb]):
         return True  # "Theo Park was fired ...": it was done to him
-    after = tokens[verb + 1 : verb + 1 + OBJECT_WORDS]
-    return _first_at(after, subject) < 0
+    # the object stands before any word that starts another clause: "Theo Park fired back that Globex's chief ..."
+    # did nothing to Globex
+    end = next(
+        (i for i in range(verb + 1, min(len(words), verb + 1 + OBJECT_WORDS)) if words[i].lower() in _CLAUSE_START),
+        verb + 1 + OBJECT_WORDS,
+    )
+    return _first_at(tokens[verb + 1 : end], subject) < 0
+
+
+_CLAUSE_START = frozenset("that who which when while as after before because since if though although".split())
 
 
 def roles_swapped(claim: str, sentence: str) -> bool:

@@ -366,6 +366,8 @@ _RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|lo
 # "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
+    # "fired back" is a retort, not a dismissal
+    (re.compile(r"\b(?:fire|fires|fired|firing)\s+back\b", re.I), "retort"),
     (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
     (
         re.compile(r"\b(?:sack|sacks|sacked|sacking|oust|ousts|ousted|ousting|dismiss|dismissed|dismisses)\b", re.I),
