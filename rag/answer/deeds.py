@@ -8,6 +8,8 @@ sentence whose "resigned" belongs to someone else, or whose two names stand the 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+from functools import lru_cache
 
 from rag.answer.names import NOT_NAMES, names_in
 from rag.core.text import NAME_PHRASE, NAME_RUN, STOPWORDS, base_stem, same_event_words, split_sentences
@@ -32,7 +34,7 @@ def name_words(run: str) -> list[str]:
     return [t for t, _, kind in analyse(run)[1] if kind == "name"]
 
 
-def _first_at(words: list[frozenset[str]], wanted: set[str]) -> int:
+def _first_at(words: list[frozenset[str]], wanted: Set[str]) -> int:
     return next((i for i, tokens in enumerate(words) if tokens & wanted), -1)
 
 
@@ -40,11 +42,30 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
     """The name the sentence puts before the claim's verb is someone else's: "Theo Park resigned after Mara Lind was
     fired" does not say that Mara Lind resigned. Names in an aside ("Theo Park — who, like Lind, ... — resigned", "Mara
     Lind, the chair, resigned") are skipped; a passive ("was fired by Globex") names its doer after the verb."""
+    asked = _subject_and_verb(claim)
+    if asked is None:
+        return False
+    subject, verb_stem, passive, post = asked
+    words = SPAN_WORD.findall(sentence)
+    tokens = [analyse(w)[0] for w in words]
+    at_verb = [i for i, found in enumerate(tokens) if verb_stem in found]
+    # the sentence may say the deed twice ("Globex CEO named: Mara Lind has been named ..."); one saying it of the
+    # subject is enough
+    return bool(at_verb) and all(
+        _someone_else_at(subject, words, tokens, verb, passive) and not (post and _holder_at(post, words, tokens, verb))
+        for verb in at_verb
+    )
+
+
+@lru_cache(maxsize=4096)
+def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[str]] | None:
+    """The claim read once for every sentence it is checked against: its subject's name words, its verb's stem,
+    whether it is passive, and the post it names its doer by (see `_post_asked`); None when it has no name or verb.
+    The verb is the first plain word after the first name that is not a post ("Globex's founder resigned"); the
+    subject is every name before it ("Globex chairman Mara Lind resigned")."""
     runs = list(NAME_RUN.finditer(claim))
     if not runs:
-        return False
-    # the verb is the first plain word after the first name that is not a post ("Globex's founder resigned"); the
-    # subject is every name before it ("Globex chairman Mara Lind resigned")
+        return None
     verb_at = next(
         (
             m.start()
@@ -54,23 +75,14 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
         -1,
     )
     if verb_at < 0:
-        return False
+        return None
     verbs = [t for t, _, kind in analyse(claim[verb_at:])[1] if kind == "word"][:1]
     before = [r for r in runs if r.end() <= verb_at]
-    subject = {w for r in before for w in name_words(r.group(0))}
+    subject = frozenset(w for r in before for w in name_words(r.group(0)))
     if not subject or not verbs:
-        return False
-    words = SPAN_WORD.findall(sentence)
-    tokens = [analyse(w)[0] for w in words]
-    at_verb = [i for i, found in enumerate(tokens) if found & set(verbs)]
+        return None
     passive = bool(_PASSIVE.match(claim[before[-1].end() :]))
-    post = _post_asked(claim, verbs[0])
-    # the sentence may say the deed twice ("Globex CEO named: Mara Lind has been named ..."); one saying it of the
-    # subject is enough
-    return bool(at_verb) and all(
-        _someone_else_at(subject, words, tokens, verb, passive) and not (post and _holder_at(post, words, tokens, verb))
-        for verb in at_verb
-    )
+    return subject, verbs[0], passive, frozenset(_post_asked(claim, verbs[0]))
 
 
 # Words of a post a claim may name its doer by ("the chief executive of Globex pleaded guilty"): news names the holder
@@ -97,7 +109,7 @@ def _post_asked(claim: str, verb: str) -> set[str]:
     return {t for t, _, _ in analyse(" ".join(before))[1]}
 
 
-def _holder_at(post: set[str], words: list[str], tokens: list[frozenset[str]], verb: int) -> bool:
+def _holder_at(post: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int) -> bool:
     """The name that does the verb is described by the post: in asides right after it ("Mara Lind, the founder and
     CEO of Globex, pleaded guilty"), right before it ("Globex CEO Mara Lind pleaded guilty"), or as what the verb
     was done to her as ("Mara Lind was fired as chief executive of Globex")."""
@@ -129,7 +141,7 @@ def _is_name(word: str) -> bool:
 
 
 def _someone_else_at(
-    subject: set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool
+    subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool
 ) -> bool:
     at = _doer_before(words, verb)
     last = set(tokens[at]) if at >= 0 else set()
@@ -141,7 +153,7 @@ def _someone_else_at(
     return not _named_by(tokens, verb, subject)
 
 
-def _named_by(tokens: list[frozenset[str]], verb: int, names: set[str]) -> frozenset[str]:
+def _named_by(tokens: list[frozenset[str]], verb: int, names: Set[str]) -> frozenset[str]:
     """The first of `names` that a "by" after the verb names ("by the Mariners", "by Globex's board"), or nothing."""
     for i in range(verb + 1, len(tokens)):
         if "by" in tokens[i]:
@@ -185,7 +197,7 @@ _PASSIVE = re.compile(r"\s*(?:" + "|".join(_BE) + r")\b", re.I)
 OBJECT_WORDS = 4
 
 
-def _not_done_to(subject: set[str], words: list[str], tokens: list[frozenset[str]], verb: int, last: set[str]) -> bool:
+def _not_done_to(subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, last: set[str]) -> bool:
     """For a passive claim: the sentence does not do its verb to the subject. Before the verb the subject needs a "be"
     word ("Mara Lind was fired"; "Mara Lind fired Theo Park" is her deed); after another name it must be the object
     ("Globex fired Mara Lind"; "Theo Park was fired after Mara Lind resigned" is his)."""
@@ -205,7 +217,7 @@ def _not_done_to(subject: set[str], words: list[str], tokens: list[frozenset[str
     return _first_at(tokens[verb + 1 : end], subject) < 0
 
 
-_CLAUSE_START = frozenset("that who which when while as after before because since if though although".split())
+_CLAUSE_START = _RELATIVE | frozenset("when while as after before because since if though although".split())
 
 
 def roles_swapped(claim: str, sentence: str) -> bool:
