@@ -1320,3 +1320,52 @@ def test_did_the_post_holder_do_it_is_answered_from_the_named_holder(tmp_path_fa
     assert answer.text.startswith("**Yes"), answer.text
     assert answer.citations[0].quote.startswith("Theo Park, the founder of Tide Works"), answer.citations[0].quote
     assert not bot.ask("Did the founder of Globex get convicted?").text.startswith("**Yes**")
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "supported"),
+    [
+        # a "by" names the first name after it: the other side of the result is not who won it
+        ("Ostland win the Harbour Cup", "The Harbour Cup final, won by Norrvik beating Ostland by six wickets.", False),
+        ("Norrvik win the Harbour Cup", "The Harbour Cup final, won by Norrvik beating Ostland by six wickets.", True),
+        # a name of several words said only after another word is another name
+        ("Globex launch Tide Pro", "In May, Globex launched a new pair of Wave Pro with better sound.", False),
+        ("Globex launch Wave Pro", "In May, Globex launched a new pair of Wave Pro with better sound.", True),
+        ("Mara Lind resigned", "Theo Lind resigned on Tuesday.", False),
+        ("Mara Lind resigned", "Globex CEO Lind resigned on Tuesday.", True),
+        ("Mara Lind resigned", "In May, Mara Lind resigned.", True),
+        # what was striven for, and expectations of a deed, are not the deed
+        ("Norrvik win the Harbour Cup", "Norrvik played to win the Harbour Cup.", False),
+        ("Norrvik win the Harbour Cup", "Norrvik tried to win the Harbour Cup.", False),
+        ("Globex cut prices", "Traders moved up expectations for when Globex's first cut to prices could come.", False),
+    ],
+)
+def test_asked_whether_it_happened_the_doer_and_the_name_are_the_claims_own(claim, passage, supported):
+    from rag.answer.verdicts import judge
+
+    assert judge(claim, [passage], happened=True).supported is supported
+
+
+def test_asked_whether_a_side_won_a_cup_another_sports_cup_or_an_aim_is_no_win(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Daily Ledger",
+            "2023-10-26",
+            "Captaincy row",
+            "Ostland won the World Cup four years ago, and critics judge Theo Park against the captain of that side.",
+        ),
+        (
+            "Coast Times",
+            "2023-10-28",
+            "Rowing final on Saturday",
+            "Norrvik played to win the Harbour Rowing World Cup, coach Mara Lind said. The final is on Saturday.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "cups", articles))
+    # the cricket report never says "Harbour Rowing": its World Cup is another
+    for question in ("Did Ostland win the Harbour Rowing World Cup?", "Did Norrvik win the Harbour Rowing World Cup?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("The articles do not settle this"), answer.text
+    assert bot.ask("Did Ostland win the World Cup?").text.startswith("**Yes")

@@ -224,3 +224,18 @@ def test_a_result_mentioned_in_passing_is_found_in_a_results_words(previews_bot)
     assert answer.text.startswith("**Comets**, as of 2021")
     assert answer.citations[0].quote == "The Comets won the Bay Cup in 2021."
     assert_exact_quotes(previews_bot, answer)
+
+
+def test_did_a_side_win_is_answered_by_the_final_that_names_it(bot):
+    # the final names the Comets beaten: No, though they won their semi-final
+    answer = bot.ask("Did the Comets win the Harbour Cup?")
+    assert answer.text.startswith("**No** — the latest final result reported names Rovers, as of 2023-11-12")
+    assert answer.citations[0].quote.startswith("The Rovers won the Harbour Cup final, beating the Comets")
+    assert "semi-final" not in answer.text  # a stage won is no earlier title
+    assert [(p.verdict, p.citations) for p in answer.parts] == [("supported", [1])]
+    assert_exact_quotes(bot, answer)
+    answer = bot.ask("Did the Rovers win the Harbour Cup?")
+    assert answer.text.startswith("**Yes** — Rovers: the latest final result reported, as of 2023-11-12")
+    assert_exact_quotes(bot, answer)
+    # a final that does not name the side decides nothing about it: the claim is judged as any other
+    assert not bot.ask("Did the Mariners win the Harbour Cup?").text.startswith(("**Yes", "**No"))

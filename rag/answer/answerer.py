@@ -18,7 +18,7 @@ from rag.answer.names import names_in, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
 from rag.answer.reading import Clause, Reading, read_question
-from rag.answer.results import asks_who_won, compose_winner, result_query
+from rag.answer.results import asks_who_won, compose_did_win, compose_winner, read_did_win, result_query
 from rag.answer.stated import Slot, compose_holder, compose_stated, post_forms, read_holder, read_slot
 from rag.answer.verdicts import ABOUT, judge, other_person
 from rag.answer.when import compose_event_order, compose_when, earliest, read_event_order, read_when
@@ -101,6 +101,14 @@ class StructuredAnswerer:
             if not name:
                 return self.quotes(question, reading, hits)
             return compose_entity(question, reading, evidence, hits, name)
+        # "Did Ostland win the Harbour Cup?": the latest final result reported decides, not an old edition's
+        did_win = read_did_win(question) if not reading.sources else None
+        if did_win is not None:
+            side, who_won = did_win
+            more = retrieve(result_query(who_won), RESULT_HITS, Filters())
+            won = compose_did_win(question, side, who_won, _pool(hits, evidence, more))
+            if won is not None:
+                return won
         # "Is Mara Lind the chief executive of Globex?": the holder the passages name in that post, the latest first
         holder = read_holder(question) if not reading.sources else None
         if holder is not None:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
-from rag.answer.parts import Evidence, Window, asks_if_happened, windows
+from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
 from rag.core.text import REFUSAL_TEXT, split_sentences
@@ -216,7 +216,7 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
     # about coming back")
     best: dict[str, tuple[tuple[bool, float, int], Window, str]] = {}
     terms = claim_terms(e.clause.claim)
-    for w in windows(e.hits):
+    for w in claim_windows(e.clause.claim, e.hits, happened):
         cover = coverage(terms, w.text)
         if cover < SAME_STORY or not w.hit.article.published_at:
             continue

@@ -150,16 +150,17 @@ def _someone_else_at(
     if not last or last & subject:
         return False
     # a passive names its doer after a "by", however far on ("Mara Lind was fired as chief of Tide Works by Globex")
-    return not _named_by(tokens, verb, subject)
+    return not _named_by(words, tokens, verb, subject)
 
 
-def _named_by(tokens: list[frozenset[str]], verb: int, names: Set[str]) -> frozenset[str]:
-    """The first of `names` that a "by" after the verb names ("by the Mariners", "by Globex's board"), or nothing."""
+def _named_by(words: list[str], tokens: list[frozenset[str]], verb: int, names: Set[str]) -> frozenset[str]:
+    """The first of `names` that a "by" after the verb names ("by the Mariners", "by Globex's board"), or nothing.
+    A "by" names the first name after it: "won by the Rovers beating the Mariners" was not won by the Mariners."""
     for i in range(verb + 1, len(tokens)):
         if "by" in tokens[i]:
-            found = next((t for t in tokens[i + 1 : i + 4] if t & names), frozenset())
-            if found:
-                return found
+            first = next((j for j in range(i + 1, min(i + 4, len(words))) if _is_name(words[j])), -1)
+            if first >= 0 and tokens[first] & names:
+                return tokens[first]
     return frozenset()
 
 
@@ -253,7 +254,7 @@ def _roles_in_voice(
     if passive == claim_passive:
         return _roles_at(words, first, second, verb)  # the same voice: the same order is the same roles
     if passive:
-        return _passive_roles_at(words, first, second, verb)
+        return _passive_roles_at(written, words, first, second, verb)
     return _roles_at(words, second, first, verb)  # "Globex named Mara Lind chief" for "Mara Lind was named ..."
 
 
@@ -262,12 +263,14 @@ def _passive_at(words: list[str], verb: int) -> bool:
     return any(w.lower() in _BE for w in words[max(0, verb - 2) : verb])
 
 
-def _passive_roles_at(words: list[frozenset[str]], first: set[str], second: set[str], verb: int) -> str:
+def _passive_roles_at(
+    written: list[str], words: list[frozenset[str]], first: set[str], second: set[str], verb: int
+) -> str:
     """In a passive ("Mara Lind was fired as chief of Tide Works ... by Globex's board") the doer is the name after a
     "by": "kept" when that is the claim's first name and the one it was done to its second, "swapped" the other way
     round, "" when no "by" names either."""
     before = [i for i in range(verb) if words[i] & (first | second)]
-    doer = _named_by(words, verb, first | second)
+    doer = _named_by(written, words, verb, first | second)
     if not before or not doer:
         return ""
     done_to = words[before[-1]]

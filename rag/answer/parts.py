@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge
 from rag.core.text import NAME_PHRASE, irregular_past, is_markup, same_event_words, split_sentences
 from rag.core.types import Filters, Hit
+from rag.verify.lexical import analyse
 
 EVIDENCE_HITS = 5  # passages per part (tune strict: 3 -> 0.569, 5 -> 0.582, 8 -> 0.587 at more judging time)
 MAX_WINDOW_CHARS = 600  # two sentences, unless they are long: a citation should stay readable
@@ -153,7 +155,7 @@ def asks_if_happened(reading: Reading, clause: Clause) -> bool:
 
 
 def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happened: bool = False) -> Evidence:
-    cands = windows(hits)
+    cands = claim_windows(clause.claim, hits, happened)
     verdict = judge(clause.claim, [w.text for w in cands], happened=happened)
     window = cands[verdict.index] if verdict.index >= 0 else None
     # Single sentences beat pairs when they score the same: the shorter citation says the same.
@@ -169,6 +171,22 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happ
                 window, verdict = w, Judgement(j.label, j.score, verdict.index)
                 break
     return Evidence(clause, verdict, window, hits, day_mismatch)
+
+
+def claim_windows(claim: str, hits: list[Hit], happened: bool) -> list[Window]:
+    """The windows a claim is judged on. Asked whether it happened, only those of articles that name all the claim's
+    names somewhere: a report names a thing in full before it shortens it, so "won the World Cup" in an article that
+    never says "Rowing" is another cup than the Harbour Rowing World Cup."""
+    found = windows(hits)
+    if not happened:
+        return found
+    names = {t for t, _, kind in analyse(claim)[1] if kind == "name"}
+    return [w for w in found if names <= _article_words(w.hit.article.title, w.hit.article.text)]
+
+
+@lru_cache(maxsize=512)
+def _article_words(title: str, text: str) -> frozenset[str]:
+    return analyse(f"{title} {text}")[0]
 
 
 def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Evidence]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
+from rag.answer.deeds import name_words
 from rag.answer.names import NOT_NAMES, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import claim_terms, coverage
@@ -267,17 +268,6 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
         text = f"**{lead.winner}**, as of {lead.day}: the latest result the articles report ({where})."
     lines = [quoted(lead.window.text, n)]
     parts = [Part(lead.window.text, "supported", [n])]
-
-    def mention(label: str, shown: list[Result]) -> str:
-        refs = []
-        for r in shown:
-            m = cites.cite(r.window)
-            when = "" if r.day == r.window.hit.article.published_at else f"in {r.day}, "
-            refs.append(f"{r.winner} ({when}{outlet_of(r.window)} [{m}])")
-            lines.append(quoted(r.window.text, m))
-            parts.append(Part(r.window.text, "supported", [m]))
-        return f" {label}: " + "; ".join(refs) + "." if refs else ""
-
     # a stage reported after the latest final (a new edition under way), then results reported before it
     later = sorted((r for r in found if not r.final and r.day > lead.day), key=lambda r: r.day, reverse=True)[:2]
     earlier = sorted(
@@ -285,5 +275,75 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
         key=lambda r: r.day,
         reverse=True,
     )[:2]
-    text += mention("Since then, results of a stage", later) + mention("Earlier results", earlier)
+    text += _mention("Since then, results of a stage", later, cites, lines, parts)
+    text += _mention("Earlier results", earlier, cites, lines, parts)
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+def _mention(label: str, shown: list[Result], cites: Citations, lines: list[str], parts: list[Part]) -> str:
+    """ " <label>: <winner> (in <day>, <outlet> [n]); ...", each result's sentence quoted and kept as a part."""
+    refs = []
+    for r in shown:
+        m = cites.cite(r.window)
+        when = "" if r.day == r.window.hit.article.published_at else f"in {r.day}, "
+        refs.append(f"{r.winner} ({when}{outlet_of(r.window)} [{m}])")
+        lines.append(quoted(r.window.text, m))
+        parts.append(Part(r.window.text, "supported", [m]))
+    return f" {label}: " + "; ".join(refs) + "." if refs else ""
+
+
+# "Did Ostland win the Harbour Cup?", "Have the Mariners won the title?": asked of one side, answered by who won
+_DID_WIN = re.compile(
+    rf"^\W*(?:did|has|have)\s+(?P<side>{NAME_PHRASE.pattern})\s+(?:win|won|clinch(?:ed)?|lift(?:ed)?)\s+"
+    r"(?P<event>[^?]+?)\s*\?*\s*$",
+    re.I,
+)
+
+
+def read_did_win(question: str) -> tuple[str, str] | None:
+    """(the side asked about, the same question asked as "Who won <event>?"), or None for any other question."""
+    m = _DID_WIN.match(question)
+    if m is None or not names_in(m.group("side")):
+        return None
+    return m.group("side"), f"Who won {m.group('event')}?"
+
+
+def _won_by(side: str, winner: str) -> bool:
+    """The winner is the side: they share the side's last name word ("the Mariners" and "Harbour Mariners")."""
+    side_words, winner_words = name_words(side), name_words(winner)
+    return bool(side_words and winner_words) and (side_words[-1] in winner_words or winner_words[-1] in side_words)
+
+
+def _names_the_event(topic: str, sentence: str) -> bool:
+    """The sentence says the event's name as a name, one word of three or more left out ("the Harbour Rowing Cup"
+    as "the Harbour Cup"): "Ostland won the title game that year" names no "Game"."""
+    wanted = {t for t, _, kind in analyse(topic)[1] if kind == "name"}
+    said = {t for t, _, kind in analyse(sentence)[1] if kind == "name"}
+    return bool(wanted) and len(wanted - said) <= (1 if len(wanted) >= 3 else 0)
+
+
+def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit]) -> Answer | None:
+    """**Yes** or **No** from the latest final result reported: "Did Ostland win the Harbour Cup?" is No when the
+    latest final's sentence names the event and Norrvik winning it over Ostland, whatever an older edition says of
+    Ostland; an earlier win of the side is shown as earlier. None when no such final is reported (a final that does
+    not name the side decides nothing about it): the claim is then judged part by part."""
+    topic = _topic(who_won)
+    finals = [r for r in results(who_won, hits) if r.final and _names_the_event(topic, r.window.text)]
+    if not finals:
+        return None
+    lead = max(finals, key=lambda r: (r.day, r.window.hit.score))
+    if not _won_by(side, lead.winner) and not set(name_words(side)) & analyse(lead.window.text)[0]:
+        return None
+    found = results(who_won, hits)
+    cites = Citations()
+    n = cites.cite(lead.window)
+    where = f"{outlet_of(lead.window)} [{n}]"
+    lines = [quoted(lead.window.text, n)]
+    parts = [Part(lead.window.text, "supported", [n])]
+    if _won_by(side, lead.winner):
+        text = f"**Yes** — {lead.winner}: the latest final result reported, as of {lead.day}: {where}."
+    else:
+        text = f"**No** — the latest final result reported names {lead.winner}, as of {lead.day}: {where}."
+        own = sorted((r for r in found if r.final and _won_by(side, r.winner)), key=lambda r: r.day, reverse=True)
+        text += _mention(f"Earlier finals won by {side}", own[:2], cites, lines, parts)
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)

@@ -254,10 +254,14 @@ _SAME_NAME_AFTER = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa 
 
 
 def _only_inside_longer_names(claim: str, sentence: str) -> bool:
-    """A one-word name of the claim that the sentence says only as the first word of a longer name: "Ostland" in
-    "Ostland State fired ..." is another name, as "Globex" in "Globex Pay" is another product."""
+    """A name of the claim that the sentence says only inside other names. A one-word name said only as the first
+    word of a longer one: "Ostland" in "Ostland State fired ..." is another name, as "Globex" in "Globex Pay" is
+    another product. A name of several words said only after another word: "Globex Pad Pro" is not "Tide Pro", nor
+    "Rovers United" "Harbour United", nor "Theo Lind" "Mara Lind"."""
     for run in NAME_RUN.finditer(claim):
         words = run.group(0).split()
+        if len(words) > 1 and _said_only_after_another_word(run.group(0), sentence):
+            return True
         if len(words) != 1 or words[0].lower() in NOT_NAMES:
             continue
         word = words[0].strip(".,;:'’")
@@ -265,6 +269,32 @@ def _only_inside_longer_names(claim: str, sentence: str) -> bool:
         if found and all(_another_name(m.group(0).split()) for m in found):
             return True
     return False
+
+
+def _said_only_after_another_word(name: str, sentence: str) -> bool:
+    """Every name in the sentence with a word of `name` has, right before the last such word, a name word that
+    `name` does not have ("Theo Lind" for "Mara Lind"). A post in capitals ("Globex CEO Lind"), a possessive
+    ("Globex's Lind") or a word the name has in lower case ("Ten Hag" for "Erik ten Hag") is no other name."""
+    wanted = set(name_words(name))
+    own = analyse(name)[0]
+    found = False
+    for match in NAME_RUN.finditer(sentence):
+        run = match.group(0).split()
+        at = [i for i, word in enumerate(run) if set(name_words(word)) & wanted]
+        if not at:
+            continue
+        found = True
+        before = run[at[-1] - 1] if at[-1] else ""
+        if not (
+            not before
+            or analyse(before)[0] <= own
+            or before.isupper()
+            or before.lower() in NOT_NAMES
+            or re.search(r"['’]s?$", before)
+        ):
+            continue
+        return False
+    return found
 
 
 def _another_name(run: list[str]) -> bool:

@@ -169,7 +169,7 @@ NEGATIONS = frozenset(
 # that says an event only after one of these has not said it happened.
 HEDGES = frozenset(
     "may might could would should if unless possible possibly potentially likely unlikely expect expected expects "
-    "expecting anticipate anticipated anticipates predict predicted predicts plan plans planned planning prepare "
+    "expecting expectation expectations prospect prospects anticipate anticipated anticipates predict predicted predicts plan plans planned planning prepare "
     "prepares preparing must need needs whether about ambivalent undecided mulling debating talks considering weighing "
     "hoping hopeful rumored rumoured speculated proposed proposes threatens threatened "
     # a wish or a push for it is not the deed: "investors want Globex to buy Tide Works"

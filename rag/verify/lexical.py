@@ -71,6 +71,12 @@ _NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "failing", "unable"}
 _HEDGING_BEFORE_TO = frozenset(
     "expect expected expects expecting plans planned planning prepare prepares preparing".split()
 )
+# "tried to win", "played to win", "vowed to return": the infinitive is what was striven for, not what was done
+_STRIVING_BEFORE_TO = frozenset(
+    """try tried tries trying attempt attempted attempts attempting aim aimed aims aiming seek sought seeks seeking
+    play played plays playing vow vowed vows vowing promise promised promises pledge pledged pledges hope hoped
+    hopes""".split()
+)
 _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
 # Where a stretch of text that denies something ends: "no additional measures planned" denies the whole stretch, so
 # "planned" there is no affirmation of "plans"; "cut prices, and did not raise fees" denies only the fees.
@@ -163,10 +169,11 @@ def _scan(text: str) -> Scan:
                 (hedged if hedge else outright).add(tok)
                 hedge = max(0, hedge - 1)
         # a hedge is a word of its own ("planned", "expected") and makes what follows it possible, not done; so does
-        # an obligation ("they have to win")
+        # an obligation ("they have to win"); a capitalised one inside a sentence is a month or a name ("in May",
+        # "Theo May said")
         if (
-            (is_hedge(low) and low not in _HEDGING_BEFORE_TO)
-            or (low == "to" and (previous in _OBLIGED | _HEDGING_BEFORE_TO or hedged_clause))
+            (is_hedge(low) and low not in _HEDGING_BEFORE_TO and (sentence_start or not raw[0].isupper()))
+            or (low == "to" and (previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO or hedged_clause))
             or (low == "for" and previous in _HEDGING_BEFORE_TO)
         ):
             # "in talks with Mara Lind, the co-founder, to return": the infinitive is what the hedge is about
