@@ -1334,6 +1334,18 @@ def test_did_the_post_holder_do_it_is_answered_from_the_named_holder(tmp_path_fa
         ("Mara Lind resigned", "Theo Lind resigned on Tuesday.", False),
         ("Mara Lind resigned", "Globex CEO Lind resigned on Tuesday.", True),
         ("Mara Lind resigned", "In May, Mara Lind resigned.", True),
+        # said in the passive, a deed done to something names its doer only after "by"; one with no object needs none
+        (
+            "Norrvik Capital founded Tide Works",
+            "Per its investors Norrvik Capital, Tide Works was founded in May.",
+            False,
+        ),
+        ("Norrvik Capital founded Tide Works", "Tide Works was founded by Norrvik Capital in May.", True),
+        (
+            "Mara Lind and Theo Park separate",
+            "Mara Lind said that she and Theo Park have been separated for years.",
+            True,
+        ),
         # what was striven for, and expectations of a deed, are not the deed
         ("Norrvik win the Harbour Cup", "Norrvik played to win the Harbour Cup.", False),
         ("Norrvik win the Harbour Cup", "Norrvik tried to win the Harbour Cup.", False),

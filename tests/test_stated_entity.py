@@ -348,3 +348,41 @@ def test_found_is_what_was_found_and_no_founding(tmp_path_factory):
     answer = bot.ask("Did the Daily Ledger find that Globex misled investors?")
     assert answer.text.startswith("**Yes.**"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+@pytest.fixture(scope="module")
+def passive_bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-04",
+            "Tide Works profile",
+            (
+                "According to a profile from Tide Works investors Norrvik Capital, Tide Works was founded because of "
+                "Mara Lind's frustration with other studios."
+            ),
+        ),
+        (
+            "Harbour Herald",
+            "2023-10-06",
+            "Two chiefs",
+            "A photo showing former Globex CEO, Theo Park, and Ada Brin, founder and chief executive of Ostland Pay.",
+        ),
+        ("Daily Ledger", "2023-10-08", "Q's new boss", "Q named Mara Lind as chief executive of Q on Monday."),
+    ]
+    return Assistant.open(index_articles(tmp_path_factory, "passive_doer", articles))
+
+
+def test_a_passive_names_no_doer_before_it(passive_bot):
+    # "Tide Works was founded because of ...": the investors before it did not found it
+    answer = passive_bot.ask("Who founded Tide Works?")
+    assert answer.refused and not answer.text.startswith("**"), answer.text
+
+
+def test_a_one_letter_name_must_be_said(passive_bot):
+    # "of Q": a chief executive of another company is no answer, the one of Q is
+    answer = passive_bot.ask("Who is the chief executive of Q?")
+    assert "Mara Lind" in answer.text.splitlines()[0] and "Park" not in answer.text.splitlines()[0], answer.text
+    assert "Brin" not in answer.text.splitlines()[0], answer.text

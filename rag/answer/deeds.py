@@ -45,22 +45,24 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
     asked = _subject_and_verb(claim)
     if asked is None:
         return False
-    subject, verb_stem, passive, post = asked
+    subject, verb_stem, passive, post, has_object = asked
     words = SPAN_WORD.findall(sentence)
     tokens = [analyse(w)[0] for w in words]
     at_verb = [i for i, found in enumerate(tokens) if verb_stem in found]
     # the sentence may say the deed twice ("Globex CEO named: Mara Lind has been named ..."); one saying it of the
     # subject is enough
     return bool(at_verb) and all(
-        _someone_else_at(subject, words, tokens, verb, passive) and not (post and _holder_at(post, words, tokens, verb))
+        _someone_else_at(subject, words, tokens, verb, passive, has_object)
+        and not (post and _holder_at(post, words, tokens, verb))
         for verb in at_verb
     )
 
 
 @lru_cache(maxsize=4096)
-def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[str]] | None:
+def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[str], bool] | None:
     """The claim read once for every sentence it is checked against: its subject's name words, its verb's stem,
-    whether it is passive, and the post it names its doer by (see `_post_asked`); None when it has no name or verb.
+    whether it is passive, the post it names its doer by (see `_post_asked`), and whether a name follows its verb (an
+    object); None when it has no name or verb.
     The verb is the first plain word after the first name that is not a post ("Globex's founder resigned"); the
     subject is every name before it ("Globex chairman Mara Lind resigned")."""
     runs = list(NAME_RUN.finditer(claim))
@@ -82,7 +84,8 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
     if not subject or not verbs:
         return None
     passive = bool(_PASSIVE.match(claim[before[-1].end() :]))
-    return subject, verbs[0], passive, frozenset(_post_asked(claim, verbs[0]))
+    has_object = any(r.start() > verb_at for r in runs)
+    return subject, verbs[0], passive, frozenset(_post_asked(claim, verbs[0])), has_object
 
 
 # Words of a post a claim may name its doer by ("the chief executive of Globex pleaded guilty"): news names the holder
@@ -141,12 +144,16 @@ def _is_name(word: str) -> bool:
 
 
 def _someone_else_at(
-    subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool
+    subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool, has_object: bool
 ) -> bool:
     at = _doer_before(words, verb)
     last = set(tokens[at]) if at >= 0 else set()
     if passive:
         return _not_done_to(subject, words, tokens, verb, last)
+    if has_object and _passive_at(words, verb):
+        # "Tide Works was founded because of ...": said in the passive, the doer of a deed done to something is only
+        # ever named after a "by" ("Mara Lind and Theo Park have been separated" needs none)
+        return not _named_by(words, tokens, verb, subject)
     if not last or last & subject:
         return False
     # a passive names its doer after a "by", however far on ("Mara Lind was fired as chief of Tide Works by Globex")

@@ -334,6 +334,10 @@ def _respelled(claim: str, longer: tuple[str, str] | None) -> str:
     return re.sub(rf"(?<![\w-]){re.escape(longer[0])}(?![\w-])", longer[1], claim)
 
 
+# One capital letter standing alone, not "I" or "A" (a word) and not an initial ("J. Park")
+_ONE_LETTER_NAME = re.compile(r"(?<![\w'’.-])([B-HJ-Z])(?![\w'’.-]|\.\s)")
+
+
 def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     """Every (name, article) whose sentence states the question's claim with that name in the slot; per name and
     article the shortest such sentence."""
@@ -346,12 +350,16 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     kind_asked = _ASKED_KIND.match(question)
     # not the question's first word; asked for a post, the one name is where it is held ("CEO of Globex": Globex)
     question_names = names_in(slot.title[1]) if slot.title else names_in(re.sub(r"^\W*\w+", "", question.strip()))
+    # a name of one capital letter ("the CEO of X") is no name to the name readers, but must be said all the same
+    letters = [rf"(?<![\w'’.-]){c}(?![\w'’.-])" for c in dict.fromkeys(_ONE_LETTER_NAME.findall(question))]
     found: dict[tuple[str, str], Stated] = {}
     for window in islice(sentences_of(hits), MAX_SENTENCES):
         article, sentence = window.hit.article, window.text
         tokens = analyse(same_event_words(sentence))[0]
-        if not any(words <= tokens for words in needed) or not all(
-            named(n, sentence, article.text) for n in question_names
+        if (
+            not any(words <= tokens for words in needed)
+            or not all(named(n, sentence, article.text) for n in question_names)
+            or not all(re.search(letter, sentence) for letter in letters)
         ):
             continue
         holders = titled(slot.title, sentence) if slot.title else []
