@@ -201,6 +201,12 @@ def test_before_or_after_is_answered_from_the_days_the_reports_give_both_events(
     undated = bot.ask("Was Mara Lind fired before Globex completed its purchase of Tide Works?")
     assert undated.text.startswith("The articles do not settle this: no report gives the day of both")
     assert "in an article of 2023-10-22" in undated.text
+    # "get" + participle is the passive; an event no sentence states is named, never merged with the other
+    assert bot.ask("Did Mara Lind get fired before she returned?").text.startswith("**Yes** — Mara Lind was fired on")
+    unstated = bot.ask("Did Mara Lind resign before Globex completed its purchase of Tide Works?")
+    assert unstated.text.startswith("The articles do not settle this: nothing found about “Mara Lind resign”; Globex")
+    assert [(p.claim, p.verdict) for p in unstated.parts][0] == ("Mara Lind resign", "not_mentioned")
+    assert_exact_quotes(bot, unstated)
 
 
 def test_a_planned_event_gets_no_day_only_the_quotes_that_say_it_is_planned(bot):

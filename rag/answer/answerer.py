@@ -66,9 +66,8 @@ class StructuredAnswerer:
                 for claim in (order.first, order.second)
             )
             ordered = compose_event_order(question, order, first, second)
-            if ordered is not None:
-                ordered.hits = hits
-                return ordered
+            ordered.hits = hits
+            return ordered
         # asked with no outlet named, "when ...?" and "how many ...?" lead with the day or number a stating sentence
         # gives; with none, the quotes below
         event = read_when(question) if not reading.sources else None

@@ -369,10 +369,15 @@ _GET_PASSIVE = re.compile(
 )
 
 
+def as_passive(claim: str) -> str:
+    """ "Mara Lind get fired" -> "Mara Lind was fired": "get" + participle is the passive."""
+    return _GET_PASSIVE.sub(r"\g<name> was ", claim)
+
+
 def _keep_passive(text: str, claim: str) -> str:
     m = _BE_ASKED.match(text)
     if not m or not claim.startswith(m.group("name") + " "):
-        return _GET_PASSIVE.sub(r"\g<name> was ", claim)
+        return as_passive(claim)
     return f"{m.group('name')} {m.group('be').split()[-1].lower()} {claim[len(m.group('name')) + 1 :]}"
 
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of
 from rag.answer.parts import Window
+from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.core.text import NAME_PHRASE, said_years
 from rag.core.types import Answer, Hit, Part
@@ -185,6 +186,7 @@ def read_event_order(question: str) -> EventOrder | None:
     if doer is None or re.match(r"\d", second):
         return None  # "before 2020": a date, not an event; no named doer: no event to find
     aux = m.group("aux").lower()
+    first = as_passive(first)  # "Did Mara Lind get fired before ...?" asks whether she was fired
     if aux in ("was", "were"):
         first = f"{doer.group(0)} {aux} {first[doer.end() :].strip()}"  # "Was Mara Lind fired" -> "Mara Lind was fired"
     second = _PRONOUN.sub(doer.group(0), second)
@@ -198,15 +200,23 @@ def earliest(claim: str, hits: list[Hit]) -> Dated | None:
     return min(found, key=lambda d: (not d.exact, d.day, d.window.hit.article.published_at), default=None)
 
 
-def compose_event_order(question: str, asked: EventOrder, first: Dated | None, second: Dated | None) -> Answer | None:
-    """**Yes** / **No** from the days the stating sentences give the two events, both cited; None when either is stated
-    nowhere (the question's parts then say what is missing). An article's date only bounds its event (a page may be
+def compose_event_order(question: str, asked: EventOrder, first: Dated | None, second: Dated | None) -> Answer:
+    """**Yes** / **No** from the days the stating sentences give the two events, both cited; unsettled, naming the
+    event no sentence states, when either is stated nowhere. An article's date only bounds its event (a page may be
     dated long after or before what it reports), and the same day gives no order: both settle nothing."""
-    if first is None or second is None:
-        return None
     cites = Citations()
     lines: list[str] = []
     parts: list[Part] = []
+    if first is None or second is None:
+        missing = [claim for claim, found in ((asked.first, first), (asked.second, second)) if found is None]
+        parts += [Part(claim, "not_mentioned", []) for claim in missing]
+        text = f"{UNSETTLED}: nothing found about " + " or ".join(f"“{claim}”" for claim in missing)
+        stated = first or second
+        if stated is not None:
+            n = cites.supporting(stated.window, stated.claim, lines, parts)
+            when = f"on {stated.day.isoformat()}" if stated.exact else f"in an article of {stated.day.isoformat()}"
+            text += f"; {stated.claim} {when}, {outlet_of(stated.window)} [{n}]"
+        return Answer(question=question, text="\n".join([text + ".", *lines]), citations=cites.items, parts=parts)
 
     def said(d: Dated) -> str:
         n = cites.supporting(d.window, d.claim, lines, parts)
