@@ -239,3 +239,46 @@ def test_did_a_side_win_is_answered_by_the_final_that_names_it(bot):
     assert_exact_quotes(bot, answer)
     # a final that does not name the side decides nothing about it: the claim is judged as any other
     assert not bot.ask("Did the Mariners win the Harbour Cup?").text.startswith(("**Yes", "**No"))
+
+
+def test_games_won_are_no_title_and_a_results_year_is_its_own_clauses(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Daily Ledger",
+            "2023-12-06",
+            "Rovers at the Mariners",
+            (
+                "The Rovers have won three of their last four Harbour League away games but are without a league win "
+                "at Bay Park since 2013."
+            ),
+        ),
+        (
+            "Coast Times",
+            "2023-12-05",
+            "Old rivals",
+            (
+                "Two points separated the teams as the Mariners won the Harbour League again in 2008, and there was "
+                "one more change to come when the Rovers finished first in 2010."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "games_won", articles))
+    answer = bot.ask("Who won the Harbour League?")
+    assert answer.text.startswith("**Mariners**, as of 2008"), answer.text
+    assert "Rovers" not in answer.text.splitlines()[0]
+    assert_exact_quotes(bot, answer)
+    # a final named in another clause is not the win's: "... but a championship is not expected"
+    later = (
+        "Daily Ledger",
+        "2023-12-20",
+        "Brandt signs",
+        "Theo Brandt has won the Harbour League in each of the last two seasons, but a championship is not expected.",
+    )
+    bot = Assistant.open(index_articles(tmp_path_factory, "games_won_later", [*articles, later]))
+    answer = bot.ask("Who won the Harbour League?")
+    assert answer.text.startswith("**Theo Brandt**, as of 2023-12-20: the latest result the articles report"), (
+        answer.text
+    )
+    assert_exact_quotes(bot, answer)

@@ -46,7 +46,7 @@ _FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|
 # The event must be what was won, named in the win's own clause ("X won the Coastal Cup", "the Coastal Cup was won
 # by X"), not elsewhere in a sentence about another match ("X won a clash with Y – ... – at last year's Coastal Cup").
 WIN_CLAUSE_WORDS = 12
-_CLAUSE_BREAK = re.compile(r"\s[–—-]\s|[;:(]|,\s+(?:but|while|who|which|where)\b")
+_CLAUSE_BREAK = re.compile(r"\s[–—-]\s|[;:(]|,\s+(?:and|but|while|who|which|where)\b")
 # A result sentence must hold this share of the question's topic words (the event) and all its names but one when
 # they are three or more ("the Coastal Cup" for "the Coastal Rowing Cup"); its article must hold every name.
 TOPIC_COVERAGE = 0.5
@@ -179,8 +179,19 @@ def _win_clause(sentence: str, m: re.Match[str]) -> str:
     return _CLAUSE_BREAK.split(after[: other.start() if other else None])[0]
 
 
+# "won three of their last four league games", "have won five straight": games won, not the competition
+_GAMES_WON = re.compile(
+    r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|each|most|both|none)\s+"
+    r"(?:of\b|straight\b|in a row\b|consecutive\b|(?:league\s+)?(?:games|matches|fixtures|races|bouts)\b)",
+    re.I,
+)
+
+
 def _wins_the_event(clause: str, m: re.Match[str], key: set[str]) -> bool:
-    """The win's own clause names the event, within WIN_CLAUSE_WORDS of the verb."""
+    """The win's own clause names the event, within WIN_CLAUSE_WORDS of the verb, and the win is not a count of games
+    in it."""
+    if not m.group("agent") and _GAMES_WON.match(clause):
+        return False
     words = clause.split()
     span = " ".join(words[-WIN_CLAUSE_WORDS:] if m.group("agent") else words[:WIN_CLAUSE_WORDS])
     return bool(key & analyse(span)[0])
@@ -215,11 +226,14 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
             or not _plain_words_said(topic, sentence)
         ):
             continue
-        final, intermediate = _stage(sentence)
+        _, intermediate = _stage(sentence)
         for m in _WIN.finditer(sentence):
             clause = _win_clause(sentence, m)
             if not _wins_the_event(clause, m, key):
                 continue
+            # a final is said up to the end of the win's own clause: "won the Series in each of the last three
+            # seasons, but a championship is not expected" reports no final
+            final = _stage(clause if m.group("agent") else sentence[: m.end()] + clause)[0]
             name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
             name = _winner(name, article.text, sides, asked) if name else ""
             if not name or (no_person and _a_person(name, article.text)):
