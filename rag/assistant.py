@@ -14,7 +14,7 @@ from rag.core.embedder import get_query_embedder
 from rag.core.errors import IndexUnavailable, InputError
 from rag.core.settings import get_settings
 from rag.core.store import Store
-from rag.core.text import check_question
+from rag.core.text import check_question, restore_case
 from rag.core.types import Answer, Filters, Hit
 from rag.extractive import question_entities, speech_parts
 from rag.query import parse_date, read_hints, resolve_sources
@@ -117,6 +117,14 @@ class Assistant:
         hits = self.retriever.retrieve(
             query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings
         )
+        # typed all in lower case (or capitals), the question gets its names' capitals from the passages found: names
+        # are read by their capitals ("did india win ...?" asks about India)
+        restored = restore_case(question, (h.article.text[h.chunk.start : h.chunk.end] for h in hits))
+        if search_query is None and restored != question:
+            question = query = restored
+            hits = self.retriever.retrieve(
+                query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings
+            )
         if already_said:
             hits = without_spans(hits, already_said)
         t_answer = time.perf_counter()

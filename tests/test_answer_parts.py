@@ -92,6 +92,10 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     )
     assert read_question("Who is the chief executive that resigned?", known).shape == "entity"
     assert read_question("Who is Mara Lind?", known).shape == "open"
+    # "Is it true that X?" asks X
+    assert [c.claim for c in read_question("Is it true that Mara Lind was fired?", known).clauses] == [
+        "Mara Lind was fired"
+    ]
     # "was X fired?" asks whether it was done to X: the claim keeps its "was" (without it, it reads as X's own deed)
     assert [c.claim for c in read_question("Was Mara Lind fired by Globex?", known).clauses] == [
         "Mara Lind was fired by Globex"

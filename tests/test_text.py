@@ -201,3 +201,18 @@ def test_a_day_or_a_fan_is_no_side_of_a_result():
         "Mara Lind blamed the loss on the Rovers.",
     ):
         assert "beat" not in T.same_event_words(sentence), sentence
+
+
+def test_a_question_typed_in_one_case_gets_the_capitals_the_passages_write_mid_sentence() -> None:
+    from rag.core.text import restore_case
+
+    passages = [
+        "On Monday the board of Globex fired Mara Lind. Critics said Lind had misled the Globex board.",
+        "Shares in Globex fell after Mara Lind left. The Harbour Cup went ahead.",
+    ]
+    assert restore_case("did globex fire mara lind?", passages) == "did Globex fire Mara Lind?"
+    assert restore_case("DID GLOBEX FIRE MARA LIND?", passages) == "did Globex fire Mara Lind?"
+    # a capital only at a sentence's start is no name's ("The"), and a question with capitals of its own is kept
+    assert restore_case("did the board fire lind?", passages) == "did the board fire Lind?"
+    assert restore_case("did globex's board fire her?", passages) == "did Globex's board fire her?"
+    assert restore_case("Did globex fire Mara Lind?", passages) == "Did globex fire Mara Lind?"

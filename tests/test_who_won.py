@@ -237,6 +237,9 @@ def test_did_a_side_win_is_answered_by_the_final_that_names_it(bot):
     answer = bot.ask("Did the Rovers win the Harbour Cup?")
     assert answer.text.startswith("**Yes** — Rovers: the latest final result reported, as of 2023-11-12")
     assert_exact_quotes(bot, answer)
+    # typed in one case, the question's names get the capitals the passages give them
+    assert bot.ask("did the comets win the harbour cup?").text.startswith("**No** — the latest final result reported")
+    assert bot.ask("DID THE ROVERS WIN THE HARBOUR CUP?").text.startswith("**Yes** — Rovers")
     # a final that does not name the side decides nothing about it: the claim is judged as any other
     assert not bot.ask("Did the Mariners win the Harbour Cup?").text.startswith(("**Yes", "**No"))
 

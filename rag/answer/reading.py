@@ -106,6 +106,7 @@ _OUTLET_PHRASE = re.compile(
 
 _FRAME = re.compile(
     r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:it\s+(?:really\s+)?(?:true|the\s+case|correct|right)\s+)?"  # "Is it true that X?" asks X
     r"(?:(?:article|report|piece|story|coverage)s?\s+(?:(?:from|by|in|on)\b\s*)?)?(?:(?:also\s+)?(?:suggest|say|claim|"
     r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight|allege)(?:s|ed|d)?\s+|"
     r"(?:said|implies|implied|alleges|alleged|(?:claim|suggest|indicat|impl|stat|say|alleg|report)ing)\s+)?"

@@ -15,6 +15,8 @@ Contracts, in one place:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -538,3 +540,30 @@ def check_question(question: str | None) -> str:
             "shorten it to the question itself"
         )
     return question
+
+
+_WORD = re.compile(r"[A-Za-z][\w-]*")  # "Globex's" is "Globex" and its "s"
+_AFTER_SENTENCE_END = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
+
+
+def restore_case(question: str, texts: Iterable[str]) -> str:
+    """A question typed all in lower case (or all in capitals) with the words the texts write capitalised inside
+    their sentences capitalised as they write them: "did sam altman get fired?" -> "did Sam Altman get fired?".
+    Names are read by their capitals; a question with capitals of its own is returned as it is."""
+    letters = [c for c in question.strip()[1:] if c.isalpha()]
+    if not letters or (any(c.isupper() for c in letters) and not all(c.isupper() for c in letters)):
+        return question
+    wanted = {m.group(0).lower() for m in _WORD.finditer(question)} - STOPWORDS
+    spelled: dict[str, Counter[str]] = {}
+    for text in texts:
+        for m in _WORD.finditer(text):
+            key = m.group(0).lower()
+            if key in wanted and not _AFTER_SENTENCE_END.search(text, max(0, m.start() - 3), m.start()):
+                spelled.setdefault(key, Counter())[m.group(0)] += 1
+    written = {}
+    for key, forms in spelled.items():
+        capitalised = {form: n for form, n in forms.items() if form[0].isupper()}
+        if sum(capitalised.values()) > sum(forms.values()) - sum(capitalised.values()):
+            written[key] = max(capitalised, key=lambda form: (capitalised[form], form))
+    lowered = question.lower()
+    return _WORD.sub(lambda m: written.get(m.group(0), m.group(0)), lowered) if written else lowered
