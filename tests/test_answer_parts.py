@@ -1350,6 +1350,15 @@ def test_did_the_post_holder_do_it_is_answered_from_the_named_holder(tmp_path_fa
             "Mara Lind said that she and Theo Park have been separated for years.",
             True,
         ),
+        # a pronoun nearer the verb is the doer, and it names someone only when the sentence named them before it
+        (
+            "Mara Lind plead guilty",
+            "She listed the crimes she had pleaded guilty to and said Mara Lind led them.",
+            False,
+        ),
+        ("Mara Lind resigned", "Mara Lind said she resigned on Tuesday.", True),
+        # a negation does not reach into a clause with a subject of its own
+        ("Globex collapse", "The defence said Theo Park acted without ill will as Globex collapsed around him.", True),
         # what was striven for, and expectations of a deed, are not the deed
         ("Norrvik win the Harbour Cup", "Norrvik played to win the Harbour Cup.", False),
         ("Norrvik win the Harbour Cup", "Norrvik tried to win the Harbour Cup.", False),

@@ -150,6 +150,10 @@ def _someone_else_at(
     last = set(tokens[at]) if at >= 0 else set()
     if passive:
         return _not_done_to(subject, words, tokens, verb, last)
+    pronoun = next((i for i in range(verb - 1, at, -1) if re.split(r"['’]", words[i].lower())[0] in _PRONOUNS), -1)
+    if pronoun >= 0 and not any(tokens[i] & subject for i in range(pronoun)):
+        # "She listed the crimes she had pleaded guilty to and said Mara Lind ...": the deed is hers, whoever she is
+        return True
     if has_object and _passive_at(words, verb):
         # "Tide Works was founded because of ...": said in the passive, the doer of a deed done to something is only
         # ever named after a "by" ("Mara Lind and Theo Park have been separated" needs none)
@@ -198,6 +202,8 @@ def _doer_before(words: list[str], verb: int) -> int:
     return inner if (dashed or bracketed) and inner >= 0 else last
 
 
+# A pronoun doer: nearer the verb than any name, it is someone the sentence names before it or no one it names.
+_PRONOUNS = frozenset("he she they it we i".split())
 # "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may
 # stand in an active sentence ("Globex fired chief executive Mara Lind").
 _BE = frozenset("was were is are been being be got gets get".split())

@@ -77,6 +77,10 @@ _STRIVING_BEFORE_TO = frozenset(
     play played plays playing vow vowed vows vowing promise promised promises pledge pledged pledges hope hoped
     hopes""".split()
 )
+# A word that opens a clause when a subject follows it ("as Globex collapsed", "when she left"): a negation before it
+# does not reach into that clause.
+_CLAUSE_OPENERS = frozenset("as when because since after before until once whereupon".split())
+_SUBJECT_WORDS = frozenset("he she they it we i you the a an his her their its our".split())
 _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
 # Where a stretch of text that denies something ends: "no additional measures planned" denies the whole stretch, so
 # "planned" there is no affirmation of "plans"; "cut prices, and did not raise fees" denies only the fees.
@@ -147,6 +151,8 @@ def _scan(text: str) -> Scan:
         if low in _TURN_WORDS:
             scope = hedge = 0
             hedged_clause = False
+        if previous in _CLAUSE_OPENERS and (raw[0].isupper() or low in _SUBJECT_WORDS):
+            scope = 0  # "without ill will as Globex collapsed": the new clause has a subject of its own, not denied
         low = NUMBER_WORDS.get(low, low)
         if low[:1].isdigit():
             tok, kind, weight = _norm_number(low), "number", 2.0
