@@ -118,7 +118,7 @@ class Assistant:
             query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings
         )
         # typed all in lower case (or capitals), the question gets its names' capitals from the passages found: names
-        # are read by their capitals ("did india win ...?" asks about India)
+        # are read by their capitals ("did ostland win ...?" asks about Ostland)
         restored = restore_case(question, (h.article.text[h.chunk.start : h.chunk.end] for h in hits))
         if search_query is None and restored != question:
             question = query = restored

@@ -1282,9 +1282,43 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         # "fired back" is a retort, and the name after "that" starts another clause, not the one it was done to
         ("Globex s CEO was fired", "Globex CEO Mara Lind fired back that Globex's rivals were wrong.", False),
         ("Mara Lind was fired", "Theo Park fired staff after Mara Lind left.", False),
+        # a "by" names the first name after it: the other side of the result is not who won it
+        ("Ostland win the Harbour Cup", "The Harbour Cup final, won by Norrvik beating Ostland by six wickets.", False),
+        ("Norrvik win the Harbour Cup", "The Harbour Cup final, won by Norrvik beating Ostland by six wickets.", True),
+        # a name of several words said only after another word is another name
+        ("Globex launch Tide Pro", "In May, Globex launched a new pair of Wave Pro with better sound.", False),
+        ("Globex launch Wave Pro", "In May, Globex launched a new pair of Wave Pro with better sound.", True),
+        ("Mara Lind resigned", "Theo Lind resigned on Tuesday.", False),
+        ("Mara Lind resigned", "Globex CEO Lind resigned on Tuesday.", True),
+        ("Mara Lind resigned", "In May, Mara Lind resigned.", True),
+        # said in the passive, a deed done to something names its doer only after "by"; one with no object needs none
+        (
+            "Norrvik Capital founded Tide Works",
+            "Per its investors Norrvik Capital, Tide Works was founded in May.",
+            False,
+        ),
+        ("Norrvik Capital founded Tide Works", "Tide Works was founded by Norrvik Capital in May.", True),
+        (
+            "Mara Lind and Theo Park separate",
+            "Mara Lind said that she and Theo Park have been separated for years.",
+            True,
+        ),
+        # a pronoun nearer the verb is the doer, and it names someone only when the sentence named them before it
+        (
+            "Mara Lind plead guilty",
+            "She listed the crimes she had pleaded guilty to and said Mara Lind led them.",
+            False,
+        ),
+        ("Mara Lind resigned", "Mara Lind said she resigned on Tuesday.", True),
+        # a negation does not reach into a clause with a subject of its own
+        ("Globex collapse", "The defence said Theo Park acted without ill will as Globex collapsed around him.", True),
+        # what was striven for, and expectations of a deed, are not the deed
+        ("Norrvik win the Harbour Cup", "Norrvik played to win the Harbour Cup.", False),
+        ("Norrvik win the Harbour Cup", "Norrvik tried to win the Harbour Cup.", False),
+        ("Globex cut prices", "Traders moved up expectations for when Globex's first cut to prices could come.", False),
     ],
 )
-def test_asked_whether_a_post_holder_did_it_the_post_beside_a_name_names_the_doer(claim, passage, supported):
+def test_asked_whether_it_happened_the_doer_the_post_and_the_name_are_the_claims_own(claim, passage, supported):
     from rag.answer.verdicts import judge
 
     assert judge(claim, [passage], happened=True).supported is supported
@@ -1326,51 +1360,6 @@ def test_did_the_post_holder_do_it_is_answered_from_the_named_holder(tmp_path_fa
     assert not bot.ask("Did the founder of Globex get convicted?").text.startswith("**Yes**")
 
 
-@pytest.mark.parametrize(
-    ("claim", "passage", "supported"),
-    [
-        # a "by" names the first name after it: the other side of the result is not who won it
-        ("Ostland win the Harbour Cup", "The Harbour Cup final, won by Norrvik beating Ostland by six wickets.", False),
-        ("Norrvik win the Harbour Cup", "The Harbour Cup final, won by Norrvik beating Ostland by six wickets.", True),
-        # a name of several words said only after another word is another name
-        ("Globex launch Tide Pro", "In May, Globex launched a new pair of Wave Pro with better sound.", False),
-        ("Globex launch Wave Pro", "In May, Globex launched a new pair of Wave Pro with better sound.", True),
-        ("Mara Lind resigned", "Theo Lind resigned on Tuesday.", False),
-        ("Mara Lind resigned", "Globex CEO Lind resigned on Tuesday.", True),
-        ("Mara Lind resigned", "In May, Mara Lind resigned.", True),
-        # said in the passive, a deed done to something names its doer only after "by"; one with no object needs none
-        (
-            "Norrvik Capital founded Tide Works",
-            "Per its investors Norrvik Capital, Tide Works was founded in May.",
-            False,
-        ),
-        ("Norrvik Capital founded Tide Works", "Tide Works was founded by Norrvik Capital in May.", True),
-        (
-            "Mara Lind and Theo Park separate",
-            "Mara Lind said that she and Theo Park have been separated for years.",
-            True,
-        ),
-        # a pronoun nearer the verb is the doer, and it names someone only when the sentence named them before it
-        (
-            "Mara Lind plead guilty",
-            "She listed the crimes she had pleaded guilty to and said Mara Lind led them.",
-            False,
-        ),
-        ("Mara Lind resigned", "Mara Lind said she resigned on Tuesday.", True),
-        # a negation does not reach into a clause with a subject of its own
-        ("Globex collapse", "The defence said Theo Park acted without ill will as Globex collapsed around him.", True),
-        # what was striven for, and expectations of a deed, are not the deed
-        ("Norrvik win the Harbour Cup", "Norrvik played to win the Harbour Cup.", False),
-        ("Norrvik win the Harbour Cup", "Norrvik tried to win the Harbour Cup.", False),
-        ("Globex cut prices", "Traders moved up expectations for when Globex's first cut to prices could come.", False),
-    ],
-)
-def test_asked_whether_it_happened_the_doer_and_the_name_are_the_claims_own(claim, passage, supported):
-    from rag.answer.verdicts import judge
-
-    assert judge(claim, [passage], happened=True).supported is supported
-
-
 def test_asked_whether_a_side_won_a_cup_another_sports_cup_or_an_aim_is_no_win(tmp_path_factory):
     from rag.assistant import Assistant
 
@@ -1389,7 +1378,7 @@ def test_asked_whether_a_side_won_a_cup_another_sports_cup_or_an_aim_is_no_win(t
         ),
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "cups", articles))
-    # the cricket report never says "Harbour Rowing": its World Cup is another
+    # the report of another sport never says "Harbour Rowing": its World Cup is another
     for question in ("Did Ostland win the Harbour Rowing World Cup?", "Did Norrvik win the Harbour Rowing World Cup?"):
         answer = bot.ask(question)
         assert answer.text.startswith("The articles do not settle this"), answer.text

@@ -175,8 +175,8 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happ
 
 def claim_windows(claim: str, hits: list[Hit], happened: bool) -> list[Window]:
     """The windows a claim is judged on. Asked whether it happened, only those of articles that name all the claim's
-    names somewhere: a report names a thing in full before it shortens it, so "won the World Cup" in an article that
-    never says "Rowing" is another cup than the Harbour Rowing World Cup."""
+    names somewhere: a report names a thing in full before it shortens it, so "won the Cup" in an article that never
+    says "Rowing" is another cup than the Harbour Rowing Cup."""
     found = windows(hits)
     if not happened:
         return found

@@ -548,7 +548,7 @@ _AFTER_SENTENCE_END = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
 
 def restore_case(question: str, texts: Iterable[str]) -> str:
     """A question typed all in lower case (or all in capitals) with the words the texts write capitalised inside
-    their sentences capitalised as they write them: "did sam altman get fired?" -> "did Sam Altman get fired?".
+    their sentences capitalised as they write them: "did mara lind resign?" -> "did Mara Lind resign?".
     Names are read by their capitals; a question with capitals of its own is returned as it is."""
     letters = [c for c in question.strip()[1:] if c.isalpha()]
     if not letters or (any(c.isupper() for c in letters) and not all(c.isupper() for c in letters)):
