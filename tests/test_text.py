@@ -216,3 +216,5 @@ def test_a_question_typed_in_one_case_gets_the_capitals_the_passages_write_mid_s
     assert restore_case("did the board fire lind?", passages) == "did the board fire Lind?"
     assert restore_case("did globex's board fire her?", passages) == "did Globex's board fire her?"
     assert restore_case("Did globex fire Mara Lind?", passages) == "Did globex fire Mara Lind?"
+    # nothing the passages capitalise: the question stays as typed (and is not searched again)
+    assert restore_case("When did the strike end?", passages) == "When did the strike end?"

@@ -245,3 +245,29 @@ def test_a_follow_up_asks_when_of_the_person_asked_about_before(bot):
     answer = chat.ask("When was she fired?")
     assert answer.question == "When was Mara Lind fired?"
     assert answer.text.startswith("**2023-11-16** (Thursday)")
+
+
+def test_asked_when_with_no_day_stated_the_quotes_say_what_it_happened_to(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-20",
+            "Harbour game",
+            "9:45 p.m. — Theo Park strikes out to end the inning. The Mariners lead 2-1 after the sixth.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-10-22",
+            "Cinemas wait",
+            "Cinemas fill their screens with old films, a question made harder by a dockers strike that delayed cargo.",
+        ),
+        ("Tech Wire", "2023-10-23", "Board news", "Theo Lind resigned from the board of Tide Works on Monday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "when_quotes", articles))
+    answer = bot.ask("When did the dockers' strike end?")
+    assert answer.citations and all("dockers" in c.quote for c in answer.citations), answer.text
+    assert_exact_quotes(bot, answer)
+    # another Lind's resignation is no quote about Mara Lind's
+    assert all("Theo Lind" not in c.quote for c in bot.ask("When did Mara Lind resign?").citations)

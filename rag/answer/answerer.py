@@ -17,14 +17,15 @@ from rag.answer.compose import (
 from rag.answer.names import names_in, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
-from rag.answer.reading import Clause, Reading, read_question
+from rag.answer.reading import Clause, Reading, as_passive, read_question
 from rag.answer.results import asks_who_won, compose_did_win, compose_winner, read_did_win, result_query
 from rag.answer.stated import Slot, compose_holder, compose_stated, post_forms, read_holder, read_slot
-from rag.answer.verdicts import ABOUT, judge, other_person
+from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name
 from rag.answer.when import compose_event_order, compose_when, earliest, read_event_order, read_when
 from rag.core.text import stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
+from rag.verify.lexical import analyse
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
 _SUBJECT = re.compile(
@@ -83,7 +84,9 @@ class StructuredAnswerer:
         if counted is not None:
             return counted
         if reading.shape in ("open", "quote"):
-            return self.quotes(question, reading, hits)
+            # asked when, with no day stated: the quotes must at least say what the event happened to ("the actors'
+            # strike"), not only its verb ("strikes out to end the inning")
+            return self.quotes(question, reading, hits, _event_subject(as_passive(event)) if event is not None else "")
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
         if missing:
@@ -119,10 +122,21 @@ class StructuredAnswerer:
             return compose_compared(question, compared, evidence, hits)
         return compose_yes_no(question, reading, evidence, hits)
 
-    def quotes(self, question: str, reading: Reading, hits: list[Hit]) -> Answer:
-        """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about."""
-        # "Mara Vale lost possession" is no quote about Mara Lind
-        answer = self.extractive.answer(question, hits, unquotable=lambda sentence: other_person(question, sentence))
+    def quotes(self, question: str, reading: Reading, hits: list[Hit], about: str = "") -> Answer:
+        """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about;
+        with `about`, only sentences holding its plain words are quoted."""
+        needed = {t for t, _, kind in analyse(about)[1] if kind == "word"}
+        full_names = [n for n in names_in(question) if " " in n]
+        # "Mara Vale lost possession" and "Theo Lind resigned" are no quotes about Mara Lind
+        answer = self.extractive.answer(
+            question,
+            hits,
+            unquotable=lambda sentence: (
+                other_person(question, sentence)
+                or any(said_only_as_another_name(n, sentence) for n in full_names)
+                or not needed <= analyse(sentence)[0]
+            ),
+        )
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
         unnamed = _unnamed(question, said, reading.sources)
@@ -154,6 +168,12 @@ class StructuredAnswerer:
             else []
         )
         return answer
+
+
+def _event_subject(event: str) -> str:
+    """What an event happened to: "the harbour strike end" -> "the harbour strike" ("" when it ends on a name)."""
+    words = event.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].islower() else ""
 
 
 def _never_named(question: str, said: str, names: list[str], hits: list[Hit]) -> Answer:

@@ -260,7 +260,7 @@ def _only_inside_longer_names(claim: str, sentence: str) -> bool:
     "Rovers United" "Harbour United", nor "Theo Lind" "Mara Lind"."""
     for run in NAME_RUN.finditer(claim):
         words = run.group(0).split()
-        if len(words) > 1 and _said_only_after_another_word(run.group(0), sentence):
+        if len(words) > 1 and said_only_as_another_name(run.group(0), sentence):
             return True
         if len(words) != 1 or words[0].lower() in NOT_NAMES:
             continue
@@ -271,7 +271,7 @@ def _only_inside_longer_names(claim: str, sentence: str) -> bool:
     return False
 
 
-def _said_only_after_another_word(name: str, sentence: str) -> bool:
+def said_only_as_another_name(name: str, sentence: str) -> bool:
     """Every name in the sentence with a word of `name` has, right before the last such word, a name word that
     `name` does not have ("Theo Lind" for "Mara Lind"). A post in capitals ("Globex CEO Lind"), a possessive
     ("Globex's Lind") or a word the name has in lower case ("Ten Hag" for "Erik ten Hag") is no other name."""

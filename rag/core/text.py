@@ -566,4 +566,6 @@ def restore_case(question: str, texts: Iterable[str]) -> str:
         if sum(capitalised.values()) > sum(forms.values()) - sum(capitalised.values()):
             written[key] = max(capitalised, key=lambda form: (capitalised[form], form))
     lowered = question.lower()
-    return _WORD.sub(lambda m: written.get(m.group(0), m.group(0)), lowered) if written else lowered
+    if not written:  # nothing to restore: a question typed in lower case stays as typed
+        return lowered if any(c.isupper() for c in letters) else question
+    return _WORD.sub(lambda m: written.get(m.group(0), m.group(0)), lowered)
