@@ -171,9 +171,13 @@ class StructuredAnswerer:
 
 
 def _event_subject(event: str) -> str:
-    """What an event happened to: "the harbour strike end" -> "the harbour strike" ("" when it ends on a name)."""
+    """What an event with no object happened to, when it is a thing: "the harbour strike end" -> "the harbour
+    strike". "" for an event done by a name ("Mara Lind lose her chair": the name decides what is quoted) or longer
+    than a thing and its verb."""
     words = event.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].islower() else ""
+    if not 2 < len(words) <= 4 or words[0].lower() not in ("the", "a", "an") or not words[-1].islower():
+        return ""
+    return "" if names_in(event) else " ".join(words[:-1])
 
 
 def _never_named(question: str, said: str, names: list[str], hits: list[Hit]) -> Answer:
