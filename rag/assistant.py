@@ -119,8 +119,12 @@ class Assistant:
         )
         # typed all in lower case (or capitals), the question gets its names' capitals from the passages found: names
         # are read by their capitals ("did ostland win ...?" asks about Ostland)
-        restored = restore_case(question, (h.article.text[h.chunk.start : h.chunk.end] for h in hits))
-        if search_query is None and restored != question:
+        restored = (
+            restore_case(question, (h.article.text[h.chunk.start : h.chunk.end] for h in hits))
+            if search_query is None
+            else question
+        )
+        if restored != question:
             question = query = restored
             hits = self.retriever.retrieve(
                 query, k=10, filters=filters, hints=read_hints(query, self.store.sources()), timings=timings

@@ -126,7 +126,8 @@ class StructuredAnswerer:
         """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about;
         with `about`, only sentences holding its plain words are quoted."""
         needed = {t for t, _, kind in analyse(about)[1] if kind == "word"}
-        full_names = [n for n in names_in(question) if " " in n]
+        # the question's names of two or more words, its first word left out as `_unnamed` does ("Did Mara Lind")
+        full_names = [n for n in names_in(re.sub(r"^\W*\w+", "", question.strip())) if " " in n]
         # "Mara Vale lost possession" and "Theo Lind resigned" are no quotes about Mara Lind
         answer = self.extractive.answer(
             question,

@@ -342,19 +342,20 @@ def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit]) -> 
     Ostland; an earlier win of the side is shown as earlier. None when no such final is reported (a final that does
     not name the side decides nothing about it): the claim is then judged part by part."""
     topic = _topic(who_won)
-    finals = [r for r in results(who_won, hits) if r.final and _names_the_event(topic, r.window.text)]
+    found = results(who_won, hits)
+    finals = [r for r in found if r.final and _names_the_event(topic, r.window.text)]
     if not finals:
         return None
     lead = max(finals, key=lambda r: (r.day, r.window.hit.score))
-    if not _won_by(side, lead.winner) and not set(name_words(side)) & analyse(lead.window.text)[0]:
+    side_won = _won_by(side, lead.winner)
+    if not side_won and not set(name_words(side)) & analyse(lead.window.text)[0]:
         return None
-    found = results(who_won, hits)
     cites = Citations()
     n = cites.cite(lead.window)
     where = f"{outlet_of(lead.window)} [{n}]"
     lines = [quoted(lead.window.text, n)]
     parts = [Part(lead.window.text, "supported", [n])]
-    if _won_by(side, lead.winner):
+    if side_won:
         text = f"**Yes** — {lead.winner}: the latest final result reported, as of {lead.day}: {where}."
     else:
         text = f"**No** — the latest final result reported names {lead.winner}, as of {lead.day}: {where}."
