@@ -135,7 +135,7 @@ class StructuredAnswerer:
             unquotable=lambda sentence: (
                 other_person(question, sentence)
                 or any(said_only_as_another_name(n, sentence) for n in full_names)
-                or not needed <= analyse(sentence)[0]
+                or bool(needed and not needed <= analyse(sentence)[0])
             ),
         )
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her

@@ -12,7 +12,15 @@ from collections.abc import Set
 from functools import lru_cache
 
 from rag.answer.names import NOT_NAMES, names_in
-from rag.core.text import NAME_PHRASE, NAME_RUN, STOPWORDS, base_stem, same_event_words, split_sentences
+from rag.core.text import (
+    NAME_PHRASE,
+    NAME_RUN,
+    STOPWORDS,
+    SUBJECT_PRONOUNS,
+    base_stem,
+    same_event_words,
+    split_sentences,
+)
 from rag.verify.lexical import analyse
 
 __all__ = [
@@ -150,7 +158,9 @@ def _someone_else_at(
     last = set(tokens[at]) if at >= 0 else set()
     if passive:
         return _not_done_to(subject, words, tokens, verb, last)
-    pronoun = next((i for i in range(verb - 1, at, -1) if re.split(r"['’]", words[i].lower())[0] in _PRONOUNS), -1)
+    pronoun = next(
+        (i for i in range(verb - 1, at, -1) if re.split(r"['’]", words[i].lower())[0] in SUBJECT_PRONOUNS), -1
+    )
     if pronoun >= 0 and not any(tokens[i] & subject for i in range(pronoun)):
         # "She listed the crimes she had pleaded guilty to and said Mara Lind ...": the deed is hers, whoever she is
         return True
@@ -202,8 +212,6 @@ def _doer_before(words: list[str], verb: int) -> int:
     return inner if (dashed or bracketed) and inner >= 0 else last
 
 
-# A pronoun doer: nearer the verb than any name, it is someone the sentence names before it or no one it names.
-_PRONOUNS = frozenset("he she they it we i".split())
 # "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may
 # stand in an active sentence ("Globex fired chief executive Mara Lind").
 _BE = frozenset("was were is are been being be got gets get".split())

@@ -434,6 +434,8 @@ def same_event_words(text: str) -> str:
     return text
 
 
+# Pronouns that can stand as the subject of a clause ("she resigned", "it collapsed").
+SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 # Spelled-out numbers a writer and a passage may disagree on: mapped to digits before comparing.
 NUMBER_WORDS = {
     w: str(i)

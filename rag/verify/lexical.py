@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rag.core.text import CLAIM_STOPWORDS, NUMBER_WORDS, base_stem, is_hedge, is_negation, split_sentences
+from rag.core.text import (
+    CLAIM_STOPWORDS,
+    NUMBER_WORDS,
+    SUBJECT_PRONOUNS,
+    base_stem,
+    is_hedge,
+    is_negation,
+    split_sentences,
+)
 from rag.verify import Span, Verdict
 
 # Chosen on the 24 hand-made pairs in tests/test_generate.py (SUPPORT_PAIRS), not on any benchmark we report:
@@ -80,7 +88,7 @@ _STRIVING_BEFORE_TO = frozenset(
 # A word that opens a clause when a subject follows it ("as Globex collapsed", "when she left"): a negation before it
 # does not reach into that clause.
 _CLAUSE_OPENERS = frozenset("as when because since after before until once whereupon".split())
-_SUBJECT_WORDS = frozenset("he she they it we i you the a an his her their its our".split())
+_SUBJECT_WORDS = SUBJECT_PRONOUNS | frozenset("you the a an his her their its our".split())
 _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while", "whereas"})
 # Where a stretch of text that denies something ends: "no additional measures planned" denies the whole stretch, so
 # "planned" there is no affirmation of "plans"; "cut prices, and did not raise fees" denies only the fees.
