@@ -1316,6 +1316,13 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         ("Norrvik win the Harbour Cup", "Norrvik played to win the Harbour Cup.", False),
         ("Norrvik win the Harbour Cup", "Norrvik tried to win the Harbour Cup.", False),
         ("Globex cut prices", "Traders moved up expectations for when Globex's first cut to prices could come.", False),
+        # attempts at a deed are not the deed; what is done after them is
+        ("Globex shut down Tide Pay", "Tide Pay stays free, given Globex's attempts at shutting it down.", False),
+        ("Globex bought Tide Works", "After two attempts at a deal, Globex bought Tide Works.", True),
+        # the player who fired a side to a win is no side of it, and fired no one
+        ("the Mariners beat the Rovers", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", True),
+        ("Ada Brin beat the Rovers", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", False),
+        ("Ada Brin fired the Mariners", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", False),
     ],
 )
 def test_asked_whether_it_happened_the_doer_the_post_and_the_name_are_the_claims_own(claim, passage, supported):

@@ -371,6 +371,15 @@ def passive_bot(tmp_path_factory):
             "A photo showing former Globex CEO, Theo Park, and Ada Brin, founder and chief executive of Ostland Pay.",
         ),
         ("Daily Ledger", "2023-10-08", "Q's new boss", "Q named Mara Lind as chief executive of Q on Monday."),
+        (
+            "Tech Wire",
+            "2023-10-09",
+            "Tide Works v Globex",
+            (
+                "Tide Works sued Globex in 2020 after a fight over fees, claiming that the Globex Pay Store "
+                "constituted an unlawful monopoly."
+            ),
+        ),
     ]
     return Assistant.open(index_articles(tmp_path_factory, "passive_doer", articles))
 
@@ -386,3 +395,10 @@ def test_a_one_letter_name_must_be_said(passive_bot):
     answer = passive_bot.ask("Who is the chief executive of Q?")
     assert "Mara Lind" in answer.text.splitlines()[0] and "Park" not in answer.text.splitlines()[0], answer.text
     assert "Brin" not in answer.text.splitlines()[0], answer.text
+
+
+def test_what_was_done_to_is_the_name_said_after_the_verb_not_a_longer_one_further_on(passive_bot):
+    # "sued Globex ..., claiming that the Globex Pay Store ...": the store was not sued, Globex was
+    answer = passive_bot.ask("Which company did Tide Works sue?")
+    assert answer.text.startswith("**Globex** — stated by Tech Wire (2023-10-09) [1]."), answer.text
+    assert_exact_quotes(passive_bot, answer)

@@ -188,6 +188,8 @@ def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():
         ("The Mariners' comeback win over the Rovers sealed it.", "Mariners beat Rovers"),
         ("Theo Park was hurt in Ostland's Week 13 loss to the Rovers.", "Rovers beat Ostland"),
         ("The Rovers suffered a heavy defeat against the Mariners.", "Mariners beat Rovers"),
+        ("Ada Brin's brace fired the Mariners to a dramatic 3-2 home win over the Rovers.", "Mariners beat Rovers"),
+        ("Mara Lind led Ostland to victory against Norrvik.", "Ostland beat Norrvik"),
     ],
 )
 def test_a_result_worded_around_its_noun_is_read_as_who_beat_whom(sentence, result):

@@ -224,8 +224,11 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     verb = base_stem(same_event_words(slot.verb))
     words = SPAN_WORD.findall(sentence)
     at = next((i for i, w in enumerate(words) if base_stem(same_event_words(re.sub(r"\W", "", w))) == verb), -1)
-    head = name.split()[0]
-    first = next((i for i, w in enumerate(words) if w.strip('.,;:!?"“”‘’()[]') == head), -1)
+    # where the whole name is said: "sued Globex ..., claiming Globex Pay Store ..." names the store after the verb's
+    # object, not as it
+    parts = name.split()
+    bare = [w.strip('.,;:!?"“”‘’()[]') for w in words]
+    first = next((i for i in range(len(words)) if bare[i : i + len(parts)] == parts), -1)
     if first < 0:
         return False  # only inside a longer token ("#Globex", a link): not named there as a doer or an object
     if at < 0:

@@ -345,6 +345,17 @@ _RESULT_FORMS = [
         ),
         r"\g<x> beat \g<y>",
     ),
+    # "her brace fired the Mariners to a dramatic 3-2 home win over the Rovers", "led the Mariners to victory over ..."
+    (
+        re.compile(
+            rf"\s+(?i:fired|fires|led|leads|guided|guides|powered|powers|propelled|propels|steered|steers|carried|"
+            rf"carries|lifted|lifts|inspired|inspires|helped|helps)\s+(?:the\s+)?(?P<x>{_NAME})\s+to\s+"
+            rf"(?:(?i:a|an|their|its)\s+)?(?:[\w-]+\s+){{0,3}}?(?i:win|victory)\s+(?:over|against)\s+(?:the\s+)?"
+            rf"(?P<y>{_NAME})"
+        ),
+        # the one who helped is no side, and "fired" here is no dismissal
+        r": \g<x> beat \g<y>",
+    ),
     (
         re.compile(rf"(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
         r"\g<y> beat \g<x>",

@@ -85,6 +85,8 @@ _STRIVING_BEFORE_TO = frozenset(
     play played plays playing vow vowed vows vowing promise promised promises pledge pledged pledges hope hoped
     hopes""".split()
 )
+# "Globex's attempts at shutting it down": the one thing attempted, not done
+_ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
 # A word that opens a clause when a subject follows it ("as Globex collapsed", "when she left"): a negation before it
 # does not reach into that clause.
 _CLAUSE_OPENERS = frozenset("as when because since after before until once whereupon".split())
@@ -192,6 +194,8 @@ def _scan(text: str) -> Scan:
         ):
             # "in talks with Mara Lind, the co-founder, to return": the infinitive is what the hedge is about
             hedge, hedged_clause = HEDGE_SCOPE, True
+        elif low == "at" and previous in _ATTEMPT_BEFORE_AT:
+            hedge = 1  # only what was attempted: "after two attempts at a deal, Globex bought" did buy
         previous = low
     if stretch_denies:
         denying.update(stretch)
