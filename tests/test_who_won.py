@@ -244,6 +244,22 @@ def test_did_a_side_win_is_answered_by_the_final_that_names_it(bot):
     assert not bot.ask("Did the Mariners win the Harbour Cup?").text.startswith(("**Yes", "**No"))
 
 
+def test_did_a_side_win_is_answered_in_the_past_year_its_win_is_dated_to(bot):
+    # "The Mariners won the Norrvik Open in 2019" in a 2023 report: Yes, in 2019, not "as of" 2023; the later
+    # winner is shown
+    answer = bot.ask("Did the Mariners win the Norrvik Open?")
+    first = answer.text.splitlines()[0]
+    assert first.startswith("**Yes**, in 2019 — the latest win of the Mariners the articles report: Coast Times"), first
+    assert "Later results reported: Ostland (in 2020" in first, first
+    assert (
+        answer.citations[0].quote
+        == "The Mariners won the Norrvik Open in 2019; their coach Ada Brin joined them in 2022."
+    )
+    assert_exact_quotes(bot, answer)
+    # "three years ago", counted from the report's year
+    assert bot.ask("Did Ostland win the Norrvik Open?").text.startswith("**Yes**, in 2020 — the latest win of Ostland")
+
+
 def test_games_won_are_no_title_and_a_results_year_is_its_own_clauses(tmp_path_factory):
     from rag.assistant import Assistant
 

@@ -339,17 +339,18 @@ def _names_the_event(topic: str, sentence: str) -> bool:
 def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit]) -> Answer | None:
     """**Yes** or **No** from the latest final result reported: "Did Ostland win the Harbour Cup?" is No when the
     latest final's sentence names the event and Norrvik winning it over Ostland, whatever an older edition says of
-    Ostland; an earlier win of the side is shown as earlier. None when no such final is reported (a final that does
-    not name the side decides nothing about it): the claim is then judged part by part."""
+    Ostland; an earlier win of the side is shown as earlier. When no such final is reported (a final that does not
+    name the side decides nothing about it), a win of the side dated to a past year answers "in <year>"; else None:
+    the claim is then judged part by part."""
     topic = _topic(who_won)
     found = results(who_won, hits)
     finals = [r for r in found if r.final and _names_the_event(topic, r.window.text)]
     if not finals:
-        return None
+        return _won_in_a_past_year(question, side, topic, found, hits)
     lead = max(finals, key=lambda r: (r.day, r.window.hit.score))
     side_won = _won_by(side, lead.winner)
     if not side_won and not set(name_words(side)) & analyse(lead.window.text)[0]:
-        return None
+        return _won_in_a_past_year(question, side, topic, found, hits)
     cites = Citations()
     n = cites.cite(lead.window)
     where = f"{outlet_of(lead.window)} [{n}]"
@@ -361,4 +362,22 @@ def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit]) -> 
         text = f"**No** — the latest final result reported names {lead.winner}, as of {lead.day}: {where}."
         own = sorted((r for r in found if r.final and _won_by(side, r.winner)), key=lambda r: r.day, reverse=True)
         text += _mention(f"Earlier finals won by {side}", own[:2], cites, lines, parts)
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+def _won_in_a_past_year(question: str, side: str, topic: str, found: list[Result], hits: list[Hit]) -> Answer | None:
+    """**Yes**, in <year>, when the side's latest win reported is dated by its own clause to a year before its
+    article's ("Ostland won the 2019 Harbour Cup"): said "as of" the article's day, it would read as this year's win.
+    Later results of others are shown. None when no win of the side is dated so."""
+    own = [r for r in found if _won_by(side, r.winner) and not r.stage and _names_the_event(topic, r.window.text)]
+    if not own or any(r.day == r.window.hit.article.published_at for r in own):
+        return None  # a win said as this article's news is judged part by part, "as of" its day
+    lead = max(own, key=lambda r: (r.day, r.window.hit.score))
+    cites = Citations()
+    n = cites.cite(lead.window)
+    lines = [quoted(lead.window.text, n)]
+    parts = [Part(lead.window.text, "supported", [n])]
+    text = f"**Yes**, in {lead.day} — the latest win of {side} the articles report: {outlet_of(lead.window)} [{n}]."
+    later = sorted((r for r in found if r.day > lead.day and not _won_by(side, r.winner)), key=lambda r: r.day)
+    text += _mention("Later results reported", later[-2:][::-1], cites, lines, parts)
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
