@@ -115,6 +115,9 @@ def test_reading_finds_the_shape_and_the_outlets_from_the_index():
     ]
     assert read_question("What did Keane say about Beijing?", known).shape == "quote"
     assert read_question("Does the Bloomberg article say profits rose?", known).unknown_outlets == ["Bloomberg"]
+    # coverage a claim is about is no outlet asked: "criticise the Globex Pay coverage"
+    assert read_question("Did Mara Lind criticise the Ostland Cup coverage?", known).unknown_outlets == []
+    assert read_question("Is Mara Lind quoted in the Bloomberg report?", known).unknown_outlets == ["Bloomberg"]
     assert read_question("Between the two Tech Wire reports, was there a change in tone?", known).relation == "differ"
     assert read_question("Did the Tech Wire report contradict the Daily Ledger report?", known).relation == "contradict"
     assert read_question("Was there no change in how Tech Wire covered it?", known).relation == "unchanged"
@@ -1319,6 +1322,8 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         # attempts at a deed are not the deed; what is done after them is
         ("Globex shut down Tide Pay", "Tide Pay stays free, given Globex's attempts at shutting it down.", False),
         ("Globex bought Tide Works", "After two attempts at a deal, Globex bought Tide Works.", True),
+        ("Mara Lind become chair", "Mara Lind's path to become chair of Globex was almost certainly lost.", False),
+        ("Globex bought Tide Works", "Globex's bid to buy Tide Works collapsed in May.", False),
         # the player who fired a side to a win is no side of it, and fired no one
         ("the Mariners beat the Rovers", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", True),
         ("Ada Brin beat the Rovers", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", False),

@@ -138,7 +138,9 @@ def test_markup_a_scraper_left_is_never_a_quote_candidate(tmp_path_factory) -> N
     assert T.is_markup("{% if user %}") and not T.is_markup("Shares rose 3% < 5% of the index, x > y.")
     # an HTML tag inside a sentence leaves it the article's sentence (shown escaped), not template debris
     assert not T.is_markup("The council <b>voted</b> on Monday.")
+    # a sentence before the markup and one after it are no pair either: the markup lies between them
     body = (
+        "Thanks for signing up to the\n\n"
         "Weekly email {{ #verifyErrors }} {{ message }} Please try again later {{ /verifyErrors }}\n\n"
         "Mara Lind opened the Tide Works plant on Monday, the company said."
     )

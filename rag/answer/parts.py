@@ -71,14 +71,13 @@ def windows(hits: list[Hit]) -> list[Window]:
     """Every sentence and every pair of adjacent sentences of the hits' passages, each once."""
     out, seen = [], set()
     for hit in hits:
-        # page markup a scraper left ("{{ /verifyErrors }}") is never quoted, alone or beside a sentence
-        spans = [
-            (s, e)
-            for s, e in split_sentences(hit.article.text, hit.chunk.start, hit.chunk.end)
-            if not is_markup(hit.article.text[s:e])
-        ]
+        # page markup a scraper left ("{{ /verifyErrors }}") is never quoted, alone, beside a sentence or between two
+        spans = split_sentences(hit.article.text, hit.chunk.start, hit.chunk.end)
+        clean = [not is_markup(hit.article.text[s:e]) for s, e in spans]
         for i, (s, e) in enumerate(spans):
-            for end in (e, spans[i + 1][1] if i + 1 < len(spans) else None):
+            if not clean[i]:
+                continue
+            for end in (e, spans[i + 1][1] if i + 1 < len(spans) and clean[i + 1] else None):
                 if end is None or (hit.article.id, s, end) in seen or end - s > MAX_WINDOW_CHARS or end - s < 15:
                     continue
                 seen.add((hit.article.id, s, end))

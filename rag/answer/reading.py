@@ -169,12 +169,23 @@ def named_sources(question: str, known: list[str]) -> list[str]:
     return sorted(found, key=lambda s: _first_position(question, s))
 
 
+# Words after which "a/the <Name> article" names where a report comes from: a question's frame, a clause's start, a
+# preposition. After a verb of a claim ("criticise the Globex coverage") it is what the claim is about.
+_BEFORE_A_SOURCE = frozenset(
+    """does did do is was were has have had while whereas and but or that if than as considering given based after
+    before since both from by in of on at according to between per across within with , also""".split()
+)
+
+
 def unknown_outlets(question: str, known: list[str]) -> list[str]:
     """Outlet-like names ("a Bloomberg article", "a report from The Times of India") that no indexed source matches."""
     lowered_known = [k.lower() for k in known]
     out = []
     for m in _OUTLET_PHRASE.finditer(question):
         raw = m.group(1) or m.group(2) or ""
+        before = re.findall(r"[\w']+|,", question[: m.start()].lower())
+        if before and before[-1] not in _BEFORE_A_SOURCE and m.group(0).split()[0].lower() in ("a", "an", "the"):
+            continue  # "did Mara Lind criticise the Globex Pay coverage?": coverage she criticised, no outlet asked
         if raw.endswith(("'", "’")):  # "'NBA Rookie of the Year Odds' articles": a title in quotes, not an outlet
             continue
         name = raw.strip(" .,'’")
