@@ -427,6 +427,17 @@ def _done_to_another(claim: str) -> bool:
     return bool(set(between) & _DONE_TO_ANOTHER)
 
 
+_WON_OR_LOST = frozenset(analyse("beat win won lose lost")[0])
+_A_LOSS = frozenset(analyse("loss")[0])
+
+
+def _only_a_loss(claim: str, passage: str) -> bool:
+    """The claim says who beat whom and the passage words the result only as a loss it names no sides of ("the loss
+    in the final against Norrvik"): it does not say which of the two won."""
+    claim_tokens, passage_tokens = analyse(claim)[0], analyse(passage)[0]
+    return bool(claim_tokens & _WON_OR_LOST) and bool(passage_tokens & _A_LOSS) and not passage_tokens & _WON_OR_LOST
+
+
 def _roles_swapped_in(claim: str, passage: str) -> bool:
     """A sentence of the passage has the claim's two names the other way round its deed (both in one-word form)."""
     return any(roles_swapped(claim, passage[s:e]) for s, e in split_sentences(passage))
@@ -439,6 +450,20 @@ _DEED_FAMILIES = [
     frozenset(analyse(words)[0])
     for words in ("win beat lose loss", "fire", "resign", "buy sell", "hire", "convict", "sue", "return")
 ]
+
+
+# "the final", "the Harbour Cup final, ...", "the final of the Harbour Cup": the match, not "the final minute"
+_A_FINAL = re.compile(r"(?<![\w-])final\b(?=\s*(?:[.,;:!?)]|$|(?:of|in|on|at|against|between|was|won)\b))", re.I)
+
+
+def _pinned(claim: str) -> bool:
+    """The claim names one match: by a number ("in Week 13", "the 2023 cup") or as an event's final."""
+    return _numbered(claim) or bool(_A_FINAL.search(claim))
+
+
+def _pin_held(claim: str, passage: str) -> bool:
+    """The passage names the claim's match the same way: its numbers and names, and its final as a final."""
+    return _numbers_held(claim, passage) and (not _A_FINAL.search(claim) or bool(_A_FINAL.search(passage)))
 
 
 def _numbered(claim: str) -> bool:
@@ -492,7 +517,7 @@ def judge(
         or other_person(terms, passage)
         or (happened and (hedged_only(terms, passage) or _deed_denied(terms, passage)))
         or swapped[i]
-        or (deed_done_to_another and another_object(terms, passage))
+        or (deed_done_to_another and (another_object(terms, passage) or _only_a_loss(terms, passage)))
         or _deed_left_out(terms, passage)
         for i, passage in enumerate(passages)
     ]
@@ -515,10 +540,10 @@ def judge(
         return Judgement("contradicted", best, closest)
     if best >= SUPPORTED_AT and _shared_words(terms, passages[best_i]) >= MIN_SHARED_WORDS:
         return Judgement("supported", best, best_i)
-    # the two sides the other way round in the match the claim pins by its numbers ("in Week 13", "the 2023 final"):
-    # the passage says the opposite of who won; without a number it may be another meeting of the two
-    if deed_done_to_another and _numbered(terms):
-        reversed_at = [i for i, p in enumerate(passages) if swapped[i] and _numbers_held(terms, p)]
+    # the two sides the other way round in the match the claim pins by its numbers ("in Week 13", "the 2023 cup") or
+    # as a final: the passage says the opposite of who won; unpinned it may be another meeting of the two
+    if deed_done_to_another and _pinned(terms):
+        reversed_at = [i for i, p in enumerate(passages) if swapped[i] and _pin_held(terms, p)]
         if reversed_at:
             return Judgement("contradicted", 0.0, reversed_at[0])
     # Asked whether it happened, other words are not enough: MiniLM cosine cannot tell "prices rose" from "cut prices".

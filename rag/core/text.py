@@ -408,6 +408,9 @@ _EVENT_WORDS = [
         "complete",
     ),
     (re.compile(r"\b(?:acquisitions?|takeovers?|mergers?|buyouts?)\b", re.I), "deal"),
+    # a defeat named as a thing ("the defeat in the final against Norrvik") says who lost only in the result forms
+    # above; read as the verb "beat", its names would be taken for the winner and the beaten
+    (re.compile(r"\b((?:the|a|an|their|its|his|her|this|that)\s+(?:[\w-]+\s+)?)defeats?\b", re.I), r"\1loss"),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
     (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
