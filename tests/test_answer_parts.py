@@ -631,6 +631,25 @@ def test_a_passage_that_words_no_outcome_supports_no_win_or_defeat():
     assert judge("the Rovers lost to the Mariners in Week 13", [result]).label == "supported"
     # without a number it may be another meeting of the two: nothing is said of it
     assert judge("the Rovers beat the Mariners", [result]).label == "not_mentioned"
+    # a final is one match too; a semi-final and "the final minute" are not that match
+    final = "With the final of the Harbour Cup won by the Mariners beating the Rovers on Sunday, fans celebrated."
+    assert (
+        judge("the Rovers beat the Mariners in the Harbour Cup final", [final], happened=True).label == "contradicted"
+    )
+    assert judge("the Mariners beat the Rovers in the Harbour Cup final", [final], happened=True).supported
+    semi = "The Mariners beat the Rovers in the semi-final on Saturday."
+    assert judge("the Rovers beat the Mariners in the final", [semi], happened=True).label == "not_mentioned"
+    # a defeat named as a thing, its loser only implied, says neither way who won
+    noun = "Wounds are still to heal for Ostland, as the defeat in the 2003 final against Norrvik still feels fresh."
+    for claim in (
+        "Norrvik beat Ostland in the final",
+        "Ostland beat Norrvik in the final",
+        "Norrvik beat Ostland in 2003",
+    ):
+        assert judge(claim, [noun], happened=True).label == "not_mentioned", claim
+        assert judge(claim, [noun]).label == "not_mentioned", claim
+    late = "The Mariners beat the Rovers with a goal in the final minute."
+    assert judge("the Rovers beat the Mariners in the final minute", [late], happened=True).label == "not_mentioned"
     # a streak up to the report's day denies no later win, and its deed is no outcome of that game
     streak = "The Rovers haven't beaten the Mariners since 2011, when the coach was fired."
     assert judge("a win for the Rovers against the Mariners on Sunday", [streak]).label == "not_mentioned"
@@ -1395,3 +1414,29 @@ def test_asked_whether_a_side_won_a_cup_another_sports_cup_or_an_aim_is_no_win(t
         answer = bot.ask(question)
         assert answer.text.startswith("The articles do not settle this"), answer.text
     assert bot.ask("Did Ostland win the World Cup?").text.startswith("**Yes")
+
+
+def test_an_entity_answer_quotes_a_sentence_once_when_the_parts_evidence_holds_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-12-06",
+            "Person of the year",
+            (
+                "Sign up for our weekly newsletter. Mara Lind has officially been named Coast Magazine's 2023 Person "
+                "of the Year. On Wednesday the magazine said Lind had shaped the year's headlines more than anyone."
+            ),
+        ),
+        ("Daily Ledger", "2023-11-02", "Tour dates", "Mara Lind has added six stadium dates in Ostland to her tour."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "entity_once", articles))
+    answer = bot.ask(
+        "Which singer, named by Tech Wire as Coast Magazine's Person of the Year, added stadium dates in Ostland "
+        "according to the Daily Ledger?"
+    )
+    assert answer.text.startswith("**Mara Lind**"), answer.text
+    quotes = [c.quote for c in answer.citations]
+    assert not any(a != b and a in b for a in quotes for b in quotes), quotes
+    assert_exact_quotes(bot, answer)

@@ -408,6 +408,9 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
         if not naming and by_surname is not None:
             naming = [w for w in windows(e.hits) if by_surname.search(w.text) and pattern.search(w.hit.article.text)]
         window = max(naming, key=lambda w: w.hit.score) if naming else None
+        if window is not None and e.window is not None and e.label != "not_mentioned" and _overlap(e.window, window):
+            # the part's evidence and the naming passage share a sentence: the one that names it is quoted, once
+            window = e.window if any(_same(e.window, w) for w in naming) else window
         cited = []
         if window is not None:
             cited.append(cites.cite(window))
@@ -421,6 +424,14 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
         parts.append(Part(e.clause.shown, e.label, cited))
     lead = f"**{name}** — named in " + ", ".join(refs) + "." if refs else f"**{name}**."
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+def _overlap(a: Window, b: Window) -> bool:
+    return a.hit.article.id == b.hit.article.id and a.start < b.end and b.start < a.end
+
+
+def _same(a: Window, b: Window) -> bool:
+    return a.hit.article.id == b.hit.article.id and (a.start, a.end) == (b.start, b.end)
 
 
 def outlet_of(window: Window) -> str:
