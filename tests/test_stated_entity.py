@@ -402,3 +402,42 @@ def test_what_was_done_to_is_the_name_said_after_the_verb_not_a_longer_one_furth
     answer = passive_bot.ask("Which company did Tide Works sue?")
     assert answer.text.startswith("**Globex** — stated by Tech Wire (2023-10-09) [1]."), answer.text
     assert_exact_quotes(passive_bot, answer)
+
+
+def test_a_post_is_held_by_the_name_in_apposition_not_a_former_one_or_a_clauses_subject(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-01",
+            "Mariners cruise",
+            (
+                "Even with his side 2-0 up thanks to goals from a rejuvenated Theo Park, the Mariners manager was a "
+                "bundle of nerves. Mariners manager Ada Brin praised the defence."
+            ),
+        ),
+        (
+            "Harbour Herald",
+            "2023-12-13",
+            "Who next for the Rovers?",
+            (
+                "Former Mariners and Comets boss Pim Ostberg has not cropped up on any list. Lind's bond with former "
+                "Ostland coach and Rovers assistant Ida Moen could help."
+            ),
+        ),
+        ("Daily Ledger", "2023-10-28", "Comets preview", "Comets coach Ida Moen named an unchanged side on Friday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "posts_held", articles))
+    # "Theo Park, the Mariners manager was ...": the manager is the next clause's subject; "Former Mariners and Comets
+    # boss Pim Ostberg" holds neither post
+    answer = bot.ask("Who is the manager of the Mariners?")
+    first = answer.text.splitlines()[0]
+    assert first.startswith("**Ada Brin**, as of 2023-11-01"), first
+    assert "Theo Park" not in first and "Ostberg" not in first, first
+    assert_exact_quotes(bot, answer)
+    # asked with a verb, a post's holder: "Ostland coach and Rovers assistant Ida Moen" is no coaching by Ostland
+    answer = bot.ask("Who coaches the Comets?")
+    assert answer.text.startswith("**Ida Moen**, as of 2023-10-28"), answer.text
+    answer = bot.ask("Who coaches the Rovers?")
+    assert answer.refused and "Ostland" not in answer.text.splitlines()[0].split(":")[0], answer.text

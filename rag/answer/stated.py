@@ -74,9 +74,15 @@ def _third_person(verb: str) -> str:
     return verb if verb.endswith("s") else verb + ("es" if verb.endswith(("sh", "ch", "x", "o")) else "s")
 
 
+_POST_OF_VERB = {"coaches": "coach", "manages": "manager", "chairs": "chair", "captains": "captain"}
+_POST_AS_VERB = re.compile(rf"^\s*(who)\s+({'|'.join(_POST_OF_VERB)})\s+", re.I)
+
+
 def read_slot(question: str) -> Slot | None:
     """The statement a who/which question asks to be completed, or None for other questions."""
     q = question.strip().replace("{", "(").replace("}", ")")  # braces would break the template
+    # "Who coaches the Mariners?" asks for the post's holder, as news names it ("Mariners coach Mara Lind")
+    q = _POST_AS_VERB.sub(lambda m: f"{m.group(1)} is the {_POST_OF_VERB[m.group(2).lower()]} of ", q)
     if len(q.split()) > MAX_WORDS or more_than_one_clause(q.split(maxsplit=1)[-1]):
         return None  # a description in several clauses ("Who is the founder who ..., and ...?") is not one deed
     m = _ASKS_OBJECT.match(q)
@@ -171,6 +177,13 @@ _TAKES_UP = (
 )
 
 
+# A finite verb right after "Mara Lind, the Globex chief" makes the chief the subject of a clause of its own.
+_NO_VERB_NEXT = (
+    r"(?!\s+(?i:was|is|were|are|has|had|have|will|would|could|can|did|does|said|says|told|looked|seemed|became|"
+    r"admitted|insisted|added)\b)"
+)
+
+
 def titled(title: tuple[str, str], sentence: str) -> list[str]:
     """The names the sentence gives the post in apposition, as news does ("Globex CEO Mara Lind", "Mara Lind, chief
     executive of Globex", "Globex's chief executive, Mara Lind"); "former Globex CEO Mara Lind" holds it no more."""
@@ -182,13 +195,18 @@ def titled(title: tuple[str, str], sentence: str) -> list[str]:
     # the post before the name ("Globex CEO Mara Lind"), not after a word that ends it ("former", "interim")
     for m in re.finditer(rf"(?<![\w-]){owner}[\s-]+{post},?\s+{name}", sentence):
         # "then-Globex CEO", "Back then, Globex CEO ...": a past holder
+        # "former Ostland and Globex CEO Mara Lind": the "former" of a shared post reaches over the first owner
         if not re.search(
-            r"(?i:\b(?:former|ex|outgoing|ousted|late|interim|acting|then)),?[\s–-]+$", sentence[: m.start()]
+            r"(?i:\b(?:former|ex|outgoing|ousted|late|interim|acting|then)),?[\s–-]+"
+            r"(?:(?:[A-Z][\w'’.-]*\s+){1,3}(?:and|&)\s+)?$",
+            sentence[: m.start()],
         ):
             found += names_in(m.group("name"))[:1]
     # the name before the post ("Mara Lind, chief executive of Globex", "Mara Lind, Globex's chief executive")
+    # ("..., with goals from Theo Park, the Globex manager was nervous": a new clause's subject, no apposition)
     for m in re.finditer(
-        rf"{name},\s+(?i:the\s+)?(?:{post}\s+(?i:of|at)\s+{owner}|{owner}\s+{post})(?![\w-])", sentence
+        rf"{name},\s+(?i:the\s+)?(?:{post}\s+(?i:of|at)\s+{owner}|{owner}\s+{post})(?![\w-]){_NO_VERB_NEXT}",
+        sentence,
     ):
         found += names_in(m.group("name"))[-1:]
     # taking the post up "as" it, in a sentence naming the organisation ("Mara Lind stepping in as interim CEO",
@@ -233,6 +251,9 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         return False  # only inside a longer token ("#Globex", a link): not named there as a doer or an object
     if at < 0:
         return True  # the judge found the claim in other words ("returned" for "came back"): nothing to place
+    said, asked = re.sub(r"\W", "", words[at]).lower(), slot.verb.lower()
+    if asked.endswith("s") and asked in (said + "s", said + "es"):
+        return False  # asked "who coaches ...?", "Ostland coach Mara Lind" names a post and its holder, no deed
     if at > 0 and words[at - 1].lower() == "to":
         return False  # "candidates to replace Mara Lind" have not replaced her
     if at > 0 and words[at - 1].lower() in ("the", "a", "an") and words[at].lower().endswith("ing"):
