@@ -114,6 +114,25 @@ def test_an_event_a_sentence_puts_in_an_earlier_year_is_answered_with_that_year(
     assert_exact_quotes(bot, answer)
 
 
+def test_asked_when_it_is_a_past_years_edition_gives_no_day(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-20",
+            "Cup preview",
+            "The 2019 Harbour Cup final between Ostland and Norrvik was one of many firsts for the sport.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "when_is", articles))
+    # "when is ...?" asks of the edition to come: 2019's final is quoted, not given as the answer
+    answer = bot.ask("When is the Harbour Cup final?")
+    assert not answer.text.startswith("**"), answer.text
+    assert "2019 Harbour Cup final" in answer.text
+    assert_exact_quotes(bot, answer)
+
+
 def test_an_active_question_is_answered_from_a_passive_sentence_naming_its_doer_far_on(tmp_path_factory):
     from rag.answer.verdicts import judge
     from rag.assistant import Assistant

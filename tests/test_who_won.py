@@ -301,3 +301,27 @@ def test_games_won_are_no_title_and_a_results_year_is_its_own_clauses(tmp_path_f
         answer.text
     )
     assert_exact_quotes(bot, answer)
+
+
+def test_an_award_of_the_event_is_another_event(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Daily Ledger",
+            "2023-12-10",
+            "Brandt signs",
+            "Theo Brandt has won the Bayside Series in each of the last two seasons. Ada Brin, last year's MVP, joins him.",
+        ),
+        (
+            "Coast Times",
+            "2023-11-02",
+            "MVP vote",
+            "Voting for the Bayside Series MVP closes on Friday, the league said.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "award", articles))
+    # the last word of the event's name must be said: the Bayside Series won says nothing of its MVP
+    answer = bot.ask("Who won the Bayside Series MVP?")
+    assert answer.refused and "Bayside Series MVP" in answer.text, answer.text
+    assert bot.ask("Who won the Bayside Series?").text.startswith("**Theo Brandt**")

@@ -206,7 +206,10 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
     """Every result the passages report for the question's event, one per (winner, article): the sentence saying it,
     a final preferred, then the shorter sentence."""
     topic = _topic(question)
-    topic_names = {t for t, _, kind in analyse(topic)[1] if kind == "name"}
+    names_in_order = [t for t, _, kind in analyse(topic)[1] if kind == "name"]
+    topic_names = set(names_in_order)
+    # a name word may be left out of a long event name, but not its last ("the World Series MVP" is no Series won)
+    head = names_in_order[-1:]
     key = _event_key(topic)
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     sides = {side for m in _SIDES.finditer(topic) for side in names_in(m.group("a")) + names_in(m.group("b"))}
@@ -219,10 +222,12 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
             names_the_event[article.id] = topic_names <= analyse(article.title + " " + article.text)[0]
         if not names_the_event[article.id]:
             continue
-        missing = len(topic_names - analyse(sentence)[0])
+        said = analyse(sentence)[0]
+        missing = len(topic_names - said)
         if (
             coverage(topic, sentence) < TOPIC_COVERAGE
             or missing > max(0, len(topic_names) - 2)
+            or not set(head) <= said
             or not _plain_words_said(topic, sentence)
         ):
             continue

@@ -114,6 +114,9 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
     return out
 
 
+_ASKS_AHEAD = re.compile(r"^\W*when\s+(?:is|are|will)\b", re.I)
+
+
 def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
     """**<day>** from the earliest stating sentence that dates the event, cited; "Reported by <day>" when none dates
     it; None when no sentence states it (the quotes then show what the passages say: "passed away on Monday night"
@@ -142,6 +145,10 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
                 d = min((x for x in exact if x.day == day), key=lambda x: x.window.hit.article.published_at)
                 shown.append(f"{day.isoformat()} ({outlet_of(d.window)} [{cite(d)}], “{d.said}”)")
             text += " Other reports give " + "; ".join(shown) + "."
+    elif _ASKS_AHEAD.match(question):
+        # asked "when is ...?" with no day said: a past year's edition is not the one asked about, and a report's date
+        # does not bound what is still to come; the quotes show what the passages say
+        return None
     elif any(d.year for d in found):
         # "when Globex bought Tide Works last year": a year, not the article's day
         lead = min((d for d in found if d.year), key=lambda d: (d.year, d.window.hit.article.published_at))
