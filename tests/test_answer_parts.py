@@ -1343,6 +1343,8 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         ("Globex bought Tide Works", "After two attempts at a deal, Globex bought Tide Works.", True),
         ("Mara Lind become chair", "Mara Lind's path to become chair of Globex was almost certainly lost.", False),
         ("Globex bought Tide Works", "Globex's bid to buy Tide Works collapsed in May.", False),
+        ("Tide Pay became the biggest app", "Tide Pay is poised to become the biggest app in two days.", False),
+        ("Globex bought Tide Works", "Globex is set to buy Tide Works, the board said.", False),
         # the player who fired a side to a win is no side of it, and fired no one
         ("the Mariners beat the Rovers", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", True),
         ("Ada Brin beat the Rovers", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", False),

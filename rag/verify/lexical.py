@@ -79,13 +79,13 @@ _NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "failing", "unable"}
 _HEDGING_BEFORE_TO = frozenset(
     "expect expected expects expecting plans planned planning prepare prepares preparing".split()
 )
-# "tried to win", "played to win", "vowed to return", "her path to become chair", "a bid to buy": the infinitive is
-# what was striven for, not what was done
+# "tried to win", "played to win", "vowed to return", "her path to become chair", "a bid to buy", "poised / set / on
+# track to become": the infinitive is what was striven for or is still ahead, not what was done
 _STRIVING_BEFORE_TO = frozenset(
     """try tried tries trying attempt attempted attempts attempting aim aimed aims aiming seek sought seeks seeking
     play played plays playing vow vowed vows vowing promise promised promises pledge pledged pledges hope hoped
     hopes path paths bid bids chance chances quest campaign campaigns effort efforts ambition ambitions race
-    push""".split()
+    push poised set slated tipped track""".split()
 )
 # "Globex's attempts at shutting it down": the one thing attempted, not done
 _ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
