@@ -441,3 +441,44 @@ def test_a_post_is_held_by_the_name_in_apposition_not_a_former_one_or_a_clauses_
     assert answer.text.startswith("**Ida Moen**, as of 2023-10-28"), answer.text
     answer = bot.ask("Who coaches the Rovers?")
     assert answer.refused and "Ostland" not in answer.text.splitlines()[0].split(":")[0], answer.text
+
+
+def test_a_doer_is_the_verbs_own_subject_and_a_name_describing_the_asked_kind_is_none(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Daily Ledger",
+            "2023-10-20",
+            "Assembly stalls",
+            (
+                "Members have no plan to return to the work of the Assembly that has been stalled since hard-liners "
+                "ousted Theo Park. Markets are also absorbing the ouster of Theo Park as speaker."
+            ),
+        ),
+        (
+            "Tech Wire",
+            "2023-10-07",
+            "Week in review",
+            "This week, we cover Mara Lind backing a teen's Ostland startup.",
+        ),
+        ("Coast Times", "2023-12-09", "Tide Works cuts", "Tide Works makes cuts: Tide Works cut 1,500 jobs on Monday."),
+        (
+            "Harbour Herald",
+            "2023-11-30",
+            "Still standing",
+            "Unlike Globex, which filed for bankruptcy in 2022, Ostland Pay is still standing.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "own_subject", articles))
+    # "the Assembly that has been stalled since hard-liners ousted": the Assembly ousted no one; "the ouster" is a noun
+    answer = bot.ask("Who ousted Theo Park?")
+    assert answer.refused and "Assembly" not in answer.text.splitlines()[0].split(":")[0], answer.text
+    assert "Markets" not in answer.text.splitlines()[0].split(":")[0], answer.text
+    # "a teen's Ostland startup": Ostland says what kind of startup, it is not one
+    answer = bot.ask("Which startup did Mara Lind back?")
+    assert answer.refused and not answer.text.startswith("**"), answer.text
+    # a number's comma is no second clause: the question is read as one deed
+    assert bot.ask("Which company cut 1,500 jobs?").text.startswith("**Tide Works** — stated by Coast Times")
+    # "Globex, which filed ...": the relative word stands for the name before it
+    assert bot.ask("Which company filed for bankruptcy?").text.startswith("**Globex** — stated by Harbour Herald")

@@ -208,7 +208,7 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
     topic = _topic(question)
     names_in_order = [t for t, _, kind in analyse(topic)[1] if kind == "name"]
     topic_names = set(names_in_order)
-    # a name word may be left out of a long event name, but not its last ("the World Series MVP" is no Series won)
+    # a name word may be left out of a long event name, but not its last ("the Harbour Series MVP" is no Series won)
     head = names_in_order[-1:]
     key = _event_key(topic)
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
