@@ -192,6 +192,9 @@ def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():
         ("The Rovers suffered a heavy defeat against the Mariners.", "Mariners beat Rovers"),
         ("Ada Brin's brace fired the Mariners to a dramatic 3-2 home win over the Rovers.", "Mariners beat Rovers"),
         ("Mara Lind led Ostland to victory against Norrvik.", "Ostland beat Norrvik"),
+        # "defeat" after a name or a noun subject is the verb, not a defeat named as a thing
+        ("The Mariners defeat the Rovers 3-1.", "Mariners beat Rovers"),
+        ("At home the team defeats the Rovers.", "team beat Rovers"),
     ],
 )
 def test_a_result_worded_around_its_noun_is_read_as_who_beat_whom(sentence, result):

@@ -284,10 +284,9 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
             return False
         if at > 0 and words[at - 1].lower() in ("the", "a", "an", "his", "her", "its", "their"):
             return False  # "Wall Street is absorbing the ouster of Mara Lind": a noun, and no one did it there
+        # "the work of the Assembly that has languished since hard-liners ousted Lind": the Assembly ousted no one
         if first < at and _own_subject_between(words[first + len(parts) : at]):
-            return (
-                False  # "the work of the Assembly that has languished since hard-liners ousted Lind": not the Assembly
-            )
+            return False
         return first < at or "by" in (w.lower() for w in words[at:first])
     # what it was done to is the first name after the verb, a few words on at most ("bought the small studio Tide
     # Works"), not a name further along ("beat the Rovers 41-10, with Lind scoring twice")

@@ -348,7 +348,7 @@ _RESULT_FORMS = [
     # "her brace fired the Mariners to a dramatic 3-2 home win over the Rovers", "led the Mariners to victory over ..."
     (
         re.compile(
-            rf"\s+(?i:fired|fires|led|leads|guided|guides|powered|powers|propelled|propels|steered|steers|carried|"
+            r"\s+(?i:fired|fires|led|leads|guided|guides|powered|powers|propelled|propels|steered|steers|carried|"
             rf"carries|lifted|lifts|inspired|inspires|helped|helps)\s+(?:the\s+)?(?P<x>{_NAME})\s+to\s+"
             rf"(?:(?i:a|an|their|its)\s+)?(?:[\w-]+\s+){{0,3}}?(?i:win|victory)\s+(?:over|against)\s+(?:the\s+)?"
             rf"(?P<y>{_NAME})"
@@ -410,7 +410,15 @@ _EVENT_WORDS = [
     (re.compile(r"\b(?:acquisitions?|takeovers?|mergers?|buyouts?)\b", re.I), "deal"),
     # a defeat named as a thing ("the defeat in the final against Norrvik") says who lost only in the result forms
     # above; read as the verb "beat", its names would be taken for the winner and the beaten
-    (re.compile(r"\b((?:the|a|an|their|its|his|her|this|that)\s+(?:[\w-]+\s+)?)defeats?\b", re.I), r"\1loss"),
+    # ("The Mariners defeat the Rovers", "the team defeats them" are verbs: no name or "defeats" after a word)
+    (
+        re.compile(
+            r"\b((?:the|a|an|their|its|his|her|this|that)\s+(?:(?-i:[a-z0-9][\w-]*)\s+)?)defeat\b"
+            r"|\b((?:the|their|its|his|her|these|those)\s+)defeats\b",
+            re.I,
+        ),
+        r"\1\2loss",
+    ),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
     (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
