@@ -440,7 +440,7 @@ def test_a_post_is_held_by_the_name_in_apposition_not_a_former_one_or_a_clauses_
     answer = bot.ask("Who coaches the Comets?")
     assert answer.text.startswith("**Ida Moen**, as of 2023-10-28"), answer.text
     answer = bot.ask("Who coaches the Rovers?")
-    assert answer.refused and "Ostland" not in answer.text.splitlines()[0].split(":")[0], answer.text
+    assert answer.refused and not answer.text.startswith("**"), answer.text
 
 
 def test_a_doer_is_the_verbs_own_subject_and_a_name_describing_the_asked_kind_is_none(tmp_path_factory):
@@ -473,8 +473,10 @@ def test_a_doer_is_the_verbs_own_subject_and_a_name_describing_the_asked_kind_is
     bot = Assistant.open(index_articles(tmp_path_factory, "own_subject", articles))
     # "the Assembly that has been stalled since hard-liners ousted": the Assembly ousted no one; "the ouster" is a noun
     answer = bot.ask("Who ousted Theo Park?")
-    assert answer.refused and "Assembly" not in answer.text.splitlines()[0].split(":")[0], answer.text
-    assert "Markets" not in answer.text.splitlines()[0].split(":")[0], answer.text
+    assert answer.refused and not answer.text.startswith("**"), answer.text
+    assert answer.text.startswith("The articles I have do not answer this question: no passage says who ousted"), (
+        answer.text
+    )
     # "a teen's Ostland startup": Ostland says what kind of startup, it is not one
     answer = bot.ask("Which startup did Mara Lind back?")
     assert answer.refused and not answer.text.startswith("**"), answer.text
