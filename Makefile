@@ -9,6 +9,10 @@ export HF_HUB_DISABLE_PROGRESS_BARS=1
 export TRANSFORMERS_VERBOSITY=error
 export GRADIO_ANALYTICS_ENABLED=False
 export ANONYMIZED_TELEMETRY=False
+# llama-cpp-python (the llm extra) builds llama.cpp for any x86-64 CPU with AVX2, not for this one: built with
+# -march=native on a CPU with AMX it uses AMX kernels, which crash (SIGSEGV in ggml_backend_amx_mul_mat) in VMs that do
+# not grant AMX state to the process, as this project's do. ARM builds ignore these x86 switches.
+export CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 
 .PHONY: chat llm llm-large test test-fast test-long lint install install-test index eval bench clean
 
