@@ -1019,6 +1019,18 @@ def test_a_follow_up_in_other_words_finds_the_latest_report(bot):
     assert_exact_quotes(bot, answer)
 
 
+@pytest.mark.parametrize("question", ["Did she come back?", "Who did it?", "When did it happen?", "Is that true?"])
+def test_a_question_that_only_points_at_someone_asks_who_it_means_instead_of_answering(bot, question):
+    # asked first, nothing says who "she" is: any passage's "come back" or "happen" would do as evidence
+    answer = bot.ask(question)
+    assert answer.refused and not answer.citations, answer.text
+    assert answer.text.startswith("Who or what is “"), answer.text
+    # in a conversation the question before names her, and the follow-up is answered
+    chat = bot.chat()
+    chat.ask("Why did Mara Lind resign as chief executive of Globex?")
+    assert not chat.ask("Did she come back?").refused
+
+
 def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_support():
     from rag.answer.verdicts import judge
 
@@ -1059,6 +1071,11 @@ def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
 
     acquitted = "A jury found Mara Lind not guilty of fraud on Tuesday."
     assert not judge("Mara Lind convicted", [acquitted], happened=True).supported
+    # "pleaded not guilty" is no guilty plea, unless the passage also says she pleaded guilty to other counts
+    pleas = "Mara Lind pleaded not guilty to two other counts, court records said."
+    assert not judge("Mara Lind pleaded guilty", [pleas], happened=True).supported
+    both = "Mara Lind pleaded guilty to three charges. " + pleas
+    assert judge("Mara Lind pleaded guilty", [both], happened=True).supported
     assert not judge("Globex sued Ostland", ["Ostland filed a lawsuit against Globex."], happened=True).supported
     # a thing removed from a shelf is no post lost
     assert not judge(
@@ -1349,6 +1366,16 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         ("the Mariners beat the Rovers", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", True),
         ("Ada Brin beat the Rovers", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", False),
         ("Ada Brin fired the Mariners", "Ada Brin's brace fired the Mariners to a 3-2 win over the Rovers.", False),
+        # a deed's word that only describes another word has not said the deed
+        ("Mara Lind released a memoir", "Days before Lind's memoir release date, Theo Park revealed a copy.", False),
+        ("Mara Lind released a memoir", "Days before Mara Lind released her memoir, Theo Park revealed a copy.", True),
+        ("Ostland's economy grew", "Ostland's economy faces growing headwinds.", False),
+        ("Ostland's economy grew", "Ostland's economy is growing fast.", True),
+        ("Globex cut prices", "Globex cut its price target on Tide Works.", False),
+        ("Globex cut jobs", "Globex job cuts hit 1,500 staff.", True),
+        ("Globex cut prices", "Investors see Globex's price cuts as a sign of weak demand.", True),
+        ("Globex cut jobs", "Stories this week: Globex cutting jobs and a startup leaving Ostland.", True),
+        ("Norrvik launched a ground invasion", "Norrvik launched its ground invasion on Friday.", True),
     ],
 )
 def test_asked_whether_it_happened_the_doer_the_post_and_the_name_are_the_claims_own(claim, passage, supported):

@@ -469,6 +469,15 @@ def test_a_doer_is_the_verbs_own_subject_and_a_name_describing_the_asked_kind_is
             "Still standing",
             "Unlike Globex, which filed for bankruptcy in 2022, Ostland Pay is still standing.",
         ),
+        (
+            "Bay News",
+            "2023-12-18",
+            "Fees",
+            (
+                "It gave Tide Works a way to stay online after Q raised its API fees, making it costly for developers. "
+                "The remarks echoed comments made by Theo Park, who said Q would charge a monthly fee."
+            ),
+        ),
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "own_subject", articles))
     # "the Assembly that has been stalled since hard-liners ousted": the Assembly ousted no one; "the ouster" is a noun
@@ -484,3 +493,53 @@ def test_a_doer_is_the_verbs_own_subject_and_a_name_describing_the_asked_kind_is
     assert bot.ask("Which company cut 1,500 jobs?").text.startswith("**Tide Works** — stated by Coast Times")
     # "Globex, which filed ...": the relative word stands for the name before it
     assert bot.ask("Which company filed for bankruptcy?").text.startswith("**Globex** — stated by Harbour Herald")
+    # "..., making it costly": the raise made it costly; no name before the comma makes Q
+    answer = bot.ask("Which company makes Q?")
+    assert answer.refused and not answer.text.startswith("**"), answer.text
+    # "comments made by Theo Park, who said Q ...": he made the comments, not Q
+    answer = bot.ask("Who makes Q?")
+    assert answer.refused and not answer.text.startswith("**"), answer.text
+
+
+def test_a_places_people_stated_beside_it_are_no_other_answer_and_a_post_may_be_new(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Daily Ledger",
+            "2023-10-22",
+            "Raid",
+            "Since the Rovers militia launched its attack on Ostland, talks stalled.",
+        ),
+        ("Tech Wire", "2023-10-13", "Raid", "The Rovers militia attacked Ostlanders in the border towns on Saturday."),
+        ("Coast Times", "2023-10-10", "Raid", "The Rovers militia attacked Ostlandic farms near the border."),
+        ("Harbour Herald", "2023-12-01", "Boxing", "Theo Park, an Ostland native who lost his title, fights Ada Brin."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "peoples", articles))
+    answer = bot.ask("Which country did the Rovers militia attack?")
+    assert answer.text.startswith("**Ostland** — stated by Daily Ledger"), answer.text
+    assert "Ostlanders" not in answer.text.split("\n")[0] and "Ostlandic" not in answer.text.split("\n")[0]
+    # a post with a word before it ("new prime minister") is still a post: no boxer is named as its holder
+    answer = bot.ask("Who is Ostland's new prime minister?")
+    assert answer.refused and not answer.text.startswith("**"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_countrys_post_is_also_given_by_its_adjective(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Daily Ledger",
+            "2023-10-07",
+            "War",
+            "Ostlandic Prime Minister Mara Lind said that since this morning, Ostland had been at war.",
+        ),
+        ("Tech Wire", "2023-10-09", "Summit", "The summit was hosted by Prime Minister Theo Park on Tuesday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "adjective_post", articles))
+    answer = bot.ask("Who is the prime minister of Ostland?")
+    assert answer.text.startswith("**Mara Lind**, as of 2023-10-07 — stated by Daily Ledger"), answer.text
+    assert_exact_quotes(bot, answer)
+    # a post the sentence gives no country is no answer for one
+    assert bot.ask("Who is the prime minister of Norrvik?").refused

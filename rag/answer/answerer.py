@@ -17,7 +17,7 @@ from rag.answer.compose import (
 from rag.answer.names import names_in, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
-from rag.answer.reading import Clause, Reading, as_passive, read_question
+from rag.answer.reading import Clause, Reading, as_passive, points_at_no_one, read_question
 from rag.answer.results import asks_who_won, compose_did_win, compose_winner, read_did_win, result_query
 from rag.answer.stated import Slot, compose_holder, compose_stated, post_forms, read_holder, read_slot
 from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name
@@ -50,6 +50,18 @@ class StructuredAnswerer:
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
         reading = self.read(question)
+        pointer = points_at_no_one(question)
+        if pointer:  # "Did he come back?" asked first: nothing says who he is, and any passage's "come back" would do
+            return Answer(
+                question=question,
+                text=(
+                    f"Who or what is “{pointer}”? The question names no one, so the articles cannot be searched for "
+                    f"them: ask it again with the name in place of “{pointer}” (in the chat, a follow-up question "
+                    "takes its names from the question before)."
+                ),
+                refused=True,
+                hits=hits,
+            )
         refused = refuse_unknown_outlets(question, reading, hits)
         if refused is not None:
             return refused

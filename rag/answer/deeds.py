@@ -15,6 +15,7 @@ from rag.answer.names import NOT_NAMES, names_in
 from rag.core.text import (
     NAME_PHRASE,
     NAME_RUN,
+    NUMBER_WORDS,
     STOPWORDS,
     SUBJECT_PRONOUNS,
     base_stem,
@@ -31,6 +32,7 @@ __all__ = [
     "doers",
     "done_to",
     "name_words",
+    "only_describes",
     "roles_swapped",
     "someone_else_did_it",
 ]
@@ -428,3 +430,65 @@ def done_to(question: str, text: str) -> set[str]:
             if base_stem(hit.group("verb")) == verb:
                 out.update(n for n in names_in(hit.group("object"))[:1] if n != doer)
     return out
+
+
+# Words after which an "-ing" form is a verb ("is growing", "kept growing") and a bare form too ("will release").
+_VERB_BEFORE = _BE | frozenset("am has have had keep keeps kept start starts started stop stops stopped".split())
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_PUNCTUATION = ".,;:!?\"'’”)—–"
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCTUATION + "(“").lower()
+
+
+def _modifies_next(words: list[str], i: int) -> bool:
+    """words[i] describes the lowercase word after it rather than saying a deed: a participle ("growing headwinds")
+    or a noun before a noun ("the memoir release date", "Globex's price target")."""
+    word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+    nxt = _bare(after)
+    if word[-1:] in _PUNCTUATION or not nxt.isalpha() or after[:1].isupper() or nxt in STOPWORDS:
+        return False
+    low = _bare(word)
+    before = words[i - 1] if i else ""
+    prev = _bare(before)
+    if low.endswith("ing"):
+        return prev not in _VERB_BEFORE
+    if low.endswith(("ed", "s")) or not before or before[-1:] in _PUNCTUATION.replace("'’", "") or nxt in NUMBER_WORDS:
+        return False  # "its planned closure two weeks later": a number starts what follows, no compound
+    # a determiner or a possessive before it, or a singular noun ("fans release balloons" has a verb)
+    return (
+        prev in _DETERMINERS
+        or bool(re.search(r"(?:['’]s|s['’])$", before))
+        or (
+            before[:1].islower()
+            and prev.isalpha()
+            and prev not in STOPWORDS
+            and not prev.endswith(("s", "ly", "ed", "ing"))
+            and prev not in _VERB_BEFORE
+        )
+    )
+
+
+def only_describes(claim: str, sentence: str) -> bool:
+    """A plain word the claim says as a deed or a thing ("Globex released a memoir"), the sentence says only as a
+    description of a word the claim does not have ("the memoir release date", "amid growing headwinds"): it has not
+    said the claim. Describing one of the claim's own words says it another way ("Globex's price cuts", "Globex
+    cutting jobs")."""
+    claim_words = SPAN_WORD.findall(claim)
+    plain = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    own = {
+        t
+        for i, w in enumerate(claim_words)
+        if not _modifies_next(claim_words, i)
+        for t, _, kind in analyse(w)[1]
+        if kind == "word"
+    }
+    words = SPAN_WORD.findall(sentence)
+    uses: dict[str, list[bool]] = {}
+    for i, w in enumerate(words):
+        for t, _, kind in analyse(w)[1]:
+            if kind == "word" and t in own:
+                described = analyse(words[i + 1])[0] if i + 1 < len(words) else frozenset()
+                uses.setdefault(t, []).append(_modifies_next(words, i) and not described & plain)
+    return any(all(flags) for flags in uses.values())

@@ -106,3 +106,29 @@ def full_form(name: str, names: set[str]) -> str:
 
     longer = sorted(n for n in names if spells_out(n))
     return min(longer, key=lambda n: len(n.split())) if longer else name
+
+
+# Endings that make a place's people or its adjective of its name ("Ostland" -> "Ostlanders", "Norrvik" -> "Norrviki")
+_PEOPLE_ENDINGS = frozenset("i is ian ians an ans n ns ese er ers ish ic".split())
+
+
+def _root(place: str) -> str:
+    return place[:-1] if place[-1:] in "aeo" and len(place) > 4 else place
+
+
+def people_of(place: str, name: str) -> bool:
+    """`name` is the people of `place`, or its adjective: one word, the place's (less a last vowel) plus an ending
+    ("Ostlandic", "Norrvikians"), not another name."""
+    if " " in place or " " in name:
+        return False
+    root = _root(place)
+    return name != place and name.startswith(root) and name[len(root) :] in _PEOPLE_ENDINGS
+
+
+def peoples_words(place: str) -> str:
+    """A pattern for the words of a one-word place's people and adjective ("Ostlandic", "Ostlanders"); one that
+    matches nothing for a name of several words."""
+    if " " in place.strip():
+        return r"(?!)"
+    endings = "|".join(sorted(_PEOPLE_ENDINGS, key=len, reverse=True))
+    return rf"(?<![\w-]){re.escape(_root(place.strip()))}(?:{endings})(?![\w-])"

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
 from rag.core.text import NAME_PHRASE, claim_as_written
 from rag.extractive import speech_parts
 from rag.query import FULL_DATE, MONTH_NAME, mentioned_days, mentioned_sources
+from rag.verify.lexical import analyse
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")
 
@@ -621,3 +623,24 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
             reading.shape = "yesno"
     reading.clauses = split_clauses(question, sources) if reading.shape != "open" else []
     return reading
+
+
+# Words that point at someone or something named before ("Did he come back?", "Who did it?"): asked on its own, such a
+# question names nothing to search the articles for.
+_POINTER = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their|this|that)\b", re.I)
+# More plain words than this say what is asked about even without a name ("did they cut the harbour toll fees?")
+POINTED_WORDS = 2
+
+
+def points_at_no_one(question: str) -> str:
+    """The pointing word of a question that names no one and nothing ("he" of "Did he come back?"), else ""."""
+    m = _POINTER.search(question)
+    if m is None:
+        return ""
+    # the first word is capitalised because it starts the question, not because it is a name
+    words = question.strip().split(maxsplit=1)
+    lowered = " ".join([words[0].lower(), *words[1:]])
+    content = analyse(lowered)[1]
+    if names_in(lowered) or any(kind != "word" for _, _, kind in content) or len(content) > POINTED_WORDS:
+        return ""
+    return m.group(0)

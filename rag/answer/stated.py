@@ -16,7 +16,7 @@ from itertools import islice
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
 from rag.answer.deeds import DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
-from rag.answer.names import in_full, names_in, standalone
+from rag.answer.names import in_full, names_in, people_of, peoples_words, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import coverage, judge
 from rag.core.text import NAME_PHRASE, base_stem, past_tense, same_event_words, split_sentences, stem
@@ -144,7 +144,7 @@ _POST_WORD = r"(?!\w+ed\b|(?:by|to|for|with|in|at|on|of|from)\b)[a-z][\w-]*"
 # "is the Globex CEO", "was the Mariners' head coach": the same, the organisation first
 _TITLE_AFTER_ORG = re.compile(
     r"^(?:is|was)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*?)(?:['’]s?)?\s+"
-    rf"(?P<title>{_POST_WORD}(?:\s+{_POST_WORD})?|CEO|CFO|CTO|COO)\s*$"
+    rf"(?P<title>{_POST_WORD}(?:\s+{_POST_WORD}){{0,2}}|(?:{_POST_WORD}\s+)?(?:CEO|CFO|CTO|COO))\s*$"
 )
 # One post, written in several ways: asked for one, news may write another ("Globex CEO" for its chief executive).
 _POST_FORMS = [
@@ -188,7 +188,8 @@ def titled(title: tuple[str, str], sentence: str) -> list[str]:
     """The names the sentence gives the post in apposition, as news does ("Globex CEO Mara Lind", "Mara Lind, chief
     executive of Globex", "Globex's chief executive, Mara Lind"); "former Globex CEO Mara Lind" holds it no more."""
     org = re.escape(title[1]).replace(r"\ ", r"\s+")
-    owner = rf"(?i:(?:the\s+)?{org}(?:['’]s)?)"
+    # a country's post is also given by its adjective ("Ostlandic Prime Minister Mara Lind")
+    owner = rf"(?i:(?:the\s+)?{org}(?:['’]s)?|{peoples_words(title[1])})"
     post = "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in post_forms(title[0])) + ")"
     name = rf"(?P<name>{NAME_PHRASE.pattern})"
     found = []
@@ -284,10 +285,19 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
             return False
         if at > 0 and words[at - 1].lower() in ("the", "a", "an", "his", "her", "its", "their"):
             return False  # "Wall Street is absorbing the ouster of Mara Lind": a noun, and no one did it there
+        if at > 0 and words[at - 1].endswith(",") and words[at].lower().endswith("ing"):
+            return False  # "Globex raised its Tide fees, making it hard for users": the raise makes it, not Tide
         # "the work of the Assembly that has languished since hard-liners ousted Lind": the Assembly ousted no one
         if first < at and _own_subject_between(words[first + len(parts) : at]):
             return False
-        return first < at or "by" in (w.lower() for w in words[at:first])
+        if first < at:
+            return True
+        # by the doer: "Mara Lind was fired by Globex", "the company was sued by Globex", "Tide Pay, made by Globex";
+        # not "comments made by Globex, who said Tide Pay would ...": with no "was", what was made stands right before
+        done_to = {w.strip('.,;:!?"“”‘’()[]') for w in slot.template.split("{}", 1)[-1].split()[1:]}
+        before = {w.strip('.,;:!?"“”‘’()[]') for w in words[max(0, at - 4) : at]}
+        passive = at > 0 and words[at - 1].lower() in ("was", "were", "is", "are", "been", "being", "be")
+        return "by" in (w.lower() for w in words[at:first]) and (passive or not done_to or bool(done_to & before))
     # what it was done to is the first name after the verb, a few words on at most ("bought the small studio Tide
     # Works"), not a name further along ("beat the Rovers 41-10, with Lind scoring twice")
     # ("beat No. 12 Coast City": a ranking's number sign is no other name)
@@ -409,7 +419,10 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
         tokens = analyse(same_event_words(sentence))[0]
         if (
             not any(words <= tokens for words in needed)
-            or not all(named(n, sentence, article.text) for n in question_names)
+            or not all(
+                named(n, sentence, article.text) or (slot.title and re.search(peoples_words(n), sentence))
+                for n in question_names
+            )
             or not all(re.search(letter, sentence) for letter in letters)
         ):
             continue
@@ -488,7 +501,10 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
             return best.day, len(by_name[name]), rank(best)
         return len(by_name[name]), max(rank(s) for s in by_name[name]), best.day
 
-    names = sorted(by_name, key=lead_key, reverse=True)
+    # a place's people or adjective ("Ostlanders", "Ostlandic") stated beside the place is the place, said another way
+    names = sorted(
+        (n for n in by_name if not any(people_of(place, n) for place in by_name)), key=lead_key, reverse=True
+    )
     cites = Citations()
     lines: list[str] = []
     parts: list[Part] = []

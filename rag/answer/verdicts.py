@@ -11,7 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rag.answer.deeds import SPAN_WORD, another_object, name_words, roles_swapped, someone_else_did_it
+from rag.answer.deeds import (
+    SPAN_WORD,
+    another_object,
+    name_words,
+    only_describes,
+    roles_swapped,
+    someone_else_did_it,
+)
 from rag.answer.names import NOT_NAMES
 from rag.core.embedder import get_query_embedder
 from rag.core.text import NAME_RUN, base_stem, claim_as_matched, same_event_words, split_sentences, stem
@@ -205,6 +212,7 @@ def states_deed(claim: str, passage: str) -> bool:
             _holds(set(deed), names, sentence)
             and not someone_else_did_it(claim, sentence)
             and not hedged_only(claim, sentence)
+            and not only_describes(claim, sentence)
         ):
             return True
     return False
@@ -238,6 +246,8 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
             and not someone_else_did_it(claim, sentence)
             # "such as Globex's plan to buy Tide Works" states no purchase, whatever the sentence before it says
             and not (outright and hedged_only(claim, sentence))
+            # "days before the memoir release date" has released no memoir
+            and not (outright and only_describes(claim, sentence))
         ):
             return True
     return False
@@ -480,8 +490,25 @@ def _deed_left_out(claim: str, passage: str) -> bool:
 
 def _deed_denied(claim: str, passage: str) -> bool:
     """The passage negates the deed's own word somewhere, even when it also says the word elsewhere ("Globex will not
-    buy Tide Works: the buy case is weak"): asked whether it happened, such a passage is no statement that it did."""
-    return bool(set(_deed_word(claim)) & negated_words(passage))
+    buy Tide Works: the buy case is weak"), or only the word the deed is done as and never says it without the
+    negation ("Mara Lind pleaded not guilty to two counts" for "Mara Lind pleaded guilty"): asked whether it happened,
+    such a passage is no statement that it did."""
+    deed = _deed_word(claim)
+    if set(deed) & negated_words(passage):
+        return True
+    plain = [t for t, _, kind in analyse(claim)[1] if kind == "word"]
+    after = plain[plain.index(deed[0]) + 1 : plain.index(deed[0]) + 2] if deed and deed[0] in plain else []
+    if not after:
+        return False
+    raw = SPAN_WORD.findall(passage)
+    words = [analyse(w)[0] for w in raw]
+    said = [i for i in range(len(words) - 1) if deed[0] in words[i] and after[0] in words[i + 1]]
+    denied = [
+        i
+        for i in range(len(words) - 2)
+        if deed[0] in words[i] and raw[i + 1].lower() in ("not", "never") and after[0] in words[i + 2]
+    ]
+    return bool(denied) and not said
 
 
 def judge(
