@@ -249,6 +249,17 @@ def test_is_x_the_holder_is_answered_from_the_latest_report_naming_a_holder(bot)
         )
         assert_exact_quotes(bot, answer)
     assert bot.ask("Did Ida Moen become CEO of Tide Works?").text.startswith("**Yes**, as of 2023-09-01")
+    # asked about someone no report names in the post: not settled, and the holder the reports do name is shown
+    other = bot.ask("Is Theo Park the CEO of Tide Works?")
+    assert other.text.startswith(
+        "The articles do not settle this: no passage names Theo Park as the CEO of Tide Works; the latest report "
+        "naming one, as of 2023-10-15, names Pim Ostberg: Coast Times (2023-10-15) [1]."
+    ), other.text
+    assert [(p.claim, p.verdict) for p in other.parts] == [
+        ("Theo Park is the CEO of Tide Works", "not_mentioned"),
+        ("Pim Ostberg is the CEO of Tide Works", "supported"),
+    ]
+    assert_exact_quotes(bot, other)
 
 
 def test_a_post_is_found_in_any_of_its_forms_and_asked_with_the_organisation_first(bot):
@@ -543,3 +554,17 @@ def test_a_countrys_post_is_also_given_by_its_adjective(tmp_path_factory):
     assert_exact_quotes(bot, answer)
     # a post the sentence gives no country is no answer for one
     assert bot.ask("Who is the prime minister of Norrvik?").refused
+
+
+def test_a_one_letter_organisation_has_posts_too(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Tech Wire", "2023-10-07", "Q", "Speaking at an event this week, Q CEO Mara Lind offered another figure."),
+        ("Daily Ledger", "2023-10-09", "Q", "Theo Park said Q would charge a monthly fee for posting."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "one_letter_org", articles))
+    answer = bot.ask("Who is the CEO of Q?")
+    assert answer.text.startswith("**Mara Lind**, as of 2023-10-07 — stated by Tech Wire"), answer.text
+    assert bot.ask("Is Mara Lind the CEO of Q?").text.startswith("**Yes**, as of 2023-10-07")
+    assert_exact_quotes(bot, answer)

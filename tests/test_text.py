@@ -166,6 +166,19 @@ def test_a_deal_done_is_one_event_however_it_is_worded() -> None:
     assert T.same_event_words("Globex closed its Ostland plant") == "Globex closed its Ostland plant"
 
 
+def test_over_at_a_clauses_end_is_ended_and_back_is_returned() -> None:
+    from rag.answer.verdicts import judge
+
+    assert T.same_event_words("The strike is finally over after 148 days.") == "The strike ended after 148 days."
+    assert T.same_event_words("the ball is over the line") == "the ball is over the line"
+    # asked "is the strike over?", the strike and its end must be said, not the strike alone
+    claim = "the dock strike is over"
+    assert T.same_event_words("dock strike over") == "dock strike ended"  # the claim of "is the dock strike over?"
+    assert judge(claim, ["The dock strike ended on Tuesday after 148 days."], happened=True).supported
+    assert not judge(claim, ["Striking dock workers won protections in the new deal."], happened=True).supported
+    assert judge("Mara Lind is back at Globex", ["Mara Lind returned to Globex as chief."], happened=True).supported
+
+
 def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():
     from rag.answer.verdicts import judge
     from rag.core.text import claim_as_matched, claim_as_written

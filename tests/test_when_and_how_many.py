@@ -246,6 +246,12 @@ def test_how_many_is_the_number_before_the_counted_noun_and_how_much_a_sum_or_a_
     assert much is not None and amount_in(much, "Globex paid $2bn for Tide Works") == "$2bn"
     assert amount_in(much, "shares rose 4% after Globex paid for it") == "4%"
     assert read_amount("How many did Globex buy?") is None  # nothing named to count
+    # a preposition the question ends on leads to the number: the margin, not another count of the same noun
+    margin = read_amount("How many wickets did Ostland win by?")
+    assert margin is not None
+    assert amount_in(margin, "Ada Brin took five wickets as Ostland won the match by 16 runs.") == ""
+    assert amount_in(margin, "Ostland won the final by six wickets on Sunday.") == "six"
+    assert amount_in(asked, "Theo Park, 12, was found guilty on three counts.") == "three"
 
 
 def test_a_number_a_stating_sentence_gives_leads_the_answer(bot):

@@ -66,8 +66,19 @@ def amount_in(asked: Asked, sentence: str) -> str:
         m = _MONEY.search(sentence)
         return m.group(0).strip() if m else ""
     noun = re.escape(stem(asked.noun.lower()))  # a prefix: "count" finds "counts", "wicket" "wickets"
-    m = re.search(rf"(?<![\w.]){_NUMBER}(?=(?:\s+[\w-]+){{0,3}}?\s+{noun})", sentence, re.I)
-    return m.group(0).strip() if m else ""
+    # asked "how many wickets did Ostland win by?", the number follows the preposition: "won by six wickets", not
+    # "took five wickets as Ostland won by 16 runs"
+    words = asked.claim.split()
+    by = (
+        rf"\b{words[-2]}\s+(?:about\s+|nearly\s+|some\s+|just\s+)?"
+        if len(words) > 2 and words[-2] in _PREPOSITIONS
+        else ""
+    )
+    m = re.search(rf"{by}(?<![\w.])(?P<n>{_NUMBER})(?=(?:\s+[\w-]+){{0,3}}?\s+{noun})", sentence, re.I)
+    return m.group("n").strip() if m else ""
+
+
+_PREPOSITIONS = frozenset("by on of for in at with to from".split())
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
+from rag.answer.compose import REFUSAL, UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.deeds import DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
 from rag.answer.names import in_full, names_in, people_of, peoples_words, standalone
 from rag.answer.parts import Window, sentences_of
@@ -129,7 +129,10 @@ def read_slot(question: str) -> Slot | None:
         verb,
         # "is", "has", "owns", "makes": what holds now; "fired", "bought", "won": a deed done
         current=words[0].lower() in ("is", "are", "has", "have") or bool(re.fullmatch(r"[a-z]+[^s]s", words[0])),
-        title=(title.group("title") or MAKER, title.group("org")) if title and names_in(title.group("org")) else None,
+        # a one-letter organisation ("the CEO of X") is no name to the name readers, but is one here
+        title=(title.group("title") or MAKER, title.group("org"))
+        if title and (names_in(title.group("org")) or _ONE_LETTER_NAME.fullmatch(title.group("org")))
+        else None,
     )
 
 
@@ -579,16 +582,28 @@ def compose_holder(question: str, holder: Holder, hits: list[Hit]) -> Answer | N
     found = stated(holder.who, holder.slot, hits)
     surname = holder.name.split()[-1]
     asked = [s for s in found if s.name.split()[-1] == surname]
-    if not asked:
-        return None
-    latest_asked = max(asked, key=lambda s: s.day)
-    others = [s for s in found if s.name.split()[-1] != surname and s.day > latest_asked.day] if holder.now else []
     cites = Citations()
     lines: list[str] = []
     parts: list[Part] = []
 
     def cite(s: Stated) -> str:
         return f"{outlet_of(s.window)} [{cites.supporting(s.window, s.claim, lines, parts)}]"
+
+    if not asked:
+        if not found or not holder.now:
+            return None
+        # "Is Theo Park the CEO of Globex?" where the reports name only Mara Lind in the post: not a No (a post may
+        # have two holders), but what the reader needs to see
+        other = max(found, key=lambda s: s.day)
+        post = holder.who.removeprefix("Who is ").rstrip("?")
+        parts.append(Part(f"{holder.name} is {post}", "not_mentioned", []))
+        text = (
+            f"{UNSETTLED}: no passage names {holder.name} as {post}; the latest report naming one, as of {other.day}, "
+            f"names {other.name}: {cite(other)}."
+        )
+        return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+    latest_asked = max(asked, key=lambda s: s.day)
+    others = [s for s in found if s.name.split()[-1] != surname and s.day > latest_asked.day] if holder.now else []
 
     if others:
         later = max(others, key=lambda s: s.day)

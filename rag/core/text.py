@@ -374,11 +374,24 @@ _RESULT_FORMS = [
 _RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|loses|losing)\b", re.I)
 
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
+# "is over" is "ended",
 # "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat", "appointed" is
 # "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued". General English only. The forms of
 # "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
+    # "is back at Globex" has returned; "the strike is over" (ending its clause) has ended
+    (re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+|finally\s+|officially\s+)?back\b", re.I), "returned"),
+    (
+        re.compile(
+            r"\b(?:is|are|was|were)\s+(?:now\s+|finally\s+|officially\s+)?over\b(?=\s*(?:[.,;:!?)]|$|(?:after|as|and|but|"
+            r"with|for)\b))",
+            re.I,
+        ),
+        "ended",
+    ),
+    # the claim of "is the strike over?" ("strike over"): "over" ends it with no verb left
+    (re.compile(r"(?<=[a-z])\s+over$"), " ended"),
     # "fired back" is a retort, not a dismissal
     (re.compile(r"\b(?:fire|fires|fired|firing)\s+back\b", re.I), "retort"),
     (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
