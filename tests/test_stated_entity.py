@@ -568,3 +568,17 @@ def test_a_one_letter_organisation_has_posts_too(tmp_path_factory):
     assert answer.text.startswith("**Mara Lind**, as of 2023-10-07 — stated by Tech Wire"), answer.text
     assert bot.ask("Is Mara Lind the CEO of Q?").text.startswith("**Yes**, as of 2023-10-07")
     assert_exact_quotes(bot, answer)
+
+
+def test_a_short_question_the_slot_reader_cannot_read_gets_no_guessed_name(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Coast Times", "2023-11-17", "Kickoff", "Good Morning Ostland. The hosts will lose the toss, fans fear."),
+        ("Bay News", "2023-11-18", "Result", "Harbour Rovers beat Norrvik City 2-1 at Bay Park on Saturday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "short_unread", articles))
+    # "mariners" names no one the passages capitalise: no deed can be stated, and the name most passages share
+    # ("Good Morning Ostland") would be a guess
+    answer = bot.ask("who did the mariners lose to?")
+    assert answer.refused and not answer.text.startswith("**"), answer.text

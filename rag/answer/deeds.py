@@ -16,6 +16,7 @@ from rag.core.text import (
     NAME_PHRASE,
     NAME_RUN,
     NUMBER_WORDS,
+    POST_WORDS,
     STOPWORDS,
     SUBJECT_PRONOUNS,
     base_stem,
@@ -99,12 +100,8 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
 
 
 # Words of a post a claim may name its doer by ("the chief executive of Globex pleaded guilty"): news names the holder
-# and says the post beside the name.
-_POST_WORDS = frozenset(
-    """ceo cfo cto coo chief executive president chair chairman chairwoman founder co-founder cofounder coach manager
-    boss director minister owner leader governor mayor secretary officer head""".split()
-)
-_POST_STEMS = frozenset(stem for word in _POST_WORDS for stem in analyse(word)[0])
+# and says the post beside the name (the toolkit's POST_WORDS).
+_POST_STEMS = frozenset(stem for word in POST_WORDS for stem in analyse(word)[0])
 # Words that start a relative clause: "Theo Park, who sued the Globex CEO, resigned" describes Park by what he did.
 _RELATIVE = frozenset("who whom whose which that".split())
 
@@ -117,7 +114,7 @@ def _post_asked(claim: str, verb: str) -> set[str]:
         if verb in analyse(word)[0]:
             break
         before.append(word)
-    if not {w.lower().strip(".,;:'’") for w in before} & _POST_WORDS:
+    if not {w.lower().strip(".,;:'’") for w in before} & POST_WORDS:
         return set()
     return {t for t, _, _ in analyse(" ".join(before))[1]}
 
@@ -142,7 +139,7 @@ def _holder_at(post: Set[str], words: list[str], tokens: list[frozenset[str]], v
     described: set[str] = set()
     for i in range(start - 1, max(-1, start - 7), -1):
         word = re.sub(r"['’]s?$", "", words[i].strip(","))  # "Globex's", "the Mariners'"
-        if not (word[:1].isupper() or word.lower() in _POST_WORDS | {"of", "the", "and"}):
+        if not (word[:1].isupper() or word.lower() in POST_WORDS | {"of", "the", "and"}):
             break
         described |= tokens[i]
     return bool(described) and post <= described

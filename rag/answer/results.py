@@ -269,7 +269,7 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
         topic = _topic(question)
         return Answer(
             question=question,
-            text=f"{REFUSAL}: no passage reports who won {topic}.",
+            text=f"{REFUSAL}: no passage reports who won {topic}".rstrip() + ".",
             refused=True,
             hits=hits,
             parts=[Part(f"who won {topic}", "not_mentioned", [])],

@@ -583,26 +583,76 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")  # "Globex's" is "Globex" and its "s"
 _AFTER_SENTENCE_END = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
 
 
+# Words of a post: news capitalises them before a name ("Fed Chair Jerome Powell"), a question asks them as posts
+POST_WORDS = frozenset(
+    """ceo cfo cto coo chief executive president chair chairman chairwoman founder co-founder cofounder coach manager
+    boss director minister owner leader governor mayor secretary officer head""".split()
+)
+
+
 def restore_case(question: str, texts: Iterable[str]) -> str:
-    """A question typed all in lower case (or all in capitals) with the words the texts write capitalised inside
-    their sentences capitalised as they write them: "did mara lind resign?" -> "did Mara Lind resign?".
-    Names are read by their capitals; a question with capitals of its own is returned as it is."""
+    """A question typed all in lower case (or all in capitals) with its names capitalised as the texts write them
+    inside their sentences: "did mara lind resign?" -> "did Mara Lind resign?". A word is capitalised where the
+    texts capitalise it next to the question's own neighbour ("Mara Lind", "New Zealand"), or capitalise it standing
+    alone more often than not ("said Lind had"); a capital that only belongs to another name ("Best Buy" for "buy",
+    "New Zealand" for the "new" of "new prime minister") or to a post ("Fed Chair") is none. Names are read by their
+    capitals; a question with capitals of its own is returned as it is."""
     letters = [c for c in question.strip()[1:] if c.isalpha()]
     if not letters or (any(c.isupper() for c in letters) and not all(c.isupper() for c in letters)):
         return question
-    wanted = {m.group(0).lower() for m in _WORD.finditer(question)} - STOPWORDS
-    spelled: dict[str, Counter[str]] = {}
-    for text in texts:
-        for m in _WORD.finditer(text):
-            key = m.group(0).lower()
-            if key in wanted and not _AFTER_SENTENCE_END.search(text, max(0, m.start() - 3), m.start()):
-                spelled.setdefault(key, Counter())[m.group(0)] += 1
-    written = {}
-    for key, forms in spelled.items():
-        capitalised = {form: n for form, n in forms.items() if form[0].isupper()}
-        if sum(capitalised.values()) > sum(forms.values()) - sum(capitalised.values()):
-            written[key] = max(capitalised, key=lambda form: (capitalised[form], form))
     lowered = question.lower()
+    asked = _words(lowered)
+    wanted = {w for _, w in asked} - STOPWORDS
+    alone: dict[str, Counter[str]] = {}
+    lower: Counter[str] = Counter()
+    pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
+    for text in texts:
+        words = _words(text)
+        for i, (m, key) in enumerate(words):
+            if key not in wanted or _AFTER_SENTENCE_END.search(text, max(0, m.start() - 3), m.start()):
+                continue
+            if not m.group(0)[0].isupper():
+                lower[key] += 1
+                continue
+            before = words[i - 1][0].group(0) if i and words[i - 1][0].end() + 1 >= m.start() else ""
+            after = words[i + 1][0] if i + 1 < len(words) and m.end() + 1 >= words[i + 1][0].start() else None
+            if after is not None and after.group(0)[0].isupper():
+                pairs.setdefault((key, words[i + 1][1]), Counter())[(m.group(0), after.group(0))] += 1
+            elif not before[:1].isupper():
+                alone.setdefault(key, Counter())[m.group(0)] += 1
+    # a post keeps only an abbreviation's capitals ("CEO"), not a title's ("Fed Chair")
+    # ("Fed Chair" still capitalises the Fed)
+    for key in wanted & POST_WORDS:
+        alone[key] = Counter({form: n for form, n in alone.get(key, Counter()).items() if form.isupper()})
+        for pair in [p for p in pairs if key in p]:
+            at = pair.index(key)
+            for forms, n in list(pairs[pair].items()):
+                if not forms[at].isupper():
+                    del pairs[pair][forms]
+                    if pair[1 - at] not in POST_WORDS:
+                        alone.setdefault(pair[1 - at], Counter())[forms[1 - at]] += n
+    pairs = {p: forms for p, forms in pairs.items() if forms}
+    written: dict[int, str] = {}
+    for i, (m, key) in enumerate(asked):
+        if key not in wanted:
+            continue
+        nxt = asked[i + 1][1] if i + 1 < len(asked) else ""
+        prev = asked[i - 1][1] if i else ""
+        if (key, nxt) in pairs:
+            written[m.start()] = pairs[(key, nxt)].most_common(1)[0][0][0]
+        elif (prev, key) in pairs:
+            written[m.start()] = pairs[(prev, key)].most_common(1)[0][0][1]
+        elif key in alone and sum(alone[key].values()) > lower[key]:
+            written[m.start()] = max(alone[key], key=lambda form: (alone[key][form], form))
     if not written:  # nothing to restore: a question typed in lower case stays as typed
         return lowered if any(c.isupper() for c in letters) else question
-    return _WORD.sub(lambda m: written.get(m.group(0), m.group(0)), lowered)
+    return _WORD.sub(lambda m: written.get(m.start(), m.group(0)), lowered)
+
+
+def _words(text: str) -> list[tuple[re.Match[str], str]]:
+    """The words of text and their lower case, without the "s" of a possessive ("Globex's")."""
+    return [
+        (m, m.group(0).lower())
+        for m in _WORD.finditer(text)
+        if not (m.group(0) in "sS" and text[m.start() - 1 : m.start()] in "'’")
+    ]
