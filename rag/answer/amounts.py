@@ -66,8 +66,8 @@ def amount_in(asked: Asked, sentence: str) -> str:
         m = _MONEY.search(sentence)
         return m.group(0).strip() if m else ""
     noun = re.escape(stem(asked.noun.lower()))  # a prefix: "count" finds "counts", "wicket" "wickets"
-    # asked "how many wickets did Ostland win by?", the number follows the preposition: "won by six wickets", not
-    # "took five wickets as Ostland won by 16 runs"
+    # asked "how many points did Ostland win by?", the number follows the preposition: "won by six points", not
+    # "scored five points as Ostland won by 16 runs"
     words = asked.claim.split()
     by = (
         rf"\b{words[-2]}\s+(?:about\s+|nearly\s+|some\s+|just\s+)?"

@@ -120,7 +120,7 @@ class StructuredAnswerer:
             if slot is not None:
                 return compose_stated(question, slot, _post_pool(slot, _pool(hits, evidence), retrieve))
             if not reading.sources and len(question.split()) <= MAX_WORDS:
-                # a short question the slot reader cannot read ("who did arsenal lose to?" typed in lower case) names
+                # a short question the slot reader cannot read ("who did the rovers lose to?" typed in lower case) names
                 # no deed to state: the name most passages share would be a guess, so the quotes answer it, each
                 # holding every plain word the question asks with (none: the refusal)
                 return self.quotes(question, reading, hits, question)

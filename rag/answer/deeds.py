@@ -440,8 +440,8 @@ def _bare(word: str) -> str:
 
 
 def _modifies_next(words: list[str], i: int) -> bool:
-    """words[i] describes the lowercase word after it rather than saying a deed: a participle ("growing headwinds")
-    or a noun before a noun ("the memoir release date", "Globex's price target")."""
+    """words[i] describes the lowercase word after it rather than saying a deed: a participle ("growing costs")
+    or a noun before a noun ("the album release date", "Globex's price target")."""
     word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
     nxt = _bare(after)
     if word[-1:] in _PUNCTUATION or not nxt.isalpha() or after[:1].isupper() or nxt in STOPWORDS:
@@ -468,8 +468,8 @@ def _modifies_next(words: list[str], i: int) -> bool:
 
 
 def only_describes(claim: str, sentence: str) -> bool:
-    """A plain word the claim says as a deed or a thing ("Globex released a memoir"), the sentence says only as a
-    description of a word the claim does not have ("the memoir release date", "amid growing headwinds"): it has not
+    """A plain word the claim says as a deed or a thing ("Globex released an album"), the sentence says only as a
+    description of a word the claim does not have ("the album release date", "amid growing costs"): it has not
     said the claim. Describing one of the claim's own words says it another way ("Globex's price cuts", "Globex
     cutting jobs")."""
     claim_words = SPAN_WORD.findall(claim)

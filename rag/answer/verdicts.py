@@ -246,7 +246,7 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
             and not someone_else_did_it(claim, sentence)
             # "such as Globex's plan to buy Tide Works" states no purchase, whatever the sentence before it says
             and not (outright and hedged_only(claim, sentence))
-            # "days before the memoir release date" has released no memoir
+            # "days before the album release date" has released no album
             and not (outright and only_describes(claim, sentence))
         ):
             return True

@@ -583,7 +583,7 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")  # "Globex's" is "Globex" and its "s"
 _AFTER_SENTENCE_END = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
 
 
-# Words of a post: news capitalises them before a name ("Fed Chair Jerome Powell"), a question asks them as posts
+# Words of a post: news capitalises them before a name ("Harbour Bank Chair Ada Brin"), a question asks them as posts
 POST_WORDS = frozenset(
     """ceo cfo cto coo chief executive president chair chairman chairwoman founder co-founder cofounder coach manager
     boss director minister owner leader governor mayor secretary officer head""".split()
@@ -593,9 +593,9 @@ POST_WORDS = frozenset(
 def restore_case(question: str, texts: Iterable[str]) -> str:
     """A question typed all in lower case (or all in capitals) with its names capitalised as the texts write them
     inside their sentences: "did mara lind resign?" -> "did Mara Lind resign?". A word is capitalised where the
-    texts capitalise it next to the question's own neighbour ("Mara Lind", "New Zealand"), or capitalise it standing
-    alone more often than not ("said Lind had"); a capital that only belongs to another name ("Best Buy" for "buy",
-    "New Zealand" for the "new" of "new prime minister") or to a post ("Fed Chair") is none. Names are read by their
+    texts capitalise it next to the question's own neighbour ("Mara Lind", "North Ostland"), or capitalise it standing
+    alone more often than not ("said Lind had"); a capital that only belongs to another name ("Tide Works" for "works",
+    "North Ostland" for the "north" of "north coast") or to a post ("Bank Chair") is none. Names are read by their
     capitals; a question with capitals of its own is returned as it is."""
     letters = [c for c in question.strip()[1:] if c.isalpha()]
     if not letters or (any(c.isupper() for c in letters) and not all(c.isupper() for c in letters)):
@@ -620,8 +620,8 @@ def restore_case(question: str, texts: Iterable[str]) -> str:
                 pairs.setdefault((key, words[i + 1][1]), Counter())[(m.group(0), after.group(0))] += 1
             elif not before[:1].isupper():
                 alone.setdefault(key, Counter())[m.group(0)] += 1
-    # a post keeps only an abbreviation's capitals ("CEO"), not a title's ("Fed Chair")
-    # ("Fed Chair" still capitalises the Fed)
+    # a post keeps only an abbreviation's capitals ("CEO"), not a title's ("Bank Chair")
+    # ("Bank Chair" still capitalises the Bank)
     for key in wanted & POST_WORDS:
         alone[key] = Counter({form: n for form, n in alone.get(key, Counter()).items() if form.isupper()})
         for pair in [p for p in pairs if key in p]:
