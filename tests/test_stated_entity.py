@@ -582,3 +582,31 @@ def test_a_short_question_the_slot_reader_cannot_read_gets_no_guessed_name(tmp_p
     # ("Good Morning Ostland") would be a guess
     answer = bot.ask("who did the mariners lose to?")
     assert answer.refused and not answer.text.startswith("**"), answer.text
+
+
+def test_a_deed_asked_in_the_passive_is_answered_from_an_active_sentence_too(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Tech Wire", "2023-11-20", "Chief out", "On Friday the Globex board fired Mara Lind, its founder."),
+        (
+            "Daily Ledger",
+            "2023-11-21",
+            "Stand-in",
+            "Globex has appointed Theo Park, a co-founder of Tide Works, as interim CEO.",
+        ),
+        ("Coast Times", "2023-11-22", "Coach", "Ada Brin fired her assistant Ida Moen at Ostland on Monday."),
+        ("Bay News", "2023-10-08", "Budget", "Norrvik Bank chair Pim Ostberg noted that the budget was debated."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "passive_asked", articles))
+    answer = bot.ask("Who was fired by the Globex board?")
+    # a past deed: named as stated, not "as of" a day
+    assert answer.text.startswith("**Mara Lind** — stated by Tech Wire (2023-11-20) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
+    answer = bot.ask("Who was named interim CEO of Globex?")
+    assert answer.text.startswith("**Theo Park** — stated by Daily Ledger (2023-11-21) [1]."), answer.text
+    # a holder in apposition may have held the post for years: no answer to who was elected to it
+    assert bot.ask("Who was elected chair of Norrvik Bank?").refused
+    # before an active verb stands its doer: Ada Brin fired someone at Ostland, she was not fired by it
+    answer = bot.ask("Who was fired at Ostland?")
+    assert not answer.text.startswith("**Ada Brin"), answer.text

@@ -65,6 +65,7 @@ class Slot:
     preposition: str = ""  # the word the name must follow in the sentence ("from" in "hire Mara Lind from {}")
     current: bool = False  # asks what holds now ("who is", "which studio owns"): the latest report leads
     title: tuple[str, str] | None = None  # "who is the chief executive of Globex?": ("chief executive", "Globex")
+    taken_up: bool = False  # "who was named chief executive of Globex?": the post taken up, not only held
 
     def claim(self, name: str) -> str:
         return self.template.format(name)
@@ -123,22 +124,27 @@ def read_slot(question: str) -> Slot | None:
     predicate = " ".join(words)
     verb = next((w for w in words if w.lower() not in _BE_HAVE), words[0])
     title = _TITLE_ASKED.match(predicate) or _TITLE_AFTER_ORG.match(predicate) or _MAKER_ASKED.match(predicate)
+    taken_up = bool(title and title.groupdict().get("taking"))
     return Slot(
         "{} " + predicate,
         f"{m.group('wh').lower()} {predicate}",
         verb,
         # "is", "has", "owns", "makes": what holds now; "fired", "bought", "won": a deed done
-        current=words[0].lower() in ("is", "are", "has", "have") or bool(re.fullmatch(r"[a-z]+[^s]s", words[0])),
+        current=words[0].lower() in ("is", "are", "has", "have")
+        or (words[0].lower() != "was" and bool(re.fullmatch(r"[a-z]+[^s]s", words[0]))),
         # a one-letter organisation ("the CEO of X") is no name to the name readers, but is one here
         title=(title.group("title") or MAKER, title.group("org"))
         if title and (names_in(title.group("org")) or _ONE_LETTER_NAME.fullmatch(title.group("org")))
         else None,
+        taken_up=taken_up,
     )
 
 
 # "is the chief executive of Globex", "was the head coach of the Mariners": a post and who it is held at
+# ("was named interim CEO of Globex": the post taken up, named as news names its holder)
 _TITLE_ASKED = re.compile(
-    r"^(?:is|was)\s+(?:the\s+)?(?P<title>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$",
+    r"^(?:is|was)\s+(?:(?P<taking>named|appointed|made|elected|hired|chosen|installed)\s+(?:as\s+)?)?(?:the\s+)?"
+    r"(?P<title>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$",
     re.I,
 )
 
@@ -187,17 +193,19 @@ _NO_VERB_NEXT = (
 )
 
 
-def titled(title: tuple[str, str], sentence: str) -> list[str]:
+def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> list[str]:
     """The names the sentence gives the post in apposition, as news does ("Globex CEO Mara Lind", "Mara Lind, chief
-    executive of Globex", "Globex's chief executive, Mara Lind"); "former Globex CEO Mara Lind" holds it no more."""
+    executive of Globex", "Globex's chief executive, Mara Lind"); "former Globex CEO Mara Lind" holds it no more.
+    `taken_up`: only the names it says take the post up ("named Mara Lind as its CEO"): a holder in apposition may
+    have held it for years."""
     org = re.escape(title[1]).replace(r"\ ", r"\s+")
     # a country's post is also given by its adjective ("Ostlandic Prime Minister Mara Lind")
     owner = rf"(?i:(?:the\s+)?{org}(?:['’]s)?|{peoples_words(title[1])})"
     post = "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in post_forms(title[0])) + ")"
     name = rf"(?P<name>{NAME_PHRASE.pattern})"
-    found = []
+    found: list[str] = []
     # the post before the name ("Globex CEO Mara Lind"), not after a word that ends it ("former", "interim")
-    for m in re.finditer(rf"(?<![\w-]){owner}[\s-]+{post},?\s+{name}", sentence):
+    for m in [] if taken_up else re.finditer(rf"(?<![\w-]){owner}[\s-]+{post},?\s+{name}", sentence):
         # "then-Globex CEO", "Back then, Globex CEO ...": a past holder
         # "former Ostland and Globex CEO Mara Lind": the "former" of a shared post reaches over the first owner
         if not re.search(
@@ -208,9 +216,13 @@ def titled(title: tuple[str, str], sentence: str) -> list[str]:
             found += names_in(m.group("name"))[:1]
     # the name before the post ("Mara Lind, chief executive of Globex", "Mara Lind, Globex's chief executive")
     # ("..., with goals from Theo Park, the Globex manager was nervous": a new clause's subject, no apposition)
-    for m in re.finditer(
-        rf"{name},\s+(?i:the\s+)?(?:{post}\s+(?i:of|at)\s+{owner}|{owner}\s+{post})(?![\w-]){_NO_VERB_NEXT}",
-        sentence,
+    for m in (
+        []
+        if taken_up
+        else re.finditer(
+            rf"{name},\s+(?i:the\s+)?(?:{post}\s+(?i:of|at)\s+{owner}|{owner}\s+{post})(?![\w-]){_NO_VERB_NEXT}",
+            sentence,
+        )
     ):
         found += names_in(m.group("name"))[-1:]
     # taking the post up "as" it, in a sentence naming the organisation ("Mara Lind stepping in as interim CEO",
@@ -258,6 +270,13 @@ def _own_subject_between(between: list[str]) -> bool:
     )
 
 
+_BE_BEFORE_PARTICIPLE = frozenset("was were is are be been being got gets".split())
+# "{} was fired by Globex", "{} has been sued": a slot for what a deed was done to, asked in the passive
+_PASSIVE_ASKED = re.compile(
+    r"^\{\}\s+(?:was|were|is|are|(?:has|have|had)\s+been|got|gets)\s+(?!the\b|an?\b)[a-z]+(?:ed|en|ght|ld|wn|t)\b"
+)
+
+
 def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     """The name stands where the slot puts it: before the verb for the doer (or after "by": "was fired by Globex"),
     after it for what the deed was done to."""
@@ -280,7 +299,13 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         return False  # "candidates to replace Mara Lind" have not replaced her
     if at > 0 and words[at - 1].lower() in ("the", "a", "an") and words[at].lower().endswith("ing"):
         return False  # "Mara Lind is the leading scorer in the league": a description, she does not lead the league
-    if slot.template.startswith("{}"):
+    # "Who was fired by Globex?" asks whom a deed was done to: an active sentence names them after the verb ("Globex
+    # fired Mara Lind"), as "Whom did Globex fire?" is answered; a passive one before it ("Mara Lind was fired")
+    passive_asked = bool(_PASSIVE_ASKED.match(slot.template))
+    if passive_asked and first < at and words[at - 1].lower().strip(",") not in _BE_BEFORE_PARTICIPLE:
+        return False  # "Mara Lind fired Theo Park": before an active verb stands its doer
+    done_to_asked = passive_asked and first > at
+    if slot.template.startswith("{}") and not done_to_asked:
         # "making more money than Globex" compares with Globex; it is no deed done to it
         objects = [n.split()[0] for n in names_in(slot.claim(""))]
         target = next((i for i, w in enumerate(words) if i > at and w.strip('.,;:!?"“”‘’()[]') in objects), len(words))
@@ -309,6 +334,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         return False  # "bought Tide 2 developer Harbour Games": the name describes what was bought, it was not bought
     # and the described name is what the verb was done to: the description before it is no other name
     between = DESCRIPTION_BEFORE.sub("", " ".join(between) + " ").split()
+    if done_to_asked and any(w.lower().strip(",") in _CLAUSE_OPENERS | {"and", "but"} for w in between):
+        return False  # "Globex fired the coach after Theo Park complained": Park is in another clause
     return first > at and (bool(slot.preposition) or (len(between) <= 4 and not any(w[:1].isupper() for w in between)))
 
 
@@ -429,7 +456,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             or not all(re.search(letter, sentence) for letter in letters)
         ):
             continue
-        holders = titled(slot.title, sentence) if slot.title else []
+        holders = titled(slot.title, sentence, slot.taken_up) if slot.title else []
         longer = _spelled_longer(question_names, sentence) if slot.title is None else None
         for name in dict.fromkeys([*names_in(sentence), *holders]):
             claim = _respelled(slot.claim(name), longer)
