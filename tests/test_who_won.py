@@ -137,6 +137,11 @@ def test_an_event_no_passage_reports_a_result_for_is_refused(bot):
     answer = bot.ask("Who won the Lakeside Trophy?")
     assert answer.refused and "Lakeside Trophy" in answer.text
     assert not answer.citations
+    # the event is said back as the question wrote it, possessive and all
+    answer = bot.ask("Who won Ostland's lawsuit against the Lakeside Trophy?")
+    assert answer.text.endswith("no passage reports who won Ostland's lawsuit against the Lakeside Trophy."), (
+        answer.text
+    )
 
 
 def test_an_election_is_won_in_its_final_results_not_its_primary(bot):

@@ -266,7 +266,8 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
     naming the event when no passage reports a result for it (a name from another event would be a wrong answer)."""
     found = results(question, hits)
     if not found:
-        topic = _topic(question)
+        # the event as the question writes it ("Epic's lawsuit", not the matcher's "Epic s lawsuit")
+        topic = _WON_ASKED.sub(" ", question).strip(" ?")
         return Answer(
             question=question,
             text=f"{REFUSAL}: no passage reports who won {topic}".rstrip() + ".",
