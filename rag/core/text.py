@@ -374,10 +374,9 @@ _RESULT_FORMS = [
 _RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|loses|losing)\b", re.I)
 
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
-# "is over" is "ended",
-# "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat", "appointed" is
-# "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued". General English only. The forms of
-# "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
+# "is over" is "ended", "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat",
+# "appointed" is "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued". General English
+# only. The forms of "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
     # "is back at Globex" has returned; "the strike is over" (ending its clause) has ended
@@ -654,5 +653,5 @@ def _words(text: str) -> list[tuple[re.Match[str], str]]:
     return [
         (m, m.group(0).lower())
         for m in _WORD.finditer(text)
-        if not (m.group(0) in "sS" and text[m.start() - 1 : m.start()] in "'’")
+        if not (m.group(0) in ("s", "S") and text[m.start() - 1 : m.start()] in ("'", "’"))
     ]
