@@ -610,3 +610,27 @@ def test_a_deed_asked_in_the_passive_is_answered_from_an_active_sentence_too(tmp
     # before an active verb stands its doer: Ada Brin fired someone at Ostland, she was not fired by it
     answer = bot.ask("Who was fired at Ostland?")
     assert not answer.text.startswith("**Ada Brin"), answer.text
+
+
+def test_a_state_asked_with_is_must_be_said_with_is_and_what_happened_is_quoted(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-12-13",
+            "Slump",
+            (
+                "From a Harbour League standpoint, they sit eighth in the Ostland top flight, but their goal difference is "
+                "the worst of any club in the top 10."
+            ),
+        ),
+        ("Bay News", "2023-12-14", "Towns", "The ruling in city 3 drew 925 reports on day 2, officials said."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "copula", articles))
+    # "the Ostland top flight", "the top 10": no team is said to be ("is") top of the league
+    answer = bot.ask("Which team is top of the league?")
+    assert answer.refused and not answer.text.startswith("**"), answer.text
+    # "what happened" is no word a report of it repeats: the sentence about city 3 on day 2 is quoted
+    answer = bot.ask("What happened in city 3 on day 2?")
+    assert any("in city 3 drew" in c.quote for c in answer.citations), answer.text

@@ -40,6 +40,11 @@ _SUBJECT = re.compile(
     r"^\s*(?:what|how|where|when|why)\b.*\b(?:of|about|to|for|regarding|on)\s+(?P<subject>[^?]+?)\s*\??$", re.I
 )
 
+# Verbs of any event at all, which a sentence saying what happened seldom repeats
+_ANY_EVENT = re.compile(
+    r"\b(?:happen(?:s|ed|ing)?|occur(?:s|red|ring)?|go(?:es)?\s+on|went\s+on|take\s+place|took\s+place)\b", re.I
+)
+
 # Passages fetched in a result's own words for "who won ...?", beside the question's: the past results a report
 # mentions in passing ("X won the 2022 final") rank low for the question itself.
 RESULT_HITS = 2 * EVIDENCE_HITS
@@ -122,8 +127,8 @@ class StructuredAnswerer:
             if not reading.sources and len(question.split()) <= MAX_WORDS:
                 # a short question the slot reader cannot read ("who did the rovers lose to?" typed in lower case) names
                 # no deed to state: the name most passages share would be a guess, so the quotes answer it, each
-                # holding every plain word the question asks with (none: the refusal)
-                return self.quotes(question, reading, hits, question)
+                # holding every plain word the question asks with but a verb of any event ("what happened in ...")
+                return self.quotes(question, reading, hits, _ANY_EVENT.sub(" ", question))
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:
                 return self.quotes(question, reading, hits)

@@ -277,6 +277,22 @@ _PASSIVE_ASKED = re.compile(
 )
 
 
+_COPULA_ASKED = re.compile(r"^\{\}\s+(?:is|are|was|were)\s+(?!the\b|an?\b)", re.I)
+
+
+def _said_with_be(words: list[str], at: int) -> bool:
+    """A be-form stands right before words[at], or before one adverb before it ("is now top")."""
+    before = [w.lower().strip(",") for w in words[max(0, at - 2) : at]]
+    return bool(before) and (
+        before[-1] in _BE_BEFORE_PARTICIPLE
+        or (
+            len(before) == 2
+            and before[0] in _BE_BEFORE_PARTICIPLE
+            and before[1] in ("now", "still", "also", "currently")
+        )
+    )
+
+
 def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     """The name stands where the slot puts it: before the verb for the doer (or after "by": "was fired by Globex"),
     after it for what the deed was done to."""
@@ -305,6 +321,10 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     if passive_asked and first < at and words[at - 1].lower().strip(",") not in _BE_BEFORE_PARTICIPLE:
         return False  # "Mara Lind fired Theo Park": before an active verb stands its doer
     done_to_asked = passive_asked and first > at
+    # "Which team is top of the league?" asks a state said with "is": "they sit eighth in the Ostland top flight" has
+    # "top" describing a flight, said of no one
+    if _COPULA_ASKED.match(slot.template) and not passive_asked and not _said_with_be(words, at):
+        return False
     if slot.template.startswith("{}") and not done_to_asked:
         # "making more money than Globex" compares with Globex; it is no deed done to it
         objects = [n.split()[0] for n in names_in(slot.claim(""))]
