@@ -634,3 +634,25 @@ def test_a_state_asked_with_is_must_be_said_with_is_and_what_happened_is_quoted(
     # "what happened" is no word a report of it repeats: the sentence about city 3 on day 2 is quoted
     answer = bot.ask("What happened in city 3 on day 2?")
     assert any("in city 3 drew" in c.quote for c in answer.citations), answer.text
+
+
+def test_a_founder_of_another_company_did_not_found_this_one_and_a_post_in_capitals_is_asked_for(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-18",
+            "Merger talk",
+            "The Tide Works board approached Ada Brin, the co-founder and CEO of rival Globex, about a merger.",
+        ),
+        ("Daily Ledger", "2023-11-19", "Exit", "Mara Lind, who co-founded Tide Works in 2015, left the company."),
+        ("Coast Times", "2023-12-09", "Sun Valley", "Theo Park ran into Ida Moen, Norrvik's CEO, at a conference."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "cofounder", articles))
+    answer = bot.ask("Who co-founded Tide Works?")
+    assert answer.text.startswith("**Mara Lind** — stated by Daily Ledger"), answer.text
+    assert "Ada Brin" not in answer.text.split("\n")[0], answer.text
+    # "Who is Norrvik's CEO?" asks for a name, it does not name one: answered from the apposition
+    answer = bot.ask("Who is Norrvik's CEO?")
+    assert answer.text.startswith("**Ida Moen**, as of 2023-12-09 — stated by Coast Times"), answer.text

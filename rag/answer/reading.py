@@ -118,7 +118,10 @@ _FRAME = re.compile(
 
 
 # "Who is Jack Keane?" names the person and asks about them: a description (quotes), not a name to find.
-_WHO_IS_NAMED = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.-]*\s*)+\??\s*$")
+_WHO_IS_NAMED = re.compile(
+    # not a post in capitals after an organisation ("Who is Globex's CEO?" asks for a name)
+    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?![^?]*\s(?:CEO|CFO|CTO|COO)\s*\??\s*$)(?:[A-Z][\w'’.-]*\s*)+\??\s*$"
+)
 
 
 @dataclass

@@ -296,7 +296,7 @@ def _said_with_be(words: list[str], at: int) -> bool:
 def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     """The name stands where the slot puts it: before the verb for the doer (or after "by": "was fired by Globex"),
     after it for what the deed was done to."""
-    verb = base_stem(same_event_words(slot.verb))
+    verb = base_stem(same_event_words(slot.verb)).replace("-", "")  # the words below are read without hyphens
     words = SPAN_WORD.findall(sentence)
     at = next((i for i, w in enumerate(words) if base_stem(same_event_words(re.sub(r"\W", "", w))) == verb), -1)
     # where the whole name is said: "sued Globex ..., claiming Globex Pay Store ..." names the store after the verb's
@@ -313,6 +313,17 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         return False  # asked "who coaches ...?", "Ostland coach Mara Lind" names a post and its holder, no deed
     if at > 0 and words[at - 1].lower() == "to":
         return False  # "candidates to replace Mara Lind" have not replaced her
+    if (
+        slot.template.startswith("{}")
+        and said.endswith(("er", "ers", "or", "ors"))
+        and not asked.endswith(("er", "or"))
+    ):
+        # the deed said as its doer's title, in apposition ("Ada Brin, the co-founder and CEO of Tide Works", "Tide
+        # Works co-founder Ada Brin"): a founder of what the title names beside it, not of a company named elsewhere
+        done_to = {w.strip('.,;:!?"“”‘’()[]') for w in slot.template.split("{}", 1)[-1].split()[1:]}
+        beside = {w.strip('.,;:!?"“”‘’()[]') for w in words[max(0, at - 3) : at] + words[at + 1 : at + 5]}
+        apposed = 0 <= at - (first + len(parts)) <= 2 if first < at else first - at == 1
+        return apposed and bool(done_to & beside)
     if at > 0 and words[at - 1].lower() in ("the", "a", "an") and words[at].lower().endswith("ing"):
         return False  # "Mara Lind is the leading scorer in the league": a description, she does not lead the league
     # "Who was fired by Globex?" asks whom a deed was done to: an active sentence names them after the verb ("Globex
@@ -338,11 +349,11 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         # "the work of the Assembly that has languished since hard-liners ousted Lind": the Assembly ousted no one
         if first < at and _own_subject_between(words[first + len(parts) : at]):
             return False
+        done_to = {w.strip('.,;:!?"“”‘’()[]') for w in slot.template.split("{}", 1)[-1].split()[1:]}
         if first < at:
             return True
         # by the doer: "Mara Lind was fired by Globex", "the company was sued by Globex", "Tide Pay, made by Globex";
         # not "comments made by Globex, who said Tide Pay would ...": with no "was", what was made stands right before
-        done_to = {w.strip('.,;:!?"“”‘’()[]') for w in slot.template.split("{}", 1)[-1].split()[1:]}
         before = {w.strip('.,;:!?"“”‘’()[]') for w in words[max(0, at - 4) : at]}
         passive = at > 0 and words[at - 1].lower() in ("was", "were", "is", "are", "been", "being", "be")
         return "by" in (w.lower() for w in words[at:first]) and (passive or not done_to or bool(done_to & before))
