@@ -293,6 +293,11 @@ def _said_with_be(words: list[str], at: int) -> bool:
     )
 
 
+def _done_to(slot: Slot) -> set[str]:
+    """The words the slot's statement puts after its verb ("Tide Works" of "{} bought Tide Works")."""
+    return {w.strip('.,;:!?"“”‘’()[]') for w in slot.template.split("{}", 1)[-1].split()[1:]}
+
+
 def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     """The name stands where the slot puts it: before the verb for the doer (or after "by": "was fired by Globex"),
     after it for what the deed was done to."""
@@ -320,7 +325,7 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     ):
         # the deed said as its doer's title, in apposition ("Ada Brin, the co-founder and CEO of Tide Works", "Tide
         # Works co-founder Ada Brin"): a founder of what the title names beside it, not of a company named elsewhere
-        done_to = {w.strip('.,;:!?"“”‘’()[]') for w in slot.template.split("{}", 1)[-1].split()[1:]}
+        done_to = _done_to(slot)
         beside = {w.strip('.,;:!?"“”‘’()[]') for w in words[max(0, at - 3) : at] + words[at + 1 : at + 5]}
         apposed = 0 <= at - (first + len(parts)) <= 2 if first < at else first - at == 1
         return apposed and bool(done_to & beside)
@@ -349,11 +354,11 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         # "the work of the Assembly that has languished since hard-liners ousted Lind": the Assembly ousted no one
         if first < at and _own_subject_between(words[first + len(parts) : at]):
             return False
-        done_to = {w.strip('.,;:!?"“”‘’()[]') for w in slot.template.split("{}", 1)[-1].split()[1:]}
         if first < at:
             return True
         # by the doer: "Mara Lind was fired by Globex", "the company was sued by Globex", "Tide Pay, made by Globex";
         # not "comments made by Globex, who said Tide Pay would ...": with no "was", what was made stands right before
+        done_to = _done_to(slot)
         before = {w.strip('.,;:!?"“”‘’()[]') for w in words[max(0, at - 4) : at]}
         passive = at > 0 and words[at - 1].lower() in ("was", "were", "is", "are", "been", "being", "be")
         return "by" in (w.lower() for w in words[at:first]) and (passive or not done_to or bool(done_to & before))
