@@ -26,6 +26,7 @@ from rag.core.text import (
 from rag.verify.lexical import analyse
 
 __all__ = [
+    "BE_FORMS",
     "DESCRIPTION_BEFORE",
     "SPAN_WORD",
     "another_object",
@@ -213,8 +214,8 @@ def _doer_before(words: list[str], verb: int) -> int:
 
 # "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may
 # stand in an active sentence ("Globex fired chief executive Mara Lind").
-_BE = frozenset("was were is are been being be got gets get".split())
-_PASSIVE = re.compile(r"\s*(?:" + "|".join(_BE) + r")\b", re.I)
+BE_FORMS = frozenset("was were is are been being be got gets get".split())  # before a participle: a passive
+_PASSIVE = re.compile(r"\s*(?:" + "|".join(BE_FORMS) + r")\b", re.I)
 OBJECT_WORDS = 4
 
 
@@ -224,10 +225,10 @@ def _not_done_to(subject: Set[str], words: list[str], tokens: list[frozenset[str
     ("Globex fired Mara Lind"; "Theo Park was fired after Mara Lind resigned" is his)."""
     if last & subject:
         at = max(i for i in range(verb) if tokens[i] & subject)
-        return not any(w.lower().strip(",") in _BE for w in words[at + 1 : verb])
+        return not any(w.lower().strip(",") in BE_FORMS for w in words[at + 1 : verb])
     if not last:
         return False
-    if any(w.lower() in _BE for w in words[max(0, verb - 2) : verb]):
+    if any(w.lower() in BE_FORMS for w in words[max(0, verb - 2) : verb]):
         return True  # "Theo Park was fired ...": it was done to him
     # the object stands before any word that starts another clause: "Theo Park fired back that Globex's chief ..."
     # did nothing to Globex
@@ -280,7 +281,7 @@ def _roles_in_voice(
 
 def _passive_at(words: list[str], verb: int) -> bool:
     """The verb is said in the passive: "Mara Lind was fired", "had been fired"."""
-    return any(w.lower() in _BE for w in words[max(0, verb - 2) : verb])
+    return any(w.lower() in BE_FORMS for w in words[max(0, verb - 2) : verb])
 
 
 def _passive_roles_at(
@@ -430,7 +431,7 @@ def done_to(question: str, text: str) -> set[str]:
 
 
 # Words after which an "-ing" form is a verb ("is growing", "kept growing") and a bare form too ("will release").
-_VERB_BEFORE = _BE | frozenset("am has have had keep keeps kept start starts started stop stops stopped".split())
+_VERB_BEFORE = BE_FORMS | frozenset("am has have had keep keeps kept start starts started stop stops stopped".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
 _PUNCTUATION = ".,;:!?\"'’”)—–"
 

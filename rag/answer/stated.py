@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from rag.answer.compose import REFUSAL, UNSETTLED, Citations, outlet_of, quoted
-from rag.answer.deeds import DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
+from rag.answer.deeds import BE_FORMS, DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
 from rag.answer.names import in_full, names_in, people_of, peoples_words, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import coverage, judge
@@ -270,7 +270,6 @@ def _own_subject_between(between: list[str]) -> bool:
     )
 
 
-_BE_BEFORE_PARTICIPLE = frozenset("was were is are be been being got gets".split())
 # "{} was fired by Globex", "{} has been sued": a slot for what a deed was done to, asked in the passive
 _PASSIVE_ASKED = re.compile(
     r"^\{\}\s+(?:was|were|is|are|(?:has|have|had)\s+been|got|gets)\s+(?!the\b|an?\b)[a-z]+(?:ed|en|ght|ld|wn|t)\b"
@@ -284,12 +283,8 @@ def _said_with_be(words: list[str], at: int) -> bool:
     """A be-form stands right before words[at], or before one adverb before it ("is now top")."""
     before = [w.lower().strip(",") for w in words[max(0, at - 2) : at]]
     return bool(before) and (
-        before[-1] in _BE_BEFORE_PARTICIPLE
-        or (
-            len(before) == 2
-            and before[0] in _BE_BEFORE_PARTICIPLE
-            and before[1] in ("now", "still", "also", "currently")
-        )
+        before[-1] in BE_FORMS
+        or (len(before) == 2 and before[0] in BE_FORMS and before[1] in ("now", "still", "also", "currently"))
     )
 
 
@@ -334,7 +329,7 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     # "Who was fired by Globex?" asks whom a deed was done to: an active sentence names them after the verb ("Globex
     # fired Mara Lind"), as "Whom did Globex fire?" is answered; a passive one before it ("Mara Lind was fired")
     passive_asked = bool(_PASSIVE_ASKED.match(slot.template))
-    if passive_asked and first < at and words[at - 1].lower().strip(",") not in _BE_BEFORE_PARTICIPLE:
+    if passive_asked and first < at and words[at - 1].lower().strip(",") not in BE_FORMS:
         return False  # "Mara Lind fired Theo Park": before an active verb stands its doer
     done_to_asked = passive_asked and first > at
     # "Which team is top of the league?" asks a state said with "is": "they sit eighth in the Ostland top flight" has
@@ -360,7 +355,7 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         # not "comments made by Globex, who said Tide Pay would ...": with no "was", what was made stands right before
         done_to = _done_to(slot)
         before = {w.strip('.,;:!?"“”‘’()[]') for w in words[max(0, at - 4) : at]}
-        passive = at > 0 and words[at - 1].lower() in ("was", "were", "is", "are", "been", "being", "be")
+        passive = at > 0 and words[at - 1].lower() in BE_FORMS
         return "by" in (w.lower() for w in words[at:first]) and (passive or not done_to or bool(done_to & before))
     # what it was done to is the first name after the verb, a few words on at most ("bought the small studio Tide
     # Works"), not a name further along ("beat the Rovers 41-10, with Lind scoring twice")
