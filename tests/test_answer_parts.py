@@ -637,6 +637,12 @@ def test_a_passage_that_words_no_outcome_supports_no_win_or_defeat():
         judge("the Rovers beat the Mariners in the Harbour Cup final", [final], happened=True).label == "contradicted"
     )
     assert judge("the Mariners beat the Rovers in the Harbour Cup final", [final], happened=True).supported
+    # a long name is one thing between the claim's words: the final is as close to its winner as in a short one
+    long_name = (
+        "With just the final of the Harbour Open Challenge Cup 2023 won by the Mariners beating the Rovers by six "
+        "runs on Sunday, the whole town is ready."
+    )
+    assert judge("the Mariners beat the Rovers in the final", [long_name], happened=True).supported
     semi = "The Mariners beat the Rovers in the semi-final on Saturday."
     assert judge("the Rovers beat the Mariners in the final", [semi], happened=True).label == "not_mentioned"
     # a defeat named as a thing, its loser only implied, says neither way who won

@@ -331,8 +331,13 @@ def _close_together(needed: set[str], names: list[set[str]], sentence: str) -> b
     return _close(needed, names, sentence) or _close(needed, names, _ASIDE.sub(" ", sentence))
 
 
+# A name of several words stands as one word in that count: "the final of the Ostland Open Cup won by the Rovers"
+# puts the final as close to the Rovers as "the cup final won by the Rovers" does.
+_NAME_OR_WORD = re.compile(NAME_RUN.pattern + r"\S*|\S+")
+
+
 def _close(needed: set[str], names: list[set[str]], sentence: str) -> bool:
-    words = SPAN_WORD.findall(sentence)
+    words = _NAME_OR_WORD.findall(sentence)
     width = max(CLOSE_MIN, CLOSE_PER_WORD * (len(needed) + len(names)))
     if len(words) <= width:
         return True
