@@ -50,6 +50,16 @@ ARTICLES = [
         "Park joins the Mariners",
         "Theo Park signed a two-year deal with the Mariners, the club announced on Monday evening.",
     ),
+    (
+        # a live page: dated before everyone else, but kept up to date with what happened after its date
+        "Bay News",
+        "2023-09-20",
+        "Globex: everything you need to know",
+        (
+            "Globex cut 300 jobs at its Tide Works plant. On October 2 the company confirmed the cuts. On October 5 "
+            "shares recovered. On October 12 the union met the board. On October 19 talks ended."
+        ),
+    ),
 ]
 
 
@@ -64,8 +74,26 @@ def test_the_earliest_outlet_leads_and_the_later_one_follows_with_its_date(bot):
     answer = bot.ask("Which outlet reported that Globex cut jobs at Tide Works first?")
     assert answer.text.startswith("**Daily Ledger** reported it first, on 2023-10-02 [1]")
     assert "later: Tech Wire (2023-10-05) [2]" in answer.text
-    assert [c.source for c in answer.citations] == ["Daily Ledger", "Tech Wire"]
+    assert [c.source for c in answer.citations] == ["Daily Ledger", "Tech Wire", "Bay News"]
     assert_exact_quotes(bot, answer)
+
+
+def test_a_page_updated_after_its_date_does_not_come_first_on_its_date(bot):
+    answer = bot.ask("Which outlet was the first to report that Globex cut jobs at Tide Works?")
+    assert answer.text.startswith("**Daily Ledger** reported it first, on 2023-10-02 [1]")
+    # it is shown, with why its date does not order it
+    assert "Bay News (2023-09-20; the page names days up to 2023-10-19, so it may have said this later)" in answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_page_is_updated_when_it_names_several_days_after_its_own():
+    from rag.answer.when import updated_until
+
+    look_ahead = "The trial opens on October 3. A verdict is due by October 20."
+    assert updated_until(look_ahead, "2023-09-28") is None
+    assert str(updated_until(look_ahead + " On November 2 the jury was sent home.", "2023-09-28")) == "2023-11-02"
+    # days before the page's own date, or "Dec. 30" in a January page (last year's), are not later days
+    assert updated_until("On Dec. 30 and Dec. 31 and Jan. 1 it snowed.", "2024-01-02") is None
 
 
 def test_the_latest_outlet_leads_when_asked_who_reported_it_most_recently(bot):

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from rag.answer.compose import UNSETTLED, Citations, published_moment
-from rag.answer.parts import Evidence, windows
+from rag.answer.parts import Evidence, Window, windows
 from rag.answer.reading import claim_words
 from rag.answer.verdicts import ABOUT, embedding_similarity, judge, states_deed
+from rag.answer.when import updated_until
 from rag.core.text import claim_as_written
 from rag.core.types import Answer, Hit, Part
 
@@ -94,10 +96,19 @@ def _earliest_or_latest(e: Evidence, asked: OutletAsked) -> Evidence:
     ]
     if not stating:
         return e
-    pick = (min if asked.order == "earliest" else max)(
-        stating, key=lambda w: (w.hit.article.published_at, w.hit.article.published_instant)
-    )
+    if asked.order == "earliest":  # a page updated since its date may have said it later than that date
+        pick = min(
+            stating,
+            key=lambda w: (_updated(w) is not None, w.hit.article.published_at, w.hit.article.published_instant),
+        )
+    else:
+        pick = max(stating, key=lambda w: (w.hit.article.published_at, w.hit.article.published_instant))
     return replace(e, window=pick)
+
+
+def _updated(w: Window | None) -> date | None:
+    """The last later day the window's page names, when it names enough of them to have been updated (`updated_until`)."""
+    return updated_until(w.hit.article.text, w.hit.article.published_at) if w else None
 
 
 def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], hits: list[Hit]) -> Answer:
@@ -115,8 +126,10 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
         evidence = [_earliest_or_latest(e, asked) if states(e) else e for e in evidence]
     # the closest-worded report first: "which outlet ...?" asks for one, and a loose match must not lead
     saying = sorted((e for e in evidence if states(e)), key=lambda e: -e.judgement.score)
-    if asked.order:  # by day, then by time of day where both articles give one
-        saying.sort(key=_when, reverse=asked.order == "latest")
+    if asked.order == "earliest":  # by day, then by time of day where both articles give one; updated pages last
+        saying.sort(key=lambda e: (_updated(e.window) is not None, _when(e)))
+    elif asked.order:
+        saying.sort(key=_when, reverse=True)
     lines: list[str] = []
     said = {id(e) for e in saying}
     parts = [
@@ -138,7 +151,11 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
 
     def ref(e: Evidence) -> str:
         moment = published_moment(e.window) if e.window and _when(e)[1] else e.published_at
-        return f"{e.source} ({moment}) [{numbers[id(e)]}]"
+        return f"{e.source} ({moment}{_updated_note(e)}) [{numbers[id(e)]}]"
+
+    def _updated_note(e: Evidence) -> str:
+        until = _updated(e.window) if asked.order == "earliest" else None
+        return f"; the page names days up to {until}, so it may have said this later" if until else ""
 
     if not saying:
         lead = (
@@ -153,7 +170,7 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
         day = published_moment(tied[0].window) if timed and tied[0].window else saying[0].published_at
         word = "first" if asked.order == "earliest" else "most recently"
         names = " and ".join(f"**{e.source}**" for e in tied)
-        lead = f"{names} reported it {word}, on {day} [{'] ['.join(str(numbers[id(e)]) for e in tied)}]"
+        lead = f"{names} reported it {word}, on {day}{_updated_note(tied[0])} [{'] ['.join(str(numbers[id(e)]) for e in tied)}]"
         rest = [ref(e) for e in saying if all(e is not t for t in tied)]
         lead += (
             (f"; {'later' if asked.order == 'earliest' else 'earlier'}: {', '.join(rest)}" if rest else "")

@@ -74,23 +74,48 @@ class Dated:
         return bool(self.said)
 
 
+def _day_said(m: re.Match[str], published: date) -> date | None:
+    """The day a day-and-month match names, its year taken from the article's date when it gives none."""
+    month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+    day = int(m.group("day") or m.group("day2"))
+    year = int(m.group("year")) if m.group("year") else published.year
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    # "Dec. 30" in an article of January 2 is last year's; "Nov. 6" in one of September 28 is this year's (the
+    # article was updated later, or looks ahead)
+    if not m.group("year") and found > published + timedelta(days=ROLLBACK_AFTER_DAYS):
+        found = found.replace(year=year - 1)
+    return found
+
+
+# A page naming this many days after its own date has been updated since (a live page, an explainer kept up to
+# date): its date does not say when it first said something. One or two later days are a look ahead ("the trial
+# opens Oct. 3").
+UPDATED_WHEN_NAMING = 3
+
+
+def updated_until(text: str, published_at: str) -> date | None:
+    """The last of the days a page names after its own date when it names UPDATED_WHEN_NAMING or more, else None."""
+    try:
+        published = date.fromisoformat(published_at[:10])
+    except ValueError:
+        return None
+    later = {
+        day
+        for m in _DAY_MONTH.finditer(text)
+        if (day := _day_said(m, published)) is not None and day > published + timedelta(days=1)
+    }
+    return max(later) if len(later) >= UPDATED_WHEN_NAMING else None
+
+
 def event_day(sentence: str, published: date) -> tuple[date, str]:
     """(the day the sentence dates its event to, the words that say it); (published, "") when it says none."""
     m = _DAY_MONTH.search(sentence)
-    if m:
-        month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
-        day = int(m.group("day") or m.group("day2"))
-        year = int(m.group("year")) if m.group("year") else published.year
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            found = None
-        if found is not None:
-            # "Dec. 30" in an article of January 2 is last year's; "Nov. 6" in one of September 28 is this year's (the
-            # article was updated later, or looks ahead)
-            if not m.group("year") and found > published + timedelta(days=ROLLBACK_AFTER_DAYS):
-                found = found.replace(year=year - 1)
-            return found, m.group(0)
+    found = _day_said(m, published) if m else None
+    if m and found is not None:
+        return found, m.group(0)
     m = _RELATIVE_DAY.search(sentence)
     if m:
         return published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0), m.group(0)
