@@ -166,6 +166,19 @@ def test_a_deal_done_is_one_event_however_it_is_worded() -> None:
     assert T.same_event_words("Globex closed its Ostland plant") == "Globex closed its Ostland plant"
 
 
+def test_a_price_that_moves_is_said_to_fall_or_rise_in_any_of_its_words() -> None:
+    from rag.answer.verdicts import judge
+
+    for said in ("Globex shares slumped on Monday.", "Globex shares tumbled 4% on Monday.", "Globex shares fell."):
+        assert judge("Globex shares drop", [said], happened=True).supported, said
+    # the other way round is no support
+    assert not judge("Globex shares drop", ["Globex shares jumped 4% on Monday."], happened=True).supported
+    assert judge("Globex shares rise", ["Globex shares surged after the results."], happened=True).supported
+    # declining to comment is a refusal, not a fall
+    assert T.same_event_words("Globex declined to comment.") == "Globex declined to comment."
+    assert not judge("Globex decline", ["Globex declined to comment."], happened=True).supported
+
+
 def test_over_at_a_clauses_end_is_ended_and_back_is_returned() -> None:
     from rag.answer.verdicts import judge
 

@@ -375,7 +375,8 @@ _RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|lo
 
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
 # "is over" is "ended", "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat",
-# "appointed" is "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued". General English
+# "appointed" is "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued", "slumped" is
+# "fell" and "jumped" "rose". General English
 # only. The forms of "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
@@ -409,6 +410,25 @@ _EVENT_WORDS = [
         "fire",
     ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
+    # a price, a share or an index that moves: "shares slumped" fell, "prices jumped" rose ("declined to comment" is
+    # a refusal, "fallen" a participle the stemmer keeps apart)
+    (
+        re.compile(
+            r"\b(?:drop|drops|dropped|dropping|fell|fallen|slump|slumps|slumped|slumping|tumble|tumbles|tumbled|"
+            r"tumbling|plunge|plunges|plunged|plunging|slid|slides|sliding|sank|sinks|sinking|dipped|dips|dipping|"
+            r"(?:decline|declines|declined|declining)(?!\s+to\b))\b",
+            re.I,
+        ),
+        "fall",
+    ),
+    (
+        re.compile(
+            r"\b(?:rose|risen|climb|climbs|climbed|climbing|jump|jumps|jumped|jumping|surge|surges|surged|surging|"
+            r"soar|soars|soared|soaring|rallied|rallies)\b",
+            re.I,
+        ),
+        "rise",
+    ),
     # "completed its acquisition of", "sealed the takeover", "closed the deal": a deal done, in one noun and one verb
     (
         re.compile(
