@@ -656,3 +656,23 @@ def test_a_founder_of_another_company_did_not_found_this_one_and_a_post_in_capit
     # "Who is Norrvik's CEO?" asks for a name, it does not name one: answered from the apposition
     answer = bot.ask("Who is Norrvik's CEO?")
     assert answer.text.startswith("**Ida Moen**, as of 2023-12-09 — stated by Coast Times"), answer.text
+
+
+def test_a_participle_opening_the_sentence_names_its_doer_last_in_its_by_phrase(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-12-11",
+            "Tide Pay returns",
+            "Founded by former Globex chief Mara Lind, Tide Works had first built a chat app for ferries.",
+        ),
+        ("Daily Ledger", "2023-12-12", "Harbour", "Theo Park said the harbour app would launch in spring."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "fronted", articles))
+    answer = bot.ask("Who founded Tide Works?")
+    # what was founded follows the by-phrase; the name describing its doer ("former Globex chief") founded nothing
+    assert answer.text.startswith("**Mara Lind** — stated by Tech Wire"), answer.text
+    assert "Globex" not in answer.text.split(" — ")[0]
+    assert_exact_quotes(bot, answer)

@@ -356,7 +356,15 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         done_to = _done_to(slot)
         before = {w.strip('.,;:!?"“”‘’()[]') for w in words[max(0, at - 4) : at]}
         passive = at > 0 and words[at - 1].lower() in BE_FORMS
-        return "by" in (w.lower() for w in words[at:first]) and (passive or not done_to or bool(done_to & before))
+        # "Founded by Mara Lind, Tide Works grew ...": a participle opening the sentence has what was done to right
+        # after its by-phrase
+        comma = next((i for i in range(first, len(words)) if words[i].endswith(",")), len(words))
+        # (the doer is the by-phrase's last name: "by former Tide Works chief Mara Lind," was founded by her, not Tide)
+        head = first + len(parts) - 1 == comma
+        after = {w.strip('.,;:!?"“”‘’()[]') for w in words[comma + 1 : comma + 4]} if at == 0 and head else set()
+        return "by" in (w.lower() for w in words[at:first]) and (
+            passive or not done_to or bool(done_to & (before | after))
+        )
     # what it was done to is the first name after the verb, a few words on at most ("bought the small studio Tide
     # Works"), not a name further along ("beat the Rovers 41-10, with Lind scoring twice")
     # ("beat No. 12 Coast City": a ranking's number sign is no other name)
