@@ -21,9 +21,12 @@ _SPEECH_VERB = re.compile(
     r"wrote|insisted|suggested|described|called|according to)\b",
     re.I,
 )
-# "Nadella said", "said Mara Lind", "Lind told reporters": who a sentence's words are attributed to
+# "Nadella said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said": who a sentence's words
+# are attributed to
 _ATTRIBUTED = re.compile(
-    rf"(?P<before>{NAME_PHRASE.pattern})\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|wrote|writes|insisted|replied)\b"
+    rf"(?P<before>{NAME_PHRASE.pattern})(?:,\s+[^,.;:“”\"]{{1,60}}\.?,|,)?\s+(?:\w+ly\s+)?"
+    r"(?:said|says|told|tells|added|wrote|writes|insisted|replied|explained|noted|argued|warned|stated|claimed|"
+    r"responded|continued)\b"
     rf"|\b(?:said|says|added|wrote)\s+(?P<after>{NAME_PHRASE.pattern})"
 )
 _PRONOUN_START = re.compile(r"^[\"“]?(?:He|She|They)\b")
@@ -59,6 +62,9 @@ _QUESTION_WORDS = {
 
 MAX_SENTENCES = 4
 CANDIDATE_HITS = 8  # sentences are taken from the best passages only
+# "What did Mara Lind say about X?": what she said is often elsewhere in the article whose passage names her (the
+# retriever ranks one passage per article first); the whole of the best few such articles is read.
+SPEAKER_ARTICLES = 3
 # Of those, the lexically closest are embedded (MiniLM time is most of an answer's latency). 16 instead of 24:
 # same first quote on 60/60 report-half questions, same quote set on 57/60, a third less encoder time.
 MAX_EMBEDDED = 16
@@ -96,9 +102,20 @@ def speech_parts(question: str) -> tuple[str, str] | None:
     return (m.group("speaker").strip(), m.group("topic").strip(" ?.")) if m else None
 
 
+# "a source told ...", "a spokesperson said", "people familiar with the matter said": words of someone unnamed
+_UNNAMED_SOURCE = re.compile(
+    r"\b(?:a|an|one|another|two|several|the)\s+(?:[\w-]+\s+){0,2}?(?:source|sources|insider|insiders|spokesperson|"
+    r"spokesman|spokeswoman|representative|friend|person|people)\b(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|tells|"
+    r"claimed|claims|added)\b",
+    re.I,
+)
+
+
 def _said_by_another(text: str, speaker_names: list[str]) -> bool:
     """The sentence's words are attributed to a name that is not the asked speaker's ("..., Nadella said" asked what
-    Altman said)."""
+    Altman said), or to someone unnamed ("a source told ...")."""
+    if _UNNAMED_SOURCE.search(text):
+        return True
     for m in _ATTRIBUTED.finditer(text):
         who = set((m.group("before") or m.group("after")).lower().split())
         if who and not who & set(speaker_names):
@@ -116,15 +133,28 @@ class ExtractiveAnswerer:
         self.embedder = embedder
         self.config = config or ExtractiveConfig()
 
-    def candidates(self, hits: list[Hit]) -> list[_Sentence]:
+    def candidates(self, hits: list[Hit], speaker: list[str] | None = None) -> list[_Sentence]:
         """Every sentence of the best passages once: overlapping chunks repeat sentences, and outlets repeat boilerplate
-        ("Do you work at OpenAI? ...") word for word across articles, which would be quoted twice."""
+        ("Do you work at OpenAI? ...") word for word across articles, which would be quoted twice. With a `speaker`
+        (the surname asked about), every sentence of the first SPEAKER_ARTICLES articles whose passage names them."""
         seen: set[tuple[str, int]] = set()
         seen_text: set[str] = set()
+        whole: set[str] = set()
         out = []
         for rank, hit in enumerate(hits[:CANDIDATE_HITS]):
             text = hit.article.text
-            spans = split_sentences(text, hit.chunk.start, hit.chunk.end)
+            if (
+                speaker
+                and hit.article.id not in whole
+                and len(whole) < SPEAKER_ARTICLES
+                and _mentions(hit.text, speaker)
+            ):
+                whole.add(hit.article.id)
+                spans = split_sentences(text)
+            elif hit.article.id in whole:
+                continue  # read whole already
+            else:
+                spans = split_sentences(text, hit.chunk.start, hit.chunk.end)
             injected = instruction_spans(text, spans)  # an instruction or its payload is never quoted as an answer
             for s, e in spans:
                 same_words = " ".join(text[s:e].lower().split())
@@ -160,8 +190,19 @@ class ExtractiveAnswerer:
         lexical = [len(q_stems & stems(s.text)) / max(1, len(q_stems)) for s in sentences]
         # Embedding is the cost: only the lexically closest sentences are embedded; the rest keep score 0.
         # "He said …" after the named person shares no words with the question but may be the answer itself.
+        surname = speaker_names[-1:]
+
+        def by_speaker(sentence: _Sentence) -> bool:
+            return (_mentions(sentence.text, surname) or self._resolves_to(sentence, surname)) and not _said_by_another(
+                sentence.text, speaker_names
+            )
+
+        # asked what someone said, their own words are embedded first, wherever the article has them
         prior = [
-            lexical[i] + (0.5 if entities and self._resolves_to(s, entities) else 0.0) for i, s in enumerate(sentences)
+            lexical[i]
+            + (0.5 if entities and self._resolves_to(s, entities) else 0.0)
+            + (0.5 if speech and by_speaker(s) and _SPEECH_VERB.search(s.text) else 0.0)
+            for i, s in enumerate(sentences)
         ]
         order = sorted(range(len(sentences)), key=lambda i: (-prior[i], sentences[i].hit_rank, i))[:MAX_EMBEDDED]
         vectors = self.embedder.encode([question] + [sentences[i].text for i in order])
@@ -176,20 +217,19 @@ class ExtractiveAnswerer:
                 score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
             if speech:
                 # the surname: "we want Sam and Greg" is not Sam Altman speaking
-                surname = speaker_names[-1:]
-                by_speaker = (
-                    _mentions(sentence.text, surname) or self._resolves_to(sentence, surname)
-                ) and not _said_by_another(sentence.text, speaker_names)
-                if by_speaker and _SPEECH_VERB.search(sentence.text):
+                spoken = by_speaker(sentence)
+                if spoken and _SPEECH_VERB.search(sentence.text):
                     score += 0.25
-                elif not by_speaker:
+                elif not spoken:
                     score *= 0.5
             sentence.score = score - 0.01 * sentence.hit_rank  # ties go to the better passage
 
     def answer(self, question: str, hits: list[Hit], unquotable: Callable[[str], bool] | None = None) -> Answer:
         """The best sentences as exact quotes; `unquotable` sentences are never quoted (the caller's judgement: one
         naming another person by the asked first name is about someone else)."""
-        sentences = [s for s in self.candidates(hits) if unquotable is None or not unquotable(s.text)]
+        speech = speech_parts(question)
+        surname = [w.lower() for w in NAME.findall(speech[0])][-1:] if speech else []
+        sentences = [s for s in self.candidates(hits, surname) if unquotable is None or not unquotable(s.text)]
         if not sentences:
             return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)
         self.score(question, sentences)

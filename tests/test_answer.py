@@ -142,6 +142,35 @@ def test_a_sentence_two_articles_share_word_for_word_is_a_candidate_once(seed_as
     assert "Story 1 begins here today." in texts  # what differs is kept
 
 
+def test_what_someone_said_is_read_anywhere_in_the_article_whose_passage_names_them(seed_assistant):
+    from rag.core.types import Article, Chunk, Hit
+
+    opening = "Mara Lind, in a grey suit, took the stand in the Globex trial on Tuesday. The room was full."
+    later = " ".join(f"Filler sentence number {i} about the courtroom and its benches." for i in range(12))
+    said = "“There was no other harbour we could use at the time,” Lind said of the Tide Works deal."
+    text = f"{opening} {later} {said}"
+    article = Article(id="t", title="Lind testifies", text=text, source="Tech Wire", published_at="2023-09-26")
+    hit = Hit(Chunk("t-0", "t", opening, 0, len(opening)), article, 1.0)
+    answer = ExtractiveAnswerer(seed_assistant.embedder).answer("What did Mara Lind say about the harbour?", [hit])
+    # her words stand far past the passage that was retrieved, in the same article: they are quoted, exactly
+    assert said in [c.quote for c in answer.citations], answer.text
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+def test_words_attributed_to_someone_in_apposition_are_theirs_not_the_asked_speakers():
+    from rag.extractive import _said_by_another
+
+    others = (
+        "“He does not have the votes,” Rep. Theo Park, R-Ost., said after Lind sought support.",
+        "One new Lind opponent, Rep. Ada Brin of Norrvik, explained her vote, “It is time to move on.”",
+        "“Mara Lind likes the new plant,” a source close to the board told the Daily Ledger.",
+    )
+    for sentence in others:
+        assert _said_by_another(sentence, ["mara", "lind"]), sentence
+    own = "“We will keep talking,” Lind, a founding member of the Harbour Caucus, said after the vote."
+    assert not _said_by_another(own, ["mara", "lind"])
+
+
 def test_what_someone_said_is_not_what_another_said_about_them(tmp_path_factory):
     from rag.assistant import Assistant
     from tests.conftest import index_articles
