@@ -870,6 +870,9 @@ def test_asked_whether_it_happened_a_plan_or_a_condition_is_no_support():
         "Globex now has to cut prices for its payment app to keep its users.",
         "Globex is preparing to cut prices for its payment app.",
         "Globex is said to be ambivalent about cutting prices for its payment app.",
+        # still ahead: "will", and its contraction before a striving "to"
+        "Globex will cut prices for its payment app in spring.",
+        "Mara Lind said she’ll do everything in her power to make Globex cut prices for its payment app.",
     ):
         # "did Globex cut prices?" is not answered Yes by a report that it might
         assert judge(claim, [hedged], happened=True).label == "not_mentioned", hedged

@@ -175,7 +175,9 @@ HEDGES = frozenset(
     "prepares preparing must need needs whether about ambivalent undecided mulling debating talks considering weighing "
     "hoping hopeful rumored rumoured speculated proposed proposes threatens threatened "
     # a wish or a push for it is not the deed: "investors want Globex to buy Tide Works"
-    "want wants wanted wanting urge urges urged urging".split()
+    "want wants wanted wanting urge urges urged urging "
+    # what is still ahead: "he will reinstate her", "he'll do everything to reinstate her"
+    "will he'll she'll they'll it'll we'll i'll he’ll she’ll they’ll it’ll we’ll i’ll".split()
 )
 # Irregular verb forms and their base form, so that "went out" says "go out" and "won" says "win" to a support check
 # (the stemmer leaves them apart). "left" and "lay" are left out: each is also another word. "found" is "find": the

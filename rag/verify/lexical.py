@@ -18,6 +18,7 @@ from typing import Any
 
 from rag.core.text import (
     CLAIM_STOPWORDS,
+    HEDGES,
     NUMBER_WORDS,
     SUBJECT_PRONOUNS,
     base_stem,
@@ -87,6 +88,11 @@ _STRIVING_BEFORE_TO = frozenset(
     hopes path paths bid bids chance chances quest campaign campaigns effort efforts ambition ambitions race
     push poised set slated tipped track""".split()
 )
+# "ill will", "against her will", "the will to win": the noun, which makes nothing that follows only ahead
+_WILL_AS_NOUN_AFTER = frozenset(
+    "ill good free political popular strong the a his her their its our my your own of against with".split()
+)
+_WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
 # "Globex's attempts at shutting it down": the one thing attempted, not done
 _ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
 # A word that opens a clause when a subject follows it ("as Globex collapsed", "when she left"): a negation before it
@@ -190,12 +196,19 @@ def _scan(text: str) -> Scan:
         # an obligation ("they have to win"); a capitalised one inside a sentence is a month or a name ("in May",
         # "Theo May said")
         if (
-            (is_hedge(low) and low not in _HEDGING_BEFORE_TO and (sentence_start or not raw[0].isupper()))
+            (
+                is_hedge(low)
+                and low not in _HEDGING_BEFORE_TO
+                and (sentence_start or not raw[0].isupper())
+                and not (low == "will" and previous in _WILL_AS_NOUN_AFTER)
+            )
             or (low == "to" and (previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO or hedged_clause))
             or (low == "for" and previous in _HEDGING_BEFORE_TO)
         ):
             # "in talks with Mara Lind, the co-founder, to return": the infinitive is what the hedge is about
-            hedge, hedged_clause = HEDGE_SCOPE, True
+            # "will" makes its own verb ahead, not what that verb is about: "readers will recall Globex's purchase of
+            # Tide Works" recalls a purchase that was made
+            hedge, hedged_clause = (1 if low in _WILL_FORMS else HEDGE_SCOPE), True
         elif low == "at" and previous in _ATTEMPT_BEFORE_AT:
             hedge = 1  # only what was attempted: "after two attempts at a deal, Globex bought" did buy
         previous = low
