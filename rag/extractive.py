@@ -111,10 +111,14 @@ _UNNAMED_SOURCE = re.compile(
 )
 
 
+# "Theo Park was told that ...": words said to someone, by someone the sentence does not name
+_TOLD_TO = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\b", re.I)
+
+
 def _said_by_another(text: str, speaker_names: list[str]) -> bool:
     """The sentence's words are attributed to a name that is not the asked speaker's ("..., Nadella said" asked what
-    Altman said), or to someone unnamed ("a source told ...")."""
-    if _UNNAMED_SOURCE.search(text):
+    Altman said), or to someone unnamed ("a source told ...", "Park was told that ...")."""
+    if _UNNAMED_SOURCE.search(text) or _TOLD_TO.search(text):
         return True
     for m in _ATTRIBUTED.finditer(text):
         who = set((m.group("before") or m.group("after")).lower().split())
