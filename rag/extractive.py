@@ -21,7 +21,7 @@ _SPEECH_VERB = re.compile(
     r"wrote|insisted|suggested|described|called|according to)\b",
     re.I,
 )
-# "Nadella said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said": who a sentence's words
+# "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said": who a sentence's words
 # are attributed to
 _ATTRIBUTED = re.compile(
     rf"(?P<before>{NAME_PHRASE.pattern})(?:,\s+[^,.;:“”\"]{{1,60}}\.?,|,)?\s+(?:\w+ly\s+)?"
@@ -116,8 +116,8 @@ _TOLD_TO = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\
 
 
 def _said_by_another(text: str, speaker_names: list[str]) -> bool:
-    """The sentence's words are attributed to a name that is not the asked speaker's ("..., Nadella said" asked what
-    Altman said), or to someone unnamed ("a source told ...", "Park was told that ...")."""
+    """The sentence's words are attributed to a name that is not the asked speaker's ("..., Park said" asked what
+    Lind said), or to someone unnamed ("a source told ...", "Park was told that ...")."""
     if _UNNAMED_SOURCE.search(text) or _TOLD_TO.search(text):
         return True
     for m in _ATTRIBUTED.finditer(text):
@@ -139,7 +139,7 @@ class ExtractiveAnswerer:
 
     def candidates(self, hits: list[Hit], speaker: list[str] | None = None) -> list[_Sentence]:
         """Every sentence of the best passages once: overlapping chunks repeat sentences, and outlets repeat boilerplate
-        ("Do you work at OpenAI? ...") word for word across articles, which would be quoted twice. With a `speaker`
+        ("Do you work at Globex? ...") word for word across articles, which would be quoted twice. With a `speaker`
         (the surname asked about), every sentence of the first SPEAKER_ARTICLES articles whose passage names them."""
         seen: set[tuple[str, int]] = set()
         seen_text: set[str] = set()
@@ -220,7 +220,7 @@ class ExtractiveAnswerer:
             if topic_stems and not speech and not topic_stems & stems(sentence.text):
                 score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
             if speech:
-                # the surname: "we want Sam and Greg" is not Sam Altman speaking
+                # the surname: "we want Mara and Theo" is not Mara Lind speaking
                 spoken = by_speaker(sentence)
                 if spoken and _SPEECH_VERB.search(sentence.text):
                     score += 0.25
