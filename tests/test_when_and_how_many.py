@@ -94,6 +94,29 @@ def test_a_sentence_dates_its_event_by_what_it_says_against_the_articles_own_dat
     assert event_day("Globex fired Mara Lind", saturday) == (saturday, "")
     # "today's" is nowadays, not the article's day
     assert event_day("what today's apps offer changed when Globex bought Tide Works", saturday) == (saturday, "")
+    # an embedded post's signature dates the post, and "a year ago tonight" is not tonight
+    post = "a year ago tonight we launched Tide Pay — Mara Lind (@maralind) November 17, 2023"
+    assert event_day(post, saturday) == (saturday, "")
+
+
+def test_a_year_ago_in_a_post_is_the_year_before_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-30",
+            "Birthday",
+            (
+                "a year ago tonight we were putting the finishing touches on Tide Pay before the next morning's "
+                "launch. what a year it's been — Mara Lind (@maralind) November 30, 2023"
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "year_ago", articles))
+    answer = bot.ask("When was Tide Pay launched?")
+    assert answer.text.startswith("**In 2022** — Tech Wire (2023-11-30) [1] dates it “a year ago”."), answer.text
+    assert_exact_quotes(bot, answer)
 
 
 def test_an_event_a_sentence_puts_in_an_earlier_year_is_answered_with_that_year(tmp_path_factory):

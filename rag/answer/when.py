@@ -74,6 +74,10 @@ class Dated:
         return bool(self.said)
 
 
+_POSTED = re.compile(r"\(@\w+\)\s*$")
+_AGO = re.compile(r"\bago\s*$", re.I)
+
+
 def _day_said(m: re.Match[str], published: date) -> date | None:
     """The day a day-and-month match names, its year taken from the article's date when it gives none."""
     month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
@@ -112,11 +116,13 @@ def updated_until(text: str, published_at: str) -> date | None:
 
 def event_day(sentence: str, published: date) -> tuple[date, str]:
     """(the day the sentence dates its event to, the words that say it); (published, "") when it says none."""
-    m = _DAY_MONTH.search(sentence)
+    # an embedded post's signature ("— Mara Lind (@maralind) November 30, 2023") dates the post, not what it tells
+    m = next((d for d in _DAY_MONTH.finditer(sentence) if not _POSTED.search(sentence, 0, d.start())), None)
     found = _day_said(m, published) if m else None
     if m and found is not None:
         return found, m.group(0)
-    m = _RELATIVE_DAY.search(sentence)
+    # "a year ago tonight" is not tonight
+    m = next((d for d in _RELATIVE_DAY.finditer(sentence) if not _AGO.search(sentence, 0, d.start())), None)
     if m:
         return published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0), m.group(0)
     m = _WEEKDAY.search(sentence)

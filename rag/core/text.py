@@ -299,7 +299,8 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
     2023 article -> (2019, "four years ago"); a year said relative to an unknown article year (0) is left out."""
     years = [(int(m.group(0)), m.group(0)) for m in _YEAR.finditer(text)]
     for m in _YEARS_AGO.finditer(text):
-        ago = "1" if m.group("last") else NUMBER_WORDS.get(m.group("n").lower(), m.group("n"))
+        n = m.group("n") or ""
+        ago = "1" if m.group("last") or n.lower() in ("a", "an") else NUMBER_WORDS.get(n.lower(), n)
         if ago.isdigit() and published_year:
             years.append((published_year - int(ago), m.group(0)))
     return years
