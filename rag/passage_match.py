@@ -90,13 +90,15 @@ def match_features(question: str, texts: list[str], article_ids: list[str]) -> n
     n = len(texts)
     idf = {t: math.log((n + 1) / (df[t] + 0.5)) for t in q_terms}
 
-    # idf is positive for every term, so a total is 0 only for a question without searchable words
-    weighted = [(terms, sum(idf[t] for t in terms)) for terms in [frozenset(q_terms), *parts]]
+    # idf is positive for every term, so a total is 0 only for a question without searchable words; fsum adds a set's
+    # terms exactly, so the sum does not depend on the set's order (which differs between processes): two passages
+    # that tie, tie in every run
+    weighted = [(terms, math.fsum(idf[t] for t in terms)) for terms in [frozenset(q_terms), *parts]]
 
     def cover(have: frozenset[str], part: int = 0) -> float:
         """IDF-weighted share of the question's terms (part 0) or of one of its parts found in `have`."""
         terms, total = weighted[part]
-        return sum(idf[t] for t in terms & have) / total if total else 0.0
+        return math.fsum(idf[t] for t in terms & have) / total if total else 0.0
 
     rows = []
     for sents, words, bigrams in analysed:

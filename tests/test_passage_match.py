@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from rag.passage_match import MATCH_FEATURES, clauses, match_features, passage_terms, stem_sequence
@@ -81,3 +83,28 @@ def test_stems_come_from_the_c_stemmer_and_equal_fts5_porter() -> None:
         "poni",
         "gener",
     ]
+
+
+def test_the_features_are_the_same_bits_in_every_process_whatever_its_hash_seed():
+    # a set's order differs between processes; summed in that order, two passages that tie could swap places
+    import subprocess
+    import sys
+
+    script = (
+        "from rag.passage_match import match_features\n"
+        "q = 'Did the Daily Ledger report that Globex cut prices, raised fees and hired Mara Lind in Ostland?'\n"
+        "texts = ['Globex cut prices in Ostland and raised fees.', 'Mara Lind was hired by Globex in Ostland.',\n"
+        "         'The Daily Ledger reported fees, prices and a hire at Globex.']\n"
+        "print(match_features(q, texts, ['a', 'b', 'c']).tobytes().hex())\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(runs) == 1
