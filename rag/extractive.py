@@ -194,18 +194,19 @@ class ExtractiveAnswerer:
         lexical = [len(q_stems & stems(s.text)) / max(1, len(q_stems)) for s in sentences]
         # Embedding is the cost: only the lexically closest sentences are embedded; the rest keep score 0.
         # "He said …" after the named person shares no words with the question but may be the answer itself.
+        # the surname: "we want Mara and Theo" is not Mara Lind speaking; read once per sentence, used twice below
         surname = speaker_names[-1:]
-
-        def by_speaker(sentence: _Sentence) -> bool:
-            return (_mentions(sentence.text, surname) or self._resolves_to(sentence, surname)) and not _said_by_another(
-                sentence.text, speaker_names
-            )
-
+        spoken = [
+            bool(speech)
+            and (_mentions(s.text, surname) or self._resolves_to(s, surname))
+            and not _said_by_another(s.text, speaker_names)
+            for s in sentences
+        ]
         # asked what someone said, their own words are embedded first, wherever the article has them
         prior = [
             lexical[i]
             + (0.5 if entities and self._resolves_to(s, entities) else 0.0)
-            + (0.5 if speech and by_speaker(s) and _SPEECH_VERB.search(s.text) else 0.0)
+            + (0.5 if spoken[i] and _SPEECH_VERB.search(s.text) else 0.0)
             for i, s in enumerate(sentences)
         ]
         order = sorted(range(len(sentences)), key=lambda i: (-prior[i], sentences[i].hit_rank, i))[:MAX_EMBEDDED]
@@ -220,11 +221,9 @@ class ExtractiveAnswerer:
             if topic_stems and not speech and not topic_stems & stems(sentence.text):
                 score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
             if speech:
-                # the surname: "we want Mara and Theo" is not Mara Lind speaking
-                spoken = by_speaker(sentence)
-                if spoken and _SPEECH_VERB.search(sentence.text):
+                if spoken[i] and _SPEECH_VERB.search(sentence.text):
                     score += 0.25
-                elif not spoken:
+                elif not spoken[i]:
                     score *= 0.5
             sentence.score = score - 0.01 * sentence.hit_rank  # ties go to the better passage
 

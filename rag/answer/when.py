@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of
 from rag.answer.parts import Window
@@ -100,6 +101,7 @@ def _day_said(m: re.Match[str], published: date) -> date | None:
 UPDATED_WHEN_NAMING = 3
 
 
+@lru_cache(maxsize=256)  # one answer asks it of the same page for each of its windows and in each sort
 def updated_until(text: str, published_at: str) -> date | None:
     """The last of the days a page names after its own date when it names UPDATED_WHEN_NAMING or more, else None."""
     try:

@@ -379,8 +379,8 @@ _RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|lo
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
 # "is over" is "ended", "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat",
 # "appointed" is "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued", "slumped" is
-# "fell" and "jumped" "rose". General English
-# only. The forms of "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
+# "fell" and "jumped" "rose". General English only. The forms of "sue" are listed because the stemmer splits them
+# ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
     # "is back at Globex" has returned; "the strike is over" (ending its clause) has ended
