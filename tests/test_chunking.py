@@ -28,6 +28,18 @@ def test_sentences_keep_abbreviations_and_quotes_together():
     ]
 
 
+def test_a_one_letter_word_ends_a_sentence_when_a_sentence_opener_follows_it():
+    # "Model Y. Yet ..." is two sentences; a claim about the second must not be read into the first
+    text = "Globex started delivering the Model Y. Yet, its Tide truck came later. Mara J. Lind said so. Plan B. The board agreed."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Globex started delivering the Model Y.",
+        "Yet, its Tide truck came later.",
+        "Mara J. Lind said so.",
+        "Plan B.",
+        "The board agreed.",
+    ]
+
+
 def test_sentence_spans_cover_every_word_once():
     text = "One. Two!  Three?\n\nFour"
     spans = split_sentences(text)

@@ -251,6 +251,39 @@ def test_before_or_after_is_answered_from_the_days_the_reports_give_both_events(
     assert_exact_quotes(bot, unstated)
 
 
+def test_which_came_first_names_the_earlier_event_from_the_days_both_are_given(bot):
+    answer = bot.ask("Which came first, Mara Lind's firing or her return?")
+    assert answer.text.startswith(
+        "**Mara Lind's firing** came first — Mara Lind's firing on 2023-11-16 (“Nov. 16”), Daily Ledger (2023-11-25) [1], "
+        "before Mara Lind's return on 2023-11-28 (“Nov. 28”), Coast Times (2023-11-30) [2]."
+    ), answer.text
+    assert [p.verdict for p in answer.parts] == ["supported", "supported"]
+    assert_exact_quotes(bot, answer)
+    later = bot.ask("What happened last: Mara Lind's return or Mara Lind's firing?")
+    assert later.text.startswith("**Mara Lind's return** came later — Mara Lind's return on 2023-11-28"), later.text
+    # one event dated only by its article: no order is claimed
+    undated = bot.ask("Which came first, Mara Lind's return or Globex's purchase of Tide Works?")
+    assert undated.text.startswith("The articles do not settle this: no report gives the day of both"), undated.text
+
+
+def test_when_did_it_happen_dates_the_event_the_question_names(bot):
+    answer = bot.ask("When did the Ostland Ferries deal happen?")
+    # "sealed its long-awaited deal ... on Wednesday", published on Friday 2023-11-03
+    assert answer.text.startswith("**2023-11-01** (Wednesday)"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_when_does_it_take_place_is_not_answered_with_a_past_edition(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    past = "The 2019 Harbour Cup final between Ostland and Norrvik was one of many firsts for the sport."
+    bot = Assistant.open(index_articles(tmp_path_factory, "ahead", [("Tech Wire", "2023-10-20", "Cup", past)]))
+    # asked in the present, the final still to come is asked about: the 2019 one is no answer
+    ahead = bot.ask("When does the Harbour Cup final take place?")
+    assert not ahead.text.startswith("**"), ahead.text
+    assert bot.ask("When did the Harbour Cup final take place?").text.startswith("**In 2019**")
+
+
 def test_a_planned_event_gets_no_day_only_the_quotes_that_say_it_is_planned(bot):
     answer = bot.ask("When did Globex close its Ostland plant?")
     # "Globex may close its Ostland plant on Oct. 3" is a plan: no day leads, the quote keeps its "may"

@@ -159,3 +159,24 @@ def test_stating_it_means_one_sentence_saying_the_deed_outright_of_everyone_it_n
     assert not states_deed("Mara Lind was found guilty", "The trial will decide whether Mara Lind is found guilty.")
     assert not states_deed("Globex opened a factory on the Moon", "Globex cut jobs. The plant opened in 1998.")
     assert not states_deed("Theo Park fired Mara Lind", "Globex fired Mara Lind, Theo Park said.")
+
+
+def test_the_earliest_report_is_quoted_by_its_stating_sentence_alone(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Bay News",
+            "2023-10-03",
+            "Ports",
+            "Norrvik Ports shares fell on Tuesday. Norrvik Ports cut 200 jobs at its Ostland terminal, the company said.",
+        ),
+        ("Coast Times", "2023-10-06", "Ports week", "Norrvik Ports cut 200 jobs at its Ostland terminal last week."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "stating_alone", articles))
+    answer = bot.ask("Which outlet reported first that Norrvik Ports cut jobs?")
+    assert answer.text.startswith("**Bay News** reported it first, on 2023-10-03 [1]"), answer.text
+    # the sentence before the stating one says nothing of the cut: it is not shown as the report
+    assert answer.citations[0].quote == "Norrvik Ports cut 200 jobs at its Ostland terminal, the company said."
+    assert "shares fell" not in answer.text
+    assert_exact_quotes(bot, answer)

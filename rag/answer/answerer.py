@@ -29,7 +29,14 @@ from rag.answer.stated import (
     read_slot,
 )
 from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name
-from rag.answer.when import compose_event_order, compose_when, earliest, read_event_order, read_when
+from rag.answer.when import (
+    compose_event_order,
+    compose_when,
+    earliest,
+    event_claim,
+    read_event_order,
+    read_when,
+)
 from rag.core.text import stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
@@ -89,7 +96,7 @@ class StructuredAnswerer:
         if order is not None:
             first, second = (
                 earliest(claim, _pool(hits, [], retrieve(claim, EVIDENCE_HITS, Filters())))
-                for claim in (order.first, order.second)
+                for claim in (event_claim(order.first), event_claim(order.second))
             )
             ordered = compose_event_order(question, order, first, second)
             ordered.hits = hits

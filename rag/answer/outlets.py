@@ -96,13 +96,22 @@ def _earliest_or_latest(e: Evidence, asked: OutletAsked) -> Evidence:
     ]
     if not stating:
         return e
+    # of one article's windows, the shortest: a sentence pair holding the stating sentence adds one that says nothing
     if asked.order == "earliest":  # a page updated since its date may have said it later than that date
         pick = min(
             stating,
-            key=lambda w: (_updated(w) is not None, w.hit.article.published_at, w.hit.article.published_instant),
+            key=lambda w: (
+                _updated(w) is not None,
+                w.hit.article.published_at,
+                w.hit.article.published_instant,
+                w.end - w.start,
+            ),
         )
     else:
-        pick = max(stating, key=lambda w: (w.hit.article.published_at, w.hit.article.published_instant))
+        pick = max(
+            stating,
+            key=lambda w: (w.hit.article.published_at, w.hit.article.published_instant, w.start - w.end),
+        )
     return replace(e, window=pick)
 
 

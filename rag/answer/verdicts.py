@@ -223,6 +223,9 @@ def states_deed(claim: str, passage: str) -> bool:
 MIN_SHARED_WORDS = 1
 
 
+_POSSIBLY_NOT = re.compile(r"\b(?:may|might)(?:\s+well)?\s+(?:not|never)\b|\bmightn[’']t\b", re.I)
+
+
 def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, outright: bool = False) -> bool:
     """One statement of the passage (not a question) holds every content word of the claim, names and numbers too:
     for "did Globex cut prices?" a passage naming Globex in one sentence and a price cut in the next has not said
@@ -236,7 +239,8 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
         needed = {t for t in needed if t not in _OPPOSITE}
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
-        if sentence.rstrip(" \"'’”").endswith("?"):
+        # a denial said only as possible is none ("Globex may not cut prices"); "will not" is a decision, and is one
+        if sentence.rstrip(" \"'’”").endswith("?") or (opposites and _POSSIBLY_NOT.search(sentence)):
             continue
         if (
             _holds(needed, names, sentence)
@@ -532,7 +536,7 @@ def judge(
     # A passage that says the opposite of the claim, or names someone else by its first name, supports nothing: the
     # same passage judged alone would contradict the claim or say nothing of it.
     # Asked whether it happened, only a statement of all of it contradicts: "the bank cannot keep raising rates"
-    # does not deny that it raised them in May.
+    # does not deny that it raised them in May, nor "the bank may not raise rates further".
     # Asked whether it happened, it is the deed that must be denied: "stuck without a chair since Mara Lind's
     # ouster" negates "chair", not that she was ousted as chair.
     deed = _deed(terms) if happened else terms

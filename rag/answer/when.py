@@ -38,13 +38,17 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today)\b(?![’']s\b)", re.I)
 
 
+_HAPPEN = re.compile(r"\s+(?:happen|occur|take\s+place)\s*$", re.I)
+
+
 def read_when(question: str) -> str | None:
     """The claim a bare "when ...?" question dates ("When was Mara Lind fired?" -> "Mara Lind fired"), or None."""
     q = question.strip()
     m = _WHEN.match(q)
     if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(m.group("rest")):
         return None
-    rest = m.group("rest")
+    # "When did the harbour strike happen?": the event is what is named; "happen" is said of it in no report
+    rest = _HAPPEN.sub("", m.group("rest")) or m.group("rest")
     doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}\s+", rest)
     if m.group("aux").lower() in ("was", "were", "is", "are") and doer:
         # "When was Mara Lind fired?": she is what was done to, so the claim puts her after the verb ("fired Mara
@@ -147,7 +151,7 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
     return out
 
 
-_ASKS_AHEAD = re.compile(r"^\W*when\s+(?:is|are|will)\b", re.I)
+_ASKS_AHEAD = re.compile(r"^\W*when\s+(?:is|are|will|does|do)\b", re.I)
 
 
 def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
@@ -205,19 +209,61 @@ _ORDER_ASKED = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)\b", re.I)
+# "Which came first, Mara Lind's firing or her return?", "What happened earlier: X or Y?": which of two events
+_WHICH_FIRST = re.compile(
+    r"^\W*(?:which|what)\s+(?:came|happened|occurred|was)\s+(?P<relation>first|earlier|last|later)\s*[,:;]?\s*"
+    r"(?P<first>[^?]+?)\s+or\s+(?P<second>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+_POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b", re.I)
 
 
 @dataclass
 class EventOrder:
     first: str  # the claim asked to come before or after ("Mara Lind was fired")
-    relation: str  # "before" | "after"
+    relation: str  # "before" | "after"; "first" | "last" for "which came first (last), X or Y?"
     second: str  # the event it is placed against ("Mara Lind returned")
+
+
+def _read_which_first(question: str) -> EventOrder | None:
+    """The two events of "Which came first, X or Y?", a possessive pronoun opening the second read as the first's
+    name ("Mara Lind's firing or her return"), or None. Each must name someone or something: an event is found by
+    its names."""
+    m = _WHICH_FIRST.match(question.strip())
+    if not m:
+        return None
+    first, second = m.group("first").strip(" ,"), m.group("second").strip(" ,")
+    named = re.search(NAME_PHRASE, first)
+    if named is None or any(len(e.split()) > MAX_WORDS or more_than_one_clause(e) for e in (first, second)):
+        return None
+    name = re.sub(r"['’]s?$", "", named.group(0))
+    second = _PRONOUN.sub(name, _POSSESSIVE_PRONOUN.sub(f"{name}'s", second))
+    if not re.search(NAME_PHRASE, second):
+        return None
+    relation = "first" if m.group("relation").lower() in ("first", "earlier") else "last"
+    return EventOrder(first, relation, second)
+
+
+def event_claim(event: str) -> str:
+    """The claim an event asked as a name's deed is found by: "Mara Lind's firing" -> "firing Mara Lind", the name
+    after the deed, which a deed done to her and one done by her both state ("Globex fired Mara Lind", "Mara Lind was
+    fired", "Mara Lind returned"); the possessive first would make her the one who fired. A deed that names more
+    ("Globex's purchase of Tide Works") is left as asked."""
+    m = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}", event)
+    rest = event[m.end() :].strip() if m else ""
+    if m is None or not re.search(r"['’]s?$", m.group(0)) or not rest or re.search(r"\b[A-Z]", rest):
+        return event
+    name = re.sub(r"^the\s+|['’]s?$", "", m.group(0))
+    return f"{rest} {name}"
 
 
 def read_event_order(question: str) -> EventOrder | None:
     """The two events of "Did X happen before / after Y?", a pronoun opening the second read as the first's doer ("...
-    after he was fired"), or None."""
+    after he was fired"), or of "Which came first, X or Y?"; else None."""
     q = question.strip()
+    which = _read_which_first(q)
+    if which is not None:
+        return which
     m = _ORDER_ASKED.match(q)
     if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(q):
         return None
@@ -235,9 +281,21 @@ def read_event_order(question: str) -> EventOrder | None:
 
 def earliest(claim: str, hits: list[Hit]) -> Dated | None:
     """The earliest day a stating sentence says the event happened on; else the earliest article stating it (its
-    date only bounds the event); None when no sentence states it."""
+    date only bounds the event; a page updated past its date comes last); None when no sentence states it."""
     found = dated(claim, hits)
-    return min(found, key=lambda d: (not d.exact, d.day, d.window.hit.article.published_at), default=None)
+
+    def updated(d: Dated) -> bool:  # a page kept up to date past its date: its date bounds nothing it says
+        return not d.exact and updated_until(d.window.hit.article.text, d.window.hit.article.published_at) is not None
+
+    return min(found, key=lambda d: (not d.exact, updated(d), d.day, d.window.hit.article.published_at), default=None)
+
+
+def _in_article(d: Dated) -> str:
+    """Where an event no sentence dates was found: its article's date, and the last day the page names when it was
+    kept up to date past it (`updated_until`)."""
+    until = updated_until(d.window.hit.article.text, d.window.hit.article.published_at)
+    tail = f" (the page names days up to {until})" if until else ""
+    return f"in an article of {d.day.isoformat()}{tail}"
 
 
 def compose_event_order(question: str, asked: EventOrder, first: Dated | None, second: Dated | None) -> Answer:
@@ -247,29 +305,39 @@ def compose_event_order(question: str, asked: EventOrder, first: Dated | None, s
     cites = Citations()
     lines: list[str] = []
     parts: list[Part] = []
+    # "which came first, X or Y?" names its events as it asks them ("Mara Lind's firing"), not as they are found
+    which = asked.relation in ("first", "last")
     if first is None or second is None:
         missing = [claim for claim, found in ((asked.first, first), (asked.second, second)) if found is None]
         parts += [Part(claim, "not_mentioned", []) for claim in missing]
         text = f"{UNSETTLED}: nothing found about " + " or ".join(f"“{claim}”" for claim in missing)
         stated = first or second
         if stated is not None:
-            n = cites.supporting(stated.window, stated.claim, lines, parts)
-            when = f"on {stated.day.isoformat()}" if stated.exact else f"in an article of {stated.day.isoformat()}"
-            text += f"; {stated.claim} {when}, {outlet_of(stated.window)} [{n}]"
+            shown = (asked.first if stated is first else asked.second) if which else stated.claim
+            n = cites.supporting(stated.window, shown, lines, parts)
+            when = f"on {stated.day.isoformat()}" if stated.exact else _in_article(stated)
+            text += f"; {shown} {when}, {outlet_of(stated.window)} [{n}]"
         return Answer(question=question, text="\n".join([text + ".", *lines]), citations=cites.items, parts=parts)
 
-    def said(d: Dated) -> str:
-        n = cites.supporting(d.window, d.claim, lines, parts)
-        when = f"on {d.day.isoformat()} (“{d.said}”)" if d.exact else f"in an article of {d.day.isoformat()}"
-        return f"{d.claim} {when}, {outlet_of(d.window)} [{n}]"
+    def said(d: Dated, event: str) -> str:
+        shown = event if which else d.claim
+        n = cites.supporting(d.window, shown, lines, parts)
+        when = f"on {d.day.isoformat()} (“{d.said}”)" if d.exact else _in_article(d)
+        return f"{shown} {when}, {outlet_of(d.window)} [{n}]"
 
-    a, b = said(first), said(second)
+    a, b = said(first, asked.first), said(second, asked.second)
     if not (first.exact and second.exact):
         text = f"{UNSETTLED}: no report gives the day of both: {a}; {b}."
     elif first.day == second.day:
         text = f"{UNSETTLED}: both happened on the same day: {a}; {b}."
     else:
         happened_after = first.day > second.day
-        yes = happened_after == (asked.relation == "after")
-        text = f"**{'Yes' if yes else 'No'}** — {a}, {'after' if happened_after else 'before'} {b}."
+        order = "after" if happened_after else "before"
+        if which:  # the event asked for, as the question words it
+            earlier, later = (asked.second, asked.first) if happened_after else (asked.first, asked.second)
+            shown, came = (earlier, "first") if asked.relation == "first" else (later, "later")
+            text = f"**{shown[:1].upper() + shown[1:]}** came {came} — {a}, {order} {b}."
+        else:
+            yes = happened_after == (asked.relation == "after")
+            text = f"**{'Yes' if yes else 'No'}** — {a}, {order} {b}."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, parts=parts)

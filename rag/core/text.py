@@ -77,13 +77,21 @@ _ABBREVIATIONS = {
 }
 
 
+# A one-letter word before "." is an initial ("Mara J. Lind"), unless a sentence's usual first word follows: "the
+# Model Y. Yet it ...", "Plan B. The board ..." end a sentence.
+_FIRST_WORD = re.compile(r"\s*[\"'“‘(]?([A-Za-z]+)")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at `dot` closes an abbreviation or an initial rather than a sentence."""
     word_start = dot
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:dot].lstrip("(\"'“‘").lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    if len(word) == 1 and word.isalpha():
+        after = _FIRST_WORD.match(text, dot + 1)
+        return not (after and after.group(1).lower() in _SENTENCE_OPENERS)
+    return word in _ABBREVIATIONS
 
 
 def _next_is_lowercase(text: str, pos: int) -> bool:
@@ -157,6 +165,8 @@ STOPWORDS = frozenset(
     while who whom why will with would you your yours yourself yourselves also said says according article report
     reported news""".split()
 )
+# Words a sentence often starts with and a name never does ("I" is also an initial)
+_SENTENCE_OPENERS = (STOPWORDS - {"i"}) | frozenset("yet however moreover meanwhile still instead".split())
 # Checking a claim, the words that attribute or hedge it ("told", "may") are not what it claims either.
 CLAIM_STOPWORDS = STOPWORDS | frozenset(
     "say tells told stated states added may might must shall mr mrs ms dr per via upon".split()
@@ -378,9 +388,9 @@ _RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|lo
 
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
 # "is over" is "ended", "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat",
-# "appointed" is "hired", "found (her) guilty" is "convicted", "filed a lawsuit against" is "sued", "slumped" is
-# "fell" and "jumped" "rose". General English only. The forms of "sue" are listed because the stemmer splits them
-# ("sued" -> "su", "sue" -> "sue").
+# "appointed" is "hired", "a guilty plea" is "pleaded guilty", "found (her) guilty" is "convicted", "filed a lawsuit
+# against" is "sued", "slumped" is "fell" and "jumped" "rose". General English only. The forms of "sue" are listed
+# because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
     # "is back at Globex" has returned; "the strike is over" (ending its clause) has ended
@@ -458,6 +468,8 @@ _EVENT_WORDS = [
     (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
     (re.compile(r"\b(?:quit|quits|quitting)\b", re.I), "resign"),
+    # the noun of a plea ("Mara Lind's guilty plea") is the verb news uses ("pleaded guilty")
+    (re.compile(r"\bguilty\s+pleas?\b", re.I), "plead guilty"),
     # "a jury found Mara Lind guilty": the name stays, after the verb
     (re.compile(r"\b(?:found|finds|find|finding)\s+((?:(?!not\b)[\w'.-]+\s+){1,4}?)guilty\b", re.I), r"convict \1"),
     (
