@@ -262,3 +262,13 @@ def test_a_question_typed_in_one_case_gets_the_capitals_the_passages_write_mid_s
         restore_case("who is new zealand's new prime minister?", others) == "who is New Zealand's new prime minister?"
     )
     assert restore_case("is ada brin the fed chair?", others) == "is Ada Brin the Fed chair?"
+
+
+def test_jobs_cut_in_any_of_its_verbs_are_one_event() -> None:
+    from rag.core.text import same_event_words
+
+    assert same_event_words("Globex is eliminating about 1,500 jobs") == "Globex cut about 1,500 jobs"
+    assert same_event_words("Tide Works axed 200 roles") == "Tide Works cut 200 roles"
+    # eliminating or slashing something else is no job cut
+    assert same_event_words("Globex eliminated the fee") == "Globex eliminated the fee"
+    assert same_event_words("Globex slashed prices") == "Globex slashed prices"

@@ -352,3 +352,18 @@ def test_asked_when_with_no_day_stated_the_quotes_say_what_it_happened_to(tmp_pa
     assert_exact_quotes(bot, answer)
     # another Lind's resignation is no quote about Mara Lind's
     assert all("Theo Lind" not in c.quote for c in bot.ask("When did Mara Lind resign?").citations)
+
+
+def test_jobs_eliminated_about_a_number_are_jobs_cut_and_the_number_keeps_its_about(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    cuts = "Norrvik Ports is eliminating about 1,500 jobs, or roughly 17% of its workforce, in its third round of cuts."
+    bot = Assistant.open(index_articles(tmp_path_factory, "cuts", [("Bay News", "2023-12-04", "Ports cuts", cuts)]))
+    which = bot.ask("Which company cut 1,500 jobs?")
+    assert which.text.startswith("**Norrvik Ports**"), which.text
+    many = bot.ask("How many jobs did Norrvik Ports cut?")
+    # "about 1,500" is said no more precisely than the report says it
+    assert many.text.startswith("**about 1,500** — Bay News (2023-12-04) [1]."), many.text
+    assert_exact_quotes(bot, many)
+    asked = read_amount("How many people did the storm kill?")
+    assert asked is not None and amount_in(asked, "The storm killed more than 1,200 people.") == "more than 1,200"

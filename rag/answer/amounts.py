@@ -69,13 +69,17 @@ def amount_in(asked: Asked, sentence: str) -> str:
     # asked "how many points did Ostland win by?", the number follows the preposition: "won by six points", not
     # "scored five points as Ostland won by 16 runs"
     words = asked.claim.split()
-    by = (
-        rf"\b{words[-2]}\s+(?:about\s+|nearly\s+|some\s+|just\s+)?"
-        if len(words) > 2 and words[-2] in _PREPOSITIONS
-        else ""
-    )
-    m = re.search(rf"{by}(?<![\w.])(?P<n>{_NUMBER})(?=(?:\s+[\w-]+){{0,3}}?\s+{noun})", sentence, re.I)
-    return m.group("n").strip() if m else ""
+    by = rf"\b{words[-2]}\s+" if len(words) > 2 and words[-2] in _PREPOSITIONS else ""
+    m = re.search(rf"{by}{_ROUGHLY}(?<![\w.])(?P<n>{_NUMBER})(?=(?:\s+[\w-]+){{0,3}}?\s+{noun})", sentence, re.I)
+    return f"{m.group('roughly') or ''}{m.group('n').strip()}" if m else ""
+
+
+# "about 1,500 jobs", "more than 1,200 people": the number is said no more precisely than that, and neither is the
+# answer
+_ROUGHLY = (
+    r"(?P<roughly>(?:about|around|roughly|nearly|almost|approximately|some|just|over|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|up\s+to)\s+)?"
+)
 
 
 _PREPOSITIONS = frozenset("by on of for in at with to from".split())

@@ -388,9 +388,9 @@ _RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|lo
 
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
 # "is over" is "ended", "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat",
-# "appointed" is "hired", "a guilty plea" is "pleaded guilty", "found (her) guilty" is "convicted", "filed a lawsuit
-# against" is "sued", "slumped" is "fell" and "jumped" "rose". General English only. The forms of "sue" are listed
-# because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
+# "appointed" is "hired", "is eliminating 200 jobs" is "cut", "a guilty plea" is "pleaded guilty", "found (her)
+# guilty" is "convicted", "filed a lawsuit against" is "sued", "slumped" is "fell" and "jumped" "rose". General English
+# only. The forms of "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
     # "is back at Globex" has returned; "the strike is over" (ending its clause) has ended
@@ -468,6 +468,16 @@ _EVENT_WORDS = [
     (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
     (re.compile(r"\b(?:quit|quits|quitting)\b", re.I), "resign"),
+    # jobs are cut in several verbs: "eliminating about 1,500 jobs", "axed 200 roles", "slashed its staff"
+    (
+        re.compile(
+            r"\b(?:(?:is|are|was|were)\s+(?=eliminating|slashing|axing))?(?:eliminat(?:e|es|ed|ing)|slash(?:es|ed|ing)?|"
+            r"ax(?:e|es|ed|ing))\b(?=\s+(?:[\w,.%$]+\s+){0,3}?"
+            r"(?:jobs|roles|positions|posts|staff|workers|employees|workforce|headcount)\b)",
+            re.I,
+        ),
+        "cut",
+    ),
     # the noun of a plea ("Mara Lind's guilty plea") is the verb news uses ("pleaded guilty")
     (re.compile(r"\bguilty\s+pleas?\b", re.I), "plead guilty"),
     # "a jury found Mara Lind guilty": the name stays, after the verb

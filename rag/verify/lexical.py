@@ -92,6 +92,8 @@ _STRIVING_BEFORE_TO = frozenset(
 _WILL_AS_NOUN_AFTER = frozenset(
     "ill good free political popular strong the a his her their its our my your own of against with".split()
 )
+# "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
+_NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
 # "Globex's attempts at shutting it down": the one thing attempted, not done
 _ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
@@ -201,6 +203,7 @@ def _scan(text: str) -> Scan:
                 and low not in _HEDGING_BEFORE_TO
                 and (sentence_start or not raw[0].isupper())
                 and not (low == "will" and previous in _WILL_AS_NOUN_AFTER)
+                and not (low == "about" and _NUMBER_NEXT.match(text, m.end()))
             )
             or (low == "to" and (previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO or hedged_clause))
             or (low == "for" and previous in _HEDGING_BEFORE_TO)
