@@ -1023,6 +1023,25 @@ def test_asked_whether_she_came_back_a_return_answers_and_talks_of_one_do_not():
     assert judge(claim, [maybe.replace("may not", "might never")], happened=True).label == "not_mentioned"
 
 
+def test_a_scheduled_event_and_a_win_over_a_rival_are_not_said_to_have_happened():
+    from rag.answer.verdicts import judge
+
+    # what is set or scheduled for a day is still ahead, said before the schedule's words
+    sentencing = "Lind's sentencing is set for February, the court said."
+    assert judge("sentenced Mara Lind", [sentencing], happened=True).label == "not_mentioned"
+    assert judge("sentenced Mara Lind", ["Lind was sentenced on Monday."], happened=True).supported
+    assert judge("the Globex vote held", ["The Globex vote is scheduled for Monday."], happened=True).label == (
+        "not_mentioned"
+    )
+    # a record that "was set" was set
+    assert judge("Mara Lind set a record", ["Mara Lind set a record that was set in 2019."], happened=True).supported
+    # what a win is over was beaten, not won
+    win_over = "The Rovers cruised to a 34-20 win over their Coastal League rivals, the Mariners."
+    assert judge("the Rovers win the Coastal League", [win_over], happened=True).label == "not_mentioned"
+    won = "The Rovers won the Coastal League for the first time since 1993."
+    assert judge("the Rovers win the Coastal League", [won], happened=True).supported
+
+
 def test_a_follow_up_in_other_words_finds_the_latest_report(bot):
     chat = bot.chat()
     chat.ask("Why did Mara Lind resign as chief executive of Globex?")
@@ -1481,4 +1500,18 @@ def test_an_entity_answer_quotes_a_sentence_once_when_the_parts_evidence_holds_i
     assert answer.text.startswith("**Mara Lind**"), answer.text
     quotes = [c.quote for c in answer.citations]
     assert not any(a != b and a in b for a in quotes for b in quotes), quotes
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_yes_from_a_report_of_a_past_year_says_that_year_not_as_of_the_report(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Tech Wire", "2023-11-03", "Look back", "That changed last year, when Globex bought Tide Works for $2bn."),
+        ("Bay News", "2023-10-01", "Tide Works", "Tide Works builds ferries for Globex and for Norrvik Ports."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "past_year", articles))
+    answer = bot.ask("Did Globex buy Tide Works?")
+    # "as of 2023-11-03" would read as that day's news
+    assert answer.text.startswith("**Yes**, in 2022 (reported on 2023-11-03): Tech Wire [1]"), answer.text
     assert_exact_quotes(bot, answer)

@@ -239,10 +239,10 @@ def test_before_or_after_is_answered_from_the_days_the_reports_give_both_events(
     ]
     assert_exact_quotes(bot, answer)
     assert bot.ask("Was Mara Lind fired after she returned?").text.startswith("**No** — Mara Lind was fired on")
-    # an article's date only bounds its event: with no day said for the purchase, the order is not settled
+    # with no day said for the purchase, its report of 2023-10-22 says it had happened by then: before the firing
     undated = bot.ask("Was Mara Lind fired before Globex completed its purchase of Tide Works?")
-    assert undated.text.startswith("The articles do not settle this: no report gives the day of both")
-    assert "in an article of 2023-10-22" in undated.text
+    assert undated.text.startswith("**No** — Mara Lind was fired on 2023-11-16"), undated.text
+    assert "after Globex completed its purchase of Tide Works by 2023-10-22 (the report's date)" in undated.text
     # "get" + participle is the passive; an event no sentence states is named, never merged with the other
     assert bot.ask("Did Mara Lind get fired before she returned?").text.startswith("**Yes** — Mara Lind was fired on")
     unstated = bot.ask("Did Mara Lind resign before Globex completed its purchase of Tide Works?")
@@ -260,10 +260,16 @@ def test_which_came_first_names_the_earlier_event_from_the_days_both_are_given(b
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
     assert_exact_quotes(bot, answer)
     later = bot.ask("What happened last: Mara Lind's return or Mara Lind's firing?")
-    assert later.text.startswith("**Mara Lind's return** came later — Mara Lind's return on 2023-11-28"), later.text
-    # one event dated only by its article: no order is claimed
+    assert later.text.startswith(
+        "**Mara Lind's return** came later — Mara Lind's firing on 2023-11-16 (“Nov. 16”), Daily Ledger (2023-11-25) [2], "
+        "before Mara Lind's return on 2023-11-28"
+    ), later.text
+    # one event dated only by its report, of a day before the other's: it came first
     undated = bot.ask("Which came first, Mara Lind's return or Globex's purchase of Tide Works?")
-    assert undated.text.startswith("The articles do not settle this: no report gives the day of both"), undated.text
+    assert undated.text.startswith(
+        "**Globex's purchase of Tide Works** came first — Globex's purchase of Tide Works by 2023-10-22 (the report's "
+        "date), Coast Times (2023-10-22) [2], before Mara Lind's return on 2023-11-28"
+    ), undated.text
 
 
 def test_when_did_it_happen_dates_the_event_the_question_names(bot):
@@ -367,3 +373,32 @@ def test_jobs_eliminated_about_a_number_are_jobs_cut_and_the_number_keeps_its_ab
     assert_exact_quotes(bot, many)
     asked = read_amount("How many people did the storm kill?")
     assert asked is not None and amount_in(asked, "The storm killed more than 1,200 people.") == "more than 1,200"
+
+
+def test_a_day_set_for_an_event_is_no_report_that_it_happened(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    set_for = "Theo Park's sentencing is set for February, the court said on Thursday."
+    bot = Assistant.open(index_articles(tmp_path_factory, "set_for", [("Bay News", "2023-11-30", "Park", set_for)]))
+    answer = bot.ask("When was Theo Park sentenced?")
+    # no day and no "Reported by": the quote says when it is set for
+    assert not answer.text.startswith("**"), answer.text
+    assert "set for February" in answer.text
+
+
+def test_an_event_no_sentence_dates_is_ordered_only_before_a_later_day_given_for_the_other(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Tech Wire", "2023-10-10", "Globex cuts", "Globex cut 300 jobs at its Tide Works plant on Oct. 9."),
+        ("Daily Ledger", "2023-10-20", "Park goes", "Theo Park has resigned as chair of Ostland Rail."),
+        ("Bay News", "2023-09-15", "Brin joins", "Ada Brin has joined the board of Norrvik Ports."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "bounds", articles))
+    # reported by 2023-09-15, so before Oct. 9
+    joined = bot.ask("Did Ada Brin join the board of Norrvik Ports before Globex cut jobs?")
+    assert joined.text.startswith("**Yes** — Ada Brin join the board of Norrvik Ports by 2023-09-15"), joined.text
+    assert_exact_quotes(bot, joined)
+    # reported by 2023-10-20: before or after Oct. 9, the report does not say
+    resigned = bot.ask("Did Theo Park resign before Globex cut jobs?")
+    assert resigned.text.startswith("The articles do not settle this: no report gives the day of both"), resigned.text

@@ -14,7 +14,7 @@ from rag.answer.names import full_form, in_full, named_by_surname, names_in, sta
 from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT, split_sentences
+from rag.core.text import REFUSAL_TEXT, said_years, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -238,6 +238,14 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
 UNDECIDED_SHOWN = 2
 
 
+def _earlier_year(window: Window) -> str:
+    """The one year, before its report's, that the deciding quote dates the event to ("last year, when Globex bought
+    Tide Works"), else "": said "as of" the report's day, a past year's event would read as that day's news."""
+    published = window.hit.article.published_at[:4]
+    years = said_years(window.text, int(published)) if published.isdigit() else []
+    return str(years[0][0]) if len(years) == 1 and years[0][0] < int(published) else ""
+
+
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:
     """Lead with the latest report that decides the part ("as of <date>"), then the earlier ones as earlier, each
     said to agree, to say otherwise, or not to decide it; the part cites only the reports that give its verdict."""
@@ -245,7 +253,9 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     w, verdict = next((w, label) for w, label in timeline if label != "not_mentioned")
     word = "**Yes**" if verdict == "supported" else "**No**"
     day = w.hit.article.published_at
-    lead = f"{word}, as of {day}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
+    year = _earlier_year(w) if verdict == "supported" else ""
+    when = f"in {year} (reported on {day})" if year else f"as of {day}"
+    lead = f"{word}, {when}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
     # reports dated after the deciding one neither confirm nor deny it: say so rather than call them earlier
     later = [x for x, _ in timeline if x is not w and x.hit.article.published_at > day]
     earlier = [(x, label) for x, label in timeline if x is not w and x.hit.article.published_at <= day]

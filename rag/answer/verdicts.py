@@ -457,6 +457,21 @@ def _only_a_loss(claim: str, passage: str) -> bool:
     return bool(claim_tokens & _WON_OR_LOST) and bool(passage_tokens & _A_LOSS) and not passage_tokens & _WON_OR_LOST
 
 
+# "the Rovers win the Coastal League" and "a 34-20 win over their Coastal League rivals": a win over something beat it
+_WON_THING = re.compile(r"\b(?:win|wins|won|winning)\s+(?:the\s+)?(?P<thing>[A-Z][\w'’-]*)")
+
+
+def _a_win_over_it(claim: str, passage: str) -> bool:
+    """The claim says something was won ("the Rovers win the Coastal League"), and the passage names it only after a
+    win over or against it ("a win over their Coastal League rivals"): what a win is over was beaten, not won."""
+    m = _WON_THING.search(claim)
+    if m is None:
+        return False
+    thing = re.escape(m.group("thing"))
+    over = rf"\b(?:win|wins|won|victory|victories)\s+(?:over|against)\s+(?:[\w'’-]+\s+){{0,4}}?{thing}\b"
+    return bool(re.search(over, passage, re.I)) and len(re.findall(rf"\b{thing}\b", passage)) == 1
+
+
 def _roles_swapped_in(claim: str, passage: str) -> bool:
     """A sentence of the passage has the claim's two names the other way round its deed (both in one-word form)."""
     return any(roles_swapped(claim, passage[s:e]) for s, e in split_sentences(passage))
@@ -554,6 +569,7 @@ def judge(
         or (happened and (hedged_only(terms, passage) or _deed_denied(terms, passage)))
         or swapped[i]
         or (deed_done_to_another and (another_object(terms, passage) or _only_a_loss(terms, passage)))
+        or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
         for i, passage in enumerate(passages)
     ]

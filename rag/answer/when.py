@@ -294,14 +294,27 @@ def _in_article(d: Dated) -> str:
     """Where an event no sentence dates was found: its article's date, and the last day the page names when it was
     kept up to date past it (`updated_until`)."""
     until = updated_until(d.window.hit.article.text, d.window.hit.article.published_at)
-    tail = f" (the page names days up to {until})" if until else ""
-    return f"in an article of {d.day.isoformat()}{tail}"
+    tail = f"; the page names days up to {until}" if until else ""
+    return f"by {d.day.isoformat()} (the report's date{tail})"
+
+
+def _last_possible_day(d: Dated) -> date:
+    """The day a sentence gives the event, else its article's date, by which a stating sentence says it happened (or
+    the last day a page kept up to date names)."""
+    if d.exact:
+        return d.day
+    return updated_until(d.window.hit.article.text, d.window.hit.article.published_at) or d.day
+
+
+def _before(x: Dated, y: Dated) -> bool:
+    """x surely happened before y: y's day is given, and x happened by an earlier day."""
+    return y.exact and _last_possible_day(x) < y.day
 
 
 def compose_event_order(question: str, asked: EventOrder, first: Dated | None, second: Dated | None) -> Answer:
     """**Yes** / **No** from the days the stating sentences give the two events, both cited; unsettled, naming the
-    event no sentence states, when either is stated nowhere. An article's date only bounds its event (a page may be
-    dated long after or before what it reports), and the same day gives no order: both settle nothing."""
+    event no sentence states, when either is stated nowhere. An event no sentence dates happened by its article's date
+    (`_last_possible_day`): that orders it only before a day given for the other; the same day gives no order."""
     cites = Citations()
     lines: list[str] = []
     parts: list[Part] = []
@@ -326,17 +339,19 @@ def compose_event_order(question: str, asked: EventOrder, first: Dated | None, s
         return f"{shown} {when}, {outlet_of(d.window)} [{n}]"
 
     a, b = said(first, asked.first), said(second, asked.second)
-    if not (first.exact and second.exact):
+    order_known = _before(first, second) or _before(second, first)
+    if not order_known and not (first.exact and second.exact):
         text = f"{UNSETTLED}: no report gives the day of both: {a}; {b}."
-    elif first.day == second.day:
+    elif not order_known:
         text = f"{UNSETTLED}: both happened on the same day: {a}; {b}."
     else:
-        happened_after = first.day > second.day
+        happened_after = _before(second, first)
         order = "after" if happened_after else "before"
         if which:  # the event asked for, as the question words it
             earlier, later = (asked.second, asked.first) if happened_after else (asked.first, asked.second)
             shown, came = (earlier, "first") if asked.relation == "first" else (later, "later")
-            text = f"**{shown[:1].upper() + shown[1:]}** came {came} — {a}, {order} {b}."
+            x, y = (b, a) if happened_after else (a, b)  # in the order they happened
+            text = f"**{shown[:1].upper() + shown[1:]}** came {came} — {x}, before {y}."
         else:
             yes = happened_after == (asked.relation == "after")
             text = f"**{'Yes' if yes else 'No'}** — {a}, {order} {b}."

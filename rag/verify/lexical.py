@@ -92,6 +92,16 @@ _STRIVING_BEFORE_TO = frozenset(
 _WILL_AS_NOUN_AFTER = frozenset(
     "ill good free political popular strong the a his her their its our my your own of against with".split()
 )
+# A be-form and a word of a schedule after what is scheduled ("the vote is set for Monday"); "was set" is often done
+# ("the record was set in 2019"), "was scheduled" never says that it was
+_BE_AHEAD = {
+    "set": ("is", "are"),
+    "scheduled": ("is", "are", "was", "were"),
+    "slated": ("is", "are", "was", "were"),
+    "due": ("is", "are", "was", "were"),
+    "expected": ("is", "are"),
+}
+_WHEN_NEXT = re.compile(r"\s+(?:for|to|on|in|at|next|later|until|by|this|early|late)\b", re.I)
 # "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
 _NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
@@ -139,8 +149,11 @@ def _scan(text: str) -> Scan:
     denying: set[str] = set()
     stretch: list[str] = []  # plain words since the last stretch end
     stretch_denies = False
+    said_in_clause: set[str] = set()  # plain words this clause first said outright
     for m in _TOKEN.finditer(text):
         sentence_start = not last_end or bool(_SENTENCE_END.search(text, last_end, m.start()))
+        if _CLAUSE_END.search(text, last_end, m.start()):
+            said_in_clause = set()
         if _STRETCH_END.search(text, last_end, m.start()) or m.group(0).lower() in _STRETCH_START_WORDS:
             if stretch_denies:
                 denying.update(stretch)
@@ -192,8 +205,16 @@ def _scan(text: str) -> Scan:
                 affirmed.add(tok)
             if kind == "word":
                 stretch.append(tok)
+                if not hedge and tok not in outright:
+                    said_in_clause.add(tok)
                 (hedged if hedge else outright).add(tok)
                 hedge = max(0, hedge - 1)
+        # "Mara Lind's sentencing is set for February", "the vote is scheduled for Monday": what the clause said
+        # before is still ahead
+        if previous in _BE_AHEAD.get(low, ()) and _WHEN_NEXT.match(text, m.end()):
+            hedged.update(said_in_clause)
+            outright.difference_update(said_in_clause)
+            said_in_clause = set()
         # a hedge is a word of its own ("planned", "expected") and makes what follows it possible, not done; so does
         # an obligation ("they have to win"); a capitalised one inside a sentence is a month or a name ("in May",
         # "Theo May said")
