@@ -1042,6 +1042,13 @@ def test_a_scheduled_event_and_a_win_over_a_rival_are_not_said_to_have_happened(
     assert judge("the Rovers win the Coastal League", [won], happened=True).supported
 
 
+def test_a_denial_does_not_reach_into_a_relative_clause():
+    from rag.answer.verdicts import judge
+
+    passage = "Globex is still standing, though now without Mara Lind, who agreed to step down as Globex chief."
+    assert judge("Mara Lind step down as Globex chief", [passage], happened=True).supported
+
+
 def test_a_follow_up_in_other_words_finds_the_latest_report(bot):
     chat = bot.chat()
     chat.ask("Why did Mara Lind resign as chief executive of Globex?")
@@ -1515,3 +1522,14 @@ def test_a_yes_from_a_report_of_a_past_year_says_that_year_not_as_of_the_report(
     # "as of 2023-11-03" would read as that day's news
     assert answer.text.startswith("**Yes**, in 2022 (reported on 2023-11-03): Tech Wire [1]"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_a_bare_number_that_names_something_is_no_year():
+    from rag.core.text import past_year_said
+
+    assert past_year_said("Mara Lind released a new version of 1989, her album.", 2023) is None
+    assert past_year_said("Mara Lind released the album in 1989.", 2023) == (1989, "1989")
+    assert past_year_said("The 2019 Harbour Cup final was a first.", 2023) == (2019, "2019")
+    assert past_year_said("Globex bought Tide Works last year.", 2023) == (2022, "last year")
+    # two earlier years: which one dates the event is not known
+    assert past_year_said("Founded in 2015, Globex bought Tide Works in 2019.", 2023) is None

@@ -251,6 +251,11 @@ def test_before_or_after_is_answered_from_the_days_the_reports_give_both_events(
     assert_exact_quotes(bot, unstated)
 
 
+def test_when_did_she_get_fired_asks_when_she_was_fired(bot):
+    assert read_when("When did Mara Lind get fired?") == "fired Mara Lind"
+    assert bot.ask("When did Mara Lind get fired?").text.startswith("**2023-11-16** (Thursday)")
+
+
 def test_which_came_first_names_the_earlier_event_from_the_days_both_are_given(bot):
     answer = bot.ask("Which came first, Mara Lind's firing or her return?")
     assert answer.text.startswith(

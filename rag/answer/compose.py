@@ -14,7 +14,7 @@ from rag.answer.names import full_form, in_full, named_by_surname, names_in, sta
 from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT, said_years, split_sentences
+from rag.core.text import REFUSAL_TEXT, past_year_said, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -242,8 +242,8 @@ def _earlier_year(window: Window) -> str:
     """The one year, before its report's, that the deciding quote dates the event to ("last year, when Globex bought
     Tide Works"), else "": said "as of" the report's day, a past year's event would read as that day's news."""
     published = window.hit.article.published_at[:4]
-    years = said_years(window.text, int(published)) if published.isdigit() else []
-    return str(years[0][0]) if len(years) == 1 and years[0][0] < int(published) else ""
+    past = past_year_said(window.text, int(published)) if published.isdigit() else None
+    return str(past[0]) if past else ""
 
 
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:

@@ -20,7 +20,7 @@ from rag.answer.compose import UNSETTLED, Citations, outlet_of
 from rag.answer.parts import Window
 from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
-from rag.core.text import NAME_PHRASE, said_years
+from rag.core.text import NAME_PHRASE, past_year_said
 from rag.core.types import Answer, Hit, Part
 from rag.query import MONTHS
 
@@ -49,8 +49,12 @@ def read_when(question: str) -> str | None:
         return None
     # "When did the harbour strike happen?": the event is what is named; "happen" is said of it in no report
     rest = _HAPPEN.sub("", m.group("rest")) or m.group("rest")
+    # "When did Mara Lind get fired?" asks when she was fired
+    passive = as_passive(rest)
+    done_to = passive != rest or m.group("aux").lower() in ("was", "were", "is", "are")
+    rest = passive.replace(" was ", " ", 1) if passive != rest else rest
     doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}\s+", rest)
-    if m.group("aux").lower() in ("was", "were", "is", "are") and doer:
+    if done_to and doer:
         # "When was Mara Lind fired?": she is what was done to, so the claim puts her after the verb ("fired Mara
         # Lind") and "Globex fired Mara Lind" states it
         after = rest[doer.end() :].split()
@@ -145,8 +149,8 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
         published = _published(statement.window.hit)
         if published is not None:
             day, said = event_day(statement.window.text, published)
-            earlier = {y: words for y, words in said_years(statement.window.text, published.year) if y < published.year}
-            year, year_said = next(iter(earlier.items())) if not said and len(earlier) == 1 else (0, "")
+            past = None if said else past_year_said(statement.window.text, published.year)
+            year, year_said = past or (0, "")
             out.append(Dated(statement.window, statement.claim, day, said, year, year_said))
     return out
 

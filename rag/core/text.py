@@ -316,6 +316,19 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
     return years
 
 
+def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
+    """The one year before the article's that the text names, with its words ("last year", "in 2019"), or None. A
+    bare number is a year only where it dates something ("in 2019", "during 2019", "the 2019 Harbour Cup"): "a new
+    version of 1989" names an album."""
+    earlier = {y: words for y, words in said_years(text, published_year) if y < published_year}
+    if len(earlier) != 1:
+        return None
+    year, words = next(iter(earlier.items()))
+    if words.isdigit() and not re.search(rf"\b(?:in|during)\s+{words}\b|\b{words}\s+[A-Z]", text):
+        return None
+    return year, words
+
+
 def base_stem(word: str) -> str:
     """The stem of a word's base form: "won" -> "win", "went" -> "go", "fired" -> "fire"."""
     word = word.lower()

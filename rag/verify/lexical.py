@@ -152,6 +152,7 @@ def _scan(text: str) -> Scan:
     said_in_clause: set[str] = set()  # plain words this clause first said outright
     for m in _TOKEN.finditer(text):
         sentence_start = not last_end or bool(_SENTENCE_END.search(text, last_end, m.start()))
+        after_comma = "," in text[last_end : m.start()]
         if _CLAUSE_END.search(text, last_end, m.start()):
             said_in_clause = set()
         if _STRETCH_END.search(text, last_end, m.start()) or m.group(0).lower() in _STRETCH_START_WORDS:
@@ -186,6 +187,8 @@ def _scan(text: str) -> Scan:
             hedged_clause = False
         if previous in _CLAUSE_OPENERS and (raw[0].isupper() or low in _SUBJECT_WORDS):
             scope = 0  # "without ill will as Globex collapsed": the new clause has a subject of its own, not denied
+        if after_comma and low in ("who", "which"):
+            scope = 0  # "now without Mara Lind, who agreed to resign": the relative clause is not denied
         low = NUMBER_WORDS.get(low, low)
         if low[:1].isdigit():
             tok, kind, weight = _norm_number(low), "number", 2.0
