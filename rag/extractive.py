@@ -21,10 +21,11 @@ _SPEECH_VERB = re.compile(
     r"wrote|insisted|suggested|described|called|according to)\b",
     re.I,
 )
-# "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said": who a sentence's words
-# are attributed to
+# "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said", "Park — hired by Lind last
+# year — said": who a sentence's words are attributed to
 _ATTRIBUTED = re.compile(
-    rf"(?P<before>{NAME_PHRASE.pattern})(?:,\s+[^,.;:“”\"]{{1,60}}\.?,|,)?\s+(?:\w+ly\s+)?"
+    rf"(?P<before>{NAME_PHRASE.pattern})(?:,\s+[^,.;:“”\"]{{1,60}}\.?,|,|\s+[—–]\s+[^—–.;“”\"]{{1,160}}?\s+[—–])?\s+"
+    r"(?:\w+ly\s+)?"
     r"(?:said|says|told|tells|added|wrote|writes|insisted|replied|explained|noted|argued|warned|stated|claimed|"
     r"responded|continued)\b"
     rf"|\b(?:said|says|added|wrote)\s+(?P<after>{NAME_PHRASE.pattern})"

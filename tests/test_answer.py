@@ -165,6 +165,7 @@ def test_words_attributed_to_someone_in_apposition_are_theirs_not_the_asked_spea
         "One new Lind opponent, Rep. Ada Brin of Norrvik, explained her vote, “It is time to move on.”",
         "“Mara Lind likes the new plant,” a source close to the board told the Daily Ledger.",
         "Theo Park was told that he would stay on as chair and that Mara Lind had been fired.",
+        "Globex’s Theo Park — who was brought in by chief executive Mara Lind last year — said: “We disagree.”",
     )
     for sentence in others:
         assert _said_by_another(sentence, ["mara", "lind"]), sentence
