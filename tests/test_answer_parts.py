@@ -1033,6 +1033,12 @@ def test_a_scheduled_event_and_a_win_over_a_rival_are_not_said_to_have_happened(
     assert judge("the Globex vote held", ["The Globex vote is scheduled for Monday."], happened=True).label == (
         "not_mentioned"
     )
+    # and so is what is due, or going to be done
+    due = "Fans were quick to read it as a nod to her album, Tide Songs, which is due for re-release on 27 October."
+    assert judge("Mara Lind re-release Tide Songs", [due], happened=True).label == "not_mentioned"
+    going = "“When we are fit, we can say: we are going to Ostland, the Mariners and we are going to beat you.”"
+    assert judge("Ostland beat the Mariners", [going], happened=True).label == "not_mentioned"
+    assert judge("Mara Lind resigned", ["Going to the office on Monday, Mara Lind resigned."], happened=True).supported
     # a record that "was set" was set
     assert judge("Mara Lind set a record", ["Mara Lind set a record that was set in 2019."], happened=True).supported
     # what a win is over was beaten, not won
@@ -1533,3 +1539,14 @@ def test_a_bare_number_that_names_something_is_no_year():
     assert past_year_said("Globex bought Tide Works last year.", 2023) == (2022, "last year")
     # two earlier years: which one dates the event is not known
     assert past_year_said("Founded in 2015, Globex bought Tide Works in 2019.", 2023) is None
+
+
+def test_a_club_asked_by_its_first_name_is_the_club_named_in_full():
+    from rag.answer.verdicts import judge
+
+    won = "Ada Brin headed the winner for Ostland Town as they beat Norrvik United in their first match since May."
+    assert judge("Ostland beat Norrvik", [won], happened=True).supported
+    # the other way round is no win of Norrvik's
+    assert not judge("Norrvik beat Ostland", [won], happened=True).supported
+    # a name's first word followed by another word is still another name
+    assert not judge("Ostland beat Norrvik", [won.replace("Ostland Town", "Ostland State")], happened=True).supported

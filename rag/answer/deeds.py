@@ -155,7 +155,11 @@ def _someone_else_at(
     subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool, has_object: bool
 ) -> bool:
     at = _doer_before(words, verb)
-    last = set(tokens[at]) if at >= 0 else set()
+    # the whole name that does it: "Luton Town ... as they beat" is Luton's deed, asked of "Luton"
+    start = at
+    while start > 0 and _is_name(words[start - 1]):
+        start -= 1
+    last = set().union(*tokens[start : at + 1]) if at >= 0 else set()
     if passive:
         return _not_done_to(subject, words, tokens, verb, last)
     pronoun = next(

@@ -262,9 +262,12 @@ def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
     return needed <= tokens and all(words & tokens for words in names if words)
 
 
-# Words that may follow a one-word name without making it another's: a company's legal form, a post in capitals
-# ("Globex Holdings", "Globex CEO Mara Lind"), a weekday or a month.
-_SAME_NAME_AFTER = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa group holdings".split())
+# Words that may follow a one-word name without making it another's: a company's legal form or a football club's
+# suffix ("Globex Holdings", "Ostland Town", "Norrvik United"), a post in capitals ("Globex CEO Mara Lind"), a weekday
+# or a month.
+_SAME_NAME_AFTER = frozenset(
+    "inc inc. corp corp. co co. ltd ltd. plc llc ag sa group holdings fc afc town united".split()
+)
 
 
 def _only_inside_longer_names(claim: str, sentence: str) -> bool:

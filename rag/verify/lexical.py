@@ -102,6 +102,8 @@ _BE_AHEAD = {
     "expected": ("is", "are"),
 }
 _WHEN_NEXT = re.compile(r"\s+(?:for|to|on|in|at|next|later|until|by|this|early|late)\b", re.I)
+# "due for re-release", "scheduled to play", "going to beat": what follows is ahead
+_SCHEDULED = frozenset("due scheduled slated going".split())
 # "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
 _NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
@@ -229,13 +231,18 @@ def _scan(text: str) -> Scan:
                 and not (low == "will" and previous in _WILL_AS_NOUN_AFTER)
                 and not (low == "about" and _NUMBER_NEXT.match(text, m.end()))
             )
-            or (low == "to" and (previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO or hedged_clause))
-            or (low == "for" and previous in _HEDGING_BEFORE_TO)
+            or (
+                low == "to"
+                and (previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO | _SCHEDULED or hedged_clause)
+            )
+            or (low == "for" and previous in _HEDGING_BEFORE_TO | _SCHEDULED)
         ):
             # "in talks with Mara Lind, the co-founder, to return": the infinitive is what the hedge is about
             # "will" makes its own verb ahead, not what that verb is about: "readers will recall Globex's purchase of
             # Tide Works" recalls a purchase that was made
-            hedge, hedged_clause = (1 if low in _WILL_FORMS else HEDGE_SCOPE), True
+            # "going to" is "will" ("going to the office, she resigned" is no hedge of "resigned")
+            ahead_only = low in _WILL_FORMS or (low == "to" and previous == "going")
+            hedge, hedged_clause = (1 if ahead_only else HEDGE_SCOPE), True
         elif low == "at" and previous in _ATTEMPT_BEFORE_AT:
             hedge = 1  # only what was attempted: "after two attempts at a deal, Globex bought" did buy
         previous = low
