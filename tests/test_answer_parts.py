@@ -1550,3 +1550,13 @@ def test_a_club_asked_by_its_first_name_is_the_club_named_in_full():
     assert not judge("Norrvik beat Ostland", [won], happened=True).supported
     # a name's first word followed by another word is still another name
     assert not judge("Ostland beat Norrvik", [won.replace("Ostland Town", "Ostland State")], happened=True).supported
+
+
+def test_signing_with_a_club_is_the_club_signing_him_not_the_other_way_round():
+    from rag.answer.verdicts import judge
+
+    signed = "The Mariners have signed Theo Park to a 10-year contract: the $7 million Mariners deal is a record."
+    assert judge("Theo Park sign with the Mariners for $7 million", [signed], happened=True).label != "contradicted"
+    # a deed done to another, the other way round in a match pinned by its number, is still a No
+    beat = "The Mariners beat Ostland 2-1 in Week 13."
+    assert judge("Ostland beat the Mariners in Week 13", [beat], happened=True).label == "contradicted"

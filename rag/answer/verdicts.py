@@ -441,12 +441,14 @@ _DONE_TO_ANOTHER = frozenset(base_stem(w) for w in "beat fire buy hire sue convi
 
 
 def _done_to_another(claim: str) -> bool:
-    """The claim's first plain word between its first two names is a deed one does to another."""
+    """The claim's first plain word between its first two names is a deed one does to another; "sign with" is the
+    other way round ("Theo Park signed with the Mariners": the Mariners signed him), so not one."""
     runs = list(NAME_RUN.finditer(claim))
     if len(runs) < 2:
         return False
-    between = [t for t, _, kind in analyse(claim[runs[0].end() : runs[1].start()])[1] if kind == "word"][:1]
-    return bool(set(between) & _DONE_TO_ANOTHER)
+    gap = claim[runs[0].end() : runs[1].start()]
+    between = [t for t, _, kind in analyse(gap)[1] if kind == "word"][:1]
+    return bool(set(between) & _DONE_TO_ANOTHER) and not re.search(r"\bwith\b", gap, re.I)
 
 
 _WON_OR_LOST = frozenset(analyse("beat win won lose lost")[0])
