@@ -155,7 +155,7 @@ def _someone_else_at(
     subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool, has_object: bool
 ) -> bool:
     at = _doer_before(words, verb)
-    # the whole name that does it: "Luton Town ... as they beat" is Luton's deed, asked of "Luton"
+    # the whole name that does it: "Ostland Town ... as they beat" is Ostland's deed, asked of "Ostland"
     start = at
     while start > 0 and _is_name(words[start - 1]):
         start -= 1

@@ -78,7 +78,7 @@ _ABBREVIATIONS = {
 
 
 # A one-letter word before "." is an initial ("Mara J. Lind"), unless a sentence's usual first word follows: "the
-# Model Y. Yet it ...", "Plan B. The board ..." end a sentence.
+# Tide Pad X. Yet it ...", "Plan B. The board ..." end a sentence.
 _FIRST_WORD = re.compile(r"\s*[\"'“‘(]?([A-Za-z]+)")
 
 
@@ -319,7 +319,7 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
 def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
     """The one year before the article's that the text names, with its words ("last year", "in 2019"), or None. A
     bare number is a year only where it dates something ("in 2019", "during 2019", "the 2019 Harbour Cup"): "a new
-    version of 1989" names an album."""
+    version of 1999" names an album."""
     earlier = {y: words for y, words in said_years(text, published_year) if y < published_year}
     if len(earlier) != 1:
         return None
