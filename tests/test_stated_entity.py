@@ -676,3 +676,89 @@ def test_a_participle_opening_the_sentence_names_its_doer_last_in_its_by_phrase(
     assert answer.text.startswith("**Mara Lind** — stated by Tech Wire"), answer.text
     assert "Globex" not in answer.text.split(" — ")[0]
     assert_exact_quotes(bot, answer)
+
+
+def test_a_successor_is_named_in_the_ways_news_names_one_and_a_candidate_is_none(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-11",
+            "New chief",
+            (
+                "Dating app Globex announced a surprise this week: it is replacing founder CEO Mara Lind with Tide "
+                "Works CEO Ada Brin."
+            ),
+        ),
+        (
+            "Coast Times",
+            "2023-11-27",
+            "Mariners name coach",
+            (
+                "The Mariners fired head coach Ida Moen on Sunday. The Mariners will be naming former Rovers bench "
+                "boss Theo Park as Moen's successor."
+            ),
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-18",
+            "Stand-in chief",
+            (
+                "Norrvik Bank fired chief executive Pim Ostberg on Friday. Finance chief Lena Holt was elevated to "
+                "interim CEO in Ostberg's place."
+            ),
+        ),
+        (
+            "Bay News",
+            "2023-11-20",
+            "Shortlist",
+            "Ostland Rail is weighing candidates to replace Nils Berg, with Eva Lund seen as the favourite.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "successors", articles))
+    # "replacing A with B": B replaced A
+    answer = bot.ask("Who replaced Mara Lind as Globex CEO?")
+    assert answer.text.startswith("**Ada Brin** — stated by Tech Wire (2023-11-11) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
+    # "B as A's successor", the post written another way ("bench boss" for head coach)
+    answer = bot.ask("Who replaced Ida Moen as Mariners head coach?")
+    assert answer.text.startswith("**Theo Park** — stated by Coast Times (2023-11-27) [1]."), answer.text
+    # "B ... in A's place"
+    answer = bot.ask("Who replaced Pim Ostberg as interim CEO of Norrvik Bank?")
+    assert answer.text.startswith("**Lena Holt** — stated by Daily Ledger (2023-11-18) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
+    # a favourite among candidates to replace him has replaced no one
+    answer = bot.ask("Who replaced Nils Berg?")
+    assert "Eva Lund**" not in answer.text, answer.text
+
+
+def test_a_win_is_found_in_the_other_verbs_of_sport_and_in_the_passive(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Coast Times", "2023-12-03", "Late drama", "The Mariners edged past the Rovers on Sunday with a late goal."),
+        (
+            "Bay News",
+            "2023-12-09",
+            "Rout",
+            "Ostland pulverised Norrvik 5-1 on Saturday, the first time in years that Ostland scored five.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-02",
+            "Cup draw",
+            "Tide Town were drawn against Bay City with defending champions the Comets eliminated by Harbour United.",
+        ),
+        ("Tech Wire", "2023-11-05", "Signal", "The outage routed Globex traffic through Ostland for an hour."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "win_verbs", articles))
+    answer = bot.ask("Who beat the Rovers?")
+    assert answer.text.startswith("**Mariners**"), answer.text
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("Which team beat Norrvik 5-1?").text.startswith("**Ostland**")
+    answer = bot.ask("Who did the Comets lose to?")
+    assert answer.text.startswith("**Harbour United**"), answer.text
+    assert bot.ask("Did the Mariners beat the Rovers?").text.startswith("**Yes")
+    # traffic routed through a place is no win over it
+    assert not bot.ask("Did Globex beat Ostland?").text.startswith("**Yes")

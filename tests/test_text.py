@@ -272,3 +272,49 @@ def test_jobs_cut_in_any_of_its_verbs_are_one_event() -> None:
     # eliminating or slashing something else is no job cut
     assert same_event_words("Globex eliminated the fee") == "Globex eliminated the fee"
     assert same_event_words("Globex slashed prices") == "Globex slashed prices"
+
+
+def test_a_successor_is_read_as_who_replaced_whom_in_any_of_its_word_orders():
+    said = T.same_event_words
+    assert said("Globex is replacing founder CEO Mara Lind with Tide Works CEO Ada Brin.").endswith(
+        "Ada Brin replaced CEO Mara Lind."
+    )
+    assert said("the board named Theo Park as Lind’s successor").endswith("Theo Park replaced Lind")
+    assert said("Lind’s successor, Theo Park, starts on Monday.").startswith("Theo Park replaced Lind")
+    assert said("Finance chief Lena Holt was elevated to interim CEO in Ostberg’s place.") == (
+        "Finance chief Lena Holt replaced Ostberg."
+    )
+    assert said("Mara Lind was replaced as chair by Ada Brin.") == "Ada Brin replaced Mara Lind."
+    assert said("Ada Brin succeeds founder Mara Lind.") == "Ada Brin replaced founder Mara Lind."
+    # a candidate has replaced no one, and succeeding at a thing is no succession
+    for text in (
+        "Globex is weighing candidates to replace Mara Lind, with Ada Brin the favourite.",
+        "Ostland succeeded in selling Globex.",
+    ):
+        assert said(text) == text
+
+
+def test_a_win_over_a_named_side_in_other_verbs_and_in_the_passive_is_beat():
+    said = T.same_event_words
+    assert said("The Mariners edged past the Rovers on Sunday.") == "The Mariners beat the Rovers on Sunday."
+    assert said("Ostland pulverised Norrvik 5-1.") == "Ostland beat Norrvik 5-1."
+    assert said("with the Comets eliminated by Harbour United") == "with the Harbour United beat Comets"
+    # no side named after the verb: no win ("another rout for the home team", traffic routed through a place)
+    for text in ("it may be another rout for the home team", "The outage routed traffic through Ostland."):
+        assert said(text) == text
+
+
+def test_interest_rates_are_the_rates_news_says_a_bank_raised():
+    assert T.same_event_words("The bank kept interest rates on hold.") == "The bank kept rates on hold."
+    assert T.same_event_words("an interest-rate rise") == "an rate rise"
+    assert T.same_event_words("the rates of interest") == "the rates of interest"
+
+
+def test_a_deal_is_reached_in_any_of_the_verbs_news_uses():
+    said = T.same_event_words
+    assert said("Ostland is securing a deal on ‘world-first’ tide rules") == (
+        "Ostland is reach a deal on ‘world-first’ tide rules"
+    )
+    assert said("Globex struck an agreement with Tide Works") == "Globex reach an agreement with Tide Works"
+    # no deal after the verb: the verb stays ("secured the border", "struck the post")
+    assert said("Ostland secured the border and struck the post") == "Ostland secured the border and struck the post"

@@ -24,6 +24,9 @@ NOT_NAMES = frozenset(
 _POSSESSIVE_END = re.compile(r"(?<=[’']s)\s+|(?<=s[’'])\s+")
 
 
+# A post written between two names parts them: "Tide Works CEO Ada Brin" names Tide Works and Ada Brin.
+_POST_BETWEEN = re.compile(r"\s+(?:CEO|CFO|CTO|COO)\s+(?=[A-Z])")
+
 # "No. 22 Ostland": a ranking's number sign, not a name
 _NUMBER_SIGN = re.compile(r"\.\s*\d")
 
@@ -33,7 +36,7 @@ def names_in(text: str) -> list[str]:
     for m in NAME_PHRASE.finditer(text):
         if m.group(0) in ("No", "Nos") and _NUMBER_SIGN.match(text, m.end()):
             continue
-        for phrase in _POSSESSIVE_END.split(m.group(0)):
+        for phrase in (p for part in _POSSESSIVE_END.split(m.group(0)) for p in _POST_BETWEEN.split(part)):
             words = phrase.split()
             # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
             while words and (words[0].lower().strip("’'") in NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):

@@ -19,7 +19,15 @@ from rag.answer.deeds import BE_FORMS, DESCRIPTION_BEFORE, SPAN_WORD, describes_
 from rag.answer.names import in_full, names_in, people_of, peoples_words, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import coverage, judge
-from rag.core.text import NAME_PHRASE, base_stem, past_tense, same_event_words, split_sentences, stem
+from rag.core.text import (
+    NAME_PHRASE,
+    base_stem,
+    past_tense,
+    same_event_words,
+    split_sentences,
+    stem,
+    successions_reordered,
+)
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
@@ -123,6 +131,8 @@ def read_slot(question: str) -> Slot | None:
         return None
     predicate = " ".join(words)
     verb = next((w for w in words if w.lower() not in _BE_HAVE), words[0])
+    # "Who replaced Mara Lind as Globex CEO?": news names a successor without the post ("Ada Brin, Lind's successor")
+    predicate = _AS_POST_SUCCEEDED.sub("", predicate) if verb.lower() in _SUCCEEDING else predicate
     title = _TITLE_ASKED.match(predicate) or _TITLE_AFTER_ORG.match(predicate) or _MAKER_ASKED.match(predicate)
     taken_up = bool(title and title.groupdict().get("taking"))
     return Slot(
@@ -138,6 +148,10 @@ def read_slot(question: str) -> Slot | None:
         else None,
         taken_up=taken_up,
     )
+
+
+_SUCCEEDING = frozenset("replaced replaces succeeded succeeds".split())
+_AS_POST_SUCCEEDED = re.compile(r"\s+as\s+[^?]+$")
 
 
 # "is the chief executive of Globex", "was the head coach of the Mariners": a post and who it is held at
@@ -297,7 +311,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     """The name stands where the slot puts it: before the verb for the doer (or after "by": "was fired by Globex"),
     after it for what the deed was done to."""
     verb = base_stem(same_event_words(slot.verb)).replace("-", "")  # the words below are read without hyphens
-    words = SPAN_WORD.findall(sentence)
+    # a successor is named in several word orders; read as "<successor> replaced <predecessor>"
+    words = SPAN_WORD.findall(successions_reordered(sentence))
     at = next((i for i, w in enumerate(words) if base_stem(same_event_words(re.sub(r"\W", "", w))) == verb), -1)
     # where the whole name is said: "sued Globex ..., claiming Globex Pay Store ..." names the store after the verb's
     # object, not as it
@@ -474,12 +489,20 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     # the claim's plain words without a name: a sentence lacking any of them cannot state it (cheap to rule out)
     # asked for a post, the words of one of its forms ("maker", "coach", "chief executive" or "CEO")
-    said = post_forms(slot.title[0]) if slot.title else [slot.claim("")]
+    # (with a name in the slot: "the Rovers lose to Someone" is read as "Someone beat the Rovers")
+    said = post_forms(slot.title[0]) if slot.title else [slot.claim("Someone")]
     needed = [{t for t, _, kind in analyse(same_event_words(form))[1] if kind != "name"} for form in said]
     person = question.strip().lower().startswith(("who ", "whom "))
     kind_asked = _ASKED_KIND.match(question)
     # not the question's first word; asked for a post, the one name is where it is held ("CEO of Globex": Globex)
-    question_names = names_in(slot.title[1]) if slot.title else names_in(re.sub(r"^\W*\w+", "", question.strip()))
+    # asked who succeeded someone, the post's names may go unsaid ("Ada Brin, Lind's successor"): the slot has none
+    question_names = (
+        names_in(slot.title[1])
+        if slot.title
+        else names_in(slot.claim(""))
+        if slot.verb.lower() in _SUCCEEDING
+        else names_in(re.sub(r"^\W*\w+", "", question.strip()))
+    )
     # a name of one capital letter ("the CEO of X") is no name to the name readers, but must be said all the same
     letters = [rf"(?<![\w'’.-]){c}(?![\w'’.-])" for c in dict.fromkeys(_ONE_LETTER_NAME.findall(question))]
     found: dict[tuple[str, str], Stated] = {}
@@ -516,8 +539,11 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
                 continue
             elif not _in_its_role(name, slot, sentence):
                 continue  # "Four years later, Globex bought Tide Works": "Four" is not what it bought
-            elif slot.preposition and not re.search(
-                rf"\b{slot.preposition}\s+(?:the\s+|a\s+|an\s+)?{re.escape(name)}", sentence, re.I
+            elif (
+                slot.preposition
+                and not re.search(rf"\b{slot.preposition}\s+(?:the\s+|a\s+|an\s+)?{re.escape(name)}", sentence, re.I)
+                # "lose to {}" is read as "{} beat ...": the judge and the role have placed the name without it
+                and re.search(rf"\b{slot.preposition}\s+(?:the\s+)?{re.escape(name)}", same_event_words(claim), re.I)
             ):
                 continue  # "hired Mara Lind and Theo Park" does not say whom she was hired from
             shown = in_full(name, article.text) if person else name

@@ -386,6 +386,15 @@ _RESULT_FORMS = [
         re.compile(rf"(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
         r"\g<y> beat \g<x>",
     ),
+    # "the Rovers were eliminated by the Mariners", "with the Rovers knocked out by the Mariners"
+    (
+        re.compile(
+            rf"(?P<x>{_NAME})\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|get|gets)\s+)?"
+            r"(?i:eliminated|knocked\s+out|beaten|defeated|swept|thrashed|routed|trounced|edged)\s+by\s+(?:the\s+)?"
+            rf"(?P<y>{_NAME})"
+        ),
+        r"\g<y> beat \g<x>",
+    ),
     # "the Rovers' heavy loss to the Mariners", "the Rovers suffered a defeat against the Mariners"
     (
         re.compile(
@@ -396,8 +405,70 @@ _RESULT_FORMS = [
         r"\g<y> beat \g<x>",
     ),
 ]
+
+
+def _person_of(run: str) -> str:
+    """The person in a name run that gives their post first: "Tide Works CEO Ada Brin" -> "Ada Brin"."""
+    return re.split(r"\s+(?:CEO|CFO|CTO|COO)\s+", run)[-1]
+
+
+# A successor in any of the ways news names one, said as who replaced whom ("replacing Mara Lind with Ada Brin",
+# "Ada Brin as Lind's successor", "Ada Brin was elevated to CEO in Lind's place", "Lind was replaced by Ada Brin"
+# are "Ada Brin replaced Lind"), so that the roles can be read; "candidates to replace Lind, with Brin ..." is none.
+_SUCCESSION_FORMS = [
+    (
+        re.compile(
+            rf"(?<!\bto\s)\b(?i:replac(?:e|es|ed|ing))\s+(?:[a-z-]+\s+){{0,3}}?(?P<x>{_NAME})\s+with\s+"
+            rf"(?:[a-z-]+\s+){{0,3}}?(?P<y>{_NAME})"
+        ),
+        lambda m: f"{_person_of(m['y'])} replaced {m['x']}",
+    ),
+    (
+        re.compile(rf"(?P<y>{_NAME})\s+as\s+(?P<x>{_NAME})['’]s?\s+(?i:successor|replacement)\b"),
+        lambda m: f"{m['y']} replaced {m['x']}",
+    ),
+    (
+        re.compile(rf"(?P<x>{_NAME})['’]s?\s+(?i:successor|replacement),?\s+(?P<y>{_NAME})"),
+        lambda m: f"{m['y']} replaced {m['x']}",
+    ),
+    (
+        re.compile(
+            rf"(?P<y>{_NAME})\s+(?:(?!in\s+[A-Z])(?:[a-z][\w-]*|CEO|CFO|CTO|COO)\s+){{0,8}}?in\s+(?P<x>{_NAME})['’]s?\s+place\b"
+        ),
+        lambda m: f"{m['y']} replaced {m['x']}",
+    ),
+    (
+        re.compile(
+            rf"(?P<x>{_NAME})\s+(?:was|were|has\s+been|had\s+been|will\s+be|is\s+being|is\s+to\s+be|is)\s+"
+            rf"(?:replaced|succeeded)\s+(?:as\s+(?:[\w-]+\s+){{1,4}}?)?by\s+(?:[a-z-]+\s+){{0,3}}?(?P<y>{_NAME})"
+        ),
+        lambda m: f"{_person_of(m['y'])} replaced {m['x']}",
+    ),
+    # "Ada Brin succeeds Mara Lind" (not "succeeded in winning": a name follows)
+    (
+        re.compile(
+            r"\b(?i:succeeds|succeeded|succeed|succeeding)\b(?=\s+(?:(?!(?:in|at|on|with|by|to|for)\s)[a-z-]+\s+){0,2}?[A-Z])"
+        ),
+        lambda m: "replaced",
+    ),
+]
+_SUCCESSION_WORD = re.compile(r"\b(?:replac\w*|successor|replacement|place|succeed\w*)\b", re.I)
+
+
+def successions_reordered(text: str) -> str:
+    """text with each succession said as "<successor> replaced <predecessor>" (see _SUCCESSION_FORMS)."""
+    if _SUCCESSION_WORD.search(text):
+        for pattern, said in _SUCCESSION_FORMS:
+            text = pattern.sub(said, text)
+    return text
+
+
 # a word any of them holds: most texts hold none, and one search is cheaper than four name patterns
-_RESULT_WORD = re.compile(r"\b(?:defeats?|loss|losses|wins?|victory|lost|lose|loses|losing)\b", re.I)
+_RESULT_WORD = re.compile(
+    r"\b(?:defeats?|defeated|loss|losses|wins?|victory|lost|lose|loses|losing|eliminated|knocked|beaten|swept|"
+    r"thrashed|routed|trounced|edged)\b",
+    re.I,
+)
 
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
 # "is over" is "ended", "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat",
@@ -455,6 +526,15 @@ _EVENT_WORDS = [
         ),
         "rise",
     ),
+    # an agreement is reached in several verbs: "secured a deal", "struck an agreement", "clinched a deal"
+    (
+        re.compile(
+            r"\b(?:secur(?:e|es|ed|ing)|str(?:ike|ikes|uck|iking)|clinch(?:es|ed|ing)?|reach(?:es|ed|ing)?)\b"
+            r"(?=\s+(?:a|an|the|its|their)\s+(?:[\w'‘’-]+\s+){0,3}?(?:deal|agreement|accord)s?\b)",
+            re.I,
+        ),
+        "reach",
+    ),
     # "completed its acquisition of", "sealed the takeover", "closed the deal": a deal done, in one noun and one verb
     (
         re.compile(
@@ -478,6 +558,17 @@ _EVENT_WORDS = [
         r"\1\2loss",
     ),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
+    # the other verbs of a win over a named side ("edged past the Rovers", "pulverised Norrvik 5-1"); a capital must
+    # follow, as a side's name does ("routed through Ostland" moved traffic)
+    (
+        re.compile(
+            r"\b(?:edg(?:e|es|ed|ing)\s+(?:past|out)|outlast(?:s|ed|ing)?|thrash(?:es|ed|ing)?|trounc(?:e|es|ed|ing)|"
+            r"rout(?:s|ed|ing)?|pulveri[sz](?:e|es|ed|ing)|overc[ao]me|overcomes|overcoming)\b"
+            r"(?=\s+(?:the\s+|No\.\s*\d+\s+)?(?-i:[A-Z]))",
+            re.I,
+        ),
+        "beat",
+    ),
     (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
     (re.compile(r"\b(?:quit|quits|quitting)\b", re.I), "resign"),
@@ -491,6 +582,8 @@ _EVENT_WORDS = [
         ),
         "cut",
     ),
+    # a central bank's "rates" are its interest rates: news writes both ("the bank has raised rates")
+    (re.compile(r"\binterest[\s-]+(?=rates?\b)", re.I), ""),
     # the noun of a plea ("Mara Lind's guilty plea") is the verb news uses ("pleaded guilty")
     (re.compile(r"\bguilty\s+pleas?\b", re.I), "plead guilty"),
     # "a jury found Mara Lind guilty": the name stays, after the verb
@@ -519,6 +612,7 @@ def same_event_words(text: str) -> str:
     if _RESULT_WORD.search(text):
         for pattern, word in _RESULT_FORMS:
             text = pattern.sub(word, text)
+    text = successions_reordered(text)
     if not _ANY_EVENT_WORD.search(text):
         return text
     for pattern, word in _EVENT_WORDS:
