@@ -237,6 +237,19 @@ class ExtractiveAnswerer:
         if not sentences:
             return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)
         self.score(question, sentences)
+        # a question naming someone is answered from sentences about them when any is close enough: "Why did Mara
+        # Lind lose her job?" is not answered by how others lost theirs
+        # (an outlet the question names is where to look, not whom the answer is about)
+        outlets = {w for h in hits for w in re.findall(r"[a-z0-9]+", h.article.source.lower())}
+        entities = [e for e in question_entities(question) if e not in outlets]
+        about = [
+            s
+            for s in sentences
+            if entities
+            and s.score >= self.config.refuse_below
+            and (_mentions(s.text, entities) or self._resolves_to(s, entities))
+        ]
+        sentences = about or sentences
         best = max(s.score for s in sentences)
         if best < self.config.refuse_below:
             return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)

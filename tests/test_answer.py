@@ -190,3 +190,33 @@ def test_what_someone_said_is_not_what_another_said_about_them(tmp_path_factory)
     answer = bot.ask("What did Mara Lind say about the new plants?")
     # Park's words naming "Mara" are his, however close their wording to the question: hers come first
     assert answer.citations[0].quote == "Lind told reporters the plants were on schedule."
+
+
+def test_a_question_naming_someone_is_answered_from_sentences_about_them(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-10-05",
+            "Layoffs",
+            (
+                "January was a hard month to lose your job, with studios closing everywhere. Workers who lose their jobs "
+                "get little notice."
+            ),
+        ),
+        (
+            "Coast Times",
+            "2023-10-18",
+            "Assembly stuck",
+            (
+                "The Ostland Assembly is stuck without a chair since the sudden ouster of Mara Lind. Members voted on "
+                "Tuesday."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "about_them", articles))
+    answer = bot.ask("Why did Mara Lind lose her job?")
+    # how others lost their jobs says nothing of hers, however close its words
+    assert answer.citations and all("Lind" in c.quote for c in answer.citations), answer.text
