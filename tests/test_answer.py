@@ -220,3 +220,39 @@ def test_a_question_naming_someone_is_answered_from_sentences_about_them(tmp_pat
     answer = bot.ask("Why did Mara Lind lose her job?")
     # how others lost their jobs says nothing of hers, however close its words
     assert answer.citations and all("Lind" in c.quote for c in answer.citations), answer.text
+
+
+def test_quotes_naming_none_of_the_questions_names_are_no_answer(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-20",
+            "Trial ends",
+            (
+                "A jury convicted former banker Pim Ostberg of fraud on Friday. He could face 20 years in jail if "
+                "convicted on all charges."
+            ),
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-02",
+            "Rates",
+            "The Federal Reserve said on Wednesday that it would keep rates on hold for now.",
+        ),
+        (
+            "Tech Wire",
+            "2023-11-03",
+            "Launch",
+            "Tide Works Company announced a new tide gauge on Thursday, its first in a decade.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "never_named", articles))
+    # another trial's sentences are no answer about someone no passage names
+    answer = bot.ask("What was QZV convicted of?")
+    assert answer.refused and answer.text.endswith("never name QZV."), answer.text
+    # a short name said as the start of a longer one, or by its initials, is named
+    assert "Federal Reserve" in bot.ask("What will the Fed do with rates?").text
+    assert "tide gauge" in bot.ask("What did TWC announce?").text

@@ -182,6 +182,11 @@ class StructuredAnswerer:
             return answer
         if unnamed:
             return _never_named(question, "closest passages never name", unnamed, hits)
+        # quotes naming none of the question's names are about something else ("What was SBF convicted of?" answered
+        # with another trial's sentences)
+        asked = _asked_names(question, reading.sources)
+        if asked and not any(_named_in(n, " ".join(said)) for n in asked):
+            return _never_named(question, "closest passages never name", asked, hits)
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
@@ -242,6 +247,28 @@ def _unnamed(question: str, said: list[str], outlets: list[str]) -> list[str]:
         if " " in _named_part(n) and not any(n.lower() in o for o in known)
     ]
     return [n for n in asked if not re.search(standalone(_named_part(n).split()[-1]), quoted)]
+
+
+def _asked_names(question: str, outlets: list[str]) -> list[str]:
+    """The question's names, its first word and the outlets it names left out (as `_unnamed` does)."""
+    known = [o.lower() for o in outlets]
+    return [
+        n
+        for n in dict.fromkeys(names_in(re.sub(r"^\W*\w+", "", question.strip())))
+        if not any(n.lower() in o for o in known)
+    ]
+
+
+def _named_in(name: str, text: str) -> bool:
+    """The text names it: by its last word, as the start of a longer word ("Fed" in "Federal Reserve"), or by its
+    initials when it is written in capitals ("SBF" for "Sam Bankman-Fried")."""
+    last = _named_part(name).split()[-1]
+    if re.search(r"(?<![\w-])" + re.escape(last), text):
+        return True
+    if not re.fullmatch(r"[A-Z]{2,5}", name):
+        return False
+    initials = {"".join(w[0] for w in re.split(r"[\s-]+", n)) for n in names_in(text)}
+    return name in initials
 
 
 # A short all-capitals word ending a name is a post or a label written after it, not the name's last word: "the
