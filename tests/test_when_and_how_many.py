@@ -378,6 +378,13 @@ def test_jobs_eliminated_about_a_number_are_jobs_cut_and_the_number_keeps_its_ab
     assert_exact_quotes(bot, many)
     asked = read_amount("How many people did the storm kill?")
     assert asked is not None and amount_in(asked, "The storm killed more than 1,200 people.") == "more than 1,200"
+    # laying off employees is cutting jobs, asked either way round
+    many = bot.ask("How many employees did Norrvik Ports lay off?")
+    assert many.text.startswith("**about 1,500** — Bay News (2023-12-04) [1]."), many.text
+    asked = read_amount("How many jobs did Globex cut?")
+    assert asked is not None and amount_in(asked, "Globex laid off 240 workers on Monday.") == "240"
+    # people counted in another deed are no jobs
+    assert amount_in(asked, "Globex cut prices for 300 people.") == ""
 
 
 def test_a_day_set_for_an_event_is_no_report_that_it_happened(tmp_path_factory):

@@ -18,7 +18,7 @@ from rag.answer.names import names_in
 from rag.answer.parts import Evidence, Window, sentences_of, windows
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import claim_terms, judge, lexical_support
-from rag.core.text import NUMBER_WORDS, split_sentences, stem
+from rag.core.text import NUMBER_WORDS, same_event_words, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
 
 _ASKED = re.compile(
@@ -65,7 +65,17 @@ def amount_in(asked: Asked, sentence: str) -> str:
     if asked.kind == "much" and not asked.noun:
         m = _MONEY.search(sentence)
         return m.group(0).strip() if m else ""
-    noun = re.escape(stem(asked.noun.lower()))  # a prefix: "count" finds "counts", "wicket" "wickets"
+    found = _number_before(asked, asked.noun, sentence)
+    if found:
+        return found
+    # the noun and the sentence as the toolkit words the event: "laid off 240 workers" is "cut 240 jobs", asked
+    # "how many jobs were cut?" or "how many employees were laid off?"
+    noun = same_event_words(asked.claim).split()[-1]
+    return _number_before(asked, noun, same_event_words(sentence))
+
+
+def _number_before(asked: Asked, counted_noun: str, sentence: str) -> str:
+    noun = re.escape(stem(counted_noun.lower()))  # a prefix: "count" finds "counts", "wicket" "wickets"
     # asked "how many points did Ostland win by?", the number follows the preposition: "won by six points", not
     # "scored five points as Ostland won by 16 runs"
     words = asked.claim.split()

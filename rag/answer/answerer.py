@@ -37,7 +37,7 @@ from rag.answer.when import (
     read_event_order,
     read_when,
 )
-from rag.core.text import stems
+from rag.core.text import same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
 from rag.verify.lexical import analyse
@@ -112,7 +112,10 @@ class StructuredAnswerer:
         if dated is not None:
             return dated
         amount = read_amount(question) if not reading.sources else None
-        counted = compose_amount(question, amount, hits) if amount is not None else None
+        # the event is also searched as the toolkit words it ("Globex cut jobs" for "... did Globex lay off?")
+        said = same_event_words(amount.claim) if amount is not None else ""
+        more = retrieve(said, EVIDENCE_HITS, Filters()) if amount is not None and said != amount.claim else []
+        counted = compose_amount(question, amount, _pool(hits, [], more)) if amount is not None else None
         if counted is not None:
             return counted
         if reading.shape in ("open", "quote"):

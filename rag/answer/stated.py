@@ -433,7 +433,7 @@ def stating(claim: str, hits: list[Hit]) -> Iterator[Statement]:
         sentence = window.text
         said = _respelled(claim, _spelled_longer(names, sentence))
         if (
-            coverage(said, sentence) >= 0.5
+            coverage(same_event_words(said), same_event_words(sentence)) >= 0.5  # "laid off" covers "cut"
             and all(named(n, sentence, window.hit.article.text) for n in names_in(said))
             and judge(said, [sentence], similarity=None, happened=True).supported
         ):

@@ -584,6 +584,18 @@ _EVENT_WORDS = [
     ),
     # a central bank's "rates" are its interest rates: news writes both ("the bank has raised rates")
     (re.compile(r"\binterest[\s-]+(?=rates?\b)", re.I), ""),
+    # laying off is cutting jobs, and the staff counted after a cut are its jobs ("laid off 240 workers" cut 240
+    # jobs); people counted anywhere else stay people
+    (re.compile(r"\b(?:lay|lays|laying|laid)\s+off\b", re.I), "cut"),
+    (
+        re.compile(
+            r"\b(cut\s+(?:(?:\d[\d,.]*%?|about|around|roughly|nearly|almost|approximately|some|over|more|than|up|to|"
+            r"its|their|the|another|hundreds|thousands|dozens|of)\s+){0,4}?)"
+            r"(?:employees|workers|staffers|staff|positions|roles|people|posts)\b",
+            re.I,
+        ),
+        r"\1jobs",
+    ),
     # the noun of a plea ("Mara Lind's guilty plea") is the verb news uses ("pleaded guilty")
     (re.compile(r"\bguilty\s+pleas?\b", re.I), "plead guilty"),
     # "a jury found Mara Lind guilty": the name stays, after the verb
