@@ -330,3 +330,35 @@ def test_an_award_of_the_event_is_another_event(tmp_path_factory):
     answer = bot.ask("Who won the Bayside Series MVP?")
     assert answer.refused and "Bayside Series MVP" in answer.text, answer.text
     assert bot.ask("Who won the Bayside Series?").text.startswith("**Theo Brandt**")
+
+
+def test_a_win_joined_by_and_is_its_subjects_and_ends_the_clause_before_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Daily Ledger",
+            "2023-12-09",
+            "Pitcher joins",
+            (
+                "The Pelicans have won the Coast League in ten of the past eleven seasons, topped 100 wins in five of "
+                "them and won the Gulf Series in 2020."
+            ),
+        ),
+        (
+            "Coast Times",
+            "2023-10-01",
+            "Derby",
+            (
+                "The Herons beat the Storks and won the Lagoon Cup on Sunday, while the Gulls, who beat the Terns and "
+                "lost the final, went home."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "joined_wins", articles))
+    answer = bot.ask("Who won the Gulf Series?")
+    assert answer.text.startswith("**Pelicans**, as of 2020"), answer.text
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("Did the Pelicans win the Gulf Series?").text.startswith("**Yes**")
+    # the first win's clause ends where the joined one starts: the Storks were beaten, the Cup won
+    assert bot.ask("Who won the Lagoon Cup?").text.startswith("**Herons**")

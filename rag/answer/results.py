@@ -8,6 +8,7 @@ results are shown as earlier.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
@@ -169,14 +170,49 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _win_clause(sentence: str, m: re.Match[str]) -> str:
+# "The Mariners have won the league in ten of the past eleven seasons and won the Harbour Cup in 2020": a second win
+# of the same subject, joined by "and" with no subject of its own (not inside a relative clause: "the Rovers, who
+# beat Ostland and won the Cup")
+_AND_WON = re.compile(
+    r",?\s+and\s+(?:then\s+|also\s+|later\s+)?(?P<verb>won(?!\s+by)|beat|defeated|clinched|lifted|claimed|captured)\b"
+)
+_OWN_SUBJECT_STARTS = re.compile(r"\b(?:who|which|that|whose|while|but|when)\b|[;:()]", re.I)
+
+
+@dataclass(frozen=True)
+class _Win:
+    """A win said in a sentence: the regex match of its subject and verb, or one its subject shares with an earlier
+    verb ("... and won the Cup")."""
+
+    subject: str | None
+    agent: str | None
+    start: int
+    end: int
+    subject_start: int
+
+
+def _wins(sentence: str) -> Iterator[_Win]:
+    for m in _WIN.finditer(sentence):
+        subject = m.group("subject")
+        yield _Win(subject, m.group("agent"), m.start(), m.end(), m.start("subject") if subject else -1)
+        if not subject:
+            continue
+        joined = _AND_WON.search(sentence, m.end())
+        if joined and not _OWN_SUBJECT_STARTS.search(sentence, m.end(), joined.start()):
+            between = _WIN.search(sentence[m.end() : joined.start()])
+            if between is None:
+                yield _Win(subject, None, joined.start("verb"), joined.end(), m.start("subject"))
+
+
+def _win_clause(sentence: str, win: _Win) -> str:
     """The win's own clause: after the verb ("won the Coastal Cup in 2021"), before "won by" ("the 2021 final, won by
     X"), up to the next clause break or the next win ("X beat Y and Z won the Cup": the Cup is Z's win, not X's)."""
-    if m.group("agent"):
-        return _CLAUSE_BREAK.split(sentence[: m.start()])[-1]
-    after = sentence[m.end() :]
-    other = _WIN.search(after)
-    return _CLAUSE_BREAK.split(after[: other.start() if other else None])[0]
+    if win.agent:
+        return _CLAUSE_BREAK.split(sentence[: win.start])[-1]
+    after = sentence[win.end :]
+    # up to the next win, its own subject's or one joined by "and"
+    ends = [m.start() for m in (_WIN.search(after), _AND_WON.search(after)) if m is not None]
+    return _CLAUSE_BREAK.split(after[: min(ends, default=None)])[0]
 
 
 # "won three of their last four league games", "have won five straight": games won, not the competition
@@ -187,13 +223,13 @@ _GAMES_WON = re.compile(
 )
 
 
-def _wins_the_event(clause: str, m: re.Match[str], key: set[str]) -> bool:
+def _wins_the_event(clause: str, win: _Win, key: set[str]) -> bool:
     """The win's own clause names the event, within WIN_CLAUSE_WORDS of the verb, and the win is not a count of games
     in it."""
-    if not m.group("agent") and _GAMES_WON.match(clause):
+    if not win.agent and _GAMES_WON.match(clause):
         return False
     words = clause.split()
-    span = " ".join(words[-WIN_CLAUSE_WORDS:] if m.group("agent") else words[:WIN_CLAUSE_WORDS])
+    span = " ".join(words[-WIN_CLAUSE_WORDS:] if win.agent else words[:WIN_CLAUSE_WORDS])
     return bool(key & analyse(span)[0])
 
 
@@ -232,22 +268,22 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
         ):
             continue
         _, intermediate = _stage(sentence)
-        for m in _WIN.finditer(sentence):
-            clause = _win_clause(sentence, m)
-            if not _wins_the_event(clause, m, key):
+        for win in _wins(sentence):
+            clause = _win_clause(sentence, win)
+            if not _wins_the_event(clause, win, key):
                 continue
             # a final is said up to the end of the win's own clause: "won the Series in each of the last three
             # seasons, but a championship is not expected" reports no final
-            final = _stage(clause if m.group("agent") else sentence[: m.end()] + clause)[0]
-            name = next(iter(names_in(m.group("subject") or m.group("agent"))), "")
+            final = _stage(clause if win.agent else sentence[: win.end] + clause)[0]
+            name = next(iter(names_in(win.subject or win.agent or "")), "")
             name = _winner(name, article.text, sides, asked) if name else ""
             if not name or (no_person and _a_person(name, article.text)):
                 continue  # asked which team won, a player who won with one is no answer
-            if m.group("subject"):
-                shared = [_winner(n, article.text, sides, asked) for n in _shared_with(sentence[: m.start()])]
+            if win.subject:
+                shared = [_winner(n, article.text, sides, asked) for n in _shared_with(sentence[: win.subject_start])]
                 name = _joined([*(n for n in shared if n), name])
             # "The 2017 Mariners won ...": the season written before the winner's name dates the result too
-            season = _SEASON_BEFORE.search(sentence[: m.start("subject")]) if m.group("subject") else None
+            season = _SEASON_BEFORE.search(sentence[: win.subject_start]) if win.subject else None
             result = Result(
                 name,
                 window,
