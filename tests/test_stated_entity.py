@@ -762,3 +762,32 @@ def test_a_win_is_found_in_the_other_verbs_of_sport_and_in_the_passive(tmp_path_
     assert bot.ask("Did the Mariners beat the Rovers?").text.startswith("**Yes")
     # traffic routed through a place is no win over it
     assert not bot.ask("Did Globex beat Ostland?").text.startswith("**Yes")
+
+
+def test_the_new_holder_of_a_post_is_the_latest_reported_and_an_interim_one_took_it_up(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-17",
+            "Chief out",
+            "Globex fired Mara Lind on Friday, naming finance chief Theo Park as interim CEO.",
+        ),
+        ("Daily Ledger", "2023-11-20", "New chief", "Globex has appointed Ada Brin as its new CEO."),
+        ("Coast Times", "2023-11-02", "Profile", "Globex CEO Mara Lind spoke at the harbour forum."),
+        ("Bay News", "2023-10-01", "Tide chief", "Tide Works CEO Ida Moen opened the new plant on Monday."),
+        ("Bay News", "2023-11-05", "Moen out", "Ida Moen stepped down as CEO of Tide Works on Sunday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "new_holder", articles))
+    answer = bot.ask("Who is the new CEO of Globex?")
+    assert answer.text.startswith("**Ada Brin**, as of 2023-11-20 — stated by Daily Ledger (2023-11-20) [1]"), (
+        answer.text
+    )
+    # the interim one took it up earlier, and the holder before him is earlier still
+    assert "Earlier reports: Theo Park (Tech Wire (2023-11-17) [2]); Mara Lind (Coast Times" in answer.text
+    assert_exact_quotes(bot, answer)
+    # the latest holder named has left since: who followed is what no passage says, and the answer says so
+    answer = bot.ask("Who is the new CEO of Tide Works?")
+    assert answer.refused and "The latest holder the articles name, Ida Moen" in answer.text, answer.text
+    assert_exact_quotes(bot, answer)

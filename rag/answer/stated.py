@@ -74,6 +74,7 @@ class Slot:
     current: bool = False  # asks what holds now ("who is", "which studio owns"): the latest report leads
     title: tuple[str, str] | None = None  # "who is the chief executive of Globex?": ("chief executive", "Globex")
     taken_up: bool = False  # "who was named chief executive of Globex?": the post taken up, not only held
+    after_change: bool = False  # "who is the new chief executive?": a holder reported leaving is no answer
 
     def claim(self, name: str) -> str:
         return self.template.format(name)
@@ -135,6 +136,12 @@ def read_slot(question: str) -> Slot | None:
     predicate = _AS_POST_SUCCEEDED.sub("", predicate) if verb.lower() in _SUCCEEDING else predicate
     title = _TITLE_ASKED.match(predicate) or _TITLE_AFTER_ORG.match(predicate) or _MAKER_ASKED.match(predicate)
     taken_up = bool(title and title.groupdict().get("taking"))
+    post = (title.group("title") or MAKER) if title else ""
+    # "Who is the new CEO of Globex?" asks who holds it after a change: the latest report of a holder or of one taking
+    # it up leads, and the earlier ones are shown
+    after_change = bool(title and post.lower().startswith("new "))
+    if after_change:
+        post = post[4:]
     return Slot(
         "{} " + predicate,
         f"{m.group('wh').lower()} {predicate}",
@@ -143,10 +150,11 @@ def read_slot(question: str) -> Slot | None:
         current=words[0].lower() in ("is", "are", "has", "have")
         or (words[0].lower() != "was" and bool(re.fullmatch(r"[a-z]+[^s]s", words[0]))),
         # a one-letter organisation ("the CEO of X") is no name to the name readers, but is one here
-        title=(title.group("title") or MAKER, title.group("org"))
+        title=(post, title.group("org"))
         if title and (names_in(title.group("org")) or _ONE_LETTER_NAME.fullmatch(title.group("org")))
         else None,
         taken_up=taken_up,
+        after_change=after_change,
     )
 
 
@@ -242,13 +250,16 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
     # taking the post up "as" it, in a sentence naming the organisation ("Mara Lind stepping in as interim CEO",
     # "Globex named Mara Lind as its chief executive"); "ousted as CEO" is no such word
     if re.search(rf"(?<![\w-]){owner}(?![\w-])", sentence):
-        as_post = rf"\s+as\s+(?:(?:the|its|their|{owner})\s+)?(?:new\s+)?{post}(?![\w-])"
+        # ("as interim CEO" takes the post up too, for the time being)
+        as_post = rf"\s+as\s+(?:(?:the|its|their|{owner})\s+)?(?:new\s+|interim\s+|acting\s+)?{post}(?![\w-])"
         for m in re.finditer(rf"{name},?\s+(?:{_TAKES_UP}){as_post}", sentence):
             found += names_in(m.group("name"))[-1:]
         # an aside may stand between the name and its post ("appointed Mara Lind, a co-founder of Tide Works, as CEO")
         aside = r"(?:,[^,;.]{1,80},)?"
         for m in re.finditer(
-            rf"(?i:named|appointed|hired|tapped|installed|chose|picked)\s+{name}{aside}{as_post}", sentence
+            rf"(?i:nam(?:ed|ing)|appoint(?:ed|ing)|hir(?:ed|ing)|tapp(?:ed|ing)|install(?:ed|ing)|chose|choosing|"
+            rf"pick(?:ed|ing))\s+(?:[a-z-]+\s+){{0,2}}?{name}{aside}{as_post}",
+            sentence,
         ):
             found += names_in(m.group("name"))[:1]
     return found
@@ -622,10 +633,33 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     # a post is left; the maker of a thing is not ("A later report may change this" would cite something else)
     held = slot.title is not None and slot.title[0] != MAKER
     change = left_post(lead, slot.title, max(s.day for s in by_name[lead]), hits) if held and slot.title else None
+    if change is not None and slot.after_change:
+        # asked for the new holder, the latest one named has left since: who followed is what no passage says
+        return _no_successor_named(question, slot, by_name[lead], change, hits)
     if change is not None:  # news changes: a later report of the holder leaving is shown, not hidden
         n = cites.quote(change, lines)
         text += f" A later report may change this: {outlet_of(change)} [{n}]."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+def _no_successor_named(question: str, slot: Slot, held: list[Stated], left: Window, hits: list[Hit]) -> Answer:
+    """A refusal naming the latest holder found and the report of their leaving, both quoted: no part is asserted."""
+    holder = max(held, key=lambda s: s.day)
+    cites = Citations()
+    lines: list[str] = []
+    first, then = cites.quote(holder.window, lines), cites.quote(left, lines)
+    text = (
+        f"{REFUSAL}: no passage says {slot.asked}. The latest holder the articles name, {holder.name} "
+        f"({outlet_of(holder.window)}) [{first}], is reported leaving later ({outlet_of(left)}) [{then}]."
+    )
+    return Answer(
+        question=question,
+        text="\n".join([text, *lines]),
+        refused=True,
+        citations=cites.items,
+        hits=hits,
+        parts=[Part(slot.asked, "not_mentioned", [])],
+    )
 
 
 # "Is Mara Lind the chief executive of Globex?": a holder named, and the post as "who is" would ask it
