@@ -1530,6 +1530,22 @@ def test_a_yes_from_a_report_of_a_past_year_says_that_year_not_as_of_the_report(
     assert_exact_quotes(bot, answer)
 
 
+def test_a_sentence_naming_several_past_years_dates_the_event_by_its_own_clause(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    said = (
+        "Ada Brin scored the only goal to repeat the scoreline when the Rovers beat the Mariners in the final in "
+        "2007, avenging a 4-0 defeat to Ostland in 1994."
+    )
+    articles = [
+        ("Bay News", "2023-12-05", "Derby", said),
+        ("Coast Times", "2023-10-01", "Preview", "The Rovers face the Mariners in the derby on Saturday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "years_in_clauses", articles))
+    answer = bot.ask("Did the Rovers beat the Mariners?")
+    assert answer.text.startswith("**Yes**, in 2007 (reported on 2023-12-05): Bay News [1]"), answer.text
+
+
 def test_a_bare_number_that_names_something_is_no_year():
     from rag.core.text import past_year_said
 

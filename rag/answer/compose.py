@@ -14,7 +14,7 @@ from rag.answer.names import full_form, in_full, named_by_surname, names_in, sta
 from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT, past_year_said, split_sentences
+from rag.core.text import REFUSAL_TEXT, past_year_said, same_event_words, split_sentences
 from rag.core.types import Answer, Citation, Part
 
 UNSETTLED = "The articles do not settle this"
@@ -238,12 +238,27 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
 UNDECIDED_SHOWN = 2
 
 
-def _earlier_year(window: Window) -> str:
+# the clauses of a sentence, each of which may date its own event ("X beat Y in 2007, avenging a defeat in 1994")
+_CLAUSES = re.compile(r",\s+|;\s+|\s[—–-]\s")
+
+
+def _earlier_year(window: Window, claim: str) -> str:
     """The one year, before its report's, that the deciding quote dates the event to ("last year, when Globex bought
-    Tide Works"), else "": said "as of" the report's day, a past year's event would read as that day's news."""
+    Tide Works"), else "": said "as of" the report's day, a past year's event would read as that day's news. A
+    sentence naming several years dates the event by the one in the clause that says the claim."""
     published = window.hit.article.published_at[:4]
-    past = past_year_said(window.text, int(published)) if published.isdigit() else None
+    if not published.isdigit():
+        return ""
+    past = past_year_said(window.text, int(published))
+    if past is None and claim:
+        covers = [(coverage(claim, same_event_words(c)), c) for c in _CLAUSES.split(window.text)]
+        cover, clause = max(covers, key=lambda x: x[0])
+        past = past_year_said(clause, int(published)) if cover >= CLAUSE_COVER else None
     return str(past[0]) if past else ""
+
+
+# a clause says the claim when it holds this share of its words
+CLAUSE_COVER = 0.6
 
 
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:
@@ -253,7 +268,7 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     w, verdict = next((w, label) for w, label in timeline if label != "not_mentioned")
     word = "**Yes**" if verdict == "supported" else "**No**"
     day = w.hit.article.published_at
-    year = _earlier_year(w) if verdict == "supported" else ""
+    year = _earlier_year(w, same_event_words(e.clause.claim)) if verdict == "supported" else ""
     when = f"in {year} (reported on {day})" if year else f"as of {day}"
     lead = f"{word}, {when}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
     # reports dated after the deciding one neither confirm nor deny it: say so rather than call them earlier
