@@ -791,3 +791,16 @@ def test_the_new_holder_of_a_post_is_the_latest_reported_and_an_interim_one_took
     answer = bot.ask("Who is the new CEO of Tide Works?")
     assert answer.refused and "The latest holder the articles name, Ida Moen" in answer.text, answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_a_name_used_alone_before_a_longer_form_is_its_own_not_a_surname(tmp_path_factory):
+    from rag.answer.names import in_full
+    from rag.assistant import Assistant
+
+    assert in_full("Globex", "Globex announced it. Users of Cloud Globex got it first.") == "Globex"
+    # a person is named in full first, and by surname after
+    assert in_full("Lind", "Mara Lind said so. The chief, Mara Lind, left. Lind went home.") == "Mara Lind"
+    text = "Globex announced on Monday that the Tide 2 phone will ship in May. Users of Cloud Globex get it first."
+    bot = Assistant.open(index_articles(tmp_path_factory, "own_name", [("Tech Wire", "2023-10-02", "Tide 2", text)]))
+    answer = bot.ask("Who announced the Tide 2 phone?")
+    assert answer.text.startswith("**Globex** — stated by Tech Wire (2023-10-02) [1]."), answer.text
