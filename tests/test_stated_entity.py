@@ -804,3 +804,15 @@ def test_a_name_used_alone_before_a_longer_form_is_its_own_not_a_surname(tmp_pat
     bot = Assistant.open(index_articles(tmp_path_factory, "own_name", [("Tech Wire", "2023-10-02", "Tide 2", text)]))
     answer = bot.ask("Who announced the Tide 2 phone?")
     assert answer.text.startswith("**Globex** — stated by Tech Wire (2023-10-02) [1]."), answer.text
+
+
+def test_the_winning_goal_is_the_winner_not_a_goal_scored_in_a_win(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Coast Times", "2023-12-05", "Rout", "Ada Brin scores the Rovers' third goal in their emphatic win."),
+        ("Bay News", "2023-12-02", "Derby", "Theo Park headed the winner for the Rovers as they beat the Mariners."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "winner_goal", articles))
+    answer = bot.ask("Who scored the winning goal for the Rovers?")
+    assert not answer.text.startswith("**Ada Brin"), answer.text

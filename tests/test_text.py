@@ -319,3 +319,12 @@ def test_a_deal_is_reached_in_any_of_the_verbs_news_uses():
     assert said("Globex struck an agreement with Tide Works") == "Globex reach an agreement with Tide Works"
     # no deal after the verb: the verb stays ("secured the border", "struck the post")
     assert said("Ostland secured the border and struck the post") == "Ostland secured the border and struck the post"
+
+
+def test_the_winning_goal_is_the_winner_not_any_goal_in_a_win():
+    assert T.same_event_words("Mara Lind scored the winning goal") == "Mara Lind scored the winner"
+    assert T.same_event_words("Theo Park hit the game-winning shot") == "Theo Park hit the winner"
+    assert (
+        T.same_event_words("Ada Brin scores the third goal in their win")
+        == "Ada Brin scores the third goal in their win"
+    )

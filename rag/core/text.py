@@ -582,6 +582,14 @@ _EVENT_WORDS = [
         ),
         "cut",
     ),
+    # "the winning goal" is the winner, not any goal in a win ("scores the third goal in their win" scored no winner)
+    (
+        re.compile(
+            r"\b(?:game|match)?-?winning\s+(?:goal|run|runs|shot|basket|try|point|touchdown|kick|hit|header|strike)\b",
+            re.I,
+        ),
+        "winner",
+    ),
     # a central bank's "rates" are its interest rates: news writes both ("the bank has raised rates")
     (re.compile(r"\binterest[\s-]+(?=rates?\b)", re.I), ""),
     # laying off is cutting jobs, and the staff counted after a cut are its jobs ("laid off 240 workers" cut 240
