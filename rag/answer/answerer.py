@@ -185,7 +185,7 @@ class StructuredAnswerer:
             return answer
         if unnamed:
             return _never_named(question, "closest passages never name", unnamed, hits)
-        # quotes naming none of the question's names are about something else ("What was SBF convicted of?" answered
+        # quotes naming none of the question's names are about something else ("What was MLB convicted of?" answered
         # with another trial's sentences)
         asked = _asked_names(question, reading.sources)
         if asked and not any(_named_in(n, " ".join(said)) for n in asked):
@@ -263,8 +263,8 @@ def _asked_names(question: str, outlets: list[str]) -> list[str]:
 
 
 def _named_in(name: str, text: str) -> bool:
-    """The text names it: by its last word, as the start of a longer word ("Fed" in "Federal Reserve"), or by its
-    initials when it is written in capitals ("SBF" for "Sam Bankman-Fried")."""
+    """The text names it: by its last word, as the start of a longer word ("Ost" in "Ostland Bank"), or by its
+    initials when it is written in capitals ("MLB" for "Mara Lind-Brin")."""
     last = _named_part(name).split()[-1]
     if re.search(r"(?<![\w-])" + re.escape(last), text):
         return True

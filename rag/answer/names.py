@@ -68,7 +68,7 @@ def in_full(name: str, article: str) -> str:
         # a capitalised word at a sentence's start ("Other Globex products") is no first name
         if before and before[-1] not in '.!?"“”:' and first.lower() not in NOT_NAMES and first != name:
             # news names a person in full first and by surname after; a name used alone before the longer form is
-            # its own ("OpenAI ... Azure OpenAI" is a product of OpenAI, not its full name)
+            # its own ("Globex ... Cloud Globex" is a product of Globex, not its full name)
             alone = re.search(standalone(name), article)
             said_first_in_full = alone is None or re.search(r"[A-Z][a-z]+ $", article[: alone.start()]) is not None
             return f"{first} {name}" if said_first_in_full else name
