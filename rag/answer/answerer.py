@@ -243,17 +243,13 @@ def _unnamed(question: str, said: list[str], outlets: list[str]) -> list[str]:
     "Lind" alone does (the question's first word, a capital only because it starts the question, is left out, and so
     are the outlets it names: a report seldom names its own outlet)."""
     quoted = " ".join(said)
-    known = [o.lower() for o in outlets]
-    asked = [
-        n
-        for n in dict.fromkeys(names_in(re.sub(r"^\W*\w+", "", question.strip())))
-        if " " in _named_part(n) and not any(n.lower() in o for o in known)
-    ]
+    asked = [n for n in _asked_names(question, outlets) if " " in _named_part(n)]
     return [n for n in asked if not re.search(standalone(_named_part(n).split()[-1]), quoted)]
 
 
 def _asked_names(question: str, outlets: list[str]) -> list[str]:
-    """The question's names, its first word and the outlets it names left out (as `_unnamed` does)."""
+    """The question's names, its first word (a capital only because it starts the question) and the outlets it names
+    left out."""
     known = [o.lower() for o in outlets]
     return [
         n
