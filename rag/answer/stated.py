@@ -505,15 +505,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
     needed = [{t for t, _, kind in analyse(same_event_words(form))[1] if kind != "name"} for form in said]
     person = question.strip().lower().startswith(("who ", "whom "))
     kind_asked = _ASKED_KIND.match(question)
-    # not the question's first word; asked for a post, the one name is where it is held ("CEO of Globex": Globex)
-    # asked who succeeded someone, the post's names may go unsaid ("Ada Brin, Lind's successor"): the slot has none
-    question_names = (
-        names_in(slot.title[1])
-        if slot.title
-        else names_in(slot.claim(""))
-        if slot.verb.lower() in _SUCCEEDING
-        else names_in(re.sub(r"^\W*\w+", "", question.strip()))
-    )
+    question_names = _names_to_say(question, slot)
     # a name of one capital letter ("the CEO of X") is no name to the name readers, but must be said all the same
     letters = [rf"(?<![\w'’.-]){c}(?![\w'’.-])" for c in dict.fromkeys(_ONE_LETTER_NAME.findall(question))]
     found: dict[tuple[str, str], Stated] = {}
@@ -568,6 +560,17 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
         for s in kept
         if not any(o is not s and o.window.start == s.window.start and _part_of(s.name, o.name) for o in kept)
     ]
+
+
+def _names_to_say(question: str, slot: Slot) -> list[str]:
+    """The names a stating sentence must say: the question's, not its first word; asked for a post, the one name is
+    where it is held ("CEO of Globex": Globex); asked who succeeded someone, the post's names may go unsaid ("Ada Brin,
+    Lind's successor"), and the slot, read without the post, holds the rest."""
+    if slot.title:
+        return names_in(slot.title[1])
+    if slot.verb.lower() in _SUCCEEDING:
+        return names_in(slot.claim(""))
+    return names_in(re.sub(r"^\W*\w+", "", question.strip()))
 
 
 def _part_of(short: str, name: str) -> bool:
