@@ -1421,6 +1421,10 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         ("Globex cut prices", "Investors see Globex's price cuts as a sign of weak demand.", True),
         ("Globex cut jobs", "Stories this week: Globex cutting jobs and a startup leaving Ostland.", True),
         ("Norrvik launched a ground invasion", "Norrvik launched its ground invasion on Friday.", True),
+        # talks of a deed, whatever names stand before them, are not the deed
+        ("the Rovers trade for Theo Park", "Status quo on Rovers' Theo Park trade talks", False),
+        ("the Rovers trade for Theo Park", "Rovers: Theo Park trade negotiations", False),
+        ("the Rovers trade for Theo Park", "The Rovers trade for Theo Park ended the talks.", True),
     ],
 )
 def test_asked_whether_it_happened_the_doer_the_post_and_the_name_are_the_claims_own(claim, passage, supported):
@@ -1576,3 +1580,87 @@ def test_signing_with_a_club_is_the_club_signing_him_not_the_other_way_round():
     # a deed done to another, the other way round in a match pinned by its number, is still a No
     beat = "The Mariners beat Ostland 2-1 in Week 13."
     assert judge("Ostland beat the Mariners in Week 13", [beat], happened=True).label == "contradicted"
+
+
+def test_a_person_named_in_full_is_also_searched_by_surname_and_a_year_they_speak_of_dates_nothing(
+    tmp_path_factory,
+):
+    from rag.assistant import Assistant
+
+    filler = (
+        "The jury heard hours of evidence about the harbour fund, its missing ledgers and the loans it made to "
+        "traders in Norrvik and Ostland during the boom years, when the fund grew faster than anyone could count. "
+    )
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-10",
+            "Globex trial, day six",
+            (
+                "Mara Lind, the former head of Globex's trading arm, took the stand on Tuesday in a packed court. "
+                + filler * 6
+                + "\n\nProsecutors showed emails from the spring. The firm's books were kept off the record, Lind "
+                "testified."
+            ),
+        ),
+        *(
+            ("Bay News", f"2023-10-0{day}", f"Mara Lind trial, day {day}", f"Mara Lind {deed}, court papers show.")
+            for day, deed in enumerate(
+                (
+                    "will testify after the weekend, her lawyer said, and her testimony may last days",
+                    "is expected to testify against the Globex founder, whose testimony follows hers",
+                    "could testify as soon as Monday; testimony so far has come from traders",
+                    "was preparing to testify while others gave testimony about the fund",
+                    "may testify next, after testimony from the fund's auditors",
+                    "was due to testify, with testimony from the Norrvik bank first",
+                ),
+                start=1,
+            )
+        ),
+        (
+            "Daily Ledger",
+            "2023-10-20",
+            "Globex founder on the stand",
+            "Theo Park testified that in 2020, Globex's risk engine was failing under the weight of its growth.",
+        ),
+        ("Daily Ledger", "2023-10-01", "Globex trial opens", "Theo Park's trial opens on Monday. He may testify."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "surnames", articles))
+    answer = bot.ask("Did Mara Lind testify?")
+    assert answer.text.startswith("**Yes"), answer.text
+    assert answer.citations[0].quote.endswith("Lind testified."), answer.citations[0].quote
+    assert_exact_quotes(bot, answer)
+    # the year in what he said dates his words, not his testimony
+    answer = bot.ask("Did Theo Park testify?")
+    assert answer.text.startswith("**Yes**, as of 2023-10-20"), answer.text
+
+
+def test_quotes_about_a_person_skip_another_who_shares_only_their_first_name(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Bay News",
+            "2023-12-19",
+            "Harbour league auction",
+            "Ada Brin to the Mariners for $24m. Ada Brin is the most expensive player in the league's history.",
+        ),
+        (
+            "Coast Times",
+            "2023-12-01",
+            "A singer's rise",
+            (
+                "Her career has blossomed since the tour, and while some might fear so much success, Ada is clear-eyed "
+                "about what she sold and for how much."
+            ),
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-20",
+            "Rovers sign a striker",
+            "A former player in the lower leagues, Ada was sold to the Rovers for an undisclosed fee.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "first_names", articles))
+    answer = bot.ask("How much did Ada Brin sell for?")
+    assert answer.citations and all("Brin" in c.quote for c in answer.citations), answer.text

@@ -168,13 +168,18 @@ class StructuredAnswerer:
         needed = {t for t, _, kind in analyse(about)[1] if kind == "word"}
         # the question's names of two or more words, its first word left out as `_unnamed` does ("Did Mara Lind")
         full_names = [n for n in names_in(re.sub(r"^\W*\w+", "", question.strip())) if " " in n]
-        # "Mara Vale lost possession" and "Theo Lind resigned" are no quotes about Mara Lind
+        # "Mara Vale lost possession" and "Theo Lind resigned" are no quotes about Mara Lind, nor is "Mara said" in an
+        # article that never names Mara Lind
+        strangers = [
+            h.article.text for h in hits if not all(re.search(standalone(n), h.article.text) for n in full_names)
+        ]
         answer = self.extractive.answer(
             question,
             hits,
             unquotable=lambda sentence: (
                 other_person(question, sentence)
                 or any(said_only_as_another_name(n, sentence) for n in full_names)
+                or any(_first_word_only(n, sentence) and any(sentence in t for t in strangers) for n in full_names)
                 or bool(needed and not needed <= analyse(sentence)[0])
             ),
         )
@@ -245,6 +250,12 @@ def _unnamed(question: str, said: list[str], outlets: list[str]) -> list[str]:
     quoted = " ".join(said)
     asked = [n for n in _asked_names(question, outlets) if " " in _named_part(n)]
     return [n for n in asked if not re.search(standalone(_named_part(n).split()[-1]), quoted)]
+
+
+def _first_word_only(name: str, sentence: str) -> bool:
+    """The sentence says the name's first word but not its last: "Mara" without "Lind" for Mara Lind."""
+    words = _named_part(name).split()
+    return not re.search(standalone(words[-1]), sentence) and bool(re.search(standalone(words[0]), sentence))
 
 
 def _asked_names(question: str, outlets: list[str]) -> list[str]:

@@ -14,8 +14,9 @@ from rag.answer.names import full_form, in_full, named_by_surname, names_in, sta
 from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT, past_year_said, same_event_words, split_sentences
+from rag.core.text import REFUSAL_TEXT, base_stem, past_year_said, same_event_words, split_sentences
 from rag.core.types import Answer, Citation, Part
+from rag.verify.lexical import analyse
 
 UNSETTLED = "The articles do not settle this"
 REFUSAL = REFUSAL_TEXT.rstrip(".")  # the refusal every answerer starts with; the reason follows it
@@ -249,9 +250,10 @@ def _earlier_year(window: Window, claim: str) -> str:
     published = window.hit.article.published_at[:4]
     if not published.isdigit():
         return ""
-    past = past_year_said(window.text, int(published))
+    text = _saying_only(window.text, claim)
+    past = past_year_said(text, int(published))
     if past is None and claim:
-        covers = [(coverage(claim, same_event_words(c)), c) for c in _CLAUSES.split(window.text)]
+        covers = [(coverage(claim, same_event_words(c)), c) for c in _CLAUSES.split(text)]
         cover, clause = max(covers, key=lambda x: x[0])
         past = past_year_said(clause, int(published)) if cover >= CLAUSE_COVER else None
     return str(past[0]) if past else ""
@@ -259,6 +261,18 @@ def _earlier_year(window: Window, claim: str) -> str:
 
 # a clause says the claim when it holds this share of its words
 CLAUSE_COVER = 0.6
+
+_SAID_THAT = re.compile(r"\b([A-Za-z]+)\s+that\b")
+
+
+def _saying_only(text: str, claim: str) -> str:
+    """The text up to what the claim's own verb reports: for "did Mara Lind testify?", "Lind testified that in 2020
+    Globex ..." dates what she said, not her testimony."""
+    deed = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    for m in _SAID_THAT.finditer(text):
+        if base_stem(m.group(1)) in deed:
+            return text[: m.end(1)]
+    return text
 
 
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:

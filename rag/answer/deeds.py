@@ -438,6 +438,8 @@ def done_to(question: str, text: str) -> set[str]:
 _VERB_BEFORE = BE_FORMS | frozenset("am has have had keep keeps kept start starts started stop stops stopped".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
 _PUNCTUATION = ".,;:!?\"'’”)—–"
+# Nouns that make the word before them something still being talked about, not done: "trade talks", "merger rumours".
+_NOT_YET_NOUNS = frozenset("talks negotiations rumors rumours speculation chatter".split())
 
 
 def _bare(word: str) -> str:
@@ -452,6 +454,8 @@ def _modifies_next(words: list[str], i: int) -> bool:
     if word[-1:] in _PUNCTUATION or not nxt.isalpha() or after[:1].isupper() or nxt in STOPWORDS:
         return False
     low = _bare(word)
+    if nxt in _NOT_YET_NOUNS and not low.endswith(("ed", "ing")):
+        return True  # "Globex's Tide Works merger talks": whatever a name before it, talks of a merger are no merger
     before = words[i - 1] if i else ""
     prev = _bare(before)
     if low.endswith("ing"):

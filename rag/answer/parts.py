@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rag.answer.names import names_in, standalone
 from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge
 from rag.core.text import NAME_PHRASE, irregular_past, is_markup, same_event_words, split_sentences
@@ -119,9 +120,11 @@ def part_hits(
         reworded = same_event_words(clause.claim)
         if reworded == clause.claim:
             reworded = said_in_past(clause.claim)
-        if happened and reworded != clause.claim:
-            seen = {h.chunk.id for h in hits}
-            hits += [h for h in retrieve(reworded, EVIDENCE_HITS, Filters()) if h.chunk.id not in seen]
+        # and by the surnames the passages that tell it use ("Lind testified" for "did Mara Lind testify?")
+        for query in (reworded, _surname_claim(clause.claim)) if happened else ():
+            if query != clause.claim:
+                seen = {h.chunk.id for h in hits}
+                hits += [h for h in retrieve(query, EVIDENCE_HITS, Filters()) if h.chunk.id not in seen]
         return hits, False
     if clause.day:
         hits = retrieve(
@@ -133,6 +136,25 @@ def part_hits(
     if clause.day and hits:
         return hits, True
     return _with_question_hits(hits, clause, fallback), False
+
+
+# Last words of the names of clubs, firms and places, which another club or firm may share ("Norrvik United")
+_NO_SURNAMES = frozenset(
+    "united city town county fc afc athletic rovers wanderers inc corp group holdings bank house party state".split()
+)
+
+
+def _surname_claim(claim: str) -> str:
+    """The claim with each person it names in full ("Mara Lind") named by surname alone: news names a person in
+    full once and by surname after, and the passage that tells what they did may hold only the surname."""
+    people = [
+        n
+        for n in names_in(claim)
+        if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][\w’'-]+){1,2}", n) and n.split()[-1].lower() not in _NO_SURNAMES
+    ]
+    for name in people:
+        claim = re.sub(standalone(name), name.split()[-1], claim)
+    return claim
 
 
 def _with_question_hits(hits: list[Hit], clause: Clause, question_hits: list[Hit]) -> list[Hit]:
