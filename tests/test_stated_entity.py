@@ -816,3 +816,26 @@ def test_the_winning_goal_is_the_winner_not_a_goal_scored_in_a_win(tmp_path_fact
     bot = Assistant.open(index_articles(tmp_path_factory, "winner_goal", articles))
     answer = bot.ask("Who scored the winning goal for the Rovers?")
     assert not answer.text.startswith("**Ada Brin"), answer.text
+
+
+def test_a_clause_with_a_subject_of_its_own_and_a_description_in_capitals_name_no_doer(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-19",
+            "Rovers blow",
+            "Coach Mara Lind confirmed to reporters on Monday that the All-Pro suffered a season-ending knee injury.",
+        ),
+        (
+            "Tech Wire",
+            "2023-12-05",
+            "Harbour alliance",
+            "I have asked Globex's PR, which first told me of the Harbour Alliance's founding, about its members.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "own_subject", articles))
+    for question in ("Who suffered a season-ending knee injury?", "Who founded the Harbour Alliance?"):
+        answer = bot.ask(question)
+        assert answer.refused and answer.text.startswith("The articles I have do not answer"), answer.text

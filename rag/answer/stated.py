@@ -287,12 +287,13 @@ def _own_subject_between(between: list[str]) -> bool:
     if not any(w.lower().strip(",;:") in _CLAUSE_OPENERS for w in between):
         return False
     last = between[-1] if between else ""
-    # "Globex, which filed ...": the relative word stands for the name
+    # "Globex, which filed ...": the relative word stands for the name; "Mara Lind said that the All-Star suffered
+    # ...": a determiner's noun is the clause's subject, capitalised or not
     return (
         bool(re.fullmatch(r"[a-z][\w'’-]*", last))
         and last not in _BEFORE_A_VERB | _CLAUSE_OPENERS
         and not last.endswith("ly")
-    )
+    ) or (len(between) >= 2 and between[-2].lower() in ("the", "a", "an"))
 
 
 # "{} was fired by Globex", "{} has been sued": a slot for what a deed was done to, asked in the passive

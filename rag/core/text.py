@@ -625,6 +625,15 @@ _EVENT_WORDS = [
 _ANY_EVENT_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVENT_WORDS), re.I)
 
 
+# The one passed over is no party to the deed: "signed with the Mariners over the Rovers", "joined Globex instead of
+# Tide Works" (a result's "win over" is read as "beat" before this)
+_PASSED_OVER = re.compile(
+    rf"(?P<chosen>\b(?:with|to|chose|chosen|choosing|picked|preferred|selected)\s+(?:the\s+)?{_NAME})"
+    rf"\s+over\s+(?:the\s+)?{_NAME}"
+)
+_INSTEAD = re.compile(rf",?\s+(?:instead\s+of|rather\s+than)\s+(?:the\s+)?{_NAME}(?=[\s,.;:!?])")
+
+
 @lru_cache(maxsize=8192)
 def same_event_words(text: str) -> str:
     """text with each way of wording a common event replaced by one word (see _EVENT_WORDS). Cached: every part of a
@@ -633,6 +642,7 @@ def same_event_words(text: str) -> str:
         for pattern, word in _RESULT_FORMS:
             text = pattern.sub(word, text)
     text = successions_reordered(text)
+    text = _PASSED_OVER.sub(r"\g<chosen>", _INSTEAD.sub("", text))
     if not _ANY_EVENT_WORD.search(text):
         return text
     for pattern, word in _EVENT_WORDS:
