@@ -1668,3 +1668,23 @@ def test_quotes_about_a_person_skip_another_who_shares_only_their_first_name(tmp
     bot = Assistant.open(index_articles(tmp_path_factory, "first_names", articles))
     answer = bot.ask("How much did Ada Brin sell for?")
     assert answer.citations and all("Brin" in c.quote for c in answer.citations), answer.text
+
+
+def test_a_past_year_dates_only_the_deed_of_its_own_clause(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-12-19",
+            "A hard year for Globex",
+            (
+                "Globex fired roughly 830 people this year, or 16 percent of its staff. This included significant job "
+                "cuts at Tide Works, the studio behind Harbour Run that Globex purchased in 2021."
+            ),
+        ),
+        ("Bay News", "2023-10-19", "Globex hiring", "Globex staff in Ostland were told that jobs are safe for now."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "this_year", articles))
+    answer = bot.ask("Did Globex cut jobs?")
+    assert answer.text.startswith("**Yes**, as of 2023-12-19"), answer.text

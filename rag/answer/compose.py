@@ -14,7 +14,14 @@ from rag.answer.names import full_form, in_full, named_by_surname, names_in, sta
 from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
-from rag.core.text import REFUSAL_TEXT, base_stem, past_year_said, same_event_words, split_sentences
+from rag.core.text import (
+    IRREGULAR_VERBS,
+    REFUSAL_TEXT,
+    base_stem,
+    past_year_said,
+    same_event_words,
+    split_sentences,
+)
 from rag.core.types import Answer, Citation, Part
 from rag.verify.lexical import analyse
 
@@ -251,7 +258,12 @@ def _earlier_year(window: Window, claim: str) -> str:
     if not published.isdigit():
         return ""
     text = _saying_only(window.text, claim)
-    past = past_year_said(text, int(published))
+    # a quote that also names its report's own year ("fired 830 people this year ... the studio it bought in 2021")
+    # dates the claim only by the clause that says it
+    own_year = _THIS_YEAR.search(text) or re.search(rf"\b{published}\b", text)
+    past = None if own_year else past_year_said(text, int(published))
+    if past is not None and _dates_another_deed(text, past[1], claim):
+        past = None
     if past is None and claim:
         covers = [(coverage(claim, same_event_words(c)), c) for c in _CLAUSES.split(text)]
         cover, clause = max(covers, key=lambda x: x[0])
@@ -262,7 +274,24 @@ def _earlier_year(window: Window, claim: str) -> str:
 # a clause says the claim when it holds this share of its words
 CLAUSE_COVER = 0.6
 
+_THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
 _SAID_THAT = re.compile(r"\b([A-Za-z]+)\s+that\b")
+
+
+def _dates_another_deed(text: str, year_words: str, claim: str) -> bool:
+    """The year is said in a relative clause with a past-tense verb of its own, none of them the claim's: "job cuts
+    at Tide Works, the studio that Globex bought in 2021" dates the purchase, not the cuts ("That changed last year,
+    when Globex bought ..." has no relative clause, and dates the purchase)."""
+    clause = next((c for c in _CLAUSES.split(text) if year_words in c), "")
+    relative = _RELATIVE.search(clause)
+    if relative is None:
+        return False
+    deed = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    verbs = [w for w in re.findall(r"[a-z]+", clause[relative.end() :]) if w.endswith("ed") or w in IRREGULAR_VERBS]
+    return bool(verbs) and not any(base_stem(v) in deed for v in verbs)
+
+
+_RELATIVE = re.compile(r"(?<=\w)\s+(?:that|which|who|whom)\s")
 
 
 def _saying_only(text: str, claim: str) -> str:
