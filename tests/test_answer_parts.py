@@ -1424,6 +1424,9 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         # talks of a deed, whatever names stand before them, are not the deed
         ("the Rovers trade for Theo Park", "Status quo on Rovers' Theo Park trade talks", False),
         ("the Rovers trade for Theo Park", "Rovers: Theo Park trade negotiations", False),
+        # asked whether the denial happened, the denial says it
+        ("Mara Lind plead not guilty to two counts", "Lind pleaded not guilty to two other counts, papers said.", True),
+        ("Mara Lind plead guilty", "Lind pleaded not guilty to two other counts, papers said.", False),
         # the one passed over is no party to the deed
         ("Theo Park signed with the Rovers", "Why Theo Park signed with Mariners over Rovers, other suitors", False),
         ("Theo Park signed with the Mariners", "Why Theo Park signed with Mariners over Rovers, other suitors", True),

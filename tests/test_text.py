@@ -328,3 +328,13 @@ def test_the_winning_goal_is_the_winner_not_any_goal_in_a_win():
         T.same_event_words("Ada Brin scores the third goal in their win")
         == "Ada Brin scores the third goal in their win"
     )
+
+
+def test_left_before_what_was_left_is_leave_and_the_left_side_is_not() -> None:
+    from rag.answer.verdicts import judge
+
+    assert judge("Ada Brin leave the game", ["Ada Brin left the game after a hit."], happened=True).supported
+    assert judge("Mara Lind leave Globex", ["Mara Lind left her post at Globex."], happened=False).supported
+    for side in ("Ada Brin played on the left the whole game.", "Ada Brin drifted to the left the whole game."):
+        assert T.same_event_words(side) == side
+        assert not judge("Ada Brin leave the game", [side], happened=True).supported

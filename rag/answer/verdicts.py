@@ -527,8 +527,8 @@ def _deed_denied(claim: str, passage: str) -> bool:
         return True
     plain = [t for t, _, kind in analyse(claim)[1] if kind == "word"]
     after = plain[plain.index(deed[0]) + 1 : plain.index(deed[0]) + 2] if deed and deed[0] in plain else []
-    if not after:
-        return False
+    if not after or after[0] in negated_words(claim):
+        return False  # asked "did Mara Lind plead not guilty?", "pleaded not guilty" says it
     raw = SPAN_WORD.findall(passage)
     words = [analyse(w)[0] for w in raw]
     said = [i for i in range(len(words) - 1) if deed[0] in words[i] and after[0] in words[i + 1]]

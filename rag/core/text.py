@@ -489,6 +489,8 @@ _EVENT_WORDS = [
     ),
     # the claim of "is the strike over?" ("strike over"): "over" ends it with no verb left
     (re.compile(r"(?<=[a-z])\s+over$"), " ended"),
+    # "left the game", "left his club": the verb leave ("left" alone is also a side: "on the left", "left wing")
+    (re.compile(r"(?<!the )(?<!to )(?<!far )\bleft(?=\s+(?:the|his|her|their|its|our)\s+[a-z])"), "leave"),
     # "fired back" is a retort, not a dismissal
     (re.compile(r"\b(?:fire|fires|fired|firing)\s+back\b", re.I), "retort"),
     (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
