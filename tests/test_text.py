@@ -338,3 +338,22 @@ def test_left_before_what_was_left_is_leave_and_the_left_side_is_not() -> None:
     for side in ("Ada Brin played on the left the whole game.", "Ada Brin drifted to the left the whole game."):
         assert T.same_event_words(side) == side
         assert not judge("Ada Brin leave the game", [side], happened=True).supported
+
+
+def test_a_product_unveiled_or_rolled_out_is_launched() -> None:
+    from rag.answer.verdicts import judge
+
+    for said in ("Globex unveiled Tide Pay at its first developer day.", "Globex rolled out Tide Pay on Monday."):
+        assert judge("Globex launch Tide Pay", [said], happened=True).supported, said
+    assert not judge("Globex launch Tide Pay", ["Globex may unveil Tide Pay next year."], happened=True).supported
+
+
+def test_tentative_deals_struck_are_deals_reached_and_a_strike_over_a_deal_is_none() -> None:
+    from rag.answer.verdicts import judge
+
+    said = "The NDU struck tentative deals with Globex and Tide Works this past week."
+    assert judge("the NDU reach a deal with Globex", [said], happened=True).supported
+    assert T.same_event_words("Dockers strike over pay deal") == "Dockers strike over pay deal"
+    # the toolkit's "reach" before an adjective is still the verb, for a subject in lower case too
+    said = "The union struck tentative deals with Globex this past week."
+    assert judge("the union reach a deal with Globex", [said], happened=True).supported

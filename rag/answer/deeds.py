@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rag.answer.names import NOT_NAMES, names_in
 from rag.core.text import (
+    EVENT_VERBS,
     NAME_PHRASE,
     NAME_RUN,
     NUMBER_WORDS,
@@ -462,6 +463,8 @@ def _modifies_next(words: list[str], i: int) -> bool:
         return prev not in _VERB_BEFORE
     if low.endswith(("ed", "s")) or not before or before[-1:] in _PUNCTUATION.replace("'’", "") or nxt in NUMBER_WORDS:
         return False  # "its planned closure two weeks later": a number starts what follows, no compound
+    if low in EVENT_VERBS and prev not in _DETERMINERS:
+        return False  # the toolkit's word for a deed ("struck tentative deals" read "reach tentative deals") is a verb
     # a determiner or a possessive before it, or a singular noun ("fans release balloons" has a verb)
     return (
         prev in _DETERMINERS

@@ -489,6 +489,13 @@ _EVENT_WORDS = [
     ),
     # the claim of "is the strike over?" ("strike over"): "over" ends it with no verb left
     (re.compile(r"(?<=[a-z])\s+over$"), " ended"),
+    # a product shown to the world for the first time is launched, however the report words it
+    (
+        re.compile(
+            r"\b(?:unveil|unveils|unveiled|unveiling|debuted|debuting|(?:roll|rolls|rolled|rolling)\s+out)\b", re.I
+        ),
+        "launch",
+    ),
     # "left the game", "left his club": the verb leave ("left" alone is also a side: "on the left", "left wing")
     (re.compile(r"(?<!the )(?<!to )(?<!far )\bleft(?=\s+(?:the|his|her|their|its|our)\s+[a-z])"), "leave"),
     # "fired back" is a retort, not a dismissal
@@ -528,11 +535,12 @@ _EVENT_WORDS = [
         ),
         "rise",
     ),
-    # an agreement is reached in several verbs: "secured a deal", "struck an agreement", "clinched a deal"
+    # an agreement is reached in several verbs: "secured a deal", "struck an agreement", "struck tentative deals"
     (
         re.compile(
             r"\b(?:secur(?:e|es|ed|ing)|str(?:ike|ikes|uck|iking)|clinch(?:es|ed|ing)?|reach(?:es|ed|ing)?)\b"
-            r"(?=\s+(?:a|an|the|its|their)\s+(?:[\w'‘’-]+\s+){0,3}?(?:deal|agreement|accord)s?\b)",
+            r"(?=\s+(?:(?:a|an|the|its|their)\s+(?:[\w'‘’-]+\s+){0,3}?|(?:tentative|provisional|preliminary|new|"
+            r"landmark|historic|record)\s+)(?:deal|agreement|accord)s?\b)",
             re.I,
         ),
         "reach",
@@ -624,6 +632,9 @@ _EVENT_WORDS = [
 
 
 # Any of the wordings at all: most sentences hold none, and one search is cheaper than every substitution.
+# The verbs same_event_words puts in place of an event's wordings, in one form whatever tense they replaced (its
+# nouns, "deal" and "winner", left out).
+EVENT_VERBS = frozenset(word.strip() for _, word in _EVENT_WORDS if word.strip().isalpha()) - {"deal", "winner"}
 _ANY_EVENT_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _EVENT_WORDS), re.I)
 
 
