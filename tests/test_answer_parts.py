@@ -1424,6 +1424,16 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         # talks of a deed, whatever names stand before them, are not the deed
         ("the Rovers trade for Theo Park", "Status quo on Rovers' Theo Park trade talks", False),
         ("the Rovers trade for Theo Park", "Rovers: Theo Park trade negotiations", False),
+        # what is fought against, avoided or threatened has not happened, nor a return one is open to
+        (
+            "the Rovers were relegated",
+            "With the club fighting against relegation, Rovers fans called for change.",
+            False,
+        ),
+        ("the Rovers were relegated", "The Rovers avoided relegation on the last day.", False),
+        ("the Rovers were relegated", "The threat of relegation hangs over the Rovers.", False),
+        ("the Rovers were relegated", "The Rovers were relegated on the last day.", True),
+        ("Mara Lind returned to Globex", "Mara Lind is still open to returning to Globex.", False),
         # asked whether the denial happened, the denial says it
         ("Mara Lind plead not guilty to two counts", "Lind pleaded not guilty to two other counts, papers said.", True),
         ("Mara Lind plead guilty", "Lind pleaded not guilty to two other counts, papers said.", False),
@@ -1691,3 +1701,20 @@ def test_a_past_year_dates_only_the_deed_of_its_own_clause(tmp_path_factory):
     bot = Assistant.open(index_articles(tmp_path_factory, "this_year", articles))
     answer = bot.ask("Did Globex cut jobs?")
     assert answer.text.startswith("**Yes**, as of 2023-12-19"), answer.text
+
+
+def test_a_year_after_a_day_and_month_dates_the_event(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-12-09",
+            "The Globex years",
+            "Five months later, on August 24, 2022, Mara Lind returned to Globex as its chief.",
+        ),
+        ("Bay News", "2023-11-18", "Globex board", "Mara Lind and the Globex board met on Friday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "month_day", articles))
+    answer = bot.ask("Did Mara Lind return to Globex?")
+    assert answer.text.startswith("**Yes**, in 2022 (reported on 2023-12-09)"), answer.text

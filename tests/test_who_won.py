@@ -362,3 +362,24 @@ def test_a_win_joined_by_and_is_its_subjects_and_ends_the_clause_before_it(tmp_p
     assert bot.ask("Did the Pelicans win the Gulf Series?").text.startswith("**Yes**")
     # the first win's clause ends where the joined one starts: the Storks were beaten, the Cup won
     assert bot.ask("Who won the Lagoon Cup?").text.startswith("**Herons**")
+
+
+def test_a_record_of_wins_is_no_latest_result(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Bay News",
+            "2023-12-05",
+            "Old rivals meet",
+            (
+                "The Mariners have won the Harbour Cup and the Coast Shield twice each, while the Rovers have won the "
+                "former trophy three times and the latter once."
+            ),
+        ),
+        ("Coast Times", "2023-06-01", "Cup final", "The Rovers won the Harbour Cup in Norrvik on Saturday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "tally", articles))
+    answer = bot.ask("Who won the Harbour Cup?")
+    assert answer.text.startswith("**Rovers**"), answer.text
+    assert not bot.ask("Did the Rovers win the Harbour Cup?").text.startswith("**No"), answer.text

@@ -223,10 +223,19 @@ _GAMES_WON = re.compile(
 )
 
 
+# "have won the Cup twice", "three times": a record of wins, none of them dated ("in each of the last two seasons"
+# does date the latest)
+_TALLY = re.compile(
+    r"\b(?:twice|thrice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple|"
+    r"numerous)\s+(?:times|titles|crowns))\b",
+    re.I,
+)
+
+
 def _wins_the_event(clause: str, win: _Win, key: set[str]) -> bool:
     """The win's own clause names the event, within WIN_CLAUSE_WORDS of the verb, and the win is not a count of games
-    in it."""
-    if not win.agent and _GAMES_WON.match(clause):
+    in it nor a record of wins."""
+    if not win.agent and (_GAMES_WON.match(clause) or _TALLY.search(clause)):
         return False
     words = clause.split()
     span = " ".join(words[-WIN_CLAUSE_WORDS:] if win.agent else words[:WIN_CLAUSE_WORDS])

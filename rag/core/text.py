@@ -316,15 +316,19 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
     return years
 
 
+# "on August 24, 2022": a day's date, which dates what it stands by
+_MONTH_DAY = r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+
+
 def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
     """The one year before the article's that the text names, with its words ("last year", "in 2019"), or None. A
-    bare number is a year only where it dates something ("in 2019", "during 2019", "the 2019 Harbour Cup"): "a new
-    version of 1999" names an album."""
+    bare number is a year only where it dates something ("in 2019", "during 2019", "the 2019 Harbour Cup", "on May 2,
+    2019"): "a new version of 1999" names an album."""
     earlier = {y: words for y, words in said_years(text, published_year) if y < published_year}
     if len(earlier) != 1:
         return None
     year, words = next(iter(earlier.items()))
-    if words.isdigit() and not re.search(rf"\b(?:in|during)\s+{words}\b|\b{words}\s+[A-Z]", text):
+    if words.isdigit() and not re.search(rf"\b(?:in|during)\s+{words}\b|\b{words}\s+[A-Z]|{_MONTH_DAY}{words}\b", text):
         return None
     return year, words
 

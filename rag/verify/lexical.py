@@ -81,12 +81,12 @@ _HEDGING_BEFORE_TO = frozenset(
     "expect expected expects expecting plans planned planning prepare prepares preparing".split()
 )
 # "tried to win", "played to win", "vowed to return", "her path to become chair", "a bid to buy", "poised / set / on
-# track to become": the infinitive is what was striven for or is still ahead, not what was done
+# track to become", "open / willing to return": the infinitive is what was striven for or is still ahead, not what was done
 _STRIVING_BEFORE_TO = frozenset(
     """try tried tries trying attempt attempted attempts attempting aim aimed aims aiming seek sought seeks seeking
     play played plays playing vow vowed vows vowing promise promised promises pledge pledged pledges hope hoped
     hopes path paths bid bids chance chances quest campaign campaigns effort efforts ambition ambitions race
-    push poised set slated tipped track""".split()
+    push poised set slated tipped track open willing ready eager keen""".split()
 )
 # "ill will", "against her will", "the will to win": the noun, which makes nothing that follows only ahead
 _WILL_AS_NOUN_AFTER = frozenset(
@@ -109,6 +109,10 @@ _NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
 # "Globex's attempts at shutting it down": the one thing attempted, not done
 _ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
+# What is fought against, avoided or threatened has not happened (yet): the word right after these
+_AVERTING = frozenset("avoid avoids avoided avoiding avert averts averted averting prevent prevents prevented".split())
+_FIGHTING = frozenset("fight fights fighting fought battle battles battling struggle struggles struggling".split())
+_THREAT = frozenset("threat threats risk risks fear fears danger spectre specter prospect".split())
 # A word that opens a clause when a subject follows it ("as Globex collapsed", "when she left"): a negation before it
 # does not reach into that clause.
 _CLAUSE_OPENERS = frozenset("as when because since after before until once whereupon".split())
@@ -245,6 +249,8 @@ def _scan(text: str) -> Scan:
             hedge, hedged_clause = (1 if ahead_only else HEDGE_SCOPE), True
         elif low == "at" and previous in _ATTEMPT_BEFORE_AT:
             hedge = 1  # only what was attempted: "after two attempts at a deal, Globex bought" did buy
+        elif low in _AVERTING or (low == "against" and previous in _FIGHTING) or (low == "of" and previous in _THREAT):
+            hedge = 1  # "fighting against relegation", "avoided relegation", "the threat of a strike": none happened
         previous = low
     if stretch_denies:
         denying.update(stretch)
