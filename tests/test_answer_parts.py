@@ -1718,3 +1718,39 @@ def test_a_year_after_a_day_and_month_dates_the_event(tmp_path_factory):
     bot = Assistant.open(index_articles(tmp_path_factory, "month_day", articles))
     answer = bot.ask("Did Mara Lind return to Globex?")
     assert answer.text.startswith("**Yes**, in 2022 (reported on 2023-12-09)"), answer.text
+
+
+def test_another_amount_of_the_same_thing_answers_no_and_the_same_amount_written_short_does_not():
+    from rag.answer.verdicts import judge
+
+    paid = "Globex agreed to pay $4.3 billion in fines, the court said on Tuesday."
+    for happened in (True, False):
+        assert judge("Globex pay $10 billion in fines", [paid], happened=happened).label == "contradicted"
+        assert judge("Globex pay $4.3 billion in fines", [paid], happened=happened).label == "supported"
+        docked = "The Rovers received a 10-point deduction on Friday."
+        assert judge("the Rovers received a 20-point deduction", [docked], happened=happened).label == "contradicted"
+    # the same sum written short, a sum said roughly and close to the claim's, and another kind of number are no No
+    assert judge("Globex pay $4.3 billion in fines", ["Globex to pay $4.3B in fines."]).label != "contradicted"
+    assert judge("Globex cut 1,500 jobs", ["Globex cut about 1,400 jobs."]).label != "contradicted"
+    assert judge("Globex cut 1,500 jobs", ["Globex cut 700 jobs."]).label == "contradicted"
+    # a total holds the smaller rounds it adds up
+    total = "Including the 800-person layoffs in May, this brings the total to 2,700 job cuts at Globex this year."
+    assert judge("Globex cut 1,500 jobs", [total]).label != "contradicted"
+    assert judge("Globex cut 1,500 jobs", ["Globex cut jobs in 2021 and 700 stores."]).label != "contradicted"
+    assert judge("the Rovers won 3-1 in Week 13", ["The Rovers won 4-1 in Week 12."]).label != "contradicted"
+
+
+def test_a_no_from_another_amount_cites_the_one_sentence_that_gives_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    body = (
+        "According to staff who are still there, executives are using the upheaval to take more control of the studio. "
+        "Globex fired roughly 830 people this year, or 16 percent of its staff."
+    )
+    bot = Assistant.open(index_articles(tmp_path_factory, "amount_no", [("Tech Wire", "2023-12-19", "Cuts", body)]))
+    answer = bot.ask("Did Globex fire 500 people?")
+    assert answer.text.startswith("**No"), answer.text
+    assert [c.quote for c in answer.citations] == [
+        "Globex fired roughly 830 people this year, or 16 percent of its staff."
+    ]
+    assert_exact_quotes(bot, answer)

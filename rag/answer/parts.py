@@ -179,8 +179,8 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happ
     cands = claim_windows(clause.claim, hits, happened)
     verdict = judge(clause.claim, [w.text for w in cands], happened=happened)
     window = cands[verdict.index] if verdict.index >= 0 else None
-    # Single sentences beat pairs when they score the same: the shorter citation says the same.
-    if window is not None and verdict.label == "supported":
+    # Single sentences beat pairs when they give the same verdict as well: the shorter citation says the same.
+    if window is not None and verdict.label in ("supported", "contradicted"):
         singles = [
             w
             for w in cands
@@ -188,7 +188,7 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happ
         ]
         for w in singles:
             j = judge(clause.claim, [w.text], happened=happened)
-            if j.label == "supported" and j.score >= verdict.score - 1e-9:
+            if j.label == verdict.label and j.score >= verdict.score - 1e-9:
                 window, verdict = w, Judgement(j.label, j.score, verdict.index)
                 break
     return Evidence(clause, verdict, window, hits, day_mismatch)
