@@ -250,7 +250,7 @@ def _scan(text: str) -> Scan:
         elif low == "at" and previous in _ATTEMPT_BEFORE_AT:
             hedge = 1  # only what was attempted: "after two attempts at a deal, Globex bought" did buy
         elif low in _AVERTING or (low == "against" and previous in _FIGHTING) or (low == "of" and previous in _THREAT):
-            hedge = 1  # "fighting against relegation", "avoided relegation", "the threat of a strike": none happened
+            hedge = 1  # "fighting against closure", "avoided bankruptcy", "the threat of a strike": none happened
         previous = low
     if stretch_denies:
         denying.update(stretch)
