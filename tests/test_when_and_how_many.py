@@ -414,3 +414,30 @@ def test_an_event_no_sentence_dates_is_ordered_only_before_a_later_day_given_for
     # reported by 2023-10-20: before or after Oct. 9, the report does not say
     resigned = bot.ask("Did Theo Park resign before Globex cut jobs?")
     assert resigned.text.startswith("The articles do not settle this: no report gives the day of both"), resigned.text
+
+
+def test_a_sum_in_a_named_dollar_and_a_year_late_in_its_past_are_read(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Coast Times", "2023-11-02", "Globex bets", "Globex invested $US4 billion in Tide Works on Monday."),
+        (
+            "Bay News",
+            "2023-11-30",
+            "Two exchanges",
+            (
+                "Unlike Tide Works, which filed for bankruptcy in late 2022, Globex is still standing, though now "
+                "without Mara Lind, who agreed to step down as CEO."
+            ),
+        ),
+        ("Daily Ledger", "2023-10-06", "Tide Works trial", "The Tide Works trial opened on Friday in Norrvik."),
+        ("Daily Ledger", "2023-11-21", "Lind to go", "Mara Lind is stepping down as the chief executive of Globex."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "us_dollar", articles))
+    answer = bot.ask("How much did Globex invest in Tide Works?")
+    assert answer.text.startswith("**$US4 billion**"), answer.text
+    answer = bot.ask("Did Tide Works file for bankruptcy?")
+    assert answer.text.startswith("**Yes**, in 2022 (reported on 2023-11-30)"), answer.text
+    # the year of the relative clause dates its own verb, not the sentence's other deeds
+    answer = bot.ask("Did Mara Lind step down?")
+    assert answer.text.startswith("**Yes**, as of 2023-11-30"), answer.text

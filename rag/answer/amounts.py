@@ -28,9 +28,9 @@ _ASKED = re.compile(
 )
 _COUNT_WORD = "|".join(w for w, v in NUMBER_WORDS.items() if v.isdigit() and int(v) < 100)
 _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k))?|(?:{_COUNT_WORD})(?:[\s-](?:{_COUNT_WORD}))?)"
-# a sum of money or a share: "$69B", "£1.2bn", "NIS 405 million", "4%", "4 per cent"
+# a sum of money or a share: "$69B", "£1.2bn", "$US4 billion", "NIS 405 million", "4%", "4 per cent"
 _MONEY = re.compile(
-    r"(?:[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|bn|[mbk])\b)?"
+    r"(?:[$£€¥](?:US|AU|A|NZ|C)?\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|bn|[mbk])\b)?"
     r"|\b[A-Z]{3}\s\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn))?"
     r"|\b\d[\d,]*(?:\.\d+)?\s*(?:million|billion|trillion)?\s*(?:dollars|euros|pounds|yuan|yen)\b"
     r"|\b\d[\d,]*(?:\.\d+)?\s*(?:%|per\s?cent|percent))",

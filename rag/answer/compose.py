@@ -291,7 +291,7 @@ def _dates_another_deed(text: str, year_words: str, claim: str) -> bool:
     return bool(verbs) and not any(base_stem(v) in deed for v in verbs)
 
 
-_RELATIVE = re.compile(r"(?<=\w)\s+(?:that|which|who|whom)\s")
+_RELATIVE = re.compile(r"(?:^|(?<=\w)\s+)(?:that|which|who|whom)\s")
 
 
 def _saying_only(text: str, claim: str) -> str:

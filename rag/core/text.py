@@ -328,7 +328,9 @@ def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
     if len(earlier) != 1:
         return None
     year, words = next(iter(earlier.items()))
-    if words.isdigit() and not re.search(rf"\b(?:in|during)\s+{words}\b|\b{words}\s+[A-Z]|{_MONTH_DAY}{words}\b", text):
+    if words.isdigit() and not re.search(
+        rf"\b(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?{words}\b|\b{words}\s+[A-Z]|{_MONTH_DAY}{words}\b", text
+    ):
         return None
     return year, words
 
