@@ -1424,6 +1424,11 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         # talks of a deed, whatever names stand before them, are not the deed
         ("the Rovers trade for Theo Park", "Status quo on Rovers' Theo Park trade talks", False),
         ("the Rovers trade for Theo Park", "Rovers: Theo Park trade negotiations", False),
+        (
+            "the Rovers trade for Theo Park",
+            'A trade between the Rovers and Mariners for Park is reportedly "close to being finalized," sources said.',
+            False,
+        ),
         # what is fought against, avoided or threatened has not happened, nor a return one is open to
         (
             "the Rovers were relegated",

@@ -100,6 +100,8 @@ _BE_AHEAD = {
     "slated": ("is", "are", "was", "were"),
     "due": ("is", "are", "was", "were"),
     "expected": ("is", "are"),
+    # "a trade for Theo Park is reportedly close to being finalized": not done yet
+    "close": ("is", "are", "was", "were", "reportedly", "now", "very", "so"),
 }
 _WHEN_NEXT = re.compile(r"\s+(?:for|to|on|in|at|next|later|until|by|this|early|late)\b", re.I)
 # "due for re-release", "scheduled to play", "going to beat": what follows is ahead
