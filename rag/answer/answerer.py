@@ -40,7 +40,7 @@ from rag.answer.when import (
 from rag.core.text import same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
-from rag.verify.lexical import analyse
+from rag.verify.lexical import analyse, plain_words
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
 _SUBJECT = re.compile(
@@ -165,7 +165,7 @@ class StructuredAnswerer:
     def quotes(self, question: str, reading: Reading, hits: list[Hit], about: str = "") -> Answer:
         """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about;
         with `about`, only sentences holding its plain words are quoted."""
-        needed = {t for t, _, kind in analyse(about)[1] if kind == "word"}
+        needed = plain_words(about)
         # the question's names of two or more words, its first word left out as `_unnamed` does ("Did Mara Lind")
         full_names = [n for n in names_in(re.sub(r"^\W*\w+", "", question.strip())) if " " in n]
         # "Mara Vale lost possession" and "Theo Lind resigned" are no quotes about Mara Lind, nor is "Mara said" in an

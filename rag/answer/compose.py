@@ -23,7 +23,7 @@ from rag.core.text import (
     split_sentences,
 )
 from rag.core.types import Answer, Citation, Part
-from rag.verify.lexical import analyse
+from rag.verify.lexical import plain_words
 
 UNSETTLED = "The articles do not settle this"
 REFUSAL = REFUSAL_TEXT.rstrip(".")  # the refusal every answerer starts with; the reason follows it
@@ -286,7 +286,7 @@ def _dates_another_deed(text: str, year_words: str, claim: str) -> bool:
     relative = _RELATIVE.search(clause)
     if relative is None:
         return False
-    deed = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    deed = plain_words(claim)
     verbs = [w for w in re.findall(r"[a-z]+", clause[relative.end() :]) if w.endswith("ed") or w in IRREGULAR_VERBS]
     return bool(verbs) and not any(base_stem(v) in deed for v in verbs)
 
@@ -297,7 +297,7 @@ _RELATIVE = re.compile(r"(?:^|(?<=\w)\s+)(?:that|which|who|whom)\s")
 def _saying_only(text: str, claim: str) -> str:
     """The text up to what the claim's own verb reports: for "did Mara Lind testify?", "Lind testified that in 2020
     Globex ..." dates what she said, not her testimony."""
-    deed = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    deed = plain_words(claim)
     for m in _SAID_THAT.finditer(text):
         if base_stem(m.group(1)) in deed:
             return text[: m.end(1)]

@@ -24,7 +24,7 @@ from rag.core.text import (
     same_event_words,
     split_sentences,
 )
-from rag.verify.lexical import analyse
+from rag.verify.lexical import analyse, plain_words
 
 __all__ = [
     "BE_FORMS",
@@ -485,7 +485,7 @@ def only_describes(claim: str, sentence: str) -> bool:
     said the claim. Describing one of the claim's own words says it another way ("Globex's price cuts", "Globex
     cutting jobs")."""
     claim_words = SPAN_WORD.findall(claim)
-    plain = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    plain = plain_words(claim)
     own = {
         t
         for i, w in enumerate(claim_words)

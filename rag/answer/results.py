@@ -18,7 +18,7 @@ from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import claim_terms, coverage
 from rag.core.text import NAME_PHRASE, said_years, stem
 from rag.core.types import Answer, Hit, Part
-from rag.verify.lexical import analyse
+from rag.verify.lexical import analyse, plain_words
 
 # "Who won ...?", "Which team won ...?", "Who has won ...?"
 _WON_ASKED = re.compile(
@@ -101,7 +101,7 @@ _ANY_CONTEST = {stem(w) for w in ("game", "match", "contest", "fight", "bout", "
 
 def _plain_words_said(topic: str, sentence: str) -> bool:
     """Every plain word of the event is in the sentence: "the Coastal Prize in music" is not "... in science"."""
-    plain = {t for t, _, kind in analyse(topic)[1] if kind == "word"} - _ANY_CONTEST
+    plain = plain_words(topic) - _ANY_CONTEST
     return plain <= analyse(sentence)[0]
 
 

@@ -21,7 +21,16 @@ from rag.answer.deeds import (
 )
 from rag.answer.names import NOT_NAMES
 from rag.core.embedder import get_query_embedder
-from rag.core.text import NAME_RUN, STOPWORDS, base_stem, claim_as_matched, same_event_words, split_sentences, stem
+from rag.core.text import (
+    NAME_RUN,
+    amounts_said,
+    base_stem,
+    claim_as_matched,
+    same_event_words,
+    split_sentences,
+    stem,
+    without_amounts,
+)
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -181,54 +190,19 @@ def _flips(claim: str, passage: str) -> bool:
     return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
 
 
-# "$4.3 billion", "a 10-point deduction", "1,500 jobs": a number with what it counts (a currency, or the word after
-# it); a score ("3-1") is none
-_AMOUNT = re.compile(
-    r"(?P<cur>[$£€])?(?<![\w.,-])(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d,.]*-\d)"
-    r"(?:\s*(?P<scale>million|billion|trillion|bn)\b|(?P<short>[bBmMkK])\b)?(?:[\s-]+(?P<unit>[a-z]{3,}))?"
-)
-_ROUGHLY = re.compile(
-    r"\b(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|up\s+to|at\s+least|approximately)"
-    r"\s*[$£€]?$",
-    re.I,
-)
-_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "k": 1e3}
-
-
-def _amounts(text: str) -> list[tuple[str, float, bool]]:
-    """(what is counted, value, said roughly) for each amount of the text; a year and a number after a capitalised
-    word ("Week 13", "Game 2") count nothing."""
-    out = []
-    for m in _AMOUNT.finditer(text):
-        raw, before = m.group("num"), text[: m.start()]
-        value = float(raw.replace(",", "")) * _SCALES.get((m.group("scale") or m.group("short") or "").lower(), 1)
-        unit = m.group("unit") or ""
-        if m.group("cur"):
-            key = m.group("cur")
-        elif (1900 <= value <= 2100 and raw.isdigit()) or re.search(r"[A-Z][\w.]*\s*$", before):
-            continue
-        elif unit and unit not in STOPWORDS:
-            key = stem(unit)
-        else:
-            continue
-        out.append((key, value, bool(_ROUGHLY.search(before))))
-    return out
-
-
 def _amount_swapped(claim: str, passage: str) -> bool:
     """A sentence says everything the claim says but its amount, and gives another amount of the same thing ("Globex
     paid $4.3 billion in fines" for "Globex paid $10 billion in fines"); an amount said roughly ("about $4bn") differs
     only by a quarter or more."""
-    claimed = _amounts(claim)
+    claimed = amounts_said(claim)
     if not claimed:
         return False
-    # the claim without its amounts, a word after one kept when it counts nothing ("$10 billion for Tide Works")
-    rest = _AMOUNT.sub(lambda m: f" {m.group('unit')} " if m.group("unit") in STOPWORDS else " ", claim)
+    rest = without_amounts(claim)
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
         if not _said_in_one_sentence(rest, sentence):
             continue
-        said = _amounts(sentence)
+        said = amounts_said(sentence)
         total = bool(_TOTAL.search(sentence))
         for key, value, _ in claimed:
             same = [(v, rough) for k, v, rough in said if k == key]

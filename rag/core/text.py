@@ -8,7 +8,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits) for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `amounts_said` / `without_amounts` for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -333,6 +333,45 @@ def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
     ):
         return None
     return year, words
+
+
+# "$4.3 billion", "a 10-point deduction", "1,500 jobs": a number with what it counts (a currency, or the word after
+# it); a score ("3-1") is none
+_AMOUNT = re.compile(
+    r"(?P<cur>[$£€])?(?<![\w.,-])(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d,.]*-\d)"
+    r"(?:\s*(?P<scale>million|billion|trillion|bn)\b|(?P<short>[bBmMkK])\b)?(?:[\s-]+(?P<unit>[a-z]{3,}))?"
+)
+_ROUGHLY = re.compile(
+    r"\b(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|up\s+to|at\s+least|approximately)"
+    r"\s*[$£€]?$",
+    re.I,
+)
+_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "k": 1e3}
+
+
+def amounts_said(text: str) -> list[tuple[str, float, bool]]:
+    """(what is counted, value, said roughly) for each amount of the text; a year and a number after a capitalised
+    word ("Week 13", "Game 2") count nothing."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        raw, before = m.group("num"), text[: m.start()]
+        value = float(raw.replace(",", "")) * _SCALES.get((m.group("scale") or m.group("short") or "").lower(), 1)
+        unit = m.group("unit") or ""
+        if m.group("cur"):
+            key = m.group("cur")
+        elif (1900 <= value <= 2100 and raw.isdigit()) or re.search(r"[A-Z][\w.]*\s*$", before):
+            continue
+        elif unit and unit not in STOPWORDS:
+            key = stem(unit)
+        else:
+            continue
+        out.append((key, value, bool(_ROUGHLY.search(before))))
+    return out
+
+
+def without_amounts(text: str) -> str:
+    """The text without its amounts, a word after one kept when it counts nothing ("$10 billion for Tide Works")."""
+    return _AMOUNT.sub(lambda m: f" {m.group('unit')} " if m.group("unit") in STOPWORDS else " ", text)
 
 
 def base_stem(word: str) -> str:

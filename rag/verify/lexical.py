@@ -273,6 +273,11 @@ def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ..
     return scan.tokens, scan.content, scan.negated
 
 
+def plain_words(text: str) -> frozenset[str]:
+    """The stems of the text's plain content words: not names, numbers or stopwords ("fire" of "Globex fired Lind")."""
+    return frozenset(t for t, _, kind in _scan(text).content if kind == "word")
+
+
 def negation_flipped(claim: str, passage: str) -> bool:
     """A word both share is only negated on one side and only affirmed on the other ("was not in critical condition"
     vs "was in critical condition"). A word a side both says and negates ("cut prices ... never meant to cut
