@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.answer.names import names_in
+from rag.answer.reading import without_auxiliary, yes_no_asked
 from rag.answerers import AnswerRequest, get_answerer
 from rag.core.embedder import get_query_embedder
 from rag.core.errors import IndexUnavailable, InputError
@@ -21,6 +22,8 @@ from rag.query import parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
 
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
+# the pronouns that stand for a whole name rather than belong to one ("its factory", "their plan")
+_POINTING = re.compile(r"\b(he|she|him|her|they|them|it|that|this)\b", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # A follow-up asking for more than was already answered ("what else", "anything more", "tell me more")
 _MORE = re.compile(
@@ -29,6 +32,15 @@ _MORE = re.compile(
     re.I,
 )
 _ELSE = re.compile(r"(?<=\w)\s+else\b", re.I)
+# A follow-up that cannot stand alone: a question word, alone or after a preposition ("When?", "How much?", "Of how
+# many counts?", "By whom?", "In which year?"); after a yes/no question it asks that question's when or how much.
+_ELLIPTICAL = re.compile(
+    r"^\s*(?:(?:and|so|but)\s+)?(?P<ask>(?:(?:of|by|for|from|to|against|with|in|on|at|since|until)\s+)?"
+    r"(?:when|why|where|whom|how(?:\s+(?:much|many|long|often|far)(?:\s+(?!exactly|then)[\w-]+){0,2})?"
+    r"|(?:which|what)\s+[\w-]+))"
+    r"\s*(?:exactly|then)?\s*\??\s*$",
+    re.I,
+)
 NOTHING_MORE = (
     "That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
     "remaining passages are in the sources panel."
@@ -180,22 +192,31 @@ class Conversation:
     turns: list[tuple[str, Answer]] = field(default_factory=list)
 
     def resolve(self, question: str) -> str:
-        """Rewrite a follow-up so it stands alone: 'what did he say about the balloon?' -> '… Keane …'."""
-        if not self.turns or not _PRONOUN.search(question):
+        """Rewrite a follow-up so it stands alone: 'what did he say about the balloon?' -> '… Keane …', 'When?' after
+        'Did Mara Lind resign?' -> 'When did Mara Lind resign?'."""
+        elliptical = _ELLIPTICAL.match(question)
+        if not self.turns or not (_PRONOUN.search(question) or elliptical):
             return question
-        previous = _ELSE.sub("", self.turns[-1][0])  # "What else did Keane say?" asked about Keane's speech too
-        speech = speech_parts(previous)
-        # the names as the earlier question wrote them ("Globex's Mara Lind", not "Globex'S Mara Lind")
-        subject = (
-            speech[0]
-            if speech
-            else " ".join(dict.fromkeys(_as_written(e, previous) for e in question_entities(previous)))
-        )
+        # "When did Globex open its factory?": a question naming its own subject points back only within itself
+        if not elliptical and not _POINTING.search(question) and _subject(question):
+            return question
+        # the latest earlier question that names someone: "Of how many counts?" names no one, the one before does
+        previous, subject = "", ""
+        for asked, answer in reversed(self.turns):
+            previous = _ELSE.sub("", answer.question or asked)  # "What else did Keane say?" asked about Keane's speech
+            subject = _subject(previous)
+            if subject:
+                break
         if not subject:
             return question
+        if elliptical and yes_no_asked(previous):
+            ask = elliptical.group("ask")
+            asked = yes_no_asked(previous).rstrip(" ?")
+            return f"{ask[0].upper()}{ask[1:]} {asked[0].lower()}{asked[1:]}?"
+        speech = speech_parts(previous)
         # "Did she come back?" after a question about Mara Lind and Globex asks about Mara Lind: the person stands
         # in for the pronoun, so that the claim reads "Mara Lind come back" and not "she come back (Mara Lind Globex)"
-        people = [n for n in names_in(previous) if len(n.split()) >= 2]
+        people = [n for n in names_in(without_auxiliary(previous)) if len(n.split()) >= 2]
         if not speech and people and re.search(r"\b(he|she)\b", question, re.I):
             return re.sub(r"\b(he|she)\b", people[0], question, count=1, flags=re.I)
         if speech and re.search(r"\b(he|she|they)\b", question, re.I):
@@ -223,6 +244,15 @@ class Conversation:
 
     def reset(self) -> None:
         self.turns.clear()
+
+
+def _subject(question: str) -> str:
+    """Whom a question is about: the speaker of "What did X say ...?", else its names as it writes them."""
+    speech = speech_parts(question)
+    if speech:
+        return speech[0]
+    asked = without_auxiliary(question)  # "Did" in "Did Globex ...?" only opens the question
+    return " ".join(dict.fromkeys(_as_written(e, asked) for e in question_entities(asked)))
 
 
 def _as_written(entity: str, question: str) -> str:

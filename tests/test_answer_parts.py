@@ -1759,3 +1759,16 @@ def test_a_no_from_another_amount_cites_the_one_sentence_that_gives_it(tmp_path_
         "Globex fired roughly 830 people this year, or 16 percent of its staff."
     ]
     assert_exact_quotes(bot, answer)
+
+
+def test_follow_ups_to_a_yes_no_question_keep_its_person_and_its_event(bot):
+    chat = bot.chat()
+    assert chat.ask("Did Mara Lind resign?").text.startswith("**Yes**")
+    # "Did" opens the question and is no part of her name ("Did Mara Lind come back?", not "Did Did Mara Lind ...")
+    answer = chat.ask("Did she come back?")
+    assert chat.turns[-1][0] == "Did Mara Lind come back?"
+    assert answer.text.startswith("**Yes**, as of 2023-11-20"), answer.text
+    # a bare "When?" asks the last yes/no question's when, and is answered with the day of the report that says it
+    when = chat.ask("When?")
+    assert chat.turns[-1][0] == "When did Mara Lind come back?"
+    assert not when.refused and "Tech Wire" in when.text and "2023-11-20" in when.text, when.text

@@ -79,3 +79,40 @@ def test_follow_up_rewrites_keep_the_names_as_written(bot):
     chat.turns.append(("Why did the board of OpenAI's Sam Altman vote on Friday?", Answer(question="", text="")))
     rewritten = chat.resolve("What did it say?")
     assert "OpenAI's Sam Altman" in rewritten and "Openai" not in rewritten and "'S" not in rewritten
+
+
+def _chat_after(bot, *questions: str):
+    from rag.assistant import Conversation
+    from rag.core.types import Answer
+
+    chat = Conversation(bot)
+    chat.turns.extend((q, Answer(question=q, text="")) for q in questions)
+    return chat
+
+
+@pytest.mark.parametrize(
+    "before, follow_up, standalone",
+    [
+        # the auxiliary that opens a yes/no question is no part of the name it asks about
+        ("Was Mara Lind fired?", "Did she come back?", "Did Mara Lind come back?"),
+        ("Did Globex hire Theo Park?", "Did he stay there?", "Did Theo Park stay there?"),
+        ("Is Theo Park leaving Globex?", "Who is he?", "Who is Theo Park?"),
+        ("Did Globex sue Ostland?", "Why did it do that?", "Why did it do that? (Globex Ostland)"),
+        # a follow-up that cannot stand alone asks the yes/no question's when, why or how many
+        ("Was Theo Park convicted?", "Of how many counts?", "Of how many counts was Theo Park convicted?"),
+        ("Did Mara Lind resign?", "why?", "Why did Mara Lind resign?"),
+        ("And was Mara Lind fined?", "How much exactly?", "How much was Mara Lind fined?"),
+        ("Did Globex buy Tide Works?", "In which year?", "In which year did Globex buy Tide Works?"),
+        # questions that stand alone are left alone
+        ("Was Mara Lind fired?", "What is the boiling point of mercury?", "What is the boiling point of mercury?"),
+        ("Was Mara Lind fired?", "When did Globex open its factory?", "When did Globex open its factory?"),
+        ("Was Mara Lind fired?", "Did Globex hire her back?", "Did Globex hire her back? (Mara Lind)"),
+    ],
+)
+def test_a_follow_up_is_rewritten_to_stand_alone(bot, before, follow_up, standalone):
+    assert _chat_after(bot, before).resolve(follow_up) == standalone
+
+
+def test_a_follow_up_takes_its_person_from_the_last_question_that_names_one(bot):
+    chat = _chat_after(bot, "Was Theo Park convicted?", "How is the weather?")
+    assert chat.resolve("When will he be sentenced?") == "When will Theo Park be sentenced?"

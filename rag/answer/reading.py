@@ -23,6 +23,22 @@ _AUXILIARY = re.compile(
     r"would|will|should|shall|might|may)\b",
     re.I,
 )
+
+
+def yes_no_asked(question: str) -> str:
+    """The yes/no question from its auxiliary on ("And did Mara Lind resign?" -> "did Mara Lind resign?"), or ""
+    when the question does not open with one."""
+    m = _AUXILIARY.match(question)
+    return question[m.start(1) :] if m else ""
+
+
+def without_auxiliary(question: str) -> str:
+    """The question without its opening auxiliary ("Was Mara Lind fired?" -> "Mara Lind fired?"): a capital that only
+    opens the question is no name."""
+    m = _AUXILIARY.match(question)
+    return question[m.end() :].lstrip() if m else question
+
+
 # "Who is ...", "Which company ...", "What company ...", "Name the person who ...": the answer is a name.
 _ENTITY = re.compile(
     r"(?:^\s*|^(?:considering|based on|given|according to|from)\b[^?]*?,\s*)(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|firm|"
