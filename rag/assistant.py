@@ -22,6 +22,13 @@ from rag.query import parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
 
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
+# "And Theo Park?", "What about the Mariners?": the question before, asked of another
+_ANOTHER = re.compile(
+    r"^\s*(?:and|what\s+about|how\s+about)\s+(?P<name>[\w.’'&-]+(?:\s+[\w.’'&-]+){0,3})\s*\??\s*$", re.I
+)
+_NOT_A_NAME = frozenset("then now else more so too also why when how what who where which".split()) | frozenset(
+    "he she him her it its they them their this that".split()
+)
 # the pronouns that stand for a whole name rather than belong to one ("its factory", "their plan")
 _POINTING = re.compile(r"\b(he|she|him|her|they|them|it|that|this)\b", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -195,10 +202,13 @@ class Conversation:
         """Rewrite a follow-up so it stands alone: 'what did he say about the balloon?' -> '… Keane …', 'When?' after
         'Did Mara Lind resign?' -> 'When did Mara Lind resign?'."""
         elliptical = _ELLIPTICAL.match(question)
-        if not self.turns or not (_PRONOUN.search(question) or elliptical):
+        another = _ANOTHER.match(question)
+        if another and _NOT_A_NAME & set(another.group("name").lower().split()):
+            another = None
+        if not self.turns or not (_PRONOUN.search(question) or elliptical or another):
             return question
         # "When did Globex open its factory?": a question naming its own subject points back only within itself
-        if not elliptical and not _POINTING.search(question) and _subject(question):
+        if not (elliptical or another or _POINTING.search(question)) and names_in(without_auxiliary(question)):
             return question
         # the latest earlier question that names someone: "Of how many counts?" names no one, the one before does
         previous, subject = "", ""
@@ -209,10 +219,12 @@ class Conversation:
                 break
         if not subject:
             return question
-        if elliptical and yes_no_asked(previous):
+        asked = yes_no_asked(previous).rstrip(" ?")
+        if elliptical and asked:
             ask = elliptical.group("ask")
-            asked = yes_no_asked(previous).rstrip(" ?")
             return f"{ask[0].upper()}{ask[1:]} {asked[0].lower()}{asked[1:]}?"
+        if another:
+            return _asked_of(another.group("name"), asked) if asked else question
         speech = speech_parts(previous)
         # "Did she come back?" after a question about Mara Lind and Globex asks about Mara Lind: the person stands
         # in for the pronoun, so that the claim reads "Mara Lind come back" and not "she come back (Mara Lind Globex)"
@@ -244,6 +256,19 @@ class Conversation:
 
     def reset(self) -> None:
         self.turns.clear()
+
+
+def _asked_of(name: str, asked: str) -> str:
+    """The yes/no question `asked` of another ("Theo Park", "Did Mara Lind resign?" -> "Did Theo Park resign?"): a
+    person's name stands in for the question's first person, any other name for its first name."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    names = names_in(without_auxiliary(asked)) or [""]
+    people = [n for n in names if len(n.split()) >= 2]
+    swapped = people[0] if people and len(name.split()) >= 2 else names[0]
+    if not swapped or swapped not in asked:
+        return f"{asked[0].upper()}{asked[1:]}? ({name})"
+    asked = asked.replace(swapped, name, 1)
+    return f"{asked[0].upper()}{asked[1:]}?"
 
 
 def _subject(question: str) -> str:

@@ -103,6 +103,12 @@ def _chat_after(bot, *questions: str):
         ("Did Mara Lind resign?", "why?", "Why did Mara Lind resign?"),
         ("And was Mara Lind fined?", "How much exactly?", "How much was Mara Lind fined?"),
         ("Did Globex buy Tide Works?", "In which year?", "In which year did Globex buy Tide Works?"),
+        # "And X?", "What about X?": the yes/no question before, asked of another
+        ("Did Mara Lind testify?", "What about Theo Park?", "Did Theo Park testify?"),
+        ("Did the Rovers beat the Mariners?", "And the Harbour Lions?", "Did the Harbour Lions beat the Mariners?"),
+        ("did Mara Lind come back?", "and theo park?", "Did theo park come back?"),
+        ("Did Mara Lind resign?", "And then?", "And then?"),
+        ("What did Mara Lind say about Globex?", "What about Ostland?", "What about Ostland?"),
         # questions that stand alone are left alone
         ("Was Mara Lind fired?", "What is the boiling point of mercury?", "What is the boiling point of mercury?"),
         ("Was Mara Lind fired?", "When did Globex open its factory?", "When did Globex open its factory?"),
