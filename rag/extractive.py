@@ -103,11 +103,14 @@ def speech_parts(question: str) -> tuple[str, str] | None:
     return (m.group("speaker").strip(), m.group("topic").strip(" ?.")) if m else None
 
 
-# "a source told ...", "a spokesperson said", "people familiar with the matter said": words of someone unnamed
+# "a source told ...", "a spokesperson said", "people familiar with the matter said", "someone else wrote", "one fan
+# tweeted": words of someone unnamed
 _UNNAMED_SOURCE = re.compile(
-    r"\b(?:a|an|one|another|two|several|the)\s+(?:[\w-]+\s+){0,2}?(?:source|sources|insider|insiders|spokesperson|"
-    r"spokesman|spokeswoman|representative|friend|person|people)\b(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|tells|"
-    r"claimed|claims|added)\b",
+    r"(?:\b(?:a|an|one|another|two|several|the|many|some)\s+(?:[\w-]+\s+){0,2}?(?:source|sources|insider|insiders|"
+    r"spokesperson|spokesman|spokeswoman|representative|friend|person|people|fan|fans|user|users|commenter|"
+    r"commenters|viewer|viewers|follower|followers)|\b(?:someone|somebody|others?)(?:\s+else)?)\b(?:\s+[\w-]+){0,5}?"
+    r"\s+(?:said|says|told|tells|claimed|claims|added|wrote|writes|tweeted|posted|commented)\b"
+    r"|\bone\s+(?:said|wrote|tweeted|posted|commented|added)\b",
     re.I,
 )
 

@@ -166,11 +166,16 @@ def test_words_attributed_to_someone_in_apposition_are_theirs_not_the_asked_spea
         "“Mara Lind likes the new plant,” a source close to the board told the Daily Ledger.",
         "Theo Park was told that he would stay on as chair and that Mara Lind had been fired.",
         "Globex’s Theo Park — who was brought in by chief executive Mara Lind last year — said: “We disagree.”",
+        # readers' posts about her are theirs
+        "“No one is weirded out by Mara Lind calling rivals ‘pirates,’” someone else wrote.",
+        "“Forever grateful that Mara Lind kept quiet,” one wrote, referring to her rival.",
+        "“Mara Lind should resign,” one fan tweeted after the vote.",
     )
     for sentence in others:
         assert _said_by_another(sentence, ["mara", "lind"]), sentence
     own = "“We will keep talking,” Lind, a founding member of the Harbour Caucus, said after the vote."
     assert not _said_by_another(own, ["mara", "lind"])
+    assert not _said_by_another("At one point Lind said the plant would open in May.", ["mara", "lind"])
 
 
 def test_what_someone_said_is_not_what_another_said_about_them(tmp_path_factory):
