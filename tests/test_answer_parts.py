@@ -1772,3 +1772,50 @@ def test_follow_ups_to_a_yes_no_question_keep_its_person_and_its_event(bot):
     when = chat.ask("When?")
     assert chat.turns[-1][0] == "When did Mara Lind come back?"
     assert not when.refused and "Tech Wire" in when.text and "2023-11-20" in when.text, when.text
+
+
+def test_being_allowed_to_do_it_is_not_doing_it():
+    from rag.answer.verdicts import judge
+
+    allowed = "The board agreed in principle to resign and to allow Mara Lind and Theo Park to return."
+    assert judge("Theo Park come back", [allowed], happened=True).label == "not_mentioned"
+    assert judge("Mara Lind returned", ["Globex permitted Mara Lind to return in May."], happened=True).label != (
+        "supported"
+    )
+    # what was allowed in a game was allowed; a return that came after a permission came
+    assert judge(
+        "the Rovers allowed three runs", ["The Rovers allowed three runs in the first."], happened=True
+    ).supported
+    assert judge("Mara Lind returned", ["Mara Lind returned after the board allowed it."], happened=True).supported
+
+
+def test_a_single_report_dating_what_happened_to_a_past_year_says_that_year(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-12-09",
+            "A history of Globex",
+            (
+                "Globex was nearly sold twice. Five months later, on August 24, 2021, Theo Park returned to Globex and "
+                "brought along an engineer named Ada Brin."
+            ),
+        ),
+        (
+            "Tech Wire",
+            "2023-12-19",
+            "Studio deals",
+            (
+                "Ostland Games started buying studios in 2020, and it now owns Rivet, Doinkworks, Firefly Pixel, Nerial and "
+                "Harbour Softworks. Globex Interactive bought Norrvik studio 12 Tide Games in November."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "past_year", articles))
+    answer = bot.ask("Did Theo Park return to Globex?")
+    # the report is from 2023, the return from 2021: a bare Yes would read as this year's news
+    assert answer.text.startswith("**Yes**, in 2021 (reported on 2023-12-09): Coast Times [1]"), answer.text
+    # the year of the sentence before is another deed's
+    bought = bot.ask("Did Globex Interactive buy 12 Tide Games?")
+    assert bought.text.startswith("**Yes") and "2020" not in bought.text.split("\n")[0], bought.text

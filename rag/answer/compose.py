@@ -194,6 +194,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lead = f"**No.** Each report says what the question states, and they say different things: {refs}."
         else:
             lead = f"**Yes.** Each part is supported: {refs}."
+            # asked whether it happened, one report that dates it to a past year says when: "in 2022", not today's news
+            if reading.shape == "yesno" and evidence[0].window and len(evidence) == 1:
+                year = _earlier_year(evidence[0].window, same_event_words(evidence[0].clause.claim))
+                if year and asks_if_happened(reading, evidence[0].clause):
+                    e = evidence[0]
+                    lead = f"**Yes**, in {year} (reported on {e.published_at}): {e.source} [{_cite(cites, e)}]."
     else:
         found = [
             f"{_outlet(e)} {'reports' if e.clause.claim.startswith(ABOUT) else 'supports the part that'} "
@@ -257,7 +263,11 @@ def _earlier_year(window: Window, claim: str) -> str:
     published = window.hit.article.published_at[:4]
     if not published.isdigit():
         return ""
-    text = _saying_only(window.text, claim)
+    # of a window of two sentences, the one that says the claim: "Devolver started buying studios in 2020. Annapurna
+    # bought 24 Bit Games in November." does not date the second purchase
+    sentences = [window.text[s:e] for s, e in split_sentences(window.text)] or [window.text]
+    saying = max(sentences, key=lambda s: coverage(claim, same_event_words(s))) if claim else window.text
+    text = _saying_only(saying, claim)
     # a quote that also names its report's own year ("fired 830 people this year ... the studio it bought in 2021")
     # dates the claim only by the clause that says it
     own_year = _THIS_YEAR.search(text) or re.search(rf"\b{published}\b", text)

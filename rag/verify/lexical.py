@@ -89,6 +89,10 @@ _STRIVING_BEFORE_TO = frozenset(
     push poised set slated tipped track open willing ready eager keen""".split()
 )
 # "ill will", "against her will", "the will to win": the noun, which makes nothing that follows only ahead
+# "allowed Mara Lind to return", "permits Globex to close": what one is let do is not yet done ("allowed three runs"
+# is, and stays outright: the hedge waits for the "to")
+_PERMITTING = frozenset("allow allows allowed allowing permit permits permitted permitting".split())
+_PERMITTED_OBJECT = 6  # tokens from the permitting word to its "to" ("allow Ada Brin and Theo Park to")
 _WILL_AS_NOUN_AFTER = frozenset(
     "ill good free political popular strong the a his her their its our my your own of against with".split()
 )
@@ -158,6 +162,7 @@ def _scan(text: str) -> Scan:
     stretch: list[str] = []  # plain words since the last stretch end
     stretch_denies = False
     said_in_clause: set[str] = set()  # plain words this clause first said outright
+    permitted = 0  # tokens left in which a "to" takes what was permitted
     for m in _TOKEN.finditer(text):
         sentence_start = not last_end or bool(_SENTENCE_END.search(text, last_end, m.start()))
         after_comma = "," in text[last_end : m.start()]
@@ -239,7 +244,11 @@ def _scan(text: str) -> Scan:
             )
             or (
                 low == "to"
-                and (previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO | _SCHEDULED or hedged_clause)
+                and (
+                    previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO | _SCHEDULED
+                    or hedged_clause
+                    or permitted
+                )
             )
             or (low == "for" and previous in _HEDGING_BEFORE_TO | _SCHEDULED)
         ):
@@ -253,6 +262,7 @@ def _scan(text: str) -> Scan:
             hedge = 1  # only what was attempted: "after two attempts at a deal, Globex bought" did buy
         elif low in _AVERTING or (low == "against" and previous in _FIGHTING) or (low == "of" and previous in _THREAT):
             hedge = 1  # "fighting against closure", "avoided bankruptcy", "the threat of a strike": none happened
+        permitted = _PERMITTED_OBJECT if low in _PERMITTING else max(0, permitted - 1)
         previous = low
     if stretch_denies:
         denying.update(stretch)
