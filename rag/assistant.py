@@ -22,6 +22,7 @@ from rag.query import parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
 
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
+_ELLIPSIS_REACH = 3  # turns back in which a bare "When?" looks for the yes/no question it asks about
 # "And Theo Park?", "What about the Mariners?": the question before, asked of another
 _ANOTHER = re.compile(
     r"^\s*(?:and|what\s+about|how\s+about)\s+(?P<name>[\w.’'&-]+(?:\s+[\w.’'&-]+){0,3})\s*\??\s*$", re.I
@@ -211,26 +212,36 @@ class Conversation:
         if not (elliptical or another or _POINTING.search(question)) and names_in(without_auxiliary(question)):
             return question
         # the latest earlier question that names someone: "Of how many counts?" names no one, the one before does
-        previous, subject = "", ""
+        previous, subject, answered = "", "", ""
         for asked, answer in reversed(self.turns):
             previous = _ELSE.sub("", answer.question or asked)  # "What else did Keane say?" asked about Keane's speech
             subject = _subject(previous)
             if subject:
+                answered = _person_answered(previous, answer.text)
                 break
         if not subject:
             return question
         asked = yes_no_asked(previous).rstrip(" ?")
-        if elliptical and asked:
-            ask = elliptical.group("ask")
-            return f"{ask[0].upper()}{ask[1:]} {asked[0].lower()}{asked[1:]}?"
+        if elliptical:
+            # "How many?" then "Why?" after "Did Globex cut jobs?": both ask about the last yes/no question
+            recent = (yes_no_asked(a.question or q) for q, a in reversed(self.turns[-_ELLIPSIS_REACH:]))
+            event = next((e.rstrip(" ?") for e in recent if e), "")
+            if event:
+                ask = elliptical.group("ask")
+                return f"{ask[0].upper()}{ask[1:]} {event[0].lower()}{event[1:]}?"
         if another:
             return _asked_of(another.group("name"), asked) if asked else question
         speech = speech_parts(previous)
         # "Did she come back?" after a question about Mara Lind and Globex asks about Mara Lind: the person stands
-        # in for the pronoun, so that the claim reads "Mara Lind come back" and not "she come back (Mara Lind Globex)"
+        # in for the pronoun, so that the claim reads "Mara Lind come back" and not "she come back (Mara Lind Globex)";
+        # after "Who runs Globex?" answered "Mara Lind", "she" is Mara Lind
         people = [n for n in names_in(without_auxiliary(previous)) if len(n.split()) >= 2]
-        if not speech and people and re.search(r"\b(he|she)\b", question, re.I):
-            return re.sub(r"\b(he|she)\b", people[0], question, count=1, flags=re.I)
+        if not speech and (people or answered):
+            if re.search(r"\b(he|she)\b", question, re.I):
+                return re.sub(r"\b(he|she)\b", answered or people[0], question, count=1, flags=re.I)
+            # "Who replaced her?" after "Did Theo Park fire Mara Lind?": the person it was done to
+            if _OBJECT_PRONOUN.search(question):
+                return _OBJECT_PRONOUN.sub((people or [answered])[-1], question, count=1)
         if speech and re.search(r"\b(he|she|they)\b", question, re.I):
             return re.sub(r"\b(he|she|they)\b", subject, question, count=1, flags=re.I)
         return f"{question} ({subject})"
@@ -259,16 +270,35 @@ class Conversation:
 
 
 def _asked_of(name: str, asked: str) -> str:
-    """The yes/no question `asked` of another ("Theo Park", "Did Mara Lind resign?" -> "Did Theo Park resign?"): a
-    person's name stands in for the question's first person, any other name for its first name."""
+    """The yes/no question `asked` of another ("Theo Park", "Did Mara Lind resign?" -> "Did Theo Park resign?"): the
+    new name stands in for the question's one name, or a person's for its one person. With more to choose from
+    ("Did Globex buy Tide Works?" -> "What about Ostland?") which one is meant is a guess: the name is asked alone."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
-    names = names_in(without_auxiliary(asked)) or [""]
+    names = names_in(without_auxiliary(asked))
     people = [n for n in names if len(n.split()) >= 2]
-    swapped = people[0] if people and len(name.split()) >= 2 else names[0]
-    if not swapped or swapped not in asked:
-        return f"{asked[0].upper()}{asked[1:]}? ({name})"
-    asked = asked.replace(swapped, name, 1)
+    swapped = names if len(names) == 1 else people if len(people) == 1 and len(name.split()) >= 2 else []
+    if not swapped or swapped[0] not in asked:
+        return name
+    asked = asked.replace(swapped[0], name, 1)
     return f"{asked[0].upper()}{asked[1:]}?"
+
+
+# "Who runs Globex?" answered "**Mara Lind** — ...": the name an entity answer leads with
+_LEAD_NAME = re.compile(r"^\*\*(?P<name>[^*]{3,60}?)\*\*")
+_WHO = re.compile(r"^\s*(?:who|which\s+(?:person|executive|player|coach|founder|ceo))\b", re.I)
+# "him", "her" as the object ("who replaced her?", "did Globex hire her back?"), not "her lawyer"
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:him|her)\b(?=\s*(?:[?.!,]|$|\s+(?:back|again|to|for|as|in|on|at|after|before|over|with|from)\b))", re.I
+)
+
+
+def _person_answered(question: str, answer_text: str) -> str:
+    """The person a "who ...?" question was answered with, as a full name; "" otherwise."""
+    m = _LEAD_NAME.match(answer_text)
+    if not (m and _WHO.match(question)):
+        return ""
+    name = m.group("name").strip()
+    return name if len(name.split()) >= 2 and names_in(name) == [name] else ""
 
 
 def _subject(question: str) -> str:
