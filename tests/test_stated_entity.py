@@ -839,3 +839,40 @@ def test_a_clause_with_a_subject_of_its_own_and_a_description_in_capitals_name_n
     for question in ("Who suffered a season-ending knee injury?", "Who founded the Harbour Alliance?"):
         answer = bot.ask(question)
         assert answer.refused and answer.text.startswith("The articles I have do not answer"), answer.text
+
+
+def test_a_role_asked_with_no_organisation_is_held_by_the_name_beside_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-31",
+            "Testimony",
+            (
+                "It was not until Judge Ada Brin intervened to ask if Theo Park had ever been told about that money that "
+                "Park admitted he had been told."
+            ),
+        ),
+        (
+            "Bay News",
+            "2023-10-06",
+            "Trial",
+            "U.S. District Judge Ada Brin presides as Mara Lind testifies during the fraud trial of Theo Park in Ostland.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-10-07",
+            "Hail Mary",
+            "As former federal prosecutor Rolf Varga told the Daily Ledger, taking the stand is a Hail Mary for Theo Park.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "role", articles))
+    # a name in the sentence that names the judge is no judge: only the one the role is given to
+    for question in ("Who is the judge?", "Who is the judge in the Theo Park trial?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Ada Brin**"), (question, answer.text)
+        assert_exact_quotes(bot, answer)
+    # a former prosecutor is no prosecutor
+    answer = bot.ask("Who is the prosecutor?")
+    assert not answer.text.startswith("**Rolf Varga"), answer.text

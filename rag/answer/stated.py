@@ -75,6 +75,7 @@ class Slot:
     title: tuple[str, str] | None = None  # "who is the chief executive of Globex?": ("chief executive", "Globex")
     taken_up: bool = False  # "who was named chief executive of Globex?": the post taken up, not only held
     after_change: bool = False  # "who is the new chief executive?": a holder reported leaving is no answer
+    role: str = ""  # "who is the judge (in the trial)?": "judge", a role whose holder news names beside it
 
     def claim(self, name: str) -> str:
         return self.template.format(name)
@@ -155,7 +156,44 @@ def read_slot(question: str) -> Slot | None:
         else None,
         taken_up=taken_up,
         after_change=after_change,
+        role=_role_asked(predicate) if not title else "",
     )
+
+
+# "is the judge", "was the presiding judge in the trial": a role asked of no named organisation
+_ROLE_ASKED = re.compile(
+    r"^(?:is|was|are|were)\s+(?:the|an?)\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+    r"(?:\s+(?:in|at|of|for|on|from|with|behind|during)\s.*)?$",
+    re.I,
+)
+
+
+def _role_asked(predicate: str) -> str:
+    m = _ROLE_ASKED.match(predicate)
+    return m.group("role").split()[-1].lower() if m else ""
+
+
+def named_in_role(name: str, role: str, sentence: str) -> bool:
+    """The sentence names `name` as the role: "Judge Lewis Kaplan", "the judge, Lewis Kaplan", "Lewis Kaplan, the
+    presiding judge", "Kaplan is the judge". Sharing a sentence with the role's word is not enough: "Judge Ada Brin
+    asked whether Theo Park had been told" makes no judge of Park."""
+    r, n = re.escape(role), re.escape(without_role(name, role))
+    before = re.search(rf"(?i:\b{r}s?)\s*,?\s+(?:[A-Z][\w.’'-]*\s+)*?{n}(?![\w-])", sentence)
+    # "former federal prosecutor Ada Brin" holds the role no more
+    if before and _NO_LONGER.search(sentence[: before.start()]):
+        before = None
+    after = re.search(
+        rf"(?<![\w-]){n},?\s+(?i:(?:is|was|as)\s+)?(?i:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?i:{r})\b", sentence
+    )
+    return bool(before or after)
+
+
+def without_role(name: str, role: str) -> str:
+    """The name without the role its capitals took in ("U.S. District Judge Lewis Kaplan" -> "Lewis Kaplan")."""
+    return re.sub(rf"^(?:[A-Z][\w.’'-]*\s+)*?(?i:{re.escape(role)})\s+", "", name)
+
+
+_NO_LONGER = re.compile(r"(?i:\b(?:former|ex|then|late|retired))[\s-]+(?:[\w.-]+\s+){0,2}$")
 
 
 _SUCCEEDING = frozenset("replaced replaces succeeded succeeds".split())
@@ -524,7 +562,8 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             continue
         holders = titled(slot.title, sentence, slot.taken_up) if slot.title else []
         longer = _spelled_longer(question_names, sentence) if slot.title is None else None
-        for name in dict.fromkeys([*names_in(sentence), *holders]):
+        found_names = [without_role(n, slot.role) for n in names_in(sentence)] if slot.role else names_in(sentence)
+        for name in dict.fromkeys([*found_names, *holders]):
             claim = _respelled(slot.claim(name), longer)
             starts = re.search(r"(?:^|[:—–\"“]\s*)" + re.escape(name), sentence)
             if " " not in name and starts and not _mid_sentence(name, article.text):
@@ -539,6 +578,11 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
                     continue
             elif longer and longer[1] == name:
                 continue  # the longer name is what the question names, not an answer to it
+            elif slot.role:
+                # a role is given beside its holder, as a post is; the sentence holds the question's other words and
+                # names (checked above). "Judge Ada Brin asked whether Theo Park ..." makes no judge of Park.
+                if not named_in_role(name, slot.role, sentence):
+                    continue
             elif not judge(claim, [sentence], similarity=None, happened=True).supported:
                 continue
             elif not _in_its_role(name, slot, sentence):
