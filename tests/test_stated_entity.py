@@ -876,3 +876,34 @@ def test_a_role_asked_with_no_organisation_is_held_by_the_name_beside_it(tmp_pat
     # a former prosecutor is no prosecutor
     answer = bot.ask("Who is the prosecutor?")
     assert not answer.text.startswith("**Rolf Varga"), answer.text
+
+
+@pytest.mark.parametrize(
+    "sentence, question",
+    [
+        ("Lukaku ended the qualifying campaign as top scorer Credit: AFP", "Who is the top scorer?"),
+        ("Beyond a futures menu that includes league MVP, Globex has a selection of player props.", "Who was the MVP?"),
+        (
+            "The top seeds meet in the decisive clash for the MVP Award. Ada Brin won the Player of the Year Award.",
+            "Who was the MVP?",
+        ),
+        (
+            "In a statement to the Daily Ledger, a Globex spokesperson revealed the company is looking into it.",
+            "Who is the spokesperson?",
+        ),
+    ],
+)
+def test_a_label_a_list_or_a_new_clause_beside_the_role_names_no_holder(sentence, question):
+    from rag.answer.stated import _only_after_role, named_in_role, read_slot, without_role
+    from rag.answer.names import names_in
+
+    role = read_slot(question).role
+    held = [
+        n
+        for n in (without_role(n, role) for n in names_in(sentence))
+        if named_in_role(n, role, sentence) and not _only_after_role(n, role, sentence)
+    ]
+    assert held == [], held
+    # said as news says it, the role names its holder
+    assert named_in_role("Ada Brin", role, f"The {role}, Ada Brin, declined to comment.")
+    assert named_in_role("Ada Brin", role, f"Ada Brin, the Globex {role}, declined to comment.")

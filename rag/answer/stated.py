@@ -175,17 +175,31 @@ def _role_asked(predicate: str) -> str:
 
 def named_in_role(name: str, role: str, sentence: str) -> bool:
     """The sentence names `name` as the role: "Judge Lewis Kaplan", "the judge, Lewis Kaplan", "Lewis Kaplan, the
-    presiding judge", "Kaplan is the judge". Sharing a sentence with the role's word is not enough: "Judge Ada Brin
-    asked whether Theo Park had been told" makes no judge of Park."""
+    presiding judge,", "Kaplan is the judge". Sharing a sentence with the role's word is not enough: "Judge Ada Brin
+    asked whether Theo Park had been told" makes no judge of Park, nor "NBA MVP, Globex has ..." Globex an MVP."""
     r, n = re.escape(role), re.escape(without_role(name, role))
-    before = re.search(rf"(?i:\b{r}s?)\s*,?\s+(?:[A-Z][\w.’'-]*\s+)*?{n}(?![\w-])", sentence)
+    # the role right before the name, or after "the" and a comma; not a caption's label ("top scorer Credit: AFP")
+    before = re.search(rf"(?:(?i:\b{r}s?)\s+|(?i:\bthe\s+(?:[\w-]+\s+){{0,2}}{r}),\s+){n}(?![\w-]|:)", sentence)
     # "former federal prosecutor Ada Brin" holds the role no more
     if before and _NO_LONGER.search(sentence[: before.start()]):
         before = None
-    after = re.search(
-        rf"(?<![\w-]){n},?\s+(?i:(?:is|was|as)\s+)?(?i:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?i:{r})\b", sentence
-    )
+    # after the name, as a copula's complement or an aside that ends there ("Ada Brin, a Globex spokesperson, said");
+    # "In a statement to the Daily Ledger, a Globex spokesperson said" starts a clause with the role
+    after = re.search(rf"(?<![\w-]){n}(?:\s+(?i:is|was)|,)\s+(?i:the|an?)\s+(?:[\w-]+\s+){{0,3}}?(?i:{r})\b", sentence)
+    if after and not re.match(r"\s+(?i:is|was)\b", sentence[after.start() + len(without_role(name, role)) :]):
+        after = after if re.match(r"\s*(?:[,.;:)—–]|$)", sentence[after.end() :]) else None
     return bool(before or after)
+
+
+def _only_after_role(name: str, role: str, article: str) -> bool:
+    """A one-word capital the article never uses on its own, only right after the role or as the last word of a longer
+    name, is part of a name for a thing ("the MVP Award", "the Player of the Year Award"), not the holder's name
+    ("top scorer Son ... Son's goal")."""
+    if " " in name:
+        return False
+    alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    after = re.compile(rf"(?:(?i:{re.escape(role)})|[A-Z][\w'’-]*)\s+$")
+    return all(after.search(article[max(0, m.start() - 40) : m.start()]) for m in alone.finditer(article))
 
 
 def without_role(name: str, role: str) -> str:
@@ -581,7 +595,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             elif slot.role:
                 # a role is given beside its holder, as a post is; the sentence holds the question's other words and
                 # names (checked above). "Judge Ada Brin asked whether Theo Park ..." makes no judge of Park.
-                if not named_in_role(name, slot.role, sentence):
+                if not named_in_role(name, slot.role, sentence) or _only_after_role(name, slot.role, article.text):
                     continue
             elif not judge(claim, [sentence], similarity=None, happened=True).supported:
                 continue
