@@ -263,8 +263,8 @@ def _earlier_year(window: Window, claim: str) -> str:
     published = window.hit.article.published_at[:4]
     if not published.isdigit():
         return ""
-    # of a window of two sentences, the one that says the claim: "Devolver started buying studios in 2020. Annapurna
-    # bought 24 Bit Games in November." does not date the second purchase
+    # of a window of two sentences, the one that says the claim: "Ostland Games started buying studios in 2020.
+    # Globex bought Tide Works in November." does not date the second purchase
     sentences = [window.text[s:e] for s, e in split_sentences(window.text)] or [window.text]
     saying = max(sentences, key=lambda s: coverage(claim, same_event_words(s))) if claim else window.text
     text = _saying_only(saying, claim)

@@ -174,11 +174,11 @@ def _role_asked(predicate: str) -> str:
 
 
 def named_in_role(name: str, role: str, sentence: str) -> bool:
-    """The sentence names `name` as the role: "Judge Lewis Kaplan", "the judge, Lewis Kaplan", "Lewis Kaplan, the
-    presiding judge,", "Kaplan is the judge". Sharing a sentence with the role's word is not enough: "Judge Ada Brin
-    asked whether Theo Park had been told" makes no judge of Park, nor "NBA MVP, Globex has ..." Globex an MVP."""
+    """The sentence names `name` as the role: "Judge Rolf Varga", "the judge, Rolf Varga", "Rolf Varga, the
+    presiding judge,", "Varga is the judge". Sharing a sentence with the role's word is not enough: "Judge Ada Brin
+    asked whether Theo Park had been told" makes no judge of Park, nor "league MVP, Globex has ..." Globex an MVP."""
     r, n = re.escape(role), re.escape(without_role(name, role))
-    # the role right before the name, or after "the" and a comma; not a caption's label ("top scorer Credit: AFP")
+    # the role right before the name, or after "the" and a comma; not a caption's label ("top scorer Credit: Wire Photo")
     before = re.search(rf"(?:(?i:\b{r}s?)\s+|(?i:\bthe\s+(?:[\w-]+\s+){{0,2}}{r}),\s+){n}(?![\w-]|:)", sentence)
     # "former federal prosecutor Ada Brin" holds the role no more
     if before and _NO_LONGER.search(sentence[: before.start()]):
@@ -194,7 +194,7 @@ def named_in_role(name: str, role: str, sentence: str) -> bool:
 def _only_after_role(name: str, role: str, article: str) -> bool:
     """A one-word capital the article never uses on its own, only right after the role or as the last word of a longer
     name, is part of a name for a thing ("the MVP Award", "the Player of the Year Award"), not the holder's name
-    ("top scorer Son ... Son's goal")."""
+    ("top scorer Park ... Park's goal")."""
     if " " in name:
         return False
     alone = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
@@ -203,7 +203,7 @@ def _only_after_role(name: str, role: str, article: str) -> bool:
 
 
 def without_role(name: str, role: str) -> str:
-    """The name without the role its capitals took in ("U.S. District Judge Lewis Kaplan" -> "Lewis Kaplan")."""
+    """The name without the role its capitals took in ("District Judge Rolf Varga" -> "Rolf Varga")."""
     return re.sub(rf"^(?:[A-Z][\w.’'-]*\s+)*?(?i:{re.escape(role)})\s+", "", name)
 
 
