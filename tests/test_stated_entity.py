@@ -894,8 +894,8 @@ def test_a_role_asked_with_no_organisation_is_held_by_the_name_beside_it(tmp_pat
     ],
 )
 def test_a_label_a_list_or_a_new_clause_beside_the_role_names_no_holder(sentence, question):
-    from rag.answer.stated import _only_after_role, named_in_role, read_slot, without_role
     from rag.answer.names import names_in
+    from rag.answer.stated import _only_after_role, named_in_role, read_slot, without_role
 
     role = read_slot(question).role
     held = [
