@@ -1779,6 +1779,10 @@ def test_being_allowed_to_do_it_is_not_doing_it():
 
     allowed = "The board agreed in principle to resign and to allow Mara Lind and Theo Park to return."
     assert judge("Theo Park come back", [allowed], happened=True).label == "not_mentioned"
+    # nor is being pressed or urged to
+    pressed = "Investors are reportedly exerting pressure on the Globex board to reinstate Mara Lind."
+    assert judge("Globex reinstated Mara Lind", [pressed], happened=True).label == "not_mentioned"
+    assert judge("Globex cut prices", ["Analysts urged Globex to cut prices."], happened=True).label == "not_mentioned"
     assert judge("Mara Lind returned", ["Globex permitted Mara Lind to return in May."], happened=True).label != (
         "supported"
     )

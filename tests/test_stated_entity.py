@@ -222,6 +222,19 @@ def test_a_post_given_in_apposition_names_its_holder_as_of_the_report_and_a_form
     assert_exact_quotes(bot, answer)
 
 
+def test_is_x_still_the_holder_is_left_open_by_a_later_report_of_leaving(bot):
+    from rag.answer.compose import UNSETTLED
+
+    for question in ("Is Ada Brin still CEO of Globex?", "Is Ada Brin still the CEO of Globex?"):
+        answer = bot.ask(question)
+        # "still" asks about a change, and a later report is of her stepping down: no Yes
+        assert answer.text.startswith(f"{UNSETTLED}: Daily Ledger (2023-11-20) [1] names Ada Brin"), answer.text
+        assert "Coast Times (2023-12-01) [2]" in answer.text.splitlines()[0]
+        assert_exact_quotes(bot, answer)
+    # with no later report of leaving, "still" is answered as "is"
+    assert bot.ask("Is Pim Ostberg still CEO of Tide Works?").text.startswith("**Yes**, as of 2023-10-15")
+
+
 def test_is_x_the_holder_is_answered_from_the_latest_report_naming_a_holder(bot):
     answer = bot.ask("Is Ada Brin the CEO of Globex?")
     assert answer.text.startswith("**Yes**, as of 2023-11-20 — stated by Daily Ledger (2023-11-20) [1].")

@@ -725,8 +725,10 @@ def _no_successor_named(question: str, slot: Slot, held: list[Stated], left: Win
 
 
 # "Is Mara Lind the chief executive of Globex?": a holder named, and the post as "who is" would ask it
+# ("Is Mara Lind still CEO of Globex?": the same, asked of now)
 _HOLDER_ASKED = re.compile(
-    rf"^\W*(?i:is|was)\s+(?P<name>{NAME_PHRASE.pattern})\s+(?P<post>(?:the|an?)\s+[^?]+?)\s*\??\s*$"
+    rf"^\W*(?i:is|was)\s+(?P<name>{NAME_PHRASE.pattern})\s+"
+    r"(?P<still>(?i:still)\s+)?(?:(?P<post>(?i:the|an?)\s+[^?]+?)|(?(still)(?P<bare>[^?]+?)|(?!)))\s*\??\s*$"
 )
 # "Did Mara Lind become interim CEO of Globex?", "Was Mara Lind named (as) chief executive of Globex?": taking the
 # post up, asked as a past event (a later holder does not make it No)
@@ -745,6 +747,7 @@ class Holder:
     who: str  # "Who is the chief executive of Globex?"
     slot: Slot
     now: bool  # "is" (a later holder makes it No), not "was"
+    still: bool = False  # "is ... still ...": asks whether it changed, so a later report of leaving leaves it open
 
 
 def read_holder(question: str) -> Holder | None:
@@ -752,15 +755,18 @@ def read_holder(question: str) -> Holder | None:
     None."""
     m = _HOLDER_ASKED.match(question.strip())
     if m is not None:
-        name, who, now = m.group("name"), f"Who is {m.group('post')}?", question.strip().lower().startswith("is")
+        post = m.group("post") or f"the {m.group('bare')}"  # "Is Mara Lind still CEO of Globex?"
+        name, who, now = m.group("name"), f"Who is {post}?", question.strip().lower().startswith("is")
+        still = bool(m.group("still"))
     elif (m := _TAKING_UP_ASKED.match(question.strip())) is not None:
         name, who, now = m.group("name") or m.group("named"), f"Who is the {m.group('post')}?", False
+        still = False
     else:
         return None
     slot = read_slot(who)
     if slot is None or slot.title is None:
         return None
-    return Holder(name, who, slot, now)
+    return Holder(name, who, slot, now, still)
 
 
 def compose_holder(question: str, holder: Holder, hits: list[Hit]) -> Answer | None:
@@ -803,15 +809,20 @@ def compose_holder(question: str, holder: Holder, hits: list[Hit]) -> Answer | N
         text = f"**Yes**, as of {latest_asked.day} — stated by {cite(latest_asked)}."
         title = holder.slot.title
         change = left_post(latest_asked.name, title, latest_asked.day, hits) if title and holder.now else None
-        if change is not None:
+        if change is not None and holder.still:
+            # asked whether it still holds, a later report of leaving is the answer's whole point: not a Yes
+            text = (
+                f"{UNSETTLED}: {cite(latest_asked)} names {latest_asked.name} as of {latest_asked.day}, but a later "
+                f"report says otherwise or may: {outlet_of(change)} [{cites.quote(change, lines)}]."
+            )
+        elif change is not None:
             text += f" A later report may change this: {outlet_of(change)} [{cites.quote(change, lines)}]."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
 # Words of leaving a post, after the toolkit's event words ("stepping down" -> "resign", "ousted" -> "fire").
-_LEAVING = re.compile(
-    r"\b(?:resign\w*|fire[ds]?|firing|former|successor|replac\w+|new|leav\w+|left|depart\w*|quit)\b", re.I
-)
+# ("former" only of the holder: "former Globex CEO Mara Lind", not "Former Tide CEO, Theo Park (L) and Lind")
+_LEAVING = re.compile(r"\b(?:resign\w*|fire[ds]?|firing|successor|replac\w+|new|leav\w+|left|depart\w*|quit)\b", re.I)
 
 
 def left_post(name: str, title: tuple[str, str], since: str, hits: list[Hit]) -> Window | None:
@@ -831,6 +842,7 @@ def left_post(name: str, title: tuple[str, str], since: str, hits: list[Hit]) ->
                 and named(org, sentence, text)
                 and (
                     _LEAVING.search(same_event_words(sentence))
+                    or re.search(rf"(?i:\bformer)\s+(?:(?!\band\b)[^;()]){{0,40}}?{standalone(surname)}", sentence)
                     or any(re.search(rf"\bnew\s+{re.escape(form)}\b", sentence, re.I) for form in post_forms(title[0]))
                 )
                 and (found is None or hit.article.published_at > found.hit.article.published_at)
