@@ -192,6 +192,20 @@ def test_over_at_a_clauses_end_is_ended_and_back_is_returned() -> None:
     assert judge("Mara Lind is back at Globex", ["Mara Lind returned to Globex as chief."], happened=True).supported
 
 
+def test_a_named_persons_death_said_as_a_noun_is_that_they_died() -> None:
+    from rag.answer.verdicts import judge
+
+    assert T.same_event_words("After Mara Lind’s death, fans mourned.") == "After Mara Lind died, fans mourned."
+    assert judge("Mara Lind died", ["Tributes poured in after Mara Lind's death on Monday."], happened=True).supported
+    # other nouns after "death", and a cause of death listed on a day (the listing's day, not the death's)
+    for kept in (
+        "Ostland's death toll hit 1,537.",
+        "Mara Lind's death threats were reported.",
+        "Lind's cause of death was listed on Friday.",
+    ):
+        assert T.same_event_words(kept) == kept
+
+
 def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():
     from rag.answer.verdicts import judge
     from rag.core.text import claim_as_matched, claim_as_written

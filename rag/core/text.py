@@ -659,6 +659,16 @@ _EVENT_WORDS = [
         ),
         r"\1jobs",
     ),
+    # a named person's death said as a noun ("after Mara Lind's death"): she died ("Lind's cause of death was listed on
+    # Friday" is not, as a day said there is the listing's)
+    # ("Ostland's death toll", "her death threats": other nouns)
+    (
+        re.compile(
+            r"\b(?P<who>[A-Z][\w-]*)['’]s?\s+death\b(?![\s-]+(?:toll|threats?|penalty|sentences?|row|spiral|knell|rates?"
+            r"|camps?|squads?|wish|grip|metal|star|benefits?|certificate|notice|match|zone|trap))"
+        ),
+        r"\g<who> died",
+    ),
     # the noun of a plea ("Mara Lind's guilty plea") is the verb news uses ("pleaded guilty")
     (re.compile(r"\bguilty\s+pleas?\b", re.I), "plead guilty"),
     # "a jury found Mara Lind guilty": the name stays, after the verb
