@@ -18,7 +18,9 @@ _SPEECH_QUESTION = re.compile(
 )
 _SPEECH_VERB = re.compile(
     r"\b(said|says|stated|states|told|tells|added|warned|argued|claimed|noted|referred|explained|responded|replied|"
-    r"wrote|insisted|suggested|described|called|according to)\b",
+    r"wrote|insisted|suggested|described|called|according to|reiterated|stressed|admitted|acknowledged|announced|"
+    r"confirmed|revealed|tweeted|posted|testified|emphasi[sz]ed|conceded|declared|maintained|asserted|reaffirmed|"
+    r"promised|pledged|vowed)\b",
     re.I,
 )
 # "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said", "Park — hired by Lind last
@@ -27,8 +29,9 @@ _ATTRIBUTED = re.compile(
     rf"(?P<before>{NAME_PHRASE.pattern})(?:,\s+[^,.;:“”\"]{{1,60}}\.?,|,|\s+[—–]\s+[^—–.;“”\"]{{1,160}}?\s+[—–])?\s+"
     r"(?:\w+ly\s+)?"
     r"(?:said|says|told|tells|added|wrote|writes|insisted|replied|explained|noted|argued|warned|stated|claimed|"
-    r"responded|continued)\b"
-    rf"|\b(?:said|says|added|wrote)\s+(?P<after>{NAME_PHRASE.pattern})"
+    r"responded|continued|reiterated|stressed|admitted|acknowledged|announced|confirmed|revealed|tweeted|testified|"
+    r"emphasi[sz]ed|conceded|declared|maintained|asserted)\b"
+    rf"|\b(?:said|says|added|wrote)\s+(?:(?:a|the)\s+statement\s+(?:from|by)\s+)?(?P<after>{NAME_PHRASE.pattern})"
 )
 _PRONOUN_START = re.compile(r"^[\"“]?(?:He|She|They)\b")
 _QUESTION_WORDS = {
@@ -89,6 +92,7 @@ class _Sentence:
     end: int
     text: str
     score: float = 0.0
+    speaks: bool = False  # asked what someone said: the sentence gives their words, not only their name
 
 
 def question_entities(question: str) -> list[str]:
@@ -115,6 +119,10 @@ _UNNAMED_SOURCE = re.compile(
 )
 
 
+# "Mara Lind is said to be close to the board": what others say of her, unnamed
+_SAID_TO_BE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:said|reported|rumou?red|believed|thought)\s+to\b", re.I
+)
 # "Theo Park was told that ...": words said to someone, by someone the sentence does not name
 _TOLD_TO = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\b", re.I)
 
@@ -122,7 +130,7 @@ _TOLD_TO = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\
 def _said_by_another(text: str, speaker_names: list[str]) -> bool:
     """The sentence's words are attributed to a name that is not the asked speaker's ("..., Park said" asked what
     Lind said), or to someone unnamed ("a source told ...", "Park was told that ...")."""
-    if _UNNAMED_SOURCE.search(text) or _TOLD_TO.search(text):
+    if _UNNAMED_SOURCE.search(text) or _TOLD_TO.search(text) or _SAID_TO_BE.search(text):
         return True
     for m in _ATTRIBUTED.finditer(text):
         who = set((m.group("before") or m.group("after")).lower().split())
@@ -215,8 +223,9 @@ class ExtractiveAnswerer:
         ]
         order = sorted(range(len(sentences)), key=lambda i: (-prior[i], sentences[i].hit_rank, i))[:MAX_EMBEDDED]
         vectors = self.embedder.encode([question] + [sentences[i].text for i in order])
-        for s in sentences:
+        for i, s in enumerate(sentences):
             s.score = 0.0
+            s.speaks = spoken[i] and bool(_SPEECH_VERB.search(s.text))
         for i, sim in zip(order, vectors[1:] @ vectors[0]):
             sentence = sentences[i]
             score = cfg.semantic_weight * float(sim) + (1 - cfg.semantic_weight) * lexical[i]
@@ -253,6 +262,13 @@ class ExtractiveAnswerer:
             and (_mentions(s.text, entities) or self._resolves_to(s, entities))
         ]
         sentences = about or sentences
+        # asked what someone said, their words answer it when any is close enough: "Lind flew to Ostland and ran into
+        # Theo Park" names her and says nothing she said
+        # (when one of them touches the asked topic: else the closest sentences about it are shown, whoever speaks)
+        speaking = [s for s in sentences if s.speaks and s.score >= self.config.refuse_below]
+        topic = stems(speech[1]) if speech else set()
+        if speaking and (not topic or any(topic & stems(s.text) for s in speaking)):
+            sentences = speaking
         best = max(s.score for s in sentences)
         if best < self.config.refuse_below:
             return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)

@@ -170,6 +170,7 @@ def test_words_attributed_to_someone_in_apposition_are_theirs_not_the_asked_spea
         "“No one is weirded out by Mara Lind calling rivals ‘pirates,’” someone else wrote.",
         "“Forever grateful that Mara Lind kept quiet,” one wrote, referring to her rival.",
         "“Mara Lind should resign,” one fan tweeted after the vote.",
+        "“One thing I cannot support is a bully,” said a statement from Rep. Ada Brin, who voted against Lind.",
     )
     for sentence in others:
         assert _said_by_another(sentence, ["mara", "lind"]), sentence
@@ -261,3 +262,26 @@ def test_quotes_naming_none_of_the_questions_names_are_no_answer(tmp_path_factor
     # a short name said as the start of a longer one, or by its initials, is named
     assert "Federal Reserve" in bot.ask("What will the Fed do with rates?").text
     assert "tide gauge" in bot.ask("What did TWC announce?").text
+
+
+def test_asked_what_someone_said_their_words_come_before_sentences_that_only_name_them(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-02",
+            "Summit",
+            (
+                "Mara Lind flew to Ostland for the harbour summit and ran into Theo Park at the Ostland ferry quay. "
+                "Mara Lind is said to be close to the Ostland harbour board."
+            ),
+        ),
+        ("Daily Ledger", "2023-10-03", "Deal", "Lind said the Ostland harbour deal would be signed in May."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "speaking", articles))
+    answer = bot.ask("What did Mara Lind say about the Ostland harbour?")
+    assert [c.quote for c in answer.citations] == ["Lind said the Ostland harbour deal would be signed in May."], (
+        answer.text
+    )
