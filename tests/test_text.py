@@ -197,13 +197,12 @@ def test_a_named_persons_death_said_as_a_noun_is_that_they_died() -> None:
 
     assert T.same_event_words("After Mara Lind’s death, fans mourned.") == "After Mara Lind died, fans mourned."
     assert judge("Mara Lind died", ["Tributes poured in after Mara Lind's death on Monday."], happened=True).supported
-    # other nouns after "death", and a cause of death listed on a day (the listing's day, not the death's)
-    for kept in (
-        "Ostland's death toll hit 1,537.",
-        "Mara Lind's death threats were reported.",
-        "Lind's cause of death was listed on Friday.",
-    ):
+    # other nouns after "death"
+    for kept in ("Ostland's death toll hit 1,537.", "Mara Lind's death threats were reported."):
         assert T.same_event_words(kept) == kept
+    # a cause of death is listed on a day of its own, after the death: one noun, which does not say when she died
+    listed = "Lind's cause of death was listed on Friday."
+    assert T.same_event_words(listed) == "Lind's cause-of-death was listed on Friday."
 
 
 def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():

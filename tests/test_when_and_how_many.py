@@ -251,6 +251,16 @@ def test_before_or_after_is_answered_from_the_days_the_reports_give_both_events(
     assert_exact_quotes(bot, unstated)
 
 
+def test_an_event_asked_as_a_noun_is_found_and_shown_as_asked(bot):
+    from rag.answer.when import read_event_order
+
+    # "Was Mara Lind's firing before ...?" asks of an event said as a noun: no "was" goes inside it
+    assert read_event_order("Was Mara Lind's firing before her return?").first == "Mara Lind's firing"
+    answer = bot.ask("Was Mara Lind's firing before Globex completed its purchase of Tide Works?")
+    assert answer.text.startswith("**No** — Mara Lind's firing on 2023-11-16"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
 def test_when_did_she_get_fired_asks_when_she_was_fired(bot):
     assert read_when("When did Mara Lind get fired?") == "fired Mara Lind"
     assert bot.ask("When did Mara Lind get fired?").text.startswith("**2023-11-16** (Thursday)")

@@ -277,8 +277,9 @@ def read_event_order(question: str) -> EventOrder | None:
         return None  # "before 2020": a date, not an event; no named doer: no event to find
     aux = m.group("aux").lower()
     first = as_passive(first)  # "Did Mara Lind get fired before ...?" asks whether she was fired
-    if aux in ("was", "were"):
-        first = f"{doer.group(0)} {aux} {first[doer.end() :].strip()}"  # "Was Mara Lind fired" -> "Mara Lind was fired"
+    # "Was Mara Lind fired" -> "Mara Lind was fired"; "Was Mara Lind's arrest ..." asks of an event, said as a noun
+    if aux in ("was", "were") and not re.search(r"['’]s?$", doer.group(0)):
+        first = f"{doer.group(0)} {aux} {first[doer.end() :].strip()}"
     second = _PRONOUN.sub(doer.group(0), second)
     return EventOrder(first, m.group("relation").lower(), second)
 
@@ -330,14 +331,16 @@ def compose_event_order(question: str, asked: EventOrder, first: Dated | None, s
         text = f"{UNSETTLED}: nothing found about " + " or ".join(f"“{claim}”" for claim in missing)
         stated = first or second
         if stated is not None:
-            shown = (asked.first if stated is first else asked.second) if which else stated.claim
+            event = asked.first if stated is first else asked.second
+            shown = event if which or event_claim(event) != event else stated.claim
             n = cites.supporting(stated.window, shown, lines, parts)
             when = f"on {stated.day.isoformat()}" if stated.exact else _in_article(stated)
             text += f"; {shown} {when}, {outlet_of(stated.window)} [{n}]"
         return Answer(question=question, text="\n".join([text + ".", *lines]), citations=cites.items, parts=parts)
 
     def said(d: Dated, event: str) -> str:
-        shown = event if which else d.claim
+        # an event asked as a noun ("Mara Lind's arrest") is shown so, not as it is searched ("arrest Mara Lind")
+        shown = event if which or event_claim(event) != event else d.claim
         n = cites.supporting(d.window, shown, lines, parts)
         when = f"on {d.day.isoformat()} (“{d.said}”)" if d.exact else _in_article(d)
         return f"{shown} {when}, {outlet_of(d.window)} [{n}]"

@@ -661,6 +661,8 @@ _EVENT_WORDS = [
     ),
     # a named person's death said as a noun ("after Mara Lind's death"): she died ("Lind's cause of death was listed on
     # Friday" is not, as a day said there is the listing's)
+    # a cause of death is listed, ruled or revealed on its own day, after the death: one noun, not the death itself
+    (re.compile(r"\bcauses?\s+of\s+death\b", re.I), "cause-of-death"),
     # ("Ostland's death toll", "her death threats": other nouns)
     (
         re.compile(
