@@ -920,3 +920,17 @@ def test_a_label_a_list_or_a_new_clause_beside_the_role_names_no_holder(sentence
     # said as news says it, the role names its holder
     assert named_in_role("Ada Brin", role, f"The {role}, Ada Brin, declined to comment.")
     assert named_in_role("Ada Brin", role, f"Ada Brin, the Globex {role}, declined to comment.")
+
+
+def test_a_verb_inside_a_name_does_nothing_and_where_it_was_done_from_is_not_whom(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Bay News", "2023-10-04", "Odds", "Harbour Fire vs. Ostland Mariners betting odds & lines"),
+        ("Tech Wire", "2023-11-18", "Timeline", "Timeline of Mara Lind’s firing from Globex"),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "fire_name", articles))
+    answer = bot.ask("Who was fired?")
+    # "Harbour Fire" is a team, and Globex is where she was fired from
+    assert not answer.text.startswith("**") or answer.text.startswith("**Mara Lind**"), answer.text
+    assert "Mariners" not in answer.text.splitlines()[0], answer.text

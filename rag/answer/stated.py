@@ -377,7 +377,11 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     verb = base_stem(same_event_words(slot.verb)).replace("-", "")  # the words below are read without hyphens
     # a successor is named in several word orders; read as "<successor> replaced <predecessor>"
     words = SPAN_WORD.findall(successions_reordered(sentence))
-    at = next((i for i, w in enumerate(words) if base_stem(same_event_words(re.sub(r"\W", "", w))) == verb), -1)
+    said_at = [i for i, w in enumerate(words) if base_stem(same_event_words(re.sub(r"\W", "", w))) == verb]
+    # a capital after a capital is part of a name ("Chicago Fire vs. Inter Miami" fired no one)
+    at = next((i for i in said_at if not (i > 0 and words[i][:1].isupper() and words[i - 1][:1].isupper())), -1)
+    if said_at and at < 0:
+        return False
     # where the whole name is said: "sued Globex ..., claiming Globex Pay Store ..." names the store after the verb's
     # object, not as it
     parts = name.split()
@@ -454,7 +458,12 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     between = DESCRIPTION_BEFORE.sub("", " ".join(between) + " ").split()
     if done_to_asked and any(w.lower().strip(",") in _CLAUSE_OPENERS | {"and", "but"} for w in between):
         return False  # "Globex fired the coach after Theo Park complained": Park is in another clause
+    if done_to_asked and not slot.preposition and any(w.lower() in _PLACE_WORDS for w in between):
+        return False  # "Mara Lind's firing from Globex": Globex is where she was fired from, not who was fired
     return first > at and (bool(slot.preposition) or (len(between) <= 4 and not any(w[:1].isupper() for w in between)))
+
+
+_PLACE_WORDS = frozenset("from at in of with to into over during since".split())
 
 
 def named(name: str, sentence: str, article: str) -> bool:
