@@ -18,11 +18,19 @@ _SPEECH_QUESTION = re.compile(
 )
 _SPEECH_VERB = re.compile(
     r"\b(said|says|stated|states|told|tells|added|warned|argued|claimed|noted|referred|explained|responded|replied|"
-    r"wrote|insisted|suggested|described|called|according to|reiterated|stressed|admitted|acknowledged|announced|"
-    r"confirmed|revealed|tweeted|posted|testified|emphasi[sz]ed|conceded|declared|maintained|asserted|reaffirmed|"
-    r"promised|pledged|vowed)\b",
+    r"wrote|insisted|suggested|described|called|according to|reiterated|stressed|admitted|acknowledged|revealed|"
+    # (not "announced", "confirmed": "an agreement announced between Lind and the board" is no one speaking)
+    r"tweeted|posted|testified|emphasi[sz]ed|conceded|declared|maintained|asserted|reaffirmed|promised|pledged|vowed)\b",
     re.I,
 )
+
+
+def _speaks(text: str) -> bool:
+    """Someone speaks in the text: a speech verb not in the passive ("her firing was revealed Friday" is no one)."""
+    return any(not _BE_BEFORE.search(text, 0, m.start()) for m in _SPEECH_VERB.finditer(text))
+
+
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 # "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said", "Park — hired by Lind last
 # year — said": who a sentence's words are attributed to
 _ATTRIBUTED = re.compile(
@@ -32,6 +40,8 @@ _ATTRIBUTED = re.compile(
     r"responded|continued|reiterated|stressed|admitted|acknowledged|announced|confirmed|revealed|tweeted|testified|"
     r"emphasi[sz]ed|conceded|declared|maintained|asserted)\b"
     rf"|\b(?:said|says|added|wrote)\s+(?:(?:a|the)\s+statement\s+(?:from|by)\s+)?(?P<after>{NAME_PHRASE.pattern})"
+    # "according to a report in the Daily Ledger", "according to Theo Park"
+    rf"|\baccording\s+to\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:in|from|by)\s+)?(?:the\s+)?(?P<source>{NAME_PHRASE.pattern})"
 )
 _PRONOUN_START = re.compile(r"^[\"“]?(?:He|She|They)\b")
 _QUESTION_WORDS = {
@@ -133,7 +143,7 @@ def _said_by_another(text: str, speaker_names: list[str]) -> bool:
     if _UNNAMED_SOURCE.search(text) or _TOLD_TO.search(text) or _SAID_TO_BE.search(text):
         return True
     for m in _ATTRIBUTED.finditer(text):
-        who = set((m.group("before") or m.group("after")).lower().split())
+        who = set((m.group("before") or m.group("after") or m.group("source")).lower().split())
         if who and not who & set(speaker_names):
             return True
     return False
@@ -218,14 +228,14 @@ class ExtractiveAnswerer:
         prior = [
             lexical[i]
             + (0.5 if entities and self._resolves_to(s, entities) else 0.0)
-            + (0.5 if spoken[i] and _SPEECH_VERB.search(s.text) else 0.0)
+            + (0.5 if spoken[i] and _speaks(s.text) else 0.0)
             for i, s in enumerate(sentences)
         ]
         order = sorted(range(len(sentences)), key=lambda i: (-prior[i], sentences[i].hit_rank, i))[:MAX_EMBEDDED]
         vectors = self.embedder.encode([question] + [sentences[i].text for i in order])
         for i, s in enumerate(sentences):
             s.score = 0.0
-            s.speaks = spoken[i] and bool(_SPEECH_VERB.search(s.text))
+            s.speaks = spoken[i] and _speaks(s.text)
         for i, sim in zip(order, vectors[1:] @ vectors[0]):
             sentence = sentences[i]
             score = cfg.semantic_weight * float(sim) + (1 - cfg.semantic_weight) * lexical[i]
@@ -234,7 +244,7 @@ class ExtractiveAnswerer:
             if topic_stems and not speech and not topic_stems & stems(sentence.text):
                 score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
             if speech:
-                if spoken[i] and _SPEECH_VERB.search(sentence.text):
+                if spoken[i] and _speaks(sentence.text):
                     score += 0.25
                 elif not spoken[i]:
                     score *= 0.5

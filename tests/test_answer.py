@@ -171,12 +171,21 @@ def test_words_attributed_to_someone_in_apposition_are_theirs_not_the_asked_spea
         "“Forever grateful that Mara Lind kept quiet,” one wrote, referring to her rival.",
         "“Mara Lind should resign,” one fan tweeted after the vote.",
         "“One thing I cannot support is a bully,” said a statement from Rep. Ada Brin, who voted against Lind.",
+        "Lind won’t be returning as chief, according to a report in the Daily Ledger citing a memo sent by Park.",
     )
     for sentence in others:
         assert _said_by_another(sentence, ["mara", "lind"]), sentence
     own = "“We will keep talking,” Lind, a founding member of the Harbour Caucus, said after the vote."
     assert not _said_by_another(own, ["mara", "lind"])
     assert not _said_by_another("At one point Lind said the plant would open in May.", ["mara", "lind"])
+    assert not _said_by_another("The deal will go ahead, according to Mara Lind.", ["mara", "lind"])
+
+
+def test_a_speech_verb_in_the_passive_is_no_one_speaking():
+    from rag.extractive import _speaks
+
+    assert not _speaks("Mara Lind has had a hard week since her firing was revealed on Friday.")
+    assert _speaks("Mara Lind revealed the plan on Friday.") and _speaks("Lind, who was fired, said she would return.")
 
 
 def test_what_someone_said_is_not_what_another_said_about_them(tmp_path_factory):
