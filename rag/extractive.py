@@ -25,6 +25,13 @@ _SPEECH_VERB = re.compile(
 )
 
 
+def gives_words_of(speaker: str, sentence: str) -> bool:
+    """The sentence gives someone's words ("said", "told", a quotation), and not words it gives to another: a quote
+    opening "He said" after the speaker counts, one that says "Park said" asked about Lind does not."""
+    names = [w.lower() for w in NAME.findall(speaker)]
+    return (_speaks(sentence) or bool(re.search(r"[“\"]", sentence))) and not _said_by_another(sentence, names)
+
+
 def _speaks(text: str) -> bool:
     """Someone speaks in the text: a speech verb not in the passive ("her firing was revealed Friday" is no one)."""
     return any(not _BE_BEFORE.search(text, 0, m.start()) for m in _SPEECH_VERB.finditer(text))

@@ -294,3 +294,23 @@ def test_asked_what_someone_said_their_words_come_before_sentences_that_only_nam
     assert [c.quote for c in answer.citations] == ["Lind said the Ostland harbour deal would be signed in May."], (
         answer.text
     )
+
+
+def test_asked_what_someone_said_sentences_giving_none_of_their_words_are_refused(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-02",
+            "Summit",
+            "Mara Lind flew to Ostland for the summit and ran into Theo Park, the Globex chief, at the ferry quay.",
+        ),
+        ("Daily Ledger", "2023-10-03", "Board", "Theo Park, who met Mara Lind in May, said the board would meet."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "no_words", articles))
+    answer = bot.ask("What did Mara Lind say about Theo Park?")
+    # one sentence names her without her words, the other gives Park's: neither is what she said
+    assert answer.refused and not answer.citations, answer.text
+    assert "give none of their words" in answer.text

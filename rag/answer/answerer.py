@@ -39,7 +39,7 @@ from rag.answer.when import (
 )
 from rag.core.text import same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
-from rag.extractive import ExtractiveAnswerer
+from rag.extractive import ExtractiveAnswerer, gives_words_of
 from rag.verify.lexical import analyse, plain_words
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
@@ -195,6 +195,17 @@ class StructuredAnswerer:
         asked = _asked_names(question, reading.sources)
         if asked and not any(_named_in(n, " ".join(said)) for n in asked):
             return _never_named(question, "closest passages never name", asked, hits)
+        # asked what someone said, quotes that give no one's words, or only others', are sentences about them, not
+        # an answer ("Lind flew to Ostland and ran into Theo Park"); refused, the closest passages kept
+        if reading.speech and not any(gives_words_of(reading.speech[0], c.quote) for c in answer.citations):
+            topic = f" on {reading.speech[1]}" if reading.speech[1] else ""
+            return Answer(
+                question=question,
+                text=f"{REFUSAL}: the closest passages mention {reading.speech[0]} but give none of their words{topic}.",
+                refused=True,
+                hits=hits,
+                parts=[Part(f"{reading.speech[0]} said something{topic}", "not_mentioned", [])],
+            )
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
