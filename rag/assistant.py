@@ -1,58 +1,26 @@
-"""The Python API: `Assistant.open(index).ask(question)`; the CLI and the UI are thin layers over it."""
+"""The Python API: `Assistant.open(index).ask(question)`, and `.chat()` for a conversation (rag/conversation.py); the
+CLI and the UI are thin layers over it."""
 
 from __future__ import annotations
 
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from rag.answer.names import names_in
-from rag.answer.reading import without_auxiliary, yes_no_asked
 from rag.answerers import AnswerRequest, get_answerer
+from rag.conversation import Conversation
 from rag.core.embedder import get_query_embedder
 from rag.core.errors import IndexUnavailable, InputError
 from rag.core.settings import get_settings
 from rag.core.store import Store
 from rag.core.text import check_question, restore_case
 from rag.core.types import Answer, Filters, Hit
-from rag.extractive import question_entities, speech_parts
 from rag.query import parse_date, read_hints, resolve_sources
 from rag.retrieve import HybridRetriever
 
-_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|its|that|this)\b", re.I)
-_ELLIPSIS_REACH = 3  # turns back in which a bare "When?" looks for the yes/no question it asks about
-# "And Theo Park?", "What about the Mariners?": the question before, asked of another
-_ANOTHER = re.compile(
-    r"^\s*(?:and|what\s+about|how\s+about)\s+(?P<name>[\w.’'&-]+(?:\s+[\w.’'&-]+){0,3})\s*\??\s*$", re.I
-)
-_NOT_A_NAME = frozenset("then now else more so too also why when how what who where which".split()) | frozenset(
-    "he she him her it its they them their this that".split()
-)
-# the pronouns that stand for a whole name rather than belong to one ("its factory", "their plan")
-_POINTING = re.compile(r"\b(he|she|him|her|they|them|it|that|this)\b", re.I)
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-# A follow-up asking for more than was already answered ("what else", "anything more", "tell me more")
-_MORE = re.compile(
-    r"\b(?:what|anything|something|who|where)\s+else\b|\b(?:what|anything|something|tell\s+me|say|said)\b"
-    r"[^?]*\bmore\b|\bother\s+things?\b|\bbesides\b",
-    re.I,
-)
-_ELSE = re.compile(r"(?<=\w)\s+else\b", re.I)
-# A follow-up that cannot stand alone: a question word, alone or after a preposition ("When?", "How much?", "Of how
-# many counts?", "By whom?", "In which year?"); after a yes/no question it asks that question's when or how much.
-_ELLIPTICAL = re.compile(
-    r"^\s*(?:(?:and|so|but)\s+)?(?P<ask>(?:(?:of|by|for|from|to|against|with|in|on|at|since|until)\s+)?"
-    r"(?:when|why|where|whom|how(?:\s+(?:much|many|long|often|far)(?:\s+(?!exactly|then)[\w-]+){0,2})?"
-    r"|(?:which|what)\s+[\w-]+))"
-    r"\s*(?:exactly|then)?\s*\??\s*$",
-    re.I,
-)
-NOTHING_MORE = (
-    "That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
-    "remaining passages are in the sources panel."
-)
 
 
 def language_warning(question: str) -> list[str]:
@@ -191,129 +159,6 @@ class Assistant:
 
     def close(self) -> None:
         self.store.close()
-
-
-@dataclass
-class Conversation:
-    assistant: Assistant
-    defaults: dict = field(default_factory=dict)
-    turns: list[tuple[str, Answer]] = field(default_factory=list)
-
-    def resolve(self, question: str) -> str:
-        """Rewrite a follow-up so it stands alone: 'what did he say about the balloon?' -> '… Keane …', 'When?' after
-        'Did Mara Lind resign?' -> 'When did Mara Lind resign?'."""
-        elliptical = _ELLIPTICAL.match(question)
-        another = _ANOTHER.match(question)
-        if another and _NOT_A_NAME & set(another.group("name").lower().split()):
-            another = None
-        if not self.turns or not (_PRONOUN.search(question) or elliptical or another):
-            return question
-        # "When did Globex open its factory?": a question naming its own subject points back only within itself
-        if not (elliptical or another or _POINTING.search(question)) and names_in(without_auxiliary(question)):
-            return question
-        # the latest earlier question that names someone: "Of how many counts?" names no one, the one before does
-        previous, subject, answered = "", "", ""
-        for asked, answer in reversed(self.turns):
-            previous = _ELSE.sub("", answer.question or asked)  # "What else did Keane say?" asked about Keane's speech
-            subject = _subject(previous)
-            if subject:
-                answered = _person_answered(previous, answer.text)
-                break
-        if not subject:
-            return question
-        asked = yes_no_asked(previous).rstrip(" ?")
-        if elliptical:
-            # "How many?" then "Why?" after "Did Globex cut jobs?": both ask about the last yes/no question
-            recent = (yes_no_asked(a.question or q) for q, a in reversed(self.turns[-_ELLIPSIS_REACH:]))
-            event = next((e.rstrip(" ?") for e in recent if e), "")
-            if event:
-                ask = elliptical.group("ask")
-                return f"{ask[0].upper()}{ask[1:]} {event[0].lower()}{event[1:]}?"
-        if another:
-            return _asked_of(another.group("name"), asked) if asked else question
-        speech = speech_parts(previous)
-        # "Did she come back?" after a question about Mara Lind and Globex asks about Mara Lind: the person stands
-        # in for the pronoun, so that the claim reads "Mara Lind come back" and not "she come back (Mara Lind Globex)";
-        # after "Who runs Globex?" answered "Mara Lind", "she" is Mara Lind
-        people = [n for n in names_in(without_auxiliary(previous)) if len(n.split()) >= 2]
-        if not speech and (people or answered):
-            if re.search(r"\b(he|she)\b", question, re.I):
-                return re.sub(r"\b(he|she)\b", answered or people[0], question, count=1, flags=re.I)
-            # "Who replaced her?" after "Did Theo Park fire Mara Lind?": the person it was done to
-            if _OBJECT_PRONOUN.search(question):
-                return _OBJECT_PRONOUN.sub((people or [answered])[-1], question, count=1)
-        if speech and re.search(r"\b(he|she|they)\b", question, re.I):
-            return re.sub(r"\b(he|she|they)\b", subject, question, count=1, flags=re.I)
-        return f"{question} ({subject})"
-
-    def ask(self, question: str, **options) -> Answer:
-        question = check_question(question)
-        standalone = self.resolve(question)
-        history = [(q, a.text) for q, a in self.turns[-3:]]
-        # "What else did he say?" must move on: what earlier answers quoted cannot be quoted again
-        said = (
-            {(c.article_id, c.start, c.end) for _, a in self.turns for c in a.citations}
-            if _MORE.search(question)
-            else set()
-        )
-        # "else" is what `said` stands for; without it "What did Keane say?" reads as a question about speech
-        asked = _ELSE.sub("", standalone) if said else standalone
-        answer = self.assistant.ask(asked, history=history, already_said=said or None, **{**self.defaults, **options})
-        if said and not answer.citations:
-            answer.text = NOTHING_MORE
-            answer.refused = True
-        self.turns.append((standalone, answer))
-        return answer
-
-    def reset(self) -> None:
-        self.turns.clear()
-
-
-def _asked_of(name: str, asked: str) -> str:
-    """The yes/no question `asked` of another ("Theo Park", "Did Mara Lind resign?" -> "Did Theo Park resign?"): the
-    new name stands in for the question's one name, or a person's for its one person. With more to choose from
-    ("Did Globex buy Tide Works?" -> "What about Ostland?") which one is meant is a guess: the name is asked alone."""
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
-    names = names_in(without_auxiliary(asked))
-    people = [n for n in names if len(n.split()) >= 2]
-    swapped = names if len(names) == 1 else people if len(people) == 1 and len(name.split()) >= 2 else []
-    if not swapped or swapped[0] not in asked:
-        return name
-    asked = asked.replace(swapped[0], name, 1)
-    return f"{asked[0].upper()}{asked[1:]}?"
-
-
-# "Who runs Globex?" answered "**Mara Lind** — ...": the name an entity answer leads with
-_LEAD_NAME = re.compile(r"^\*\*(?P<name>[^*]{3,60}?)\*\*")
-_WHO = re.compile(r"^\s*(?:who|which\s+(?:person|executive|player|coach|founder|ceo))\b", re.I)
-# "him", "her" as the object ("who replaced her?", "did Globex hire her back?"), not "her lawyer"
-_OBJECT_PRONOUN = re.compile(
-    r"\b(?:him|her)\b(?=\s*(?:[?.!,]|$|\s+(?:back|again|to|for|as|in|on|at|after|before|over|with|from)\b))", re.I
-)
-
-
-def _person_answered(question: str, answer_text: str) -> str:
-    """The person a "who ...?" question was answered with, as a full name; "" otherwise."""
-    m = _LEAD_NAME.match(answer_text)
-    if not (m and _WHO.match(question)):
-        return ""
-    name = m.group("name").strip()
-    return name if len(name.split()) >= 2 and names_in(name) == [name] else ""
-
-
-def _subject(question: str) -> str:
-    """Whom a question is about: the speaker of "What did X say ...?", else its names as it writes them."""
-    speech = speech_parts(question)
-    if speech:
-        return speech[0]
-    asked = without_auxiliary(question)  # "Did" in "Did Globex ...?" only opens the question
-    return " ".join(dict.fromkeys(_as_written(e, asked) for e in question_entities(asked)))
-
-
-def _as_written(entity: str, question: str) -> str:
-    """A lower-cased entity of `question` in the casing the question gives it."""
-    m = re.search(r"(?<!\w)" + re.escape(entity) + r"(?!\w)", question, re.I)
-    return m.group(0) if m else entity
 
 
 def without_spans(hits: list[Hit], spans: set[tuple[str, int, int]]) -> list[Hit]:
