@@ -37,6 +37,16 @@ def _speaks(text: str) -> bool:
     return any(not _BE_BEFORE.search(text, 0, m.start()) for m in _SPEECH_VERB.finditer(text))
 
 
+# "Why ...?" is answered by a sentence giving a reason: the words news gives one with
+_WHY_QUESTION = re.compile(r"^\W*(?:why\b|what\s+(?:caused|led\s+to|prompted)\b|for\s+what\s+reason\b)", re.I)
+_REASON = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|in\s+response\s+to|citing|cited|arguing|argued|claiming|"
+    r"alleging|alleged|accus(?:ed|ing)|amid|reasons?|caused\s+by|blam(?:ed|ing)|for\s+(?:failing|refusing|violating|"
+    r"breaking|lying|not)|so\s+that|in\s+order\s+to|after\s+(?:a|an|the|his|her|their|its)\s+\w+\s+(?:over|about))\b",
+    re.I,
+)
+
+
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 # "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said", "Park — hired by Lind last
 # year — said": who a sentence's words are attributed to
@@ -217,6 +227,7 @@ class ExtractiveAnswerer:
         cfg = self.config
         entities = question_entities(question)
         speech = speech_parts(question)
+        why = bool(_WHY_QUESTION.match(question))
         speaker_names = [w.lower() for w in NAME.findall(speech[0])] if speech else []
         q_stems = stems(question)
         topic_stems = q_stems - {stem(e) for e in entities}
@@ -250,6 +261,10 @@ class ExtractiveAnswerer:
                 score *= 0.6  # about none of the names asked about
             if topic_stems and not speech and not topic_stems & stems(sentence.text):
                 score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
+            if why and _REASON.search(sentence.text):
+                score += 0.15
+            if not speech and sentence.text.rstrip(" \"'”’)").endswith("?"):
+                score *= 0.5  # a question the article asks ("What happened to Mara Lind?") answers nothing
             if speech:
                 if spoken[i] and _speaks(sentence.text):
                     score += 0.25

@@ -273,6 +273,91 @@ def test_quotes_naming_none_of_the_questions_names_are_no_answer(tmp_path_factor
     assert "tide gauge" in bot.ask("What did TWC announce?").text
 
 
+def test_a_name_said_in_a_headlines_capitals_or_by_a_companys_first_word_is_named(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-20",
+            "Harbour pilot",
+            (
+                "Harbour officials spoke on Monday. WHAT HAPPENED TO PIM OSTBERG, THE HARBOUR PILOT LOST AT SEA? "
+                "PIM OSTBERG DROWNED IN A STORM OFF THE NORRVIK CAPE, OFFICIALS SAY."
+            ),
+        ),
+        (
+            "Tech Wire",
+            "2023-11-06",
+            "Court",
+            (
+                "Tide Works Company makes tide gauges for ports. Tide sued Globex in 2020 after a fight over gauge "
+                "licence fees, claiming Globex held an unlawful monopoly."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "named_otherwise", articles))
+    # a refusal saying the passages never name someone they name in capitals would be a false statement
+    answer = bot.ask("What happened to Pim Ostberg?")
+    assert not answer.refused and "DROWNED" in answer.text, answer.text
+    # after its first mention a company goes by its first word: "Tide sued Globex" is about Tide Works Company
+    answer = bot.ask("Why did Tide Works Company sue Globex?")
+    assert not answer.refused and "licence fees" in answer.text, answer.text
+
+
+def test_asked_why_the_sentence_giving_a_reason_is_quoted_first_and_the_event_must_be_said(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-17",
+            "Globex fires Mara Lind",
+            (
+                "Globex fired Mara Lind on Friday. Mara Lind was fired as chief executive of Globex by its board late "
+                "on Friday. Globex has fired Mara Lind, its chief executive since 2019."
+            ),
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-18",
+            "Board speaks",
+            (
+                "Weather in Norrvik stayed mild over the weekend. The Globex board fired Mara Lind, arguing that she "
+                "had hidden a loan from the directors."
+            ),
+        ),
+        (
+            "Bay News",
+            "2023-10-05",
+            "Rovers beat Mariners",
+            "10:34 p.m. — Theo Park strikes out to end the inning for the Rovers.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "why", articles))
+    answer = bot.ask("Why was Mara Lind fired?")
+    assert answer.citations and "arguing that she had hidden a loan" in answer.citations[0].quote, answer.text
+    # a sentence with the event's verb alone says nothing of the harbour strike
+    answer = bot.ask("Why did the harbour strike end?")
+    assert all("inning" not in c.quote for c in answer.citations), answer.text
+
+
+def test_a_negative_question_is_answered_as_its_positive(tmp_path_factory):
+    from rag.answer.reading import affirmative
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    assert affirmative("Didn't Mara Lind resign?") == "Did Mara Lind resign?"
+    assert affirmative("and won't Globex cut prices?") == "and will Globex cut prices?"
+    assert affirmative("Did Mara Lind not resign?") == "Did Mara Lind not resign?"
+    articles = [("Coast Times", "2023-11-02", "Globex", "Mara Lind resigned as chair of Globex on Tuesday.")]
+    bot = Assistant.open(index_articles(tmp_path_factory, "negative_question", articles))
+    answer = bot.ask("Didn't Mara Lind resign?")
+    assert answer.text.startswith("**Yes") and answer.question == "Didn't Mara Lind resign?", answer.text
+
+
 def test_asked_what_someone_said_their_words_come_before_sentences_that_only_name_them(tmp_path_factory):
     from rag.assistant import Assistant
     from tests.conftest import index_articles

@@ -448,11 +448,13 @@ def test_quotes_must_name_the_asked_person_but_a_post_written_after_a_name_is_no
     from rag.answer.answerer import _unnamed
 
     cites = ["Globex striker Mara Lind scored twice for the Mariners."]
-    assert _unnamed("Who passed to Mara Holt?", cites, []) == ["Mara Holt"]
-    assert _unnamed("Who passed to Mara Lind?", cites, []) == []
+    assert _unnamed("Who passed to Mara Holt?", cites, cites, []) == ["Mara Holt"]
+    assert _unnamed("Who passed to Mara Lind?", cites, cites, []) == []
     # "the Mariners QB" names the Mariners (one word, not checked); "QB" is the post, which no quote need spell out
-    assert _unnamed("Which striker was linked with the Mariners QB?", cites, []) == []
-    assert _unnamed("Which striker was linked with the Comets QB Theo Park?", cites, []) == ["Comets QB Theo Park"]
+    assert _unnamed("Which striker was linked with the Mariners QB?", cites, cites, []) == []
+    assert _unnamed("Which striker was linked with the Comets QB Theo Park?", cites, cites, []) == [
+        "Comets QB Theo Park"
+    ]
 
 
 def test_a_question_whose_names_no_article_mentions_lists_them_as_its_missing_parts(bot):

@@ -14,10 +14,10 @@ from rag.answer.compose import (
     pick_entity,
     refuse_unknown_outlets,
 )
-from rag.answer.names import names_in, standalone
+from rag.answer.names import names_in, says_word, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
-from rag.answer.reading import Clause, Reading, as_passive, points_at_no_one, read_question
+from rag.answer.reading import Clause, Reading, affirmative, as_passive, points_at_no_one, read_question
 from rag.answer.results import asks_who_won, compose_did_win, compose_winner, read_did_win, result_query
 from rag.answer.stated import (
     MAX_WORDS,
@@ -34,6 +34,7 @@ from rag.answer.when import (
     compose_when,
     earliest,
     event_claim,
+    read_asked_event,
     read_event_order,
     read_when,
 )
@@ -69,6 +70,14 @@ class StructuredAnswerer:
 
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
+        asked = affirmative(question)
+        if asked == question:
+            return self._answer(question, hits, retrieve)
+        answer = self._answer(asked, hits, retrieve)
+        answer.question = question
+        return answer
+
+    def _answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         reading = self.read(question)
         pointer = points_at_no_one(question)
         if pointer:  # "Did he come back?" asked first: nothing says who he is, and any passage's "come back" would do
@@ -119,8 +128,9 @@ class StructuredAnswerer:
         if counted is not None:
             return counted
         if reading.shape in ("open", "quote"):
-            # asked when, with no day stated: the quotes must at least say what the event happened to ("the actors'
-            # strike"), not only its verb ("strikes out to end the inning")
+            # asked when with no day stated, or why: the quotes must at least say what the event happened to ("the
+            # actors' strike"), not only its verb ("strikes out to end the inning")
+            event = event or (read_asked_event(question) if not reading.sources else None)
             return self.quotes(question, reading, hits, _event_subject(as_passive(event)) if event is not None else "")
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
@@ -185,7 +195,9 @@ class StructuredAnswerer:
         )
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
-        unnamed = _unnamed(question, said, reading.sources)
+        texts = {h.article.id: h.article.text for h in hits}
+        read = [texts.get(c.article_id, "") for c in answer.citations] or list(texts.values())
+        unnamed = _unnamed(question, said, read, reading.sources)
         if answer.refused and not unnamed:
             return answer
         if unnamed:
@@ -254,19 +266,25 @@ def _never_named(question: str, said: str, names: list[str], hits: list[Hit]) ->
     )
 
 
-def _unnamed(question: str, said: list[str], outlets: list[str]) -> list[str]:
+def _unnamed(question: str, said: list[str], articles: list[str], outlets: list[str]) -> list[str]:
     """The question's names of two or more words whose last word no quote says: "Mara Holt" does not name Mara Lind,
-    "Lind" alone does (the question's first word, a capital only because it starts the question, is left out, and so
-    are the outlets it names: a report seldom names its own outlet)."""
+    "Lind" alone does, and so does "Tide" in an article that names Tide Works in full (a company goes by its first
+    word after the first mention). The question's first word, a capital only because it starts the question, is
+    left out, and so are the outlets it names: a report seldom names its own outlet. `articles`: the quotes'."""
     quoted = " ".join(said)
     asked = [n for n in _asked_names(question, outlets) if " " in _named_part(n)]
-    return [n for n in asked if not re.search(standalone(_named_part(n).split()[-1]), quoted)]
+    return [
+        n
+        for n in asked
+        if not says_word(_named_part(n).split()[-1], quoted)
+        and not (says_word(_named_part(n).split()[0], quoted) and any(re.search(standalone(n), a) for a in articles))
+    ]
 
 
 def _first_word_only(name: str, sentence: str) -> bool:
     """The sentence says the name's first word but not its last: "Mara" without "Lind" for Mara Lind."""
     words = _named_part(name).split()
-    return not re.search(standalone(words[-1]), sentence) and bool(re.search(standalone(words[0]), sentence))
+    return not says_word(words[-1], sentence) and says_word(words[0], sentence)
 
 
 def _asked_names(question: str, outlets: list[str]) -> list[str]:
@@ -284,7 +302,7 @@ def _named_in(name: str, text: str) -> bool:
     """The text names it: by its last word, as the start of a longer word ("Ost" in "Ostland Bank"), or by its
     initials when it is written in capitals ("MLB" for "Mara Lind-Brin")."""
     last = _named_part(name).split()[-1]
-    if re.search(r"(?<![\w-])" + re.escape(last), text):
+    if any(re.search(r"(?<![\w-])" + re.escape(w), text) for w in (last, last.upper())):
         return True
     if not re.fullmatch(r"[A-Z]{2,5}", name):
         return False

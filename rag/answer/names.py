@@ -57,6 +57,11 @@ def standalone(word: str) -> str:
     return r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"
 
 
+def says_word(word: str, text: str) -> bool:
+    """The text says the word on its own, as written or in a headline's capitals ("PERRY" for "Perry")."""
+    return any(re.search(standalone(w), text) for w in dict.fromkeys([word, word.upper()]))
+
+
 def in_full(name: str, article: str) -> str:
     """A one-word name as the article first spells it out with a first name ("Lind" -> "Mara Lind"), else itself."""
     if " " in name or len(name) < 4 or not name[0].isupper():

@@ -25,6 +25,20 @@ _AUXILIARY = re.compile(
 )
 
 
+# "Didn't Mara Lind resign?" asks whether she resigned, as "Did Mara Lind resign?" does: a yes is a yes to both
+_NEGATIVE_AUXILIARY = re.compile(
+    r"^(\s*(?:(?:so|and|but|then)\s*,?\s+)?)(do|does|did|is|are|was|were|has|have|had|could|would|should|wo|ca)n[’']t\b",
+    re.I,
+)
+
+
+def affirmative(question: str) -> str:
+    """The question with an opening negative auxiliary made positive ("Didn't Mara Lind resign?" -> "Did Mara Lind
+    resign?", "Won't ..." -> "Will ..."); any other question as it is."""
+    full = {"wo": "will", "ca": "can", "Wo": "Will", "Ca": "Can", "WO": "WILL", "CA": "CAN"}
+    return _NEGATIVE_AUXILIARY.sub(lambda m: m.group(1) + full.get(m.group(2), m.group(2)), question, count=1)
+
+
 def yes_no_asked(question: str) -> str:
     """The yes/no question from its auxiliary on ("And did Mara Lind resign?" -> "did Mara Lind resign?"), or ""
     when the question does not open with one."""

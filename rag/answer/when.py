@@ -24,7 +24,9 @@ from rag.core.text import NAME_PHRASE, past_year_said
 from rag.core.types import Answer, Hit, Part
 from rag.query import MONTHS
 
-_WHEN = re.compile(r"^\W*when\s+(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+?)\s*\??\s*$", re.I)
+_WHEN_OR_WHY = re.compile(
+    r"^\W*(?P<wh>when|why)\s+(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+?)\s*\??\s*$", re.I
+)
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH = re.compile(
     rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')})"
@@ -43,8 +45,15 @@ _HAPPEN = re.compile(r"\s+(?:happen|occur|take\s+place)\s*$", re.I)
 
 def read_when(question: str) -> str | None:
     """The claim a bare "when ...?" question dates ("When was Mara Lind fired?" -> "Mara Lind fired"), or None."""
+    m = _WHEN_OR_WHY.match(question.strip())
+    return read_asked_event(question) if m and m.group("wh").lower() == "when" else None
+
+
+def read_asked_event(question: str) -> str | None:
+    """The event a bare "when ...?" or "why ...?" question asks about, as a claim ("Why was Mara Lind fired?" ->
+    "fired Mara Lind"), or None."""
     q = question.strip()
-    m = _WHEN.match(q)
+    m = _WHEN_OR_WHY.match(q)
     if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(m.group("rest")):
         return None
     # "When did the harbour strike happen?": the event is what is named; "happen" is said of it in no report
