@@ -1793,6 +1793,10 @@ def test_being_allowed_to_do_it_is_not_doing_it():
         "the Rovers allowed three runs", ["The Rovers allowed three runs in the first."], happened=True
     ).supported
     assert judge("Mara Lind returned", ["Mara Lind returned after the board allowed it."], happened=True).supported
+    # what something is leading one to do is ahead; what it led one to do was done
+    leading = "Eventually, as costs fade leading Globex to cut prices, its sales will improve."
+    assert judge("Globex cut prices", [leading], happened=True).label == "not_mentioned"
+    assert judge("Globex cut prices", ["Falling costs led Globex to cut prices in May."], happened=True).supported
 
 
 def test_a_single_report_dating_what_happened_to_a_past_year_says_that_year(tmp_path_factory):
@@ -1825,3 +1829,29 @@ def test_a_single_report_dating_what_happened_to_a_past_year_says_that_year(tmp_
     # the year of the sentence before is another deed's
     bought = bot.ask("Did Globex Interactive buy 12 Tide Games?")
     assert bought.text.startswith("**Yes") and "2020" not in bought.text.split("\n")[0], bought.text
+
+
+def test_guilty_is_said_of_whoever_the_sentence_says_it_of():
+    from rag.answer.verdicts import judge
+
+    # her plea is hers, and "someone who was guilty" is not Mara Lind, whatever the sentence says of Lind
+    plea = "She listed off the crimes she’d already pleaded guilty to and added that Lind “directed me to do it,” Ada Brin said."
+    assert judge("Mara Lind is guilty", [plea], happened=True).label == "not_mentioned"
+    acted = "When the walls closed in, Mara Lind did not act like someone who was guilty."
+    assert judge("Mara Lind is guilty", [acted], happened=True).label == "not_mentioned"
+    # a court finding her guilty says she is; an aside closed by its comma is still hers
+    found = "Mara Lind, who founded Globex, was found guilty on seven counts."
+    assert judge("Mara Lind is guilty", [found], happened=True).supported
+    assert judge("Mara Lind was convicted", [found], happened=True).supported
+
+
+def test_a_deed_said_in_a_clause_that_opens_after_a_comma_is_its_own_subjects():
+    from rag.answer.verdicts import judge
+
+    venue = "The final is taking place at Norrvik Stadium, where Ada Brin has played herself and won a cup before."
+    assert judge("Ada Brin played at Norrvik", [venue], happened=True).supported
+    after = "After meeting Theo Park, Mara Lind resigned."
+    assert judge("Mara Lind resigned", [after], happened=True).supported
+    assert judge("Theo Park resigned", [after], happened=True).label == "not_mentioned"
+    # "ever" asks nothing a report has to say
+    assert judge("Mara Lind ever resigned", [after], happened=True).supported

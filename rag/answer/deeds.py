@@ -158,17 +158,18 @@ def _someone_else_at(
     at = _doer_before(words, verb)
     # the whole name that does it: "Ostland Town ... as they beat" is Ostland's deed, asked of "Ostland"
     start = at
-    while start > 0 and _is_name(words[start - 1]):
+    while start > 0 and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
         start -= 1
     last = set().union(*tokens[start : at + 1]) if at >= 0 else set()
-    if passive:
-        return _not_done_to(subject, words, tokens, verb, last)
     pronoun = next(
         (i for i in range(verb - 1, at, -1) if re.split(r"['’]", words[i].lower())[0] in SUBJECT_PRONOUNS), -1
     )
     if pronoun >= 0 and not any(tokens[i] & subject for i in range(pronoun)):
         # "She listed the crimes she had pleaded guilty to and said Mara Lind ...": the deed is hers, whoever she is
+        # (and "she was found guilty" is done to her)
         return True
+    if passive:
+        return _not_done_to(subject, words, tokens, verb, last)
     if has_object and _passive_at(words, verb):
         # "Tide Works was founded because of ...": said in the passive, the doer of a deed done to something is only
         # ever named after a "by" ("Mara Lind and Theo Park have been separated" needs none)
@@ -214,7 +215,9 @@ def _doer_before(words: list[str], verb: int) -> int:
         elif word.endswith(",") and not (dashed or bracketed) and (commaed or is_name):
             # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
             commaed, inner = not commaed, -1
-    return inner if (dashed or bracketed) and inner >= 0 else last
+    # an aside still open at the verb is the verb's own clause: "at Ostland Park, where Mara Lind has played",
+    # "After meeting Theo Park, Mara Lind resigned"
+    return inner if (dashed or bracketed or commaed) and inner >= 0 else last
 
 
 # "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may
@@ -230,7 +233,13 @@ def _not_done_to(subject: Set[str], words: list[str], tokens: list[frozenset[str
     ("Globex fired Mara Lind"; "Theo Park was fired after Mara Lind resigned" is his)."""
     if last & subject:
         at = max(i for i in range(verb) if tokens[i] & subject)
-        return not any(w.lower().strip(",") in BE_FORMS for w in words[at + 1 : verb])
+        between = [w.lower() for w in words[at + 1 : verb]]
+        # "Mara Lind did not act like someone who was guilty": the "be" of a relative clause is said of its own
+        # subject, unless a comma closes the clause as an aside ("Mara Lind, who chairs Globex, was fired")
+        relative = max((i for i, w in enumerate(between) if w in _RELATIVE), default=-1)
+        if relative >= 0 and not any(w.endswith(",") for w in between[relative:]):
+            return True
+        return not any(w.strip(",") in BE_FORMS for w in between)
     if not last:
         return False
     if any(w.lower() in BE_FORMS for w in words[max(0, verb - 2) : verb]):

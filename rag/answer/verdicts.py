@@ -301,10 +301,10 @@ def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
 
 
 # Words that may follow a one-word name without making it another's: a company's legal form or a football club's
-# suffix ("Globex Holdings", "Ostland Town", "Norrvik United"), a post in capitals ("Globex CEO Mara Lind"), a weekday
-# or a month.
+# suffix ("Globex Holdings", "Ostland Town", "Norrvik United"), a venue's ("Norrvik Stadium"), a post in capitals
+# ("Globex CEO Mara Lind"), a weekday or a month.
 _SAME_NAME_AFTER = frozenset(
-    "inc inc. corp corp. co co. ltd ltd. plc llc ag sa group holdings fc afc town united".split()
+    "inc inc. corp corp. co co. ltd ltd. plc llc ag sa group holdings fc afc town united stadium arena".split()
 )
 
 

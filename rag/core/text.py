@@ -167,9 +167,10 @@ STOPWORDS = frozenset(
 )
 # Words a sentence often starts with and a name never does ("I" is also an initial)
 _SENTENCE_OPENERS = (STOPWORDS - {"i"}) | frozenset("yet however moreover meanwhile still instead".split())
-# Checking a claim, the words that attribute or hedge it ("told", "may") are not what it claims either.
+# Checking a claim, the words that attribute or hedge it ("told", "may") are not what it claims either, nor the "ever"
+# of "has Globex ever cut prices?" (a report that it did seldom says "ever").
 CLAIM_STOPWORDS = STOPWORDS | frozenset(
-    "say tells told stated states added may might must shall mr mrs ms dr per via upon".split()
+    "say tells told stated states added may might must shall mr mrs ms dr per via upon ever".split()
 )
 # Words that negate what follows; a word ending in "n't" negates too (is_negation).
 NEGATIONS = frozenset(
@@ -679,6 +680,8 @@ _EVENT_WORDS = [
         re.compile(r"\b(?:(?:found|finds|find|finding)\s+guilty|convict|convicts|convicted|convicting)\b", re.I),
         "convict",
     ),
+    # "is Mara Lind guilty?" asks whether a court found her so (a plea is its own deed, above)
+    (re.compile(r"\b(is|are|was|were|been)\s+guilty\b", re.I), r"\1 convict"),
     (
         re.compile(
             r"\b(?:fil(?:e|es|ed|ing)\s+(?:a\s+|an?\s+\w+\s+)?(?:law)?suits?\s+against|sue|sues|sued|suing)\b", re.I

@@ -90,12 +90,12 @@ _STRIVING_BEFORE_TO = frozenset(
 )
 # "ill will", "against her will", "the will to win": the noun, which makes nothing that follows only ahead
 # "allowed Mara Lind to return", "permits Globex to close", "pressure on the board to reinstate her", "urged Globex
-# to cut prices": what one is let or pressed to do is not yet done ("allowed three runs" is, and stays outright: the
-# hedge waits for the "to")
+# to cut prices", "as costs fall, leading Globex to cut prices": what one is let, pressed or led to do is not yet done
+# ("allowed three runs" is, and stays outright: the hedge waits for the "to"; "led Globex to cut prices" reports it)
 _PERMITTING = frozenset(
     """allow allows allowed allowing permit permits permitted permitting pressure pressured pressuring urge urged
     urges urging press pressed pressing push pushed pushing lobby lobbied lobbying persuade persuaded persuading
-    convince convinced convincing encourage encouraged encouraging""".split()
+    convince convinced convincing encourage encouraged encouraging lead leads leading""".split()
 )
 _PERMITTED_OBJECT = 6  # tokens from the permitting word to its "to" ("allow Ada Brin and Theo Park to")
 _WILL_AS_NOUN_AFTER = frozenset(
