@@ -58,7 +58,7 @@ def standalone(word: str) -> str:
 
 
 def says_word(word: str, text: str) -> bool:
-    """The text says the word on its own, as written or in a headline's capitals ("PERRY" for "Perry")."""
+    """The text says the word on its own, as written or in a headline's capitals ("LIND" for "Lind")."""
     return any(re.search(standalone(w), text) for w in dict.fromkeys([word, word.upper()]))
 
 
