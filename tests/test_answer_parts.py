@@ -1855,3 +1855,21 @@ def test_a_deed_said_in_a_clause_that_opens_after_a_comma_is_its_own_subjects():
     assert judge("Theo Park resigned", [after], happened=True).label == "not_mentioned"
     # "ever" asks nothing a report has to say
     assert judge("Mara Lind ever resigned", [after], happened=True).supported
+
+
+def test_a_name_holding_another_of_the_claims_names_is_named_by_its_own_words():
+    from rag.answer.verdicts import judge
+
+    # "Globex" names Globex, not also the Globex Pad: a ban Globex faces is no ban by Globex of its Pad
+    assert judge(
+        "Globex ban the Globex Pad", ["This import ban isn’t the only one Globex is facing."], happened=True
+    ).label == ("not_mentioned")
+    assert judge("Globex recalled the Globex Pad", ["Globex recalled 20,000 phones."], happened=True).label == (
+        "not_mentioned"
+    )
+    assert judge("Globex recalled the Globex Pad", ["Globex recalled the Pad on Monday."], happened=True).supported
+    # a name is inside another only with every word it is written with: Theo Park is not inside Ada Brin Park
+    separated = (
+        "Ada Brin Park has revealed that she and husband Theo Park have been separated for the last seven years."
+    )
+    assert judge("Theo Park and Ada Brin Park separate", [separated], happened=True).supported

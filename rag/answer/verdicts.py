@@ -242,7 +242,7 @@ def states_deed(claim: str, passage: str) -> bool:
     # one event in one word ("found guilty" is "convicted", "ousted" is "fired")
     claim, passage = same_event_words(claim), same_event_words(passage)
     deed = _deed_word(claim)
-    names = [set(name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
+    names = _names_held(claim)
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
         # "whether he is found guilty" has not said he was
@@ -270,8 +270,7 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
     that Globex cut prices, and one naming Globex and prices without the cut has not said it either."""
     _, claim_content, _ = analyse(claim)
     needed = {t for t, _, kind in claim_content if kind != "name"}
-    # a name is there when one of its words is ("Lind" names "Mara Lind")
-    names = [set(name_words(m.group(0))) for m in NAME_RUN.finditer(claim)]
+    names = _names_held(claim)
     if opposites:  # a contradiction may say a word's opposite in its place ("rejected" for "accept")
         names += [{t} | _OPPOSITE[t] for t in needed if t in _OPPOSITE]
         needed = {t for t in needed if t not in _OPPOSITE}
@@ -293,6 +292,20 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
         ):
             return True
     return False
+
+
+def _names_held(claim: str) -> list[set[str]]:
+    """Per name of the claim, the words one of which a sentence must say to name it: "Lind" names "Mara Lind". A name
+    that holds another of the claim's names is named by its own other words: "Globex" does not name the "Globex Pad"
+    of "Globex recalled the Globex Pad"."""
+    runs = [m.group(0) for m in NAME_RUN.finditer(claim)]
+    names = [set(name_words(r)) for r in runs]
+    # held inside it as written, every word: "Will Smith" is not inside "Jada Pinkett Smith"
+    spelled = [set(r.lower().split()) for r in runs]
+    return [
+        (n - set().union(*(names[j] for j, o in enumerate(spelled) if o < spelled[i]))) or n
+        for i, n in enumerate(names)
+    ]
 
 
 def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
