@@ -1873,3 +1873,26 @@ def test_a_name_holding_another_of_the_claims_names_is_named_by_its_own_words():
         "Ada Brin Park has revealed that she and husband Theo Park have been separated for the last seven years."
     )
     assert judge("Theo Park and Ada Brin Park separate", [separated], happened=True).supported
+
+
+def test_a_bound_on_an_amount_is_met_by_any_amount_on_its_side(tmp_path_factory):
+    from rag.answer.verdicts import judge
+    from rag.assistant import Assistant
+
+    said = (
+        "Turning to profitability, Globex reported net income of $221 million in the third quarter, compared with a "
+        "net loss of $1.2 billion, or 61 cents per share, in the same quarter last year."
+    )
+    # $221 million is over $200 million, and not over $300 million; the loss's $1.2 billion is another thing
+    assert judge("Globex's net income over $200 million", [said], happened=True).supported
+    assert judge("Globex's net income over $300 million", [said], happened=True).label == "contradicted"
+    assert judge("Globex's net income less than $250 million", [said], happened=True).supported
+    assert judge("Globex's net income less than $100 million", [said], happened=True).label == "contradicted"
+    # a question's claim may lose its "than"; a thousands comma splits no clause
+    jobs = "By Thursday, the cuts had cost more than 1,200 jobs, and at least 1,537 jobs had gone at Tide Works."
+    assert judge("the cuts cost more 1,000 jobs", [jobs], happened=True).supported
+    assert judge("the cuts cost more 2,000 jobs", [jobs], happened=True).label == "contradicted"
+    bot = Assistant.open(index_articles(tmp_path_factory, "bounds", [("Tech Wire", "2023-11-07", "Globex", said)]))
+    answer = bot.ask("Was Globex's net income over $200 million?")
+    # "last year" dates the loss it is compared with, not the income
+    assert answer.text.startswith("**Yes.**"), answer.text

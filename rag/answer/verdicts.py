@@ -193,7 +193,7 @@ def _flips(claim: str, passage: str) -> bool:
 def _amount_swapped(claim: str, passage: str) -> bool:
     """A sentence says everything the claim says but its amount, and gives another amount of the same thing ("Globex
     paid $4.3 billion in fines" for "Globex paid $10 billion in fines"); an amount said roughly ("about $4bn") differs
-    only by a quarter or more."""
+    only by a quarter or more; a bound the claim sets ("over $4 billion") only by being on its other side."""
     claimed = amounts_said(claim)
     if not claimed:
         return False
@@ -204,8 +204,13 @@ def _amount_swapped(claim: str, passage: str) -> bool:
             continue
         said = amounts_said(sentence)
         total = bool(_TOTAL.search(sentence))
-        for key, value, _ in claimed:
-            same = [(v, rough) for k, v, rough in said if k == key]
+        for key, value, _, bound in claimed:
+            same = [(v, rough) for k, v, rough, _ in said if k == key]
+            if bound:
+                near = _amounts_near(rest, sentence, key)
+                if near and all((v <= value) if bound == ">" else (v >= value) for v in near):
+                    return True
+                continue
             if same and all(
                 v != value
                 and (not rough or min(v, value) <= 0 or max(v, value) / min(v, value) >= 1.25)
@@ -214,6 +219,46 @@ def _amount_swapped(claim: str, passage: str) -> bool:
             ):
                 return True
     return False
+
+
+def _bound_met(claim: str, passage: str) -> bool:
+    """The claim sets a bound on an amount ("Globex's profit was over $200 million") and one sentence of the passage
+    says the rest of it with an amount of the same thing on the bound's side ("a profit of $221 million")."""
+    bounds = [(key, value, bound) for key, value, _, bound in amounts_said(claim) if bound]
+    if not bounds:
+        return False
+    rest = without_amounts(claim)
+    for start, end in split_sentences(passage):
+        sentence = passage[start:end]
+        if not _said_in_one_sentence(rest, sentence, outright=True):
+            continue
+        if all(
+            any((v > value) if bound == ">" else (v < value) for v in _amounts_near(rest, sentence, key))
+            for key, value, bound in bounds
+        ):
+            return True
+    return False
+
+
+# Where a sentence's clauses part: "net income of $221 million in the quarter, compared with a net loss of $1.2
+# billion" gives each amount its own thing
+_AMOUNT_CLAUSE = re.compile(r",(?!\d)|[;:]|\s[—–]\s|\b(?:compared\s+(?:with|to)|versus|while|whereas)\b", re.I)
+
+
+def _amounts_near(claim: str, sentence: str, key: str) -> list[float]:
+    """The amounts of `key` ("$") the sentence gives in a clause with a plain word of the claim ("income" of "net
+    income over $200 million"); with no such clause, the sentence's one amount of it, else none."""
+    words = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    # the clauses saying most of the claim's words ("net income", not only the "net" of "a net loss")
+    clauses = [
+        (len(words & analyse(c)[0]), [v for k, v, _, _ in amounts_said(c) if k == key])
+        for c in _AMOUNT_CLAUSE.split(sentence)
+    ]
+    most = max((shared for shared, found in clauses if found), default=0)
+    if most:
+        return [v for shared, found in clauses if shared == most for v in found]
+    every = [v for k, v, _, _ in amounts_said(sentence) if k == key]
+    return every if len(every) == 1 else []
 
 
 _TOTAL = re.compile(r"\b(?:total|in\s+all|altogether|including|so\s+far|cumulative|combined)\b", re.I)
@@ -651,6 +696,10 @@ def judge(
         return Judgement("contradicted", best, closest)
     if best >= SUPPORTED_AT and _shared_words(terms, passages[best_i]) >= MIN_SHARED_WORDS:
         return Judgement("supported", best, best_i)
+    # "was its profit over $200 million?": a larger profit says so, though it never writes "$200 million"
+    met = next((i for i, p in enumerate(passages) if not other[i] and _bound_met(terms, p)), -1)
+    if met >= 0:
+        return Judgement("supported", 1.0, met)
     # the two sides the other way round in the match the claim pins by its numbers ("in Week 13", "the 2023 cup") or
     # as a final: the passage says the opposite of who won; unpinned it may be another meeting of the two
     if deed_done_to_another and _pinned(terms):

@@ -321,6 +321,11 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
 _MONTH_DAY = r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
 
 
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from|same\s+(?:quarter|period|month|week|time))\b", re.I
+)
+
+
 def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
     """The one year before the article's that the text names, with its words ("last year", "in 2019"), or None. A
     bare number is a year only where it dates something ("in 2019", "during 2019", "the 2019 Harbour Cup", "on May 2,
@@ -329,6 +334,11 @@ def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
     if len(earlier) != 1:
         return None
     year, words = next(iter(earlier.items()))
+    at = text.find(words)
+    if at >= 0 and _COMPARED.search(text[:at]):
+        return (
+            None  # "a profit, compared with a loss in the same quarter last year": the year of what it is set against
+        )
     if words.isdigit() and not re.search(
         rf"\b(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?{words}\b|\b{words}\s+[A-Z]|{_MONTH_DAY}{words}\b", text
     ):
@@ -348,11 +358,17 @@ _ROUGHLY = re.compile(
     re.I,
 )
 _SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "k": 1e3}
+# "over $200 million", "fewer than 50 jobs": a bound, which any amount on its side of it meets
+# (a question's claim may come without its "than": "Globex paid more $4bn")
+_ABOVE = re.compile(
+    r"\b(?:over|above|exceeding|at\s+least|(?:more|greater|larger|bigger|higher)(?:\s+than)?)\s*[$£€]?$", re.I
+)
+_BELOW = re.compile(r"\b(?:under|below|at\s+most|(?:less|fewer|smaller|lower)(?:\s+than)?)\s*[$£€]?$", re.I)
 
 
-def amounts_said(text: str) -> list[tuple[str, float, bool]]:
-    """(what is counted, value, said roughly) for each amount of the text; a year and a number after a capitalised
-    word ("Week 13", "Game 2") count nothing."""
+def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
+    """(what is counted, value, said roughly, bound) for each amount of the text; the bound is ">" for "over $4bn",
+    "<" for "under $4bn", else ""; a year and a number after a capitalised word ("Week 13", "Game 2") count nothing."""
     out = []
     for m in _AMOUNT.finditer(text):
         raw, before = m.group("num"), text[: m.start()]
@@ -366,12 +382,22 @@ def amounts_said(text: str) -> list[tuple[str, float, bool]]:
             key = stem(unit)
         else:
             continue
-        out.append((key, value, bool(_ROUGHLY.search(before))))
+        bound = ">" if _ABOVE.search(before) else "<" if _BELOW.search(before) else ""
+        out.append((key, value, bool(_ROUGHLY.search(before)), bound))
     return out
 
 
+_BOUND_WORDS = re.compile(
+    r"\b(?:over|above|exceeding|at\s+least|under|below|at\s+most|"
+    r"(?:more|greater|larger|bigger|higher|less|fewer|smaller|lower)(?:\s+than)?)\s*(?=[$£€]?\d)",
+    re.I,
+)
+
+
 def without_amounts(text: str) -> str:
-    """The text without its amounts, a word after one kept when it counts nothing ("$10 billion for Tide Works")."""
+    """The text without its amounts and the bounds set on them ("over"), a word after one kept when it counts nothing
+    ("$10 billion for Tide Works")."""
+    text = _BOUND_WORDS.sub(" ", text)
     return _AMOUNT.sub(lambda m: f" {m.group('unit')} " if m.group("unit") in STOPWORDS else " ", text)
 
 
