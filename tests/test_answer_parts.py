@@ -1896,3 +1896,14 @@ def test_a_bound_on_an_amount_is_met_by_any_amount_on_its_side(tmp_path_factory)
     answer = bot.ask("Was Globex's net income over $200 million?")
     # "last year" dates the loss it is compared with, not the income
     assert answer.text.startswith("**Yes.**"), answer.text
+
+
+def test_a_name_asked_by_its_initials_is_the_name_the_passage_spells_out():
+    from rag.answer.verdicts import judge
+
+    assert judge(
+        "TW delay its $4 billion plan", ["Tide Works is delaying its $4 billion plan."], happened=True
+    ).supported
+    assert judge("the BOO fined Globex", ["The Bank of Ostland fined Globex on Monday."], happened=True).supported
+    # initials that spell another name are not it
+    assert not judge("TW delay its plan", ["Theo Park is delaying its plan."], happened=True).supported

@@ -14,7 +14,7 @@ from rag.answer.compose import (
     pick_entity,
     refuse_unknown_outlets,
 )
-from rag.answer.names import names_in, says_word, standalone
+from rag.answer.names import initials, names_in, says_word, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
 from rag.answer.reading import Clause, Reading, affirmative, as_passive, points_at_no_one, read_question
@@ -306,8 +306,7 @@ def _named_in(name: str, text: str) -> bool:
         return True
     if not re.fullmatch(r"[A-Z]{2,5}", name):
         return False
-    initials = {"".join(w[0] for w in re.split(r"[\s-]+", n)) for n in names_in(text)}
-    return name in initials
+    return any(name in initials(n) for n in names_in(text))
 
 
 # A short all-capitals word ending a name is a post or a label written after it, not the name's last word: "the

@@ -144,3 +144,30 @@ def peoples_words(place: str) -> str:
         return r"(?!)"
     endings = "|".join(sorted(_PEOPLE_ENDINGS, key=len, reverse=True))
     return rf"(?<![\w-]){re.escape(_root(place.strip()))}(?:{endings})(?![\w-])"
+
+
+def initials(name: str) -> set[str]:
+    """The initials a name may go by: "Tide Works" -> {"TW"}, "Bank of Ostland" -> {"BOO", "BO"}."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if len(words) > 2 and words[0].lower() == "the":  # "The Bank of Ostland" starts its sentence
+        words = words[1:]
+    return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
+
+
+# A name a question may write in capitals for its initials ("TW" for Tide Works)
+_INITIALISM = re.compile(r"(?<![\w.])[A-Z]{2,5}(?![\w.])")
+
+
+def with_initials(claim: str, passage: str) -> str:
+    """The passage with each name that the claim calls by its initials followed by them ("Tide Works" -> "Tide Works
+    TW" when the claim says "TW"): a question about the TW strike is about what the article calls Tide Works."""
+    asked = set(_INITIALISM.findall(claim))
+    if not asked:
+        return passage
+
+    def spelled(m: re.Match[str]) -> str:
+        name = m.group(0)
+        found = sorted(initials(name) & asked) if " " in name else []
+        return f"{name} {found[0]}" if found else name
+
+    return NAME_PHRASE.sub(spelled, passage)

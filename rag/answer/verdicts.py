@@ -19,7 +19,7 @@ from rag.answer.deeds import (
     roles_swapped,
     someone_else_did_it,
 )
-from rag.answer.names import NOT_NAMES
+from rag.answer.names import NOT_NAMES, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
     NAME_RUN,
@@ -647,7 +647,9 @@ def judge(
     the claim happened ("did Globex cut prices?"), not what a report suggests, so a passage that says it only as
     possible, planned or conditional ("Globex may cut prices", "if Globex cuts prices") does not support it."""
     # one event in one word on both sides: "came back" is "returned", "a victory" is "a win"
-    terms, passages = same_event_words(claim_terms(claim)), [same_event_words(p) for p in passages]
+    terms = same_event_words(claim_terms(claim))
+    # a name the claim writes by its initials is the passage's name spelled out ("TW" for Tide Works)
+    passages = [with_initials(terms, same_event_words(p)) for p in passages]
     covers = [coverage(terms, p) for p in passages]
     # A passage that says the opposite of the claim, or names someone else by its first name, supports nothing: the
     # same passage judged alone would contradict the claim or say nothing of it.
