@@ -358,6 +358,25 @@ def test_a_negative_question_is_answered_as_its_positive(tmp_path_factory):
     assert answer.text.startswith("**Yes") and answer.question == "Didn't Mara Lind resign?", answer.text
 
 
+def test_asked_what_an_outlet_reported_only_that_outlets_articles_are_quoted(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-02",
+            "Globex rates",
+            "Globex raised its rates on Monday. Globex said its rates would stay high into next year.",
+        ),
+        ("Coast Times", "2023-10-03", "Globex again", "Globex rates rose again, Globex traders said on Tuesday."),
+        ("Daily Ledger", "2023-10-04", "Harbour", "Globex kept its rates unchanged on Wednesday, traders said."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "outlet_quotes", articles))
+    answer = bot.ask("What did the Daily Ledger report about Globex rates?")
+    assert answer.citations and {c.source for c in answer.citations} == {"Daily Ledger"}, answer.text
+
+
 def test_asked_what_someone_said_their_words_come_before_sentences_that_only_name_them(tmp_path_factory):
     from rag.assistant import Assistant
     from tests.conftest import index_articles

@@ -131,7 +131,15 @@ class StructuredAnswerer:
             # asked when with no day stated, or why: the quotes must at least say what the event happened to ("the
             # actors' strike"), not only its verb ("strikes out to end the inning")
             event = event or (read_asked_event(question) if not reading.sources else None)
-            return self.quotes(question, reading, hits, _event_subject(as_passive(event)) if event is not None else "")
+            about = _event_subject(as_passive(event)) if event is not None else ""
+            if reading.sources:
+                # "What did the Daily Ledger report about Globex?" is answered from the Daily Ledger's articles only
+                hits = _from_outlets(hits, reading.sources) or retrieve(
+                    question, EVIDENCE_HITS, Filters(sources=reading.sources)
+                )
+                if not hits:
+                    return _never_named(question, "articles include nothing from", reading.sources, hits)
+            return self.quotes(question, reading, hits, about)
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
         if missing:
@@ -332,6 +340,10 @@ def _post_pool(slot: Slot, pool: list[Hit], retrieve: Retrieve) -> list[Hit]:
     for form in dict.fromkeys([post, post_forms(post)[-1]]):
         pool = _pool(pool, [], retrieve(f"{org} {form}", EVIDENCE_HITS, Filters()))
     return pool
+
+
+def _from_outlets(hits: list[Hit], outlets: list[str]) -> list[Hit]:
+    return [h for h in hits if h.article.source in outlets]
 
 
 def _pool(hits: list[Hit], evidence: list[Evidence], more: list[Hit] | None = None) -> list[Hit]:
