@@ -1907,3 +1907,18 @@ def test_a_name_asked_by_its_initials_is_the_name_the_passage_spells_out():
     assert judge("the BOO fined Globex", ["The Bank of Ostland fined Globex on Monday."], happened=True).supported
     # initials that spell another name are not it
     assert not judge("TW delay its plan", ["Theo Park is delaying its plan."], happened=True).supported
+
+
+def test_a_name_is_said_as_written_not_only_by_its_stem():
+    from rag.answer.verdicts import judge
+
+    # "Marine City" and "the Mariners" share a stem, not a name
+    marine = "With Theo Park signed to Marine City, Ada Brin remains the top free agent on the market."
+    assert judge("Theo Park signed with the Mariners", [marine], happened=True).label == "not_mentioned"
+    # a possessive or a plural is the same name
+    assert judge(
+        "Theo Park signed with the Mariners", ["Theo Park signed with the Mariners on Monday."], happened=True
+    ).supported
+    assert judge(
+        "Theo Park joined the Mariners", ["Theo Park joined the Mariners’ squad on Monday."], happened=True
+    ).supported

@@ -293,6 +293,7 @@ def states_deed(claim: str, passage: str) -> bool:
         # "whether he is found guilty" has not said he was
         if (
             _holds(set(deed), names, sentence)
+            and _names_said(claim, sentence)
             and not someone_else_did_it(claim, sentence)
             and not hedged_only(claim, sentence)
             and not only_describes(claim, sentence)
@@ -326,6 +327,7 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
             continue
         if (
             _holds(needed, names, sentence)
+            and _names_said(claim, sentence)
             and not _only_inside_longer_names(claim, sentence)
             and _close_together(needed, names, sentence)
             and not roles_swapped(claim, sentence)
@@ -337,6 +339,24 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
         ):
             return True
     return False
+
+
+def _word_as_written(word: str) -> str:
+    """A name word as written, without its possessive or plural ending and its dots: "Rovers'" and "Rover's" are
+    "rover", "U.S." is "us", but "Angeles" stays apart from "Angels"."""
+    bare = re.sub(r"['’]s?$", "", word.lower().replace(".", "").strip(",;:!?()\"“”@#‘'’"))
+    return bare[:-1] if bare.endswith("s") else bare
+
+
+def _names_said(claim: str, sentence: str) -> bool:
+    """Each of the claim's names has a word the sentence writes as the claim does: the stems alone make "Los
+    Angeles" the "Angels"."""
+    written = {_word_as_written(w) for w in sentence.split()}
+    for run in NAME_RUN.finditer(claim):
+        words = {_word_as_written(w) for w in run.group(0).split() if w.lower() not in NOT_NAMES}
+        if words and not words & written:
+            return False
+    return True
 
 
 def _names_held(claim: str) -> list[set[str]]:
