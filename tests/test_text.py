@@ -370,3 +370,19 @@ def test_tentative_deals_struck_are_deals_reached_and_a_strike_over_a_deal_is_no
     # the toolkit's "reach" before an adjective is still the verb, for a subject in lower case too
     said = "The union struck tentative deals with Globex this past week."
     assert judge("the union reach a deal with Globex", [said], happened=True).supported
+
+
+def test_a_named_product_announced_new_or_released_is_launched():
+    from rag.answer.verdicts import judge
+    from rag.core.text import same_event_words
+
+    said = "When Globex announced the new Tide Pad and its USB-C port, it also revealed a case."
+    assert judge("Globex launch the Tide Pad", [said], happened=True).supported
+    assert same_event_words("Globex released the Globex Pad in May.") == "Globex launch the Globex Pad in May."
+    # a statement, a prisoner and a plan are released or announced in another sense
+    for other in (
+        "Globex released a statement.",
+        "The court released Mara Lind on bail.",
+        "Globex announced a new plan.",
+    ):
+        assert same_event_words(other) == other

@@ -568,6 +568,16 @@ _EVENT_WORDS = [
         ),
         "launch",
     ),
+    # "announced the new Globex Pad", "released the Globex Pad": a named product (a statement, a prisoner or "a new
+    # policy" is released or announced in another sense)
+    (
+        re.compile(
+            r"\b(?:announc(?:e|es|ed|ing)\s+(?=(?:the|its|their|a)\s+new\s+(?-i:[A-Z]))|"
+            r"releas(?:e|es|ed|ing)\s+(?=(?:the|its|their)\s+(?:new\s+)?(?-i:[A-Z])))",
+            re.I,
+        ),
+        "launch ",
+    ),
     # "left the game", "left his club": the verb leave ("left" alone is also a side: "on the left", "left wing")
     (re.compile(r"(?<!the )(?<!to )(?<!far )\bleft(?=\s+(?:the|his|her|their|its|our)\s+[a-z])"), "leave"),
     # "fired back" is a retort, not a dismissal
