@@ -1922,3 +1922,8 @@ def test_a_name_is_said_as_written_not_only_by_its_stem():
     assert judge(
         "Theo Park joined the Mariners", ["Theo Park joined the Mariners’ squad on Monday."], happened=True
     ).supported
+    # the claim is matched with its in-word apostrophes spaced ("O Brin"): the sentence's "O’Brin" is that name
+    from rag.answer.verdicts import _names_said
+
+    assert _names_said("O Brin stayed on", "Globex CEO Ada O’Brin stayed on.")
+    assert not _names_said("Ada O Brin stayed on", "Globex CEO Theo Obrien stayed on.")
