@@ -343,14 +343,14 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
 
 def _word_as_written(word: str) -> str:
     """A name word as written, without its possessive or plural ending and its dots: "Rovers'" and "Rover's" are
-    "rover", "U.S." is "us", but "Angeles" stays apart from "Angels"."""
+    "rover", "U.S." and "US" are one, but "Marine" stays apart from "Mariners"."""
     bare = re.sub(r"'s?$", "", word.lower().replace(".", "").replace("’", "'").strip(",;:!?()\"“”@#‘'"))
     return bare[:-1] if bare.endswith("s") else bare
 
 
 def _names_said(claim: str, sentence: str) -> bool:
-    """Each of the claim's names has a word the sentence writes as the claim does: the stems alone make "Los
-    Angeles" the "Angels"."""
+    """Each of the claim's names has a word the sentence writes as the claim does: the stems alone make "Marine
+    City" the "Mariners"."""
     # an apostrophe inside a name parts it as the claim is matched ("D’Angelo" as "D Angelo")
     written = {_word_as_written(w) for w in re.split(r"[\s'’]+", sentence)}
     for run in NAME_RUN.finditer(claim):
