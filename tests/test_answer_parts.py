@@ -1927,3 +1927,14 @@ def test_a_name_is_said_as_written_not_only_by_its_stem():
 
     assert _names_said("O Brin stayed on", "Globex CEO Ada O’Brin stayed on.")
     assert not _names_said("Ada O Brin stayed on", "Globex CEO Theo Obrien stayed on.")
+
+
+def test_a_deed_said_as_a_gerund_after_a_clause_opening_name_is_a_topic():
+    from rag.answer.verdicts import judge
+
+    topic = "As a former prosecutor told the Ledger, Mara Lind taking the stand in her own trial is a “Hail Mary”."
+    assert judge("Mara Lind take the stand", [topic], happened=True).label == "not_mentioned"
+    # a participle after "by" or "with" says the deed was done
+    won = "With the final won by the Rovers beating the Mariners by six wickets on Sunday, the league is ready."
+    assert judge("the Rovers beat the Mariners", [won], happened=True).supported
+    assert judge("Globex cut prices", ["With Globex cutting prices, rivals followed."], happened=True).supported
