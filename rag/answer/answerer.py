@@ -70,11 +70,8 @@ class StructuredAnswerer:
 
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
-        asked = affirmative(question)
-        if asked == question:
-            return self._answer(question, hits, retrieve)
-        answer = self._answer(asked, hits, retrieve)
-        answer.question = question
+        answer = self._answer(affirmative(question), hits, retrieve)
+        answer.question = question  # the user's wording, though "Didn't X resign?" was answered as "Did X resign?"
         return answer
 
     def _answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
@@ -204,8 +201,8 @@ class StructuredAnswerer:
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
         texts = {h.article.id: h.article.text for h in hits}
-        read = [texts.get(c.article_id, "") for c in answer.citations] or list(texts.values())
-        unnamed = _unnamed(question, said, read, reading.sources)
+        cited_articles = [texts.get(c.article_id, "") for c in answer.citations] or list(texts.values())
+        unnamed = _unnamed(question, said, cited_articles, reading.sources)
         if answer.refused and not unnamed:
             return answer
         if unnamed:

@@ -360,10 +360,10 @@ _ROUGHLY = re.compile(
 _SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "k": 1e3}
 # "over $200 million", "fewer than 50 jobs": a bound, which any amount on its side of it meets
 # (a question's claim may come without its "than": "Globex paid more $4bn")
-_ABOVE = re.compile(
-    r"\b(?:over|above|exceeding|at\s+least|(?:more|greater|larger|bigger|higher)(?:\s+than)?)\s*[$£€]?$", re.I
-)
-_BELOW = re.compile(r"\b(?:under|below|at\s+most|(?:less|fewer|smaller|lower)(?:\s+than)?)\s*[$£€]?$", re.I)
+_ABOVE_WORDS = r"over|above|exceeding|at\s+least|(?:more|greater|larger|bigger|higher)(?:\s+than)?"
+_BELOW_WORDS = r"under|below|at\s+most|(?:less|fewer|smaller|lower)(?:\s+than)?"
+_ABOVE = re.compile(rf"\b(?:{_ABOVE_WORDS})\s*[$£€]?$", re.I)
+_BELOW = re.compile(rf"\b(?:{_BELOW_WORDS})\s*[$£€]?$", re.I)
 
 
 def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
@@ -387,11 +387,7 @@ def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
     return out
 
 
-_BOUND_WORDS = re.compile(
-    r"\b(?:over|above|exceeding|at\s+least|under|below|at\s+most|"
-    r"(?:more|greater|larger|bigger|higher|less|fewer|smaller|lower)(?:\s+than)?)\s*(?=[$£€]?\d)",
-    re.I,
-)
+_BOUND_WORDS = re.compile(rf"\b(?:{_ABOVE_WORDS}|{_BELOW_WORDS})\s*(?=[$£€]?\d)", re.I)
 
 
 def without_amounts(text: str) -> str:
