@@ -231,6 +231,7 @@ def test_a_claim_is_shown_with_its_possessives_and_matched_with_them_spaced():
         ("The Rovers suffered a heavy defeat against the Mariners.", "Mariners beat Rovers"),
         ("Ada Brin's brace fired the Mariners to a dramatic 3-2 home win over the Rovers.", "Mariners beat Rovers"),
         ("Mara Lind led Ostland to victory against Norrvik.", "Ostland beat Norrvik"),
+        ("The Mariners are resting on a short week after a road victory over the Rovers.", "Mariners beat Rovers"),
         # "defeat" after a name or a noun subject is the verb, not a defeat named as a thing
         ("The Mariners defeat the Rovers 3-1.", "Mariners beat Rovers"),
         ("At home the team defeats the Rovers.", "team beat Rovers"),
@@ -247,6 +248,8 @@ def test_a_day_or_a_fan_is_no_side_of_a_result():
         "Mara Lind blamed the loss on the Rovers.",
     ):
         assert "beat" not in T.same_event_words(sentence), sentence
+    # after another side's win, the subject of the clause won nothing
+    assert "Rovers beat" not in T.same_event_words("The Rovers are top after the Mariners' win over Norrvik.")
 
 
 def test_a_question_typed_in_one_case_gets_the_capitals_the_passages_write_mid_sentence() -> None:

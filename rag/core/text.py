@@ -439,6 +439,16 @@ _RESULT_FORMS = [
         ),
         r"\g<x> beat \g<y>",
     ),
+    # the subject of a clause that goes on "after a win over" the other side won it: "the Mariners are resting on a
+    # short week after a road victory over the Rovers" (the article first: "after the Rovers' win over" is theirs)
+    (
+        re.compile(
+            rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?:are|is|were|was|head|heads|come|comes|enter|enters)\s+"
+            r"(?:[a-z][\w'’-]*\s+){0,8}?(?:after|following|coming\s+off|off)\s+(?i:a|an|their|its)\s+"
+            rf"(?:[a-z-]+\s+){{0,2}}?(?i:win|victory)\s+(?:over|against)\s+(?:the\s+)?(?P<y>{_NAME})"
+        ),
+        r"\g<x> beat \g<y>",
+    ),
     # "her brace fired the Mariners to a dramatic 3-2 home win over the Rovers", "led the Mariners to victory over ..."
     (
         re.compile(
