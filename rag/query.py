@@ -149,6 +149,51 @@ def time_hints(question: str, today: date | None = None) -> tuple[str, str]:
     return "", ""
 
 
+# A day or a month a question names as when something was published: "on November 21", "on 21 November 2023",
+# "in November", "in November 2023" (the year may be left out, as people ask about recent news).
+_ON_DAY = re.compile(
+    r"\bon\s+(?:(?P<month>" + MONTH_NAME + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"(?:of\s+)?(?P<month2>" + MONTH_NAME + r"))(?:,?\s+(?P<year>\d{4}))?\b",
+    re.I,
+)
+_IN_MONTH = re.compile(r"\b(?:in|during)\s+(?P<month>" + MONTH_NAME + r")(?:\s+(?P<year>\d{4}))?\b", re.I)
+
+
+def without_publication_time(text: str) -> str:
+    """text without the day or month it names as a time ("about Globex on November 21" -> "about Globex")."""
+    return " ".join(_IN_MONTH.sub(" ", _ON_DAY.sub(" ", text)).split())
+
+
+def published_window(question: str, newest: str) -> tuple[str, str] | None:
+    """(first, last) ISO day of the day or month the question names, or None. A day or month without its year is the
+    latest one on or before `newest` (an ISO day: the newest article the question found), so that "on November 21"
+    asked of an archive means the archive's last November 21, not one it cannot hold."""
+    m = _ON_DAY.search(question)
+    found = _IN_MONTH.search(question) if m is None else None
+    # two days or months ("in October ... in December") may each be another outlet's: none is the question's
+    if (m is None and found is None) or len(_ON_DAY.findall(question)) + len(_IN_MONTH.findall(question)) > 1:
+        return None
+    match = m or found
+    assert match is not None
+    month = MONTHS[(match.groupdict().get("month") or match.groupdict().get("month2") or "").lower()]
+    day = int(m["day"] or m["day2"]) if m else 1
+    try:
+        latest = date.fromisoformat(newest) if newest else date.today()
+    except ValueError:
+        latest = date.today()
+    year = int(match["year"]) if match["year"] else latest.year
+    if not match["year"] and (month, day) > (latest.month, latest.day):
+        year -= 1  # asked in January about "December": last year's
+    if not MINYEAR <= year <= MAXYEAR:
+        return None
+    try:
+        first = date(year, month, day)
+    except ValueError:
+        return None  # "November 31": not a day
+    last = first if m else date(year, month, calendar.monthrange(year, month)[1])
+    return first.isoformat(), last.isoformat()
+
+
 def read_hints(question: str, known_sources: list[str], today: date | None = None) -> QueryHints:
     since, until = time_hints(question, today)
     return QueryHints(

@@ -358,6 +358,95 @@ def test_a_negative_question_is_answered_as_its_positive(tmp_path_factory):
     assert answer.text.startswith("**Yes") and answer.question == "Didn't Mara Lind resign?", answer.text
 
 
+def test_a_statement_asked_true_or_false_is_answered_yes_or_no(tmp_path_factory):
+    from rag.answer.reading import statement_asked
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    assert statement_asked("True or false: Mara Lind resigned.") == "Is it true that Mara Lind resigned?"
+    assert statement_asked("The bank cut rates — true or false?") == "Is it true that the bank cut rates?"
+    assert statement_asked("Fact check: did Globex cut prices?") == "did Globex cut prices?"
+    assert statement_asked("Was Mara Lind right or wrong?") == "Was Mara Lind right or wrong?"
+    articles = [("Coast Times", "2023-11-02", "Globex", "Mara Lind resigned as chair of Globex on Tuesday.")]
+    bot = Assistant.open(index_articles(tmp_path_factory, "true_or_false", articles))
+    for asked in ("True or false: Mara Lind resigned as chair of Globex.", "Mara Lind resigned, is that true?"):
+        answer = bot.ask(asked)
+        assert answer.text.startswith("**Yes") and answer.question == asked, answer.text
+
+
+def _day_articles() -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            "Daily Ledger",
+            "2023-11-21",
+            "Globex to pay $40M fine",
+            "Globex agreed on Tuesday to pay a $40 million fine over its harbour tolls. The board met for hours.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-21",
+            "Mariners sign a new coach",
+            "The Mariners signed Theo Park as their new head coach after a long search. He starts in January.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-20",
+            "Tide Works opens a plant",
+            "Tide Works opened a battery plant in Ostland on Monday, creating 300 jobs. Globex was not involved.",
+        ),
+        (
+            "Coast Times",
+            "2023-11-21",
+            "Rovers lose again",
+            "The Rovers lost their fourth game in a row on Tuesday night at home. Globex sponsors the club.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-12-02",
+            "Globex names a chair",
+            "Globex named Ada Brin as its chair on Saturday after a month without one. Investors welcomed it.",
+        ),
+    ]
+
+
+def test_asked_what_an_outlet_reported_on_a_day_each_article_of_that_day_is_quoted_by_its_lead(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import assert_exact_quotes, index_articles
+
+    bot = Assistant.open(index_articles(tmp_path_factory, "digest", _day_articles()))
+    for asked, year_read in (
+        ("What did the Daily Ledger report on November 21?", True),
+        ("What did the Daily Ledger publish on 21 November 2023?", False),
+    ):
+        answer = bot.ask(asked)
+        assert not answer.refused, answer.text
+        # that day's two Daily Ledger articles, each by its opening sentence; not the day before, not the Coast Times
+        assert sorted(c.title for c in answer.citations) == ["Globex to pay $40M fine", "Mariners sign a new coach"]
+        assert all(c.start == 0 for c in answer.citations), answer.citations
+        assert ("2023-11-21" in answer.text) and (("I read “on November 21”" in answer.text) == year_read), answer.text
+        assert_exact_quotes(bot, answer)
+    # a month: the Daily Ledger's November, not its December
+    answer = bot.ask("What did the Daily Ledger report in November?")
+    assert {c.published_at for c in answer.citations} == {"2023-11-20", "2023-11-21"}, answer.text
+    # a day it published nothing on is said so, with nothing quoted
+    answer = bot.ask("What did the Daily Ledger report on November 22?")
+    assert answer.refused and not answer.citations and "2023-11-22" in answer.text, answer.text
+
+
+def test_asked_what_an_outlet_reported_about_a_topic_on_a_day_only_that_days_articles_are_quoted(tmp_path_factory):
+    from rag.answer.reading import unknown_outlets
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    # a month after "report in" is a time, not an outlet the index lacks
+    assert unknown_outlets("What did the Daily Ledger report in November?", ["Daily Ledger"]) == []
+    bot = Assistant.open(index_articles(tmp_path_factory, "digest_topic", _day_articles()))
+    answer = bot.ask("What did the Daily Ledger report about Globex on November 21?")
+    assert not answer.refused and answer.citations, answer.text
+    assert {(c.source, c.published_at) for c in answer.citations} == {("Daily Ledger", "2023-11-21")}, answer.text
+    assert all("Globex" in c.quote for c in answer.citations), answer.text
+
+
 def test_asked_what_an_outlet_reported_only_that_outlets_articles_are_quoted(tmp_path_factory):
     from rag.assistant import Assistant
     from tests.conftest import index_articles

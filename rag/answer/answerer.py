@@ -14,10 +14,19 @@ from rag.answer.compose import (
     pick_entity,
     refuse_unknown_outlets,
 )
+from rag.answer.digest import compose_digest, read_digest
 from rag.answer.names import initials, names_in, says_word, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
-from rag.answer.reading import Clause, Reading, affirmative, as_passive, points_at_no_one, read_question
+from rag.answer.reading import (
+    Clause,
+    Reading,
+    affirmative,
+    as_passive,
+    points_at_no_one,
+    read_question,
+    statement_asked,
+)
 from rag.answer.results import asks_who_won, compose_did_win, compose_winner, read_did_win, result_query
 from rag.answer.stated import (
     MAX_WORDS,
@@ -41,6 +50,7 @@ from rag.answer.when import (
 from rag.core.text import same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
+from rag.query import published_window, without_publication_time
 from rag.verify.lexical import analyse, plain_words
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
@@ -70,8 +80,10 @@ class StructuredAnswerer:
 
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
-        answer = self._answer(affirmative(question), hits, retrieve)
-        answer.question = question  # the user's wording, though "Didn't X resign?" was answered as "Did X resign?"
+        answer = self._answer(affirmative(statement_asked(question)), hits, retrieve)
+        # the user's wording, though "Didn't X resign?" was answered as "Did X resign?" and "True or false: X." as "Is it
+        # true that X?"
+        answer.question = question
         return answer
 
     def _answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
@@ -91,6 +103,10 @@ class StructuredAnswerer:
         refused = refuse_unknown_outlets(question, reading, hits)
         if refused is not None:
             return refused
+        # "What did the Daily Ledger report on November 21?": that day's articles, each by its lead
+        digest = read_digest(question, reading.sources, _newest(hits))
+        if digest is not None:
+            return compose_digest(question, digest, retrieve, hits)
         # "which outlet reported X?": X judged inside each candidate outlet's own passages
         outlet_asked = read_outlet_question(question, reading.sources)
         if outlet_asked is not None:
@@ -130,10 +146,18 @@ class StructuredAnswerer:
             event = event or (read_asked_event(question) if not reading.sources else None)
             about = _event_subject(as_passive(event)) if event is not None else ""
             if reading.sources:
-                # "What did the Daily Ledger report about Globex?" is answered from the Daily Ledger's articles only
-                hits = _from_outlets(hits, reading.sources) or retrieve(
-                    question, EVIDENCE_HITS, Filters(sources=reading.sources)
-                )
+                # "What did the Daily Ledger report about Globex?" is answered from the Daily Ledger's articles only,
+                # and "... on November 21?" from those it published that day
+                since, until = published_window(question, _newest(hits)) or ("", "")
+                wanted = Filters(sources=reading.sources, since=since, until=until)
+                if (
+                    since
+                ):  # the day chooses the articles, searched for the rest ("about Globex"), which the quotes answer
+                    question = without_publication_time(question)
+                    reading = self.read(question)
+                    hits = _pool(_from_outlets(hits, wanted), [], retrieve(question, EVIDENCE_HITS, wanted))
+                else:
+                    hits = _from_outlets(hits, wanted) or retrieve(question, EVIDENCE_HITS, wanted)
                 if not hits:
                     return _never_named(question, "articles include nothing from", reading.sources, hits)
             return self.quotes(question, reading, hits, about)
@@ -339,8 +363,19 @@ def _post_pool(slot: Slot, pool: list[Hit], retrieve: Retrieve) -> list[Hit]:
     return pool
 
 
-def _from_outlets(hits: list[Hit], outlets: list[str]) -> list[Hit]:
-    return [h for h in hits if h.article.source in outlets]
+def _from_outlets(hits: list[Hit], wanted: Filters) -> list[Hit]:
+    """The hits from the wanted outlets, published within its days if it names any."""
+    return [
+        h
+        for h in hits
+        if h.article.source in wanted.sources
+        and (not wanted.since or wanted.since <= h.article.published_at[:10] <= wanted.until)
+    ]
+
+
+def _newest(hits: list[Hit]) -> str:
+    """The day of the newest article found: a day or month asked without its year is the latest on or before it."""
+    return max((h.article.published_at[:10] for h in hits), default="")
 
 
 def _pool(hits: list[Hit], evidence: list[Evidence], more: list[Hit] | None = None) -> list[Hit]:

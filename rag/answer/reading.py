@@ -6,6 +6,7 @@ Only general English question forms are read here; outlets come from `store.sour
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -13,7 +14,7 @@ from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
 from rag.core.text import NAME_PHRASE, claim_as_written
 from rag.extractive import speech_parts
-from rag.query import FULL_DATE, MONTH_NAME, mentioned_days, mentioned_sources
+from rag.query import FULL_DATE, MONTH_NAME, MONTHS, mentioned_days, mentioned_sources
 from rag.verify.lexical import analyse
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")
@@ -37,6 +38,31 @@ def affirmative(question: str) -> str:
     resign?", "Won't ..." -> "Will ..."); any other question as it is."""
     full = {"wo": "will", "ca": "can", "Wo": "Will", "Ca": "Can", "WO": "WILL", "CA": "CAN"}
     return _NEGATIVE_AUXILIARY.sub(lambda m: m.group(1) + full.get(m.group(2), m.group(2)), question, count=1)
+
+
+# "True or false: Globex cut prices." and "Globex cut prices, true or false?" ask whether it is so, as "Is it true that
+# Globex cut prices?" does; a question after the frame ("True or false: did Globex cut prices?") is asked as it is.
+_TRUTH_FRAME = r"(?:true\s+or\s+false|false\s+or\s+true|fact[\s-]?check|is\s+(?:it|this|that)\s+(?:true|right|correct))"
+_FRAME_FIRST = re.compile(rf"^\s*{_TRUTH_FRAME}\s*[:,?.!–—-]+\s*(?P<claim>\S.*?)[\s?.!]*$", re.I | re.S)
+_FRAME_LAST = re.compile(rf"^\s*(?P<claim>\S.*?)\s*[,:;–—-]+\s*{_TRUTH_FRAME}\s*[?.!]*\s*$", re.I | re.S)
+
+
+def statement_asked(question: str) -> str:
+    """A statement framed as true-or-false, asked as a yes/no question ("True or false: Globex cut prices." -> "Is it
+    true that Globex cut prices?"); any other question as it is."""
+    m = _FRAME_FIRST.match(question) or _FRAME_LAST.match(question)
+    if not m:
+        return question
+    claim = m["claim"].strip(" ,;:")
+    if _AUXILIARY.match(claim) or re.match(r"(?:who|whom|whose|what|which|when|where|why|how)\b", claim, re.I):
+        return claim.rstrip("?.! ") + "?"
+    return f"Is it true that {claim[0].lower() + claim[1:] if _sentence_case(claim) else claim}?"
+
+
+def _sentence_case(claim: str) -> bool:
+    """The claim's first word is capitalised only because it opens the sentence ("The bank cut rates"), not a name."""
+    first = claim.split(maxsplit=1)[0]
+    return first.lower() in {"the", "a", "an", "there", "it", "this", "that", "these", "those"}
 
 
 def yes_no_asked(question: str) -> str:
@@ -212,6 +238,9 @@ _BEFORE_A_SOURCE = frozenset(
 )
 
 
+_TIME_WORDS = frozenset(MONTHS) | {d.lower() for d in calendar.day_name}
+
+
 def unknown_outlets(question: str, known: list[str]) -> list[str]:
     """Outlet-like names ("a Bloomberg article", "a report from The Times of India") that no indexed source matches."""
     lowered_known = [k.lower() for k in known]
@@ -242,6 +271,8 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
         }:
             continue
         if any(bare.lower() in k or k.replace("the ", "", 1) in bare.lower() for k in lowered_known):
+            continue
+        if bare.split()[0].lower() in _TIME_WORDS:  # "reports in October", "a report on Monday": a time, no outlet
             continue
         out.append(name)
     return list(dict.fromkeys(out))
