@@ -447,6 +447,32 @@ def test_asked_what_an_outlet_reported_about_a_topic_on_a_day_only_that_days_art
     assert all("Globex" in c.quote for c in answer.citations), answer.text
 
 
+def test_asked_what_someone_said_in_a_month_only_that_months_words_are_quoted(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import assert_exact_quotes, index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-12",
+            "Lind on tolls",
+            "Mara Lind said the harbour tolls would rise next spring. Globex shares fell after her remarks.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-14",
+            "Lind on the plant",
+            "Mara Lind said the new plant in Ostland would open in March. Tide Works welcomed the news.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "said_in_a_month", articles))
+    answer = bot.ask("What did Mara Lind say in November?")
+    assert not answer.refused and answer.citations, answer.text
+    assert {c.published_at for c in answer.citations} == {"2023-11-14"}, answer.text
+    assert "plant in Ostland" in answer.text and "tolls" not in answer.text, answer.text
+    assert_exact_quotes(bot, answer)
+
+
 def test_asked_what_an_outlet_reported_only_that_outlets_articles_are_quoted(tmp_path_factory):
     from rag.assistant import Assistant
     from tests.conftest import index_articles

@@ -145,21 +145,21 @@ class StructuredAnswerer:
             # actors' strike"), not only its verb ("strikes out to end the inning")
             event = event or (read_asked_event(question) if not reading.sources else None)
             about = _event_subject(as_passive(event)) if event is not None else ""
-            if reading.sources:
-                # "What did the Daily Ledger report about Globex?" is answered from the Daily Ledger's articles only,
-                # and "... on November 21?" from those it published that day
-                since, until = published_window(question, _newest(hits)) or ("", "")
-                wanted = Filters(sources=reading.sources, since=since, until=until)
-                if (
-                    since
-                ):  # the day chooses the articles, searched for the rest ("about Globex"), which the quotes answer
-                    question = without_publication_time(question)
-                    reading = self.read(question)
-                    hits = _pool(_from_outlets(hits, wanted), [], retrieve(question, EVIDENCE_HITS, wanted))
-                else:
-                    hits = _from_outlets(hits, wanted) or retrieve(question, EVIDENCE_HITS, wanted)
-                if not hits:
-                    return _never_named(question, "articles include nothing from", reading.sources, hits)
+            # "What did the Daily Ledger report about Globex?" is answered from the Daily Ledger's articles only, and
+            # "... on November 21?" or "What did Mara Lind say in November?" from those published then
+            since, until = (
+                published_window(question, _newest(hits)) if reading.sources or reading.speech else None
+            ) or ("", "")
+            wanted = Filters(sources=reading.sources, since=since, until=until)
+            if since:
+                # the day chooses the articles, searched for the rest ("about Globex"), which the quotes answer
+                question = without_publication_time(question)
+                reading = self.read(question)
+                hits = _pool(_within(hits, wanted), [], retrieve(question, EVIDENCE_HITS, wanted))
+            elif reading.sources:
+                hits = _within(hits, wanted) or retrieve(question, EVIDENCE_HITS, wanted)
+            if reading.sources and not hits:
+                return _never_named(question, "articles include nothing from", reading.sources, hits)
             return self.quotes(question, reading, hits, about)
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
@@ -363,12 +363,12 @@ def _post_pool(slot: Slot, pool: list[Hit], retrieve: Retrieve) -> list[Hit]:
     return pool
 
 
-def _from_outlets(hits: list[Hit], wanted: Filters) -> list[Hit]:
-    """The hits from the wanted outlets, published within its days if it names any."""
+def _within(hits: list[Hit], wanted: Filters) -> list[Hit]:
+    """The hits from the wanted outlets (any, when it names none), published within its days (any, when none)."""
     return [
         h
         for h in hits
-        if h.article.source in wanted.sources
+        if (not wanted.sources or h.article.source in wanted.sources)
         and (not wanted.since or wanted.since <= h.article.published_at[:10] <= wanted.until)
     ]
 
