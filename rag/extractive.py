@@ -52,7 +52,8 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re
 # year — said": who a sentence's words are attributed to
 _ATTRIBUTED = re.compile(
     rf"(?P<before>{NAME_PHRASE.pattern})(?:,\s+[^,.;:“”\"]{{1,60}}\.?,|,|\s+[—–]\s+[^—–.;“”\"]{{1,160}}?\s+[—–])?\s+"
-    r"(?:\w+ly\s+)?"
+    # "Mara Lind has revealed", "Lind had also said", "Lind reportedly told"
+    r"(?:(?:has|have|had|also|\w+ly)\s+){0,2}"
     r"(?:said|says|told|tells|added|wrote|writes|insisted|replied|explained|noted|argued|warned|stated|claimed|"
     r"responded|continued|reiterated|stressed|admitted|acknowledged|announced|confirmed|revealed|tweeted|testified|"
     r"emphasi[sz]ed|conceded|declared|maintained|asserted)\b"

@@ -172,12 +172,15 @@ def test_words_attributed_to_someone_in_apposition_are_theirs_not_the_asked_spea
         "“Mara Lind should resign,” one fan tweeted after the vote.",
         "“One thing I cannot support is a bully,” said a statement from Rep. Ada Brin, who voted against Lind.",
         "Lind won’t be returning as chief, according to a report in the Daily Ledger citing a memo sent by Park.",
+        # an auxiliary between the name and the verb: still her words, not Lind's
+        "Ada Brin has revealed when her partnership with Mara Lind really started.",
     )
     for sentence in others:
         assert _said_by_another(sentence, ["mara", "lind"]), sentence
     own = "“We will keep talking,” Lind, a founding member of the Harbour Caucus, said after the vote."
     assert not _said_by_another(own, ["mara", "lind"])
     assert not _said_by_another("At one point Lind said the plant would open in May.", ["mara", "lind"])
+    assert not _said_by_another("Lind has also said the plant would open in May.", ["mara", "lind"])
     assert not _said_by_another("The deal will go ahead, according to Mara Lind.", ["mara", "lind"])
 
 
