@@ -691,6 +691,40 @@ def test_a_participle_opening_the_sentence_names_its_doer_last_in_its_by_phrase(
     assert_exact_quotes(bot, answer)
 
 
+def test_a_successor_is_searched_in_news_words_when_other_replacements_fill_the_first_passages(tmp_path_factory):
+    from rag.answer.stated import read_slot, succession_searches
+    from rag.assistant import Assistant
+
+    slot = read_slot("Who replaced Pim Ostberg as CEO?")
+    assert slot is not None and succession_searches(slot) == ["in Pim Ostberg's place", "Pim Ostberg's successor"]
+    # a dozen reports of replacements that are no succession ("a replacement part") outrank the one that names it
+    others = [
+        (
+            "Coast Times",
+            f"2023-10-{day:02d}",
+            f"Parts {day}",
+            (
+                f"Pim Ostberg replaced the pump again on day {day}: the replaced pump had failed, and Ostberg "
+                f"ordered replacement valves too. Replacing the pumps cost Ostberg {day} days."
+            ),
+        )
+        for day in range(1, 15)
+    ]
+    told = (
+        "Daily Ledger",
+        "2023-11-18",
+        "Stand-in chief",
+        (
+            "Norrvik Bank fired chief executive Pim Ostberg on Friday. Finance chief Lena Holt was elevated to "
+            "interim CEO in Ostberg's place, the bank said, while the board looks for a permanent chief."
+        ),
+    )
+    bot = Assistant.open(index_articles(tmp_path_factory, "successor_searched", [*others, told]))
+    answer = bot.ask("Who replaced Pim Ostberg?")
+    assert answer.text.startswith("**Lena Holt** — stated by Daily Ledger (2023-11-18) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
+
+
 def test_a_successor_is_named_in_the_ways_news_names_one_and_a_candidate_is_none(tmp_path_factory):
     from rag.assistant import Assistant
 

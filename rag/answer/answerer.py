@@ -36,6 +36,7 @@ from rag.answer.stated import (
     post_forms,
     read_holder,
     read_slot,
+    succession_searches,
 )
 from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name
 from rag.answer.when import (
@@ -354,7 +355,10 @@ def _subject(question: str) -> str:
 
 def _post_pool(slot: Slot, pool: list[Hit], retrieve: Retrieve) -> list[Hit]:
     """The pool, and for a post asked, the passages that name it in apposition ("Globex CEO Mara Lind"), seldom in
-    the question's words (and in its shortest form: "Globex CEO" for its chief executive)."""
+    the question's words (and in its shortest form: "Globex CEO" for its chief executive); for a successor asked,
+    those naming one in news words ("in Lind's place")."""
+    for search in succession_searches(slot):
+        pool = _pool(pool, [], retrieve(search, EVIDENCE_HITS, Filters()))
     if slot.title is None:
         return pool
     post, org = slot.title

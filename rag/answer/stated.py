@@ -214,6 +214,15 @@ _SUCCEEDING = frozenset("replaced replaces succeeded succeeds".split())
 _AS_POST_SUCCEEDED = re.compile(r"\s+as\s+[^?]+$")
 
 
+def succession_searches(slot: Slot) -> list[str]:
+    """Asked who succeeded someone, the words news names a successor with ("in Mara Lind's place", "Mara Lind's
+    successor"): searched beside the question, whose "replaced" also finds any "replacement" (a bench player's)."""
+    if slot.verb.lower() not in _SUCCEEDING:
+        return []
+    predecessor = _AS_POST_SUCCEEDED.sub("", slot.claim("")).replace(slot.verb, "", 1).strip(" ?")
+    return [f"in {predecessor}'s place", f"{predecessor}'s successor"] if predecessor else []
+
+
 # "is the chief executive of Globex", "was the head coach of the Mariners": a post and who it is held at
 # ("was named interim CEO of Globex": the post taken up, named as news names its holder)
 _TITLE_ASKED = re.compile(
