@@ -691,6 +691,27 @@ def test_a_participle_opening_the_sentence_names_its_doer_last_in_its_by_phrase(
     assert_exact_quotes(bot, answer)
 
 
+def test_an_owner_joined_to_what_it_owns_by_a_hyphen_is_stated_as_its_owner(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-10",
+            "Warning",
+            "The regulator sent a warning to Globex-owned Tide Works on Monday over its harbour tolls.",
+        ),
+        ("Daily Ledger", "2023-10-11", "Branch", "Norrvik Bank opened a branch in Ostland on Tuesday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "owned_by_hyphen", articles))
+    answer = bot.ask("Who owns Tide Works?")
+    assert answer.text.startswith("**Globex**"), answer.text
+    assert bot.ask("Does Globex own Tide Works?").text.startswith("**Yes"), answer.text
+    for other in ("Does Tide Works own Globex?", "Does Norrvik Bank own Tide Works?"):
+        assert not bot.ask(other).text.startswith("**Yes"), other
+    assert_exact_quotes(bot, answer)
+
+
 def test_a_successor_is_searched_in_news_words_when_other_replacements_fill_the_first_passages(tmp_path_factory):
     from rag.answer.stated import read_slot, succession_searches
     from rag.assistant import Assistant

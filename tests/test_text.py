@@ -389,3 +389,15 @@ def test_a_named_product_announced_new_or_released_is_launched():
         "Globex announced a new plan.",
     ):
         assert same_event_words(other) == other
+
+
+def test_owning_is_read_as_a_deed_and_a_hyphen_joins_no_doer_to_its_deed():
+    from rag.answer.names import names_in
+
+    assert T.same_event_words("Does Globex own Tide Works") == "Does Globex possess Tide Works"
+    assert T.same_event_words("a warning to Globex-owned Tide Works") == "a warning to Globex possess Tide Works"
+    assert T.same_event_words("the Ada Brin–backed startup") == "the Ada Brin backed startup"
+    # "own" as the word of "its own" and "Globex's own" stays; a lower-case compound is no doer
+    for text in ("Globex's own stores", "on its own terms", "a state-owned bank"):
+        assert T.same_event_words(text) == text, text
+    assert names_in("a warning to Globex-owned Tide Works") == ["Globex", "Tide Works"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.core.text import NAME_PHRASE
+from rag.core.text import NAME_PHRASE, compound_deeds
 
 __all__ = ["NOT_NAMES", "full_form", "in_full", "named_by_surname", "names_in", "standalone"]
 
@@ -33,6 +33,7 @@ _NUMBER_SIGN = re.compile(r"\.\s*\d")
 
 def names_in(text: str) -> list[str]:
     out = []
+    text = compound_deeds(text)  # "Globex-owned Tide Works" names Globex and Tide Works
     for m in NAME_PHRASE.finditer(text):
         if m.group(0) in ("No", "Nos") and _NUMBER_SIGN.match(text, m.end()):
             continue

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rag.answer.names import names_in, standalone
 from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge
-from rag.core.text import NAME_PHRASE, irregular_past, is_markup, same_event_words, split_sentences
+from rag.core.text import NAME_PHRASE, compound_deeds, irregular_past, is_markup, same_event_words, split_sentences
 from rag.core.types import Filters, Hit
 from rag.verify.lexical import analyse
 
@@ -207,7 +207,7 @@ def claim_windows(claim: str, hits: list[Hit], happened: bool) -> list[Window]:
 
 @lru_cache(maxsize=512)
 def _article_words(title: str, text: str) -> frozenset[str]:
-    return analyse(f"{title} {text}")[0]
+    return analyse(compound_deeds(f"{title} {text}"))[0]  # "Globex-owned" names Globex
 
 
 def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Evidence]:

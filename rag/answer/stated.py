@@ -22,6 +22,7 @@ from rag.answer.verdicts import coverage, judge
 from rag.core.text import (
     NAME_PHRASE,
     base_stem,
+    compound_deeds,
     past_tense,
     same_event_words,
     split_sentences,
@@ -385,7 +386,7 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     after it for what the deed was done to."""
     verb = base_stem(same_event_words(slot.verb)).replace("-", "")  # the words below are read without hyphens
     # a successor is named in several word orders; read as "<successor> replaced <predecessor>"
-    words = SPAN_WORD.findall(successions_reordered(sentence))
+    words = SPAN_WORD.findall(successions_reordered(compound_deeds(sentence)))
     said_at = [i for i, w in enumerate(words) if base_stem(same_event_words(re.sub(r"\W", "", w))) == verb]
     # a capital after a capital is part of a name ("Chicago Fire vs. Inter Miami" fired no one)
     at = next((i for i in said_at if not (i > 0 and words[i][:1].isupper() and words[i - 1][:1].isupper())), -1)
@@ -516,7 +517,7 @@ def stating(claim: str, hits: list[Hit]) -> Iterator[Statement]:
         said = _respelled(claim, _spelled_longer(names, sentence))
         if (
             coverage(same_event_words(said), same_event_words(sentence)) >= 0.5  # "laid off" covers "cut"
-            and all(named(n, sentence, window.hit.article.text) for n in names_in(said))
+            and all(named(n, compound_deeds(sentence), window.hit.article.text) for n in names_in(said))
             and judge(said, [sentence], similarity=None, happened=True).supported
         ):
             yield Statement(window, said)
