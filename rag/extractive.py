@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,6 +46,14 @@ _REASON = re.compile(
     r"breaking|lying|not)|so\s+that|in\s+order\s+to|after\s+(?:a|an|the|his|her|their|its)\s+\w+\s+(?:over|about))\b",
     re.I,
 )
+
+
+# "Where ...?" is answered by a sentence naming a place: "in" or "at" before a name that is no month or day
+_WHERE_QUESTION = re.compile(
+    r"^\W*(?:where\b|(?:in|at)\s+(?:which|what)\s+(?:city|country|state|town|place|venue|stadium|arena)\b)", re.I
+)
+_TIMES = "|".join([*calendar.month_name[1:], *calendar.day_name])
+_PLACE = re.compile(rf"\b(?i:in|at)\s+(?:the\s+)?(?!(?:{_TIMES})\b)[A-Z][\w'’.-]+")
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
@@ -229,6 +238,7 @@ class ExtractiveAnswerer:
         entities = question_entities(question)
         speech = speech_parts(question)
         why = bool(_WHY_QUESTION.match(question))
+        where = bool(_WHERE_QUESTION.match(question))
         speaker_names = [w.lower() for w in NAME.findall(speech[0])] if speech else []
         q_stems = stems(question)
         topic_stems = q_stems - {stem(e) for e in entities}
@@ -262,7 +272,7 @@ class ExtractiveAnswerer:
                 score *= 0.6  # about none of the names asked about
             if topic_stems and not speech and not topic_stems & stems(sentence.text):
                 score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
-            if why and _REASON.search(sentence.text):
+            if (why and _REASON.search(sentence.text)) or (where and _PLACE.search(sentence.text)):
                 score += 0.15
             if not speech and sentence.text.rstrip(" \"'”’)").endswith("?"):
                 score *= 0.5  # a question the article asks ("What happened to Mara Lind?") answers nothing

@@ -309,6 +309,29 @@ def test_a_name_said_in_a_headlines_capitals_or_by_a_companys_first_word_is_name
     assert not answer.refused and "licence fees" in answer.text, answer.text
 
 
+def test_asked_where_the_sentence_naming_a_place_is_quoted_first(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-17",
+            "Mara Lind arrested",
+            "Mara Lind was arrested on Friday, and her arrest was confirmed in December by the Globex board.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-18",
+            "At the airport",
+            "Police arrested Mara Lind at Norrvik airport as she tried to leave.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "where", articles))
+    answer = bot.ask("Where was Mara Lind arrested?")
+    assert answer.citations and "at Norrvik airport" in answer.citations[0].quote, answer.text
+
+
 def test_asked_why_the_sentence_giving_a_reason_is_quoted_first_and_the_event_must_be_said(tmp_path_factory):
     from rag.assistant import Assistant
     from tests.conftest import index_articles
