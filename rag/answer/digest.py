@@ -1,5 +1,5 @@
 """What an outlet reported on a day or in a month, asked with no topic ("What did the Daily Ledger report on November
-21?"): the articles it published then, each quoted by its opening sentence, in the order the search ranks them.
+21?"): the articles it published then, each by its headline and opening sentence, in the order they were published.
 
 Asked about a topic too ("... report about Globex on November 21?"), the question is no digest: the quotes answer it.
 """
@@ -15,7 +15,7 @@ from rag.core.text import is_markup, split_sentences
 from rag.core.types import Answer, Filters, Hit
 from rag.query import published_window
 
-# Articles listed at most; more are counted, so that the reader can narrow the question with a topic.
+# Articles listed at most; with more, the answer says so, so that the reader can narrow the question with a topic.
 MAX_ARTICLES = 5
 # Passages searched for them: several per article, since one long article can fill the first ranks.
 DIGEST_HITS = 40
@@ -47,7 +47,8 @@ def read_digest(question: str, outlets: list[str], newest: str) -> Digest | None
         return None
     window = published_window(m["when"], newest)
     # "on November 21 about Globex": a topic besides the time is a question the quotes answer
-    if window is None or re.search(r"\b(?:about|on\s+(?!\w+\s+\d|\d)|regarding|concerning)\b", m["when"][3:], re.I):
+    after_preposition = m["when"].split(maxsplit=1)[-1]
+    if window is None or re.search(r"\b(?:about|on\s+(?!\w+\s+\d|\d)|regarding|concerning)\b", after_preposition, re.I):
         return None
     return Digest(outlets, window[0], window[1], m["when"], bool(re.search(r"\b\d{4}\b", m["when"])))
 
