@@ -165,9 +165,11 @@ def without_publication_time(text: str) -> str:
 
 
 def published_window(question: str, newest: str) -> tuple[str, str] | None:
-    """(first, last) ISO day of the day or month the question names, or None. A day or month without its year is the
-    latest one on or before `newest` (an ISO day: the newest article the question found), so that "on November 21"
-    asked of an archive means the archive's last November 21, not one it cannot hold."""
+    """(first, last) ISO day of the day or month that ends the question ("What did X report on November 21?"), or
+    None. A day or month without its year is the latest one on or before `newest` (an ISO day: the newest article
+    the question found), so that "on November 21" asked of an archive means the archive's last November 21, not one
+    it cannot hold. A time inside the question ("reached 100 million users in March and ...") dates an event, not a
+    report."""
     m = _ON_DAY.search(question)
     found = _IN_MONTH.search(question) if m is None else None
     # two days or months ("in October ... in December") may each be another outlet's: none is the question's
@@ -175,6 +177,8 @@ def published_window(question: str, newest: str) -> tuple[str, str] | None:
         return None
     match = m or found
     assert match is not None
+    if question[match.end() :].strip(" ?.!"):
+        return None
     month = MONTHS[(match.groupdict().get("month") or match.groupdict().get("month2") or "").lower()]
     day = int(m["day"] or m["day2"]) if m else 1
     try:

@@ -462,6 +462,7 @@ def test_asked_what_an_outlet_reported_on_a_day_each_article_of_that_day_is_quot
 def test_asked_what_an_outlet_reported_about_a_topic_on_a_day_only_that_days_articles_are_quoted(tmp_path_factory):
     from rag.answer.reading import unknown_outlets
     from rag.assistant import Assistant
+    from rag.query import published_window
     from tests.conftest import index_articles
 
     # a month after "report in" is a time, not an outlet the index lacks
@@ -471,6 +472,12 @@ def test_asked_what_an_outlet_reported_about_a_topic_on_a_day_only_that_days_art
     assert not answer.refused and answer.citations, answer.text
     assert {(c.source, c.published_at) for c in answer.citations} == {("Daily Ledger", "2023-11-21")}, answer.text
     assert all("Globex" in c.quote for c in answer.citations), answer.text
+    # a month the outlet published nothing in may be the event's: answered as if the question named no time
+    answer = bot.ask("What did the Daily Ledger report about Globex in March?")
+    assert not answer.refused and {c.source for c in answer.citations} == {"Daily Ledger"}, answer.text
+    # a time inside the question dates what happened, not the report
+    assert published_window("Which tool reached 100 users in March and writes code?", "2023-12-01") is None
+    assert published_window("What did Tech Wire report in March?", "2023-12-01") == ("2023-03-01", "2023-03-31")
 
 
 def test_asked_what_someone_said_in_a_month_only_that_months_words_are_quoted(tmp_path_factory):

@@ -152,12 +152,14 @@ class StructuredAnswerer:
                 published_window(question, _newest(hits)) if reading.sources or reading.speech else None
             ) or ("", "")
             wanted = Filters(sources=reading.sources, since=since, until=until)
-            if since:
-                # the day chooses the articles, searched for the rest ("about Globex"), which the quotes answer
-                question = without_publication_time(question)
-                reading = self.read(question)
-                hits = _pool(_within(hits, wanted), [], retrieve(question, EVIDENCE_HITS, wanted))
+            # the day chooses the articles, searched for the rest ("about Globex"), which the quotes answer; with none
+            # published then, the day may be the event's, and the question is answered as if it named none
+            undated = without_publication_time(question)
+            published_then = _pool(_within(hits, wanted), [], retrieve(undated, EVIDENCE_HITS, wanted)) if since else []
+            if published_then:
+                question, reading, hits = undated, self.read(undated), published_then
             elif reading.sources:
+                wanted = Filters(sources=reading.sources)
                 hits = _within(hits, wanted) or retrieve(question, EVIDENCE_HITS, wanted)
             if reading.sources and not hits:
                 return _never_named(question, "articles include nothing from", reading.sources, hits)
