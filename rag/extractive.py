@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.core.embedder import Encoder
-from rag.core.text import NAME, NAME_PHRASE, REFUSAL_TEXT, is_markup, split_sentences, stem, stems
+from rag.core.text import CALENDAR_NAMES, NAME, NAME_PHRASE, REFUSAL_TEXT, is_markup, split_sentences, stem, stems
 from rag.core.types import Answer, Citation, Hit
 from rag.injection import instruction_spans
 
@@ -52,8 +51,7 @@ _REASON = re.compile(
 _WHERE_QUESTION = re.compile(
     r"^\W*(?:where\b|(?:in|at)\s+(?:which|what)\s+(?:city|country|state|town|place|venue|stadium|arena)\b)", re.I
 )
-_TIMES = "|".join([*calendar.month_name[1:], *calendar.day_name])
-_PLACE = re.compile(rf"\b(?i:in|at)\s+(?:the\s+)?(?!(?:{_TIMES})\b)[A-Z][\w'’.-]+")
+_PLACE = re.compile(rf"\b(?i:in|at)\s+(?:the\s+)?(?!(?:{'|'.join(CALENDAR_NAMES)})\b)[A-Z][\w'’.-]+")
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)

@@ -6,13 +6,12 @@ Only general English question forms are read here; outlets come from `store.sour
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 
 from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
-from rag.core.text import NAME_PHRASE, claim_as_written
+from rag.core.text import CALENDAR_NAMES, NAME_PHRASE, claim_as_written
 from rag.extractive import speech_parts
 from rag.query import FULL_DATE, MONTH_NAME, MONTHS, mentioned_days, mentioned_sources
 from rag.verify.lexical import analyse
@@ -238,7 +237,7 @@ _BEFORE_A_SOURCE = frozenset(
 )
 
 
-_TIME_WORDS = frozenset(MONTHS) | {d.lower() for d in calendar.day_name}
+_TIME_WORDS = frozenset(MONTHS) | {n.lower() for n in CALENDAR_NAMES}
 
 
 def unknown_outlets(question: str, known: list[str]) -> list[str]:

@@ -14,6 +14,7 @@ Contracts, in one place:
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -403,14 +404,13 @@ def base_stem(word: str) -> str:
     return stem(IRREGULAR_VERBS.get(word, word))
 
 
+# The months and weekdays written out: capitalised like names, and no names ("in March", "at Sunday's game")
+CALENDAR_NAMES = (*calendar.month_name[1:], *calendar.day_name)
 # a team or a person in a result ("Coast United", "the Rovers")
 _NAME = NAME_PHRASE.pattern
 # words that say which result ("narrow", "Week 13", "road"), and a day that is no side ("Sunday's win over the Rovers")
 _SORT_OF_RESULT = r"(?:[a-z-]+\s+|Week\s+\d+\s+)"
-_NOT_A_DAY = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Today|Tonight)\b)"
-)
+_NOT_A_DAY = r"(?!(?:" + "|".join([*CALENDAR_NAMES, "Today", "Tonight"]) + r")\b)"
 # a result in any of its forms, said as who beat whom ("a defeat for the Rovers against the Mariners", "the
 # Mariners' win over the Rovers", "the Rovers lost to the Mariners" are "the Mariners beat the Rovers"), so that
 # the roles can be compared
