@@ -393,6 +393,7 @@ def test_a_statement_asked_true_or_false_is_answered_yes_or_no(tmp_path_factory)
     assert statement_asked("The bank cut rates — true or false?") == "Is it true that the bank cut rates?"
     assert statement_asked("Fact check: did Globex cut prices?") == "did Globex cut prices?"
     assert statement_asked("Was Mara Lind right or wrong?") == "Was Mara Lind right or wrong?"
+    assert statement_asked("True or false: ,") == "True or false: ,"  # nothing stated: asked as typed, no crash
     articles = [("Coast Times", "2023-11-02", "Globex", "Mara Lind resigned as chair of Globex on Tuesday.")]
     bot = Assistant.open(index_articles(tmp_path_factory, "true_or_false", articles))
     for asked in ("True or false: Mara Lind resigned as chair of Globex.", "Mara Lind resigned, is that true?"):

@@ -53,6 +53,8 @@ def statement_asked(question: str) -> str:
     if not m:
         return question
     claim = m["claim"].strip(" ,;:")
+    if not claim:  # "True or false: ,": nothing stated to ask about
+        return question
     if _AUXILIARY.match(claim) or re.match(r"(?:who|whom|whose|what|which|when|where|why|how)\b", claim, re.I):
         return claim.rstrip("?.! ") + "?"
     return f"Is it true that {claim[0].lower() + claim[1:] if _sentence_case(claim) else claim}?"
