@@ -891,6 +891,69 @@ def test_asked_whether_it_happened_a_plan_or_a_condition_is_no_support():
     assert judge(claim, [rose]).label == "supported"
 
 
+def test_asked_whether_it_happened_a_denied_confirmation_leaves_it_open_and_denies_nothing():
+    from rag.answer.verdicts import judge
+
+    claim = "Mara Lind and Theo Park are dating"
+    for unconfirmed in (
+        "Of course, none of this actually confirms Lind and Park are actually dating.",
+        "There is no evidence that Mara Lind and Theo Park are dating.",
+        "The photo does not prove Lind and Park are dating, fans were told.",
+        "Unconfirmed reports say Mara Lind and Theo Park are dating.",
+    ):
+        # neither a Yes nor a No: the report leaves it open
+        assert judge(claim, [unconfirmed], happened=True).label == "not_mentioned", unconfirmed
+    # a confirmation not denied still says it, and a denial of the deed itself is still one
+    assert judge(claim, ["Her agent confirmed Mara Lind and Theo Park are dating."], happened=True).supported
+    assert judge(claim, ["Mara Lind and Theo Park are not dating."], happened=True).label == "contradicted"
+    # a denied confirmation of something else reaches no further than its clause
+    other = "The club did not confirm the fee, but Mara Lind and Theo Park are dating."
+    assert judge(claim, [other], happened=True).supported
+
+
+def test_a_denial_ends_where_a_clause_with_its_own_subject_starts_after_a_comma_and_and():
+    from rag.answer.verdicts import judge
+
+    claim = "Globex pay Tide Works"
+    said = "They settled on a sum we weren’t told in court, and Globex has been paying Tide Works that amount since."
+    assert judge(claim, [said], happened=True).supported
+    # the same clause denied is still a denial, and a denial after the "and" is its own
+    assert judge(claim, ["Globex did not pay Tide Works, and it never will."], happened=True).label == "contradicted"
+    denied = "The court heard the sum, and Globex has never paid Tide Works that amount."
+    assert judge(claim, [denied], happened=True).label == "contradicted"
+
+
+def test_a_short_claim_is_not_supported_by_a_passage_naming_none_of_its_names():
+    from rag.answer.verdicts import judge
+
+    # asked of an outlet's reports, "sue Globex" is not said by a question about suing the league
+    league = "“Will that kid and his family have the ability to sue the Ostland League?” Theo Park asked."
+    assert judge("sue Globex", [league]).label == "not_mentioned"
+    assert judge("sue Globex", ["Tide Works will sue Globex over the patents, Theo Park said."]).supported
+    # a longer claim describes what a report says, which it may word without the name
+    claim = "central bankers stance on interest rates was close to Mara Lind's approach"
+    passage = "The stance of central bankers on interest rates is close to the approach of the bank chief."
+    assert judge(claim, [passage]).supported
+
+
+def test_asides_one_after_another_keep_the_name_before_them_the_doer():
+    from rag.answer.verdicts import judge
+
+    claim = "Mara Lind resign from Globex"
+    for said in (
+        "Mara Lind, also known as “ML,” the founder and chief executive of Globex, is stepping down and has sold her shares.",
+        # "is stepping down" is her own deed, not a passive that needs a "by"
+        "Mara Lind, the founder of Globex, is stepping down.",
+    ):
+        assert judge(claim, [said], happened=True).supported, said
+    # the name in the aside is not the doer, nor is the name of a clause of its own
+    for other in (
+        "Mara Lind, also known as ML, the founder of Tide Works, praised Globex as Theo Park is stepping down.",
+        "Mara Lind, also known as ML, the founder of Tide Works, said Theo Park, the chief of Globex, is stepping down.",
+    ):
+        assert not judge(claim, [other], happened=True).supported, other
+
+
 def test_asked_whether_it_happened_one_statement_must_say_all_of_it():
     from rag.answer.verdicts import judge
 

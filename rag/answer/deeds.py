@@ -191,6 +191,9 @@ def _named_by(words: list[str], tokens: list[frozenset[str]], verb: int, names: 
     return frozenset()
 
 
+_ASIDE_GOES_ON = frozenset("the a an who which whose former".split())
+
+
 def _doer_before(words: list[str], verb: int) -> int:
     """Where the last word of the name that does the verb stands (-1: none): the last name before the verb outside
     any aside, or the aside's own name when the verb is inside it ("— and Theo Park, who stepped down —")."""
@@ -212,7 +215,13 @@ def _doer_before(words: list[str], verb: int) -> int:
                 last = i
         if word.endswith(")"):
             bracketed = False
-        elif word.endswith(",") and not (dashed or bracketed) and (commaed or is_name):
+        elif (
+            word.endswith(",")
+            and not (dashed or bracketed)
+            and (commaed or is_name)
+            # "Mara Lind, also known as ML, the chair of Globex, resigned": a second aside right after the first
+            and not (commaed and i + 1 < verb and words[i + 1].lower() in _ASIDE_GOES_ON)
+        ):
             # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
             commaed, inner = not commaed, -1
     # an aside still open at the verb is the verb's own clause: "at Ostland Park, where Mara Lind has played",
@@ -294,8 +303,9 @@ def _roles_in_voice(
 
 
 def _passive_at(words: list[str], verb: int) -> bool:
-    """The verb is said in the passive: "Mara Lind was fired", "had been fired"."""
-    return any(w.lower() in BE_FORMS for w in words[max(0, verb - 2) : verb])
+    """The verb is said in the passive: "Mara Lind was fired", "had been fired" ("is resigning" is her own deed)."""
+    progressive = words[verb].lower().rstrip(".,;:!?\"'”’)").endswith("ing")
+    return not progressive and any(w.lower() in BE_FORMS for w in words[max(0, verb - 2) : verb])
 
 
 def _passive_roles_at(

@@ -446,14 +446,24 @@ CLOSE_PER_WORD, CLOSE_MIN = 3, 10
 
 # An aside between commas, dashes or brackets ("Mara Lind, the founder of Globex, was fired"): its words stand between
 # the claim's words without being part of what the sentence says of them.
+# asides one after another count as one ("Mara Lind, also known as “ML,” the founder of Globex, is stepping down")
+_ASIDE_OPENER = r"(?:the|a|an|one of|who|which|whose|now|then|former|ex-|(?:also\s+)?known\s+as|aka|also\s+called)"
 _ASIDE = re.compile(
-    r",\s+(?:the|a|an|one of|who|which|whose|now|then|former|ex-)\b[^,;]{0,100},|\s[—–]\s[^—–]{0,100}\s[—–]\s|\([^()]{0,100}\)",
+    rf",\s+{_ASIDE_OPENER}\b[^,;]{{0,100}}(?:,[”\"’]?\s+{_ASIDE_OPENER}\b[^,;]{{0,100}})*,[”\"’]?"
+    r"|\s[—–]\s[^—–]{0,100}\s[—–]\s|\([^()]{0,100}\)",
     re.I,
 )
 
 
 def _close_together(needed: set[str], names: list[set[str]], sentence: str) -> bool:
-    return _close(needed, names, sentence) or _close(needed, names, _ASIDE.sub(" ", sentence))
+    # an aside's words are no distance, but the names in it are still said there ("Mara Lind, also known as “ML,” the
+    # founder and chief executive of Globex, is stepping down" is as close as "Mara Lind, Globex founder, is ...")
+    names_only = _ASIDE.sub(lambda m: " " + " ".join(NAME_RUN.findall(m.group(0))) + " ", sentence)
+    return (
+        _close(needed, names, sentence)
+        or _close(needed, names, _ASIDE.sub(" ", sentence))
+        or _close(needed, names, names_only)
+    )
 
 
 # A name of several words stands as one word in that count: "the final of the Ostland Open Cup won by the Rovers"
@@ -551,6 +561,20 @@ def _all_names_held(claim: str, passage: str) -> bool:
     runs = [name_words(m.group(0)) for m in NAME_RUN.finditer(claim)]
     runs = [words for words in runs if words]
     return bool(runs) and all(words[-1] in passage_tokens for words in runs)
+
+
+# A claim of at most this many plain words besides its names is one short event ("sue Globex", "Globex won").
+SHORT_CLAIM_WORDS = 2
+
+
+def _no_name_held(claim: str, passage: str) -> bool:
+    """A short claim names someone or something and the passage names none of it: whatever words they share, the
+    passage is about something else ("will his family sue the league?" says nothing of suing Globex). A longer claim
+    describes what a report says, which a report may put in words of its own."""
+    content = analyse(claim)[1]
+    names = [t for t, _, kind in content if kind == "name"]
+    short = sum(kind == "word" for _, _, kind in content) <= SHORT_CLAIM_WORDS
+    return short and bool(names) and not set(names) & analyse(passage)[0]
 
 
 # Deeds one side does to another ("the Rovers beat the Mariners"): a sentence with the two names the other way round
@@ -699,6 +723,7 @@ def judge(
         or (deed_done_to_another and (another_object(terms, passage) or _only_a_loss(terms, passage)))
         or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
+        or _no_name_held(terms, passage)
         for i, passage in enumerate(passages)
     ]
     best, best_i = 0.0, -1

@@ -8,7 +8,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `amounts_said` / `without_amounts` for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `holds_number`, `amounts_said` / `without_amounts` for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -185,7 +185,7 @@ HEDGES = frozenset(
     "may might could would should if unless possible possibly potentially likely unlikely expect expected expects "
     "expecting expectation expectations prospect prospects anticipate anticipated anticipates predict predicted predicts plan plans planned planning prepare "
     "prepares preparing must need needs whether about ambivalent undecided mulling debating talks considering weighing "
-    "hoping hopeful rumored rumoured speculated proposed proposes threatens threatened "
+    "hoping hopeful rumored rumoured speculated proposed proposes threatens threatened unconfirmed unverified unproven "
     # a wish or a push for it is not the deed: "investors want Globex to buy Tide Works"
     "want wants wanted wanting urge urges urged urging "
     # what is still ahead: "he will reinstate her", "he'll do everything to reinstate her"
@@ -320,6 +320,8 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
 
 # "on August 24, 2022": a day's date, which dates what it stands by
 _MONTH_DAY = r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+# "in December 2022": a month of a year
+_MONTH_NAMES = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 
 
 _COMPARED = re.compile(
@@ -341,7 +343,9 @@ def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
             None  # "a profit, compared with a loss in the same quarter last year": the year of what it is set against
         )
     if words.isdigit() and not re.search(
-        rf"\b(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?{words}\b|\b{words}\s+[A-Z]|{_MONTH_DAY}{words}\b", text
+        rf"\b(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_NAMES}\s+)?{words}\b|\b{words}\s+[A-Z]|"
+        rf"{_MONTH_DAY}{words}\b",
+        text,
     ):
         return None
     return year, words
@@ -598,7 +602,9 @@ _EVENT_WORDS = [
     (re.compile(r"(?<!the )(?<!to )(?<!far )\bleft(?=\s+(?:the|his|her|their|its|our)\s+[a-z])"), "leave"),
     # "fired back" is a retort, not a dismissal
     (re.compile(r"\b(?:fire|fires|fired|firing)\s+back\b", re.I), "retort"),
-    (re.compile(r"\b(?:step|steps|stepped|stepping)\s+down\b", re.I), "resign"),
+    # "is stepping down" keeps its -ing: "is resign" would read as a passive
+    (re.compile(r"\bstepping\s+down\b", re.I), "resigning"),
+    (re.compile(r"\b(?:step|steps|stepped)\s+down\b", re.I), "resign"),
     (
         re.compile(r"\b(?:sack|sacks|sacked|sacking|oust|ousts|ousted|ousting|dismiss|dismissed|dismisses)\b", re.I),
         "fire",
@@ -805,6 +811,30 @@ NUMBER_WORDS.update(
         "third": "3rd",
     }
 )
+
+
+# A number in any form news writes one: digits, a number word, or a count said roughly ("dozens", "billions of")
+# (not a year, nor "one", which is more often a pronoun: "the latest one left")
+_ANY_NUMBER = re.compile(
+    r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d|\b(?:"
+    + "|".join(w for w, v in NUMBER_WORDS.items() if v[-1:].isdigit() and w != "one")
+    + r"|dozens|scores|hundreds|thousands|millions|billions|trillions)\b",
+    re.I,
+)
+
+
+# a day of a month or a clock time gives no amount ("since September 22", "3:28 PM")
+_DAY_OR_TIME = re.compile(
+    rf"\b(?:{'|'.join(calendar.month_name[1:])}|{'|'.join(calendar.month_abbr[1:])})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\.\d\d\s*[ap]\.?m\b",
+    re.I,
+)
+
+
+def holds_number(text: str) -> bool:
+    """The text gives a number ("830 of its employees", "ten points", "billions of dollars"): what a "how many" or "how
+    much" question needs of any sentence that answers it."""
+    return bool(_ANY_NUMBER.search(_DAY_OR_TIME.sub(" ", text)))
 
 
 def is_negation(word: str) -> bool:

@@ -76,6 +76,12 @@ def _norm_number(tok: str) -> str:
 _CLAUSE_END = re.compile(r"[.!?;:]")
 _OBLIGED = frozenset({"have", "has"})
 _NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "failing", "unable"})
+# Denied, these leave what they are about open rather than deny it: "none of this confirms they are dating", "no
+# proof that Globex cut prices" neither say nor deny the dating or the cut
+_UNCONFIRMING = frozenset(
+    """confirm confirms confirmed confirming confirmation prove proves proved proven proof evidence mean means meant
+    show shows showed shown guarantee guarantees guaranteed establish establishes established""".split()
+)
 # "planned to close" and "preparing for a strike" hedge what follows; "its planned closure" was announced
 _HEDGING_BEFORE_TO = frozenset(
     "expect expected expects expecting plans planned planning prepare prepares preparing".split()
@@ -169,6 +175,7 @@ def _scan(text: str) -> Scan:
     said_in_clause: set[str] = set()  # plain words this clause first said outright
     permitted = 0  # tokens left in which a "to" takes what was permitted
     name_opens_clause = False  # the word before was a name right after a comma ("..., Mara Lind taking the stand")
+    comma_and = False  # the word before was an "and" right after a comma: a clause may start
     for m in _TOKEN.finditer(text):
         sentence_start = not last_end or bool(_SENTENCE_END.search(text, last_end, m.start()))
         after_comma = "," in text[last_end : m.start()]
@@ -187,6 +194,7 @@ def _scan(text: str) -> Scan:
             continue
         low = raw.lower().replace("’", "'")
         low = _ALIASES.get(low, low)
+        unconfirmed = False  # this word is a denied confirmation: what follows it is left open
         # a capitalised "No" inside a sentence is part of a name ("the song Si No Estás"), not a denial
         # "out of nowhere", "from nowhere": suddenly, not a denial of what follows
         if low == "nowhere" and previous in ("of", "from"):
@@ -204,8 +212,11 @@ def _scan(text: str) -> Scan:
         if low in _TURN_WORDS:
             scope = hedge = 0
             hedged_clause = False
-        if previous in _CLAUSE_OPENERS and (raw[0].isupper() or low in _SUBJECT_WORDS):
-            scope = 0  # "without ill will as Globex collapsed": the new clause has a subject of its own, not denied
+        if (previous in _CLAUSE_OPENERS or comma_and) and (raw[0].isupper() or low in _SUBJECT_WORDS):
+            # "without ill will as Globex collapsed", "we weren't told the sum, and Globex has paid it since": the new
+            # clause has a subject of its own, not denied
+            scope = 0
+        comma_and = after_comma and low == "and"
         if after_comma and low in ("who", "which"):
             scope = 0  # "now without Mara Lind, who agreed to resign": the relative clause is not denied
         low = NUMBER_WORDS.get(low, low)
@@ -223,6 +234,8 @@ def _scan(text: str) -> Scan:
             if scope and kind == "word":
                 negated.add(tok)
                 scope -= 1
+                if low in _UNCONFIRMING:
+                    scope, unconfirmed = 0, True
             else:  # a name under a negation is not what it negates ("would not make Globex Pay available")
                 affirmed.add(tok)
             if kind == "word":
@@ -245,7 +258,8 @@ def _scan(text: str) -> Scan:
         # an obligation ("they have to win"); a capitalised one inside a sentence is a month or a name ("in May",
         # "Theo May said")
         if (
-            (
+            unconfirmed
+            or (
                 is_hedge(low)
                 and low not in _HEDGING_BEFORE_TO
                 and (sentence_start or not raw[0].isupper())
