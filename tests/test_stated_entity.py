@@ -989,3 +989,41 @@ def test_a_verb_inside_a_name_does_nothing_and_where_it_was_done_from_is_not_who
     # "Harbour Fire" is a team, and Globex is where she was fired from
     assert not answer.text.startswith("**") or answer.text.startswith("**Mara Lind**"), answer.text
     assert "Mariners" not in answer.text.splitlines()[0], answer.text
+
+
+def test_who_became_the_holder_takes_the_post_up_and_a_common_noun_may_stand_for_its_organisation(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Daily Ledger",
+            "2023-11-13",
+            "Lind abroad",
+            "While chair of the Ostland Assembly in 2021, Mara Lind became the first official to visit Norrvik.",
+        ),
+        (
+            "Tech Wire",
+            "2023-11-21",
+            "Globex chief out",
+            "Ada Brin, Globex's former head of markets, will be the company's new CEO, the board said on Tuesday.",
+        ),
+        ("Coast Times", "2023-10-02", "Globex profile", "Globex CEO Theo Park opened the new plant in Norrvik."),
+        (
+            "Bay News",
+            "2023-11-02",
+            "Tide Works hires",
+            "Ida Moen, who left Globex in 2019, will be the new CEO of Tide Works, the company said.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "became", articles))
+    # "became the first official to visit" is no chair taken up, whatever the sentence says of the chair before it
+    answer = bot.ask("Who became chair of the Ostland Assembly?")
+    assert answer.refused and not answer.text.startswith("**Mara Lind"), answer.text
+    # "the company's new CEO" in a sentence naming Globex is Globex's; "the new CEO of Tide Works" is not
+    for question in ("Who became CEO of Globex?", "Who is the new CEO of Globex?", "Who is the CEO of Globex now?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Ada Brin**"), (question, answer.text)
+        assert "Ida Moen" not in answer.text, answer.text
+        assert_exact_quotes(bot, answer)
+    # asked who holds it now, the earlier holder is shown as earlier
+    assert "Earlier reports: Theo Park (Coast Times (2023-10-02)" in bot.ask("Who is the CEO of Globex now?").text

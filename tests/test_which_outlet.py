@@ -138,6 +138,16 @@ def test_the_question_reading_keeps_only_the_report_asked_for():
     )
     assert asked is not None and asked.claim == "plant closed" and asked.order == ""
     assert read_outlet_question("Which company cut jobs at Tide Works?", []) is None
+    # "who reported that ...?" asks for the outlets too; "who reported the theft?" asks for a person
+    asked = read_outlet_question("Who first reported that Globex cut jobs?", [])
+    assert asked is not None and asked.claim == "Globex cut jobs" and asked.order == "earliest"
+    assert read_outlet_question("Who reported the theft to the police?", []) is None
+
+
+def test_who_reported_it_first_is_answered_with_the_outlet(bot):
+    answer = bot.ask("Who reported that Globex cut jobs at Tide Works first?")
+    assert answer.text.startswith("**Daily Ledger** reported it first, on 2023-10-02 [1]"), answer.text
+    assert_exact_quotes(bot, answer)
 
 
 def test_two_reports_of_one_day_are_ordered_by_their_times(bot):

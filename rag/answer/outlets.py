@@ -24,9 +24,12 @@ from rag.core.types import Answer, Hit, Part
 _OUTLET_WORDS = (
     r"(?:news\s+)?(?:source|outlet|publication|newspaper|paper|site|website|news\s+organi[sz]ation|media\s+outlet)s?"
 )
-# "which news source reported X", "which outlet was the first to report X", "which of the two publications said X"
+# "which news source reported X", "which outlet was the first to report X", "which of the two publications said X";
+# "who (first) reported that X" asks the same of the outlets ("who reported the theft?" asks for a person)
 _WHICH_OUTLET = re.compile(
-    rf"\bwhich\s+(?:of\s+(?:the|these|those)\s+(?:two\s+|three\s+)?)?{_OUTLET_WORDS}\b\s*,?\s*(?P<rest>[^?]*)",
+    rf"(?:\bwhich\s+(?:of\s+(?:the|these|those)\s+(?:two\s+|three\s+)?)?{_OUTLET_WORDS}\b"
+    r"|^\W*who(?=\s+(?:was\s+the\s+(?:first|last)\s+to\s+report|(?:first\s+|last\s+)?reported)\s+(?:that|on|about)\b))"
+    r"\s*,?\s*(?P<rest>[^?]*)",
     re.I,
 )
 _EARLIEST = re.compile(r"\b(?:first|earliest|earlier|sooner|before\s+the\s+other)\b", re.I)

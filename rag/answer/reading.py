@@ -164,7 +164,7 @@ _OUTLET_PHRASE = re.compile(
 
 
 _FRAME = re.compile(
-    r"^(?:(?:does|did|do|is|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"^(?:(?:does|did|do|is|are|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:it\s+(?:really\s+)?(?:true|the\s+case|correct|right)\s+)?"  # "Is it true that X?" asks X
     r"(?:(?:article|report|piece|story|coverage)s?\s+(?:(?:from|by|in|on)\b\s*)?)?(?:(?:also\s+)?(?:suggest|say|claim|"
     r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight|allege)(?:s|ed|d)?\s+|"
@@ -436,7 +436,8 @@ _ASSERTS = re.compile(
 # "Was Mara Lind fired?" asks whether it was done to her: the claim keeps its "was" ("Mara Lind was fired"), or it
 # would read as her own deed ("Mara Lind fired ...").
 _BE_ASKED = re.compile(
-    rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern})\s+(?!\w+ing\b)[a-z]",
+    # ("Are Mara Lind and Theo Park ...?": the "be" of two names goes after both, not between them)
+    rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern})\s+(?!\w+ing\b|(?:and|or)\b)[a-z]",
 )
 
 

@@ -90,11 +90,16 @@ _POST_OF_VERB = {"coaches": "coach", "manages": "manager", "chairs": "chair", "c
 _POST_AS_VERB = re.compile(rf"^\s*(who)\s+({'|'.join(_POST_OF_VERB)})\s+", re.I)
 
 
+_NOW_ASKED = re.compile(r",?\s+(?:right\s+now|now|currently|today|at\s+present|these\s+days)\s*\?*\s*$", re.I)
+
+
 def read_slot(question: str) -> Slot | None:
     """The statement a who/which question asks to be completed, or None for other questions."""
     q = question.strip().replace("{", "(").replace("}", ")")  # braces would break the template
     # "Who coaches the Mariners?" asks for the post's holder, as news names it ("Mariners coach Mara Lind")
     q = _POST_AS_VERB.sub(lambda m: f"{m.group(1)} is the {_POST_OF_VERB[m.group(2).lower()]} of ", q)
+    # "Who is the CEO of Globex now?" asks for the holder after any change, as "the new CEO" does
+    q, now = _NOW_ASKED.subn("?", q)
     if len(q.split()) > MAX_WORDS or more_than_one_clause(q.split(maxsplit=1)[-1]):
         return None  # a description in several clauses ("Who is the founder who ..., and ...?") is not one deed
     m = _ASKS_OBJECT.match(q)
@@ -137,12 +142,12 @@ def read_slot(question: str) -> Slot | None:
     # "Who replaced Mara Lind as Globex CEO?": news names a successor without the post ("Ada Brin, Lind's successor")
     predicate = _AS_POST_SUCCEEDED.sub("", predicate) if verb.lower() in _SUCCEEDING else predicate
     title = _TITLE_ASKED.match(predicate) or _TITLE_AFTER_ORG.match(predicate) or _MAKER_ASKED.match(predicate)
-    taken_up = bool(title and title.groupdict().get("taking"))
+    taken_up = bool(title and (title.groupdict().get("taking") or title.groupdict().get("became")))
     post = (title.group("title") or MAKER) if title else ""
     # "Who is the new CEO of Globex?" asks who holds it after a change: the latest report of a holder or of one taking
     # it up leads, and the earlier ones are shown
-    after_change = bool(title and post.lower().startswith("new "))
-    if after_change:
+    after_change = bool(title and (post.lower().startswith("new ") or now))
+    if post.lower().startswith("new "):
         post = post[4:]
     return Slot(
         "{} " + predicate,
@@ -225,9 +230,10 @@ def succession_searches(slot: Slot) -> list[str]:
 
 
 # "is the chief executive of Globex", "was the head coach of the Mariners": a post and who it is held at
-# ("was named interim CEO of Globex": the post taken up, named as news names its holder)
+# ("was named interim CEO of Globex", "became chair of Globex": the post taken up, named as news names its holder)
 _TITLE_ASKED = re.compile(
-    r"^(?:is|was)\s+(?:(?P<taking>named|appointed|made|elected|hired|chosen|installed)\s+(?:as\s+)?)?(?:the\s+)?"
+    r"^(?:(?:is|was)\s+(?:(?P<taking>named|appointed|made|elected|hired|chosen|installed)\s+(?:as\s+)?)?"
+    r"|(?P<became>became|becomes|has\s+become)\s+)(?:the\s+)?"
     r"(?P<title>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$",
     re.I,
 )
@@ -324,6 +330,14 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
             sentence,
         ):
             found += names_in(m.group("name"))[:1]
+        # the post said of a common noun for the organisation the sentence names ("Mara Lind, a Globex veteran, will
+        # be the company's new CEO"); one held elsewhere is another's ("... will be the new CEO of Tide Works")
+        for m in re.finditer(
+            rf"{name}{aside}\s+(?i:will\s+be|is|was|has\s+been|becomes|became)\s+(?i:the\s+(?:[a-z]+['’]s\s+)?|its\s+)"
+            rf"(?i:new\s+|interim\s+|acting\s+)?{post}(?![\w-])(?!\s+(?:of|at|for|in)\b)",
+            sentence,
+        ):
+            found += names_in(m.group("name"))[-1:]
     return found
 
 
