@@ -451,3 +451,116 @@ def test_a_sum_in_a_named_dollar_and_a_year_late_in_its_past_are_read(tmp_path_f
     # the year of the relative clause dates its own verb, not the sentence's other deeds
     answer = bot.ask("Did Mara Lind step down?")
     assert answer.text.startswith("**Yes**, as of 2023-11-30"), answer.text
+
+
+def test_asked_how_many_only_a_sentence_giving_a_number_about_the_asked_name_answers(tmp_path_factory):
+    from rag.assistant import Assistant
+    from rag.core.text import holds_number
+
+    assert holds_number("Globex laid off 830 of its employees") and holds_number("it raised billions of dollars")
+    assert holds_number("the bid went to Rs 24.75 Cr") and holds_number("ten points were deducted")
+    # a year, a day of a month, a clock time and the pronoun "one" count nothing
+    for none in ("founded in 2019", "since September 22", "3:28 PM IST: next up", "the latest one left"):
+        assert not holds_number(none), none
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-02",
+            "Globex votes",
+            (
+                "Mara Lind won the Globex board vote on Tuesday. Lind has been getting creative with gifts this year. "
+                "Theo Park won 212 votes in the Ostland Assembly ballot."
+            ),
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-03",
+            "Tide Works cuts",
+            "Tide Works laid off 120 workers, the company said on Friday.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "how_many_quotes", articles))
+    # no sentence gives Lind's votes: refused, not answered with her gifts or with Park's 212
+    answer = bot.ask("How many votes did Mara Lind get?")
+    assert answer.refused and "gives a number" in answer.text, answer.text
+    assert "212" not in answer.text and "creative" not in answer.text, answer.text
+
+
+def test_the_latest_on_a_topic_lists_the_articles_headlined_on_it_newest_first(tmp_path_factory):
+    from rag.answer.digest import read_latest
+    from rag.assistant import Assistant
+
+    assert read_latest("What is the latest on the Globex trial?") == "Globex trial"
+    assert read_latest("What's new with Globex?") == "Globex"
+    assert read_latest("Any news on the Globex trial?") == "Globex trial"
+    assert read_latest("What did Globex say about the trial?") == ""
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-06",
+            "Globex trial opens in Ostland",
+            "The Globex trial will finally open on Monday, three years after Tide Works sued the company.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-12-12",
+            "Jury sides with Tide Works in Globex trial",
+            "On Monday, a jury sided with Tide Works in the Globex trial, finding that Globex ran an illegal monopoly.",
+        ),
+        (
+            "Coast Times",
+            "2023-12-20",
+            "Harbour festival draws crowds",
+            "The harbour festival drew record crowds, though talk of the Globex trial was everywhere on the quay.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "latest_on", articles))
+    answer = bot.ask("What is the latest on the Globex trial?")
+    lines = answer.text.splitlines()
+    # the verdict first, the opening day after it; the festival report only mentions the trial
+    assert lines[1].startswith("Daily Ledger (2023-12-12), “Jury sides with Tide Works in Globex trial”: On Monday"), (
+        answer.text
+    )
+    assert lines[2].startswith("Tech Wire (2023-11-06)"), answer.text
+    assert "festival" not in answer.text, answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_did_it_happen_at_a_time_is_answered_from_the_day_the_reports_give_it(tmp_path_factory):
+    from rag.answer.when import read_timed_event
+    from rag.assistant import Assistant
+
+    asked = read_timed_event("Did Globex cut prices in March?", "2023-12-31")
+    assert asked is not None and (asked.first, asked.last) == (date(2023, 3, 1), date(2023, 3, 31))
+    assert asked.asked == "in March" and asked.claim == "Globex cut prices"
+    assert read_timed_event("Did Globex cut prices?", "2023-12-31") is None
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-18",
+            "Lind out",
+            "In a dramatic turn of events late Friday, Mara Lind was fired as chief of Globex by its board.",
+        ),
+        ("Daily Ledger", "2023-10-01", "Park case", "Theo Park was arrested in December 2022 in Ostland, police said."),
+        (
+            "Bay News",
+            "2023-10-26",
+            "Brin on the stand",
+            "Ada Brin testified to backdating Globex deals in December 2021.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "timed_yes_no", articles))
+    # the year dates what she testified to, not her testimony
+    answer = bot.ask("Did Ada Brin testify?")
+    assert answer.text.startswith("**Yes") and "2021" not in answer.text.split("\n")[0], answer.text
+    for question, start in (
+        ("Was Mara Lind fired in November?", "**Yes** — on 2023-11-17 (“Friday”), Tech Wire (2023-11-18) [1]."),
+        ("Was Mara Lind fired on November 17, 2023?", "**Yes** — on 2023-11-17"),
+        ("Was Mara Lind fired on November 20, 2023?", "**No** — the articles date it to 2023-11-17 (“Friday”)"),
+        ("Was Theo Park arrested in 2022?", "**Yes** — in 2022"),
+        ("Was Theo Park arrested in 2021?", "**No** — the articles date it to 2022"),
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith(start), (question, answer.text)
+        assert_exact_quotes(bot, answer)
+    assert bot.ask("Was Mara Lind fired on November 20, 2023?").parts[0].verdict == "contradicted"

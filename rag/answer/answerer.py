@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rag.answer.amounts import compose_amount, compose_compared, read_amount, read_compared
+from rag.answer.amounts import Asked, compose_amount, compose_compared, read_amount, read_compared
 from rag.answer.compose import (
     REFUSAL,
     compose_entity,
@@ -14,7 +14,7 @@ from rag.answer.compose import (
     pick_entity,
     refuse_unknown_outlets,
 )
-from rag.answer.digest import compose_digest, read_digest
+from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
 from rag.answer.names import initials, names_in, says_word, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
@@ -41,14 +41,16 @@ from rag.answer.stated import (
 from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name
 from rag.answer.when import (
     compose_event_order,
+    compose_timed,
     compose_when,
     earliest,
     event_claim,
     read_asked_event,
     read_event_order,
+    read_timed_event,
     read_when,
 )
-from rag.core.text import same_event_words, stems
+from rag.core.text import holds_number, same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
 from rag.query import published_window, without_publication_time
@@ -108,6 +110,11 @@ class StructuredAnswerer:
         digest = read_digest(question, reading.sources, _newest(hits))
         if digest is not None:
             return compose_digest(question, digest, retrieve, hits)
+        # "What is the latest on the Globex trial?": the newest articles on it, newest first
+        latest_on = read_latest(question) if not reading.sources else ""
+        latest = compose_latest(question, latest_on, retrieve, hits) if latest_on else None
+        if latest is not None:
+            return latest
         # "which outlet reported X?": X judged inside each candidate outlet's own passages
         outlet_asked = read_outlet_question(question, reading.sources)
         if outlet_asked is not None:
@@ -163,7 +170,15 @@ class StructuredAnswerer:
                 hits = _within(hits, wanted) or retrieve(question, EVIDENCE_HITS, wanted)
             if reading.sources and not hits:
                 return _never_named(question, "articles include nothing from", reading.sources, hits)
-            return self.quotes(question, reading, hits, about)
+            return self.quotes(question, reading, hits, about, counting=amount)
+        # "Did Mara Lind resign in November?": the day the event is dated to, set against the time asked
+        timed = read_timed_event(question, _newest(hits)) if reading.shape == "yesno" and not reading.sources else None
+        if timed is not None:
+            past = said_in_past(timed.claim)
+            more = retrieve(past if past != timed.claim else timed.claim, EVIDENCE_HITS, Filters())
+            answer = compose_timed(question, timed, _pool(hits, [], more))
+            if answer is not None:
+                return answer
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
         if missing:
@@ -204,9 +219,12 @@ class StructuredAnswerer:
             return compose_compared(question, compared, evidence, hits)
         return compose_yes_no(question, reading, evidence, hits)
 
-    def quotes(self, question: str, reading: Reading, hits: list[Hit], about: str = "") -> Answer:
+    def quotes(
+        self, question: str, reading: Reading, hits: list[Hit], about: str = "", counting: Asked | None = None
+    ) -> Answer:
         """Exact quotes (the extractive answerer), refused when the quotes never touch what the question is about;
-        with `about`, only sentences holding its plain words are quoted."""
+        with `about`, only sentences holding its plain words are quoted; `counting` (a "how many" question), only
+        sentences giving a number."""
         needed = plain_words(about)
         # the question's names of two or more words, its first word left out as `_unnamed` does ("Did Mara Lind")
         full_names = [n for n in names_in(re.sub(r"^\W*\w+", "", question.strip())) if " " in n]
@@ -215,6 +233,7 @@ class StructuredAnswerer:
         strangers = [
             h.article.text for h in hits if not all(re.search(standalone(n), h.article.text) for n in full_names)
         ]
+        counted_names = _asked_names(question, reading.sources) if counting is not None else []
         answer = self.extractive.answer(
             question,
             hits,
@@ -223,8 +242,21 @@ class StructuredAnswerer:
                 or any(said_only_as_another_name(n, sentence) for n in full_names)
                 or any(_first_word_only(n, sentence) and any(sentence in t for t in strangers) for n in full_names)
                 or bool(needed and not needed <= analyse(sentence)[0])
+                # asked how many, a sentence answers with a number, said of what the question names
+                or (
+                    counting is not None
+                    and (not holds_number(sentence) or not all(_named_in(n, sentence) for n in counted_names))
+                )
             ),
         )
+        if answer.refused and counting is not None:  # "Lind has been getting creative" counts no votes
+            return Answer(
+                question=question,
+                text=f"{REFUSAL}: none of the closest passages gives a number for “{question.strip().rstrip('?')}?”",
+                refused=True,
+                hits=hits,
+                parts=[Part(f"how {counting.kind} {counting.claim}", "not_mentioned", [])],
+            )
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
         texts = {h.article.id: h.article.text for h in hits}

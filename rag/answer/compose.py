@@ -285,7 +285,8 @@ def _earlier_year(window: Window, claim: str) -> str:
 CLAUSE_COVER = 0.6
 
 _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
-_SAID_THAT = re.compile(r"\b([A-Za-z]+)\s+that\b")
+# "testified that ...", "testified about ...", "testified to sprucing up ...": what is said, not the saying
+_SAID_THAT = re.compile(r"\b([A-Za-z]+)\s+(?:that|about|to(?=\s+\w+ing\b))\b")
 
 
 def _dates_another_deed(text: str, year_words: str, claim: str) -> bool:
@@ -306,7 +307,7 @@ _RELATIVE = re.compile(r"(?:^|(?<=\w)\s+)(?:that|which|who|whom)\s")
 
 def _saying_only(text: str, claim: str) -> str:
     """The text up to what the claim's own verb reports: for "did Mara Lind testify?", "Lind testified that in 2020
-    Globex ..." dates what she said, not her testimony."""
+    Globex ..." and "Lind testified to backdating deals in December 2020" date what she said, not her testimony."""
     deed = plain_words(claim)
     for m in _SAID_THAT.finditer(text):
         if base_stem(m.group(1)) in deed:

@@ -2,6 +2,9 @@
 21?"): the articles it published then, each by its headline and opening sentence, in the order they were published.
 
 Asked about a topic too ("... report about Globex on November 21?"), the question is no digest: the quotes answer it.
+
+"What is the latest on the Globex trial?" asks for the newest reports on a topic: the articles that name all of it,
+newest first, each by its headline and the sentence that says most of the topic.
 """
 
 from __future__ import annotations
@@ -9,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer.compose import Citations, quoted
+from rag.answer.compose import Citations, outlet_of, quoted
 from rag.answer.parts import Retrieve, Window
 from rag.core.text import is_markup, split_sentences
 from rag.core.types import Answer, Filters, Hit
 from rag.query import published_window
+from rag.verify.lexical import coverage
 
 # Articles listed at most; with more, the answer says so, so that the reader can narrow the question with a topic.
 MAX_ARTICLES = 5
@@ -21,6 +25,8 @@ MAX_ARTICLES = 5
 DIGEST_HITS = 40
 # An opening sentence this short is a dateline or a caption, not the lead.
 LEAD_WORDS = 8
+# The sentences an article opens with, where news says what happened.
+OPENING_SENTENCES = 5
 
 _DIGEST = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have)\s+(?P<outlets>.+?)\s+(?:report|reported|publish|published|write|written|"
@@ -92,12 +98,59 @@ def compose_digest(question: str, digest: Digest, retrieve: Retrieve, hits: list
     return Answer(question=question, text="\n".join([head, *lines]), citations=cites.items, hits=hits)
 
 
-def _lead(hit: Hit) -> Window | None:
-    """The article's opening sentence: the first that is neither markup nor a dateline or caption."""
+def _lead(hit: Hit, topic: str = "") -> Window | None:
+    """The article's opening sentence: the first that is neither markup nor a dateline or caption; with a topic, the
+    one of its first few that says most of it (a feature may open on a scene, and say its news a little later)."""
     text = hit.article.text
     spans = split_sentences(text)
-    for start, end in spans:
-        sentence = text[start:end]
-        if not is_markup(sentence) and len(sentence.split()) >= LEAD_WORDS:
-            return Window(hit, start, end)
-    return Window(hit, *spans[0]) if spans else None
+    opening = [
+        Window(hit, start, end)
+        for start, end in spans
+        if not is_markup(text[start:end]) and len(text[start:end].split()) >= LEAD_WORDS
+    ][:OPENING_SENTENCES]
+    if not opening:
+        return Window(hit, *spans[0]) if spans else None
+    return max(opening, key=lambda w: coverage(topic, w.text)) if topic else opening[0]
+
+
+# "What is the latest on X?", "What's new with X?", "Any news on X?", "latest updates about X"
+_LATEST = re.compile(
+    r"^\W*(?:(?:what|what's|what’s)\s+(?:is\s+|are\s+)?(?:the\s+)?(?:latest|newest|most\s+recent|new)"
+    r"|(?:(?:are|is)\s+there\s+)?any\s+(?:news|updates?|developments?)"
+    r"|(?:the\s+)?(?:latest|newest|most\s+recent))"
+    r"(?:\s+(?:news|reports?|updates?|developments?|coverage))?\s+(?:on|about|with|regarding|in|from)\s+(?:the\s+)?"
+    r"(?P<topic>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+# Newest reports shown; earlier ones the reader finds by asking about them.
+MAX_LATEST = 3
+# A headline names this share of the topic's words (names weigh more) to be about it.
+LATEST_COVER = 0.5
+
+
+def read_latest(question: str) -> str:
+    """The topic a "what is the latest on ...?" question asks about, or "" for any other question."""
+    m = _LATEST.match(question)
+    return m["topic"].strip() if m else ""
+
+
+def compose_latest(question: str, topic: str, retrieve: Retrieve, hits: list[Hit]) -> Answer | None:
+    """The newest articles whose headline says the topic, newest first, each by its headline and its lead, cited;
+    None when no headline does (the quotes then answer): an article that only mentions the topic is about something
+    else."""
+    articles: dict[str, Hit] = {}
+    for hit in [*hits, *retrieve(topic, DIGEST_HITS, Filters())]:
+        if coverage(topic, hit.article.title) >= LATEST_COVER:
+            articles.setdefault(hit.article.id, hit)
+    newest = sorted(
+        articles.values(), key=lambda h: (h.article.published_at, h.article.published_instant), reverse=True
+    )
+    cites, lines = Citations(), []
+    for hit in newest[:MAX_LATEST]:
+        lead = _lead(hit, topic)
+        if lead is not None:
+            lines.append(f"{outlet_of(lead)}, “{hit.article.title.strip()}”: {quoted(lead.text, cites.cite(lead))}")
+    if not lines:
+        return None
+    head = f"The newest reports on {topic} in the articles, newest first:"
+    return Answer(question=question, text="\n".join([head, *lines]), citations=cites.items, hits=hits)

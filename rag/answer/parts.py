@@ -14,7 +14,15 @@ from functools import lru_cache
 from rag.answer.names import names_in, standalone
 from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge
-from rag.core.text import NAME_PHRASE, compound_deeds, irregular_past, is_markup, same_event_words, split_sentences
+from rag.core.text import (
+    NAME_PHRASE,
+    compound_deeds,
+    irregular_past,
+    is_markup,
+    same_event_words,
+    split_sentences,
+    without_amounts,
+)
 from rag.core.types import Filters, Hit
 from rag.verify.lexical import analyse
 
@@ -120,8 +128,10 @@ def part_hits(
         reworded = same_event_words(clause.claim)
         if reworded == clause.claim:
             reworded = said_in_past(clause.claim)
-        # and by the surnames the passages that tell it use ("Lind testified" for "did Mara Lind testify?")
-        for query in (reworded, _surname_claim(clause.claim)) if happened else ():
+        # and by the surnames the passages that tell it use ("Lind testified" for "did Mara Lind testify?"); and
+        # without its amounts, which a search may weigh above the names ("did Globex pay $5 billion?" finds the
+        # passages of Globex paying $4 billion that answer it)
+        for query in (reworded, _surname_claim(clause.claim), without_amounts(clause.claim)) if happened else ():
             if query != clause.claim:
                 seen = {h.chunk.id for h in hits}
                 hits += [h for h in retrieve(query, EVIDENCE_HITS, Filters()) if h.chunk.id not in seen]

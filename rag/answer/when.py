@@ -7,6 +7,10 @@ Friday": the last Friday on or before the article's date) or "yesterday" / "toda
 names one earlier year ("last year", "in 2019") gives that year; a sentence that gives neither only says it had
 happened by the article's date. The earliest day stated leads, cited; other days the reports give are
 shown beside it, so a disagreement is seen, not hidden. No stating sentence: the question gets the quotes.
+
+"Was Mara Lind fired in November?" is read the same way, and the day found is set against the time asked: a day said
+inside it is a Yes, days or years said only outside it a No; a report's date alone decides nothing ("has raised rates
+this year", reported in October, does not say that the bank did not raise them in November).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.core.text import NAME_PHRASE, past_year_said
 from rag.core.types import Answer, Hit, Part
-from rag.query import MONTHS
+from rag.query import MONTH_NAME, MONTHS, published_window
 
 _WHEN_OR_WHY = re.compile(
     r"^\W*(?P<wh>when|why)\s+(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+?)\s*\??\s*$", re.I
@@ -372,3 +376,80 @@ def compose_event_order(question: str, asked: EventOrder, first: Dated | None, s
             yes = happened_after == (asked.relation == "after")
             text = f"**{'Yes' if yes else 'No'}** — {a}, {order} {b}."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, parts=parts)
+
+
+# "Did Globex cut prices in November?", "... on March 3, 2023?", "... in 2022?": a yes/no question ending on a time
+_TIME_AT_END = re.compile(
+    rf"\s+(?P<asked>(?:in|during)\s+(?:{MONTH_NAME}(?:\s+\d{{4}})?|(?:19|20)\d\d)"
+    rf"|on\s+{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\s*[?.!]*\s*$",
+    re.I,
+)
+_YES_NO_OPENING = re.compile(r"^\W*(did|was|were|has|have|had)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class TimedEvent:
+    """A yes/no question about an event at a time: the event as a claim, and the days the time covers."""
+
+    claim: str
+    first: date
+    last: date
+    asked: str  # the time as the question wrote it ("in November")
+
+
+def read_timed_event(question: str, newest: str) -> TimedEvent | None:
+    """The event and the time of "Did Mara Lind resign in November?" (a month or a day without its year is the
+    latest one on or before `newest`, as for a report's day), or None for any other question."""
+    q = question.strip()
+    m, opening = _TIME_AT_END.search(q), _YES_NO_OPENING.match(q)
+    if m is None or opening is None:
+        return None
+    asked = " ".join(m["asked"].split())
+    year = re.fullmatch(r"(?:in|during)\s+(\d{4})", asked, re.I)
+    window = (f"{year[1]}-01-01", f"{year[1]}-12-31") if year else published_window(asked, newest)
+    if window is None:
+        return None
+    claim = read_when(f"When {opening[1].lower()} {q[opening.end() : m.start()].strip()}?")
+    return TimedEvent(claim, date.fromisoformat(window[0]), date.fromisoformat(window[1]), asked) if claim else None
+
+
+def compose_timed(question: str, event: TimedEvent, hits: list[Hit]) -> Answer | None:
+    """**Yes** from a sentence that dates the event inside the time asked; **No** when the sentences date it only
+    outside it, cited; None when no sentence states it or none dates it closely enough to decide (the question is
+    then judged as any yes/no question)."""
+    found = dated(event.claim, hits)
+    if not found:
+        return None
+    whole_years = event.first == date(event.first.year, 1, 1) and event.last == date(event.last.year, 12, 31)
+
+    def inside(d: Dated) -> bool:
+        if d.exact:
+            return event.first <= d.day <= event.last
+        return bool(d.year) and whole_years and event.first.year <= d.year <= event.last.year
+
+    def outside(d: Dated) -> bool:  # of a sentence that says a day or a year
+        return not inside(d) if d.exact else not event.first.year <= d.year <= event.last.year
+
+    cites = Citations()
+    lines: list[str] = []
+    # a day or a year said outright outweighs a report's date: "late Friday" dates it, a later page only bounds it;
+    # and only a day or a year said is a No: "the bank has raised rates this year", reported in October, does not say
+    # that it did not raise them in November
+    dated_said = [d for d in found if d.exact or d.year]
+    said_in = [d for d in dated_said if inside(d)]
+    said_out = [d for d in dated_said if outside(d)]
+    if said_in:
+        lead = min(said_in, key=lambda d: (d.day, d.window.hit.article.published_at))
+        n = cites.quote(lead.window, lines)
+        when = f"on {lead.day.isoformat()} (“{lead.said}”)" if lead.exact else f"in {lead.year} (“{lead.year_said}”)"
+        text, verdict = f"**Yes** — {when}, {outlet_of(lead.window)} [{n}].", "supported"
+    elif said_out and len(said_out) == len(dated_said):
+        lead = min(said_out, key=lambda d: (d.day, d.window.hit.article.published_at))
+        n = cites.quote(lead.window, lines)
+        when = f"to {lead.day.isoformat()} (“{lead.said}”)" if lead.exact else f"to {lead.year} (“{lead.year_said}”)"
+        text = f"**No** — the articles date it {when}, {outlet_of(lead.window)} [{n}], not {event.asked}."
+        verdict = "contradicted"
+    else:
+        return None  # no day that decides it: the question is judged as any yes/no question
+    parts = [Part(f"{lead.claim} {event.asked}", verdict, [n])]
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
