@@ -1129,7 +1129,18 @@ def test_a_follow_up_in_other_words_finds_the_latest_report(bot):
     assert_exact_quotes(bot, answer)
 
 
-@pytest.mark.parametrize("question", ["Did she come back?", "Who did it?", "When did it happen?", "Is that true?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did she come back?",
+        "Who did it?",
+        "When did it happen?",
+        "Is that true?",
+        # a time names no one: "November" is no name to search for
+        "Did she resign in November?",
+        "Did she come back on November 20, 2023?",
+    ],
+)
 def test_a_question_that_only_points_at_someone_asks_who_it_means_instead_of_answering(bot, question):
     # asked first, nothing says who "she" is: any passage's "come back" or "happen" would do as evidence
     answer = bot.ask(question)

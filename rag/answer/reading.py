@@ -698,13 +698,17 @@ _POINTER = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their|this|that
 POINTED_WORDS = 2
 
 
+_A_TIME = re.compile(rf"\b(?:{'|'.join(CALENDAR_NAMES)}|\d+(?:st|nd|rd|th)?)\b,?")
+
+
 def points_at_no_one(question: str) -> str:
     """The pointing word of a question that names no one and nothing ("he" of "Did he come back?"), else ""."""
     m = _POINTER.search(question)
     if m is None:
         return ""
-    # the first word is capitalised because it starts the question, not because it is a name
-    words = question.strip().split(maxsplit=1)
+    # the first word is capitalised because it starts the question, not because it is a name; a time names no one
+    # ("Was he fired in November 2023?")
+    words = _A_TIME.sub(" ", question).strip().split(maxsplit=1)
     lowered = " ".join([words[0].lower(), *words[1:]])
     content = analyse(lowered)[1]
     if names_in(lowered) or any(kind != "word" for _, _, kind in content) or len(content) > POINTED_WORDS:
