@@ -103,6 +103,9 @@ def test_a_question_is_read_back_as_a_statement_with_a_slot_for_the_name():
     assert read_slot("Who fired Mara Lind?").claim("Globex") == "Globex fired Mara Lind"
     slot = read_slot("Which studio did Globex acquire?")
     assert slot.claim("Tide Works") == "Globex acquire Tide Works" and slot.asked == "which studio Globex acquired"
+    # a capital after the question word is said back as written
+    assert read_slot("Which AI studio did Globex acquire?").asked.startswith("which AI studio")
+    assert read_slot("Which AI studio bought Tide Works?").asked == "which AI studio bought Tide Works"
     assert read_slot("Who did the Rovers lose to?").claim("Mariners") == "the Rovers lose to Mariners"
     assert read_slot("Which team did the Rovers beat on Sunday?").claim("X") == "the Rovers beat X on Sunday"
     # not a doer's slot: what someone said, an attribute, a description in several clauses
@@ -1027,3 +1030,39 @@ def test_who_became_the_holder_takes_the_post_up_and_a_common_noun_may_stand_for
         assert_exact_quotes(bot, answer)
     # asked who holds it now, the earlier holder is shown as earlier
     assert "Earlier reports: Theo Park (Coast Times (2023-10-02)" in bot.ask("Who is the CEO of Globex now?").text
+
+
+def test_what_holds_now_is_not_answered_from_a_time_gone_by(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-09-30",
+            "Park on a roll",
+            "Only Rovers striker Theo Park, when he played for Norrvik United, scored more often in his first six games.",
+        ),
+        ("Bay News", "2023-10-02", "Brin's past", "Ada Brin used to play for Ostland Wanderers before her injury."),
+        ("Tech Wire", "2023-10-03", "Moen signs", "Ida Moen plays for Harbour City, the club said on Monday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "past_time", articles))
+    for question in ("Which club does Theo Park play for?", "Which club does Ada Brin play for?"):
+        answer = bot.ask(question)
+        assert answer.refused, (question, answer.text)
+    assert bot.ask("Which club does Ida Moen play for?").text.startswith("**Harbour City**")
+
+
+def test_an_investment_taken_from_someone_is_their_investing(tmp_path_factory):
+    from rag.assistant import Assistant
+    from rag.core.text import doers_first
+
+    said = "Tide Works accepted a $4 billion investment from Globex and another $2 billion from Norrvik Bank."
+    assert doers_first(said).startswith("Globex invested $4 billion in Tide Works and another")
+    articles = [("Bay News", "2023-12-09", "Tide Works funding", said)]
+    bot = Assistant.open(index_articles(tmp_path_factory, "investment_taken", articles))
+    answer = bot.ask("Who invested in Tide Works?")
+    assert answer.text.startswith("**Globex** — stated by Bay News (2023-12-09) [1]."), answer.text
+    assert bot.ask("Did Globex invest in Tide Works?").text.startswith("**Yes")
+    # the receiver invested nothing
+    assert not bot.ask("Did Tide Works invest in Globex?").text.startswith("**Yes")
+    assert_exact_quotes(bot, answer)

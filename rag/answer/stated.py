@@ -23,11 +23,11 @@ from rag.core.text import (
     NAME_PHRASE,
     base_stem,
     compound_deeds,
+    doers_first,
     past_tense,
     same_event_words,
     split_sentences,
     stem,
-    successions_reordered,
 )
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
@@ -82,6 +82,13 @@ class Slot:
         return self.template.format(name)
 
 
+def _wh_said(wh: str) -> str:
+    """The question word said back inside a sentence, a capitalised word after it kept ("Which AI company" -> "which AI
+    company")."""
+    first, *rest = wh.split(maxsplit=1)
+    return " ".join([first.lower(), *rest])
+
+
 def _third_person(verb: str) -> str:
     return verb if verb.endswith("s") else verb + ("es" if verb.endswith(("sh", "ch", "x", "o")) else "s")
 
@@ -106,7 +113,7 @@ def read_slot(question: str) -> Slot | None:
     if m:
         if not names_in(m.group("subject")):  # "Who did they beat?": no doer to state it of
             return None
-        wh, aux, subject, verb = m.group("wh").lower(), m.group("aux").lower(), m.group("subject"), m.group("verb")
+        wh, aux, subject, verb = _wh_said(m.group("wh")), m.group("aux").lower(), m.group("subject"), m.group("verb")
         rest = (m.group("rest") or "").strip()
         said = {"did": past_tense(verb), "does": _third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
         asked = " ".join(p for p in (wh, subject, said, rest) if p)
@@ -151,7 +158,7 @@ def read_slot(question: str) -> Slot | None:
         post = post[4:]
     return Slot(
         "{} " + predicate,
-        f"{m.group('wh').lower()} {predicate}",
+        f"{_wh_said(m.group('wh'))} {predicate}",
         verb,
         # "is", "has", "owns", "makes": what holds now; "fired", "bought", "won": a deed done
         current=words[0].lower() in ("is", "are", "has", "have")
@@ -400,7 +407,7 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     after it for what the deed was done to."""
     verb = base_stem(same_event_words(slot.verb)).replace("-", "")  # the words below are read without hyphens
     # a successor is named in several word orders; read as "<successor> replaced <predecessor>"
-    words = SPAN_WORD.findall(successions_reordered(compound_deeds(sentence)))
+    words = SPAN_WORD.findall(doers_first(compound_deeds(sentence)))
     said_at = [i for i, w in enumerate(words) if base_stem(same_event_words(re.sub(r"\W", "", w))) == verb]
     # a capital after a capital is part of a name ("Chicago Fire vs. Inter Miami" fired no one)
     at = next((i for i in said_at if not (i > 0 and words[i][:1].isupper() and words[i - 1][:1].isupper())), -1)
@@ -634,6 +641,8 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
                 continue
             elif not _in_its_role(name, slot, sentence):
                 continue  # "Four years later, Globex bought Tide Works": "Four" is not what it bought
+            elif slot.current and _said_of_a_past_time(slot.verb, sentence):
+                continue  # "Which club does Theo Park play for?": not the one "when he played for" it
             elif (
                 slot.preposition
                 and not re.search(rf"\b{slot.preposition}\s+(?:the\s+|a\s+|an\s+)?{re.escape(name)}", sentence, re.I)
@@ -652,6 +661,23 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
         for s in kept
         if not any(o is not s and o.window.start == s.window.start and _part_of(s.name, o.name) for o in kept)
     ]
+
+
+# Words that set what follows in a time gone by: "when he played for Globex", "formerly owned by Tide Works"
+_PAST_TIME = frozenset("when while once formerly previously then".split())
+
+
+def _said_of_a_past_time(verb: str, sentence: str) -> bool:
+    """The sentence says the verb in the past tense inside a time gone by ("Only Rovers' Theo Park, when he played for
+    Norrvik, scored more"), or after "used to": what held then, not what holds now."""
+    past, base = past_tense(verb).lower(), verb.lower()
+    words = [w.lower().strip(",;:()") for w in sentence.split()]
+    for i, word in enumerate(words):
+        if word == past and _PAST_TIME & set(words[max(0, i - 3) : i]):
+            return True
+        if word == base and words[max(0, i - 2) : i] == ["used", "to"]:  # "he used to play for Norrvik"
+            return True
+    return False
 
 
 def _names_to_say(question: str, slot: Slot) -> list[str]:

@@ -535,6 +535,13 @@ _SUCCESSION_FORMS = [
     ),
 ]
 _SUCCESSION_WORD = re.compile(r"\b(?:replac\w*|successor|replacement|place|succeed\w*)\b", re.I)
+# An investment taken from someone, said as their investing: "Tide Works accepted a $4 billion investment from
+# Globex" is "Globex invested $4 billion in Tide Works"
+_INVESTMENT_TAKEN = re.compile(
+    rf"(?P<receiver>{_NAME})\s+(?:accepted|received|secured|took|got)\s+(?:a|an)\s+"
+    r"(?P<sum>(?:[$£€](?:US|A)?\d[\d,.]*(?:\s+(?:million|billion|trillion))?\s+)?)investment\s+from\s+"
+    rf"(?P<investor>{_NAME})"
+)
 
 
 # "Globex-owned Tide Works", "the Ada Brin–backed startup": the name owns or backs it, as a verb says
@@ -547,11 +554,14 @@ def compound_deeds(text: str) -> str:
     return _COMPOUND_DEED.sub(r"\1 \2", text)
 
 
-def successions_reordered(text: str) -> str:
-    """text with each succession said as "<successor> replaced <predecessor>" (see _SUCCESSION_FORMS)."""
+def doers_first(text: str) -> str:
+    """text with each succession said as "<successor> replaced <predecessor>" (see _SUCCESSION_FORMS) and each
+    investment taken as "<investor> invested in <receiver>": the doer before the deed, where the roles are read."""
     if _SUCCESSION_WORD.search(text):
         for pattern, said in _SUCCESSION_FORMS:
             text = pattern.sub(said, text)
+    if "investment" in text:
+        text = _INVESTMENT_TAKEN.sub(r"\g<investor> invested \g<sum>in \g<receiver>", text)
     return text
 
 
@@ -776,7 +786,7 @@ def same_event_words(text: str) -> str:
     if _RESULT_WORD.search(text):
         for pattern, word in _RESULT_FORMS:
             text = pattern.sub(word, text)
-    text = successions_reordered(compound_deeds(text))
+    text = doers_first(compound_deeds(text))
     text = _PASSED_OVER.sub(r"\g<chosen>", _INSTEAD.sub("", text))
     if not _ANY_EVENT_WORD.search(text):
         return text
