@@ -1066,3 +1066,20 @@ def test_an_investment_taken_from_someone_is_their_investing(tmp_path_factory):
     # the receiver invested nothing
     assert not bot.ask("Did Tide Works invest in Globex?").text.startswith("**Yes")
     assert_exact_quotes(bot, answer)
+
+
+def test_a_maker_is_named_after_made_by_in_a_sentence_about_what_it_makes(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Tech Wire", "2023-11-30", "Tide Pad out", "The Tide Pad is a steel-clad tablet made by Globex."),
+        ("Bay News", "2023-12-01", "Wave Pro", "The Wave Pro claims made by Mara Lind were disputed on Friday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "made_by", articles))
+    answer = bot.ask("Which company makes the Tide Pad?")
+    assert answer.text.startswith("**Globex**"), answer.text
+    assert_exact_quotes(bot, answer)
+    # claims made by someone about a product do not make them its maker
+    assert not bot.ask("Who makes the Wave Pro?").text.startswith("**Mara Lind"), bot.ask(
+        "Who makes the Wave Pro?"
+    ).text

@@ -261,6 +261,7 @@ _POST_FORMS = [
     ("chief financial officer", "cfo"),
     ("chief technology officer", "cto"),
     ("chief operating officer", "coo"),
+    ("maker", "made by", "built by", "manufactured by"),  # "the Tide Pad, made by Globex"
 ]
 
 
@@ -270,6 +271,12 @@ def post_forms(post: str) -> list[str]:
     return next((list(forms) for forms in _POST_FORMS if post.lower() in forms), [post])
 
 
+# What is "made by" someone without being a product they make: a claim, a decision, a change
+_SAID_OR_DONE = frozenset(
+    """claim claims comment comments remark remarks statement statements decision decisions call calls announcement
+    announcements argument arguments point points case offer offers change changes mistake mistakes error errors
+    promise promises pledge pledges move moves choice choices deal deals bid bids""".split()
+)
 # "makes the Globex Phone": news names the maker in apposition too ("Globex Phone maker Tide Works")
 MAKER = "maker"
 _MAKER_ASKED = re.compile(r"^(?:makes|made)\s+(?:the\s+)?(?P<org>[^?]+?)\s*$(?P<title>)?", re.I)
@@ -337,6 +344,16 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
             sentence,
         ):
             found += names_in(m.group("name"))[:1]
+        # a maker named after "made by" in a sentence about what it makes ("The Tide Pad is a tablet made by Globex")
+        if title[0] == MAKER:
+            for m in re.finditer(
+                rf"(?<![\w-]){owner}(?![\w-])[^.;:?!]{{0,60}}?\b(?P<what>\w+)\s+(?:made|built|manufactured|produced)\s+by\s+"
+                rf"{name}",
+                sentence,
+            ):
+                # "the Tide Pad claims made by Mara Lind" are hers, the tablet is not
+                if m["what"].lower() not in _SAID_OR_DONE:
+                    found += names_in(m.group("name"))[:1]
         # the post said of a common noun for the organisation the sentence names ("Mara Lind, a Globex veteran, will
         # be the company's new CEO"); one held elsewhere is another's ("... will be the new CEO of Tide Works")
         for m in re.finditer(
