@@ -250,13 +250,8 @@ class StructuredAnswerer:
             ),
         )
         if answer.refused and counting is not None:  # "Lind has been getting creative" counts no votes
-            return Answer(
-                question=question,
-                text=f"{REFUSAL}: none of the closest passages gives a number for “{question.strip().rstrip('?')}?”",
-                refused=True,
-                hits=hits,
-                parts=[Part(f"how {counting.kind} {counting.claim}", "not_mentioned", [])],
-            )
+            said_back = f"none of the closest passages gives a number for “{question.strip().rstrip('?')}?”"
+            return _refused_for(question, said_back, f"how {counting.kind} {counting.claim}", hits)
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
         texts = {h.article.id: h.article.text for h in hits}
@@ -275,13 +270,8 @@ class StructuredAnswerer:
         # an answer ("Lind flew to Ostland and ran into Theo Park"); refused, the closest passages kept
         if reading.speech and not any(gives_words_of(reading.speech[0], c.quote) for c in answer.citations):
             topic = f" on {reading.speech[1]}" if reading.speech[1] else ""
-            return Answer(
-                question=question,
-                text=f"{REFUSAL}: the closest passages mention {reading.speech[0]} but give none of their words{topic}.",
-                refused=True,
-                hits=hits,
-                parts=[Part(f"{reading.speech[0]} said something{topic}", "not_mentioned", [])],
-            )
+            said_back = f"the closest passages mention {reading.speech[0]} but give none of their words{topic}"
+            return _refused_for(question, said_back, f"{reading.speech[0]} said something{topic}", hits)
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
@@ -316,6 +306,17 @@ def _event_subject(event: str) -> str:
     if not 2 < len(words) <= 4 or words[0].lower() not in ("the", "a", "an") or not words[-1].islower():
         return ""
     return "" if names_in(event) else " ".join(words[:-1])
+
+
+def _refused_for(question: str, why: str, claim: str, hits: list[Hit]) -> Answer:
+    """A refusal saying why, its one part not found: the quotes found did not answer what was asked."""
+    return Answer(
+        question=question,
+        text=f"{REFUSAL}: {why}" + ("" if why.endswith(("?”", ".")) else "."),
+        refused=True,
+        hits=hits,
+        parts=[Part(claim, "not_mentioned", [])],
+    )
 
 
 def _never_named(question: str, said: str, names: list[str], hits: list[Hit]) -> Answer:
