@@ -174,8 +174,8 @@ class StructuredAnswerer:
         # "Did Mara Lind resign in November?": the day the event is dated to, set against the time asked
         timed = read_timed_event(question, _newest(hits)) if reading.shape == "yesno" and not reading.sources else None
         if timed is not None:
-            past = said_in_past(timed.claim)
-            more = retrieve(past if past != timed.claim else timed.claim, EVIDENCE_HITS, Filters())
+            # searched as news words it ("Globex bought Tide Works"), as "when ...?" is
+            more = retrieve(said_in_past(timed.claim), EVIDENCE_HITS, Filters())
             answer = compose_timed(question, timed, _pool(hits, [], more))
             if answer is not None:
                 return answer

@@ -3,8 +3,8 @@
 
 Asked about a topic too ("... report about Globex on November 21?"), the question is no digest: the quotes answer it.
 
-"What is the latest on the Globex trial?" asks for the newest reports on a topic: the articles that name all of it,
-newest first, each by its headline and the sentence that says most of the topic.
+"What is the latest on the Globex trial?" asks for the newest reports on a topic: the articles whose headline says
+it, newest first, each by its headline and the opening sentence that says most of the topic.
 """
 
 from __future__ import annotations
