@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 
 from rag.core.errors import InputError
+from rag.core.text import MONTH_NAME
 
 # month names and abbreviations, lower case -> number ("sept" as news writes September)
 MONTHS = (
@@ -16,7 +17,6 @@ MONTHS = (
     | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
     | {"sept": 9}
 )
-MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"  # a month written out
 _MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + MONTH_NAME + r")\s+(\d{4})\b", re.I)
 # A day written out in full ("October 7, 2023"): (month, day, year).
 FULL_DATE = re.compile(r"\b(" + MONTH_NAME + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
-from rag.core.text import CALENDAR_NAMES, NAME_PHRASE, claim_as_written
+from rag.core.text import CALENDAR_NAMES, MONTH_NAME, NAME_PHRASE, claim_as_written
 from rag.extractive import speech_parts
-from rag.query import FULL_DATE, MONTH_NAME, MONTHS, mentioned_days, mentioned_sources
+from rag.query import FULL_DATE, MONTHS, mentioned_days, mentioned_sources
 from rag.verify.lexical import analyse
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")

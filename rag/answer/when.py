@@ -24,9 +24,9 @@ from rag.answer.compose import UNSETTLED, Citations, outlet_of
 from rag.answer.parts import Window
 from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
-from rag.core.text import NAME_PHRASE, past_year_said
+from rag.core.text import MONTH_NAME, NAME_PHRASE, past_year_said
 from rag.core.types import Answer, Hit, Part
-from rag.query import MONTH_NAME, MONTHS, published_window
+from rag.query import MONTHS, published_window
 
 _WHEN_OR_WHY = re.compile(
     r"^\W*(?P<wh>when|why)\s+(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+?)\s*\??\s*$", re.I

@@ -8,7 +8,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `holds_number`, `amounts_said` / `without_amounts` for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `MONTH_NAME`, `holds_number`, `amounts_said` / `without_amounts` for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -320,8 +320,8 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
 
 # "on August 24, 2022": a day's date, which dates what it stands by
 _MONTH_DAY = r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-# "in December 2022": a month of a year
-_MONTH_NAMES = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+# a month written out ("in December 2022", "since September 22"); the question side reads dates with it too
+MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 
 
 _COMPARED = re.compile(
@@ -343,7 +343,7 @@ def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
             None  # "a profit, compared with a loss in the same quarter last year": the year of what it is set against
         )
     if words.isdigit() and not re.search(
-        rf"\b(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_NAMES}\s+)?{words}\b|\b{words}\s+[A-Z]|"
+        rf"\b(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:{MONTH_NAME}\s+)?{words}\b|\b{words}\s+[A-Z]|"
         rf"{_MONTH_DAY}{words}\b",
         text,
     ):
@@ -835,7 +835,7 @@ _ANY_NUMBER = re.compile(
 
 # a day of a month or a clock time gives no amount ("since September 22", "3:28 PM")
 _DAY_OR_TIME = re.compile(
-    rf"\b(?:{'|'.join(calendar.month_name[1:])}|{'|'.join(calendar.month_abbr[1:])})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"\b(?:{MONTH_NAME}|{'|'.join(calendar.month_abbr[1:])})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\.\d\d\s*[ap]\.?m\b",
     re.I,
 )
