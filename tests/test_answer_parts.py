@@ -1152,6 +1152,47 @@ def test_a_question_that_only_points_at_someone_asks_who_it_means_instead_of_ans
     assert not chat.ask("Did she come back?").refused
 
 
+@pytest.mark.parametrize(
+    ("question", "after"),
+    [
+        ("Who invested in ?", "in"),
+        ("Are and dating?", "Are"),
+        ("What did  say about the harbour?", "did"),
+        ("Who is the chief executive of ?", "of"),
+        ("Did Mara Lind resign from ?", "from"),
+        ("Did Globex buy Tide Works or ?", "or"),
+    ],
+)
+def test_a_question_with_a_blank_where_a_name_was_to_be_typed_points_at_the_blank(bot, question, after):
+    # a form filled in part: any passage holding the other words ("invested in", "say about") would answer it
+    answer = bot.ask(question)
+    assert answer.refused and not answer.citations, answer.text
+    assert answer.text.startswith(f"The question has a blank after “{after}”"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who did the Rovers lose to?",
+        "Which company did Globex invest in?",
+        "Who is Globex owned by?",
+        "Did Globex win ?",
+        "What happened to Mara Lind?",
+        "Did prices rise or fall?",
+        "What was Mara Lind convicted of?",
+        "Did Mara Lind win the Prix d'Or?",
+        "Is the harbour strike over?",
+        "Who stepped in?",
+    ],
+)
+def test_a_whole_question_is_not_read_as_one_with_a_blank(question):
+    from rag.answer.reading import left_blank
+
+    # a preposition stranded by "did" / "is" / "was", a space before the question mark, "or" between two words, a name
+    # ending in "Or", an adverb ending the question
+    assert left_blank(question) == ""
+
+
 def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_support():
     from rag.answer.verdicts import judge
 

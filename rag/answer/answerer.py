@@ -23,6 +23,7 @@ from rag.answer.reading import (
     Reading,
     affirmative,
     as_passive,
+    left_blank,
     points_at_no_one,
     read_question,
     statement_asked,
@@ -99,6 +100,17 @@ class StructuredAnswerer:
                     f"Who or what is “{pointer}”? The question names no one, so the articles cannot be searched for "
                     f"them: ask it again with the name in place of “{pointer}” (in the chat, a follow-up question "
                     "takes its names from the question before)."
+                ),
+                refused=True,
+                hits=hits,
+            )
+        blank = left_blank(question)
+        if blank:  # "Who invested in ?": any passage with "invested in" would do
+            return Answer(
+                question=question,
+                text=(
+                    f"The question has a blank after “{blank}”: a name or a word seems to be missing there. Ask it again "
+                    "with the blank filled in."
                 ),
                 refused=True,
                 hits=hits,

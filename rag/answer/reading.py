@@ -714,3 +714,35 @@ def points_at_no_one(question: str) -> str:
     if names_in(lowered) or any(kind != "word" for _, _, kind in content) or len(content) > POINTED_WORDS:
         return ""
     return m.group(0)
+
+
+# A question with a blank where a name was to be typed (a form filled in part, a name deleted): any passage holding its
+# other words would answer it, so the blank is pointed out instead
+_AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)"
+_PREPOSITION = r"(?:in|on|at|to|for|with|about|from|by|against|into|of|between)"
+# prepositions that are never an adverb ending a question ("Is the strike over?", "Who stepped in?", "Who stood by?")
+_ONLY_PREPOSITION = r"(?:to|for|with|about|from|against|into|of|between)"
+_BLANKS = [
+    # two spaces or more before a lower-case word or the question mark: "What did  say about Ostland?"
+    re.compile(r"(?P<word>[\w'’]+)[^\S\n]{2,}(?=[a-z?])"),
+    # an article or a conjunction right before the question mark ("Who is the chief of the?"), or a preposition with a
+    # space between ("Who is the chief executive of ?"; "What was Mara Lind convicted of?" is whole)
+    re.compile(r"\b(?P<word>the|a|an|and|or)[^\S\n]*\?*$"),
+    re.compile(rf"\b(?P<word>{_PREPOSITION})[^\S\n]+\?+$", re.I),
+    # "and" / "or" with nothing before it: "Are and dating?", "Did Globex buy or ?"
+    re.compile(rf"^(?:\w+\s+)?(?P<word>(?i:{_AUX}))\s+(?:and|or)\b"),
+    re.compile(rf"\b(?P<word>(?i:{_PREPOSITION}|the)|and|or)\s+(?:and|or)\b"),
+    # a preposition ending a yes/no question, or a who / what question with no auxiliary to strand it ("Who did Globex
+    # invest in?" is whole): "Did Mara Lind resign from?", "What happened to?"
+    re.compile(rf"^{_AUX}\b.*\b(?P<word>{_ONLY_PREPOSITION})\?*$", re.I),
+    re.compile(rf"^(?:who|what|which\s+\w+)\s+(?!{_AUX}\b)(?:\w+\s+)*?(?P<word>{_ONLY_PREPOSITION})\?*$", re.I),
+]
+
+
+def left_blank(question: str) -> str:
+    """The word a blank follows ("in" of "Who invested in ?", "Are" of "Are and dating?"), else ""."""
+    for pattern in _BLANKS:
+        m = pattern.search(question.strip())
+        if m is not None:
+            return m.group("word")
+    return ""
