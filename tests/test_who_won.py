@@ -383,3 +383,33 @@ def test_a_record_of_wins_is_no_latest_result(tmp_path_factory):
     answer = bot.ask("Who won the Harbour Cup?")
     assert answer.text.startswith("**Rovers**"), answer.text
     assert not bot.ask("Did the Rovers win the Harbour Cup?").text.startswith("**No"), answer.text
+
+
+def test_a_case_is_won_by_the_side_a_jury_or_court_finds_for(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-12-12",
+            "Verdict",
+            (
+                "On Monday, a federal jury surprised the industry by siding with game maker Globex Games in its fight "
+                "to break Tide Works' control over app payments."
+            ),
+        ),
+        (
+            "Daily Ledger",
+            "2023-12-13",
+            "Ruling",
+            "A judge ruled Tuesday that Mara Lind must testify in the Norrvik case.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "case_won", articles))
+    # the side the question names is the winner, written longer ("Globex Games"); "trial" is any contest's word
+    for question in ("Who won Globex v. Tide Works?", "Who won the Globex v. Tide Works trial?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Globex Games**, as of 2023-12-12"), answer.text
+        assert_exact_quotes(bot, answer)
+    # a ruling that finds for no one is no result
+    assert bot.ask("Who won the Norrvik case?").refused

@@ -172,3 +172,8 @@ def with_initials(claim: str, passage: str) -> str:
         return f"{name} {found[0]}" if found else name
 
     return NAME_PHRASE.sub(spelled, passage)
+
+
+def joined(names: list[str]) -> str:
+    """Names said together: "Mara Lind", "Mara Lind and Theo Park", "Ada Brin, Mara Lind and Theo Park"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
 from rag.answer.deeds import name_words
-from rag.answer.names import NOT_NAMES, in_full, named_by_surname, names_in, standalone
+from rag.answer.names import NOT_NAMES, in_full, joined, named_by_surname, names_in, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import claim_terms, coverage
 from rag.core.text import NAME_PHRASE, said_years, stem
@@ -33,6 +33,10 @@ _WIN = re.compile(
     r"(?:won(?!\s+by)|wins?|beat|defeated|clinched|lifted|claimed|captured|(?:were|was)\s+(?:crowned|named)|"
     r"(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:crowned|named))\b"
     rf"|\bwon\s+by\s+(?P<agent>{NAME_PHRASE.pattern})"
+    # a case is won by the side a jury or a court finds for: "a federal jury sided with Globex in its fight with ..."
+    r"|\b(?i:jury|court|judge|justices|panel|tribunal|arbitrators?|commission)\s+(?:[a-z]+\s+){0,4}?"
+    r"(?:sided|siding|ruled|ruling|found|finding)\s+(?:with|in\s+favou?r\s+of|for)\s+(?:the\s+)?"
+    rf"(?:[\w-]+\s+(?:maker|developer|owner|firm|company|giant)\s+)?(?P<favoured>{NAME_PHRASE.pattern})"
 )
 # "the Ostland–Mariners game": the question names both sides, and the winner is one of them
 _SIDES = re.compile(rf"(?P<a>{NAME_PHRASE.pattern})\s*(?:–|—|-|\bvs?\.?|\bversus\b)\s*(?P<b>{NAME_PHRASE.pattern})")
@@ -95,8 +99,15 @@ def _event_key(topic: str) -> set[str]:
     return {t for t, _, kind in terms if kind == "name"} or {t for t, _, _ in terms}
 
 
-# Words for a contest in general, which a report of its result seldom repeats ("Ostland beat the Mariners 2-1")
-_ANY_CONTEST = {stem(w) for w in ("game", "match", "contest", "fight", "bout", "clash", "tie", "race", "showdown")}
+# Words for a contest in general, which a report of its result seldom repeats ("Ostland beat the Mariners 2-1", "the
+# jury sided with Globex")
+_ANY_CONTEST = {
+    stem(w)
+    for w in (
+        *("game", "match", "contest", "fight", "bout", "clash", "tie", "race", "showdown"),
+        *("trial", "case", "lawsuit", "suit", "dispute", "battle"),
+    )
+}
 
 
 def _plain_words_said(topic: str, sentence: str) -> bool:
@@ -139,7 +150,7 @@ def _winner(name: str, article: str, sides: set[str], asked: set[str]) -> str:
     the article drops elsewhere ("Ostlandic Mara Lind" when it also says "Mara Lind ..."). A nationality word before
     it is dropped first."""
     name = _undescribed(name)
-    if name in sides:
+    if name in sides or any(name.startswith(f"{side} ") for side in sides):  # "Globex Games" for the side "Globex"
         return name
     if asked & set(re.findall(r"[a-z0-9]+", name.lower())):
         return ""
@@ -166,10 +177,6 @@ def _shared_with(before: str) -> list[str]:
     return [n for item in items if item.split()[0].lower() not in NOT_NAMES for n in names_in(item)[:1]]
 
 
-def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 # "The Mariners have won the league in ten of the past eleven seasons and won the Harbour Cup in 2020": a second win
 # of the same subject, joined by "and" with no subject of its own (not inside a relative clause: "the Rovers, who
 # beat Ostland and won the Cup")
@@ -193,15 +200,18 @@ class _Win:
 
 def _wins(sentence: str) -> Iterator[_Win]:
     for m in _WIN.finditer(sentence):
+        if m.group("favoured"):  # what the case was about follows the side found for, as it follows a winner's verb
+            yield _Win(m.group("favoured"), None, m.start(), m.end(), m.start("favoured"))
+            continue
         subject = m.group("subject")
         yield _Win(subject, m.group("agent"), m.start(), m.end(), m.start("subject") if subject else -1)
         if not subject:
             continue
-        joined = _AND_WON.search(sentence, m.end())
-        if joined and not _OWN_SUBJECT_STARTS.search(sentence, m.end(), joined.start()):
-            between = _WIN.search(sentence[m.end() : joined.start()])
+        also = _AND_WON.search(sentence, m.end())
+        if also and not _OWN_SUBJECT_STARTS.search(sentence, m.end(), also.start()):
+            between = _WIN.search(sentence[m.end() : also.start()])
             if between is None:
-                yield _Win(subject, None, joined.start("verb"), joined.end(), m.start("subject"))
+                yield _Win(subject, None, also.start("verb"), also.end(), m.start("subject"))
 
 
 def _win_clause(sentence: str, win: _Win) -> str:
@@ -290,7 +300,7 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                 continue  # asked which team won, a player who won with one is no answer
             if win.subject:
                 shared = [_winner(n, article.text, sides, asked) for n in _shared_with(sentence[: win.subject_start])]
-                name = _joined([*(n for n in shared if n), name])
+                name = joined([*(n for n in shared if n), name])
             # "The 2017 Mariners won ...": the season written before the winner's name dates the result too
             season = _SEASON_BEFORE.search(sentence[: win.subject_start]) if win.subject else None
             result = Result(
