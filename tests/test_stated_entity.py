@@ -1057,7 +1057,9 @@ def test_an_investment_taken_from_someone_is_their_investing(tmp_path_factory):
     from rag.core.text import doers_first
 
     said = "Tide Works accepted a $4 billion investment from Globex and another $2 billion from Norrvik Bank."
-    assert doers_first(said).startswith("Globex invested $4 billion in Tide Works and another")
+    assert doers_first(said) == (
+        "Globex invested $4 billion in Tide Works and Norrvik Bank invested another $2 billion in Tide Works."
+    )
     articles = [("Bay News", "2023-12-09", "Tide Works funding", said)]
     bot = Assistant.open(index_articles(tmp_path_factory, "investment_taken", articles))
     answer = bot.ask("Who invested in Tide Works?")
@@ -1083,3 +1085,113 @@ def test_a_maker_is_named_after_made_by_in_a_sentence_about_what_it_makes(tmp_pa
     assert not bot.ask("Who makes the Wave Pro?").text.startswith("**Mara Lind"), bot.ask(
         "Who makes the Wave Pro?"
     ).text
+
+
+def test_a_deed_said_of_names_together_or_of_the_clauses_subject_as_he_or_she_is_theirs(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-10",
+            "Arrests",
+            "Ada Brin and Ida Moen were arrested on Aug. 30 after a neighbour called the police.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-10-11",
+            "A bold move",
+            (
+                "In late 2021, Theo Park made one of the boldest moves of his business career when he bought "
+                "Tide Works for $40 million from Globex."
+            ),
+        ),
+        (
+            "Tech Wire",
+            "2023-10-12",
+            "Harbour",
+            (
+                "Mara Lind left the harbour board when it was sold to Norrvik Bank. "
+                "Globex sued Mara Lind and Pia Sand resigned from the Ostland board."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "together_or_pronoun", articles))
+    # names that open the clause together each did it
+    for question in ("Was Ada Brin arrested?", "Was Ida Moen arrested?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Yes"), answer.text
+        assert_exact_quotes(bot, answer)
+    # "when he bought": no other name between, "he" is Theo Park
+    answer = bot.ask("Who bought Tide Works?")
+    assert answer.text.startswith("**Theo Park**"), answer.text
+    assert bot.ask("Did Theo Park buy Tide Works?").text.startswith("**Yes"), answer.text
+    assert_exact_quotes(bot, answer)
+    # "it" is the board, and an "and" joining two clauses joins no names: neither is Mara Lind's deed
+    for question in ("Was Mara Lind sold to Norrvik Bank?", "Did Mara Lind resign from the Ostland board?"):
+        assert not bot.ask(question).text.startswith("**Yes"), question
+
+
+def test_a_successor_is_the_new_holder_stated_beside_a_report_of_the_predecessor_leaving(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-20",
+            "Chief quits",
+            "Theo Park stepped down as chief executive of Tide Works on Monday.",
+        ),
+        (
+            "Tech Wire",
+            "2023-11-21",
+            "New chief",
+            "Ada Brin, the former head of sales at Tide Works, will be the company's new CEO, the board said on Tuesday.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "successor_as_new_holder", articles))
+    # no passage says "replaced": the new holder and the leaving are each cited, and the answer says so
+    answer = bot.ask("Who replaced Theo Park as CEO of Tide Works?")
+    assert answer.text.startswith("**Ada Brin** — the CEO of Tide Works as of 2023-11-21"), answer.text
+    assert "No passage says in so many words" in answer.text, answer.text
+    assert {c.source for c in answer.citations} == {"Coast Times", "Tech Wire"}, answer.citations
+    assert_exact_quotes(bot, answer)
+    # no report of her leaving: the new CEO replaced no one the articles know of
+    refused = bot.ask("Who replaced Ida Moen as CEO of Tide Works?")
+    assert refused.refused and "Ada Brin" not in refused.text.split("\n")[0], refused.text
+
+
+def test_asked_which_companies_every_doer_stated_is_named_each_with_its_citation(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Bay News",
+            "2023-12-09",
+            "Funding",
+            "Tide Works accepted a $4 billion investment from Globex and another $2 billion from Norrvik Bank last year.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "investors", articles))
+    # "and another $2 billion from Norrvik Bank" is a second investor
+    answer = bot.ask("Which companies invested in Tide Works?")
+    assert answer.text.startswith("**Globex and Norrvik Bank** — Globex: Bay News (2023-12-09) [1]; Norrvik Bank"), (
+        answer.text
+    )
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("Did Norrvik Bank invest in Tide Works?").text.startswith("**Yes"), answer.text
+    # asked for one, the others are stated after it
+    one = bot.ask("Which company invested in Tide Works?")
+    assert one.text.startswith("**Globex** — stated by Bay News (2023-12-09) [1]. Also stated: Norrvik Bank"), one.text
+
+
+def test_a_title_run_before_the_object_is_read_whole_to_its_name(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    said = "The Harbour Mariners have signed two-time Coastal League Most Valuable Player Theo Park to a 10-year deal."
+    bot = Assistant.open(index_articles(tmp_path_factory, "title_run", [("Coast Times", "2023-12-11", "Signed", said)]))
+    # "Most" is a capital inside the title, not the end of the object: the name signed is Theo Park
+    answer = bot.ask("Who signed Theo Park?")
+    assert answer.text.startswith("**Harbour Mariners** — stated by Coast Times (2023-12-11) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("Did the Harbour Mariners sign Theo Park?").text.startswith("**Yes"), answer.text

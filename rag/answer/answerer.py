@@ -34,10 +34,12 @@ from rag.answer.stated import (
     Slot,
     compose_holder,
     compose_stated,
+    compose_successor,
     post_forms,
     read_holder,
     read_slot,
     succession_searches,
+    successor_as_new_holder,
 )
 from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name
 from rag.answer.when import (
@@ -202,7 +204,16 @@ class StructuredAnswerer:
             # asked with no outlet named, who or which is answered only by a name a passage states in that role
             slot = read_slot(question) if not reading.sources else None
             if slot is not None:
-                return compose_stated(question, slot, _post_pool(slot, _pool(hits, evidence), retrieve))
+                answer = compose_stated(question, slot, _post_pool(slot, _pool(hits, evidence), retrieve))
+                # "Who replaced Mara Lind as CEO of Globex?": news names the new CEO, and her leaving, apart
+                successor = successor_as_new_holder(question, slot) if answer.refused else None
+                if successor is not None:
+                    predecessor, new = successor
+                    named = compose_successor(
+                        question, predecessor, new, _post_pool(new, _pool(hits, evidence), retrieve)
+                    )
+                    answer = named or answer
+                return answer
             if not reading.sources and len(question.split()) <= MAX_WORDS:
                 # a short question the slot reader cannot read ("who did the rovers lose to?" typed in lower case) names
                 # no deed to state: the name most passages share would be a guess, so the quotes answer it, each

@@ -161,6 +161,8 @@ def _someone_else_at(
     while start > 0 and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
         start -= 1
     last = set().union(*tokens[start : at + 1]) if at >= 0 else set()
+    if at >= 0:
+        last |= _doers_beside(words, tokens, start)
     pronoun = next(
         (i for i in range(verb - 1, at, -1) if re.split(r"['’]", words[i].lower())[0] in SUBJECT_PRONOUNS), -1
     )
@@ -178,6 +180,29 @@ def _someone_else_at(
         return False
     # a passive names its doer after a "by", however far on ("Mara Lind was fired as chief of Tide Works by Globex")
     return not _named_by(words, tokens, verb, subject)
+
+
+def _doers_beside(words: list[str], tokens: list[frozenset[str]], start: int) -> set[str]:
+    """The names that open the clause together with the one starting at `start`: "Mara Lind and Theo Park were
+    arrested", "Mara Lind, Theo Park and Ada Brin resigned" say it of each. Only at the clause's start: in "Globex sued
+    Mara Lind and Theo Park resigned" the "and" joins two clauses."""
+    i, names = start, set()
+    while (
+        i >= 2
+        and words[i - 1].lower() in ("and", "&")
+        or i >= 1
+        and words[i - 1].endswith(",")
+        and _is_name(words[i - 1])
+    ):
+        j = i - 2 if words[i - 1].lower() in ("and", "&") else i - 1
+        if not _is_name(words[j]):
+            return set()
+        while j > 0 and _is_name(words[j - 1]) and not words[j - 1].endswith(","):
+            j -= 1
+        names |= set().union(*tokens[j:i])
+        i = j
+    opens_clause = i == 0 or words[i - 1][-1] in ",;:—–" or words[i - 1].lower() in _CLAUSE_START
+    return names if names and opens_clause else set()
 
 
 def _named_by(words: list[str], tokens: list[frozenset[str]], verb: int, names: Set[str]) -> frozenset[str]:
@@ -369,8 +394,13 @@ def _object_at(words: list[str], tokens: list[frozenset[str]], verb: int) -> set
         word, bare = words[i], words[i].strip(",.;:()\"'“”‘’")
         if bare.lower() == "by" and not found:
             return set()  # "beaten by the Rovers": the doer, not the object
-        if bare.lower() not in NOT_NAMES and any(kind == "name" for _, _, kind in analyse(bare)[1]):
+        # (a capital inside a run is part of it: "Most" of "League Most Valuable Player Theo Park")
+        if (found and bare[:1].isupper() and words[i - 1][-1:] not in ",.;:") or (
+            bare.lower() not in NOT_NAMES and any(kind == "name" for _, _, kind in analyse(bare)[1])
+        ):
             found |= set(tokens[i])
+            # a name is read whole, a title run before it too ("signed Harbour League Most Valuable Player Theo Park")
+            end = max(end, min(len(words), i + 2))
         elif found:
             if not describes_next_name(" ".join(words[i:])):
                 break

@@ -16,7 +16,7 @@ from itertools import islice
 
 from rag.answer.compose import REFUSAL, UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.deeds import BE_FORMS, DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
-from rag.answer.names import in_full, names_in, people_of, peoples_words, standalone
+from rag.answer.names import in_full, joined, names_in, people_of, peoples_words, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import coverage, judge
 from rag.core.text import (
@@ -236,6 +236,48 @@ def succession_searches(slot: Slot) -> list[str]:
     return [f"in {predecessor}'s place", f"{predecessor}'s successor"] if predecessor else []
 
 
+_AS_POST = re.compile(r"\s+as\s+(?P<post>[^?]+?)\s*\?*\s*$")
+
+
+def successor_as_new_holder(question: str, slot: Slot) -> tuple[str, Slot] | None:
+    """Asked "Who replaced Mara Lind as CEO of Globex?", her name and the slot of "Who is the new CEO of Globex?":
+    news often names the new holder without saying whom they replaced."""
+    m = _AS_POST.search(question)
+    if slot.verb.lower() not in _SUCCEEDING or m is None:
+        return None
+    post = re.sub(r"^(?:the\s+)?", "", m.group("post"))
+    held = read_slot(f"Who is the {post}?")  # "the CEO of Globex", "the Globex CEO"
+    predecessor = _AS_POST_SUCCEEDED.sub("", slot.claim("")).replace(slot.verb, "", 1).strip(" ?")
+    if held is None or held.title is None or not names_in(predecessor):
+        return None
+    new = read_slot(f"Who is the new {held.title[0]} of {held.title[1]}?")
+    return (predecessor, new) if new is not None and new.title is not None else None
+
+
+def compose_successor(question: str, predecessor: str, new: Slot, hits: list[Hit]) -> Answer | None:
+    """**Name** — the latest holder a passage states and a passage reporting the predecessor leaving, both cited, and
+    that no passage says the one replaced the other; None when either is missing."""
+    assert new.title is not None
+    found = [s for s in stated(question, new, hits) if not _part_of(predecessor.split()[-1], s.name)]
+    if not found:
+        return None
+    lead = max(found, key=lambda s: s.day)
+    left = left_post(predecessor, new.title, "", hits)
+    if left is None:
+        return None
+    cites = Citations()
+    lines: list[str] = []
+    parts: list[Part] = []
+    n = cites.supporting(lead.window, lead.claim, lines, parts)
+    m = cites.quote(left, lines)
+    post = f"{new.title[0]} of {new.title[1]}"
+    text = (
+        f"**{lead.name}** — the {post} as of {lead.day}, stated by {outlet_of(lead.window)} [{n}]; {predecessor} is "
+        f"reported leaving the post: {outlet_of(left)} [{m}]. No passage says in so many words that one replaced the other."
+    )
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
 # "is the chief executive of Globex", "was the head coach of the Mariners": a post and who it is held at
 # ("was named interim CEO of Globex", "became chair of Globex": the post taken up, named as news names its holder)
 _TITLE_ASKED = re.compile(
@@ -382,11 +424,23 @@ _CLAUSE_OPENERS = frozenset("that which who whom since when while because after 
 _BEFORE_A_VERB = frozenset("has have had was were is are been be also just already then later never not".split())
 
 
+# a clause of time or cause whose subject may be the sentence's own ("..., when she bought ...")
+_WHEN_OPENERS = frozenset("when after as because before since while once until".split())
+_PRONOUNS = frozenset("he she".split())  # "it" and "they" may be a thing between ("left the club when it was sold")
+
+
 def _own_subject_between(between: list[str]) -> bool:
     """A clause opens between the name and the verb and a lowercase word of its own stands right before the verb."""
     if not any(w.lower().strip(",;:") in _CLAUSE_OPENERS for w in between):
         return False
     last = between[-1] if between else ""
+    if (
+        last.lower() in _PRONOUNS
+        and between[-2].lower() in _WHEN_OPENERS
+        and not any(w[:1].isupper() for w in between[:-2])
+    ):
+        # "Mara Lind made her boldest move when she bought Tide Works": no other name between, she is Mara Lind
+        return False
     # "Globex, which filed ...": the relative word stands for the name; "Mara Lind said that the All-Star suffered
     # ...": a determiner's noun is the clause's subject, capitalised or not
     return (
@@ -437,6 +491,10 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     first = next((i for i in range(len(words)) if bare[i : i + len(parts)] == parts), -1)
     if first < 0:
         return False  # only inside a longer token ("#Globex", a link): not named there as a doer or an object
+    if slot.template.startswith("{}") and at >= 0:
+        # the deed said twice, of two doers ("Globex invested $4bn in Tide Works and Norrvik invested another $2bn in
+        # Tide Works"): the doer's own verb is the first after its name
+        at = next((i for i in said_at if i > first and not (words[i][:1].isupper() and words[i - 1][:1].isupper())), at)
     if at < 0:
         return True  # the judge found the claim in other words ("returned" for "came back"): nothing to place
     said, asked = re.sub(r"\W", "", words[at]).lower(), slot.verb.lower()
@@ -712,6 +770,10 @@ def _part_of(short: str, name: str) -> bool:
     return short != name and set(short.split()) < set(name.split())
 
 
+# names given together, asked for several ("Which companies ...?")
+MAX_NAMED = 4
+
+
 def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     """**Name** — stated by <outlet> [1], the latest report first and earlier other names after it; a refusal saying
     what no passage states when none does."""
@@ -764,6 +826,12 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     # what holds now is said as of the report's day: a later change may not be in the articles
     when = f", as of {max(s.day for s in by_name[lead])}" if slot.current else ""
     text = f"**{lead}**{when} — stated by {cite(lead)}"
+    kind = _ASKED_KIND.match(question)
+    if kind and re.search(r"[^s]s$", kind.group("kind")) and len(names) > 1:
+        # "Which companies invested in Tide Works?" asks for all of them: each is named, with its own citation
+        several = names[:MAX_NAMED]
+        text = f"**{joined(several)}** — " + "; ".join(f"{n}: {cite(n)}" for n in several)
+        names = names[len(several) - 1 :]  # none left over for "Also stated"
     if len(names) > 1:
         earlier = [f"{n} ({cite(n)})" for n in names[1:3]]
         text += (". Earlier reports: " if slot.current else ". Also stated: ") + "; ".join(earlier)

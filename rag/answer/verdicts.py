@@ -463,7 +463,22 @@ def _close_together(needed: set[str], names: list[set[str]], sentence: str) -> b
         _close(needed, names, sentence)
         or _close(needed, names, _ASIDE.sub(" ", sentence))
         or _close(needed, names, names_only)
+        or _close(needed, names, _pronoun_named(sentence))
     )
+
+
+# "Mara Lind made the boldest move of her career when she bought Tide Works": the clause's subject, said again as "he"
+# or "she" after "when" / "after" / "because" with no other name, pronoun or reported speech between, is the clause's
+# own name ("it" and "they" may be the thing between: "Mara Lind left the club when it was sold")
+_NO_OTHER_SUBJECT = r"(?!\b(?:he|she|it|they|that|who|which|said|says)\b)"
+_PRONOUN_OF_SUBJECT = re.compile(
+    rf"(?:^|(?<=, ))(?P<name>{NAME_RUN.pattern})(?P<between>(?:{_NO_OTHER_SUBJECT}[^.;:A-Z])*?"
+    r"\b(?:when|after|as|because|before|since|while|once|until)\s+)(?:he|she)\b"
+)
+
+
+def _pronoun_named(sentence: str) -> str:
+    return _PRONOUN_OF_SUBJECT.sub(lambda m: m.group("name") + m.group("between") + m.group("name"), sentence)
 
 
 # A name of several words stands as one word in that count: "the final of the Ostland Open Cup won by the Rovers"

@@ -541,7 +541,17 @@ _INVESTMENT_TAKEN = re.compile(
     rf"(?P<receiver>{_NAME})\s+(?:accepted|received|secured|took|got)\s+(?:a|an)\s+"
     r"(?P<sum>(?:[$£€](?:US|A)?\d[\d,.]*(?:\s+(?:million|billion|trillion))?\s+)?)investment\s+from\s+"
     rf"(?P<investor>{_NAME})"
+    # "... from Globex and another $2 billion from Norrvik Bank": a second investor of the same receiver
+    rf"(?:\s+and\s+another\s+(?P<sum2>[$£€](?:US|A)?\d[\d,.]*(?:\s+(?:million|billion|trillion))?\s+)from\s+"
+    rf"(?P<investor2>{_NAME}))?"
 )
+
+
+def _investments(m: re.Match[str]) -> str:
+    said = f"{m.group('investor')} invested {m.group('sum')}in {m.group('receiver')}"
+    if m.group("investor2"):
+        said += f" and {m.group('investor2')} invested another {m.group('sum2')}in {m.group('receiver')}"
+    return said
 
 
 # "Globex-owned Tide Works", "the Ada Brin–backed startup": the name owns or backs it, as a verb says
@@ -561,7 +571,7 @@ def doers_first(text: str) -> str:
         for pattern, said in _SUCCESSION_FORMS:
             text = pattern.sub(said, text)
     if "investment" in text:
-        text = _INVESTMENT_TAKEN.sub(r"\g<investor> invested \g<sum>in \g<receiver>", text)
+        text = _INVESTMENT_TAKEN.sub(_investments, text)
     return text
 
 
