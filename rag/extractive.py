@@ -7,7 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.core.embedder import Encoder
-from rag.core.text import CALENDAR_NAMES, NAME, NAME_PHRASE, REFUSAL_TEXT, is_markup, split_sentences, stem, stems
+from rag.core.text import (
+    CALENDAR_NAMES,
+    NAME,
+    NAME_PHRASE,
+    POST_WORDS,
+    REFUSAL_TEXT,
+    STOPWORDS,
+    is_markup,
+    split_sentences,
+    stem,
+    stems,
+)
 from rag.core.types import Answer, Citation, Hit
 from rag.injection import instruction_spans
 
@@ -134,6 +145,36 @@ def question_entities(question: str) -> list[str]:
     """Capitalised words of the question, lower-cased: the names an answer sentence must be about."""
     words = NAME.findall(question)
     return [w.strip(".'’").lower() for w in words if w.lower() not in _QUESTION_WORDS]
+
+
+# "Who is Jack Keane?" names the person and asks about them: a description (quotes), not a name to find
+# (not a post in capitals after an organisation: "Who is Globex's CEO?" asks for a name)
+WHO_IS_NAMED = re.compile(
+    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?![^?]*\s(?:CEO|CFO|CTO|COO)\s*\??\s*$)(?P<name>(?:[A-Z][\w'’.-]*\s*)+)\??\s*$"
+)
+
+
+def describes(name: str, sentence: str) -> bool:
+    """The sentence says who or what the name is: in apposition ("Mara Lind, the founder of Globex," "Mara Lind,
+    Globex's chief"), by a post before it ("Globex founder Mara Lind") or with "is a / the"."""
+    said = re.escape(name)
+    return bool(
+        re.search(rf"{said}(?:['’]s)?,\s+(?:the|a|an|also\s+known|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?\s)", sentence)
+        or re.search(rf"{said}\s+(?:is|was)\s+(?:a|an|the)\s", sentence)
+        or re.search(rf"\b(?i:{'|'.join(sorted(POST_WORDS))})\s+{said}\b", sentence)
+    )
+
+
+# a social post's signature line, "— Mara Lind (@mlind) November 17, 2023": a handle, a link or a date, with names
+_POST_MARK = re.compile(rf"@\w+|https?://\S+|pic\.twitter\.com/\S+|\b(?:{'|'.join(CALENDAR_NAMES)})\b")
+
+
+def says_nothing(sentence: str) -> bool:
+    """A sentence that is only a post's signature: names, a handle, a link, a date and numbers, no plain word."""
+    if not _POST_MARK.search(sentence):
+        return False  # a headline in capitals says something
+    rest = NAME_PHRASE.sub(" ", _POST_MARK.sub(" ", sentence))
+    return not [w for w in re.findall(r"[a-z][\w'’-]*", rest) if w not in STOPWORDS]
 
 
 def speech_parts(question: str) -> tuple[str, str] | None:
@@ -286,7 +327,11 @@ class ExtractiveAnswerer:
         naming another person by the asked first name is about someone else)."""
         speech = speech_parts(question)
         surname = [w.lower() for w in NAME.findall(speech[0])][-1:] if speech else []
-        sentences = [s for s in self.candidates(hits, surname) if unquotable is None or not unquotable(s.text)]
+        sentences = [
+            s
+            for s in self.candidates(hits, surname)
+            if not says_nothing(s.text) and (unquotable is None or not unquotable(s.text))
+        ]
         if not sentences:
             return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)
         self.score(question, sentences)
@@ -310,6 +355,15 @@ class ExtractiveAnswerer:
         topic = stems(speech[1]) if speech else set()
         if speaking and (not topic or any(topic & stems(s.text) for s in speaking)):
             sentences = speaking
+        # asked who someone is, sentences saying who they are answer it when any is close enough ("Mara Lind, the
+        # founder of Globex, ..."), not every sentence naming them
+        named = WHO_IS_NAMED.match(question)
+        describing = [
+            s
+            for s in sentences
+            if named and s.score >= self.config.refuse_below and describes(named.group("name").strip(), s.text)
+        ]
+        sentences = describing or sentences
         best = max(s.score for s in sentences)
         if best < self.config.refuse_below:
             return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)

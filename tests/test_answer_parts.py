@@ -1161,6 +1161,7 @@ def test_a_question_that_only_points_at_someone_asks_who_it_means_instead_of_ans
         ("Who is the chief executive of ?", "of"),
         ("Did Mara Lind resign from ?", "from"),
         ("Did Globex buy Tide Works or ?", "or"),
+        ("Who became ?", "became"),
     ],
 )
 def test_a_question_with_a_blank_where_a_name_was_to_be_typed_points_at_the_blank(bot, question, after):
@@ -2053,3 +2054,37 @@ def test_a_deed_said_as_a_gerund_after_a_clause_opening_name_is_a_topic():
     won = "With the final won by the Rovers beating the Mariners by six wickets on Sunday, the league is ready."
     assert judge("the Rovers beat the Mariners", [won], happened=True).supported
     assert judge("Globex cut prices", ["With Globex cutting prices, rivals followed."], happened=True).supported
+
+
+def test_asked_who_someone_is_the_sentences_saying_who_they_are_are_quoted_and_a_post_signature_never(
+    tmp_path_factory,
+):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-17",
+            "Globex chief out",
+            (
+                "Mara Lind has been fired from Globex. "
+                "— Mara Lind (@maralind) November 17, 2023. "
+                "Mara Lind is a hero of mine, one investor said on Friday."
+            ),
+        ),
+        (
+            "Bay News",
+            "2023-11-18",
+            "Who is she",
+            "Mara Lind, the founder of Tide Works and a former harbour pilot, joined Globex in 2019.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "who_is", articles))
+    answer = bot.ask("Who is Mara Lind?")
+    quotes = [c.quote for c in answer.citations]
+    # the sentences saying who she is answer it; a signature line (a name, a handle, a date) says nothing and is
+    # never quoted
+    assert any(q.startswith("Mara Lind, the founder of Tide Works") for q in quotes), quotes
+    assert not any("@maralind" in q for q in quotes), quotes
+    assert "has been fired" not in " ".join(quotes), quotes
+    assert_exact_quotes(bot, answer)

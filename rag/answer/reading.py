@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
 from rag.core.text import CALENDAR_NAMES, MONTH_NAME, NAME_PHRASE, claim_as_written
-from rag.extractive import speech_parts
+from rag.extractive import WHO_IS_NAMED, speech_parts
 from rag.query import FULL_DATE, MONTHS, mentioned_days, mentioned_sources
 from rag.verify.lexical import analyse
 
@@ -171,13 +171,6 @@ _FRAME = re.compile(
     r"(?:said|implies|implied|alleges|alleged|(?:claim|suggest|indicat|impl|stat|say|alleg|report)ing)\s+)?"
     r"(?:that\s+)?",
     re.I,
-)
-
-
-# "Who is Jack Keane?" names the person and asks about them: a description (quotes), not a name to find.
-_WHO_IS_NAMED = re.compile(
-    # not a post in capitals after an organisation ("Who is Globex's CEO?" asks for a name)
-    r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?![^?]*\s(?:CEO|CFO|CTO|COO)\s*\??\s*$)(?:[A-Z][\w'’.-]*\s*)+\??\s*$"
 )
 
 
@@ -663,7 +656,7 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
     if speech and not _AUXILIARY.match(question):
         reading.shape = "quote"
         return reading
-    if _ENTITY.match(question) and not _WHO_IS_NAMED.match(question):
+    if _ENTITY.match(question) and not WHO_IS_NAMED.match(question):
         reading.shape = "entity"
     elif asks_yes_no(question):
         # "Did Ostland and Norrvik agree to a truce?" asks about the world, not whether two reports agree
@@ -729,6 +722,8 @@ _BLANKS = [
     # space between ("Who is the chief executive of ?"; "What was Mara Lind convicted of?" is whole)
     re.compile(r"\b(?P<word>the|a|an|and|or)[^\S\n]*\?*$"),
     re.compile(rf"\b(?P<word>{_PREPOSITION})[^\S\n]+\?+$", re.I),
+    # a who / what question of one verb with a space where its object was to be: "Who fired ?", "Who became ?"
+    re.compile(r"^(?i:who|what)\s+(?P<word>[a-z]+)[^\S\n]+\?+$"),
     # "and" / "or" with nothing before it: "Are and dating?", "Did Globex buy or ?"
     re.compile(rf"^(?:\w+\s+)?(?P<word>(?i:{_AUX}))\s+(?:and|or)\b"),
     re.compile(rf"\b(?P<word>(?i:{_PREPOSITION}|the)|and|or)\s+(?:and|or)\b"),
