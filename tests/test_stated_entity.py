@@ -1195,3 +1195,24 @@ def test_a_title_run_before_the_object_is_read_whole_to_its_name(tmp_path_factor
     assert answer.text.startswith("**Harbour Mariners** — stated by Coast Times (2023-12-11) [1]."), answer.text
     assert_exact_quotes(bot, answer)
     assert bot.ask("Did the Harbour Mariners sign Theo Park?").text.startswith("**Yes"), answer.text
+
+
+def test_who_founded_it_is_answered_from_the_founder_named_by_title_when_no_sentence_says_founded(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-30",
+            "Plea",
+            "On Nov. 21, Tide Works founder Mara Lind pleaded guilty to running an unlicensed harbour exchange.",
+        ),
+        ("Bay News", "2023-12-01", "Chip", "Globex co-founder Theo Park left the company on Friday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "founder_title", articles))
+    answer = bot.ask("Who founded Tide Works?")
+    # a founder stays one: no "as of" and no later report of leaving
+    assert answer.text.startswith("**Mara Lind** — stated by Tech Wire (2023-11-30) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
+    # a co-founder founded it too
+    assert bot.ask("Who founded Globex?").text.startswith("**Theo Park** — stated by Bay News"), answer.text

@@ -413,3 +413,17 @@ def test_a_case_is_won_by_the_side_a_jury_or_court_finds_for(tmp_path_factory):
         assert_exact_quotes(bot, answer)
     # a ruling that finds for no one is no result
     assert bot.ask("Who won the Norrvik case?").refused
+
+
+def test_the_events_names_must_be_said_as_names_not_as_plain_words(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Coast Times", "2023-12-03", "Title", "The Rovers won the Harbour League title match that season 3-0."),
+        ("Bay News", "2023-12-08", "Awards", "Tide Saga won Match of the Season at the Harbour Awards on Thursday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "names_as_names", articles))
+    # "title match that season" holds the words, not the award's name
+    answer = bot.ask("Who won Match of the Season?")
+    assert answer.text.startswith("**Tide Saga**"), answer.text
+    assert "Rovers" not in answer.text, answer.text

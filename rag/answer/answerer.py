@@ -35,6 +35,7 @@ from rag.answer.stated import (
     compose_holder,
     compose_stated,
     compose_successor,
+    founder_asked,
     post_forms,
     read_holder,
     read_slot,
@@ -213,6 +214,14 @@ class StructuredAnswerer:
                         question, predecessor, new, _post_pool(new, _pool(hits, evidence), retrieve)
                     )
                     answer = named or answer
+                # "Who founded Globex?": news names a founder by the title more often than by the deed ("Globex
+                # founder Mara Lind")
+                founder = founder_asked(slot) if answer.refused else None
+                if founder is not None:
+                    titled_answer = compose_stated(
+                        question, founder, _post_pool(founder, _pool(hits, evidence), retrieve)
+                    )
+                    answer = answer if titled_answer.refused else titled_answer
                 return answer
             if not reading.sources and len(question.split()) <= MAX_WORDS:
                 # a short question the slot reader cannot read ("who did the rovers lose to?" typed in lower case) names

@@ -277,7 +277,8 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
             names_the_event[article.id] = topic_names <= analyse(article.title + " " + article.text)[0]
         if not names_the_event[article.id]:
             continue
-        said = analyse(sentence)[0]
+        # the event's names said as names: "won the Big Ten title game that year" names no "Game of the Year"
+        said = {t for t, _, kind in analyse(sentence)[1] if kind == "name"}
         missing = len(topic_names - said)
         if (
             coverage(topic, sentence) < TOPIC_COVERAGE

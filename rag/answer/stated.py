@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from rag.answer.compose import REFUSAL, UNSETTLED, Citations, outlet_of, quoted
@@ -236,6 +236,20 @@ def succession_searches(slot: Slot) -> list[str]:
     return [f"in {predecessor}'s place", f"{predecessor}'s successor"] if predecessor else []
 
 
+_FOUNDED = re.compile(r"^\{\}\s+(?P<co>co-?)?founded\s+(?P<org>[^?]+?)\s*$", re.I)
+
+
+def founder_asked(slot: Slot) -> Slot | None:
+    """Asked "Who founded Globex?", the slot of "Who is the founder of Globex?" (the post news names in apposition:
+    "Globex founder Mara Lind", "Mara Lind, the founder of Globex"), or None for any other deed."""
+    m = _FOUNDED.match(slot.template)
+    if m is None:
+        return None
+    titled = read_slot(f"Who is the {'co-' if m.group('co') else ''}founder of {m.group('org')}?")
+    # a founder stays one: said as of no day
+    return replace(titled, current=False) if titled is not None and titled.title is not None else None
+
+
 _AS_POST = re.compile(r"\s+as\s+(?P<post>[^?]+?)\s*\?*\s*$")
 
 
@@ -304,7 +318,10 @@ _POST_FORMS = [
     ("chief technology officer", "cto"),
     ("chief operating officer", "coo"),
     ("maker", "made by", "built by", "manufactured by"),  # "the Tide Pad, made by Globex"
+    ("founder", "co-founder", "cofounder"),  # one of several founders founded it too
 ]
+# posts that are never left: no later report of leaving is looked for
+_KEPT_FOR_GOOD = frozenset(("maker", "founder", "co-founder"))
 
 
 def post_forms(post: str) -> list[str]:
@@ -836,8 +853,9 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         earlier = [f"{n} ({cite(n)})" for n in names[1:3]]
         text += (". Earlier reports: " if slot.current else ". Also stated: ") + "; ".join(earlier)
     text += "."
-    # a post is left; the maker of a thing is not ("A later report may change this" would cite something else)
-    held = slot.title is not None and slot.title[0] != MAKER
+    # a post is left; the maker or the founder of a thing stays one ("A later report may change this" would cite
+    # something else)
+    held = slot.title is not None and slot.title[0] not in _KEPT_FOR_GOOD
     change = left_post(lead, slot.title, max(s.day for s in by_name[lead]), hits) if held and slot.title else None
     if change is not None and slot.after_change:
         # asked for the new holder, the latest one named has left since: who followed is what no passage says
