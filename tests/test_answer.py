@@ -567,3 +567,28 @@ def test_asked_what_someone_said_sentences_giving_none_of_their_words_are_refuse
     # one sentence names her without her words, the other gives Park's: neither is what she said
     assert answer.refused and not answer.citations, answer.text
     assert "give none of their words" in answer.text
+
+
+def test_asked_what_someone_said_on_a_topic_one_quote_must_give_their_words_on_it(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-02",
+            "Tour",
+            "Theo Park met world leaders including Ostland President Ada Brin on a tour about harbour tolls.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-10-03",
+            "Call",
+            "Ostland President Ada Brin reaffirmed the two countries' “enduring partnership” in a call.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "words_on_topic", articles))
+    answer = bot.ask("What did Ada Brin say about harbour tolls?")
+    # one sentence is on the tolls without her words, the other gives her words on something else
+    assert answer.refused and not answer.citations, answer.text
+    assert "give none of their words on harbour tolls" in answer.text, answer.text

@@ -564,3 +564,20 @@ def test_did_it_happen_at_a_time_is_answered_from_the_day_the_reports_give_it(tm
         assert answer.text.startswith(start), (question, answer.text)
         assert_exact_quotes(bot, answer)
     assert bot.ask("Was Mara Lind fired on November 20, 2023?").parts[0].verdict == "contradicted"
+
+
+def test_did_it_happen_at_a_time_with_no_day_said_is_left_open_and_the_first_report_shown(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Tech Wire", "2023-10-28", "Verdict", "Mara Lind has been found guilty on seven counts of harbour fraud."),
+        ("Bay News", "2023-11-30", "Later", "Mara Lind, found guilty last month, will be sentenced in March."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "timed_undated", articles))
+    # the reports state it, but their dates only bound it: neither a Yes nor "nothing found"
+    answer = bot.ask("Was Mara Lind found guilty in November?")
+    assert answer.text.startswith(
+        "The articles do not settle this: they report it, first Tech Wire (2023-10-28) [1], but give no day or year"
+    ), answer.text
+    assert answer.parts and answer.parts[0].verdict == "not_mentioned", answer.parts
+    assert_exact_quotes(bot, answer)

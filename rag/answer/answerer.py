@@ -300,7 +300,13 @@ class StructuredAnswerer:
             return _never_named(question, "closest passages never name", asked, hits)
         # asked what someone said, quotes that give no one's words, or only others', are sentences about them, not
         # an answer ("Lind flew to Ostland and ran into Theo Park"); refused, the closest passages kept
-        if reading.speech and not any(gives_words_of(reading.speech[0], c.quote) for c in answer.citations):
+        # (on the topic asked, in one quote: "Ada Brin reaffirmed the two countries' “partnership”" gives her words, but
+        # none on the harbour, and a sentence on the harbour that only names her gives none of hers)
+        on_topic = stems(reading.speech[1]) if reading.speech and reading.speech[1] else set()
+        if reading.speech and not any(
+            gives_words_of(reading.speech[0], c.quote) and (not on_topic or on_topic & stems(c.quote))
+            for c in answer.citations
+        ):
             topic = f" on {reading.speech[1]}" if reading.speech[1] else ""
             said_back = f"the closest passages mention {reading.speech[0]} but give none of their words{topic}"
             return _refused_for(question, said_back, f"{reading.speech[0]} said something{topic}", hits)

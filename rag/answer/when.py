@@ -415,8 +415,8 @@ def read_timed_event(question: str, newest: str) -> TimedEvent | None:
 
 def compose_timed(question: str, event: TimedEvent, hits: list[Hit]) -> Answer | None:
     """**Yes** from a sentence that dates the event inside the time asked; **No** when the sentences date it only
-    outside it, cited; None when no sentence states it or none dates it closely enough to decide (the question is
-    then judged as any yes/no question)."""
+    outside it, cited; unsettled, the earliest statement cited, when none dates it closely enough to decide; None
+    when no sentence states it (the question is then judged as any yes/no question)."""
     found = dated(event.claim, hits)
     if not found:
         return None
@@ -450,6 +450,15 @@ def compose_timed(question: str, event: TimedEvent, hits: list[Hit]) -> Answer |
         text = f"**No** — the articles date it {when}, {outlet_of(lead.window)} [{n}], not {event.asked}."
         verdict = "contradicted"
     else:
-        return None  # no day that decides it: the question is judged as any yes/no question
+        # stated, but with no day or year that decides it: said so, the earliest statement cited (judged as any yes/no
+        # question, the time asked is one more word that no passage holds: "nothing found")
+        lead = min(found, key=lambda d: (d.window.hit.article.published_at, d.day))
+        n = cites.quote(lead.window, lines)
+        text = (
+            f"{UNSETTLED}: they report it, first {outlet_of(lead.window)} [{n}], but give no day or year that says "
+            f"whether it was {event.asked}."
+        )
+        part = Part(f"{lead.claim} {event.asked}", "not_mentioned", [])
+        return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=[part])
     parts = [Part(f"{lead.claim} {event.asked}", verdict, [n])]
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
