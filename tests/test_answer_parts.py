@@ -2088,3 +2088,19 @@ def test_asked_who_someone_is_the_sentences_saying_who_they_are_are_quoted_and_a
     assert not any("@maralind" in q for q in quotes), quotes
     assert "has been fired" not in " ".join(quotes), quotes
     assert_exact_quotes(bot, answer)
+
+
+def test_declining_to_do_it_and_an_acquittal_deny_it():
+    from rag.answer.verdicts import judge
+
+    # "declined to" is a refusal, not the deed ("declined 5%" is still a fall)
+    assert judge("Mara Lind plead guilty", ["In May, Mara Lind declined to plead guilty."], happened=True).label == (
+        "contradicted"
+    )
+    assert judge("Globex shares fell", ["Globex shares declined 5% on Monday."], happened=True).supported
+    # found guilty is the opposite of acquitted, both ways
+    guilty = "Mara Lind has been found guilty on seven counts of harbour fraud."
+    assert judge("Mara Lind was acquitted", [guilty], happened=True).label == "contradicted"
+    assert judge("Mara Lind was convicted", ["Mara Lind was acquitted on all counts."], happened=True).label == (
+        "contradicted"
+    )

@@ -125,6 +125,7 @@ _OPPOSITES = [
     ("new", "old"),
     ("present", "absent"),
     ("included", "excluded"),
+    ("convicted", "acquitted"),
 ]
 # Read by stem, so that inflections oppose too ("improved" against "worsened", "wins" against "loses").
 _OPPOSITE: dict[str, set[str]] = {}

@@ -640,8 +640,10 @@ _EVENT_WORDS = [
         "fire",
     ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
-    # a price, a share or an index that moves: "shares slumped" fell, "prices jumped" rose ("declined to comment" is
-    # a refusal, "fallen" a participle the stemmer keeps apart)
+    # "declined to comment" is a refusal: "Did Globex comment?" is No
+    (re.compile(r"\b(?:decline|declines|declined|declining)(?=\s+to\b)", re.I), "refused"),
+    # a price, a share or an index that moves: "shares slumped" fell, "prices jumped" rose ("fallen" a participle the
+    # stemmer keeps apart)
     (
         re.compile(
             r"\b(?:drop|drops|dropped|dropping|fell|fallen|slump|slumps|slumped|slumping|tumble|tumbles|tumbled|"
