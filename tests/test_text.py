@@ -175,7 +175,7 @@ def test_a_price_that_moves_is_said_to_fall_or_rise_in_any_of_its_words() -> Non
     assert not judge("Globex shares drop", ["Globex shares jumped 4% on Monday."], happened=True).supported
     assert judge("Globex shares rise", ["Globex shares surged after the results."], happened=True).supported
     # declining to comment is a refusal, not a fall
-    assert T.same_event_words("Globex declined to comment.") == "Globex declined to comment."
+    assert T.same_event_words("Globex declined to comment.") == "Globex refused to comment."
     assert not judge("Globex decline", ["Globex declined to comment."], happened=True).supported
 
 
