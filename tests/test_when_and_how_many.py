@@ -581,3 +581,38 @@ def test_did_it_happen_at_a_time_with_no_day_said_is_left_open_and_the_first_rep
     ), answer.text
     assert answer.parts and answer.parts[0].verdict == "not_mentioned", answer.parts
     assert_exact_quotes(bot, answer)
+
+
+def test_has_it_happened_is_no_as_of_the_latest_report_that_says_it_is_still_to_come(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Tech Wire", "2023-10-28", "Verdict", "Mara Lind has been found guilty on seven counts of harbour fraud."),
+        (
+            "Bay News",
+            "2023-11-30",
+            "Next",
+            "Mara Lind, who faces life in prison, is scheduled to be sentenced in March.",
+        ),
+        ("Coast Times", "2023-11-29", "Prices", "Globex is scheduled to cut harbour fees again next month."),
+        (
+            "Tech Wire",
+            "2023-11-18",
+            "Talks",
+            (
+                "Theo Park is scheduled to meet the Globex board as staff push to have him reinstated as chief. "
+                "The Rovers are expected to win the Harbour Cup by 7 points."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "still_ahead", articles))
+    for question in ("Has Mara Lind been sentenced?", "Was Mara Lind sentenced?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**No** — not as of 2023-11-30: Bay News (2023-11-30) [1]"), answer.text
+        assert_exact_quotes(bot, answer)
+    # asked about what is ahead, the schedule is no No; nor is a deed to be done "again" (it was done before)
+    assert not bot.ask("Will Mara Lind be sentenced?").text.startswith("**No"), "future"
+    assert not bot.ask("Did Globex cut harbour fees?").text.startswith("**No"), "again"
+    # the deed scheduled must be the one asked (a meeting is no reinstatement), and a forecast is no schedule
+    assert not bot.ask("Did Globex reinstate Theo Park?").text.startswith("**No"), "another deed"
+    assert not bot.ask("Did the Rovers win the Harbour Cup?").text.startswith("**No"), "a forecast"

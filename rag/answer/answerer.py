@@ -8,6 +8,7 @@ from collections.abc import Callable
 from rag.answer.amounts import Asked, compose_amount, compose_compared, read_amount, read_compared
 from rag.answer.compose import (
     REFUSAL,
+    UNSETTLED,
     compose_entity,
     compose_yes_no,
     missing_names,
@@ -45,6 +46,7 @@ from rag.answer.stated import (
 from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name
 from rag.answer.when import (
     compose_event_order,
+    compose_still_ahead,
     compose_timed,
     compose_when,
     earliest,
@@ -249,7 +251,12 @@ class StructuredAnswerer:
         compared = read_compared(question)
         if compared is not None:  # "did B report a larger or smaller fall than A?": the two figures, compared
             return compose_compared(question, compared, evidence, hits)
-        return compose_yes_no(question, reading, evidence, hits)
+        answer = compose_yes_no(question, reading, evidence, hits)
+        if answer.text.startswith(UNSETTLED) and not reading.sources and len(reading.clauses) == 1:
+            # "Has Mara Lind been sentenced?": no report says so, and the latest says it is still to come
+            ahead = compose_still_ahead(question, reading.clauses[0].claim, _pool(hits, evidence))
+            answer = ahead or answer
+        return answer
 
     def quotes(
         self, question: str, reading: Reading, hits: list[Hit], about: str = "", counting: Asked | None = None

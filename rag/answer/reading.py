@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
-from rag.core.text import CALENDAR_NAMES, MONTH_NAME, NAME_PHRASE, claim_as_written
+from rag.core.text import AUXILIARY_WORDS, CALENDAR_NAMES, MONTH_NAME, NAME_PHRASE, claim_as_written
 from rag.extractive import WHO_IS_NAMED, speech_parts
 from rag.query import FULL_DATE, MONTHS, mentioned_days, mentioned_sources
 from rag.verify.lexical import analyse
@@ -429,8 +429,9 @@ _ASSERTS = re.compile(
 # "Was Mara Lind fired?" asks whether it was done to her: the claim keeps its "was" ("Mara Lind was fired"), or it
 # would read as her own deed ("Mara Lind fired ...").
 _BE_ASKED = re.compile(
-    # ("Are Mara Lind and Theo Park ...?": the "be" of two names goes after both, not between them)
-    rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern})\s+(?!\w+ing\b|(?:and|or)\b)[a-z]",
+    # ("Are Mara Lind and Theo Park ...?": the "be" of two names goes after both, not between them, as it goes after
+    # "Globex v. Tide Works")
+    rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern})\s+(?!\w+ing\b|(?:and|or|v|vs|versus)\b)[a-z]",
 )
 
 
@@ -442,9 +443,14 @@ _GET_PASSIVE = re.compile(
 )
 
 
+# "Has Mara Lind been fired?" is read as "Mara Lind been fired"
+_BEEN_PASSIVE = re.compile(r"^(?P<name>(?:\S+\s+){0,5}?\S+)\s+been\s+(?=\w+(?:ed|en)\b)")
+
+
 def as_passive(claim: str) -> str:
-    """ "Mara Lind get fired" -> "Mara Lind was fired": "get" + participle is the passive."""
-    return _GET_PASSIVE.sub(r"\g<name> was ", claim)
+    """ "Mara Lind get fired" -> "Mara Lind was fired": "get" + participle is the passive; so is "been" + participle
+    ("Mara Lind been fired", of "Has Mara Lind been fired?")."""
+    return _BEEN_PASSIVE.sub(r"\g<name> was ", _GET_PASSIVE.sub(r"\g<name> was ", claim))
 
 
 def _keep_passive(text: str, claim: str) -> str:
@@ -711,7 +717,7 @@ def points_at_no_one(question: str) -> str:
 
 # A question with a blank where a name was to be typed (a form filled in part, a name deleted): any passage holding its
 # other words would answer it, so the blank is pointed out instead
-_AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)"
+_AUX = rf"(?:{AUXILIARY_WORDS})"
 _PREPOSITION = r"(?:in|on|at|to|for|with|about|from|by|against|into|of|between)"
 # prepositions that are never an adverb ending a question ("Is the strike over?", "Who stepped in?", "Who stood by?")
 _ONLY_PREPOSITION = r"(?:to|for|with|about|from|against|into|of|between)"

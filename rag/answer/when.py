@@ -21,12 +21,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of
-from rag.answer.parts import Window
+from rag.answer.parts import Window, sentences_of
 from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
-from rag.core.text import MONTH_NAME, NAME_PHRASE, past_year_said
+from rag.answer.verdicts import judge
+from rag.core.text import MONTH_NAME, NAME_PHRASE, past_year_said, same_event_words
 from rag.core.types import Answer, Hit, Part
 from rag.query import MONTHS, published_window
+from rag.verify.lexical import analyse
 
 _WHEN_OR_WHY = re.compile(
     r"^\W*(?P<wh>when|why)\s+(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+?)\s*\??\s*$", re.I
@@ -461,4 +463,46 @@ def compose_timed(question: str, event: TimedEvent, hits: list[Hit]) -> Answer |
         part = Part(f"{lead.claim} {event.asked}", "not_mentioned", [])
         return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=[part])
     parts = [Part(f"{lead.claim} {event.asked}", verdict, [n])]
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+# "Did ...?", "Has ... been ...?", "Was ...?": asked whether it has happened (not "Will Mara Lind be sentenced?")
+_ASKED_IF_DONE = re.compile(r"^\W*(?:did|has|have|had|was|were)\b", re.I)
+# "is scheduled to be sentenced", "are set to vote": what the sentence says is still to come ("is expected to win by
+# 7 points" is a forecast, "is expected to continue to grow" says it grows)
+_STILL_AHEAD = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+)?(?:scheduled|slated|set|due)\s+to\s+(?:be\s+)?(?P<deed>[a-z]+)", re.I
+)
+
+
+# "is scheduled to cut prices again": done before, whatever is ahead
+_ONCE_MORE = re.compile(r"\b(?:again|another|further|once\s+more|second|third|new\s+round)\b", re.I)
+
+
+def compose_still_ahead(question: str, claim: str, hits: list[Hit]) -> Answer | None:
+    """**No**, as of the latest report that says the asked deed is still to come ("Mara Lind is scheduled to be
+    sentenced in March"), cited; None when the question does not ask whether it happened or no sentence says so. The
+    latest such report is the one that counts: an earlier schedule may have been kept since."""
+    if not _ASKED_IF_DONE.match(question):
+        return None
+    # the deed scheduled is the one asked: "is scheduled to meet ... to have him reinstated" schedules a meeting
+    deed = next((t for t, _, kind in analyse(same_event_words(claim))[1] if kind == "word"), "")
+    ahead = [
+        w
+        for w in sentences_of(hits)
+        if any(deed in analyse(same_event_words(m.group("deed")))[0] for m in _STILL_AHEAD.finditer(w.text))
+        and not _ONCE_MORE.search(w.text)
+        and judge(claim, [w.text], similarity=None).supported
+    ]
+    if not ahead:
+        return None
+    lead = max(ahead, key=lambda w: (w.hit.article.published_at, w.hit.score))
+    cites = Citations()
+    lines: list[str] = []
+    parts: list[Part] = []
+    n = cites.supporting(lead, claim, lines, parts)
+    text = (
+        f"**No** — not as of {lead.hit.article.published_at[:10]}: {outlet_of(lead)} [{n}] reports it still to come, "
+        "and no passage found says it has happened since."
+    )
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)

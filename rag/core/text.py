@@ -945,6 +945,10 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")  # "Globex's" is "Globex" and its "s"
 _AFTER_SENTENCE_END = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
 
 
+# The auxiliaries a question opens with or puts before its verb ("Did ...?", "Who has ...?"), one regex alternation
+AUXILIARY_WORDS = "do|does|did|is|are|was|were|has|have|had|will|would|can|could|should"
+
+
 # Words of a post: news capitalises them before a name ("Harbour Bank Chair Ada Brin"), a question asks them as posts
 POST_WORDS = frozenset(
     """ceo cfo cto coo chief executive president chair chairman chairwoman founder co-founder cofounder coach manager
