@@ -18,8 +18,9 @@ from rag.answer.compose import REFUSAL, UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.deeds import BE_FORMS, DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
 from rag.answer.names import in_full, joined, names_in, people_of, peoples_words, standalone
 from rag.answer.parts import Window, sentences_of
-from rag.answer.verdicts import coverage, judge
+from rag.answer.verdicts import WHEN_OPENERS, coverage, judge
 from rag.core.text import (
+    AUXILIARY_WORDS,
     NAME_PHRASE,
     base_stem,
     compound_deeds,
@@ -32,7 +33,7 @@ from rag.core.text import (
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse
 
-_AUX = r"(?:did|does|do|has|have|had|will|would|can|could|should|is|are|was|were)"
+_AUX = rf"(?:{AUXILIARY_WORDS})"
 # "which studio", "what company"; not "what did" or "what is"
 _WH = rf"(?i:who|whom|(?:which|what)\s+(?!{_AUX}\b)[a-z][\w-]*)"
 # "Who fired ...?", "Which studio makes ...?", "Who was named ...?": the asked name is the doer (the subject).
@@ -43,7 +44,7 @@ _ASKS_OBJECT = re.compile(
     rf"^\W*(?P<wh>{_WH})\s+(?P<aux>(?i:did|does|do|has|have|had))\s+"
     r"(?P<subject>(?:(?:the|a|an)\s+)?[A-Z][^?]*?)\s+(?P<verb>[a-z]+)(?P<rest>\s[^?]*?)?\s*\??\s*$"
 )
-_AUXILIARY = frozenset("did does do has have had will would can could should is are was were".split())
+_AUXILIARY = frozenset(AUXILIARY_WORDS.split("|"))
 _BE_HAVE = frozenset("is are was were has have had".split())
 _NOT_A_VERB = frozenset("in on at of for to from with by about after before during than as the a an".split())
 # a preposition that ends the question takes the object ("lose to {}"); otherwise it follows the verb ("beat {} on
@@ -227,12 +228,17 @@ _SUCCEEDING = frozenset("replaced replaces succeeded succeeds".split())
 _AS_POST_SUCCEEDED = re.compile(r"\s+as\s+[^?]+$")
 
 
+def _predecessor(slot: Slot) -> str:
+    """The one replaced, of "{} replaced Mara Lind as CEO": "Mara Lind"."""
+    return _AS_POST_SUCCEEDED.sub("", slot.claim("")).replace(slot.verb, "", 1).strip(" ?")
+
+
 def succession_searches(slot: Slot) -> list[str]:
     """Asked who succeeded someone, the words news names a successor with ("in Mara Lind's place", "Mara Lind's
     successor"): searched beside the question, whose "replaced" also finds any "replacement" (a bench player's)."""
     if slot.verb.lower() not in _SUCCEEDING:
         return []
-    predecessor = _AS_POST_SUCCEEDED.sub("", slot.claim("")).replace(slot.verb, "", 1).strip(" ?")
+    predecessor = _predecessor(slot)
     return [f"in {predecessor}'s place", f"{predecessor}'s successor"] if predecessor else []
 
 
@@ -261,7 +267,7 @@ def successor_as_new_holder(question: str, slot: Slot) -> tuple[str, Slot] | Non
         return None
     post = re.sub(r"^(?:the\s+)?", "", m.group("post"))
     held = read_slot(f"Who is the {post}?")  # "the CEO of Globex", "the Globex CEO"
-    predecessor = _AS_POST_SUCCEEDED.sub("", slot.claim("")).replace(slot.verb, "", 1).strip(" ?")
+    predecessor = _predecessor(slot)
     if held is None or held.title is None or not names_in(predecessor):
         return None
     new = read_slot(f"Who is the new {held.title[0]} of {held.title[1]}?")
@@ -441,8 +447,6 @@ _CLAUSE_OPENERS = frozenset("that which who whom since when while because after 
 _BEFORE_A_VERB = frozenset("has have had was were is are been be also just already then later never not".split())
 
 
-# a clause of time or cause whose subject may be the sentence's own ("..., when she bought ...")
-_WHEN_OPENERS = frozenset("when after as because before since while once until".split())
 _PRONOUNS = frozenset("he she".split())  # "it" and "they" may be a thing between ("left the club when it was sold")
 
 
@@ -453,7 +457,7 @@ def _own_subject_between(between: list[str]) -> bool:
     last = between[-1] if between else ""
     if (
         last.lower() in _PRONOUNS
-        and between[-2].lower() in _WHEN_OPENERS
+        and between[-2].lower() in WHEN_OPENERS
         and not any(w[:1].isupper() for w in between[:-2])
     ):
         # "Mara Lind made her boldest move when she bought Tide Works": no other name between, she is Mara Lind

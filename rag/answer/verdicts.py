@@ -471,14 +471,19 @@ def _close_together(needed: set[str], names: list[set[str]], sentence: str) -> b
 # "Mara Lind made the boldest move of her career when she bought Tide Works": the clause's subject, said again as "he"
 # or "she" after "when" / "after" / "because" with no other name, pronoun or reported speech between, is the clause's
 # own name ("it" and "they" may be the thing between: "Mara Lind left the club when it was sold")
+WHEN_OPENERS = frozenset("when after as because before since while once until".split())
+_WHEN_OPENER = "(?:" + "|".join(sorted(WHEN_OPENERS)) + ")"
 _NO_OTHER_SUBJECT = r"(?!\b(?:he|she|it|they|that|who|which|said|says)\b)"
 _PRONOUN_OF_SUBJECT = re.compile(
     rf"(?:^|(?<=, ))(?P<name>{NAME_RUN.pattern})(?P<between>(?:{_NO_OTHER_SUBJECT}[^.;:A-Z])*?"
-    r"\b(?:when|after|as|because|before|since|while|once|until)\s+)(?:he|she)\b"
+    rf"\b{_WHEN_OPENER}\s+)(?:he|she)\b"
 )
+_OPENER_AND_PRONOUN = re.compile(rf"\b{_WHEN_OPENER}\s+(?:he|she)\b")
 
 
 def _pronoun_named(sentence: str) -> str:
+    if not _OPENER_AND_PRONOUN.search(sentence):  # most sentences: the name-by-name search costs more
+        return sentence
     return _PRONOUN_OF_SUBJECT.sub(lambda m: m.group("name") + m.group("between") + m.group("name"), sentence)
 
 
