@@ -147,7 +147,7 @@ def question_entities(question: str) -> list[str]:
     return [w.strip(".'’").lower() for w in words if w.lower() not in _QUESTION_WORDS]
 
 
-# "Who is Jack Keane?" names the person and asks about them: a description (quotes), not a name to find
+# "Who is Mara Lind?" names the person and asks about them: a description (quotes), not a name to find
 # (not a post in capitals after an organisation: "Who is Globex's CEO?" asks for a name)
 WHO_IS_NAMED = re.compile(
     r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?![^?]*\s(?:CEO|CFO|CTO|COO)\s*\??\s*$)(?P<name>(?:[A-Z][\w'’.-]*\s*)+)\??\s*$"
