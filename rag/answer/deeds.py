@@ -187,14 +187,13 @@ def _doers_beside(words: list[str], tokens: list[frozenset[str]], start: int) ->
     arrested", "Mara Lind, Theo Park and Ada Brin resigned" say it of each. Only at the clause's start: in "Globex sued
     Mara Lind and Theo Park resigned" the "and" joins two clauses."""
     i, names = start, set()
-    while (
-        i >= 2
-        and words[i - 1].lower() in ("and", "&")
-        or i >= 1
-        and words[i - 1].endswith(",")
-        and _is_name(words[i - 1])
-    ):
-        j = i - 2 if words[i - 1].lower() in ("and", "&") else i - 1
+    while True:
+        if i >= 2 and words[i - 1].lower() in ("and", "&"):
+            j = i - 2  # "Mara Lind and Theo Park"
+        elif i >= 1 and words[i - 1].endswith(",") and _is_name(words[i - 1]):
+            j = i - 1  # "Ada Brin, Mara Lind and ..."
+        else:
+            break
         if not _is_name(words[j]):
             return set()
         while j > 0 and _is_name(words[j - 1]) and not words[j - 1].endswith(","):

@@ -846,15 +846,17 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     lead = names[0]
     # what holds now is said as of the report's day: a later change may not be in the articles
     when = f", as of {max(s.day for s in by_name[lead])}" if slot.current else ""
-    text = f"**{lead}**{when} — stated by {cite(lead)}"
     kind = _ASKED_KIND.match(question)
     if kind and re.search(r"[^s]s$", kind.group("kind")) and len(names) > 1:
         # "Which companies invested in Tide Works?" asks for all of them: each is named, with its own citation
-        several = names[:MAX_NAMED]
-        text = f"**{joined(several)}** — " + "; ".join(f"{n}: {cite(n)}" for n in several)
-        names = names[len(several) - 1 :]  # none left over for "Also stated"
-    if len(names) > 1:
-        earlier = [f"{n} ({cite(n)})" for n in names[1:3]]
+        leading = names[:MAX_NAMED]
+        text = f"**{joined(leading)}** — " + "; ".join(f"{n}: {cite(n)}" for n in leading)
+    else:
+        leading = [lead]
+        text = f"**{lead}**{when} — stated by {cite(lead)}"
+    others = names[len(leading) :][:2]
+    if others:
+        earlier = [f"{n} ({cite(n)})" for n in others]
         text += (". Earlier reports: " if slot.current else ". Also stated: ") + "; ".join(earlier)
     text += "."
     # a post is left; the maker or the founder of a thing stays one ("A later report may change this" would cite
