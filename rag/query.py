@@ -110,11 +110,11 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
     for name in known:
         if name in full:
             continue
-        if " - " in name:
+        if _SECTION.search(name):
             # "The Independent - Life and Style" is asked about as "The Independent": match that part, capitalised,
             # so the ordinary word "independent" does not count
-            short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
-            if len(short) >= 3 and re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", question):
+            short = outlet_short_name(name)
+            if len(short) >= 3 and short_name_at(short, question):
                 by_short.append(name)
     # A section named in full ("Daily Ledger - Health") is that section, not every section of the outlet: the short
     # form only counts for an outlet none of whose sections the question names in full.
@@ -124,7 +124,27 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
 
 def _outlet_of(source: str) -> str:
     """ "Daily Ledger - Health" -> "daily ledger": the outlet a sectioned source belongs to."""
-    return re.sub(r"^the\s+", "", source.split(" - ")[0].strip().lower())
+    return outlet_short_name(source).lower()
+
+
+# "The Daily Ledger - Health", "Coast Times | World News": an outlet's name, then a section or a strapline
+_SECTION = re.compile(r"\s+[-|]\s+")
+
+
+def outlet_short_name(source: str) -> str:
+    """ "The Daily Ledger - Health" -> "Daily Ledger", "Coast Times | World News" -> "Coast Times": how a question names
+    a sectioned or subtitled outlet, spelled as the index spells it."""
+    return re.sub(r"^The\s+", "", _SECTION.split(source.strip(), maxsplit=1)[0].strip())
+
+
+def short_name_at(short: str, text: str) -> re.Match[str] | None:
+    """Where `text` writes an outlet's short name as the index spells it or in capitals ("CNBC" for "Cnbc"), never
+    as an ordinary lower-case word."""
+    for form in dict.fromkeys((short, short.upper())):
+        m = re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text)
+        if m:
+            return m
+    return None
 
 
 def time_hints(question: str, today: date | None = None) -> tuple[str, str]:

@@ -262,9 +262,27 @@ def test_reading_gives_each_named_outlet_its_part():
     assert _parts(q, known) == [("Daily Ledger", "", "Globex cut prices"), ("Tech Wire", "", "Globex cut prices")]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the last outlet named only by its report asks the same thing of it, not nothing
+        "Is the Daily Ledger report about Globex's profit consistent with Tech Wire's report?",
+        "Is the Daily Ledger report about Globex's profit consistent with the Tech Wire report on it?",
+        # "agree about X": X is what both are asked to cover, and "agree" is no word of it
+        "Do the Daily Ledger and Tech Wire agree about Globex's profit?",
+    ],
+)
+def test_a_relation_asks_each_named_outlet_about_the_same_thing(question):
+    known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
+    assert _parts(question, known) == [
+        ("Daily Ledger", "", "about Globex s profit"),
+        ("Tech Wire", "", "about Globex s profit"),
+    ]
+
+
 def test_both_parts_supported_is_a_yes_with_one_cited_line_per_part(bot):
     answer = bot.ask(
-        "Does the Daily Ledger article report that Globex made a quarterly profit of $40 million, "
+        "Does the Daily Ledger article suggest that Globex made a quarterly profit of $40 million, "
         "while the Tech Wire article says regulators opened an inquiry into Globex's accounting?"
     )
     assert answer.text.startswith("**Yes.**") and not answer.refused
@@ -470,7 +488,7 @@ def test_a_question_whose_names_no_article_mentions_lists_them_as_its_missing_pa
 def test_ask_json_carries_the_parts(parts_index):
     result = run_cli(
         "ask",
-        "Does the Daily Ledger article report that Globex made a quarterly profit of $40 "
+        "Does the Daily Ledger article suggest that Globex made a quarterly profit of $40 "
         "million, while the Tech Wire article says regulators opened an inquiry into Globex's "
         "accounting?",
         "--index",
@@ -747,7 +765,7 @@ class ScriptedModel:
 
 
 YES_QUESTION = (
-    "Does the Daily Ledger article report that Globex made a quarterly profit of $40 million, "
+    "Does the Daily Ledger article suggest that Globex made a quarterly profit of $40 million, "
     "while the Tech Wire article says regulators opened an inquiry into Globex's accounting?"
 )
 
@@ -854,7 +872,7 @@ def test_a_question_offering_two_answers_gets_one_of_its_own_words(bot):
         "Did Tech Wire report a similar decline in sales for Globex, consistent or inconsistent with the Daily Ledger?"
     ) == ("consistent", "inconsistent")
     answer = bot.ask(
-        "Was the Daily Ledger report that Globex made a quarterly profit of $40 million consistent or "
+        "Was the Daily Ledger report that Globex reported a quarterly profit of $40 million consistent or "
         "inconsistent with the Tech Wire report that regulators opened an inquiry into Globex's accounting?"
     )
     assert answer.text.startswith("**Consistent.**"), answer.text
@@ -1539,6 +1557,8 @@ def test_asked_whether_it_happened_a_wish_a_should_or_a_denied_deed_is_no_report
         ("Globex cut prices", "Investors see Globex's price cuts as a sign of weak demand.", True),
         ("Globex cut jobs", "Stories this week: Globex cutting jobs and a startup leaving Ostland.", True),
         ("Norrvik launched a ground invasion", "Norrvik launched its ground invasion on Friday.", True),
+        # a verb in the past after a noun is the sentence's deed, not a word the noun describes
+        ("jury sided with Globex", "A federal jury surprised the market by siding with Globex on Monday.", True),
         # talks of a deed, whatever names stand before them, are not the deed
         ("the Rovers trade for Theo Park", "Status quo on Rovers' Theo Park trade talks", False),
         ("the Rovers trade for Theo Park", "Rovers: Theo Park trade negotiations", False),

@@ -180,9 +180,10 @@ def _with_question_hits(hits: list[Hit], clause: Clause, question_hits: list[Hit
 
 
 def asks_if_happened(reading: Reading, clause: Clause) -> bool:
-    """A bare yes/no question about an event ("did Globex cut prices?"): it asks whether it happened, not what an
-    outlet suggests, so a report of it as only possible or planned does not answer Yes."""
-    return reading.shape == "yesno" and not clause.source
+    """A bare yes/no question about an event ("did Globex cut prices?"), or one asking whether an outlet reported it as
+    a fact ("did Tech Wire report that Globex cut prices?"): it asks whether it happened, not what an outlet suggests,
+    so a report of it as only possible or planned does not answer Yes."""
+    return (reading.shape == "yesno" and not clause.source) or clause.stated
 
 
 def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happened: bool = False) -> Evidence:

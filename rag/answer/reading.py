@@ -13,8 +13,8 @@ from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
 from rag.core.text import AUXILIARY_WORDS, CALENDAR_NAMES, MONTH_NAME, NAME_PHRASE, claim_as_written
 from rag.extractive import WHO_IS_NAMED, speech_parts
-from rag.query import FULL_DATE, MONTHS, mentioned_days, mentioned_sources
-from rag.verify.lexical import analyse
+from rag.query import FULL_DATE, MONTHS, mentioned_days, mentioned_sources, outlet_short_name, short_name_at
+from rag.verify.lexical import analyse, hedged_words, negated_words
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")
 
@@ -167,8 +167,9 @@ _FRAME = re.compile(
     r"^(?:(?:does|did|do|is|are|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:it\s+(?:really\s+)?(?:true|the\s+case|correct|right)\s+)?"  # "Is it true that X?" asks X
     r"(?:(?:article|report|piece|story|coverage)s?\s+(?:(?:from|by|in|on)\b\s*)?)?(?:(?:also\s+)?(?:suggest|say|claim|"
-    r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight|allege)(?:s|ed|d)?\s+|"
-    r"(?:said|implies|implied|alleges|alleged|(?:claim|suggest|indicat|impl|stat|say|alleg|report)ing)\s+)?"
+    r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight|allege|confirm|announce)"
+    r"(?:s|ed|d)?\s+|(?:said|wrote|writes?|implies|implied|alleges|alleged|(?:claim|suggest|indicat|impl|stat|say|alleg|"
+    r"report)ing)\s+)?"
     r"(?:that\s+)?",
     re.I,
 )
@@ -182,6 +183,9 @@ class Clause:
     claim: str
     source: str = ""
     day: str = ""
+    # the outlet is asked to have said the claim as a fact ("did Tech Wire report that Globex cut prices?"), not what
+    # its report suggests or covers: the claim is then judged as a bare "did it happen?" is
+    stated: bool = False
 
     @property
     def shown(self) -> str:
@@ -211,8 +215,7 @@ def _first_position(text: str, name: str) -> int:
     m = re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", text.lower())
     if m:
         return m.start()
-    short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
-    m = re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", text)
+    m = short_name_at(outlet_short_name(name), text)
     return m.start() if m else -1
 
 
@@ -305,9 +308,9 @@ def claim_words(text: str, sources: list[str]) -> str:
     """The clause without outlet names, dates and scaffolding: what the article is asked to say."""
     for s in sorted(sources, key=len, reverse=True):
         text = re.sub(re.escape(s), _HOLE, text, flags=re.I)
-        short = re.sub(r"^The\s+", "", s.split(" - ")[0].strip())
-        if len(short) >= 3:
-            text = re.sub(r"(?<![\w])" + re.escape(short) + r"(?![\w])", _HOLE, text)
+        short = outlet_short_name(s)
+        for form in dict.fromkeys((short, short.upper()) if len(short) >= 3 else ()):
+            text = re.sub(r"(?<![\w])" + re.escape(form) + r"(?![\w])", _HOLE, text)
     text = _QUOTED_DATE.sub(_HOLE, text)
     text = FULL_DATE.sub(_HOLE, text)
     text = _SAME_DAY.sub(_HOLE, text)  # "on the same day": a pointer to a day, like a date
@@ -402,7 +405,8 @@ def _at_each_outlet(piece: str, sources: list[str]) -> list[str]:
 _COVERS = re.compile(
     r"\b(?:report|reporting|article|piece|story|coverage)s?\b[^,]{0,60}?\b(?:on|about|regarding|concerning)\b|"
     r"\b(?:discuss(?:es|ed|ing)?|cover(?:s|ed|ing)?|mention(?:s|ed|ing)?|featur(?:e|es|ed|ing)|"
-    r"focus(?:es|ed|ing)?\s+on|highlight(?:s|ed|ing)?|involving)\b",
+    r"focus(?:es|ed|ing)?\s+on|highlight(?:s|ed|ing)?|involving)\b|"
+    r"\b(?:(?:dis)?agree|differ)(?:s|d|ed)?\s+(?:about|on|over|regarding)\b",  # "agree about X": what both cover
     re.I,
 )
 _COVERING_VERB = re.compile(
@@ -413,8 +417,9 @@ _COVERING_VERB = re.compile(
 # The words of a clause that ask how it relates to the other ("X, aligning with", "contradict the report on"): the
 # relation is the question's, not a claim of either report.
 _RELATION_VERB = re.compile(
-    r"(?:^|,\s*)(?:aligning|agreeing|consistent|in line|in contrast|contrasting)\s*$|"
+    r"(?:^|,\s*)(?:aligning|agreeing|consistent|in line|in contrast|contrasting)\s*$|\s+(?:in)?consistent\s*$|"
     r"^\s*(?:contradict(?:s|ed)?|agree(?:s|d)?\s+with|align(?:s|ed)?\s+with|"
+    r"(?:dis)?agree(?:s|d)?\s+(?:about|on|over|regarding)|differ(?:s|ed)?\s+(?:about|on|over|regarding)|"
     r"maintain(?:s|ed)?\s+consistency(?:\s+(?:in|with|regarding))?)\b|"
     r",\s*maintain(?:s|ed)?\s+(?:consistency|the same)\b.*$",
     re.I,
@@ -425,6 +430,22 @@ _ASSERTS = re.compile(
     re.I,
 )
 
+# Verbs that ask whether a report said something as a fact ("reported that", "said that") and verbs that ask how it
+# reads ("suggests", "portrays"): only the first asks the claim the way "did it happen?" does. Without "that", "report"
+# may take a noun ("reports Mara Lind's absence"), which is a topic. "According to Tech Wire, did Globex cut prices?"
+# asks what the outlet says happened.
+_STATES_AS_FACT = re.compile(
+    r"\b(?:(?:report|say|state|write|confirm|announce)(?:s|ed|d)?|said|wrote)\s+that\b|^\W*according\s+to\b|"
+    # "say" and "write" take a clause without "that" too ("did Tech Wire say Globex cut prices?"), but not a topic
+    r"\b(?:says?|said|writes?|wrote)\s+(?!(?:anything|something|nothing|much|little|more|so|about|what|how|whether|if|"
+    r"in|on|of)\b)(?=\w)",
+    re.I,
+)
+_INTERPRETS = re.compile(
+    r"\b(?:suggest|imply|implie|indicat|attribut|credit|portray|describ|depict|characteriz|frame|hint|focus|"
+    r"highlight|emphasiz|view|see|consider|expect|predict|believe|argu|claim|allege)\w*",
+    re.I,
+)
 
 # "Was Mara Lind fired?" asks whether it was done to her: the claim keeps its "was" ("Mara Lind was fired"), or it
 # would read as her own deed ("Mara Lind fired ...").
@@ -473,7 +494,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         question = question[: offered.start()] + question[offered.end() :]
     # "... and Tech Wire says ...": an "and" right before a named outlet starts that outlet's clause
     for name in sources:
-        short = re.sub(r"^The\s+", "", name.split(" - ")[0].strip())
+        short = outlet_short_name(name)
         question = re.sub(
             r",?\s+(?:and|or|with)\s+(?=(?:the\s+|'|‘)?(?:" + re.escape(name) + "|" + re.escape(short) + r")\b)",
             "\x00",
@@ -509,6 +530,15 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         c.claim = " ".join(c.claim.split()).strip(" ,.;:")
         c.claim = _keep_passive(c.text, c.claim)
         covers = bool(_COVERS.search(c.text)) and not _ASSERTS.search(c.text)
+        # a denial or a plan ("reported that regulators did not open an inquiry", "... that Globex would open plants")
+        # is judged as written: the bare "did it happen?" reading asks only deeds said outright
+        c.stated = bool(
+            c.source
+            and _STATES_AS_FACT.search(c.text)
+            and not _INTERPRETS.search(c.text)
+            and not negated_words(c.claim)
+            and not hedged_words(c.claim)
+        )
         if covers:
             c.claim = _COVERING_VERB.sub("", c.claim)
         if topic:
@@ -526,10 +556,10 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             continue
         after = next((d for d, w in zip(clauses[i + 1 :], worded[i + 1 :]) if w), None)
         # the last one, only an outlet and its auxiliary ("... before Tech Wire did?"), asks the claim before it
-        if after is None and i and _ITS_AUXILIARY_ONLY.search(c.text):
+        if after is None and i and (_ITS_AUXILIARY_ONLY.search(c.text) or _ITS_REPORT_ONLY.search(c.text)):
             after = next((d for d, w in zip(clauses[i - 1 :: -1], worded[i - 1 :: -1]) if w), None)
         if after is not None and c.source and c.source != after.source:
-            kept.append(Clause(c.text, after.claim, c.source, c.day))
+            kept.append(Clause(c.text, after.claim, c.source, c.day, after.stated))
     return kept or clauses[:1]
 
 
@@ -543,6 +573,12 @@ def _worded(claim: str) -> bool:
 
 
 _ITS_AUXILIARY_ONLY = re.compile(r"\b(?:did|does|do|had|has|have|was|were)\s*[?.!]?\s*$", re.I)
+# "... consistent with Tech Wire's report (on it)?": the last outlet's own report on the same thing
+_ITS_REPORT_ONLY = re.compile(
+    r"\b(?:reports?|reporting|articles?|coverage|piece|story|account)(?:\s+(?:on|of|about)\s+(?:it|this|that|them))?"
+    r"\s*[?.!]?\s*$",
+    re.I,
+)
 
 
 # Words that make a question about reports: only then can "agree" or "differ" ask how reports relate.

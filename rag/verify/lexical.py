@@ -330,6 +330,11 @@ def negated_words(text: str) -> frozenset[str]:
     return _scan(text).negated
 
 
+def hedged_words(text: str) -> frozenset[str]:
+    """The stems the text says only as possible, planned or conditional ("Globex would open plants" -> "open")."""
+    return _scan(text).hedged - _scan(text).outright
+
+
 def hedged_only(claim: str, passage: str) -> bool:
     """A plain word the claim states outright, the passage says only as possible, planned or conditional: "Globex
     cut prices" against "Globex may cut prices" or "if Globex cuts prices". The passage has not said it happened."""

@@ -1,0 +1,122 @@
+"""'Did <outlet> report that X?' asks whether the outlet said X as a fact: X is judged the way a bare 'did X happen?'
+is, inside that outlet's articles, so a topic shared, a plan or a different deed is no Yes. And an outlet whose index
+name carries a strapline ("Wbn | World Business News") is found by its short name, in capitals too. Invented articles
+and outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.compose import UNSETTLED
+from rag.answer.reading import read_question
+from rag.query import mentioned_sources, outlet_short_name
+from tests.conftest import assert_exact_quotes, index_articles
+
+ARTICLES = [
+    (
+        "Tech Wire",
+        "2023-11-02",
+        "Globex buys Tide Works",
+        (
+            "Globex bought Tide Works on Wednesday. Globex chief executive Mara Lind said the deal closed after "
+            "regulators approved it."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-01",
+        "Tide Works talks",
+        "Globex may buy Tide Works next year, analysts said. Tide Works shares rose on the talks.",
+    ),
+    (
+        "Coast Times",
+        "2023-10-04",
+        "Markets steady",
+        "Markets are also absorbing the ouster of Ada Brin as chair of the harbour council. Shares closed flat.",
+    ),
+    (
+        "Wbn | World Business News",
+        "2023-11-03",
+        "Deal closes",
+        "Globex completed the purchase of Tide Works, the company said on Thursday.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "reported", ARTICLES))
+
+
+KNOWN = ["Tech Wire", "Daily Ledger", "Coast Times", "Wbn | World Business News"]
+
+
+def test_reported_that_asks_the_claim_as_a_fact_and_suggests_does_not():
+    stated = read_question("Did Tech Wire report that Globex bought Tide Works?", KNOWN)
+    assert [(c.source, c.claim, c.stated) for c in stated.clauses] == [("Tech Wire", "Globex bought Tide Works", True)]
+    # "both ... report that X": the claim each outlet borrows is asked as a fact too
+    both = read_question("Did both Tech Wire and Daily Ledger report that Globex bought Tide Works?", KNOWN)
+    assert [(c.source, c.stated) for c in both.clauses] == [("Tech Wire", True), ("Daily Ledger", True)]
+    # "according to <outlet>, did X?" and "wrote that X" ask it too, and the asking verb is no word of the claim
+    according = read_question("According to Tech Wire, did Globex buy Tide Works?", KNOWN)
+    assert [(c.source, c.stated) for c in according.clauses] == [("Tech Wire", True)]
+    wrote = read_question("Did Tech Wire write that Globex bought Tide Works?", KNOWN)
+    assert [(c.claim, c.stated) for c in wrote.clauses] == [("Globex bought Tide Works", True)]
+    said = read_question("Did the Tech Wire article say Globex bought Tide Works?", KNOWN)
+    assert [(c.claim, c.stated) for c in said.clauses] == [("Globex bought Tide Works", True)]
+    topic = read_question("Did Tech Wire say anything about Globex buying Tide Works?", KNOWN)
+    assert [c.stated for c in topic.clauses] == [False]
+    # a denial or a plan is asked as written, not as a deed that happened
+    for claim in ("Globex did not buy Tide Works", "Globex would buy Tide Works"):
+        assert [c.stated for c in read_question(f"Did Tech Wire report that {claim}?", KNOWN).clauses] == [False]
+    suggests = read_question("Does the Tech Wire article suggest that Globex bought Tide Works?", KNOWN)
+    assert [c.stated for c in suggests.clauses] == [False]
+    # a noun after the verb is a topic, not a statement
+    noun = read_question("Did Tech Wire report Mara Lind's comments on the deal?", KNOWN)
+    assert [c.stated for c in noun.clauses] == [False]
+
+
+def test_an_outlet_that_reported_it_as_a_fact_is_a_yes(bot):
+    answer = bot.ask("Did Tech Wire report that Globex bought Tide Works?")
+    assert answer.text.startswith("**Yes")
+    assert {c.source for c in answer.citations} == {"Tech Wire"}
+    assert_exact_quotes(bot, answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the outlet only reported it as possible
+        "Did the Daily Ledger report that Globex bought Tide Works?",
+        # the other way round
+        "Did Tech Wire report that Tide Works bought Globex?",
+        "According to the Daily Ledger, did Globex buy Tide Works?",
+        # the same words about another deed: an ouster is no election
+        "Did the Coast Times report that Ada Brin was elected chair of the harbour council?",
+    ],
+)
+def test_a_report_that_does_not_say_it_as_a_fact_is_no_yes(bot, question):
+    answer = bot.ask(question)
+    assert not answer.text.startswith("**Yes")
+    assert [p.verdict for p in answer.parts] != ["supported"]
+
+
+def test_both_outlets_asked_and_one_only_says_it_may_happen_is_not_settled(bot):
+    answer = bot.ask("Did both Tech Wire and the Daily Ledger report that Globex bought Tide Works?")
+    assert answer.text.startswith(UNSETTLED)
+    assert [(p.verdict) for p in answer.parts] == ["supported", "not_mentioned"]
+    assert "Daily Ledger" in answer.text
+
+
+def test_an_outlet_with_a_strapline_is_named_by_its_short_name_in_capitals_too(bot):
+    assert outlet_short_name("Wbn | World Business News") == "Wbn"
+    assert outlet_short_name("The Daily Ledger - Health") == "Daily Ledger"
+    assert mentioned_sources("Did WBN report the deal?", KNOWN) == ["Wbn | World Business News"]
+    assert mentioned_sources("Did Wbn report the deal?", KNOWN) == ["Wbn | World Business News"]
+    # in lower case inside a capitalised question it is an ordinary word
+    assert mentioned_sources("Is wbn a word?", KNOWN) == []
+    answer = bot.ask("Did WBN report that Globex completed the purchase of Tide Works?")
+    assert answer.text.startswith("**Yes")
+    assert {c.source for c in answer.citations} == {"Wbn | World Business News"}
