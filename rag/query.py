@@ -138,7 +138,7 @@ def outlet_short_name(source: str) -> str:
 
 
 def short_name_at(short: str, text: str) -> re.Match[str] | None:
-    """Where `text` writes an outlet's short name as the index spells it or in capitals ("CNBC" for "Cnbc"), never
+    """Where `text` writes an outlet's short name as the index spells it or in capitals ("WBN" for "Wbn"), never
     as an ordinary lower-case word."""
     for form in dict.fromkeys((short, short.upper())):
         m = re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text)

@@ -504,7 +504,7 @@ def _modifies_next(words: list[str], i: int) -> bool:
         return False
     low = _bare(word)
     if nxt.endswith("ed") and len(nxt) > 5:
-        return False  # a verb in the past after it: "a federal jury surprised the world" describes no jury
+        return False  # a verb in the past after it: "a jury surprised the market" describes no jury
     if nxt in _NOT_YET_NOUNS and not low.endswith(("ed", "ing")):
         return True  # "Globex's Tide Works merger talks": whatever a name before it, talks of a merger are no merger
     before = words[i - 1] if i else ""
