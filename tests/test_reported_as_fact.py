@@ -35,6 +35,12 @@ ARTICLES = [
         "Markets are also absorbing the ouster of Ada Brin as chair of the harbour council. Shares closed flat.",
     ),
     (
+        "Bay News",
+        "2023-10-12",
+        "Mill sold",
+        "Tide Works bought Norrvik Mills on Friday. Unlike the Globex case, regulators raised no objection.",
+    ),
+    (
         "Wbn | World Business News",
         "2023-11-03",
         "Deal closes",
@@ -50,7 +56,7 @@ def bot(tmp_path_factory):
     return Assistant.open(index_articles(tmp_path_factory, "reported", ARTICLES))
 
 
-KNOWN = ["Tech Wire", "Daily Ledger", "Coast Times", "Wbn | World Business News"]
+KNOWN = ["Tech Wire", "Daily Ledger", "Coast Times", "Bay News", "Wbn | World Business News"]
 
 
 def test_reported_that_asks_the_claim_as_a_fact_and_suggests_does_not():
@@ -120,3 +126,13 @@ def test_an_outlet_with_a_strapline_is_named_by_its_short_name_in_capitals_too(b
     answer = bot.ask("Did WBN report that Globex completed the purchase of Tide Works?")
     assert answer.text.startswith("**Yes")
     assert {c.source for c in answer.citations} == {"Wbn | World Business News"}
+
+
+def test_asked_how_a_report_reads_a_deed_it_says_only_of_someone_else_is_no_yes(bot):
+    # the window shares every word of the claim, but its buyer is another company
+    other = bot.ask("Does the Bay News article suggest that Globex bought Norrvik Mills?")
+    assert not other.text.startswith("**Yes")
+    assert [p.verdict for p in other.parts] == ["not_mentioned"]
+    same = bot.ask("Does the Bay News article suggest that Tide Works bought Norrvik Mills?")
+    assert same.text.startswith("**Yes")
+    assert_exact_quotes(bot, same)

@@ -71,6 +71,18 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
     )
 
 
+def done_only_by_others(claim: str, passage: str) -> bool:
+    """Every sentence of the passage that says the claim's verb puts another name before it as its doer: "Tide Works
+    bought Norrvik Mills. Unlike the Globex case, ..." says nothing of Globex buying Norrvik Mills, whatever words the
+    two sentences share."""
+    asked = _subject_and_verb(claim)
+    if asked is None:
+        return False
+    doing = [passage[a:b] for a, b in split_sentences(passage)]
+    doing = [s for s in doing if any(asked[1] in analyse(w)[0] for w in SPAN_WORD.findall(s))]
+    return bool(doing) and all(someone_else_did_it(claim, s) for s in doing)
+
+
 @lru_cache(maxsize=4096)
 def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[str], bool] | None:
     """The claim read once for every sentence it is checked against: its subject's name words, its verb's stem,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rag.answer.deeds import (
     SPAN_WORD,
     another_object,
+    done_only_by_others,
     name_words,
     only_describes,
     roles_swapped,
@@ -672,6 +673,12 @@ def _numbered(claim: str) -> bool:
     return any(kind == "number" for _, _, kind in analyse(claim)[1])
 
 
+def _a_listed_deed(claim: str) -> bool:
+    """The claim's deed (its first plain word) is one of _DEED_FAMILIES."""
+    claim_tokens = analyse(_deed(claim))[0]
+    return any(family & claim_tokens for family in _DEED_FAMILIES)
+
+
 def _deed_left_out(claim: str, passage: str) -> bool:
     """The claim's deed (its first plain word) is one of _DEED_FAMILIES, and the passage does not word it in any way. A
     deed named further on is part of a topic ("the focus changed from Globex's Tide Works purchase to ..."), which a
@@ -745,6 +752,9 @@ def judge(
         or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
+        # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
+        # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
+        or (not happened and _a_listed_deed(terms) and done_only_by_others(terms, passage))
         for i, passage in enumerate(passages)
     ]
     best, best_i = 0.0, -1
