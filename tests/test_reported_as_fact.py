@@ -77,6 +77,9 @@ def test_reported_that_asks_the_claim_as_a_fact_and_suggests_does_not():
     # a denial or a plan is asked as written, not as a deed that happened
     for claim in ("Globex did not buy Tide Works", "Globex would buy Tide Works"):
         assert [c.stated for c in read_question(f"Did Tech Wire report that {claim}?", KNOWN).clauses] == [False]
+    # words that only begin like a verb of reading ("seeking", "framework") ask nothing of how a report reads
+    seeking = read_question("Did Tech Wire report that Globex was seeking a buyer for its framework unit?", KNOWN)
+    assert [c.stated for c in seeking.clauses] == [True]
     suggests = read_question("Does the Tech Wire article suggest that Globex bought Tide Works?", KNOWN)
     assert [c.stated for c in suggests.clauses] == [False]
     # a noun after the verb is a topic, not a statement

@@ -442,8 +442,9 @@ _STATES_AS_FACT = re.compile(
     re.I,
 )
 _INTERPRETS = re.compile(
-    r"\b(?:suggest|imply|implie|indicat|attribut|credit|portray|describ|depict|characteriz|frame|hint|focus|"
-    r"highlight|emphasiz|view|see|consider|expect|predict|believe|argu|claim|allege)\w*",
+    r"\b(?:(?:suggest|indicat|attribut|credit|portray|describ|depict|characteri[sz]|hint|focus|highlight|emphasi[sz]|"
+    r"expect|predict|believ|argu|claim|alleg)\w*|impl(?:y|ies|ied|ying)|fram(?:e|es|ed|ing)|view(?:s|ed|ing)?|"
+    r"see|sees|saw|seen|consider(?:s|ed|ing)?)\b",
     re.I,
 )
 
