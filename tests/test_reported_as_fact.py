@@ -139,3 +139,15 @@ def test_asked_how_a_report_reads_a_deed_it_says_only_of_someone_else_is_no_yes(
     same = bot.ask("Does the Bay News article suggest that Tide Works bought Norrvik Mills?")
     assert same.text.startswith("**Yes")
     assert_exact_quotes(bot, same)
+
+
+def test_only_a_doer_named_by_name_can_be_someone_else():
+    from rag.answer.deeds import done_only_by_others
+
+    assert done_only_by_others("Globex bought Norrvik Mills", "Tide Works bought Norrvik Mills on Friday.")
+    assert not done_only_by_others("Globex bought Norrvik Mills", "Globex bought Norrvik Mills on Friday.")
+    # the post names its holder, whom the passage calls by name
+    assert not done_only_by_others(
+        "Globex's chief executive is stepping down",
+        "Globex is still standing, though now without Lind, who agreed to step down as chief executive.",
+    )

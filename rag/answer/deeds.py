@@ -76,8 +76,8 @@ def done_only_by_others(claim: str, passage: str) -> bool:
     bought Norrvik Mills. Unlike the Globex case, ..." says nothing of Globex buying Norrvik Mills, whatever words the
     two sentences share."""
     asked = _subject_and_verb(claim)
-    if asked is None:
-        return False
+    if asked is None or asked[3]:
+        return False  # a doer named by a post ("Globex's chief resigned") is named by a name in the passage
     doing = [passage[a:b] for a, b in split_sentences(passage)]
     doing = [s for s in doing if any(asked[1] in analyse(w)[0] for w in SPAN_WORD.findall(s))]
     return bool(doing) and all(someone_else_did_it(claim, s) for s in doing)
