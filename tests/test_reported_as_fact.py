@@ -35,6 +35,18 @@ ARTICLES = [
         "Markets are also absorbing the ouster of Ada Brin as chair of the harbour council. Shares closed flat.",
     ),
     (
+        "Coast Times",
+        "2023-11-01",
+        "Lind out",
+        "Mara Lind will not return to Globex, the board said on Wednesday.",
+    ),
+    (
+        "Coast Times",
+        "2023-11-20",
+        "Lind back",
+        "Mara Lind returned to Globex as chief executive on Monday after investors pressed the board.",
+    ),
+    (
         "Bay News",
         "2023-10-12",
         "Mill sold",
@@ -151,3 +163,15 @@ def test_only_a_doer_named_by_name_can_be_someone_else():
         "Globex's chief executive is stepping down",
         "Globex is still standing, though now without Lind, who agreed to step down as chief executive.",
     )
+
+
+def test_a_part_an_earlier_report_denied_and_a_later_one_reports_is_supported_by_the_later(bot):
+    # the one-part answer leads with the latest report; a part of a longer question is decided the same way
+    answer = bot.ask(
+        "Did the Coast Times report that Ada Brin was ousted as chair, and did the Coast Times report that Mara Lind "
+        "returned to Globex?"
+    )
+    assert answer.text.startswith("**Yes")
+    assert [p.verdict for p in answer.parts] == ["supported", "supported"]
+    assert "returned to Globex as chief executive" in answer.text
+    assert_exact_quotes(bot, answer)

@@ -190,6 +190,12 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happ
     cands = claim_windows(clause.claim, hits, happened)
     verdict = judge(clause.claim, [w.text for w in cands], happened=happened)
     window = cands[verdict.index] if verdict.index >= 0 else None
+    if happened and window is not None and verdict.label == "contradicted":
+        # news changes: a later report that says it happened decides over an earlier one that said it would not
+        # ("Mara Lind will not return" on Monday, "Mara Lind returned" on Friday), as a one-part answer's timeline does
+        later = _latest_supporting(clause.claim, cands, window.hit.article.published_at)
+        if later is not None:
+            verdict, window = Judgement("supported", later[1].score, later[0]), cands[later[0]]
     # Single sentences beat pairs when they give the same verdict as well: the shorter citation says the same.
     if window is not None and verdict.label in ("supported", "contradicted"):
         singles = [
@@ -203,6 +209,20 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happ
                 window, verdict = w, Judgement(j.label, j.score, verdict.index)
                 break
     return Evidence(clause, verdict, window, hits, day_mismatch)
+
+
+def _latest_supporting(claim: str, cands: list[Window], after: str) -> tuple[int, Judgement] | None:
+    """The window of the latest article published after `after` that alone says the claim happened, with its verdict."""
+    later = sorted(
+        (i for i, w in enumerate(cands) if w.hit.article.published_at > after),
+        key=lambda i: (cands[i].hit.article.published_at, -i),
+        reverse=True,
+    )
+    for i in later:
+        j = judge(claim, [cands[i].text], happened=True)
+        if j.label == "supported":
+            return i, j
+    return None
 
 
 def claim_windows(claim: str, hits: list[Hit], happened: bool) -> list[Window]:
