@@ -1257,6 +1257,9 @@ def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
     assert not judge("Mara Lind pleaded guilty", [pleas], happened=True).supported
     both = "Mara Lind pleaded guilty to three charges. " + pleas
     assert judge("Mara Lind pleaded guilty", [both], happened=True).supported
+    # said of her outright, "pleaded not guilty" is the opposite: a No, not a "not found"
+    assert judge("Mara Lind plead guilty", [pleas], happened=True).label == "contradicted"
+    assert judge("Mara Lind plead guilty", [both], happened=True).label == "supported"
     assert not judge("Globex sued Ostland", ["Ostland filed a lawsuit against Globex."], happened=True).supported
     # a thing removed from a shelf is no post lost
     assert not judge(

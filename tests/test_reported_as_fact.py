@@ -38,7 +38,7 @@ ARTICLES = [
         "Coast Times",
         "2023-11-01",
         "Lind out",
-        "Mara Lind will not return to Globex, the board said on Wednesday.",
+        "Mara Lind will not return to Globex, the board said on Wednesday. Lind left Globex after a vote in October.",
     ),
     (
         "Coast Times",
@@ -51,6 +51,24 @@ ARTICLES = [
         "2023-10-12",
         "Mill sold",
         "Tide Works bought Norrvik Mills on Friday. Unlike the Globex case, regulators raised no objection.",
+    ),
+    (
+        "Harbour Sport",
+        "2023-11-19",
+        "Cup final",
+        "Norrvik beat Ostland 3-1 in the final of the Harbour Cup on Sunday, a year after losing it.",
+    ),
+    (
+        "Harbour Sport",
+        "2023-11-22",
+        "Globex board",
+        "Globex has appointed Theo Park, its finance chief, as interim chief executive while the board meets.",
+    ),
+    (
+        "Bay News",
+        "2023-10-20",
+        "Cup history",
+        "Norrvik won the first Harbour Cup in 1979, beating Ostland in the final before a home crowd.",
     ),
     (
         "Wbn | World Business News",
@@ -174,4 +192,64 @@ def test_a_part_an_earlier_report_denied_and_a_later_one_reports_is_supported_by
     assert answer.text.startswith("**Yes")
     assert [p.verdict for p in answer.parts] == ["supported", "supported"]
     assert "returned to Globex as chief executive" in answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_an_outlet_asked_whether_it_reported_a_win_answers_from_its_latest_final(bot):
+    # the bare question's reader of results, inside the outlet: the final it reports names the winner
+    answer = bot.ask("Did Harbour Sport report that Ostland won the Harbour Cup?")
+    assert answer.text.startswith("**No**")
+    assert "Norrvik beat Ostland 3-1 in the final" in answer.text
+    assert_exact_quotes(bot, answer)
+    # an outlet whose only final is a past edition's says nothing about this one: no No from its history
+    history = bot.ask("Did Bay News report that Ostland won the Harbour Cup?")
+    assert not history.text.startswith(("**No", "**Yes"))
+
+
+def test_an_outlet_asked_whether_it_reported_a_post_taken_up_answers_from_the_holder_it_names(bot):
+    # "appointed ... as interim chief executive" says "became interim chief executive" in news words
+    answer = bot.ask("Did Harbour Sport report that Theo Park became interim chief executive of Globex?")
+    assert answer.text.startswith("**Yes**")
+    assert "appointed Theo Park" in answer.text
+    assert_exact_quotes(bot, answer)
+    # only inside the outlet asked: Tech Wire never names him
+    elsewhere = bot.ask("Did Tech Wire report that Theo Park became interim chief executive of Globex?")
+    assert not elsewhere.text.startswith("**Yes")
+
+
+def test_a_later_clause_whose_subject_is_a_pronoun_asks_about_the_name_before():
+    reading = read_question(
+        "Did Tech Wire report that Mara Lind was fired before Coast Times reported that she returned?", KNOWN
+    )
+    assert [(c.source, c.claim) for c in reading.clauses] == [
+        ("Tech Wire", "Mara Lind was fired"),
+        ("Coast Times", "Mara Lind returned"),
+    ]
+    # "before it reported": the same outlet again, its two reports ordered
+    again = read_question("Did Coast Times report that Mara Lind quit before it reported that she returned?", KNOWN)
+    assert again.shape == "order"
+    assert [(c.source, c.claim) for c in again.clauses] == [
+        ("Coast Times", "Mara Lind quit"),
+        ("Coast Times", "Mara Lind returned"),
+    ]
+
+
+def test_one_outlet_asked_the_order_of_its_own_two_reports_answers_with_both_dates(bot):
+    question = "Did the Coast Times report that Mara Lind left Globex {} it reported that she returned?"
+    before = bot.ask(question.format("before"))
+    assert before.text.startswith("**Yes")
+    assert "2023-11-01" in before.text and "2023-11-20" in before.text
+    assert "returned to Globex as chief executive" in before.text
+    assert_exact_quotes(bot, before)
+    after = bot.ask(question.format("after"))
+    assert after.text.startswith("**No — the other way round")
+
+
+def test_an_order_asked_of_two_reports_takes_the_report_that_said_it_though_a_later_one_says_otherwise(bot):
+    # the Coast Times said she would not return, and later that she returned: both reports were made, in that order
+    answer = bot.ask(
+        "Did the Coast Times report that Mara Lind will not return to Globex before it reported that she returned?"
+    )
+    assert answer.text.startswith("**Yes")
+    assert "will not return to Globex" in answer.text and "returned to Globex as chief executive" in answer.text
     assert_exact_quotes(bot, answer)

@@ -51,6 +51,12 @@ ARTICLES = [
         "Theo Park signed a two-year deal with the Mariners, the club announced on Monday evening.",
     ),
     (
+        "Harbour Herald",
+        "2023-10-10",
+        "Trial opens",
+        "Globex's opening statements seemed to paint a clearer picture for the jury than those from Ostland Bank.",
+    ),
+    (
         # a live page: dated before everyone else, but kept up to date with what happened after its date
         "Bay News",
         "2023-09-20",
@@ -190,3 +196,45 @@ def test_the_earliest_report_is_quoted_by_its_stating_sentence_alone(tmp_path_fa
     assert answer.citations[0].quote == "Norrvik Ports cut 200 jobs at its Ostland terminal, the company said."
     assert "shares fell" not in answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_which_outlets_asks_for_every_outlet_that_says_it_in_the_order_they_said_it(bot):
+    answer = bot.ask("Which outlets reported that Globex cut jobs at Tide Works?")
+    lead = answer.text.split("\n")[0]
+    # each one saying it is an answer, not only the closest-worded ("passages sharing fewer of its words")
+    assert lead.startswith("**Bay News** (2023-09-20) [1], **Daily Ledger** (2023-10-02) [2] and **Tech Wire**")
+    assert "report it" in lead and "sharing fewer" not in lead
+    assert "Coast Times" not in answer.text and "Harbour Herald" not in answer.text
+    assert_exact_quotes(bot, answer)
+    counted = bot.ask("How many outlets reported that Globex cut jobs at Tide Works?")
+    assert counted.text.startswith("**3** of the ")
+    assert_exact_quotes(bot, counted)
+
+
+def test_only_a_plural_or_how_many_asks_for_every_outlet():
+    from rag.answer.outlets import read_outlet_question
+
+    assert read_outlet_question("Which outlets reported that Globex cut jobs?", []).every
+    assert read_outlet_question("How many news sources said that Globex cut jobs?", []).counted
+    assert not read_outlet_question("Which outlet reported that Globex cut jobs?", []).every
+    assert not read_outlet_question("Which of the two outlets reported that Globex cut jobs?", []).every
+
+
+def test_when_an_outlet_reported_it_is_the_day_of_its_earliest_report_saying_it(bot):
+    # the Daily Ledger said it on October 2 and again on October 8: the first is the answer
+    answer = bot.ask("When did the Daily Ledger report that Globex cut jobs at Tide Works?")
+    assert answer.text.startswith("**2023-10-02** — the earliest report of it found in Daily Ledger [1].")
+    assert [c.source for c in answer.citations] == ["Daily Ledger"]
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("When did Tech Wire report that Globex cut jobs?").text.startswith("**2023-10-05**")
+    # an outlet that never said it has no day for it, though another outlet said it
+    never = bot.ask("When did Tech Wire report that the Mariners beat the Rovers?")
+    assert never.text.startswith("The articles do not settle this: nothing found in Tech Wire that says")
+    assert not never.citations
+
+
+def test_reported_that_asks_for_a_sentence_saying_it_as_a_fact(bot):
+    # the names and "jury" are there, the jury siding with anyone is not
+    answer = bot.ask("Which outlet reported that the jury sided with Globex?")
+    assert answer.text.startswith("The articles do not settle this: none of the")
+    assert not answer.citations

@@ -17,13 +17,14 @@ from rag.answer.compose import (
 )
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
 from rag.answer.names import initials, names_in, says_word, standalone
-from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question
+from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question, read_when_reported
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
 from rag.answer.reading import (
     Clause,
     Reading,
     affirmative,
     as_passive,
+    asked_as_question,
     left_blank,
     points_at_no_one,
     read_question,
@@ -75,6 +76,10 @@ _ANY_EVENT = re.compile(
 # Passages fetched in a result's own words for "who won ...?", beside the question's: the past results a report
 # mentions in passing ("X won the 2022 final") rank low for the question itself.
 RESULT_HITS = 2 * EVIDENCE_HITS
+
+
+# Outlets checked for "which outlets reported X?": each is searched and judged on its own
+EVERY_OUTLET = 8
 
 
 class StructuredAnswerer:
@@ -133,10 +138,18 @@ class StructuredAnswerer:
         if latest is not None:
             return latest
         # "which outlet reported X?": X judged inside each candidate outlet's own passages
-        outlet_asked = read_outlet_question(question, reading.sources)
+        outlet_asked = read_outlet_question(question, reading.sources) or read_when_reported(question, reading.sources)
         if outlet_asked is not None:
-            clauses = [Clause(question, outlet_asked.claim, s) for s in candidate_outlets(reading.sources, hits)]
-            evidence = [judge_part(c, part_hits(c, retrieve, hits)[0]) for c in clauses]
+            # asked for every outlet that says it, the outlets of the claim's own passages are checked too
+            pool = hits
+            if outlet_asked.every and not reading.sources:
+                wider = retrieve(outlet_asked.claim.removeprefix(ABOUT), RESULT_HITS, Filters())
+                pool = _pool(hits, [], wider)
+            outlets = candidate_outlets(reading.sources, pool, most=EVERY_OUTLET if outlet_asked.every else 4)
+            clauses = [Clause(question, outlet_asked.claim, s) for s in outlets]
+            # "reported that X" asks whether the outlet said X as a fact: judged as a bare "did X happen?" is
+            fact = outlet_asked.stated
+            evidence = [judge_part(c, part_hits(c, retrieve, hits, fact)[0], happened=fact) for c in clauses]
             return compose_outlet(question, outlet_asked, evidence, hits)
         # "Did X happen before / after Y?", no outlet named: the earliest day each is stated on, both cited
         order = read_event_order(question) if not reading.sources else None
@@ -196,6 +209,10 @@ class StructuredAnswerer:
             answer = compose_timed(question, timed, _pool(hits, [], more))
             if answer is not None:
                 return answer
+        # "Did Tech Wire report that Ostland won the Cup?": the bare question's own readers, inside that outlet
+        reported = self._reported_fact(question, reading, hits, retrieve)
+        if reported is not None:
+            return reported
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
         if missing:
@@ -257,6 +274,38 @@ class StructuredAnswerer:
             ahead = compose_still_ahead(question, reading.clauses[0].claim, _pool(hits, evidence))
             answer = ahead or answer
         return answer
+
+    def _reported_fact(self, question: str, reading: Reading, hits: list[Hit], retrieve: Retrieve) -> Answer | None:
+        """A question asking whether one outlet reported a win or a post taken up as a fact, answered as the bare
+        question is ("Did Ostland win the Cup?": the latest final; "Did Mara Lind become CEO?": the post's holder),
+        from that outlet's articles only; None for any other question, or when they state no result or holder (its
+        parts then judge it)."""
+        if reading.shape != "yesno" or len(reading.clauses) != 1 or reading.relation or len(reading.sources) != 1:
+            return None
+        clause = reading.clauses[0]
+        if not clause.stated or clause.source != reading.sources[0] or clause.day:
+            return None
+        outlet = clause.source
+
+        def inside(query: str, k: int, filters: Filters) -> list[Hit]:
+            return retrieve(query, k, Filters(sources=[outlet], since=filters.since, until=filters.until))
+
+        own = _within(hits, Filters(sources=[outlet]))
+        bare = asked_as_question(clause.claim)
+        did_win = read_did_win(bare)
+        if did_win is not None:
+            side, who_won = did_win
+            more = inside(result_query(who_won), RESULT_HITS, Filters())
+            won = compose_did_win(question, side, who_won, _pool(own, [], more), past_no=False)
+            if won is not None:
+                return won
+        holder = read_holder(bare)
+        if holder is not None:
+            more = inside(bare, EVIDENCE_HITS, Filters())
+            held = compose_holder(question, holder, _post_pool(holder.slot, _pool(own, [], more), inside))
+            if held is not None:
+                return held
+        return None
 
     def quotes(
         self, question: str, reading: Reading, hits: list[Hit], about: str = "", counting: Asked | None = None

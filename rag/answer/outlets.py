@@ -27,7 +27,8 @@ _OUTLET_WORDS = (
 # "which news source reported X", "which outlet was the first to report X", "which of the two publications said X";
 # "who (first) reported that X" asks the same of the outlets ("who reported the theft?" asks for a person)
 _WHICH_OUTLET = re.compile(
-    rf"(?:\bwhich\s+(?:of\s+(?:the|these|those)\s+(?:two\s+|three\s+)?)?{_OUTLET_WORDS}\b"
+    rf"(?:\b(?P<which>which|what|how\s+many)\s+(?:of\s+(?:the|these|those)\s+(?:two\s+|three\s+)?)?"
+    rf"(?P<outlets>{_OUTLET_WORDS})\b"
     r"|^\W*who(?=\s+(?:was\s+the\s+(?:first|last)\s+to\s+report|(?:first\s+|last\s+)?reported)\s+(?:that|on|about)\b))"
     r"\s*,?\s*(?P<rest>[^?]*)",
     re.I,
@@ -56,6 +57,10 @@ class OutletAsked:
     # "reported that Globex cut jobs" states an event, which one sentence must say outright (`states_deed`);
     # "reported on job cuts" names a topic, judged as a part about it
     stated: bool = True
+    # "which outlets ...?" and "how many outlets ...?" ask for every outlet that says it, not the one that says it best
+    every: bool = False
+    counted: bool = False  # "how many ...?": the number first
+    dated: bool = False  # "when did Tech Wire report X?": the one outlet's earliest report, its day first
 
 
 def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | None:
@@ -64,6 +69,10 @@ def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | Non
     m = _WHICH_OUTLET.search(question)
     if not m:
         return None
+    which = (m.group("which") or "").lower()
+    counted = which.startswith("how")
+    # "which of the two outlets" asks for one; "which outlets", "how many sources", for each
+    every = counted or (m.group("outlets") or "").lower().endswith("s") and "of" not in m.group(0).lower().split()
     rest = m.group("rest")
     order = "earliest" if _EARLIEST.search(rest) else "latest" if _LATEST.search(rest) else ""
     asking = _ASKING_WORDS.match(rest.strip())
@@ -73,7 +82,30 @@ def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | Non
     claim = re.sub(r",?\s+(?:or|and)\s*$", "", claim)
     if len(re.findall(r"[A-Za-z]{3,}", claim)) < 2:
         return None
-    return OutletAsked(claim if stated else ABOUT + claim, order, stated)
+    return OutletAsked(claim if stated else ABOUT + claim, order, stated, every and not order, counted)
+
+
+# "When did Tech Wire report that Globex cut jobs?", "When did the Daily Ledger first write about the layoffs?" ("when
+# did it publish its review?" asks of a thing, whose words a passage about it may share, not a report)
+_WHEN_REPORTED = re.compile(r"^\W*when\s+(?:did|has|had)\s+(?P<rest>.+?)[\s?.!]*$", re.I)
+_REPORTING_VERB = re.compile(
+    r"\b(?:first\s+)?(?:report|say|said|write|wrote|announce|confirm)\w*\s+(?P<topic>on\s+|about\s+)?",
+    re.I,
+)
+
+
+def read_when_reported(question: str, sources: list[str]) -> OutletAsked | None:
+    """The report a "when did <outlet> report X?" question asks the day of, or None for any other question: one outlet
+    named, and a verb of reporting after it."""
+    m = _WHEN_REPORTED.match(question.strip())
+    verb = _REPORTING_VERB.search(m.group("rest")) if m else None
+    if m is None or verb is None or len(sources) != 1:
+        return None
+    claim = claim_words(_REPORTING_VERB.sub(" ", m.group("rest"), count=1), sources)
+    if len(re.findall(r"[A-Za-z]{3,}", claim)) < 2:
+        return None
+    stated = not verb.group("topic")
+    return OutletAsked(claim if stated else ABOUT + claim, "earliest", stated, dated=True)
 
 
 def candidate_outlets(named: list[str], hits: list[Hit], most: int = 4) -> list[str]:
@@ -95,7 +127,9 @@ def _earliest_or_latest(e: Evidence, asked: OutletAsked) -> Evidence:
         for w in windows(e.hits)
         # a window that must state the deed is judged on its words: no embedding per window
         if (not asked.stated or states_deed(asked.claim, w.text))
-        and judge(asked.claim, [w.text], similarity=None if asked.stated else embedding_similarity).supported
+        and judge(
+            asked.claim, [w.text], similarity=None if asked.stated else embedding_similarity, happened=asked.stated
+        ).supported
     ]
     if not stating:
         return e
@@ -142,6 +176,8 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
         saying.sort(key=lambda e: (_updated(e.window) is not None, _when(e)))
     elif asked.order:
         saying.sort(key=_when, reverse=True)
+    elif asked.every:  # a list of the outlets that say it reads in the order they said it
+        saying.sort(key=_when)
     lines: list[str] = []
     said = {id(e) for e in saying}
     parts = [
@@ -169,10 +205,17 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
         until = _updated(e.window) if asked.order == "earliest" else None
         return f"; the page names days up to {until}, so it may have said this later" if until else ""
 
-    if not saying:
+    if not saying and asked.dated:
+        report = claim_as_written(asked.claim.removeprefix(ABOUT), question)
+        lead = f"{UNSETTLED}: nothing found in {evidence[0].clause.source} {'that says' if asked.stated else 'about'} {report}."
+    elif not saying:
         lead = (
             f"{UNSETTLED}: none of the {len(evidence)} outlets checked says {claim_as_written(asked.claim, question)}."
         )
+    elif asked.dated:
+        first = saying[0]
+        day = published_moment(first.window) if _when(first)[1] and first.window else first.published_at
+        lead = f"**{day}** — the earliest report of it found in {first.source}{_updated_note(first)} [{numbers[id(first)]}]."
     elif asked.order:
         # reports of one day without both times are tied: which came first is not known
         tied = [e for e in saying if e.published_at == saying[0].published_at]
@@ -189,6 +232,15 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
             + checked
             + "."
         )
+    elif asked.every:
+        outlets = [f"**{e.source}** ({e.published_at}) [{numbers[id(e)]}]" for e in saying]
+        listed = ", ".join(outlets[:-1]) + f" and {outlets[-1]}" if len(outlets) > 1 else outlets[0]
+        lead = (
+            f"**{len(saying)}** of the {len(evidence)} outlet{'s' if len(evidence) > 1 else ''} checked: {listed}"
+            if asked.counted
+            else f"{listed} {'report' if len(saying) > 1 else 'reports'} it"
+        )
+        lead += checked + "."
     else:
         best, *also = saying
         lead = f"**{best.source}** ({best.published_at}) [{numbers[id(best)]}]"

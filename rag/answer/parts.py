@@ -186,14 +186,19 @@ def asks_if_happened(reading: Reading, clause: Clause) -> bool:
     return (reading.shape == "yesno" and not clause.source) or clause.stated
 
 
-def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happened: bool = False) -> Evidence:
+def judge_part(
+    clause: Clause, hits: list[Hit], day_mismatch: bool = False, happened: bool = False, any_report: bool = False
+) -> Evidence:
+    """The clause judged on its passages. With `any_report`, one report of the outlet saying the claim is enough,
+    whatever its other reports say ("did Tech Wire report X before it reported Y?" asks of two reports)."""
     cands = claim_windows(clause.claim, hits, happened)
     verdict = judge(clause.claim, [w.text for w in cands], happened=happened)
     window = cands[verdict.index] if verdict.index >= 0 else None
-    if happened and window is not None and verdict.label == "contradicted":
+    if (happened or any_report) and window is not None and verdict.label == "contradicted":
         # news changes: a later report that says it happened decides over an earlier one that said it would not
         # ("Mara Lind will not return" on Monday, "Mara Lind returned" on Friday), as a one-part answer's timeline does
-        later = _latest_supporting(clause.claim, cands, window.hit.article.published_at)
+        after = "" if any_report else window.hit.article.published_at
+        later = _latest_supporting(clause.claim, cands, after, happened)
         if later is not None:
             verdict, window = Judgement("supported", later[1].score, later[0]), cands[later[0]]
     # Single sentences beat pairs when they give the same verdict as well: the shorter citation says the same.
@@ -211,15 +216,16 @@ def judge_part(clause: Clause, hits: list[Hit], day_mismatch: bool = False, happ
     return Evidence(clause, verdict, window, hits, day_mismatch)
 
 
-def _latest_supporting(claim: str, cands: list[Window], after: str) -> tuple[int, Judgement] | None:
-    """The window of the latest article published after `after` that alone says the claim happened, with its verdict."""
+def _latest_supporting(claim: str, cands: list[Window], after: str, happened: bool) -> tuple[int, Judgement] | None:
+    """The window of the latest article published after `after` that alone supports the claim, with its verdict."""
     later = sorted(
         (i for i, w in enumerate(cands) if w.hit.article.published_at > after),
         key=lambda i: (cands[i].hit.article.published_at, -i),
         reverse=True,
     )
     for i in later:
-        j = judge(claim, [cands[i].text], happened=True)
+        # in its own words: a close paraphrase of a denial may be a sentence on the topic that denies nothing
+        j = judge(claim, [cands[i].text], similarity=None, happened=happened)
         if j.label == "supported":
             return i, j
     return None
@@ -247,5 +253,7 @@ def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Eviden
     for clause in reading.clauses:
         happened = asks_if_happened(reading, clause)
         found, mismatch = part_hits(clause, retrieve, hits, happened)
-        out.append(judge_part(clause, found, mismatch, happened))
+        # asked the order of reports, each part asks whether the outlet reported it at all
+        any_report = reading.shape == "order" and bool(clause.source)
+        out.append(judge_part(clause, found, mismatch, happened, any_report))
     return out

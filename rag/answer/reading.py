@@ -132,6 +132,8 @@ _ORDER_REPORT = re.compile(
     r"claimed|noted|stated|report|article|announced|did)\b",
     re.I,
 )
+# "... before it reported that ...": the outlet named before, reporting again
+_ITSELF = re.compile(r"(?:it|they)\s+(?:later\s+|then\s+|first\s+)?(?:reported|said|wrote|announced|confirmed)\b")
 # Clause boundaries: where one outlet's claim ends and the next begins ("before <month> ..." bounds a day instead).
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
@@ -139,6 +141,7 @@ _BOUNDARY = re.compile(
     r"consistent with|in line with|just as|than|agrees? with|aligns? with|contrasts? with|differs? from)\s+|"
     r",\s+(?:did|does|do|was|is|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|"
     rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{MONTH_NAME}\b)|"
+    rf",?\s+(?:before|after)\s+(?={_ITSELF.pattern})|"
     r",\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
     r"\s+and\s+(?=(?:the\s+)?(?:subsequent|later|earlier)\b)|,?\s+or\s+(?=(?:does|did|is|was|do)\b)|"
     r",?\s+and\s+(?:does|did|is|was)\s+|"
@@ -166,6 +169,7 @@ _OUTLET_PHRASE = re.compile(
 _FRAME = re.compile(
     r"^(?:(?:does|did|do|is|are|was|were|has|have|had|between|after|before|while|whereas)\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:it\s+(?:really\s+)?(?:true|the\s+case|correct|right)\s+)?"  # "Is it true that X?" asks X
+    r"(?:(?:it|they)\s+(?:later\s+|then\s+|first\s+)?(?=(?:reported|said|wrote|announced|confirmed)\b))?"
     r"(?:(?:article|report|piece|story|coverage)s?\s+(?:(?:from|by|in|on)\b\s*)?)?(?:(?:also\s+)?(?:suggest|say|claim|"
     r"indicate|imply|report|state|mention|discuss|describe|attribute|credit|portray|highlight|allege|confirm|announce)"
     r"(?:s|ed|d)?\s+|(?:said|wrote|writes?|implies|implied|alleges|alleged|(?:claim|suggest|indicat|impl|stat|say|alleg|"
@@ -475,6 +479,21 @@ def as_passive(claim: str) -> str:
     return _BEEN_PASSIVE.sub(r"\g<name> was ", _GET_PASSIVE.sub(r"\g<name> was ", claim))
 
 
+# "Mara Lind was named chief executive": a claim whose verb is "be", asked by putting it first
+_BE_FIRST = re.compile(rf"^(?P<name>{NAME_PHRASE.pattern})\s+(?P<be>was|were|is|are)\s+(?P<rest>\S.*)$")
+
+
+def asked_as_question(claim: str) -> str:
+    """The claim asked on its own: "Mara Lind was named chief executive" -> "Was Mara Lind named chief executive?",
+    "Ostland won the Harbour Cup" -> "Did Ostland won the Harbour Cup?" (the readers of a bare question take the past
+    form after "did" as well)."""
+    claim = claim.strip().rstrip(".?!")
+    m = _BE_FIRST.match(claim)
+    if m is not None:
+        return f"{m.group('be').capitalize()} {m.group('name')} {m.group('rest')}?"
+    return f"Did {claim}?"
+
+
 def _keep_passive(text: str, claim: str) -> str:
     m = _BE_ASKED.match(text)
     if not m or not claim.startswith(m.group("name") + " "):
@@ -516,7 +535,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if not days and clauses and clauses[-1].day and _SAME_DAY.search(piece):
             days = [clauses[-1].day]
         same = re.search(r"\b(?:same|that)\s+(?:source|publication|outlet|news source)\b", piece, re.I)
-        if not named and same and clauses:
+        if not named and (same or _ITSELF.match(piece.strip())) and clauses:
             named = [clauses[-1].source]
         if not named and clauses and clauses[-1].source and days and clauses[-1].day and days[0] != clauses[-1].day:
             named = [clauses[-1].source]  # "..., and again on <another day> about ...": that outlet's next report
@@ -530,6 +549,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         c.claim = _RELATION_VERB.sub(" ", claim_words(c.text, sources))
         c.claim = " ".join(c.claim.split()).strip(" ,.;:")
         c.claim = _keep_passive(c.text, c.claim)
+        c.claim = _named_subject(c.claim, clauses[: clauses.index(c)])
         covers = bool(_COVERS.search(c.text)) and not _ASSERTS.search(c.text)
         # a denial or a plan ("reported that regulators did not open an inquiry", "... that Globex would open plants")
         # is judged as written: the bare "did it happen?" reading asks only deeds said outright
@@ -562,6 +582,20 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if after is not None and c.source and c.source != after.source:
             kept.append(Clause(c.text, after.claim, c.source, c.day, after.stated))
     return kept or clauses[:1]
+
+
+# "he returned", "she resigned": a claim whose subject is a pronoun, then a verb
+_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they|it)\s+(?=[a-z])", re.I)
+
+
+def _named_subject(claim: str, before: list[Clause]) -> str:
+    """ "... before Tech Wire reported that he returned": the pronoun stands for the name the claim before starts with
+    ("Mara Lind was fired" -> "Mara Lind returned"); the claim as it is when none before starts with a name."""
+    m = _PRONOUN_SUBJECT.match(claim)
+    if m is None or not before:
+        return claim
+    subject = NAME_PHRASE.match(before[-1].claim)
+    return f"{subject.group(0)} {claim[m.end() :]}" if subject else claim
 
 
 # Words that ask rather than claim: "Did both" (of "Did both A and B report X?") says nothing an outlet could report.
@@ -724,6 +758,9 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
         else:
             reading.shape = "yesno"
     reading.clauses = split_clauses(question, sources) if reading.shape != "open" else []
+    # "Did Tech Wire report X before it reported Y?": one outlet, two reports of it, whose order is asked
+    if reading.shape == "yesno" and reading.order and _AUXILIARY.match(question) and len(reading.clauses) >= 2:
+        reading.shape = "order" if all(c.source for c in reading.clauses[:2]) else reading.shape
     return reading
 
 

@@ -398,12 +398,13 @@ def _names_the_event(topic: str, sentence: str) -> bool:
     return bool(wanted) and len(wanted - said) <= (1 if len(wanted) >= 3 else 0)
 
 
-def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit]) -> Answer | None:
+def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit], past_no: bool = True) -> Answer | None:
     """**Yes** or **No** from the latest final result reported: "Did Ostland win the Harbour Cup?" is No when the
     latest final's sentence names the event and Norrvik winning it over Ostland, whatever an older edition says of
     Ostland; an earlier win of the side is shown as earlier. When no such final is reported (a final that does not
     name the side decides nothing about it), a win of the side dated to a past year answers "in <year>"; else None:
-    the claim is then judged part by part."""
+    the claim is then judged part by part. Without `past_no`, a No only from a final its article reports as news: one
+    outlet's history of a cup ("Norrvik won the first edition") is no answer to whether it reported Ostland's win."""
     topic = _topic(who_won)
     found = results(who_won, hits)
     finals = [r for r in found if r.final and _names_the_event(topic, r.window.text)]
@@ -413,6 +414,8 @@ def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit]) -> 
     side_won = _won_by(side, lead.winner)
     if not side_won and not set(name_words(side)) & analyse(lead.window.text)[0]:
         return _won_in_a_past_year(question, side, topic, found, hits)
+    if not side_won and not past_no and lead.day != lead.window.hit.article.published_at:
+        return None
     cites = Citations()
     n = cites.cite(lead.window)
     where = f"{outlet_of(lead.window)} [{n}]"

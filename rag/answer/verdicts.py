@@ -692,9 +692,14 @@ def _deed_denied(claim: str, passage: str) -> bool:
     buy Tide Works: the buy case is weak"), or only the word the deed is done as and never says it without the
     negation ("Mara Lind pleaded not guilty to two counts" for "Mara Lind pleaded guilty"): asked whether it happened,
     such a passage is no statement that it did."""
+    return bool(set(_deed_word(claim)) & negated_words(passage)) or _denied_after_deed(claim, passage)
+
+
+def _denied_after_deed(claim: str, passage: str) -> bool:
+    """The passage says the deed's word only with "not" before the word the claim says after it: "Mara Lind pleaded
+    not guilty" for "Mara Lind pleaded guilty", "was found not guilty" for "was found guilty". Said of the claim's
+    names in one sentence, that is the claim's opposite outright."""
     deed = _deed_word(claim)
-    if set(deed) & negated_words(passage):
-        return True
     plain = [t for t, _, kind in analyse(claim)[1] if kind == "word"]
     after = plain[plain.index(deed[0]) + 1 : plain.index(deed[0]) + 2] if deed and deed[0] in plain else []
     if not after or after[0] in negated_words(claim):
@@ -735,7 +740,7 @@ def judge(
     flipped = [
         (
             covers[i] >= CONTRADICTION_COVER
-            and _flips(deed, p)
+            and (_flips(deed, p) or (happened and _denied_after_deed(terms, p)))
             and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         )
         or _amount_swapped(terms, p)
