@@ -606,6 +606,8 @@ def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passa
     ]
     assert judge("about Mara Lind and Theo Park's leadership changes", names).label == "supported"
     assert judge("Mara Lind and Theo Park founded a rival company", names).label == "not_mentioned"
+    # a byline names her and says nothing of what the topic is
+    assert judge("about Mara Lind's focus on a corporate merger", ["— Mara Lind"]).label == "not_mentioned"
     # after its first mention a report names a person by surname: "Lind" holds "Mara Lind", "Mara" alone does not
     by_surname = ["Prosecutors told the jury that Lind stole customer money from the Globex exchange."]
     assert judge("about Mara Lind's fraud trial", by_surname).label == "supported"

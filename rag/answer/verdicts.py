@@ -501,6 +501,15 @@ def _close(needed: set[str], names: list[set[str]], sentence: str) -> bool:
     return any(_holds(needed, names, " ".join(words[i : i + width])) for i in range(len(words) - width + 1))
 
 
+# A passage naming everyone a topic is about covers it in its own words only when it has words of its own: a byline
+# ("— Mara Lind") or a caption of names says nothing about what she did.
+TOPIC_WORDS = 3
+
+
+def _plain_word_count(passage: str) -> int:
+    return sum(1 for _, _, kind in analyse(passage)[1] if kind == "word")
+
+
 def _shared_words(claim: str, passage: str) -> int:
     _, claim_content, _ = analyse(claim)
     passage_tokens, _, _ = analyse(passage)
@@ -800,7 +809,11 @@ def judge(
             if not other[i]
             and (
                 _shared_words(terms, passages[i]) >= MIN_SHARED_WORDS
-                or (claim.startswith(ABOUT) and _all_names_held(terms, passages[i]))
+                or (
+                    claim.startswith(ABOUT)
+                    and _all_names_held(terms, passages[i])
+                    and _plain_word_count(passages[i]) >= TOPIC_WORDS
+                )
             )
             and _numbers_held(terms, passages[i])
         ]
