@@ -253,3 +253,19 @@ def test_an_order_asked_of_two_reports_takes_the_report_that_said_it_though_a_la
     assert answer.text.startswith("**Yes")
     assert "will not return to Globex" in answer.text and "returned to Globex as chief executive" in answer.text
     assert_exact_quotes(bot, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "pointer"),
+    [
+        ("Did Tech Wire report that he was fired?", "he"),
+        ("According to the Coast Times, did she return?", "she"),
+        ("When did Tech Wire report that?", "that"),
+        ("Did the Coast Times report on it?", "it"),
+    ],
+)
+def test_an_outlet_named_beside_a_pointing_word_still_names_no_one_it_points_at(bot, question, pointer):
+    # any sentence of the outlet's with "fired" would otherwise be cited for "he was fired"
+    answer = bot.ask(question)
+    assert answer.refused and not answer.citations
+    assert answer.text.startswith(f"Who or what is “{pointer}”? The question names no one but the outlet")

@@ -25,6 +25,7 @@ from rag.answer.reading import (
     affirmative,
     as_passive,
     asked_as_question,
+    claim_words,
     left_blank,
     points_at_no_one,
     read_question,
@@ -103,11 +104,16 @@ class StructuredAnswerer:
     def _answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         reading = self.read(question)
         pointer = points_at_no_one(question)
+        if not pointer and reading.sources:
+            # "Did Tech Wire report that he was fired?", "When did Tech Wire report that?": the outlet is a name, but
+            # not the one "he" or "that" stands for
+            pointer = points_at_no_one(claim_words(question, reading.sources))
         if pointer:  # "Did he come back?" asked first: nothing says who he is, and any passage's "come back" would do
             return Answer(
                 question=question,
                 text=(
-                    f"Who or what is “{pointer}”? The question names no one, so the articles cannot be searched for "
+                    f"Who or what is “{pointer}”? The question names no one{' but the outlet' if reading.sources else ''}, "
+                    "so the articles cannot be searched for "
                     f"them: ask it again with the name in place of “{pointer}” (in the chat, a follow-up question "
                     "takes its names from the question before)."
                 ),
