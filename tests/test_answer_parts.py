@@ -1254,6 +1254,11 @@ def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
 
     acquitted = "A jury found Mara Lind not guilty of fraud on Tuesday."
     assert not judge("Mara Lind convicted", [acquitted], happened=True).supported
+    # an acquittal is the opposite of a conviction, however each is worded
+    assert judge("Mara Lind was found guilty", [acquitted], happened=True).label == "contradicted"
+    assert judge("Mara Lind was acquitted", [acquitted], happened=True).supported
+    convicted = "Mara Lind has been found guilty on seven counts of fraud."
+    assert judge("Mara Lind was found not guilty", [convicted], happened=True).label == "contradicted"
     # "pleaded not guilty" is no guilty plea, unless the passage also says she pleaded guilty to other counts
     pleas = "Mara Lind pleaded not guilty to two other counts, court records said."
     assert not judge("Mara Lind pleaded guilty", [pleas], happened=True).supported

@@ -758,6 +758,8 @@ _EVENT_WORDS = [
     ),
     # the noun of a plea ("Mara Lind's guilty plea") is the verb news uses ("pleaded guilty")
     (re.compile(r"\bguilty\s+pleas?\b", re.I), "plead guilty"),
+    # "found not guilty" is an acquittal, the opposite of a conviction ("a jury found Mara Lind not guilty of fraud")
+    (re.compile(r"\b(?:found|finds|find|finding)\s+((?:[\w'.-]+\s+){0,4}?)not\s+guilty\b", re.I), r"acquit \1"),
     # "a jury found Mara Lind guilty": the name stays, after the verb
     (re.compile(r"\b(?:found|finds|find|finding)\s+((?:(?!not\b)[\w'.-]+\s+){1,4}?)guilty\b", re.I), r"convict \1"),
     (
