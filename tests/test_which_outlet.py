@@ -231,6 +231,11 @@ def test_when_an_outlet_reported_it_is_the_day_of_its_earliest_report_saying_it(
     never = bot.ask("When did Tech Wire report that the Mariners beat the Rovers?")
     assert never.text.startswith("The articles do not settle this: nothing found in Tech Wire that says")
     assert not never.citations
+    # two outlets asked: each one's earliest day, and an outlet that never said it is named as such
+    both = bot.ask("When did Tech Wire and the Coast Times report that Globex cut jobs at Tide Works?")
+    assert both.text.startswith("The earliest report of it found in each — Tech Wire: **2023-10-05** [1]; nothing")
+    assert "nothing found in Coast Times that says Globex cut jobs at Tide Works." in both.text
+    assert_exact_quotes(bot, both)
 
 
 def test_reported_that_asks_for_a_sentence_saying_it_as_a_fact(bot):

@@ -95,11 +95,11 @@ _REPORTING_VERB = re.compile(
 
 
 def read_when_reported(question: str, sources: list[str]) -> OutletAsked | None:
-    """The report a "when did <outlet> report X?" question asks the day of, or None for any other question: one outlet
-    named, and a verb of reporting after it."""
+    """The report a "when did <outlet> report X?" question asks the day of, or None for any other question: an outlet
+    named ("when did Tech Wire and the Daily Ledger report X?": each one's day), and a verb of reporting after it."""
     m = _WHEN_REPORTED.match(question.strip())
     verb = _REPORTING_VERB.search(m.group("rest")) if m else None
-    if m is None or verb is None or len(sources) != 1:
+    if m is None or verb is None or not sources:
         return None
     claim = claim_words(_REPORTING_VERB.sub(" ", m.group("rest"), count=1), sources)
     if len(re.findall(r"[A-Za-z]{3,}", claim)) < 2:
@@ -152,6 +152,11 @@ def _earliest_or_latest(e: Evidence, asked: OutletAsked) -> Evidence:
     return replace(e, window=pick)
 
 
+def _moment(e: Evidence) -> str:
+    """The day its window's article was published, with the time of day when the article gives one."""
+    return published_moment(e.window) if _when(e)[1] and e.window else e.published_at
+
+
 def _updated(w: Window | None) -> date | None:
     """The last later day the window's page names, when it names enough of them to have been updated (`updated_until`)."""
     return updated_until(w.hit.article.text, w.hit.article.published_at) if w else None
@@ -198,24 +203,30 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
     )
 
     def ref(e: Evidence) -> str:
-        moment = published_moment(e.window) if e.window and _when(e)[1] else e.published_at
-        return f"{e.source} ({moment}{_updated_note(e)}) [{numbers[id(e)]}]"
+        return f"{e.source} ({_moment(e)}{_updated_note(e)}) [{numbers[id(e)]}]"
 
     def _updated_note(e: Evidence) -> str:
         until = _updated(e.window) if asked.order == "earliest" else None
         return f"; the page names days up to {until}, so it may have said this later" if until else ""
 
+    report = claim_as_written(asked.claim.removeprefix(ABOUT), question)
+    nothing = f"nothing found {{}} {'that says' if asked.stated else 'about'} {report}"
     if not saying and asked.dated:
-        report = claim_as_written(asked.claim.removeprefix(ABOUT), question)
-        lead = f"{UNSETTLED}: nothing found in {evidence[0].clause.source} {'that says' if asked.stated else 'about'} {report}."
+        lead = f"{UNSETTLED}: " + nothing.format("in " + " or ".join(e.clause.source for e in evidence)) + "."
+    elif asked.dated and len(evidence) > 1:
+        # each outlet asked, with the day of its earliest report, the earliest first; an outlet without one is said
+        days = [f"{e.source}: **{_moment(e)}**{_updated_note(e)} [{numbers[id(e)]}]" for e in saying]
+        silent_ones = [e.clause.source for e in evidence if all(e is not t for t in saying)]
+        lead = "The earliest report of it found in each — " + "; ".join(days)
+        lead += "; " + nothing.format("in " + " or ".join(silent_ones)) if silent_ones else ""
+        lead += "."
     elif not saying:
         lead = (
             f"{UNSETTLED}: none of the {len(evidence)} outlets checked says {claim_as_written(asked.claim, question)}."
         )
     elif asked.dated:
         first = saying[0]
-        day = published_moment(first.window) if _when(first)[1] and first.window else first.published_at
-        lead = f"**{day}** — the earliest report of it found in {first.source}{_updated_note(first)} [{numbers[id(first)]}]."
+        lead = f"**{_moment(first)}** — the earliest report of it found in {first.source}{_updated_note(first)} [{numbers[id(first)]}]."
     elif asked.order:
         # reports of one day without both times are tied: which came first is not known
         tied = [e for e in saying if e.published_at == saying[0].published_at]
