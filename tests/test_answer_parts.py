@@ -1234,6 +1234,10 @@ def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_suppor
     [
         ("Mara Lind convicted", "A jury found Mara Lind guilty of fraud on Tuesday."),
         ("Mara Lind found guilty", "Mara Lind was convicted of fraud on Tuesday."),
+        # only a jury or a court convicts: the report of the verdict need not name it
+        ("jury find Mara Lind guilty", "Mara Lind has been found guilty on seven counts of fraud."),
+        ("a federal jury convicted Mara Lind", "Mara Lind was convicted of fraud on Tuesday."),
+        ("the judge acquitted Mara Lind", "A jury found Mara Lind not guilty of fraud on Tuesday."),
         ("Ostland sued Globex", "Ostland filed a lawsuit against Globex on Monday."),
         ("did Ostland sue Globex", "Globex was sued by Ostland last week."),
         ("Theo Park quit Globex", "Theo Park resigned from Globex on Friday."),
@@ -1259,6 +1263,7 @@ def test_found_not_guilty_or_the_roles_reversed_is_no_conviction_or_suit():
     assert judge("Mara Lind was acquitted", [acquitted], happened=True).supported
     convicted = "Mara Lind has been found guilty on seven counts of fraud."
     assert judge("Mara Lind was found not guilty", [convicted], happened=True).label == "contradicted"
+    assert judge("jury acquit Mara Lind", [convicted], happened=True).label == "contradicted"
     # "pleaded not guilty" is no guilty plea, unless the passage also says she pleaded guilty to other counts
     pleas = "Mara Lind pleaded not guilty to two other counts, court records said."
     assert not judge("Mara Lind pleaded guilty", [pleas], happened=True).supported

@@ -395,7 +395,8 @@ def test_a_case_is_won_by_the_side_a_jury_or_court_finds_for(tmp_path_factory):
             "Verdict",
             (
                 "On Monday, a federal jury surprised the industry by siding with game maker Globex Games in its fight "
-                "to break Tide Works' control over app payments."
+                "to break Tide Works' control over app payments — even though rival Ostland almost entirely won a "
+                "similar case two years ago."
             ),
         ),
         (
@@ -413,6 +414,19 @@ def test_a_case_is_won_by_the_side_a_jury_or_court_finds_for(tmp_path_factory):
         assert_exact_quotes(bot, answer)
     # a ruling that finds for no one is no result
     assert bot.ask("Who won the Norrvik case?").refused
+    # asked of one side against the other, the verdict settles it as a final settles a cup: Yes for the side found
+    # for, No for the other, whichever is named first
+    for question in ("Did Globex win against Tide Works?", "Did Globex Games win its case against Tide Works?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Yes** — Globex Games: the latest verdict reported, as of 2023-12-12"), (
+            answer.text
+        )
+        assert_exact_quotes(bot, answer)
+    answer = bot.ask("Did Tide Works win against Globex?")
+    assert answer.text.startswith("**No** — the latest verdict reported names Globex Games"), answer.text
+    # named in the sentence but not a side of its case, Ostland is not answered by it
+    answer = bot.ask("Did Ostland win against Globex?")
+    assert not answer.text.startswith("**No"), answer.text
 
 
 def test_the_events_names_must_be_said_as_names_not_as_plain_words(tmp_path_factory):

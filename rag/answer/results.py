@@ -68,6 +68,8 @@ class Result:
     final: bool  # the sentence reports the end of the competition, not a stage of it
     day: str
     stage: bool = False  # the sentence reports a stage ("the semi-final", "Game 2")
+    verdict: bool = False  # a jury or court found for the winner: the end of a trial, though not of a competition
+    clause: str = ""  # the win's own clause, with the winner's name: a verdict's sides are named there
 
 
 def _topic(question: str) -> str:
@@ -196,12 +198,13 @@ class _Win:
     start: int
     end: int
     subject_start: int
+    verdict: bool = False
 
 
 def _wins(sentence: str) -> Iterator[_Win]:
     for m in _WIN.finditer(sentence):
         if m.group("favoured"):  # what the case was about follows the side found for, as it follows a winner's verb
-            yield _Win(m.group("favoured"), None, m.start(), m.end(), m.start("favoured"))
+            yield _Win(m.group("favoured"), None, m.start(), m.end(), m.start("favoured"), verdict=True)
             continue
         subject = m.group("subject")
         yield _Win(subject, m.group("agent"), m.start(), m.end(), m.start("subject") if subject else -1)
@@ -290,7 +293,10 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
         _, intermediate = _stage(sentence)
         for win in _wins(sentence):
             clause = _win_clause(sentence, win)
-            if not _wins_the_event(clause, win, key):
+            # a case is named by its sides: the one found for names it as much as the other ("Did Tide Works win
+            # against Globex?" asks of the verdict for Globex)
+            own_clause = f"{win.subject} {clause}" if win.verdict else clause
+            if not _wins_the_event(own_clause, win, key):
                 continue
             # a final is said up to the end of the win's own clause: "won the Series in each of the last three
             # seasons, but a championship is not expected" reports no final
@@ -310,6 +316,8 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
                 final and not intermediate,
                 _result_day(f"{season.group(1)} {clause}" if season else clause, article.published_at),
                 intermediate,
+                win.verdict,
+                own_clause,
             )
             old = found.get((name, article.id))
             if old is None or (result.final, -len(sentence)) > (old.final, -len(old.window.text)):
@@ -376,12 +384,22 @@ _DID_WIN = re.compile(
 )
 
 
+# "against the Mariners", "over Tide Works in the final": the other side, named after the verb
+_AGAINST = re.compile(rf"^(?:against|over)\s+(?:the\s+)?(?P<other>{NAME_PHRASE.pattern})(?P<rest>.*)$")
+
+
 def read_did_win(question: str) -> tuple[str, str] | None:
-    """(the side asked about, the same question asked as "Who won <event>?"), or None for any other question."""
+    """(the side asked about, the same question asked as "Who won <event>?"), or None for any other question. Asked
+    against another side, the event is the two sides' contest ("Did Globex win against Tide Works?" asks who won
+    Globex v. Tide Works), so that the other side's win answers No."""
     m = _DID_WIN.match(question)
     if m is None or not names_in(m.group("side")):
         return None
-    return m.group("side"), f"Who won {m.group('event')}?"
+    side, event = m.group("side"), m.group("event")
+    against = _AGAINST.match(event)
+    if against is not None and names_in(against.group("other")):
+        event = f"{side} v. {against.group('other')}{against.group('rest')}"
+    return side, f"Who won {event}?"
 
 
 def _won_by(side: str, winner: str) -> bool:
@@ -407,12 +425,17 @@ def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit], pas
     outlet's history of a cup ("Norrvik won the first edition") is no answer to whether it reported Ostland's win."""
     topic = _topic(who_won)
     found = results(who_won, hits)
-    finals = [r for r in found if r.final and _names_the_event(topic, r.window.text)]
+    # "Did Globex win against Tide Works?": a jury's verdict settles a case as a final settles a cup
+    finals = [r for r in found if (r.final or r.verdict) and _names_the_event(topic, r.window.text)]
     if not finals:
         return _won_in_a_past_year(question, side, topic, found, hits)
     lead = max(finals, key=lambda r: (r.day, r.window.hit.score))
+    ended_by = "verdict" if lead.verdict else "final result"
     side_won = _won_by(side, lead.winner)
-    if not side_won and not set(name_words(side)) & analyse(lead.window.text)[0]:
+    # a verdict is a No only to a side of its case: "a jury sided with Globex against Tide Works, though Ostland won a
+    # similar case" says nothing of Ostland's
+    named_in = lead.clause if lead.verdict else lead.window.text
+    if not side_won and not set(name_words(side)) & analyse(named_in)[0]:
         return _won_in_a_past_year(question, side, topic, found, hits)
     if not side_won and not past_no and lead.day != lead.window.hit.article.published_at:
         return None
@@ -422,9 +445,9 @@ def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit], pas
     lines = [quoted(lead.window.text, n)]
     parts = [Part(lead.window.text, "supported", [n])]
     if side_won:
-        text = f"**Yes** — {lead.winner}: the latest final result reported, as of {lead.day}: {where}."
+        text = f"**Yes** — {lead.winner}: the latest {ended_by} reported, as of {lead.day}: {where}."
     else:
-        text = f"**No** — the latest final result reported names {lead.winner}, as of {lead.day}: {where}."
+        text = f"**No** — the latest {ended_by} reported names {lead.winner}, as of {lead.day}: {where}."
         own = sorted((r for r in found if r.final and _won_by(side, r.winner)), key=lambda r: r.day, reverse=True)
         text += _mention(f"Earlier finals won by {side}", own[:2], cites, lines, parts)
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)

@@ -766,6 +766,16 @@ _EVENT_WORDS = [
         re.compile(r"\b(?:(?:found|finds|find|finding)\s+guilty|convict|convicts|convicted|convicting)\b", re.I),
         "convict",
     ),
+    # only a jury or a court convicts or acquits: "a federal jury convicted Mara Lind" says no more than that she was
+    # convicted, and news seldom names the jury in the sentence that reports the verdict
+    (
+        re.compile(
+            r"\b(?:(?:an?|the)\s+)?(?:federal\s+|grand\s+|trial\s+|high\s+|supreme\s+)?(?:jury|jurors|judge|court)\s+"
+            r"(?=(?:convict|acquit)\w*\b)",
+            re.I,
+        ),
+        "",
+    ),
     # "is Mara Lind guilty?" asks whether a court found her so (a plea is its own deed, above)
     (re.compile(r"\b(is|are|was|were|been)\s+guilty\b", re.I), r"\1 convict"),
     (
