@@ -215,6 +215,32 @@ def _said_by_another(text: str, speaker_names: list[str]) -> bool:
     return False
 
 
+# "Lind said she would resign. "It is time," she added": words a pronoun gives after the speaker is named
+_PRONOUN_SAYS = re.compile(
+    r"\b(?:he|she)\s+(?:(?:has|had|also|\w+ly)\s+){0,2}(?:said|says|told|tells|added|wrote|insisted|stated|noted)\b",
+    re.I,
+)
+
+
+# "quoting chief operating officer Theo Park": the words that follow are his
+_QUOTING = re.compile(rf"\bquot(?:ing|ed|es)\s+(?:[a-z-]+\s+){{0,4}}?(?P<who>{NAME_PHRASE.pattern})")
+
+
+def said_by(speaker: str, text: str) -> bool:
+    """The text attributes words to the speaker by name ("Lind said", "said Mara Lind", "according to Lind"), or
+    to "he" or "she" after naming the speaker and no one else: the words are the speaker's, not only about them."""
+    names = {w.lower() for w in NAME.findall(speaker)}
+    if not names:
+        return False
+    for m in _ATTRIBUTED.finditer(text):
+        who = set((m.group("before") or m.group("after") or m.group("source")).lower().split())
+        if who & names:
+            return True
+    if any(set(m.group("who").lower().split()) & names for m in _QUOTING.finditer(text)):
+        return True
+    return bool(_PRONOUN_SAYS.search(text)) and _mentions(text, sorted(names)) and not _said_by_another(text, [*names])
+
+
 def _mentions(text: str, names: list[str]) -> bool:
     lowered = text.lower()
     return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", lowered) for n in names)

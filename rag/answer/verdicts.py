@@ -23,6 +23,7 @@ from rag.answer.deeds import (
 from rag.answer.names import NOT_NAMES, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
+    NAME_PHRASE,
     NAME_RUN,
     amounts_said,
     base_stem,
@@ -32,6 +33,7 @@ from rag.core.text import (
     stem,
     without_amounts,
 )
+from rag.extractive import said_by
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -724,6 +726,20 @@ def _denied_after_deed(claim: str, passage: str) -> bool:
     return bool(denied) and not said
 
 
+# "Mara Lind said that she would resign": a claim about her words. A passage that gives no words of hers (another's,
+# a report's, no one's) neither supports nor denies it: "Lind will not resign, a source said" is no No.
+_SPEECH_CLAIMED = re.compile(
+    rf"^\W*(?P<speaker>{NAME_PHRASE.pattern})\s+(?:(?:has|have|had|did|also)\s+)?(?:say|says|said|tell|tells|told)\b"
+)
+
+
+def _not_their_words(claim: str, passage: str) -> bool:
+    m = _SPEECH_CLAIMED.match(claim)
+    if m is None:
+        return False
+    return not said_by(m.group("speaker"), passage)
+
+
 def judge(
     claim: str,
     passages: list[str],
@@ -736,6 +752,7 @@ def judge(
     possible, planned or conditional ("Globex may cut prices", "if Globex cuts prices") does not support it."""
     # one event in one word on both sides: "came back" is "returned", "a victory" is "a win"
     terms = same_event_words(claim_terms(claim))
+    unspoken = [_not_their_words(claim_terms(claim), p) for p in passages]
     # a name the claim writes by its initials is the passage's name spelled out ("TW" for Tide Works)
     passages = [with_initials(terms, same_event_words(p)) for p in passages]
     covers = [coverage(terms, p) for p in passages]
@@ -755,10 +772,12 @@ def judge(
         or _amount_swapped(terms, p)
         for i, p in enumerate(passages)
     ]
+    flipped = [f and not unspoken[i] for i, f in enumerate(flipped)]
     deed_done_to_another = _done_to_another(terms)
     swapped = [deed_done_to_another and _roles_swapped_in(terms, passage) for passage in passages]
     other = [
         flipped[i]
+        or unspoken[i]
         or other_person(terms, passage)
         or (happened and (hedged_only(terms, passage) or _deed_denied(terms, passage)))
         or swapped[i]
