@@ -717,6 +717,10 @@ def test_an_opposite_in_another_inflection_still_contradicts():
     assert judge("Theo Park made a successful field goal attempt", [kick]).label == "contradicted"
     fees = "Tide Works' fees are usually around 1 percent higher than Globex's, says Mara Lind."
     assert judge("Tide Works' fees are identical to Globex's fees", [fees]).label == "contradicted"
+    # a harm against a help: a "negative impact" on what the passage says it improves
+    naps = "Short naps can also improve the quality of sleep, she noted, which speeds up recovery."
+    assert judge("short naps have a negative impact on sleep quality and recovery", [naps]).label == "contradicted"
+    assert judge("short naps have a positive impact on sleep quality and recovery", [naps]).label == "supported"
 
 
 def test_a_word_the_passage_both_says_and_negates_is_not_a_flip():

@@ -82,6 +82,13 @@ _OPPOSITES = [
     ("successful", "unsuccessful"),
     ("positive", "negative"),
     ("improve", "worsen"),
+    # a harm against a help: "a negative impact on sleep" against "can improve the quality of sleep"
+    ("negative", "improve"),
+    ("negative", "benefit"),
+    ("harm", "benefit"),
+    ("harm", "improve"),
+    ("hurt", "help"),
+    ("damage", "improve"),
     ("better", "worse"),
     ("best", "worst"),
     ("higher", "lower"),
