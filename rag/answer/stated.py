@@ -747,6 +747,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             ):
                 continue  # "hired Mara Lind and Theo Park" does not say whom she was hired from
             shown = in_full(name, article.text) if person else name
+            shown = _as_a_body(shown, sentence) if person and shown == name else shown
             old = found.get((shown, article.id))
             if old is None or len(sentence) < len(old.window.text):
                 found[(shown, article.id)] = Stated(shown, window, claim, longer[1] if longer else "")
@@ -757,6 +758,23 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
         for s in kept
         if not any(o is not s and o.window.start == s.window.start and _part_of(s.name, o.name) for o in kept)
     ]
+
+
+# "the Globex board of directors fired Mara Lind": who did it is the body, which the name only says whose it is
+_BODY = (
+    r"board(?:\s+of\s+(?:directors|trustees|governors))?|jury|court|council|committee|cabinet|government|"
+    r"parliament|regulators?|shareholders|investors|voters|prosecutors|police"
+)
+
+
+def _as_a_body(name: str, sentence: str) -> str:
+    """The body a name is said as every time the sentence names it ("Globex board" for "the Globex board of
+    directors fired ..."), or the name itself."""
+    at = rf"(?<![\w'’-]){re.escape(name)}(?![\w-])"
+    bodies = re.findall(rf"{at}((?:['’]s)?\s+(?:{_BODY}))\b", sentence)
+    if not bodies or len(bodies) != len(re.findall(at, sentence)):
+        return name
+    return name + re.sub(r"\s+of\s+\w+$", "", bodies[0])  # "board of directors" said as "board"
 
 
 # Words that set what follows in a time gone by: "when he played for Globex", "formerly owned by Tide Works"
