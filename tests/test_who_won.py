@@ -424,6 +424,15 @@ def test_a_case_is_won_by_the_side_a_jury_or_court_finds_for(tmp_path_factory):
         assert_exact_quotes(bot, answer)
     answer = bot.ask("Did Tide Works win against Globex?")
     assert answer.text.startswith("**No** — the latest verdict reported names Globex Games"), answer.text
+    # asked whether the jury found for a side, in any of the words a verdict is asked in
+    for question in (
+        "Did the jury side with Globex?",
+        "Did a federal jury side with Globex Games against Tide Works?",
+        "Did the court rule in favour of Globex?",
+    ):
+        assert bot.ask(question).text.startswith("**Yes** — Globex Games: the latest verdict"), question
+    answer = bot.ask("Did the jury side with Tide Works?")
+    assert answer.text.startswith("**No** — the latest verdict reported names Globex Games"), answer.text
     # named in the sentence but not a side of its case, Ostland is not answered by it
     answer = bot.ask("Did Ostland win against Globex?")
     assert not answer.text.startswith("**No"), answer.text

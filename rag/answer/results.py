@@ -260,9 +260,10 @@ def _stage(sentence: str) -> tuple[bool, bool]:
     return bool(_FINAL.search(sentence)), bool(_INTERMEDIATE.search(sentence))
 
 
-def results(question: str, hits: list[Hit]) -> list[Result]:
+def results(question: str, hits: list[Hit], side: str = "") -> list[Result]:
     """Every result the passages report for the question's event, one per (winner, article): the sentence saying it,
-    a final preferred, then the shorter sentence."""
+    a final preferred, then the shorter sentence. `side`: a side asked about, a winner though the question names it
+    ("Did the jury side with Globex?" asks who won the Globex case)."""
     topic = _topic(question)
     names_in_order = [t for t, _, kind in analyse(topic)[1] if kind == "name"]
     topic_names = set(names_in_order)
@@ -271,6 +272,7 @@ def results(question: str, hits: list[Hit]) -> list[Result]:
     key = _event_key(topic)
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
     sides = {side for m in _SIDES.finditer(topic) for side in names_in(m.group("a")) + names_in(m.group("b"))}
+    sides |= set(names_in(side))
     no_person = bool(_NO_PERSON_ASKED.match(question))
     found: dict[tuple[str, str], Result] = {}
     names_the_event: dict[str, bool] = {}  # per article, read once
@@ -388,10 +390,29 @@ _DID_WIN = re.compile(
 _AGAINST = re.compile(rf"^(?:against|over)\s+(?:the\s+)?(?P<other>{NAME_PHRASE.pattern})(?P<rest>.*)$")
 
 
+# "Did the jury side with Globex?", "Did the court rule in favour of Tide Works against Globex?": asked whether a side
+# won its case
+_FOUND_FOR_ASKED = re.compile(
+    r"^\W*(?:did|has|have)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:jury|jurors|court|judge|justices)\s+"
+    r"(?:side|sided|rule|ruled|find|found|decide|decided)\s+(?:with|for|in\s+favou?r\s+of)\s+(?:the\s+)?"
+    rf"(?P<side>{NAME_PHRASE.pattern})(?P<rest>[^?]*?)\s*\?*\s*$",
+    re.I,
+)
+
+
 def read_did_win(question: str) -> tuple[str, str] | None:
     """(the side asked about, the same question asked as "Who won <event>?"), or None for any other question. Asked
     against another side, the event is the two sides' contest ("Did Globex win against Tide Works?" asks who won
     Globex v. Tide Works), so that the other side's win answers No."""
+    found_for = _FOUND_FOR_ASKED.match(question)
+    if found_for is not None and names_in(found_for.group("side")):
+        # a name phrase may run on through "against" ("Globex against Tide Works"): the side is the name before it
+        side, _, other = found_for.group("side").partition(" against ")
+        rest = f"against {other}{found_for.group('rest')}" if other else found_for.group("rest").strip()
+        against = _AGAINST.match(rest)
+        if against is not None and names_in(against.group("other")):
+            return side, f"Who won {side} v. {against.group('other')}{against.group('rest')}?"
+        return side, f"Who won the {side} case {rest}?".replace(" ?", "?")
     m = _DID_WIN.match(question)
     if m is None or not names_in(m.group("side")):
         return None
@@ -424,7 +445,7 @@ def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit], pas
     the claim is then judged part by part. Without `past_no`, a No only from a final its article reports as news: one
     outlet's history of a cup ("Norrvik won the first edition") is no answer to whether it reported Ostland's win."""
     topic = _topic(who_won)
-    found = results(who_won, hits)
+    found = results(who_won, hits, side)
     # "Did Globex win against Tide Works?": a jury's verdict settles a case as a final settles a cup
     finals = [r for r in found if (r.final or r.verdict) and _names_the_event(topic, r.window.text)]
     if not finals:
