@@ -269,3 +269,29 @@ def test_an_outlet_named_beside_a_pointing_word_still_names_no_one_it_points_at(
     answer = bot.ask(question)
     assert answer.refused and not answer.citations
     assert answer.text.startswith(f"Who or what is “{pointer}”? The question names no one but the outlet")
+
+
+def test_a_reporter_the_index_does_not_hold_is_said_to_be_missing_and_the_claim_answered_from_the_articles(bot):
+    from rag.answer.reading import unheld_reporter
+
+    # an outlet of the index, by its short name, is no missing reporter
+    assert unheld_reporter("Did WBN report that Globex bought Tide Works?", KNOWN) is None
+    assert unheld_reporter("Did Wirepost report that Globex bought Tide Works?", KNOWN) == (
+        "Wirepost",
+        "Globex bought Tide Works",
+    )
+    answer = bot.ask("Did Wirepost report that Globex bought Tide Works?")
+    first, *rest = answer.text.split("\n")
+    assert first == (
+        f"{UNSETTLED}: none of the articles is from Wirepost, and none says that Wirepost reported it. What the "
+        "articles themselves report:"
+    ), answer.text
+    # the claim itself, as "Did Globex buy Tide Works?" is answered: Tech Wire says so
+    assert rest[0].startswith("**Yes"), answer.text
+    assert answer.parts[0].verdict == "not_mentioned"
+    assert_exact_quotes(bot, answer)
+    answer = bot.ask("Did Wirepost report that Ostland bought Globex?")
+    assert answer.text.startswith(
+        f"{UNSETTLED}: none of the articles is from Wirepost, and none says that Wirepost reported it; of the claim "
+        "itself, "
+    ), answer.text

@@ -30,6 +30,7 @@ from rag.answer.reading import (
     points_at_no_one,
     read_question,
     statement_asked,
+    unheld_reporter,
 )
 from rag.answer.results import asks_who_won, compose_did_win, compose_winner, read_did_win, result_query
 from rag.answer.stated import (
@@ -95,11 +96,34 @@ class StructuredAnswerer:
 
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
-        answer = self._answer(affirmative(statement_asked(question)), hits, retrieve)
+        asked = affirmative(statement_asked(question))
+        answer = self._answer(asked, hits, retrieve)
+        unheld = unheld_reporter(asked, self.sources()) if answer.text.startswith(UNSETTLED) else None
+        if unheld is not None:
+            answer = self._not_reported_by(asked, *unheld, hits, retrieve)
         # the user's wording, though "Didn't X resign?" was answered as "Did X resign?" and "True or false: X." as "Is it
         # true that X?"
         answer.question = question
         return answer
+
+    def _not_reported_by(self, question: str, who: str, claim: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
+        """ "Did Wirepost report that Globex bought Tide Works?", Wirepost being none of the index's outlets and no
+        article citing its report: that is said, and what the articles themselves report follows, as the bare
+        question is answered."""
+        own = self._answer(asked_as_question(claim), hits, retrieve)
+        said = f"{UNSETTLED}: none of the articles is from {who}, and none says that {who} reported it."
+        if own.text.startswith(f"{UNSETTLED}: "):  # nor do they settle the claim itself: said once
+            text = f"{said[:-1]}; of the claim itself, {own.text.removeprefix(f'{UNSETTLED}: ')}"
+        else:
+            text = f"{said} What the articles themselves report:\n{own.text}"
+        return Answer(
+            question=question,
+            text=text,
+            refused=own.refused,
+            citations=own.citations,
+            hits=own.hits,
+            parts=[Part(f"{who} reported that {claim}", "not_mentioned", []), *own.parts],
+        )
 
     def _answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         reading = self.read(question)

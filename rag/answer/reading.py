@@ -279,6 +279,21 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# "Did Wirepost report that Globex bought Tide Works?": a reporter named the way an outlet is asked about
+_REPORTED_BY = re.compile(
+    rf"^\W*(?:[Dd]id|[Hh]as|[Hh]ave)\s+(?P<who>{NAME_PHRASE.pattern})\s+(?:report|reported)\s+that\s+(?P<claim>[^?]+?)\s*\?*\s*$"
+)
+
+
+def unheld_reporter(question: str, known: list[str]) -> tuple[str, str] | None:
+    """(the reporter, what it is asked to have reported) when the question asks whether one reported something and
+    the reporter is none of the index's outlets; else None."""
+    m = _REPORTED_BY.match(question.strip())
+    if m is None or mentioned_sources(m.group("who"), known):
+        return None
+    return m.group("who"), m.group("claim")
+
+
 # Where an outlet name or a date was taken out of a clause, with the words that only pointed at it: "the report by
 # <outlet> on <day>,", "<outlet>'s report on <day>", "published on <day>", "reported by <outlet>".
 _HOLE = "\x01"
