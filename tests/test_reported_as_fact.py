@@ -295,3 +295,27 @@ def test_a_reporter_the_index_does_not_hold_is_said_to_be_missing_and_the_claim_
         f"{UNSETTLED}: none of the articles is from Wirepost, and none says that Wirepost reported it; of the claim "
         "itself, "
     ), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        (
+            "Did the Tech Wire report on Globex after the vote and the subsequent Tech Wire report on the fine portray "
+            "Globex inconsistently?"
+        ),
+        (
+            "Did the Tech Wire article on Mara Lind leaving after the vote align with the same source's report on her "
+            "return?"
+        ),
+    ],
+)
+def test_two_reports_of_one_outlet_asked_how_they_relate_is_no_question_of_their_order(question):
+    # "after" and "subsequent" place the reports; the question asks whether they agree
+    assert read_question(question, KNOWN).shape != "order"
+    assert (
+        read_question(
+            "Did Tech Wire report that Mara Lind was fired before it reported that she returned?", KNOWN
+        ).shape
+        == "order"
+    )

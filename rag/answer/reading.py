@@ -639,6 +639,23 @@ _ABOUT_REPORTS = re.compile(
 )
 
 
+# Words of agreeing, differing or contradicting in any form ("inconsistently", "aligned")
+_A_RELATION = re.compile(
+    r"\b(?:(?:in)?consisten\w*|(?:dis)?agree\w*|align\w*|contradict\w*|conflict\w*|differ\w*|(?:dis)?similar\w*|"
+    r"chang(?:e|ed|es)|shift\w*|diverg\w*|discrepan\w*|the same)\b",
+    re.I,
+)
+
+
+def _words_of_a_relation(question: str) -> bool:
+    """Any word of agreeing, differing or contradicting, "the same source" aside."""
+    return bool(
+        _A_RELATION.search(
+            re.sub(r"\bthe same\s+(?:source|publication|outlet|news source)\b", " ", question, flags=re.I)
+        )
+    )
+
+
 def relation_asked(question: str) -> str:
     """ "agree" when the question asks whether reports agree / stay the same, "differ" when it asks whether they
     differ / changed, "unchanged" when it asks whether there was no change, "contradict" when it asks whether one
@@ -773,8 +790,16 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
         else:
             reading.shape = "yesno"
     reading.clauses = split_clauses(question, sources) if reading.shape != "open" else []
-    # "Did Tech Wire report X before it reported Y?": one outlet, two reports of it, whose order is asked
-    if reading.shape == "yesno" and reading.order and _AUXILIARY.match(question) and len(reading.clauses) >= 2:
+    # "Did Tech Wire report X before it reported Y?": one outlet, two reports of it, whose order is asked; not "did
+    # its report after the trial and the subsequent one portray him inconsistently?", which asks how they relate in
+    # words the relation reader does not take for its verb
+    if (
+        reading.shape == "yesno"
+        and reading.order
+        and _AUXILIARY.match(question)
+        and len(reading.clauses) >= 2
+        and not _words_of_a_relation(question)
+    ):
         reading.shape = "order" if all(c.source for c in reading.clauses[:2]) else reading.shape
     return reading
 
