@@ -319,3 +319,30 @@ def test_two_reports_of_one_outlet_asked_how_they_relate_is_no_question_of_their
         ).shape
         == "order"
     )
+
+
+def test_a_second_that_clause_is_the_same_outlets_second_claim(bot):
+    # read as two claims of one outlet, each with the verb it was asked with, the second's "she" being the first's name
+    reading = read_question(
+        "Did the Coast Times report that Ada Brin was ousted as chair, and that she returned?", KNOWN
+    )
+    assert [(c.claim, c.source, c.stated) for c in reading.clauses] == [
+        ("Ada Brin was ousted as chair", "Coast Times", True),
+        ("Ada Brin returned", "Coast Times", True),
+    ]
+    reading = read_question("Does Tech Wire suggest that Globex cut prices and that Tide Works followed?", KNOWN)
+    assert [(c.claim, c.stated) for c in reading.clauses] == [
+        ("Globex cut prices", False),
+        ("Tide Works followed", False),
+    ]
+    answer = bot.ask(
+        "Did the Coast Times report that Ada Brin was ousted as chair, and that Mara Lind returned to Globex?"
+    )
+    assert answer.text.startswith("**Yes"), answer.text
+    assert [p.verdict for p in answer.parts] == ["supported", "supported"]
+    assert_exact_quotes(bot, answer)
+    # the second claim is not in that outlet's articles: no Yes from the first alone
+    answer = bot.ask(
+        "Did the Coast Times report that Ada Brin was ousted as chair, and that Ostland won the Harbour Cup?"
+    )
+    assert not answer.text.startswith("**Yes"), answer.text

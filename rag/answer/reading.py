@@ -144,6 +144,8 @@ _BOUNDARY = re.compile(
     rf",?\s+(?:before|after)\s+(?={_ITSELF.pattern})|"
     r",\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
     r"\s+and\s+(?=(?:the\s+)?(?:subsequent|later|earlier)\b)|,?\s+or\s+(?=(?:does|did|is|was|do)\b)|"
+    # "reported that Mara Lind was fired and that she returned": a second claim of the same report
+    r"\s+and\s+(?=that\s+(?:he|she|they|it|[A-Z][\w'’-]*)\b)|"
     r",?\s+and\s+(?:does|did|is|was)\s+|"
     r"\s+when\s+(?=(?:reporting|it reported|writing|it wrote)\b)",
 )
@@ -516,6 +518,11 @@ def _keep_passive(text: str, claim: str) -> str:
     return f"{m.group('name')} {m.group('be').split()[-1].lower()} {claim[len(m.group('name')) + 1 :]}"
 
 
+# The verb that takes a report's claim: "reported that", "suggests that", "report" with no "that"
+_SAID_THAT = re.compile(r"\b(?P<verb>[a-z]+)\s+that\s", re.I)
+_SAID = re.compile(r"\b(?P<verb>report(?:s|ed)?|says?|said|wrote)\s", re.I)
+
+
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     """One clause per outlet-bearing segment; segments naming no outlet join the clause before them, unless they
     name a day of their own (a later report by the same outlet). When the question asks how the reports relate,
@@ -552,6 +559,16 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         same = re.search(r"\b(?:same|that)\s+(?:source|publication|outlet|news source)\b", piece, re.I)
         if not named and (same or _ITSELF.match(piece.strip())) and clauses:
             named = [clauses[-1].source]
+        # "Did Tech Wire report that Mara Lind was fired, and that she returned?": the outlet's second claim, said
+        # with the first one's verb
+        said = (
+            (_SAID_THAT.search(clauses[-1].text) or _SAID.search(clauses[-1].text))
+            if clauses and clauses[-1].source
+            else None
+        )
+        if not named and said and re.match(r"that\s", piece.strip(), re.I):
+            named = [clauses[-1].source]
+            piece = f"{clauses[-1].source} {said.group('verb')} {piece.strip()}"
         if not named and clauses and clauses[-1].source and days and clauses[-1].day and days[0] != clauses[-1].day:
             named = [clauses[-1].source]  # "..., and again on <another day> about ...": that outlet's next report
         if named or not clauses:
