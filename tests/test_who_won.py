@@ -433,6 +433,10 @@ def test_a_case_is_won_by_the_side_a_jury_or_court_finds_for(tmp_path_factory):
         assert bot.ask(question).text.startswith("**Yes** — Globex Games: the latest verdict"), question
     answer = bot.ask("Did the jury side with Tide Works?")
     assert answer.text.startswith("**No** — the latest verdict reported names Globex Games"), answer.text
+    # a case named by the other side ("the Globex trial") is the two sides' case
+    answer = bot.ask("Did Tide Works win the Globex trial?")
+    assert answer.text.startswith("**No** — the latest verdict reported names Globex Games"), answer.text
+    assert bot.ask("Did Globex win the Tide Works case?").text.startswith("**Yes** — Globex Games")
     # named in the sentence but not a side of its case, Ostland is not answered by it
     answer = bot.ask("Did Ostland win against Globex?")
     assert not answer.text.startswith("**No"), answer.text

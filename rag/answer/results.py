@@ -400,6 +400,12 @@ _FOUND_FOR_ASKED = re.compile(
 )
 
 
+# "the Tide Works trial", "its case against ...": a case named by the other side
+_CASE_OF = re.compile(
+    rf"^(?:the\s+)?(?P<other>{NAME_PHRASE.pattern})(?P<rest>\s+(?:antitrust\s+|court\s+)?(?:trial|case|lawsuit|suit)\b.*)$"
+)
+
+
 def read_did_win(question: str) -> tuple[str, str] | None:
     """(the side asked about, the same question asked as "Who won <event>?"), or None for any other question. Asked
     against another side, the event is the two sides' contest ("Did Globex win against Tide Works?" asks who won
@@ -417,8 +423,8 @@ def read_did_win(question: str) -> tuple[str, str] | None:
     if m is None or not names_in(m.group("side")):
         return None
     side, event = m.group("side"), m.group("event")
-    against = _AGAINST.match(event)
-    if against is not None and names_in(against.group("other")):
+    against = _AGAINST.match(event) or _CASE_OF.match(event)
+    if against is not None and names_in(against.group("other")) and not _won_by(side, against.group("other")):
         event = f"{side} v. {against.group('other')}{against.group('rest')}"
     return side, f"Who won {event}?"
 
