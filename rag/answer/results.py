@@ -27,6 +27,9 @@ _WON_ASKED = re.compile(
     re.I,
 )
 # "<Name> won / beat / defeated ...", "... won by <Name>", "<Name> were crowned ..."
+# Who finds for a side in a case, and how the side is named after the finding ("sided with", "in favour of")
+_FINDER = r"(?i:jury|jurors|court|judge|justices|panel|tribunal|arbitrators?|commission)"
+_FOR_SIDE = r"(?:with|in\s+favou?r\s+of|for)\s+(?:the\s+)?"
 # A win-loss record may stand between a team and its verb ("Ostland (12-0) beat ..."); an award is "named" too.
 _WIN = re.compile(
     rf"(?P<subject>{NAME_PHRASE.pattern})(?:\s+\(\d+-\d+(?:-\d+)?\))?\s+(?:have\s+|has\s+|had\s+)?"
@@ -34,8 +37,7 @@ _WIN = re.compile(
     r"(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:crowned|named))\b"
     rf"|\bwon\s+by\s+(?P<agent>{NAME_PHRASE.pattern})"
     # a case is won by the side a jury or a court finds for: "a federal jury sided with Globex in its fight with ..."
-    r"|\b(?i:jury|court|judge|justices|panel|tribunal|arbitrators?|commission)\s+(?:[a-z]+\s+){0,4}?"
-    r"(?:sided|siding|ruled|ruling|found|finding)\s+(?:with|in\s+favou?r\s+of|for)\s+(?:the\s+)?"
+    rf"|\b{_FINDER}\s+(?:[a-z]+\s+){{0,4}}?(?:sided|siding|ruled|ruling|found|finding)\s+{_FOR_SIDE}"
     rf"(?:[\w-]+\s+(?:maker|developer|owner|firm|company|giant)\s+)?(?P<favoured>{NAME_PHRASE.pattern})"
 )
 # "the Ostland–Mariners game": the question names both sides, and the winner is one of them
@@ -393,9 +395,9 @@ _AGAINST = re.compile(rf"^(?:against|over)\s+(?:the\s+)?(?P<other>{NAME_PHRASE.p
 # "Did the jury side with Globex?", "Did the court rule in favour of Tide Works against Globex?": asked whether a side
 # won its case
 _FOUND_FOR_ASKED = re.compile(
-    r"^\W*(?:did|has|have)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:jury|jurors|court|judge|justices)\s+"
-    r"(?:side|sided|rule|ruled|find|found|decide|decided)\s+(?:with|for|in\s+favou?r\s+of)\s+(?:the\s+)?"
-    rf"(?P<side>{NAME_PHRASE.pattern})(?P<rest>[^?]*?)\s*\?*\s*$",
+    rf"^\W*(?:did|has|have)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_FINDER}\s+"
+    rf"(?:side|sided|rule|ruled|find|found|decide|decided)\s+{_FOR_SIDE}(?P<side>{NAME_PHRASE.pattern})"
+    r"(?P<rest>[^?]*?)\s*\?*\s*$",
     re.I,
 )
 
