@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rag.core.embedder import Encoder
@@ -203,16 +203,18 @@ _SAID_TO_BE = re.compile(
 _TOLD_TO = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\b", re.I)
 
 
+def _attributed_to(text: str) -> Iterator[set[str]]:
+    """The lowercased words of each name the text attributes words to ("Park said", "according to Mara Lind")."""
+    for m in _ATTRIBUTED.finditer(text):
+        yield set((m.group("before") or m.group("after") or m.group("source")).lower().split())
+
+
 def _said_by_another(text: str, speaker_names: list[str]) -> bool:
     """The sentence's words are attributed to a name that is not the asked speaker's ("..., Park said" asked what
     Lind said), or to someone unnamed ("a source told ...", "Park was told that ...")."""
     if _UNNAMED_SOURCE.search(text) or _TOLD_TO.search(text) or _SAID_TO_BE.search(text):
         return True
-    for m in _ATTRIBUTED.finditer(text):
-        who = set((m.group("before") or m.group("after") or m.group("source")).lower().split())
-        if who and not who & set(speaker_names):
-            return True
-    return False
+    return any(who and not who & set(speaker_names) for who in _attributed_to(text))
 
 
 # "Lind said she would resign. "It is time," she added": words a pronoun gives after the speaker is named
@@ -232,10 +234,8 @@ def said_by(speaker: str, text: str) -> bool:
     names = {w.lower() for w in NAME.findall(speaker)}
     if not names:
         return False
-    for m in _ATTRIBUTED.finditer(text):
-        who = set((m.group("before") or m.group("after") or m.group("source")).lower().split())
-        if who & names:
-            return True
+    if any(who & names for who in _attributed_to(text)):
+        return True
     if any(set(m.group("who").lower().split()) & names for m in _QUOTING.finditer(text)):
         return True
     return bool(_PRONOUN_SAYS.search(text)) and _mentions(text, sorted(names)) and not _said_by_another(text, [*names])

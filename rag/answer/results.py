@@ -416,15 +416,13 @@ def read_did_win(question: str) -> tuple[str, str] | None:
     if found_for is not None and names_in(found_for.group("side")):
         # a name phrase may run on through "against" ("Globex against Tide Works"): the side is the name before it
         side, _, other = found_for.group("side").partition(" against ")
-        rest = f"against {other}{found_for.group('rest')}" if other else found_for.group("rest").strip()
-        against = _AGAINST.match(rest)
-        if against is not None and names_in(against.group("other")):
-            return side, f"Who won {side} v. {against.group('other')}{against.group('rest')}?"
-        return side, f"Who won the {side} case {rest}?".replace(" ?", "?")
-    m = _DID_WIN.match(question)
-    if m is None or not names_in(m.group("side")):
-        return None
-    side, event = m.group("side"), m.group("event")
+        rest = found_for.group("rest").strip()
+        event = f"against {other} {rest}".strip() if other else f"the {side} case {rest}".strip()
+    else:
+        m = _DID_WIN.match(question)
+        if m is None or not names_in(m.group("side")):
+            return None
+        side, event = m.group("side"), m.group("event")
     against = _AGAINST.match(event) or _CASE_OF.match(event)
     if against is not None and names_in(against.group("other")) and not _won_by(side, against.group("other")):
         event = f"{side} v. {against.group('other')}{against.group('rest')}"

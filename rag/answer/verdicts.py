@@ -82,7 +82,7 @@ _OPPOSITES = [
     ("successful", "unsuccessful"),
     ("positive", "negative"),
     ("improve", "worsen"),
-    # a harm against a help: "a negative impact on sleep" against "can improve the quality of sleep"
+    # a harm against a help: "a negative effect on the harvest" against "can improve the harvest"
     ("negative", "improve"),
     ("negative", "benefit"),
     ("harm", "benefit"),
@@ -740,11 +740,10 @@ _SPEECH_CLAIMED = re.compile(
 )
 
 
-def _not_their_words(claim: str, passage: str) -> bool:
+def _speaker_claimed(claim: str) -> str:
+    """Whose words the claim is about ("Mara Lind" of "Mara Lind said that ..."), or ""."""
     m = _SPEECH_CLAIMED.match(claim)
-    if m is None:
-        return False
-    return not said_by(m.group("speaker"), passage)
+    return m.group("speaker") if m else ""
 
 
 def judge(
@@ -758,8 +757,10 @@ def judge(
     the claim happened ("did Globex cut prices?"), not what a report suggests, so a passage that says it only as
     possible, planned or conditional ("Globex may cut prices", "if Globex cuts prices") does not support it."""
     # one event in one word on both sides: "came back" is "returned", "a victory" is "a win"
-    terms = same_event_words(claim_terms(claim))
-    unspoken = [_not_their_words(claim_terms(claim), p) for p in passages]
+    bare = claim_terms(claim)
+    terms = same_event_words(bare)
+    speaker = _speaker_claimed(bare)
+    unspoken = [bool(speaker) and not said_by(speaker, p) for p in passages]
     # a name the claim writes by its initials is the passage's name spelled out ("TW" for Tide Works)
     passages = [with_initials(terms, same_event_words(p)) for p in passages]
     covers = [coverage(terms, p) for p in passages]
