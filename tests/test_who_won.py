@@ -454,3 +454,17 @@ def test_the_events_names_must_be_said_as_names_not_as_plain_words(tmp_path_fact
     answer = bot.ask("Who won Match of the Season?")
     assert answer.text.startswith("**Tide Saga**"), answer.text
     assert "Rovers" not in answer.text, answer.text
+
+
+def test_the_side_a_jury_is_asked_to_have_found_for_is_a_name_with_its_capitals():
+    from rag.answer.results import read_did_win
+
+    # the question is read case-blind, the side is not: "in the antitrust case" is no part of its name
+    assert read_did_win("Did the jury side with Globex in the antitrust case?") == (
+        "Globex",
+        "Who won the Globex case in the antitrust case?",
+    )
+    assert read_did_win("did the jury side with Globex Games over Tide Works?") == (
+        "Globex Games",
+        "Who won Globex Games v. Tide Works?",
+    )

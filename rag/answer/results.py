@@ -395,10 +395,10 @@ _AGAINST = re.compile(rf"^(?:against|over)\s+(?:the\s+)?(?P<other>{NAME_PHRASE.p
 # "Did the jury side with Globex?", "Did the court rule in favour of Tide Works against Globex?": asked whether a side
 # won its case
 _FOUND_FOR_ASKED = re.compile(
-    rf"^\W*(?:did|has|have)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_FINDER}\s+"
-    rf"(?:side|sided|rule|ruled|find|found|decide|decided)\s+{_FOR_SIDE}(?P<side>{NAME_PHRASE.pattern})"
+    # case-blind but for the side, whose name must keep its capitals ("... with Globex in the antitrust case")
+    rf"^\W*(?i:did|has|have)\s+(?i:an?\s+|the\s+)?(?i:[\w-]+\s+){{0,2}}?{_FINDER}\s+"
+    rf"(?i:side|sided|rule|ruled|find|found|decide|decided)\s+(?i:{_FOR_SIDE})(?P<side>{NAME_PHRASE.pattern})"
     r"(?P<rest>[^?]*?)\s*\?*\s*$",
-    re.I,
 )
 
 
@@ -414,10 +414,9 @@ def read_did_win(question: str) -> tuple[str, str] | None:
     Globex v. Tide Works), so that the other side's win answers No."""
     found_for = _FOUND_FOR_ASKED.match(question)
     if found_for is not None and names_in(found_for.group("side")):
-        # a name phrase may run on through "against" ("Globex against Tide Works"): the side is the name before it
-        side, _, other = found_for.group("side").partition(" against ")
-        rest = found_for.group("rest").strip()
-        event = f"against {other} {rest}".strip() if other else f"the {side} case {rest}".strip()
+        side, rest = found_for.group("side"), found_for.group("rest").strip()
+        # "... with Globex against Tide Works?" names the other side; "... with Globex?" only the case of one
+        event = rest if _AGAINST.match(rest) else f"the {side} case {rest}".strip()
     else:
         m = _DID_WIN.match(question)
         if m is None or not names_in(m.group("side")):
