@@ -1217,3 +1217,48 @@ def test_who_founded_it_is_answered_from_the_founder_named_by_title_when_no_sent
     assert_exact_quotes(bot, answer)
     # a co-founder founded it too
     assert bot.ask("Who founded Globex?").text.startswith("**Theo Park** — stated by Bay News"), answer.text
+
+
+def test_an_organisation_named_only_as_where_a_post_was_written_or_by_another_in_the_aside_holds_no_post(
+    tmp_path_factory,
+):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-21",
+            "Exchange chief",
+            (
+                "Ada Brin, Tide Works' former head of markets, will be the exchange's new CEO, Theo Park shared in a "
+                "post on Wirepost on Tuesday."
+            ),
+        ),
+        ("Daily Ledger", "2023-10-13", "Wirepost answers", "Wirepost CEO Ida Moen answered the regulator's letter."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "post_on", articles))
+    # "in a post on Wirepost" says where Theo Park wrote, and the exchange is Tide Works': Ada Brin is not its CEO
+    answer = bot.ask("Who is the CEO of Wirepost?")
+    assert answer.text.startswith("**Ida Moen**"), answer.text
+    assert "Ada Brin" not in answer.text, answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_the_new_holder_asked_for_must_be_said_to_be_new_when_no_other_holder_is_named(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Bay News",
+            "2023-10-08",
+            "Budget passed",
+            "Ostland Assembly Chair Mara Lind noted that the assembly had scrutinised every line of the budget.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "new_holder_said", articles))
+    assert bot.ask("Who is the chair of the Ostland Assembly?").text.startswith("**Mara Lind**")
+    # named in passing, she is the holder, but nothing says she is new to it: quoted, not asserted
+    answer = bot.ask("Who is the new chair of the Ostland Assembly?")
+    assert answer.refused and "is not said to be new" in answer.text, answer.text
+    assert not answer.text.startswith("**"), answer.text
+    assert_exact_quotes(bot, answer)

@@ -77,6 +77,7 @@ class Slot:
     title: tuple[str, str] | None = None  # "who is the chief executive of Globex?": ("chief executive", "Globex")
     taken_up: bool = False  # "who was named chief executive of Globex?": the post taken up, not only held
     after_change: bool = False  # "who is the new chief executive?": a holder reported leaving is no answer
+    new: bool = False  # "who is the new chief executive?": the holder must be said to be new, or follow another
     role: str = ""  # "who is the judge (in the trial)?": "judge", a role whose holder news names beside it
 
     def claim(self, name: str) -> str:
@@ -170,6 +171,7 @@ def read_slot(question: str) -> Slot | None:
         else None,
         taken_up=taken_up,
         after_change=after_change,
+        new=bool(title) and " new " in f" {(title.group('title') if title else '').lower()} ",
         role=_role_asked(predicate) if not title else "",
     )
 
@@ -420,14 +422,24 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
                 if m["what"].lower() not in _SAID_OR_DONE:
                     found += names_in(m.group("name"))[:1]
         # the post said of a common noun for the organisation the sentence names ("Mara Lind, a Globex veteran, will
-        # be the company's new CEO"); one held elsewhere is another's ("... will be the new CEO of Tide Works")
-        for m in re.finditer(
-            rf"{name}{aside}\s+(?i:will\s+be|is|was|has\s+been|becomes|became)\s+(?i:the\s+(?:[a-z]+['’]s\s+)?|its\s+)"
-            rf"(?i:new\s+|interim\s+|acting\s+)?{post}(?![\w-])(?!\s+(?:of|at|for|in)\b)",
-            sentence,
-        ):
-            found += names_in(m.group("name"))[-1:]
+        # be the company's new CEO"); one held elsewhere is another's ("... will be the new CEO of Tide Works"). The
+        # organisation must be named as one: "..., she said in a post on Globex" names where she said it, and an aside
+        # naming another ("Mara Lind, Tide Works' head of sales, will be the company's CEO") says whose company it is.
+        if re.search(rf"(?<![\w-])(?<!\bon\s)(?<!\bvia\s){owner}(?![\w-])", sentence):
+            for m in re.finditer(
+                rf"{name}(?P<aside>{aside})\s+(?i:will\s+be|is|was|has\s+been|becomes|became)\s+"
+                rf"(?i:the\s+(?:[a-z]+['’]s\s+)?|its\s+)(?i:new\s+|interim\s+|acting\s+)?{post}(?![\w-])"
+                rf"(?!\s+(?:of|at|for|in)\b)",
+                sentence,
+            ):
+                if not _names_another(m.group("aside"), owner):
+                    found += names_in(m.group("name"))[-1:]
     return found
+
+
+def _names_another(aside: str, owner: str) -> bool:
+    """The aside names an organisation other than the owner ("Tide Works' head of sales" against Globex)."""
+    return any(not re.fullmatch(owner, n) and not re.search(owner, n) for n in names_in(aside))
 
 
 @dataclass
@@ -862,6 +874,9 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         return f"{outlet_of(s.window)} [{n}]{spelled}"
 
     lead = names[0]
+    if slot.new and len(names) == 1 and not any(_NEW_HOLDER.search(s.window.text) for s in by_name[lead]):
+        # "Who is the new speaker?": a speaker named in passing, with no other before, is not said to be new
+        return _none_said_new(question, slot, max(by_name[lead], key=lambda s: s.day), hits)
     # what holds now is said as of the report's day: a later change may not be in the articles
     when = f", as of {max(s.day for s in by_name[lead])}" if slot.current else ""
     kind = _ASKED_KIND.match(question)
@@ -888,6 +903,32 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         n = cites.quote(change, lines)
         text += f" A later report may change this: {outlet_of(change)} [{n}]."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+# Words that say a holder is new to the post, or took it up
+_NEW_HOLDER = re.compile(
+    r"\b(?:new|newly|incoming|interim|acting|named|appointed|elected|became|becomes|took\s+over|takes\s+over|"
+    r"replac\w*|succeed\w*|successor|sworn\s+in|step(?:s|ped)?\s+in|tapped|installed|promoted)\b",
+    re.I,
+)
+
+
+def _none_said_new(question: str, slot: Slot, held: Stated, hits: list[Hit]) -> Answer:
+    """A refusal quoting the one holder named, whom no passage calls new: no part is asserted."""
+    cites = Citations()
+    post = slot.title[0] if slot.title else "holder"
+    text = (
+        f"{REFUSAL}: no passage names a new {post}. The only holder named, {held.name}, is not said to be new: "
+        f"{outlet_of(held.window)}, {quoted(held.window.text, cites.cite(held.window))}"
+    )
+    return Answer(
+        question=question,
+        text=text,
+        refused=True,
+        citations=cites.items,
+        hits=hits,
+        parts=[Part(slot.asked, "not_mentioned", [])],
+    )
 
 
 def _no_successor_named(question: str, slot: Slot, held: list[Stated], left: Window, hits: list[Hit]) -> Answer:
