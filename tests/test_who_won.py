@@ -249,6 +249,21 @@ def test_did_a_side_win_is_answered_by_the_final_that_names_it(bot):
     assert not bot.ask("Did the Mariners win the Harbour Cup?").text.startswith(("**Yes", "**No"))
 
 
+def test_did_a_side_lose_is_answered_by_the_final_that_names_it_beaten(bot):
+    answer = bot.ask("Did the Comets lose the Harbour Cup?")
+    assert answer.text.startswith("**Yes** — the latest final result reported names Rovers, as of 2023-11-12"), (
+        answer.text
+    )
+    assert answer.citations[0].quote.startswith("The Rovers won the Harbour Cup final, beating the Comets")
+    assert_exact_quotes(bot, answer)
+    answer = bot.ask("Did the Rovers lose the Harbour Cup?")
+    assert answer.text.startswith("**No** — Rovers won: the latest final result reported, as of 2023-11-12"), (
+        answer.text
+    )
+    # not named in the final, the Mariners are not said to have lost it
+    assert not bot.ask("Did the Mariners lose the Harbour Cup?").text.startswith(("**Yes", "**No"))
+
+
 def test_did_a_side_win_is_answered_in_the_past_year_its_win_is_dated_to(bot):
     # "The Mariners won the Norrvik Open in 2019" in a 2023 report: Yes, in 2019, not "as of" 2023; the later
     # winner is shown
@@ -440,6 +455,13 @@ def test_a_case_is_won_by_the_side_a_jury_or_court_finds_for(tmp_path_factory):
     # named in the sentence but not a side of its case, Ostland is not answered by it
     answer = bot.ask("Did Ostland win against Globex?")
     assert not answer.text.startswith("**No"), answer.text
+    # asked whether a side lost, the same verdict answers the other way round
+    answer = bot.ask("Did Tide Works lose the Globex trial?")
+    assert answer.text.startswith("**Yes** — the latest verdict reported names Globex Games"), answer.text
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("Did Globex lose against Tide Works?").text.startswith(
+        "**No** — Globex Games won: the latest verdict"
+    )
 
 
 def test_the_events_names_must_be_said_as_names_not_as_plain_words(tmp_path_factory):
@@ -468,3 +490,33 @@ def test_the_side_a_jury_is_asked_to_have_found_for_is_a_name_with_its_capitals(
         "Globex Games",
         "Who won Globex Games v. Tide Works?",
     )
+
+
+def test_is_it_true_that_a_side_won_is_answered_by_the_final_not_by_a_preview_that_wonders_if_it_will(
+    tmp_path_factory,
+):
+    from rag.answer.verdicts import judge
+    from rag.assistant import Assistant
+
+    preview = (
+        "Only time will tell if the Rovers will repeat history or if it will be the Comets who will make history by "
+        "winning their third Harbour Cup."
+    )
+    articles = [
+        ("Harbour Herald", "2023-11-10", "Cup preview", preview),
+        (
+            "Coast Times",
+            "2023-11-12",
+            "Rovers lift the cup",
+            "The Rovers won the Harbour Cup final, beating the Comets 3-0 at Bay Park.",
+        ),
+    ]
+    # a "will" inside an "if" is still the condition's: the preview has not said that the Comets won
+    assert judge("the Comets won their third Harbour Cup", [preview], happened=True).label != "supported"
+    bot = Assistant.open(index_articles(tmp_path_factory, "is_it_true_won", articles))
+    # asked whether it is true, the claim is the bare "did they win?", answered by the final
+    answer = bot.ask("Is it true that the Comets won the Harbour Cup?")
+    assert answer.text.startswith("**No** — the latest final result reported names Rovers"), answer.text
+    assert_exact_quotes(bot, answer)
+    answer = bot.ask("True or false: the Rovers won the Harbour Cup.")
+    assert answer.text.startswith("**Yes** — Rovers"), answer.text

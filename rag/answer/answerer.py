@@ -25,6 +25,7 @@ from rag.answer.reading import (
     affirmative,
     as_passive,
     asked_as_question,
+    claim_asked_as_true,
     claim_words,
     left_blank,
     points_at_no_one,
@@ -32,7 +33,14 @@ from rag.answer.reading import (
     statement_asked,
     unheld_reporter,
 )
-from rag.answer.results import asks_who_won, compose_did_win, compose_winner, read_did_win, result_query
+from rag.answer.results import (
+    asks_who_won,
+    compose_did_win,
+    compose_winner,
+    read_did_lose,
+    read_did_win,
+    result_query,
+)
 from rag.answer.stated import (
     MAX_WORDS,
     Slot,
@@ -97,6 +105,11 @@ class StructuredAnswerer:
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
         asked = affirmative(statement_asked(question))
+        # "Is it true that Ostland won the Cup?" is "Did Ostland win the Cup?" to the readers of a result or a post
+        # held: the latest final decides it, not a passage that only wonders whether Ostland will win
+        bare = claim_asked_as_true(asked)
+        if bare and any(read(bare) is not None for read in (read_did_win, read_did_lose, read_holder)):
+            asked = bare
         answer = self._answer(asked, hits, retrieve)
         unheld = unheld_reporter(asked, self.sources()) if answer.text.startswith(UNSETTLED) else None
         if unheld is not None:
@@ -283,10 +296,11 @@ class StructuredAnswerer:
             return compose_entity(question, reading, evidence, hits, name)
         # "Did Ostland win the Harbour Cup?": the latest final result reported decides, not an old edition's
         did_win = read_did_win(question) if not reading.sources else None
-        if did_win is not None:
-            side, who_won = did_win
+        did_lose = read_did_lose(question) if not reading.sources and did_win is None else None
+        if did_win is not None or did_lose is not None:
+            side, who_won = did_win or did_lose or ("", "")
             more = retrieve(result_query(who_won), RESULT_HITS, Filters())
-            won = compose_did_win(question, side, who_won, _pool(hits, evidence, more))
+            won = compose_did_win(question, side, who_won, _pool(hits, evidence, more), lost=did_lose is not None)
             if won is not None:
                 return won
         # "Is Mara Lind the chief executive of Globex?": the holder the passages name in that post, the latest first

@@ -60,6 +60,24 @@ def statement_asked(question: str) -> str:
     return f"Is it true that {claim[0].lower() + claim[1:] if _sentence_case(claim) else claim}?"
 
 
+# "Is it true that Ostland won the Cup?", "Is it the case that Mara Lind is CEO of Globex?": the claim asked whether
+# it is so
+_IS_IT_TRUE = re.compile(
+    r"^\s*is\s+it\s+(?:really\s+|actually\s+)?(?:true|the\s+case|correct|right)\s*,?\s+(?:that\s+)?(?P<claim>\S.*?)[\s?.!]*$",
+    re.I | re.S,
+)
+
+
+def claim_asked_as_true(question: str) -> str:
+    """The bare question "Is it true that X?" stands for ("Is it true that Ostland won the Cup?" -> "Did Ostland won
+    the Cup?", see `asked_as_question`), or "" for any other question."""
+    m = _IS_IT_TRUE.match(question)
+    if m is None:
+        return ""
+    claim = m["claim"]
+    return asked_as_question(claim[0].lower() + claim[1:] if _sentence_case(claim) else claim)
+
+
 def _sentence_case(claim: str) -> bool:
     """The claim's first word is capitalised only because it opens the sentence ("The bank cut rates"), not a name."""
     first = claim.split(maxsplit=1)[0]

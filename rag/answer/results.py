@@ -422,10 +422,32 @@ def read_did_win(question: str) -> tuple[str, str] | None:
         if m is None or not names_in(m.group("side")):
             return None
         side, event = m.group("side"), m.group("event")
+    return side, _who_won(side, event)
+
+
+def _who_won(side: str, event: str) -> str:
+    """ "Who won <event>?", the event being the two sides' contest when the other side is named ("against Tide
+    Works", "the Tide Works trial")."""
     against = _AGAINST.match(event) or _CASE_OF.match(event)
     if against is not None and names_in(against.group("other")) and not _won_by(side, against.group("other")):
         event = f"{side} v. {against.group('other')}{against.group('rest')}"
-    return side, f"Who won {event}?"
+    return f"Who won {event}?"
+
+
+# "Did the Mariners lose the Harbour Cup?", "Did Tide Works lose to Globex?": asked of the side beaten
+_DID_LOSE = re.compile(
+    rf"^\W*(?:did|has|have)\s+(?P<side>{NAME_PHRASE.pattern})\s+(?:lose|lost)\s+(?P<event>[^?]+?)\s*\?*\s*$",
+    re.I,
+)
+
+
+def read_did_lose(question: str) -> tuple[str, str] | None:
+    """(the side asked about, the question asked as "Who won <event>?") for "Did <side> lose <event>?", else None."""
+    m = _DID_LOSE.match(question)
+    if m is None or not names_in(m.group("side")):
+        return None
+    event = re.sub(r"^to\s+", "against ", m.group("event"), flags=re.I)
+    return m.group("side"), _who_won(m.group("side"), event)
 
 
 def _won_by(side: str, winner: str) -> bool:
@@ -442,19 +464,23 @@ def _names_the_event(topic: str, sentence: str) -> bool:
     return bool(wanted) and len(wanted - said) <= (1 if len(wanted) >= 3 else 0)
 
 
-def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit], past_no: bool = True) -> Answer | None:
+def compose_did_win(
+    question: str, side: str, who_won: str, hits: list[Hit], past_no: bool = True, lost: bool = False
+) -> Answer | None:
     """**Yes** or **No** from the latest final result reported: "Did Ostland win the Harbour Cup?" is No when the
     latest final's sentence names the event and Norrvik winning it over Ostland, whatever an older edition says of
     Ostland; an earlier win of the side is shown as earlier. When no such final is reported (a final that does not
     name the side decides nothing about it), a win of the side dated to a past year answers "in <year>"; else None:
     the claim is then judged part by part. Without `past_no`, a No only from a final its article reports as news: one
-    outlet's history of a cup ("Norrvik won the first edition") is no answer to whether it reported Ostland's win."""
+    outlet's history of a cup ("Norrvik won the first edition") is no answer to whether it reported Ostland's win.
+    With `lost`, asked whether the side lost: the same final answers the other way round, and a side the final does
+    not name, or one that won it only in a past year, is not said to have lost it (None)."""
     topic = _topic(who_won)
     found = results(who_won, hits, side)
     # "Did Globex win against Tide Works?": a jury's verdict settles a case as a final settles a cup
     finals = [r for r in found if (r.final or r.verdict) and _names_the_event(topic, r.window.text)]
     if not finals:
-        return _won_in_a_past_year(question, side, topic, found, hits)
+        return None if lost else _won_in_a_past_year(question, side, topic, found, hits)
     lead = max(finals, key=lambda r: (r.day, r.window.hit.score))
     ended_by = "verdict" if lead.verdict else "final result"
     side_won = _won_by(side, lead.winner)
@@ -462,7 +488,7 @@ def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit], pas
     # similar case" says nothing of Ostland's
     named_in = lead.clause if lead.verdict else lead.window.text
     if not side_won and not set(name_words(side)) & analyse(named_in)[0]:
-        return _won_in_a_past_year(question, side, topic, found, hits)
+        return None if lost else _won_in_a_past_year(question, side, topic, found, hits)
     if not side_won and not past_no and lead.day != lead.window.hit.article.published_at:
         return None
     cites = Citations()
@@ -470,10 +496,12 @@ def compose_did_win(question: str, side: str, who_won: str, hits: list[Hit], pas
     where = f"{outlet_of(lead.window)} [{n}]"
     lines = [quoted(lead.window.text, n)]
     parts = [Part(lead.window.text, "supported", [n])]
+    yes, no = ("**No**", "**Yes**") if lost else ("**Yes**", "**No**")
     if side_won:
-        text = f"**Yes** — {lead.winner}: the latest {ended_by} reported, as of {lead.day}: {where}."
+        won = " won" if lost else ""  # "No — Globex won: ..." to "did Globex lose?"
+        text = f"{yes} — {lead.winner}{won}: the latest {ended_by} reported, as of {lead.day}: {where}."
     else:
-        text = f"**No** — the latest {ended_by} reported names {lead.winner}, as of {lead.day}: {where}."
+        text = f"{no} — the latest {ended_by} reported names {lead.winner}, as of {lead.day}: {where}."
         own = sorted((r for r in found if r.final and _won_by(side, r.winner)), key=lambda r: r.day, reverse=True)
         text += _mention(f"Earlier finals won by {side}", own[:2], cites, lines, parts)
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)

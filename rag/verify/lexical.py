@@ -281,7 +281,9 @@ def _scan(text: str) -> Scan:
             # Tide Works" recalls a purchase that was made
             # "going to" is "will" ("going to the office, she resigned" is no hedge of "resigned")
             ahead_only = low in _WILL_FORMS or (low == "to" and previous == "going")
-            hedge, hedged_clause = (1 if ahead_only else HEDGE_SCOPE), True
+            # ... but a "will" inside an open "if" keeps the condition's reach: "if it will be Ostland who will lift
+            # the cup" has not said that Ostland lifted it
+            hedge, hedged_clause = (max(hedge, 1) if ahead_only else HEDGE_SCOPE), True
         elif low == "at" and previous in _ATTEMPT_BEFORE_AT:
             hedge = 1  # only what was attempted: "after two attempts at a deal, Globex bought" did buy
         elif low in _AVERTING or (low == "against" and previous in _FIGHTING) or (low == "of" and previous in _THREAT):
