@@ -264,6 +264,22 @@ def test_did_a_side_lose_is_answered_by_the_final_that_names_it_beaten(bot):
     assert not bot.ask("Did the Mariners lose the Harbour Cup?").text.startswith(("**Yes", "**No"))
 
 
+def test_who_lost_is_the_side_the_latest_final_names_beaten_and_never_a_guess(bot):
+    for question in ("Who lost the Harbour Cup final?", "Which team lost the Harbour Cup?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith(
+            "**Comets** — beaten by Rovers in the latest final result reported, as of 2023-11-12"
+        ), answer.text
+        assert answer.citations[0].quote.startswith("The Rovers won the Harbour Cup final, beating the Comets")
+        assert_exact_quotes(bot, answer)
+    # a final naming only its winner says nothing of who lost: refused, the winner's sentence quoted
+    answer = bot.ask("Who lost the Norrvik mayoral election?")
+    assert answer.refused and "names Theo Park as the winner" in answer.text, answer.text
+    assert_exact_quotes(bot, answer)
+    # a stage is no final: "the Mariners won Game 2" says nothing of who lost the series
+    assert bot.ask("Who lost the Bayside Series?").refused
+
+
 def test_did_a_side_win_is_answered_in_the_past_year_its_win_is_dated_to(bot):
     # "The Mariners won the Norrvik Open in 2019" in a 2023 report: Yes, in 2019, not "as of" 2023; the later
     # winner is shown
@@ -462,6 +478,9 @@ def test_a_case_is_won_by_the_side_a_jury_or_court_finds_for(tmp_path_factory):
     assert bot.ask("Did Globex lose against Tide Works?").text.startswith(
         "**No** — Globex Games won: the latest verdict"
     )
+    # the question names both sides: the one the verdict did not find for lost
+    answer = bot.ask("Who lost Globex v. Tide Works?")
+    assert answer.text.startswith("**Tide Works** — beaten by Globex Games in the latest verdict reported"), answer.text
 
 
 def test_the_events_names_must_be_said_as_names_not_as_plain_words(tmp_path_factory):

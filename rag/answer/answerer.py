@@ -34,8 +34,11 @@ from rag.answer.reading import (
     unheld_reporter,
 )
 from rag.answer.results import (
+    as_who_won,
+    asks_who_lost,
     asks_who_won,
     compose_did_win,
+    compose_loser,
     compose_winner,
     read_did_lose,
     read_did_win,
@@ -264,6 +267,9 @@ class StructuredAnswerer:
             if asks_who_won(question):
                 more = retrieve(result_query(question), RESULT_HITS, Filters())
                 return compose_winner(question, _pool(hits, evidence, more))
+            if asks_who_lost(question):  # "Who lost the Harbour Cup final?": the side the winner of the final beat
+                more = retrieve(result_query(as_who_won(question)), RESULT_HITS, Filters())
+                return compose_loser(question, _pool(hits, evidence, more))
             # asked with no outlet named, who or which is answered only by a name a passage states in that role
             slot = read_slot(question) if not reading.sources else None
             if slot is not None:

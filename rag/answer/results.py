@@ -63,6 +63,39 @@ def asks_who_won(question: str) -> bool:
     return bool(_WON_ASKED.match(question))
 
 
+# "Who lost ...?", "Which team lost ...?": the side a winner beat
+_LOST_ASKED = re.compile(
+    r"^\W*(?:who\s+|which\s+(?:[\w-]+\s+){0,2}?|what\s+(?:[\w-]+\s+){0,2}?)(?:has\s+|have\s+)?(?:lost|loses|lose)\b",
+    re.I,
+)
+
+
+def asks_who_lost(question: str) -> bool:
+    return bool(_LOST_ASKED.match(question))
+
+
+def as_who_won(question: str) -> str:
+    """ "Who lost the Harbour Cup final?" -> "Who won the Harbour Cup final?": the same result answers both."""
+    return f"Who won {_LOST_ASKED.sub(' ', question).strip(' ?')}?"
+
+
+# The side beaten, after the winner's verb ("beat the Comets") or in its clause ("won the Cup, beating the Comets 3-0",
+# "a 3-0 win over the Comets"); a verdict's other side is left unnamed: "its fight to break Globex's hold" names none
+_BEAT_VERB = re.compile(r"\b(?:beat|defeated)\s*$")
+_BEATEN_AFTER_VERB = re.compile(rf"^\s+(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})")
+_BEATEN_IN_CLAUSE = re.compile(
+    rf"\b(?:beat|beating|defeated|defeating|over|against)\s+(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})"
+)
+
+
+def _beaten(sentence: str, win: _Win, clause: str) -> str:
+    if win.verdict:
+        return ""
+    after_verb = _BEATEN_AFTER_VERB.match(sentence, win.end) if _BEAT_VERB.search(sentence, 0, win.end) else None
+    m = after_verb or _BEATEN_IN_CLAUSE.search(sentence[win.end :] if win.agent else clause)
+    return next(iter(names_in(m.group("loser"))), "") if m else ""
+
+
 @dataclass
 class Result:
     winner: str
@@ -72,6 +105,7 @@ class Result:
     stage: bool = False  # the sentence reports a stage ("the semi-final", "Game 2")
     verdict: bool = False  # a jury or court found for the winner: the end of a trial, though not of a competition
     clause: str = ""  # the win's own clause, with the winner's name: a verdict's sides are named there
+    beaten: str = ""  # the side the winner beat, named in the win's own clause ("beating Ostland 3-0")
 
 
 def _topic(question: str) -> str:
@@ -322,6 +356,7 @@ def results(question: str, hits: list[Hit], side: str = "") -> list[Result]:
                 intermediate,
                 win.verdict,
                 own_clause,
+                _beaten(sentence, win, _CLAUSE_BREAK.split(sentence[win.end :])[0] if win.agent else clause),
             )
             old = found.get((name, article.id))
             if old is None or (result.final, -len(sentence)) > (old.final, -len(old.window.text)):
@@ -366,6 +401,50 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
     text += _mention("Since then, results of a stage", later, cites, lines, parts)
     text += _mention("Earlier results", earlier, cites, lines, parts)
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+def compose_loser(question: str, hits: list[Hit]) -> Answer:
+    """**The side beaten** in the latest final reported, the winner and the sentence cited; a refusal when no final
+    names the side it beat (the winner alone says nothing of who the other side was)."""
+    topic = _LOST_ASKED.sub(" ", question).strip(" ?")
+    found = results(as_who_won(question), hits)
+    # a jury's verdict ends a case as a final ends a cup
+    finals = [r for r in found if r.final or r.verdict]
+    lead = max(finals, key=lambda r: (r.day, r.window.hit.score)) if finals else None
+    beaten = lead.beaten if lead is not None else ""
+    # "Who lost Globex v. Tide Works?": the question names both sides, and the one that did not win lost
+    sides = [n for m in _SIDES.finditer(topic) for n in (*names_in(m.group("a"))[:1], *names_in(m.group("b"))[:1])]
+    if lead is not None and not beaten and len(sides) == 2 and any(_won_by(side, lead.winner) for side in sides):
+        beaten = next(side for side in sides if not _won_by(side, lead.winner))
+    cites = Citations()
+    if lead is None or not beaten:
+        text = f"{REFUSAL}: no passage says who lost {topic}".rstrip() + "."
+        if lead is not None:  # the final that names only its winner, quoted for the reader: no loser is asserted
+            n = cites.cite(lead.window)
+            text += (
+                f" The latest final result reported names {lead.winner} as the winner: {quoted(lead.window.text, n)}"
+            )
+        return Answer(
+            question=question,
+            text=text,
+            refused=True,
+            citations=cites.items,
+            hits=hits,
+            parts=[Part(f"who lost {topic}", "not_mentioned", [])],
+        )
+    n = cites.cite(lead.window)
+    ended_by = "verdict" if lead.verdict else "final result"
+    text = (
+        f"**{beaten}** — beaten by {lead.winner} in the latest {ended_by} reported, as of {lead.day}: "
+        f"{outlet_of(lead.window)} [{n}]."
+    )
+    return Answer(
+        question=question,
+        text="\n".join([text, quoted(lead.window.text, n)]),
+        citations=cites.items,
+        hits=hits,
+        parts=[Part(lead.window.text, "supported", [n])],
+    )
 
 
 def _mention(label: str, shown: list[Result], cites: Citations, lines: list[str], parts: list[Part]) -> str:
