@@ -1954,6 +1954,31 @@ def test_being_allowed_to_do_it_is_not_doing_it():
     assert judge("Globex cut prices", ["Falling costs led Globex to cut prices in May."], happened=True).supported
 
 
+def test_being_picked_or_predicted_to_win_is_not_winning():
+    from rag.answer.verdicts import judge
+
+    picked = "He's the lone analyst that picks the Rovers to beat the Mariners."
+    assert judge("the Rovers beat the Mariners", [picked], happened=True).label == "not_mentioned"
+    for tipped in (
+        "Most pundits predicted the Rovers to beat the Mariners.",
+        "The Rovers are favoured to beat the Mariners.",
+    ):
+        assert not judge("the Rovers beat the Mariners", [tipped], happened=True).supported, tipped
+    # nor are a preview's odds, or a bet on it
+    for preview in (
+        "The Rovers are favourites to beat the Mariners.",
+        "The Rovers have the best odds to beat the Mariners.",
+        "The Rovers are on course to beat the Mariners.",
+        "The Rovers are a good bet to beat the Mariners.",
+        "Bet on the Rovers to beat the Mariners.",
+    ):
+        assert not judge("the Rovers beat the Mariners", [preview], happened=True).supported, preview
+    # a win that came, whoever had picked it, came
+    assert judge(
+        "the Rovers beat the Mariners", ["The Rovers beat the Mariners, as he had picked."], happened=True
+    ).supported
+
+
 def test_a_single_report_dating_what_happened_to_a_past_year_says_that_year(tmp_path_factory):
     from rag.assistant import Assistant
 

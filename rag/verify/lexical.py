@@ -87,21 +87,28 @@ _HEDGING_BEFORE_TO = frozenset(
     "expect expected expects expecting plans planned planning prepare prepares preparing".split()
 )
 # "tried to win", "played to win", "vowed to return", "her path to become chair", "a bid to buy", "poised / set / on
-# track to become", "open / willing to return": the infinitive is what was striven for or is still ahead, not what was done
+# track to become", "open / willing to return": the infinitive is what was striven for or is still ahead, not what was done;
+# so are a preview's odds ("favourites to win", "the best odds to win", "on course / in line / primed to win", "a good
+# bet to win", "contenders to win", "looking to win")
 _STRIVING_BEFORE_TO = frozenset(
     """try tried tries trying attempt attempted attempts attempting aim aimed aims aiming seek sought seeks seeking
     play played plays playing vow vowed vows vowing promise promised promises pledge pledged pledges hope hoped
     hopes path paths bid bids chance chances quest campaign campaigns effort efforts ambition ambitions race
-    push poised set slated tipped track open willing ready eager keen""".split()
+    push poised set slated tipped track open willing ready eager keen favorite favorites favourite favourites odds
+    course line primed contender contenders contention bet bets looking positioned""".split()
 )
 # "ill will", "against her will", "the will to win": the noun, which makes nothing that follows only ahead
 # "allowed Mara Lind to return", "permits Globex to close", "pressure on the board to reinstate her", "urged Globex
 # to cut prices", "as costs fall, leading Globex to cut prices": what one is let, pressed or led to do is not yet done
-# ("allowed three runs" is, and stays outright: the hedge waits for the "to"; "led Globex to cut prices" reports it)
+# ("allowed three runs" is, and stays outright: the hedge waits for the "to"; "led Globex to cut prices" reports it);
+# nor is what one is picked, tipped, predicted or bet on to do ("picks the Rovers to beat the Mariners")
 _PERMITTING = frozenset(
     """allow allows allowed allowing permit permits permitted permitting pressure pressured pressuring urge urged
     urges urging press pressed pressing push pushed pushing lobby lobbied lobbying persuade persuaded persuading
-    convince convinced convincing encourage encouraged encouraging lead leads leading""".split()
+    convince convinced convincing encourage encouraged encouraging lead leads leading
+    pick picks picked picking predict predicts predicted predicting tip tips tipping favour favours favoured
+    favouring favor favors favored favoring fancy fancies fancied forecast forecasts forecasted project projects
+    projected bet bets betting wager wagers wagering""".split()
 )
 _PERMITTED_OBJECT = 6  # tokens from the permitting word to its "to" ("allow Ada Brin and Theo Park to")
 _WILL_AS_NOUN_AFTER = frozenset(
