@@ -1973,6 +1973,12 @@ def test_being_picked_or_predicted_to_win_is_not_winning():
         "Bet on the Rovers to beat the Mariners.",
     ):
         assert not judge("the Rovers beat the Mariners", [preview], happened=True).supported, preview
+    # a hedge said last makes its stretch ahead: "a deal is likely" has made no deal, "and more cuts are likely" has
+    # not taken back the one made
+    for ahead in ("Globex deal for Tide Works 'is likely'", "A purchase of Tide Works by Globex is expected."):
+        assert not judge("Globex bought Tide Works", [ahead], happened=True).supported, ahead
+    for done in ("Globex bought Tide Works, and more deals are likely.", "Globex bought Tide Works, as was expected."):
+        assert judge("Globex bought Tide Works", [done], happened=True).supported, done
     # a win that came, whoever had picked it, came
     assert judge(
         "the Rovers beat the Mariners", ["The Rovers beat the Mariners, as he had picked."], happened=True

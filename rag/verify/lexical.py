@@ -126,6 +126,14 @@ _BE_AHEAD = {
     "close": ("is", "are", "was", "were", "reportedly", "now", "very", "so"),
 }
 _WHEN_NEXT = re.compile(r"\s+(?:for|to|on|in|at|next|later|until|by|this|early|late)\b", re.I)
+# A hedge that ends its clause after a be-form ("the deal is likely.", "a trade 'is expected'", "seems possible")
+_BE_BEFORE_HEDGE = frozenset(
+    "is are was were be seems seem seemed looks look appears appear now very increasingly".split()
+)
+_HEDGED_AT_END = frozenset(
+    "likely unlikely expected possible probable imminent rumored rumoured planned anticipated mooted".split()
+)
+_CLAUSE_ENDS_NEXT = re.compile(r"\s*(?:['’\"”)]\s*)?(?:[.,;:!?]|$)")
 # "due for re-release", "scheduled to play", "going to beat": what follows is ahead
 _SCHEDULED = frozenset("due scheduled slated going".split())
 # "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
@@ -257,6 +265,11 @@ def _scan(text: str) -> Scan:
                 hedge = max(0, hedge - 1)
         # "Mara Lind's sentencing is set for February", "the vote is scheduled for Monday": what the clause said
         # before is still ahead
+        # "a Globex deal for Tide Works is likely", "... is expected.": a hedge said last makes what its stretch said
+        # ahead too ("Globex bought Tide Works, and a price cut is likely" did buy it)
+        if previous in _BE_BEFORE_HEDGE and low in _HEDGED_AT_END and _CLAUSE_ENDS_NEXT.match(text, m.end()):
+            hedged.update(stretch)
+            outright.difference_update(stretch)
         if previous in _BE_AHEAD.get(low, ()) and _WHEN_NEXT.match(text, m.end()):
             hedged.update(said_in_clause)
             outright.difference_update(said_in_clause)
