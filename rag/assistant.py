@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from rag.answer.names import spelled_out
 from rag.answerers import AnswerRequest, get_answerer
 from rag.conversation import Conversation
 from rag.core.embedder import get_query_embedder
@@ -112,6 +113,9 @@ class Assistant:
             if search_query is None
             else question
         )
+        # a name written by its initials ("Was TW fined?") is asked as the passages found spell it ("Tide Works")
+        if search_query is None:
+            restored = spelled_out(restored, [h.article.text[h.chunk.start : h.chunk.end] for h in hits])
         if restored != question:
             question = query = restored
             hits = self.retriever.retrieve(

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rag.core.text import STOPWORDS, WORD, split_sentences, stem
+from rag.core.text import LIGHT_VERBS, STOPWORDS, WORD, split_sentences, stem
 
 MATCH_FEATURES = (
     "bigram_cover",
@@ -32,6 +32,9 @@ MATCH_FEATURES = (
 # Where a multi-part question turns to its next part; each part usually describes a different article.
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:?]|\bwhile\b|\bwhereas\b|\bcompared (?:to|with)\b|\bin contrast to\b)\s*", re.I)
 MIN_CLAUSE_TERMS = 3
+
+
+_LIGHT_STEMS = frozenset(stem(w) for w in LIGHT_VERBS)  # a question's "get" of "did Globex get fined?"
 
 
 def stem_sequence(text: str) -> tuple[str, ...]:
@@ -65,7 +68,7 @@ def clauses(question: str) -> list[frozenset[str]]:
     """Stem sets of the question's parts; a part with fewer than MIN_CLAUSE_TERMS terms joins the one before it."""
     parts: list[set[str]] = []
     for piece in _CLAUSE_BREAK.split(question):
-        terms = set(stem_sequence(piece))
+        terms = set(stem_sequence(piece)) - _LIGHT_STEMS
         if parts and len(parts[-1]) < MIN_CLAUSE_TERMS:
             parts[-1] |= terms
         elif terms:
@@ -78,7 +81,7 @@ def clauses(question: str) -> list[frozenset[str]]:
 
 def match_features(question: str, texts: list[str], article_ids: list[str]) -> np.ndarray:
     """One row of MATCH_FEATURES per passage, all in [0, 1]."""
-    q_seq = stem_sequence(question)
+    q_seq = tuple(t for t in stem_sequence(question) if t not in _LIGHT_STEMS)
     q_terms = set(q_seq)
     q_bigrams = set(zip(q_seq, q_seq[1:]))
     parts = clauses(question)

@@ -1971,6 +1971,7 @@ def test_being_picked_or_predicted_to_win_is_not_winning():
         "The Rovers are on course to beat the Mariners.",
         "The Rovers are a good bet to beat the Mariners.",
         "Bet on the Rovers to beat the Mariners.",
+        "The Rovers are still in great shape to beat the Mariners.",
     ):
         assert not judge("the Rovers beat the Mariners", [preview], happened=True).supported, preview
     # a hedge said last makes its stretch ahead: "a deal is likely" has made no deal, "and more cuts are likely" has
@@ -2093,6 +2094,24 @@ def test_a_name_asked_by_its_initials_is_the_name_the_passage_spells_out():
     assert judge("the BOO fined Globex", ["The Bank of Ostland fined Globex on Monday."], happened=True).supported
     # initials that spell another name are not it
     assert not judge("TW delay its plan", ["Theo Park is delaying its plan."], happened=True).supported
+
+
+def test_a_question_writing_a_name_by_its_initials_is_asked_as_the_passages_spell_it():
+    from rag.answer.names import spelled_out
+
+    passages = [
+        "Ada Brin Lund was fined on Monday, the court said.",
+        "Lund's lawyers said they would appeal.",
+        "The ABL fine is the largest this year.",
+    ]
+    # spelled out (or by surname) more often than written as "ABL": searched as the passages write it
+    assert spelled_out("Was ABL fined?", passages) == "Was Ada Brin Lund fined?"
+    # written by its initials more often than spelled out, a name stays as asked ("CEO", "EU")
+    assert spelled_out("Who is the TW CEO?", ["TW CEO Mara Lind spoke.", "TW shares fell.", "Tide Works rose."]) == (
+        "Who is the TW CEO?"
+    )
+    # two names with those initials, as often each: the question does not say which
+    assert spelled_out("Did TP resign?", ["Theo Park resigned.", "Tina Pell stayed."]) == "Did TP resign?"
 
 
 def test_a_name_is_said_as_written_not_only_by_its_stem():

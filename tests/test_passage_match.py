@@ -108,3 +108,22 @@ def test_the_features_are_the_same_bits_in_every_process_whatever_its_hash_seed(
         for seed in range(8)
     }
     assert len(runs) == 1
+
+
+def test_the_get_of_a_passive_question_is_not_searched_for():
+    from rag.core.text import query_terms
+    from rag.passage_match import MATCH_FEATURES, match_features
+
+    assert query_terms("Did Mara Lind get fired?") == ["mara", "lind", "fired"]
+    # "get" is the rarest word of a pool about Mara Lind, but not what is asked: the sentence saying she was fired
+    # restates the question, not the one that gets something for $60
+    passages = [
+        "Mara Lind opened the plant. You can get it for $60.",
+        "Mara Lind was fired on Friday.",
+        "Mara Lind fired up the crowd at the forum.",
+        "Mara Lind said rivals fired staff.",
+        "Mara Lind met Theo Park.",
+    ]
+    rows = match_features("Did Mara Lind get fired?", passages, ["a", "b", "c", "d", "e"])
+    best = rows[:, MATCH_FEATURES.index("sentence_best")]
+    assert best[1] > best[0], best

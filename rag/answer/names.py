@@ -7,7 +7,7 @@ import re
 
 from rag.core.text import NAME_PHRASE, compound_deeds
 
-__all__ = ["NOT_NAMES", "full_form", "in_full", "named_by_surname", "names_in", "standalone"]
+__all__ = ["NOT_NAMES", "full_form", "in_full", "named_by_surname", "names_in", "spelled_out", "standalone"]
 
 # Capitalised words that start sentences or stand for a name without being one.
 NOT_NAMES = frozenset(
@@ -172,6 +172,30 @@ def with_initials(claim: str, passage: str) -> str:
         return f"{name} {found[0]}" if found else name
 
     return NAME_PHRASE.sub(spelled, passage)
+
+
+def spelled_out(question: str, texts: list[str]) -> str:
+    """The question with a name it writes by its initials as the passages spell it ("Was TW fined?" -> "Was Tide Works
+    fined?"), when one name with those initials is what the passages write (whole or by its last word) more often than
+    the initials themselves:
+    searched by its initials, a name the articles mostly spell out is missed, and a passage that only shares the rest
+    of the question's words comes first. "CEO", "EU": written as such more often, they stay."""
+    for short in sorted(set(_INITIALISM.findall(question))):
+        counts: dict[str, int] = {}
+        for text in texts:
+            for name in names_in(text):
+                if " " in name and short in initials(name):
+                    counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            continue  # no name, or two as often: which one is meant, the question does not say
+        written = sum(len(re.findall(rf"(?<![\w.]){short}(?![\w.])", text)) for text in texts)
+        # a person is written by surname too ("Bankman-Fried", after "Sam Bankman-Fried")
+        surname = ranked[0][0].split()[-1]
+        by_surname = sum(1 for text in texts for name in names_in(text) if name == surname)
+        if ranked[0][1] + by_surname > written:
+            question = re.sub(rf"(?<![\w.]){short}(?![\w.])", ranked[0][0], question)
+    return question
 
 
 def joined(names: list[str]) -> str:

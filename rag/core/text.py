@@ -166,6 +166,9 @@ STOPWORDS = frozenset(
     while who whom why will with would you your yours yourself yourselves also said says according article report
     reported news""".split()
 )
+# "Did Globex get fined?": "get" is the passive's helper, not what is asked; searched for, it matches any passage
+# that gets anything (in a pool of passages on Globex, the rarest word of the question)
+LIGHT_VERBS = frozenset("get gets got getting gotten".split())
 # Words a sentence often starts with and a name never does ("I" is also an initial)
 _SENTENCE_OPENERS = (STOPWORDS - {"i"}) | frozenset("yet however moreover meanwhile still instead".split())
 # Checking a claim, the words that attribute or hedge it ("told", "may") are not what it claims either, nor the "ever"
@@ -887,7 +890,7 @@ def query_terms(question: str) -> list[str]:
     terms, seen = [], set()
     for word in WORD.findall(question.lower()):
         word = word.replace("’", "'").strip(".'-")
-        if word and word not in STOPWORDS and word not in seen:
+        if word and word not in STOPWORDS and word not in LIGHT_VERBS and word not in seen:
             seen.add(word)
             terms.append(word)
     return terms

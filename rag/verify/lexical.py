@@ -89,13 +89,13 @@ _HEDGING_BEFORE_TO = frozenset(
 # "tried to win", "played to win", "vowed to return", "her path to become chair", "a bid to buy", "poised / set / on
 # track to become", "open / willing to return": the infinitive is what was striven for or is still ahead, not what was done;
 # so are a preview's odds ("favourites to win", "the best odds to win", "on course / in line / primed to win", "a good
-# bet to win", "contenders to win", "looking to win")
+# bet to win", "contenders to win", "looking to win", "in great shape / in position to win")
 _STRIVING_BEFORE_TO = frozenset(
     """try tried tries trying attempt attempted attempts attempting aim aimed aims aiming seek sought seeks seeking
     play played plays playing vow vowed vows vowing promise promised promises pledge pledged pledges hope hoped
     hopes path paths bid bids chance chances quest campaign campaigns effort efforts ambition ambitions race
     push poised set slated tipped track open willing ready eager keen favorite favorites favourite favourites odds
-    course line primed contender contenders contention bet bets looking positioned""".split()
+    course line primed contender contenders contention bet bets looking positioned shape position""".split()
 )
 # "ill will", "against her will", "the will to win": the noun, which makes nothing that follows only ahead
 # "allowed Mara Lind to return", "permits Globex to close", "pressure on the board to reinstate her", "urged Globex
