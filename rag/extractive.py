@@ -40,7 +40,7 @@ def gives_words_of(speaker: str, sentence: str) -> bool:
     """The sentence gives someone's words ("said", "told", a quotation), and not words it gives to another: a quote
     opening "He said" after the speaker counts, one that says "Park said" asked about Lind does not."""
     names = [w.lower() for w in NAME.findall(speaker)]
-    return (_speaks(sentence) or bool(re.search(r"[“\"]", sentence))) and not _said_by_another(sentence, names)
+    return (_speaks(sentence) or bool(re.search(r"[“\"]", sentence))) and not _said_by_another(sentence, names, speaker)
 
 
 def _speaks(text: str) -> bool:
@@ -209,10 +209,24 @@ def _attributed_to(text: str) -> Iterator[set[str]]:
         yield set((m.group("before") or m.group("after") or m.group("source")).lower().split())
 
 
-def _said_by_another(text: str, speaker_names: list[str]) -> bool:
+# "..., the government claimed", "prosecutors argued": words a body gives, named by what it is
+_BODY_SAYS = re.compile(
+    r"\b(?:the\s+)?(?P<body>government|prosecutors?|prosecution|defen[cs]e|lawyers?|attorneys?|officials?|police|"
+    r"authorities|regulators?|analysts?|critics?|experts?|company|firm|complaint|lawsuit|filing|indictment|judge|jury|"
+    r"court|statement)\s+(?:has\s+|had\s+|also\s+)?(?:said|says|claimed|claims|alleged|alleges|argued|argues|told|"
+    r"wrote|stated|contended|contends)\b",
+    re.I,
+)
+
+
+def _said_by_another(text: str, speaker_names: list[str], asked: str = "") -> bool:
     """The sentence's words are attributed to a name that is not the asked speaker's ("..., Park said" asked what
-    Lind said), or to someone unnamed ("a source told ...", "Park was told that ...")."""
+    Lind said), to someone unnamed ("a source told ...", "Park was told that ..."), or to a body the question does
+    not ask about (`asked`: the speaker as the question writes it; "the government claimed" asked what Lind said)."""
     if _UNNAMED_SOURCE.search(text) or _TOLD_TO.search(text) or _SAID_TO_BE.search(text):
+        return True
+    body = _BODY_SAYS.search(text)
+    if body is not None and body.group("body").lower().rstrip("s") not in asked.lower():
         return True
     return any(who and not who & set(speaker_names) for who in _attributed_to(text))
 
@@ -238,7 +252,11 @@ def said_by(speaker: str, text: str) -> bool:
         return True
     if any(set(m.group("who").lower().split()) & names for m in _QUOTING.finditer(text)):
         return True
-    return bool(_PRONOUN_SAYS.search(text)) and _mentions(text, sorted(names)) and not _said_by_another(text, [*names])
+    return (
+        bool(_PRONOUN_SAYS.search(text))
+        and _mentions(text, sorted(names))
+        and not _said_by_another(text, [*names], speaker)
+    )
 
 
 def _mentions(text: str, names: list[str]) -> bool:
@@ -315,7 +333,7 @@ class ExtractiveAnswerer:
         spoken = [
             bool(speech)
             and (_mentions(s.text, surname) or self._resolves_to(s, surname))
-            and not _said_by_another(s.text, speaker_names)
+            and not _said_by_another(s.text, speaker_names, speech[0] if speech else "")
             for s in sentences
         ]
         # asked what someone said, their own words are embedded first, wherever the article has them

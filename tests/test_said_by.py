@@ -78,3 +78,18 @@ def test_the_words_of_someone_quoted_are_theirs(bot):
     answer = bot.ask("Did Ada Brin say that the company could be adding to its job cuts?")
     assert answer.text.startswith("**Yes"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_words_a_body_gives_are_not_the_named_persons():
+    from rag.extractive import gives_words_of, said_by
+
+    claimed = (
+        "Using Ada Brin, his partner and the head of Tide Works, as a front, Lind had “secret access” to customer "
+        "money, the government claimed."
+    )
+    # the quotation marks are the government's, about Lind: not his words
+    assert not gives_words_of("Theo Lind", claimed)
+    assert not said_by("Theo Lind", claimed)
+    # asked what the government said, they are its words
+    assert gives_words_of("the government", claimed)
+    assert gives_words_of("Theo Lind", "“We never touched customer money,” Lind said.")
