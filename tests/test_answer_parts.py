@@ -1226,6 +1226,9 @@ def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_suppor
         "Theo Park resigned after Mara Lind was fired.",
         "Globex will see Theo Park — who co-founded it, as did Lind — resign as chairman.",
         "Mara Lind — and Theo Park, who resigned as chairman — wanted a bold move.",
+        # named as whose colleagues they are, she is not the "he" who did it
+        "He, like many of Mara Lind's former colleagues, chose to cooperate and resigned on Friday.",
+        "Like many of Mara Lind’s colleagues, he resigned on Friday.",
     ):
         assert judge(claim, [other], happened=True).label == "not_mentioned", other
     for hers in ("Mara Lind, the chair, resigned on Tuesday.", "Globex chief executive Mara Lind resigned."):

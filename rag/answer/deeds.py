@@ -168,6 +168,8 @@ def _someone_else_at(
     subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool, has_object: bool
 ) -> bool:
     at = _doer_before(words, verb)
+    if _only_an_owner_beside_a_pronoun(subject, words, tokens, verb):
+        return True
     # the whole name that does it: "Ostland Town ... as they beat" is Ostland's deed, asked of "Ostland"
     start = at
     while start > 0 and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
@@ -192,6 +194,25 @@ def _someone_else_at(
         return False
     # a passive names its doer after a "by", however far on ("Mara Lind was fired as chief of Tide Works by Globex")
     return not _named_by(words, tokens, verb, subject)
+
+
+def _only_an_owner_beside_a_pronoun(
+    subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int
+) -> bool:
+    """Before the verb, a pronoun, and the subject named only as an owner ("He, like many of Mara Lind's former
+    colleagues, testified", "Like many of Mara Lind's colleagues, he testified"): the pronoun did it, not her."""
+    if not any(re.split(r"['’]", w.lower().strip(",;:"))[0] in SUBJECT_PRONOUNS for w in words[:verb]):
+        return False
+    mentions = [i for i in range(verb) if tokens[i] & subject]
+    return bool(mentions) and all(_owns_next(words, i) for i in mentions)
+
+
+def _owns_next(words: list[str], i: int) -> bool:
+    """The word is a possessive name before a plain word, or the start of one: "Mara Lind's colleagues" (both words)."""
+    j = i
+    while j + 1 < len(words) and _is_name(words[j + 1]) and not words[j].endswith(","):
+        j += 1  # "Mara" of "Mara Lind's": the run's last word is the possessive
+    return re.search(r"(?:['’]s|s['’])$", words[j]) is not None and j + 1 < len(words) and words[j + 1][:1].islower()
 
 
 def _doers_beside(words: list[str], tokens: list[frozenset[str]], start: int) -> set[str]:
