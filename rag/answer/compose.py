@@ -22,7 +22,7 @@ from rag.core.text import (
     same_event_words,
     split_sentences,
 )
-from rag.core.types import Answer, Citation, Part
+from rag.core.types import Answer, Citation, Hit, Part
 from rag.verify.lexical import plain_words
 
 UNSETTLED = "The articles do not settle this"
@@ -82,6 +82,18 @@ def _cite(cites: Citations, e: Evidence) -> int:
 def _outlet(e: Evidence) -> str:
     when = f" ({e.published_at})" if e.published_at else ""
     return f"{e.source or 'the articles'}{when}"
+
+
+def refused_answer(question: str, text: str, cites: Citations, hits: list[Hit], asked: str) -> Answer:
+    """A refusal: its text, the passages it quotes for the reader to judge, and the part asked, with no verdict."""
+    return Answer(
+        question=question,
+        text=text,
+        refused=True,
+        citations=cites.items,
+        hits=hits,
+        parts=[Part(asked, "not_mentioned", [])],
+    )
 
 
 def quoted(text: str, n: int) -> str:

@@ -190,7 +190,7 @@ def spelled_out(question: str, texts: list[str]) -> str:
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             continue  # no name, or two as often: which one is meant, the question does not say
         written = sum(len(re.findall(rf"(?<![\w.]){short}(?![\w.])", text)) for text in texts)
-        # a person is written by surname too ("Bankman-Fried", after "Sam Bankman-Fried")
+        # a person is written by surname too ("Lind", after "Mara Lind")
         surname = ranked[0][0].split()[-1]
         by_surname = sum(1 for text in texts for name in names_in(text) if name == surname)
         if ranked[0][1] + by_surname > written:

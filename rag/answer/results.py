@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted
+from rag.answer.compose import REFUSAL, Citations, outlet_of, quoted, refused_answer
 from rag.answer.deeds import name_words
 from rag.answer.names import NOT_NAMES, in_full, joined, named_by_surname, names_in, standalone
 from rag.answer.parts import Window, sentences_of
@@ -424,14 +424,7 @@ def compose_loser(question: str, hits: list[Hit]) -> Answer:
             text += (
                 f" The latest final result reported names {lead.winner} as the winner: {quoted(lead.window.text, n)}"
             )
-        return Answer(
-            question=question,
-            text=text,
-            refused=True,
-            citations=cites.items,
-            hits=hits,
-            parts=[Part(f"who lost {topic}", "not_mentioned", [])],
-        )
+        return refused_answer(question, text, cites, hits, f"who lost {topic}")
     n = cites.cite(lead.window)
     ended_by = "verdict" if lead.verdict else "final result"
     text = (

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from rag.answer.compose import REFUSAL, UNSETTLED, Citations, outlet_of, quoted
+from rag.answer.compose import REFUSAL, UNSETTLED, Citations, outlet_of, quoted, refused_answer
 from rag.answer.deeds import BE_FORMS, DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
 from rag.answer.names import in_full, joined, names_in, people_of, peoples_words, standalone
 from rag.answer.parts import Window, sentences_of
@@ -835,14 +835,7 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         text = f"{REFUSAL}: no passage says {slot.asked}."
         if window is not None:  # the closest sentence, quoted for the reader to judge: no name is asserted
             text += f" The closest passage, {outlet_of(window)}, says: {quoted(window.text, cites.cite(window))}"
-        return Answer(
-            question=question,
-            text=text,
-            refused=True,
-            citations=cites.items,
-            hits=ordered,
-            parts=[Part(slot.asked, "not_mentioned", [])],
-        )
+        return refused_answer(question, text, cites, ordered, slot.asked)
     by_name: dict[str, list[Stated]] = {}
     for s in found:
         by_name.setdefault(s.name, []).append(s)
@@ -921,14 +914,7 @@ def _none_said_new(question: str, slot: Slot, held: Stated, hits: list[Hit]) -> 
         f"{REFUSAL}: no passage names a new {post}. The only holder named, {held.name}, is not said to be new: "
         f"{outlet_of(held.window)}, {quoted(held.window.text, cites.cite(held.window))}"
     )
-    return Answer(
-        question=question,
-        text=text,
-        refused=True,
-        citations=cites.items,
-        hits=hits,
-        parts=[Part(slot.asked, "not_mentioned", [])],
-    )
+    return refused_answer(question, text, cites, hits, slot.asked)
 
 
 def _no_successor_named(question: str, slot: Slot, held: list[Stated], left: Window, hits: list[Hit]) -> Answer:
