@@ -68,12 +68,13 @@ class Conversation:
         if not (elliptical or another or _POINTING.search(question)) and names_in(without_auxiliary(question)):
             return question
         # the latest earlier question that names someone: "Of how many counts?" names no one, the one before does
-        previous, subject, answered = "", "", ""
+        previous, subject, answered, winners = "", "", "", ""
         for asked, answer in reversed(self.turns):
             previous = _ELSE.sub("", answer.question or asked)  # "What else did Keane say?" asked about Keane's speech
             subject = _subject(previous)
             if subject:
                 answered = _person_answered(previous, answer.text)
+                winners = _named_answered(previous, answer.text)
                 break
         if not subject:
             return question
@@ -92,6 +93,9 @@ class Conversation:
         # in for the pronoun, so that the claim reads "Mara Lind come back" and not "she come back (Mara Lind Globex)";
         # after "Who runs Globex?" answered "Mara Lind", "she" is Mara Lind
         people = [n for n in names_in(without_auxiliary(previous)) if len(n.split()) >= 2]
+        # "Who did they beat?" after "Who won the Harbour Cup?" answered "Rovers": "they" are the answer
+        if not speech and winners and re.search(r"\bthey\b", question, re.I):
+            return re.sub(r"\bthey\b", winners, question, count=1, flags=re.I)
         if not speech and (people or answered):
             if re.search(r"\b(he|she)\b", question, re.I):
                 return re.sub(r"\b(he|she)\b", answered or people[0], question, count=1, flags=re.I)
@@ -155,6 +159,19 @@ def _person_answered(question: str, answer_text: str) -> str:
         return ""
     name = m.group("name").strip()
     return name if len(name.split()) >= 2 and names_in(name) == [name] else ""
+
+
+# "Which team won ...?", "Who won ...?", "Which companies invested in ...?": asked for names, answered with them
+_WHO_OR_WHICH = re.compile(r"^\s*(?:who|which\s+[\w-]+)\b", re.I)
+
+
+def _named_answered(question: str, answer_text: str) -> str:
+    """The name (or names) a "who / which ...?" question was answered with, of any length; "" otherwise."""
+    m = _LEAD_NAME.match(answer_text)
+    if not (m and _WHO_OR_WHICH.match(question)):
+        return ""
+    name = m.group("name").strip()
+    return name if names_in(name) else ""
 
 
 def _subject(question: str) -> str:

@@ -142,3 +142,16 @@ def test_after_a_who_question_he_or_she_is_the_person_it_was_answered_with(bot):
     # a yes/no answer names no one
     chat.turns.append(("Did Globex cut jobs?", Answer("Did Globex cut jobs?", "**Yes**, as of 2023-10-02: ...")))
     assert chat.resolve("Did she step down?") == "Did she step down? (Globex)"
+
+
+def test_after_a_who_or_which_question_they_are_what_it_was_answered_with(bot):
+    from rag.assistant import Conversation
+    from rag.core.types import Answer
+
+    chat = Conversation(bot)
+    won = Answer("Who won the Harbour Cup?", "**Rovers** — the latest final result reported, as of 2023-11-12: ...")
+    chat.turns.append(("Who won the Harbour Cup?", won))
+    assert chat.resolve("Who did they beat?") == "Who did Rovers beat?"
+    # asked a yes/no question, "they" are not the answer ("**Yes**" names no one)
+    chat.turns.append(("Did Globex cut jobs?", Answer("Did Globex cut jobs?", "**Yes**, as of 2023-10-02: ...")))
+    assert chat.resolve("Did they hire again?") == "Did they hire again? (Globex)"
