@@ -154,10 +154,7 @@ _OBJECT_PRONOUN = re.compile(
 
 def _person_answered(question: str, answer_text: str) -> str:
     """The person a "who ...?" question was answered with, as a full name; "" otherwise."""
-    m = _LEAD_NAME.match(answer_text)
-    if not (m and _WHO.match(question)):
-        return ""
-    name = m.group("name").strip()
+    name = _named_answered(question, answer_text) if _WHO.match(question) else ""
     return name if len(name.split()) >= 2 and names_in(name) == [name] else ""
 
 

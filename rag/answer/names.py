@@ -180,19 +180,20 @@ def spelled_out(question: str, texts: list[str]) -> str:
     the initials themselves:
     searched by its initials, a name the articles mostly spell out is missed, and a passage that only shares the rest
     of the question's words comes first. "CEO", "EU": written as such more often, they stay."""
-    for short in sorted(set(_INITIALISM.findall(question))):
+    asked = sorted(set(_INITIALISM.findall(question)))
+    named = [name for text in texts for name in names_in(text)] if asked else []
+    for short in asked:
         counts: dict[str, int] = {}
-        for text in texts:
-            for name in names_in(text):
-                if " " in name and short in initials(name):
-                    counts[name] = counts.get(name, 0) + 1
+        for name in named:
+            if " " in name and short in initials(name):
+                counts[name] = counts.get(name, 0) + 1
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             continue  # no name, or two as often: which one is meant, the question does not say
         written = sum(len(re.findall(rf"(?<![\w.]){short}(?![\w.])", text)) for text in texts)
         # a person is written by surname too ("Lind", after "Mara Lind")
         surname = ranked[0][0].split()[-1]
-        by_surname = sum(1 for text in texts for name in names_in(text) if name == surname)
+        by_surname = sum(1 for name in named if name == surname)
         if ranked[0][1] + by_surname > written:
             question = re.sub(rf"(?<![\w.]){short}(?![\w.])", ranked[0][0], question)
     return question

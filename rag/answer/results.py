@@ -89,6 +89,8 @@ _BEATEN_IN_CLAUSE = re.compile(
 
 
 def _beaten(sentence: str, win: _Win, clause: str) -> str:
+    """The side the win's clause names beaten; after "won by <winner>", the rest of the sentence ("won by Ostland
+    beating Norrvik")."""
     if win.verdict:
         return ""
     after_verb = _BEATEN_AFTER_VERB.match(sentence, win.end) if _BEAT_VERB.search(sentence, 0, win.end) else None
@@ -356,12 +358,17 @@ def results(question: str, hits: list[Hit], side: str = "") -> list[Result]:
                 intermediate,
                 win.verdict,
                 own_clause,
-                _beaten(sentence, win, _CLAUSE_BREAK.split(sentence[win.end :])[0] if win.agent else clause),
+                _beaten(sentence, win, clause),
             )
             old = found.get((name, article.id))
             if old is None or (result.final, -len(sentence)) > (old.final, -len(old.window.text)):
                 found[(name, article.id)] = result
     return list(found.values())
+
+
+def _latest(found: list[Result]) -> Result:
+    """The latest result reported, the better ranked of one day's."""
+    return max(found, key=lambda r: (r.day, r.window.hit.score))
 
 
 def compose_winner(question: str, hits: list[Hit]) -> Answer:
@@ -379,7 +386,7 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
             parts=[Part(f"who won {topic}", "not_mentioned", [])],
         )
     finals = [r for r in found if r.final]
-    lead = max(finals or found, key=lambda r: (r.day, r.window.hit.score))
+    lead = _latest(finals or found)
     cites = Citations()
     n = cites.cite(lead.window)
     where = f"{outlet_of(lead.window)} [{n}]"
@@ -410,7 +417,7 @@ def compose_loser(question: str, hits: list[Hit]) -> Answer:
     found = results(as_who_won(question), hits)
     # a jury's verdict ends a case as a final ends a cup
     finals = [r for r in found if r.final or r.verdict]
-    lead = max(finals, key=lambda r: (r.day, r.window.hit.score)) if finals else None
+    lead = _latest(finals) if finals else None
     beaten = lead.beaten if lead is not None else ""
     # "Who lost Globex v. Tide Works?": the question names both sides, and the one that did not win lost
     sides = [n for m in _SIDES.finditer(topic) for n in (*names_in(m.group("a"))[:1], *names_in(m.group("b"))[:1])]
@@ -553,7 +560,7 @@ def compose_did_win(
     finals = [r for r in found if (r.final or r.verdict) and _names_the_event(topic, r.window.text)]
     if not finals:
         return None if lost else _won_in_a_past_year(question, side, topic, found, hits)
-    lead = max(finals, key=lambda r: (r.day, r.window.hit.score))
+    lead = _latest(finals)
     ended_by = "verdict" if lead.verdict else "final result"
     side_won = _won_by(side, lead.winner)
     # a verdict is a No only to a side of its case: "a jury sided with Globex against Tide Works, though Ostland won a

@@ -156,6 +156,7 @@ def read_slot(question: str) -> Slot | None:
     # "Who is the new CEO of Globex?" asks who holds it after a change: the latest report of a holder or of one taking
     # it up leads, and the earlier ones are shown
     after_change = bool(title and (post.lower().startswith("new ") or now))
+    new = bool(title) and "new" in post.lower().split()
     if post.lower().startswith("new "):
         post = post[4:]
     return Slot(
@@ -171,7 +172,7 @@ def read_slot(question: str) -> Slot | None:
         else None,
         taken_up=taken_up,
         after_change=after_change,
-        new=bool(title) and " new " in f" {(title.group('title') if title else '').lower()} ",
+        new=new,
         role=_role_asked(predicate) if not title else "",
     )
 
@@ -439,7 +440,7 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
 
 def _names_another(aside: str, owner: str) -> bool:
     """The aside names an organisation other than the owner ("Tide Works' head of sales" against Globex)."""
-    return any(not re.fullmatch(owner, n) and not re.search(owner, n) for n in names_in(aside))
+    return any(not re.search(owner, n) for n in names_in(aside))
 
 
 @dataclass
