@@ -1186,6 +1186,8 @@ def test_a_question_that_only_points_at_someone_asks_who_it_means_instead_of_ans
         ("Did Mara Lind resign from ?", "from"),
         ("Did Globex buy Tide Works or ?", "or"),
         ("Who became ?", "became"),
+        ("Who is the new ?", "new"),
+        ("Did lose?", "Did"),
     ],
 )
 def test_a_question_with_a_blank_where_a_name_was_to_be_typed_points_at_the_blank(bot, question, after):
@@ -1208,6 +1210,9 @@ def test_a_question_with_a_blank_where_a_name_was_to_be_typed_points_at_the_blan
         "Did Mara Lind win the Prix d'Or?",
         "Is the harbour strike over?",
         "Who stepped in?",
+        "Did it?",
+        "Did anyone?",
+        "Who is the new CEO?",
     ],
 )
 def test_a_whole_question_is_not_read_as_one_with_a_blank(question):

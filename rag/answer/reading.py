@@ -870,6 +870,10 @@ _AUX = rf"(?:{AUXILIARY_WORDS})"
 _PREPOSITION = r"(?:in|on|at|to|for|with|about|from|by|against|into|of|between)"
 # prepositions that are never an adverb ending a question ("Is the strike over?", "Who stepped in?", "Who stood by?")
 _ONLY_PREPOSITION = r"(?:to|for|with|about|from|against|into|of|between)"
+# words that can be the whole subject of "did ...?" ("Did it?", "Did anyone?")
+_SUBJECT_WORDS = (
+    "i|you|he|she|it|we|they|this|that|these|those|anyone|anybody|someone|somebody|everyone|everybody|any|all|both"
+)
 _BLANKS = [
     # two spaces or more before a lower-case word or the question mark: "What did  say about Ostland?"
     re.compile(r"(?P<word>[\w'’]+)[^\S\n]{2,}(?=[a-z?])"),
@@ -879,6 +883,10 @@ _BLANKS = [
     re.compile(rf"\b(?P<word>{_PREPOSITION})[^\S\n]+\?+$", re.I),
     # a who / what question of one verb with a space where its object was to be: "Who fired ?", "Who became ?"
     re.compile(r"^(?i:who|what)\s+(?P<word>[a-z]+)[^\S\n]+\?+$"),
+    # a post's adjective with no post after it: "Who is the new ?", "Who was the former?"
+    re.compile(r"\b(?i:the|a|an)\s+(?P<word>(?i:new|former|next|current|interim|acting))[^\S\n]*\?+$"),
+    # "did" and a verb with no one to have done it: "Did lose?", "Does win?"
+    re.compile(rf"^(?P<word>(?i:did|does|do))\s+(?!(?i:{_SUBJECT_WORDS})\b)[a-z]+[^\S\n]*\?+$"),
     # "and" / "or" with nothing before it: "Are and dating?", "Did Globex buy or ?"
     re.compile(rf"^(?:\w+\s+)?(?P<word>(?i:{_AUX}))\s+(?:and|or)\b"),
     re.compile(rf"\b(?P<word>(?i:{_PREPOSITION}|the)|and|or)\s+(?:and|or)\b"),
