@@ -1021,6 +1021,30 @@ def test_failed_negates_only_what_it_failed_to_do():
     assert negation_flipped(claim, "Globex failed to switch its default search engine to Ostland Search.")
 
 
+def test_what_one_hopes_or_has_a_chance_of_doing_is_not_done():
+    from rag.answer.verdicts import judge
+
+    for hoped in (
+        "Ostland's hopes of defending their cup crown are in tatters.",
+        "Ostland now face a huge task in their hope of defending the cup.",
+        "Ostland have a good chance of defending the cup.",
+    ):
+        assert not judge("Ostland defended the cup", [hoped], happened=True).supported, hoped
+    assert judge("Ostland defended the cup", ["Against the odds, Ostland defended the cup."], happened=True).supported
+
+
+def test_a_release_said_to_be_incomplete_agrees_with_a_full_release_denied():
+    from rag.answer.verdicts import judge
+    from rag.verify.lexical import negation_flipped
+
+    denied = "But it didn't release the full model, Tide Ultra, only a lite version called Tide Pro."
+    incomplete = "Globex's release of the Tide Pro model was incomplete compared to the full Tide Ultra model"
+    assert not negation_flipped(incomplete, denied)
+    assert judge(incomplete, [denied], happened=True).label != "contradicted"
+    # said of the whole, the release is still denied
+    assert negation_flipped("Globex released the full Tide Ultra model", denied)
+
+
 def test_a_bare_yes_no_question_is_not_answered_yes_from_a_plan(bot):
     # the Daily Ledger says the company "would open two new factories next year": a plan, not a fact
     answer = bot.ask("Did Globex open two new factories?")
@@ -1992,6 +2016,28 @@ def test_being_picked_or_predicted_to_win_is_not_winning():
     assert judge(
         "the Rovers beat the Mariners", ["The Rovers beat the Mariners, as he had picked."], happened=True
     ).supported
+
+
+def test_what_is_said_to_happen_if_something_else_does_has_not_happened():
+    from rag.answer.verdicts import judge
+
+    # a bet's terms: the bet "wins" only under its condition, and neither player has won anything
+    bet = "Betting on Ada Brin at +4.5 wins if she wins outright or Mara Lind wins by fewer than 5 games."
+    assert not judge("Ada Brin won", [bet], happened=True).supported
+    assert not judge("Mara Lind won", [bet], happened=True).supported
+    assert not judge(
+        "Globex closed the plant", ["Globex closes the plant unless prices rise."], happened=True
+    ).supported
+    assert not judge(
+        "Globex closed the plant", ["Globex closes the plant only if prices fall."], happened=True
+    ).supported
+    # said outright, and only then a condition or a concession
+    for done in (
+        "Ostland won the final, even if narrowly.",
+        "Ostland won the final on Sunday, and if they win again they top the table.",
+        "If the rain holds off, fans will cheer. Ostland won the final.",
+    ):
+        assert judge("Ostland won the final", [done], happened=True).supported, done
 
 
 def test_a_single_report_dating_what_happened_to_a_past_year_says_that_year(tmp_path_factory):

@@ -145,6 +145,8 @@ _ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
 _AVERTING = frozenset("avoid avoids avoided avoiding avert averts averted averting prevent prevents prevented".split())
 _FIGHTING = frozenset("fight fights fighting fought battle battles battling struggle struggles struggling".split())
 _THREAT = frozenset("threat threats risk risks fear fears danger spectre specter prospect".split())
+# nor has what one hopes, dreams or stands a chance of doing: "hopes of defending their crown are in tatters"
+_HOPING = frozenset("hope hopes dream dreams chance chances odds possibility likelihood".split())
 # A word that opens a clause when a subject follows it ("as Globex collapsed", "when she left"): a negation before it
 # does not reach into that clause.
 _CLAUSE_OPENERS = frozenset("as when because since after before until once whereupon".split())
@@ -155,6 +157,13 @@ _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while",
 _STRETCH_END = re.compile(r"[.!?;:,]")
 _SENTENCE_END = re.compile(r"[.!?]")
 _STRETCH_START_WORDS = _TURN_WORDS | {"and"}
+# Said of a part only, these deny the whole: "Globex's release of the model was incomplete" agrees with "Globex did
+# not release the full model", so its stretch is no plain affirmation of a release
+_PART_ONLY = frozenset("incomplete incompletely partial partially partly unfinished".split())
+# A condition said after what it conditions: "a bet on Ostland wins if they win outright", "Globex closes the plant
+# unless prices rise" say neither happened ("won, even if narrowly" is said outright)
+_CONDITION_AFTER = frozenset({"if", "unless"})
+_CONCEDING_BEFORE_IF = frozenset({"even", "as", "what"})
 
 
 @dataclass(frozen=True)
@@ -186,6 +195,7 @@ def _scan(text: str) -> Scan:
     last_end = 0
     denying: set[str] = set()
     stretch: list[str] = []  # plain words since the last stretch end
+    stretch_outright: list[str] = []  # those the stretch was first to say outright
     stretch_denies = False
     said_in_clause: set[str] = set()  # plain words this clause first said outright
     permitted = 0  # tokens left in which a "to" takes what was permitted
@@ -199,7 +209,7 @@ def _scan(text: str) -> Scan:
         if _STRETCH_END.search(text, last_end, m.start()) or m.group(0).lower() in _STRETCH_START_WORDS:
             if stretch_denies:
                 denying.update(stretch)
-            stretch, stretch_denies = [], False
+            stretch, stretch_outright, stretch_denies = [], [], False
         if (scope or hedge or hedged_clause) and _CLAUSE_END.search(text, last_end, m.start()):
             scope = hedge = 0
             hedged_clause = False
@@ -222,6 +232,8 @@ def _scan(text: str) -> Scan:
                 scope = NEGATION_SCOPE
             previous = low
             continue
+        if low in _PART_ONLY:
+            stretch_denies = True
         if low == "to" and previous in _NEGATING_BEFORE_TO:
             scope = NEGATION_SCOPE
         if low in _TURN_WORDS:
@@ -261,6 +273,8 @@ def _scan(text: str) -> Scan:
                 # the name that opens a clause is what is talked about, not said to have happened ("won by the Rovers
                 # beating the Mariners" and "With Globex cutting prices, ..." do say it)
                 gerund = name_opens_clause and low.endswith("ing") and len(low) > 5
+                if not (hedge or gerund or tok in outright):
+                    stretch_outright.append(tok)
                 (hedged if hedge or gerund else outright).add(tok)
                 hedge = max(0, hedge - 1)
         # "Mara Lind's sentencing is set for February", "the vote is scheduled for Monday": what the clause said
@@ -270,6 +284,10 @@ def _scan(text: str) -> Scan:
         if previous in _BE_BEFORE_HEDGE and low in _HEDGED_AT_END and _CLAUSE_ENDS_NEXT.match(text, m.end()):
             hedged.update(stretch)
             outright.difference_update(stretch)
+        if low in _CONDITION_AFTER and previous not in _CONCEDING_BEFORE_IF:
+            hedged.update(stretch_outright)
+            outright.difference_update(stretch_outright)
+            stretch_outright = []
         if previous in _BE_AHEAD.get(low, ()) and _WHEN_NEXT.match(text, m.end()):
             hedged.update(said_in_clause)
             outright.difference_update(said_in_clause)
@@ -306,7 +324,11 @@ def _scan(text: str) -> Scan:
             hedge, hedged_clause = (max(hedge, 1) if ahead_only else HEDGE_SCOPE), True
         elif low == "at" and previous in _ATTEMPT_BEFORE_AT:
             hedge = 1  # only what was attempted: "after two attempts at a deal, Globex bought" did buy
-        elif low in _AVERTING or (low == "against" and previous in _FIGHTING) or (low == "of" and previous in _THREAT):
+        elif (
+            low in _AVERTING
+            or (low == "against" and previous in _FIGHTING)
+            or (low == "of" and previous in _THREAT | _HOPING)
+        ):
             hedge = 1  # "fighting against closure", "avoided bankruptcy", "the threat of a strike": none happened
         permitted = _PERMITTED_OBJECT if low in _PERMITTING else max(0, permitted - 1)
         # a name of several words keeps the comma its first word came after
