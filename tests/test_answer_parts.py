@@ -1758,7 +1758,9 @@ def test_a_sentence_naming_several_past_years_dates_the_event_by_its_own_clause(
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "years_in_clauses", articles))
     answer = bot.ask("Did the Rovers beat the Mariners?")
-    assert answer.text.startswith("**Yes**, in 2007 (reported on 2023-12-05): Bay News [1]"), answer.text
+    assert answer.text.startswith(
+        "**Yes** — Rovers won the latest meeting reported, in 2007 (reported on 2023-12-05): Bay News [1]"
+    ), answer.text
 
 
 def test_a_bare_number_that_names_something_is_no_year():

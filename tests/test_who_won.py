@@ -539,3 +539,34 @@ def test_is_it_true_that_a_side_won_is_answered_by_the_final_not_by_a_preview_th
     assert_exact_quotes(bot, answer)
     answer = bot.ask("True or false: the Rovers won the Harbour Cup.")
     assert answer.text.startswith("**Yes** — Rovers"), answer.text
+
+
+def test_did_a_side_beat_another_is_answered_by_their_latest_meeting(bot):
+    # the Comets beat the Mariners in the semi-final (2023-11-01) and again in the derby (2023-12-06)
+    answer = bot.ask("Did the Mariners beat the Comets?")
+    assert answer.text.startswith("**No** — Comets won the latest meeting reported, as of 2023-12-06"), answer.text
+    assert answer.citations[0].quote.startswith("The Comets (9-1) beat the Mariners 24-17")
+    assert [(p.verdict, p.citations) for p in answer.parts] == [("supported", [1])]
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("Did the Comets beat the Mariners?").text.startswith("**Yes** — Comets won the latest meeting")
+    assert bot.ask("Did the Mariners lose to the Comets?").text.startswith("**Yes** — Comets won the latest meeting")
+    assert bot.ask("Did the Mariners win against the Comets?").text.startswith("**No** — Comets won the latest")
+    # a meeting of one side with a third is no meeting of the two: nothing decides it
+    assert not bot.ask("Did the Mariners beat Ostland?").text.startswith(("**Yes", "**No"))
+
+
+def test_a_meeting_is_won_in_any_words_of_a_win_and_a_teams_title_is_no_final(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-12-09",
+            "Ostland run riot",
+            "Ostland pulverised the Harbour Rovers 5-1 on Saturday to snap the champions’ unbeaten run in the league.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "meeting_words", articles))
+    answer = bot.ask("Did the Harbour Rovers beat Ostland?")
+    assert answer.text.startswith("**No** — Ostland won the latest meeting reported, as of 2023-12-09"), answer.text
+    assert_exact_quotes(bot, answer)

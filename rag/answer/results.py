@@ -30,10 +30,15 @@ _WON_ASKED = re.compile(
 # Who finds for a side in a case, and how the side is named after the finding ("sided with", "in favour of")
 _FINDER = r"(?i:jury|jurors|court|judge|justices|panel|tribunal|arbitrators?|commission)"
 _FOR_SIDE = r"(?:with|in\s+favou?r\s+of|for)\s+(?:the\s+)?"
+# How a win over another side is said: "beat", "thrashed", "downed"
+_BEAT_WORDS = (
+    r"beat|beats|defeated|defeats|thrashed|routed|crushed|hammered|trounced|pulveri[sz]ed|demolished|downed|"
+    r"overcame|outlasted|toppled"
+)
 # A win-loss record may stand between a team and its verb ("Ostland (12-0) beat ..."); an award is "named" too.
 _WIN = re.compile(
     rf"(?P<subject>{NAME_PHRASE.pattern})(?:\s+\(\d+-\d+(?:-\d+)?\))?\s+(?:have\s+|has\s+|had\s+)?"
-    r"(?:won(?!\s+by)|wins?|beat|defeated|clinched|lifted|claimed|captured|(?:were|was)\s+(?:crowned|named)|"
+    rf"(?:won(?!\s+by)|wins?|{_BEAT_WORDS}|clinched|lifted|claimed|captured|(?:were|was)\s+(?:crowned|named)|"
     r"(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:crowned|named))\b"
     rf"|\bwon\s+by\s+(?P<agent>{NAME_PHRASE.pattern})"
     # a case is won by the side a jury or a court finds for: "a federal jury sided with Globex in its fight with ..."
@@ -49,7 +54,8 @@ _INTERMEDIATE = re.compile(
     r"round|primary|primaries|caucus(?:es)?|exit polls?|early (?:returns|results))\b",
     re.I,
 )
-_FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|champions)\b", re.I)
+# "the champions' unbeaten run" names a team, not a final
+_FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|champions(?!['’]))\b", re.I)
 # The event must be what was won, named in the win's own clause ("X won the Coastal Cup", "the Coastal Cup was won
 # by X"), not elsewhere in a sentence about another match ("X won a clash with Y – ... – at last year's Coastal Cup").
 WIN_CLAUSE_WORDS = 12
@@ -81,8 +87,9 @@ def as_who_won(question: str) -> str:
 
 # The side beaten, after the winner's verb ("beat the Comets") or in its clause ("won the Cup, beating the Comets 3-0",
 # "a 3-0 win over the Comets"); a verdict's other side is left unnamed: "its fight to break Globex's hold" names none
-_BEAT_VERB = re.compile(r"\b(?:beat|defeated)\s*$")
-_BEATEN_AFTER_VERB = re.compile(rf"^\s+(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})")
+_BEAT_VERB = re.compile(rf"\b(?:{_BEAT_WORDS})\s*$")
+# (matched at the verb's end: a "^" would match only at the start of the sentence)
+_BEATEN_AFTER_VERB = re.compile(rf"\s+(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})")
 _BEATEN_IN_CLAUSE = re.compile(
     rf"\b(?:beat|beating|defeated|defeating|over|against)\s+(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})"
 )
@@ -461,8 +468,8 @@ def _mention(label: str, shown: list[Result], cites: Citations, lines: list[str]
 
 # "Did Ostland win the Harbour Cup?", "Have the Mariners won the title?": asked of one side, answered by who won
 _DID_WIN = re.compile(
-    rf"^\W*(?:did|has|have)\s+(?P<side>{NAME_PHRASE.pattern})\s+(?:win|won|clinch(?:ed)?|lift(?:ed)?)\s+"
-    r"(?P<event>[^?]+?)\s*\?*\s*$",
+    rf"^\W*(?:did|has|have)\s+(?P<side>{NAME_PHRASE.pattern})\s+(?:win|won|clinch(?:ed)?|lift(?:ed)?|(?P<beat>beat|defeat"
+    r"(?:ed)?))\s+(?P<event>[^?]+?)\s*\?*\s*$",
     re.I,
 )
 
@@ -500,7 +507,8 @@ def read_did_win(question: str) -> tuple[str, str] | None:
         m = _DID_WIN.match(question)
         if m is None or not names_in(m.group("side")):
             return None
-        side, event = m.group("side"), m.group("event")
+        # "Did Ostland beat the Mariners?" asks who won Ostland v. the Mariners
+        side, event = m.group("side"), f"against {m.group('event')}" if m.group("beat") else m.group("event")
     return side, _who_won(side, event)
 
 
@@ -558,6 +566,11 @@ def compose_did_win(
     found = results(who_won, hits, side)
     # "Did Globex win against Tide Works?": a jury's verdict settles a case as a final settles a cup
     finals = [r for r in found if (r.final or r.verdict) and _names_the_event(topic, r.window.text)]
+    # "Did Ostland beat the Mariners?" asks of a meeting of two sides: the latest one reported between them decides
+    # (a verdict ends a case between two sides: it is answered as a verdict)
+    if _SIDES.search(topic) and not any(r.verdict for r in finals):
+        meetings = [r for r in found if _between_the_sides(topic, r)]
+        return _meeting_answer(question, side, _latest(meetings), hits, lost) if meetings else None
     if not finals:
         return None if lost else _won_in_a_past_year(question, side, topic, found, hits)
     lead = _latest(finals)
@@ -584,6 +597,63 @@ def compose_did_win(
         own = sorted((r for r in found if r.final and _won_by(side, r.winner)), key=lambda r: r.day, reverse=True)
         text += _mention(f"Earlier finals won by {side}", own[:2], cites, lines, parts)
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+def _between_the_sides(topic: str, result: Result) -> bool:
+    """The result is one side's win over the other ("Ostland v. Harbour Rovers"): "Ostland beat Coast Rovers",
+    "Norrvik beat Ostland, and Tide City beat Harbour Rovers", "Ostland have not won in Harbour Rovers' ground since
+    1990" and "Ostland State beat Harbour Rovers" are not."""
+    said = analyse(result.window.text)[0]
+    for m in _SIDES.finditer(topic):
+        a, b = m.group("a"), m.group("b")
+        if not set(name_words(a)[-1:]) | set(name_words(b)[-1:]) <= said:
+            continue
+        for winner, beaten in ((a, b), (b, a)):
+            if _same_side(winner, result.winner) and _same_side(beaten, result.beaten):
+                return True
+    return False
+
+
+# Words that make another side of a name ("Ostland State", "Norrvik City"), not a longer name of the same one
+_OTHER_SIDE_WORDS = frozenset(
+    stem(w) for w in "state city tech county university college women reserves juniors academy".split()
+)
+
+
+def _same_side(asked: str, named: str) -> bool:
+    """The same side, one name inside the other: "the Lions" and "Harbour Lions", "Ostland" and "Ostland Rovers",
+    not "Ostland" and "Ostland State"."""
+    asked_words, named_words = set(name_words(asked)), set(name_words(named))
+    if not asked_words or not named_words or not (asked_words <= named_words or named_words <= asked_words):
+        return False
+    return not (asked_words ^ named_words) & _OTHER_SIDE_WORDS
+
+
+def _meeting_answer(question: str, side: str, lead: Result, hits: list[Hit], lost: bool) -> Answer | None:
+    """**Yes** or **No** from the latest meeting of the two sides reported, its winner named: a season may see them
+    meet again, so the answer is said as of that report (or in the past year its clause dates it to). A meeting of a
+    past year answers only Yes: that Ostland beat the Rovers in 2007 says nothing of whether the Rovers have beaten
+    Ostland since (None: the claim is judged as any other)."""
+    article = lead.window.hit.article
+    side_won = _same_side(side, lead.winner)
+    if side_won == lost and lead.day != article.published_at:
+        return None
+    cites = Citations()
+    n = cites.cite(lead.window)
+    verdict = "**Yes**" if side_won != lost else "**No**"
+    # a meeting of a past year, said as such: "as of" that year would read as this year's result
+    when = f"as of {lead.day}: {outlet_of(lead.window)}"
+    if lead.day != article.published_at:
+        when = f"in {lead.day} (reported on {article.published_at}): {article.source or article.title}"
+    text = f"{verdict} — {lead.winner} won the latest meeting reported, {when} [{n}]."
+    parts = [Part(lead.window.text, "supported", [n])]
+    return Answer(
+        question=question,
+        text="\n".join([text, quoted(lead.window.text, n)]),
+        citations=cites.items,
+        hits=hits,
+        parts=parts,
+    )
 
 
 def _won_in_a_past_year(question: str, side: str, topic: str, found: list[Result], hits: list[Hit]) -> Answer | None:
