@@ -1033,6 +1033,15 @@ def test_what_one_hopes_or_has_a_chance_of_doing_is_not_done():
     assert judge("Ostland defended the cup", ["Against the odds, Ostland defended the cup."], happened=True).supported
 
 
+def test_two_names_doing_the_same_alike_have_not_done_it_to_each_other():
+    from rag.answer.verdicts import judge
+
+    each = "Luckily for fans, both Park and Brin have signed up for fights they could very well lose."
+    assert not judge("Theo Park fight Ada Brin", [each], happened=True).supported
+    assert not judge("Theo Park fight Ada Brin", ["Park and Brin each fight on Saturday."], happened=True).supported
+    assert judge("Theo Park fought Ada Brin", ["Theo Park fought Ada Brin in March."], happened=True).supported
+
+
 def test_a_release_said_to_be_incomplete_agrees_with_a_full_release_denied():
     from rag.answer.verdicts import judge
     from rag.verify.lexical import negation_flipped

@@ -1262,3 +1262,28 @@ def test_the_new_holder_asked_for_must_be_said_to_be_new_when_no_other_holder_is
     assert answer.refused and "is not said to be new" in answer.text, answer.text
     assert not answer.text.startswith("**"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_the_most_is_asked_and_a_name_that_only_did_it_is_no_answer(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-12-12",
+            "Goals of the year",
+            (
+                "Theo Park, who has scored nine goals for Ostland in 2023, is also the first player to score a "
+                "hat-trick on his debut. Ada Brin scored 40 goals in 2023."
+            ),
+        ),
+        ("Daily Ledger", "2023-12-20", "Record year", "Mara Lind scored the most goals in 2023, 53 in all."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "the_most", articles))
+    answer = bot.ask("Who scored the most goals in 2023?")
+    assert answer.text.startswith("**Mara Lind**"), answer.text
+    assert_exact_quotes(bot, answer)
+    # without the passage that says who scored the most, scoring some is no answer
+    alone = Assistant.open(index_articles(tmp_path_factory, "the_most_unsaid", articles[:1]))
+    answer = alone.ask("Who scored the most goals in 2023?")
+    assert answer.refused and not answer.text.startswith(("**Theo Park", "**Ada Brin")), answer.text

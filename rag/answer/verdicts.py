@@ -633,6 +633,19 @@ def _done_to_another(claim: str) -> bool:
     return bool(set(between) & _DONE_TO_ANOTHER) and not re.search(r"\bwith\b", gap, re.I)
 
 
+def _said_of_each(claim: str, passage: str) -> bool:
+    """The claim has one name do something to another ("Mara Lind sued Theo Park") and a sentence of the passage joins
+    the two as doers alike ("both Lind and Park sued the board", "Park and Lind each face trials"): it says the deed of
+    each, not of one to the other."""
+    runs = list(NAME_RUN.finditer(claim))
+    if len(runs) < 2 or not [t for t, _, kind in analyse(claim[runs[0].end() : runs[1].start()])[1] if kind == "word"]:
+        return False
+    a, b = (re.escape(run.group(0).split()[-1]) for run in runs[:2])
+    pair = rf"(?:the\s+)?(?:{a}|{b})\s+(?:and|or|nor)\s+(?:the\s+)?(?:{a}|{b})"
+    each = re.compile(rf"\b(?:both|neither|either)\s+{pair}\b|\b{pair}\s+(?:each|both|alike)\b", re.I)
+    return bool(re.search(a, passage) and re.search(b, passage) and each.search(passage))
+
+
 _WON_OR_LOST = frozenset(analyse("beat win won lose lost")[0])
 _A_LOSS = frozenset(analyse("loss")[0])
 
@@ -793,6 +806,7 @@ def judge(
         or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
+        or _said_of_each(terms, passage)
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
         or (not happened and _a_listed_deed(terms) and done_only_by_others(terms, passage))

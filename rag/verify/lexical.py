@@ -256,7 +256,9 @@ def _scan(text: str) -> Scan:
             kind = "name" if raw[0].isupper() and low not in CLAIM_STOPWORDS else "word"
             weight = 1.5 if kind == "name" else 1.0
         all_tokens.add(tok)
-        if kind == "number" or (low not in CLAIM_STOPWORDS and len(low) > 1):
+        # "the most goals" ranks, where "most analysts" only counts: the superlative is a word the claim says
+        superlative = low == "most" and previous == "the"
+        if kind == "number" or superlative or (low not in CLAIM_STOPWORDS and len(low) > 1):
             content.append((tok, weight, kind))
             if scope and kind == "word":
                 negated.add(tok)
