@@ -331,6 +331,24 @@ def test_how_many_is_the_number_before_the_counted_noun_and_how_much_a_sum_or_a_
     assert amount_in(asked, "Theo Park, 12, was found guilty on three counts.") == "three"
 
 
+def test_how_much_is_a_sum_said_of_what_is_asked_not_of_another_named_beside_it():
+    much = read_amount("How much do Ostland season tickets cost?")
+    assert much is not None
+    rival = (
+        "Norrvik City, one of Ostland's chief rivals, have their cheapest season ticket for just $324 in 2024, over "
+        "half the cost of any Ostland season ticket, while their most expensive ticket costs $2,898."
+    )
+    assert amount_in(much, rival) == ""
+    assert amount_in(much, "The cheapest season ticket for Ostland in 2024 is $867, or $51 a match.") == "$867"
+    # the subject named before an aside that describes it, or not named again at all, is still the one asked about
+    pays = read_amount("How much did Globex pay?")
+    assert pays is not None
+    assert amount_in(pays, "Globex, the Ostland maker, has also agreed to pay about $4.3 billion, it said.") == (
+        "$4.3 billion"
+    )
+    assert amount_in(pays, "The company paid a 10-year, $700 million sum.") == "$700 million"
+
+
 def test_a_number_a_stating_sentence_gives_leads_the_answer(bot):
     answer = bot.ask("How many counts was Theo Park found guilty on?")
     assert answer.text.startswith("**seven** — Harbour Herald (2023-12-02) [1].")

@@ -63,8 +63,7 @@ def amount_in(asked: Asked, sentence: str) -> str:
     """The number the sentence gives for what is asked: the number right before the counted noun (a word or two
     between: "seven criminal fraud counts"), or a sum of money / a share for "how much"; "" when it gives none."""
     if asked.kind == "much" and not asked.noun:
-        m = _MONEY.search(sentence)
-        return m.group(0).strip() if m else ""
+        return _own_sum(asked, sentence)
     found = _number_before(asked, asked.noun, sentence)
     if found:
         return found
@@ -72,6 +71,33 @@ def amount_in(asked: Asked, sentence: str) -> str:
     # "how many jobs were cut?" or "how many employees were laid off?"
     noun = same_event_words(asked.claim).split()[-1]
     return _number_before(asked, noun, same_event_words(sentence))
+
+
+# Where a clause ends inside a sentence: "Norrvik, one of Ostland's rivals, sells tickets for $300, while ..." (not
+# the comma of "a 10-year, $700 million deal")
+_CLAUSE_BREAK = re.compile(r",\s+(?![$£€¥\d])|;|\s[–—]\s|\b(?:while|whereas)\b")
+
+
+def _own_sum(asked: Asked, sentence: str) -> str:
+    """The first sum of money or share said of what is asked about: in a clause naming it, or after a subject that
+    does ("Globex, the Ostland maker, agreed to pay $2bn"); not after another name's ("Norrvik, one of Ostland's
+    rivals, sells its cheapest ticket for $324" gives no price of Ostland's)."""
+    names = names_in(asked.claim)
+    clauses = _CLAUSE_BREAK.split(sentence)
+    for i, clause in enumerate(clauses):
+        m = _MONEY.search(clause)
+        if m is None:
+            continue
+        if not names or any(name in clause for name in names):
+            return m.group(0).strip()
+        # the clause's subject: its own start, or the last earlier clause led by a capital (an aside that describes
+        # the subject starts in lower case: "one of Ostland's rivals")
+        subject = next((c.strip() for c in reversed(clauses[: i + 1]) if c.strip()[:1].isupper()), "")
+        led_by = names_in(subject)[:1]
+        # "It agreed to pay $2bn", "The company paid $2bn": nobody else named
+        if any(name in subject for name in names) or not (led_by and subject.startswith(led_by[0])):
+            return m.group(0).strip()
+    return ""
 
 
 def _number_before(asked: Asked, counted_noun: str, sentence: str) -> str:
