@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from rag.answer.names import names_in
 from rag.answer.reading import without_auxiliary, yes_no_asked
-from rag.core.text import check_question
+from rag.answer.stated import read_slot
+from rag.core.text import IRREGULAR_VERBS, check_question, past_tense
 from rag.core.types import Answer
 from rag.extractive import question_entities, speech_parts
 
@@ -43,6 +44,12 @@ _ELLIPTICAL = re.compile(
     r"\s*(?:exactly|then)?\s*\??\s*$",
     re.I,
 )
+# "What was the score?", "And the final result?": a short follow-up naming nothing asks about "the" thing of the
+# question before ("What is the boiling point of mercury?" names what it is of, and stands alone)
+_THE_THING = re.compile(
+    r"^\s*(?:(?:and|so|but)\s+)?(?:(?:what|how)\s+(?:was|is|were|are|did)\s+)?the\s+(?:[a-z-]+\s+){0,1}[a-z-]+\s*\??\s*$",
+    re.I,
+)
 NOTHING_MORE = (
     "That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
     "remaining passages are in the sources panel."
@@ -62,7 +69,10 @@ class Conversation:
         another = _ANOTHER.match(question)
         if another and _NOT_A_NAME & set(another.group("name").lower().split()):
             another = None
-        if not self.turns or not (_PRONOUN.search(question) or elliptical or another):
+        the_thing = bool(_THE_THING.match(question)) and not names_in(question)
+        if the_thing:
+            another = None  # "And the final result?" asks the result of the same, not a question of "final result"
+        if not self.turns or not (_PRONOUN.search(question) or elliptical or another or the_thing):
             return question
         # "When did Globex open its factory?": a question naming its own subject points back only within itself
         if not (elliptical or another or _POINTING.search(question)) and names_in(without_auxiliary(question)):
@@ -83,6 +93,8 @@ class Conversation:
             # "How many?" then "Why?" after "Did Globex cut jobs?": both ask about the last yes/no question
             recent = (yes_no_asked(a.question or q) for q, a in reversed(self.turns[-_ELLIPSIS_REACH:]))
             event = next((e.rstrip(" ?") for e in recent if e), "")
+            # "When?" after "Who did the Rovers beat?" answered "Mariners": when the Rovers beat the Mariners
+            event = _answered_as_asked(previous, winners) or event
             if event:
                 ask = elliptical.group("ask")
                 return f"{ask[0].upper()}{ask[1:]} {event[0].lower()}{event[1:]}?"
@@ -127,6 +139,46 @@ class Conversation:
 
     def reset(self) -> None:
         self.turns.clear()
+
+
+def _answered_as_asked(question: str, name: str) -> str:
+    """A who / which question with the name it was answered with in its slot, as a yes/no question ("Who did the
+    Rovers beat?", "Mariners" -> "did the Rovers beat Mariners"; "Who won the Harbour Cup?", "Rovers" -> "did Rovers
+    win the Harbour Cup"); "" when not answered with a name, or when its verb's plain form is not known."""
+    slot = read_slot(question) if name else None
+    if slot is None or slot.title:
+        return ""
+    if not slot.template.startswith("{}"):
+        return "did " + slot.template.format(name)
+    verb = slot.verb.lower()
+    base = IRREGULAR_VERBS.get(verb) or _plain_form(verb)
+    rest = slot.template[2:].lstrip()
+    if not base or not rest.lower().startswith(verb):
+        return ""
+    return f"did {name} {base}{rest[len(verb) :]}"
+
+
+# A plain form that "-ed" took an "e" from ("fired", "closed", "released", "sued", "retired", "announced", "moved",
+# "charged"), or doubled a consonant for ("stopped", "planned")
+_E_DROPPED = re.compile(
+    r"(?:[cvzu]|[^aeiou][aeiou][rs]|[aeiou][aeiou]s|uir|[^aeiou]g|^[^aeiou]?[^aeiou][aeiou][^aeiouwxy])$"
+)
+_DOUBLED = re.compile(r"([^aeiouls])\1$")
+
+
+def _plain_form(verb: str) -> str:
+    """The plain form of a past verb ("fired" -> "fire", "signed" -> "sign", "denied" -> "deny", "beat" -> "beat"), by
+    the spelling rules of "-ed"; "" for a word that is not such a past."""
+    if past_tense(verb) == verb:
+        return verb  # "beat", "cut", "hit"
+    if verb.endswith("ied"):
+        return verb[:-3] + "y"
+    if not verb.endswith("ed") or len(verb) < 4:
+        return ""
+    plain = verb[:-2]
+    if _DOUBLED.search(plain):
+        return plain[:-1]
+    return plain + "e" if _E_DROPPED.search(plain) else plain
 
 
 def _asked_of(name: str, asked: str) -> str:

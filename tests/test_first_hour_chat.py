@@ -155,3 +155,39 @@ def test_after_a_who_or_which_question_they_are_what_it_was_answered_with(bot):
     # asked a yes/no question, "they" are not the answer ("**Yes**" names no one)
     chat.turns.append(("Did Globex cut jobs?", Answer("Did Globex cut jobs?", "**Yes**, as of 2023-10-02: ...")))
     assert chat.resolve("Did they hire again?") == "Did they hire again? (Globex)"
+
+
+def test_when_after_a_who_question_asks_when_its_answer_did_it(bot):
+    from rag.assistant import Conversation
+    from rag.core.types import Answer
+
+    for asked, answered, standalone in [
+        (
+            "Who won the Harbour Cup?",
+            "**Rovers** — the latest final result reported",
+            "When did Rovers win the Harbour Cup?",
+        ),
+        ("Who did the Rovers beat?", "**Mariners** — stated by Coast Times [1].", "When did the Rovers beat Mariners?"),
+        (
+            "Who fired Mara Lind?",
+            "**Globex board** — stated by Tech Wire [1].",
+            "When did Globex board fire Mara Lind?",
+        ),
+        ("Who signed Theo Park?", "**Globex** — stated by Tech Wire [1].", "When did Globex sign Theo Park?"),
+    ]:
+        chat = Conversation(bot)
+        chat.turns.append((asked, Answer(asked, answered)))
+        assert chat.resolve("When?") == standalone
+    # not answered with a name: the names asked about, as before
+    chat = Conversation(bot)
+    chat.turns.append(("Who fired Mara Lind?", Answer("Who fired Mara Lind?", "The articles I have do not answer ...")))
+    assert chat.resolve("When?") == "When? (Mara Lind)"
+
+
+def test_a_short_question_about_the_thing_asks_it_of_the_names_before(bot):
+    chat = _chat_after(bot, "Did the Rovers beat the Mariners?")
+    assert chat.resolve("What was the score?") == "What was the score? (Rovers Mariners)"
+    assert chat.resolve("And the final result?") == "And the final result? (Rovers Mariners)"
+    # a question that says what it is about stands alone
+    assert chat.resolve("What is the boiling point of mercury?") == "What is the boiling point of mercury?"
+    assert chat.resolve("What was the score in Ostland?") == "What was the score in Ostland?"
