@@ -565,8 +565,14 @@ def test_a_meeting_is_won_in_any_words_of_a_win_and_a_teams_title_is_no_final(tm
             "Ostland run riot",
             "Ostland pulverised the Harbour Rovers 5-1 on Saturday to snap the champions’ unbeaten run in the league.",
         ),
+        ("Bay News", "2023-11-11", "Ranked clash", "No. 3 Norrvik beat No. 10 Tide City 24-15 on Saturday."),
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "meeting_words", articles))
     answer = bot.ask("Did the Harbour Rovers beat Ostland?")
     assert answer.text.startswith("**No** — Ostland won the latest meeting reported, as of 2023-12-09"), answer.text
     assert_exact_quotes(bot, answer)
+    # a ranking before the side beaten is no side
+    assert bot.ask("Did Tide City beat Norrvik?").text.startswith("**No** — Norrvik won the latest meeting reported")
+    # a side beating itself, or a longer name of it, is no meeting of two: nothing decides it
+    for question in ("Did Ostland beat Ostland?", "Did Ostland State beat Ostland?"):
+        assert not bot.ask(question).text.startswith(("**Yes", "**No")), question

@@ -89,9 +89,11 @@ def as_who_won(question: str) -> str:
 # "a 3-0 win over the Comets"); a verdict's other side is left unnamed: "its fight to break Globex's hold" names none
 _BEAT_VERB = re.compile(rf"\b(?:{_BEAT_WORDS})\s*$")
 # (matched at the verb's end: a "^" would match only at the start of the sentence)
-_BEATEN_AFTER_VERB = re.compile(rf"\s+(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})")
+# (a ranking may stand before the side: "beat No. 10 Ostland")
+_RANKED = r"(?:(?:No\.|#)\s*\d+\s+)?"
+_BEATEN_AFTER_VERB = re.compile(rf"\s+{_RANKED}(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})")
 _BEATEN_IN_CLAUSE = re.compile(
-    rf"\b(?:beat|beating|defeated|defeating|over|against)\s+(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})"
+    rf"\b(?:beat|beating|defeated|defeating|over|against)\s+{_RANKED}(?:the\s+)?(?P<loser>{NAME_PHRASE.pattern})"
 )
 
 
@@ -507,8 +509,14 @@ def read_did_win(question: str) -> tuple[str, str] | None:
         m = _DID_WIN.match(question)
         if m is None or not names_in(m.group("side")):
             return None
-        # "Did Ostland beat the Mariners?" asks who won Ostland v. the Mariners
-        side, event = m.group("side"), f"against {m.group('event')}" if m.group("beat") else m.group("event")
+        side, event = m.group("side"), m.group("event")
+        if m.group("beat"):
+            # "Did Ostland beat the Mariners?" asks who won Ostland v. the Mariners; of a side beating itself ("Did
+            # Ostland State beat Ostland?" is two sides, "Did Ostland beat Ostland?" none) nothing is asked
+            other = _AGAINST.match(f"against {event}")
+            if other is None or _same_side(side, other.group("other")):
+                return None
+            return side, f"Who won {side} v. {other.group('other')}{other.group('rest')}?"
     return side, _who_won(side, event)
 
 
