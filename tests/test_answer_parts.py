@@ -1021,6 +1021,30 @@ def test_failed_negates_only_what_it_failed_to_do():
     assert negation_flipped(claim, "Globex failed to switch its default search engine to Ostland Search.")
 
 
+def test_a_deed_that_would_follow_or_is_still_to_come_after_another_is_not_done():
+    from rag.verify.lexical import hedged_only
+
+    # a deed said as what something would be, and one said in the present after "after / once / when"
+    assert hedged_only("Ada Brin signed with the Rovers", "Signing Ada Brin would be a major boost for the Rovers.")
+    ahead = "The Rovers could trade Theo Park shortly after Ada Brin signs, listing the Mariners as suitors."
+    assert hedged_only("Ada Brin signed", ahead)
+    assert hedged_only("Mara Lind returned", "Fans will cheer when Mara Lind returns to Globex.")
+    # said outright, in the past, or once outright before: done
+    for done in (
+        "Fans cheered when Mara Lind returned.",
+        "The index rose after Globex shares fell.",
+        "Globex signed Ada Brin. Signing Theo Park would be next.",
+    ):
+        claim = (
+            "Globex shares fell"
+            if "shares" in done
+            else "Globex signed Ada Brin"
+            if "Signing" in done
+            else ("Mara Lind returned")
+        )
+        assert not hedged_only(claim, done), done
+
+
 def test_what_one_hopes_or_has_a_chance_of_doing_is_not_done():
     from rag.answer.verdicts import judge
 

@@ -331,6 +331,21 @@ def test_how_many_is_the_number_before_the_counted_noun_and_how_much_a_sum_or_a_
     assert amount_in(asked, "Theo Park, 12, was found guilty on three counts.") == "three"
 
 
+def test_an_order_question_leaving_out_the_second_deed_asks_the_first_deed_of_it():
+    from rag.answer.when import read_event_order
+
+    asked = read_event_order("Did Mara Lind sign with the Rovers before Theo Park did?")
+    assert asked is not None and (asked.first, asked.second) == (
+        "Mara Lind sign with the Rovers",
+        "Theo Park sign with the Rovers",
+    )
+    asked = read_event_order("Which came first, Mara Lind's signing or Theo Park's?")
+    assert asked is not None and asked.second == "Theo Park's signing"
+    # a second event of its own is left as asked
+    asked = read_event_order("Did Mara Lind resign before Globex was fined?")
+    assert asked is not None and asked.second == "Globex was fined"
+
+
 def test_how_much_is_a_sum_said_of_what_is_asked_not_of_another_named_beside_it():
     much = read_amount("How much do Ostland season tickets cost?")
     assert much is not None

@@ -235,6 +235,9 @@ _WHICH_FIRST = re.compile(
     re.I,
 )
 _POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b", re.I)
+# "... or Theo Park's?", "... before Theo Park did?": the deed left out, said by the first event
+_BARE_POSSESSIVE = re.compile(rf"^(?:the\s+)?{NAME_PHRASE.pattern}['’]s?$")
+_SAID_AGAIN = re.compile(rf"^(?P<name>(?:the\s+)?{NAME_PHRASE.pattern})\s+(?:did|had|has|have|does|do)(?:\s+so)?$")
 
 
 @dataclass
@@ -257,6 +260,10 @@ def _read_which_first(question: str) -> EventOrder | None:
         return None
     name = re.sub(r"['’]s?$", "", named.group(0))
     second = _PRONOUN.sub(name, _POSSESSIVE_PRONOUN.sub(f"{name}'s", second))
+    # "Mara Lind's firing or Theo Park's?": the second is the same deed, of another
+    deed = first[named.end() :].strip() if re.search(r"['’]s?$", named.group(0)) else ""
+    if deed and _BARE_POSSESSIVE.match(second):
+        second = f"{second} {deed}"
     if not re.search(NAME_PHRASE, second):
         return None
     relation = "first" if m.group("relation").lower() in ("first", "earlier") else "last"
@@ -296,6 +303,10 @@ def read_event_order(question: str) -> EventOrder | None:
     if aux in ("was", "were") and not re.search(r"['’]s?$", doer.group(0)):
         first = f"{doer.group(0)} {aux} {first[doer.end() :].strip()}"
     second = _PRONOUN.sub(doer.group(0), second)
+    # "Did Mara Lind resign before Theo Park did?": the second does what the first was asked to
+    said_again = _SAID_AGAIN.match(second)
+    if said_again and doer.group(0) in first:
+        second = f"{said_again.group('name')} {first[first.index(doer.group(0)) + len(doer.group(0)) :].strip()}"
     return EventOrder(first, m.group("relation").lower(), second)
 
 

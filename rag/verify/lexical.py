@@ -19,6 +19,7 @@ from typing import Any
 from rag.core.text import (
     CLAIM_STOPWORDS,
     HEDGES,
+    IRREGULAR_VERBS,
     NUMBER_WORDS,
     SUBJECT_PRONOUNS,
     base_stem,
@@ -163,6 +164,17 @@ _PART_ONLY = frozenset("incomplete incompletely partial partially partly unfinis
 # A condition said after what it conditions: "a bet on Ostland wins if they win outright", "Globex closes the plant
 # unless prices rise" say neither happened ("won, even if narrowly" is said outright)
 _CONDITION_AFTER = frozenset({"if", "unless"})
+# "Signing Ada Brin would be a boost", "Buying Tide Works could cost Globex": a deed said as the subject of a modal
+# is what would follow it, not done
+_MODALS = frozenset("would could might may should".split())
+# "shortly after Ostland signs", "once Globex buys it", "when she returns": a deed in the present after one of these
+# is still ahead
+# ("after Globex shares fell": the -s word is a noun when a past verb follows it)
+_PAST_NEXT = "|".join(sorted(IRREGULAR_VERBS)) + "|were|had|[a-z]+ed"
+_PRESENT_AHEAD = re.compile(
+    r"\b(?:after|once|when|until|before)\s+(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+    rf"(?P<verb>(?!(?:is|was|has|does|says)\b)[a-z]+[^s\W]s)\b(?!\s+(?:{_PAST_NEXT})\b)"
+)
 _CONCEDING_BEFORE_IF = frozenset({"even", "as", "what"})
 
 
@@ -195,12 +207,14 @@ def _scan(text: str) -> Scan:
     last_end = 0
     denying: set[str] = set()
     stretch: list[str] = []  # plain words since the last stretch end
-    stretch_outright: list[str] = []  # those the stretch was first to say outright
+    stretch_outright: list[tuple[str, str]] = []  # those the stretch was first to say outright (stem, word)
+    stretch_gerunds: list[str] = []  # its -ing words, a capitalised one too ("Signing Ada Brin would ...")
     stretch_denies = False
     said_in_clause: set[str] = set()  # plain words this clause first said outright
     permitted = 0  # tokens left in which a "to" takes what was permitted
     name_opens_clause = False  # the word before was a name right after a comma ("..., Mara Lind taking the stand")
     comma_and = False  # the word before was an "and" right after a comma: a clause may start
+    ahead_at = {m.start("verb") for m in _PRESENT_AHEAD.finditer(text)}
     for m in _TOKEN.finditer(text):
         sentence_start = not last_end or bool(_SENTENCE_END.search(text, last_end, m.start()))
         after_comma = "," in text[last_end : m.start()]
@@ -209,7 +223,7 @@ def _scan(text: str) -> Scan:
         if _STRETCH_END.search(text, last_end, m.start()) or m.group(0).lower() in _STRETCH_START_WORDS:
             if stretch_denies:
                 denying.update(stretch)
-            stretch, stretch_outright, stretch_denies = [], [], False
+            stretch, stretch_outright, stretch_gerunds, stretch_denies = [], [], [], False
         if (scope or hedge or hedged_clause) and _CLAUSE_END.search(text, last_end, m.start()):
             scope = hedge = 0
             hedged_clause = False
@@ -258,6 +272,8 @@ def _scan(text: str) -> Scan:
         all_tokens.add(tok)
         # "the most goals" ranks, where "most analysts" only counts: the superlative is a word the claim says
         superlative = low == "most" and previous == "the"
+        if low.endswith("ing") and len(low) > 5 and tok not in outright:
+            stretch_gerunds.append(tok)
         if kind == "number" or superlative or (low not in CLAIM_STOPWORDS and len(low) > 1):
             content.append((tok, weight, kind))
             if scope and kind == "word":
@@ -275,9 +291,10 @@ def _scan(text: str) -> Scan:
                 # the name that opens a clause is what is talked about, not said to have happened ("won by the Rovers
                 # beating the Mariners" and "With Globex cutting prices, ..." do say it)
                 gerund = name_opens_clause and low.endswith("ing") and len(low) > 5
-                if not (hedge or gerund or tok in outright):
-                    stretch_outright.append(tok)
-                (hedged if hedge or gerund else outright).add(tok)
+                ahead = gerund or m.start() in ahead_at
+                if not (hedge or ahead or tok in outright):
+                    stretch_outright.append((tok, low))
+                (hedged if hedge or ahead else outright).add(tok)
                 hedge = max(0, hedge - 1)
         # "Mara Lind's sentencing is set for February", "the vote is scheduled for Monday": what the clause said
         # before is still ahead
@@ -287,9 +304,12 @@ def _scan(text: str) -> Scan:
             hedged.update(stretch)
             outright.difference_update(stretch)
         if low in _CONDITION_AFTER and previous not in _CONCEDING_BEFORE_IF:
-            hedged.update(stretch_outright)
-            outright.difference_update(stretch_outright)
+            hedged.update(t for t, _ in stretch_outright)
+            outright.difference_update(t for t, _ in stretch_outright)
             stretch_outright = []
+        if low in _MODALS:
+            hedged.update(stretch_gerunds)
+            outright.difference_update(stretch_gerunds)
         if previous in _BE_AHEAD.get(low, ()) and _WHEN_NEXT.match(text, m.end()):
             hedged.update(said_in_clause)
             outright.difference_update(said_in_clause)
