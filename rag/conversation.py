@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rag.answer.names import names_in
 from rag.answer.reading import without_auxiliary, yes_no_asked
 from rag.answer.stated import read_slot
-from rag.core.text import IRREGULAR_VERBS, check_question, past_tense
+from rag.core.text import IRREGULAR_VERBS, check_question, plain_form
 from rag.core.types import Answer
 from rag.extractive import question_entities, speech_parts
 
@@ -151,34 +151,11 @@ def _answered_as_asked(question: str, name: str) -> str:
     if not slot.template.startswith("{}"):
         return "did " + slot.template.format(name)
     verb = slot.verb.lower()
-    base = IRREGULAR_VERBS.get(verb) or _plain_form(verb)
+    base = IRREGULAR_VERBS.get(verb) or plain_form(verb)
     rest = slot.template[2:].lstrip()
     if not base or not rest.lower().startswith(verb):
         return ""
     return f"did {name} {base}{rest[len(verb) :]}"
-
-
-# A plain form that "-ed" took an "e" from ("fired", "closed", "released", "sued", "retired", "announced", "moved",
-# "charged"), or doubled a consonant for ("stopped", "planned")
-_E_DROPPED = re.compile(
-    r"(?:[cvzu]|[^aeiou][aeiou][rs]|[aeiou][aeiou]s|uir|[^aeiou]g|^[^aeiou]?[^aeiou][aeiou][^aeiouwxy])$"
-)
-_DOUBLED = re.compile(r"([^aeiouls])\1$")
-
-
-def _plain_form(verb: str) -> str:
-    """The plain form of a past verb ("fired" -> "fire", "signed" -> "sign", "denied" -> "deny", "beat" -> "beat"), by
-    the spelling rules of "-ed"; "" for a word that is not such a past."""
-    if past_tense(verb) == verb:
-        return verb  # "beat", "cut", "hit"
-    if verb.endswith("ied"):
-        return verb[:-3] + "y"
-    if not verb.endswith("ed") or len(verb) < 4:
-        return ""
-    plain = verb[:-2]
-    if _DOUBLED.search(plain):
-        return plain[:-1]
-    return plain + "e" if _E_DROPPED.search(plain) else plain
 
 
 def _asked_of(name: str, asked: str) -> str:

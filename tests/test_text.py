@@ -401,3 +401,13 @@ def test_owning_is_read_as_a_deed_and_a_hyphen_joins_no_doer_to_its_deed():
     for text in ("Globex's own stores", "on its own terms", "a state-owned bank"):
         assert T.same_event_words(text) == text, text
     assert names_in("a warning to Globex-owned Tide Works") == ["Globex", "Tide Works"]
+
+
+def test_a_past_verb_gets_its_plain_form_by_the_spelling_rules_of_ed():
+    from rag.core.text import plain_form
+
+    pairs = "fired:fire signed:sign denied:deny closed:close sued:sue stopped:stop passed:pass beat:beat opened:open"
+    for pair in pairs.split():
+        past, plain = pair.split(":")
+        assert plain_form(past) == plain, past
+    assert plain_form("growth") == ""  # no past at all

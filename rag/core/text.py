@@ -299,6 +299,29 @@ def past_tense(verb: str) -> str:
     return v + "d" if v.endswith("e") else v[:-1] + "ied" if re.search(r"[^aeiou]y$", v) else v + "ed"
 
 
+# A plain form that "-ed" took an "e" from ("fired", "closed", "released", "sued", "retired", "announced", "moved",
+# "charged"), or doubled a consonant for ("stopped", "planned")
+_E_DROPPED = re.compile(
+    r"(?:[cvzu]|[^aeiou][aeiou][rs]|[aeiou][aeiou]s|uir|[^aeiou]g|^[^aeiou]?[^aeiou][aeiou][^aeiouwxy])$"
+)
+_DOUBLED = re.compile(r"([^aeiouls])\1$")
+
+
+def plain_form(verb: str) -> str:
+    """The plain form of a past verb ("fired" -> "fire", "signed" -> "sign", "denied" -> "deny", "beat" -> "beat"), by
+    the spelling rules of "-ed"; "" for a word that is not such a past."""
+    if past_tense(verb) == verb:
+        return verb  # "beat", "cut", "hit"
+    if verb.endswith("ied"):
+        return verb[:-3] + "y"
+    if not verb.endswith("ed") or len(verb) < 4:
+        return ""
+    plain = verb[:-2]
+    if _DOUBLED.search(plain):
+        return plain[:-1]
+    return plain + "e" if _E_DROPPED.search(plain) else plain
+
+
 def irregular_past(verb: str) -> str:
     """The past form of a base verb the stemmer keeps apart from it ("buy" -> "bought"), else ""."""
     return _PAST.get(verb.lower(), "")
