@@ -1078,6 +1078,17 @@ def test_a_release_said_to_be_incomplete_agrees_with_a_full_release_denied():
     assert negation_flipped("Globex released the full Tide Ultra model", denied)
 
 
+def test_failing_to_do_what_a_passage_only_calls_a_goal_is_not_contradicted():
+    from rag.answer.verdicts import judge
+    from rag.verify.lexical import negation_flipped
+
+    goal = "What was clear was that Lind's path to become Globex chair was almost certainly lost."
+    assert not negation_flipped("Mara Lind fail to become Globex chair", goal)
+    assert judge("Mara Lind fail to become Globex chair", [goal], happened=True).label != "contradicted"
+    # said outright, it is
+    assert negation_flipped("Mara Lind fail to become Globex chair", "Mara Lind became Globex chair on Monday.")
+
+
 def test_a_bare_yes_no_question_is_not_answered_yes_from_a_plan(bot):
     # the Daily Ledger says the company "would open two new factories next year": a plan, not a fact
     answer = bot.ask("Did Globex open two new factories?")

@@ -388,7 +388,10 @@ def negation_flipped(claim: str, passage: str) -> bool:
     # a word said in a stretch that denies something is no plain affirmation: "no additional measures planned" does
     # not say that measures are planned, nor deny "no plans for additional measures"
     only_denied, only_said = c.negated - c.affirmed, c.affirmed - c.negated - c.denying
-    return bool(only_denied & (p.affirmed - p.negated - p.denying) or only_said & (p.negated - p.affirmed))
+    # nor is a word said only as a goal or a possibility ("his path to become speaker") an affirmation to deny, unless
+    # the claim says it the same way ("she would not resign" against "she would resign")
+    said_outright = p.affirmed - p.negated - p.denying - (p.hedged - p.outright - c.hedged)
+    return bool(only_denied & said_outright or only_said & (p.negated - p.affirmed))
 
 
 def negated_words(text: str) -> frozenset[str]:
