@@ -1287,3 +1287,11 @@ def test_the_most_is_asked_and_a_name_that_only_did_it_is_no_answer(tmp_path_fac
     alone = Assistant.open(index_articles(tmp_path_factory, "the_most_unsaid", articles[:1]))
     answer = alone.ask("Who scored the most goals in 2023?")
     assert answer.refused and not answer.text.startswith(("**Theo Park", "**Ada Brin")), answer.text
+
+
+def test_the_one_a_post_is_given_by_does_not_hold_it():
+    from rag.answer.stated import titled
+
+    named_by = "Named by Theo Park as the Rovers captain, Mara Lind had not played since May."
+    assert titled(("captain", "Rovers"), named_by) == ["Mara Lind"]
+    assert titled(("captain", "Rovers"), "The Rovers named Ada Brin as the Rovers captain on Monday.") == ["Ada Brin"]

@@ -430,6 +430,21 @@ def test_jobs_eliminated_about_a_number_are_jobs_cut_and_the_number_keeps_its_ab
     assert amount_in(asked, "Globex cut prices for 300 people.") == ""
 
 
+def test_an_amount_its_sentence_dates_to_a_past_year_is_said_so_and_follows_this_years(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    past = "This was the same valuation Tide Works had the last time it raised money, $180 million in 2021."
+    bot = Assistant.open(index_articles(tmp_path_factory, "past_raise", [("Tech Wire", "2023-12-07", "Raise", past)]))
+    answer = bot.ask("How much did Tide Works raise?")
+    assert answer.text.startswith("**$180 million**, in 2021 — Tech Wire (2023-12-07) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
+    both = [("Tech Wire", "2023-12-07", "Raise", f"Tide Works raised $65 million on Thursday. {past}")]
+    bot = Assistant.open(index_articles(tmp_path_factory, "this_raise", both))
+    answer = bot.ask("How much did Tide Works raise?")
+    assert answer.text.startswith("**$65 million** — Tech Wire (2023-12-07) [1]."), answer.text
+    assert "$180 million" in answer.text  # the other report's figure, shown after
+
+
 def test_a_day_set_for_an_event_is_no_report_that_it_happened(tmp_path_factory):
     from rag.assistant import Assistant
 

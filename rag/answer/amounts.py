@@ -18,7 +18,7 @@ from rag.answer.names import names_in
 from rag.answer.parts import Evidence, Window, sentences_of, windows
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import claim_terms, judge, lexical_support
-from rag.core.text import NUMBER_WORDS, same_event_words, split_sentences, stem
+from rag.core.text import NUMBER_WORDS, past_year_said, same_event_words, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
 
 _ASKED = re.compile(
@@ -171,10 +171,15 @@ def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | Non
     if not found:
         return None
     cites = Citations()
-    lead = found[0]  # hits come best first
+    # hits come best first; an amount its sentence dates to a past year ("raised $180 million in 2021") is that
+    # year's, said so, and follows one said as the report's news
+    years = [_past_year(c.window) for c in found]
+    lead_at = next((i for i, year in enumerate(years) if year is None), 0)
+    lead, year = found[lead_at], years[lead_at]
+    found = [lead, *found[:lead_at], *found[lead_at + 1 :]]
     n = cites.cite(lead.window)
     lines = [quoted(lead.window.text, n)]
-    text = f"**{lead.amount}** — {outlet_of(lead.window)} [{n}]."
+    text = f"**{lead.amount}**" + (f", in {year}" if year else "") + f" — {outlet_of(lead.window)} [{n}]."
     others: dict[str, Counted] = {}
     for c in found[1:]:
         if c.amount.lower() != lead.amount.lower() and c.amount.lower() not in others:
@@ -192,6 +197,12 @@ def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | Non
         hits=hits,
         parts=[Part(lead.claim, "supported", [n])],
     )
+
+
+def _past_year(window: Window) -> int | None:
+    published = window.hit.article.published_at[:4]
+    said = past_year_said(window.text, int(published)) if published.isdigit() else None
+    return said[0] if said else None
 
 
 # "a larger or smaller fall", "higher or lower": the question offers the two answers of a comparison of figures.

@@ -408,7 +408,8 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
         aside = r"(?:,[^,;.]{1,80},)?"
         for m in re.finditer(
             rf"(?i:nam(?:ed|ing)|appoint(?:ed|ing)|hir(?:ed|ing)|tapp(?:ed|ing)|install(?:ed|ing)|chose|choosing|"
-            rf"pick(?:ed|ing))\s+(?:[a-z-]+\s+){{0,2}}?{name}{aside}{as_post}",
+            # ("Named by Theo Park as the Rovers captain, Mara Lind ...": the one after "by" names, not is named)
+            rf"pick(?:ed|ing))\s+(?:(?!by\b)[a-z-]+\s+){{0,2}}?{name}{aside}{as_post}",
             sentence,
         ):
             found += names_in(m.group("name"))[:1]
