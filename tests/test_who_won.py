@@ -576,3 +576,14 @@ def test_a_meeting_is_won_in_any_words_of_a_win_and_a_teams_title_is_no_final(tm
     # a side beating itself, or a longer name of it, is no meeting of two: nothing decides it
     for question in ("Did Ostland beat Ostland?", "Did Ostland State beat Ostland?"):
         assert not bot.ask(question).text.startswith(("**Yes", "**No")), question
+
+
+def test_a_scenario_headed_in_the_present_is_no_result(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    scenarios = (
+        "Ostland has options, but this would be the preferred scenario for the other games:\n\n"
+        "Norrvik beats Tide City in Harbour Cup final\n\nThis would make life easier for Ostland."
+    )
+    bot = Assistant.open(index_articles(tmp_path_factory, "scenario", [("Bay News", "2023-12-01", "Paths", scenarios)]))
+    assert not bot.ask("Who won the Harbour Cup final?").text.startswith("**Norrvik")

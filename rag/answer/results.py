@@ -30,10 +30,11 @@ _WON_ASKED = re.compile(
 # Who finds for a side in a case, and how the side is named after the finding ("sided with", "in favour of")
 _FINDER = r"(?i:jury|jurors|court|judge|justices|panel|tribunal|arbitrators?|commission)"
 _FOR_SIDE = r"(?:with|in\s+favou?r\s+of|for)\s+(?:the\s+)?"
-# How a win over another side is said: "beat", "thrashed", "downed"
+# How a win over another side is said: "beat", "thrashed", "downed" (in the past: a heading's "Ostland beats Norrvik
+# in the final" may be a scenario listed before the game)
 _BEAT_WORDS = (
-    r"beat|beats|defeated|defeats|thrashed|routed|crushed|hammered|trounced|pulveri[sz]ed|demolished|downed|"
-    r"overcame|outlasted|toppled"
+    r"beat|defeated|thrashed|routed|crushed|hammered|trounced|pulveri[sz]ed|demolished|downed|overcame|outlasted|"
+    r"toppled"
 )
 # A win-loss record may stand between a team and its verb ("Ostland (12-0) beat ..."); an award is "named" too.
 _WIN = re.compile(
