@@ -633,10 +633,15 @@ def _done_to_another(claim: str) -> bool:
     return bool(set(between) & _DONE_TO_ANOTHER) and not re.search(r"\bwith\b", gap, re.I)
 
 
+_ALIKE = re.compile(r"\b(?:both|neither|either|each|alike)\b", re.I)
+
+
 def _said_of_each(claim: str, passage: str) -> bool:
     """The claim has one name do something to another ("Mara Lind sued Theo Park") and a sentence of the passage joins
     the two as doers alike ("both Lind and Park sued the board", "Park and Lind each face trials"): it says the deed of
     each, not of one to the other."""
+    if not _ALIKE.search(passage):
+        return False  # most passages: no word of doing alike, nothing to compile
     runs = list(NAME_RUN.finditer(claim))
     if len(runs) < 2 or not [t for t, _, kind in analyse(claim[runs[0].end() : runs[1].start()])[1] if kind == "word"]:
         return False

@@ -167,6 +167,11 @@ _CONDITION_AFTER = frozenset({"if", "unless"})
 # "Signing Ada Brin would be a boost", "Buying Tide Works could cost Globex": a deed said as the subject of a modal
 # is what would follow it, not done
 _MODALS = frozenset("would could might may should".split())
+_STRETCH_TURNS = {
+    **dict.fromkeys(_PART_ONLY, "part"),
+    **dict.fromkeys(_CONDITION_AFTER, "condition"),
+    **dict.fromkeys(_MODALS, "modal"),
+}
 # "shortly after Ostland signs", "once Globex buys it", "when she returns": a deed in the present after one of these
 # is still ahead
 # ("after Globex shares fell": the -s word is a noun when a past verb follows it)
@@ -207,7 +212,7 @@ def _scan(text: str) -> Scan:
     last_end = 0
     denying: set[str] = set()
     stretch: list[str] = []  # plain words since the last stretch end
-    stretch_outright: list[tuple[str, str]] = []  # those the stretch was first to say outright (stem, word)
+    stretch_outright: list[str] = []  # those the stretch was first to say outright
     stretch_gerunds: list[str] = []  # its -ing words, a capitalised one too ("Signing Ada Brin would ...")
     stretch_denies = False
     said_in_clause: set[str] = set()  # plain words this clause first said outright
@@ -246,7 +251,8 @@ def _scan(text: str) -> Scan:
                 scope = NEGATION_SCOPE
             previous = low
             continue
-        if low in _PART_ONLY:
+        turn = _STRETCH_TURNS.get(low)  # one lookup for the few words that turn what their stretch said
+        if turn == "part":
             stretch_denies = True
         if low == "to" and previous in _NEGATING_BEFORE_TO:
             scope = NEGATION_SCOPE
@@ -291,9 +297,9 @@ def _scan(text: str) -> Scan:
                 # the name that opens a clause is what is talked about, not said to have happened ("won by the Rovers
                 # beating the Mariners" and "With Globex cutting prices, ..." do say it)
                 gerund = name_opens_clause and low.endswith("ing") and len(low) > 5
-                ahead = gerund or m.start() in ahead_at
+                ahead = gerund or bool(ahead_at and m.start() in ahead_at)
                 if not (hedge or ahead or tok in outright):
-                    stretch_outright.append((tok, low))
+                    stretch_outright.append(tok)
                 (hedged if hedge or ahead else outright).add(tok)
                 hedge = max(0, hedge - 1)
         # "Mara Lind's sentencing is set for February", "the vote is scheduled for Monday": what the clause said
@@ -303,11 +309,11 @@ def _scan(text: str) -> Scan:
         if previous in _BE_BEFORE_HEDGE and low in _HEDGED_AT_END and _CLAUSE_ENDS_NEXT.match(text, m.end()):
             hedged.update(stretch)
             outright.difference_update(stretch)
-        if low in _CONDITION_AFTER and previous not in _CONCEDING_BEFORE_IF:
-            hedged.update(t for t, _ in stretch_outright)
-            outright.difference_update(t for t, _ in stretch_outright)
+        if turn == "condition" and previous not in _CONCEDING_BEFORE_IF:
+            hedged.update(stretch_outright)
+            outright.difference_update(stretch_outright)
             stretch_outright = []
-        if low in _MODALS:
+        elif turn == "modal":
             hedged.update(stretch_gerunds)
             outright.difference_update(stretch_gerunds)
         if previous in _BE_AHEAD.get(low, ()) and _WHEN_NEXT.match(text, m.end()):
