@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
-from rag.core.text import AUXILIARY_WORDS, CALENDAR_NAMES, MONTH_NAME, NAME_PHRASE, claim_as_written
+from rag.core.text import AUXILIARY_WORDS, CALENDAR_NAMES, MONTH_NAME, NAME_PHRASE, SUBJECT_PRONOUNS, claim_as_written
 from rag.extractive import WHO_IS_NAMED, speech_parts
 from rag.query import FULL_DATE, MONTHS, mentioned_days, mentioned_sources, outlet_short_name, short_name_at
 from rag.verify.lexical import analyse, hedged_words, negated_words
@@ -871,8 +871,11 @@ _PREPOSITION = r"(?:in|on|at|to|for|with|about|from|by|against|into|of|between)"
 # prepositions that are never an adverb ending a question ("Is the strike over?", "Who stepped in?", "Who stood by?")
 _ONLY_PREPOSITION = r"(?:to|for|with|about|from|against|into|of|between)"
 # words that can be the whole subject of "did ...?" ("Did it?", "Did anyone?")
-_SUBJECT_WORDS = (
-    "i|you|he|she|it|we|they|this|that|these|those|anyone|anybody|someone|somebody|everyone|everybody|any|all|both"
+_SUBJECT_WORDS = "|".join(
+    sorted(
+        SUBJECT_PRONOUNS
+        | set("you this that these those anyone anybody someone somebody everyone everybody any all both".split())
+    )
 )
 _BLANKS = [
     # two spaces or more before a lower-case word or the question mark: "What did  say about Ostland?"

@@ -164,6 +164,7 @@ _PART_ONLY = frozenset("incomplete incompletely partial partially partly unfinis
 # A condition said after what it conditions: "a bet on Ostland wins if they win outright", "Globex closes the plant
 # unless prices rise" say neither happened ("won, even if narrowly" is said outright)
 _CONDITION_AFTER = frozenset({"if", "unless"})
+_CONCEDING_BEFORE_IF = frozenset({"even", "as", "what"})
 # "Signing Ada Brin would be a boost", "Buying Tide Works could cost Globex": a deed said as the subject of a modal
 # is what would follow it, not done
 _MODALS = frozenset("would could might may should".split())
@@ -180,7 +181,6 @@ _PRESENT_AHEAD = re.compile(
     r"\b(?:after|once|when|until|before)\s+(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
     rf"(?P<verb>(?!(?:is|was|has|does|says)\b)[a-z]+[^s\W]s)\b(?!\s+(?:{_PAST_NEXT})\b)"
 )
-_CONCEDING_BEFORE_IF = frozenset({"even", "as", "what"})
 
 
 @dataclass(frozen=True)
