@@ -485,6 +485,23 @@ def _own_subject_between(between: list[str]) -> bool:
     ) or (len(between) >= 2 and between[-2].lower() in ("the", "a", "an"))
 
 
+# A name a preposition puts after a verb ("celebrates with", "spoke to", "played against"): a gerund after the next
+# clause opener ("... with Theo Park after scoring the winner") has the sentence's subject for its doer, not that name.
+_OBJECT_PREPOSITIONS = frozenset("with to against for from beside alongside among toward towards over at".split())
+
+
+def _object_before_gerund(words: list[str], first: int, last: int, at: int) -> bool:
+    """words[first:last] is a name right after a preposition, and words[at] a gerund right after a clause opener."""
+    between = [w.lower().strip(",") for w in words[last:at]]
+    return (
+        first > 0
+        and words[first - 1].lower() in _OBJECT_PREPOSITIONS
+        and len(between) == 1
+        and between[0] in WHEN_OPENERS
+        and words[at].lower().endswith("ing")
+    )
+
+
 # "{} was fired by Globex", "{} has been sued": a slot for what a deed was done to, asked in the passive
 _PASSIVE_ASKED = re.compile(
     r"^\{\}\s+(?:was|were|is|are|(?:has|have|had)\s+been|got|gets)\s+(?!the\b|an?\b)[a-z]+(?:ed|en|ght|ld|wn|t)\b"
@@ -572,6 +589,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
             return False  # "Globex raised its Tide fees, making it hard for users": the raise makes it, not Tide
         # "the work of the Assembly that has languished since hard-liners ousted Lind": the Assembly ousted no one
         if first < at and _own_subject_between(words[first + len(parts) : at]):
+            return False
+        if first < at and _object_before_gerund(words, first, first + len(parts), at):
             return False
         if first < at:
             return True
