@@ -346,6 +346,34 @@ def test_an_order_question_leaving_out_the_second_deed_asks_the_first_deed_of_it
     assert asked is not None and asked.second == "Globex was fined"
 
 
+def test_an_order_questions_event_naming_no_one_is_the_first_doers_not_any_reports(tmp_path_factory):
+    from rag.answer.when import read_event_order
+    from rag.assistant import Assistant
+
+    asked = read_event_order("Did Globex's shares fall after the results?")
+    assert asked is not None and asked.second == "Globex's results"
+    asked = read_event_order("Did the Rovers sack their coach after their defeat?")
+    assert asked is not None and asked.second == "Rovers' defeat"
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-02",
+            "Derby day",
+            "The results on Sunday, October 1, left Harbour Rovers top of the league and Norrvik bottom.",
+        ),
+        (
+            "Tech Wire",
+            "2023-10-20",
+            "Globex slides",
+            "Globex shares fell 9% on Friday, October 20, a day after Globex reported its results for the quarter.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "order_owner", articles))
+    answer = bot.ask("Did Globex's shares fall after the results?")
+    # the results are Globex's, not a league's results of another day and another report
+    assert "Coast Times" not in answer.text, answer.text
+
+
 def test_how_much_is_a_sum_said_of_what_is_asked_not_of_another_named_beside_it():
     much = read_amount("How much do Ostland season tickets cost?")
     assert much is not None

@@ -283,6 +283,10 @@ def event_claim(event: str) -> str:
     return f"{rest} {name}"
 
 
+_BARE_NAME = re.compile(r"^the\s+|['’]s?$")
+_OWNER_WORD = re.compile(r"^(?:the|its|his|her|their)\s+", re.I)
+
+
 def read_event_order(question: str) -> EventOrder | None:
     """The two events of "Did X happen before / after Y?", a pronoun opening the second read as the first's doer ("...
     after he was fired"), or of "Which came first, X or Y?"; else None."""
@@ -303,6 +307,12 @@ def read_event_order(question: str) -> EventOrder | None:
     if aux in ("was", "were") and not re.search(r"['’]s?$", doer.group(0)):
         first = f"{doer.group(0)} {aux} {first[doer.end() :].strip()}"
     second = _PRONOUN.sub(doer.group(0), second)
+    if not re.search(NAME_PHRASE, second):
+        # "Did Globex's shares fall after the results?": an event that names no one is the first's doer's ("Globex's
+        # results"), found in a sentence naming them, not any "results" of any report
+        owner = _BARE_NAME.sub("", doer.group(0))
+        owner += "'" if owner.endswith("s") else "'s"
+        second = f"{owner} {_OWNER_WORD.sub('', second)}"
     # "Did Mara Lind resign before Theo Park did?": the second does what the first was asked to
     said_again = _SAID_AGAIN.match(second)
     if said_again and doer.group(0) in first:
