@@ -1829,6 +1829,19 @@ def test_a_club_asked_by_its_first_name_is_the_club_named_in_full():
     assert not judge("Ostland beat Norrvik", [won.replace("Ostland Town", "Ostland State")], happened=True).supported
 
 
+def test_a_company_asked_by_its_first_name_is_the_firm_named_with_its_kind():
+    from rag.answer.verdicts import judge
+
+    bought = (
+        "In 2021, Ada Brin made the boldest move of her career when she bought Globex Investment House from Theo Park."
+    )
+    assert judge("Ada Brin buy Globex from Theo Park", [bought], happened=True).supported
+    # a product or a unit of the company is still another name
+    assert not judge(
+        "Ada Brin buy Globex from Theo Park", [bought.replace("Investment House", "Pay")], happened=True
+    ).supported
+
+
 def test_signing_with_a_club_is_the_club_signing_him_not_the_other_way_round():
     from rag.answer.verdicts import judge
 

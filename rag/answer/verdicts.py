@@ -391,11 +391,12 @@ def _holds(needed: set[str], names: list[set[str]], text: str) -> bool:
     return needed <= tokens and all(words & tokens for words in names if words)
 
 
-# Words that may follow a one-word name without making it another's: a company's legal form or a football club's
-# suffix ("Globex Holdings", "Ostland Town", "Norrvik United"), a venue's ("Norrvik Stadium"), a post in capitals
-# ("Globex CEO Mara Lind"), a weekday or a month.
+# Words that may follow a one-word name without making it another's: a company's legal form or the kind of firm it
+# is ("Globex Holdings", "Globex Investment House", "Globex Technologies"), a football club's suffix ("Ostland Town",
+# "Norrvik United"), a venue's ("Norrvik Stadium"), a post in capitals ("Globex CEO Mara Lind"), a weekday or a month.
 _SAME_NAME_AFTER = frozenset(
-    "inc inc. corp corp. co co. ltd ltd. plc llc ag sa group holdings fc afc town united stadium arena".split()
+    "inc inc. corp corp. co co. ltd ltd. plc llc ag sa group holdings fc afc town united stadium arena corporation"
+    " company investment investments capital partners technologies industries enterprises".split()
 )
 
 
