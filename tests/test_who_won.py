@@ -578,6 +578,38 @@ def test_a_meeting_is_won_in_any_words_of_a_win_and_a_teams_title_is_no_final(tm
         assert not bot.ask(question).text.startswith(("**Yes", "**No")), question
 
 
+def test_a_meeting_won_with_a_score_said_after_the_sides_or_handed_to_a_side_is_that_sides_win(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-11",
+            "Ostland roll on",
+            "Ostland dominated against ninth-ranked Norrvik, coming up with a 52-17 win to earn a place in the final.",
+        ),
+        (
+            "Bay News",
+            "2023-10-07",
+            "Late drama",
+            (
+                "A 43-yard pass from Ada Brin set up Theo Park for the game-winning field goal with 12 seconds left, "
+                "delivering Tide City the 27-24 win over the Harbour Rovers for their first win of the season."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "score_win", articles))
+    for question, lead in (
+        ("Did Ostland beat Norrvik?", "**Yes** — Ostland won the latest meeting reported, as of 2023-11-11"),
+        ("Did Norrvik beat Ostland?", "**No** — Ostland won the latest meeting reported, as of 2023-11-11"),
+        ("Did Tide City beat the Harbour Rovers?", "**Yes** — Tide City won the latest meeting reported"),
+        ("Did Tide City lose to the Harbour Rovers?", "**No** — Tide City won the latest meeting reported"),
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith(lead), (question, answer.text)
+        assert_exact_quotes(bot, answer)
+
+
 def test_a_scenario_headed_in_the_present_is_no_result(tmp_path_factory):
     from rag.assistant import Assistant
 

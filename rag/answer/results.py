@@ -16,7 +16,7 @@ from rag.answer.deeds import name_words
 from rag.answer.names import NOT_NAMES, in_full, joined, named_by_surname, names_in, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import claim_terms, coverage
-from rag.core.text import NAME_PHRASE, said_years, stem
+from rag.core.text import NAME_PHRASE, said_as_beat, said_years, stem
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse, plain_words
 
@@ -325,7 +325,9 @@ def results(question: str, hits: list[Hit], side: str = "") -> list[Result]:
     found: dict[tuple[str, str], Result] = {}
     names_the_event: dict[str, bool] = {}  # per article, read once
     for window in sentences_of(hits):
-        article, sentence = window.hit.article, window.text
+        # a result in any of its forms is read as who beat whom ("a late kick delivered Ostland the 27-24 win over
+        # the Mariners"); the sentence quoted is the window's own
+        article, sentence = window.hit.article, said_as_beat(window.text)
         if article.id not in names_the_event:
             names_the_event[article.id] = topic_names <= analyse(article.title + " " + article.text)[0]
         if not names_the_event[article.id]:

@@ -490,6 +490,23 @@ _RESULT_FORMS = [
         # the one who helped is no side, and "fired" here is no dismissal
         r": \g<x> beat \g<y>",
     ),
+    # "a late field goal delivered the Mariners the 27-24 win over the Rovers", "handing the Mariners a win over ..."
+    (
+        re.compile(
+            r"\b(?i:delivered|delivers|delivering|gave|gives|giving|handed|hands|handing)\s+(?:the\s+)?"
+            rf"(?P<x>{_NAME})\s+(?i:a|an|the|their|its)\s+(?:[\w-]+\s+){{0,3}}?(?i:win|victory)\s+(?:over|against)\s+"
+            rf"(?:the\s+)?(?P<y>{_NAME})"
+        ),
+        r": \g<x> beat \g<y>",
+    ),
+    # "the Mariners dominated against the Rovers, coming up with a 52-17 win": the score's win is the subject's
+    (
+        re.compile(
+            rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?:[a-z]+\s+){{1,2}}?(?i:against)\s+(?:[\w-]+\s+)?(?:the\s+)?(?P<y>{_NAME}),"
+            r"\s+[a-z]+ing\s+(?:[a-z]+\s+){0,2}?(?i:a|an|the)\s+(?:[a-z-]+\s+)?\d+[-–]\d+\s+(?i:win|victory)\b"
+        ),
+        r"\g<x> beat \g<y>",
+    ),
     (
         re.compile(rf"(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
         r"\g<y> beat \g<x>",
@@ -829,13 +846,20 @@ _PASSED_OVER = re.compile(
 _INSTEAD = re.compile(rf",?\s+(?:instead\s+of|rather\s+than)\s+(?:the\s+)?{_NAME}(?=[\s,.;:!?])")
 
 
+def said_as_beat(text: str) -> str:
+    """text with each result said as who beat whom (see _RESULT_FORMS): "the Mariners' win over the Rovers" -> "the
+    Mariners beat the Rovers"."""
+    if _RESULT_WORD.search(text):
+        for pattern, word in _RESULT_FORMS:
+            text = pattern.sub(word, text)
+    return text
+
+
 @lru_cache(maxsize=8192)
 def same_event_words(text: str) -> str:
     """text with each way of wording a common event replaced by one word (see _EVENT_WORDS). Cached: every part of a
     question judges the same passage windows again."""
-    if _RESULT_WORD.search(text):
-        for pattern, word in _RESULT_FORMS:
-            text = pattern.sub(word, text)
+    text = said_as_beat(text)
     text = doers_first(compound_deeds(text))
     text = _PASSED_OVER.sub(r"\g<chosen>", _INSTEAD.sub("", text))
     if not _ANY_EVENT_WORD.search(text):
