@@ -619,3 +619,6 @@ def test_a_scenario_headed_in_the_present_is_no_result(tmp_path_factory):
     )
     bot = Assistant.open(index_articles(tmp_path_factory, "scenario", [("Bay News", "2023-12-01", "Paths", scenarios)]))
     assert not bot.ask("Who won the Harbour Cup final?").text.startswith("**Norrvik")
+    # nor is it said that the game was won: a heading in the present says no more than the scenario it heads
+    for question in ("Did Norrvik beat Tide City?", "Did Tide City lose to Norrvik?"):
+        assert not bot.ask(question).text.startswith("**Yes"), question

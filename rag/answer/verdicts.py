@@ -347,9 +347,26 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
             and not (outright and hedged_only(claim, sentence))
             # "days before the album release date" has released no album
             and not (outright and only_describes(claim, sentence))
+            and not (outright and _present_heading(sentence))
         ):
             return True
     return False
+
+
+# A line with no closing stop, its first name doing something in the present ("Ostland beats Norrvik in Cup final"),
+# is a heading: as often one of the scenarios an article lists before the games as a result, which the lines under
+# a heading of a result say again in the past.
+_HEADING_VERB = re.compile(rf"^\s*(?:the\s+)?(?:{NAME_RUN.pattern})\s+(?P<verb>[a-z]+)\b")
+HEADING_WORDS = 14
+
+
+def _present_heading(sentence: str) -> bool:
+    line = sentence.strip()
+    if not line or line[-1] in ".!?…:;\"'”’)]" or len(line.split()) > HEADING_WORDS:
+        return False
+    m = _HEADING_VERB.match(line)
+    verb = m.group("verb") if m else ""
+    return verb.endswith("s") and not verb.endswith(("ss", "us", "is", "as"))
 
 
 def _word_as_written(word: str) -> str:
