@@ -2306,3 +2306,26 @@ def test_declining_to_do_it_and_an_acquittal_deny_it():
     assert judge("Mara Lind was convicted", ["Mara Lind was acquitted on all counts."], happened=True).label == (
         "contradicted"
     )
+
+
+def test_yet_to_do_something_denies_it_was_done():
+    from rag.answer.verdicts import judge
+
+    assert judge("Globex turned a profit", ["Globex has yet to turn a profit."], happened=True).label == "contradicted"
+    # "yet" as "but" turns the sentence and denies nothing
+    said = "Globex was founded in 2015, yet it turned a profit within a year."
+    assert judge("Globex turned a profit", [said], happened=True).label != "contradicted"
+    # nor does a title with "Yet to" in it
+    film = "Ostland's Yet to Come concert film had a release in cinemas this month."
+    assert judge("Ostland's Yet to Come concert film had a release", [film]).label == "supported"
+
+
+def test_a_share_is_the_one_said_in_the_clause_with_the_claims_words():
+    from rag.answer.verdicts import judge
+    from rag.core.text import amounts_said
+
+    assert amounts_said("owned 10% of Globex") == amounts_said("owned 10 percent of Globex")
+    assert amounts_said("rose 9 per cent") == [("percent", 9.0, False, "")]
+    owned = "Mara Lind, who met Theo Park at school, owned 10% of Globex, while her partner owned the other 90%."
+    assert judge("Mara Lind owned 90 percent of Globex", [owned], happened=True).label == "contradicted"
+    assert judge("Mara Lind owned 10 percent of Globex", [owned], happened=True).label == "supported"

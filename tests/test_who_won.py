@@ -578,7 +578,7 @@ def test_a_meeting_is_won_in_any_words_of_a_win_and_a_teams_title_is_no_final(tm
         assert not bot.ask(question).text.startswith(("**Yes", "**No")), question
 
 
-def test_a_meeting_won_with_a_score_said_after_the_sides_or_handed_to_a_side_is_that_sides_win(tmp_path_factory):
+def test_a_meeting_won_with_a_score_said_after_the_sides_handed_to_a_side_or_succumbed_to_is_a_win(tmp_path_factory):
     from rag.assistant import Assistant
 
     articles = [
@@ -597,6 +597,12 @@ def test_a_meeting_won_with_a_score_said_after_the_sides_or_handed_to_a_side_is_
                 "delivering Tide City the 27-24 win over the Harbour Rovers for their first win of the season."
             ),
         ),
+        (
+            "Bay News",
+            "2023-10-14",
+            "Rovers fade",
+            "The Harbour Rovers succumbed to a 3-1 defeat to Norrvik in Hartford.",
+        ),
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "score_win", articles))
     for question, lead in (
@@ -604,6 +610,7 @@ def test_a_meeting_won_with_a_score_said_after_the_sides_or_handed_to_a_side_is_
         ("Did Norrvik beat Ostland?", "**No** — Ostland won the latest meeting reported, as of 2023-11-11"),
         ("Did Tide City beat the Harbour Rovers?", "**Yes** — Tide City won the latest meeting reported"),
         ("Did Tide City lose to the Harbour Rovers?", "**No** — Tide City won the latest meeting reported"),
+        ("Did the Harbour Rovers beat Norrvik?", "**No** — Norrvik won the latest meeting reported, as of 2023-10-14"),
     ):
         answer = bot.ask(question)
         assert answer.text.startswith(lead), (question, answer.text)

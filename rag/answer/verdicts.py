@@ -217,6 +217,11 @@ def _amount_swapped(claim: str, passage: str) -> bool:
         total = bool(_TOTAL.search(sentence))
         for key, value, _, bound in claimed:
             same = [(v, rough) for k, v, rough, _ in said if k == key]
+            if len(same) > 1:
+                # several amounts of one thing, each in a clause of its own ("Mara Lind owned 10% of Globex, while her
+                # partner owned the other 90%"): the claim's is the one said in the clause with its words
+                near = _amounts_near(rest, sentence, key)
+                same = [(v, rough) for v, rough in same if v in near] or same
             if bound:
                 near = _amounts_near(rest, sentence, key)
                 if near and all((v <= value) if bound == ">" else (v >= value) for v in near):
@@ -256,20 +261,26 @@ def _bound_met(claim: str, passage: str) -> bool:
 _AMOUNT_CLAUSE = re.compile(r",(?!\d)|[;:]|\s[—–]\s|\b(?:compared\s+(?:with|to)|versus|while|whereas)\b", re.I)
 
 
+_FUNCTION_WORDS = frozenset("of the a an in on at to for by with from and or".split())
+
+
 def _amounts_near(claim: str, sentence: str, key: str) -> list[float]:
     """The amounts of `key` ("$") the sentence gives in a clause with a plain word of the claim ("income" of "net
-    income over $200 million"); with no such clause, the sentence's one amount of it, else none."""
-    words = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    income over $200 million"), among those the one with most of its other words too ("Mara Lind owned 10% of Globex,
+    while her partner owned the other 90%": Globex is said with the 10%); with no such clause, the sentence's one
+    amount of it, else none."""
+    plain = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    every = analyse(claim)[0] - _FUNCTION_WORDS
     # the clauses saying most of the claim's words ("net income", not only the "net" of "a net loss")
-    clauses = [
-        (len(words & analyse(c)[0]), [v for k, v, _, _ in amounts_said(c) if k == key])
-        for c in _AMOUNT_CLAUSE.split(sentence)
-    ]
-    most = max((shared for shared, found in clauses if found), default=0)
-    if most:
+    clauses = []
+    for c in _AMOUNT_CLAUSE.split(sentence):
+        said = analyse(c)[0]
+        clauses.append(((len(plain & said), len(every & said)), [v for k, v, _, _ in amounts_said(c) if k == key]))
+    most = max((shared for shared, found in clauses if found), default=(0, 0))
+    if most[0] or (not plain and most[1]):
         return [v for shared, found in clauses if shared == most for v in found]
-    every = [v for k, v, _, _ in amounts_said(sentence) if k == key]
-    return every if len(every) == 1 else []
+    found_anywhere = [v for k, v, _, _ in amounts_said(sentence) if k == key]
+    return found_anywhere if len(found_anywhere) == 1 else []
 
 
 _TOTAL = re.compile(r"\b(?:total|in\s+all|altogether|including|so\s+far|cumulative|combined)\b", re.I)

@@ -381,7 +381,8 @@ def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
 # it); a score ("3-1") is none
 _AMOUNT = re.compile(
     r"(?P<cur>[$£€])?(?<![\w.,-])(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d,.]*-\d)"
-    r"(?:\s*(?P<scale>million|billion|trillion|bn)\b|(?P<short>[bBmMkK])\b)?(?:[\s-]+(?P<unit>[a-z]{3,}))?"
+    r"(?:\s*(?P<scale>million|billion|trillion|bn)\b|(?P<short>[bBmMkK])\b|(?P<pct>%|\s+per\s+cent\b))?"
+    r"(?:[\s-]+(?P<unit>[a-z]{3,}))?"
 )
 _ROUGHLY = re.compile(
     r"\b(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|up\s+to|at\s+least|approximately)"
@@ -407,6 +408,8 @@ def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
         unit = m.group("unit") or ""
         if m.group("cur"):
             key = m.group("cur")
+        elif m.group("pct"):  # "10%", "10 per cent" and "10 percent" are one share
+            key = stem("percent")
         elif (1900 <= value <= 2100 and raw.isdigit()) or re.search(r"[A-Z][\w.]*\s*$", before):
             continue
         elif unit and unit not in STOPWORDS:
@@ -520,11 +523,12 @@ _RESULT_FORMS = [
         ),
         r"\g<y> beat \g<x>",
     ),
-    # "the Rovers' heavy loss to the Mariners", "the Rovers suffered a defeat against the Mariners"
+    # "the Rovers' heavy loss to the Mariners", "the Rovers suffered a defeat against the Mariners", "the Rovers
+    # succumbed to a 3-1 defeat to the Mariners"
     (
         re.compile(
-            rf"{_NOT_A_DAY}(?P<x>{_NAME})(?:['’]s?\s+{_SORT_OF_RESULT}{{0,2}}?|\s+(?i:suffered|suffers)\s+(?i:a|an|their|its)\s+"
-            rf"(?:[a-z-]+\s+){{0,2}}?)(?i:loss|defeat)\s+(?:to|against|at\s+the\s+hands\s+of)\s+(?:the\s+)?"
+            rf"{_NOT_A_DAY}(?P<x>{_NAME})(?:['’]s?\s+{_SORT_OF_RESULT}{{0,2}}?|\s+(?i:suffered|suffers|succumbed\s+to|"
+            rf"slumped\s+to|crashed\s+to)\s+(?i:a|an|their|its)\s+(?:[\w-]+\s+){{0,2}}?)(?i:loss|defeat)\s+(?:to|against|at\s+the\s+hands\s+of)\s+(?:the\s+)?"
             rf"(?P<y>{_NAME})"
         ),
         r"\g<y> beat \g<x>",

@@ -76,7 +76,8 @@ def _norm_number(tok: str) -> str:
 # not need to. She is paid to pass ..." negates "need", not "paid").
 _CLAUSE_END = re.compile(r"[.!?;:]")
 _OBLIGED = frozenset({"have", "has"})
-_NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "failing", "unable"})
+# ("has yet to win a bowl game": not won one)
+_NEGATING_BEFORE_TO = frozenset({"fail", "failed", "fails", "failing", "unable", "yet"})
 # Denied, these leave what they are about open rather than deny it: "none of this confirms they are dating", "no
 # proof that Globex cut prices" neither say nor deny the dating or the cut
 _UNCONFIRMING = frozenset(
@@ -219,6 +220,7 @@ def _scan(text: str) -> Scan:
     permitted = 0  # tokens left in which a "to" takes what was permitted
     name_opens_clause = False  # the word before was a name right after a comma ("..., Mara Lind taking the stand")
     comma_and = False  # the word before was an "and" right after a comma: a clause may start
+    previous_capitalised = False  # the word before was capitalised inside a sentence (part of a name or a title)
     ahead_at = {m.start("verb") for m in _PRESENT_AHEAD.finditer(text)}
     for m in _TOKEN.finditer(text):
         sentence_start = not last_end or bool(_SENTENCE_END.search(text, last_end, m.start()))
@@ -254,8 +256,10 @@ def _scan(text: str) -> Scan:
         turn = _STRETCH_TURNS.get(low)  # one lookup for the few words that turn what their stretch said
         if turn == "part":
             stretch_denies = True
-        if low == "to" and previous in _NEGATING_BEFORE_TO:
+        # ("Yet to Come", capitalised inside a sentence, is a title)
+        if low == "to" and previous in _NEGATING_BEFORE_TO and not (previous == "yet" and previous_capitalised):
             scope = NEGATION_SCOPE
+            stretch_denies = True
         if low in _TURN_WORDS:
             scope = hedge = 0
             hedged_clause = False
@@ -361,7 +365,7 @@ def _scan(text: str) -> Scan:
         permitted = _PERMITTED_OBJECT if low in _PERMITTING else max(0, permitted - 1)
         # a name of several words keeps the comma its first word came after
         name_opens_clause = kind == "name" and not low[:1].isdigit() and (after_comma or name_opens_clause)
-        previous = low
+        previous, previous_capitalised = low, raw[0].isupper() and not sentence_start
     if stretch_denies:
         denying.update(stretch)
     return Scan(
