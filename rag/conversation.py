@@ -98,6 +98,10 @@ class Conversation:
             if event:
                 ask = elliptical.group("ask")
                 return f"{ask[0].upper()}{ask[1:]} {event[0].lower()}{event[1:]}?"
+        # "What about earnings?" after "Did Globex miss revenue expectations?": one word in lower case is a thing,
+        # not a name to put in the place of Globex ("and theo park?" is a name typed in lower case)
+        if another and re.fullmatch(r"[a-z-]+", another.group("name")):
+            return f"{question} ({subject})"
         if another:
             return _asked_of(another.group("name"), asked) if asked else question
         speech = speech_parts(previous)

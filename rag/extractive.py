@@ -63,6 +63,16 @@ _WHERE_QUESTION = re.compile(
     r"^\W*(?:where\b|(?:in|at)\s+(?:which|what)\s+(?:city|country|state|town|place|venue|stadium|arena)\b)", re.I
 )
 _PLACE = re.compile(rf"\b(?i:in|at)\s+(?:the\s+)?(?!(?:{'|'.join(CALENDAR_NAMES)})\b)[A-Z][\w'’.-]+")
+# "What was the score?", "What was the final result?": a sentence with a score in it ("won 52-17", "Ostland 34,
+# Norrvik 31"), not a heading that only names the game ("Ostland vs. Norrvik score")
+_SCORE_QUESTION = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:(?:what|how)(?:\s+(?:was|is|were|are|did)|['’]s)\s+)?(?:the\s+)?(?:final\s+)?"
+    r"(?:score|scoreline|result)\b",
+    re.I,
+)
+_SCORE = re.compile(
+    r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.-])|[A-Za-z.]\s\d{1,3},\s+(?:No\.\s?\d+\s+)?[A-Z][\w.&-]*"
+)
 
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
@@ -322,6 +332,7 @@ class ExtractiveAnswerer:
         speech = speech_parts(question)
         why = bool(_WHY_QUESTION.match(question))
         where = bool(_WHERE_QUESTION.match(question))
+        score_asked = bool(_SCORE_QUESTION.match(question))
         speaker_names = [w.lower() for w in NAME.findall(speech[0])] if speech else []
         q_stems = stems(question)
         topic_stems = q_stems - {stem(e) for e in entities}
@@ -357,6 +368,8 @@ class ExtractiveAnswerer:
                 score *= 0.6  # names the right things but says nothing about what was asked ("population of Munich")
             if (why and _REASON.search(sentence.text)) or (where and _PLACE.search(sentence.text)):
                 score += 0.15
+            if score_asked:
+                score = score + 0.15 if _SCORE.search(sentence.text) else score * 0.3
             if not speech and sentence.text.rstrip(" \"'”’)").endswith("?"):
                 score *= 0.5  # a question the article asks ("What happened to Mara Lind?") answers nothing
             if speech:
