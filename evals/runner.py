@@ -140,6 +140,13 @@ def _article_texts(bot: Any, answer: Any) -> dict[str, str]:
     return texts
 
 
+def scored_text(text: str) -> str:
+    """What an answer is scored on: all of it, or nothing of an answer that leaves the question open: it gives no
+    answer, whatever words its explanation or the passages it quotes for the reader to judge hold (a quoted "No. 3
+    Michigan" is no "No", nor is "none of the passages states ...")."""
+    return "" if text.startswith(UNSETTLED_PREFIX) else text
+
+
 def answer_rows(
     bot: Any, items: list[EvalItem], answerer: str = "extractive", judge: M.Judge | None = None, progress: bool = False
 ) -> list[dict]:
@@ -149,8 +156,10 @@ def answer_rows(
     rows = []
     for item in _progress(items, "answers", progress):
         answer = bot.ask(item.question, answerer=answerer)
+        unsettled = answer.text.startswith(UNSETTLED_PREFIX)
+        scored = scored_text(answer.text)
         if item.answerable:
-            correct = (not answer.refused) and any(M.contains_answer(answer.text, g) for g in item.answers)
+            correct = (not answer.refused) and any(M.contains_answer(scored, g) for g in item.answers)
         else:
             correct = bool(answer.refused)
         check = M.check_citations(
@@ -163,7 +172,7 @@ def answer_rows(
         )
         gold = item.answers[0] if item.answers else None
         strict = (
-            any(M.strict_correct(answer.text, answer.refused, g) for g in item.answers)
+            any(M.strict_correct(scored, answer.refused, g) for g in item.answers)
             if item.answerable
             else bool(answer.refused)
         )
@@ -183,7 +192,7 @@ def answer_rows(
                 "accuracy": float(correct),
                 "strict": float(strict),
                 "const_yes": float(const_yes),
-                "unsettled": answer.text.startswith(UNSETTLED_PREFIX),
+                "unsettled": unsettled,
                 "parts": [p.to_dict() for p in getattr(answer, "parts", [])],
                 "verdicts_failing": failing_verdicts(getattr(answer, "parts", []), answer.citations),
                 **check.to_dict(),

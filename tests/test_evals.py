@@ -508,3 +508,17 @@ def test_the_reader_probe_on_a_missing_index_says_so_without_a_traceback(tmp_pat
     assert main(["--index", str(tmp_path / "none")]) == 2
     err = capsys.readouterr().err
     assert "no index at" in err and "Traceback" not in err
+
+
+def test_an_answer_left_open_is_scored_on_its_own_words_not_on_the_passage_it_quotes():
+    from evals.metrics import strict_correct
+    from evals.runner import scored_text
+
+    left_open = (
+        "The articles do not settle this: none of the passages states “Ostland beat no one”; the closest, Coast Times "
+        "(2023-11-11) [1], is quoted below.\nNo. 3 Ostland face Norrvik on Saturday. [1]"
+    )
+    # neither a "no" in the claim it could not settle nor one in the quote is its answer
+    assert not strict_correct(scored_text(left_open), False, "No")
+    answered = "**No** — Norrvik won the latest meeting reported.\nNorrvik beat Ostland 3-1. [1]"
+    assert scored_text(answered) == answered and strict_correct(scored_text(answered), False, "No")

@@ -346,3 +346,31 @@ def test_a_second_that_clause_is_the_same_outlets_second_claim(bot):
         "Did the Coast Times report that Ada Brin was ousted as chair, and that Ostland won the Harbour Cup?"
     )
     assert not answer.text.startswith("**Yes"), answer.text
+
+
+def test_a_yes_no_question_left_open_quotes_the_closest_passage_for_the_reader(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-10",
+            "Derby preview",
+            "Ostland hope to beat Norrvik on Saturday at Harbour Park, their coach Theo Park said on Friday.",
+        ),
+        ("Bay News", "2023-11-09", "Odds", "Norrvik (-2.5) at Ostland"),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "left_open", articles))
+    answer = bot.ask("Did Ostland beat Norrvik?")
+    assert answer.text.startswith(
+        f"{UNSETTLED}: none of the passages states “Ostland beat Norrvik”; the closest, Coast Times (2023-11-10), is "
+        "quoted below.\nOstland hope to beat Norrvik"
+    ), answer.text
+    assert [c.source for c in answer.citations] == ["Coast Times"]
+    assert_exact_quotes(bot, answer)
+    assert [p.verdict for p in answer.parts] == ["not_mentioned"]
+    # a line that names both sides but says nothing of the deed is no closest report of it
+    assert "Bay News" not in answer.text
+    # nothing that shares the claim: nothing quoted
+    answer = bot.ask("Did Globex buy Tide Works?")
+    assert not answer.citations, answer.text

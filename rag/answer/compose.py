@@ -23,7 +23,7 @@ from rag.core.text import (
     split_sentences,
 )
 from rag.core.types import Answer, Citation, Hit, Part
-from rag.verify.lexical import plain_words
+from rag.verify.lexical import analyse, plain_words
 
 UNSETTLED = "The articles do not settle this"
 REFUSAL = REFUSAL_TEXT.rstrip(".")  # the refusal every answerer starts with; the reason follows it
@@ -226,12 +226,38 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             if e.label == "not_mentioned"
         ]
         lead = f"{UNSETTLED}: " + "; ".join(found + [f"nothing found about {m}" for m in missing]) + "."
+        near = _closest(evidence[0], reading) if not found and len(evidence) == 1 else None
+        if near is not None:
+            # "Did X happen?" left open: the passage closest to it, for the reader to judge (no verdict rests on it;
+            # the lead cites nothing, it says what no passage states)
+            n = cites.cite(near)
+            lead = f"{UNSETTLED}: none of the passages states {missing[0]}; the closest, {outlet_of(near)}, is quoted below."
+            lines = [*lines, quoted(near.text, n)]
     text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
 
 
 # Articles whose best window shares this much of a part's claim are reports about the same thing, at their dates.
 SAME_STORY = 0.5
+
+
+def _closest(e: Evidence, reading: Reading) -> Window | None:
+    """The window sharing most of an open yes/no part's claim (the shorter of two alike): at least SAME_STORY of it,
+    every name in it and a plain word of it when it has one ("Colts (-2.5) at Panthers" is no closest report of
+    whether the Panthers won)."""
+    if reading.shape != "yesno" or e.label != "not_mentioned":
+        return None
+    terms = claim_terms(e.clause.claim)
+    _, content, _ = analyse(terms)
+    names = {t for t, _, kind in content if kind == "name"}
+    words = {t for t, _, kind in content if kind == "word"}
+    best: tuple[tuple[float, int], Window] | None = None
+    for w in claim_windows(e.clause.claim, e.hits, asks_if_happened(reading, e.clause)):
+        said = analyse(w.text)[0]
+        rank = (coverage(terms, w.text), -len(w.text))
+        if rank[0] >= SAME_STORY and names <= said and (not words or words & said) and (best is None or rank > best[0]):
+            best = (rank, w)
+    return best[1] if best else None
 
 
 def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
