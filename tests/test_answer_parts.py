@@ -1814,6 +1814,8 @@ def test_a_bare_number_that_names_something_is_no_year():
     assert past_year_said("Mara Lind released the album in 1989.", 2023) == (1989, "1989")
     assert past_year_said("The 2019 Harbour Cup final was a first.", 2023) == (2019, "2019")
     assert past_year_said("Globex bought Tide Works last year.", 2023) == (2022, "last year")
+    # a sentence may open with its date, capitalised ("In late August 2021, ...")
+    assert past_year_said("In late August 2021, Mara Lind bought Tide Works from Globex.", 2023) == (2021, "2021")
     # two earlier years: which one dates the event is not known
     assert past_year_said("Founded in 2015, Globex bought Tide Works in 2019.", 2023) is None
 

@@ -369,7 +369,7 @@ def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
             None  # "a profit, compared with a loss in the same quarter last year": the year of what it is set against
         )
     if words.isdigit() and not re.search(
-        rf"\b(?:in|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:{MONTH_NAME}\s+)?{words}\b|\b{words}\s+[A-Z]|"
+        rf"\b(?i:in|during)\s+(?:(?i:early|late|mid)[\s-]+)?(?:{MONTH_NAME}\s+)?{words}\b|\b{words}\s+[A-Z]|"
         rf"{_MONTH_DAY}{words}\b",
         text,
     ):
