@@ -386,6 +386,9 @@ def test_how_much_is_a_sum_said_of_what_is_asked_not_of_another_named_beside_it(
     # the subject named before an aside that describes it, or not named again at all, is still the one asked about
     pays = read_amount("How much did Globex pay?")
     assert pays is not None
+    # a currency's code is written in capitals; a short word before a number is none ("paid off 200 staff")
+    assert amount_in(pays, "Globex paid NIS 405 million for Tide Works.") == "NIS 405 million"
+    assert amount_in(pays, "Globex paid off 200 staff and the 3 owners of Tide Works.") == ""
     assert amount_in(pays, "Globex, the Ostland maker, has also agreed to pay about $4.3 billion, it said.") == (
         "$4.3 billion"
     )

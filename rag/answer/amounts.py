@@ -31,7 +31,8 @@ _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k))?|(?:{_COUNT_
 # a sum of money or a share: "$69B", "£1.2bn", "$US4 billion", "NIS 405 million", "4%", "4 per cent"
 _MONEY = re.compile(
     r"(?:[$£€¥](?:US|AU|A|NZ|C)?\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|bn|[mbk])\b)?"
-    r"|\b[A-Z]{3}\s\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn))?"
+    # a currency's code in capitals ("NIS 405 million"), not any short word before a number ("won 405 games")
+    r"|\b(?-i:[A-Z]{3})\s\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn))?"
     r"|\b\d[\d,]*(?:\.\d+)?\s*(?:million|billion|trillion)?\s*(?:dollars|euros|pounds|yuan|yen)\b"
     r"|\b\d[\d,]*(?:\.\d+)?\s*(?:%|per\s?cent|percent))",
     re.I,
