@@ -354,6 +354,9 @@ def test_an_order_questions_event_naming_no_one_is_the_first_doers_not_any_repor
     assert asked is not None and asked.second == "Globex's results"
     asked = read_event_order("Did the Rovers sack their coach after their defeat?")
     assert asked is not None and asked.second == "Rovers' defeat"
+    # an event of its own, said as a clause, is left as asked
+    asked = read_event_order("Did Ostland media report the winners before the prize was announced?")
+    assert asked is not None and asked.second == "the prize was announced"
     articles = [
         (
             "Coast Times",

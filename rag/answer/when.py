@@ -264,7 +264,7 @@ def _read_which_first(question: str) -> EventOrder | None:
     deed = first[named.end() :].strip() if re.search(r"['’]s?$", named.group(0)) else ""
     if deed and _BARE_POSSESSIVE.match(second):
         second = f"{second} {deed}"
-    if not re.search(NAME_PHRASE, second):
+    if _OWNED_THING.match(second) and not re.search(NAME_PHRASE, second):
         return None
     relation = "first" if m.group("relation").lower() in ("first", "earlier") else "last"
     return EventOrder(first, relation, second)
@@ -285,6 +285,8 @@ def event_claim(event: str) -> str:
 
 _BARE_NAME = re.compile(r"^the\s+|['’]s?$")
 _OWNER_WORD = re.compile(r"^(?:the|its|his|her|their)\s+", re.I)
+# a thing, not a clause: "the results", "their defeat", "the quarterly results" ("the prize was announced" is an event)
+_OWNED_THING = re.compile(r"^(?:the|its|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?$", re.I)
 
 
 def read_event_order(question: str) -> EventOrder | None:
@@ -307,7 +309,7 @@ def read_event_order(question: str) -> EventOrder | None:
     if aux in ("was", "were") and not re.search(r"['’]s?$", doer.group(0)):
         first = f"{doer.group(0)} {aux} {first[doer.end() :].strip()}"
     second = _PRONOUN.sub(doer.group(0), second)
-    if not re.search(NAME_PHRASE, second):
+    if _OWNED_THING.match(second) and not re.search(NAME_PHRASE, second):
         # "Did Globex's shares fall after the results?": an event that names no one is the first's doer's ("Globex's
         # results"), found in a sentence naming them, not any "results" of any report
         owner = _BARE_NAME.sub("", doer.group(0))
