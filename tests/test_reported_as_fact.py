@@ -359,6 +359,12 @@ def test_a_yes_no_question_left_open_quotes_the_closest_passage_for_the_reader(t
             "Ostland hope to beat Norrvik on Saturday at Harbour Park, their coach Theo Park said on Friday.",
         ),
         ("Bay News", "2023-11-09", "Odds", "Norrvik (-2.5) at Ostland"),
+        (
+            "Harbour Herald",
+            "2023-11-08",
+            "Round-up",
+            "Tide City hope to beat Norrvik next week. Ostland play at home on Sunday in the Harbour Cup.",
+        ),
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "left_open", articles))
     answer = bot.ask("Did Ostland beat Norrvik?")
@@ -369,8 +375,11 @@ def test_a_yes_no_question_left_open_quotes_the_closest_passage_for_the_reader(t
     assert [c.source for c in answer.citations] == ["Coast Times"]
     assert_exact_quotes(bot, answer)
     assert [p.verdict for p in answer.parts] == ["not_mentioned"]
-    # a line that names both sides but says nothing of the deed is no closest report of it
-    assert "Bay News" not in answer.text
+    # a line that names both sides but says nothing of the deed is no closest report of it, nor two sentences that
+    # name one side each
+    assert "Bay News" not in answer.text and "Harbour Herald" not in answer.text
+    answer = bot.ask("Did Ostland beat Tide City?")
+    assert not answer.citations, answer.text
     # nothing that shares the claim: nothing quoted
     answer = bot.ask("Did Globex buy Tide Works?")
     assert not answer.citations, answer.text

@@ -243,7 +243,7 @@ SAME_STORY = 0.5
 
 def _closest(e: Evidence, reading: Reading) -> Window | None:
     """The window sharing most of an open yes/no part's claim (the shorter of two alike): at least SAME_STORY of it,
-    every name in it and a plain word of it when it has one ("Colts (-2.5) at Panthers" is no closest report of
+    every name of it in one sentence and a plain word of it when it has one ("Colts (-2.5) at Panthers" is no closest report of
     whether the Panthers won)."""
     if reading.shape != "yesno" or e.label != "not_mentioned":
         return None
@@ -255,7 +255,9 @@ def _closest(e: Evidence, reading: Reading) -> Window | None:
     for w in claim_windows(e.clause.claim, e.hits, asks_if_happened(reading, e.clause)):
         said = analyse(w.text)[0]
         rank = (coverage(terms, w.text), -len(w.text))
-        if rank[0] >= SAME_STORY and names <= said and (not words or words & said) and (best is None or rank > best[0]):
+        # every name in one of its sentences: "Chelsea beat Brighton. ... behind Liverpool" tells of no meeting
+        one_sentence = any(names <= analyse(w.text[a:b])[0] for a, b in split_sentences(w.text))
+        if rank[0] >= SAME_STORY and one_sentence and (not words or words & said) and (best is None or rank > best[0]):
             best = (rank, w)
     return best[1] if best else None
 
