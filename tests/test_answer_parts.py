@@ -2331,3 +2331,13 @@ def test_a_share_is_the_one_said_in_the_clause_with_the_claims_words():
     owned = "Mara Lind, who met Theo Park at school, owned 10% of Globex, while her partner owned the other 90%."
     assert judge("Mara Lind owned 90 percent of Globex", [owned], happened=True).label == "contradicted"
     assert judge("Mara Lind owned 10 percent of Globex", [owned], happened=True).label == "supported"
+
+
+def test_an_amount_of_no_one_named_is_not_denied_by_anothers():
+    from rag.answer.verdicts import judge
+
+    other = "Is reducing their workforce by around 10%, impacting roughly 350 employees, its chief wrote on Monday."
+    assert judge("reducing its workforce by 16%", [other]).label == "not_mentioned"
+    assert judge("Globex is reducing its workforce by 16%", [f"Globex {other[0].lower()}{other[1:]}"]).label == (
+        "contradicted"
+    )

@@ -201,12 +201,23 @@ def _flips(claim: str, passage: str) -> bool:
     return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
 
 
-def _amount_swapped(claim: str, passage: str) -> bool:
+_OWNER_PRONOUN = re.compile(r"\b(?:its|their|his|her|it|they)\b", re.I)
+
+
+def _owner_unknown(claim: str) -> bool:
+    """The claim says its amount of someone only by a pronoun, naming no one ("reducing its workforce by 16%")."""
+    return bool(_OWNER_PRONOUN.search(claim)) and not any(kind == "name" for _, _, kind in analyse(claim)[1])
+
+
+def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
     """A sentence says everything the claim says but its amount, and gives another amount of the same thing ("Globex
     paid $4.3 billion in fines" for "Globex paid $10 billion in fines"); an amount said roughly ("about $4bn") differs
     only by a quarter or more; a bound the claim sets ("over $4 billion") only by being on its other side."""
     claimed = amounts_said(claim)
-    if not claimed:
+    # to deny it, whose amount it is must be known: "reducing its workforce by 16%" (a part of "which company ...?")
+    # is not denied by another firm's 10% (with `denial` False, such a sentence is only found to give another amount,
+    # which supports nothing)
+    if not claimed or (denial and _owner_unknown(claim)):
         return False
     rest = without_amounts(claim)
     for start, end in split_sentences(passage):
@@ -841,6 +852,7 @@ def judge(
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
         or _said_of_each(terms, passage)
+        or _amount_swapped(terms, passage, denial=False)
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
         or (not happened and _a_listed_deed(terms) and done_only_by_others(terms, passage))
