@@ -231,7 +231,10 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             # "Did X happen?" left open: the passage closest to it, for the reader to judge (no verdict rests on it;
             # the lead cites nothing, it says what no passage states)
             n = cites.cite(near)
-            lead = f"{UNSETTLED}: none of the passages states {missing[0]}; the closest, {outlet_of(near)}, is quoted below."
+            lead = (
+                f"{UNSETTLED}: none of the passages states {missing[0]}; the closest, {outlet_of(near)}, is quoted "
+                "below."
+            )
             lines = [*lines, quoted(near.text, n)]
     text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
@@ -243,8 +246,8 @@ SAME_STORY = 0.5
 
 def _closest(e: Evidence, reading: Reading) -> Window | None:
     """The window sharing most of an open yes/no part's claim (the shorter of two alike): at least SAME_STORY of it,
-    every name of it in one sentence and a plain word of it when it has one ("Colts (-2.5) at Panthers" is no closest report of
-    whether the Panthers won)."""
+    every name of it in one sentence and a plain word of it when it has one ("Colts (-2.5) at Panthers" is no
+    closest report of whether the Panthers won)."""
     if reading.shape != "yesno" or e.label != "not_mentioned":
         return None
     terms = claim_terms(e.clause.claim)
