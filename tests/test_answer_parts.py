@@ -2341,3 +2341,11 @@ def test_an_amount_of_no_one_named_is_not_denied_by_anothers():
     assert judge("Globex is reducing its workforce by 16%", [f"Globex {other[0].lower()}{other[1:]}"]).label == (
         "contradicted"
     )
+
+
+def test_amounts_said_respectively_go_with_the_names_in_their_order():
+    from rag.answer.verdicts import judge
+
+    said = "Heavy hitters Globex and Tide Works shed 0.8 per cent and 0.4 per cent, respectively, and Norrvik fell 2%."
+    assert judge("Tide Works shed 0.4 per cent", [said], happened=True).supported
+    assert judge("Tide Works shed 0.8 per cent", [said], happened=True).label == "contradicted"

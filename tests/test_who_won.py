@@ -603,6 +603,18 @@ def test_a_meeting_won_with_a_score_said_after_the_sides_handed_to_a_side_or_suc
             "Rovers fade",
             "The Harbour Rovers succumbed to a 3-1 defeat to Norrvik in Hartford.",
         ),
+        (
+            "Coast Times",
+            "2023-10-12",
+            "Taunts",
+            "It was reported when the Mariners beat the Comets in Game 2 that Ada Brin had taunted Theo Park.",
+        ),
+        (
+            "Coast Times",
+            "2023-10-20",
+            "Series over",
+            "When the Comets beat the Mariners in Game 4 to win the series, Theo Park's teammates laughed.",
+        ),
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "score_win", articles))
     for question, lead in (
@@ -611,6 +623,8 @@ def test_a_meeting_won_with_a_score_said_after_the_sides_handed_to_a_side_or_suc
         ("Did Tide City beat the Harbour Rovers?", "**Yes** — Tide City won the latest meeting reported"),
         ("Did Tide City lose to the Harbour Rovers?", "**No** — Tide City won the latest meeting reported"),
         ("Did the Harbour Rovers beat Norrvik?", "**No** — Norrvik won the latest meeting reported, as of 2023-10-14"),
+        # a meeting pinned by its number is the one said with it, not the latest
+        ("Did the Comets beat the Mariners in Game 2?", "**No** — Mariners won the latest meeting reported"),
     ):
         answer = bot.ask(question)
         assert answer.text.startswith(lead), (question, answer.text)

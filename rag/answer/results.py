@@ -580,7 +580,10 @@ def compose_did_win(
     # "Did Ostland beat the Mariners?" asks of a meeting of two sides: the latest one reported between them decides
     # (a verdict ends a case between two sides: it is answered as a verdict)
     if _SIDES.search(topic) and not any(r.verdict for r in finals):
-        meetings = [r for r in found if _between_the_sides(topic, r)]
+        # a meeting the question pins by a number ("in Game 2", "in Week 13") is one whose sentence says it: "the
+        # Phillies beat the Braves in Game 4" is no answer about Game 2
+        pins = {t for t, _, kind in analyse(topic)[1] if kind == "number"}
+        meetings = [r for r in found if _between_the_sides(topic, r) and pins <= analyse(r.window.text)[0]]
         return _meeting_answer(question, side, _latest(meetings), hits, lost) if meetings else None
     if not finals:
         return None if lost else _won_in_a_past_year(question, side, topic, found, hits)
