@@ -14,12 +14,11 @@ from evals import metrics as M
 from evals.faithfulness import FaithfulnessScorer
 from evals.gold import load_seed_gold
 from evals.multihop import load_queries, sample
+from rag.answer.compose import UNSETTLED as UNSETTLED_PREFIX  # how an answer that leaves a yes/no open starts
 from rag.answer.verdicts import claimed_day, judge
 from rag.core.errors import NewsragError
 
 ANSWER_METRICS = ("accuracy", "strict", "const_yes", "faithfulness", "citation_precision", "citation_recall")
-# An answer that says the articles do not settle a yes/no question (rag.answer.compose.UNSETTLED) starts so.
-UNSETTLED_PREFIX = "The articles do not settle this"
 REFUSAL_METRICS = ("refusal_precision", "refusal_recall", "refusal_f1")
 
 
