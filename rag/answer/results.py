@@ -581,7 +581,7 @@ def compose_did_win(
     # (a verdict ends a case between two sides: it is answered as a verdict)
     if _SIDES.search(topic) and not any(r.verdict for r in finals):
         # a meeting the question pins by a number ("in Game 2", "in Week 13") is one whose sentence says it: "the
-        # Phillies beat the Braves in Game 4" is no answer about Game 2
+        # Mariners beat the Comets in Game 4" is no answer about Game 2
         pins = {t for t, _, kind in analyse(topic)[1] if kind == "number"}
         meetings = [r for r in found if _between_the_sides(topic, r) and pins <= analyse(r.window.text)[0]]
         return _meeting_answer(question, side, _latest(meetings), hits, lost) if meetings else None
