@@ -40,6 +40,16 @@ def test_a_one_letter_word_ends_a_sentence_when_a_sentence_opener_follows_it():
     ]
 
 
+def test_initials_joined_by_dots_stay_inside_the_sentence():
+    # "M.J. Lind threw ..." is one sentence: a claim about what Lind did must find its doer in it
+    text = "Ostland QB M.J. Lind threw for 300 yards. Signed by A.B. The board agreed."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Ostland QB M.J. Lind threw for 300 yards.",
+        "Signed by A.B.",
+        "The board agreed.",
+    ]
+
+
 def test_sentence_spans_cover_every_word_once():
     text = "One. Two!  Three?\n\nFour"
     spans = split_sentences(text)

@@ -78,9 +78,10 @@ _ABBREVIATIONS = {
 }
 
 
-# A one-letter word before "." is an initial ("Mara J. Lind"), unless a sentence's usual first word follows: "the
-# Tide Pad X. Yet it ...", "Plan B. The board ..." end a sentence.
+# A one-letter word before "." is an initial ("Mara J. Lind"), and so are letters joined by dots ("M.J. Lind"),
+# unless a sentence's usual first word follows: "the Tide Pad X. Yet it ...", "Plan B. The board ..." end a sentence.
 _FIRST_WORD = re.compile(r"\s*[\"'“‘(]?([A-Za-z]+)")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -89,10 +90,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:dot].lstrip("(\"'“‘").lower()
-    if len(word) == 1 and word.isalpha():
+    if word in _ABBREVIATIONS:
+        return True
+    if _INITIALS.fullmatch(word):
         after = _FIRST_WORD.match(text, dot + 1)
         return not (after and after.group(1).lower() in _SENTENCE_OPENERS)
-    return word in _ABBREVIATIONS
+    return False
 
 
 def _next_is_lowercase(text: str, pos: int) -> bool:
