@@ -166,6 +166,41 @@ def test_a_deal_done_is_one_event_however_it_is_worded() -> None:
     assert T.same_event_words("Globex closed its Ostland plant") == "Globex closed its Ostland plant"
 
 
+def test_a_side_that_trades_for_a_named_player_gets_him() -> None:
+    from rag.answer.verdicts import judge
+
+    said = "The Mariners traded for Theo Park from Norrvik in the biggest swap of the winter."
+    assert judge("Mariners trade for Theo Park", [said], happened=True).supported
+    assert judge("Mariners acquire Theo Park", [said], happened=True).supported
+    # a player traded for another was given away; a price traded for is no purchase; a trade talked of is not done
+    assert T.same_event_words("Theo Park was traded for Ada Brin.") == "Theo Park was traded for Ada Brin."
+    assert T.same_event_words("Globex shares traded for $10.") == "Globex shares traded for $10."
+    assert not judge(
+        "Mariners trade for Theo Park", ["A trade for Theo Park is close, the Mariners said."], happened=True
+    ).supported
+
+
+def test_hiring_working_together_and_doing_it_alone_are_one_event_in_any_of_their_words() -> None:
+    from rag.answer.verdicts import judge
+
+    hired = "In 2014, Globex brought in Theo Park as the manager after the firing of Ada Brin."
+    assert judge("Globex hire Theo Park", [hired], happened=True).supported
+    assert T.same_event_words("Globex brought in $5m as a fee.") == "Globex brought in $5m as a fee."
+    # said with an aside that ends inside quotes: the aside's name is not the doer
+    teamed = 'Mara Lind, perhaps best known for her role as Ada Brin in "The Tide," has paired up with Globex.'
+    for claim in (
+        "Mara Lind team up with Globex",
+        "Mara Lind partner with Globex",
+        "Mara Lind join forces with Globex",
+    ):
+        assert judge(claim, [teamed], happened=True).supported, claim
+    assert not judge("Ada Brin team up with Globex", [teamed], happened=True).supported
+    alone = "Theo Park said he is raising his two sons on his own."
+    assert judge("Theo Park raising his sons alone", [alone], happened=True).supported
+    # "on its own terms" is no solitude
+    assert "alone" not in T.same_event_words("Globex will leave on its own terms.")
+
+
 def test_a_price_that_moves_is_said_to_fall_or_rise_in_any_of_its_words() -> None:
     from rag.answer.verdicts import judge
 

@@ -631,6 +631,45 @@ def test_a_meeting_won_with_a_score_said_after_the_sides_handed_to_a_side_or_suc
         assert_exact_quotes(bot, answer)
 
 
+def test_a_side_that_rode_to_a_win_over_another_or_demolished_it_beat_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-14",
+            "Turnovers decide it",
+            (
+                "Theo Park finished the contest with the worst game of his career as No. 21 Ostland rode the crucial "
+                "turnovers and a relentless pass-rush to an overwhelming 48-20 win at home against No. 10 Norrvik."
+            ),
+        ),
+        ("Bay News", "2023-10-21", "Easy day", "Tide City cruised to a 3-0 victory over the Harbour Rovers on Sunday."),
+        (
+            "Bay News",
+            "2023-10-28",
+            "Early lead",
+            "The Mariners raced to a 2-0 lead against the Comets before the break.",
+        ),
+        ("Coast Times", "2023-11-04", "Rout", "No. 4 Westmark demolishes No. 12 Eastvale in a 41-10 win."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "rode_to_win", articles))
+    for question, lead in (
+        ("Did Ostland beat Norrvik?", "**Yes** — Ostland won the latest meeting reported, as of 2023-10-14"),
+        ("Did Norrvik beat Ostland?", "**No** — Ostland won the latest meeting reported, as of 2023-10-14"),
+        ("Did the Harbour Rovers beat Tide City?", "**No** — Tide City won the latest meeting reported"),
+        ("Did Eastvale beat Westmark?", "**No** — Westmark won the latest meeting reported, as of 2023-11-04"),
+        # the meeting asked "vs", "versus" or "between" is the same "v."
+        ("Who won Eastvale vs Westmark?", "**Westmark**, as of 2023-11-04"),
+        ("Who won the game between Norrvik and Ostland?", "**Ostland**, as of 2023-10-14"),
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith(lead), (question, answer.text)
+        assert_exact_quotes(bot, answer)
+    # a lead raced to is no result
+    assert not bot.ask("Did the Mariners beat the Comets?").text.startswith(("**Yes", "**No"))
+
+
 def test_a_scenario_headed_in_the_present_is_no_result(tmp_path_factory):
     from rag.assistant import Assistant
 

@@ -273,7 +273,8 @@ def _doer_before(words: list[str], verb: int) -> int:
         if word.endswith(")"):
             bracketed = False
         elif (
-            word.endswith(",")
+            # a comma inside closing quotes closes the aside too: 'best known as Jesus in "The Chosen," has'
+            word.rstrip("\"”’'").endswith(",")
             and not (dashed or bracketed)
             and (commaed or is_name)
             # "Mara Lind, also known as ML, the chair of Globex, resigned": a second aside right after the first

@@ -120,8 +120,19 @@ class Result:
     beaten: str = ""  # the side the winner beat, named in the win's own clause ("beating Ostland 3-0")
 
 
+# One way to write a meeting of two sides: "Ostland vs Norrvik", "Ostland versus Norrvik" and "the game between
+# Ostland and Norrvik" are "Ostland v. Norrvik" (the "vs" a plain word to find otherwise)
+_VERSUS = re.compile(r"(?<=\s)(?:vs\.?|versus)(?=\s)", re.I)
+_MEETING_BETWEEN = re.compile(
+    rf"\b(?:the\s+)?(?:game|match|fight|bout|contest|clash|meeting|tie|final|showdown)\s+between\s+(?:the\s+)?"
+    rf"(?P<a>{NAME_PHRASE.pattern})\s+and\s+(?:the\s+)?(?P<b>{NAME_PHRASE.pattern})",
+    re.I,
+)
+
+
 def _topic(question: str) -> str:
-    return claim_terms(_WON_ASKED.sub(" ", question)).strip(" ?")
+    topic = _MEETING_BETWEEN.sub(r"\g<a> v. \g<b>", _VERSUS.sub("v.", question))
+    return claim_terms(_WON_ASKED.sub(" ", topic)).strip(" ?")
 
 
 def result_query(question: str) -> str:

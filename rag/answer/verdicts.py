@@ -517,7 +517,10 @@ CLOSE_PER_WORD, CLOSE_MIN = 3, 10
 # An aside between commas, dashes or brackets ("Mara Lind, the founder of Globex, was fired"): its words stand between
 # the claim's words without being part of what the sentence says of them.
 # asides one after another count as one ("Mara Lind, also known as “ML,” the founder of Globex, is stepping down")
-_ASIDE_OPENER = r"(?:the|a|an|one of|who|which|whose|now|then|former|ex-|(?:also\s+)?known\s+as|aka|also\s+called)"
+_ASIDE_OPENER = (
+    r"(?:the|a|an|one of|who|which|whose|now|then|former|ex-|aka|also\s+called"
+    r"|(?:perhaps\s+|probably\s+)?(?:also\s+|best\s+|better\s+|widely\s+)?known\s+(?:as|for))"
+)
 _ASIDE = re.compile(
     rf",\s+{_ASIDE_OPENER}\b[^,;]{{0,100}}(?:,[”\"’]?\s+{_ASIDE_OPENER}\b[^,;]{{0,100}})*,[”\"’]?"
     r"|\s[—–]\s[^—–]{0,100}\s[—–]\s|\([^()]{0,100}\)",

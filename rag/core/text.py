@@ -485,6 +485,18 @@ _RESULT_FORMS = [
         ),
         r"\g<x> beat \g<y>",
     ),
+    # "No. 21 Mariners rode the turnovers to an overwhelming 48-20 win at home against No. 10 Rovers", "the Mariners
+    # cruised to victory over ...": the subject rode to its own win
+    (
+        re.compile(
+            rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?i:rode|rides|cruised|cruises|coasted|coasts|romped|romps|stormed|storms|"
+            r"powered|powers|surged|surges|raced|races|marched|marches|sailed|sails)\s+(?:[\w'’,-]+\s+){0,8}?to\s+"
+            r"(?:(?i:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?i:win|victory)\s+"
+            r"(?:(?i:at\s+home|on\s+the\s+road|away)\s+)?(?:over|against)\s+(?:the\s+)?(?:No\.\s*\d+\s+)?"
+            rf"(?P<y>{_NAME})"
+        ),
+        r"\g<x> beat \g<y>",
+    ),
     # "her brace fired the Mariners to a dramatic 3-2 home win over the Rovers", "led the Mariners to victory over ..."
     (
         re.compile(
@@ -535,6 +547,19 @@ _RESULT_FORMS = [
             rf"(?P<y>{_NAME})"
         ),
         r"\g<y> beat \g<x>",
+    ),
+    # the other verbs of a win over a named side ("edged past the Rovers", "pulverised Norrvik 5-1"); a capital must
+    # follow, as a side's name does ("routed through Ostland" moved traffic)
+    (
+        re.compile(
+            r"\b(?:edg(?:e|es|ed|ing)\s+(?:past|out)|outlast(?:s|ed|ing)?|thrash(?:es|ed|ing)?|trounc(?:e|es|ed|ing)|"
+            r"rout(?:s|ed|ing)?|pulveri[sz](?:e|es|ed|ing)|overc[ao]me|overcomes|overcoming|demolish(?:es|ed|ing)?|"
+            r"crush(?:es|ed|ing)?|hammer(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|thump(?:s|ed|ing)?|outclass(?:es|ed|ing)?|"
+            r"overpower(?:s|ed|ing)?|steamroll(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|drub(?:s|bed|bing)?)\b"
+            r"(?=\s+(?:the\s+|No\.\s*\d+\s+)?(?-i:[A-Z]))",
+            re.I,
+        ),
+        "beat",
     ),
 ]
 
@@ -628,7 +653,8 @@ def doers_first(text: str) -> str:
 # a word any of them holds: most texts hold none, and one search is cheaper than four name patterns
 _RESULT_WORD = re.compile(
     r"\b(?:defeats?|defeated|loss|losses|wins?|victory|lost|lose|loses|losing|eliminated|knocked|beaten|swept|"
-    r"thrashed|routed|trounced|edged)\b",
+    r"thrashed|routed|trounced|edged|edg\w*|outlast\w*|thrash\w*|trounc\w*|rout\w*|pulveri[sz]\w*|overc[ao]m\w*|"
+    r"demolish\w*|crush\w*|hammer\w*|dismantl\w*|thump\w*|outclass\w*|overpower\w*|steamroll\w*|dispatch\w*|drub\w*)\b",
     re.I,
 )
 
@@ -690,6 +716,25 @@ _EVENT_WORDS = [
         "fire",
     ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
+    # a side that trades for a named player gets him ("the Mariners traded for Theo Park"); not a price ("shares
+    # traded for $10") nor the noun ("a trade for Theo Park", still talked of)
+    # (a player "was traded for" another was given away for him)
+    (
+        re.compile(
+            r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bget\s)(?<!\bgot\s)"
+            r"\b(?:traded|trades|trading)\s+for(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+            re.I,
+        ),
+        "buy",
+    ),
+    (
+        re.compile(
+            r"(\b(?!(?:a|an|the|this|that|any|no|every|one)\s)(?-i:[A-Z])[\w'’.-]*\s+)trade\s+for"
+            r"(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+            re.I,
+        ),
+        r"\1buy",
+    ),
     # "declined to comment" is a refusal: "Did Globex comment?" is No
     (re.compile(r"\b(?:decline|declines|declined|declining)(?=\s+to\b)", re.I), "refused"),
     # a price, a share or an index that moves: "shares slumped" fell, "prices jumped" rose ("fallen" a participle the
@@ -744,19 +789,34 @@ _EVENT_WORDS = [
         r"\1\2loss",
     ),
     (re.compile(r"\b(?:defeat|defeats|defeated|defeating)\b", re.I), "beat"),
-    # the other verbs of a win over a named side ("edged past the Rovers", "pulverised Norrvik 5-1"); a capital must
-    # follow, as a side's name does ("routed through Ostland" moved traffic)
-    (
-        re.compile(
-            r"\b(?:edg(?:e|es|ed|ing)\s+(?:past|out)|outlast(?:s|ed|ing)?|thrash(?:es|ed|ing)?|trounc(?:e|es|ed|ing)|"
-            r"rout(?:s|ed|ing)?|pulveri[sz](?:e|es|ed|ing)|overc[ao]me|overcomes|overcoming)\b"
-            r"(?=\s+(?:the\s+|No\.\s*\d+\s+)?(?-i:[A-Z]))",
-            re.I,
-        ),
-        "beat",
-    ),
     (re.compile(r"\b(?:victory|victories)\b", re.I), "win"),
     (re.compile(r"\b(?:appoint|appoints|appointed|appointing)\b", re.I), "hire"),
+    # "brought in Theo Park as the manager" hired him for a post (not "brought in $5m", nor "brought in the rain")
+    (
+        re.compile(
+            r"\b(?:bring|brings|brought|bringing)\s+in(?=\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+as\b)",
+            re.I,
+        ),
+        "hire",
+    ),
+    # "raising the twins on his own" is raising them alone ("by himself" too)
+    (
+        re.compile(
+            r"\b(?:on\s+(?:his|her|their|its|my|our|your)\s+own|by\s+(?:himself|herself|themselves|itself))\b"
+            r"(?![\s-]+(?:terms|account|admission|behalf|merits|initiative|accord|words))",
+            re.I,
+        ),
+        "alone",
+    ),
+    # working together in any of its words: "teamed up with", "paired up with", "partnered with", "joined forces with"
+    (
+        re.compile(
+            r"\b(?:(?:team|teams|teamed|teaming|pair|pairs|paired|pairing)\s+up|partner(?:s|ed|ing)?(?:\s+up)?|"
+            r"(?:join|joins|joined|joining)\s+forces)\s+(?=with\b)",
+            re.I,
+        ),
+        "partner ",
+    ),
     # owning is a deed of its own word ("own" is also the stopword of "its own"): "Globex owns Tide Works", "owned by
     # Globex", and the bare verb after a name ("does Globex own ...?"; not "Globex's own stores")
     (re.compile(r"(?<![-–])\b(?:owns|owned|owning)\b", re.I), "possess"),  # not "state-owned"
