@@ -1164,6 +1164,39 @@ def test_who_did_it_is_the_name_the_passage_says_did_it(tmp_path_factory):
     assert_exact_quotes(bot, answer)
 
 
+def test_which_company_is_a_name_a_passage_says_and_is_never_given_without_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-10-02",
+            "Recall costs",
+            "The chipmaker's shares fell 5% after the recall, the company said. Analysts expect more losses this quarter.",
+        ),
+        ("Tech Wire", "2023-10-03", "Quarter", "Chip shares were mixed on Tuesday as investors weighed the recall."),
+        (
+            "Coast Times",
+            "2023-10-01",
+            "Recall",
+            "Globex recalled its Tide Pad after the battery fires, and its shares fell 5%.",
+        ),
+        ("Coast Times", "2023-10-05", "Other", "Norrvik Mills opened a new plant in Ostland."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "entity_named", articles))
+    for question in (
+        # a group a sentence opens with ("Analysts expect") names no company
+        "Which company, reported by Tech Wire as seeing its shares fall 5% after a recall, recalled the Tide Pad?",
+        # "whose" is said of a company too: a one-word company is an answer
+        "Which chipmaker, whose shares fell 5% after the recall according to Tech Wire, recalled the Tide Pad?",
+    ):
+        answer = bot.ask(question)
+        # the Tech Wire passages name no company: the one naming it is quoted, not the name alone
+        assert answer.text.startswith("**Globex** — named in Coast Times (2023-10-01)"), answer.text
+        assert any(c.quote.startswith("Globex recalled its Tide Pad") for c in answer.citations)
+        assert_exact_quotes(bot, answer)
+
+
 def test_asked_whether_she_came_back_a_return_answers_and_talks_of_one_do_not():
     from rag.answer.verdicts import judge
 

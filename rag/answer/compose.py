@@ -32,11 +32,12 @@ REFUSAL = REFUSAL_TEXT.rstrip(".")  # the refusal every answerer starts with; th
 # (evals/train/tune_parts.py).
 NAMES_FOUND_BELOW = 0.5
 
+# ("Which chipmaker, whose shares fell ...": "whose" after a name of a kind is said of things too)
 _PERSON_ASKED = re.compile(
-    r"^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|whose\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
+    r"^\W*whose\b|^\W*(?:[^?]*?,\s*)?(?:who\b|whom\b|(?:which|what)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:individual|person|people|player|athlete|coach|executive|ceo|founder|celebrity|artist|"
     r"singer|actor|musician|writer|author|politician|leader|official)\b)"
-    r"|^\s*(?:which|what)\s+[\w-]+(?:\s+[\w-]+)?\s*,?\s+(?:who|whom|whose)\b",
+    r"|^\s*(?:which|what)\s+[\w-]+(?:\s+[\w-]+)?\s*,?\s+(?:who|whom)\b",
     re.I,
 )
 
@@ -525,10 +526,15 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
     # a person's surname alone names them in an article that spells the name out ("Lind said" after "Mara Lind")
     surname = name.split()[-1] if len(name.split()) >= 2 and len(name.split()[-1]) >= 4 else ""
     by_surname = re.compile(standalone(surname)) if surname else None
-    for e in evidence:
-        naming = [w for w in windows(e.hits) if pattern.search(w.text)]
+
+    def naming_windows(pool: list[Hit]) -> list[Window]:
+        naming = [w for w in windows(pool) if pattern.search(w.text)]
         if not naming and by_surname is not None:
-            naming = [w for w in windows(e.hits) if by_surname.search(w.text) and pattern.search(w.hit.article.text)]
+            naming = [w for w in windows(pool) if by_surname.search(w.text) and pattern.search(w.hit.article.text)]
+        return naming
+
+    for e in evidence:
+        naming = naming_windows(e.hits)
         window = max(naming, key=lambda w: w.hit.score) if naming else None
         if window is not None and e.window is not None and e.label != "not_mentioned" and _overlap(e.window, window):
             # the part's evidence and the naming passage share a sentence: the one that names it is quoted, once
@@ -544,6 +550,15 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
             cited.append(_cite(cites, e))
             lines.append(quoted(e.window.text, cited[-1]))
         parts.append(Part(e.clause.shown, e.label, cited))
+    if not refs:
+        # the name came from the whole question's best passages (see pick_entity), not a part's own: one of them names
+        # it, and a name is never given without the passage that says it
+        naming = naming_windows(hits[:5])
+        if naming:
+            window = max(naming, key=lambda w: w.hit.score)
+            n = cites.cite(window)
+            lines.append(quoted(window.text, n))
+            refs.append(f"{outlet_of(window)} [{n}]")
     lead = f"**{name}** — named in " + ", ".join(refs) + "." if refs else f"**{name}**."
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 

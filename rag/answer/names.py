@@ -16,9 +16,18 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
     who where which there here whereas whilst although though despite unlike since until because whether instead
-    including using given amid following regarding like unless cto cfo coo pr all-pro all-star all-american""".split()
+    including using given amid following regarding like unless cto cfo coo pr all-pro all-star all-american now then""".split()
 )
 
+
+# Groups of people or things a sentence often opens with ("Analysts expect ...", "Shares fell ..."): a capital there is
+# the sentence's, and the word alone names no one.
+GROUP_NOUNS = frozenset(
+    """analysts investors officials critics fans experts researchers scientists players shares sales prices observers
+    economists traders lawmakers regulators prosecutors authorities police residents voters users customers consumers
+    sources reports workers employees staff executives shareholders viewers readers parents doctors teachers students
+    insiders rivals supporters opponents protesters officers leaders members owners buyers sellers""".split()
+)
 
 # A possessive ends a name: "Globex's Tide Pay" names Globex and Tide Pay.
 _POSSESSIVE_END = re.compile(r"(?<=[’']s)\s+|(?<=s[’'])\s+")
@@ -48,7 +57,7 @@ def names_in(text: str) -> list[str]:
             name = re.sub(r"[’']s$", "", name)
             if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name):
                 name += "."  # an initialism keeps its last stop: "D.C.", not "D.C"
-            if len(name) >= 2 and name.lower() not in NOT_NAMES:
+            if len(name) >= 2 and name.lower() not in NOT_NAMES and name.lower() not in GROUP_NOUNS:
                 out.append(name)
     return out
 
