@@ -273,7 +273,7 @@ def _doer_before(words: list[str], verb: int) -> int:
         if word.endswith(")"):
             bracketed = False
         elif (
-            # a comma inside closing quotes closes the aside too: 'best known as Jesus in "The Chosen," has'
+            # a comma inside closing quotes closes the aside too: 'best known for her role in "The Tide," has'
             word.rstrip("\"”’'").endswith(",")
             and not (dashed or bracketed)
             and (commaed or is_name)
