@@ -1822,6 +1822,27 @@ def test_a_yes_from_a_report_of_a_past_year_says_that_year_not_as_of_the_report(
     assert_exact_quotes(bot, answer)
 
 
+def test_a_quote_saying_this_month_dates_its_claim_as_of_the_report_though_it_names_last_year(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    said = "Ostland Bank kept hiking rates last year, pushing mortgage rates to a 23-year high this month."
+    articles = [
+        ("Tech Wire", "2023-10-06", "Rates", said),
+        (
+            "Bay News",
+            "2023-10-20",
+            "Buyers",
+            "Buyers should watch mortgage rates and the high cost of homes, Theo Park said.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "this_month", articles))
+    answer = bot.ask("Are mortgage rates at a 23-year high?")
+    # "last year" dates the hiking, not the high
+    assert answer.text.startswith("**Yes**, as of 2023-10"), answer.text
+    assert "2022" not in answer.text.splitlines()[0], answer.text
+    assert_exact_quotes(bot, answer)
+
+
 def test_a_sentence_naming_several_past_years_dates_the_event_by_its_own_clause(tmp_path_factory):
     from rag.assistant import Assistant
 

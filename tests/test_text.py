@@ -201,6 +201,32 @@ def test_hiring_working_together_and_doing_it_alone_are_one_event_in_any_of_thei
     assert "alone" not in T.same_event_words("Globex will leave on its own terms.")
 
 
+def test_a_red_card_time_in_prison_and_a_possessive_name_are_read_as_news_writes_them() -> None:
+    from rag.answer.verdicts import judge
+
+    for said in (
+        "After Theo Park had been red carded for a foul, the Rovers collapsed.",
+        "Theo Park was shown a straight red for the tackle.",
+        "The referee sent off Theo Park in the 30th minute.",
+    ):
+        assert judge("Theo Park get a red card", [said], happened=True).supported, said
+    # a red card avoided, or one he showed another, is none of his
+    assert not judge(
+        "Theo Park get a red card", ["Theo Park escaped a red card after a review."], happened=True
+    ).supported
+    assert not judge("Theo Park get a red card", ["Theo Park sent off Ada Brin with a pass."], happened=True).supported
+    jailed = "Lind spent eight months in prison last year."
+    assert judge("Mara Lind spend time in prison", [jailed], happened=True).supported
+    assert not judge("Mara Lind spend two years in prison", [jailed], happened=True).supported
+    # "Globex's licenses" names Globex, though "the Globex Group" is another name
+    said = "The judge ordered that some of Globex’s business licenses be rescinded, and a monitor will oversee the Globex Group."
+    assert judge("judge order Globex's business licenses rescinded", [said], happened=True).supported
+    # "pushing rates to a 23-year high": a "to" before a noun is where they went, not what one was pushed to do
+    pushed = "The bank kept hiking last year, pushing mortgage rates to a 23-year high this month."
+    assert judge("mortgage rates at a 23-year high", [pushed], happened=True).supported
+    assert not judge("Globex cut prices", ["Investors pressed Globex to cut prices."], happened=True).supported
+
+
 def test_a_price_that_moves_is_said_to_fall_or_rise_in_any_of_its_words() -> None:
     from rag.answer.verdicts import judge
 

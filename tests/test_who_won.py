@@ -670,6 +670,37 @@ def test_a_side_that_rode_to_a_win_over_another_or_demolished_it_beat_it(tmp_pat
     assert not bot.ask("Did the Mariners beat the Comets?").text.startswith(("**Yes", "**No"))
 
 
+def test_who_won_a_meeting_is_its_winner_not_a_side_beating_a_third_and_a_home_defeat_is_a_loss(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-06",
+            "Unbeaten run ends",
+            (
+                "Nine-men Harbour Rovers suffered their first loss of the league campaign in a fiery 2-1 defeat at home "
+                "to Ostland. Theo Park had been red carded for a foul on Ada Brin."
+            ),
+        ),
+        ("Bay News", "2023-12-19", "Cup night", "Norrvik overcame the Harbour Rovers in a penalty shootout."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "home_defeat", articles))
+    for question, lead in (
+        ("Did Ostland beat the Harbour Rovers?", "**Yes** — Ostland won the latest meeting reported, as of 2023-11-06"),
+        ("Did the Harbour Rovers lose to Ostland?", "**Yes** — Ostland won the latest meeting reported"),
+        # Norrvik's later win over the Rovers is another meeting
+        ("Who won Ostland v. Harbour Rovers?", "**Ostland**, as of 2023-11-06"),
+        ("Who won the game between the Harbour Rovers and Ostland?", "**Ostland**, as of 2023-11-06"),
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith(lead), (question, answer.text)
+        assert_exact_quotes(bot, answer)
+    answer = bot.ask("Did Theo Park get a red card?")
+    assert answer.text.startswith("**Yes"), answer.text
+    assert any("red carded" in c.quote for c in answer.citations)
+
+
 def test_a_scenario_headed_in_the_present_is_no_result(tmp_path_factory):
     from rag.assistant import Assistant
 

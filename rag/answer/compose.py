@@ -328,7 +328,8 @@ def _earlier_year(window: Window, claim: str) -> str:
 # a clause says the claim when it holds this share of its words
 CLAUSE_COVER = 0.6
 
-_THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
+# the report's own time said in the quote ("this year", "this month", "today"): a past year there may date another clause
+_THIS_YEAR = re.compile(r"\bthis\s+(?:year|month|week)\b|\btoday\b", re.I)
 # "testified that ...", "testified about ...", "testified to sprucing up ...": what is said, not the saying
 _SAID_THAT = re.compile(r"\b([A-Za-z]+)\s+(?:that|about|to(?=\s+\w+ing\b))\b")
 

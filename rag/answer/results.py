@@ -138,7 +138,9 @@ def _topic(question: str) -> str:
 def result_query(question: str) -> str:
     """The words a result is reported in ("won the Harbour Cup"): a passage saying who won seldom shares the
     question's own "which team", and a past result mentioned in passing ranks low for the question itself."""
-    return f"won {_topic(question)}"
+    topic = _topic(question)
+    # a meeting of two sides is reported as much by its loser's defeat as by its winner's win
+    return f"won beat defeat {topic}" if _SIDES.search(topic) else f"won {topic}"
 
 
 # "The 2017 Mariners", "the 2019-20 Rovers": a season right before the winner's name
@@ -398,6 +400,11 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
     """**Winner** of the final (or the latest result, said as such), cited, then earlier results as earlier; a refusal
     naming the event when no passage reports a result for it (a name from another event would be a wrong answer)."""
     found = results(question, hits)
+    topic = _topic(question)
+    if _SIDES.search(topic):
+        # "Who won Ostland v. Norrvik?": only a result of the two sides' meeting answers, not one of them beating a third
+        # (a verdict names the side found for, and its case the other: see compose_did_win)
+        found = [r for r in found if r.verdict or _between_the_sides(topic, r)]
     if not found:
         # the event as the question writes it ("Epic's lawsuit", not the matcher's "Epic s lawsuit")
         topic = _WON_ASKED.sub(" ", question).strip(" ?")

@@ -470,7 +470,12 @@ def _only_inside_longer_names(claim: str, sentence: str) -> bool:
         if len(words) != 1 or words[0].lower() in NOT_NAMES:
             continue
         word = words[0].strip(".,;:'’")
-        found = [m for m in NAME_RUN.finditer(sentence) if m.group(0).split()[0].strip(".,;:'’") == word]
+        # a possessive is the name itself: "Globex's plant" names Globex, though "Globex Pay" is another name
+        found = [
+            m
+            for m in NAME_RUN.finditer(sentence)
+            if re.sub(r"['’]s?$", "", m.group(0).split()[0]).strip(".,;:'’") == word
+        ]
         if found and all(_another_name(m.group(0).split()) for m in found):
             return True
     return False

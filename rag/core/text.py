@@ -445,7 +445,7 @@ CALENDAR_NAMES = (*calendar.month_name[1:], *calendar.day_name)
 # a team or a person in a result ("Coast United", "the Rovers")
 _NAME = NAME_PHRASE.pattern
 # words that say which result ("narrow", "Week 13", "road"), and a day that is no side ("Sunday's win over the Rovers")
-_SORT_OF_RESULT = r"(?:[a-z-]+\s+|Week\s+\d+\s+)"
+_SORT_OF_RESULT = r"(?:[a-z-]+\s+|\d+[-–]\d+\s+|Week\s+\d+\s+)"
 _NOT_A_DAY = r"(?!(?:" + "|".join([*CALENDAR_NAMES, "Today", "Tonight"]) + r")\b)"
 # a result in any of its forms, said as who beat whom ("a defeat for the Rovers against the Mariners", "the
 # Mariners' win over the Rovers", "the Rovers lost to the Mariners" are "the Mariners beat the Rovers"), so that
@@ -539,11 +539,14 @@ _RESULT_FORMS = [
         r"\g<y> beat \g<x>",
     ),
     # "the Rovers' heavy loss to the Mariners", "the Rovers suffered a defeat against the Mariners", "the Rovers
-    # succumbed to a 3-1 defeat to the Mariners"
+    # succumbed to a 3-1 defeat to the Mariners", "the Rovers suffered their first loss of the season in a 2-1 defeat
+    # at home to the Mariners"
     (
         re.compile(
             rf"{_NOT_A_DAY}(?P<x>{_NAME})(?:['’]s?\s+{_SORT_OF_RESULT}{{0,2}}?|\s+(?i:suffered|suffers|succumbed\s+to|"
-            rf"slumped\s+to|crashed\s+to)\s+(?i:a|an|their|its)\s+(?:[\w-]+\s+){{0,2}}?)(?i:loss|defeat)\s+(?:to|against|at\s+the\s+hands\s+of)\s+(?:the\s+)?"
+            rf"slumped\s+to|crashed\s+to)\s+(?i:a|an|their|its)\s+(?:[\w'’-]+\s+){{0,12}}?)(?i:loss|defeat)"
+            r"(?:\s+(?i:at\s+home|away\s+from\s+home|on\s+the\s+road))?"
+            r"\s+(?:to|against|at\s+the\s+hands\s+of)\s+(?:the\s+)?"
             rf"(?P<y>{_NAME})"
         ),
         r"\g<y> beat \g<x>",
@@ -798,6 +801,45 @@ _EVENT_WORDS = [
             re.I,
         ),
         "hire",
+    ),
+    # a player shown a red card was sent off ("red-carded", "got a straight red", "was shown a red card"); the card
+    # avoided or reviewed is not ("escaped a red card")
+    (re.compile(r"\b((?:was|were|is|are|been|be|being)\s+)red[\s-]+carded\b", re.I), r"\1sent off"),
+    (re.compile(r"\b(?:got|gets|get|getting)\s+red[\s-]+carded\b", re.I), "was sent off"),
+    (re.compile(r"\bred[\s-]+carded\b", re.I), "sent off"),
+    (
+        re.compile(
+            r"\b((?:was|were|is|are|been|be)\s+)shown\s+(?:a\s+)?(?:straight\s+|second\s+|late\s+|first\s+)?red"
+            r"(?:\s+card)?\b",
+            re.I,
+        ),
+        r"\1sent off",
+    ),
+    (
+        re.compile(
+            r"\b(?:got|gets|get|getting|received|receives|receive|receiving|picked\s+up|picks\s+up|pick\s+up|earned|"
+            r"earns|earn)\s+(?:a\s+|his\s+|her\s+)?(?:straight\s+|second\s+|late\s+|first\s+)?red(?:\s+card)?\b",
+            re.I,
+        ),
+        "was sent off",
+    ),
+    # time in prison in any of its words: "spent eight months in prison" (the time kept), "went to jail", "was
+    # imprisoned"; "spend time in prison" asks only whether
+    (
+        re.compile(
+            r"\b(?:spend|spends|spent|spending|serve|serves|served|serving)\s+(?:(?:some\s+)?time\s+)?"
+            r"((?:[\w-]+\s+){0,3}?)(?:in|behind)\s+(?:prison|jail|bars)\b",
+            re.I,
+        ),
+        r"jailed \1",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:go|goes|going|went|gone|sent)\s+to\s+(?:prison|jail)|imprison(?:s|ed|ing)?|"
+            r"incarcerat(?:e|es|ed|ing))\b",
+            re.I,
+        ),
+        "jailed",
     ),
     # "raising the twins on his own" is raising them alone ("by himself" too)
     (

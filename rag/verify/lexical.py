@@ -112,6 +112,7 @@ _PERMITTING = frozenset(
     favouring favor favors favored favoring fancy fancies fancied forecast forecasts forecasted project projects
     projected bet bets betting wager wagers wagering""".split()
 )
+_NOUN_AFTER_TO = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|our|this|that|these|those)\b|[$€£]?\d)", re.I)
 _PERMITTED_OBJECT = 6  # tokens from the permitting word to its "to" ("allow Ada Brin and Theo Park to")
 _WILL_AS_NOUN_AFTER = frozenset(
     "ill good free political popular strong the a his her their its our my your own of against with".split()
@@ -341,7 +342,8 @@ def _scan(text: str) -> Scan:
                 and (
                     previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO | _SCHEDULED
                     or hedged_clause
-                    or permitted
+                    # "pushing mortgage rates to a 23-year high": a "to" before a noun is where it went, no infinitive
+                    or (permitted and not _NOUN_AFTER_TO.match(text, m.end()))
                 )
             )
             or (low == "for" and previous in _HEDGING_BEFORE_TO | _SCHEDULED)
