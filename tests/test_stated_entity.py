@@ -1304,3 +1304,26 @@ def test_the_one_a_post_is_given_by_does_not_hold_it():
     named_by = "Named by Theo Park as the Rovers captain, Mara Lind had not played since May."
     assert titled(("captain", "Rovers"), named_by) == ["Mara Lind"]
     assert titled(("captain", "Rovers"), "The Rovers named Ada Brin as the Rovers captain on Monday.") == ["Ada Brin"]
+
+
+def test_doers_one_sentence_joins_lead_together_and_an_initial_stays_in_the_name(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-10-02",
+            "Book",
+            '"The tide came in," Mara S. Lind and Theo Park write in their book, "Tide Tales: A History of Ostland."',
+        ),
+        ("Tech Wire", "2023-10-03", "Book2", "Ada Brin and Theo Park wrote the book Harbour Days in 2019."),
+        ("Coast Times", "2023-10-05", "Other", "Norrvik Mills opened a new plant in Ostland."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "joint_doers", articles))
+    for question, lead in (
+        ("Who wrote Tide Tales?", "**Mara S. Lind and Theo Park** — stated by Tech Wire (2023-10-02) [1]."),
+        ("Who wrote Harbour Days?", "**Ada Brin and Theo Park** — stated by Tech Wire (2023-10-03) [1]."),
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith(lead), (question, answer.text)
+        assert_exact_quotes(bot, answer)

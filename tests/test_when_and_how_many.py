@@ -184,6 +184,18 @@ def test_an_active_question_is_answered_from_a_passive_sentence_naming_its_doer_
     assert_exact_quotes(bot, answer)
 
 
+def test_a_weekday_of_a_calendar_rule_dates_nothing():
+    from datetime import date
+
+    from rag.answer.when import event_day
+
+    published = date(2023, 11, 11)  # a Saturday
+    rule = "Ostland also has its own Harvest Day, on the second Monday in October, and Norrvik marks it every Friday."
+    assert event_day(rule, published) == (published, "")
+    # a weekday said as a day still dates it: the last one on or before the report
+    assert event_day("Globex fired Mara Lind on Monday.", published) == (date(2023, 11, 6), "Monday")
+
+
 def test_a_when_question_is_read_as_its_event():
     assert read_when("When was Mara Lind fired?") == "fired Mara Lind"
     assert read_when("When did Globex close its Ostland plant?") == "Globex close its Ostland plant"

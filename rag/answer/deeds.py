@@ -215,6 +215,9 @@ def _owns_next(words: list[str], i: int) -> bool:
     return re.search(r"(?:['’]s|s['’])$", words[j]) is not None and j + 1 < len(words) and words[j + 1][:1].islower()
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _doers_beside(words: list[str], tokens: list[frozenset[str]], start: int) -> set[str]:
     """The names that open the clause together with the one starting at `start`: "Mara Lind and Theo Park were
     arrested", "Mara Lind, Theo Park and Ada Brin resigned" say it of each. Only at the clause's start: in "Globex sued
@@ -229,11 +232,13 @@ def _doers_beside(words: list[str], tokens: list[frozenset[str]], start: int) ->
             break
         if not _is_name(words[j]):
             return set()
-        while j > 0 and _is_name(words[j - 1]) and not words[j - 1].endswith(","):
+        # ("Mara J. Lind": a middle initial is part of the name)
+        while j > 0 and (_is_name(words[j - 1]) or _INITIAL.fullmatch(words[j - 1])) and not words[j - 1].endswith(","):
             j -= 1
         names |= set().union(*tokens[j:i])
         i = j
-    opens_clause = i == 0 or words[i - 1][-1] in ",;:—–" or words[i - 1].lower() in _CLAUSE_START
+    # (a quote's closing comma opens the clause too: '"The tide came in," Mara Lind and Theo Park write')
+    opens_clause = i == 0 or words[i - 1].rstrip("\"”’'")[-1:] in ",;:—–" or words[i - 1].lower() in _CLAUSE_START
     return names if names and opens_clause else set()
 
 

@@ -538,8 +538,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         return False
     # where the whole name is said: "sued Globex ..., claiming Globex Pay Store ..." names the store after the verb's
     # object, not as it
-    parts = name.split()
     bare = [w.strip('.,;:!?"“”‘’()[]') for w in words]
+    parts = [w.strip('.,;:!?"“”‘’()[]') for w in name.split()]  # "Mara J. Lind": the initial read as its words are
     first = next((i for i in range(len(words)) if bare[i : i + len(parts)] == parts), -1)
     if first < 0:
         return False  # only inside a longer token ("#Globex", a link): not named there as a doer or an object
@@ -898,6 +898,11 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         # "Which companies invested in Tide Works?" asks for all of them: each is named, with its own citation
         leading = names[:MAX_NAMED]
         text = f"**{joined(leading)}** — " + "; ".join(f"{n}: {cite(n)}" for n in leading)
+    elif joint := [n for n in names[1:] if any(_joined(lead, n, s.window.text) for s in by_name[n])][: MAX_NAMED - 1]:
+        # "Mara Lind and Theo Park wrote Tide Tales": the doers one sentence joins did it together, and lead together
+        sentence = next(s.window.text for s in by_name[joint[0]] if _joined(lead, joint[0], s.window.text))
+        leading = sorted([lead, *joint], key=lambda n: (sentence.find(n) < 0, sentence.find(n)))
+        text = f"**{joined(leading)}**{when} — stated by {cite(lead)}"
     else:
         leading = [lead]
         text = f"**{lead}**{when} — stated by {cite(lead)}"
@@ -917,6 +922,14 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         n = cites.quote(change, lines)
         text += f" A later report may change this: {outlet_of(change)} [{n}]."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+def _joined(a: str, b: str, sentence: str) -> bool:
+    """The sentence names the two side by side, joined by "and" or a comma: "Mara Lind and Theo Park", "Theo Park,
+    Mara Lind and Ada Brin"."""
+    joint = r"\s*(?:,\s*|,?\s+(?:and|&)\s+)"
+    x, y = re.escape(a), re.escape(b)
+    return re.search(rf"(?<!\w){x}{joint}{y}(?!\w)|(?<!\w){y}{joint}{x}(?!\w)", sentence) is not None
 
 
 # Words that say a holder is new to the post, or took it up

@@ -42,6 +42,7 @@ _DAY_MONTH = re.compile(
 ROLLBACK_AFTER_DAYS = 92
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RECURRING_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|other)\s+$", re.I)
 # "today's networks" is nowadays, not a day
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today)\b(?![’']s\b)", re.I)
 
@@ -150,7 +151,8 @@ def event_day(sentence: str, published: date) -> tuple[date, str]:
     m = next((d for d in _RELATIVE_DAY.finditer(sentence) if not _AGO.search(sentence, 0, d.start())), None)
     if m:
         return published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0), m.group(0)
-    m = _WEEKDAY.search(sentence)
+    # "on the second Monday in October", "every Friday": a rule of the calendar, not a day
+    m = next((d for d in _WEEKDAY.finditer(sentence) if not _RECURRING_BEFORE.search(sentence, 0, d.start())), None)
     if m:  # the last such weekday on or before the article's date
         back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
         return published - timedelta(days=back), m.group(0)
