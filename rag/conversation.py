@@ -50,6 +50,15 @@ _THE_THING = re.compile(
     r"^\s*(?:(?:and|so|but)\s+)?(?:(?:what|how)\s+(?:was|is|were|are|did)\s+)?the\s+(?:[a-z-]+\s+){0,1}[a-z-]+\s*\??\s*$",
     re.I,
 )
+# "Who scored the winner?", "Where is the company based?", "Was anyone sent off?": a short follow-up naming nothing
+# that asks of "the" part of an event or a company, or of "anyone" in it, asks of the one just discussed (asked alone,
+# "the winner" is any match's)
+_OF_THE_ONE_DISCUSSED = re.compile(
+    r"\b(?:the\s+(?:company|firm|startup|winner|score|result|deal|game|match|fight|bout|race|trial|verdict|case|"
+    r"lawsuit|team|club|book|film|movie|album|show|study|merger|sale|stake|price)|anyone|anybody|someone|somebody)\b",
+    re.I,
+)
+_FOLLOW_UP_WORDS = 8
 NOTHING_MORE = (
     "That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
     "remaining passages are in the sources panel."
@@ -69,7 +78,10 @@ class Conversation:
         another = _ANOTHER.match(question)
         if another and _NOT_A_NAME & set(another.group("name").lower().split()):
             another = None
-        the_thing = bool(_THE_THING.match(question)) and not names_in(question)
+        the_thing = (
+            bool(_THE_THING.match(question))
+            or (bool(_OF_THE_ONE_DISCUSSED.search(question)) and len(question.split()) <= _FOLLOW_UP_WORDS)
+        ) and not names_in(without_auxiliary(question))
         if the_thing:
             another = None  # "And the final result?" asks the result of the same, not a question of "final result"
         if not self.turns or not (_PRONOUN.search(question) or elliptical or another or the_thing):

@@ -193,6 +193,14 @@ def test_a_short_question_about_the_thing_asks_it_of_the_names_before(bot):
     # a question that says what it is about stands alone
     assert chat.resolve("What is the boiling point of mercury?") == "What is the boiling point of mercury?"
     assert chat.resolve("What was the score in Ostland?") == "What was the score in Ostland?"
+    # "the winner", "the company", "anyone": a part of the event just discussed, not of any match
+    assert chat.resolve("Who scored the winner?") == "Who scored the winner? (Rovers Mariners)"
+    assert chat.resolve("Was anyone sent off?") == "Was anyone sent off? (Rovers Mariners)"
+    chat = _chat_after(bot, "How much did Globex pay for Tide Works?")
+    assert chat.resolve("Where is the company based?") == "Where is the company based? (Globex Tide Works)"
+    # a longer question says what it is about
+    long = "Who scored the winner in the cup final the Harbour Rovers played last spring?"
+    assert chat.resolve(long) == long
 
 
 def test_asked_for_the_score_the_sentences_with_a_score_come_first(tmp_path_factory):
