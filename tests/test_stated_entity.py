@@ -1327,3 +1327,17 @@ def test_doers_one_sentence_joins_lead_together_and_an_initial_stays_in_the_name
         answer = bot.ask(question)
         assert answer.text.startswith(lead), (question, answer.text)
         assert_exact_quotes(bot, answer)
+
+
+def test_what_a_doer_did_it_to_follows_its_own_verb_when_a_sentence_says_the_deed_twice(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    said = (
+        "Ostland defeated Norrvik by 70 runs in the first semi-final on Wednesday, and Tide City beat Harbour Rovers "
+        "by three wickets in the second semi-final on Thursday."
+    )
+    bot = Assistant.open(index_articles(tmp_path_factory, "deed_twice", [("Coast Times", "2023-11-18", "Semis", said)]))
+    answer = bot.ask("Who did Tide City beat in the second semi-final?")
+    assert answer.text.startswith("**Harbour Rovers**"), answer.text
+    assert_exact_quotes(bot, answer)
+    assert bot.ask("Who did Ostland beat?").text.startswith("**Norrvik**")
