@@ -314,7 +314,7 @@ def _earlier_year(window: Window, claim: str) -> str:
     text = _saying_only(saying, claim)
     # a quote that also names its report's own year ("fired 830 people this year ... the studio it bought in 2021")
     # dates the claim only by the clause that says it
-    own_year = _THIS_YEAR.search(text) or re.search(rf"\b{published}\b", text)
+    own_year = _REPORTS_OWN_TIME.search(text) or re.search(rf"\b{published}\b", text)
     past = None if own_year else past_year_said(text, int(published))
     if past is not None and _dates_another_deed(text, past[1], claim):
         past = None
@@ -329,7 +329,7 @@ def _earlier_year(window: Window, claim: str) -> str:
 CLAUSE_COVER = 0.6
 
 # the report's own time said in the quote ("this year", "this month", "today"): a past year there may date another clause
-_THIS_YEAR = re.compile(r"\bthis\s+(?:year|month|week)\b|\btoday\b", re.I)
+_REPORTS_OWN_TIME = re.compile(r"\bthis\s+(?:year|month|week)\b|\btoday\b", re.I)
 # "testified that ...", "testified about ...", "testified to sprucing up ...": what is said, not the saying
 _SAID_THAT = re.compile(r"\b([A-Za-z]+)\s+(?:that|about|to(?=\s+\w+ing\b))\b")
 
@@ -436,6 +436,11 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
 ENTITY_SPREAD_WEIGHT = 6.0  # tune inference accuracy: 0 -> 0.516, 1 -> 0.672, 2 -> 0.766, 4 -> 0.797, 6 and 10 -> 0.805
 
 
+# The whole question's best passages an entity may come from besides its parts' own (pick_entity), and where the
+# answer then quotes it from (compose_entity)
+QUESTION_PASSAGES = 5
+
+
 def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits) -> tuple[str, int]:
     """The name the parts' passages share most, that the question does not already say; (name, parts naming it)."""
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
@@ -449,7 +454,9 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
 
     # A name's weight in one part is the support of that part's claim by the best window naming it: the answer is
     # the name in the passages that say what each part says, not merely the most frequent capitalised word.
-    parts = [(claim_terms(e.clause.claim), e.hits) for e in evidence] + [(claim_terms(question), hits[:5])]
+    parts = [(claim_terms(e.clause.claim), e.hits) for e in evidence] + [
+        (claim_terms(question), hits[:QUESTION_PASSAGES])
+    ]
     per_part: list[dict[str, float]] = []
     for claim, pool in parts:
         weights: dict[str, float] = {}
@@ -554,7 +561,7 @@ def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hi
     if not refs:
         # the name came from the whole question's best passages (see pick_entity), not a part's own: one of them names
         # it, and a name is never given without the passage that says it
-        naming = naming_windows(hits[:5])
+        naming = naming_windows(hits[:QUESTION_PASSAGES])
         if naming:
             window = max(naming, key=lambda w: w.hit.score)
             n = cites.cite(window)

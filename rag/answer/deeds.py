@@ -218,6 +218,11 @@ def _owns_next(words: list[str], i: int) -> bool:
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
+def _unquoted(word: str) -> str:
+    """The word without the closing quotes after it: 'in,"' ends in a comma."""
+    return word.rstrip("\"”’'")
+
+
 def _doers_beside(words: list[str], tokens: list[frozenset[str]], start: int) -> set[str]:
     """The names that open the clause together with the one starting at `start`: "Mara Lind and Theo Park were
     arrested", "Mara Lind, Theo Park and Ada Brin resigned" say it of each. Only at the clause's start: in "Globex sued
@@ -238,7 +243,7 @@ def _doers_beside(words: list[str], tokens: list[frozenset[str]], start: int) ->
         names |= set().union(*tokens[j:i])
         i = j
     # (a quote's closing comma opens the clause too: '"The tide came in," Mara Lind and Theo Park write')
-    opens_clause = i == 0 or words[i - 1].rstrip("\"”’'")[-1:] in ",;:—–" or words[i - 1].lower() in _CLAUSE_START
+    opens_clause = i == 0 or _unquoted(words[i - 1])[-1:] in ",;:—–" or words[i - 1].lower() in _CLAUSE_START
     return names if names and opens_clause else set()
 
 
@@ -279,7 +284,7 @@ def _doer_before(words: list[str], verb: int) -> int:
             bracketed = False
         elif (
             # a comma inside closing quotes closes the aside too: 'best known for her role in "The Tide," has'
-            word.rstrip("\"”’'").endswith(",")
+            _unquoted(word).endswith(",")
             and not (dashed or bracketed)
             and (commaed or is_name)
             # "Mara Lind, also known as ML, the chair of Globex, resigned": a second aside right after the first

@@ -545,8 +545,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         return False  # only inside a longer token ("#Globex", a link): not named there as a doer or an object
     doer_words = [n.split()[-1] for n in names_in(slot.template.split("{}")[0])][:1]
     if not slot.template.startswith("{}") and doer_words and at >= 0:
-        # what the deed was done to, the deed said twice ("India beat New Zealand ..., and Australia beat South
-        # Africa"): the verb is the doer's own, the first after the doer's name
+        # what the deed was done to, the deed said twice ("Ostland beat Norrvik ..., and Tide City beat the Harbour
+        # Rovers"): the verb is the doer's own, the first after the doer's name
         doer_at = next((i for i, w in enumerate(bare) if w == doer_words[0]), -1)
         at = next(
             (i for i in said_at if i > doer_at and not (words[i][:1].isupper() and words[i - 1][:1].isupper())), at

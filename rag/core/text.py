@@ -661,6 +661,9 @@ _RESULT_WORD = re.compile(
     re.I,
 )
 
+# "a straight red", "his second red card": the card a player is shown or given
+_A_RED_CARD = r"(?:a\s+|his\s+|her\s+)?(?:straight\s+|second\s+|late\s+|first\s+)?red(?:\s+card)?\b"
+
 # Ways news words one event, mapped to one word before a claim is matched to a sentence: "came back" is "returned",
 # "is over" is "ended", "stepped down" is "resigned", "sacked" is "fired", "acquired" is "bought", "defeated" is "beat",
 # "appointed" is "hired", "is eliminating 200 jobs" is "cut", "a guilty plea" is "pleaded guilty", "found (her)
@@ -807,18 +810,11 @@ _EVENT_WORDS = [
     (re.compile(r"\b((?:was|were|is|are|been|be|being)\s+)red[\s-]+carded\b", re.I), r"\1sent off"),
     (re.compile(r"\b(?:got|gets|get|getting)\s+red[\s-]+carded\b", re.I), "was sent off"),
     (re.compile(r"\bred[\s-]+carded\b", re.I), "sent off"),
-    (
-        re.compile(
-            r"\b((?:was|were|is|are|been|be)\s+)shown\s+(?:a\s+)?(?:straight\s+|second\s+|late\s+|first\s+)?red"
-            r"(?:\s+card)?\b",
-            re.I,
-        ),
-        r"\1sent off",
-    ),
+    (re.compile(rf"\b((?:was|were|is|are|been|be)\s+)shown\s+{_A_RED_CARD}", re.I), r"\1sent off"),
     (
         re.compile(
             r"\b(?:got|gets|get|getting|received|receives|receive|receiving|picked\s+up|picks\s+up|pick\s+up|earned|"
-            r"earns|earn)\s+(?:a\s+|his\s+|her\s+)?(?:straight\s+|second\s+|late\s+|first\s+)?red(?:\s+card)?\b",
+            rf"earns|earn)\s+{_A_RED_CARD}",
             re.I,
         ),
         "was sent off",
