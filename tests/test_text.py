@@ -472,3 +472,20 @@ def test_a_past_verb_gets_its_plain_form_by_the_spelling_rules_of_ed():
         past, plain = pair.split(":")
         assert plain_form(past) == plain, past
     assert plain_form("growth") == ""  # no past at all
+
+
+def test_a_deed_is_said_back_in_its_past_form() -> None:
+    from rag.answer.stated import read_slot
+
+    assert [T.past_tense(v) for v in ("say", "leave", "play", "fire", "buy", "deny", "beat")] == [
+        "said",
+        "left",
+        "played",
+        "fired",
+        "bought",
+        "denied",
+        "beat",
+    ]
+    # a refusal says what no passage states in plain English ("who Mara Lind said ...", not "sayed")
+    slot = read_slot("Who did Mara Lind say she would hire?")
+    assert slot is not None and slot.asked == "who Mara Lind said she would hire"

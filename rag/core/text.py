@@ -270,6 +270,16 @@ IRREGULAR_VERBS = {
 
 # the base form's past, for saying a deed as news reports it ("which studio Globex bought")
 _PAST = {base: form for form, base in reversed(list(IRREGULAR_VERBS.items()))}
+# pasts only said, never matched back to their verb ("said", "left" and "meant" are read as written everywhere else)
+_PAST.update(
+    dict(
+        pair.split(":")
+        for pair in """say:said lay:laid leave:left feel:felt mean:meant sit:sat ride:rode sing:sang wear:wore eat:ate
+        hang:hung hide:hid lend:lent bend:bent sweep:swept sleep:slept light:lit slide:slid dig:dug stick:stuck spin:spun
+        swing:swung bite:bit shine:shone arise:arose forgive:forgave understand:understood mislead:misled
+        oversee:oversaw rebuild:rebuilt""".split()
+    )
+)
 _SAME_PAST = frozenset("beat hit cut put set let quit hurt cost shut split spread bet bid cast upset".split())
 
 
