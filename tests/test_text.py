@@ -489,3 +489,11 @@ def test_a_deed_is_said_back_in_its_past_form() -> None:
     # a refusal says what no passage states in plain English ("who Mara Lind said ...", not "sayed")
     slot = read_slot("Who did Mara Lind say she would hire?")
     assert slot is not None and slot.asked == "who Mara Lind said she would hire"
+
+
+def test_going_backwards_is_going_back() -> None:
+    from rag.answer.verdicts import judge
+
+    said = "Winter is coming, as the clocks go backwards one hour at 2am on Sunday 29 October."
+    assert judge("clocks go back on Sunday 29 October", [said], happened=True).supported
+    assert not judge("clocks go back on Sunday 22 October", [said], happened=True).supported

@@ -847,6 +847,8 @@ _EVENT_WORDS = [
         ),
         "jailed",
     ),
+    # "the clocks go backwards" go back
+    (re.compile(r"\b(go|goes|going|went|gone|move|moves|moved|moving)\s+backwards?\b", re.I), r"\1 back"),
     # "raising the twins on his own" is raising them alone ("by himself" too)
     (
         re.compile(
