@@ -2403,3 +2403,28 @@ def test_amounts_said_respectively_go_with_the_names_in_their_order():
     said = "Heavy hitters Globex and Tide Works shed 0.8 per cent and 0.4 per cent, respectively, and Norrvik fell 2%."
     assert judge("Tide Works shed 0.4 per cent", [said], happened=True).supported
     assert judge("Tide Works shed 0.8 per cent", [said], happened=True).label == "contradicted"
+
+
+def test_a_later_report_sharing_only_a_month_and_a_weekday_is_no_report_of_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-24",
+            "Clocks",
+            "Winter is coming, as the clocks go back one hour at 2am on Sunday 29 October.",
+        ),
+        (
+            "Coast Times",
+            "2023-12-06",
+            "Ratings",
+            "Theo Park's effect on the league didn't go unnoticed in October, as one Sunday game became the most-watched show.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "calendar_story", articles))
+    answer = bot.ask("Do the clocks go back on Sunday 29 October?")
+    assert answer.text.startswith("**Yes"), answer.text
+    # the ratings story goes, and it was in October, on a Sunday: it says nothing of the clocks, later or not
+    assert not any("Theo Park" in c.quote for c in answer.citations), answer.text
+    assert_exact_quotes(bot, answer)

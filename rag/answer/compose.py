@@ -15,6 +15,7 @@ from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, 
 from rag.answer.reading import Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
 from rag.core.text import (
+    CALENDAR_NAMES,
     IRREGULAR_VERBS,
     REFUSAL_TEXT,
     base_stem,
@@ -243,6 +244,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
 
 # Articles whose best window shares this much of a part's claim are reports about the same thing, at their dates.
 SAME_STORY = 0.5
+_CALENDAR_WORD = re.compile(rf"\b(?:{'|'.join(CALENDAR_NAMES)})\b")
 
 
 def _closest(e: Evidence, reading: Reading) -> Window | None:
@@ -274,8 +276,11 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
     # about coming back")
     best: dict[str, tuple[tuple[bool, float, int], Window, str]] = {}
     terms = claim_terms(e.clause.claim)
+    # a weekday or a month says when, not what: "didn't go unnoticed in October" is no report on the clocks going back
+    # one Sunday in October
+    story = _CALENDAR_WORD.sub(" ", terms) if plain_words(_CALENDAR_WORD.sub(" ", terms)) else terms
     for w in claim_windows(e.clause.claim, e.hits, happened):
-        cover = coverage(terms, w.text)
+        cover = coverage(story, w.text)
         if cover < SAME_STORY or not w.hit.article.published_at:
             continue
         label = judge(e.clause.claim, [w.text], happened=happened).label
