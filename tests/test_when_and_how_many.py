@@ -194,6 +194,11 @@ def test_a_weekday_of_a_calendar_rule_dates_nothing():
     assert event_day(rule, published) == (published, "")
     # a weekday said as a day still dates it: the last one on or before the report
     assert event_day("Globex fired Mara Lind on Monday.", published) == (date(2023, 11, 6), "Monday")
+    assert event_day("Globex fired Mara Lind last Monday.", published) == (date(2023, 11, 6), "Monday")
+    # a weekday inside a name ("Black Friday", a title) is no day; the one after it is
+    assert event_day("Shoppers rushed out for Black Friday deals.", published) == (published, "")
+    titled = "Days before “Harbour Friday 2,” the album that dropped on Friday, fans queued."
+    assert event_day(titled, published) == (date(2023, 11, 10), "Friday")
 
 
 def test_a_when_question_is_read_as_its_event():

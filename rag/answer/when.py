@@ -42,7 +42,20 @@ _DAY_MONTH = re.compile(
 ROLLBACK_AFTER_DAYS = 92
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_RECURRING_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|last|every|each|other)\s+$", re.I)
+# "the second Monday in October", "every Friday": a rule of the calendar ("last Friday" is a day)
+_RECURRING_BEFORE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last)\s+$|\b(?:every|each|other)\s+$", re.I)
+
+
+def _a_day_said(sentence: str, weekday: re.Match[str]) -> bool:
+    """The weekday names a day: not a rule of the calendar, nor part of a name a capital before it opens ("Black
+    Friday", "“Pink Friday 2”"; a capital opening the sentence is the sentence's: "Last Friday, ...")."""
+    before = sentence[: weekday.start()]
+    if _RECURRING_BEFORE.search(before):
+        return False
+    words = before.split()
+    return not (len(words) >= 2 and words[-1].lstrip("\"“‘'(")[:1].isupper())
+
+
 # "today's networks" is nowadays, not a day
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|earlier today)\b(?![’']s\b)", re.I)
 
@@ -151,8 +164,7 @@ def event_day(sentence: str, published: date) -> tuple[date, str]:
     m = next((d for d in _RELATIVE_DAY.finditer(sentence) if not _AGO.search(sentence, 0, d.start())), None)
     if m:
         return published - timedelta(days=1 if m.group(1).lower() == "yesterday" else 0), m.group(0)
-    # "on the second Monday in October", "every Friday": a rule of the calendar, not a day
-    m = next((d for d in _WEEKDAY.finditer(sentence) if not _RECURRING_BEFORE.search(sentence, 0, d.start())), None)
+    m = next((d for d in _WEEKDAY.finditer(sentence) if _a_day_said(sentence, d)), None)
     if m:  # the last such weekday on or before the article's date
         back = (published.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
         return published - timedelta(days=back), m.group(0)
