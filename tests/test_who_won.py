@@ -652,6 +652,13 @@ def test_a_side_that_rode_to_a_win_over_another_or_demolished_it_beat_it(tmp_pat
             "The Mariners raced to a 2-0 lead against the Comets before the break.",
         ),
         ("Coast Times", "2023-11-04", "Rout", "No. 4 Westmark demolishes No. 12 Eastvale in a 41-10 win."),
+        (
+            "Coast Times",
+            "2023-11-05",
+            "Holders",
+            "Norrvik Town are the holders of the trophy after defeating Coast United.",
+        ),
+        ("Bay News", "2023-11-18", "Senior day", "No. 17 Bayside dominates No. 22 Hillcrest, 42-18, on Senior Day."),
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "rode_to_win", articles))
     for question, lead in (
@@ -662,6 +669,9 @@ def test_a_side_that_rode_to_a_win_over_another_or_demolished_it_beat_it(tmp_pat
         # the meeting asked "vs", "versus" or "between" is the same "v."
         ("Who won Eastvale vs Westmark?", "**Westmark**, as of 2023-11-04"),
         ("Who won the game between Norrvik and Ostland?", "**Ostland**, as of 2023-10-14"),
+        # a side that holds a trophy "after defeating" another beat it; one that dominates a ranked side beat it
+        ("Did Coast United beat Norrvik Town?", "**No** — Norrvik Town won the latest meeting reported"),
+        ("Did Bayside beat Hillcrest?", "**Yes** — Bayside won the latest meeting reported, as of 2023-11-18"),
     ):
         answer = bot.ask(question)
         assert answer.text.startswith(lead), (question, answer.text)

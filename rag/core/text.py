@@ -495,6 +495,16 @@ _RESULT_FORMS = [
         ),
         r"\g<x> beat \g<y>",
     ),
+    # ... and so did one that goes on "after beating" it: "the Mariners are the holders of the cup after defeating the
+    # Rovers"
+    (
+        re.compile(
+            rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?:are|is|were|was|head|heads|come|comes|enter|enters|lifted|won)\s+"
+            r"(?:[a-z][\w'’-]*\s+){0,8}?(?:after|following)\s+(?i:beating|defeating|edging|thrashing|routing|trouncing|"
+            rf"crushing|hammering|demolishing|overcoming)\s+(?:the\s+)?(?:No\.\s*\d+\s+)?(?P<y>{_NAME})"
+        ),
+        r"\g<x> beat \g<y>",
+    ),
     # "No. 21 Mariners rode the turnovers to an overwhelming 48-20 win at home against No. 10 Rovers", "the Mariners
     # cruised to victory over ...": the subject rode to its own win
     (
@@ -568,7 +578,8 @@ _RESULT_FORMS = [
             r"\b(?:edg(?:e|es|ed|ing)\s+(?:past|out)|outlast(?:s|ed|ing)?|thrash(?:es|ed|ing)?|trounc(?:e|es|ed|ing)|"
             r"rout(?:s|ed|ing)?|pulveri[sz](?:e|es|ed|ing)|overc[ao]me|overcomes|overcoming|demolish(?:es|ed|ing)?|"
             r"crush(?:es|ed|ing)?|hammer(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|thump(?:s|ed|ing)?|outclass(?:es|ed|ing)?|"
-            r"overpower(?:s|ed|ing)?|steamroll(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|drub(?:s|bed|bing)?)\b"
+            r"overpower(?:s|ed|ing)?|steamroll(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|drub(?:s|bed|bing)?|"
+            r"dominat(?:e|es|ed|ing))\b"
             r"(?=\s+(?:the\s+|No\.\s*\d+\s+)?(?-i:[A-Z]))",
             re.I,
         ),
@@ -665,9 +676,10 @@ def doers_first(text: str) -> str:
 
 # a word any of them holds: most texts hold none, and one search is cheaper than four name patterns
 _RESULT_WORD = re.compile(
-    r"\b(?:defeats?|defeated|loss|losses|wins?|victory|lost|lose|loses|losing|eliminated|knocked|beaten|swept|"
+    r"\b(?:defeats?|defeated|defeating|beating|loss|losses|wins?|victory|lost|lose|loses|losing|eliminated|knocked|beaten|swept|"
     r"thrashed|routed|trounced|edged|edg\w*|outlast\w*|thrash\w*|trounc\w*|rout\w*|pulveri[sz]\w*|overc[ao]m\w*|"
-    r"demolish\w*|crush\w*|hammer\w*|dismantl\w*|thump\w*|outclass\w*|overpower\w*|steamroll\w*|dispatch\w*|drub\w*)\b",
+    r"demolish\w*|crush\w*|hammer\w*|dismantl\w*|thump\w*|outclass\w*|overpower\w*|steamroll\w*|dispatch\w*|drub\w*|"
+    r"dominat\w*)\b",
     re.I,
 )
 
