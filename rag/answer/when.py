@@ -47,8 +47,8 @@ _RECURRING_BEFORE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last
 
 
 def _a_day_said(sentence: str, weekday: re.Match[str]) -> bool:
-    """The weekday names a day: not a rule of the calendar, nor part of a name a capital before it opens ("Black
-    Friday", "“Pink Friday 2”"; a capital opening the sentence is the sentence's: "Last Friday, ...")."""
+    """The weekday names a day: not a rule of the calendar, nor part of a name a capital before it opens ("Good
+    Friday", "“Harbour Friday 2”"; a capital opening the sentence is the sentence's: "Last Friday, ...")."""
     before = sentence[: weekday.start()]
     if _RECURRING_BEFORE.search(before):
         return False
