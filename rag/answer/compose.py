@@ -276,8 +276,8 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
     # about coming back")
     best: dict[str, tuple[tuple[bool, float, int], Window, str]] = {}
     terms = claim_terms(e.clause.claim)
-    # a weekday or a month says when, not what: "didn't go unnoticed in October" is no report on the clocks going back
-    # one Sunday in October
+    # a weekday or a month says when, not what: "Theo Park's form didn't go unnoticed in October" is no report on the
+    # ferries going back one Sunday in October
     story = _CALENDAR_WORD.sub(" ", terms) if plain_words(_CALENDAR_WORD.sub(" ", terms)) else terms
     for w in claim_windows(e.clause.claim, e.hits, happened):
         cover = coverage(story, w.text)

@@ -505,8 +505,8 @@ _RESULT_FORMS = [
         ),
         r"\g<x> beat \g<y>",
     ),
-    # "No. 21 Mariners rode the turnovers to an overwhelming 48-20 win at home against No. 10 Rovers", "the Mariners
-    # cruised to victory over ...": the subject rode to its own win
+    # "No. 3 Mariners rode two late goals to a 3-1 win at home against No. 9 Rovers", "the Mariners cruised to victory
+    # over ...": the subject rode to its own win
     (
         re.compile(
             rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?i:rode|rides|cruised|cruises|coasted|coasts|romped|romps|stormed|storms|"
@@ -841,7 +841,7 @@ _EVENT_WORDS = [
         ),
         "was sent off",
     ),
-    # time in prison in any of its words: "spent eight months in prison" (the time kept), "went to jail", "was
+    # time in prison in any of its words: "spent two years in prison" (the time kept), "went to jail", "was
     # imprisoned"; "spend time in prison" asks only whether
     (
         re.compile(
@@ -859,9 +859,9 @@ _EVENT_WORDS = [
         ),
         "jailed",
     ),
-    # "the clocks go backwards" go back
+    # "the project went backwards" went back
     (re.compile(r"\b(go|goes|going|went|gone|move|moves|moved|moving)\s+backwards?\b", re.I), r"\1 back"),
-    # "raising the twins on his own" is raising them alone ("by himself" too)
+    # "running the shop on his own" is running it alone ("by himself" too)
     (
         re.compile(
             r"\b(?:on\s+(?:his|her|their|its|my|our|your)\s+own|by\s+(?:himself|herself|themselves|itself))\b"

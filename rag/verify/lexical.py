@@ -342,7 +342,7 @@ def _scan(text: str) -> Scan:
                 and (
                     previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO | _SCHEDULED
                     or hedged_clause
-                    # "pushing mortgage rates to a 23-year high": a "to" before a noun is where it went, no infinitive
+                    # "pushing Ostland's rates to a record high": a "to" before a noun is where it went, no infinitive
                     or (permitted and not _NOUN_AFTER_TO.match(text, m.end()))
                 )
             )
