@@ -400,11 +400,11 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
     """**Winner** of the final (or the latest result, said as such), cited, then earlier results as earlier; a refusal
     naming the event when no passage reports a result for it (a name from another event would be a wrong answer)."""
     found = results(question, hits)
-    topic = _topic(question)
-    if _SIDES.search(topic):
+    meeting = _topic(question)
+    if _SIDES.search(meeting):
         # "Who won Ostland v. Norrvik?": only a result of the two sides' meeting answers, not one of them beating a third
         # (a verdict names the side found for, and its case the other: see compose_did_win)
-        found = [r for r in found if r.verdict or _between_the_sides(topic, r)]
+        found = [r for r in found if r.verdict or _between_the_sides(meeting, r)]
     if not found:
         # the event as the question writes it ("Epic's lawsuit", not the matcher's "Epic s lawsuit")
         topic = _WON_ASKED.sub(" ", question).strip(" ?")

@@ -533,7 +533,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
     words = SPAN_WORD.findall(doers_first(compound_deeds(sentence)))
     said_at = [i for i, w in enumerate(words) if base_stem(same_event_words(re.sub(r"\W", "", w))) == verb]
     # a capital after a capital is part of a name ("Chicago Fire vs. Inter Miami" fired no one)
-    at = next((i for i in said_at if not (i > 0 and words[i][:1].isupper() and words[i - 1][:1].isupper())), -1)
+    verbs = [i for i in said_at if not (i > 0 and words[i][:1].isupper() and words[i - 1][:1].isupper())]
+    at = verbs[0] if verbs else -1
     if said_at and at < 0:
         return False
     # where the whole name is said: "sued Globex ..., claiming Globex Pay Store ..." names the store after the verb's
@@ -548,13 +549,11 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         # what the deed was done to, the deed said twice ("Ostland beat Norrvik ..., and Tide City beat the Harbour
         # Rovers"): the verb is the doer's own, the first after the doer's name
         doer_at = next((i for i, w in enumerate(bare) if w == doer_words[0]), -1)
-        at = next(
-            (i for i in said_at if i > doer_at and not (words[i][:1].isupper() and words[i - 1][:1].isupper())), at
-        )
+        at = next((i for i in verbs if i > doer_at), at)
     if slot.template.startswith("{}") and at >= 0:
         # the deed said twice, of two doers ("Globex invested $4bn in Tide Works and Norrvik invested another $2bn in
         # Tide Works"): the doer's own verb is the first after its name
-        at = next((i for i in said_at if i > first and not (words[i][:1].isupper() and words[i - 1][:1].isupper())), at)
+        at = next((i for i in verbs if i > first), at)
     if at < 0:
         return True  # the judge found the claim in other words ("returned" for "came back"): nothing to place
     said, asked = re.sub(r"\W", "", words[at]).lower(), slot.verb.lower()
