@@ -367,9 +367,10 @@ def test_an_entity_is_named_as_the_passages_spell_it_out():
     assert names_in("Second-year Globex engineer Mara Lind left.") == ["Globex", "Mara Lind"]
     # a possessive ends a name: the question asks about Globex and about Tide Pay, each found on its own
     assert names_in("so Globex's Tide Pay beat the Rovers' app") == ["Globex", "Tide Pay", "Rovers"]
-    # a middle initial is part of the name; an initialism before a name is not
+    # a middle initial is part of the name; an initialism before a title is not, one that opens a name is
     assert names_in("Globex named Mara J. Lind as chair.") == ["Globex", "Mara J. Lind"]
     assert names_in("The U.S. President Theo Park said.") == ["U.S.", "President Theo Park"]
+    assert names_in("The U.K. Rowing board and U.S. officials met.") == ["U.K. Rowing", "U.S."]
     # a short form or initials become the full name the passages also use; another word starting alike does not
     found = {"Fed Chair", "Federal Reserve", "FedEx Ground", "Globex Songs Fund"}
     assert full_form("Fed", found) == "Federal Reserve"

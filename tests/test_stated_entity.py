@@ -1341,3 +1341,27 @@ def test_what_a_doer_did_it_to_follows_its_own_verb_when_a_sentence_says_the_dee
     assert answer.text.startswith("**Harbour Rovers**"), answer.text
     assert_exact_quotes(bot, answer)
     assert bot.ask("Who did Ostland beat?").text.startswith("**Norrvik**")
+
+
+def test_a_title_before_a_by_phrase_is_what_was_done_and_an_initialism_opens_a_name(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-10-01",
+            "Excerpt",
+            "Excerpted from Tide Notes on a Long Road: Essays and Harbour Letters, edited by Mara J. Lind.",
+        ),
+        ("Coast Times", "2023-11-15", "A new coach", "U.K. Rowing has appointed Theo Park as its head coach."),
+        ("Bay News", "2023-11-16", "Talks", "U.K. President Ada Brin said the talks went well."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "by_phrase", articles))
+    # "Harbour Letters, edited by Mara J. Lind": what was edited stands before the verb, its editor after "by"
+    answer = bot.ask("Who edited Tide Notes on a Long Road?")
+    assert answer.text.startswith("**Mara J. Lind** — stated by Tech Wire (2023-10-01) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
+    # "U.K. Rowing" is one name, not "U.K." and a "Rowing" that appointed him
+    answer = bot.ask("Who appointed Theo Park?")
+    assert answer.text.startswith("**U.K. Rowing** — stated by Coast Times (2023-11-15) [1]."), answer.text
+    assert_exact_quotes(bot, answer)

@@ -599,6 +599,8 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
             return False
         if first < at and _object_before_gerund(words, first, first + len(parts), at):
             return False
+        if first < at and at + 1 < len(words) and words[at + 1].lower() == "by":
+            return False  # "Tide Notes, edited by Mara Lind": before a verb whose doer follows "by" stands what it did
         if first < at:
             return True
         # by the doer: "Mara Lind was fired by Globex", "the company was sued by Globex", "Tide Pay, made by Globex";
@@ -612,8 +614,11 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         # (the doer is the by-phrase's last name: "by former Tide Works chief Mara Lind," was founded by her, not Tide)
         head = first + len(parts) - 1 == comma
         after = {w.strip('.,;:!?"“”‘’()[]') for w in words[comma + 1 : comma + 4]} if at == 0 and head else set()
+        # or all of what it was done to earlier in the sentence, a long title ("Excerpted from Tide Notes on a Long
+        # Road: Essays, edited by Mara Lind")
+        whole = done_to <= {w.strip('.,;:!?"“”‘’()[]') for w in words[:at]}
         return "by" in (w.lower() for w in words[at:first]) and (
-            passive or not done_to or bool(done_to & (before | after))
+            passive or not done_to or bool(done_to & (before | after)) or whole
         )
     # what it was done to is the first name after the verb, a few words on at most ("bought the small studio Tide
     # Works"), not a name further along ("beat the Rovers 41-10, with Lind scoring twice")

@@ -154,10 +154,13 @@ NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*)*")
 # lowercase particles of surnames ("Ada de Brin", "Theo van der Park", "Mara ten Lind").
 # Neither crosses a line break: a caption or a heading above a sentence is not part of a name in it.
 _NAME_JOINER = r"(?:of|&|(?:de|van|von|ten|ter|da|di|du|del|della|le|la|bin|al)(?:[^\S\n]+(?:der|den|la))?)[^\S\n]+"
-# A middle initial stays inside ("Mara J. Lind").
-NAME_PHRASE = re.compile(
-    rf"\b[A-Z][\w’'&.-]*[\w](?:[^\S\n]+(?:{_NAME_JOINER})?(?:[A-Z]\.[^\S\n]+)?[A-Z][\w’'&.-]*[\w])*"
+# A middle initial stays inside ("Mara J. Lind"), and so does an initialism that opens a name ("U.S. Soccer", "the
+# U.K. Treasury"); "U.S. officials" leaves "U.S." alone, and so does a title after it ("U.S. President Mara Lind").
+_TITLE_AFTER = (
+    r"(?:President|Vice|Rep|Sen|Senator|Gov|Governor|Mayor|Secretary|Judge|Ambassador|Attorney|Prime|Chief)\b"
 )
+_NAME_WORD = rf"(?:(?:[A-Z]\.){{2,}}(?=[^\S\n]+(?!{_TITLE_AFTER})[A-Z])|[A-Z][\w’'&.-]*[\w])"
+NAME_PHRASE = re.compile(rf"\b{_NAME_WORD}(?:[^\S\n]+(?:{_NAME_JOINER})?(?:[A-Z]\.[^\S\n]+)?{_NAME_WORD})*")
 
 # Words that match nearly every chunk: they cost time and carry no signal for ranking.
 STOPWORDS = frozenset(
