@@ -723,3 +723,53 @@ def test_a_scenario_headed_in_the_present_is_no_result(tmp_path_factory):
     # nor is it said that the game was won: a heading in the present says no more than the scenario it heads
     for question in ("Did Norrvik beat Tide City?", "Did Tide City lose to Norrvik?"):
         assert not bot.ask(question).text.startswith("**Yes"), question
+
+
+def test_a_final_score_given_as_such_is_a_result_and_a_running_score_is_not(tmp_path_factory):
+    from rag.answer.results import result_queries
+    from rag.assistant import Assistant
+    from rag.core.text import said_as_beat
+
+    # the higher final score beat the lower; a tie, a quarter's score or a score with no "final" is no result
+    assert said_as_beat("Final: Ostland 21, Norrvik Rovers 20") == "Ostland beat Norrvik Rovers 21-20"
+    assert said_as_beat("FINAL SCORE - Tide City 3, Coast United 4") == "Coast United beat Tide City 4-3"
+    for unchanged in (
+        "Final: Ostland 2, Norrvik 2",
+        "End of third quarter: Ostland 17, Norrvik 9",
+        "Ostland 17, Norrvik 9",
+    ):
+        assert said_as_beat(unchanged) == unchanged
+    # a meeting of two sides is searched for with either side first
+    assert result_queries("Who won Ostland v. Norrvik?") == [
+        "won beat defeat Ostland v. Norrvik",
+        "won beat defeat Norrvik v. Ostland",
+    ]
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-19",
+            "Ostland vs. Norrvik live score",
+            (
+                "Norrvik led for most of the night before a late comeback.\n\nFinal: Ostland 21, Norrvik 20\n\n"
+                "11:25 p.m.: Turnover on downs.\n\nNorrvik 20, Ostland 15\n\nNorrvik 17, Ostland 12"
+            ),
+        ),
+        (
+            "Harbour Herald",
+            "2023-11-20",
+            "Mariners vs. Comets live",
+            "Halftime: Mariners 17, Comets 9. The Comets have not scored since the first quarter.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "final_score", articles))
+    for question, lead in (
+        ("Did Ostland beat Norrvik?", "**Yes** — Ostland won the latest meeting reported, as of 2023-11-19"),
+        ("Did Norrvik beat Ostland?", "**No** — Ostland won the latest meeting reported, as of 2023-11-19"),
+    ):
+        answer = bot.ask(question)
+        assert answer.text.startswith(lead), (question, answer.text)
+        assert answer.citations[0].quote == "Final: Ostland 21, Norrvik 20"
+        assert_exact_quotes(bot, answer)
+    # a score at half-time decides nothing
+    answer = bot.ask("Did the Mariners beat the Comets?")
+    assert not answer.text.startswith(("**Yes", "**No")), answer.text

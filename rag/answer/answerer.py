@@ -42,7 +42,7 @@ from rag.answer.results import (
     compose_winner,
     read_did_lose,
     read_did_win,
-    result_query,
+    result_queries,
 )
 from rag.answer.stated import (
     MAX_WORDS,
@@ -265,10 +265,10 @@ class StructuredAnswerer:
             return _never_named(question, "closest articles never mention", missing, hits)
         if reading.shape == "entity":
             if asks_who_won(question):
-                more = retrieve(result_query(question), RESULT_HITS, Filters())
+                more = _result_hits(retrieve, question)
                 return compose_winner(question, _pool(hits, evidence, more))
             if asks_who_lost(question):  # "Who lost the Harbour Cup final?": the side the winner of the final beat
-                more = retrieve(result_query(as_who_won(question)), RESULT_HITS, Filters())
+                more = _result_hits(retrieve, as_who_won(question))
                 return compose_loser(question, _pool(hits, evidence, more))
             # asked with no outlet named, who or which is answered only by a name a passage states in that role
             slot = read_slot(question) if not reading.sources else None
@@ -305,7 +305,7 @@ class StructuredAnswerer:
         did_lose = read_did_lose(question) if not reading.sources and did_win is None else None
         if did_win is not None or did_lose is not None:
             side, who_won = did_win or did_lose or ("", "")
-            more = retrieve(result_query(who_won), RESULT_HITS, Filters())
+            more = _result_hits(retrieve, who_won)
             won = compose_did_win(question, side, who_won, _pool(hits, evidence, more), lost=did_lose is not None)
             if won is not None:
                 return won
@@ -345,7 +345,7 @@ class StructuredAnswerer:
         did_win = read_did_win(bare)
         if did_win is not None:
             side, who_won = did_win
-            more = inside(result_query(who_won), RESULT_HITS, Filters())
+            more = _result_hits(inside, who_won)
             won = compose_did_win(question, side, who_won, _pool(own, [], more), past_no=False)
             if won is not None:
                 return won
@@ -559,6 +559,11 @@ def _within(hits: list[Hit], wanted: Filters) -> list[Hit]:
 def _newest(hits: list[Hit]) -> str:
     """The day of the newest article found: a day or month asked without its year is the latest on or before it."""
     return max((h.article.published_at[:10] for h in hits), default="")
+
+
+def _result_hits(retrieve: Retrieve, question: str) -> list[Hit]:
+    """The passages found by the words a result of the question is reported in (`result_queries`), each search's."""
+    return [h for query in result_queries(question) for h in retrieve(query, RESULT_HITS, Filters())]
 
 
 def _pool(hits: list[Hit], evidence: list[Evidence], more: list[Hit] | None = None) -> list[Hit]:

@@ -135,12 +135,17 @@ def _topic(question: str) -> str:
     return claim_terms(_WON_ASKED.sub(" ", topic)).strip(" ?")
 
 
-def result_query(question: str) -> str:
+def result_queries(question: str) -> list[str]:
     """The words a result is reported in ("won the Harbour Cup"): a passage saying who won seldom shares the
     question's own "which team", and a past result mentioned in passing ranks low for the question itself."""
     topic = _topic(question)
-    # a meeting of two sides is reported as much by its loser's defeat as by its winner's win
-    return f"won beat defeat {topic}" if _SIDES.search(topic) else f"won {topic}"
+    sides = _SIDES.search(topic)
+    if sides is None:
+        return [f"won {topic}"]
+    # a meeting of two sides is reported as much by its loser's defeat as by its winner's win, and with either side
+    # first ("Mariners vs. Rovers live score" is found by the Rovers-first words only far down)
+    swapped = f"{topic[: sides.start()]}{sides['b']} v. {sides['a']}{topic[sides.end() :]}"
+    return [f"won beat defeat {topic}", f"won beat defeat {swapped}"]
 
 
 # "The 2017 Mariners", "the 2019-20 Rovers": a season right before the winner's name

@@ -978,12 +978,30 @@ _PASSED_OVER = re.compile(
 _INSTEAD = re.compile(rf",?\s+(?:instead\s+of|rather\s+than)\s+(?:the\s+)?{_NAME}(?=[\s,.;:!?])")
 
 
+# A final score given as such ("Final: Mariners 21, Rovers 20", "FINAL SCORE - Rovers 3, Mariners 1"): the game is
+# over, so the higher score beat the lower; a running score ("Rovers 17, Mariners 9" in a live blog) is no result.
+_FINAL_SCORE = re.compile(
+    rf"\b(?i:final(?:\s+score)?)\s*[:—–-]\s*(?:the\s+)?(?P<x>{_NAME})\s+(?P<a>\d{{1,3}}),\s+(?:the\s+)?(?P<y>{_NAME})\s+"
+    rf"(?P<b>\d{{1,3}})(?![\d-])"
+)
+
+
+def _final_as_beat(m: re.Match[str]) -> str:
+    a, b = int(m["a"]), int(m["b"])
+    if a == b:
+        return m.group(0)
+    winner, loser = (m["x"], m["y"]) if a > b else (m["y"], m["x"])
+    return f"{winner} beat {loser} {max(a, b)}-{min(a, b)}"
+
+
 def said_as_beat(text: str) -> str:
     """text with each result said as who beat whom (see _RESULT_FORMS): "the Mariners' win over the Rovers" -> "the
-    Mariners beat the Rovers"."""
+    Mariners beat the Rovers"; "Final: Mariners 21, Rovers 20" -> "Mariners beat Rovers 21-20"."""
     if _RESULT_WORD.search(text):
         for pattern, word in _RESULT_FORMS:
             text = pattern.sub(word, text)
+    if "inal" in text or "INAL" in text:
+        text = _FINAL_SCORE.sub(_final_as_beat, text)
     return text
 
 
