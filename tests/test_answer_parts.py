@@ -705,6 +705,22 @@ def test_a_passage_naming_someone_else_by_the_same_first_name_supports_nothing()
     assert (verdict.label, verdict.index) == ("supported", 1)
 
 
+def test_what_is_forbidden_is_not_allowed_and_a_long_aside_keeps_the_claims_words_together():
+    from rag.answer.verdicts import judge
+
+    # forbidden, prohibited and forbade are the opposites of allowed and permitted
+    for passage in ("Ostland prohibited fishing in the harbour on Monday.", "Ostland forbade fishing in the harbour."):
+        assert judge("Ostland allowed fishing in the harbour", [passage], happened=True).label == "contradicted"
+    # an aside of a relative clause, however long, is no distance between the claim's words; and the name a gerund
+    # acts on ("praising Globex") is not the subject that someone else's name before the verb would replace
+    passage = (
+        "Content praising or supporting Globex, which governs Norrvik and is designated as a rogue organisation by "
+        "Ostland and the Harbour Union, is expressly forbidden on Tide."
+    )
+    verdict = judge("content praising Globex forbidden on Tide", [passage], happened=True)
+    assert (verdict.label, verdict.index) == ("supported", 0)
+
+
 def test_an_opposite_in_another_inflection_still_contradicts():
     from rag.answer.verdicts import judge
 

@@ -83,6 +83,9 @@ def done_only_by_others(claim: str, passage: str) -> bool:
     return bool(doing) and all(someone_else_did_it(claim, s) for s in doing)
 
 
+_GERUND_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:the\s+)?$")
+
+
 @lru_cache(maxsize=4096)
 def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[str], bool] | None:
     """The claim read once for every sentence it is checked against: its subject's name words, its verb's stem,
@@ -92,6 +95,9 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
     subject is every name before it ("Globex chairman Mara Lind resigned")."""
     runs = list(NAME_RUN.finditer(claim))
     if not runs:
+        return None
+    # "content praising Globex forbidden on Tide": the first name is what a gerund acts on, not the subject
+    if _GERUND_BEFORE.search(claim[: runs[0].start()]):
         return None
     verb_at = next(
         (

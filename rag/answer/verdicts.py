@@ -105,6 +105,11 @@ _OPPOSITES = [
     ("agree", "disagree"),
     ("confirm", "deny"),
     ("allow", "ban"),
+    ("allowed", "forbidden"),
+    ("allow", "forbid"),
+    ("allow", "prohibit"),
+    ("permitted", "forbidden"),
+    ("permit", "prohibit"),
     ("open", "closed"),
     ("offense", "defense"),
     ("offensive", "defensive"),
@@ -527,7 +532,7 @@ _ASIDE_OPENER = (
     r"|(?:perhaps\s+|probably\s+)?(?:also\s+|best\s+|better\s+|widely\s+)?known\s+(?:as|for))"
 )
 _ASIDE = re.compile(
-    rf",\s+{_ASIDE_OPENER}\b[^,;]{{0,100}}(?:,[”\"’]?\s+{_ASIDE_OPENER}\b[^,;]{{0,100}})*,[”\"’]?"
+    rf",\s+{_ASIDE_OPENER}\b[^,;]{{0,160}}(?:,[”\"’]?\s+{_ASIDE_OPENER}\b[^,;]{{0,100}})*,[”\"’]?"
     r"|\s[—–]\s[^—–]{0,100}\s[—–]\s|\([^()]{0,100}\)",
     re.I,
 )
