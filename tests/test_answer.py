@@ -592,3 +592,15 @@ def test_asked_what_someone_said_on_a_topic_one_quote_must_give_their_words_on_i
     # one sentence is on the tolls without her words, the other gives her words on something else
     assert answer.refused and not answer.citations, answer.text
     assert "give none of their words on harbour tolls" in answer.text, answer.text
+
+
+def test_a_refusal_says_the_closest_passages_name_someone_when_they_do():
+    from rag.answer.answerer import _named_elsewhere
+
+    passages = ["MOM FEELS OLD AS DAUGHTER STRUGGLES TO OPEN A MARA LIND CD.", "Fans of Lind queued overnight."]
+    # the quotes found may lack her, but these passages name her: "never name Mara Lind" would be false
+    answer = _named_elsewhere("How old is Mara Lind?", ["Mara Lind"], passages, [], [])
+    assert answer is not None and answer.refused
+    assert answer.text.endswith("the closest passages name Mara Lind but say nothing that answers it."), answer.text
+    # passages that name only another Mara, or no one asked, leave the refusal that they never name her
+    assert _named_elsewhere("How old is Mara Lind?", ["Mara Lind"], ["Mara Holt sang.", "Old CDs."], [], []) is None

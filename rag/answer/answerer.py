@@ -397,13 +397,19 @@ class StructuredAnswerer:
         unnamed = _unnamed(question, said, cited_articles, reading.sources)
         if answer.refused and not unnamed:
             return answer
+        # the quotes name none of them, but the closest passages may: then those say nothing that answers it
+        passages = [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
         if unnamed:
-            return _never_named(question, "closest passages never name", unnamed, hits)
+            return _named_elsewhere(question, unnamed, passages, reading.sources, hits) or _never_named(
+                question, "closest passages never name", unnamed, hits
+            )
         # quotes naming none of the question's names are about something else ("What was MLB convicted of?" answered
         # with another trial's sentences)
         asked = _asked_names(question, reading.sources)
         if asked and not any(_named_in(n, " ".join(said)) for n in asked):
-            return _never_named(question, "closest passages never name", asked, hits)
+            return _named_elsewhere(question, asked, passages, reading.sources, hits) or _never_named(
+                question, "closest passages never name", asked, hits
+            )
         # asked what someone said, quotes that give no one's words, or only others', are sentences about them, not
         # an answer ("Lind flew to Ostland and ran into Theo Park"); refused, the closest passages kept
         # (on the topic asked, in one quote: "Ada Brin reaffirmed the two countries' “partnership”" gives her words, but
@@ -472,6 +478,21 @@ def _never_named(question: str, said: str, names: list[str], hits: list[Hit]) ->
         refused=True,
         hits=hits,
         parts=[Part(name, "not_mentioned", []) for name in names],
+    )
+
+
+def _named_elsewhere(
+    question: str, names: list[str], passages: list[str], outlets: list[str], hits: list[Hit]
+) -> Answer | None:
+    """A refusal for names the quotes lack but the closest passages say ("the closest passages never name Mara Lind"
+    would be false of passages that do): they name them and say nothing that answers the question. None when the
+    passages lack them too."""
+    text = " ".join(passages)
+    named = [n for n in names if n not in _unnamed(question, passages, passages, outlets) and _named_in(n, text)]
+    if not named or len(named) < len(names):
+        return None
+    return _refused_for(
+        question, f"the closest passages name {', '.join(named)} but say nothing that answers it", question, hits
     )
 
 
