@@ -1365,3 +1365,37 @@ def test_a_title_before_a_by_phrase_is_what_was_done_and_an_initialism_opens_a_n
     answer = bot.ask("Who appointed Theo Park?")
     assert answer.text.startswith("**U.K. Rowing** — stated by Coast Times (2023-11-15) [1]."), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_a_post_joined_to_another_names_its_holder_and_a_rare_name_is_searched_for_alone(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    others = [
+        (
+            "Bay News",
+            f"2023-10-{day:02d}",
+            f"Chief executive news {day}",
+            f"The chief executive of Norrvik Fund {day} told the chief executive forum that chief executive pay rose.",
+        )
+        for day in range(1, 15)
+    ]
+    articles = [
+        *others,
+        (
+            "Tech Wire",
+            "2023-12-05",
+            "Tide Chat launches",
+            "“We are not a middleman,” explains Tide Chat co-founder and CEO Mara Lind, who built the app in Norrvik.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "joined_post", articles))
+    # "co-founder and CEO Mara Lind": the post asked is the second of two joined
+    for question in ("Who is the CEO of Tide Chat?", "Who is the chief executive of Tide Chat?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Mara Lind**, as of 2023-12-05 — stated by Tech Wire"), (question, answer.text)
+        assert_exact_quotes(bot, answer)
+    # the first search found only other chief executives (as a large index's words may): the name alone is searched
+    # for before the answer says that the closest articles never mention it
+    answer = bot.ask("Who is the chief executive of Tide Chat?", search_query="chief executive forum pay rose")
+    assert answer.text.startswith("**Mara Lind**, as of 2023-12-05 — stated by Tech Wire"), answer.text
+    assert_exact_quotes(bot, answer)

@@ -141,7 +141,7 @@ class StructuredAnswerer:
             parts=[Part(f"{who} reported that {claim}", "not_mentioned", []), *own.parts],
         )
 
-    def _answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
+    def _answer(self, question: str, hits: list[Hit], retrieve: Retrieve, names_searched: bool = False) -> Answer:
         reading = self.read(question)
         pointer = points_at_no_one(question)
         if not pointer and reading.sources:
@@ -261,6 +261,13 @@ class StructuredAnswerer:
             return reported
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
+        if missing and not names_searched:
+            # the question's other words may outweigh a rare name in the search ("the chief executive of Globex" finds
+            # other chief executives when Globex's articles say "CEO"): its passages, searched for by the names alone,
+            # come first, and the question is answered again
+            found = retrieve(" ".join(missing), EVIDENCE_HITS, Filters())
+            if found and not missing_names(question, reading, [], found):
+                return self._answer(question, _pool(found, [], hits), retrieve, names_searched=True)
         if missing:
             return _never_named(question, "closest articles never mention", missing, hits)
         if reading.shape == "entity":

@@ -376,8 +376,10 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
     post = "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in post_forms(title[0])) + ")"
     name = rf"(?P<name>{NAME_PHRASE.pattern})"
     found: list[str] = []
-    # the post before the name ("Globex CEO Mara Lind"), not after a word that ends it ("former", "interim")
-    for m in [] if taken_up else re.finditer(rf"(?<![\w-]){owner}[\s-]+{post},?\s+{name}", sentence):
+    # the post before the name ("Globex CEO Mara Lind", "Globex co-founder and CEO Mara Lind"), not after a word that
+    # ends it ("former", "interim")
+    joined = r"(?:(?-i:[a-z][\w-]*)\s+(?:and|&)\s+)?"
+    for m in [] if taken_up else re.finditer(rf"(?<![\w-]){owner}[\s-]+{joined}{post},?\s+{name}", sentence):
         # "then-Globex CEO", "Back then, Globex CEO ...": a past holder
         # "former Ostland and Globex CEO Mara Lind": the "former" of a shared post reaches over the first owner
         if not re.search(
