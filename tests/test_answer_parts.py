@@ -371,6 +371,10 @@ def test_an_entity_is_named_as_the_passages_spell_it_out():
     assert names_in("Globex named Mara J. Lind as chair.") == ["Globex", "Mara J. Lind"]
     assert names_in("The U.S. President Theo Park said.") == ["U.S.", "President Theo Park"]
     assert names_in("The U.K. Rowing board and U.S. officials met.") == ["U.K. Rowing", "U.S."]
+    # a word that counts or sets apart what follows opens a sentence, not a name ("Other Globex tools", a page's
+    # "Loading" left before a sentence)
+    assert names_in("Other Globex tools, like Tide Search, were cited.") == ["Globex", "Tide Search"]
+    assert names_in("Loading Globex rejected this. Several Tide Works staff left.") == ["Globex", "Tide Works"]
     # a short form or initials become the full name the passages also use; another word starting alike does not
     found = {"Fed Chair", "Federal Reserve", "FedEx Ground", "Globex Songs Fund"}
     assert full_form("Fed", found) == "Federal Reserve"

@@ -28,6 +28,9 @@ def test_stems_are_porter_and_skip_stopwords() -> None:
     for forms in (("sue", "sues", "sued", "suing"), ("die", "dies", "died"), ("lie", "lies", "lied")):
         assert len({T.stem(w) for w in forms}) == 1, forms
     assert T.stem("true") == "true" and T.stem("issued") == "issu"  # longer words stay as Porter has them
+    # a possessive is the name itself: "Ostland’s share" is about Ostland ("Rovers'" about the Rovers, "it's" nothing)
+    assert T.stems("In 2022, Ostland’s share of the Rovers' exports") == {"2022", "ostland", "share", "rover", "export"}
+    assert T.stems("it's") == set()
 
 
 def test_keyword_search_finds_the_past_form_porter_stems_apart(tmp_path_factory) -> None:

@@ -16,7 +16,8 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
     who where which there here whereas whilst although though despite unlike since until because whether instead
-    including using given amid following regarding like unless cto cfo coo pr all-pro all-star all-american now then""".split()
+    including using given amid following regarding like unless cto cfo coo pr all-pro all-star all-american now then
+    other another many several some most both each every few loading""".split()
 )
 
 

@@ -1107,8 +1107,12 @@ def stem(word: str) -> str:
 
 
 def stems(text: str) -> set[str]:
-    """Stems of the searchable words of a text (stopwords dropped)."""
-    return {stem(t) for t in query_terms(text)}
+    """Stems of the searchable words of a text (stopwords dropped), a possessive's ending dropped ("Globex's" is
+    "globex", as "Globex" is)."""
+    return {stem(w) for t in query_terms(text) if (w := _POSSESSIVE_ENDING.sub("", t)) and w not in STOPWORDS}
+
+
+_POSSESSIVE_ENDING = re.compile(r"'s?$")
 
 
 # ---------------------------------------------------------------- [n] citation markers
