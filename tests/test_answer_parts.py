@@ -2269,6 +2269,11 @@ def test_a_bound_on_an_amount_is_met_by_any_amount_on_its_side(tmp_path_factory)
     jobs = "By Thursday, the cuts had cost more than 1,200 jobs, and at least 1,537 jobs had gone at Tide Works."
     assert judge("the cuts cost more 1,000 jobs", [jobs], happened=True).supported
     assert judge("the cuts cost more 2,000 jobs", [jobs], happened=True).label == "contradicted"
+    # the same bound said back, or a tighter one, holds it: "over 30 states" denies no "over 30 states"
+    states = "With legal betting now at your fingertips in over 30 states, it is easier than ever to bet."
+    assert judge("betting is legal in over 30 states", [states], happened=True).supported
+    assert judge("betting is legal in over 25 states", [states], happened=True).supported
+    assert judge("betting is legal in over 40 states", [states], happened=True).label == "contradicted"
     bot = Assistant.open(index_articles(tmp_path_factory, "bounds", [("Tech Wire", "2023-11-07", "Globex", said)]))
     answer = bot.ask("Was Globex's net income over $200 million?")
     # "last year" dates the loss it is compared with, not the income

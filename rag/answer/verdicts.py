@@ -258,6 +258,10 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
                 near = _respective(claim, sentence, key) or _amounts_near(rest, sentence, key)
                 same = [(v, rough) for v, rough in same if v in near] or same
             if bound:
+                if _bound_said(said, key, value, bound):
+                    # "over 30 states" said of "over 30 states" (or "over 35"); a looser one ("more than 1,200 jobs"
+                    # for "more than 2,000") still denies it, as news would have given the larger number
+                    continue
                 near = _amounts_near(rest, sentence, key)
                 if near and all((v <= value) if bound == ">" else (v >= value) for v in near):
                     return True
@@ -283,12 +287,19 @@ def _bound_met(claim: str, passage: str) -> bool:
         sentence = passage[start:end]
         if not _said_in_one_sentence(rest, sentence, outright=True):
             continue
+        said = amounts_said(sentence)
         if all(
-            any((v > value) if bound == ">" else (v < value) for v in _amounts_near(rest, sentence, key))
+            _bound_said(said, key, value, bound)
+            or any((v > value) if bound == ">" else (v < value) for v in _amounts_near(rest, sentence, key))
             for key, value, bound in bounds
         ):
             return True
     return False
+
+
+def _bound_said(said: list[tuple[str, float, bool, str]], key: str, value: float, bound: str) -> bool:
+    """The sentence sets the same bound on the amount, or a tighter one ("over 35 states" for "over 30 states")."""
+    return any(k == key and b == bound and ((v >= value) if bound == ">" else (v <= value)) for k, v, _, b in said)
 
 
 # Where a sentence's clauses part: "net income of $221 million in the quarter, compared with a net loss of $1.2
