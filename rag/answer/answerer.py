@@ -261,13 +261,15 @@ class StructuredAnswerer:
             return reported
         evidence = gather(reading, retrieve, hits)
         missing = missing_names(question, reading, evidence, hits)
-        if missing and not names_searched:
+        if missing and not names_searched and not reading.sources:
             # the question's other words may outweigh a rare name in the search ("the chief executive of Globex" finds
-            # other chief executives when Globex's articles say "CEO"): its passages, searched for by the names alone,
-            # come first, and the question is answered again
+            # other chief executives when Globex's articles say "CEO"): the question is answered again from the
+            # passages the names alone find, and from those only (the first search's passages are about something
+            # else). Not when it names outlets: each part then searches its outlet's articles, and a question
+            # joining reports the articles do not hold would be answered from the name's other articles.
             found = retrieve(" ".join(missing), EVIDENCE_HITS, Filters())
             if found and not missing_names(question, reading, [], found):
-                return self._answer(question, _pool(found, [], hits), retrieve, names_searched=True)
+                return self._answer(question, found, retrieve, names_searched=True)
         if missing:
             return _never_named(question, "closest articles never mention", missing, hits)
         if reading.shape == "entity":
