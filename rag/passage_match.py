@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rag.core.text import LIGHT_VERBS, STOPWORDS, WORD, split_sentences, stem
+from rag.core.text import LIGHT_VERBS, STOPWORDS, WORD, split_sentences, stem, without_possessive
 
 MATCH_FEATURES = (
     "bigram_cover",
@@ -45,7 +45,7 @@ def stem_sequence(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _term(word: str) -> str:
     """The stem a lower-cased word is matched by, or "" for a stopword."""
-    word = word.replace("’", "'").strip(".'-").removesuffix("'s")  # "GitLab's" matches "GitLab"
+    word = without_possessive(word.replace("’", "'").strip(".'-"))  # "Globex's" matches "Globex"
     return stem(word) if word and word not in STOPWORDS else ""
 
 

@@ -56,7 +56,7 @@ def features(question: str, candidates: Candidates, hints: QueryHints) -> tuple[
     source_keyword = _best_ranks(candidates.by_source_keyword)
     keyword = {cid: (rank, s) for rank, (cid, s) in enumerate(candidates.keyword)}
     top_bm25 = max((s for _, s in candidates.keyword), default=1.0) or 1.0
-    q_stems = stems(question)
+    q_stems = stems(question, keep_possessive=True)
     entities = {w.lower().strip(".'’") for w in NAME.findall(question)} - {
         "what",
         "who",
@@ -112,7 +112,7 @@ def features(question: str, candidates: Candidates, hints: QueryHints) -> tuple[
                     bool(lo or hi) and bool(article.published_ts) and (lo or 0) <= article.published_ts <= (hi or 2**62)
                 ),
                 len(q_stems & text_stems) / max(1, len(q_stems)),
-                len(q_stems & stems(article.title)) / max(1, len(q_stems)),
+                len(q_stems & stems(article.title, keep_possessive=True)) / max(1, len(q_stems)),
                 sum(e in lowered for e in entities) / max(1, len(entities)),
                 float(chunk.start == 0),
                 1.0 / (source_dense[cid] + 1) if cid in source_dense else 0.0,

@@ -96,7 +96,7 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
     runs = list(NAME_RUN.finditer(claim))
     if not runs:
         return None
-    # "content praising Globex forbidden on Tide": the first name is what a gerund acts on, not the subject
+    # "posts praising Globex removed from Tide": the first name is what a gerund acts on, not the subject
     if _GERUND_BEFORE.search(claim[: runs[0].start()]):
         return None
     verb_at = next(

@@ -616,7 +616,7 @@ def _in_its_role(name: str, slot: Slot, sentence: str) -> bool:
         # (the doer is the by-phrase's last name: "by former Tide Works chief Mara Lind," was founded by her, not Tide)
         head = first + len(parts) - 1 == comma
         after = {w.strip('.,;:!?"“”‘’()[]') for w in words[comma + 1 : comma + 4]} if at == 0 and head else set()
-        # or all of what it was done to earlier in the sentence, a long title ("Excerpted from Tide Notes on a Long
+        # or all of what it was done to earlier in the sentence, a long title ("From Tide Notes on a Long
         # Road: Essays, edited by Mara Lind")
         whole = done_to <= {w.strip('.,;:!?"“”‘’()[]') for w in words[:at]}
         return "by" in (w.lower() for w in words[at:first]) and (

@@ -259,7 +259,7 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
                 same = [(v, rough) for v, rough in same if v in near] or same
             if bound:
                 if _bound_said(said, key, value, bound):
-                    # "over 30 states" said of "over 30 states" (or "over 35"); a looser one ("more than 1,200 jobs"
+                    # "over 30 ports" said of "over 30 ports" (or "over 35"); a looser one ("more than 1,200 jobs"
                     # for "more than 2,000") still denies it, as news would have given the larger number
                     continue
                 near = _amounts_near(rest, sentence, key)
@@ -298,7 +298,7 @@ def _bound_met(claim: str, passage: str) -> bool:
 
 
 def _bound_said(said: list[tuple[str, float, bool, str]], key: str, value: float, bound: str) -> bool:
-    """The sentence sets the same bound on the amount, or a tighter one ("over 35 states" for "over 30 states")."""
+    """The sentence sets the same bound on the amount, or a tighter one ("over 35 ports" for "over 30 ports")."""
     return any(k == key and b == bound and ((v >= value) if bound == ">" else (v <= value)) for k, v, _, b in said)
 
 

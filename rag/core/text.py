@@ -154,7 +154,7 @@ NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*)*")
 # lowercase particles of surnames ("Ada de Brin", "Theo van der Park", "Mara ten Lind").
 # Neither crosses a line break: a caption or a heading above a sentence is not part of a name in it.
 _NAME_JOINER = r"(?:of|&|(?:de|van|von|ten|ter|da|di|du|del|della|le|la|bin|al)(?:[^\S\n]+(?:der|den|la))?)[^\S\n]+"
-# A middle initial stays inside ("Mara J. Lind"), and so does an initialism that opens a name ("U.S. Soccer", "the
+# A middle initial stays inside ("Mara J. Lind"), and so does an initialism that opens a name ("U.K. Rowing", "the
 # U.K. Treasury"); "U.S. officials" leaves "U.S." alone, and so does a title after it ("U.S. President Mara Lind").
 _TITLE_AFTER = (
     r"(?:President|Vice|Rep|Sen|Senator|Gov|Governor|Mayor|Secretary|Judge|Ambassador|Attorney|Prime|Chief)\b"
@@ -1106,13 +1106,18 @@ def stem(word: str) -> str:
     return stemmed[:-1] if len(stemmed) == 3 and stemmed.endswith(("ie", "ue")) else stemmed
 
 
-def stems(text: str) -> set[str]:
+def stems(text: str, keep_possessive: bool = False) -> set[str]:
     """Stems of the searchable words of a text (stopwords dropped), a possessive's ending dropped ("Globex's" is
-    "globex", as "Globex" is)."""
-    return {stem(w) for t in query_terms(text) if (w := _POSSESSIVE_ENDING.sub("", t)) and w not in STOPWORDS}
+    "globex", as "Globex" is). `keep_possessive`: as written ("globex'"), the features the shipped reranker was
+    fitted on (refitted with possessives dropped, its tune answers fell from 0.819 to 0.816)."""
+    if keep_possessive:
+        return {stem(t) for t in query_terms(text)}
+    return {stem(w) for t in query_terms(text) if (w := without_possessive(t)) and w not in STOPWORDS}
 
 
-_POSSESSIVE_ENDING = re.compile(r"'s?$")
+def without_possessive(word: str) -> str:
+    """A lower-cased word without its possessive ending, straight or curly: "globex's" -> "globex"."""
+    return word.replace("’", "'").removesuffix("'s").removesuffix("'")
 
 
 # ---------------------------------------------------------------- [n] citation markers
