@@ -496,8 +496,8 @@ def _named_elsewhere(
     """A refusal for names the quotes lack but the closest passages say ("the closest passages never name Mara Lind"
     would be false of passages that do): they name them and say nothing that answers the question. None when the
     passages lack them too."""
-    text = " ".join(passages)
-    named = [n for n in names if n not in _unnamed(question, passages, passages, outlets) and _named_in(n, text)]
+    text, unnamed = " ".join(passages), set(_unnamed(question, passages, passages, outlets))
+    named = [n for n in names if n not in unnamed and _named_in(n, text)]
     if not named or len(named) < len(names):
         return None
     return _refused_for(

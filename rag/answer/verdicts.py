@@ -32,6 +32,7 @@ from rag.core.text import (
     split_sentences,
     stem,
     without_amounts,
+    without_possessive,
 )
 from rag.extractive import said_by
 
@@ -429,7 +430,7 @@ def _present_heading(sentence: str) -> bool:
 def _word_as_written(word: str) -> str:
     """A name word as written, without its possessive or plural ending and its dots: "Rovers'" and "Rover's" are
     "rover", "U.S." and "US" are one, but "Marine" stays apart from "Mariners"."""
-    bare = re.sub(r"'s?$", "", word.lower().replace(".", "").replace("’", "'").strip(",;:!?()\"“”@#‘'"))
+    bare = without_possessive(word.lower().replace(".", "").replace("’", "'").strip(",;:!?()\"“”@#‘'"))
     return bare[:-1] if bare.endswith("s") else bare
 
 
