@@ -158,3 +158,22 @@ def test_all_of_supports_only_what_every_verifier_supports() -> None:
     for order in (both, AllOf(features, lexical)):
         verdict = order.verify(flipped, [HOSPITAL])
         assert not verdict.supported and verdict.span is not None
+
+
+def test_a_correction_supports_nothing_it_says_an_earlier_version_got_wrong():
+    from rag.answer.verdicts import judge
+
+    claim = "Mara Lind performed at Ostland Hall in 2014"
+    retracted = "Correction: A previous version of this story stated that Mara Lind performed at Ostland Hall in 2014."
+    corrected = f"{retracted} She performed there in 2013."
+    verifier = LexicalVerifier()
+    assert verifier.verify(claim, [retracted]).label == "not_mentioned"
+    assert verifier.verify(claim, [corrected]).label != "supported"
+    assert not judge(claim, [retracted], similarity=None, happened=True).supported
+    # the same words said as the story's own news still support it
+    assert verifier.verify(claim, ["Mara Lind performed at Ostland Hall in 2014, the promoter said."]).label == (
+        "supported"
+    )
+    assert verifier.verify("Theo Park resigned", ["An earlier report mistakenly said Theo Park resigned."]).label == (
+        "not_mentioned"
+    )

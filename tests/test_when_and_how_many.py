@@ -715,3 +715,42 @@ def test_has_it_happened_is_no_as_of_the_latest_report_that_says_it_is_still_to_
     # the deed scheduled must be the one asked (a meeting is no reinstatement), and a forecast is no schedule
     assert not bot.ask("Did Globex reinstate Theo Park?").text.startswith("**No"), "another deed"
     assert not bot.ask("Did the Rovers win the Harbour Cup?").text.startswith("**No"), "a forecast"
+
+
+def test_how_many_times_is_answered_by_a_count_said_in_a_word(tmp_path_factory):
+    from rag.assistant import Assistant
+    from rag.core.text import holds_number
+
+    times = read_amount("How many times has Ada Brin won the Ostland Open?")
+    assert times is not None and "times" not in times.claim  # how often it happened: "times" is no word of the event
+    assert amount_in(times, "Ada Brin has won the Ostland Open twice.") == "twice"
+    assert amount_in(times, "Ada Brin has won the Ostland Open three times.") == "three"
+    # a comparison or a rate is no count of times
+    assert amount_in(times, "Ada Brin earns twice as much as Theo Park since she won the Ostland Open.") == ""
+    assert amount_in(times, "Ada Brin won the Ostland Open and trains twice a day.") == ""
+    assert holds_number("the Mariners sacked him only twice") and not holds_number("he once played for Ostland")
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-27",
+            "Comets hold on",
+            (
+                "The Comets' defense swarmed Theo Park all night, sacking him only twice but bringing pressure on "
+                "every down. Park threw for 212 yards."
+            ),
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-28",
+            "Brin again",
+            "Ada Brin has twice won the Ostland Open, in 2020 and 2022, and plays Norrvik next.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "how_many_times", articles))
+    # the count is said in a word: quoted, not refused as giving no number, and not answered with the 212 yards
+    sacks = bot.ask("How many times did the Comets sack Theo Park?")
+    assert not sacks.refused and "only twice" in sacks.text and "212" not in sacks.text, sacks.text
+    assert_exact_quotes(bot, sacks)
+    won = bot.ask("How many times has Ada Brin won the Ostland Open?")
+    assert won.text.startswith("**twice**"), won.text
+    assert_exact_quotes(bot, won)

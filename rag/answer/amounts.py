@@ -57,7 +57,18 @@ def read_amount(question: str) -> Asked | None:
     if m.group("kind").lower() == "many" and not noun:
         return None  # "how many did ...?" names nothing to count
     rest = _AUX.sub("", m.group("rest"))
-    return Asked(m.group("kind").lower(), noun, f"{rest} {noun}".strip())
+    # "how many times did Ostland win the cup?" asks how often the event happened: "times" is no word of the event,
+    # and a sentence saying it ("Ostland has twice won the cup") need not have it
+    counted_noun = "" if _is_times(noun) else noun
+    return Asked(m.group("kind").lower(), noun, f"{rest} {counted_noun}".strip())
+
+
+def _is_times(noun: str) -> bool:
+    return noun.lower() == "times"
+
+
+# how often, said in a word: "has twice won", "scored thrice" (not "twice as many", "twice a year", "twice the size")
+_TIMES_IN_A_WORD = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|a|an|per|the|that|this|each|every)\b)", re.I)
 
 
 def amount_in(asked: Asked, sentence: str) -> str:
@@ -68,6 +79,9 @@ def amount_in(asked: Asked, sentence: str) -> str:
     found = _number_before(asked, asked.noun, sentence)
     if found:
         return found
+    said_once = _TIMES_IN_A_WORD.search(sentence) if _is_times(asked.noun) else None
+    if said_once:
+        return said_once.group(0).lower()
     # the noun and the sentence as the toolkit words the event: "laid off 240 workers" is "cut 240 jobs", asked
     # "how many jobs were cut?" or "how many employees were laid off?"
     noun = same_event_words(asked.claim).split()[-1]

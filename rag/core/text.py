@@ -1047,12 +1047,13 @@ NUMBER_WORDS.update(
 )
 
 
-# A number in any form news writes one: digits, a number word, or a count said roughly ("dozens", "billions of")
-# (not a year, nor "one", which is more often a pronoun: "the latest one left")
+# A number in any form news writes one: digits, a number word, a count of times ("has twice won"), or a count said
+# roughly ("dozens", "billions of") (not a year, nor "one", which is more often a pronoun: "the latest one left", nor
+# "once", more often "formerly" or "as soon as")
 _ANY_NUMBER = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d|\b(?:"
     + "|".join(w for w, v in NUMBER_WORDS.items() if v[-1:].isdigit() and w != "one")
-    + r"|dozens|scores|hundreds|thousands|millions|billions|trillions)\b",
+    + r"|twice|thrice|dozens|scores|hundreds|thousands|millions|billions|trillions)\b",
     re.I,
 )
 

@@ -199,8 +199,29 @@ class Scan:
     denying: frozenset[str]  # the plain words of every stretch that holds a negation word
 
 
+# A correction says what an earlier version of the story got wrong: "Correction: A previous version of this story
+# stated that Mara Lind resigned in 2014" supports no resignation in 2014, whatever words it holds
+_RETRACTING = re.compile(
+    r"\b(?:previous|earlier|prior|original)\s+version\s+of\s+(?:this|the)\s+(?:story|article|report|piece|post)\b"
+    r"|\b(?:incorrectly|erroneously|mistakenly|wrongly)\s+(?:stated|said|reported|claimed|identified|described|"
+    r"referred|called|named|gave|listed)\b",
+    re.I,
+)
+
+
+def without_retracted(text: str) -> str:
+    """The text with each sentence that retracts what it says blanked out, the offsets kept."""
+    if not _RETRACTING.search(text):
+        return text
+    for start, end in split_sentences(text):
+        if _RETRACTING.search(text, start, end):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 @lru_cache(maxsize=4096)
 def _scan(text: str) -> Scan:
+    text = without_retracted(text)
     all_tokens: set[str] = set()
     content: list[tuple[str, float, str]] = []
     negated: set[str] = set()
