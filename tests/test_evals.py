@@ -450,13 +450,15 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     assert outcome("**Yes.** Each part is supported ...", "unsettled") == "wrong"
     with PROBES["happened"].open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    assert {r["set"] for r in rows} == {"inspected", "fresh", "third", "passive"} and {r["gold"] for r in rows} <= {
+    assert {r["set"] for r in rows} == {"inspected", "fresh", "third", "passive", "paraphrased"} and {
+        r["gold"] for r in rows
+    } <= {
         "yes",
         "no",
         "unsettled",
     }
     # bare questions: none names an outlet, which is what the probe is for
-    assert all(r["question"].startswith(("Did ", "Was ")) for r in rows)
+    assert all(r["question"].startswith(("Did ", "Was ", "Does ", "Is ", "Are ")) for r in rows)
 
 
 def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
@@ -474,7 +476,7 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
     assert entity_outcome("The articles I have do not answer this question: ...", "none") == "right"
     with PROBES["entity"].open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    assert {r["set"] for r in rows} == {"inspected", "fresh2", "fresh3", "posts"} and all(
+    assert {r["set"] for r in rows} == {"inspected", "fresh2", "fresh3", "posts", "paraphrased"} and all(
         r["gold"] and r["evidence"] for r in rows
     )
     assert all(r["question"].startswith(("Who ", "Which ")) for r in rows)

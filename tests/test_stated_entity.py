@@ -1399,3 +1399,30 @@ def test_a_post_joined_to_another_names_its_holder_and_a_rare_name_is_searched_f
     answer = bot.ask("Who is the chief executive of Tide Chat?", search_query="chief executive forum pay rose")
     assert answer.text.startswith("**Mara Lind**, as of 2023-12-05 — stated by Tech Wire"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_the_one_hired_as_a_posts_next_holder_is_its_new_one(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-25",
+            "Mariners pick a coach",
+            "The Mariners have hired Ada Brin as their next head coach, the club announced on Saturday.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-11-26",
+            "Comets look ahead",
+            "Theo Park said the Comets will name their next coach next week.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "next_holder", articles))
+    for question in ("Who did the Mariners hire as their new head coach?", "Who is the new head coach of the Mariners?"):
+        answer = bot.ask(question)
+        assert answer.text.startswith("**Ada Brin**"), (question, answer.text)
+        assert_exact_quotes(bot, answer)
+    # a next holder still to be named is no one: Theo Park only said it
+    comets = bot.ask("Who is the new coach of the Comets?")
+    assert not comets.text.startswith("**"), comets.text

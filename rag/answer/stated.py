@@ -403,7 +403,8 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
     # "Globex named Mara Lind as its chief executive"); "ousted as CEO" is no such word
     if re.search(rf"(?<![\w-]){owner}(?![\w-])", sentence):
         # ("as interim CEO" takes the post up too, for the time being)
-        as_post = rf"\s+as\s+(?:(?:the|its|their|{owner})\s+)?(?:new\s+|interim\s+|acting\s+)?{post}(?![\w-])"
+        # ("as its next coach": the one hired is its new one)
+        as_post = rf"\s+as\s+(?:(?:the|its|their|{owner})\s+)?(?:new\s+|next\s+|interim\s+|acting\s+)?{post}(?![\w-])"
         for m in re.finditer(rf"{name},?\s+(?:{_TAKES_UP}){as_post}", sentence):
             found += names_in(m.group("name"))[-1:]
         # an aside may stand between the name and its post ("appointed Mara Lind, a co-founder of Tide Works, as CEO")
@@ -948,7 +949,7 @@ def _joined(a: str, b: str, sentence: str) -> bool:
 
 # Words that say a holder is new to the post, or took it up
 _NEW_HOLDER = re.compile(
-    r"\b(?:new|newly|incoming|interim|acting|named|appointed|elected|became|becomes|took\s+over|takes\s+over|"
+    r"\b(?:new|newly|next|incoming|interim|acting|named|appointed|hired|elected|became|becomes|took\s+over|takes\s+over|"
     r"replac\w*|succeed\w*|successor|sworn\s+in|step(?:s|ped)?\s+in|tapped|installed|promoted)\b",
     re.I,
 )

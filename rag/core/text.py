@@ -696,6 +696,15 @@ _A_RED_CARD = r"(?:a\s+|his\s+|her\s+)?(?:straight\s+|second\s+|late\s+|first\s+
 # only. The forms of "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
+    # the one hired as a post's next holder is its new one: "hired Mara Lind as its next head coach"
+    (
+        re.compile(
+            r"(?<=\bas\s)(?P<whose>(?:its|their|his|her|the)\s+)?next(?=\s+(?:[\w-]+\s+){0,2}?(?:coach|manager|chief|"
+            r"president|ceo|chair|chairman|chairwoman|leader|head|director|boss|captain|editor|speaker)\b)",
+            re.I,
+        ),
+        r"\g<whose>new",
+    ),
     # "is back at Globex" has returned; "the strike is over" (ending its clause) has ended
     (re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+|finally\s+|officially\s+)?back\b", re.I), "returned"),
     (
