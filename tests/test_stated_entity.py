@@ -1419,7 +1419,10 @@ def test_the_one_hired_as_a_posts_next_holder_is_its_new_one(tmp_path_factory):
         ),
     ]
     bot = Assistant.open(index_articles(tmp_path_factory, "next_holder", articles))
-    for question in ("Who did the Mariners hire as their new head coach?", "Who is the new head coach of the Mariners?"):
+    for question in (
+        "Who did the Mariners hire as their new head coach?",
+        "Who is the new head coach of the Mariners?",
+    ):
         answer = bot.ask(question)
         assert answer.text.startswith("**Ada Brin**"), (question, answer.text)
         assert_exact_quotes(bot, answer)
