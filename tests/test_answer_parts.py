@@ -524,7 +524,10 @@ def test_news_that_changed_leads_with_the_latest_report(bot):
     assert first.published_at == "2023-11-20" and "returned" in first.quote
     assert any(c.published_at == "2023-11-15" and "resigned" in c.quote for c in answer.citations[1:])
     # the earlier report is context, said not to decide it, and the part cites only the report that says it
-    assert "; earlier reports do not decide it: Daily Ledger (2023-11-15) [2]" in answer.text.splitlines()[0]
+    assert (
+        "; earlier reports, which this check could not decide: Daily Ledger (2023-11-15) [2]"
+        in answer.text.splitlines()[0]
+    )
     assert [(p.verdict, p.citations) for p in answer.parts] == [("supported", [1])]
     assert_exact_quotes(bot, answer)
 
@@ -1447,7 +1450,10 @@ def test_the_deciding_quote_comes_first_alone_before_later_reports_that_do_not_d
     bot = Assistant.open(index_articles(tmp_path_factory, "deciding", articles))
     answer = bot.ask("Did Ostland sue Globex?")
     lines = answer.text.splitlines()
-    assert lines[0].startswith("**Yes**, as of 2023-10-02") and "neither confirm nor deny" in lines[0]
+    assert (
+        lines[0].startswith("**Yes**, as of 2023-10-02")
+        and "later reports, which this check could not decide" in lines[0]
+    )
     # the quote that says it, first and on its own: not the later report, not the sentence before it
     assert lines[1] == "Globex was sued by Ostland over unpaid fees. [1]"
     assert_exact_quotes(bot, answer)
@@ -2454,3 +2460,37 @@ def test_a_later_report_sharing_only_a_month_and_a_weekday_is_no_report_of_it(tm
     # the ratings story goes, and it was in October, on a Sunday: it says nothing of the clocks, later or not
     assert not any("Theo Park" in c.quote for c in answer.citations), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_a_price_said_as_priced_at_decides_what_it_costs_and_undecided_reports_are_the_checks_not_theirs(
+    tmp_path_factory,
+):
+    from rag.assistant import Assistant
+    from rag.core.text import same_event_words
+
+    assert "costs $1.99" in same_event_words("Tide Pad Mini is competitively priced at $1.99 per month")
+    assert "costs $300" in same_event_words("The Tide Pad retails for $300.")
+    assert "sells for it" in same_event_words("Globex sells for it")  # no price follows: no cost
+    articles = [
+        (
+            "Tech Wire",
+            "2023-12-05",
+            "Tide Pad Mini launches",
+            "Tide Pad Mini is competitively priced at $1.99 per month, with a seven-day free trial.",
+        ),
+        (
+            "Tech Wire",
+            "2023-12-11",
+            "Tide Pad Mini returns",
+            "Globex set out to build Tide Pad Mini for Android users, who pay $1.99 per month.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "priced_at", articles))
+    wrong_price = bot.ask("Does Tide Pad Mini cost $2.99 a month?")
+    assert wrong_price.text.startswith("**No**"), wrong_price.text
+    right_price = bot.ask("Does Tide Pad Mini cost $1.99 a month?")
+    assert right_price.text.startswith("**Yes**"), right_price.text
+    # the later report words it otherwise: undecided by the check, not said to neither confirm nor deny it
+    assert "neither confirm nor deny" not in right_price.text
+    for answer in (wrong_price, right_price):
+        assert_exact_quotes(bot, answer)

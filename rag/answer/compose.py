@@ -375,17 +375,18 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     year = _earlier_year(w, same_event_words(e.clause.claim)) if verdict == "supported" else ""
     when = f"in {year} (reported on {day})" if year else f"as of {day}"
     lead = f"{word}, {when}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
-    # reports dated after the deciding one neither confirm nor deny it: say so rather than call them earlier
+    # reports dated after the deciding one that the check reads as neither confirming nor denying it: shown as later,
+    # not called earlier; and said to be undecided by the check, not by the report (a paraphrase may decide it)
     later = [x for x, _ in timeline if x is not w and x.hit.article.published_at > day]
     earlier = [(x, label) for x, label in timeline if x is not w and x.hit.article.published_at <= day]
     same = [x for x, label in earlier if label == verdict]
     other = [x for x, label in earlier if label not in (verdict, "not_mentioned")]
     undecided = [x for x, label in earlier if label == "not_mentioned"][:UNDECIDED_SHOWN]
     shown_as = [
-        ("later reports neither confirm nor deny it", later),
+        ("later reports, which this check could not decide", later),
         ("earlier reports say so too", same),
         ("earlier reports said otherwise", other),
-        ("earlier reports do not decide it", undecided),
+        ("earlier reports, which this check could not decide", undecided),
     ]
     for label, reports in shown_as:
         if reports:

@@ -705,6 +705,15 @@ _EVENT_WORDS = [
         ),
         r"\g<whose>new",
     ),
+    # a price said however: "is priced at $5", "retails for $5", "sells for $5" is what it costs
+    (
+        re.compile(
+            r"\b(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?priced\s+at|(?:retail|retails|retailed|sell|sells)\s+for)"
+            r"(?=\s+(?:just\s+|only\s+)?[$£€¥])",
+            re.I,
+        ),
+        "costs",
+    ),
     # "is back at Globex" has returned; "the strike is over" (ending its clause) has ended
     (re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+|finally\s+|officially\s+)?back\b", re.I), "returned"),
     (
