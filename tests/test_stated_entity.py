@@ -149,7 +149,7 @@ def test_a_name_the_sentence_counts_among_another_kind_is_no_answer_to_which_com
     # "sued by Ostland and a dozen other states": Ostland is a state, so no passage says which company sued Globex
     answer = bot.ask("Which company sued Globex?")
     assert answer.refused and "Ostland" not in answer.text.splitlines()[0].split(":")[1].split(".")[0]
-    assert "no passage says which company sued Globex" in answer.text
+    assert "could not confirm which company sued Globex" in answer.text
     assert bot.ask("Which state sued Globex?").text.startswith("**Ostland** — stated by Harbour Herald")
 
 
@@ -194,7 +194,7 @@ def test_a_name_near_the_topic_is_no_answer_and_the_refusal_says_what_no_passage
     # Theo Park was dropped as nominee, and candidates "to replace" him were assessed: nobody was elected
     answer = bot.ask("Who was elected chair of the Ostland Assembly?")
     assert answer.refused and not answer.text.startswith("**")
-    assert "no passage says who was elected chair of the Ostland Assembly" in answer.text
+    assert "could not confirm who was elected chair of the Ostland Assembly" in answer.text
     assert "Theo Park" not in answer.text.split(":")[1].split(".")[0]
     assert [p.verdict for p in answer.parts] == ["not_mentioned"]
     answer = bot.ask("Who replaced Theo Park?")
@@ -203,7 +203,7 @@ def test_a_name_near_the_topic_is_no_answer_and_the_refusal_says_what_no_passage
 
 def test_a_result_line_is_quoted_as_the_closest_passage_not_turned_into_a_claim(bot):
     answer = bot.ask("Who beat the Harbour Rovers?")
-    assert answer.refused and "no passage says who beat the Harbour Rovers" in answer.text
+    assert answer.refused and "could not confirm who beat the Harbour Rovers" in answer.text
     # the reader sees the score line, cited exactly, and judges it; the answer asserts no name
     assert "19-27" in answer.text and answer.citations and "19-27" in answer.citations[0].quote
     assert answer.hits[0].article.title == "Mariners romp"
@@ -213,7 +213,7 @@ def test_a_result_line_is_quoted_as_the_closest_passage_not_turned_into_a_claim(
 def test_a_preposition_the_question_ends_on_must_lead_to_the_name(bot):
     # "Globex hired Mara Lind and Theo Park": it does not say whom Globex hired her from
     answer = bot.ask("Which company did Globex hire Mara Lind from?")
-    assert answer.refused and "no passage says which company Globex hired Mara Lind from" in answer.text
+    assert answer.refused and "could not confirm which company Globex hired Mara Lind from" in answer.text
 
 
 def test_a_post_given_in_apposition_names_its_holder_as_of_the_report_and_a_former_holder_is_not_one(bot):
@@ -517,9 +517,7 @@ def test_a_doer_is_the_verbs_own_subject_and_a_name_describing_the_asked_kind_is
     # "the Assembly that has been stalled since hard-liners ousted": the Assembly ousted no one; "the ouster" is a noun
     answer = bot.ask("Who ousted Theo Park?")
     assert answer.refused and not answer.text.startswith("**"), answer.text
-    assert answer.text.startswith("The articles I have do not answer this question: no passage says who ousted"), (
-        answer.text
-    )
+    assert answer.text.startswith("I could not confirm who ousted"), answer.text
     # "a teen's Ostland startup": Ostland says what kind of startup, it is not one
     answer = bot.ask("Which startup did Mara Lind back?")
     assert answer.refused and not answer.text.startswith("**"), answer.text
@@ -919,7 +917,7 @@ def test_a_clause_with_a_subject_of_its_own_and_a_description_in_capitals_name_n
     bot = Assistant.open(index_articles(tmp_path_factory, "own_subject", articles))
     for question in ("Who suffered a season-ending knee injury?", "Who founded the Harbour Alliance?"):
         answer = bot.ask(question)
-        assert answer.refused and answer.text.startswith("The articles I have do not answer"), answer.text
+        assert answer.refused and not answer.text.startswith("**"), answer.text
 
 
 def test_a_role_asked_with_no_organisation_is_held_by_the_name_beside_it(tmp_path_factory):
@@ -1429,3 +1427,26 @@ def test_the_one_hired_as_a_posts_next_holder_is_its_new_one(tmp_path_factory):
     # a next holder still to be named is no one: Theo Park only said it
     comets = bot.ask("Who is the new coach of the Comets?")
     assert not comets.text.startswith("**"), comets.text
+
+
+def test_a_refusal_quoting_a_closest_passage_does_not_say_no_passage_states_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-10",
+            "Board letter",
+            (
+                "The letter pointed to Globex's role in Ada Brin's appointment as Mariners coach, with the former "
+                "winger, who has spent two decades coaching abroad, replacing Theo Park."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "closest_says_it", articles))
+    answer = bot.ask("Who replaced Theo Park as Mariners coach?")
+    # the quoted passage says it in words the check cannot read: the answer may not call it unsaid
+    assert "Ada Brin" in answer.text and "no passage says" not in answer.text, answer.text
+    if answer.refused:
+        assert answer.text.startswith("I could not confirm who replaced Theo Park"), answer.text
+    assert_exact_quotes(bot, answer)
