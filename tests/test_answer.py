@@ -566,7 +566,7 @@ def test_asked_what_someone_said_sentences_giving_none_of_their_words_are_refuse
     answer = bot.ask("What did Mara Lind say about Theo Park?")
     # one sentence names her without her words, the other gives Park's: neither is what she said
     assert answer.refused and not answer.citations, answer.text
-    assert "give none of their words" in answer.text
+    assert "but no words on Theo Park are attributed to Mara Lind by name" in answer.text, answer.text
 
 
 def test_asked_what_someone_said_on_a_topic_one_quote_must_give_their_words_on_it(tmp_path_factory):
@@ -591,7 +591,7 @@ def test_asked_what_someone_said_on_a_topic_one_quote_must_give_their_words_on_i
     answer = bot.ask("What did Ada Brin say about harbour tolls?")
     # one sentence is on the tolls without her words, the other gives her words on something else
     assert answer.refused and not answer.citations, answer.text
-    assert "give none of their words on harbour tolls" in answer.text, answer.text
+    assert "no words on harbour tolls are attributed to Ada Brin by name" in answer.text, answer.text
 
 
 def test_a_refusal_says_the_closest_passages_name_someone_when_they_do():

@@ -754,3 +754,34 @@ def test_how_many_times_is_answered_by_a_count_said_in_a_word(tmp_path_factory):
     won = bot.ask("How many times has Ada Brin won the Ostland Open?")
     assert won.text.startswith("**twice**"), won.text
     assert_exact_quotes(bot, won)
+
+
+def test_how_many_asked_of_the_doers_counts_them_and_another_edition_gives_no_count(tmp_path_factory):
+    from rag.assistant import Assistant
+    from rag.core.text import ordinals
+
+    doers = read_amount("How many states sued Globex?")
+    assert doers is not None and doers.noun == "states" and doers.claim == "states sued Globex"
+    assert amount_in(doers, "A coalition of 42 states are suing Globex over its data practices.") == "42"
+    assert read_amount("How many points Lind scored?") is None  # a name is no verb
+    # a counted noun of two words asked with its own doer is no doer's count ("goals" is no verb)
+    assert read_amount("How many field goals did Ada Brin kick?") is None
+    assert ordinals("the sixth annual Tide Fest") == {6} and ordinals("its inaugural edition, the 3rd") == {1, 3}
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-30",
+            "Tide Fest grows",
+            (
+                "Held at the end of December last year, the sixth annual Tide Fest attracted 31,000 attendees over "
+                "two days. The inaugural festival took place in 2017 at Ostland Quay."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "another_edition", articles))
+    # the sixth edition's crowd is no count of the first one's: not quoted as if it were
+    first = bot.ask("How many people came to the first Tide Fest in 2017?")
+    assert "31,000" not in first.text, first.text
+    sixth = bot.ask("How many people attended the sixth Tide Fest?")
+    assert "31,000" in sixth.text, sixth.text
+    assert_exact_quotes(bot, sixth)

@@ -47,9 +47,22 @@ class Asked:
     claim: str  # the event without the number ("Mara Lind convicted counts")
 
 
+# what is counted does it: "how many people attended the festival?" (not "how many field goals did ...?", whose
+# counted noun is two words and whose verb comes after its doer)
+_AUX_WORDS = r"(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b"
+_ASKED_AS_DOER = re.compile(
+    rf"^\W*how\s+many\s+(?P<noun>[a-z][\w-]*)\s+(?P<rest>(?!{_AUX_WORDS})(?-i:[a-z]+)\s+(?!{_AUX_WORDS})[^?]+?)"
+    r"\s*\??\s*$",
+    re.I,
+)
+
+
 def read_amount(question: str) -> Asked | None:
     """The event a bare "how many / how much ...?" question asks a number of, or None."""
     q = question.strip()
+    doer = _ASKED_AS_DOER.match(q)
+    if doer and len(q.split()) <= MAX_WORDS and not more_than_one_clause(doer.group("rest")):
+        return Asked("many", doer.group("noun"), f"{doer.group('noun')} {doer.group('rest')}")
     m = _ASKED.match(q)
     if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(m.group("rest")):
         return None

@@ -70,7 +70,7 @@ from rag.answer.when import (
     read_timed_event,
     read_when,
 )
-from rag.core.text import holds_number, same_event_words, stems
+from rag.core.text import holds_number, ordinals, same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
 from rag.query import published_window, without_publication_time
@@ -381,6 +381,7 @@ class StructuredAnswerer:
             h.article.text for h in hits if not all(re.search(standalone(n), h.article.text) for n in full_names)
         ]
         counted_names = _asked_names(question, reading.sources) if counting is not None else []
+        asked_places = ordinals(question)
         answer = self.extractive.answer(
             question,
             hits,
@@ -389,10 +390,15 @@ class StructuredAnswerer:
                 or any(said_only_as_another_name(n, sentence) for n in full_names)
                 or any(_first_word_only(n, sentence) and any(sentence in t for t in strangers) for n in full_names)
                 or bool(needed and not needed <= analyse(sentence)[0])
-                # asked how many, a sentence answers with a number, said of what the question names
+                # asked how many, a sentence answers with a number, said of what the question names, and of the
+                # place in a series it asks about ("the sixth annual festival" gives no crowd of the first)
                 or (
                     counting is not None
-                    and (not holds_number(sentence) or not all(_named_in(n, sentence) for n in counted_names))
+                    and (
+                        not holds_number(sentence)
+                        or not all(_named_in(n, sentence) for n in counted_names)
+                        or bool(asked_places and ordinals(sentence) and not asked_places & ordinals(sentence))
+                    )
                 )
             ),
         )
@@ -429,7 +435,11 @@ class StructuredAnswerer:
             for c in answer.citations
         ):
             topic = f" on {reading.speech[1]}" if reading.speech[1] else ""
-            said_back = f"the closest passages mention {reading.speech[0]} but give none of their words{topic}"
+            # ("by name": a quote given to "the five-time champion" may be theirs, which the check cannot tell)
+            said_back = (
+                f"the closest passages mention {reading.speech[0]}, but no words{topic} are attributed to "
+                f"{reading.speech[0]} by name"
+            )
             return _refused_for(question, said_back, f"{reading.speech[0]} said something{topic}", hits)
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()

@@ -1084,6 +1084,22 @@ _DAY_OR_TIME = re.compile(
 )
 
 
+_ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1
+    )
+}
+_ORDINAL_WORDS.update({"inaugural": 1, "maiden": 1})
+_ORDINAL = re.compile(rf"\b(?:(?P<word>{'|'.join(_ORDINAL_WORDS)})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b", re.I)
+
+
+def ordinals(text: str) -> set[int]:
+    """The places in a series the text names ("the sixth annual festival", "the 3rd quarter", "its inaugural
+    edition" is the first)."""
+    return {_ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["n"]) for m in _ORDINAL.finditer(text)}
+
+
 def holds_number(text: str) -> bool:
     """The text gives a number ("830 of its employees", "ten points", "billions of dollars"): what a "how many" or "how
     much" question needs of any sentence that answers it."""
