@@ -773,3 +773,28 @@ def test_a_final_score_given_as_such_is_a_result_and_a_running_score_is_not(tmp_
     # a score at half-time decides nothing
     answer = bot.ask("Did the Mariners beat the Comets?")
     assert not answer.text.startswith(("**Yes", "**No")), answer.text
+
+
+def test_a_headings_present_claims_a_title_is_a_win_but_a_claim_that_something_is_so_is_none(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-09-30",
+            "Fight night",
+            "Ada Brin claims interim Ostland welterweight title with wide decision over Theo Park\nThe card went on.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-10-02",
+            "Cup row",
+            "Mara Lind claims the Harbour Cup draw was rigged against the Mariners.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "claims_title", articles))
+    answer = bot.ask("Who won the interim Ostland welterweight title?")
+    assert answer.text.startswith("**Ada Brin**"), answer.text
+    assert_exact_quotes(bot, answer)
+    cup = bot.ask("Who won the Harbour Cup draw?")
+    assert not cup.text.startswith("**Mara Lind"), cup.text

@@ -39,7 +39,10 @@ _BEAT_WORDS = (
 # A win-loss record may stand between a team and its verb ("Ostland (12-0) beat ..."); an award is "named" too.
 _WIN = re.compile(
     rf"(?P<subject>{NAME_PHRASE.pattern})(?:\s+\(\d+-\d+(?:-\d+)?\))?\s+(?:have\s+|has\s+|had\s+)?"
+    # ("Ada Brin claims interim Ostland title": a heading's present, said of a title taken, not of a statement)
     rf"(?:won(?!\s+by)|wins?|{_BEAT_WORDS}|clinched|lifted|claimed|captured|(?:were|was)\s+(?:crowned|named)|"
+    r"(?:claims|clinches|captures|lifts)(?=\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:title|crown|trophy|cup|championship|belt|medal|prize|award|pennant)s?\b)|"
     r"(?:has|have)\s+(?:\w+ly\s+)?been\s+(?:crowned|named))\b"
     rf"|\bwon\s+by\s+(?P<agent>{NAME_PHRASE.pattern})"
     # a case is won by the side a jury or a court finds for: "a federal jury sided with Globex in its fight with ..."
