@@ -2494,3 +2494,19 @@ def test_a_price_said_as_priced_at_decides_what_it_costs_and_undecided_reports_a
     assert "neither confirm nor deny" not in right_price.text
     for answer in (wrong_price, right_price):
         assert_exact_quotes(bot, answer)
+
+
+def test_a_list_of_people_by_where_they_are_denies_another_place_for_one_of_them(tmp_path_factory):
+    from rag.answer.verdicts import judge
+    from rag.assistant import Assistant
+
+    listed = "Mara Lind of Globex, Ada Brin of Tide Works, and Theo Park of Norrvik Labs were honoured on Monday."
+    assert judge("Ada Brin works at Globex", [listed], similarity=None, happened=True).label == "contradicted"
+    # alone, "of" may say where someone is from: no denial of where she works
+    alone = "Ada Brin of Ostland was honoured on Monday for her work at Globex."
+    assert judge("Ada Brin works at Globex", [alone], similarity=None, happened=True).label != "contradicted"
+    articles = [("Tech Wire", "2023-10-04", "Prize day", listed)]
+    bot = Assistant.open(index_articles(tmp_path_factory, "affiliation_list", articles))
+    answer = bot.ask("Does Ada Brin work at Globex?")
+    assert answer.text.startswith("**No"), answer.text
+    assert_exact_quotes(bot, answer)

@@ -233,6 +233,35 @@ def _respective(claim: str, sentence: str, key: str) -> list[float]:
     return [v for words, v in zip(named[-len(amounts) :], amounts) if words & wanted][:1]
 
 
+# "Ada Brin works at Globex", "Theo Park plays for the Mariners": where someone works or plays
+_AFFILIATION_CLAIMED = re.compile(
+    rf"^\s*(?P<person>{NAME_RUN.pattern})\s+(?:(?:is|was|has\s+been)\s+)?(?:work|works|worked|working|employed|"
+    rf"based|teach|teaches|taught|play|plays|played|playing)\s+(?:at|for|with)\s+(?:the\s+)?(?P<org>{NAME_RUN.pattern})"
+    r"\s*$"
+)
+
+
+def _affiliation_swapped(claim: str, passage: str) -> bool:
+    """A sentence listing people by where they are ("Mara Lind of Globex, Ada Brin of Tide Works and ...") gives the
+    claim's person another place than the claim's, which it gives someone else: "Ada Brin works at Globex" is denied.
+    Only in such a list, where "of" says whose each one is (alone, "Ada Brin of Ostland" may say where she is from)."""
+    m = _AFFILIATION_CLAIMED.match(claim)
+    if m is None:
+        return False
+    person, org = re.escape(m["person"]), re.escape(m["org"])
+    for start, end in split_sentences(passage):
+        sentence = passage[start:end]
+        own = re.search(
+            rf"(?<![\w-]){person}(?:\s*\([^)]*\))?,?\s+of\s+(?:the\s+)?(?P<other>{NAME_RUN.pattern})", sentence
+        )
+        if own is None or re.match(org, own["other"]):
+            continue
+        # the claim's place is someone else's in the same list
+        if re.search(rf"{NAME_RUN.pattern}(?:\s*\([^)]*\))?,?\s+of\s+(?:the\s+)?{org}(?![\w-])", sentence):
+            return True
+    return False
+
+
 def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
     """A sentence says everything the claim says but its amount, and gives another amount of the same thing ("Globex
     paid $4.3 billion in fines" for "Globex paid $10 billion in fines"); an amount said roughly ("about $4bn") differs
@@ -880,6 +909,7 @@ def judge(
             and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         )
         or _amount_swapped(terms, p)
+        or _affiliation_swapped(terms, p)
         for i, p in enumerate(passages)
     ]
     flipped = [f and not unspoken[i] for i, f in enumerate(flipped)]
