@@ -798,3 +798,34 @@ def test_a_headings_present_claims_a_title_is_a_win_but_a_claim_that_something_i
     assert_exact_quotes(bot, answer)
     cup = bot.ask("Who won the Harbour Cup draw?")
     assert not cup.text.startswith("**Mara Lind"), cup.text
+
+
+def test_did_one_side_beat_the_other_on_a_named_occasion_is_answered_from_a_result_its_article_places_there(
+    tmp_path_factory,
+):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-19",
+            "Comets vs. Mariners live: Harbour Night Football updates",
+            "Follow Harbour Night Football live.\nFinal: Comets 21, Mariners 20\nThe Comets held on late.",
+        ),
+        (
+            "Daily Ledger",
+            "2023-10-01",
+            "Mariners edge Comets",
+            "Final: Mariners 10, Comets 7\nThe Mariners won the league game on Sunday.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "occasion_named", articles))
+    lost = bot.ask("Did the Mariners beat the Comets on Harbour Night Football?")
+    assert lost.text.startswith("**No**") and "Comets 21" in lost.text, lost.text
+    won = bot.ask("Did the Comets beat the Mariners on Harbour Night Football?")
+    assert won.text.startswith("**Yes**") and "Mariners 10" not in won.text.splitlines()[0], won.text
+    for answer in (lost, won):
+        assert_exact_quotes(bot, answer)
+    # an occasion in plain words must be said of the result itself: the league game is no final
+    final = bot.ask("Did the Mariners beat the Comets in the final?")
+    assert not final.text.startswith("**Yes"), final.text

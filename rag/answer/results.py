@@ -64,6 +64,8 @@ _FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|
 # by X"), not elsewhere in a sentence about another match ("X won a clash with Y – ... – at last year's Coastal Cup").
 WIN_CLAUSE_WORDS = 12
 _CLAUSE_BREAK = re.compile(r"\s[–—-]\s|[;:(]|,\s+(?:and|but|while|who|which|where)\b")
+# where or when a contest was, said after its two sides: "on Sunday night", "in the Harbour Cup final"
+_OCCASION = re.compile(r"^\s+(?:on|in|at|during)\s+\S")
 # A result sentence must hold this share of the question's topic words (the event) and all its names but one when
 # they are three or more ("the Coastal Cup" for "the Coastal Rowing Cup"); its article must hold every name.
 TOPIC_COVERAGE = 0.5
@@ -334,6 +336,21 @@ def results(question: str, hits: list[Hit], side: str = "") -> list[Result]:
     a final preferred, then the shorter sentence. `side`: a side asked about, a winner though the question names it
     ("Did the jury side with Globex?" asks who won the Globex case)."""
     topic = _topic(question)
+    # the article must name the whole event (every name of it, read below)
+    event_names = {t for t, _, kind in analyse(topic)[1] if kind == "name"}
+    # "the Mariners v. Comets on <occasion>": a contest of two sides said with where or when it was; its result names
+    # the sides ("Final: Comets 21, Mariners 20") and its article the occasion
+    # (an occasion of plain words or numbers stays in the sentence: "in the final" or "in Week 11" must be said of the
+    # result, as another game between the two is no final)
+    contest = _SIDES.search(topic)
+    occasion = topic[contest.end() :] if contest is not None else ""
+    if (
+        contest is not None
+        and _OCCASION.match(occasion)
+        and not plain_words(occasion)
+        and not re.search(r"\d", occasion)
+    ):
+        topic = topic[: contest.end()]
     names_in_order = [t for t, _, kind in analyse(topic)[1] if kind == "name"]
     topic_names = set(names_in_order)
     # a name word may be left out of a long event name, but not its last ("the Harbour Series MVP" is no Series won)
@@ -350,7 +367,7 @@ def results(question: str, hits: list[Hit], side: str = "") -> list[Result]:
         # the Mariners"); the sentence quoted is the window's own
         article, sentence = window.hit.article, said_as_beat(window.text)
         if article.id not in names_the_event:
-            names_the_event[article.id] = topic_names <= analyse(article.title + " " + article.text)[0]
+            names_the_event[article.id] = event_names <= analyse(article.title + " " + article.text)[0]
         if not names_the_event[article.id]:
             continue
         # the event's names said as names: "won the Big Ten title game that year" names no "Game of the Year"
