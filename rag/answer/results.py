@@ -64,7 +64,7 @@ _FINAL = re.compile(r"(?<![-\w])(?:final|grand final|title|championship|crowned|
 # by X"), not elsewhere in a sentence about another match ("X won a clash with Y – ... – at last year's Coastal Cup").
 WIN_CLAUSE_WORDS = 12
 _CLAUSE_BREAK = re.compile(r"\s[–—-]\s|[;:(]|,\s+(?:and|but|while|who|which|where)\b")
-# where or when a contest was, said after its two sides: "on Sunday night", "in the Harbour Cup final"
+# where or when a contest was, said after its two sides: "on Friday night", "in the Harbour Cup final"
 _OCCASION = re.compile(r"^\s+(?:on|in|at|during)\s+\S")
 # A result sentence must hold this share of the question's topic words (the event) and all its names but one when
 # they are three or more ("the Coastal Cup" for "the Coastal Rowing Cup"); its article must hold every name.
