@@ -148,7 +148,7 @@ def test_a_name_that_describes_the_next_one_is_not_what_the_deed_was_done_to(bot
 def test_a_name_the_sentence_counts_among_another_kind_is_no_answer_to_which_company(bot):
     # "sued by Ostland and a dozen other states": Ostland is a state, so no passage says which company sued Globex
     answer = bot.ask("Which company sued Globex?")
-    assert answer.refused and "Ostland" not in answer.text.splitlines()[0].split(":")[1].split(".")[0]
+    assert answer.refused and "Ostland" not in answer.text.split(". The closest passage")[0]
     assert "could not confirm which company sued Globex" in answer.text
     assert bot.ask("Which state sued Globex?").text.startswith("**Ostland** — stated by Harbour Herald")
 
@@ -195,7 +195,7 @@ def test_a_name_near_the_topic_is_no_answer_and_the_refusal_says_what_no_passage
     answer = bot.ask("Who was elected chair of the Ostland Assembly?")
     assert answer.refused and not answer.text.startswith("**")
     assert "could not confirm who was elected chair of the Ostland Assembly" in answer.text
-    assert "Theo Park" not in answer.text.split(":")[1].split(".")[0]
+    assert "Theo Park" not in answer.text.split(". The closest passage")[0]
     assert [p.verdict for p in answer.parts] == ["not_mentioned"]
     answer = bot.ask("Who replaced Theo Park?")
     assert answer.refused, answer.text

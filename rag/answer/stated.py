@@ -870,8 +870,9 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         cites = Citations()
         text = f"{REFUSAL}: no passage says {slot.asked}."
         if window is not None:  # the closest sentence, quoted for the reader to judge: no name is asserted
-            # (it may say it in other words, which the check cannot read: "no passage says" would then be false)
-            text = f"I could not confirm {slot.asked}: no sentence says it in words I can check."
+            # (it may say it in other words, which the check cannot read: "no passage says" would then be false, and
+            # so would "no sentence says it" of any wording; what is true is that it was not confirmed)
+            text = f"I could not confirm {slot.asked} from the articles."
             text += f" The closest passage, {outlet_of(window)}, says: {quoted(window.text, cites.cite(window))}"
         return refused_answer(question, text, cites, ordered, slot.asked)
     by_name: dict[str, list[Stated]] = {}
