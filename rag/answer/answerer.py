@@ -397,7 +397,7 @@ class StructuredAnswerer:
                     and (
                         not holds_number(sentence)
                         or not all(_named_in(n, sentence) for n in counted_names)
-                        or bool(asked_places and ordinals(sentence) and not asked_places & ordinals(sentence))
+                        or _another_place(asked_places, sentence)
                     )
                 )
             ),
@@ -498,6 +498,12 @@ def _never_named(question: str, said: str, names: list[str], hits: list[Hit]) ->
         hits=hits,
         parts=[Part(name, "not_mentioned", []) for name in names],
     )
+
+
+def _another_place(asked: set[int], sentence: str) -> bool:
+    """The question asks of a place in a series and the sentence names only others ("the sixth annual festival")."""
+    said = ordinals(sentence) if asked else set()
+    return bool(said) and not asked & said
 
 
 def _named_elsewhere(

@@ -868,12 +868,13 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     if not found:
         ordered, window = closest(slot, hits)
         cites = Citations()
-        text = f"{REFUSAL}: no passage says {slot.asked}."
-        if window is not None:  # the closest sentence, quoted for the reader to judge: no name is asserted
+        if window is None:
+            text = f"{REFUSAL}: no passage says {slot.asked}."
+        else:  # the closest sentence, quoted for the reader to judge: no name is asserted
             # (it may say it in other words, which the check cannot read: "no passage says" would then be false, and
             # so would "no sentence says it" of any wording; what is true is that it was not confirmed)
-            text = f"I could not confirm {slot.asked} from the articles."
-            text += f" The closest passage, {outlet_of(window)}, says: {quoted(window.text, cites.cite(window))}"
+            text = f"I could not confirm {slot.asked} from the articles. The closest passage, {outlet_of(window)}, "
+            text += f"says: {quoted(window.text, cites.cite(window))}"
         return refused_answer(question, text, cites, ordered, slot.asked)
     by_name: dict[str, list[Stated]] = {}
     for s in found:
