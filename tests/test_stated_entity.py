@@ -1450,3 +1450,39 @@ def test_a_refusal_quoting_a_closest_passage_does_not_say_no_passage_states_it(t
     if answer.refused:
         assert answer.text.startswith("I could not confirm who replaced Theo Park"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_a_short_question_about_one_outlets_articles_is_answered_only_by_a_name_stated_in_the_role(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-11-29",
+            "Week 9 receiver rankings",
+            (
+                "Receiver rankings for Week 9: who to start and sit. "
+                "With the Comets and the Mariners idle in Week 9, Theo Park and Jon Vale are the most notable "
+                "receivers omitted from our rankings. "
+                "Theo Park led the league in catches last season, and Theo Park is still the safest pick for most teams. "
+                "1. Ada Brin, Harbour Rovers at Norrvik City."
+            ),
+        ),
+        ("Tech Wire", "2023-11-20", "Park returns", "Theo Park caught two touchdowns as the Comets beat the Mariners."),
+        (
+            "Tech Wire",
+            "2023-10-02",
+            "Globex names a chief",
+            "Ada Brin replaced Mara Lind as chief executive of Globex on Monday after a review of the accounts.",
+        ),
+        ("Daily Ledger", "2023-10-03", "Globex board", "Globex named Theo Park to its board on Tuesday."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "one_outlet_short", articles))
+    # the name the outlet's passages share most is a player its rankings leave out: a guess, and a wrong one
+    ranked = bot.ask("Who is the top ranked receiver in Tech Wire's Week 9 rankings?")
+    assert ranked.refused and "Theo Park" not in ranked.text.split("says:")[0], ranked.text
+    assert not ranked.text.startswith("**"), ranked.text
+    # the role stated in that outlet's own words names its holder
+    named = bot.ask("Who replaced Mara Lind as chief executive of Globex according to Tech Wire?")
+    assert named.text.startswith("**Ada Brin**") and not named.refused, named.text
+    assert_exact_quotes(bot, named)
