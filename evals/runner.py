@@ -142,7 +142,7 @@ def _article_texts(bot: Any, answer: Any) -> dict[str, str]:
 def scored_text(text: str) -> str:
     """What an answer is scored on: all of it, or nothing of an answer that leaves the question open: it gives no
     answer, whatever words its explanation or the passages it quotes for the reader to judge hold (a quoted "No. 3
-    Michigan" is no "No", nor is "none of the passages states ...")."""
+    Michigan" is no "No", nor is "I could not confirm or rule out ...")."""
     return "" if text.startswith(UNSETTLED_PREFIX) else text
 
 

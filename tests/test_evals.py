@@ -517,8 +517,8 @@ def test_an_answer_left_open_is_scored_on_its_own_words_not_on_the_passage_it_qu
     from evals.runner import scored_text
 
     left_open = (
-        "The articles do not settle this: none of the passages states “Ostland beat no one”; the closest, Coast Times "
-        "(2023-11-11) [1], is quoted below.\nNo. 3 Ostland face Norrvik on Saturday. [1]"
+        "The articles do not settle this: I could not confirm or rule out “Ostland beat no one”; the closest passage, "
+        "Coast Times (2023-11-11) [1], is quoted below.\nNo. 3 Ostland face Norrvik on Saturday. [1]"
     )
     # neither a "no" in the claim it could not settle nor one in the quote is its answer
     assert not strict_correct(scored_text(left_open), False, "No")

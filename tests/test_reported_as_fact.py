@@ -369,8 +369,8 @@ def test_a_yes_no_question_left_open_quotes_the_closest_passage_for_the_reader(t
     bot = Assistant.open(index_articles(tmp_path_factory, "left_open", articles))
     answer = bot.ask("Did Ostland beat Norrvik?")
     assert answer.text.startswith(
-        f"{UNSETTLED}: none of the passages states “Ostland beat Norrvik”; the closest, Coast Times (2023-11-10), is "
-        "quoted below.\nOstland hope to beat Norrvik"
+        f"{UNSETTLED}: I could not confirm or rule out “Ostland beat Norrvik”; the closest passage, Coast Times "
+        "(2023-11-10), is quoted below.\nOstland hope to beat Norrvik"
     ), answer.text
     assert [c.source for c in answer.citations] == ["Coast Times"]
     assert_exact_quotes(bot, answer)

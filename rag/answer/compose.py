@@ -227,15 +227,15 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             for e in evidence
             if e.label == "not_mentioned"
         ]
-        lead = f"{UNSETTLED}: " + "; ".join(found + [f"nothing found about {m}" for m in missing]) + "."
+        lead = f"{UNSETTLED}: " + "; ".join(found + [f"I could not confirm or rule out {m}" for m in missing]) + "."
         near = _closest(evidence[0], reading) if not found and len(evidence) == 1 else None
         if near is not None:
             # "Did X happen?" left open: the passage closest to it, for the reader to judge (no verdict rests on it;
             # the lead cites nothing, it says what no passage states)
             n = cites.cite(near)
             lead = (
-                f"{UNSETTLED}: none of the passages states {missing[0]}; the closest, {outlet_of(near)}, is quoted "
-                "below."
+                f"{UNSETTLED}: I could not confirm or rule out {missing[0]}; the closest passage, {outlet_of(near)}, "
+                "is quoted below."
             )
             lines = [*lines, quoted(near.text, n)]
     text = "\n".join([lead, *lines])

@@ -380,7 +380,9 @@ def compose_event_order(question: str, asked: EventOrder, first: Dated | None, s
     if first is None or second is None:
         missing = [claim for claim, found in ((asked.first, first), (asked.second, second)) if found is None]
         parts += [Part(claim, "not_mentioned", []) for claim in missing]
-        text = f"{UNSETTLED}: nothing found about " + " or ".join(f"“{claim}”" for claim in missing)
+        text = (
+            f"{UNSETTLED}: I could not confirm " + " or ".join(f"“{claim}”" for claim in missing) + " from the articles"
+        )
         stated = first or second
         if stated is not None:
             event = asked.first if stated is first else asked.second
@@ -490,7 +492,7 @@ def compose_timed(question: str, event: TimedEvent, hits: list[Hit]) -> Answer |
         verdict = "contradicted"
     else:
         # stated, but with no day or year that decides it: said so, the earliest statement cited (judged as any yes/no
-        # question, the time asked is one more word that no passage holds: "nothing found")
+        # question, the time asked is one more word that no passage holds: left open)
         lead = min(found, key=lambda d: (d.window.hit.article.published_at, d.day))
         n = cites.quote(lead.window, lines)
         text = (
