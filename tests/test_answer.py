@@ -601,6 +601,8 @@ def test_a_refusal_says_the_closest_passages_name_someone_when_they_do():
     # the quotes found may lack her, but these passages name her: "never name Mara Lind" would be false
     answer = _named_elsewhere("How old is Mara Lind?", ["Mara Lind"], passages, [], [])
     assert answer is not None and answer.refused
-    assert answer.text.endswith("the closest passages name Mara Lind but say nothing that answers it."), answer.text
+    assert answer.text.endswith("the closest passages name Mara Lind, but I could not confirm an answer from them."), (
+        answer.text
+    )
     # passages that name only another Mara, or no one asked, leave the refusal that they never name her
     assert _named_elsewhere("How old is Mara Lind?", ["Mara Lind"], ["Mara Holt sang.", "Old CDs."], [], []) is None

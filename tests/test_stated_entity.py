@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer.compose import REFUSAL
 from rag.answer.stated import read_slot
 from tests.conftest import assert_exact_quotes, index_articles
 
@@ -869,6 +870,7 @@ def test_the_new_holder_of_a_post_is_the_latest_reported_and_an_interim_one_took
     # the latest holder named has left since: who followed is what no passage says, and the answer says so
     answer = bot.ask("Who is the new CEO of Tide Works?")
     assert answer.refused and "The latest holder the articles name, Ida Moen" in answer.text, answer.text
+    assert answer.text.startswith(f"{REFUSAL}: I could not confirm who is the new CEO of Tide Works"), answer.text
     assert_exact_quotes(bot, answer)
 
 

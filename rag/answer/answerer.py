@@ -401,7 +401,7 @@ class StructuredAnswerer:
             ),
         )
         if answer.refused and counting is not None:  # "Lind has been getting creative" counts no votes
-            said_back = f"none of the closest passages gives a number for “{question.strip().rstrip('?')}?”"
+            said_back = f"I could not confirm a number for “{question.strip().rstrip('?')}?” from the closest passages"
             return _refused_for(question, said_back, f"how {counting.kind} {counting.claim}", hits)
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
@@ -515,7 +515,10 @@ def _named_elsewhere(
     if not named or len(named) < len(names):
         return None
     return _refused_for(
-        question, f"the closest passages name {', '.join(named)} but say nothing that answers it", question, hits
+        question,
+        f"the closest passages name {', '.join(named)}, but I could not confirm an answer from them",
+        question,
+        hits,
     )
 
 

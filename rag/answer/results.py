@@ -480,7 +480,7 @@ def compose_loser(question: str, hits: list[Hit]) -> Answer:
         beaten = next(side for side in sides if not _won_by(side, lead.winner))
     cites = Citations()
     if lead is None or not beaten:
-        text = f"{REFUSAL}: no passage says who lost {topic}".rstrip() + "."
+        text = f"{REFUSAL}: I could not confirm who lost {topic}".rstrip() + " from them."
         if lead is not None:  # the final that names only its winner, quoted for the reader: no loser is asserted
             n = cites.cite(lead.window)
             text += (

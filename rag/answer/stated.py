@@ -869,7 +869,7 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         ordered, window = closest(slot, hits)
         cites = Citations()
         if window is None:
-            text = f"{REFUSAL}: no passage says {slot.asked}."
+            text = f"{REFUSAL}: I could not confirm {slot.asked} from them."
         else:  # the closest sentence, quoted for the reader to judge: no name is asserted
             # (it may say it in other words, which the check cannot read: "no passage says" would then be false, and
             # so would "no sentence says it" of any wording; what is true is that it was not confirmed)
@@ -977,7 +977,7 @@ def _no_successor_named(question: str, slot: Slot, held: list[Stated], left: Win
     lines: list[str] = []
     first, then = cites.quote(holder.window, lines), cites.quote(left, lines)
     text = (
-        f"{REFUSAL}: no passage says {slot.asked}. The latest holder the articles name, {holder.name} "
+        f"{REFUSAL}: I could not confirm {slot.asked} from them. The latest holder the articles name, {holder.name} "
         f"({outlet_of(holder.window)}) [{first}], is reported leaving later ({outlet_of(left)}) [{then}]."
     )
     return Answer(
