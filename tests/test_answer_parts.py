@@ -2510,3 +2510,24 @@ def test_a_list_of_people_by_where_they_are_denies_another_place_for_one_of_them
     answer = bot.ask("Does Ada Brin work at Globex?")
     assert answer.text.startswith("**No"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_an_amount_given_in_the_passive_denies_another_whoever_the_claim_says_spent_it():
+    from rag.answer.verdicts import judge
+
+    spent = "Phones had a standout year: Globex said that some $3.3 billion was spent on phones at the Tide Fest."
+    for happened in (True, False):
+        # "was spent" names no doer: the amount spent is $3.3 billion whoever spent it
+        said = judge("Globex say shoppers spent $4.3 billion on phones at the Tide Fest", [spent], happened=happened)
+        assert said.label == "contradicted"
+        assert judge("shoppers spent $4.3 billion on phones at the Tide Fest", [spent]).label == "contradicted"
+        # ... but it is no support for a doer it does not name, and a named doer must still be said
+        assert judge("shoppers spent $3.3 billion on phones at the Tide Fest", [spent], happened=True).label != (
+            "supported"
+        )
+        assert judge("Norrvik spent $4.3 billion on phones at the Tide Fest", [spent]).label != "contradicted"
+        # another speaker's figure denies nothing Globex said
+        other = "Tide Works said that some $3.3 billion was spent on phones at the Tide Fest."
+        assert judge("Globex say shoppers spent $4.3 billion on phones at the Tide Fest", [other]).label != (
+            "contradicted"
+        )

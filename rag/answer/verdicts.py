@@ -46,6 +46,7 @@ from rag.verify.lexical import (
     lexical_support,
     negated_words,
     negation_flipped,
+    plain_words,
 )
 
 __all__ = [
@@ -275,7 +276,10 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
     rest = without_amounts(claim)
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
-        if not _said_in_one_sentence(rest, sentence):
+        # "Globex said shoppers spent $4.3 billion on phones" against "Globex said that $3.3 billion was spent on
+        # phones": whose words they are is checked apart (said_by), the passive names no doer
+        passive = _doer_left_to_passive(_speech_content(rest), sentence)
+        if not _said_in_one_sentence(rest, sentence) and not _said_in_one_sentence(passive, sentence):
             continue
         said = amounts_said(sentence)
         total = bool(_TOTAL.search(sentence))
@@ -304,6 +308,24 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
             ):
                 return True
     return False
+
+
+# "some $3.3 billion was spent on phones": the passive names no doer
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?P<verb>[a-z]+)\b")
+
+
+def _doer_left_to_passive(claim: str, sentence: str) -> str:
+    """The claim without the plain word just before its verb when the sentence says that verb in the passive: "$3.3
+    billion was spent on phones" gives the amount spent whoever spent it, so "shoppers spent $4.3 billion on phones"
+    is denied by its amount without "shoppers". Only to deny an amount: a doer the passage does not name is never
+    supported by it ("30 were killed" does not say who killed them). A named doer stays ("Globex spent ...")."""
+    passive = frozenset().union(*(plain_words(m.group("verb")) for m in _PASSIVE.finditer(sentence)))
+    words = claim.split()
+    for i in range(1, len(words)):
+        doer = words[i - 1]
+        if passive & plain_words(words[i]) and doer.islower() and plain_words(doer):
+            return " ".join(words[: i - 1] + words[i:])
+    return claim
 
 
 def _bound_met(claim: str, passage: str) -> bool:
@@ -869,6 +891,13 @@ def _denied_after_deed(claim: str, passage: str) -> bool:
 _SPEECH_CLAIMED = re.compile(
     rf"^\W*(?P<speaker>{NAME_PHRASE.pattern})\s+(?:(?:has|have|had|did|also)\s+)?(?:say|says|said|tell|tells|told)\b"
 )
+
+
+def _speech_content(claim: str) -> str:
+    """What the claim says someone said ("shoppers spent $4 billion" of "Globex said that shoppers spent ..."), or the
+    claim."""
+    m = _SPEECH_CLAIMED.match(claim)
+    return re.sub(r"^\s*that\b", "", claim[m.end() :]).strip() if m else claim
 
 
 def _speaker_claimed(claim: str) -> str:
