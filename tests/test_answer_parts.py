@@ -2531,3 +2531,23 @@ def test_an_amount_given_in_the_passive_denies_another_whoever_the_claim_says_sp
         assert judge("Globex say shoppers spent $4.3 billion on phones at the Tide Fest", [other]).label != (
             "contradicted"
         )
+
+
+def test_another_score_of_the_same_game_answers_no_whatever_word_says_the_result():
+    from rag.answer.verdicts import judge
+
+    reverse = "The Mariners have fallen to their fourth defeat in five with a 2-1 reverse at home to the Comets."
+    for happened in (True, False):
+        # the sides, the place and one other score: another result, though it is "a reverse", not "lost"
+        assert judge("the Mariners lose 3-1 at home to the Comets", [reverse], happened=happened).label == (
+            "contradicted"
+        )
+        assert judge("the Comets beat the Mariners 3-1", [reverse], happened=happened).label == "contradicted"
+        # what pins the game must be said: another week is another game, and so is another place
+        assert judge("the Rovers won 3-1 in Week 13", ["The Rovers won 4-1 in Week 12."]).label != "contradicted"
+        assert judge("the Rovers won 3-1 in Week 13", ["The Rovers won 4-1 in Week 13."]).label == "contradicted"
+        assert judge("the Mariners lose 3-1 away to the Comets", [reverse], happened=happened).label != "contradicted"
+        # a sentence with two scores may be telling of two games, and a score with no result claimed is no result
+        both = "The Mariners beat the Comets 3-1 in May, then suffered a 2-1 reverse at home to them."
+        assert judge("the Mariners lose 3-1 at home to the Comets", [both]).label != "contradicted"
+        assert judge("Mara Lind rated the Mariners 3-1 favourites", [reverse]).label != "contradicted"

@@ -500,3 +500,14 @@ def test_going_backwards_is_going_back() -> None:
     said = "Winter is coming, as the clocks go backwards one hour at 2am on Sunday 29 October."
     assert judge("clocks go back on Sunday 29 October", [said], happened=True).supported
     assert not judge("clocks go back on Sunday 22 October", [said], happened=True).supported
+
+
+def test_scores_are_read_either_way_round_and_records_seasons_dates_and_decimals_are_none():
+    from rag.core.text import says_result, scores_said, without_result
+
+    assert scores_said("a 2-1 reverse at Bay Park") == [(2, 1)] == scores_said("Ostland lost 1–2")
+    assert scores_said("Harbour Rovers 19-27 Mariners") == [(27, 19)]
+    for none in ("Ostland (12-0) beat Norrvik", "the 2019-20 season", "on 10-12-2023", "a 1.5-2 point swing"):
+        assert scores_said(none) == [], none
+    assert says_result("Ostland drew 1-1") and says_result("a 2-1 defeat") and not says_result("rated 3-1 favourites")
+    assert without_result("Ostland lost 3-1 at home to Norrvik") == "Ostland at home to Norrvik"

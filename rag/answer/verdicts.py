@@ -29,10 +29,13 @@ from rag.core.text import (
     base_stem,
     claim_as_matched,
     same_event_words,
+    says_result,
+    scores_said,
     split_sentences,
     stem,
     without_amounts,
     without_possessive,
+    without_result,
 )
 from rag.extractive import said_by
 
@@ -307,6 +310,34 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
                 for v, rough in same
             ):
                 return True
+    return False
+
+
+def _score_swapped(claim: str, passage: str) -> bool:
+    """The claim gives the score of a result and one sentence of the passage says everything else it says (its sides,
+    where, which week) with one other score: "Ostland lost 3-1 at home to Norrvik" against "Ostland suffered a 2-1
+    defeat at home to Norrvik". The result's own word may differ ("a defeat", "a reverse"), and so may its direction:
+    with another score it is another result either way."""
+    claimed = scores_said(claim)
+    if len(claimed) != 1 or not says_result(claim):
+        return False
+    rest = without_result(claim)
+    _, content, _ = analyse(rest)
+    needed = {t for t, _, kind in content if kind != "name"}
+    names = _names_held(rest)
+    for start, end in split_sentences(passage):
+        sentence = passage[start:end]
+        said = scores_said(sentence)
+        # its one score ties the sentence's words to one game, however far apart they stand ("Spurs have fallen to
+        # their fourth defeat in five with a 2-1 reverse at home to West Ham")
+        if (
+            len(said) == 1
+            and said != claimed
+            and _holds(needed, names, sentence)
+            and _names_said(rest, sentence)
+            and not _only_inside_longer_names(rest, sentence)
+        ):
+            return True
     return False
 
 
@@ -938,6 +969,7 @@ def judge(
             and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         )
         or _amount_swapped(terms, p)
+        or _score_swapped(terms, p)
         or _affiliation_swapped(terms, p)
         for i, p in enumerate(passages)
     ]
@@ -956,6 +988,7 @@ def judge(
         or _no_name_held(terms, passage)
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
+        or _score_swapped(terms, passage)
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
         or (not happened and _a_listed_deed(terms) and done_only_by_others(terms, passage))

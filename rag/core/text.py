@@ -437,6 +437,31 @@ def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
     return out
 
 
+# A score written as two numbers ("a 2-1 win", "lost 31–17"); not a record in brackets ("(12-0)"), a season
+# ("2019-20"), a date ("10-12-2023") or a range ("10-15 minutes" counts no result, but reads alike: see scores_said)
+_SCORE = re.compile(r"(?<![\w(./–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w)/–-]|[.,]\d)")
+
+
+def scores_said(text: str) -> list[tuple[int, int]]:
+    """The scores the text gives, each as (higher, lower): "lost 1-2" and "won 2-1" are one score. Only a sentence
+    that also says a result has them read as scores (`without_result`)."""
+    return [(max(int(a), int(b)), min(int(a), int(b))) for a, b in _SCORE.findall(text)]
+
+
+_RESULT_VERB = re.compile(r"\b(?:beats?|won|winning|draw|draws|drew|drawn|tied?|ties)\b", re.I)
+
+
+def says_result(text: str) -> bool:
+    """The text says a result of a game: a win, a loss, a draw ("Ostland lost", "a 2-1 defeat", "drew with")."""
+    return bool(_RESULT_WORD.search(text) or _RESULT_VERB.search(text))
+
+
+def without_result(text: str) -> str:
+    """The text without its scores and the words that say a result ("lost", "a defeat", "beat"): what a result is
+    said of ("Ostland at home to Norrvik" of "Ostland lost 3-1 at home to Norrvik")."""
+    return " ".join(_RESULT_VERB.sub(" ", _RESULT_WORD.sub(" ", _SCORE.sub(" ", text))).split())
+
+
 _BOUND_WORDS = re.compile(rf"\b(?:{_ABOVE_WORDS}|{_BELOW_WORDS})\s*(?=[$£€]?\d)", re.I)
 
 
