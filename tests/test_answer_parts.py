@@ -1364,6 +1364,10 @@ def test_asked_whether_she_did_it_a_sentence_where_someone_else_did_is_no_suppor
     for hers in ("Mara Lind, the chair, resigned on Tuesday.", "Globex chief executive Mara Lind resigned."):
         assert judge(claim, [hers], happened=True).supported, hers
     assert judge("Globex fired Mara Lind", ["Mara Lind was fired by Globex on Monday."], happened=True).supported
+    # after a name a preposition governs, "which" may stand for the whole deal: the store did not match anything
+    deal = "You can buy the Tide Pad for $34.99 ($15 off) from Globex, which matches its all-time low price."
+    assert judge("Globex match prices", [deal], happened=True).label == "not_mentioned"
+    assert judge("Globex make phones", ["Globex, which makes phones, cut jobs."], happened=True).supported
 
 
 @pytest.mark.parametrize(

@@ -174,7 +174,7 @@ def _someone_else_at(
     subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool, has_object: bool
 ) -> bool:
     at = _doer_before(words, verb)
-    if _only_an_owner_beside_a_pronoun(subject, words, tokens, verb):
+    if _only_an_owner_beside_a_pronoun(subject, words, tokens, verb) or _which_after_an_object(words, verb):
         return True
     # the whole name that does it: "Ostland Town ... as they beat" is Ostland's deed, asked of "Ostland"
     start = at
@@ -200,6 +200,24 @@ def _someone_else_at(
         return False
     # a passive names its doer after a "by", however far on ("Mara Lind was fired as chief of Tide Works by Globex")
     return not _named_by(words, tokens, verb, subject)
+
+
+# A preposition whose object a name is ("from Globex", "at Tide Works")
+_OBJECT_OF = frozenset("from at by with on in for of to via".split())
+
+
+def _which_after_an_object(words: list[str], verb: int) -> bool:
+    """The verb follows ", which" after a name a preposition governs ("the buds for $34.99 from Globex, which matches
+    their lowest price"): "which" may stand for all that was said before it (the deal), so the sentence does not say
+    that the name did it. A name opening its clause keeps its "which" ("Globex, which makes phones, ...")."""
+    if verb < 3 or words[verb - 1].lower() != "which" or not _unquoted(words[verb - 2]).endswith(","):
+        return False
+    start = verb - 2
+    if not _is_name(words[start].rstrip(",")):
+        return False
+    while start > 0 and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
+        start -= 1
+    return start > 0 and words[start - 1].lower() in _OBJECT_OF
 
 
 def _only_an_owner_beside_a_pronoun(
