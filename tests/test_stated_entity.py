@@ -270,7 +270,7 @@ def test_is_x_the_holder_is_answered_from_the_latest_report_naming_a_holder(bot)
     # asked about someone no report names in the post: not settled, and the holder the reports do name is shown
     other = bot.ask("Is Theo Park the CEO of Tide Works?")
     assert other.text.startswith(
-        "The articles do not settle this: no passage names Theo Park as the CEO of Tide Works; the latest report "
+        "The articles do not settle this: I could not confirm Theo Park as the CEO of Tide Works; the latest report "
         "naming one, as of 2023-10-15, names Pim Ostberg: Coast Times (2023-10-15) [1]."
     ), other.text
     assert [(p.claim, p.verdict) for p in other.parts] == [
@@ -1163,7 +1163,7 @@ def test_a_successor_is_the_new_holder_stated_beside_a_report_of_the_predecessor
     # no passage says "replaced": the new holder and the leaving are each cited, and the answer says so
     answer = bot.ask("Who replaced Theo Park as CEO of Tide Works?")
     assert answer.text.startswith("**Ada Brin** — the CEO of Tide Works as of 2023-11-21"), answer.text
-    assert "No passage says in so many words" in answer.text, answer.text
+    assert "I could not confirm from one passage that one replaced the other" in answer.text, answer.text
     assert {c.source for c in answer.citations} == {"Coast Times", "Tech Wire"}, answer.citations
     assert_exact_quotes(bot, answer)
     # no report of her leaving: the new CEO replaced no one the articles know of

@@ -139,9 +139,9 @@ def test_an_event_no_passage_reports_a_result_for_is_refused(bot):
     assert not answer.citations
     # the event is said back as the question wrote it, possessive and all
     answer = bot.ask("Who won Ostland's lawsuit against the Lakeside Trophy?")
-    assert answer.text.endswith("no passage reports who won Ostland's lawsuit against the Lakeside Trophy."), (
-        answer.text
-    )
+    assert answer.text.endswith(
+        "I could not confirm who won Ostland's lawsuit against the Lakeside Trophy from them."
+    ), answer.text
 
 
 def test_an_election_is_won_in_its_final_results_not_its_primary(bot):

@@ -435,7 +435,7 @@ def compose_winner(question: str, hits: list[Hit]) -> Answer:
         topic = _WON_ASKED.sub(" ", question).strip(" ?")
         return Answer(
             question=question,
-            text=f"{REFUSAL}: no passage reports who won {topic}".rstrip() + ".",
+            text=f"{REFUSAL}: I could not confirm who won {topic}".rstrip() + " from them.",
             refused=True,
             hits=hits,
             parts=[Part(f"who won {topic}", "not_mentioned", [])],

@@ -296,7 +296,7 @@ def compose_successor(question: str, predecessor: str, new: Slot, hits: list[Hit
     post = f"{new.title[0]} of {new.title[1]}"
     text = (
         f"**{lead.name}** — the {post} as of {lead.day}, stated by {outlet_of(lead.window)} [{n}]; {predecessor} is "
-        f"reported leaving the post: {outlet_of(left)} [{m}]. No passage says in so many words that one replaced the other."
+        f"reported leaving the post: {outlet_of(left)} [{m}]. I could not confirm from one passage that one replaced the other."
     )
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
 
@@ -964,8 +964,8 @@ def _none_said_new(question: str, slot: Slot, held: Stated, hits: list[Hit]) -> 
     cites = Citations()
     post = slot.title[0] if slot.title else "holder"
     text = (
-        f"{REFUSAL}: no passage names a new {post}. The only holder named, {held.name}, is not said to be new: "
-        f"{outlet_of(held.window)}, {quoted(held.window.text, cites.cite(held.window))}"
+        f"{REFUSAL}: I could not confirm a new {post} from them. The only holder named, {held.name}, is not said to "
+        f"be new: {outlet_of(held.window)}, {quoted(held.window.text, cites.cite(held.window))}"
     )
     return refused_answer(question, text, cites, hits, slot.asked)
 
@@ -1058,7 +1058,7 @@ def compose_holder(question: str, holder: Holder, hits: list[Hit]) -> Answer | N
         post = holder.who.removeprefix("Who is ").rstrip("?")
         parts.append(Part(f"{holder.name} is {post}", "not_mentioned", []))
         text = (
-            f"{UNSETTLED}: no passage names {holder.name} as {post}; the latest report naming one, as of {other.day}, "
+            f"{UNSETTLED}: I could not confirm {holder.name} as {post}; the latest report naming one, as of {other.day}, "
             f"names {other.name}: {cite(other)}."
         )
         return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
