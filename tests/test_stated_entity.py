@@ -1488,3 +1488,21 @@ def test_a_short_question_about_one_outlets_articles_is_answered_only_by_a_name_
     named = bot.ask("Who replaced Mara Lind as chief executive of Globex according to Tech Wire?")
     assert named.text.startswith("**Ada Brin**") and not named.refused, named.text
     assert_exact_quotes(bot, named)
+
+
+def test_goals_from_someone_are_their_scoring(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-11-01",
+            "Mariners through",
+            "The Mariners beat the Comets thanks to goals from Ada Brin and Theo Park at Bay Park on Tuesday.",
+        ),
+        ("Bay News", "2023-11-02", "Rovers go top", "The Rovers bought their new striker from Norrvik City in May."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "goals_from", articles))
+    answer = bot.ask("Who scored for the Mariners against the Comets?")
+    assert answer.text.startswith("**Ada Brin and Theo Park**"), answer.text
+    assert_exact_quotes(bot, answer)

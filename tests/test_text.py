@@ -511,3 +511,22 @@ def test_scores_are_read_either_way_round_and_records_seasons_dates_and_decimals
         assert scores_said(none) == [], none
     assert says_result("Ostland drew 1-1") and says_result("a 2-1 defeat") and not says_result("rated 3-1 favourites")
     assert without_result("Ostland lost 3-1 at home to Norrvik") == "Ostland at home to Norrvik"
+
+
+def test_goals_from_a_list_of_players_are_said_as_their_scoring_and_other_froms_are_left_alone():
+    from rag.core.text import doers_first
+
+    listed = "They left it late, with goals from Jon Vale, Ida Moen and Ostland striker Theo Park enough to win."
+    assert (
+        doers_first(listed)
+        == "They left it late, as Jon Vale, Ida Moen and Ostland striker Theo Park scored enough to win."
+    )
+    assert doers_first("Ostland won with a late header from Ada Brin at Bay Park.") == (
+        "Ostland won as Ada Brin scored at Bay Park."
+    )
+    assert (
+        doers_first("The Rovers bought Theo Park from Norrvik City.")
+        == "The Rovers bought Theo Park from Norrvik City."
+    )
+    assert doers_first("a 33-yard field goal from Jon Vale") == "a 33-yard field goal from Jon Vale"
+    assert doers_first("Ostland lost to an own goal from Theo Park") == "Ostland lost to an own goal from Theo Park"

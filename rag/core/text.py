@@ -691,14 +691,31 @@ def compound_deeds(text: str) -> str:
     return _COMPOUND_DEED.sub(r"\1 \2", text)
 
 
+# Goals said as whose they are: "thanks to goals from Mara Lind and Theo Park", "with a late header from Ada Brin"
+# are "Mara Lind and Theo Park scored", "Ada Brin scored"; not a field goal (its words stay for the kick) nor an own goal
+_ONE_NAMED = (
+    rf"(?:{_NAME}(?:\s+(?!(?:and|at|in|on|for|against|of|to|from|with|as|by|after|before)\b)[a-z]+){{1,2}}\s+{_NAME}"
+    rf"|(?:[a-z]+\s+){{0,2}}?{_NAME})"
+)  # "Brazilian striker Beto", "Mara Lind"
+_GOALS_FROM = re.compile(
+    r"\b(?:(?:thanks\s+to|with|after|courtesy\s+of)\s+)?(?:(?:an?|two|three|late|early|stoppage-time|injury-time|"
+    r"first-half|second-half|\d+(?:st|nd|rd|th)-minute)\s+){0,3}(?<!field\s)(?<!own\s)(?:goals?|strikes?|headers?|penalty|"
+    r"penalties|brace|"
+    rf"hat-trick|winner)\s+from\s+(?P<who>{_ONE_NAMED}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_ONE_NAMED})*)"
+)
+
+
 def doers_first(text: str) -> str:
-    """text with each succession said as "<successor> replaced <predecessor>" (see _SUCCESSION_FORMS) and each
-    investment taken as "<investor> invested in <receiver>": the doer before the deed, where the roles are read."""
+    """text with each succession said as "<successor> replaced <predecessor>" (see _SUCCESSION_FORMS), each
+    investment taken as "<investor> invested in <receiver>" and goals from someone as their scoring: the doer before
+    the deed, where the roles are read."""
     if _SUCCESSION_WORD.search(text):
         for pattern, said in _SUCCESSION_FORMS:
             text = pattern.sub(said, text)
     if "investment" in text:
         text = _INVESTMENT_TAKEN.sub(_investments, text)
+    if " from " in text:
+        text = _GOALS_FROM.sub(r"as \g<who> scored", text)
     return text
 
 
