@@ -177,3 +177,11 @@ def test_a_correction_supports_nothing_it_says_an_earlier_version_got_wrong():
     assert verifier.verify("Theo Park resigned", ["An earlier report mistakenly said Theo Park resigned."]).label == (
         "not_mentioned"
     )
+
+
+def test_a_month_or_a_name_inside_a_sentence_is_no_modal_that_makes_a_gerund_only_possible():
+    from rag.verify.lexical import hedged_words
+
+    assert hedged_words("Globex opened 30 battery swapping stations in Ostland in May.") == frozenset()
+    assert hedged_words("The swapping stations Theo May built are open.") == frozenset()
+    assert "sign" in hedged_words("Signing Ada Brin may be a boost for the Rovers.")

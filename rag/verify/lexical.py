@@ -276,6 +276,8 @@ def _scan(text: str) -> Scan:
             previous = low
             continue
         turn = _STRETCH_TURNS.get(low)  # one lookup for the few words that turn what their stretch said
+        if turn == "modal" and raw[0].isupper() and not sentence_start:
+            turn = None  # "battery swapping stations in May": a month or a name, as for the hedges below
         if turn == "part":
             stretch_denies = True
         # ("Yet to Come", capitalised inside a sentence, is a title)
