@@ -1484,6 +1484,9 @@ def test_a_short_question_about_one_outlets_articles_is_answered_only_by_a_name_
     ranked = bot.ask("Who is the top ranked receiver in Tech Wire's Week 9 rankings?")
     assert ranked.refused and "Theo Park" not in ranked.text.split("says:")[0], ranked.text
     assert not ranked.text.startswith("**"), ranked.text
+    # asked at more length, still one plain question (the riddles run longer)
+    longer = bot.ask("Which player did the Tech Wire receiver rankings for Week 9 put at the very top of its list?")
+    assert longer.refused and not longer.text.startswith("**"), longer.text
     # the role stated in that outlet's own words names its holder
     named = bot.ask("Who replaced Mara Lind as chief executive of Globex according to Tech Wire?")
     assert named.text.startswith("**Ada Brin**") and not named.refused, named.text

@@ -283,7 +283,7 @@ class StructuredAnswerer:
             slot = read_slot(question) if not reading.sources else None
             if slot is not None:
                 return _stated_in_role(question, slot, _pool(hits, evidence), retrieve)
-            if reading.sources and len(question.split()) <= MAX_WORDS:
+            if reading.sources and len(question.split()) <= PLAIN_OUTLET_QUESTION_WORDS:
                 # "Who is the top ranked receiver in Tech Wire's rankings?": one plain question about an outlet's
                 # articles, not a riddle whose clues several reports share; the name most passages share would be a
                 # guess (a list of players left out of the rankings names the most-written-about ones), so it is
@@ -577,6 +577,11 @@ def _named_part(name: str) -> str:
 def _subject(question: str) -> str:
     m = _SUBJECT.match(question)
     return m.group("subject").strip() if m else ""
+
+
+# A who/which question naming outlets is a plain question about their articles up to this many words; the riddles
+# whose clues several reports share are longer (the tune half's shortest that names an outlet has 24 words)
+PLAIN_OUTLET_QUESTION_WORDS = 20
 
 
 def _stated_in_role(question: str, slot: Slot, pool: list[Hit], retrieve: Retrieve) -> Answer:
