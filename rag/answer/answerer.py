@@ -51,6 +51,7 @@ from rag.answer.stated import (
     compose_stated,
     compose_successor,
     founder_asked,
+    more_than_one_clause,
     post_forms,
     read_holder,
     read_slot,
@@ -283,7 +284,7 @@ class StructuredAnswerer:
             slot = read_slot(question) if not reading.sources else None
             if slot is not None:
                 return _stated_in_role(question, slot, _pool(hits, evidence), retrieve)
-            if reading.sources and len(question.split()) <= PLAIN_OUTLET_QUESTION_WORDS:
+            if _plain_outlet_question(question, reading.sources):
                 # "Who is the top ranked receiver in Tech Wire's rankings?": one plain question about an outlet's
                 # articles, not a riddle whose clues several reports share; the name most passages share would be a
                 # guess (a list of players left out of the rankings names the most-written-about ones), so it is
@@ -579,9 +580,21 @@ def _subject(question: str) -> str:
     return m.group("subject").strip() if m else ""
 
 
-# A who/which question naming outlets is a plain question about their articles up to this many words; the riddles
-# whose clues several reports share are longer (the tune half's shortest that names an outlet has 24 words)
+# A who/which question naming one outlet is a plain question about its articles up to this many words in one clause;
+# a riddle whose clues its reports share is longer (the tune half's shortest naming one outlet has 29 words) or gives
+# a clue per clause, and one naming several outlets asks what each says (its parts)
 PLAIN_OUTLET_QUESTION_WORDS = 20
+
+
+def _plain_outlet_question(question: str, outlets: list[str]) -> bool:
+    """One outlet named, a short question and a single clause: "Who is the top ranked receiver in Tech Wire's
+    rankings?", not "Which company, reported by Tech Wire as ..., recalled the Tide Pad?" (a clue per clause)."""
+    words = question.split()
+    return (
+        len(outlets) == 1
+        and len(words) <= PLAIN_OUTLET_QUESTION_WORDS
+        and not more_than_one_clause(" ".join(words[1:]))
+    )
 
 
 def _stated_in_role(question: str, slot: Slot, pool: list[Hit], retrieve: Retrieve) -> Answer:
