@@ -231,7 +231,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         near = _closest(evidence[0], reading) if not found and len(evidence) == 1 else None
         if near is not None:
             # "Did X happen?" left open: the passage closest to it, for the reader to judge (no verdict rests on it;
-            # the lead cites nothing, it says what no passage states)
+            # the lead cites nothing, it says what the check could not confirm)
             n = cites.cite(near)
             lead = (
                 f"{UNSETTLED}: I could not confirm or rule out {missing[0]}; the closest passage, {outlet_of(near)}, "

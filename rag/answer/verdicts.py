@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.answer.deeds import (
+    BE_FORMS,
     SPAN_WORD,
     another_object,
     done_only_by_others,
@@ -281,8 +282,9 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
         sentence = passage[start:end]
         # "Globex said shoppers spent $4.3 billion on phones" against "Globex said that $3.3 billion was spent on
         # phones": whose words they are is checked apart (said_by), the passive names no doer
-        passive = _doer_left_to_passive(_speech_content(rest), sentence)
-        if not _said_in_one_sentence(rest, sentence) and not _said_in_one_sentence(passive, sentence):
+        if not _said_in_one_sentence(rest, sentence) and not _said_in_one_sentence(
+            _doer_left_to_passive(_speech_content(rest), sentence), sentence
+        ):
             continue
         said = amounts_said(sentence)
         total = bool(_TOTAL.search(sentence))
@@ -342,7 +344,7 @@ def _score_swapped(claim: str, passage: str) -> bool:
 
 
 # "some $3.3 billion was spent on phones": the passive names no doer
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?P<verb>[a-z]+)\b")
+_PASSIVE = re.compile(rf"\b(?:{'|'.join(sorted(BE_FORMS))})\s+(?P<verb>[a-z]+)\b")
 
 
 def _doer_left_to_passive(claim: str, sentence: str) -> str:
