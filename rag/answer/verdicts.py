@@ -330,8 +330,8 @@ def _score_swapped(claim: str, passage: str) -> bool:
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
         said = scores_said(sentence)
-        # its one score ties the sentence's words to one game, however far apart they stand ("Spurs have fallen to
-        # their fourth defeat in five with a 2-1 reverse at home to West Ham")
+        # its one score ties the sentence's words to one game, however far apart they stand ("the Mariners have fallen
+        # to their fourth defeat in five with a 2-1 reverse at home to the Comets")
         if (
             len(said) == 1
             and said != claimed
