@@ -964,6 +964,8 @@ def judge(
     # Asked whether it happened, it is the deed that must be denied: "stuck without a chair since Mara Lind's
     # ouster" negates "chair", not that she was ousted as chair.
     deed = _deed(terms) if happened else terms
+    # another score of the same game denies the claim, and so supports nothing, however it is asked
+    score_swapped = [_score_swapped(terms, p) for p in passages]
     flipped = [
         (
             covers[i] >= CONTRADICTION_COVER
@@ -971,7 +973,7 @@ def judge(
             and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         )
         or _amount_swapped(terms, p)
-        or _score_swapped(terms, p)
+        or score_swapped[i]
         or _affiliation_swapped(terms, p)
         for i, p in enumerate(passages)
     ]
@@ -990,7 +992,7 @@ def judge(
         or _no_name_held(terms, passage)
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
-        or _score_swapped(terms, passage)
+        or score_swapped[i]
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
         or (not happened and _a_listed_deed(terms) and done_only_by_others(terms, passage))
