@@ -530,3 +530,18 @@ def test_goals_from_a_list_of_players_are_said_as_their_scoring_and_other_froms_
     )
     assert doers_first("a 33-yard field goal from Jon Vale") == "a 33-yard field goal from Jon Vale"
     assert doers_first("Ostland lost to an own goal from Theo Park") == "Ostland lost to an own goal from Theo Park"
+
+
+def test_fines_attacks_and_targets_from_someone_are_no_goals_they_scored():
+    from rag.core.text import doers_first
+
+    # "penalties from Donald Trump" in a fraud case had become "as Donald Trump scored", and the claim lost its deed
+    for said in (
+        "Mara Lind is seeking $250 million in penalties from Globex.",
+        "Air strikes from Ostland hit the port.",
+        "New climate goals from Norrvik were announced.",
+        "She was the prize winner from Ostland.",
+    ):
+        assert doers_first(said) == said
+    assert doers_first("A 90th-minute penalty from Ada Brin won it.") == "as Ada Brin scored won it."
+    assert doers_first("Two goals from Theo Park sank them.") == "as Theo Park scored sank them."

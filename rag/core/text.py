@@ -692,16 +692,23 @@ def compound_deeds(text: str) -> str:
 
 
 # Goals said as whose they are: "thanks to goals from Mara Lind and Theo Park", "with a late header from Ada Brin"
-# are "Mara Lind and Theo Park scored", "Ada Brin scored"; not a field goal (its words stay for the kick) nor an own goal
+# are "Mara Lind and Theo Park scored", "Ada Brin scored"; not a field goal (its words stay for the kick) nor an own goal.
+# A goal word must follow a scoring cue ("thanks to", "two", "late"): "climate goals from Ostland" scored nothing; a
+# penalty or a strike only a match time ("a 90th-minute penalty from"): "penalties from Globex" are fines, "strikes
+# from Ostland" attacks.
 _ONE_NAMED = (
     rf"(?:{_NAME}(?:\s+(?!(?:and|at|in|on|for|against|of|to|from|with|as|by|after|before)\b)[a-z]+){{1,2}}\s+{_NAME}"
     rf"|(?:[a-z]+\s+){{0,2}}?{_NAME})"
 )  # "Brazilian striker Beto", "Mara Lind"
+_MATCH_TIME = r"(?:late|early|stoppage-time|injury-time|first-half|second-half|\d+(?:st|nd|rd|th)-minute)\s+"
+_SCORING_CUE = (
+    rf"(?:(?i:thanks\s+to|with|after|courtesy\s+of)\s+(?:(?:an?|two|three)\s+)?(?:{_MATCH_TIME})?"
+    rf"|(?:(?i:an?|two|three)\s+)?{_MATCH_TIME}|(?i:two|three)\s+|(?i:an?)\s+(?=goal|header))"
+)
 _GOALS_FROM = re.compile(
-    r"\b(?:(?:thanks\s+to|with|after|courtesy\s+of)\s+)?(?:(?:an?|two|three|late|early|stoppage-time|injury-time|"
-    r"first-half|second-half|\d+(?:st|nd|rd|th)-minute)\s+){0,3}(?<!field\s)(?<!own\s)(?:goals?|strikes?|headers?|penalty|"
-    r"penalties|brace|"
-    rf"hat-trick|winner)\s+from\s+(?P<who>{_ONE_NAMED}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_ONE_NAMED})*)"
+    rf"\b(?:{_SCORING_CUE}(?<!field\s)(?<!own\s)(?:goals?|headers?|brace|hat-trick|winner)"
+    rf"|(?:(?i:an?)\s+)?{_MATCH_TIME}(?:penalty|penalties|strikes?))\s+from\s+"
+    rf"(?P<who>{_ONE_NAMED}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_ONE_NAMED})*)"
 )
 
 
