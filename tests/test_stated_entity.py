@@ -109,6 +109,10 @@ def test_a_question_is_read_back_as_a_statement_with_a_slot_for_the_name():
     assert read_slot("Which AI studio bought Tide Works?").asked == "which AI studio bought Tide Works"
     assert read_slot("Who did the Rovers lose to?").claim("Mariners") == "the Rovers lose to Mariners"
     assert read_slot("Which team did the Rovers beat on Sunday?").claim("X") == "the Rovers beat X on Sunday"
+    # a possessive is not the whole doer: "Tech Wire's writers name", never "Tech Wire's writersed"
+    slot = read_slot("Who did Tech Wire's writers name as the best coach?")
+    assert slot.claim("Mara Lind") == "Tech Wire's writers name Mara Lind as the best coach"
+    assert "writersed" not in slot.asked
     # not a doer's slot: what someone said, an attribute, a description in several clauses
     for question in (
         "What did Mara Lind say about Ostland?",

@@ -42,7 +42,7 @@ _ASKS_SUBJECT = re.compile(rf"^\W*(?P<wh>{_WH})\s+(?P<predicate>[a-z][^?]*?)\s*\
 # verb is the first lowercase word after the doer's name).
 _ASKS_OBJECT = re.compile(
     rf"^\W*(?P<wh>{_WH})\s+(?P<aux>(?i:did|does|do|has|have|had))\s+"
-    r"(?P<subject>(?:(?:the|a|an)\s+)?[A-Z][^?]*?)\s+(?P<verb>[a-z]+)(?P<rest>\s[^?]*?)?\s*\??\s*$"
+    r"(?P<subject>(?:(?:the|a|an)\s+)?[A-Z][^?]*?)(?<!['’]s)\s+(?P<verb>[a-z]+)(?P<rest>\s[^?]*?)?\s*\??\s*$"
 )
 _AUXILIARY = frozenset(AUXILIARY_WORDS.split("|"))
 _BE_HAVE = frozenset("is are was were has have had".split())
