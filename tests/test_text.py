@@ -545,3 +545,30 @@ def test_fines_attacks_and_targets_from_someone_are_no_goals_they_scored():
         assert doers_first(said) == said
     assert doers_first("A 90th-minute penalty from Ada Brin won it.") == "as Ada Brin scored won it."
     assert doers_first("Two goals from Theo Park sank them.") == "as Theo Park scored sank them."
+
+
+def test_scorers_are_the_names_that_scored_not_a_corner_taker_a_saved_header_or_the_next_subject():
+    from rag.core.text import doers_first
+
+    for said in (
+        "Ostland levelled four minutes later with a header from Ada Brin’s corner.",  # Brin took the corner
+        "A late save of a header from the substitute Theo Park kept Norrvik in it.",  # the header did not go in
+        "After Ostland had a goal from Theo Park disallowed, they lost.",
+    ):
+        assert doers_first(said) == said
+    # the list of scorers ends at its "and ...": ", the Mariners manager" starts the sentence's subject
+    assert doers_first("Thanks to goals from Ada Brin and a rejuvenated Theo Park, the Mariners manager was calm.") == (
+        "as Ada Brin and a rejuvenated Theo Park scored, the Mariners manager was calm."
+    )
+
+
+def test_a_successor_named_with_their_club_and_post_is_the_person_and_a_place_is_no_one_replaced():
+    from rag.core.text import doers_first
+
+    # "Salernitana replaced Antonio" had made the club the successor
+    assert doers_first("Ada Brin was replaced by Norrvik striker Theo Park, but he struggled.") == (
+        "Theo Park replaced Ada Brin, but he struggled."
+    )
+    # "Mara Lind is Theo Park replaced Ostland City" had made the place the one replaced
+    said = "Mara Lind is replaced in Ostland City with Theo Park."
+    assert doers_first(said) == said

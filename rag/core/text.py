@@ -617,8 +617,15 @@ _RESULT_FORMS = [
 
 
 def _person_of(run: str) -> str:
-    """The person in a name run that gives their post first: "Tide Works CEO Ada Brin" -> "Ada Brin"."""
-    return re.split(r"\s+(?:CEO|CFO|CTO|COO)\s+", run)[-1]
+    """The person in a name run that gives their post first: "Tide Works CEO Ada Brin", "Norrvik striker Ada Brin" ->
+    "Ada Brin"."""
+    return re.split(r"\s+(?:CEO|CFO|CTO|COO|[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?=[A-Z])", run)[-1]
+
+
+# "in Ostland with Ada Brin": a place, not the one replaced ("Lind is replaced in Ostland with Ada Brin")
+_NOT_A_PLACE = r"(?!(?:in|at|on|for|by|to|from|as)\s)"
+# "Norrvik striker Ada Brin": a name, its post in lowercase, the person (whom _person_of keeps)
+_WITH_ROLE = rf"{_NAME}(?:\s+(?!(?:and|at|in|on|for|of|to|from|with|as|by|but|who|which|after|before)\b)[a-z]+){{1,2}}\s+{_NAME}|{_NAME}"
 
 
 # A successor in any of the ways news names one, said as who replaced whom ("replacing Mara Lind with Ada Brin",
@@ -627,7 +634,7 @@ def _person_of(run: str) -> str:
 _SUCCESSION_FORMS = [
     (
         re.compile(
-            rf"(?<!\bto\s)\b(?i:replac(?:e|es|ed|ing))\s+(?:[a-z-]+\s+){{0,3}}?(?P<x>{_NAME})\s+with\s+"
+            rf"(?<!\bto\s)\b(?i:replac(?:e|es|ed|ing))\s+(?:{_NOT_A_PLACE}[a-z-]+\s+){{0,3}}?(?P<x>{_NAME})\s+with\s+"
             rf"(?:[a-z-]+\s+){{0,3}}?(?P<y>{_NAME})"
         ),
         lambda m: f"{_person_of(m['y'])} replaced {m['x']}",
@@ -649,7 +656,7 @@ _SUCCESSION_FORMS = [
     (
         re.compile(
             rf"(?P<x>{_NAME})\s+(?:was|were|has\s+been|had\s+been|will\s+be|is\s+being|is\s+to\s+be|is)\s+"
-            rf"(?:replaced|succeeded)\s+(?:as\s+(?:[\w-]+\s+){{1,4}}?)?by\s+(?:[a-z-]+\s+){{0,3}}?(?P<y>{_NAME})"
+            rf"(?:replaced|succeeded)\s+(?:as\s+(?:[\w-]+\s+){{1,4}}?)?by\s+(?:[a-z-]+\s+){{0,3}}?(?P<y>{_WITH_ROLE})"
         ),
         lambda m: f"{_person_of(m['y'])} replaced {m['x']}",
     ),
@@ -703,12 +710,18 @@ _ONE_NAMED = (
 _MATCH_TIME = r"(?:late|early|stoppage-time|injury-time|first-half|second-half|\d+(?:st|nd|rd|th)-minute)\s+"
 _SCORING_CUE = (
     rf"(?:(?i:thanks\s+to|with|after|courtesy\s+of)\s+(?:(?:an?|two|three)\s+)?(?:{_MATCH_TIME})?"
-    rf"|(?:(?i:an?|two|three)\s+)?{_MATCH_TIME}|(?i:two|three)\s+|(?i:an?)\s+(?=goal|header))"
+    rf"|(?:(?i:an?|two|three)\s+)?{_MATCH_TIME}|(?i:two|three)\s+|(?i:an?)\s+(?=goal\b))"
+)
+# The scorers: one name, or a list that ends in "and" ("A, B and C"; ", the Globex manager" after a name starts the
+# sentence's subject), not a name's possession ("a header from Ada Brin's corner": she took the corner), nor a goal
+# taken away ("a goal from Ada Brin disallowed")
+_SCORERS = (
+    rf"(?P<who>{_ONE_NAMED}(?:(?:,\s+{_ONE_NAMED})*,?\s+and\s+{_ONE_NAMED})?)"
+    r"(?<![’']s)(?<![’'])(?![’'\w]|\s+[A-Z]|\s+(?:was\s+|were\s+)?(?:disallowed|ruled\s+out|chalked\s+off))"
 )
 _GOALS_FROM = re.compile(
     rf"\b(?:{_SCORING_CUE}(?<!field\s)(?<!own\s)(?:goals?|headers?|brace|hat-trick|winner)"
-    rf"|(?:(?i:an?)\s+)?{_MATCH_TIME}(?:penalty|penalties|strikes?))\s+from\s+"
-    rf"(?P<who>{_ONE_NAMED}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_ONE_NAMED})*)"
+    rf"|(?:(?i:an?)\s+)?{_MATCH_TIME}(?:penalty|penalties|strikes?))\s+from\s+{_SCORERS}"
 )
 
 
