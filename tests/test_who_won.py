@@ -829,3 +829,22 @@ def test_did_one_side_beat_the_other_on_a_named_occasion_is_answered_from_a_resu
     # an occasion in plain words must be said of the result itself: the league game is no final
     final = bot.ask("Did the Mariners beat the Comets in the final?")
     assert not final.text.startswith("**Yes"), final.text
+
+
+def test_words_of_a_win_said_of_no_result_are_left_alone():
+    from rag.core.text import said_as_beat
+
+    for unchanged in (
+        "Democrats are still dominating the Ostland party in digital strategy.",  # no game was won
+        "Mara Lind and Ada Brin have dominated the Norrvik Cup landscape.",
+        "Globex operates Tide Crush Saga, a game with 238 million users.",  # a name's capital, not a verb
+        "The studio is part Hammer Films and part Globex.",
+        "But losing to the Rovers on the road keeps them third.",  # "But" is no side
+        "To win over Ostland colleagues, Lind relied on Park.",  # persuading, no result
+        "People are going to crush Norrvik and the offense.",  # not yet done
+    ):
+        assert said_as_beat(unchanged) == unchanged, unchanged
+    assert said_as_beat("No. 17 Bayside dominates No. 22 Hillcrest, 42-18, on Senior Day.") == (
+        "No. 17 Bayside beat No. 22 Hillcrest, 42-18, on Senior Day."
+    )
+    assert said_as_beat("The Rovers lost to the Mariners on Sunday.") == "The Mariners beat Rovers on Sunday."

@@ -484,7 +484,12 @@ CALENDAR_NAMES = (*calendar.month_name[1:], *calendar.day_name)
 _NAME = NAME_PHRASE.pattern
 # words that say which result ("narrow", "Week 13", "road"), and a day that is no side ("Sunday's win over the Rovers")
 _SORT_OF_RESULT = r"(?:[a-z-]+\s+|\d+[-–]\d+\s+|Week\s+\d+\s+)"
-_NOT_A_DAY = r"(?!(?:" + "|".join([*CALENDAR_NAMES, "Today", "Tonight"]) + r")\b)"
+# nor a capitalised little word that starts a sentence ("But losing to the Rovers", "To win over colleagues")
+_NOT_A_DAY = (
+    r"(?!(?:"
+    + "|".join([*CALENDAR_NAMES, "Today", "Tonight", *sorted(w.capitalize() for w in STOPWORDS if len(w) > 1)])
+    + r")\b)"
+)
 # a result in any of its forms, said as who beat whom ("a defeat for the Rovers against the Mariners", "the
 # Mariners' win over the Rovers", "the Rovers lost to the Mariners" are "the Mariners beat the Rovers"), so that
 # the roles can be compared
@@ -574,7 +579,7 @@ _RESULT_FORMS = [
         r"\g<x> beat \g<y>",
     ),
     (
-        re.compile(rf"(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
+        re.compile(rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
         r"\g<y> beat \g<x>",
     ),
     # "the Rovers were eliminated by the Mariners", "with the Rovers knocked out by the Mariners"
@@ -600,16 +605,24 @@ _RESULT_FORMS = [
         r"\g<y> beat \g<x>",
     ),
     # the other verbs of a win over a named side ("edged past the Rovers", "pulverised Norrvik 5-1"); a capital must
-    # follow, as a side's name does ("routed through Ostland" moved traffic)
+    # follow, as a side's name does ("routed through Ostland" moved traffic); in lowercase ("Candy Crush" and "Hammer
+    # Films" are names) and not yet done ("going to crush the Rovers", "enough to overcome Norrvik")
     (
         re.compile(
-            r"\b(?:edg(?:e|es|ed|ing)\s+(?:past|out)|outlast(?:s|ed|ing)?|thrash(?:es|ed|ing)?|trounc(?:e|es|ed|ing)|"
+            r"(?<!(?<!helped\s)\bto\s)\b(?:edg(?:e|es|ed|ing)\s+(?:past|out)|outlast(?:s|ed|ing)?|thrash(?:es|ed|ing)?|trounc(?:e|es|ed|ing)|"
             r"rout(?:s|ed|ing)?|pulveri[sz](?:e|es|ed|ing)|overc[ao]me|overcomes|overcoming|demolish(?:es|ed|ing)?|"
             r"crush(?:es|ed|ing)?|hammer(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|thump(?:s|ed|ing)?|outclass(?:es|ed|ing)?|"
-            r"overpower(?:s|ed|ing)?|steamroll(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|drub(?:s|bed|bing)?|"
-            r"dominat(?:e|es|ed|ing))\b"
-            r"(?=\s+(?:the\s+|No\.\s*\d+\s+)?(?-i:[A-Z]))",
-            re.I,
+            r"overpower(?:s|ed|ing)?|steamroll(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|drub(?:s|bed|bing)?)\b"
+            r"(?=\s+(?:the\s+|No\.\s*\d+\s+)?[A-Z])",
+        ),
+        "beat",
+    ),
+    # dominating a side is a win only with the score said ("Bayside dominates No. 22 Hillcrest, 42-18"): "dominated
+    # the league", "dominating the other party in digital strategy" are no results
+    (
+        re.compile(
+            rf"(?<!(?<!helped\s)\bto\s)\bdominat(?:e|es|ed|ing)(?=\s+(?:the\s+|No\.\s*\d+\s+)?{_NAME},?\s+"
+            r"(?:by\s+)?\d+[-–]\d+(?![-–\d]))"
         ),
         "beat",
     ),
