@@ -838,7 +838,7 @@ def test_words_of_a_win_said_of_no_result_are_left_alone():
         "Democrats are still dominating the Ostland party in digital strategy.",  # no game was won
         "Mara Lind and Ada Brin have dominated the Norrvik Cup landscape.",
         "Globex operates Tide Crush Saga, a game with 238 million users.",  # a name's capital, not a verb
-        "The studio is part Hammer Films and part Globex.",
+        "The studio is part Hammer Studios and part Globex.",
         "But losing to the Rovers on the road keeps them third.",  # "But" is no side
         "To win over Ostland colleagues, Lind relied on Park.",  # persuading, no result
         "People are going to crush Norrvik and the offense.",  # not yet done

@@ -605,8 +605,8 @@ _RESULT_FORMS = [
         r"\g<y> beat \g<x>",
     ),
     # the other verbs of a win over a named side ("edged past the Rovers", "pulverised Norrvik 5-1"); a capital must
-    # follow, as a side's name does ("routed through Ostland" moved traffic); in lowercase ("Candy Crush" and "Hammer
-    # Films" are names) and not yet done ("going to crush the Rovers", "enough to overcome Norrvik")
+    # follow, as a side's name does ("routed through Ostland" moved traffic); in lowercase ("Tide Crush" and "Hammer
+    # Studios" are names) and not yet done ("going to crush the Rovers", "enough to overcome Norrvik")
     (
         re.compile(
             r"(?<!(?<!helped\s)\bto\s)\b(?:edg(?:e|es|ed|ing)\s+(?:past|out)|outlast(?:s|ed|ing)?|thrash(?:es|ed|ing)?|trounc(?:e|es|ed|ing)|"
