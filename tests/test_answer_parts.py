@@ -2555,3 +2555,30 @@ def test_another_score_of_the_same_game_answers_no_whatever_word_says_the_result
         both = "The Mariners beat the Comets 3-1 in May, then suffered a 2-1 reverse at home to them."
         assert judge("the Mariners lose 3-1 at home to the Comets", [both]).label != "contradicted"
         assert judge("Mara Lind rated the Mariners 3-1 favourites", [reverse]).label != "contradicted"
+
+
+def test_a_quarterback_sacked_a_batter_dismissed_or_a_call_for_a_sacking_lost_no_post():
+    from rag.answer.verdicts import judge
+    from rag.core.text import same_event_words
+
+    # each of these had been read as a firing: "Was Theo Park fired?" was Yes from a game's play-by-play (judged as a
+    # yes/no question's claim is: did it happen?)
+    for claim, passage in (
+        ("Theo Park was fired", "Theo Park is sacked for the sixth time tonight."),
+        ("Theo Park was fired", "Theo Park has now been sacked nine times in the game."),
+        ("Theo Park was fired", "Theo Park is sacked at the Comets' 15-yard line by Jon Vale."),
+        ("Ada Brin was fired", "Jon Vale takes the catch to dismiss Ada Brin, and the first wicket is gone."),
+        ("Ada Brin was fired", "The Mariners defender Ada Brin had been dismissed for a second booking."),
+        ("Mara Lind was fired", "A fans' group called for Mara Lind to be sacked as chair of the club."),
+    ):
+        assert judge(claim, [passage], similarity=None, happened=True).label != "supported", passage
+    # a post lost, however it is worded, is still a firing
+    for passage in (
+        "Soon after, then-CEO Mara Lind was sacked and replaced by Ada Brin.",
+        "Mara Lind was dismissed as chief executive of Globex.",
+        "Globex sacked its chief executive Mara Lind on Monday.",
+    ):
+        assert "fire" in same_event_words(passage), passage
+    assert judge(
+        "Mara Lind was fired", ["Soon after, then-CEO Mara Lind was sacked and replaced by Ada Brin."]
+    ).label == ("supported")

@@ -769,13 +769,16 @@ _A_RED_CARD = r"(?:a\s+|his\s+|her\s+)?(?:straight\s+|second\s+|late\s+|first\s+
 # "appointed" is "hired", "is eliminating 200 jobs" is "cut", "a guilty plea" is "pleaded guilty", "found (her)
 # guilty" is "convicted", "filed a lawsuit against" is "sued", "slumped" is "fell" and "jumped" "rose". General English
 # only. The forms of "sue" are listed because the stemmer splits them ("sued" -> "su", "sue" -> "sue").
+# the words of a post its holder can be hired to or fired from
+_POST_NOUN = (
+    r"(?:coach|manager|chief|president|ceo|chair|chairman|chairwoman|leader|head|director|boss|captain|editor|speaker)"
+)
 _EVENT_WORDS = [
     (re.compile(r"\b(?:come|comes|came|coming)\s+back\b", re.I), "return"),
     # the one hired as a post's next holder is its new one: "hired Mara Lind as its next head coach"
     (
         re.compile(
-            r"(?<=\bas\s)(?P<whose>(?:its|their|his|her|the)\s+)?next(?=\s+(?:[\w-]+\s+){0,2}?(?:coach|manager|chief|"
-            r"president|ceo|chair|chairman|chairwoman|leader|head|director|boss|captain|editor|speaker)\b)",
+            rf"(?<=\bas\s)(?P<whose>(?:its|their|his|her|the)\s+)?next(?=\s+(?:[\w-]+\s+){{0,2}}?{_POST_NOUN}\b)",
             re.I,
         ),
         r"\g<whose>new",
@@ -825,8 +828,28 @@ _EVENT_WORDS = [
     # "is stepping down" keeps its -ing: "is resign" would read as a passive
     (re.compile(r"\bstepping\s+down\b", re.I), "resigning"),
     (re.compile(r"\b(?:step|steps|stepped)\s+down\b", re.I), "resign"),
+    (re.compile(r"\b(?:oust|ousts|ousted|ousting)\b", re.I), "fire"),
+    # "sacked" and "dismissed" lose a post only where a post is in view: said of someone ("Mara Lind was sacked",
+    # "dismissed as coach") or of a post ("sacked its manager"). A quarterback "sacked for a loss", "sacked nine
+    # times", "sacked by <a player>", a batter dismissed, a player "dismissed for a second booking" and a suit "was
+    # dismissed" lost none; "sacking Theo Park" is left as said, whichever it is.
     (
-        re.compile(r"\b(?:sack|sacks|sacked|sacking|oust|ousts|ousted|ousting|dismiss|dismissed|dismisses)\b", re.I),
+        re.compile(
+            r"\b(?!(?:petition|suit|lawsuit|case|cases|claim|claims|charge|charges|complaint|motion|appeal|request)\s)"
+            r"(\w+\s+(?:was|were|is|are|been|being|be|get|gets|got|getting)\s+(?:summarily\s+|reportedly\s+|then\s+)?)"
+            r"(?:sacked|dismissed)\b"
+            r"(?!\s+(?:for|again|twice|once|at|on|in|after\s+(?:a|the)\s+(?:catch|play|snap)|by\s+(?!(?:the|its|their)\s)"
+            r"|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+times)\b)",
+            re.I,
+        ),
+        r"\1fire",
+    ),
+    (
+        re.compile(
+            rf"\b(?:sack|sacks|sacked|sacking|dismiss|dismisses|dismissed|dismissing)\b(?=\s+(?:as\s|(?:its|their|the|his|"
+            rf"her)\s+(?:[\w-]+\s+){{0,2}}?{_POST_NOUN}\b))",
+            re.I,
+        ),
         "fire",
     ),
     # the noun ("the ouster of Mara Lind as chief") and "removed as / from office": a post lost, not a thing moved

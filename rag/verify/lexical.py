@@ -139,6 +139,8 @@ _HEDGED_AT_END = frozenset(
 _CLAUSE_ENDS_NEXT = re.compile(r"\s*(?:['’\"”)]\s*)?(?:[.,;:!?]|$)")
 # "due for re-release", "scheduled to play", "going to beat": what follows is ahead
 _SCHEDULED = frozenset("due scheduled slated going".split())
+# a call for it is no deed: "fans called for Mara Lind to be sacked" has sacked no one
+_CALLING = frozenset("call calls called calling".split())
 # "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
 _NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
@@ -369,7 +371,7 @@ def _scan(text: str) -> Scan:
                     or (permitted and not _NOUN_AFTER_TO.match(text, m.end()))
                 )
             )
-            or (low == "for" and previous in _HEDGING_BEFORE_TO | _SCHEDULED)
+            or (low == "for" and previous in _HEDGING_BEFORE_TO | _SCHEDULED | _CALLING)
         ):
             # "in talks with Mara Lind, the co-founder, to return": the infinitive is what the hedge is about
             # "will" makes its own verb ahead, not what that verb is about: "readers will recall Globex's purchase of
