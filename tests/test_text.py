@@ -572,3 +572,13 @@ def test_a_successor_named_with_their_club_and_post_is_the_person_and_a_place_is
     # "Mara Lind is Theo Park replaced Ostland City" had made the place the one replaced
     said = "Mara Lind is replaced in Ostland City with Theo Park."
     assert doers_first(said) == said
+
+
+def test_a_rough_count_of_years_ago_names_no_one_year():
+    from rag.core.text import past_year_said, said_years
+
+    # "more than 20 years ago" in a 2023 article had dated a final to 2003 ("Yes, in 2003")
+    for rough in ("more than 20 years ago", "nearly 20 years ago", "about four years ago", "over a year ago"):
+        assert said_years(f"Ada Brin scored the winner {rough}.", 2023) == [], rough
+        assert past_year_said(f"Ada Brin scored the winner {rough}.", 2023) is None, rough
+    assert said_years("Ada Brin scored the winner four years ago.", 2023) == [(2019, "four years ago")]

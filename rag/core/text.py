@@ -346,6 +346,11 @@ def irregular_past(verb: str) -> str:
 # "four years ago", "last year", "in 2019": a year said in words, dated from the article's year
 _YEARS_AGO = re.compile(r"\b(?:(?P<n>\d{1,2}|[a-z]+)\s+years?\s+ago|(?P<last>last)\s+year)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_ROUGHLY_BEFORE = re.compile(
+    r"\b(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|less\s+than|under|up\s+to|close\s+to|"
+    r"approximately|well\s+over)\s+$",
+    re.I,
+)
 
 
 def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
@@ -353,6 +358,8 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
     2023 article -> (2019, "four years ago"); a year said relative to an unknown article year (0) is left out."""
     years = [(int(m.group(0)), m.group(0)) for m in _YEAR.finditer(text)]
     for m in _YEARS_AGO.finditer(text):
+        if _ROUGHLY_BEFORE.search(text, 0, m.start()):
+            continue  # "more than 20 years ago" names no one year
         n = m.group("n") or ""
         ago = "1" if m.group("last") or n.lower() in ("a", "an") else NUMBER_WORDS.get(n.lower(), n)
         if ago.isdigit() and published_year:
