@@ -145,7 +145,8 @@ def test_what_the_deed_was_done_to_is_named_after_its_verb_not_a_capital_at_the_
 def test_a_name_that_describes_the_next_one_is_not_what_the_deed_was_done_to(bot):
     # "purchase of Tide 2 developer Harbour Games": Tide 2 tells which studio; Harbour Games was bought
     answer = bot.ask("Which company did Norrvik Media buy?")
-    assert answer.text.startswith("**Harbour Games** — stated by Daily Ledger (2023-12-10) [1].")
+    # the purchase was in 2002, as the sentence says: not the report's news
+    assert answer.text.startswith("**Harbour Games**, in 2002 — stated by Daily Ledger (2023-12-10) [1].")
     assert [(p.claim, p.verdict) for p in answer.parts] == [("Norrvik Media buy Harbour Games", "supported")]
     assert_exact_quotes(bot, answer)
 
@@ -375,7 +376,10 @@ def test_found_is_what_was_found_and_no_founding(tmp_path_factory):
     bot = Assistant.open(index_articles(tmp_path_factory, "found", articles))
     # the Daily Ledger found something out; it founded nothing
     answer = bot.ask("Who founded Globex?")
-    assert answer.text.splitlines()[0] == "**Mara Lind** — stated by Harbour Herald (2023-10-06) [1].", answer.text
+    # (founded "in 2009", as the sentence says)
+    assert answer.text.splitlines()[0] == "**Mara Lind**, in 2009 — stated by Harbour Herald (2023-10-06) [1].", (
+        answer.text
+    )
     assert_exact_quotes(bot, answer)
     # and "find" is its past "found"
     answer = bot.ask("Did the Daily Ledger find that Globex misled investors?")
@@ -433,7 +437,7 @@ def test_a_one_letter_name_must_be_said(passive_bot):
 def test_what_was_done_to_is_the_name_said_after_the_verb_not_a_longer_one_further_on(passive_bot):
     # "sued Globex ..., claiming that the Globex Pay Store ...": the store was not sued, Globex was
     answer = passive_bot.ask("Which company did Tide Works sue?")
-    assert answer.text.startswith("**Globex** — stated by Tech Wire (2023-10-09) [1]."), answer.text
+    assert answer.text.startswith("**Globex**, in 2020 — stated by Tech Wire (2023-10-09) [1]."), answer.text
     assert_exact_quotes(passive_bot, answer)
 
 
@@ -529,7 +533,9 @@ def test_a_doer_is_the_verbs_own_subject_and_a_name_describing_the_asked_kind_is
     # a number's comma is no second clause: the question is read as one deed
     assert bot.ask("Which company cut 1,500 jobs?").text.startswith("**Tide Works** — stated by Coast Times")
     # "Globex, which filed ...": the relative word stands for the name before it
-    assert bot.ask("Which company filed for bankruptcy?").text.startswith("**Globex** — stated by Harbour Herald")
+    assert bot.ask("Which company filed for bankruptcy?").text.startswith(
+        "**Globex**, in 2022 — stated by Harbour Herald"
+    )
     # "..., making it costly": the raise made it costly; no name before the comma makes Q
     answer = bot.ask("Which company makes Q?")
     assert answer.refused and not answer.text.startswith("**"), answer.text
@@ -1196,7 +1202,10 @@ def test_asked_which_companies_every_doer_stated_is_named_each_with_its_citation
     assert bot.ask("Did Norrvik Bank invest in Tide Works?").text.startswith("**Yes"), answer.text
     # asked for one, the others are stated after it
     one = bot.ask("Which company invested in Tide Works?")
-    assert one.text.startswith("**Globex** — stated by Bay News (2023-12-09) [1]. Also stated: Norrvik Bank"), one.text
+    # (invested "last year", said of a 2023 report)
+    assert one.text.startswith(
+        "**Globex**, in 2022 — stated by Bay News (2023-12-09) [1]. Also stated: Norrvik Bank, in 2022"
+    ), one.text
 
 
 def test_a_title_run_before_the_object_is_read_whole_to_its_name(tmp_path_factory):
@@ -1512,4 +1521,26 @@ def test_goals_from_someone_are_their_scoring(tmp_path_factory):
     bot = Assistant.open(index_articles(tmp_path_factory, "goals_from", articles))
     answer = bot.ask("Who scored for the Mariners against the Comets?")
     assert answer.text.startswith("**Ada Brin and Theo Park**"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_name_stated_for_a_past_years_deed_says_the_year(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-12-05",
+            "Cup memories",
+            (
+                "Ada Brin scored the only goal when the Mariners beat the Rovers in the cup final in 2007, avenging a "
+                "4-0 defeat in 1994. The Mariners face the Comets on Saturday."
+            ),
+        ),
+        ("Bay News", "2023-11-02", "Rovers sign striker", "The Rovers bought their new striker from Norrvik City."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "past_deed", articles))
+    # "**Mariners** — stated by Coast Times (2023-12-05)" read as that day's news
+    answer = bot.ask("Who beat the Rovers?")
+    assert answer.text.startswith("**Mariners**, in 2007 — stated by Coast Times"), answer.text
     assert_exact_quotes(bot, answer)

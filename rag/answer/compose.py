@@ -210,7 +210,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lead = f"**Yes.** Each part is supported: {refs}."
             # asked whether it happened, one report that dates it to a past year says when: "in 2022", not today's news
             if reading.shape == "yesno" and evidence[0].window and len(evidence) == 1:
-                year = _earlier_year(evidence[0].window, same_event_words(evidence[0].clause.claim))
+                year = earlier_year(evidence[0].window, same_event_words(evidence[0].clause.claim))
                 if year and asks_if_happened(reading, evidence[0].clause):
                     e = evidence[0]
                     lead = f"**Yes**, in {year} (reported on {e.published_at}): {e.source} [{_cite(cites, e)}]."
@@ -305,7 +305,7 @@ UNDECIDED_SHOWN = 2
 _CLAUSES = re.compile(r",\s+|;\s+|\s[—–-]\s")
 
 
-def _earlier_year(window: Window, claim: str) -> str:
+def earlier_year(window: Window, claim: str) -> str:
     """The one year, before its report's, that the deciding quote dates the event to ("last year, when Globex bought
     Tide Works"), else "": said "as of" the report's day, a past year's event would read as that day's news. A
     sentence naming several years dates the event by the one in the clause that says the claim."""
@@ -372,7 +372,7 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     w, verdict = next((w, label) for w, label in timeline if label != "not_mentioned")
     word = "**Yes**" if verdict == "supported" else "**No**"
     day = w.hit.article.published_at
-    year = _earlier_year(w, same_event_words(e.clause.claim)) if verdict == "supported" else ""
+    year = earlier_year(w, same_event_words(e.clause.claim)) if verdict == "supported" else ""
     when = f"in {year} (reported on {day})" if year else f"as of {day}"
     lead = f"{word}, {when}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
     # reports dated after the deciding one that the check reads as neither confirming nor denying it: shown as later,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from rag.answer.compose import REFUSAL, UNSETTLED, Citations, outlet_of, quoted, refused_answer
+from rag.answer.compose import REFUSAL, UNSETTLED, Citations, earlier_year, outlet_of, quoted, refused_answer
 from rag.answer.deeds import BE_FORMS, DESCRIPTION_BEFORE, SPAN_WORD, describes_next_name
 from rag.answer.names import in_full, joined, names_in, people_of, peoples_words, standalone
 from rag.answer.parts import Window, sentences_of
@@ -899,12 +899,21 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
     lines: list[str] = []
     parts: list[Part] = []
 
+    def quoted_for(name: str) -> Stated:
+        return max(by_name[name], key=lambda s: (s.day, -order.get(id(s.window.hit), 0)))
+
     def cite(name: str) -> str:
-        s = max(by_name[name], key=lambda s: (s.day, -order.get(id(s.window.hit), 0)))
+        s = quoted_for(name)
         n = cites.supporting(s.window, s.claim, lines, parts)  # a sentence stating two names is quoted once
         # the sentence names the question's name longer: said, so that the reader sees which one it states
         spelled = f", which says “{s.spelled}”" if s.spelled else ""
         return f"{outlet_of(s.window)} [{n}]{spelled}"
+
+    def year(name: str) -> str:
+        """ ", in 2007" for a past deed its quote dates to a year before its report's: not that report's news"""
+        s = quoted_for(name)
+        said = "" if slot.current else earlier_year(s.window, same_event_words(s.claim))
+        return f", in {said}" if said else ""
 
     lead = names[0]
     if slot.new and len(names) == 1 and not any(_NEW_HOLDER.search(s.window.text) for s in by_name[lead]):
@@ -924,10 +933,10 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         text = f"**{joined(leading)}**{when} — stated by {cite(lead)}"
     else:
         leading = [lead]
-        text = f"**{lead}**{when} — stated by {cite(lead)}"
+        text = f"**{lead}**{when or year(lead)} — stated by {cite(lead)}"
     others = names[len(leading) :][:2]
     if others:
-        earlier = [f"{n} ({cite(n)})" for n in others]
+        earlier = [f"{n}{year(n)} ({cite(n)})" for n in others]
         text += (". Earlier reports: " if slot.current else ". Also stated: ") + "; ".join(earlier)
     text += "."
     # a post is left; the maker or the founder of a thing stays one ("A later report may change this" would cite
