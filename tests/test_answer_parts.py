@@ -2582,3 +2582,37 @@ def test_a_quarterback_sacked_a_batter_dismissed_or_a_call_for_a_sacking_lost_no
     assert judge(
         "Mara Lind was fired", ["Soon after, then-CEO Mara Lind was sacked and replaced by Ada Brin."]
     ).label == ("supported")
+
+
+def test_a_deed_someone_else_did_or_that_was_only_disputed_chanced_or_almost_done_is_not_said():
+    from rag.answer.verdicts import judge
+
+    # each was a wrong Yes to a tester's question, from the one sentence quoted
+    for claim, passage in (
+        ("Mara Lind died", "After 12 years at the club, Lind, a single parent whose father died last month, left."),
+        ("Theo Park died", "Ada Park — the mother of Jon, Theo and Ida Park — died in June 2022."),
+        ("Ada Brin fired Jon Vale", "Theo Park lost to Ada Brin, and even fired co-trainer Jon Vale for it."),
+        (
+            "Globex app breached Ostland privacy laws",
+            "Globex has rejected claims the app breaches Ostland's privacy laws.",
+        ),
+        ("Theo Park was traded", "'Decent chance' Theo Park is traded this winter"),
+        ("the Comets sent the game to overtime", "The Comets almost sent the game to overtime with a late three."),
+        (
+            "Mara Lind resigned",
+            "After a brief redirect examination by her lawyers, Mara Lind stepped down, and the defense rested.",
+        ),
+        (
+            "Mara Lind resigned",
+            "In the break after Mara Lind stepped down from the stand, Theo Park spoke to the jury.",
+        ),
+    ):
+        assert judge(claim, [passage], similarity=None, happened=True).label != "supported", passage
+    # the one the sentence names is still its doer, and an amount said roughly is still said
+    for claim, passage in (
+        ("Ada Park died", "Ada Park — the mother of Jon, Theo and Ida Park — died in June 2022."),
+        ("Theo Park fired Jon Vale", "Theo Park lost to Ada Brin, and even fired co-trainer Jon Vale for it."),
+        ("Globex cut almost half of its staff", "Globex cut almost half of its staff on Monday."),
+        ("Mara Lind resigned", "Mara Lind stepped down as chief executive of Globex on Monday."),
+    ):
+        assert judge(claim, [passage], similarity=None, happened=True).label == "supported", passage

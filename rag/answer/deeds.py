@@ -174,7 +174,12 @@ def _someone_else_at(
     subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, passive: bool, has_object: bool
 ) -> bool:
     at = _doer_before(words, verb)
-    if _only_an_owner_beside_a_pronoun(subject, words, tokens, verb) or _which_after_an_object(words, verb):
+    if (
+        _only_an_owner_beside_a_pronoun(subject, words, tokens, verb)
+        or _which_after_an_object(words, verb)
+        or _whose_own(words, verb)
+        or _and_after_an_object(words, verb, at)
+    ):
         return True
     # the whole name that does it: "Ostland Town ... as they beat" is Ostland's deed, asked of "Ostland"
     start = at
@@ -196,6 +201,8 @@ def _someone_else_at(
         # "Tide Works was founded because of ...": said in the passive, the doer of a deed done to something is only
         # ever named after a "by" ("Mara Lind and Theo Park have been separated" needs none)
         return not _named_by(words, tokens, verb, subject)
+    if last & subject and _another_of_the_name(subject, last):
+        return True
     if not last or last & subject:
         return False
     # a passive names its doer after a "by", however far on ("Mara Lind was fired as chief of Tide Works by Globex")
@@ -218,6 +225,43 @@ def _which_after_an_object(words: list[str], verb: int) -> bool:
     while start > 0 and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
         start -= 1
     return start > 0 and words[start - 1].lower() in _OBJECT_OF
+
+
+def _whose_own(words: list[str], verb: int) -> bool:
+    """The verb's doer is what "whose" owns ("Mara Lind, whose father died last month"): not the name before it."""
+    before = [w.lower() for w in words[max(0, verb - 4) : verb]]
+    return "whose" in before and not any(
+        _is_name(w) or w.endswith(",") for w in words[verb - len(before) + before.index("whose") + 1 : verb]
+    )
+
+
+def _and_after_an_object(words: list[str], verb: int, at: int) -> bool:
+    """The verb goes on the clause before it after ", and" ("Mara Lind lost to Ada Brin, and even fired her coach"),
+    and the name right before the comma is what a preposition governs: that name is not the verb's doer."""
+    if at < 1 or verb < 2:
+        return False
+    between = [w.lower() for w in words[at + 1 : verb]]
+    if not _unquoted(words[at]).endswith(",") or not between or between[0] != "and" or len(between) > 2:
+        return False
+    start = at
+    while start > 0 and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
+        start -= 1
+    return start > 0 and words[start - 1].lower() in _OBJECT_OF
+
+
+# words that come before a name as its title, not as a name of its own ("President Mara Lind", "Judge Lind")
+_TITLE_WORDS = frozenset(
+    base_stem(w)
+    for w in "president judge senator sen rep governor gov dr mr mrs ms sir dame coach ceo chief king queen prince "
+    "princess general attorney secretary minister prime chair chairman justice mayor lord lady saint st".split()
+)
+
+
+def _another_of_the_name(subject: Set[str], last: set[str]) -> bool:
+    """The doer shares a word with the claim's subject but each has a name word the other lacks: "Loretta Rogers" for
+    "Edward Rogers", "Norrvik United" for "Ostland United" are other names, not the subject said another way."""
+    shared = subject & last
+    return bool(shared) and bool(subject - shared - _TITLE_WORDS) and bool(last - shared - _TITLE_WORDS)
 
 
 def _only_an_owner_beside_a_pronoun(

@@ -195,6 +195,8 @@ HEDGES = frozenset(
     "expecting expectation expectations prospect prospects anticipate anticipated anticipates predict predicted predicts plan plans planned planning prepare "
     "prepares preparing must need needs whether about ambivalent undecided mulling debating talks considering weighing "
     "hoping hopeful rumored rumoured speculated proposed proposes threatens threatened unconfirmed unverified unproven "
+    # a chance of it is not it: "a 'decent chance' Theo Park is traded"
+    "chance chances "
     # a wish or a push for it is not the deed: "investors want Globex to buy Tide Works"
     "want wants wanted wanting urge urges urged urging "
     # what is still ahead: "he will reinstate her", "he'll do everything to reinstate her"
@@ -1098,6 +1100,16 @@ _PASSED_OVER = re.compile(
     rf"(?P<chosen>\b(?:with|to|chose|chosen|choosing|picked|preferred|selected)\s+(?:the\s+)?{_NAME})"
     rf"\s+over\s+(?:the\s+)?{_NAME}"
 )
+# A witness who "stepped down" left the stand, not a post: "stepped down from the stand", or "stepped down" after a
+# testimony in the same sentence ("After a brief redirect examination, Mara Lind stepped down")
+_FROM_THE_STAND = re.compile(
+    r"\b(?:step|steps|stepped|stepping)\s+down\s+from\s+the\s+(?:witness\s+)?(?:stand|box|podium|dais)\b", re.I
+)
+_OFF_THE_STAND = re.compile(
+    r"(?P<before>\b(?:witness|witnesses|testimony|testif\w*|cross-examination|redirect|examination)\b[^.!?]{0,200}?)"
+    r"\b(?:step|steps|stepped|stepping)\s+down\b",
+    re.I,
+)
 _INSTEAD = re.compile(rf",?\s+(?:instead\s+of|rather\s+than)\s+(?:the\s+)?{_NAME}(?=[\s,.;:!?])")
 
 
@@ -1135,6 +1147,8 @@ def same_event_words(text: str) -> str:
     text = said_as_beat(text)
     text = doers_first(compound_deeds(text))
     text = _PASSED_OVER.sub(r"\g<chosen>", _INSTEAD.sub("", text))
+    if "down" in text:
+        text = _OFF_THE_STAND.sub(r"\g<before>left the stand", _FROM_THE_STAND.sub("left the stand", text))
     if not _ANY_EVENT_WORD.search(text):
         return text
     for pattern, word in _EVENT_WORDS:

@@ -141,6 +141,18 @@ _CLAUSE_ENDS_NEXT = re.compile(r"\s*(?:['’\"”)]\s*)?(?:[.,;:!?]|$)")
 _SCHEDULED = frozenset("due scheduled slated going".split())
 # a call for it is no deed: "fans called for Mara Lind to be sacked" has sacked no one
 _CALLING = frozenset("call calls called calling".split())
+_DISPUTING = frozenset(
+    "reject rejects rejected rejecting deny denies denied denying dispute disputes disputed refute refutes refuted dismiss dismisses dismissed".split()
+)
+_DISPUTED = frozenset(
+    "claim claims allegation allegations accusation accusations suggestion suggestions report reports".split()
+)
+_ALMOST = frozenset({"almost", "nearly"})
+_ROUGH_AMOUNT_NEXT = re.compile(
+    r"\s+(?:[$€£]?\d|(?:half|all|every|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|dozen|double|twice|triple|entire|whole|every)\b)",
+    re.I,
+)
 # "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
 _NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
@@ -265,6 +277,9 @@ def _scan(text: str) -> Scan:
         low = raw.lower().replace("’", "'")
         low = _ALIASES.get(low, low)
         unconfirmed = False  # this word is a denied confirmation: what follows it is left open
+        # "Globex has rejected claims the app breaches privacy law": a disputed claim is left open, not said
+        if low in _DISPUTED and previous in _DISPUTING:
+            unconfirmed = True
         # a capitalised "No" inside a sentence is part of a name ("the song Si No Estás"), not a denial
         # "out of nowhere", "from nowhere": suddenly, not a denial of what follows
         if low == "nowhere" and previous in ("of", "from"):
@@ -372,6 +387,8 @@ def _scan(text: str) -> Scan:
                 )
             )
             or (low == "for" and previous in _HEDGING_BEFORE_TO | _SCHEDULED | _CALLING)
+            # "almost sent the game to overtime" did not; "almost 50 jobs", "nearly half" is an amount said roughly
+            or (low in _ALMOST and not _ROUGH_AMOUNT_NEXT.match(text, m.end()))
         ):
             # "in talks with Mara Lind, the co-founder, to return": the infinitive is what the hedge is about
             # "will" makes its own verb ahead, not what that verb is about: "readers will recall Globex's purchase of
