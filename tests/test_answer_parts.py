@@ -2616,3 +2616,13 @@ def test_a_deed_someone_else_did_or_that_was_only_disputed_chanced_or_almost_don
         ("Mara Lind resigned", "Mara Lind stepped down as chief executive of Globex on Monday."),
     ):
         assert judge(claim, [passage], similarity=None, happened=True).label == "supported", passage
+
+
+def test_a_verbs_word_used_as_a_noun_does_not_say_the_deed_was_done():
+    from rag.answer.verdicts import judge
+
+    # "Was <pitcher> traded?" was Yes from a sentence about his "trade value"
+    noun = "The extra year of control gives him more trade value than any of Brin, Park or Vale."
+    assert judge("Ada Brin was traded", [noun], similarity=None, happened=True).label != "supported"
+    done = "The Rovers traded Ada Brin to the Mariners on Monday."
+    assert judge("Ada Brin was traded", [done], similarity=None, happened=True).label == "supported"

@@ -787,3 +787,22 @@ def test_how_many_asked_of_the_doers_counts_them_and_another_edition_gives_no_co
     sixth = bot.ask("How many people attended the sixth Tide Fest?")
     assert "31,000" in sixth.text, sixth.text
     assert_exact_quotes(bot, sixth)
+
+
+def test_asked_what_a_figure_rose_to_the_answer_is_the_sum_after_to():
+    from rag.answer.amounts import amount_in, read_amount
+
+    # "**$29.1 billion**" had answered "How much did <firm>'s bookings rise to?" from "rise from $29.1 billion to
+    # $35.3 billion": the first sum of the sentence, where it started
+    said = "In the third quarter, Globex saw total bookings rise from $29.1 billion to $35.3 billion, a gain of 21%."
+    for question, sum_ in (
+        ("How much did Globex's total bookings rise to in the third quarter?", "$35.3 billion"),
+        ("How much did Globex's total bookings rise from?", "$29.1 billion"),
+    ):
+        asked = read_amount(question)
+        assert asked is not None and amount_in(asked, said) == sum_, question
+    asked = read_amount("How much did Globex pay for Tide Works?")
+    assert (
+        asked is not None
+        and amount_in(asked, "Globex paid $2 billion for Tide Works, up from $1 billion.") == "$2 billion"
+    )

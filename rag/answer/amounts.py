@@ -106,14 +106,30 @@ def amount_in(asked: Asked, sentence: str) -> str:
 _CLAUSE_BREAK = re.compile(r",\s+(?![$£€¥\d])|;|\s[–—]\s|\b(?:while|whereas)\b")
 
 
+# a figure that moved, asked where it ended ("rise to"), started ("grow from") or by how much ("fall by")
+_MOVED_TO = re.compile(
+    r"\b(?:rise|rose|risen|grow|grew|grown|climb\w*|jump\w*|increase\w*|fall|fell|fallen|drop\w*|decline\w*|surge\w*|"
+    r"soar\w*|plunge\w*|sink|sank|slip\w*|dip\w*|swell\w*|shrink|shrank|go|went|gone|come|came|reach\w*)\s+"
+    r"(?P<end>to|from|by)\b",
+    re.I,
+)
+_ROUGHLY_WORDS = r"(?:about|around|roughly|nearly|almost|approximately|some|just|over|more\s+than|less\s+than)"
+
+
 def _own_sum(asked: Asked, sentence: str) -> str:
     """The first sum of money or share said of what is asked about: in a clause naming it, or after a subject that
     does ("Globex, the Ostland maker, agreed to pay $2bn"); not after another name's ("Norrvik, one of Ostland's
     rivals, sells its cheapest ticket for $324" gives no price of Ostland's)."""
     names = names_in(asked.claim)
     clauses = _CLAUSE_BREAK.split(sentence)
+    # asked what it rose to (or from, or by), the sum after that word: "rose from $29.1 billion to $35.3 billion"
+    end = _MOVED_TO.search(asked.claim)
+    said_after = (
+        re.compile(rf"\b{end.group('end')}\s+(?:{_ROUGHLY_WORDS}\s+)?({_MONEY.pattern})", re.I) if end else None
+    )
     for i, clause in enumerate(clauses):
-        m = _MONEY.search(clause)
+        after = said_after.search(clause) if said_after else None
+        m = _MONEY.search(clause) if after is None else re.search(re.escape(after.group(1)), clause)
         if m is None:
             continue
         if not names or any(name in clause for name in names):

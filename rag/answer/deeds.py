@@ -175,7 +175,8 @@ def _someone_else_at(
 ) -> bool:
     at = _doer_before(words, verb)
     if (
-        _only_an_owner_beside_a_pronoun(subject, words, tokens, verb)
+        (passive and _a_noun_here(words, verb))
+        or _only_an_owner_beside_a_pronoun(subject, words, tokens, verb)
         or _which_after_an_object(words, verb)
         or _whose_own(words, verb)
         or _and_after_an_object(words, verb, at)
@@ -225,6 +226,22 @@ def _which_after_an_object(words: list[str], verb: int) -> bool:
     while start > 0 and _is_name(words[start - 1]) and not words[start - 1].endswith(","):
         start -= 1
     return start > 0 and words[start - 1].lower() in _OBJECT_OF
+
+
+# lowercase words that may follow a verb's bare form: it is a verb there ("will trade him", "trade for Ada Brin")
+_AFTER_A_VERB = frozenset(
+    "the a an his her their its him them it us me to for with in on at by from of up out off away back down over into "
+    "and or but as that this these those".split()
+)
+
+
+def _a_noun_here(words: list[str], verb: int) -> bool:
+    """The verb's word is its bare form with a lowercase word after it that no verb takes ("more trade value than any
+    of Ada Brin", "a fire sale"): a noun, which does not say it was done to anyone ("Was Ada Brin traded?")."""
+    word = words[verb].strip(",.;:\"'“”‘’").lower()
+    after = words[verb + 1].strip(",.;:\"'“”‘’") if verb + 1 < len(words) else ""
+    bare = not word.endswith(("ed", "en", "ing")) and not (word.endswith("s") and not word.endswith("ss"))
+    return bare and after.isalpha() and after.islower() and after not in _AFTER_A_VERB
 
 
 def _whose_own(words: list[str], verb: int) -> bool:
