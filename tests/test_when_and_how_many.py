@@ -806,3 +806,36 @@ def test_asked_what_a_figure_rose_to_the_answer_is_the_sum_after_to():
         asked is not None
         and amount_in(asked, "Globex paid $2 billion for Tide Works, up from $1 billion.") == "$2 billion"
     )
+
+
+def test_a_year_dates_the_event_only_from_the_clause_that_says_it(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-12-07",
+            "Globex grows",
+            (
+                "Founded in 2020, Globex spent its first couple of years building its platform before buying its first "
+                "home in January of this year. It now owns 40 homes."
+            ),
+        ),
+        (
+            "Bay News",
+            "2023-10-10",
+            "Rules end",
+            (
+                "After more than 70 years, the Ostland harbour rules were terminated in 2020 at the urging of the port "
+                "board, with a two-year sunset period that ran until last year."
+            ),
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "clause_year", articles))
+    # "**In 2020**" had dated the purchase by the founding's year
+    bought = bot.ask("When did Globex buy its first home?")
+    assert not bought.text.startswith("**In 2020**"), bought.text
+    # and the year of the clause that says the claim is found though the sentence names another ("last year")
+    ended = bot.ask("When were the Ostland harbour rules terminated?")
+    assert ended.text.startswith("**In 2020**"), ended.text
+    assert_exact_quotes(bot, ended)

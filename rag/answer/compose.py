@@ -307,11 +307,17 @@ _CLAUSES = re.compile(r",\s+|;\s+|\s[—–-]\s")
 
 def earlier_year(window: Window, claim: str) -> str:
     """The one year, before its report's, that the deciding quote dates the event to ("last year, when Globex bought
-    Tide Works"), else "": said "as of" the report's day, a past year's event would read as that day's news. A
-    sentence naming several years dates the event by the one in the clause that says the claim."""
+    Tide Works"), else "": said "as of" the report's day, a past year's event would read as that day's news."""
+    said = earlier_year_said(window, claim)
+    return str(said[0]) if said else ""
+
+
+def earlier_year_said(window: Window, claim: str) -> tuple[int, str] | None:
+    """The year of `earlier_year` with the words that say it ("last year", "2020"), or None. A sentence naming several
+    years dates the event by the one in the clause that says the claim."""
     published = window.hit.article.published_at[:4]
     if not published.isdigit():
-        return ""
+        return None
     # of a window of two sentences, the one that says the claim: "Ostland Games started buying studios in 2020.
     # Globex bought Tide Works in November." does not date the second purchase
     sentences = [window.text[s:e] for s, e in split_sentences(window.text)] or [window.text]
@@ -327,14 +333,14 @@ def earlier_year(window: Window, claim: str) -> str:
         covers = [(coverage(claim, same_event_words(c)), c) for c in _CLAUSES.split(text)]
         cover, clause = max(covers, key=lambda x: x[0])
         past = past_year_said(clause, int(published)) if cover >= CLAUSE_COVER else None
-    return str(past[0]) if past else ""
+    return past
 
 
 # a clause says the claim when it holds this share of its words
 CLAUSE_COVER = 0.6
 
 # the report's own time said in the quote ("this year", "this month", "today"): a past year there may date another clause
-_REPORTS_OWN_TIME = re.compile(r"\bthis\s+(?:year|month|week)\b|\btoday\b", re.I)
+_REPORTS_OWN_TIME = re.compile(r"\bthis\s+(?:year|month|week)\b|\btoday\b(?!['’]s)", re.I)
 # "testified that ...", "testified about ...", "testified to sprucing up ...": what is said, not the saying
 _SAID_THAT = re.compile(r"\b([A-Za-z]+)\s+(?:that|about|to(?=\s+\w+ing\b))\b")
 

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from rag.answer.compose import UNSETTLED, Citations, outlet_of
+from rag.answer.compose import UNSETTLED, Citations, earlier_year_said, outlet_of
 from rag.answer.parts import Window, sentences_of
 from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import judge
-from rag.core.text import MONTH_NAME, NAME_PHRASE, past_year_said, same_event_words
+from rag.core.text import MONTH_NAME, NAME_PHRASE, same_event_words
 from rag.core.types import Answer, Hit, Part
 from rag.query import MONTHS, published_window
 from rag.verify.lexical import analyse
@@ -178,7 +178,9 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
         published = _published(statement.window.hit)
         if published is not None:
             day, said = event_day(statement.window.text, published)
-            past = None if said else past_year_said(statement.window.text, published.year)
+            # a past year said in the clause that says the claim ("Founded in 2020, Globex bought its first home in
+            # January" dates the founding, not the purchase)
+            past = None if said else earlier_year_said(statement.window, same_event_words(statement.claim))
             year, year_said = past or (0, "")
             out.append(Dated(statement.window, statement.claim, day, said, year, year_said))
     return out
