@@ -606,3 +606,33 @@ def test_a_refusal_says_the_closest_passages_name_someone_when_they_do():
     )
     # passages that name only another Mara, or no one asked, leave the refusal that they never name her
     assert _named_elsewhere("How old is Mara Lind?", ["Mara Lind"], ["Mara Holt sang.", "Old CDs."], [], []) is None
+
+
+def test_two_questions_in_one_get_no_guessed_name(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Coast Times",
+            "2023-10-30",
+            "Mariners on the brink",
+            (
+                "The Mariners need one more win, and Theo Park makes his sixth start of the postseason in Game 5. "
+                "Ada Brin homered in Game 4 of the Harbour Series."
+            ),
+        ),
+        ("Bay News", "2023-10-29", "Brin again", "Ada Brin homered again for the Mariners in the Harbour Series."),
+        (
+            "Bay News",
+            "2023-10-28",
+            "Brin stars",
+            "Ada Brin was the star of Game 3 of the Harbour Series for the Mariners.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "two_questions", articles))
+    # "**Chris Burke** — named in ..." had answered such a question: the name most passages share, a guess
+    answer = bot.ask(
+        "Who started Game 5 of the Harbour Series for the Mariners at Bay Park and how many postseason starts had he made?"
+    )
+    assert not answer.text.startswith("**"), answer.text

@@ -83,6 +83,10 @@ _SUBJECT = re.compile(
 )
 
 # Verbs of any event at all, which a sentence saying what happened seldom repeats
+# a second question joined to the first: "..., and how many starts had he made?", "... and when did it happen?"
+_SECOND_QUESTION = re.compile(
+    r"\band\s+(?:how\s+(?:many|much|long|old)|when\s+(?:did|was|is|were|will)|what\s+(?:was|is|were|did|does))\b", re.I
+)
 _ANY_EVENT = re.compile(
     r"\b(?:happen(?:s|ed|ing)?|occur(?:s|red|ring)?|go(?:es)?\s+on|went\s+on|take\s+place|took\s+place)\b", re.I
 )
@@ -304,6 +308,10 @@ class StructuredAnswerer:
                 # no deed to state: the name most passages share would be a guess, so the quotes answer it, each
                 # holding every plain word the question asks with but a verb of any event ("what happened in ...")
                 return self.quotes(question, reading, hits, _ANY_EVENT.sub(" ", question))
+            if _SECOND_QUESTION.search(question):
+                # "Who started Game 5, and how many starts had he made?": two questions; the name most passages share
+                # would answer neither for sure
+                return self.quotes(question, reading, hits)
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:
                 return self.quotes(question, reading, hits)
