@@ -636,3 +636,27 @@ def test_two_questions_in_one_get_no_guessed_name(tmp_path_factory):
         "Who started Game 5 of the Harbour Series for the Mariners at Bay Park and how many postseason starts had he made?"
     )
     assert not answer.text.startswith("**"), answer.text
+
+
+def test_a_plain_who_question_of_many_words_gets_no_guessed_name(tmp_path_factory):
+    from rag.assistant import Assistant
+    from tests.conftest import index_articles
+
+    articles = [
+        (
+            "Tech Wire",
+            "2023-10-13",
+            "Clubhouse row",
+            (
+                "Coast Times reporter Jon Vale reported that Theo Park had been celebrating by saying 'atta boy' in the "
+                "Mariners' clubhouse. Jon Vale runs a popular account. Jon Vale said more was to come."
+            ),
+        ),
+        ("Bay News", "2023-10-12", "Vale on the row", "Jon Vale stood by his report on the Mariners' clubhouse."),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "plain_long_question", articles))
+    # "**<reporter>** — named in <outlet>" had answered which player did it: the name its passages share most
+    answer = bot.ask(
+        "Which Mariners player was reported to have mocked Ada Brin by yelling 'atta boy' in the clubhouse?"
+    )
+    assert not answer.text.startswith("**Jon Vale"), answer.text

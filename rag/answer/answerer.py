@@ -308,6 +308,10 @@ class StructuredAnswerer:
                 # no deed to state: the name most passages share would be a guess, so the quotes answer it, each
                 # holding every plain word the question asks with but a verb of any event ("what happened in ...")
                 return self.quotes(question, reading, hits, _ANY_EVENT.sub(" ", question))
+            if not reading.sources and len(question.split()) <= PLAIN_QUESTION_WORDS:
+                # nor is a name guessed for a longer plain question naming no outlet ("Which Rovers player was reported
+                # to have mocked Ada Brin in the clubhouse?" had named the reporter): the closest passages answer it
+                return self.quotes(question, reading, hits)
             if _SECOND_QUESTION.search(question):
                 # "Who started Game 5, and how many starts had he made?": two questions; the name most passages share
                 # would answer neither for sure
@@ -588,21 +592,17 @@ def _subject(question: str) -> str:
     return m.group("subject").strip() if m else ""
 
 
-# A who/which question naming one outlet is a plain question about its articles up to this many words in one clause;
-# a riddle whose clues its reports share is longer (the tune half's shortest naming one outlet has 29 words) or gives
-# a clue per clause, and one naming several outlets asks what each says (its parts)
-PLAIN_OUTLET_QUESTION_WORDS = 20
+# A who/which question up to this many words naming no outlet, or one outlet in one clause, is a plain question, never
+# a riddle whose clues its reports share (the tune half's shortest riddle has 24 words, its shortest naming one outlet
+# 29): no name is guessed for it. One naming several outlets asks what each says (its parts)
+PLAIN_QUESTION_WORDS = 20
 
 
 def _plain_outlet_question(question: str, outlets: list[str]) -> bool:
     """One outlet named, a short question and a single clause: "Who is the top ranked receiver in Tech Wire's
     rankings?", not "Which company, reported by Tech Wire as ..., recalled the Tide Pad?" (a clue per clause)."""
     words = question.split()
-    return (
-        len(outlets) == 1
-        and len(words) <= PLAIN_OUTLET_QUESTION_WORDS
-        and not more_than_one_clause(" ".join(words[1:]))
-    )
+    return len(outlets) == 1 and len(words) <= PLAIN_QUESTION_WORDS and not more_than_one_clause(" ".join(words[1:]))
 
 
 def _stated_in_role(question: str, slot: Slot, pool: list[Hit], retrieve: Retrieve) -> Answer:
