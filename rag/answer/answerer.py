@@ -82,11 +82,11 @@ _SUBJECT = re.compile(
     r"^\s*(?:what|how|where|when|why)\b.*\b(?:of|about|to|for|regarding|on)\s+(?P<subject>[^?]+?)\s*\??$", re.I
 )
 
-# Verbs of any event at all, which a sentence saying what happened seldom repeats
-# a second question joined to the first: "..., and how many starts had he made?", "... and when did it happen?"
+# A second question joined to the first: "..., and how many starts had he made?", "... and when did it happen?"
 _SECOND_QUESTION = re.compile(
     r"\band\s+(?:how\s+(?:many|much|long|old)|when\s+(?:did|was|is|were|will)|what\s+(?:was|is|were|did|does))\b", re.I
 )
+# Verbs of any event at all, which a sentence saying what happened seldom repeats
 _ANY_EVENT = re.compile(
     r"\b(?:happen(?:s|ed|ing)?|occur(?:s|red|ring)?|go(?:es)?\s+on|went\s+on|take\s+place|took\s+place)\b", re.I
 )

@@ -267,10 +267,14 @@ def _and_after_an_object(words: list[str], verb: int, at: int) -> bool:
 
 
 # words that come before a name as its title, not as a name of its own ("President Mara Lind", "Judge Lind")
+# (the posts of the toolkit's POST_WORDS and the titles of address)
 _TITLE_WORDS = frozenset(
     base_stem(w)
-    for w in "president judge senator sen rep governor gov dr mr mrs ms sir dame coach ceo chief king queen prince "
-    "princess general attorney secretary minister prime chair chairman justice mayor lord lady saint st".split()
+    for w in POST_WORDS
+    | set(
+        "judge senator sen rep gov dr mr mrs ms sir dame king queen prince princess general attorney justice lord lady "
+        "saint st prime vice ambassador".split()
+    )
 )
 
 

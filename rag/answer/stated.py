@@ -910,7 +910,7 @@ def compose_stated(question: str, slot: Slot, hits: list[Hit]) -> Answer:
         return f"{outlet_of(s.window)} [{n}]{spelled}"
 
     def year(name: str) -> str:
-        """ ", in 2007" for a past deed its quote dates to a year before its report's: not that report's news"""
+        """The year said after a name (", in 2007") whose past deed its quote dates before its report's year."""
         s = quoted_for(name)
         said = "" if slot.current else earlier_year(s.window, same_event_words(s.claim))
         return f", in {said}" if said else ""

@@ -141,8 +141,10 @@ _CLAUSE_ENDS_NEXT = re.compile(r"\s*(?:['’\"”)]\s*)?(?:[.,;:!?]|$)")
 _SCHEDULED = frozenset("due scheduled slated going".split())
 # a call for it is no deed: "fans called for Mara Lind to be sacked" has sacked no one
 _CALLING = frozenset("call calls called calling".split())
+# "rejected claims ...", "denied reports ...": what the claims say is disputed, not said
 _DISPUTING = frozenset(
-    "reject rejects rejected rejecting deny denies denied denying dispute disputes disputed refute refutes refuted dismiss dismisses dismissed".split()
+    """reject rejects rejected rejecting deny denies denied denying dispute disputes disputed refute refutes refuted
+    dismiss dismisses dismissed""".split()
 )
 _DISPUTED = frozenset(
     "claim claims allegation allegations accusation accusations suggestion suggestions report reports".split()
@@ -150,7 +152,7 @@ _DISPUTED = frozenset(
 _ALMOST = frozenset({"almost", "nearly"})
 _ROUGH_AMOUNT_NEXT = re.compile(
     r"\s+(?:[$€£]?\d|(?:half|all|every|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|"
-    r"fifty|hundred|thousand|dozen|double|twice|triple|entire|whole|every)\b)",
+    r"fifty|hundred|thousand|dozen|double|twice|triple|entire|whole)\b)",
     re.I,
 )
 # "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
