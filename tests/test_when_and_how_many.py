@@ -839,3 +839,27 @@ def test_a_year_dates_the_event_only_from_the_clause_that_says_it(tmp_path_facto
     ended = bot.ask("When were the Ostland harbour rules terminated?")
     assert ended.text.startswith("**In 2020**"), ended.text
     assert_exact_quotes(bot, ended)
+
+
+def test_a_page_kept_up_to_date_past_its_date_does_not_date_what_it_tells(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    guide = (
+        "Globex Chat: everything you need to know. November 6: Globex held its first developer day. November 21: "
+        "the app reached 100 million users. December 13, 2023: a new model came out. The board of Globex fired "
+        "Mara Lind after a weekend of talks, and staff asked for her return."
+    )
+    articles = [
+        ("Tech Wire", "2023-09-28", "Globex Chat guide", guide),
+        (
+            "Bay News",
+            "2023-11-21",
+            "Globex turmoil",
+            "The board of Globex fired Mara Lind, paving the way for a revolt.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "kept_up_to_date", articles))
+    # "**Reported by 2023-09-28**" had dated a November firing by a September guide kept up to date since
+    answer = bot.ask("When did the board of Globex fire Mara Lind?")
+    assert answer.text.startswith("**Reported by 2023-11-21**"), answer.text
+    assert_exact_quotes(bot, answer)

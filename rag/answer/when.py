@@ -227,11 +227,20 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
         n = cite(lead)
         text = f"**In {lead.year}** — {outlet_of(lead.window)} [{n}] dates it “{lead.year_said}”."
     else:
-        lead = min(found, key=lambda d: d.day)
+        # a page kept up to date past its date (it names later days) bounds the event only by the last day it names:
+        # "ChatGPT: everything you need to know", dated in September, tells of a firing in November
+        def kept_until(d: Dated) -> date | None:
+            return updated_until(d.window.hit.article.text, d.window.hit.article.published_at)
+
+        lead = min(found, key=lambda d: (kept_until(d) is not None, d.day))
         n = cite(lead)
+        last = kept_until(lead)
         text = (
             f"**Reported by {lead.day.isoformat()}** — the earliest report found that states it, {outlet_of(lead.window)} "
             f"[{n}]; no passage gives the day itself."
+            if last is None
+            else f"**Reported by {last.isoformat()}** — the earliest report found that states it, {outlet_of(lead.window)} "
+            f"[{n}], is a page kept up to date that names days up to {last.isoformat()}; no passage gives the day itself."
         )
     parts = [Part(lead.claim, "supported", [n])]
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
