@@ -279,8 +279,8 @@ _TITLE_WORDS = frozenset(
 
 
 def _another_of_the_name(subject: Set[str], last: set[str]) -> bool:
-    """The doer shares a word with the claim's subject but each has a name word the other lacks: "Loretta Rogers" for
-    "Edward Rogers", "Norrvik United" for "Ostland United" are other names, not the subject said another way."""
+    """The doer shares a word with the claim's subject but each has a name word the other lacks: "Ada Park" for "Theo
+    Park", "Norrvik United" for "Ostland United" are other names, not the subject said another way."""
     shared = subject & last
     return bool(shared) and bool(subject - shared - _TITLE_WORDS) and bool(last - shared - _TITLE_WORDS)
 

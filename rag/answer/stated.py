@@ -799,7 +799,7 @@ def stated(question: str, slot: Slot, hits: list[Hit]) -> list[Stated]:
             old = found.get((shown, article.id))
             if old is None or len(sentence) < len(old.window.text):
                 found[(shown, article.id)] = Stated(shown, window, claim, longer[1] if longer else "")
-    # "Emma" beside "Emma Hayes" in one sentence is the same person, said shorter
+    # "Mara" beside "Mara Lind" in one sentence is the same person, said shorter
     kept = list(found.values())
     return [
         s

@@ -228,7 +228,7 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
         text = f"**In {lead.year}** — {outlet_of(lead.window)} [{n}] dates it “{lead.year_said}”."
     else:
         # a page kept up to date past its date (it names later days) bounds the event only by the last day it names:
-        # "ChatGPT: everything you need to know", dated in September, tells of a firing in November
+        # "Globex Chat: everything you need to know", dated in September, tells of a firing in November
         def kept_until(d: Dated) -> date | None:
             return updated_until(d.window.hit.article.text, d.window.hit.article.published_at)
 
