@@ -308,13 +308,12 @@ class StructuredAnswerer:
                 # no deed to state: the name most passages share would be a guess, so the quotes answer it, each
                 # holding every plain word the question asks with but a verb of any event ("what happened in ...")
                 return self.quotes(question, reading, hits, _ANY_EVENT.sub(" ", question))
-            if not reading.sources and len(question.split()) <= PLAIN_QUESTION_WORDS:
+            if (not reading.sources and len(question.split()) <= PLAIN_QUESTION_WORDS) or _SECOND_QUESTION.search(
+                question
+            ):
                 # nor is a name guessed for a longer plain question naming no outlet ("Which Rovers player was reported
-                # to have mocked Ada Brin in the clubhouse?" had named the reporter): the closest passages answer it
-                return self.quotes(question, reading, hits)
-            if _SECOND_QUESTION.search(question):
-                # "Who started Game 5, and how many starts had he made?": two questions; the name most passages share
-                # would answer neither for sure
+                # to have mocked Ada Brin in the clubhouse?" had named the reporter), nor for two questions in one
+                # ("Who started Game 5, and how many starts had he made?"): the closest passages answer them
                 return self.quotes(question, reading, hits)
             name, _ = pick_entity(question, reading, evidence, hits)
             if not name:

@@ -494,7 +494,7 @@ _NAME = NAME_PHRASE.pattern
 # words that say which result ("narrow", "Week 13", "road"), and a day that is no side ("Sunday's win over the Rovers")
 _SORT_OF_RESULT = r"(?:[a-z-]+\s+|\d+[-–]\d+\s+|Week\s+\d+\s+)"
 # nor a capitalised little word that starts a sentence ("But losing to the Rovers", "To win over colleagues")
-_NOT_A_DAY = (
+_NOT_A_SIDE = (
     r"(?!(?:"
     + "|".join([*CALENDAR_NAMES, "Today", "Tonight", *sorted(w.capitalize() for w in STOPWORDS if len(w) > 1)])
     + r")\b)"
@@ -521,7 +521,7 @@ _RESULT_FORMS = [
     # over ..." (an adjective only after a possessive or a verb of winning: "the Mariners fans cheered a win over")
     (
         re.compile(
-            rf"{_NOT_A_DAY}(?P<x>{_NAME})(?:(?:['’]s?)?\s+|['’]s?\s+{_SORT_OF_RESULT}{{1,2}}?|\s+(?i:got|gets|earned|earns|secured|"
+            rf"{_NOT_A_SIDE}(?P<x>{_NAME})(?:(?:['’]s?)?\s+|['’]s?\s+{_SORT_OF_RESULT}{{1,2}}?|\s+(?i:got|gets|earned|earns|secured|"
             rf"secures|claimed|claims|recorded|records|notched|notches)\s+(?i:a|an|their|its)\s+(?:[a-z-]+\s+){{0,2}}?)"
             rf"(?i:win|victory)\s+(?:over|against)\s+(?:the\s+)?(?P<y>{_NAME})"
         ),
@@ -531,7 +531,7 @@ _RESULT_FORMS = [
     # short week after a road victory over the Rovers" (the article first: "after the Rovers' win over" is theirs)
     (
         re.compile(
-            rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?:are|is|were|was|head|heads|come|comes|enter|enters)\s+"
+            rf"{_NOT_A_SIDE}(?P<x>{_NAME})\s+(?:are|is|were|was|head|heads|come|comes|enter|enters)\s+"
             r"(?:[a-z][\w'’-]*\s+){0,8}?(?:after|following|coming\s+off|off)\s+(?i:a|an|their|its)\s+"
             rf"(?:[a-z-]+\s+){{0,2}}?(?i:win|victory)\s+(?:over|against)\s+(?:the\s+)?(?P<y>{_NAME})"
         ),
@@ -541,7 +541,7 @@ _RESULT_FORMS = [
     # Rovers"
     (
         re.compile(
-            rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?:are|is|were|was|head|heads|come|comes|enter|enters|lifted|won)\s+"
+            rf"{_NOT_A_SIDE}(?P<x>{_NAME})\s+(?:are|is|were|was|head|heads|come|comes|enter|enters|lifted|won)\s+"
             r"(?:[a-z][\w'’-]*\s+){0,8}?(?:after|following)\s+(?i:beating|defeating|edging|thrashing|routing|trouncing|"
             rf"crushing|hammering|demolishing|overcoming)\s+(?:the\s+)?(?:No\.\s*\d+\s+)?(?P<y>{_NAME})"
         ),
@@ -551,7 +551,7 @@ _RESULT_FORMS = [
     # over ...": the subject rode to its own win
     (
         re.compile(
-            rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?i:rode|rides|cruised|cruises|coasted|coasts|romped|romps|stormed|storms|"
+            rf"{_NOT_A_SIDE}(?P<x>{_NAME})\s+(?i:rode|rides|cruised|cruises|coasted|coasts|romped|romps|stormed|storms|"
             r"powered|powers|surged|surges|raced|races|marched|marches|sailed|sails)\s+(?:[\w'’,-]+\s+){0,8}?to\s+"
             r"(?:(?i:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,3}?(?i:win|victory)\s+"
             r"(?:(?i:at\s+home|on\s+the\s+road|away)\s+)?(?:over|against)\s+(?:the\s+)?(?:No\.\s*\d+\s+)?"
@@ -582,13 +582,13 @@ _RESULT_FORMS = [
     # "the Mariners dominated against the Rovers, coming up with a 52-17 win": the score's win is the subject's
     (
         re.compile(
-            rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?:[a-z]+\s+){{1,2}}?(?i:against)\s+(?:[\w-]+\s+)?(?:the\s+)?(?P<y>{_NAME}),"
+            rf"{_NOT_A_SIDE}(?P<x>{_NAME})\s+(?:[a-z]+\s+){{1,2}}?(?i:against)\s+(?:[\w-]+\s+)?(?:the\s+)?(?P<y>{_NAME}),"
             r"\s+[a-z]+ing\s+(?:[a-z]+\s+){0,2}?(?i:a|an|the)\s+(?:[a-z-]+\s+)?\d+[-–]\d+\s+(?i:win|victory)\b"
         ),
         r"\g<x> beat \g<y>",
     ),
     (
-        re.compile(rf"{_NOT_A_DAY}(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
+        re.compile(rf"{_NOT_A_SIDE}(?P<x>{_NAME})\s+(?i:lost|lose|loses|losing)\s+to\s+(?:the\s+)?(?P<y>{_NAME})"),
         r"\g<y> beat \g<x>",
     ),
     # "the Rovers were eliminated by the Mariners", "with the Rovers knocked out by the Mariners"
@@ -605,7 +605,7 @@ _RESULT_FORMS = [
     # at home to the Mariners"
     (
         re.compile(
-            rf"{_NOT_A_DAY}(?P<x>{_NAME})(?:['’]s?\s+{_SORT_OF_RESULT}{{0,2}}?|\s+(?i:suffered|suffers|succumbed\s+to|"
+            rf"{_NOT_A_SIDE}(?P<x>{_NAME})(?:['’]s?\s+{_SORT_OF_RESULT}{{0,2}}?|\s+(?i:suffered|suffers|succumbed\s+to|"
             rf"slumped\s+to|crashed\s+to)\s+(?i:a|an|their|its)\s+(?:[\w'’-]+\s+){{0,12}}?)(?i:loss|defeat)"
             r"(?:\s+(?i:at\s+home|away\s+from\s+home|on\s+the\s+road))?"
             r"\s+(?:to|against|at\s+the\s+hands\s+of)\s+(?:the\s+)?"
