@@ -2626,3 +2626,41 @@ def test_a_verbs_word_used_as_a_noun_does_not_say_the_deed_was_done():
     assert judge("Ada Brin was traded", [noun], similarity=None, happened=True).label != "supported"
     done = "The Rovers traded Ada Brin to the Mariners on Monday."
     assert judge("Ada Brin was traded", [done], similarity=None, happened=True).label == "supported"
+
+
+def test_a_deed_done_to_a_thing_of_the_name_or_to_the_name_before_which_is_not_done_to_the_name():
+    from rag.answer.verdicts import judge
+
+    for claim, passage in (
+        # the object is a thing the name owns: its super business, not the bank
+        (
+            "Globex acquire Tide and Harbour Bank",
+            "Globex reached an agreement to acquire Tide and Harbour Bank’s superannuation business.",
+        ),
+        # another owner of the arguments, the deed's word second after a noun of the doer's
+        ("the Ostland court reject the Norrvik DPA's arguments", "An Ostland court rejected Globex’s arguments."),
+        # a passive names what it was done to before "which was": Tide, not the startup she leaves to start
+        (
+            "Globex acquire Harbour Hands",
+            "Mara Lind, the founder of startup Tide, which was acquired by Globex, is leaving Globex to start Harbour Hands.",
+        ),
+        # how things stood at a moment of the story is no No for what came after it
+        ("Jon Vale was charged", "Vale hadn’t been arrested or charged; he offered to cooperate immediately."),
+    ):
+        assert judge(claim, [passage], similarity=None, happened=True).label == "not_mentioned", passage
+    # the name itself, or a thing of its the claim asks about, is still done to
+    for claim, passage in (
+        ("Globex acquire Tide and Harbour Bank", "Globex agreed to acquire Tide and Harbour Bank, the lender."),
+        (
+            "Globex acquire Tide and Harbour Bank's superannuation business",
+            "Globex reached an agreement to acquire Tide and Harbour Bank’s superannuation business.",
+        ),
+        ("the Ostland court reject Globex's arguments", "An Ostland court rejected Globex’s arguments."),
+        ("Globex acquire Harbour Hands", "The startup Harbour Hands, which was acquired by Globex, grew fast."),
+        ("Jon Vale was charged", "Vale was charged on Monday; he had not been arrested before."),
+    ):
+        assert judge(claim, [passage], similarity=None, happened=True).label == "supported", passage
+    # a denial said outright still denies
+    assert judge("Jon Vale was charged", ["Vale was not charged."], similarity=None, happened=True).label == (
+        "contradicted"
+    )

@@ -494,27 +494,66 @@ def _roles_at(words: list[frozenset[str]], first: set[str], second: set[str], ve
     return "kept" if doer & first and done_to & second else ""
 
 
-def another_object(claim: str, text: str) -> bool:
+def another_object(claim: str, text: str, deed: Set[str] = frozenset()) -> bool:
     """Every time the text says the claim's verb, the name it did it to is another than the claim's: "the Rovers
     beat the Comets to win the title. 2019 final, against the Mariners" does not say the Rovers beat the Mariners. The
-    object is the first name within OBJECT_WORDS after the verb; a passive ("beaten by ...") names none."""
+    object is the first name within OBJECT_WORDS after the verb, or in a passive the name right before its "be" word
+    ("Tide Works, which was bought by Globex")."""
     runs = list(NAME_RUN.finditer(claim))
     if len(runs) < 2:
         return False
     between = claim[runs[0].end() : runs[1].start()]
-    verbs = set([t for t, _, kind in analyse(between)[1] if kind == "word"][:1])
+    # the deed's stem when the caller knows it ("reject" of "the Ostland court rejected"), else the first plain word
+    verbs = set(deed) or set([t for t, _, kind in analyse(between)[1] if kind == "word"][:1])
     target = set(name_words(runs[1].group(0)))
     if not verbs or not target or re.search(r"\bby\b", between):
         return False
     words = SPAN_WORD.findall(text)
     tokens = [analyse(w)[0] for w in words]
+    # the claim's object itself, not a thing of its: "bought Tide Works" against "bought Tide Works's shipyard"
+    owned_asked = any(_OWNED.match(claim[run.end() :]) for run in runs[1:])
     # a passive use names what it was done to before the verb ("Mara Lind was fired as chief of Tide Works")
     objects = [
-        set() if _passive_at(words, i) else _object_at(words, tokens, i)
+        _done_to_before(words, tokens, i) if _passive_at(words, i) else _object_at(words, tokens, i)
         for i, found in enumerate(tokens)
         if found & verbs
     ]
-    return bool(objects) and all(o and not o & target for o in objects)
+    owned = [
+        not owned_asked and _only_a_thing_of(words, tokens, i, target)
+        for i, found in enumerate(tokens)
+        if found & verbs
+    ]
+    return bool(objects) and all((o and not o & target) or owned[n] for n, o in enumerate(objects))
+
+
+# A possessive ending, straight or curly, spaced or not ("Globex's", "Globex s" as claims are matched, "Rovers'")
+_OWNED = re.compile(r"^(?:\s*['’]s|\s+s\b|['’])\s+[a-z]")
+
+
+def _only_a_thing_of(words: list[str], tokens: list[frozenset[str]], verb: int, target: Set[str]) -> bool:
+    """The verb's object is something the target owns, not the target: "agreed to buy Tide Works's shipyard", "the
+    Rovers beat the Mariners' reserve side" (the name's last word ends in a possessive, a plain word follows)."""
+    last = -1
+    for i in range(verb + 1, min(len(words), verb + 1 + OBJECT_WORDS + len(target))):
+        # the whole name the target begins: "Tide and Harbour Works's" for the target Tide
+        if tokens[i] & target or (last >= 0 and words[i][:1].isupper()):
+            last = i
+        elif last >= 0 and words[i].lower() not in {"and", "&", "of"}:
+            break
+    return 0 <= last < len(words) - 1 and bool(_OWNED.match(words[last][-2:] + " " + words[last + 1]))
+
+
+def _done_to_before(words: list[str], tokens: list[frozenset[str]], verb: int) -> set[str]:
+    """In a passive, the name words right before its "be" word (a "which" or "who" between): "startup Tide Works,
+    which was bought by Globex" is {tide, works}; none when no name stands there ("it was bought by Globex")."""
+    i = verb - 1
+    while i >= 0 and words[i].lower().strip(",") in BE_FORMS | _RELATIVE | {"had", "has", "have"}:
+        i -= 1
+    found: set[str] = set()
+    while i > 0 and _is_name(words[i]):  # the sentence's first word is capitalised whatever it is
+        found |= tokens[i]
+        i -= 1
+    return found
 
 
 def _object_at(words: list[str], tokens: list[frozenset[str]], verb: int) -> set[str]:

@@ -200,11 +200,14 @@ def claim_terms(claim: str) -> str:
 
 # "the Rovers haven't beaten the Mariners since 2011": a streak up to the report's day, which denies no later win
 _STREAK = re.compile(r"\b(?:has|have|had)(?:n[’']t|\s+not|\s+never)\s[^.;,]*?\bsince\b[^.;,]*", re.I)
+# "Mara Lind hadn't been charged; she offered to help": how things stood at a past moment the story tells, which
+# denies nothing that happened after it
+_UNTIL_THEN = re.compile(r"\bhad(?:n[’']t|\s+not|\s+never)\s[^.;,]*", re.I)
 
 
 def _flips(claim: str, passage: str) -> bool:
     """The passage shares the claim's words but negates one of them, or uses an opposite of one."""
-    passage = _STREAK.sub(" ", passage)
+    passage = _UNTIL_THEN.sub(" ", _STREAK.sub(" ", passage))
     if negation_flipped(claim, passage):
         return True
     claim_words = {base_stem(w) for w in _WORD.findall(claim.lower())}
@@ -787,18 +790,20 @@ def _no_name_held(claim: str, passage: str) -> bool:
 
 # Deeds one side does to another ("the Rovers beat the Mariners"): a sentence with the two names the other way round
 # says the opposite of who did what.
-_DONE_TO_ANOTHER = frozenset(base_stem(w) for w in "beat fire buy hire sue convict sign replace".split())
+_DONE_TO_ANOTHER = frozenset(base_stem(w) for w in "beat fire buy hire sue convict sign replace reject".split())
 
 
-def _done_to_another(claim: str) -> bool:
-    """The claim's first plain word between its first two names is a deed one does to another; "sign with" is the
+def _done_to_another(claim: str) -> frozenset[str]:
+    """The claim's deed one does to another (its stem), none when there is none: the first plain word between its
+    first two names, or the second after a noun of the doer's ("the Ostland court rejected ..."). "sign with" is the
     other way round ("Theo Park signed with the Mariners": the Mariners signed him), so not one."""
     runs = list(NAME_RUN.finditer(claim))
     if len(runs) < 2:
-        return False
+        return frozenset()
     gap = claim[runs[0].end() : runs[1].start()]
-    between = [t for t, _, kind in analyse(gap)[1] if kind == "word"][:1]
-    return bool(set(between) & _DONE_TO_ANOTHER) and not re.search(r"\bwith\b", gap, re.I)
+    between = [t for t, _, kind in analyse(gap)[1] if kind == "word"][:2]
+    deed = next((t for t in between if t in _DONE_TO_ANOTHER), "")
+    return frozenset({deed}) if deed and not re.search(r"\bwith\b", gap, re.I) else frozenset()
 
 
 _ALIKE = re.compile(r"\b(?:both|neither|either|each|alike)\b", re.I)
@@ -986,7 +991,10 @@ def judge(
         or other_person(terms, passage)
         or (happened and (hedged_only(terms, passage) or _deed_denied(terms, passage)))
         or swapped[i]
-        or (deed_done_to_another and (another_object(terms, passage) or _only_a_loss(terms, passage)))
+        or (
+            deed_done_to_another
+            and (another_object(terms, passage, deed_done_to_another) or _only_a_loss(terms, passage))
+        )
         or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
