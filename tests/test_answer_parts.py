@@ -335,6 +335,16 @@ def test_the_order_of_two_reports_comes_from_their_dates(bot):
     assert_exact_quotes(bot, answer)
 
 
+def test_asked_whether_two_reports_came_on_one_day_the_answer_is_their_dates(bot):
+    answer = bot.ask(
+        "Did Tech Wire report the inquiry into Globex's accounting on the same day the Daily Ledger reported "
+        "Globex's quarterly profit?"
+    )
+    assert answer.text.startswith("**No.** Tech Wire reported it on 2023-10-20 [1], Daily Ledger on 2023-10-02 [2].")
+    assert strict_correct(answer.text, answer.refused, "No")
+    assert_exact_quotes(bot, answer)
+
+
 def test_an_order_question_whose_part_is_contradicted_is_answered_no(bot):
     answer = bot.ask(
         "Did Tech Wire report that regulators did not open an inquiry into Globex's accounting after the Daily "

@@ -63,3 +63,37 @@ def test_without_a_figure_on_both_sides_it_is_not_settled(bot):
         "for regulators suing Globex?"
     )
     assert not answer.text.startswith("**"), answer.text  # no Yes, no word it cannot back with two figures
+
+
+SAME_FIGURE = [
+    ("Daily Ledger", "2023-10-02", "Globex profit", "Globex reported a quarterly profit of $40 million on Monday."),
+    ("Tech Wire", "2023-10-03", "Globex results", "Globex made a quarterly profit of $40 million, its best in years."),
+    ("Coast Times", "2023-10-04", "Ostland budget", "Ostland's budget rose by 7% this year, the ministry said."),
+]
+
+
+@pytest.fixture(scope="module")
+def same_figure_bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "same_figure", SAME_FIGURE))
+
+
+def test_that_two_reports_each_cover_what_they_are_compared_on_settles_no_agreement(same_figure_bot):
+    from evals.metrics import strict_correct
+    from rag.answer.compose import UNSETTLED
+
+    # each part is the comparison itself or only its topic: that both reports cover it is no "they differ" (both
+    # give $40 million) and no "they agree" either, which needs what each says compared
+    for question in (
+        "Did the Daily Ledger and Tech Wire give different figures for Globex's quarterly profit?",
+        (
+            "Was the reporting of Globex's quarterly profit consistent between the report from Daily Ledger published "
+            "on October 2, 2023, and the report from Tech Wire published on October 3, 2023?"
+        ),
+    ):
+        answer = same_figure_bot.ask(question)
+        assert answer.text.startswith(UNSETTLED), answer.text
+        assert not any(strict_correct(answer.text, answer.refused, gold) for gold in ("Yes", "No"))
+        assert {c.source for c in answer.citations} == {"Daily Ledger", "Tech Wire"}
+        assert_exact_quotes(same_figure_bot, answer)

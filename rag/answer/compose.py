@@ -192,6 +192,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             claim = _short(bad.clause.shown)
             said = f"what the question says {claim}" if claim.startswith(ABOUT) else f"what the question says: {claim}"
             lead = f"**No.** What {_outlet(bad)} reports contradicts {said} [{_cite(cites, bad)}]."
+    elif labels and all(label == "supported" for label in labels) and _one_claim_compared(reading, evidence):
+        refs = " and ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
+        lead = (
+            f"{UNSETTLED}: {refs} each report on it, and this check cannot tell whether what they say agrees; "
+            "their passages are quoted below."
+        )
     elif labels and all(label == "supported" for label in labels):
         refs = "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
         if reading.alternatives:
@@ -240,6 +246,28 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lines = [*lines, quoted(near.text, n)]
     text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
+
+
+# A claim that compares in its own words ("give different figures for X"): no one report can say it.
+COMPARING_WITHIN = 3  # words from the claim's start: "give different figures", "name the same winner"
+_COMPARING = re.compile(r"\b(?:different|differ\w*|same|similar\w*|agree\w*|consistent\w*|match\w*)\b", re.I)
+
+
+def _one_claim_compared(reading: Reading, evidence: list[Evidence]) -> bool:
+    """Asked how two reports relate, each part holds the same claim that states nothing but a topic or the
+    comparison itself ("was the reporting on X consistent between A and B?", "Did A and B give different figures for
+    X?"): that each report covers it says nothing of whether they agree, which needs what each says compared. (Both
+    saying a stated claim, "Do A and B suggest that X?", is a verdict: they agree.)"""
+    claims = {claim_terms(e.clause.claim) for e in evidence}
+    if len(evidence) < 2 or len(claims) != 1:
+        return False
+    claim = claims.pop()
+    topic = claim.startswith(ABOUT) and bool(
+        reading.relation in ("agree", "differ", "unchanged") or reading.alternatives
+    )
+    # the claim's own verb phrase ("give different figures"), not the other answer a question may offer after it
+    # ("... X, or do their claims point to different ...?")
+    return topic or bool(_COMPARING.search(" ".join(claim.split()[:COMPARING_WITHIN])))
 
 
 # Articles whose best window shares this much of a part's claim are reports about the same thing, at their dates.
@@ -420,6 +448,10 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
     first, second = dated[0], dated[1]
     a, b = first.published_at, second.published_at
     na, nb = _cite(cites, first), _cite(cites, second)
+    if reading.order == "same":
+        if a == b:
+            return f"**Yes.** {first.source} [{na}] and {second.source} [{nb}] both reported it on {a}."
+        return f"**No.** {first.source} reported it on {a} [{na}], {second.source} on {b} [{nb}]."
     if a == b and first.window is not None and second.window is not None:
         ia, ib = first.window.hit.article.published_instant, second.window.hit.article.published_instant
         if not (ia and ib) or ia == ib:

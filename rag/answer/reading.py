@@ -226,7 +226,9 @@ class Reading:
     clauses: list[Clause] = field(default_factory=list)
     # "agree" | "differ" | "contradict" | "unchanged" ("was there no change": the negation of "differ") | ""
     relation: str = ""
-    order: str = ""  # "before" | "after" | "" : the order the question states between its first two parts
+    order: str = (
+        ""  # "before" | "after" | "same" (one day) | "": the order the question states between its first two parts
+    )
     # "consistent or inconsistent?", "agree, or is there a discrepancy?": the question's own words for the two
     # answers (reports agree, reports differ); a reader expects one of them, not "Yes"
     alternatives: tuple[str, str] | None = None
@@ -718,8 +720,15 @@ def relation_asked(question: str) -> str:
     return min(found)[1] if found else ""
 
 
+# "Did A report X on the same day B reported Y?": the two reports' days are asked to be one
+_SAME_DAY = re.compile(r"\bon\s+the\s+same\s+(?:day|date)\b|\bthe\s+same\s+day\s+(?:as|that|when)\b", re.I)
+
+
 def stated_order(question: str) -> str:
-    """ "before" / "after": the order in which the question says its first-named part came relative to the next."""
+    """ "before" / "after": the order in which the question says its first-named part came relative to the next;
+    "same" when it says they came on one day."""
+    if _SAME_DAY.search(question):
+        return "same"
     m = _ORDER_REPORT.search(question)
     if not m:
         return ""
