@@ -79,15 +79,16 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re
 # "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said", "Park — hired by Lind last
 # year — said": who a sentence's words are attributed to
 _ATTRIBUTED = re.compile(
-    rf"(?P<before>{NAME_PHRASE.pattern})(?:,\s+[^,.;:“”\"]{{1,60}}\.?,|,|\s+[—–]\s+[^—–.;“”\"]{{1,160}}?\s+[—–])?\s+"
+    rf"(?P<before>{NAME_PHRASE.pattern})(?:,\s+[^,.;:“”\"]{{1,100}}\.?,|,|\s+[—–]\s+[^—–.;“”\"]{{1,160}}?\s+[—–])?\s+"
     # "Mara Lind has revealed", "Lind had also said", "Lind reportedly told"
     r"(?:(?:has|have|had|also|\w+ly)\s+){0,2}"
     r"(?:said|says|told|tells|added|wrote|writes|insisted|replied|explained|noted|argued|warned|stated|claimed|"
-    r"responded|continued|reiterated|stressed|admitted|acknowledged|announced|confirmed|revealed|tweeted|testified|"
-    r"emphasi[sz]ed|conceded|declared|maintained|asserted)\b"
+    r"responded|continued|reiterated|stressed|admitted|acknowledged|announced|confirmed|revealed|tweeted|posted|"
+    r"testified|referred|recalled|emphasi[sz]ed|conceded|declared|maintained|asserted)\b"
     rf"|\b(?:said|says|added|wrote)\s+(?:(?:a|the)\s+statement\s+(?:from|by)\s+)?(?P<after>{NAME_PHRASE.pattern})"
-    # "according to a report in the Daily Ledger", "according to Theo Park"
-    rf"|\baccording\s+to\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:in|from|by)\s+)?(?:the\s+)?(?P<source>{NAME_PHRASE.pattern})"
+    # "according to a report in the Daily Ledger", "according to Theo Park", "a statement from Theo Park"
+    rf"|\b(?:according\s+to|statement\s+(?:from|by))\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:in|from|by)\s+)?"
+    rf"(?:the\s+)?(?P<source>{NAME_PHRASE.pattern})"
 )
 _PRONOUN_START = re.compile(r"^[\"“]?(?:He|She|They)\b")
 _QUESTION_WORDS = {
@@ -213,10 +214,28 @@ _SAID_TO_BE = re.compile(
 _TOLD_TO = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+told\b", re.I)
 
 
+# "Park said the comedian responded", "Lind told reporters that Park had said": the words after are another's,
+# which the first name only reports
+_REPORTS_ANOTHER = re.compile(
+    rf"\s+(?:\w+\s+){{0,2}}?(?:that\s+)?(?:(?:the|a|an|his|her|their)\s+[\w-]+|{NAME_PHRASE.pattern})\s+"
+    r"(?:had\s+)?(?:said|says|responded|replied|told|added|answered)\b"
+)
+
+
+def attributions(text: str) -> Iterator[tuple[str, int]]:
+    """Each name the text attributes words to, as written, and where it stands ("Park said", "according to Mara
+    Lind"); not one that reports another's words ("Park said the comedian responded")."""
+    for m in _ATTRIBUTED.finditer(text):
+        group = next(g for g in ("before", "after", "source") if m.group(g))
+        if group == "before" and _REPORTS_ANOTHER.match(text, m.end()):
+            continue
+        yield m.group(group), m.start(group)
+
+
 def _attributed_to(text: str) -> Iterator[set[str]]:
     """The lowercased words of each name the text attributes words to ("Park said", "according to Mara Lind")."""
-    for m in _ATTRIBUTED.finditer(text):
-        yield set((m.group("before") or m.group("after") or m.group("source")).lower().split())
+    for name, _ in attributions(text):
+        yield set(name.lower().split())
 
 
 # "..., the government claimed", "prosecutors argued": words a body gives, named by what it is
@@ -269,6 +288,16 @@ def said_by(speaker: str, text: str) -> bool:
     )
 
 
+def pronoun_resolves_to(sentence: str, article: str, start: int, names: list[str]) -> bool:
+    """'He said …' (at `start` of the article) counts as the speaker's when the sentences just before it name the
+    speaker (`names`: lower-cased words of the name)."""
+    if not _PRONOUN_START.match(sentence):
+        return False
+    window = article[max(0, start - 600) : start]
+    previous = split_sentences(window)[-2:]
+    return any(_mentions(window[s:e], names) for s, e in previous)
+
+
 def _mentions(text: str, names: list[str]) -> bool:
     lowered = text.lower()
     return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", lowered) for n in names)
@@ -318,13 +347,7 @@ class ExtractiveAnswerer:
         return out
 
     def _resolves_to(self, sentence: _Sentence, speaker_names: list[str]) -> bool:
-        """'He said …' counts as the speaker's when the sentences just before it name the speaker."""
-        if not _PRONOUN_START.match(sentence.text):
-            return False
-        text = sentence.hit.article.text
-        window = text[max(0, sentence.start - 600) : sentence.start]
-        previous = split_sentences(window)[-2:]
-        return any(_mentions(window[s:e], speaker_names) for s, e in previous)
+        return pronoun_resolves_to(sentence.text, sentence.hit.article.text, sentence.start, speaker_names)
 
     def score(self, question: str, sentences: list[_Sentence]) -> None:
         cfg = self.config

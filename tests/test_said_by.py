@@ -93,3 +93,89 @@ def test_words_a_body_gives_are_not_the_named_persons():
     # asked what the government said, they are its words
     assert gives_words_of("the government", claimed)
     assert gives_words_of("Theo Lind", "“We never touched customer money,” Lind said.")
+
+
+WHOSE_WORDS = [
+    (
+        "Harbour Post",
+        "2023-10-10",
+        "Lind scores twice",
+        (
+            "Theo Lind scored twice for the Comets on Sunday. His sister, Ida Lind, watched the game from the stands. "
+            "“It was the best game of my life,” Lind said after the game. Theo Lind has now scored nine goals this "
+            "season, and Theo Lind leads the league."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-12",
+        "Ostland flats",
+        (
+            "Rent-controlled flats in Ostland are often valued at a fraction of their market price, said Jon Vale, "
+            "president of the appraiser Vale Partners."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2023-10-20",
+        "Globex board",
+        (
+            "Globex chief Ada Brin learned of the board's decision on Thursday. While Brin waited for news of the "
+            "board's decision, she responded to a fan with a small smile. Board member Jon Park said the decision "
+            "was final."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def words_bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "whose_words", WHOSE_WORDS))
+
+
+def test_words_given_to_a_surname_are_the_familys_best_named_not_a_relatives(words_bot):
+    from rag.answer.compose import REFUSAL
+
+    # "Lind said" is Theo Lind's, whom the article names in full most: not his sister's
+    answer = words_bot.ask("What did Ida Lind say about the game?")
+    assert answer.refused and answer.text.startswith(REFUSAL), answer.text
+    theirs = words_bot.ask("What did Theo Lind say about the game?")
+    assert not theirs.refused and "best game of my life" in theirs.text, theirs.text
+    assert_exact_quotes(words_bot, theirs)
+    # nor are words "said Jon Vale" gives Ada Vale's
+    other = words_bot.ask("What did Ada Vale say about rent-controlled flats in Ostland?")
+    assert other.refused and "Jon Vale" not in other.text, other.text
+
+
+def test_a_sentence_that_only_names_the_speaker_beside_a_speech_word_gives_none_of_their_words(words_bot):
+    answer = words_bot.ask("What did Ada Brin say about the board's decision?")
+    assert answer.refused and "small smile" not in answer.text, answer.text
+
+
+def test_words_someone_reports_another_said_are_the_others():
+    from rag.extractive import said_by
+
+    passage = "“It was an accident, I'm sorry,” Mara Brin said the comedian responded after the show."
+    assert not said_by("Mara Brin", passage)
+    assert judge("Mara Brin said that it was an accident", [passage], happened=True).label == "not_mentioned"
+    # her own words, and words she says of the board, are hers
+    assert said_by("Mara Brin", "“I am sorry,” Mara Brin said after the show.")
+    assert said_by("Mara Brin", "Mara Brin said the board would meet on Monday.")
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "“This draft reads as if Globex wrote it,” former minister Mara Brin posted on Monday.",
+        "“I can't tell you how many times he came onstage,” Mara Brin recalled.",
+        "Globex gave this statement from Mara Brin, its chief communications officer: “We remain committed.”",
+        "Mara Brin, a spokesperson for the Ostland Animal and Plant Health Inspection Service (OAPHIS), said so.",
+    ],
+)
+def test_words_posted_recalled_or_given_in_a_statement_are_the_named_persons(passage):
+    from rag.extractive import said_by
+
+    assert said_by("Mara Brin", passage)
+    assert not said_by("Theo Park", passage)

@@ -16,7 +16,7 @@ from rag.answer.compose import (
     refuse_unknown_outlets,
 )
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
-from rag.answer.names import initials, names_in, says_word, standalone
+from rag.answer.names import initials, most_in_full, names_in, says_word, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question, read_when_reported
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
 from rag.answer.reading import (
@@ -71,9 +71,15 @@ from rag.answer.when import (
     read_timed_event,
     read_when,
 )
-from rag.core.text import holds_number, ordinals, same_event_words, stems
+from rag.core.text import NAME, NAME_PHRASE, holds_number, ordinals, same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
-from rag.extractive import ExtractiveAnswerer, gives_words_of
+from rag.extractive import (
+    ExtractiveAnswerer,
+    attributions,
+    gives_words_of,
+    pronoun_resolves_to,
+    said_by,
+)
 from rag.query import published_window, without_publication_time
 from rag.verify.lexical import analyse, plain_words
 
@@ -390,14 +396,16 @@ class StructuredAnswerer:
         strangers = [
             h.article.text for h in hits if not all(re.search(standalone(n), h.article.text) for n in full_names)
         ]
+        speaker = reading.speech[0] if reading.speech else ""
+        articles = [h.article.text for h in hits]
         counted_names = _asked_names(question, reading.sources) if counting is not None else []
         asked_places = ordinals(question)
-        answer = self.extractive.answer(
-            question,
-            hits,
-            unquotable=lambda sentence: (
+
+        def unquotable(sentence: str) -> bool:
+            return (
                 other_person(question, sentence)
                 or any(said_only_as_another_name(n, sentence) for n in full_names)
+                or (bool(speaker) and _words_of_a_namesake(speaker, sentence, articles))
                 or any(_first_word_only(n, sentence) and any(sentence in t for t in strangers) for n in full_names)
                 or bool(needed and not needed <= analyse(sentence)[0])
                 # asked how many, a sentence answers with a number, said of what the question names, and of the
@@ -410,14 +418,25 @@ class StructuredAnswerer:
                         or _another_place(asked_places, sentence)
                     )
                 )
-            ),
-        )
+            )
+
+        answer = self.extractive.answer(question, hits, unquotable=unquotable)
+        # asked what someone said, and some quotes are their words: only theirs, not others' on the topic beside them
+        texts = {h.article.id: h.article.text for h in hits}
+        spoken = [_spoken_by(speaker, c.quote, texts.get(c.article_id, ""), c.start) for c in answer.citations]
+        if _a_person(speaker) and any(spoken) and not all(spoken):
+            own = self.extractive.answer(
+                question, hits, unquotable=lambda s: unquotable(s) or not _spoken_in(speaker, s, articles)
+            )
+            # (theirs too far from the question, or on none of its topic: the checks below say so)
+            topic_words = stems(reading.speech[1]) if reading.speech and reading.speech[1] else set()
+            if not own.refused and (not topic_words or any(topic_words & stems(c.quote) for c in own.citations)):
+                answer = own
         if answer.refused and counting is not None:  # "Lind has been getting creative" counts no votes
             said_back = f"I could not confirm a number for “{question.strip().rstrip('?')}?” from the closest passages"
             return _refused_for(question, said_back, f"how {counting.kind} {counting.claim}", hits)
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
-        texts = {h.article.id: h.article.text for h in hits}
         cited_articles = [texts.get(c.article_id, "") for c in answer.citations] or list(texts.values())
         unnamed = _unnamed(question, said, cited_articles, reading.sources)
         if answer.refused and not unnamed:
@@ -441,7 +460,14 @@ class StructuredAnswerer:
         # none on the harbour, and a sentence on the harbour that only names her gives none of hers)
         on_topic = stems(reading.speech[1]) if reading.speech and reading.speech[1] else set()
         if reading.speech and not any(
-            gives_words_of(reading.speech[0], c.quote) and (not on_topic or on_topic & stems(c.quote))
+            gives_words_of(reading.speech[0], c.quote)
+            and (
+                _spoken_by(reading.speech[0], c.quote, texts.get(c.article_id, ""), c.start)
+                # a body's words may come from people it does not name ("he responded" for "the ministry"), but the
+                # quote names it: "According to Tide's website" is no word of Globex's
+                or (not _a_person(reading.speech[0]) and _named_in(reading.speech[0], c.quote))
+            )
+            and (not on_topic or on_topic & stems(c.quote))
             for c in answer.citations
         ):
             topic = f" on {reading.speech[1]}" if reading.speech[1] else ""
@@ -547,6 +573,78 @@ def _unnamed(question: str, said: list[str], articles: list[str], outlets: list[
         if not says_word(_named_part(n).split()[-1], quoted)
         and not (says_word(_named_part(n).split()[0], quoted) and any(re.search(standalone(n), a) for a in articles))
     ]
+
+
+def _a_person(speaker: str) -> bool:
+    """The speaker is named as a person is, a first name and a surname ("Mara Lind", "Globex CEO Mara Lind"): their
+    words carry their name. A body ("the ministry", "Globex") speaks through people the text names otherwise."""
+    return bool(re.search(r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][\w'’-]*[a-z](?![\w'’])", speaker))
+
+
+def _spoken_in(speaker: str, sentence: str, articles: list[str]) -> bool:
+    """`_spoken_by` for a sentence of one of the articles."""
+    article = next((t for t in articles if sentence in t), "")
+    return _spoken_by(speaker, sentence, article, article.find(sentence))
+
+
+def _spoken_by(speaker: str, quote: str, article: str, start: int) -> bool:
+    """The quote gives its words to the speaker by name ("Lind said", "according to Mara Lind"), in a clause of theirs
+    ("Lind ordered a review and said she would ..."), or by "he" or "she" right after sentences naming them: "While
+    Lind was waiting for a lift, she responded with a smile" only names them."""
+    names = [w.lower() for w in NAME.findall(speaker)]
+    return (
+        said_by(speaker, quote)
+        or _speaks_in_own_clause(names[-1:], quote, speaker, article)
+        # "Binance's spokesperson said": the speaker as the question words them, then a verb of saying
+        or bool(re.search(re.escape(speaker).replace("'", "['’]") + r"\s+(?:has\s+|had\s+)?" + _SAYING.pattern, quote))
+        # ("They contend ..." after a sentence naming one speaker is others speaking)
+        or (not re.match(r"\W*They\b", quote) and pronoun_resolves_to(quote, article, start, names[-1:]))
+    )
+
+
+# Verbs that give someone's words (not "responded" or "described", which may be a smile or an attitude)
+_SAYING = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|added|stated|tweeted|posted|testified|recalled|explained|insisted|"
+    r"argued|warned|noted|declared|claimed|announced|confirmed|reiterated|stressed|admitted|acknowledged)\b"
+)
+
+
+def _speaks_in_own_clause(surname: list[str], quote: str, speaker: str, article: str) -> bool:
+    """The last name before the quote's first verb of saying is the speaker's ("Lind ordered that Globex's licences be
+    cut and said she would ...", "On Monday, coach Mara Lind met reporters and said ..."; an owner's name is no
+    speaker): not "Lind tried, but Park felt that Globex had an attitude he described as ..."."""
+    verb = _SAYING.search(quote)
+    if verb is None:
+        return False
+    # (an owner is no speaker: "Globex's licences", "the Rovers' coach")
+    before = [
+        m
+        for m in NAME_PHRASE.finditer(quote, 0, verb.start())
+        if not re.search(r"['’]s$", m.group(0)) and quote[m.end() : m.end() + 1] not in ("'", "’")
+    ]
+    if not before:
+        return False
+    last = before[-1].group(0)
+    return surname == [w.lower() for w in NAME.findall(last)][-1:] and not _a_namesake(speaker, last, article)
+
+
+def _words_of_a_namesake(speaker: str, sentence: str, articles: list[str]) -> bool:
+    """The sentence gives its words to another of the asked speaker's surname: "said Theo Lind" asked what Mara Lind
+    said, or "Lind said" in an article that names Theo Lind in full more often than anyone else of the name."""
+    article = next((t for t in articles if sentence in t), "")
+    return any(_a_namesake(speaker, who, article) for who, _ in attributions(sentence))
+
+
+def _a_namesake(speaker: str, who: str, article: str) -> bool:
+    """`who` (a name as written, "Theo Lind" or "Lind") is another than the speaker of their surname: for a surname
+    alone, the one of it the article names in full most often."""
+    words = speaker.split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    if len(who.split()) >= 2:
+        return said_only_as_another_name(speaker, who)
+    named = most_in_full(words[-1], article) if who == words[-1] else ""
+    return bool(named) and said_only_as_another_name(speaker, named)
 
 
 def _first_word_only(name: str, sentence: str) -> bool:

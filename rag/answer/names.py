@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.core.text import NAME_PHRASE, compound_deeds
+from rag.core.text import NAME_PHRASE, POST_WORDS, compound_deeds
 
 __all__ = ["NOT_NAMES", "full_form", "in_full", "named_by_surname", "names_in", "spelled_out", "standalone"]
 
@@ -89,6 +89,17 @@ def in_full(name: str, article: str) -> str:
             said_first_in_full = alone is None or re.search(r"[A-Z][a-z]+ $", article[: alone.start()]) is not None
             return f"{first} {name}" if said_first_in_full else name
     return name
+
+
+def most_in_full(surname: str, text: str) -> str:
+    """The person of `surname` the text names in full most often ("Theo Lind" for "Lind"; the first named of a tie),
+    "" when none: a surname alone means them, the one the story is about, whoever else of the family it names."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"(?<![\w-])([A-Z][a-z]+) " + re.escape(surname) + r"(?![\w-])", text):
+        first = m.group(1).lower()
+        if first not in NOT_NAMES and first not in POST_WORDS:  # "Coach Lind" is no first name
+            counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else ""
 
 
 _DETERMINERS = frozenset("the a an this its his her their our your".split())
