@@ -2674,3 +2674,39 @@ def test_a_deed_done_to_a_thing_of_the_name_or_to_the_name_before_which_is_not_d
     assert judge("Jon Vale was charged", ["Vale was not charged."], similarity=None, happened=True).label == (
         "contradicted"
     )
+
+
+def test_two_values_paired_with_two_things_the_other_way_round_contradict():
+    from rag.answer.verdicts import judge
+
+    for claim, right, passage in (
+        (
+            "Globex will charge €12.99 a month on the web and €9.99 a month on phones",
+            "Globex will charge €9.99 a month on the web and €12.99 a month on phones",
+            "Globex will charge €9.99 a month on the web or €12.99 a month on phones per account.",
+        ),
+        (
+            "Theo Park was charged with five counts of wire fraud and two conspiracy charges",
+            "Theo Park was charged with two counts of wire fraud and five conspiracy charges",
+            "Park is charged with seven counts: two counts of wire fraud and five conspiracy charges.",
+        ),
+        (
+            "Theo Park is scheduled to be sentenced in February and Mara Lind in March",
+            "Theo Park is scheduled to be sentenced in March and Mara Lind in February",
+            "Park, who faces life in prison, is scheduled to be sentenced in March. Lind's sentencing is set for February.",
+        ),
+        (
+            "Globex was looking to buy Tide Works for $600-700 million and Harbour Labs for $300-400 million",
+            "Globex was looking to buy Harbour Labs for $600-700 million and Tide Works for $300-400 million",
+            (
+                "Globex is looking at Harbour Labs — which makes boats — for between $600 million and $700 million; "
+                "and Tide Works — a maker of sails — for between $300 million and $400 million."
+            ),
+        ),
+    ):
+        assert judge(claim, [passage], similarity=None, happened=True).label == "contradicted", claim
+        # (said the claim's way round it is no denial; across two sentences it may be no statement of all of it)
+        assert judge(right, [passage], similarity=None, happened=True).label != "contradicted", right
+    # the same pairs in another order are the same pairs
+    passage = "Tide Works shares rose 2% on Monday, while Globex shares fell 4%."
+    assert judge("Globex shares fell 4% and Tide Works shares rose 2%", [passage], similarity=None).supported

@@ -197,6 +197,9 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         lead = (
             f"{UNSETTLED}: {refs} each report on it, and this check cannot tell whether what they say agrees; "
             "their passages are quoted below."
+            if len(evidence) > 1
+            else f"{UNSETTLED}: {refs} reports on it, and one passage cannot show whether the reports compared agree; "
+            "it is quoted below."
         )
     elif labels and all(label == "supported" for label in labels):
         refs = "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
@@ -248,26 +251,28 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
 
 
-# A claim that compares in its own words ("give different figures for X"): no one report can say it.
-COMPARING_WITHIN = 3  # words from the claim's start: "give different figures", "name the same winner"
-_COMPARING = re.compile(r"\b(?:different|differ\w*|same|similar\w*|agree\w*|consistent\w*|match\w*)\b", re.I)
+# A claim that compares in its own words ("give different figures for X", "name the same winner"): no one report
+# can say it
+_COMPARING = re.compile(
+    r"\b(?:give|gives|gave|name|names|named|report|reports|reported|cite|cites|cited|offer|offers|offered|list|lists|"
+    r"listed|have|has|had|put|puts)\s+(?:(?:a|an)\s+)?(?:different|differing|conflicting|contradictory|the\s+same|"
+    r"matching|similar|identical)\b",
+    re.I,
+)
 
 
 def _one_claim_compared(reading: Reading, evidence: list[Evidence]) -> bool:
-    """Asked how two reports relate, each part holds the same claim that states nothing but a topic or the
-    comparison itself ("was the reporting on X consistent between A and B?", "Did A and B give different figures for
-    X?"): that each report covers it says nothing of whether they agree, which needs what each says compared. (Both
-    saying a stated claim, "Do A and B suggest that X?", is a verdict: they agree.)"""
+    """Every part holds the same claim, and it states the comparison itself ("Did A and B give different figures for
+    X?", "Do A's two reports name the same winner?") or, asked how two reports relate, nothing but a topic ("was the
+    reporting on X consistent between A and B?"): that each report covers it says nothing of whether they agree, which
+    needs what each says compared. (Both saying a stated claim, "Do A and B suggest that X?", is a verdict: they
+    agree.)"""
     claims = {claim_terms(e.clause.claim) for e in evidence}
-    if len(evidence) < 2 or len(claims) != 1:
+    if not evidence or len(claims) != 1:
         return False
     claim = claims.pop()
-    topic = claim.startswith(ABOUT) and bool(
-        reading.relation in ("agree", "differ", "unchanged") or reading.alternatives
-    )
-    # the claim's own verb phrase ("give different figures"), not the other answer a question may offer after it
-    # ("... X, or do their claims point to different ...?")
-    return topic or bool(_COMPARING.search(" ".join(claim.split()[:COMPARING_WITHIN])))
+    relation = reading.relation in ("agree", "differ", "unchanged") or bool(reading.alternatives)
+    return (len(evidence) >= 2 and claim.startswith(ABOUT) and relation) or bool(_COMPARING.search(claim))
 
 
 # Articles whose best window shares this much of a part's claim are reports about the same thing, at their dates.

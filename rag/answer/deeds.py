@@ -442,7 +442,9 @@ def roles_swapped(claim: str, sentence: str) -> bool:
     at_verb = [i for i, tokens in enumerate(words) if tokens & set(verbs)]
     # swapped when the sentence says the verb with them the other way round, and never the claim's way ("When the
     # Rovers beat the Mariners, they beat them well": the second "beat" names neither after it, and decides nothing)
-    read = [_roles_in_voice(written, words, first, second, verb, bool(_PASSIVE.match(between))) for verb in at_verb]
+    # ("Globex was looking to buy Tide Works" is Globex doing it: "was" before an "-ing" is no passive)
+    claim_passive = bool(_PASSIVE.match(between)) and not re.match(r"\s*\w+\s+\w+ing\b", between)
+    read = [_roles_in_voice(written, words, first, second, verb, claim_passive) for verb in at_verb]
     return "swapped" in read and "kept" not in read
 
 

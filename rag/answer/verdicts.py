@@ -24,8 +24,10 @@ from rag.answer.deeds import (
 from rag.answer.names import NOT_NAMES, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
+    MONTH_NAME,
     NAME_PHRASE,
     NAME_RUN,
+    NUMBER_WORDS,
     amounts_said,
     base_stem,
     claim_as_matched,
@@ -316,6 +318,78 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
             ):
                 return True
     return False
+
+
+# A value a claim may pair with a thing: an amount or a count (a range by its first number; not a year), a number
+# word, a month
+_PAIRED_NUMBER_WORDS = "|".join(w for w, v in NUMBER_WORDS.items() if v.isdigit() and 2 <= int(v) <= 20)
+_PAIRED_VALUE = re.compile(
+    rf"[$€£]?\s?(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?|\b(?:{_PAIRED_NUMBER_WORDS})\b|\b{MONTH_NAME}\b",
+    re.I,
+)
+_PAIR_JOINER = re.compile(r"\s+(?:and|while|whereas|but|or)\s+|[;,]\s+", re.I)
+_DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s")  # "Tide — a maker of boats — for $3 million"
+PAIR_GAP = 8  # words between a thing and the value paired with it, at most
+_PAIR_WORD = re.compile(r"[$€£]?\w[\w'’.,-]*\w|\w")  # a word, an amount with its sign and decimals
+
+
+def _value_key(written: str) -> str:
+    """A value as compared: "$600-700" -> "600", "two" -> "2", "March" -> "march"."""
+    bare = re.split(r"\s*[-–]\s*", written.strip(" .,;:/").lower())[0]
+    bare = re.sub(r"^[$€£]\s?", "", bare).replace(",", "")
+    return NUMBER_WORDS.get(bare, bare)
+
+
+def _plain_stems(text: str) -> set[str]:
+    return {t for t, _, kind in analyse(text)[1] if kind != "number"}
+
+
+def _pairings(text: str, values: tuple[str, str], own: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """(kept, swapped): for each word of the claim's two parts found in the text, whether the nearest of the two
+    values on the side the claim puts it (`own`: word -> (its value's index, -1 before it or 1 after)) is its own."""
+    words = _PAIR_WORD.findall(text)
+    at = [
+        (i, key)
+        for i, w in enumerate(words)
+        if (key := _value_key(w)) in values and _PAIRED_VALUE.fullmatch(w.strip(".,;:/"))
+    ]
+    kept = swapped = 0
+    for i, word in enumerate(words):
+        for stem_ in _plain_stems(word) & own.keys():
+            index, side = own[stem_]
+            there = [(j, key) for j, key in at if (j > i if side < 0 else j < i)]
+            if not there:
+                continue
+            j, key = min(there, key=lambda p: abs(p[0] - i))
+            if abs(j - i) <= PAIR_GAP:
+                kept, swapped = (kept + 1, swapped) if key == values[index] else (kept, swapped + 1)
+    return kept, swapped
+
+
+def _pairs_swapped(claim: str, passage: str) -> bool:
+    """The claim pairs two values with two things ("€12.99 a month on the web and €9.99 on phones", "sentenced in
+    March and Theo Park in May") and the passage gives both the other way round ("€9.99/month on web or €12.99/month
+    on phones"): each part's own words are read against the nearest of the two values on the side the claim puts
+    them, and most find the other's."""
+    found = [m for m in _PAIRED_VALUE.finditer(claim) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
+    if len(found) != 2:
+        return False
+    values = (_value_key(found[0].group(0)), _value_key(found[1].group(0)))
+    joins = list(_PAIR_JOINER.finditer(claim, found[0].end(), found[1].start()))
+    if values[0] == values[1] or not joins:
+        return False
+    first, second = claim[: joins[-1].start()], claim[joins[-1].start() :]
+    said = _plain_stems(f"{found[0].group(0)} {found[1].group(0)}")
+    parts = (_plain_stems(first) - _plain_stems(second) - said, _plain_stems(second) - _plain_stems(first) - said)
+    if not parts[0] or not parts[1]:
+        return False
+    own: dict[str, tuple[int, int]] = {}
+    for m in _PAIR_WORD.finditer(claim):
+        for index, part in enumerate(parts):
+            for stem_ in _plain_stems(m.group(0)) & part:
+                own[stem_] = (index, -1 if m.start() < found[index].start() else 1)
+    kept, swapped = _pairings(_DASHED_ASIDE.sub(" ", passage), values, own)
+    return swapped >= 2 and swapped > kept
 
 
 def _score_swapped(claim: str, passage: str) -> bool:
@@ -978,6 +1052,7 @@ def judge(
             and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         )
         or _amount_swapped(terms, p)
+        or (covers[i] >= CONTRADICTION_COVER and _pairs_swapped(terms, p))
         or score_swapped[i]
         or _affiliation_swapped(terms, p)
         for i, p in enumerate(passages)
