@@ -283,9 +283,18 @@ def said_by(speaker: str, text: str) -> bool:
         return True
     return (
         bool(_PRONOUN_SAYS.search(text))
-        and _mentions(text, sorted(names))
+        and _named_before_pronoun(text, sorted(names))
         and not _said_by_another(text, [*names], speaker)
     )
+
+
+def _named_before_pronoun(text: str, names: list[str]) -> bool:
+    """The text names the speaker before its first "he" or "she": in "He is annoyed that Lind's era ..., he said"
+    the one speaking is not Lind."""
+    lowered = text.lower()
+    named = [m.start() for n in names for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", lowered)]
+    pronoun = re.search(r"\b(?:he|she)\b", lowered)
+    return bool(named) and (pronoun is None or min(named) < pronoun.start())
 
 
 def pronoun_resolves_to(sentence: str, article: str, start: int, names: list[str]) -> bool:

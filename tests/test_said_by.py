@@ -160,6 +160,10 @@ def test_words_someone_reports_another_said_are_the_others():
     passage = "“It was an accident, I'm sorry,” Mara Brin said the comedian responded after the show."
     assert not said_by("Mara Brin", passage)
     assert judge("Mara Brin said that it was an accident", [passage], happened=True).label == "not_mentioned"
+    # a "he" before the name is someone else, who speaks of him
+    contrast = "He is annoyed that anyone thinks his era was less open than Lind's was: “We have reams!” he told me."
+    assert not said_by("Theo Lind", contrast)
+    assert said_by("Theo Lind", "Lind left the stage early, and he said he was tired.")
     # her own words, and words she says of the board, are hers
     assert said_by("Mara Brin", "“I am sorry,” Mara Brin said after the show.")
     assert said_by("Mara Brin", "Mara Brin said the board would meet on Monday.")

@@ -423,7 +423,9 @@ class StructuredAnswerer:
         answer = self.extractive.answer(question, hits, unquotable=unquotable)
         # asked what someone said, and some quotes are their words: only theirs, not others' on the topic beside them
         texts = {h.article.id: h.article.text for h in hits}
-        spoken = [_spoken_by(speaker, c.quote, texts.get(c.article_id, ""), c.start) for c in answer.citations]
+        spoken = [
+            _spoken_by(speaker, c.quote, texts.get(c.article_id, ""), c.start) for c in answer.citations if speaker
+        ]
         if _a_person(speaker) and any(spoken) and not all(spoken):
             own = self.extractive.answer(
                 question, hits, unquotable=lambda s: unquotable(s) or not _spoken_in(speaker, s, articles)
@@ -592,13 +594,20 @@ def _spoken_by(speaker: str, quote: str, article: str, start: int) -> bool:
     ("Lind ordered a review and said she would ..."), or by "he" or "she" right after sentences naming them: "While
     Lind was waiting for a lift, she responded with a smile" only names them."""
     names = [w.lower() for w in NAME.findall(speaker)]
+    if not names:
+        return said_by(speaker, quote)
     return (
         said_by(speaker, quote)
         or _speaks_in_own_clause(names[-1:], quote, speaker, article)
         # "Binance's spokesperson said": the speaker as the question words them, then a verb of saying
         or bool(re.search(re.escape(speaker).replace("'", "['’]") + r"\s+(?:has\s+|had\s+)?" + _SAYING.pattern, quote))
         # ("They contend ..." after a sentence naming one speaker is others speaking)
-        or (not re.match(r"\W*They\b", quote) and pronoun_resolves_to(quote, article, start, names[-1:]))
+        # (nor "He is annoyed that Lind's era ...": a name after the pronoun is another's)
+        or (
+            not re.match(r"\W*They\b", quote)
+            and not says_word(speaker.split()[-1], quote)
+            and pronoun_resolves_to(quote, article, start, names[-1:])
+        )
     )
 
 
