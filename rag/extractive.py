@@ -289,10 +289,11 @@ def said_by(speaker: str, text: str) -> bool:
 
 
 def _named_before_pronoun(text: str, names: list[str]) -> bool:
-    """The text names the speaker before its first "he" or "she": in "He is annoyed that Lind's era ..., he said"
-    the one speaking is not Lind."""
+    """The text names the speaker, not as an owner, before its first "he" or "she": in "He is annoyed that Lind's
+    era ..., he said" the one speaking is not Lind."""
     lowered = text.lower()
-    named = [m.start() for n in names for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", lowered)]
+    # (an owner is not who speaks: "the claims from Lind's father, before he added")
+    named = [m.start() for n in names for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?![\w'’])", lowered)]
     pronoun = re.search(r"\b(?:he|she)\b", lowered)
     return bool(named) and (pronoun is None or min(named) < pronoun.start())
 

@@ -345,6 +345,20 @@ def test_asked_whether_two_reports_came_on_one_day_the_answer_is_their_dates(bot
     assert_exact_quotes(bot, answer)
 
 
+def test_asked_before_or_after_the_answer_is_the_order_not_a_yes(bot):
+    answer = bot.ask(
+        "Did Tech Wire report the inquiry into Globex's accounting before or after the Daily Ledger reported "
+        "Globex's quarterly profit?"
+    )
+    assert answer.text.startswith(
+        "**After.** Tech Wire reported it on 2023-10-20 [1], after Daily Ledger on 2023-10-02"
+    )
+    assert_exact_quotes(bot, answer)
+    # two reports of one outlet the reading cannot part: no Yes or No, which would answer nothing
+    answer = bot.ask("Did Tech Wire publish its Globex inquiry piece before or after its piece on Lind's return?")
+    assert not answer.text.startswith(("**Yes", "**No")), answer.text
+
+
 def test_an_order_question_whose_part_is_contradicted_is_answered_no(bot):
     answer = bot.ask(
         "Did Tech Wire report that regulators did not open an inquiry into Globex's accounting after the Daily "
@@ -2707,6 +2721,10 @@ def test_two_values_paired_with_two_things_the_other_way_round_contradict():
         assert judge(claim, [passage], similarity=None, happened=True).label == "contradicted", claim
         # (said the claim's way round it is no denial; across two sentences it may be no statement of all of it)
         assert judge(right, [passage], similarity=None, happened=True).label != "contradicted", right
+    # two counts parted by a preposition
+    record = "Vale scored a modest 33 goals in 45 matches for Ostland, including five hat-tricks."
+    assert judge("Jon Vale scored 45 goals in 33 matches for Ostland", [record], happened=True).label == "contradicted"
+    assert judge("Jon Vale scored 33 goals in 45 matches for Ostland", [record], happened=True).supported
     # the same pairs in another order are the same pairs
     passage = "Tide Works shares rose 2% on Monday, while Globex shares fell 4%."
     assert judge("Globex shares fell 4% and Tide Works shares rose 2%", [passage], similarity=None).supported

@@ -398,6 +398,8 @@ class StructuredAnswerer:
         ]
         speaker = reading.speech[0] if reading.speech else ""
         articles = [h.article.text for h in hits]
+        # the one of the speaker's surname the passages name most ("Kelce" alone in a timeline is most often him)
+        family = most_in_full(speaker.split()[-1], "\n".join(articles)) if len(speaker.split()) >= 2 else ""
         counted_names = _asked_names(question, reading.sources) if counting is not None else []
         asked_places = ordinals(question)
 
@@ -405,7 +407,7 @@ class StructuredAnswerer:
             return (
                 other_person(question, sentence)
                 or any(said_only_as_another_name(n, sentence) for n in full_names)
-                or (bool(speaker) and _words_of_a_namesake(speaker, sentence, articles))
+                or (bool(speaker) and _words_of_a_namesake(speaker, sentence, articles, family))
                 or any(_first_word_only(n, sentence) and any(sentence in t for t in strangers) for n in full_names)
                 or bool(needed and not needed <= analyse(sentence)[0])
                 # asked how many, a sentence answers with a number, said of what the question names, and of the
@@ -424,11 +426,13 @@ class StructuredAnswerer:
         # asked what someone said, and some quotes are their words: only theirs, not others' on the topic beside them
         texts = {h.article.id: h.article.text for h in hits}
         spoken = [
-            _spoken_by(speaker, c.quote, texts.get(c.article_id, ""), c.start) for c in answer.citations if speaker
+            _spoken_by(speaker, c.quote, texts.get(c.article_id, ""), c.start, family)
+            for c in answer.citations
+            if speaker
         ]
         if _a_person(speaker) and any(spoken) and not all(spoken):
             own = self.extractive.answer(
-                question, hits, unquotable=lambda s: unquotable(s) or not _spoken_in(speaker, s, articles)
+                question, hits, unquotable=lambda s: unquotable(s) or not _spoken_in(speaker, s, articles, family)
             )
             # (theirs too far from the question, or on none of its topic: the checks below say so)
             topic_words = stems(reading.speech[1]) if reading.speech and reading.speech[1] else set()
@@ -464,7 +468,7 @@ class StructuredAnswerer:
         if reading.speech and not any(
             gives_words_of(reading.speech[0], c.quote)
             and (
-                _spoken_by(reading.speech[0], c.quote, texts.get(c.article_id, ""), c.start)
+                _spoken_by(reading.speech[0], c.quote, texts.get(c.article_id, ""), c.start, family)
                 # a body's words may come from people it does not name ("he responded" for "the ministry"), but the
                 # quote names it: "According to Tide's website" is no word of Globex's
                 or (not _a_person(reading.speech[0]) and _named_in(reading.speech[0], c.quote))
@@ -583,13 +587,13 @@ def _a_person(speaker: str) -> bool:
     return bool(re.search(r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][\w'’-]*[a-z](?![\w'’])", speaker))
 
 
-def _spoken_in(speaker: str, sentence: str, articles: list[str]) -> bool:
+def _spoken_in(speaker: str, sentence: str, articles: list[str], family: str) -> bool:
     """`_spoken_by` for a sentence of one of the articles."""
     article = next((t for t in articles if sentence in t), "")
-    return _spoken_by(speaker, sentence, article, article.find(sentence))
+    return _spoken_by(speaker, sentence, article, article.find(sentence), family)
 
 
-def _spoken_by(speaker: str, quote: str, article: str, start: int) -> bool:
+def _spoken_by(speaker: str, quote: str, article: str, start: int, family: str = "") -> bool:
     """The quote gives its words to the speaker by name ("Lind said", "according to Mara Lind"), in a clause of theirs
     ("Lind ordered a review and said she would ..."), or by "he" or "she" right after sentences naming them: "While
     Lind was waiting for a lift, she responded with a smile" only names them."""
@@ -598,7 +602,7 @@ def _spoken_by(speaker: str, quote: str, article: str, start: int) -> bool:
         return said_by(speaker, quote)
     return (
         said_by(speaker, quote)
-        or _speaks_in_own_clause(names[-1:], quote, speaker, article)
+        or _speaks_in_own_clause(names[-1:], quote, speaker, article, family)
         # "Binance's spokesperson said": the speaker as the question words them, then a verb of saying
         or bool(re.search(re.escape(speaker).replace("'", "['’]") + r"\s+(?:has\s+|had\s+)?" + _SAYING.pattern, quote))
         # ("They contend ..." after a sentence naming one speaker is others speaking)
@@ -618,7 +622,7 @@ _SAYING = re.compile(
 )
 
 
-def _speaks_in_own_clause(surname: list[str], quote: str, speaker: str, article: str) -> bool:
+def _speaks_in_own_clause(surname: list[str], quote: str, speaker: str, article: str, family: str) -> bool:
     """The last name before the quote's first verb of saying is the speaker's ("Lind ordered that Globex's licences be
     cut and said she would ...", "On Monday, coach Mara Lind met reporters and said ..."; an owner's name is no
     speaker): not "Lind tried, but Park felt that Globex had an attitude he described as ..."."""
@@ -634,25 +638,30 @@ def _speaks_in_own_clause(surname: list[str], quote: str, speaker: str, article:
     if not before:
         return False
     last = before[-1].group(0)
-    return surname == [w.lower() for w in NAME.findall(last)][-1:] and not _a_namesake(speaker, last, article)
+    return surname == [w.lower() for w in NAME.findall(last)][-1:] and not _a_namesake(speaker, last, article, family)
 
 
-def _words_of_a_namesake(speaker: str, sentence: str, articles: list[str]) -> bool:
+def _words_of_a_namesake(speaker: str, sentence: str, articles: list[str], family: str = "") -> bool:
     """The sentence gives its words to another of the asked speaker's surname: "said Theo Lind" asked what Mara Lind
     said, or "Lind said" in an article that names Theo Lind in full more often than anyone else of the name."""
     article = next((t for t in articles if sentence in t), "")
-    return any(_a_namesake(speaker, who, article) for who, _ in attributions(sentence))
+    return any(_a_namesake(speaker, who, article, family) for who, _ in attributions(sentence))
 
 
-def _a_namesake(speaker: str, who: str, article: str) -> bool:
+def _a_namesake(speaker: str, who: str, article: str, family: str = "") -> bool:
     """`who` (a name as written, "Theo Lind" or "Lind") is another than the speaker of their surname: for a surname
-    alone, the one of it the article names in full most often."""
+    alone, the one of it the article names in full most often; in an article naming none in full that never says the
+    speaker's first name but says that of `family` (the one of the surname the retrieved articles name most), them."""
     words = speaker.split()
     if len(words) < 2 or not words[-1][:1].isupper():
         return False
     if len(who.split()) >= 2:
         return said_only_as_another_name(speaker, who)
-    named = most_in_full(words[-1], article) if who == words[-1] else ""
+    if who != words[-1] or not article:
+        return False
+    named = most_in_full(words[-1], article) or (
+        family if family and not says_word(words[-2], article) and says_word(family.split()[0], article) else ""
+    )
     return bool(named) and said_only_as_another_name(speaker, named)
 
 

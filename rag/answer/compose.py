@@ -162,7 +162,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     labels = [e.label for e in evidence]
     timeline = (
         _timeline(evidence[0], asks_if_happened(reading, evidence[0].clause))
-        if reading.shape == "yesno" and len(evidence) == 1
+        if reading.shape == "yesno" and len(evidence) == 1 and reading.order != "which"
         else []
     )
     # only a report that decides the part makes a timeline: passages that merely share its words ("Ostland", "final")
@@ -179,6 +179,9 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lead = "**No.** " + "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence) + " says otherwise."
     elif reading.shape == "order" and "contradicted" not in labels:
         lead = _order_lead(reading, evidence, cites)
+    elif reading.order == "which":
+        # asked which came first, a Yes or a No answers nothing: the two reports were not both read as parts
+        lead = f"{UNSETTLED}: the question asks which report came first, and the two were not both found to compare."
     elif "contradicted" in labels:
         bad = next(e for e in evidence if e.label == "contradicted")
         if bad.day_mismatch:
@@ -464,8 +467,11 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
                 ", at the same time." if ia and ia == ib else ", and not both give a time of day."
             )
         a, b = published_moment(first.window), published_moment(second.window)
-    stated_first_earlier = reading.order == "before"
     true_first_earlier = a < b
+    if reading.order == "which":
+        word = "Before" if true_first_earlier else "After"
+        return f"**{word}.** {first.source} reported it on {a} [{na}], {word.lower()} {second.source} on {b} [{nb}]."
+    stated_first_earlier = reading.order == "before"
     if stated_first_earlier == true_first_earlier:
         early, late = (first, na, a), (second, nb, b)
         if not true_first_earlier:

@@ -720,15 +720,21 @@ def relation_asked(question: str) -> str:
     return min(found)[1] if found else ""
 
 
+# "Did A report X before or after B reported Y?": the order itself is asked, not whether one order holds
+_WHICH_ORDER = re.compile(
+    r"\b(?:before\s+or\s+after|after\s+or\s+before|earlier\s+or\s+later|later\s+or\s+earlier)\b", re.I
+)
 # "Did A report X on the same day B reported Y?": the two reports' days are asked to be one
 _SAME_DAY = re.compile(r"\bon\s+the\s+same\s+(?:day|date)\b|\bthe\s+same\s+day\s+(?:as|that|when)\b", re.I)
 
 
 def stated_order(question: str) -> str:
     """ "before" / "after": the order in which the question says its first-named part came relative to the next;
-    "same" when it says they came on one day."""
+    "same" when it says they came on one day; "which" when it asks ("before or after ...?")."""
     if _SAME_DAY.search(question):
         return "same"
+    if _WHICH_ORDER.search(question):
+        return "which"
     m = _ORDER_REPORT.search(question)
     if not m:
         return ""
@@ -833,7 +839,9 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
             reading.either = len(sources) >= 2 and bool(_EITHER.search(question))
         else:
             reading.shape = "yesno"
-    reading.clauses = split_clauses(question, sources) if reading.shape != "open" else []
+    # ("before or after" splits where "before" does: its "or after" is no part of a claim)
+    split = _WHICH_ORDER.sub("before", question) if reading.order == "which" else question
+    reading.clauses = split_clauses(split, sources) if reading.shape != "open" else []
     # "Did Tech Wire report X before it reported Y?": one outlet, two reports of it, whose order is asked; not "did
     # its report after the trial and the subsequent one portray him inconsistently?", which asks how they relate in
     # words the relation reader does not take for its verb

@@ -324,10 +324,11 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
 # word, a month
 _PAIRED_NUMBER_WORDS = "|".join(w for w, v in NUMBER_WORDS.items() if v.isdigit() and 2 <= int(v) <= 20)
 _PAIRED_VALUE = re.compile(
-    rf"[$€£]?\s?(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?|\b(?:{_PAIRED_NUMBER_WORDS})\b|\b{MONTH_NAME}\b",
+    rf"(?:[$€£]\s?)?(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?|\b(?:{_PAIRED_NUMBER_WORDS})\b|\b{MONTH_NAME}\b",
     re.I,
 )
 _PAIR_JOINER = re.compile(r"\s+(?:and|while|whereas|but|or)\s+|[;,]\s+", re.I)
+_PAIR_PREPOSITION = re.compile(r"\s+(?:in|from|over|across|with|per)\s+", re.I)
 _DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s")  # "Tide — a maker of boats — for $3 million"
 PAIR_GAP = 8  # words between a thing and the value paired with it, at most
 _PAIR_WORD = re.compile(r"[$€£]?\w[\w'’.,-]*\w|\w")  # a word, an amount with its sign and decimals
@@ -368,14 +369,17 @@ def _pairings(text: str, values: tuple[str, str], own: dict[str, tuple[int, int]
 
 def _pairs_swapped(claim: str, passage: str) -> bool:
     """The claim pairs two values with two things ("€12.99 a month on the web and €9.99 on phones", "sentenced in
-    March and Theo Park in May") and the passage gives both the other way round ("€9.99/month on web or €12.99/month
+    March and Theo Park in May", "45 goals in 33 matches") and the passage gives both the other way round ("€9.99/month on web or €12.99/month
     on phones"): each part's own words are read against the nearest of the two values on the side the claim puts
     them, and most find the other's."""
     found = [m for m in _PAIRED_VALUE.finditer(claim) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
     if len(found) != 2:
         return False
     values = (_value_key(found[0].group(0)), _value_key(found[1].group(0)))
-    joins = list(_PAIR_JOINER.finditer(claim, found[0].end(), found[1].start()))
+    # parted by a joiner ("... on the web and €9.99 ..."), else by a preposition ("45 goals in 33 matches")
+    joins = list(_PAIR_JOINER.finditer(claim, found[0].end(), found[1].start())) or list(
+        _PAIR_PREPOSITION.finditer(claim, found[0].end(), found[1].start())
+    )
     if values[0] == values[1] or not joins:
         return False
     first, second = claim[: joins[-1].start()], claim[joins[-1].start() :]
