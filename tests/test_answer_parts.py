@@ -2725,6 +2725,11 @@ def test_two_values_paired_with_two_things_the_other_way_round_contradict():
     record = "Vale scored a modest 33 goals in 45 matches for Ostland, including five hat-tricks."
     assert judge("Jon Vale scored 45 goals in 33 matches for Ostland", [record], happened=True).label == "contradicted"
     assert judge("Jon Vale scored 33 goals in 45 matches for Ostland", [record], happened=True).supported
+    # an ordinal is no count: "a 13th defeat in 26 games" pairs nothing
+    defeat = (
+        "It was another setback for the coach as the Rovers suffered a 13th defeat in 26 games in all competitions."
+    )
+    assert judge("the Rovers suffered a 13th defeat in 26 games", [defeat], happened=True).label != "contradicted"
     # the same pairs in another order are the same pairs
     passage = "Tide Works shares rose 2% on Monday, while Globex shares fell 4%."
     assert judge("Globex shares fell 4% and Tide Works shares rose 2%", [passage], similarity=None).supported

@@ -324,7 +324,9 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
 # word, a month
 _PAIRED_NUMBER_WORDS = "|".join(w for w, v in NUMBER_WORDS.items() if v.isdigit() and 2 <= int(v) <= 20)
 _PAIRED_VALUE = re.compile(
-    rf"(?:[$€£]\s?)?(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?|\b(?:{_PAIRED_NUMBER_WORDS})\b|\b{MONTH_NAME}\b",
+    # (not an ordinal: "a 13th defeat" counts no 13 of anything)
+    rf"(?:[$€£]\s?)?(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?(?![a-zA-Z\d])"
+    rf"|\b(?:{_PAIRED_NUMBER_WORDS})\b|\b{MONTH_NAME}\b",
     re.I,
 )
 _PAIR_JOINER = re.compile(r"\s+(?:and|while|whereas|but|or)\s+|[;,]\s+", re.I)
