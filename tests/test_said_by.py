@@ -186,15 +186,15 @@ def test_words_posted_recalled_or_given_in_a_statement_are_the_named_persons(pas
 
 
 def test_a_surname_in_an_article_that_never_gives_the_asked_first_name_is_someone_elses():
-    from rag.answer.answerer import _a_namesake
+    from rag.answer.speakers import a_namesake
     from rag.extractive import said_by
 
     # a timeline that names no Lind in full; elsewhere Theo Lind is the Lind most named
     timeline = "In July, speaking on his podcast, Lind said he would give Ada a bracelet. Theo was left waiting."
-    assert _a_namesake("Ed Lind", "Lind", timeline, family="Theo Lind")  # no "Ed" in it, but "Theo": his words
-    assert not _a_namesake("Theo Lind", "Lind", timeline, family="Theo Lind")
+    assert a_namesake("Ed Lind", "Lind", timeline, family="Theo Lind")  # no "Ed" in it, but "Theo": his words
+    assert not a_namesake("Theo Lind", "Lind", timeline, family="Theo Lind")
     # with no other Lind named anywhere, "Lind" may be the asked one
-    assert not _a_namesake("Mara Lind", "Lind", "Lind told reporters the plants were on schedule.")
+    assert not a_namesake("Mara Lind", "Lind", "Lind told reporters the plants were on schedule.")
 
     # an owner named before "he" is not the one who speaks
     assert not said_by("Mara Lind", "Park denied the claims from Lind's father, before he added: “There is no need.”")

@@ -16,7 +16,7 @@ from rag.answer.compose import (
     refuse_unknown_outlets,
 )
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
-from rag.answer.names import initials, most_in_full, names_in, says_word, standalone
+from rag.answer.names import initials, names_in, says_word, standalone
 from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question, read_when_reported
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
 from rag.answer.reading import (
@@ -44,6 +44,7 @@ from rag.answer.results import (
     read_did_win,
     result_queries,
 )
+from rag.answer.speakers import a_person, spoken_by, spoken_in, surname_family, words_of_a_namesake
 from rag.answer.stated import (
     MAX_WORDS,
     Slot,
@@ -71,15 +72,9 @@ from rag.answer.when import (
     read_timed_event,
     read_when,
 )
-from rag.core.text import NAME, NAME_PHRASE, holds_number, ordinals, same_event_words, stems
+from rag.core.text import holds_number, ordinals, same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
-from rag.extractive import (
-    ExtractiveAnswerer,
-    attributions,
-    gives_words_of,
-    pronoun_resolves_to,
-    said_by,
-)
+from rag.extractive import ExtractiveAnswerer, gives_words_of
 from rag.query import published_window, without_publication_time
 from rag.verify.lexical import analyse, plain_words
 
@@ -398,8 +393,7 @@ class StructuredAnswerer:
         ]
         speaker = reading.speech[0] if reading.speech else ""
         articles = [h.article.text for h in hits]
-        # the one of the speaker's surname the passages name most ("Kelce" alone in a timeline is most often him)
-        family = most_in_full(speaker.split()[-1], "\n".join(articles)) if len(speaker.split()) >= 2 else ""
+        family = surname_family(speaker, articles)
         counted_names = _asked_names(question, reading.sources) if counting is not None else []
         asked_places = ordinals(question)
 
@@ -407,7 +401,7 @@ class StructuredAnswerer:
             return (
                 other_person(question, sentence)
                 or any(said_only_as_another_name(n, sentence) for n in full_names)
-                or (bool(speaker) and _words_of_a_namesake(speaker, sentence, articles, family))
+                or (bool(speaker) and words_of_a_namesake(speaker, sentence, articles, family))
                 or any(_first_word_only(n, sentence) and any(sentence in t for t in strangers) for n in full_names)
                 or bool(needed and not needed <= analyse(sentence)[0])
                 # asked how many, a sentence answers with a number, said of what the question names, and of the
@@ -426,13 +420,13 @@ class StructuredAnswerer:
         # asked what someone said, and some quotes are their words: only theirs, not others' on the topic beside them
         texts = {h.article.id: h.article.text for h in hits}
         spoken = [
-            _spoken_by(speaker, c.quote, texts.get(c.article_id, ""), c.start, family)
+            spoken_by(speaker, c.quote, texts.get(c.article_id, ""), c.start, family)
             for c in answer.citations
             if speaker
         ]
-        if _a_person(speaker) and any(spoken) and not all(spoken):
+        if a_person(speaker) and any(spoken) and not all(spoken):
             own = self.extractive.answer(
-                question, hits, unquotable=lambda s: unquotable(s) or not _spoken_in(speaker, s, articles, family)
+                question, hits, unquotable=lambda s: unquotable(s) or not spoken_in(speaker, s, articles, family)
             )
             # (theirs too far from the question, or on none of its topic: the checks below say so)
             topic_words = stems(reading.speech[1]) if reading.speech and reading.speech[1] else set()
@@ -468,10 +462,10 @@ class StructuredAnswerer:
         if reading.speech and not any(
             gives_words_of(reading.speech[0], c.quote)
             and (
-                _spoken_by(reading.speech[0], c.quote, texts.get(c.article_id, ""), c.start, family)
+                spoken_by(reading.speech[0], c.quote, texts.get(c.article_id, ""), c.start, family)
                 # a body's words may come from people it does not name ("he responded" for "the ministry"), but the
                 # quote names it: "According to Tide's website" is no word of Globex's
-                or (not _a_person(reading.speech[0]) and _named_in(reading.speech[0], c.quote))
+                or (not a_person(reading.speech[0]) and _named_in(reading.speech[0], c.quote))
             )
             and (not on_topic or on_topic & stems(c.quote))
             for c in answer.citations
@@ -579,90 +573,6 @@ def _unnamed(question: str, said: list[str], articles: list[str], outlets: list[
         if not says_word(_named_part(n).split()[-1], quoted)
         and not (says_word(_named_part(n).split()[0], quoted) and any(re.search(standalone(n), a) for a in articles))
     ]
-
-
-def _a_person(speaker: str) -> bool:
-    """The speaker is named as a person is, a first name and a surname ("Mara Lind", "Globex CEO Mara Lind"): their
-    words carry their name. A body ("the ministry", "Globex") speaks through people the text names otherwise."""
-    return bool(re.search(r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][\w'’-]*[a-z](?![\w'’])", speaker))
-
-
-def _spoken_in(speaker: str, sentence: str, articles: list[str], family: str) -> bool:
-    """`_spoken_by` for a sentence of one of the articles."""
-    article = next((t for t in articles if sentence in t), "")
-    return _spoken_by(speaker, sentence, article, article.find(sentence), family)
-
-
-def _spoken_by(speaker: str, quote: str, article: str, start: int, family: str = "") -> bool:
-    """The quote gives its words to the speaker by name ("Lind said", "according to Mara Lind"), in a clause of theirs
-    ("Lind ordered a review and said she would ..."), or by "he" or "she" right after sentences naming them: "While
-    Lind was waiting for a lift, she responded with a smile" only names them."""
-    names = [w.lower() for w in NAME.findall(speaker)]
-    if not names:
-        return said_by(speaker, quote)
-    return (
-        said_by(speaker, quote)
-        or _speaks_in_own_clause(names[-1:], quote, speaker, article, family)
-        # "Binance's spokesperson said": the speaker as the question words them, then a verb of saying
-        or bool(re.search(re.escape(speaker).replace("'", "['’]") + r"\s+(?:has\s+|had\s+)?" + _SAYING.pattern, quote))
-        # ("They contend ..." after a sentence naming one speaker is others speaking)
-        # (nor "He is annoyed that Lind's era ...": a name after the pronoun is another's)
-        or (
-            not re.match(r"\W*They\b", quote)
-            and not says_word(speaker.split()[-1], quote)
-            and pronoun_resolves_to(quote, article, start, names[-1:])
-        )
-    )
-
-
-# Verbs that give someone's words (not "responded" or "described", which may be a smile or an attitude)
-_SAYING = re.compile(
-    r"\b(?:said|says|told|tells|wrote|writes|added|stated|tweeted|posted|testified|recalled|explained|insisted|"
-    r"argued|warned|noted|declared|claimed|announced|confirmed|reiterated|stressed|admitted|acknowledged)\b"
-)
-
-
-def _speaks_in_own_clause(surname: list[str], quote: str, speaker: str, article: str, family: str) -> bool:
-    """The last name before the quote's first verb of saying is the speaker's ("Lind ordered that Globex's licences be
-    cut and said she would ...", "On Monday, coach Mara Lind met reporters and said ..."; an owner's name is no
-    speaker): not "Lind tried, but Park felt that Globex had an attitude he described as ..."."""
-    verb = _SAYING.search(quote)
-    if verb is None:
-        return False
-    # (an owner is no speaker: "Globex's licences", "the Rovers' coach")
-    before = [
-        m
-        for m in NAME_PHRASE.finditer(quote, 0, verb.start())
-        if not re.search(r"['’]s$", m.group(0)) and quote[m.end() : m.end() + 1] not in ("'", "’")
-    ]
-    if not before:
-        return False
-    last = before[-1].group(0)
-    return surname == [w.lower() for w in NAME.findall(last)][-1:] and not _a_namesake(speaker, last, article, family)
-
-
-def _words_of_a_namesake(speaker: str, sentence: str, articles: list[str], family: str = "") -> bool:
-    """The sentence gives its words to another of the asked speaker's surname: "said Theo Lind" asked what Mara Lind
-    said, or "Lind said" in an article that names Theo Lind in full more often than anyone else of the name."""
-    article = next((t for t in articles if sentence in t), "")
-    return any(_a_namesake(speaker, who, article, family) for who, _ in attributions(sentence))
-
-
-def _a_namesake(speaker: str, who: str, article: str, family: str = "") -> bool:
-    """`who` (a name as written, "Theo Lind" or "Lind") is another than the speaker of their surname: for a surname
-    alone, the one of it the article names in full most often; in an article naming none in full that never says the
-    speaker's first name but says that of `family` (the one of the surname the retrieved articles name most), them."""
-    words = speaker.split()
-    if len(words) < 2 or not words[-1][:1].isupper():
-        return False
-    if len(who.split()) >= 2:
-        return said_only_as_another_name(speaker, who)
-    if who != words[-1] or not article:
-        return False
-    named = most_in_full(words[-1], article) or (
-        family if family and not says_word(words[-2], article) and says_word(family.split()[0], article) else ""
-    )
-    return bool(named) and said_only_as_another_name(speaker, named)
 
 
 def _first_word_only(name: str, sentence: str) -> bool:
