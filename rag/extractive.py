@@ -36,6 +36,13 @@ _SPEECH_VERB = re.compile(
 )
 
 
+# Verbs that give someone's words (not "responded" or "described", which may be a smile or an attitude)
+SAYING_VERB = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|added|stated|tweeted|posted|testified|recalled|explained|insisted|"
+    r"argued|warned|noted|declared|claimed|announced|confirmed|reiterated|stressed|admitted|acknowledged)\b"
+)
+
+
 def gives_words_of(speaker: str, sentence: str) -> bool:
     """The sentence gives someone's words ("said", "told", a quotation), and not words it gives to another: a quote
     opening "He said" after the speaker counts, one that says "Park said" asked about Lind does not."""

@@ -514,18 +514,14 @@ def another_object(claim: str, text: str, deed: Set[str] = frozenset()) -> bool:
     tokens = [analyse(w)[0] for w in words]
     # the claim's object itself, not a thing of its: "bought Tide Works" against "bought Tide Works's shipyard"
     owned_asked = any(_OWNED.match(claim[run.end() :]) for run in runs[1:])
-    # a passive use names what it was done to before the verb ("Mara Lind was fired as chief of Tide Works")
-    objects = [
-        _done_to_before(words, tokens, i) if _passive_at(words, i) else _object_at(words, tokens, i)
-        for i, found in enumerate(tokens)
-        if found & verbs
-    ]
-    owned = [
-        not owned_asked and _only_a_thing_of(words, tokens, i, target)
-        for i, found in enumerate(tokens)
-        if found & verbs
-    ]
-    return bool(objects) and all((o and not o & target) or owned[n] for n, o in enumerate(objects))
+    uses = [i for i, found in enumerate(tokens) if found & verbs]
+    for i in uses:
+        # a passive use names what it was done to before the verb ("Tide Works, which was bought by Globex")
+        done_to = _done_to_before(words, tokens, i) if _passive_at(words, i) else _object_at(words, tokens, i)
+        another = bool(done_to) and not done_to & target
+        if not another and (owned_asked or not _only_a_thing_of(words, tokens, i, target)):
+            return False
+    return bool(uses)
 
 
 # A possessive ending, straight or curly, spaced or not ("Globex's", "Globex s" as claims are matched, "Rovers'")

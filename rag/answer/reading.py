@@ -226,9 +226,9 @@ class Reading:
     clauses: list[Clause] = field(default_factory=list)
     # "agree" | "differ" | "contradict" | "unchanged" ("was there no change": the negation of "differ") | ""
     relation: str = ""
-    order: str = (
-        ""  # "before" | "after" | "same" (one day) | "": the order the question states between its first two parts
-    )
+    # "before" | "after" | "same" (one day) | "which" (asked: "before or after?") | "": the order the question states
+    # between its first two parts
+    order: str = ""
     # "consistent or inconsistent?", "agree, or is there a discrepancy?": the question's own words for the two
     # answers (reports agree, reports differ); a reader expects one of them, not "Yes"
     alternatives: tuple[str, str] | None = None

@@ -8,7 +8,7 @@ import re
 from rag.answer.names import most_in_full, says_word
 from rag.answer.verdicts import said_only_as_another_name
 from rag.core.text import NAME, NAME_PHRASE
-from rag.extractive import attributions, pronoun_resolves_to, said_by
+from rag.extractive import SAYING_VERB, attributions, pronoun_resolves_to, said_by
 
 __all__ = ["a_namesake", "a_person", "spoken_by", "spoken_in", "surname_family", "words_of_a_namesake"]
 
@@ -42,7 +42,9 @@ def spoken_by(speaker: str, quote: str, article: str, start: int, family: str = 
         said_by(speaker, quote)
         or _speaks_in_own_clause(names[-1:], quote, speaker, article, family)
         # "Globex's spokesperson said": the speaker as the question words them, then a verb of saying
-        or bool(re.search(re.escape(speaker).replace("'", "['’]") + r"\s+(?:has\s+|had\s+)?" + _SAYING.pattern, quote))
+        or bool(
+            re.search(re.escape(speaker).replace("'", "['’]") + r"\s+(?:has\s+|had\s+)?" + SAYING_VERB.pattern, quote)
+        )
         # ("They contend ..." after a sentence naming one speaker is others speaking)
         # (nor "He is annoyed that Lind's era ...": a name after the pronoun is another's)
         or (
@@ -53,18 +55,11 @@ def spoken_by(speaker: str, quote: str, article: str, start: int, family: str = 
     )
 
 
-# Verbs that give someone's words (not "responded" or "described", which may be a smile or an attitude)
-_SAYING = re.compile(
-    r"\b(?:said|says|told|tells|wrote|writes|added|stated|tweeted|posted|testified|recalled|explained|insisted|"
-    r"argued|warned|noted|declared|claimed|announced|confirmed|reiterated|stressed|admitted|acknowledged)\b"
-)
-
-
 def _speaks_in_own_clause(surname: list[str], quote: str, speaker: str, article: str, family: str) -> bool:
     """The last name before the quote's first verb of saying is the speaker's ("Lind ordered that Globex's licences be
     cut and said she would ...", "On Monday, coach Mara Lind met reporters and said ..."; an owner's name is no
     speaker): not "Lind tried, but Park felt that Globex had an attitude he described as ..."."""
-    verb = _SAYING.search(quote)
+    verb = SAYING_VERB.search(quote)
     if verb is None:
         return False
     # (an owner is no speaker: "Globex's licences", "the Rovers' coach")

@@ -24,10 +24,10 @@ from rag.answer.deeds import (
 from rag.answer.names import NOT_NAMES, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
-    MONTH_NAME,
     NAME_PHRASE,
     NAME_RUN,
-    NUMBER_WORDS,
+    PAIRED_VALUE,
+    VALUE_WORD,
     amounts_said,
     base_stem,
     claim_as_matched,
@@ -36,6 +36,7 @@ from rag.core.text import (
     scores_said,
     split_sentences,
     stem,
+    value_key,
     without_amounts,
     without_possessive,
     without_result,
@@ -320,27 +321,10 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
     return False
 
 
-# A value a claim may pair with a thing: an amount or a count (a range by its first number; not a year), a number
-# word, a month
-_PAIRED_NUMBER_WORDS = "|".join(w for w, v in NUMBER_WORDS.items() if v.isdigit() and 2 <= int(v) <= 20)
-_PAIRED_VALUE = re.compile(
-    # (not an ordinal: "a 13th defeat" counts no 13 of anything)
-    rf"(?:[$€£]\s?)?(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?(?![a-zA-Z\d])"
-    rf"|\b(?:{_PAIRED_NUMBER_WORDS})\b|\b{MONTH_NAME}\b",
-    re.I,
-)
 _PAIR_JOINER = re.compile(r"\s+(?:and|while|whereas|but|or)\s+|[;,]\s+", re.I)
 _PAIR_PREPOSITION = re.compile(r"\s+(?:in|from|over|across|with|per)\s+", re.I)
 _DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s")  # "Tide — a maker of boats — for $3 million"
 PAIR_GAP = 8  # words between a thing and the value paired with it, at most
-_PAIR_WORD = re.compile(r"[$€£]?\w[\w'’.,-]*\w|\w")  # a word, an amount with its sign and decimals
-
-
-def _value_key(written: str) -> str:
-    """A value as compared: "$600-700" -> "600", "two" -> "2", "March" -> "march"."""
-    bare = re.split(r"\s*[-–]\s*", written.strip(" .,;:/").lower())[0]
-    bare = re.sub(r"^[$€£]\s?", "", bare).replace(",", "")
-    return NUMBER_WORDS.get(bare, bare)
 
 
 def _plain_stems(text: str) -> set[str]:
@@ -350,11 +334,11 @@ def _plain_stems(text: str) -> set[str]:
 def _pairings(text: str, values: tuple[str, str], own: dict[str, tuple[int, int]]) -> tuple[int, int]:
     """(kept, swapped): for each word of the claim's two parts found in the text, whether the nearest of the two
     values on the side the claim puts it (`own`: word -> (its value's index, -1 before it or 1 after)) is its own."""
-    words = _PAIR_WORD.findall(text)
+    words = VALUE_WORD.findall(text)
     at = [
         (i, key)
         for i, w in enumerate(words)
-        if (key := _value_key(w)) in values and _PAIRED_VALUE.fullmatch(w.strip(".,;:/"))
+        if (key := value_key(w)) in values and PAIRED_VALUE.fullmatch(w.strip(".,;:/"))
     ]
     kept = swapped = 0
     for i, word in enumerate(words):
@@ -371,13 +355,13 @@ def _pairings(text: str, values: tuple[str, str], own: dict[str, tuple[int, int]
 
 def _pairs_swapped(claim: str, passage: str) -> bool:
     """The claim pairs two values with two things ("€12.99 a month on the web and €9.99 on phones", "sentenced in
-    March and Theo Park in May", "45 goals in 33 matches") and the passage gives both the other way round ("€9.99/month on web or €12.99/month
-    on phones"): each part's own words are read against the nearest of the two values on the side the claim puts
-    them, and most find the other's."""
-    found = [m for m in _PAIRED_VALUE.finditer(claim) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
+    March and Theo Park in May", "45 goals in 33 matches") and the passage gives both the other way round ("€9.99/month
+    on web or €12.99/month on phones"): each part's own words are read against the nearest of the two values on the
+    side the claim puts them, and most find the other's."""
+    found = [m for m in PAIRED_VALUE.finditer(claim) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
     if len(found) != 2:
         return False
-    values = (_value_key(found[0].group(0)), _value_key(found[1].group(0)))
+    values = (value_key(found[0].group(0)), value_key(found[1].group(0)))
     # parted by a joiner ("... on the web and €9.99 ..."), else by a preposition ("45 goals in 33 matches")
     joins = list(_PAIR_JOINER.finditer(claim, found[0].end(), found[1].start())) or list(
         _PAIR_PREPOSITION.finditer(claim, found[0].end(), found[1].start())
@@ -390,7 +374,7 @@ def _pairs_swapped(claim: str, passage: str) -> bool:
     if not parts[0] or not parts[1]:
         return False
     own: dict[str, tuple[int, int]] = {}
-    for m in _PAIR_WORD.finditer(claim):
+    for m in VALUE_WORD.finditer(claim):
         for index, part in enumerate(parts):
             for stem_ in _plain_stems(m.group(0)) & part:
                 own[stem_] = (index, -1 if m.start() < found[index].start() else 1)

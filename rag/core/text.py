@@ -8,7 +8,8 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `MONTH_NAME`, `holds_number`, `amounts_said` / `without_amounts` for the support checks.
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `MONTH_NAME`, `holds_number`, `amounts_said` / `without_amounts`, `PAIRED_VALUE` /
+  `VALUE_WORD` / `value_key` for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
 
@@ -1182,6 +1183,25 @@ NUMBER_WORDS.update(
         "third": "3rd",
     }
 )
+
+
+# A value a claim may pair with a thing (verdicts reads which thing each goes with): an amount or a count (a range by its first number; not a year), a number
+# word, a month
+_PAIRED_NUMBER_WORDS = "|".join(w for w, v in NUMBER_WORDS.items() if v.isdigit() and 2 <= int(v) <= 20)
+PAIRED_VALUE = re.compile(
+    # (not an ordinal: "a 13th defeat" counts no 13 of anything)
+    rf"(?:[$€£]\s?)?(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?(?![a-zA-Z\d])"
+    rf"|\b(?:{_PAIRED_NUMBER_WORDS})\b|\b{MONTH_NAME}\b",
+    re.I,
+)
+VALUE_WORD = re.compile(r"[$€£]?\w[\w'’.,-]*\w|\w")  # a word, an amount with its sign and decimals
+
+
+def value_key(written: str) -> str:
+    """A value as compared: "$600-700" -> "600", "two" -> "2", "March" -> "march"."""
+    bare = re.split(r"\s*[-–]\s*", written.strip(" .,;:/").lower())[0]
+    bare = re.sub(r"^[$€£]\s?", "", bare).replace(",", "")
+    return NUMBER_WORDS.get(bare, bare)
 
 
 # A number in any form news writes one: digits, a number word, a count of times ("has twice won"), or a count said
