@@ -111,8 +111,8 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
         if name in full:
             continue
         if _SECTION.search(name):
-            # "The Independent - Life and Style" is asked about as "The Independent": match that part, capitalised,
-            # so the ordinary word "independent" does not count
+            # "Coast Times - Sports" is asked about as "Coast Times": match that part, capitalised, so the ordinary
+            # words "coast" and "times" do not count
             short = outlet_short_name(name)
             if len(short) >= 3 and short_name_at(short, question):
                 by_short.append(name)

@@ -32,6 +32,7 @@ from rag.answer.reading import (
     read_question,
     statement_asked,
     unheld_reporter,
+    without_outlet,
 )
 from rag.answer.results import (
     as_who_won,
@@ -203,11 +204,17 @@ class StructuredAnswerer:
             fact = outlet_asked.stated
             evidence = [judge_part(c, part_hits(c, retrieve, hits, fact)[0], happened=fact) for c in clauses]
             return compose_outlet(question, outlet_asked, evidence, hits)
-        # "Did X happen before / after Y?", no outlet named: the earliest day each is stated on, both cited
-        order = read_event_order(question) if not reading.sources else None
+        # "Did X happen before / after Y?": the earliest day each is stated on, both cited; asked "according to" one
+        # outlet ("Did Tech Wire report X after Y?"), the day its own articles state (an order of two outlets' reports
+        # is the "order" shape's)
+        # (one name may stand for an outlet's sections: "Coast Times" for "Coast Times - Sports")
+        framings = {without_outlet(question, source) for source in reading.sources}
+        framed = framings.pop() if len(framings) == 1 and reading.shape != "order" else ""
+        order = read_event_order(framed or question) if framed or not reading.sources else None
         if order is not None:
+            told_by = Filters(sources=reading.sources if framed else [])
             first, second = (
-                earliest(claim, _pool(hits, [], retrieve(claim, EVIDENCE_HITS, Filters())))
+                earliest(claim, _pool(_within(hits, told_by), [], retrieve(claim, EVIDENCE_HITS, told_by)))
                 for claim in (event_claim(order.first), event_claim(order.second))
             )
             ordered = compose_event_order(question, order, first, second)

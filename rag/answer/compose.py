@@ -17,6 +17,7 @@ from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge
 from rag.core.text import (
     CALENDAR_NAMES,
     IRREGULAR_VERBS,
+    NAME_PHRASE,
     REFUSAL_TEXT,
     base_stem,
     past_year_said,
@@ -165,6 +166,16 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         if reading.shape == "yesno" and len(evidence) == 1 and reading.order != "which"
         else []
     )
+    order_word = _order_left_out(question, reading, evidence)
+    if order_word:
+        # "Did Tech Wire report X after Y had happened?" read as one claim: its verdict would say nothing of the order
+        lead = (
+            f"{UNSETTLED}: the question asks whether one thing came {order_word} another, and this check could "
+            "not date both; the closest passages are quoted below."
+        )
+        lines = [quoted(e.window.text, cites.cite(e.window)) for e in evidence if e.window is not None]
+        parts = [Part(e.clause.shown, "not_mentioned", []) for e in evidence]
+        return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
     # only a report that decides the part makes a timeline: passages that merely share its words ("Ostland", "final")
     # are no "latest report" on it
     if len(timeline) >= 2 and any(label != "not_mentioned" for _, label in timeline):
@@ -252,6 +263,20 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lines = [*lines, quoted(near.text, n)]
     text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
+
+
+_ORDER_WORD = re.compile(r"\b(?:before|after|earlier than|later than|prior to)\b", re.I)
+
+
+def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -> str:
+    """The order word ("after") of a question whose one part lost it when its two events were read as one claim
+    ("Did Tech Wire report X after Y had happened?"): no verdict on that claim answers it; else ""."""
+    m = _ORDER_WORD.search(question)
+    if reading.shape != "yesno" or len(evidence) != 1 or m is None or _ORDER_WORD.search(evidence[0].clause.text):
+        return ""
+    if reading.order == "which":  # "before or after?" is answered as asked (see compose_yes_no)
+        return ""
+    return m.group(0).lower()
 
 
 # A claim that compares in its own words ("give different figures for X", "name the same winner"): no one report
@@ -496,6 +521,35 @@ ENTITY_SPREAD_WEIGHT = 6.0  # tune inference accuracy: 0 -> 0.516, 1 -> 0.672, 2
 QUESTION_PASSAGES = 5
 
 
+# The role the answer holds, as the question asks for it: "Which judge ...?" -> "judge", "Who is the Globex CEO
+# who ...?" -> "CEO"
+_ROLE_ASKED = re.compile(
+    r"^\W*(?i:which|what)\s+(?P<role>[a-z]+)\b|^\W*(?i:who)\s+(?:is|was)\s+the\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<role2>[A-Za-z]+)\s+(?:who|that|whose)\b",
+)
+# Offices news writes before a holder's name ("Judge Mara Lind", "Globex CEO Mara Lind"), each held by one person in a
+# story. Not positions many share ("emergency quarterback Theo Park" is one of several), nor kinds of thing ("company").
+_OFFICES = frozenset(
+    "judge ceo cfo coo chairman chairwoman chair president senator governor mayor minister prosecutor publisher "
+    "commissioner speaker".split()
+)
+
+
+def role_asked(question: str) -> str:
+    m = _ROLE_ASKED.match(question)
+    role = (m.group("role") or m.group("role2")) if m else ""
+    return role if role.lower() in _OFFICES else ""
+
+
+def titled_names(role: str, text: str) -> set[str]:
+    """The names the text gives the role: "Judge Mara Lind", "Globex CEO Mara Lind", "Mara Lind, the judge"."""
+    r = re.escape(role)
+    name = rf"({NAME_PHRASE.pattern})"
+    found = re.finditer(rf"(?i:\b{r})\s+{name}|{name},\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})\b", text)
+    # a person's name, in full: "Judge Lind" alone may be any Lind
+    return {n for m in found if len((n := (m.group(1) or m.group(2)).strip()).split()) >= 2}
+
+
 def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits) -> tuple[str, int]:
     """The name the parts' passages share most, that the question does not already say; (name, parts naming it)."""
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
@@ -534,6 +588,12 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
         *(doers(question, h.chunk.text) | done_to(question, h.chunk.text) for _, pool in parts for h in pool)
     )
     deed_names = {n for n in deed_names if not_asked(n)}
+    # a name the passages give the role asked for ("Judge Mara Lind" for "which judge ...?") is the one asked about
+    role = role_asked(question)
+    texts = [h.chunk.text for _, pool in parts for h in pool]
+    titled = {n for t in texts for n in titled_names(role, t) if not_asked(n)} if role else set()
+    if titled:
+        deed_names = titled
     if deed_names:
         per_part = [{n: w for n, w in weights.items() if n in deed_names} for weights in per_part]
         found = deed_names

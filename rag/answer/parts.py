@@ -201,6 +201,31 @@ def judge_part(
         later = _latest_supporting(clause.claim, cands, after, happened)
         if later is not None:
             verdict, window = Judgement("supported", later[1].score, later[0]), cands[later[0]]
+    # asked when an outlet reported words the question quotes, the window holding them (or any of the article its
+    # title quotes) is that report, whatever a negation elsewhere in it ("denied any contact with ..., adding he had a
+    # '100 percent' passion") seems to say
+    quoted = [_folded(q) for q in quoted_words(clause)]
+    holding = [
+        i
+        for i, w in enumerate(cands)
+        if quoted
+        and (
+            all(q in _folded(w.text) for q in quoted)
+            or (any_report and all(q in _folded(w.hit.article.title) for q in quoted))
+        )
+    ]
+    # asked whether one outlet used the quoted words of something it names ("call the penalty on Mara Lind
+    # 'baffling'"), a window holding the words and the names says so; quoted words that are only a name (a title,
+    # "Tide Works") say nothing, and a window that contradicts the claim still does
+    if happened and clause.source and not any_report:
+        names = {t for t, _, kind in analyse(clause.claim)[1] if kind == "name"}
+        said = [q for q in quoted_words(clause) if re.search(r"\b[a-z]", q)]
+        holding = [
+            i for i in holding if said and verdict.label == "not_mentioned" and names <= analyse(cands[i].text)[0]
+        ]
+    if (any_report or (happened and clause.source)) and holding and verdict.label != "supported":
+        i = verdict.index if verdict.index in holding else holding[0]
+        verdict, window = Judgement("supported", max(verdict.score, 0.0), i), cands[i]
     # Single sentences beat pairs when they give the same verdict as well: the shorter citation says the same.
     if window is not None and verdict.label in ("supported", "contradicted"):
         singles = [
@@ -247,13 +272,61 @@ def _article_words(title: str, text: str) -> frozenset[str]:
     return analyse(compound_deeds(f"{title} {text}"))[0]  # "Globex-owned" names Globex
 
 
+# Words the question quotes ("published “One year later, …”", "said he was '100 percent' committed"): a title or the
+# words of the report itself. Straight single quotes only around words, never an apostrophe's.
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]|‘([^’]{3,}?)’(?!\w)|(?<!\w)'([^']{3,}?)'(?!\w)")
+# "previewed that match", "covered the same story": a clause that points at the event the clause before it names
+_POINTS_BACK = re.compile(r"\b(?:that|this|the\s+same)\s+(?:[a-z]+\s+)?[a-z]+\b|\bit\b", re.I)
+
+
+def quoted_words(clause: Clause) -> list[str]:
+    """The words the clause quotes, but for its outlet's name ("the 'Tech Wire' article")."""
+    quoted = [next(g for g in m.groups() if g).strip() for m in _QUOTED.finditer(clause.text)]
+    outlet = _folded(clause.source)
+    return [q for q in quoted if _folded(q).removeprefix("the ") not in outlet]
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')).lower()
+
+
+def _report_of(clause: Clause, names: frozenset[str], hit: Hit) -> bool:
+    """The hit's article is a report of the clause: it names every name the clause is found by and holds the words
+    the clause quotes."""
+    article = hit.article
+    body = _folded(f"{article.title}\n{article.text}")
+    quoted = all(_folded(q) in body for q in quoted_words(clause))
+    return quoted and names <= _article_words(article.title, article.text)
+
+
+def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, hits: list[Hit]) -> list[Hit]:
+    """The passages of reports of the clause, for a question about the order of two reports: each report is dated
+    by its article, so a passage that only shares words with the clause would date the wrong report. A clause that
+    points back ("previewed that match") is found by the names of the clause before it; the words it quotes (a
+    title, a phrase) are searched for on their own too."""
+    names = frozenset(t for t, _, kind in analyse(clause.claim)[1] if kind == "name")
+    borrowed = ""
+    if not names and before is not None and _POINTS_BACK.search(clause.claim):
+        borrowed = " ".join(names_in(before.claim))
+        names = frozenset(t for t, _, kind in analyse(borrowed)[1] if kind == "name")
+    kept = [h for h in hits if _report_of(clause, names, h)]
+    if kept:
+        return kept
+    seen = {h.chunk.id for h in hits}
+    query = " ".join([*quoted_words(clause), borrowed, clause.claim]).strip()
+    more = retrieve(query, EVIDENCE_HITS, Filters(sources=[clause.source]))
+    return [h for h in more if h.chunk.id not in seen and _report_of(clause, names, h)]
+
+
 def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Evidence]:
     """Each clause of the question with its evidence and verdict."""
     out = []
-    for clause in reading.clauses:
+    for i, clause in enumerate(reading.clauses):
         happened = asks_if_happened(reading, clause)
         found, mismatch = part_hits(clause, retrieve, hits, happened)
         # asked the order of reports, each part asks whether the outlet reported it at all
         any_report = reading.shape == "order" and bool(clause.source)
+        if any_report:
+            found = _order_part_hits(clause, reading.clauses[i - 1] if i else None, retrieve, found)
         out.append(judge_part(clause, found, mismatch, happened, any_report))
     return out

@@ -7,6 +7,7 @@ Only general English question forms are read here; outlets come from `store.sour
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rag.answer.names import names_in
@@ -245,9 +246,55 @@ def _first_position(text: str, name: str) -> int:
     return m.start() if m else -1
 
 
+def _outlet_span(text: str, name: str) -> tuple[int, int] | None:
+    """Where the text names the outlet, in full or by its short name ("the Coast Times" for "Coast Times - Sports"),
+    "the" before it included."""
+    bare = re.sub(r"^the\s+", "", name.lower())
+    m = re.search(r"(?:\bthe\s+)?(?<![\w])" + re.escape(bare) + r"(?![\w])", text, re.I)
+    m = m or short_name_at(outlet_short_name(name), text)
+    if m is None:
+        return None
+    start = m.start()
+    if text[:start].lower().endswith("the "):
+        start -= 4
+    return start, m.end()
+
+
+# How a question says which outlet tells an event, around the event itself: "According to Tech Wire, did ...?",
+# "Did Tech Wire report (that) ...?", "..., as reported by Tech Wire, ..."
+_ACCORDING_TO = re.compile(r"^\s*(?:according\s+to|as\s+reported\s+by|per|in)\s+\x00(?:['’]s\s+\w+)?\s*,\s*", re.I)
+_OUTLET_REPORTED = re.compile(
+    # "Did Tech Wire publish its story on / write about / cover X after Y?": the report of X, set against Y
+    r"^\s*(?P<aux>did|does|has|had)\s+\x00\s+(?:(?:publish|write|run|post|put\s+out)\s+(?:its|a|an|the)\s+"
+    r"(?:[\w-]+\s+)?(?:story|piece|article|report|column|preview|review|post)\s+(?:on|about)(?:\s+whether)?|"
+    r"(?:write|report)\s+(?:about|on)|cover|(?:report|say|write|note|state|claim)s?(?:\s+that)?)\s+",
+    re.I,
+)
+_AS_REPORTED = re.compile(r",?\s+as\s+(?:reported|written|said)\s+by\s+\x00\s*,?", re.I)
+
+
+def without_outlet(question: str, source: str) -> str:
+    """The question about the event alone, when its one outlet only frames it ("According to Tech Wire, did Mara Lind
+    resign before ...?" -> "Did Mara Lind resign before ...?"); else ""."""
+    span = _outlet_span(question, source)
+    if span is None:
+        return ""
+    marked = question[: span[0]] + "\x00" + question[span[1] :]
+    if m := _ACCORDING_TO.match(marked):
+        rest = marked[m.end() :]
+        plain = rest[:1].upper() + rest[1:]
+    elif m := _OUTLET_REPORTED.match(marked):
+        plain = "Did " + marked[m.end() :]
+    elif m := _AS_REPORTED.search(marked):
+        plain = marked[: m.start()] + " " + marked[m.end() :].lstrip()
+    else:
+        return ""
+    return "" if "\x00" in plain else re.sub(r"\s+", " ", plain).strip()
+
+
 def named_sources(question: str, known: list[str]) -> list[str]:
     """Outlets of the index named in the question, in the order they first appear; a longer name wins over a name
-    it contains ("The Independent - Sports" over "The Independent")."""
+    it contains ("Coast Times - Sports" over "Coast Times")."""
     found = mentioned_sources(question, known)
     found = [s for s in found if not any(o != s and s.lower() in o.lower() for o in found)]
     return sorted(found, key=lambda s: _first_position(question, s))
@@ -728,7 +775,12 @@ _WHICH_ORDER = re.compile(
 _SAME_DAY = re.compile(r"\bon\s+the\s+same\s+(?:day|date)\b|\bthe\s+same\s+day\s+(?:as|that|when)\b", re.I)
 
 
-def stated_order(question: str) -> str:
+# "... before Tech Wire previewed it": an order word right before an outlet's name places the two reports in time,
+# whatever the verb that follows
+_ORDER_BEFORE_OUTLET = re.compile(r"\b(before|after|earlier than|later than|prior to)\s+(?:the\s+)?$", re.I)
+
+
+def stated_order(question: str, sources: Sequence[str] = ()) -> str:
     """ "before" / "after": the order in which the question says its first-named part came relative to the next;
     "same" when it says they came on one day; "which" when it asks ("before or after ...?")."""
     if _SAME_DAY.search(question):
@@ -736,10 +788,14 @@ def stated_order(question: str) -> str:
     if _WHICH_ORDER.search(question):
         return "which"
     m = _ORDER_REPORT.search(question)
-    if not m:
+    words = [m.group(1)] if m else []
+    for source in sources[1:]:  # the first-named outlet is the one placed, never the one it is placed against
+        at = _first_position(question, source)
+        named = _ORDER_BEFORE_OUTLET.search(question[: max(at, 0)]) if at > 0 else None
+        words += [named.group(1)] if named else []
+    if not words:
         return ""
-    word = m.group(1).lower()
-    return "before" if word in ("before", "earlier than", "prior to") else "after"
+    return "before" if words[0].lower() in ("before", "earlier than", "prior to") else "after"
 
 
 # A yes/no question after a leading clause: "Between the A report and the B report, was there ...?"
@@ -802,6 +858,10 @@ _EITHER = re.compile(
 )
 
 
+_MODAL = re.compile(r"\b(?:would|could|may|might|will|shall|should|can)\b", re.I)
+_REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim|announce|publish)(?:s|ed|d)?\b", re.I)
+
+
 def read_question(question: str, known_sources: list[str]) -> Reading:
     sources = named_sources(question, known_sources)
     speech = speech_parts(question)
@@ -823,7 +883,7 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
         reading.alternatives = stated_alternatives(question)
         if reading.alternatives and not reading.relation:
             reading.relation = "agree"
-        reading.order = stated_order(question)
+        reading.order = stated_order(question, sources)
         # "After X reported A, did Y report B?" states the order as its premise and asks about B; only a question
         # that opens with its verb ("Did X report A before Y ...?") asks for the order itself
         # ... unless it asks how the reports relate ("Did A contradict its report after B reported X?")
@@ -845,6 +905,23 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
     # "Did Tech Wire report X before it reported Y?": one outlet, two reports of it, whose order is asked; not "did
     # its report after the trial and the subsequent one portray him inconsistently?", which asks how they relate in
     # words the relation reader does not take for its verb
+    # "Did Tech Wire list Globex at $5?", "Was Mara Lind the Tech Wire reviewer's pick?": one outlet, asked what it
+    # says rather than how it reads ("does Tech Wire suggest ...?"): judged as the bare "did it happen?" is, inside
+    # its articles; a paraphrase that only shares the topic is no Yes
+    if reading.shape == "yesno" and len(reading.clauses) == 1 and reading.clauses[0].source:
+        only = reading.clauses[0]
+        only.stated = only.stated or not (
+            only.day
+            or _INTERPRETS.search(only.text)
+            or _COVERS.search(only.text)
+            or only.claim.startswith(ABOUT)
+            or negated_words(only.claim)
+            # a plan asked as said ("would open plants") is judged as written; a vow or a plan said to have been
+            # made ("had vowed to retire") is a deed like any other
+            or _MODAL.search(only.claim)
+            # "say anything about X", "report Mara Lind's comments": a verb of reporting before a topic, not a claim
+            or (_REPORTING_VERB.search(only.text) and not _STATES_AS_FACT.search(only.text))
+        )
     if (
         reading.shape == "yesno"
         and reading.order

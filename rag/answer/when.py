@@ -314,6 +314,15 @@ _OWNER_WORD = re.compile(r"^(?:the|its|his|her|their)\s+", re.I)
 _OWNED_THING = re.compile(r"^(?:the|its|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?$", re.I)
 
 
+def _pointed_at(first: str, doer: str, second: str) -> str:
+    """Whom the pronoun opening the second event stands for: the first event's doer, but "he" or "she" is a person,
+    not a team or a body named with "the" ("the Rovers not signing Mara Lind after she ..." -> Mara Lind)."""
+    if not re.match(r"(?:he|she)\b", second, re.I):
+        return doer
+    people = [m.group(0) for m in NAME_PHRASE.finditer(first) if not re.search(r"\bthe\s+$", first[: m.start()], re.I)]
+    return people[0] if people else doer
+
+
 def read_event_order(question: str) -> EventOrder | None:
     """The two events of "Did X happen before / after Y?", a pronoun opening the second read as the first's doer ("...
     after he was fired"), or of "Which came first, X or Y?"; else None."""
@@ -322,7 +331,8 @@ def read_event_order(question: str) -> EventOrder | None:
     if which is not None:
         return which
     m = _ORDER_ASKED.match(q)
-    if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(q):
+    # a capital "After" is a title's ("Life After Globex"), not an order
+    if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(q) or not m.group("relation").islower():
         return None
     first, second = m.group("first"), m.group("second")
     doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}", first)
@@ -333,7 +343,7 @@ def read_event_order(question: str) -> EventOrder | None:
     # "Was Mara Lind fired" -> "Mara Lind was fired"; "Was Mara Lind's arrest ..." asks of an event, said as a noun
     if aux in ("was", "were") and not re.search(r"['’]s?$", doer.group(0)):
         first = f"{doer.group(0)} {aux} {first[doer.end() :].strip()}"
-    second = _PRONOUN.sub(doer.group(0), second)
+    second = _PRONOUN.sub(_pointed_at(first, doer.group(0), second), second)
     if _OWNED_THING.match(second) and not re.search(NAME_PHRASE, second):
         # "Did Globex's shares fall after the results?": an event that names no one is the first's doer's ("Globex's
         # results"), found in a sentence naming them, not any "results" of any report

@@ -1,0 +1,237 @@
+"""Which report came first when the question names a report by its title, quotes its words or points back at the
+event; an event's order asked "according to" one outlet; one outlet asked what it says; a name asked for by its role
+("which judge ...?") — on a small invented index (outlets and names made up for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.metrics import strict_correct
+from rag.answer.compose import UNSETTLED, role_asked, titled_names
+from rag.answer.reading import read_question, without_outlet
+from rag.answer.when import read_event_order
+from tests.conftest import assert_exact_quotes, index_articles
+
+ARTICLES = [
+    (
+        "Coast Times",
+        "2023-11-27",
+        "Harbour Rovers face the Mariners with high hopes",
+        "We previewed the match: the Harbour Rovers host the Mariners on Wednesday night in the cup group.",
+    ),
+    (
+        "Bay News",
+        "2023-11-29",
+        "Rovers throw away a lead again",
+        "The Harbour Rovers drew 3-3 with the Mariners in the cup group, throwing away a two-goal lead.",
+    ),
+    (
+        "Coast Times",
+        "2023-12-12",
+        "Comets v Norrvik: cricket live",
+        "The Comets won the match with eleven balls to spare after two late sixes.",
+    ),
+    (
+        "Tech Wire",
+        "2023-09-28",
+        "Globex Pay: everything you need to know",
+        (
+            "Globex Pay is the payment app everyone is talking about. Tech Wire keeps this page on the app up to date, "
+            "and Globex Pay is still growing a year later."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2023-11-30",
+        "One year later, Globex Pay is still alive and kicking",
+        "A year after its launch, the payment app has more users than ever.",
+    ),
+    (
+        "Daily Ledger",
+        "2023-11-29",
+        "Globex Pay at one",
+        "On the first anniversary of Globex Pay, a look back at the year of the payment app.",
+    ),
+    (
+        "Sports Desk",
+        "2023-10-16",
+        "Jon Vale committed to the Comets",
+        (
+            "Comets coach Jon Vale has again denied any contact with Norrvik and committed to staying in the job. "
+            "“That is the intention,” he said, adding he had a “100 percent” passion to keep coaching the Comets."
+        ),
+    ),
+    ("Sports Desk", "2023-10-28", "Comets win the final", "The Comets beat the Mariners 12-11 in the final."),
+    (
+        "Sports Desk",
+        "2023-12-11",
+        "Comets look for a coach",
+        (
+            "Jon Vale was saying he was committed to coaching the Comets, but the board is building a list of "
+            "candidates to take over from him."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-18",
+        "Theo Park stays in the race",
+        "“We will keep working on it,” Theo Park said after the vote, vowing to stay in the race for chair.",
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-20",
+        "Ostland Party drops Park",
+        "The Ostland Party dropped Theo Park on Friday as its nominee for chair after a third failed vote.",
+    ),
+    (
+        "Bay News",
+        "2023-10-10",
+        "Globex Watch deals",
+        "The new Globex Watch is down to $269 for the autumn sale, the lowest price yet.",
+    ),
+    (
+        "Coast Times",
+        "2023-10-26",
+        "Theo Park proved Ada Brin wrong",
+        (
+            "In 2021, Ada Brin defended her intention to make just 10 films and retire. That view is squarely at odds "
+            "with Theo Park's body of work."
+        ),
+    ),
+    (
+        "Bay News",
+        "2023-09-26",
+        "Globex ruled to have inflated its assets",
+        (
+            "The decision, days before the trial in Attorney General Ida Moen's lawsuit, is the strongest rebuke yet "
+            "of Globex. “A discrepancy of this size can only be considered fraud,” Judge Mara Lind wrote in a "
+            "September ruling."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "order_roles", ARTICLES))
+
+
+def test_an_order_word_before_an_outlets_name_asks_the_order_of_the_reports_whatever_the_verb():
+    known = ["Coast Times", "Bay News", "Tech Wire"]
+    reading = read_question(
+        "Did Bay News report the Rovers' 3-3 draw with the Mariners before Coast Times previewed that match?", known
+    )
+    assert (reading.shape, reading.order) == ("order", "before")
+    reading = read_question("Did Bay News's report on the draw come after Coast Times called it a classic?", known)
+    assert (reading.shape, reading.order) == ("order", "after")
+
+
+def test_a_part_that_points_back_is_found_by_the_names_of_the_part_before_it(bot):
+    answer = bot.ask(
+        "Did Bay News report the Harbour Rovers' 3-3 draw with the Mariners before Coast Times previewed that match?"
+    )
+    # the cricket report of Coast Times shares no name with the match: the preview is the report dated
+    assert answer.text.startswith(
+        "**No — the other way round:** Coast Times reported on 2023-11-27 [2], before Bay News on 2023-11-29 [1]."
+    ), answer.text
+    assert strict_correct(answer.text, answer.refused, "No")
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_title_the_question_quotes_is_the_report_dated(bot):
+    answer = bot.ask(
+        "Did Daily Ledger publish its piece on Globex Pay's first year before Tech Wire published "
+        "“One year later, Globex Pay is still alive and kicking”?"
+    )
+    # the page Tech Wire keeps up to date on the app is dated 2023-09-28: it is not the report asked about
+    assert answer.text.startswith("**Yes.** Daily Ledger reported it on 2023-11-29 [1], before Tech Wire on 2023-11-30")
+    assert_exact_quotes(bot, answer)
+
+
+def test_words_the_question_quotes_find_the_report_and_a_negation_elsewhere_in_it_denies_nothing(bot):
+    answer = bot.ask(
+        "Did Sports Desk report the Comets beating the Mariners 12-11 in the final before it reported Jon Vale "
+        'saying he was "100 percent" committed to coaching the Comets?'
+    )
+    assert answer.text.startswith(
+        "**No — the other way round:** Sports Desk reported on 2023-10-16 [2], before Sports Desk on 2023-10-28 [1]."
+    ), answer.text
+    assert "“100 percent”" in answer.citations[1].quote
+    assert_exact_quotes(bot, answer)
+
+
+def test_an_outlet_that_only_frames_an_event_order_is_where_the_events_are_dated():
+    assert (
+        without_outlet("According to Tech Wire, did Mara Lind resign before Globex fired Theo Park?", "Tech Wire")
+        == "Did Mara Lind resign before Globex fired Theo Park?"
+    )
+    assert (
+        without_outlet("Did the Daily Ledger report Mara Lind resigning after Globex fired her?", "Daily Ledger")
+        == "Did Mara Lind resigning after Globex fired her?"
+    )
+    assert (
+        without_outlet("Did Bay News publish its story on Globex's prices after Globex cut jobs?", "Bay News")
+        == "Did Globex's prices after Globex cut jobs?"
+    )
+    # an outlet that is part of what is asked is no frame
+    assert without_outlet("Did Tech Wire and Bay News both report the fire?", "Tech Wire") == ""
+
+
+def test_an_event_order_asked_of_one_outlet_is_answered_from_the_days_its_articles_state(bot):
+    answer = bot.ask(
+        "Did Daily Ledger report Theo Park vowing to stay in the race after the Ostland Party dropped him?"
+    )
+    assert answer.text.startswith("**No** — "), answer.text
+    assert "2023-10-18" in answer.text and "2023-10-20" in answer.text
+    assert strict_correct(answer.text, answer.refused, "No")
+    assert_exact_quotes(bot, answer)
+
+
+def test_he_or_she_after_a_team_and_a_person_is_the_person():
+    order = read_event_order("Did the Rovers stop chasing Theo Park after he had already signed with them?")
+    assert order is not None and order.second == "Theo Park had already signed with them"
+    order = read_event_order("Did Mara Lind resign before she was charged?")
+    assert order is not None and order.second == "Mara Lind was charged"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the passage names the film-maker's vow, but of another film-maker
+        "Did Coast Times say Theo Park had vowed to make only 10 films and then retire?",
+        # the passage gives another price
+        "Did Bay News list the Globex Watch at $199 for the autumn sale?",
+    ],
+)
+def test_one_outlet_asked_what_it_says_gets_no_yes_from_a_passage_that_only_shares_words(bot, question):
+    answer = bot.ask(question)
+    assert not answer.text.startswith("**Yes"), answer.text
+
+
+def test_a_name_asked_for_by_its_role_is_the_one_the_passages_give_that_role(bot):
+    assert role_asked("Which judge wrote that?") == "judge"
+    assert role_asked("Who is the Globex CEO who resigned?") == "CEO"
+    assert role_asked("Which company bought Tide Works?") == ""  # a kind of thing, no office
+    assert role_asked("Which quarterback threw it?") == ""  # a position several hold
+    assert titled_names("CEO", "owned by Globex CEO Mara Lind. Then") == {"Mara Lind"}
+    assert titled_names("judge", "Theo Park, the presiding judge, said") == {"Theo Park"}
+    answer = bot.ask(
+        "Which judge, who ruled in September that Globex had inflated its assets in its filings, wrote that the "
+        "discrepancy in Globex's assets “can only be considered fraud”?"
+    )
+    assert answer.text.startswith("**Mara Lind**"), answer.text
+    assert_exact_quotes(bot, answer)
+    assert UNSETTLED not in answer.text
+
+
+def test_an_order_the_reading_lost_when_it_joined_two_events_into_one_claim_is_not_answered_yes_or_no(bot):
+    # the two events read as one claim ("... in the race the Ostland Party dropped him ..."): a verdict on it would say
+    # nothing of which came first
+    answer = bot.ask(
+        "Did Daily Ledger write its piece on whether Theo Park would stay in the race for chair after the Ostland "
+        "Party had dropped Theo Park as its nominee for chair?"
+    )
+    assert answer.text.startswith(f"{UNSETTLED}: the question asks whether one thing came after another"), answer.text
+    assert_exact_quotes(bot, answer)
