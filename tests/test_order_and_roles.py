@@ -99,6 +99,22 @@ ARTICLES = [
         ),
     ),
     (
+        "Daily Ledger",
+        "2023-10-24",
+        "Globex prices climb",
+        (
+            "Ostland Energy raised its prices again in October, and Ostland Energy customers saw bills climb. Ostland "
+            "Energy said the talks on its supply deal with Globex had failed. Some saw it coming, for instance Tide "
+            "Works, which warned in May that Globex prices would climb if the talks failed."
+        ),
+    ),
+    (
+        "Bay News",
+        "2023-10-25",
+        "Globex bills",
+        "Ostland Energy bills climbed after Ostland Energy talks with Globex failed, and Ostland Energy blamed Globex.",
+    ),
+    (
         "Bay News",
         "2023-09-26",
         "Globex ruled to have inflated its assets",
@@ -234,4 +250,15 @@ def test_an_order_the_reading_lost_when_it_joined_two_events_into_one_claim_is_n
         "Party had dropped Theo Park as its nominee for chair?"
     )
     assert answer.text.startswith(f"{UNSETTLED}: the question asks whether one thing came after another"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_name_that_did_the_asked_deed_in_a_clause_of_its_own_is_the_answer(bot):
+    # "Tide Works, which warned in May ...": the doer of the deed asked about, though Ostland Energy is named far more
+    # often
+    answer = bot.ask(
+        "Which company warned back in May that Globex prices would climb if the talks on the supply deal failed, as "
+        "the reports on the price rise later said?"
+    )
+    assert answer.text.startswith("**Tide Works**"), answer.text
     assert_exact_quotes(bot, answer)

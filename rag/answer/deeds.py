@@ -614,7 +614,11 @@ def doers(question: str, text: str) -> set[str]:
         if not objects or not all(o in sentence.lower() for o in objects):
             continue
         for name in names_in(sentence):
-            after = re.match(r"\s+(?:has\s+|have\s+|had\s+)?([a-z]+)", sentence[sentence.find(name) + len(name) :])
+            # "Globex fired ...", "Globex has fired ...", "Globex, which fired ..."
+            after = re.match(
+                r"(?:,\s+(?:which|who)\s+|\s+)(?:has\s+|have\s+|had\s+)?([a-z]+)",
+                sentence[sentence.find(name) + len(name) :],
+            )
             if after and base_stem(after.group(1)) == verb:
                 out.add(name)
     return out
