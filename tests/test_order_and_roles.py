@@ -262,3 +262,28 @@ def test_a_name_that_did_the_asked_deed_in_a_clause_of_its_own_is_the_answer(bot
     )
     assert answer.text.startswith("**Tide Works**"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_an_order_kept_in_a_claim_no_passage_states_is_not_answered_from_the_claims_words(bot):
+    # one outlet's two pieces, read as one claim "its piece on X before its piece on Y": passages about X and Y share
+    # its words, but none says which came first
+    answer = bot.ask(
+        "Did Daily Ledger publish its piece looking back at the first year of the Globex Pay payment app before its "
+        "piece on Theo Park staying in the race for chair?"
+    )
+    assert answer.text.startswith(f"{UNSETTLED}: the question asks whether one thing came before another"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_another_day_of_the_same_month_supports_no_claim_of_that_day():
+    from rag.answer.verdicts import judge
+
+    passage = "The parade, which takes place on 25 November, will start at the harbour."
+    assert judge("the parade would take place on 23 November", [passage]).label != "supported"
+    assert judge("the parade would take place on November 25", [passage]).label == "supported"
+
+
+def test_a_pages_advertisement_label_is_no_name():
+    from rag.answer.names import names_in
+
+    assert names_in("ADVERTISEMENT Article continues below this ad. Globex fired Theo Park.") == ["Globex", "Theo Park"]

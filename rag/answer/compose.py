@@ -266,17 +266,29 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
 
 
 _ORDER_WORD = re.compile(r"\b(?:before|after|earlier than|later than|prior to)\b", re.I)
+# an order word placing the claim against another event ("before its Sorcerer guide", "after the jury ruled"), not
+# against a time ("before 2020", "after November 6", "after the match" is an event too)
+_BEFORE_AN_EVENT = re.compile(
+    rf"\b(?:before|after|earlier than|later than|prior to)\s+(?!(?:{'|'.join(CALENDAR_NAMES)}|\d|the\s+(?:end|start|"
+    r"beginning|break|weekend|season|deadline)\b|(?:last|next|this)\s+\w+\b))",
+    re.I,
+)
 
 
 def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -> str:
-    """The order word ("after") of a question whose one part lost it when its two events were read as one claim
-    ("Did Tech Wire report X after Y had happened?"): no verdict on that claim answers it; else ""."""
+    """The order word ("after") of a yes/no question of one part whose verdict cannot say which of two events came
+    first: the part lost the word when its two events were read as one claim ("Did Tech Wire report X after Y had
+    happened?"), or keeps it ("... publish its X guide before its Y guide?") while no passage it rests on says it;
+    else ""."""
     m = _ORDER_WORD.search(question)
-    if reading.shape != "yesno" or len(evidence) != 1 or m is None or _ORDER_WORD.search(evidence[0].clause.text):
-        return ""
-    if reading.order == "which":  # "before or after?" is answered as asked (see compose_yes_no)
-        return ""
-    return m.group(0).lower()
+    if reading.shape != "yesno" or len(evidence) != 1 or m is None or reading.order == "which":
+        return ""  # "before or after?" is answered as asked (see compose_yes_no)
+    part = evidence[0]
+    if not _ORDER_WORD.search(part.clause.text):
+        return m.group(0).lower()
+    asked = _BEFORE_AN_EVENT.search(part.clause.claim)
+    said = part.window is not None and _ORDER_WORD.search(part.window.text)
+    return asked.group(0).split()[0].lower() if asked and not said else ""
 
 
 # A claim that compares in its own words ("give different figures for X", "name the same winner"): no one report

@@ -24,6 +24,7 @@ from rag.answer.deeds import (
 from rag.answer.names import NOT_NAMES, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
+    MONTH_NAME,
     NAME_PHRASE,
     NAME_RUN,
     PAIRED_VALUE,
@@ -786,6 +787,27 @@ PARAPHRASE_MISSING_NAMES = 0
 MIN_NAME_WORDS = 2
 
 
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAME})|(?P<month2>{MONTH_NAME})\s+"
+    r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\b(?!\d)",
+    re.I,
+)
+
+
+def _days_of_month(text: str) -> set[tuple[str, int]]:
+    return {
+        ((m.group("month") or m.group("month2")).lower(), int(m.group("day") or m.group("day2")))
+        for m in _DAY_OF_MONTH.finditer(text)
+    }
+
+
+def _day_swapped(claim: str, passage: str) -> bool:
+    """The claim's day of a month ("on 23 November") is not the one the passage gives that month ("25 November"): the
+    passage dates the event otherwise, and supports no claim of the other day."""
+    said = _days_of_month(passage)
+    return any((month, day) not in said and any(m == month for m, _ in said) for month, day in _days_of_month(claim))
+
+
 def _numbers_held(claim: str, passage: str) -> bool:
     """Every number of the claim is in the passage, and every name but PARAPHRASE_MISSING_NAMES at least in part."""
     _, claim_content, _ = analyse(claim)
@@ -1063,6 +1085,7 @@ def judge(
         or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
+        or _day_swapped(terms, passage)
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
         or score_swapped[i]
