@@ -9,14 +9,8 @@ from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 
 from rag.core.errors import InputError
-from rag.core.text import MONTH_NAME
+from rag.core.text import MONTH_NAME, MONTHS
 
-# month names and abbreviations, lower case -> number ("sept" as news writes September)
-MONTHS = (
-    {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-    | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-    | {"sept": 9}
-)
 _MONTH_YEAR = re.compile(r"\b(?:in|during|from|of)\s+(" + MONTH_NAME + r")\s+(\d{4})\b", re.I)
 # A day written out in full ("October 7, 2023"): (month, day, year).
 FULL_DATE = re.compile(r"\b(" + MONTH_NAME + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)

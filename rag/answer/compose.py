@@ -266,7 +266,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
 
 
 _ORDER_WORD = re.compile(r"\b(?:before|after|earlier than|later than|prior to)\b", re.I)
-# an order word placing the claim against another event ("before its Sorcerer guide", "after the jury ruled"), not
+# an order word placing the claim against another event ("before its second guide", "after the jury ruled"), not
 # against a time ("before 2020", "after November 6", "after the match" is an event too)
 _BEFORE_AN_EVENT = re.compile(
     rf"\b(?:before|after|earlier than|later than|prior to)\s+(?!(?:{'|'.join(CALENDAR_NAMES)}|\d|the\s+(?:end|start|"

@@ -17,8 +17,10 @@ from rag.answer.verdicts import Judgement, judge
 from rag.core.text import (
     NAME_PHRASE,
     compound_deeds,
+    folded,
     irregular_past,
     is_markup,
+    quoted_phrases,
     same_event_words,
     split_sentences,
     without_amounts,
@@ -204,14 +206,14 @@ def judge_part(
     # asked when an outlet reported words the question quotes, the window holding them (or any of the article its
     # title quotes) is that report, whatever a negation elsewhere in it ("denied any contact with ..., adding he had a
     # '100 percent' passion") seems to say
-    quoted = [_folded(q) for q in quoted_words(clause)]
+    quoted = [folded(q) for q in quoted_words(clause)]
     holding = [
         i
         for i, w in enumerate(cands)
         if quoted
         and (
-            all(q in _folded(w.text) for q in quoted)
-            or (any_report and all(q in _folded(w.hit.article.title) for q in quoted))
+            all(q in folded(w.text) for q in quoted)
+            or (any_report and all(q in folded(w.hit.article.title) for q in quoted))
         )
     ]
     # asked whether one outlet used the quoted words of something it names ("call the penalty on Mara Lind
@@ -272,30 +274,22 @@ def _article_words(title: str, text: str) -> frozenset[str]:
     return analyse(compound_deeds(f"{title} {text}"))[0]  # "Globex-owned" names Globex
 
 
-# Words the question quotes ("published “One year later, …”", "said he was '100 percent' committed"): a title or the
-# words of the report itself. Straight single quotes only around words, never an apostrophe's.
-_QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]|‘([^’]{3,}?)’(?!\w)|(?<!\w)'([^']{3,}?)'(?!\w)")
 # "previewed that match", "covered the same story": a clause that points at the event the clause before it names
 _POINTS_BACK = re.compile(r"\b(?:that|this|the\s+same)\s+(?:[a-z]+\s+)?[a-z]+\b|\bit\b", re.I)
 
 
 def quoted_words(clause: Clause) -> list[str]:
     """The words the clause quotes, but for its outlet's name ("the 'Tech Wire' article")."""
-    quoted = [next(g for g in m.groups() if g).strip() for m in _QUOTED.finditer(clause.text)]
-    outlet = _folded(clause.source)
-    return [q for q in quoted if _folded(q).removeprefix("the ") not in outlet]
-
-
-def _folded(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')).lower()
+    outlet = folded(clause.source)
+    return [q for q in quoted_phrases(clause.text) if folded(q).removeprefix("the ") not in outlet]
 
 
 def _report_of(clause: Clause, names: frozenset[str], hit: Hit) -> bool:
     """The hit's article is a report of the clause: it names every name the clause is found by and holds the words
     the clause quotes."""
     article = hit.article
-    body = _folded(f"{article.title}\n{article.text}")
-    quoted = all(_folded(q) in body for q in quoted_words(clause))
+    body = folded(f"{article.title}\n{article.text}")
+    quoted = all(folded(q) in body for q in quoted_words(clause))
     return quoted and names <= _article_words(article.title, article.text)
 
 

@@ -12,9 +12,17 @@ from dataclasses import dataclass, field
 
 from rag.answer.names import names_in
 from rag.answer.verdicts import ABOUT
-from rag.core.text import AUXILIARY_WORDS, CALENDAR_NAMES, MONTH_NAME, NAME_PHRASE, SUBJECT_PRONOUNS, claim_as_written
+from rag.core.text import (
+    AUXILIARY_WORDS,
+    CALENDAR_NAMES,
+    MONTH_NAME,
+    MONTHS,
+    NAME_PHRASE,
+    SUBJECT_PRONOUNS,
+    claim_as_written,
+)
 from rag.extractive import WHO_IS_NAMED, speech_parts
-from rag.query import FULL_DATE, MONTHS, mentioned_days, mentioned_sources, outlet_short_name, short_name_at
+from rag.query import FULL_DATE, mentioned_days, mentioned_sources, outlet_short_name, short_name_at
 from rag.verify.lexical import analyse, hedged_words, negated_words
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")

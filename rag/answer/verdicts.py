@@ -24,7 +24,6 @@ from rag.answer.deeds import (
 from rag.answer.names import NOT_NAMES, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
-    MONTH_NAME,
     NAME_PHRASE,
     NAME_RUN,
     PAIRED_VALUE,
@@ -32,6 +31,7 @@ from rag.core.text import (
     amounts_said,
     base_stem,
     claim_as_matched,
+    days_of_month,
     same_event_words,
     says_result,
     scores_said,
@@ -787,25 +787,11 @@ PARAPHRASE_MISSING_NAMES = 0
 MIN_NAME_WORDS = 2
 
 
-_DAY_OF_MONTH = re.compile(
-    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAME})|(?P<month2>{MONTH_NAME})\s+"
-    r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?)\b(?!\d)",
-    re.I,
-)
-
-
-def _days_of_month(text: str) -> set[tuple[str, int]]:
-    return {
-        ((m.group("month") or m.group("month2")).lower(), int(m.group("day") or m.group("day2")))
-        for m in _DAY_OF_MONTH.finditer(text)
-    }
-
-
 def _day_swapped(claim: str, passage: str) -> bool:
     """The claim's day of a month ("on 23 November") is not the one the passage gives that month ("25 November"): the
     passage dates the event otherwise, and supports no claim of the other day."""
-    said = _days_of_month(passage)
-    return any((month, day) not in said and any(m == month for m, _ in said) for month, day in _days_of_month(claim))
+    said = days_of_month(passage)
+    return any((month, day) not in said and any(m == month for m, _ in said) for month, day in days_of_month(claim))
 
 
 def _numbers_held(claim: str, passage: str) -> bool:

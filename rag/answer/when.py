@@ -25,19 +25,13 @@ from rag.answer.parts import Window, sentences_of
 from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import judge
-from rag.core.text import MONTH_NAME, NAME_PHRASE, same_event_words
+from rag.core.text import DAY_OF_MONTH, MONTH_NAME, MONTHS, NAME_PHRASE, same_event_words
 from rag.core.types import Answer, Hit, Part
-from rag.query import MONTHS, published_window
+from rag.query import published_window
 from rag.verify.lexical import analyse
 
 _WHEN_OR_WHY = re.compile(
     r"^\W*(?P<wh>when|why)\s+(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+?)\s*\??\s*$", re.I
-)
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_MONTH = re.compile(
-    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')})"
-    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
-    re.I,
 )
 ROLLBACK_AFTER_DAYS = 92
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -147,7 +141,7 @@ def updated_until(text: str, published_at: str) -> date | None:
         return None
     later = {
         day
-        for m in _DAY_MONTH.finditer(text)
+        for m in DAY_OF_MONTH.finditer(text)
         if (day := _day_said(m, published)) is not None and day > published + timedelta(days=1)
     }
     return max(later) if len(later) >= UPDATED_WHEN_NAMING else None
@@ -156,7 +150,7 @@ def updated_until(text: str, published_at: str) -> date | None:
 def event_day(sentence: str, published: date) -> tuple[date, str]:
     """(the day the sentence dates its event to, the words that say it); (published, "") when it says none."""
     # an embedded post's signature ("— Mara Lind (@maralind) November 30, 2023") dates the post, not what it tells
-    m = next((d for d in _DAY_MONTH.finditer(sentence) if not _POSTED.search(sentence, 0, d.start())), None)
+    m = next((d for d in DAY_OF_MONTH.finditer(sentence) if not _POSTED.search(sentence, 0, d.start())), None)
     found = _day_said(m, published) if m else None
     if m and found is not None:
         return found, m.group(0)

@@ -374,6 +374,42 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
 _MONTH_DAY = r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
 # a month written out ("in December 2022", "since September 22"); the question side reads dates with it too
 MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+# month names and abbreviations, lower case -> number ("sept" as news writes September)
+MONTHS = (
+    {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+    | {"sept": 9}
+)
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "November 23", "23 November", "Nov. 23rd, 2023", "the 23rd of November": a day of a month, with its year when given
+DAY_OF_MONTH = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{_MONTH.replace('month', 'month2')})"
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b",
+    re.I,
+)
+
+
+def days_of_month(text: str) -> set[tuple[int, int]]:
+    """The (month, day) pairs the text gives: "on 25 November" -> {(11, 25)}."""
+    return {
+        (MONTHS[(m.group("month") or m.group("month2")).lower()], int(m.group("day") or m.group("day2")))
+        for m in DAY_OF_MONTH.finditer(text)
+    }
+
+
+# Words a text puts in quotation marks ("published “One year later, …”", "said he was '100 percent' committed"):
+# straight single quotes only around words, never an apostrophe's
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]|‘([^’]{3,}?)’(?!\w)|(?<!\w)'([^']{3,}?)'(?!\w)")
+
+
+def quoted_phrases(text: str) -> list[str]:
+    return [next(g for g in m.groups() if g).strip() for m in _QUOTED.finditer(text)]
+
+
+def folded(text: str) -> str:
+    """The text in lower case with straight quotes and single spaces, for finding quoted words in it as written."""
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')).lower()
 
 
 _COMPARED = re.compile(
