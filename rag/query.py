@@ -89,10 +89,17 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
         # a one-word name is also an ordinary word ("a tally of votes", "his bounty"): it names the outlet only
         # capitalised as the outlet spells it
         spelled = re.sub(r"^The\s+", "", name)
+        # ... or with capitals of its own ("tideWIRE" for TideWire): a word no sentence would spell so
+        recapitalised = re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", question, re.I)
         if (
             " " not in bare
             and not typed_lowercase
             and not re.search(r"(?<![\w])" + re.escape(spelled) + r"(?![\w])", question)
+            and not (
+                recapitalised
+                and recapitalised.group(0)[:1].islower()
+                and any(c.isupper() for c in recapitalised.group(0))
+            )
         ):
             continue
         full.append(name)
@@ -110,10 +117,40 @@ def mentioned_sources(question: str, known: list[str]) -> list[str]:
             short = outlet_short_name(name)
             if len(short) >= 3 and short_name_at(short, question):
                 by_short.append(name)
+    # "Bay News" for "BayNews.com", "HarbourWorld" for "Harbour World", "Tide News" for "TIDE News - Health": a
+    # run of capitalised words spelling the name (or its short name) with other spaces, capitals or a ".com"
+    runs = {compact_name(r) for r in _capitalised_runs(question)} - {""}
+    for name in known:
+        if (
+            name not in full
+            and name not in by_short
+            and runs & {compact_name(name), compact_name(outlet_short_name(name))}
+        ):
+            by_short.append(name)
     # A section named in full ("Daily Ledger - Health") is that section, not every section of the outlet: the short
     # form only counts for an outlet none of whose sections the question names in full.
     named_outlets = {_outlet_of(n) for n in full}
     return [n for n in known if n in full or (n in by_short and _outlet_of(n) not in named_outlets)]
+
+
+def compact_name(name: str) -> str:
+    """ "BayNews.com" -> "baynews", "Harbour World" -> "harbourworld": an outlet's name however it is spaced,
+    capitalised or given its web address's ending; "" for a name too short to tell apart."""
+    compact = re.sub(r"[^a-z0-9]", "", re.sub(r"\.com\b|^the\s+", "", name.strip().lower()))
+    return compact if len(compact) >= 5 else ""
+
+
+def _capitalised_runs(text: str) -> set[str]:
+    """Every run of one to four consecutive capitalised words ("Bay News Sports", "News")."""
+    words = list(re.finditer(r"(?<![\w.])[A-Z][\w.]*", text))
+    runs = set()
+    for i in range(len(words)):
+        for j in range(i, min(i + 4, len(words))):
+            gap = text[words[j - 1].end() : words[j].start()] if j > i else " "
+            if not re.fullmatch(r"\s+", gap):
+                break
+            runs.add(text[words[i].start() : words[j].end()])
+    return runs
 
 
 def _outlet_of(source: str) -> str:

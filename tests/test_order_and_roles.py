@@ -91,6 +91,12 @@ ARTICLES = [
     ),
     (
         "Coast Times",
+        "2023-10-11",
+        "Globex Watch on sale",
+        "The Globex Watch is on sale for $249 this week, its best sale price since launch.",
+    ),
+    (
+        "Coast Times",
         "2023-10-26",
         "Theo Park proved Ada Brin wrong",
         (
@@ -287,3 +293,27 @@ def test_a_pages_advertisement_label_is_no_name():
     from rag.answer.names import names_in
 
     assert names_in("ADVERTISEMENT Article continues below this ad. Globex fired Theo Park.") == ["Globex", "Theo Park"]
+
+
+def test_an_outlet_written_with_other_spaces_or_capitals_or_without_its_web_ending_is_that_outlet():
+    from rag.query import mentioned_sources
+
+    known = ["BayNews.com", "Harbour World", "TideWire", "Fortune"]
+    assert mentioned_sources("Did Bay News report that Globex cut prices?", known) == ["BayNews.com"]
+    assert mentioned_sources("According to HarbourWorld, did rates rise?", known) == ["Harbour World"]
+    assert mentioned_sources("Do tideWIRE and Bay News agree on it?", known) == ["BayNews.com", "TideWire"]
+    # an ordinary word is no outlet, however a one-word outlet is spelled
+    assert mentioned_sources("Did the fortune teller say so?", known) == []
+
+
+def test_agree_that_is_the_question_of_the_reports_not_a_word_of_their_claim():
+    reading = read_question(
+        "Do Tech Wire and Bay News agree that Mara Lind resigned?", ["Tech Wire", "Bay News", "Coast Times"]
+    )
+    assert [c.claim for c in reading.clauses] == ["Mara Lind resigned", "Mara Lind resigned"]
+
+
+def test_the_same_price_asked_of_two_outlets_is_not_a_yes_from_each_naming_a_price(bot):
+    # Bay News gives $269, Coast Times $249: each listing the watch at a price says nothing of the same price
+    answer = bot.ask("Did Bay News and Coast Times list the Globex Watch at the same sale price?")
+    assert not answer.text.startswith(("**Yes", "**No")), answer.text

@@ -188,6 +188,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lead = "**Yes.** " + "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in held) + " reports it."
         else:
             lead = "**No.** " + "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence) + " says otherwise."
+    elif reading.relation in ("agree", "differ", "unchanged") and len(reading.sources) >= 2 and len(evidence) == 1:
+        # asked how two outlets' reports relate, one part was all the reading found: one report compares with nothing
+        lead = (
+            f"{UNSETTLED}: the question compares {' and '.join(reading.sources)}, and only {_outlet(evidence[0])}'s "
+            "report was read as a part; its passage is quoted below."
+        )
     elif reading.shape == "order" and "contradicted" not in labels:
         lead = _order_lead(reading, evidence, cites)
     elif reading.order == "which":
@@ -295,8 +301,12 @@ def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -
 # can say it
 _COMPARING = re.compile(
     r"\b(?:give|gives|gave|name|names|named|report|reports|reported|cite|cites|cited|offer|offers|offered|list|lists|"
-    r"listed|have|has|had|put|puts)\s+(?:(?:a|an)\s+)?(?:different|differing|conflicting|contradictory|the\s+same|"
-    r"matching|similar|identical)\b",
+    r"listed|have|has|had|put|puts|quote|quotes|quoted)\s+(?:(?:a|an)\s+)?(?:different|differing|conflicting|"
+    r"contradictory|the\s+same|matching|similar|identical)\b|"
+    # "list X at the same sale price", "with matching figures": a value each report gives, compared
+    r"\b(?:at|for|with|on)\s+(?:the\s+same|different|differing|matching|identical)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:price|prices|figure|figures|number|numbers|amount|amounts|total|score|scoreline|date|day|rate|fee|cost|value|"
+    r"salary|ranking|rank|estimate|forecast|count|tally)\b",
     re.I,
 )
 

@@ -22,7 +22,7 @@ from rag.core.text import (
     claim_as_written,
 )
 from rag.extractive import WHO_IS_NAMED, speech_parts
-from rag.query import FULL_DATE, mentioned_days, mentioned_sources, outlet_short_name, short_name_at
+from rag.query import FULL_DATE, compact_name, mentioned_days, mentioned_sources, outlet_short_name, short_name_at
 from rag.verify.lexical import analyse, hedged_words, negated_words
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")
@@ -350,6 +350,10 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
             continue
         if any(bare.lower() in k or k.replace("the ", "", 1) in bare.lower() for k in lowered_known):
             continue
+        if compact_name(bare) and any(
+            compact_name(bare) in (compact_name(k), compact_name(outlet_short_name(k))) for k in known
+        ):
+            continue  # "Bay News" is BayNews.com, spaced otherwise
         if bare.split()[0].lower() in _TIME_WORDS:  # "reports in October", "a report on Monday": a time, no outlet
             continue
         out.append(name)
@@ -514,7 +518,7 @@ _COVERING_VERB = re.compile(
 # relation is the question's, not a claim of either report.
 _RELATION_VERB = re.compile(
     r"(?:^|,\s*)(?:aligning|agreeing|consistent|in line|in contrast|contrasting)\s*$|\s+(?:in)?consistent\s*$|"
-    r"^\s*(?:contradict(?:s|ed)?|agree(?:s|d)?\s+with|align(?:s|ed)?\s+with|"
+    r"^\s*(?:contradict(?:s|ed)?|agree(?:s|d)?\s+with|align(?:s|ed)?\s+with|(?:both\s+)?agree(?:s|d)?\s+that|"
     r"(?:dis)?agree(?:s|d)?\s+(?:about|on|over|regarding)|differ(?:s|ed)?\s+(?:about|on|over|regarding)|"
     r"maintain(?:s|ed)?\s+consistency(?:\s+(?:in|with|regarding))?)\b|"
     r",\s*maintain(?:s|ed)?\s+(?:consistency|the same)\b.*$",
