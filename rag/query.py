@@ -140,17 +140,32 @@ def compact_name(name: str) -> str:
     return compact if len(compact) >= 5 else ""
 
 
-def _capitalised_runs(text: str) -> set[str]:
-    """Every run of one to four consecutive capitalised words ("Bay News Sports", "News")."""
+def _capitalised_spans(text: str) -> list[tuple[int, int]]:
+    """Where each run of one to four consecutive capitalised words is ("Bay News Sports", "News"), longest first."""
     words = list(re.finditer(r"(?<![\w.])[A-Z][\w.]*", text))
-    runs = set()
+    spans = []
     for i in range(len(words)):
         for j in range(i, min(i + 4, len(words))):
             gap = text[words[j - 1].end() : words[j].start()] if j > i else " "
             if not re.fullmatch(r"\s+", gap):
                 break
-            runs.add(text[words[i].start() : words[j].end()])
-    return runs
+            spans.append((words[i].start(), words[j].end()))
+    return sorted(spans, key=lambda s: (s[0], s[0] - s[1]))
+
+
+def _capitalised_runs(text: str) -> set[str]:
+    return {text[a:b] for a, b in _capitalised_spans(text)}
+
+
+def compact_mentions(name: str, text: str) -> list[tuple[int, int]]:
+    """Where the text writes the outlet with other spaces, capitals or without its ".com" ("Bay News" for
+    "BayNews.com"; see compact_name), in order."""
+    forms = {compact_name(name), compact_name(outlet_short_name(name))} - {""}
+    found: list[tuple[int, int]] = []
+    for a, b in _capitalised_spans(text):
+        if compact_name(text[a:b]) in forms and not any(x < b and a < y for x, y in found):
+            found.append((a, b))
+    return found
 
 
 def _outlet_of(source: str) -> str:

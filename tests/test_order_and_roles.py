@@ -90,6 +90,26 @@ ARTICLES = [
         "The new Globex Watch is down to $269 for the autumn sale, the lowest price yet.",
     ),
     (
+        "Harbour Post - Sports",
+        "2023-10-02",
+        "Rovers sign a striker",
+        "The Harbour Rovers signed a striker from Norrvik.",
+    ),
+    (
+        "Tech Wire",
+        "2023-10-04",
+        "Fantasy lineup calls",
+        "Tech Wire published its fantasy lineup calls for the week: start Jon Vale, who had 13 targets last game.",
+    ),
+    ("Tech Wire", "2023-11-30", "Week 13 fantasy lineup calls", "Our Week 13 fantasy lineup calls: start Ida Moen."),
+    ("Bay News", "2023-12-13", "Week 15 fantasy picks", "Our Week 15 fantasy picks: start Ada Brin."),
+    (
+        "Harbour Post - Travel",
+        "2023-10-03",
+        "Ferry strike ends",
+        "The Ostland ferry strike ended on Monday after the crews accepted a new pay offer.",
+    ),
+    (
         "Coast Times",
         "2023-10-11",
         "Globex Watch on sale",
@@ -317,3 +337,31 @@ def test_the_same_price_asked_of_two_outlets_is_not_a_yes_from_each_naming_a_pri
     # Bay News gives $269, Coast Times $249: each listing the watch at a price says nothing of the same price
     answer = bot.ask("Did Bay News and Coast Times list the Globex Watch at the same sale price?")
     assert not answer.text.startswith(("**Yes", "**No")), answer.text
+
+
+def test_an_outlet_named_by_its_name_is_searched_in_each_of_its_sections(bot):
+    # the question says "Harbour Post"; the index keeps its Sports and Travel sections apart, and the strike is Travel's
+    answer = bot.ask(
+        "Did Harbour Post report the end of the Ostland ferry strike before Bay News reported Globex bills climbing?"
+    )
+    assert answer.text.startswith("**Yes.** Harbour Post - Travel reported it on 2023-10-03 [1], before Bay News on"), (
+        answer.text
+    )
+    assert_exact_quotes(bot, answer)
+
+
+def test_an_order_word_inside_quoted_words_is_no_order_asked(bot):
+    answer = bot.ask('Did Mara Lind say "Price rises after a while hurt not only those who start them but everyone"?')
+    assert "the question asks whether one thing came" not in answer.text, answer.text
+
+
+def test_a_numbered_part_of_a_series_dates_the_report_that_writes_it(bot):
+    # "13 targets" is no Week 13: the report of Week 13's lineup calls is the one dated
+    answer = bot.ask(
+        "Did Bay News publish its Week 15 fantasy picks before or after Tech Wire published its Week 13 fantasy "
+        "lineup calls?"
+    )
+    assert answer.text.startswith("**After.** Bay News reported it on 2023-12-13 [1], after Tech Wire on 2023-11-30"), (
+        answer.text
+    )
+    assert_exact_quotes(bot, answer)

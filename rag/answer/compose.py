@@ -21,6 +21,7 @@ from rag.core.text import (
     REFUSAL_TEXT,
     base_stem,
     past_year_said,
+    quoted_phrases,
     same_event_words,
     split_sentences,
 )
@@ -286,7 +287,12 @@ def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -
     first: the part lost the word when its two events were read as one claim ("Did Tech Wire report X after Y had
     happened?"), or keeps it ("... publish its X guide before its Y guide?") while no passage it rests on says it;
     else ""."""
-    m = _ORDER_WORD.search(question)
+    # an order word inside quoted words ("said 'prices fall after a while'") or a title's ("Life After Globex") is
+    # none the question asks about
+    unquoted = question
+    for phrase in quoted_phrases(question):
+        unquoted = unquoted.replace(phrase, " ")
+    m = next((w for w in _ORDER_WORD.finditer(unquoted) if w.group(0).islower()), None)
     if reading.shape != "yesno" or len(evidence) != 1 or m is None or reading.order == "which":
         return ""  # "before or after?" is answered as asked (see compose_yes_no)
     part = evidence[0]

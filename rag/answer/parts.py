@@ -140,11 +140,11 @@ def part_hits(
         return hits, False
     if clause.day:
         hits = retrieve(
-            clause.claim, EVIDENCE_HITS, Filters(sources=[clause.source], since=clause.day, until=clause.day)
+            clause.claim, EVIDENCE_HITS, Filters(sources=clause.outlets, since=clause.day, until=clause.day)
         )
         if hits:
             return _with_question_hits(hits, clause, fallback), False
-    hits = retrieve(clause.claim, EVIDENCE_HITS, Filters(sources=[clause.source]))
+    hits = retrieve(clause.claim, EVIDENCE_HITS, Filters(sources=clause.outlets))
     if clause.day and hits:
         return hits, True
     return _with_question_hits(hits, clause, fallback), False
@@ -174,7 +174,7 @@ def _with_question_hits(hits: list[Hit], clause: Clause, question_hits: list[Hit
     extra = [
         h
         for h in question_hits
-        if h.article.source == clause.source
+        if h.article.source in clause.outlets
         and h.chunk.id not in seen
         and (not clause.day or h.article.published_at[:10] == clause.day)
     ]
@@ -284,13 +284,22 @@ def quoted_words(clause: Clause) -> list[str]:
     return [q for q in quoted_phrases(clause.text) if folded(q).removeprefix("the ") not in outlet]
 
 
+_NUMBERED_PART = re.compile(r"\b(?:week|game|round|stage|matchday|gameweek|episode|season|chapter|day)\s+\d+\b", re.I)
+
+
 def _report_of(clause: Clause, names: frozenset[str], hit: Hit) -> bool:
-    """The hit's article is a report of the clause: it names every name the clause is found by and holds the words
-    the clause quotes."""
+    """The hit's article is a report of the clause: it names every name the clause is found by, writes every number
+    it gives ("its Week 13 lineup decisions") and holds the words the clause quotes."""
     article = hit.article
     body = folded(f"{article.title}\n{article.text}")
     quoted = all(folded(q) in body for q in quoted_words(clause))
-    return quoted and names <= _article_words(article.title, article.text)
+    # (a year goes unwritten in a report of that year's news)
+    numbers = {
+        t for t, _, kind in analyse(clause.claim)[1] if kind == "number" and not re.fullmatch(r"(?:19|20)\d\d", t)
+    }
+    # "Week 13", "Game 2": a numbered part of a series is written as such, not any 13 of the text
+    numbered = all(folded(m.group(0)) in body for m in _NUMBERED_PART.finditer(clause.claim))
+    return quoted and numbered and (names | numbers) <= _article_words(article.title, article.text)
 
 
 def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, hits: list[Hit]) -> list[Hit]:
@@ -308,7 +317,7 @@ def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, 
         return kept
     seen = {h.chunk.id for h in hits}
     query = " ".join([*quoted_words(clause), borrowed, clause.claim]).strip()
-    more = retrieve(query, EVIDENCE_HITS, Filters(sources=[clause.source]))
+    more = retrieve(query, EVIDENCE_HITS, Filters(sources=clause.outlets))
     return [h for h in more if h.chunk.id not in seen and _report_of(clause, names, h)]
 
 

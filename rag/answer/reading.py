@@ -22,7 +22,15 @@ from rag.core.text import (
     claim_as_written,
 )
 from rag.extractive import WHO_IS_NAMED, speech_parts
-from rag.query import FULL_DATE, compact_name, mentioned_days, mentioned_sources, outlet_short_name, short_name_at
+from rag.query import (
+    FULL_DATE,
+    compact_mentions,
+    compact_name,
+    mentioned_days,
+    mentioned_sources,
+    outlet_short_name,
+    short_name_at,
+)
 from rag.verify.lexical import analyse, hedged_words, negated_words
 
 SHAPES = ("yesno", "comparison", "order", "entity", "quote", "open")
@@ -219,6 +227,13 @@ class Clause:
     # the outlet is asked to have said the claim as a fact ("did Tech Wire report that Globex cut prices?"), not what
     # its report suggests or covers: the claim is then judged as a bare "did it happen?" is
     stated: bool = False
+    # every section of the outlet when the question names it by the outlet's name ("Coast Times" for "Coast Times -
+    # Sports" and "Coast Times - Travel"): its report may be in any of them
+    sections: list[str] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        return self.sections or ([self.source] if self.source else [])
 
     @property
     def shown(self) -> str:
@@ -251,7 +266,10 @@ def _first_position(text: str, name: str) -> int:
     if m:
         return m.start()
     m = short_name_at(outlet_short_name(name), text)
-    return m.start() if m else -1
+    if m:
+        return m.start()
+    spelled_otherwise = compact_mentions(name, text)
+    return spelled_otherwise[0][0] if spelled_otherwise else -1
 
 
 def _outlet_span(text: str, name: str) -> tuple[int, int] | None:
@@ -261,11 +279,15 @@ def _outlet_span(text: str, name: str) -> tuple[int, int] | None:
     m = re.search(r"(?:\bthe\s+)?(?<![\w])" + re.escape(bare) + r"(?![\w])", text, re.I)
     m = m or short_name_at(outlet_short_name(name), text)
     if m is None:
-        return None
-    start = m.start()
+        spelled_otherwise = compact_mentions(name, text)
+        if not spelled_otherwise:
+            return None
+        start, end = spelled_otherwise[0]
+    else:
+        start, end = m.start(), m.end()
     if text[:start].lower().endswith("the "):
         start -= 4
-    return start, m.end()
+    return start, end
 
 
 # How a question says which outlet tells an event, around the event itself: "According to Tech Wire, did ...?",
@@ -411,6 +433,8 @@ def claim_words(text: str, sources: list[str]) -> str:
         short = outlet_short_name(s)
         for form in dict.fromkeys((short, short.upper()) if len(short) >= 3 else ()):
             text = re.sub(r"(?<![\w])" + re.escape(form) + r"(?![\w])", _HOLE, text)
+        for a, b in reversed(compact_mentions(s, text)):  # "Tide News" for "TIDE News - Health"
+            text = text[:a] + _HOLE + text[b:]
     text = _QUOTED_DATE.sub(_HOLE, text)
     text = FULL_DATE.sub(_HOLE, text)
     text = _SAME_DAY.sub(_HOLE, text)  # "on the same day": a pointer to a day, like a date
@@ -652,6 +676,8 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             named = [clauses[-1].source]  # "..., and again on <another day> about ...": that outlet's next report
         if named or not clauses:
             clauses.append(Clause(piece, "", named[0] if named else "", days[0] if days else ""))
+            siblings = [n for n in named if outlet_short_name(n) == outlet_short_name(named[0])] if named else []
+            clauses[-1].sections = siblings if len(siblings) > 1 else []
         else:
             clauses[-1].text += " " + piece
             if days and not clauses[-1].day:
@@ -691,7 +717,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if after is None and i and (_ITS_AUXILIARY_ONLY.search(c.text) or _ITS_REPORT_ONLY.search(c.text)):
             after = next((d for d, w in zip(clauses[i - 1 :: -1], worded[i - 1 :: -1]) if w), None)
         if after is not None and c.source and c.source != after.source:
-            kept.append(Clause(c.text, after.claim, c.source, c.day, after.stated))
+            kept.append(Clause(c.text, after.claim, c.source, c.day, after.stated, c.sections))
     return kept or clauses[:1]
 
 
