@@ -365,3 +365,12 @@ def test_a_numbered_part_of_a_series_dates_the_report_that_writes_it(bot):
         answer.text
     )
     assert_exact_quotes(bot, answer)
+
+
+def test_a_denial_does_not_reach_a_second_deed_joined_by_and():
+    from rag.answer.verdicts import judge
+
+    passage = "Comets coach Jon Vale has again denied any contact with Norrvik and committed to staying in the job."
+    assert judge("Jon Vale was committed to staying on as Comets coach", [passage]).label == "supported"
+    # the first deed is still denied
+    assert judge("Globex paid the fine", ["Globex did not pay the fine and appealed."]).label == "contradicted"

@@ -311,6 +311,8 @@ def _scan(text: str) -> Scan:
             # clause has a subject of its own, not denied
             scope = 0
         comma_and = after_comma and low == "and"
+        if previous == "and" and len(low) > 4 and low.endswith("ed") and not raw[0].isupper():
+            scope = 0  # "denied any contact with Norrvik and committed to staying": the second deed is not denied
         if after_comma and low in ("who", "which"):
             scope = 0  # "now without Mara Lind, who agreed to resign": the relative clause is not denied
         low = NUMBER_WORDS.get(low, low)
