@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
-from rag.answer.reading import Reading
+from rag.answer.reading import ORDER_WORDS, Reading
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
 from rag.core.text import (
     CALENDAR_NAMES,
@@ -162,11 +162,6 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     cites = Citations()
     lines, parts = _part_lines(evidence, cites)
     labels = [e.label for e in evidence]
-    timeline = (
-        _timeline(evidence[0], asks_if_happened(reading, evidence[0].clause))
-        if reading.shape == "yesno" and len(evidence) == 1 and reading.order != "which"
-        else []
-    )
     order_word = _order_left_out(question, reading, evidence)
     if order_word:
         # "Did Tech Wire report X after Y had happened?" read as one claim: its verdict would say nothing of the order
@@ -177,6 +172,11 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         lines = [quoted(e.window.text, cites.cite(e.window)) for e in evidence if e.window is not None]
         parts = [Part(e.clause.shown, "not_mentioned", []) for e in evidence]
         return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
+    timeline = (
+        _timeline(evidence[0], asks_if_happened(reading, evidence[0].clause))
+        if reading.shape == "yesno" and len(evidence) == 1 and reading.order != "which"
+        else []
+    )
     # only a report that decides the part makes a timeline: passages that merely share its words ("Ostland", "final")
     # are no "latest report" on it
     if len(timeline) >= 2 and any(label != "not_mentioned" for _, label in timeline):
@@ -272,11 +272,11 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
 
 
-_ORDER_WORD = re.compile(r"\b(?:before|after|earlier than|later than|prior to)\b", re.I)
+_ORDER_WORD = re.compile(rf"\b(?:{ORDER_WORDS})\b", re.I)
 # an order word placing the claim against another event ("before its second guide", "after the jury ruled"), not
 # against a time ("before 2020", "after November 6", "after the match" is an event too)
 _BEFORE_AN_EVENT = re.compile(
-    rf"\b(?:before|after|earlier than|later than|prior to)\s+(?!(?:{'|'.join(CALENDAR_NAMES)}|\d|the\s+(?:end|start|"
+    rf"\b(?:{ORDER_WORDS})\s+(?!(?:{'|'.join(CALENDAR_NAMES)}|\d|the\s+(?:end|start|"
     r"beginning|break|weekend|season|deadline)\b|(?:last|next|this)\s+\w+\b))",
     re.I,
 )

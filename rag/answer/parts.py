@@ -203,29 +203,8 @@ def judge_part(
         later = _latest_supporting(clause.claim, cands, after, happened)
         if later is not None:
             verdict, window = Judgement("supported", later[1].score, later[0]), cands[later[0]]
-    # asked when an outlet reported words the question quotes, the window holding them (or any of the article its
-    # title quotes) is that report, whatever a negation elsewhere in it ("denied any contact with ..., adding he had a
-    # '100 percent' passion") seems to say
-    quoted = [folded(q) for q in quoted_words(clause)]
-    holding = [
-        i
-        for i, w in enumerate(cands)
-        if quoted
-        and (
-            all(q in folded(w.text) for q in quoted)
-            or (any_report and all(q in folded(w.hit.article.title) for q in quoted))
-        )
-    ]
-    # asked whether one outlet used the quoted words of something it names ("call the penalty on Mara Lind
-    # 'baffling'"), a window holding the words and the names says so; quoted words that are only a name (a title,
-    # "Tide Works") say nothing, and a window that contradicts the claim still does
-    if happened and clause.source and not any_report:
-        names = {t for t, _, kind in analyse(clause.claim)[1] if kind == "name"}
-        said = [q for q in quoted_words(clause) if re.search(r"\b[a-z]", q)]
-        holding = [
-            i for i in holding if said and verdict.label == "not_mentioned" and names <= analyse(cands[i].text)[0]
-        ]
-    if (any_report or (happened and clause.source)) and holding and verdict.label != "supported":
+    holding = _holding_quoted(clause, cands, verdict, happened, any_report)
+    if holding and verdict.label != "supported":
         i = verdict.index if verdict.index in holding else holding[0]
         verdict, window = Judgement("supported", max(verdict.score, 0.0), i), cands[i]
     # Single sentences beat pairs when they give the same verdict as well: the shorter citation says the same.
@@ -241,6 +220,36 @@ def judge_part(
                 window, verdict = w, Judgement(j.label, j.score, verdict.index)
                 break
     return Evidence(clause, verdict, window, hits, day_mismatch)
+
+
+def _holding_quoted(
+    clause: Clause, cands: list[Window], verdict: Judgement, happened: bool, any_report: bool
+) -> list[int]:
+    """The windows that are the report of the words the question quotes. Asked when an outlet reported them, the window
+    holding them (or any of the article its title quotes) is that report, whatever a negation elsewhere in it ("denied
+    any contact with ..., adding he had a '100 percent' passion") seems to say. Asked whether one outlet used the
+    quoted words of something it names ("call the penalty on Mara Lind 'baffling'"), a window holding the words and
+    the names says so, when no window decided the claim; quoted words that are only a name (a title, "Tide Works")
+    say nothing."""
+    quoted = [folded(q) for q in quoted_words(clause)]
+    if not quoted:
+        return []
+
+    def holds(text: str) -> bool:
+        return all(q in folded(text) for q in quoted)
+
+    if any_report:
+        return [i for i, w in enumerate(cands) if holds(w.text) or holds(w.hit.article.title)]
+    said = any(re.search(r"\b[a-z]", q) for q in quoted_words(clause))
+    if not (happened and clause.source and said and verdict.label == "not_mentioned"):
+        return []
+    names = _names_of(clause.claim)
+    return [i for i, w in enumerate(cands) if holds(w.text) and names <= analyse(w.text)[0]]
+
+
+def _names_of(text: str) -> frozenset[str]:
+    """The tokens of the names the text says ("Mara Lind's pick" -> mara, lind)."""
+    return frozenset(t for t, _, kind in analyse(text)[1] if kind == "name")
 
 
 def _latest_supporting(claim: str, cands: list[Window], after: str, happened: bool) -> tuple[int, Judgement] | None:
@@ -265,7 +274,7 @@ def claim_windows(claim: str, hits: list[Hit], happened: bool) -> list[Window]:
     found = windows(hits)
     if not happened:
         return found
-    names = {t for t, _, kind in analyse(claim)[1] if kind == "name"}
+    names = _names_of(claim)
     return [w for w in found if names <= _article_words(w.hit.article.title, w.hit.article.text)]
 
 
@@ -307,11 +316,11 @@ def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, 
     by its article, so a passage that only shares words with the clause would date the wrong report. A clause that
     points back ("previewed that match") is found by the names of the clause before it; the words it quotes (a
     title, a phrase) are searched for on their own too."""
-    names = frozenset(t for t, _, kind in analyse(clause.claim)[1] if kind == "name")
+    names = _names_of(clause.claim)
     borrowed = ""
     if not names and before is not None and _POINTS_BACK.search(clause.claim):
         borrowed = " ".join(names_in(before.claim))
-        names = frozenset(t for t, _, kind in analyse(borrowed)[1] if kind == "name")
+        names = _names_of(borrowed)
     kept = [h for h in hits if _report_of(clause, names, h)]
     if kept:
         return kept

@@ -160,9 +160,11 @@ _RELATION_ASKED = re.compile(
 _ORDER = re.compile(
     r"\b(before|after|earlier than|later than|prior to|preceding|following|subsequent(?:ly)?|then)\b", re.I
 )
+# The words that place one thing before or after another, in a question's order and in a claim's
+ORDER_WORDS = "before|after|earlier than|later than|prior to"
 # Phrases that name a time order between two reports rather than a time span ("before the deal" vs "before X reported").
 _ORDER_REPORT = re.compile(
-    r"\b(before|after|earlier than|later than|prior to)\s+(?:the\s+)?(?:[\w'’:|.-]+\s+){0,8}?"
+    rf"\b({ORDER_WORDS})\s+(?:the\s+)?(?:[\w'’:|.-]+\s+){{0,8}}?"
     r"(reported|published|discussed|mentioned|wrote|covered|described|suggested|highlighted|"
     r"claimed|noted|stated|report|article|announced|did)\b",
     re.I,
@@ -260,34 +262,22 @@ class Reading:
     either: bool = False  # "Did either A or B report X?": one outlet saying it is enough
 
 
-def _first_position(text: str, name: str) -> int:
-    bare = re.sub(r"^the\s+", "", name.lower())
-    m = re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", text.lower())
-    if m:
-        return m.start()
-    m = short_name_at(outlet_short_name(name), text)
-    if m:
-        return m.start()
-    spelled_otherwise = compact_mentions(name, text)
-    return spelled_otherwise[0][0] if spelled_otherwise else -1
-
-
 def _outlet_span(text: str, name: str) -> tuple[int, int] | None:
-    """Where the text names the outlet, in full or by its short name ("the Coast Times" for "Coast Times - Sports"),
-    "the" before it included."""
+    """Where the text first names the outlet: in full, by its short name ("Coast Times" for "Coast Times - Sports") or
+    spelled otherwise ("Bay News" for "BayNews.com"); None when it does not."""
     bare = re.sub(r"^the\s+", "", name.lower())
-    m = re.search(r"(?:\bthe\s+)?(?<![\w])" + re.escape(bare) + r"(?![\w])", text, re.I)
-    m = m or short_name_at(outlet_short_name(name), text)
-    if m is None:
-        spelled_otherwise = compact_mentions(name, text)
-        if not spelled_otherwise:
-            return None
-        start, end = spelled_otherwise[0]
-    else:
-        start, end = m.start(), m.end()
-    if text[:start].lower().endswith("the "):
-        start -= 4
-    return start, end
+    m = re.search(r"(?<![\w])" + re.escape(bare) + r"(?![\w])", text, re.I) or short_name_at(
+        outlet_short_name(name), text
+    )
+    if m:
+        return m.start(), m.end()
+    spelled_otherwise = compact_mentions(name, text)
+    return spelled_otherwise[0] if spelled_otherwise else None
+
+
+def _first_position(text: str, name: str) -> int:
+    span = _outlet_span(text, name)
+    return span[0] if span else -1
 
 
 # How a question says which outlet tells an event, around the event itself: "According to Tech Wire, did ...?",
@@ -309,7 +299,8 @@ def without_outlet(question: str, source: str) -> str:
     span = _outlet_span(question, source)
     if span is None:
         return ""
-    marked = question[: span[0]] + "\x00" + question[span[1] :]
+    start = span[0] - 4 if question[: span[0]].lower().endswith("the ") else span[0]  # "the" with the name
+    marked = question[:start] + "\x00" + question[span[1] :]
     if m := _ACCORDING_TO.match(marked):
         rest = marked[m.end() :]
         plain = rest[:1].upper() + rest[1:]
@@ -815,7 +806,7 @@ _SAME_DAY = re.compile(r"\bon\s+the\s+same\s+(?:day|date)\b|\bthe\s+same\s+day\s
 
 # "... before Tech Wire previewed it": an order word right before an outlet's name places the two reports in time,
 # whatever the verb that follows
-_ORDER_BEFORE_OUTLET = re.compile(r"\b(before|after|earlier than|later than|prior to)\s+(?:the\s+)?$", re.I)
+_ORDER_BEFORE_OUTLET = re.compile(rf"\b({ORDER_WORDS})\s+(?:the\s+)?$", re.I)
 
 
 def stated_order(question: str, sources: Sequence[str] = ()) -> str:
@@ -940,9 +931,6 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
     # ("before or after" splits where "before" does: its "or after" is no part of a claim)
     split = _WHICH_ORDER.sub("before", question) if reading.order == "which" else question
     reading.clauses = split_clauses(split, sources) if reading.shape != "open" else []
-    # "Did Tech Wire report X before it reported Y?": one outlet, two reports of it, whose order is asked; not "did
-    # its report after the trial and the subsequent one portray him inconsistently?", which asks how they relate in
-    # words the relation reader does not take for its verb
     # "Did Tech Wire list Globex at $5?", "Was Mara Lind the Tech Wire reviewer's pick?": one outlet, asked what it
     # says rather than how it reads ("does Tech Wire suggest ...?"): judged as the bare "did it happen?" is, inside
     # its articles; a paraphrase that only shares the topic is no Yes
@@ -960,6 +948,9 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
             # "say anything about X", "report Mara Lind's comments": a verb of reporting before a topic, not a claim
             or (_REPORTING_VERB.search(only.text) and not _STATES_AS_FACT.search(only.text))
         )
+    # "Did Tech Wire report X before it reported Y?": one outlet, two reports of it, whose order is asked; not "did
+    # its report after the trial and the subsequent one portray him inconsistently?", which asks how they relate in
+    # words the relation reader does not take for its verb
     if (
         reading.shape == "yesno"
         and reading.order
