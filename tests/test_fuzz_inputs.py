@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -251,7 +250,10 @@ def test_upload_names(name):
     assert safe not in (".", "..")
 
 
-_UPLOAD_ROOT = Path(tempfile.mkdtemp(prefix="newsrag-upload-fuzz-"))
+@pytest.fixture(scope="module")
+def upload_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Module-scoped so hypothesis may reuse it across examples; pytest removes it, unlike a bare mkdtemp.
+    return tmp_path_factory.mktemp("upload-fuzz")
 
 
 @settings(max_examples=budget(0.5))
@@ -259,17 +261,17 @@ _UPLOAD_ROOT = Path(tempfile.mkdtemp(prefix="newsrag-upload-fuzz-"))
     given_names=st.lists(names, min_size=1, max_size=4),
     uploader=st.sampled_from(["", "ann", "../../etc", "..", "日本", "a/b"]),
 )
-def test_uploads_land_only_in_the_uploads_folder(given_names, uploader):
+def test_uploads_land_only_in_the_uploads_folder(upload_root, given_names, uploader):
     from ui.uploads import check_and_store
 
     count("upload names: check_and_store")
-    src = _UPLOAD_ROOT / "src.md"
+    src = upload_root / "src.md"
     src.write_text("A short article about the harbour.", encoding="utf-8")
-    uploads = _UPLOAD_ROOT / "index" / "uploads"
+    uploads = upload_root / "index" / "uploads"
     checked = check_and_store([(str(src), n) for n in given_names], uploads, uploader=uploader)
     assert len(checked.accepted) + len(checked.refused) == len(given_names)
     root = uploads.resolve()
     for a in checked.accepted:
         assert root in a.path.resolve().parents
-    outside = [p for p in _UPLOAD_ROOT.rglob("*") if p.is_file() and p != src and root not in p.resolve().parents]
+    outside = [p for p in upload_root.rglob("*") if p.is_file() and p != src and root not in p.resolve().parents]
     assert outside == []
