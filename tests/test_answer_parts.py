@@ -646,6 +646,24 @@ def test_a_part_said_in_other_words_is_supported_but_not_with_a_number_the_passa
     assert judge("about Mara Lind's fraud trial", [by_surname[0].replace("Lind", "Mara")]).label == "not_mentioned"
 
 
+def test_a_denial_is_supported_only_by_a_passage_that_words_what_it_denies():
+    from rag.answer.verdicts import _denial_unheld, judge
+
+    # shares the scientists, the lab and the dots, but says nothing of advances, let alone of their absence
+    silent = ["This year the prize honours three scientists who made quantum dots in a lab at Norrvik."]
+    denial = "scientists at Norrvik have made no advances in their field"
+    assert judge(denial, silent).label == "not_mentioned"
+    # the passage that says the thing denied decides, either way
+    assert judge(denial, silent + ["At Norrvik scientists have made no advances in quantum dots."]).index == 1
+    said = ["Mara Lind said Globex never seriously considered switching to another supplier than Tide Works."]
+    assert judge("Globex has not considered switching from Tide Works as its supplier", said).label == "supported"
+    # a denial after the main statement often says what a report leaves out, which silence shows: not read
+    assert judge("Globex bought Tide Works, without naming a price", ["Globex bought Tide Works."]).label == "supported"
+    # nor is a denial said only as possible ("might not") a claim that the thing is absent
+    assert not _denial_unheld("the Mariners might not pursue Theo Park", "The Mariners weigh Theo Park.")
+    assert _denial_unheld("the Mariners did not pursue Theo Park", "The Mariners weigh Theo Park.")
+
+
 def test_a_passage_with_the_two_sides_the_other_way_round_supports_nothing():
     from rag.answer.verdicts import judge
 

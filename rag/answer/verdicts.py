@@ -850,6 +850,22 @@ def _all_names_held(claim: str, passage: str) -> bool:
 SHORT_CLAIM_WORDS = 2
 
 
+# where a claim's main statement ends: a comma, "and", "but", "without ...", or a clause about something it names
+_MAIN_STATEMENT_END = re.compile(r",|;|\b(?:and|but|without|that|which|who|whose|while|whereas)\b", re.I)
+# a denial, but not one said only as possible ("Globex might not sell"), which is a view a report gives
+_DENIAL = re.compile(r"(?<!\bmay )(?<!\bmight )(?<!\bcould )(?:\b(?:no|not|never)\b|n[’']t\b)", re.I)
+
+
+def _denial_unheld(claim: str, passage: str) -> bool:
+    """The claim's main statement denies something ("Globex made no profit", "Lind did not resign") and the passage
+    words none of what the denial reaches: however many other words they share, a passage silent on the thing says
+    nothing of its absence. A denial further on ("..., without naming a buyer") often says what a report leaves out,
+    which a passage shows by its silence, so only the main statement is read."""
+    main = _MAIN_STATEMENT_END.split(claim, maxsplit=1)[0]
+    denied = negated_words(main) if _DENIAL.search(main) else frozenset()
+    return bool(denied) and not denied & analyse(passage)[0]
+
+
 def _no_name_held(claim: str, passage: str) -> bool:
     """A short claim names someone or something and the passage names none of it: whatever words they share, the
     passage is about something else ("will his family sue the league?" says nothing of suing Globex). A longer claim
@@ -1071,6 +1087,7 @@ def judge(
         or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
+        or _denial_unheld(terms, passage)
         or _day_swapped(terms, passage)
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
