@@ -374,3 +374,27 @@ def test_a_denial_does_not_reach_a_second_deed_joined_by_and():
     assert judge("Jon Vale was committed to staying on as Comets coach", [passage]).label == "supported"
     # the first deed is still denied
     assert judge("Globex paid the fine", ["Globex did not pay the fine and appealed."]).label == "contradicted"
+
+
+def test_a_question_split_at_its_order_word_is_no_yes_for_two_events_that_both_happened(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        ("Coast Times", "2023-12-20", "Norrvik's best", "Norrvik's list of the top 20 players of 2023 came out today."),
+        ("Bay News", "2023-10-10", "Globex Watch deals", "Bay News covered the Globex Watch sale: it is down to $269."),
+        (
+            "Bay News",
+            "2023-10-12",
+            "Ferry news",
+            "The Ostland ferry strike ended after the crews took a new pay offer.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "split_order", articles))
+    answer = bot.ask(
+        "Did Norrvik's list of the top 20 players of 2023 come out before Bay News covered the Globex Watch sale?"
+    )
+    # each part is said, and the list came out two months after the sale was covered: "each part is supported" would
+    # be a Yes to an order nothing checked
+    assert answer.text.startswith(UNSETTLED), answer.text
+    assert "came before another" in answer.text.split("\n")[0]
+    assert not strict_correct(answer.text, answer.refused, "Yes")

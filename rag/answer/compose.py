@@ -283,18 +283,22 @@ _BEFORE_AN_EVENT = re.compile(
 
 
 def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -> str:
-    """The order word ("after") of a yes/no question of one part whose verdict cannot say which of two events came
-    first: the part lost the word when its two events were read as one claim ("Did Tech Wire report X after Y had
-    happened?"), or keeps it ("... publish its X guide before its Y guide?") while no passage it rests on says it;
-    else ""."""
+    """The order word ("after") of a yes/no question whose verdicts cannot say which of two events came first: one
+    part lost the word when its two events were read as one claim ("Did Tech Wire report X after Y had happened?"),
+    or keeps it ("... publish its X guide before its Y guide?") while no passage it rests on says it; or the question
+    was split into parts at the word; else ""."""
     # an order word inside quoted words ("said 'prices fall after a while'") or a title's ("Life After Globex") is
     # none the question asks about
     unquoted = question
     for phrase in quoted_phrases(question):
         unquoted = unquoted.replace(phrase, " ")
     m = next((w for w in _ORDER_WORD.finditer(unquoted) if w.group(0).islower()), None)
-    if reading.shape != "yesno" or len(evidence) != 1 or m is None or reading.order == "which":
+    if reading.shape != "yesno" or m is None or reading.order == "which":
         return ""  # "before or after?" is answered as asked (see compose_yes_no)
+    if len(evidence) > 1:
+        # split at the order word ("Did X come out before Tech Wire covered Y?"): each part's verdict says one
+        # happened, none which came first
+        return "" if any(_ORDER_WORD.search(e.clause.text) for e in evidence) else m.group(0).lower()
     part = evidence[0]
     if not _ORDER_WORD.search(part.clause.text):
         return m.group(0).lower()
