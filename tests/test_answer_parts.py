@@ -664,6 +664,22 @@ def test_a_denial_is_supported_only_by_a_passage_that_words_what_it_denies():
     assert _denial_unheld("the Mariners did not pursue Theo Park", "The Mariners weigh Theo Park.")
 
 
+def test_asked_whether_it_happened_a_long_claim_may_have_one_plain_word_said_otherwise():
+    from rag.answer.verdicts import judge
+
+    passage = ["Mara Lind said Globex has sent close to 10,000 takedowns to sites hosting fake copies of its songs."]
+    claim = "Globex sent close to 10,000 takedown requests to sites hosting fake copies of its songs"
+    assert judge(claim, passage, happened=True, spare=True).supported
+    # a named answer checks every word of its claim; and no word is spared from a short claim, nor the deed, nor a
+    # number, nor a word with an opposite ("new" songs, not old ones)
+    assert not judge(claim, passage, happened=True).supported
+    assert not judge("Globex sent 10,000 takedown requests", passage, happened=True, spare=True).supported
+    assert not judge(claim.replace("sent", "filed"), passage, happened=True, spare=True).supported
+    assert not judge(claim.replace("10,000", "12,000"), passage, happened=True, spare=True).supported
+    newer = "Globex sent close to 10,000 takedowns to sites hosting fake copies of its new songs"
+    assert not judge(newer, passage, happened=True, spare=True).supported
+
+
 def test_a_passage_with_the_two_sides_the_other_way_round_supports_nothing():
     from rag.answer.verdicts import judge
 

@@ -194,7 +194,7 @@ def judge_part(
     """The clause judged on its passages. With `any_report`, one report of the outlet saying the claim is enough,
     whatever its other reports say ("did Tech Wire report X before it reported Y?" asks of two reports)."""
     cands = claim_windows(clause.claim, hits, happened)
-    verdict = judge(clause.claim, [w.text for w in cands], happened=happened)
+    verdict = judge(clause.claim, [w.text for w in cands], happened=happened, spare=happened)
     window = cands[verdict.index] if verdict.index >= 0 else None
     if (happened or any_report) and window is not None and verdict.label == "contradicted":
         # news changes: a later report that says it happened decides over an earlier one that said it would not
@@ -215,7 +215,7 @@ def judge_part(
             if w.hit is window.hit and window.start <= w.start and w.end <= window.end and w is not window
         ]
         for w in singles:
-            j = judge(clause.claim, [w.text], happened=happened)
+            j = judge(clause.claim, [w.text], happened=happened, spare=happened)
             if j.label == verdict.label and j.score >= verdict.score - 1e-9:
                 window, verdict = w, Judgement(j.label, j.score, verdict.index)
                 break

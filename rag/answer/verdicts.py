@@ -531,10 +531,13 @@ MIN_SHARED_WORDS = 1
 _POSSIBLY_NOT = re.compile(r"\b(?:may|might)(?:\s+well)?\s+(?:not|never)\b|\bmightn[’']t\b", re.I)
 
 
-def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, outright: bool = False) -> bool:
+def _said_in_one_sentence(
+    claim: str, passage: str, opposites: bool = False, outright: bool = False, spare: bool = False
+) -> bool:
     """One statement of the passage (not a question) holds every content word of the claim, names and numbers too:
     for "did Globex cut prices?" a passage naming Globex in one sentence and a price cut in the next has not said
-    that Globex cut prices, and one naming Globex and prices without the cut has not said it either."""
+    that Globex cut prices, and one naming Globex and prices without the cut has not said it either. `spare`: a long
+    claim may have one plain word said otherwise (_spared)."""
     _, claim_content, _ = analyse(claim)
     needed = {t for t, _, kind in claim_content if kind != "name"}
     names = _names_held(claim)
@@ -546,11 +549,12 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
         # a denial said only as possible is none ("Globex may not cut prices"); "will not" is a decision, and is one
         if sentence.rstrip(" \"'’”").endswith("?") or (opposites and _POSSIBLY_NOT.search(sentence)):
             continue
+        held = needed if not spare else needed - _spared(claim, needed, names, sentence)
         if (
-            _holds(needed, names, sentence)
+            _holds(held, names, sentence)
             and _names_said(claim, sentence)
             and not _only_inside_longer_names(claim, sentence)
-            and _close_together(needed, names, sentence)
+            and _close_together(held, names, sentence)
             and not roles_swapped(claim, sentence)
             and not someone_else_did_it(claim, sentence)
             # "such as Globex's plan to buy Tide Works" states no purchase, whatever the sentence before it says
@@ -561,6 +565,25 @@ def _said_in_one_sentence(claim: str, passage: str, opposites: bool = False, out
         ):
             return True
     return False
+
+
+# A claim asked whether it happened, with at least this many plain words, may have one of them said otherwise
+SPARED_FROM = 5
+
+
+def _spared(claim: str, needed: set[str], names: list[set[str]], sentence: str) -> set[str]:
+    """The one plain word of a long claim the sentence may say otherwise, when it holds every name and number and all
+    other plain words, and the word carries no sense a twist hides in: not the deed (its first plain word), a word
+    with an opposite, or a word the claim negates. "Globex sent close to 10,000 takedown requests" is said by "Globex
+    has sent close to 10,000 takedowns to platforms"; none is spared in "Globex won the semifinal", too short."""
+    plain = [t for t, _, kind in analyse(claim)[1] if kind == "word"]
+    tokens = analyse(sentence)[0]
+    missing = needed - tokens
+    if len(plain) < SPARED_FROM or len(missing) != 1 or not all(words & tokens for words in names if words):
+        return set()
+    word = next(iter(missing))
+    twistable = word in _deed_word(claim)[:1] + plain[:1] or word in _OPPOSITE or word in negated_words(claim)
+    return set() if twistable or word not in plain else missing
 
 
 # A line with no closing stop, its first name doing something in the present ("Ostland beats Norrvik in Cup final"),
@@ -1037,11 +1060,14 @@ def judge(
     passages: list[str],
     similarity: Similarity | None = embedding_similarity,
     happened: bool = False,
+    spare: bool = False,
 ) -> Judgement:
     """supported / contradicted / not_mentioned for `claim` against the passages, each judged on its own; with
     `similarity`, a close paraphrase supports a claim its words alone do not. `happened`: the question asks whether
     the claim happened ("did Globex cut prices?"), not what a report suggests, so a passage that says it only as
-    possible, planned or conditional ("Globex may cut prices", "if Globex cuts prices") does not support it."""
+    possible, planned or conditional ("Globex may cut prices", "if Globex cuts prices") does not support it. `spare`
+    (a yes/no part): a long claim may have one plain word said otherwise (_spared); a named answer (a number,
+    a name) is checked against every word of its claim, which holds the candidate."""
     # one event in one word on both sides: "came back" is "returned", "a victory" is "a win"
     bare = claim_terms(claim)
     terms = same_event_words(bare)
@@ -1103,7 +1129,7 @@ def judge(
         # asked whether it happened, the words alone support only a passage that holds every plain word of the claim
         score = (
             0.0
-            if other[i] or (happened and not _said_in_one_sentence(terms, passage, outright=True))
+            if other[i] or (happened and not _said_in_one_sentence(terms, passage, outright=True, spare=spare))
             else lexical_support(terms, passage)
         )
         scores.append(score)
