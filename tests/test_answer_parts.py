@@ -680,6 +680,22 @@ def test_asked_whether_it_happened_a_long_claim_may_have_one_plain_word_said_oth
     assert not judge(newer, passage, happened=True, spare=True).supported
 
 
+def test_another_place_in_the_same_series_contradicts_a_claim():
+    from rag.answer.verdicts import judge
+    from rag.core.text import ordinal_places
+
+    assert ordinal_places("Norrvik is the third-largest port, and the 2nd busiest") == {(3, "largest"), (2, "busiest")}
+    passage = ["Norrvik is the third largest city north of the Ostland border."]
+    second = "Norrvik is the second largest city north of the Ostland border"
+    for happened in (False, True):
+        assert judge(second, passage, happened=happened).label == "contradicted"
+    assert judge(second.replace("second", "third"), passage).supported
+    # a passage that names both places names the claim's too: "the second half" against "the first half and the
+    # second half"
+    both = ["The Comets scored in the first half and again in the second half."]
+    assert judge("the Comets scored in the second half", both).supported
+
+
 def test_a_passage_with_the_two_sides_the_other_way_round_supports_nothing():
     from rag.answer.verdicts import judge
 

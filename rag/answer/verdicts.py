@@ -32,6 +32,7 @@ from rag.core.text import (
     base_stem,
     claim_as_matched,
     days_of_month,
+    ordinal_places,
     same_event_words,
     says_result,
     scores_said,
@@ -817,6 +818,13 @@ def _day_swapped(claim: str, passage: str) -> bool:
     return any((month, day) not in said and any(m == month for m, _ in said) for month, day in days_of_month(claim))
 
 
+def _place_swapped(claim: str, passage: str) -> bool:
+    """The claim puts something at one place of a series ("the second largest city") and the passage at another of
+    the same series ("the third largest city") and never at the claim's: it says the claim's opposite."""
+    said = ordinal_places(passage)
+    return any((place, what) not in said and any(w == what for _, w in said) for place, what in ordinal_places(claim))
+
+
 def _numbers_held(claim: str, passage: str) -> bool:
     """Every number of the claim is in the passage, and every name but PARAPHRASE_MISSING_NAMES at least in part."""
     _, claim_content, _ = analyse(claim)
@@ -1094,6 +1102,7 @@ def judge(
         or _amount_swapped(terms, p)
         or (covers[i] >= CONTRADICTION_COVER and _pairs_swapped(terms, p))
         or score_swapped[i]
+        or (covers[i] >= CONTRADICTION_COVER and _place_swapped(terms, p))
         or _affiliation_swapped(terms, p)
         for i, p in enumerate(passages)
     ]

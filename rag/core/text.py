@@ -1275,6 +1275,21 @@ def ordinals(text: str) -> set[int]:
     return {_ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["n"]) for m in _ORDINAL.finditer(text)}
 
 
+_AFTER_ORDINAL = re.compile(r"[\s-]+([a-z]+)", re.I)
+
+
+def ordinal_places(text: str) -> set[tuple[int, str]]:
+    """(place, stem of the word after it) for each ordinal of the text: "the third largest city" -> (3, "largest"),
+    "in the 2nd half" -> (2, "half"): what a place is a place in."""
+    places = set()
+    for m in _ORDINAL.finditer(text):
+        after = _AFTER_ORDINAL.match(text, m.end())
+        if after:
+            place = _ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["n"])
+            places.add((place, stem(after.group(1).lower())))
+    return places
+
+
 def holds_number(text: str) -> bool:
     """The text gives a number ("830 of its employees", "ten points", "billions of dollars"): what a "how many" or "how
     much" question needs of any sentence that answers it."""
