@@ -398,3 +398,66 @@ def test_a_question_split_at_its_order_word_is_no_yes_for_two_events_that_both_h
     assert answer.text.startswith(UNSETTLED), answer.text
     assert "came before another" in answer.text.split("\n")[0]
     assert not strict_correct(answer.text, answer.refused, "Yes")
+
+
+def test_one_article_holding_both_parts_is_not_called_two_reports_at_the_same_time(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Bay News",
+            "2023-10-05",
+            "Harbour notes",
+            "The harbour ferry was late again. The harbour cafe closed for winter.",
+        ),
+        (
+            "Coast Times",
+            "2023-10-06",
+            "Ferry news",
+            "The Ostland ferry strike ended after the crews took a new pay offer.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "one_article_order", articles))
+    answer = bot.ask("Did Bay News report the harbour ferry being late before it reported the harbour cafe closing?")
+    # one article dates neither report against the other: not "both reports are dated 2023-10-05, at the same time"
+    assert answer.text.startswith(UNSETTLED), answer.text
+    assert "one article" in answer.text.split("\n")[0] and "same time" not in answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_an_earlier_count_that_later_reports_go_past_is_no_no(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    articles = [
+        (
+            "Sports Desk",
+            "2023-11-29",
+            "Comets' leaky defence",
+            "The Comets have conceded 14 goals in the cup group, a record that could get worse in the last game.",
+        ),
+        (
+            "Bay News",
+            "2023-12-12",
+            "Comets finish bottom",
+            "The Comets finished bottom of the cup group, shipping 15 goals, more than any side before them.",
+        ),
+    ]
+    articles += [
+        ("Tech Wire", "2023-12-05", "Globex Pay launches", "Globex Pay is priced at $1.99 a month in Ostland."),
+        (
+            "Tech Wire",
+            "2023-12-11",
+            "Globex Pay is back",
+            "Globex Pay, priced monthly, is back online in Ostland after the outage, a month on.",
+        ),
+    ]
+    bot = Assistant.open(index_articles(tmp_path_factory, "stale_count", articles))
+    answer = bot.ask("Did the Comets concede 15 goals in the cup group?")
+    # the 14 of November denies nothing of December's 15, which the check cannot read ("shipping"): no bold No
+    assert answer.text.startswith(f"{UNSETTLED}: as of 2023-11-29, Sports Desk [1] said otherwise"), answer.text
+    assert "Bay News" in answer.text.split("\n")[0]
+    assert not strict_correct(answer.text, answer.refused, "No")
+    assert_exact_quotes(bot, answer)
+    # a price is no count so far: the earlier report's "$1.99" still says No to "$2.99"
+    answer = bot.ask("Does Tech Wire say Globex Pay costs $2.99 a month?")
+    assert answer.text.startswith("**No**, as of 2023-12-05: Tech Wire [1]"), answer.text

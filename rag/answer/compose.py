@@ -477,6 +477,12 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     # reports dated after the deciding one that the check reads as neither confirming nor denying it: shown as later,
     # not called earlier; and said to be undecided by the check, not by the report (a paraphrase may decide it)
     later = [x for x, _ in timeline if x is not w and x.hit.article.published_at > day]
+    if verdict == "contradicted" and later and _running_count_below(e.clause.claim, w.text):
+        # "have conceded 14 goals" on Monday does not deny the 15 that later reports give: a count not yet reached
+        # when a report was written may be reached by the time of the later ones, which the check could not read
+        lead = (
+            f"{UNSETTLED}: as of {day}, {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}] said otherwise"
+        )
     earlier = [(x, label) for x, label in timeline if x is not w and x.hit.article.published_at <= day]
     same = [x for x, label in earlier if label == verdict]
     other = [x for x, label in earlier if label not in (verdict, "not_mentioned")]
@@ -498,6 +504,19 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
+# "have conceded 14 goals", "has now sold 3 million": a count up to the day of the report
+_COUNT_SO_FAR = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|already\s+|also\s+|so\s+far\s+)?[a-z]+(?:ed|en|wn|ld|ot)\s", re.I
+)
+
+
+def _running_count_below(claim: str, text: str) -> bool:
+    """The text gives a count so far ("have conceded 14 goals") below a number the claim asks of ("15 goals")."""
+    said = [int(n) for n in re.findall(r"\b\d{1,6}\b", text)]
+    asked = [int(n) for n in re.findall(r"\b\d{1,6}\b", claim)]
+    return bool(_COUNT_SO_FAR.search(text)) and any(a > s for a in asked for s in said)
+
+
 def published_moment(window: Window) -> str:
     """The publication time of the window's article in UTC ("2023-12-24 09:10 UTC"), "" when none was given."""
     instant = window.hit.article.published_instant
@@ -513,6 +532,13 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
     first, second = dated[0], dated[1]
     a, b = first.published_at, second.published_at
     na, nb = _cite(cites, first), _cite(cites, second)
+    if (
+        first.window is not None
+        and second.window is not None
+        and first.window.hit.article.id == second.window.hit.article.id
+    ):
+        # "before it reported Y" asks of two reports: one article holding both parts dates neither against the other
+        return f"{UNSETTLED}: one article, {first.source} of {a} [{na}][{nb}], says both; the two reports were not found apart."
     if reading.order == "same":
         if a == b:
             return f"**Yes.** {first.source} [{na}] and {second.source} [{nb}] both reported it on {a}."
