@@ -512,8 +512,7 @@ _COUNT_SO_FAR = re.compile(
 
 def _running_count_below(claim: str, text: str) -> bool:
     """The text gives a count so far ("have conceded 14 goals") below a number the claim asks of ("15 goals")."""
-    said = [int(n) for n in re.findall(r"\b\d{1,6}\b", text)]
-    asked = [int(n) for n in re.findall(r"\b\d{1,6}\b", claim)]
+    said, asked = ([float(t) for t, _, kind in analyse(x)[1] if kind == "number"] for x in (text, claim))
     return bool(_COUNT_SO_FAR.search(text)) and any(a > s for a in asked for s in said)
 
 
