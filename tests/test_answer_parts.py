@@ -662,6 +662,8 @@ def test_a_denial_is_supported_only_by_a_passage_that_words_what_it_denies():
     # nor is a denial said only as possible ("might not") a claim that the thing is absent
     assert not _denial_unheld("the Mariners might not pursue Theo Park", "The Mariners weigh Theo Park.")
     assert _denial_unheld("the Mariners did not pursue Theo Park", "The Mariners weigh Theo Park.")
+    # "was there no change in ...?" asks how two reports relate: the relation is judged, not an absence
+    assert not _denial_unheld("there was no change in the portrayal of Globex", "Globex raised its prices.")
 
 
 def test_asked_whether_it_happened_a_long_claim_may_have_one_plain_word_said_otherwise():

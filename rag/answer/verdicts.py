@@ -887,6 +887,11 @@ _MAIN_STATEMENT_END = re.compile(r",|;|\b(?:and|but|without|that|which|who|whose
 _DENIAL = re.compile(r"(?<!\bmay )(?<!\bmight )(?<!\bcould )(?:\b(?:no|not|never)\b|n[’']t\b)", re.I)
 
 
+_RELATION_WORDS = frozenset(
+    analyse("change changed difference differ different contradiction consistent shift agree")[0]
+)
+
+
 def _denial_unheld(claim: str, passage: str) -> bool:
     """The claim's main statement denies something ("Globex made no profit", "Lind did not resign") and the passage
     words none of what the denial reaches: however many other words they share, a passage silent on the thing says
@@ -894,7 +899,8 @@ def _denial_unheld(claim: str, passage: str) -> bool:
     which a passage shows by its silence, so only the main statement is read."""
     main = _MAIN_STATEMENT_END.split(claim, maxsplit=1)[0]
     denied = negated_words(main) if _DENIAL.search(main) else frozenset()
-    return bool(denied) and not denied & analyse(passage)[0]
+    # "was there no change in how Tech Wire portrayed Globex?" asks how two reports relate, not what one leaves out
+    return bool(denied) and not denied & (analyse(passage)[0] | _RELATION_WORDS)
 
 
 def _no_name_held(claim: str, passage: str) -> bool:
