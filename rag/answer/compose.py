@@ -473,16 +473,16 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
     day = w.hit.article.published_at
     year = earlier_year(w, same_event_words(e.clause.claim)) if verdict == "supported" else ""
     when = f"in {year} (reported on {day})" if year else f"as of {day}"
-    lead = f"{word}, {when}: {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
     # reports dated after the deciding one that the check reads as neither confirming nor denying it: shown as later,
     # not called earlier; and said to be undecided by the check, not by the report (a paraphrase may decide it)
     later = [x for x, _ in timeline if x is not w and x.hit.article.published_at > day]
+    deciding = f"{w.hit.article.source or w.hit.article.title} [{cites.cite(w)}]"
     if verdict == "contradicted" and later and _running_count_below(e.clause.claim, w.text):
         # "have conceded 14 goals" on Monday does not deny the 15 that later reports give: a count not yet reached
         # when a report was written may be reached by the time of the later ones, which the check could not read
-        lead = (
-            f"{UNSETTLED}: as of {day}, {w.hit.article.source or w.hit.article.title} [{cites.cite(w)}] said otherwise"
-        )
+        lead = f"{UNSETTLED}: as of {day}, {deciding} said otherwise"
+    else:
+        lead = f"{word}, {when}: {deciding}"
     earlier = [(x, label) for x, label in timeline if x is not w and x.hit.article.published_at <= day]
     same = [x for x, label in earlier if label == verdict]
     other = [x for x, label in earlier if label not in (verdict, "not_mentioned")]

@@ -20,6 +20,7 @@ from rag.core.text import (
     folded,
     irregular_past,
     is_markup,
+    is_year,
     quoted_phrases,
     same_event_words,
     split_sentences,
@@ -303,9 +304,7 @@ def _report_of(clause: Clause, names: frozenset[str], hit: Hit) -> bool:
     body = folded(f"{article.title}\n{article.text}")
     quoted = all(folded(q) in body for q in quoted_words(clause))
     # (a year goes unwritten in a report of that year's news)
-    numbers = {
-        t for t, _, kind in analyse(clause.claim)[1] if kind == "number" and not re.fullmatch(r"(?:19|20)\d\d", t)
-    }
+    numbers = {t for t, _, kind in analyse(clause.claim)[1] if kind == "number" and not is_year(t)}
     # "Week 13", "Game 2": a numbered part of a series is written as such, not any 13 of the text
     numbered = all(folded(m.group(0)) in body for m in _NUMBERED_PART.finditer(clause.claim))
     return quoted and numbered and (names | numbers) <= _article_words(article.title, article.text)

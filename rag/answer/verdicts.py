@@ -32,6 +32,7 @@ from rag.core.text import (
     base_stem,
     claim_as_matched,
     days_of_month,
+    is_year,
     ordinal_places,
     same_event_words,
     says_result,
@@ -360,7 +361,7 @@ def _pairs_swapped(claim: str, passage: str) -> bool:
     March and Theo Park in May", "45 goals in 33 matches") and the passage gives both the other way round ("€9.99/month
     on web or €12.99/month on phones"): each part's own words are read against the nearest of the two values on the
     side the claim puts them, and most find the other's."""
-    found = [m for m in PAIRED_VALUE.finditer(claim) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
+    found = [m for m in PAIRED_VALUE.finditer(claim) if not is_year(m.group(0))]
     if len(found) != 2:
         return False
     values = (value_key(found[0].group(0)), value_key(found[1].group(0)))

@@ -349,6 +349,13 @@ def irregular_past(verb: str) -> str:
 # "four years ago", "last year", "in 2019": a year said in words, dated from the article's year
 _YEARS_AGO = re.compile(r"\b(?:(?P<n>\d{1,2}|[a-z]+)\s+years?\s+ago|(?P<last>last)\s+year)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def is_year(token: str) -> bool:
+    """The token is a year of news ("2023"), which a report of that year's news may leave unwritten."""
+    return bool(_YEAR.fullmatch(token.strip()))
+
+
 _ROUGHLY_BEFORE = re.compile(
     r"\b(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|less\s+than|under|up\s+to|close\s+to|"
     r"approximately|well\s+over)\s+$",
