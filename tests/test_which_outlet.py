@@ -124,11 +124,11 @@ def test_of_the_outlets_named_the_one_saying_it_is_the_answer_and_the_other_is_c
 
 def test_a_report_no_outlet_makes_leaves_the_question_unsettled(bot):
     answer = bot.ask("Which outlet reported that Globex opened a factory on the Moon?")
-    assert answer.text.startswith("The articles do not settle this: none of the")
+    assert answer.text.startswith("The articles do not settle this: none of the"), answer.text
     assert not answer.citations and all(p.verdict == "not_mentioned" for p in answer.parts)
     # the report is said as the question wrote it: "Globex's", not the "Globex s" it is matched by
     answer = bot.ask("Which outlet reported that Globex's founder opened a factory on the Moon?")
-    assert "says Globex's founder opened a factory on the Moon." in answer.text, answer.text
+    assert "found to say Globex's founder opened a factory on the Moon." in answer.text, answer.text
     assert {p.claim for p in answer.parts} == {"Globex's founder opened a factory on the Moon"}
 
 
@@ -241,5 +241,32 @@ def test_when_an_outlet_reported_it_is_the_day_of_its_earliest_report_saying_it(
 def test_reported_that_asks_for_a_sentence_saying_it_as_a_fact(bot):
     # the names and "jury" are there, the jury siding with anyone is not
     answer = bot.ask("Which outlet reported that the jury sided with Globex?")
-    assert answer.text.startswith("The articles do not settle this: none of the")
+    assert answer.text.startswith("The articles do not settle this: none of the"), answer.text
     assert not answer.citations
+
+
+def test_of_two_outlets_offered_the_one_whose_passage_clearly_comes_closest_answers(bot):
+    # no sentence says it word for word ("put up" for "raised", "subscribers" for "customers"), but of the two outlets
+    # offered one has it nearly all and the other next to none of it
+    answer = bot.ask(
+        "Which outlet reported that Globex put up the price of its Tide Pay service by 5% for new subscribers, the "
+        "Harbour Herald or the Coast Times?"
+    )
+    assert answer.text.startswith("**Harbour Herald** (2023-10-04) [1] — of the outlets named, its passage comes"), (
+        answer.text
+    )
+    assert "1 other outlet checked does not state it." in answer.text
+    assert [c.source for c in answer.citations] == ["Harbour Herald"]
+    assert_exact_quotes(bot, answer)
+    # asked without offering the outlets, the same words are not enough: no outlet says it outright
+    alone = bot.ask(
+        "Which outlet reported that Globex put up the price of its Tide Pay service by 5% for new subscribers?"
+    )
+    assert alone.text.startswith("The articles do not settle this: none of the"), alone.text
+    # and when the offered outlets both come close, neither is picked
+    tied = bot.ask(
+        "Which outlet reported that Globex got rid of 300 workers at Tide Works, the Daily Ledger or Tech Wire?"
+    )
+    assert tied.text.startswith("The articles do not settle this: none of the 2 outlets checked was found to say"), (
+        tied.text
+    )

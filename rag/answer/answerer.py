@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from rag.answer.amounts import Asked, compose_amount, compose_compared, read_amount, read_compared
 from rag.answer.compose import (
@@ -17,7 +18,14 @@ from rag.answer.compose import (
 )
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
 from rag.answer.names import initials, names_in, says_word, standalone
-from rag.answer.outlets import candidate_outlets, compose_outlet, read_outlet_question, read_when_reported
+from rag.answer.outlets import (
+    candidate_outlets,
+    clearly_closest,
+    compose_outlet,
+    offered,
+    read_outlet_question,
+    read_when_reported,
+)
 from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
 from rag.answer.reading import (
     Clause,
@@ -202,7 +210,15 @@ class StructuredAnswerer:
             clauses = [Clause(question, outlet_asked.claim, s) for s in outlets]
             # "reported that X" asks whether the outlet said X as a fact: judged as a bare "did X happen?" is
             fact = outlet_asked.stated
-            evidence = [judge_part(c, part_hits(c, retrieve, hits, fact)[0], happened=fact) for c in clauses]
+            clause_hits = [part_hits(c, retrieve, hits, fact)[0] for c in clauses]
+            evidence = [judge_part(c, found, happened=fact) for c, found in zip(clauses, clause_hits)]
+            if offered(outlet_asked, reading.sources) and not any(e.label == "supported" for e in evidence):
+                # none says it word for word: an outlet offered may still say it clearly closest, in its own words
+                loose = [judge_part(c, found) for c, found in zip(clauses, clause_hits)]
+                closest = clearly_closest(loose)
+                if closest is not None:
+                    evidence = [closest if e.clause is closest.clause else e for e in evidence]
+                    outlet_asked = replace(outlet_asked, stated=False, closest=True)
             return compose_outlet(question, outlet_asked, evidence, hits)
         # "Did X happen before / after Y?": the earliest day each is stated on, both cited; asked "according to" one
         # outlet ("Did Tech Wire report X after Y?"), the day its own articles state (an order of two outlets' reports
