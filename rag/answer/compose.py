@@ -253,7 +253,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         ]
         missing = [
             f"“{_short(e.clause.shown.removeprefix(ABOUT), 60)}”"
-            + (f" in {e.clause.source}" if e.clause.source else "")
+            + (f" in {e.clause.named_as}" if e.clause.source else "")
             for e in evidence
             if e.label == "not_mentioned"
         ]

@@ -27,10 +27,12 @@ from rag.core.text import (
     without_amounts,
 )
 from rag.core.types import Filters, Hit
-from rag.verify.lexical import analyse
+from rag.verify.lexical import analyse, coverage
 
 EVIDENCE_HITS = 5  # passages per part (tune strict: 3 -> 0.569, 5 -> 0.582, 8 -> 0.587 at more judging time)
 MAX_WINDOW_CHARS = 600  # two sentences, unless they are long: a citation should stay readable
+# of what a "do both ...?" question asks each report to do, the share a supporting passage must hold
+HELD_AT = 0.5
 
 
 @dataclass
@@ -220,7 +222,16 @@ def judge_part(
             if j.label == verdict.label and j.score >= verdict.score - 1e-9:
                 window, verdict = w, Judgement(j.label, j.score, verdict.index)
                 break
+    if clause.held and window is not None and verdict.supported and not _holds_asked(clause.held, window.text):
+        verdict, window = Judgement("not_mentioned", verdict.score, -1), None
     return Evidence(clause, verdict, window, hits, day_mismatch)
+
+
+def _holds_asked(held: str, text: str) -> bool:
+    """The passage says what the report is asked to do: every name of it ("quote Mara Lind", "mention Ostland's
+    team"), or else HELD_AT of its words ("quote a licensed planner")."""
+    names = {t for t, _, kind in analyse(held)[1] if kind == "name"}
+    return names <= analyse(text)[0] if names else coverage(held, text) >= HELD_AT
 
 
 def _holding_quoted(

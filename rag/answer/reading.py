@@ -232,6 +232,16 @@ class Clause:
     # every section of the outlet when the question names it by the outlet's name ("Coast Times" for "Coast Times -
     # Sports" and "Coast Times - Travel"): its report may be in any of them
     sections: list[str] = field(default_factory=list)
+    # what a "do both <report> and <report> ...?" question asks each report to do ("quote licensed therapists"): a
+    # passage on the report's topic that leaves it out says nothing of it (see _shared_predicate)
+    held: str = ""
+
+    @property
+    def named_as(self) -> str:
+        """The outlet as the question names it: "The Coast Times" when that stands for its sections."""
+        if not self.sections:
+            return self.source
+        return ("The " if self.source.startswith("The ") else "") + outlet_short_name(self.source)
 
     @property
     def outlets(self) -> list[str]:
@@ -617,10 +627,35 @@ _SAID_THAT = re.compile(r"\b(?P<verb>[a-z]+)\s+that\s", re.I)
 _SAID = re.compile(r"\b(?P<verb>report(?:s|ed)?|says?|said|wrote)\s", re.I)
 
 
+# "Do both the Tech Wire piece on pricing and the Daily Ledger's report on jobs quote Mara Lind?": what both are asked
+# to do follows the last report described, and is asked of each of them, not only of the last one
+_BOTH_DESCRIBED = re.compile(r"^\W*(?:do|did|does)\s+both\b", re.I)
+_SHARED_PREDICATE = re.compile(
+    r"^(?P<head>.*?\b(?:article|piece|report|story|coverage|column|review|guide|feature|profile|post)s?\b.*?\S)\s+"
+    r"(?P<verb>quote|cite|name|credit|praise|critici[sz]e|blame|recommend|interview|mention|feature|describe|list|"
+    r"include|use)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def _shared_predicate(question: str, clauses: list[Clause]) -> str:
+    """What a "do both <report> and <report> ...?" question asks both reports to do ("quote Mara Lind"), cut from the
+    last clause's text; "" for any other question."""
+    described = [c for c in clauses if _worded(c.text)]  # not the bare "Do both" before the first outlet
+    if len(described) < 2 or not _BOTH_DESCRIBED.match(question) or not all(c.source for c in described):
+        return ""
+    m = _SHARED_PREDICATE.match(clauses[-1].text)
+    if m is None:
+        return ""
+    clauses[-1].text = m.group("head")
+    return m.group("rest")
+
+
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     """One clause per outlet-bearing segment; segments naming no outlet join the clause before them, unless they
     name a day of their own (a later report by the same outlet). When the question asks how the reports relate,
     each clause also carries the topic they are compared on."""
+    asked_of_both = question
     question, topic = _asked_topic(question, sources) if _RELATION_ASKED.search(question) else (question, "")
     question = _ASKING_TAIL.sub("", question)
     question = _CONCLUDING_TAIL.sub("", question.rstrip(" ?"))
@@ -673,6 +708,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             clauses[-1].text += " " + piece
             if days and not clauses[-1].day:
                 clauses[-1].day = days[0]
+    shared = "" if topic else _shared_predicate(asked_of_both, clauses)
     for c in clauses:
         c.claim = _RELATION_VERB.sub(" ", claim_words(c.text, sources))
         c.claim = " ".join(c.claim.split()).strip(" ,.;:")
@@ -695,6 +731,10 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             c.claim = f"{own}, {topic}" if own else topic
         if covers or (topic and not own):
             c.claim = ABOUT + c.claim
+        if shared and _worded(c.text):  # the shared deed is the claim, said of the report's own topic
+            c.held = claim_words(shared, sources)
+            c.claim = f"{c.held}, {c.claim.removeprefix(ABOUT)}"
+            c.stated = False
     # A clause with no words of its own ("Do the articles from A and B both say X?") asks the next clause's claim of
     # its own outlet, or the last one's ("... before B did?"); with the same outlet as that clause, it is no part.
     worded = [_worded(c.claim.removeprefix(ABOUT)) for c in clauses]
