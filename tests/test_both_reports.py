@@ -14,7 +14,8 @@ ARTICLES = [
         "Globex raises prices",
         (
             "Globex raised prices on its Tide Pay plans on Monday. Mara Lind, a licensed financial planner at "
-            "Norrvik Advisers, said customers would shop around."
+            "Norrvik Advisers, said customers would shop around. Mara Lind expects rivals to follow. Globex chief "
+            "Theo Park said the prices reflect higher costs."
         ),
     ),
     (
@@ -27,12 +28,24 @@ ARTICLES = [
         ),
     ),
     (
+        "Tech Wire",
+        "2023-10-06",
+        "Planner on prices",
+        "Mara Lind said Globex prices could rise again. Mara Lind advises households on savings.",
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-07",
+        "Savings advice",
+        "Mara Lind told the Daily Ledger that household savings are falling as Globex prices rise.",
+    ),
+    (
         "Coast Times",
         "2023-10-04",
         "Savings squeeze",
         (
             "Households are cutting back on savings as bills rise. Ida Moen, a licensed financial planner in "
-            "Ostland, said families should review their budgets."
+            "Ostland, said families should review their budgets. Globex chief Theo Park said bills would stay high."
         ),
     ),
 ]
@@ -68,4 +81,14 @@ def test_both_reports_doing_it_answer_yes_with_each_cited(bot):
         answer.text
     )
     assert {c.source for c in answer.citations} == {"Tech Wire", "Coast Times"}
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_name_asked_of_both_reports_is_one_both_give(bot):
+    # Mara Lind is named most, but only by Tech Wire: the person both reports name is Theo Park
+    answer = bot.ask(
+        "Which person is named in both the Tech Wire piece on Globex prices and the Coast Times article on "
+        "household savings?"
+    )
+    assert answer.text.startswith("**Theo Park** — named in Tech Wire (2023-10-02) [1], Coast Times"), answer.text
     assert_exact_quotes(bot, answer)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
-from rag.answer.reading import ORDER_WORDS, Reading
+from rag.answer.reading import ORDER_WORDS, Reading, named_sources
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
 from rag.core.text import (
     CALENDAR_NAMES,
@@ -607,6 +607,26 @@ def titled_names(role: str, text: str) -> set[str]:
     return {n for m in found if len((n := (m.group(1) or m.group(2)).strip()).split()) >= 2}
 
 
+# "... named in both A and B?", "... that each outlet mentions?": the answer must be in every outlet's reports
+_IN_EACH_REPORT = re.compile(
+    r"\b(?:both|each|every|all\s+(?:of\s+)?(?:the\s+)?(?:two|three|four))\s+(?P<rest>.{0,60})", re.I
+)
+_REPORTS = re.compile(
+    r"^(?:of\s+)?(?:the\s+)?(?:articles?|reports?|outlets?|sources?|publications?|pieces?|stories)\b", re.I
+)
+
+
+def _asks_in_each_report(question: str, sources: list[str]) -> bool:
+    """The question asks for a name each of its two or more outlets gives: "both" (or "each") names the outlets or
+    their reports ("in both Tech Wire and ...", "each outlet"), not anything else ("has both performed and ...")."""
+    return len(sources) >= 2 and any(
+        _REPORTS.match(m.group("rest"))
+        or any(m.group("rest").lstrip("'‘ ").startswith(s) for s in sources)
+        or bool(named_sources(m.group("rest")[:30], sources))
+        for m in _IN_EACH_REPORT.finditer(question)
+    )
+
+
 def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits) -> tuple[str, int]:
     """The name the parts' passages share most, that the question does not already say; (name, parts naming it)."""
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
@@ -654,6 +674,10 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     if deed_names:
         per_part = [{n: w for n, w in weights.items() if n in deed_names} for weights in per_part]
         found = deed_names
+    if _asks_in_each_report(question, reading.sources):
+        # "which actor is named in both the Tech Wire guide and the Daily Ledger review?": a name one outlet's
+        # passages never give is no answer, however often the other gives it
+        found = {n for n in found if all(n in weights for weights in per_part[: len(evidence)])}
     if not found:
         return "", 0
     if person and not deed_names:
