@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from evals.metrics import strict_correct
-from rag.answer.compose import UNSETTLED, role_asked, titled_names
+from rag.answer.compose import UNSETTLED, agent_nouns, role_asked, titled_names
 from rag.answer.reading import read_question, without_outlet
 from rag.answer.when import read_event_order
 from tests.conftest import assert_exact_quotes, index_articles
@@ -62,6 +62,16 @@ ARTICLES = [
         ),
     ),
     ("Sports Desk", "2023-10-28", "Comets win the final", "The Comets beat the Mariners 12-11 in the final."),
+    (
+        "Film Weekly",
+        "2023-10-20",
+        "Films to stream for free",
+        (
+            "Praised for its haunting score courtesy of the late composer Jon Vale, Night Harbour follows a fisherman "
+            "who hunts the cult that took his wife (Ida Moen). Ida Moen has never been better. Cast: Theo Park, Ida "
+            "Moen."
+        ),
+    ),
     (
         "Sports Desk",
         "2023-12-11",
@@ -266,6 +276,16 @@ def test_a_name_asked_for_by_its_role_is_the_one_the_passages_give_that_role(bot
     assert answer.text.startswith("**Mara Lind**"), answer.text
     assert_exact_quotes(bot, answer)
     assert UNSETTLED not in answer.text
+
+
+def test_who_did_the_deed_asked_is_the_name_the_passage_gives_its_doer_noun(bot):
+    # "Who composed ...?": the composer the passage names, not the actor it names most often
+    assert agent_nouns("Who composed the score?")[:2] == ["composeor", "composer"]
+    assert "director" in agent_nouns("Who directed Night Harbour?")
+    assert agent_nouns("Which film did Jon Vale score?") == []
+    answer = bot.ask("Who composed the score for Night Harbour, the film on Film Weekly's list of free films?")
+    assert answer.text.startswith("**Jon Vale** — named in Film Weekly (2023-10-20) [1]."), answer.text
+    assert_exact_quotes(bot, answer)
 
 
 def test_an_order_the_reading_lost_when_it_joined_two_events_into_one_claim_is_not_answered_yes_or_no(bot):

@@ -598,6 +598,24 @@ def role_asked(question: str) -> str:
     return role if role.lower() in _OFFICES else ""
 
 
+# "Who composed ...?", "Who directed ...?": the deed asked, whose doer news names by its agent noun ("composer Mara
+# Lind", "Mara Lind, the director")
+_WHO_DID = re.compile(r"^\W*who\s+(?P<verb>[a-z]{3,}(?:ed|d))\b", re.I)
+
+
+def agent_nouns(question: str) -> list[str]:
+    """The nouns for the doer of the deed a "who <did> ...?" question asks about: "composed" -> "composer",
+    "directed" -> "director"; none for another question."""
+    m = _WHO_DID.match(question)
+    if m is None:
+        return []
+    verb = m.group("verb").lower()
+    bases = {verb[:-2], verb[:-1]}  # "directed" -> "direct", "composed" -> "compose"
+    return sorted(
+        {b + end for b in bases for end in ("er", "r", "or") if len(b) >= 3 and not (b + end).endswith("eer")}
+    )
+
+
 def titled_names(role: str, text: str) -> set[str]:
     """The names the text gives the role: "Judge Mara Lind", "Globex CEO Mara Lind", "Mara Lind, the judge"."""
     r = re.escape(role)
@@ -666,9 +684,9 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     )
     deed_names = {n for n in deed_names if not_asked(n)}
     # a name the passages give the role asked for ("Judge Mara Lind" for "which judge ...?") is the one asked about
-    role = role_asked(question)
+    roles = [role_asked(question)] if role_asked(question) else agent_nouns(question)
     texts = [h.chunk.text for _, pool in parts for h in pool]
-    titled = {n for t in texts for n in titled_names(role, t) if not_asked(n)} if role else set()
+    titled = {n for t in texts for r in roles for n in titled_names(r, t) if not_asked(n)}
     if titled:
         deed_names = titled
     if deed_names:
