@@ -62,6 +62,14 @@ ARTICLES = [
         ),
     ),
     ("Sports Desk", "2023-10-28", "Comets win the final", "The Comets beat the Mariners 12-11 in the final."),
+    ("Tech Wire", "2023-10-01", "Norrvik Mills layoffs", "Norrvik Mills cut 200 jobs at its paper plant."),
+    (
+        "Tech Wire",
+        "2023-12-01",
+        "Norrvik Mills comes out of the slump",
+        "Norrvik Mills came out of its slump as jobs came back.",
+    ),
+    ("Bay News", "2023-11-15", "Paper prices", "Paper prices rose 8% in November, traders said."),
     (
         "Film Weekly",
         "2023-10-20",
@@ -276,6 +284,23 @@ def test_a_name_asked_for_by_its_role_is_the_one_the_passages_give_that_role(bot
     assert answer.text.startswith("**Mara Lind**"), answer.text
     assert_exact_quotes(bot, answer)
     assert UNSETTLED not in answer.text
+
+
+def test_the_words_that_say_a_report_appeared_are_not_what_the_report_is_asked_to_say(bot):
+    # "come out" is how the question says the story appeared: the story on the job cuts is the October one, not the
+    # December one that says "came out of its slump"
+    question = "Did Tech Wire's story on the Norrvik Mills job cuts come out before Bay News reported the rise in paper prices?"
+    claims = [c.claim for c in read_question(question, ["Tech Wire", "Bay News"]).clauses]
+    assert claims == ["about Norrvik Mills job cuts", "rise in paper prices"], claims
+    story = read_question(
+        "Was Tech Wire's story on the job cuts published before Bay News wrote about prices?", ["Tech Wire", "Bay News"]
+    )
+    assert story.clauses[0].claim == "about job cuts", story.clauses
+    answer = bot.ask(question)
+    assert answer.text.startswith("**Yes.** Tech Wire reported it on 2023-10-01 [1], before Bay News on 2023-11-15"), (
+        answer.text
+    )
+    assert_exact_quotes(bot, answer)
 
 
 def test_who_did_the_deed_asked_is_the_name_the_passage_gives_its_doer_noun(bot):

@@ -651,6 +651,16 @@ def _shared_predicate(question: str, clauses: list[Clause]) -> str:
     return m.group("rest")
 
 
+# "Did Tech Wire's story on the layoffs come out before ...?": the words that say a report appeared, left at the end of
+# a clause cut at its order word, are no part of what the report says
+_PUBLISHED_TAIL = re.compile(
+    r"\s+(?:(?:come|came|comes)\s+out|(?:(?:was|were|is|get|got|been)\s+)?(?:published|released|posted|printed)|"
+    r"(?:was|were|is|get|got|been)\s+run|"
+    r"(?:appear|appears|appeared|run|ran|go\s+up|went\s+up|go\s+live|went\s+live))\s*[,.]?\s*$",
+    re.I,
+)
+
+
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     """One clause per outlet-bearing segment; segments naming no outlet join the clause before them, unless they
     name a day of their own (a later report by the same outlet). When the question asks how the reports relate,
@@ -710,7 +720,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
                 clauses[-1].day = days[0]
     shared = "" if topic else _shared_predicate(asked_of_both, clauses)
     for c in clauses:
-        c.claim = _RELATION_VERB.sub(" ", claim_words(c.text, sources))
+        c.claim = _RELATION_VERB.sub(" ", claim_words(_PUBLISHED_TAIL.sub("", c.text), sources))
         c.claim = " ".join(c.claim.split()).strip(" ,.;:")
         c.claim = _keep_passive(c.text, c.claim)
         c.claim = _named_subject(c.claim, clauses[: clauses.index(c)])
