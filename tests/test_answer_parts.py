@@ -252,6 +252,21 @@ def test_reading_drops_the_words_that_only_point_at_an_outlet_or_a_day():
     ]
 
 
+def test_reading_takes_what_a_described_report_says_as_its_claim():
+    known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
+    # "<outlet>'s column says X", "<outlet>'s account says X": X is the claim, not "column says X"
+    q = "Does Tech Wire's Week in Review say Mara Lind was pushed out as Globex chief, while Sports Desk says Ostland won?"
+    assert [c[2] for c in _parts(q, known)] == ["Mara Lind was pushed out as Globex chief", "Ostland won"]
+    q = "Does the Daily Ledger's account say that Theo Park quit Globex, while Tech Wire says Ostland won?"
+    assert _parts(q, known)[0][2] == "Theo Park quit Globex"
+    # a topic naming what the report is about stays, when what it says leaves that name out
+    q = "Did the Tech Wire article about Tide Works report a legal win against Globex, while Sports Desk says Ostland won?"
+    assert "Tide Works" in _parts(q, known)[0][2]
+    # a perfect said in full keeps its "have": "pledged" is no question's "Has X been pledged?"
+    q = "Does Tech Wire say jets have been pledged by Ostland, while Sports Desk says Norrvik won?"
+    assert _parts(q, known)[0][2] == "jets have been pledged by Ostland"
+
+
 def test_reading_gives_each_named_outlet_its_part():
     known = ["Daily Ledger", "Tech Wire", "Sports Desk"]
     # two outlets with no clause boundary between them
