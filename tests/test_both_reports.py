@@ -92,3 +92,19 @@ def test_a_name_asked_of_both_reports_is_one_both_give(bot):
     )
     assert answer.text.startswith("**Theo Park** — named in Tech Wire (2023-10-02) [1], Coast Times"), answer.text
     assert_exact_quotes(bot, answer)
+
+
+def test_a_report_described_by_its_kind_alone_is_asked_the_shared_deed_too(bot):
+    # "<outlet>'s jobs preview and <outlet>'s savings roundup mention X": no topic after the report's kind
+    answer = bot.ask(
+        "Do both the Daily Ledger's harbour jobs preview and Coast Times' household savings piece mention Globex?"
+    )
+    assert not answer.text.startswith("**Yes"), answer.text
+    assert answer.parts[0].verdict == "not_mentioned", answer.parts
+    assert all(p.claim.startswith("Globex, ") for p in answer.parts), answer.parts
+    # "refer to" asks it as "mention" does
+    answer = bot.ask(
+        "Do both the Daily Ledger's report on harbour jobs and the Tech Wire article on prices refer to a licensed "
+        "financial planner?"
+    )
+    assert not answer.text.startswith("**Yes"), answer.text

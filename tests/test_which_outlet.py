@@ -270,3 +270,16 @@ def test_of_two_outlets_offered_the_one_whose_passage_clearly_comes_closest_answ
     assert tied.text.startswith("The articles do not settle this: none of the 2 outlets checked was found to say"), (
         tied.text
     )
+
+
+def test_an_outlet_offered_is_not_picked_for_words_it_never_quotes(bot):
+    # someone's words are shown only by the words themselves: a passage holding most of what the question says is
+    # no quote of anyone (a misattributed quote is the worst answer)
+    answer = bot.ask(
+        "Which outlet quoted Globex saying it put up the price of its Tide Pay service by 5% for new subscribers, the "
+        "Harbour Herald or the Coast Times?"
+    )
+    assert answer.text.startswith("The articles do not settle this: none of the 2 outlets checked was found to say"), (
+        answer.text
+    )
+    assert not answer.citations

@@ -40,7 +40,7 @@ _ASKING_WORDS = re.compile(
     r"^(?:(?:was|were|is)\s+(?:the\s+)?(?:first|last|earliest|latest)\s+to\s+)?"
     r"(?:first\s+|last\s+)?(?:reported|reports|report|covered|covers|cover|mentioned|mentions|mention|said|says|"
     r"stated|states|described|describes|discussed|discusses|published|publishes|broke|noted|notes|wrote|writes|"
-    r"highlighted|highlights|indicated|indicates|suggested|suggests|cited|cites|explained|explains|quoted|quotes)"
+    r"highlighted|highlights|indicated|indicates|suggested|suggests|cited|cites|explained|explains)"
     r"\s+(?:first\s+|last\s+|earliest\s+|most\s+recently\s+)?(?:on\s+|about\s+|that\s+)?",
     re.I,
 )
@@ -63,6 +63,8 @@ class OutletAsked:
     dated: bool = False  # "when did Tech Wire report X?": the one outlet's earliest report, its day first
     # the outlet offered whose passages come clearly closest to the report, none saying it word for word (`offered`)
     closest: bool = False
+    # "which outlet quoted X ...?": someone's words, which only the words themselves show were said
+    quoting: bool = False
 
 
 def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | None:
@@ -77,15 +79,19 @@ def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | Non
     every = counted or (m.group("outlets") or "").lower().endswith("s") and "of" not in m.group(0).lower().split()
     rest = m.group("rest")
     order = "earliest" if _EARLIEST.search(rest) else "latest" if _LATEST.search(rest) else ""
-    asking = _ASKING_WORDS.match(rest.strip())
-    # "reported on job cuts", "quoted Mara Lind": a topic, or someone's words on one, not an event to state
-    stated = not (asking and re.search(r"\b(?:(?:on|about)\s*|quote[ds]\s+)$", asking.group(0), re.I))
-    claim = claim_words(_ASKING_WORDS.sub("", rest.strip()), sources)
+    rest = rest.strip()
+    asking = _ASKING_WORDS.match(rest)
+    # "which outlet quoted Mara Lind ...?" asks for her words, which no passage merely naming her shows: "quoted" stays
+    # in the claim, to be said outright, and no outlet is picked for words of its own (`offered`)
+    quoting = bool(re.match(r"quote[ds]?\b", rest, re.I))
+    # "reported on job cuts": a topic, not an event to state
+    stated = not (asking and re.search(r"\b(?:on|about)\s*$", asking.group(0)))
+    claim = claim_words(rest[asking.end() :] if asking else rest, sources)
     claim = _TRAILING_ORDER.sub("", claim).strip(" ,.;:")
     claim = re.sub(r",?\s+(?:or|and)\s*$", "", claim)
     if len(re.findall(r"[A-Za-z]{3,}", claim)) < 2:
         return None
-    return OutletAsked(claim if stated else ABOUT + claim, order, stated, every and not order, counted)
+    return OutletAsked(claim if stated else ABOUT + claim, order, stated, every and not order, counted, quoting=quoting)
 
 
 # "When did Tech Wire report that Globex cut jobs?", "When did the Daily Ledger first write about the layoffs?" ("when
@@ -126,8 +132,10 @@ OFFERED_MARGIN = 0.3
 
 
 def offered(asked: OutletAsked, named: list[str]) -> bool:
-    """The question offers two or more outlets and asks which one said the report (not an order, a day or each)."""
-    return len(named) >= 2 and asked.stated and not (asked.order or asked.every or asked.dated)
+    """The question offers two or more outlets and asks which one said the report (not an order, a day, each, or a
+    quote)."""
+    # (a quote credited to the wrong person is the worst answer: words said otherwise are no one's words)
+    return len(named) >= 2 and asked.stated and not (asked.order or asked.every or asked.dated or asked.quoting)
 
 
 def clearly_closest(loose: list[Evidence]) -> Evidence | None:

@@ -632,9 +632,10 @@ _SAID = re.compile(r"\b(?P<verb>report(?:s|ed)?|says?|said|wrote)\s", re.I)
 # to do follows the last report described, and is asked of each of them, not only of the last one
 _BOTH_DESCRIBED = re.compile(r"^\W*(?:do|did|does)\s+both\b", re.I)
 _SHARED_PREDICATE = re.compile(
-    r"^(?P<head>.*?\b(?:article|piece|report|story|coverage|column|review|guide|feature|profile|post)s?\b.*?\S)\s+"
+    r"^(?P<head>.*?\b(?:article|piece|report|story|coverage|column|review|guide|feature|profile|post|preview|recap|"
+    r"roundup|round-up|ranking|list|explainer|essay|analysis|write-up)s?\b(?:.*?\S)?)\s+"
     r"(?P<verb>quote|cite|name|credit|praise|critici[sz]e|blame|recommend|interview|mention|feature|describe|list|"
-    r"include|use)\s+(?P<rest>\S.*)$",
+    r"include|use|refer\s+to|reference|bring\s+up|talk\s+about)\s+(?P<rest>\S.*)$",
     re.I,
 )
 
@@ -736,7 +737,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if says and not (names_in(told) and set(names_in(says.group("topic") or "")) <= set(names_in(told))):
             told = c.text  # the topic names what the report is about, which what it says leaves out
         c.claim = _RELATION_VERB.sub(" ", claim_words(_PUBLISHED_TAIL.sub("", told), sources))
-        c.claim = " ".join(c.claim.split()).strip(" ,.;:")
+        c.claim = re.sub(r"\s+(?:and|or|while|whereas)$", "", " ".join(c.claim.split()).strip(" ,.;:"), flags=re.I)
         c.claim = _keep_passive(c.text, c.claim)
         c.claim = _named_subject(c.claim, clauses[: clauses.index(c)])
         covers = bool(_COVERS.search(c.text)) and not _ASSERTS.search(c.text)
