@@ -656,11 +656,16 @@ def _shared_predicate(question: str, clauses: list[Clause]) -> str:
 # "<outlet>'s coverage of the trial says (that) ...", "<outlet>'s piece on prices reports ...": a report described by its
 # topic, then what it says
 _DESCRIBED_REPORT_SAYS = re.compile(
-    r"\b(?:coverage|account|piece|story|article|report|column|review|explainer|roundup|round-up|essay|analysis|"
-    r"recap|preview|profile|write-up)\b(?:\s+(?:of|on|about)\s+(?P<topic>[^,;]{1,80}?))?\s+"
+    # the noun after a possessive or an article ("Did Tech Wire report X before ...?" has the verb "report")
+    r"(?:['’]s?|\b(?:the|its|their|a|an))\s+(?:[\w.-]+\s+){0,6}?"
+    r"(?:coverage|account|piece|story|article|report|column|review|explainer|roundup|round-up|essay|analysis|"
+    r"recap|preview|profile|write-up)\b"
+    # (a topic runs to the verb, never past an order word: "... before its review said ..." is two reports)
+    r"(?:\s+(?:of|on|about)\s+(?P<topic>(?:(?!\b(?:before|after|while|whereas|until|since)\b)[^,;]){1,80}?))?\s+"
     r"(?:says?|said|reports?|reported|writes?|wrote|states?|stated|claims?|claimed|notes?|noted)\s+(?:that\s+)?",
     re.I,
 )
+_ORDER_WORD = re.compile(r"\b(?:before|after|while|whereas|until|since)\b", re.I)
 # "Did Tech Wire's story on the layoffs come out before ...?": the words that say a report appeared, left at the end of
 # a clause cut at its order word, are no part of what the report says
 _PUBLISHED_TAIL = re.compile(
@@ -733,6 +738,8 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         # "Tech Wire's coverage of the trial says Mara Lind testified": what it says is the claim, the report's topic
         # only points at the report; what it says without a name of its own ("says a loss was made") needs the topic
         says = _DESCRIBED_REPORT_SAYS.search(c.text)
+        if says and _ORDER_WORD.search(c.text, 0, says.end()):
+            says = None  # "X before its review said Y": the report described is a second one, not this clause's
         told = c.text[says.end() :] if says else c.text
         if says and not (names_in(told) and set(names_in(says.group("topic") or "")) <= set(names_in(told))):
             told = c.text  # the topic names what the report is about, which what it says leaves out
