@@ -305,7 +305,7 @@ def test_the_words_that_say_a_report_appeared_are_not_what_the_report_is_asked_t
 
 def test_who_did_the_deed_asked_is_the_name_the_passage_gives_its_doer_noun(bot):
     # "Who composed ...?": the composer the passage names, not the actor it names most often
-    assert agent_nouns("Who composed the score?")[:2] == ["composeor", "composer"]
+    assert "composer" in agent_nouns("Who composed the score?")
     assert "director" in agent_nouns("Who directed Night Harbour?")
     assert agent_nouns("Which film did Jon Vale score?") == []
     answer = bot.ask("Who composed the score for Night Harbour, the film on Film Weekly's list of free films?")

@@ -611,9 +611,8 @@ def agent_nouns(question: str) -> list[str]:
         return []
     verb = m.group("verb").lower()
     bases = {verb[:-2], verb[:-1]}  # "directed" -> "direct", "composed" -> "compose"
-    return sorted(
-        {b + end for b in bases for end in ("er", "r", "or") if len(b) >= 3 and not (b + end).endswith("eer")}
-    )
+    # (a form no noun has, "directer", is only never found)
+    return sorted({b + end for b in bases if len(b) >= 3 for end in (("r",) if b.endswith("e") else ("er", "or"))})
 
 
 def titled_names(role: str, text: str) -> set[str]:

@@ -660,8 +660,7 @@ _DESCRIBED_REPORT_SAYS = re.compile(
     r"(?:['’]s?|\b(?:the|its|their|a|an))\s+(?:[\w.-]+\s+){0,6}?"
     r"(?:coverage|account|piece|story|article|report|column|review|explainer|roundup|round-up|essay|analysis|"
     r"recap|preview|profile|write-up)\b"
-    # (a topic runs to the verb, never past an order word: "... before its review said ..." is two reports)
-    r"(?:\s+(?:of|on|about)\s+(?P<topic>(?:(?!\b(?:before|after|while|whereas|until|since)\b)[^,;]){1,80}?))?\s+"
+    r"(?:\s+(?:of|on|about)\s+(?P<topic>[^,;]{1,80}?))?\s+"
     r"(?:says?|said|reports?|reported|writes?|wrote|states?|stated|claims?|claimed|notes?|noted)\s+(?:that\s+)?",
     re.I,
 )
