@@ -1139,6 +1139,18 @@ def test_failed_negates_only_what_it_failed_to_do():
     assert negation_flipped(claim, "Globex failed to switch its default search engine to Ostland Search.")
 
 
+def test_none_other_than_stresses_what_follows_and_denies_nothing():
+    from rag.answer.verdicts import judge
+    from rag.verify.lexical import negated_words
+
+    said = "The new video was posted by none other than his daughter, Ida Moen, on Monday."
+    assert negated_words(said) == frozenset()
+    assert negated_words("It was nothing short of a rescue.") == frozenset()
+    assert "player" in negated_words("None of the players scored.")  # a denial still
+    # "do both mention Jon Moen's daughter Ida?": the passage names her, it does not deny her
+    assert judge("about Jon Moen's daughter Ida", [said.replace("his daughter", "Jon Moen's daughter")]).supported
+
+
 def test_a_deed_that_would_follow_or_is_still_to_come_after_another_is_not_done():
     from rag.verify.lexical import hedged_only
 

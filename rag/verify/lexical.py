@@ -287,6 +287,10 @@ def _scan(text: str) -> Scan:
         if low == "nowhere" and previous in ("of", "from"):
             previous = low
             continue
+        # "posted by none other than his daughter", "nothing short of a rescue": emphasis, no denial
+        if low in ("none", "nothing") and _EMPHASIS_NEXT.match(text, m.end()):
+            previous = low
+            continue
         if is_negation(low) and (low != "no" or sentence_start or not raw[0].isupper()):
             stretch_denies = True
             # "failed to sign" negates "sign"; "'failed' when it switched" negates nothing
@@ -425,6 +429,10 @@ def _scan(text: str) -> Scan:
         frozenset(outright),
         frozenset(denying),
     )
+
+
+# what follows "none" or "nothing" when it stresses a thing rather than denies it
+_EMPHASIS_NEXT = re.compile(r"\s+(?:other\s+than|short\s+of)\b", re.I)
 
 
 def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str]]:
