@@ -683,7 +683,8 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
     )
     deed_names = {n for n in deed_names if not_asked(n)}
     # a name the passages give the role asked for ("Judge Mara Lind" for "which judge ...?") is the one asked about
-    roles = [role_asked(question)] if role_asked(question) else agent_nouns(question)
+    role = role_asked(question)
+    roles = [role] if role else agent_nouns(question)
     texts = [h.chunk.text for _, pool in parts for h in pool]
     titled = {n for t in texts for r in roles for n in titled_names(r, t) if not_asked(n)}
     if titled:

@@ -631,9 +631,13 @@ _SAID = re.compile(r"\b(?P<verb>report(?:s|ed)?|says?|said|wrote)\s", re.I)
 # "Do both the Tech Wire piece on pricing and the Daily Ledger's report on jobs quote Mara Lind?": what both are asked
 # to do follows the last report described, and is asked of each of them, not only of the last one
 _BOTH_DESCRIBED = re.compile(r"^\W*(?:do|did|does)\s+both\b", re.I)
+# The nouns a question names a report by ("the Tech Wire piece", "its Week in Review", "the Ledger's preview")
+_REPORT_KINDS = (
+    "article|piece|report|story|coverage|column|review|preview|recap|roundup|round-up|explainer|essay|analysis|"
+    "profile|write-up"
+)
 _SHARED_PREDICATE = re.compile(
-    r"^(?P<head>.*?\b(?:article|piece|report|story|coverage|column|review|guide|feature|profile|post|preview|recap|"
-    r"roundup|round-up|ranking|list|explainer|essay|analysis|write-up)s?\b(?:.*?\S)?)\s+"
+    rf"^(?P<head>.*?\b(?:{_REPORT_KINDS}|guide|feature|post|ranking|list)s?\b(?:.*?\S)?)\s+"
     r"(?P<verb>quote|cite|name|credit|praise|critici[sz]e|blame|recommend|interview|mention|feature|describe|list|"
     r"include|use|refer\s+to|reference|bring\s+up|talk\s+about)\s+(?P<rest>\S.*)$",
     re.I,
@@ -658,13 +662,12 @@ def _shared_predicate(question: str, clauses: list[Clause]) -> str:
 _DESCRIBED_REPORT_SAYS = re.compile(
     # the noun after a possessive or an article ("Did Tech Wire report X before ...?" has the verb "report")
     r"(?:['’]s?|\b(?:the|its|their|a|an))\s+(?:[\w.-]+\s+){0,6}?"
-    r"(?:coverage|account|piece|story|article|report|column|review|explainer|roundup|round-up|essay|analysis|"
-    r"recap|preview|profile|write-up)\b"
+    rf"(?:{_REPORT_KINDS}|account)\b"
     r"(?:\s+(?:of|on|about)\s+(?P<topic>[^,;]{1,80}?))?\s+"
     r"(?:says?|said|reports?|reported|writes?|wrote|states?|stated|claims?|claimed|notes?|noted)\s+(?:that\s+)?",
     re.I,
 )
-_ORDER_WORD = re.compile(r"\b(?:before|after|while|whereas|until|since)\b", re.I)
+_ORDER_WORD = re.compile(rf"\b(?:{ORDER_WORDS}|while|whereas|until|since)\b", re.I)
 # "Did Tech Wire's story on the layoffs come out before ...?": the words that say a report appeared, left at the end of
 # a clause cut at its order word, are no part of what the report says
 _PUBLISHED_TAIL = re.compile(
