@@ -14,6 +14,7 @@ from rag.core.text import (
     POST_WORDS,
     REFUSAL_TEXT,
     STOPWORDS,
+    TITLE_WORDS,
     is_markup,
     split_sentences,
     stem,
@@ -281,7 +282,9 @@ _QUOTING = re.compile(rf"\bquot(?:ing|ed|es)\s+(?:[a-z-]+\s+){{0,4}}?(?P<who>{NA
 def said_by(speaker: str, text: str) -> bool:
     """The text attributes words to the speaker by name ("Lind said", "said Mara Lind", "according to Lind"), or
     to "he" or "she" after naming the speaker and no one else: the words are the speaker's, not only about them."""
-    names = {w.lower() for w in NAME.findall(speaker)}
+    # a title two people share names neither: "Senator Park said" gives no words of Senator Lind's
+    said = {w.lower() for w in NAME.findall(speaker)}
+    names = said - TITLE_WORDS or said
     if not names:
         return False
     if any(who & names for who in _attributed_to(text)):

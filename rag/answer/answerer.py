@@ -299,7 +299,8 @@ class StructuredAnswerer:
             found = retrieve(" ".join(missing), EVIDENCE_HITS, Filters())
             if found and not missing_names(question, reading, [], found):
                 return self._answer(question, found, retrieve, names_searched=True)
-        if missing:
+        # (words the question quotes, found given to someone else, answer No whoever the question names instead)
+        if missing and not any(e.said_instead for e in evidence):
             return _never_named(question, "closest articles never mention", missing, hits)
         if reading.shape == "entity":
             if asks_who_won(question):

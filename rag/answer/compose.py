@@ -13,7 +13,7 @@ from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
 from rag.answer.reading import ORDER_WORDS, Reading, named_sources
-from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support
+from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support, speaker_claimed
 from rag.core.text import (
     CALENDAR_NAMES,
     IRREGULAR_VERBS,
@@ -202,7 +202,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         lead = f"{UNSETTLED}: the question asks which report came first, and the two were not both found to compare."
     elif "contradicted" in labels:
         bad = next(e for e in evidence if e.label == "contradicted")
-        if bad.day_mismatch:
+        if bad.said_instead:
+            lead = (
+                f"**No.** {_outlet(bad)} gives the words the question quotes to {bad.said_instead}, not to "
+                f"{speaker_claimed(bad.clause.claim)} [{_cite(cites, bad)}]."
+            )
+        elif bad.day_mismatch:
             lead = (
                 f"**No.** {bad.clause.source} published nothing we found on {bad.clause.day}; "
                 f"its closest report is dated {bad.published_at} [{_cite(cites, bad)}]."

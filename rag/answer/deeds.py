@@ -20,6 +20,7 @@ from rag.core.text import (
     POST_WORDS,
     STOPWORDS,
     SUBJECT_PRONOUNS,
+    TITLE_WORDS,
     base_stem,
     same_event_words,
     split_sentences,
@@ -107,8 +108,8 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
         ),
         -1,
     )
-    if verb_at < 0:
-        return None
+    if verb_at < 0 or _SPEECH_WORD.search(claim, runs[0].end(), verb_at):
+        return None  # "Mara Lind said the bank did not need to act": whose words they are is the speaker check's
     verbs = [t for t, _, kind in analyse(claim[verb_at:])[1] if kind == "word"][:1]
     before = [r for r in runs if r.end() <= verb_at]
     subject = frozenset(w for r in before for w in name_words(r.group(0)))
@@ -118,6 +119,9 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
     has_object = any(r.start() > verb_at for r in runs)
     return subject, verbs[0], passive, frozenset(_post_asked(claim, verbs[0])), has_object
 
+
+# The verbs of speech, which the toolkit keeps out of the content words: a claim "X said Y" is about X's words
+_SPEECH_WORD = re.compile(r"\b(?:say|says|said|tell|tells|told)\b", re.I)
 
 # Words of a post a claim may name its doer by ("the chief executive of Globex pleaded guilty"): news names the holder
 # and says the post beside the name (the toolkit's POST_WORDS).
@@ -266,16 +270,8 @@ def _and_after_an_object(words: list[str], verb: int, at: int) -> bool:
     return start > 0 and words[start - 1].lower() in _OBJECT_OF
 
 
-# words that come before a name as its title, not as a name of its own ("President Mara Lind", "Judge Lind")
-# (the posts of the toolkit's POST_WORDS and the titles of address)
-_TITLE_WORDS = frozenset(
-    base_stem(w)
-    for w in POST_WORDS
-    | set(
-        "judge senator sen rep gov dr mr mrs ms sir dame king queen prince princess general attorney justice lord lady "
-        "saint st prime vice ambassador".split()
-    )
-)
+# the toolkit's titles as stems ("President Mara Lind", "Judge Lind")
+_TITLE_WORDS = frozenset(base_stem(w) for w in TITLE_WORDS)
 
 
 def _another_of_the_name(subject: Set[str], last: set[str]) -> bool:
@@ -356,6 +352,7 @@ def _doer_before(words: list[str], verb: int) -> int:
     dashed = bracketed = commaed = False  # inside an aside between dashes, brackets, or commas after a name
     last = -1  # the last name outside any aside
     inner = -1  # the last name inside the current aside
+    opened = -1  # where the comma aside now open starts
     for i, word in enumerate(words[:verb]):
         if word in ("—", "–"):
             dashed, inner = not dashed, -1
@@ -380,10 +377,22 @@ def _doer_before(words: list[str], verb: int) -> int:
             and not (commaed and i + 1 < verb and words[i + 1].lower() in _ASIDE_GOES_ON)
         ):
             # "Mara Lind, the chair, resigned": a comma after a name opens an aside, the next one closes it
-            commaed, inner = not commaed, -1
+            commaed, inner, opened = not commaed, -1, i + 1
     # an aside still open at the verb is the verb's own clause: "at Ostland Park, where Mara Lind has played",
     # "After meeting Theo Park, Mara Lind resigned"
+    if commaed and not (dashed or bracketed) and inner >= 0 and _describes_the_name(words, opened, inner, verb):
+        return last
     return inner if (dashed or bracketed or commaed) and inner >= 0 else last
+
+
+def _describes_the_name(words: list[str], opened: int, inner: int, verb: int) -> bool:
+    """The open aside says what the name before it is, and the verb is in its relative clause: "Globex, the Ostland
+    chip maker that raised $5 million" says Globex raised it, not Ostland."""
+    return (
+        0 <= opened < len(words)
+        and words[opened].lower() in ("the", "a", "an")
+        and any(w.lower().strip(",") in _RELATIVE for w in words[inner + 1 : verb])
+    )
 
 
 # "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may

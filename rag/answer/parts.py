@@ -13,9 +13,12 @@ from functools import lru_cache
 
 from rag.answer.names import names_in, standalone
 from rag.answer.reading import Clause, Reading
-from rag.answer.verdicts import Judgement, judge
+from rag.answer.verdicts import Judgement, judge, speaker_claimed
 from rag.core.text import (
     NAME_PHRASE,
+    STOPWORDS,
+    SUBJECT_PRONOUNS,
+    TITLE_WORDS,
     compound_deeds,
     folded,
     irregular_past,
@@ -27,6 +30,7 @@ from rag.core.text import (
     without_amounts,
 )
 from rag.core.types import Filters, Hit
+from rag.extractive import attributions
 from rag.verify.lexical import analyse, coverage
 
 EVIDENCE_HITS = 5  # passages per part (tune strict: 3 -> 0.569, 5 -> 0.582, 8 -> 0.587 at more judging time)
@@ -57,6 +61,8 @@ class Evidence:
     window: Window | None = None
     hits: list[Hit] = field(default_factory=list)
     day_mismatch: bool = False  # the question names a day on which that outlet published nothing we found
+    # the words the question quotes are given to another, by this name, not to the one it asks about
+    said_instead: str = ""
 
     @property
     def label(self) -> str:
@@ -210,6 +216,12 @@ def judge_part(
     if holding and verdict.label != "supported":
         i = verdict.index if verdict.index in holding else holding[0]
         verdict, window = Judgement("supported", max(verdict.score, 0.0), i), cands[i]
+    # whose the quoted words are decides over the words around them: "'...,' he added" after Theo Park spoke gives
+    # them to him, though the sentence is about Mara Lind
+    attributed = _quote_attributed(clause, hits) if happened and verdict.label != "contradicted" else None
+    said_instead = ""
+    if attributed is not None:
+        verdict, window, said_instead = attributed
     # Single sentences beat pairs when they give the same verdict as well: the shorter citation says the same.
     if window is not None and verdict.label in ("supported", "contradicted"):
         singles = [
@@ -224,7 +236,7 @@ def judge_part(
                 break
     if clause.held and window is not None and verdict.supported and not _holds_asked(clause.held, window.text):
         verdict, window = Judgement("not_mentioned", verdict.score, -1), None
-    return Evidence(clause, verdict, window, hits, day_mismatch)
+    return Evidence(clause, verdict, window, hits, day_mismatch, said_instead)
 
 
 def _holds_asked(held: str, text: str) -> bool:
@@ -257,6 +269,86 @@ def _holding_quoted(
         return []
     names = _names_of(clause.claim)
     return [i for i, w in enumerate(cands) if holds(w.text) and names <= analyse(w.text)[0]]
+
+
+# words a question quotes that are a saying one could attribute ("a fair result"), not a name or a one-word term
+QUOTE_WORDS = 2
+
+
+def _quote_attributed(clause: Clause, hits: list[Hit]) -> tuple[Judgement, Window | None, str] | None:
+    """Asked whether someone said the words the question quotes ("did Mara Lind say she was 'proud of the team'?"):
+    the name a sentence holding the words gives them to decides, however the rest of the question describes what was
+    spoken about. Hers supports it; when every such sentence gives them to someone else by name ("'... proud of the
+    team,' Theo Park said"), it is contradicted. Searched in the articles naming the claim's other names: the one
+    asked about need not be named where another said it; when she is named there, the sentence may give them to her
+    in a way not read here ("said Mariners coach Mara Lind"), and nothing is decided ("not_mentioned"). None when nobody
+    is asked, or a sentence holding the words gives them to no name read here. The window is that sentence; a
+    contradiction comes with the name given them."""
+    speaker = speaker_claimed(clause.claim)
+    quoted = [folded(q) for q in quoted_words(clause) if len(q.split()) >= QUOTE_WORDS and re.search(r"\b[a-z]", q)]
+    if not speaker or not quoted:
+        return None
+    names = _names_of(clause.claim) - _names_of(speaker)
+    own = _names_of(speaker) - _TITLES or _names_of(speaker)
+    others = []
+    for i, w in enumerate(windows(hits)):
+        article = w.hit.article
+        if not names <= _article_words(article.title, article.text):
+            continue
+        for start, end in split_sentences(w.text):
+            sentence = w.text[start:end]
+            given = _given_to(sentence, quoted, article.text[: w.start + start])
+            if given is None:
+                continue
+            holder = Window(w.hit, w.start + start, w.start + end)
+            if not given:
+                return None
+            if own & analyse(given)[0]:
+                return Judgement("supported", 1.0, i), holder, ""
+            if own & analyse(sentence)[0]:
+                return Judgement("not_mentioned", 0.0, -1), None, ""
+            others.append((Judgement("contradicted", 0.0, i), holder, given))
+    return others[0] if others else None
+
+
+# how far from the quoted words the name giving them may stand: ', Theo Park said', 'Theo Park wrote on X:'
+QUOTE_GIVER_CHARS = 40
+_TITLES = frozenset(t for word in TITLE_WORDS for t in analyse(word)[0])
+_PRONOUN_GIVES = re.compile(
+    r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|told|wrote|continued|explained)\b", re.I
+)
+
+
+def _given_to(sentence: str, quoted: list[str], before: str) -> str | None:
+    """Who the sentence gives the quoted words to: the name right before or after the quotation ("'...,' Theo Park
+    said"); for a pronoun there ("..., she added") or a quotation that opens the sentence with no name, the name the
+    sentence before gave its words to ("Lind said. 'We were proud,' she added"). None when the sentence does not
+    hold the words; "" when no name gives them: a name further off may be giving other words ("While Ada Brin said
+    she could not choose, Theo Park joked: '...'")."""
+    written = sentence.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
+    at = [written.find(q) for q in quoted]
+    if min(at) < 0:
+        return None
+    first, last = min(at), max(a + len(q) for a, q in zip(at, quoted))
+    # measured from the marks around the quotation, which may go on beyond the words asked about
+    opening, closing = written.rfind('"', 0, first), written.find('"', last)
+    first, last = (opening if opening >= 0 else first), (closing + 1 if closing >= 0 else last)
+    for name, start in attributions(sentence):
+        words = name.split()
+        while words and words[0].lower() in STOPWORDS:  # "While Ada Brin said": the clause's opening word
+            start += len(words.pop(0)) + 1
+        if not words or words[0].lower() in SUBJECT_PRONOUNS:
+            continue
+        end = start + len(" ".join(words))
+        if 0 <= start - last <= QUOTE_GIVER_CHARS or 0 <= first - end <= QUOTE_GIVER_CHARS:
+            return " ".join(words)
+    pronoun = _PRONOUN_GIVES.search(sentence, max(0, last - 2), last + QUOTE_GIVER_CHARS)
+    if pronoun is None and not (opening >= 0 and not sentence[:opening].strip(" \"'“‘")):
+        return ""
+    recent = before[-600:]
+    previous = [recent[a:b] for a, b in split_sentences(recent)]
+    named = [n for n, _ in attributions(previous[-1])] if previous else []
+    return named[-1] if named else ""
 
 
 def _names_of(text: str) -> frozenset[str]:

@@ -1026,8 +1026,10 @@ def _deed_denied(claim: str, passage: str) -> bool:
     """The passage negates the deed's own word somewhere, even when it also says the word elsewhere ("Globex will not
     buy Tide Works: the buy case is weak"), or only the word the deed is done as and never says it without the
     negation ("Mara Lind pleaded not guilty to two counts" for "Mara Lind pleaded guilty"): asked whether it happened,
-    such a passage is no statement that it did."""
-    return bool(set(_deed_word(claim)) & negated_words(passage)) or _denied_after_deed(claim, passage)
+    such a passage is no statement that it did. A deed the claim denies itself ("said the bank did not need to act")
+    is the denial the passage must say."""
+    deed = set(_deed_word(claim)) - negated_words(claim)
+    return bool(deed & negated_words(passage)) or _denied_after_deed(claim, passage)
 
 
 def _denied_after_deed(claim: str, passage: str) -> bool:
@@ -1053,7 +1055,8 @@ def _denied_after_deed(claim: str, passage: str) -> bool:
 # "Mara Lind said that she would resign": a claim about her words. A passage that gives no words of hers (another's,
 # a report's, no one's) neither supports nor denies it: "Lind will not resign, a source said" is no No.
 _SPEECH_CLAIMED = re.compile(
-    rf"^\W*(?P<speaker>{NAME_PHRASE.pattern})\s+(?:(?:has|have|had|did|also)\s+)?(?:say|says|said|tell|tells|told)\b"
+    rf"^\W*(?P<speaker>{NAME_PHRASE.pattern})\s+(?:(?:has|have|had|did|also)\s+|(?:was|is)\s+the\s+one\s+who\s+)?"
+    r"(?:say|says|said|tell|tells|told)\b"
 )
 
 
@@ -1064,7 +1067,7 @@ def _speech_content(claim: str) -> str:
     return re.sub(r"^\s*that\b", "", claim[m.end() :]).strip() if m else claim
 
 
-def _speaker_claimed(claim: str) -> str:
+def speaker_claimed(claim: str) -> str:
     """Whose words the claim is about ("Mara Lind" of "Mara Lind said that ..."), or ""."""
     m = _SPEECH_CLAIMED.match(claim)
     return m.group("speaker") if m else ""
@@ -1086,7 +1089,7 @@ def judge(
     # one event in one word on both sides: "came back" is "returned", "a victory" is "a win"
     bare = claim_terms(claim)
     terms = same_event_words(bare)
-    speaker = _speaker_claimed(bare)
+    speaker = speaker_claimed(bare)
     unspoken = [bool(speaker) and not said_by(speaker, p) for p in passages]
     # a name the claim writes by its initials is the passage's name spelled out ("TW" for Tide Works)
     passages = [with_initials(terms, same_event_words(p)) for p in passages]

@@ -1407,6 +1407,12 @@ POST_WORDS = frozenset(
     """ceo cfo cto coo chief executive president chair chairman chairwoman founder co-founder cofounder coach manager
     boss director minister owner leader governor mayor secretary officer head""".split()
 )
+# Words that come before a name as its title, not as a name of its own ("President Mara Lind", "Judge Lind"): the
+# posts and the titles of address. Two people may share one ("Senator Lind", "Senator Park").
+TITLE_WORDS = POST_WORDS | frozenset(
+    "judge senator sen rep gov dr mr mrs ms sir dame king queen prince princess general attorney justice lord lady "
+    "saint st prime vice ambassador".split()
+)
 
 
 def restore_case(question: str, texts: Iterable[str]) -> str:

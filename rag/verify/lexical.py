@@ -287,6 +287,9 @@ def _scan(text: str) -> Scan:
         if low == "nowhere" and previous in ("of", "from"):
             previous = low
             continue
+        # "105 million euros" is "€105 million": a currency said after its amount is the symbol before it
+        if low in _CURRENCY_WORDS and previous[:1].isdigit():
+            continue
         # "posted by none other than his daughter", "nothing short of a rescue": emphasis, no denial
         if low in ("none", "nothing") and _EMPHASIS_NEXT.match(text, m.end()):
             previous = low
@@ -430,6 +433,8 @@ def _scan(text: str) -> Scan:
         frozenset(denying),
     )
 
+
+_CURRENCY_WORDS = frozenset("dollar dollars euro euros pound pounds yen".split())
 
 # what follows "none" or "nothing" when it stresses a thing rather than denies it
 _EMPHASIS_NEXT = re.compile(r"\s+(?:other\s+than|short\s+of)\b", re.I)

@@ -1,0 +1,138 @@
+"""A bare "did it happen?" about one article's sentence gets its Yes or No (an invented index: outlets, people and
+places made up for these tests): a deed said in a relative clause of the name's description, words someone said
+that deny something, an amount with its currency written out, and quoted words given to someone else."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.deeds import someone_else_did_it
+from rag.extractive import said_by
+from rag.verify.lexical import analyse
+from tests.conftest import assert_exact_quotes, index_articles
+
+ARTICLES = [
+    (
+        "Tech Wire",
+        "2023-11-09",
+        "Startups in Ostland",
+        (
+            "Investors are circling the region's young companies. And if you look at the founders of Globex, the "
+            "Norrvik chip startup working on low-power sensors that raised a €105 million seed round last spring, "
+            "all three previously worked at Tide Works."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2023-10-10",
+        "Rates on hold",
+        (
+            "Following remarks from other bank officials on Monday, Harbour Bank President Mara Lind said the Ostland "
+            "central bank did not need to raise interest rates any further, as long as prices keep cooling."
+        ),
+    ),
+    (
+        "Coast Times",
+        "2023-10-31",
+        "Reaction to the port plan",
+        (
+            "The port plan drew mixed reviews in the capital. Senator Theo Park of Ostland said he was “impressed by "
+            "the breadth” of the plan, though not its depth. Unions said they would study it."
+        ),
+    ),
+    (
+        "Bay News",
+        "2023-11-02",
+        "Harbour wall fund",
+        (
+            "Ida Moen met the harbour board on Friday. “She put the fund at our disposal. She said, 'Whatever you "
+            "need, just say the word',” the board's chair recalled. While Ada Brin said she could not choose a side "
+            "in the harbour dispute, Jon Vale joked: “Remember who built the harbour wall.” Jon Vale said the fund "
+            "was welcome. Ida Moen could have kept the fund for the harbour, “and she chose not to do so,” he added."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "single-claims", ARTICLES))
+
+
+def test_a_deed_in_the_relative_clause_of_a_names_description_is_the_names(bot):
+    sentence = "Globex, the Norrvik chip startup that raised a €105 million seed round, is hiring."
+    assert not someone_else_did_it("Globex raised a €105 million seed round", sentence)
+    # the description's own name did not do it: the name it describes did
+    assert someone_else_did_it("Norrvik raised a €105 million seed round", sentence)
+    answer = bot.ask("Did Globex raise a 105 million euro seed round?")
+    assert answer.text.startswith("**Yes"), answer.text
+    assert "€105 million seed round" in answer.citations[0].quote
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_currency_written_after_its_amount_is_the_symbol_before_it():
+    assert analyse("raised 105 million euros")[1] == analyse("raised €105 million")[1]
+    assert analyse("paid 5 billion dollars")[1] == analyse("paid $5 billion")[1]
+    # a currency that is no amount's is a word of its own
+    assert ("euro", 1.0, "word") in analyse("the euro fell")[1]
+
+
+def test_someone_saying_that_something_was_not_needed_is_what_they_said(bot):
+    # what she said names the bank another way, and denies the deed itself: neither makes it someone else's or undone
+    answer = bot.ask(
+        "Did Harbour Bank President Mara Lind say Harbour Bank did not need to raise interest rates any further?"
+    )
+    assert answer.text.startswith("**Yes"), answer.text
+    assert "did not need to raise interest rates" in answer.citations[0].quote
+    assert_exact_quotes(bot, answer)
+
+
+def test_quoted_words_said_by_the_one_asked_about_answer_yes(bot):
+    answer = bot.ask("Did Theo Park say he was 'impressed by the breadth' of the port plan?")
+    assert answer.text.startswith("**Yes"), answer.text
+    assert answer.citations[0].quote.startswith("Senator Theo Park of Ostland said he was")
+    assert_exact_quotes(bot, answer)
+
+
+def test_quoted_words_someone_else_said_answer_no_and_name_who_said_them(bot):
+    # the one asked about is named nowhere in the index: the quote is still found, and it is Theo Park's
+    answer = bot.ask('Was Senator Ada Brin the one who said she was "impressed by the breadth" of the port plan?')
+    assert answer.text.startswith(
+        "**No.** Coast Times (2023-10-31) gives the words the question quotes to Senator Theo Park of Ostland, not to "
+        "Senator Ada Brin [1]."
+    ), answer.text
+    assert "“impressed by the breadth”" in answer.citations[0].quote
+    assert [p.verdict for p in answer.parts] == ["contradicted"]
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_title_two_people_share_does_not_make_ones_words_the_others():
+    sentence = "Senator Theo Park of Ostland said he was “impressed by the breadth” of the plan."
+    assert said_by("Senator Theo Park", sentence)
+    assert not said_by("Senator Ada Brin", sentence)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "She said" gives the words to a pronoun, who may be the one asked about
+        'Did Ida Moen say "Whatever you need, just say the word"?',
+        # the name before "said" gives other words; the quoted ones are Jon Vale's, which "joked" is not read as giving
+        'Did Theo Park say "Remember who built the harbour wall"?',
+    ],
+)
+def test_quoted_words_given_by_a_pronoun_or_by_a_name_further_off_are_no_one_elses(bot, question):
+    answer = bot.ask(question)
+    assert not answer.text.startswith("**No"), answer.text
+    assert "gives the words" not in answer.text
+
+
+def test_words_a_pronoun_adds_are_the_ones_of_the_name_that_spoke_before_not_of_the_sentences_subject(bot):
+    answer = bot.ask('Did Jon Vale say "she chose not to do so" about the harbour fund?')
+    assert answer.text.startswith("**Yes"), answer.text
+    assert answer.citations[0].quote.startswith("Ida Moen could have kept the fund")
+    # the sentence is about Ida Moen, but "he added" gives the words to Jon Vale, who spoke before
+    answer = bot.ask('Did Ida Moen say "she chose not to do so" about the harbour fund?')
+    assert not answer.text.startswith("**Yes"), answer.text
