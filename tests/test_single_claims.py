@@ -51,6 +51,16 @@ ARTICLES = [
             "was welcome. Ida Moen could have kept the fund for the harbour, “and she chose not to do so,” he added."
         ),
     ),
+    (
+        "Film Weekly",
+        "2023-11-25",
+        "Brothers on air",
+        (
+            "“I'm just out here saying nonsense, I gave a gull some bread and spelled gull like a fool,” Theo Park "
+            "said. His brother Jon Park mocked him for the spelling. “I'm only spelling gull like that from now on,” "
+            "he joked."
+        ),
+    ),
 ]
 
 
@@ -135,4 +145,10 @@ def test_words_a_pronoun_adds_are_the_ones_of_the_name_that_spoke_before_not_of_
     assert answer.citations[0].quote.startswith("Ida Moen could have kept the fund")
     # the sentence is about Ida Moen, but "he added" gives the words to Jon Vale, who spoke before
     answer = bot.ask('Did Ida Moen say "she chose not to do so" about the harbour fund?')
+    assert not answer.text.startswith("**Yes"), answer.text
+
+
+def test_a_passage_sharing_other_words_of_the_speaker_does_not_say_the_words_quoted(bot):
+    # Theo Park said something about spelling "gull"; the quoted words are his brother's, and no name gives them
+    answer = bot.ask('Did Theo Park say "I\'m only spelling gull like that from now on"?')
     assert not answer.text.startswith("**Yes"), answer.text

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
-from rag.answer.parts import Evidence, Window, asks_if_happened, claim_windows, windows
+from rag.answer.parts import Evidence, Window, asks_if_happened, asks_quoted_words, claim_windows, windows
 from rag.answer.reading import ORDER_WORDS, Reading, named_sources
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support, speaker_claimed
 from rag.core.text import (
@@ -172,9 +172,13 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         lines = [quoted(e.window.text, cites.cite(e.window)) for e in evidence if e.window is not None]
         parts = [Part(e.clause.shown, "not_mentioned", []) for e in evidence]
         return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
+    # (whose words a quotation is does not change with later reports: the part's own verdict decides)
     timeline = (
         _timeline(evidence[0], asks_if_happened(reading, evidence[0].clause))
-        if reading.shape == "yesno" and len(evidence) == 1 and reading.order != "which"
+        if reading.shape == "yesno"
+        and len(evidence) == 1
+        and reading.order != "which"
+        and not asks_quoted_words(evidence[0].clause)
         else []
     )
     # only a report that decides the part makes a timeline: passages that merely share its words ("Ostland", "final")

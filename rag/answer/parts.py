@@ -222,6 +222,9 @@ def judge_part(
     said_instead = ""
     if attributed is not None:
         verdict, window, said_instead = attributed
+    elif happened and verdict.supported and window is not None and not _holds_quote(clause, window.text):
+        # asked whether someone said the words it quotes, a passage sharing other words of theirs says nothing of it
+        verdict, window = Judgement("not_mentioned", verdict.score, -1), None
     # Single sentences beat pairs when they give the same verdict as well: the shorter citation says the same.
     if window is not None and verdict.label in ("supported", "contradicted"):
         singles = [
@@ -284,9 +287,8 @@ def _quote_attributed(clause: Clause, hits: list[Hit]) -> tuple[Judgement, Windo
     in a way not read here ("said Mariners coach Mara Lind"), and nothing is decided ("not_mentioned"). None when nobody
     is asked, or a sentence holding the words gives them to no name read here. The window is that sentence; a
     contradiction comes with the name given them."""
-    speaker = speaker_claimed(clause.claim)
-    quoted = [folded(q) for q in quoted_words(clause) if len(q.split()) >= QUOTE_WORDS and re.search(r"\b[a-z]", q)]
-    if not speaker or not quoted:
+    speaker, quoted = _speech_quoted(clause)
+    if not speaker:
         return None
     names = _names_of(clause.claim) - _names_of(speaker)
     own = _names_of(speaker) - _TITLES or _names_of(speaker)
@@ -309,6 +311,26 @@ def _quote_attributed(clause: Clause, hits: list[Hit]) -> tuple[Judgement, Windo
                 return Judgement("not_mentioned", 0.0, -1), None, ""
             others.append((Judgement("contradicted", 0.0, i), holder, given))
     return others[0] if others else None
+
+
+def _speech_quoted(clause: Clause) -> tuple[str, list[str]]:
+    """(who the clause asks said something, the words it quotes them as saying, folded), or ("", []) when it asks
+    no one's words or quotes none."""
+    speaker = speaker_claimed(clause.claim)
+    quoted = [folded(q) for q in quoted_words(clause) if len(q.split()) >= QUOTE_WORDS and re.search(r"\b[a-z]", q)]
+    return (speaker, quoted) if speaker and quoted else ("", [])
+
+
+def asks_quoted_words(clause: Clause) -> bool:
+    """The clause asks whether someone said the words it quotes ("did Mara Lind say 'we were proud'?")."""
+    return bool(_speech_quoted(clause)[0])
+
+
+def _holds_quote(clause: Clause, text: str) -> bool:
+    """The text holds the words the clause asks someone said, or the clause asks no one's words."""
+    _, quoted = _speech_quoted(clause)
+    written = folded(text)
+    return all(q in written for q in quoted)
 
 
 # how far from the quoted words the name giving them may stand: ', Theo Park said', 'Theo Park wrote on X:'
