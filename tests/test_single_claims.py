@@ -61,6 +61,42 @@ ARTICLES = [
             "he joked."
         ),
     ),
+    (
+        "Harbour Post",
+        "2023-10-16",
+        "Ferry parts scandal",
+        (
+            "Regulators are checking every ferry engine. A spokesman for Tide Works said: “We are working "
+            "collaboratively with operators, so they can promptly remove the parts.” Pastor Ada Brin spoke to the "
+            "crews on Sunday. He said it was not “denial and pretending,” he said. “Hope is not flattery and "
+            "frivolous compliments.” “That is why we keep him,” said Mariners coach Ida Moen after the win."
+        ),
+    ),
+    (
+        "Sports Desk",
+        "2023-12-01",
+        "Brothers on the podcast",
+        (
+            "Every week, Theo Kelby and his brother Jon Kelby host a podcast together. “I was just using the app like a diary,” "
+            "Kelby said of his old posts."
+        ),
+    ),
+    (
+        "Norrvik Globe English | Business Arena",
+        "2023-10-12",
+        "Shekel plan",
+        "On Monday, the Bank of Norrvik announced a plan to sell $30 billion of its reserves to steady the crown.",
+    ),
+    (
+        "Tech Wire",
+        "2023-10-26",
+        "Fair season",
+        (
+            "Community sentiment toward the fair at this year's Harbour Fair in Ostland was far more positive than "
+            "last year. Ida Moen, chief marketing officer at Globex, confirmed to Tech Wire that next year's fair will "
+            "not be in Ostland."
+        ),
+    ),
 ]
 
 
@@ -152,3 +188,64 @@ def test_a_passage_sharing_other_words_of_the_speaker_does_not_say_the_words_quo
     # Theo Park said something about spelling "gull"; the quoted words are his brother's, and no name gives them
     answer = bot.ask('Did Theo Park say "I\'m only spelling gull like that from now on"?')
     assert not answer.text.startswith("**Yes"), answer.text
+
+
+def test_an_altered_quote_gets_no_yes_whoever_is_named_as_saying_it(bot):
+    answer = bot.ask('Did a Tide Works spokesman say "We are working independently of operators" on the parts?')
+    assert not answer.text.startswith("**Yes"), answer.text
+    answer = bot.ask('Did a Tide Works spokesman say "We are working collaboratively with operators"?')
+    assert answer.text.startswith("**Yes"), answer.text
+
+
+def test_a_pronoun_giving_words_is_no_other_speaker(bot):
+    # "He said ..., he said" after Pastor Ada Brin is named: the words are never given to "He"
+    answer = bot.ask('Did Pastor Ada Brin say "Hope is not flattery and frivolous compliments"?')
+    assert not answer.text.startswith("**No"), answer.text
+    assert "to He" not in answer.text
+
+
+def test_was_it_x_who_said_is_asked_as_did_x_say_and_a_role_may_stand_before_the_name(bot):
+    answer = bot.ask('Was it Ida Moen who said "That is why we keep him"?')
+    assert answer.text.startswith("**Yes"), answer.text
+    assert answer.citations[0].quote.endswith("said Mariners coach Ida Moen after the win.")
+    # the role before the name is no part of it, and "after the win" is when she spoke, not an order of reports
+    answer = bot.ask('Did Mariners coach Ida Moen say "That is why we keep him" after the win?')
+    assert answer.text.startswith("**Yes"), answer.text
+    answer = bot.ask('Is Theo Park the one who said "That is why we keep him"?')
+    assert answer.text.startswith(
+        "**No.** Harbour Post (2023-10-16) gives the words the question quotes to Ida Moen"
+    ), answer.text
+
+
+def test_a_surname_two_people_of_the_article_share_gives_the_words_to_neither(bot):
+    for question in (
+        'Did Jon Kelby say "I was just using the app like a diary"?',
+        'Did Theo Kelby say "I was just using the app like a diary"?',
+    ):
+        answer = bot.ask(question)
+        assert not answer.text.startswith(("**Yes", "**No")), answer.text
+
+
+def test_a_place_denied_and_another_years_event_contradict_or_support_nothing(bot):
+    answer = bot.ask(
+        "Did Tech Wire report that Globex's marketing chief confirmed next year's Harbour Fair will be held in Ostland "
+        "again?"
+    )
+    assert answer.text.startswith("**No"), answer.text
+    assert "will not be in Ostland" in answer.citations[0].quote
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_report_of_this_years_event_says_nothing_of_next_years():
+    from rag.answer.verdicts import judge
+
+    sentence = "Community sentiment at this year's Harbour Fair in Ostland was far more positive than last year."
+    assert judge("sentiment at this year's Harbour Fair in Ostland was positive", [sentence]).supported
+    assert not judge("sentiment at next year's Harbour Fair in Ostland was positive", [sentence]).supported
+
+
+def test_an_outlet_called_by_the_words_its_name_opens_with_is_no_outlet_missing_from_the_index(bot):
+    answer = bot.ask(
+        "Did Norrvik Globe report that the Bank of Norrvik announced a plan to sell $30 billion of reserves?"
+    )
+    assert "none of the articles is from" not in answer.text, answer.text

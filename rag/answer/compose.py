@@ -162,7 +162,10 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     cites = Citations()
     lines, parts = _part_lines(evidence, cites)
     labels = [e.label for e in evidence]
-    order_word = _order_left_out(question, reading, evidence)
+    # ("did Mara Lind say '...' after the win?": when she spoke is no order of reports to check, whose words they
+    # are is what is asked)
+    quoting = len(evidence) == 1 and asks_quoted_words(evidence[0].clause)
+    order_word = "" if quoting else _order_left_out(question, reading, evidence)
     if order_word:
         # "Did Tech Wire report X after Y had happened?" read as one claim: its verdict would say nothing of the order
         lead = (

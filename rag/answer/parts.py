@@ -306,6 +306,8 @@ def _quote_attributed(clause: Clause, hits: list[Hit]) -> tuple[Judgement, Windo
             if not given:
                 return None
             if own & analyse(given)[0]:
+                if _another_of_the_surname(given, own, article.text):
+                    return Judgement("not_mentioned", 0.0, -1), None, ""
                 return Judgement("supported", 1.0, i), holder, ""
             if own & analyse(sentence)[0]:
                 return Judgement("not_mentioned", 0.0, -1), None, ""
@@ -314,16 +316,23 @@ def _quote_attributed(clause: Clause, hits: list[Hit]) -> tuple[Judgement, Windo
 
 
 def _speech_quoted(clause: Clause) -> tuple[str, list[str]]:
-    """(who the clause asks said something, the words it quotes them as saying, folded), or ("", []) when it asks
-    no one's words or quotes none."""
-    speaker = speaker_claimed(clause.claim)
+    """(who the clause asks said something, or "" when it names them otherwise ("a Globex spokesman"); the words it
+    quotes them as saying, folded), or ("", []) when it asks about no one's quoted words."""
     quoted = [folded(q) for q in quoted_words(clause) if len(q.split()) >= QUOTE_WORDS and re.search(r"\b[a-z]", q)]
-    return (speaker, quoted) if speaker and quoted else ("", [])
+    text = folded(clause.text)
+    at = text.find(quoted[0]) if quoted else -1
+    if at < 0 or not _SPEECH_VERB.search(text, 0, at):
+        return "", []
+    return speaker_claimed(clause.claim), quoted
+
+
+# the verbs that give words to someone ("said", "told", "called it")
+_SPEECH_VERB = re.compile(r"\b(?:say|says|said|tell|tells|told|call|calls|called|write|writes|wrote|add|added)\b")
 
 
 def asks_quoted_words(clause: Clause) -> bool:
     """The clause asks whether someone said the words it quotes ("did Mara Lind say 'we were proud'?")."""
-    return bool(_speech_quoted(clause)[0])
+    return bool(_speech_quoted(clause)[1])
 
 
 def _holds_quote(clause: Clause, text: str) -> bool:
@@ -355,22 +364,39 @@ def _given_to(sentence: str, quoted: list[str], before: str) -> str | None:
     # measured from the marks around the quotation, which may go on beyond the words asked about
     opening, closing = written.rfind('"', 0, first), written.find('"', last)
     first, last = (opening if opening >= 0 else first), (closing + 1 if closing >= 0 else last)
-    for name, start in attributions(sentence):
-        words = name.split()
-        while words and words[0].lower() in STOPWORDS:  # "While Ada Brin said": the clause's opening word
-            start += len(words.pop(0)) + 1
-        if not words or words[0].lower() in SUBJECT_PRONOUNS:
-            continue
-        end = start + len(" ".join(words))
+    for name, start in _givers(sentence):
+        end = start + len(name)
         if 0 <= start - last <= QUOTE_GIVER_CHARS or 0 <= first - end <= QUOTE_GIVER_CHARS:
-            return " ".join(words)
+            return name
     pronoun = _PRONOUN_GIVES.search(sentence, max(0, last - 2), last + QUOTE_GIVER_CHARS)
     if pronoun is None and not (opening >= 0 and not sentence[:opening].strip(" \"'“‘")):
         return ""
     recent = before[-600:]
     previous = [recent[a:b] for a, b in split_sentences(recent)]
-    named = [n for n, _ in attributions(previous[-1])] if previous else []
+    # (a "he said" there too names no one: "He told me ... / 'He was ...'" may be about the one asked of)
+    named = [n for n, _ in _givers(previous[-1])] if previous else []
     return named[-1] if named else ""
+
+
+def _another_of_the_surname(given: str, own: frozenset[str], article: str) -> bool:
+    """The words are given by a surname alone that the article also writes after another first name: "Lind said"
+    in an article on Theo Lind and Jon Lind gives them to either brother."""
+    if len(given.split()) != 1:
+        return False
+    # (said inside a sentence: a line's first word, "Advertisement Lind", names no one)
+    before = re.findall(rf"(?<=[a-z,] )([A-Z][\w'’-]+)\s+{re.escape(given)}\b", article)
+    return any(first.lower() not in STOPWORDS and not analyse(first)[0] & (own | _TITLES) for first in before)
+
+
+def _givers(sentence: str) -> Iterator[tuple[str, int]]:
+    """The names the sentence attributes words to, and where each starts, without a clause's opening word ("While
+    Ada Brin said" gives "Ada Brin"); a pronoun ("He told me") is no name."""
+    for name, start in attributions(sentence):
+        words = name.split()
+        while words and words[0].lower() in STOPWORDS | SUBJECT_PRONOUNS:
+            start += len(words.pop(0)) + 1
+        if words:
+            yield " ".join(words), start
 
 
 def _names_of(text: str) -> frozenset[str]:

@@ -56,6 +56,30 @@ def affirmative(question: str) -> str:
     return _NEGATIVE_AUXILIARY.sub(lambda m: m.group(1) + full.get(m.group(2), m.group(2)), question, count=1)
 
 
+# "Was it Mara Lind who said '...'?", "Is Mara Lind the one who called it '...'?": whether she said it
+_WHO_SAID = (
+    re.compile(
+        r"^\s*(?:was|is)\s+it\s+(?P<who>\S.*?)\s+who\s+(?P<verb>said|told|called|wrote)\b(?P<rest>.*)$", re.I | re.S
+    ),
+    re.compile(
+        r"^\s*(?:was|is)\s+(?P<who>\S.*?)\s+the\s+(?:one|person|man|woman)\s+who\s+(?P<verb>said|told|called|wrote)\b"
+        r"(?P<rest>.*)$",
+        re.I | re.S,
+    ),
+)
+_SPEECH_BASE = {"said": "say", "told": "tell", "called": "call", "wrote": "write"}
+
+
+def speaker_asked(question: str) -> str:
+    """The question "Was it Mara Lind who said X?" (or "Is Mara Lind the one who said X?") asked as "Did Mara Lind
+    say X?"; any other question as it is."""
+    for pattern in _WHO_SAID:
+        m = pattern.match(question)
+        if m is not None:
+            return f"Did {m['who']} {_SPEECH_BASE[m['verb'].lower()]}{m['rest']}"
+    return question
+
+
 # "True or false: Globex cut prices." and "Globex cut prices, true or false?" ask whether it is so, as "Is it true that
 # Globex cut prices?" does; a question after the frame ("True or false: did Globex cut prices?") is asked as it is.
 _TRUTH_FRAME = r"(?:true\s+or\s+false|false\s+or\s+true|fact[\s-]?check|is\s+(?:it|this|that)\s+(?:true|right|correct))"
@@ -393,9 +417,18 @@ def unheld_reporter(question: str, known: list[str]) -> tuple[str, str] | None:
     """(the reporter, what it is asked to have reported) when the question asks whether one reported something and
     the reporter is none of the index's outlets; else None."""
     m = _REPORTED_BY.match(question.strip())
-    if m is None or mentioned_sources(m.group("who"), known):
+    if m is None or mentioned_sources(m.group("who"), known) or _opens_an_outlets_name(m.group("who"), known):
         return None
     return m.group("who"), m.group("claim")
+
+
+def _opens_an_outlets_name(who: str, known: list[str]) -> bool:
+    """ "Globex" for "Globex English | World Desk": the words that open an outlet's name may be all a reader calls it,
+    and "none of the articles is from Globex" would then be false."""
+    words = re.sub(r"^the\s+", "", who.strip(), flags=re.I).lower().split()
+    return bool(words) and any(
+        re.sub(r"^the\s+", "", outlet_short_name(k).lower()).split()[: len(words)] == words for k in known
+    )
 
 
 # Where an outlet name or a date was taken out of a clause, with the words that only pointed at it: "the report by

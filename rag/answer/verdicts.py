@@ -27,6 +27,7 @@ from rag.core.text import (
     NAME_PHRASE,
     NAME_RUN,
     PAIRED_VALUE,
+    ROLE_WORDS,
     VALUE_WORD,
     amounts_said,
     base_stem,
@@ -819,6 +820,40 @@ def _day_swapped(claim: str, passage: str) -> bool:
     return any((month, day) not in said and any(m == month for m, _ in said) for month, day in days_of_month(claim))
 
 
+# "next year's convention", "this season", "last week": a time said by where it stands from the report's day
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?P<rel>this|next|coming|last|previous)\s+(?P<unit>year|season|week|weekend|month)(?:['’]s)?\b", re.I
+)
+_PERIOD_SIDE = {"this": "this", "next": "next", "coming": "next", "last": "last", "previous": "last"}
+
+
+def _periods(text: str) -> set[tuple[str, str]]:
+    return {(_PERIOD_SIDE[m["rel"].lower()], m["unit"].lower()) for m in _RELATIVE_PERIOD.finditer(text)}
+
+
+def _period_swapped(claim: str, passage: str) -> bool:
+    """The claim says "next year" and the passage only "this year" (or "last year"): the passage tells of another
+    year's event ("this year's convention in Ostland" is no report of next year's)."""
+    said = _periods(passage)
+    return any((side, unit) not in said and any(u == unit for _, u in said) for side, unit in _periods(claim))
+
+
+# "will not be in Ostland", "was never held at Tide Park": the place denied
+_PLACE_DENIED = re.compile(
+    rf"\b(?:not|never|n['’]t)\s+(?:be\s+|been\s+|being\s+)?(?:held\s+|played\s+|staged\s+)?(?:in|at)\s+"
+    rf"(?:the\s+)?(?P<place>{NAME_RUN.pattern})"
+)
+
+
+def _place_denied(claim: str, passage: str) -> bool:
+    """The passage denies that it is at the place the claim puts it ("next year's convention will not be in
+    Ostland" against "... will be held in Ostland again"); a claim denying it itself is not contradicted."""
+    denied = {m["place"].lower().rstrip(".") for m in _PLACE_DENIED.finditer(passage)}
+    if not denied or _PLACE_DENIED.search(claim):
+        return False
+    return any(m.group(0).lower().rstrip(".") in denied for m in NAME_RUN.finditer(claim))
+
+
 def _place_swapped(claim: str, passage: str) -> bool:
     """The claim puts something at one place of a series ("the second largest city") and the passage at another of
     the same series ("the third largest city") and never at the claim's: it says the claim's opposite."""
@@ -1054,8 +1089,11 @@ def _denied_after_deed(claim: str, passage: str) -> bool:
 
 # "Mara Lind said that she would resign": a claim about her words. A passage that gives no words of hers (another's,
 # a report's, no one's) neither supports nor denies it: "Lind will not resign, a source said" is no No.
+_ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _SPEECH_CLAIMED = re.compile(
-    rf"^\W*(?P<speaker>{NAME_PHRASE.pattern})\s+(?:(?:has|have|had|did|also)\s+|(?:was|is)\s+the\s+one\s+who\s+)?"
+    # ("Mariners coach Mara Lind said": the role before the name is no part of it)
+    rf"^\W*(?:(?:(?:the|a|an)\s+)?(?:{NAME_PHRASE.pattern}\s+)?(?:(?:{_ROLE})\s+){{1,2}})?"
+    rf"(?P<speaker>{NAME_PHRASE.pattern})\s+(?:(?:has|have|had|did|also)\s+|(?:was|is)\s+the\s+one\s+who\s+)?"
     r"(?:say|says|said|tell|tells|told)\b"
 )
 
@@ -1112,7 +1150,7 @@ def judge(
         or _amount_swapped(terms, p)
         or (covers[i] >= CONTRADICTION_COVER and _pairs_swapped(terms, p))
         or score_swapped[i]
-        or (covers[i] >= CONTRADICTION_COVER and _place_swapped(terms, p))
+        or (covers[i] >= CONTRADICTION_COVER and (_place_swapped(terms, p) or _place_denied(terms, p)))
         or _affiliation_swapped(terms, p)
         for i, p in enumerate(passages)
     ]
@@ -1134,6 +1172,7 @@ def judge(
         or _no_name_held(terms, passage)
         or _denial_unheld(terms, passage)
         or _day_swapped(terms, passage)
+        or _period_swapped(terms, passage)
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
         or score_swapped[i]

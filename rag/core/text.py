@@ -1407,6 +1407,11 @@ POST_WORDS = frozenset(
     """ceo cfo cto coo chief executive president chair chairman chairwoman founder co-founder cofounder coach manager
     boss director minister owner leader governor mayor secretary officer head""".split()
 )
+# Words of a role news writes before a name, lower case ("Mariners coach Mara Lind", "said Globex spokesman Theo
+# Park"): the posts and a few more
+ROLE_WORDS = POST_WORDS | frozenset(
+    "spokesperson spokesman spokeswoman analyst economist professor lawyer captain researcher".split()
+)
 # Words that come before a name as its title, not as a name of its own ("President Mara Lind", "Judge Lind"): the
 # posts and the titles of address. Two people may share one ("Senator Lind", "Senator Park").
 TITLE_WORDS = POST_WORDS | frozenset(
