@@ -82,6 +82,17 @@ ARTICLES = [
         ),
     ),
     (
+        "Bay News",
+        "2023-11-06",
+        "Harbour Day opening hours",
+        (
+            "Here are when stores open and close on Harbour Day this year. Once Harbour Day comes to a close, many "
+            "stores will be reopening on Friday. From there, shops will be operating on their usual hours.\n\n"
+            "Shoppers queued early last year for the doorbuster deals. Ostland Mills posted record sales.\n\n"
+            "Tide Works will be closed on Harbour Day. Globex will also be closed on Harbour Day."
+        ),
+    ),
+    (
         "Norrvik Globe English | Business Arena",
         "2023-10-12",
         "Shekel plan",
@@ -249,3 +260,14 @@ def test_an_outlet_called_by_the_words_its_name_opens_with_is_no_outlet_missing_
         "Did Norrvik Globe report that the Bank of Norrvik announced a plan to sell $30 billion of reserves?"
     )
     assert "none of the articles is from" not in answer.text, answer.text
+
+
+def test_a_plan_an_outlet_is_asked_to_have_reported_is_found_in_one_sentence_not_in_its_words_spread_about(bot):
+    # stores opening that day, and a sentence naming Ostland Mills elsewhere, are no report that its stores will open
+    answer = bot.ask("Did Bay News report that Ostland Mills stores will open on Harbour Day this year?")
+    assert not answer.text.startswith("**Yes"), answer.text
+    answer = bot.ask("Did Bay News report that Tide Works and Globex will be open on Harbour Day this year?")
+    assert answer.text.startswith("**No"), answer.text
+    answer = bot.ask("Did Bay News report that Globex will be closed on Harbour Day?")
+    assert answer.text.startswith("**Yes"), answer.text
+    assert answer.citations[0].quote == "Globex will also be closed on Harbour Day."

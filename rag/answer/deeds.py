@@ -398,7 +398,10 @@ def _describes_the_name(words: list[str], opened: int, inner: int, verb: int) ->
 # "Mara Lind was fired": the claim says it was done to her. Its "be" word, and how far after the verb its object may
 # stand in an active sentence ("Globex fired chief executive Mara Lind").
 BE_FORMS = frozenset("was were is are been being be got gets get".split())  # before a participle: a passive
-_PASSIVE = re.compile(r"\s*(?:" + "|".join(BE_FORMS) + r")\b", re.I)
+# ("Globex will be closed", "Mara Lind could be fired": a modal before the "be" keeps it passive)
+_PASSIVE = re.compile(
+    r"\s*(?:(?:will|would|could|may|might|can|shall|should|must)\s+)?(?:" + "|".join(BE_FORMS) + r")\b", re.I
+)
 OBJECT_WORDS = 4
 
 

@@ -237,9 +237,21 @@ def judge_part(
             if j.label == verdict.label and j.score >= verdict.score - 1e-9:
                 window, verdict = w, Judgement(j.label, j.score, verdict.index)
                 break
+    if clause.plan_stated and window is not None and verdict.supported and not _names_and_numbers_held(clause, window):
+        # a plan an outlet is asked to have reported is supported only by a passage naming all it names and giving
+        # its numbers: "shops will open on Harbour Day" says nothing of Globex opening, "within 14 days" nothing of 30
+        verdict, window = Judgement("not_mentioned", verdict.score, -1), None
     if clause.held and window is not None and verdict.supported and not _holds_asked(clause.held, window.text):
         verdict, window = Judgement("not_mentioned", verdict.score, -1), None
     return Evidence(clause, verdict, window, hits, day_mismatch, said_instead)
+
+
+def _names_and_numbers_held(clause: Clause, window: Window) -> bool:
+    """The window says a word of each name of the clause's claim and every number of it."""
+    tokens = analyse(window.text)[0]
+    content = analyse(clause.claim)[1]
+    runs = [_names_of(r) for r in names_in(clause.claim)]
+    return all(t in tokens for t, _, kind in content if kind == "number") and all(r & tokens for r in runs if r)
 
 
 def _holds_asked(held: str, text: str) -> bool:

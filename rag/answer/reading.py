@@ -259,6 +259,8 @@ class Clause:
     # what a "do both <report> and <report> ...?" question asks each report to do ("quote licensed therapists"): a
     # passage on the report's topic that leaves it out says nothing of it (see _shared_predicate)
     held: str = ""
+    # the outlet is asked to have stated a plan or a forecast ("did Tech Wire report that Globex will open plants?")
+    plan_stated: bool = False
 
     @property
     def named_as(self) -> str:
@@ -599,6 +601,7 @@ _STATES_AS_FACT = re.compile(
     r"in|on|of)\b)(?=\w)",
     re.I,
 )
+_FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to)\b", re.I)
 _INTERPRETS = re.compile(
     r"\b(?:(?:suggest|indicat|attribut|credit|portray|describ|depict|characteri[sz]|hint|focus|highlight|emphasi[sz]|"
     r"expect|predict|believ|argu|claim|alleg)\w*|impl(?:y|ies|ied|ying)|fram(?:e|es|ed|ing)|view(?:s|ed|ing)?|"
@@ -785,13 +788,16 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         covers = bool(_COVERS.search(c.text)) and not _ASSERTS.search(c.text)
         # a denial or a plan ("reported that regulators did not open an inquiry", "... that Globex would open plants")
         # is judged as written: the bare "did it happen?" reading asks only deeds said outright
-        c.stated = bool(
+        states = bool(
             c.source
             and _STATES_AS_FACT.search(c.text)
             and not _INTERPRETS.search(c.text)
             and not negated_words(c.claim)
-            and not hedged_words(c.claim)
         )
+        c.stated = states and not hedged_words(c.claim)
+        # a plan or a forecast said outright ("reported that Globex will open plants"): judged as written, but a
+        # Yes needs one sentence that says it, as a fact asked about does
+        c.plan_stated = states and not c.stated and bool(_FUTURE.search(c.claim))
         if covers:
             c.claim = _COVERING_VERB.sub("", c.claim)
         if topic:
@@ -816,7 +822,9 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if after is None and i and (_ITS_AUXILIARY_ONLY.search(c.text) or _ITS_REPORT_ONLY.search(c.text)):
             after = next((d for d, w in zip(clauses[i - 1 :: -1], worded[i - 1 :: -1]) if w), None)
         if after is not None and c.source and c.source != after.source:
-            kept.append(Clause(c.text, after.claim, c.source, c.day, after.stated, c.sections))
+            kept.append(
+                Clause(c.text, after.claim, c.source, c.day, after.stated, c.sections, plan_stated=after.plan_stated)
+            )
     return kept or clauses[:1]
 
 
