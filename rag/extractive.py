@@ -13,7 +13,7 @@ from rag.core.text import (
     NAME_PHRASE,
     POST_WORDS,
     REFUSAL_TEXT,
-    ROLE_WORDS,
+    ROLE_PATTERN,
     STOPWORDS,
     TITLE_WORDS,
     is_markup,
@@ -85,7 +85,6 @@ _SCORE = re.compile(
 
 
 # the words of a role news puts between "said" and the speaker's name ("said Mariners coach Mara Lind")
-_ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 # "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said", "Park — hired by Lind last
 # year — said": who a sentence's words are attributed to
@@ -98,7 +97,7 @@ _ATTRIBUTED = re.compile(
     r"testified|referred|recalled|emphasi[sz]ed|conceded|declared|maintained|asserted)\b"
     # "said Mara Lind", "said Mariners coach Mara Lind", "said the Globex chief executive Mara Lind"
     rf"|\b(?:said|says|added|wrote)\s+(?:(?:a|the)\s+statement\s+(?:from|by)\s+)?"
-    rf"(?:(?:(?:the|a|an)\s+)?(?:{NAME_PHRASE.pattern}\s+)?(?:(?:{_ROLE})\s+){{1,2}})?(?P<after>{NAME_PHRASE.pattern})"
+    rf"(?:(?:(?:the|a|an)\s+)?(?:{NAME_PHRASE.pattern}\s+)?(?:(?:{ROLE_PATTERN})\s+){{1,2}})?(?P<after>{NAME_PHRASE.pattern})"
     # "according to a report in the Daily Ledger", "according to Theo Park", "a statement from Theo Park"
     rf"|\b(?:according\s+to|statement\s+(?:from|by))\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:in|from|by)\s+)?"
     rf"(?:the\s+)?(?P<source>{NAME_PHRASE.pattern})"

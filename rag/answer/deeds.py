@@ -18,6 +18,7 @@ from rag.core.text import (
     NAME_RUN,
     NUMBER_WORDS,
     POST_WORDS,
+    SPEECH_VERBS,
     STOPWORDS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
@@ -31,6 +32,7 @@ __all__ = [
     "BE_FORMS",
     "DESCRIPTION_BEFORE",
     "SPAN_WORD",
+    "TITLE_STEMS",
     "another_object",
     "describes_next_name",
     "doers",
@@ -121,7 +123,7 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
 
 
 # The verbs of speech, which the toolkit keeps out of the content words: a claim "X said Y" is about X's words
-_SPEECH_WORD = re.compile(r"\b(?:say|says|said|tell|tells|told)\b", re.I)
+_SPEECH_WORD = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 
 # Words of a post a claim may name its doer by ("the chief executive of Globex pleaded guilty"): news names the holder
 # and says the post beside the name (the toolkit's POST_WORDS).
@@ -271,14 +273,14 @@ def _and_after_an_object(words: list[str], verb: int, at: int) -> bool:
 
 
 # the toolkit's titles as stems ("President Mara Lind", "Judge Lind")
-_TITLE_WORDS = frozenset(base_stem(w) for w in TITLE_WORDS)
+TITLE_STEMS = frozenset(base_stem(w) for w in TITLE_WORDS)
 
 
 def _another_of_the_name(subject: Set[str], last: set[str]) -> bool:
     """The doer shares a word with the claim's subject but each has a name word the other lacks: "Ada Park" for "Theo
     Park", "Norrvik United" for "Ostland United" are other names, not the subject said another way."""
     shared = subject & last
-    return bool(shared) and bool(subject - shared - _TITLE_WORDS) and bool(last - shared - _TITLE_WORDS)
+    return bool(shared) and bool(subject - shared - TITLE_STEMS) and bool(last - shared - TITLE_STEMS)
 
 
 def _only_an_owner_beside_a_pronoun(

@@ -11,14 +11,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rag.answer.deeds import TITLE_STEMS
 from rag.answer.names import names_in, standalone
 from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge, speaker_claimed
 from rag.core.text import (
     NAME_PHRASE,
+    SPEECH_VERBS,
     STOPWORDS,
     SUBJECT_PRONOUNS,
-    TITLE_WORDS,
     compound_deeds,
     folded,
     irregular_past,
@@ -303,7 +304,7 @@ def _quote_attributed(clause: Clause, hits: list[Hit]) -> tuple[Judgement, Windo
     if not speaker:
         return None
     names = _names_of(clause.claim) - _names_of(speaker)
-    own = _names_of(speaker) - _TITLES or _names_of(speaker)
+    own = _names_of(speaker) - TITLE_STEMS or _names_of(speaker)
     others = []
     for i, w in enumerate(windows(hits)):
         article = w.hit.article
@@ -339,7 +340,7 @@ def _speech_quoted(clause: Clause) -> tuple[str, list[str]]:
 
 
 # the verbs that give words to someone ("said", "told", "called it")
-_SPEECH_VERB = re.compile(r"\b(?:say|says|said|tell|tells|told|call|calls|called|write|writes|wrote|add|added)\b")
+_SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|call|calls|called|write|writes|wrote|add|added)\b")
 
 
 def asks_quoted_words(clause: Clause) -> bool:
@@ -356,7 +357,6 @@ def _holds_quote(clause: Clause, text: str) -> bool:
 
 # how far from the quoted words the name giving them may stand: ', Theo Park said', 'Theo Park wrote on X:'
 QUOTE_GIVER_CHARS = 40
-_TITLES = frozenset(t for word in TITLE_WORDS for t in analyse(word)[0])
 _PRONOUN_GIVES = re.compile(
     r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|told|wrote|continued|explained)\b", re.I
 )
@@ -397,7 +397,7 @@ def _another_of_the_surname(given: str, own: frozenset[str], article: str) -> bo
         return False
     # (said inside a sentence: a line's first word, "Advertisement Lind", names no one)
     before = re.findall(rf"(?<=[a-z,] )([A-Z][\w'’-]+)\s+{re.escape(given)}\b", article)
-    return any(first.lower() not in STOPWORDS and not analyse(first)[0] & (own | _TITLES) for first in before)
+    return any(first.lower() not in STOPWORDS and not analyse(first)[0] & (own | TITLE_STEMS) for first in before)
 
 
 def _givers(sentence: str) -> Iterator[tuple[str, int]]:

@@ -27,7 +27,8 @@ from rag.core.text import (
     NAME_PHRASE,
     NAME_RUN,
     PAIRED_VALUE,
-    ROLE_WORDS,
+    ROLE_PATTERN,
+    SPEECH_VERBS,
     VALUE_WORD,
     amounts_said,
     base_stem,
@@ -1089,12 +1090,11 @@ def _denied_after_deed(claim: str, passage: str) -> bool:
 
 # "Mara Lind said that she would resign": a claim about her words. A passage that gives no words of hers (another's,
 # a report's, no one's) neither supports nor denies it: "Lind will not resign, a source said" is no No.
-_ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 _SPEECH_CLAIMED = re.compile(
     # ("Mariners coach Mara Lind said": the role before the name is no part of it)
-    rf"^\W*(?:(?:(?:the|a|an)\s+)?(?:{NAME_PHRASE.pattern}\s+)?(?:(?:{_ROLE})\s+){{1,2}})?"
+    rf"^\W*(?:(?:(?:the|a|an)\s+)?(?:{NAME_PHRASE.pattern}\s+)?(?:(?:{ROLE_PATTERN})\s+){{1,2}})?"
     rf"(?P<speaker>{NAME_PHRASE.pattern})\s+(?:(?:has|have|had|did|also)\s+|(?:was|is)\s+the\s+one\s+who\s+)?"
-    r"(?:say|says|said|tell|tells|told)\b"
+    rf"(?:{SPEECH_VERBS})\b"
 )
 
 

@@ -1412,6 +1412,11 @@ POST_WORDS = frozenset(
 ROLE_WORDS = POST_WORDS | frozenset(
     "spokesperson spokesman spokeswoman analyst economist professor lawyer captain researcher".split()
 )
+# ROLE_WORDS as a regex alternation, longest first ("chief executive" before "chief")
+ROLE_PATTERN = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+# The verbs that give a speaker's words in a claim ("Mara Lind said the bank ..."): the toolkit keeps them out of the
+# content words
+SPEECH_VERBS = "say|says|said|tell|tells|told"
 # Words that come before a name as its title, not as a name of its own ("President Mara Lind", "Judge Lind"): the
 # posts and the titles of address. Two people may share one ("Senator Lind", "Senator Park").
 TITLE_WORDS = POST_WORDS | frozenset(
