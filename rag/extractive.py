@@ -84,7 +84,6 @@ _SCORE = re.compile(
 )
 
 
-# the words of a role news puts between "said" and the speaker's name ("said Mariners coach Mara Lind")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$", re.I)
 # "Park said", "said Mara Lind", "Lind told reporters", "Rep. Theo Park, R-Ost., said", "Park — hired by Lind last
 # year — said": who a sentence's words are attributed to

@@ -178,10 +178,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     # (whose words a quotation is does not change with later reports: the part's own verdict decides)
     timeline = (
         _timeline(evidence[0], asks_if_happened(reading, evidence[0].clause))
-        if reading.shape == "yesno"
-        and len(evidence) == 1
-        and reading.order != "which"
-        and not asks_quoted_words(evidence[0].clause)
+        if reading.shape == "yesno" and len(evidence) == 1 and reading.order != "which" and not quoting
         else []
     )
     # only a report that decides the part makes a timeline: passages that merely share its words ("Ostland", "final")

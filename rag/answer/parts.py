@@ -28,6 +28,7 @@ from rag.core.text import (
     quoted_phrases,
     same_event_words,
     split_sentences,
+    straight_quotes,
     without_amounts,
 )
 from rag.core.types import Filters, Hit
@@ -312,7 +313,7 @@ def _quote_attributed(clause: Clause, hits: list[Hit]) -> tuple[Judgement, Windo
             continue
         for start, end in split_sentences(w.text):
             sentence = w.text[start:end]
-            given = _given_to(sentence, quoted, article.text[: w.start + start])
+            given = _given_to(sentence, quoted, article.text, w.start + start)
             if given is None:
                 continue
             holder = Window(w.hit, w.start + start, w.start + end)
@@ -362,17 +363,18 @@ _PRONOUN_GIVES = re.compile(
 )
 
 
-def _given_to(sentence: str, quoted: list[str], before: str) -> str | None:
+def _given_to(sentence: str, quoted: list[str], article: str, at: int) -> str | None:
     """Who the sentence gives the quoted words to: the name right before or after the quotation ("'...,' Theo Park
     said"); for a pronoun there ("..., she added") or a quotation that opens the sentence with no name, the name the
-    sentence before gave its words to ("Lind said. 'We were proud,' she added"). None when the sentence does not
+    sentence before gave its words to ("Lind said. 'We were proud,' she added"; the sentence starts at `at` of the
+    article). None when the sentence does not
     hold the words; "" when no name gives them: a name further off may be giving other words ("While Ada Brin said
     she could not choose, Theo Park joked: '...'")."""
-    written = sentence.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
-    at = [written.find(q) for q in quoted]
-    if min(at) < 0:
+    written = straight_quotes(sentence).lower()
+    found = [written.find(q) for q in quoted]
+    if min(found) < 0:
         return None
-    first, last = min(at), max(a + len(q) for a, q in zip(at, quoted))
+    first, last = min(found), max(a + len(q) for a, q in zip(found, quoted))
     # measured from the marks around the quotation, which may go on beyond the words asked about
     opening, closing = written.rfind('"', 0, first), written.find('"', last)
     first, last = (opening if opening >= 0 else first), (closing + 1 if closing >= 0 else last)
@@ -383,7 +385,7 @@ def _given_to(sentence: str, quoted: list[str], before: str) -> str | None:
     pronoun = _PRONOUN_GIVES.search(sentence, max(0, last - 2), last + QUOTE_GIVER_CHARS)
     if pronoun is None and not (opening >= 0 and not sentence[:opening].strip(" \"'“‘")):
         return ""
-    recent = before[-600:]
+    recent = article[max(0, at - 600) : at]
     previous = [recent[a:b] for a, b in split_sentences(recent)]
     # (a "he said" there too names no one: "He told me ... / 'He was ...'" may be about the one asked of)
     named = [n for n, _ in _givers(previous[-1])] if previous else []

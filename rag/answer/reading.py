@@ -796,7 +796,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         )
         c.stated = states and not hedged_words(c.claim)
         # a plan or a forecast said outright ("reported that Globex will open plants"): judged as written, but a
-        # Yes needs one sentence that says it, as a fact asked about does
+        # Yes needs a passage giving its names and numbers (parts.judge_part)
         c.plan_stated = states and not c.stated and bool(_FUTURE.search(c.claim))
         if covers:
             c.claim = _COVERING_VERB.sub("", c.claim)

@@ -414,9 +414,14 @@ def quoted_phrases(text: str) -> list[str]:
     return [next(g for g in m.groups() if g).strip() for m in _QUOTED.finditer(text)]
 
 
+def straight_quotes(text: str) -> str:
+    """The text with its curly quotation marks straight, every character where it was."""
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
 def folded(text: str) -> str:
     """The text in lower case with straight quotes and single spaces, for finding quoted words in it as written."""
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')).lower()
+    return re.sub(r"\s+", " ", straight_quotes(text)).lower()
 
 
 _COMPARED = re.compile(
