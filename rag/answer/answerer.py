@@ -648,10 +648,15 @@ def _subject(question: str) -> str:
 PLAIN_QUESTION_WORDS = 20
 
 
+# "..., according to Tech Wire?", "..., per the Bay News report?": who says it, at the end, is no clause of its own
+_SAID_BY_AT_END = re.compile(r",\s*(?:according\s+to|per|as\s+(?:reported\s+by|told\s+by))\s+[^,]*$", re.I)
+
+
 def _plain_outlet_question(question: str, outlets: list[str]) -> bool:
     """One outlet named, a short question and a single clause: "Who is the top ranked receiver in Tech Wire's
-    rankings?", not "Which company, reported by Tech Wire as ..., recalled the Tide Pad?" (a clue per clause)."""
-    words = question.split()
+    rankings?" or "Whom did Globex name chair, according to Tech Wire?", not "Which company, reported by Tech Wire
+    as ..., recalled the Tide Pad?" (a clue per clause)."""
+    words = _SAID_BY_AT_END.sub("", question.rstrip(" ?")).split()
     return len(outlets) == 1 and len(words) <= PLAIN_QUESTION_WORDS and not more_than_one_clause(" ".join(words[1:]))
 
 

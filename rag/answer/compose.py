@@ -525,10 +525,12 @@ def _running_count_below(claim: str, text: str) -> bool:
     return bool(_COUNT_SO_FAR.search(text)) and any(a > s for a in asked for s in said)
 
 
-def published_moment(window: Window) -> str:
-    """The publication time of the window's article in UTC ("2023-12-24 09:10 UTC"), "" when none was given."""
+def published_moment(window: Window, seconds: bool = False) -> str:
+    """The publication time of the window's article in UTC ("2023-12-24 09:10 UTC", with `seconds` "09:10:25"), ""
+    when none was given."""
     instant = window.hit.article.published_instant
-    return datetime.fromtimestamp(instant, tz=UTC).strftime("%Y-%m-%d %H:%M UTC") if instant else ""
+    shown = "%Y-%m-%d %H:%M:%S UTC" if seconds else "%Y-%m-%d %H:%M UTC"
+    return datetime.fromtimestamp(instant, tz=UTC).strftime(shown) if instant else ""
 
 
 def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) -> str:
@@ -557,8 +559,12 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
             return f"{UNSETTLED}: both reports are dated {a} [{na}][{nb}]" + (
                 ", at the same time." if ia and ia == ib else ", and not both give a time of day."
             )
-        a, b = published_moment(first.window), published_moment(second.window)
-    true_first_earlier = a < b
+        # two reports of one minute are told apart, and shown apart, by their seconds
+        same_minute = published_moment(first.window) == published_moment(second.window)
+        a, b = published_moment(first.window, same_minute), published_moment(second.window, same_minute)
+        true_first_earlier = ia < ib
+    else:
+        true_first_earlier = a < b
     if reading.order == "which":
         word = "Before" if true_first_earlier else "After"
         return f"**{word}.** {first.source} reported it on {a} [{na}], {word.lower()} {second.source} on {b} [{nb}]."

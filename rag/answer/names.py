@@ -117,7 +117,14 @@ def named_by_surname(name: str, texts: list[str]) -> bool:
         for m in alone.finditer(text):
             before = text[: m.start()].rstrip()
             prev = before.split()[-1] if before.split() else ""
-            if not prev or prev[-1] in '.!?"“”:' or prev[0].isupper() or prev.lower() in _DETERMINERS:
+            # (nor after a number: "the Tide 15 Pro" is a model)
+            if (
+                not prev
+                or prev[-1] in '.!?"“”:'
+                or prev[0].isupper()
+                or prev[0].isdigit()
+                or prev.lower() in _DETERMINERS
+            ):
                 continue
             return True
     return False

@@ -155,6 +155,15 @@ _OPPOSITES = [
     ("present", "absent"),
     ("included", "excluded"),
     ("convicted", "acquitted"),
+    # which way a figure moved ("climbed" and "dropped" are read as "rise" and "fall" first), or how it came out
+    # against what was expected
+    ("rise", "down"),
+    ("increase", "fall"),
+    ("grow", "shrink"),
+    ("above", "below"),
+    ("ahead", "short"),
+    ("exceed", "short"),
+    ("beat", "short"),
 ]
 # Read by stem, so that inflections oppose too ("improved" against "worsened", "wins" against "loses").
 _OPPOSITE: dict[str, set[str]] = {}
@@ -1068,6 +1077,14 @@ def _deed_denied(claim: str, passage: str) -> bool:
     return bool(deed & negated_words(passage)) or _denied_after_deed(claim, passage)
 
 
+def _denials_of_the_doer(claim: str, passage: str) -> str:
+    """The passage without the sentences that deny the claim's deed of another name before its verb: "Theo Park didn't
+    score but set it up" denies nothing of "Mara Lind scored after Theo Park set it up"."""
+    deed = set(_deed_word(claim))
+    kept = [passage[start:end] for start, end in split_sentences(passage)]
+    return " ".join(s for s in kept if not (deed & negated_words(s) and someone_else_did_it(claim, s)))
+
+
 def _denied_after_deed(claim: str, passage: str) -> bool:
     """The passage says the deed's word only with "not" before the word the claim says after it: "Mara Lind pleaded
     not guilty" for "Mara Lind pleaded guilty", "was found not guilty" for "was found guilty". Said of the claim's
@@ -1145,6 +1162,7 @@ def judge(
         (
             covers[i] >= CONTRADICTION_COVER
             and (_flips(deed, p) or (happened and _denied_after_deed(terms, p)))
+            and (_flips(deed, own := _denials_of_the_doer(terms, p)) or (happened and _denied_after_deed(terms, own)))
             and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         )
         or _amount_swapped(terms, p)
@@ -1161,7 +1179,13 @@ def judge(
         flipped[i]
         or unspoken[i]
         or other_person(terms, passage)
-        or (happened and (hedged_only(terms, passage) or _deed_denied(terms, passage)))
+        or (
+            happened
+            and (
+                hedged_only(terms, passage)
+                or (_deed_denied(terms, passage) and _deed_denied(terms, _denials_of_the_doer(terms, passage)))
+            )
+        )
         or swapped[i]
         or (
             deed_done_to_another

@@ -1287,18 +1287,20 @@ def ordinals(text: str) -> set[int]:
     return {_ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["n"]) for m in _ORDINAL.finditer(text)}
 
 
-_AFTER_ORDINAL = re.compile(r"[\s-]+([a-z]+)", re.I)
+_AFTER_ORDINAL = re.compile(r"[\s-]+([a-z]+)(?:\s+of\s+(?:the\s+|a\s+|an\s+)?([a-z]+))?", re.I)
 
 
 def ordinal_places(text: str) -> set[tuple[int, str]]:
     """(place, stem of the word after it) for each ordinal of the text: "the third largest city" -> (3, "largest"),
-    "in the 2nd half" -> (2, "half"): what a place is a place in."""
+    "in the 2nd half" -> (2, "half"): what a place is a place in. A place "of" something is a place in that: "the
+    fifth minute of stoppage time" -> (5, the stems of "minute of stoppage") is no place in the match's minutes."""
     places = set()
     for m in _ORDINAL.finditer(text):
         after = _AFTER_ORDINAL.match(text, m.end())
         if after:
             place = _ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["n"])
-            places.add((place, stem(after.group(1).lower())))
+            within = f" of {stem(after.group(2).lower())}" if after.group(2) else ""
+            places.add((place, stem(after.group(1).lower()) + within))
     return places
 
 

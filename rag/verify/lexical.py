@@ -294,6 +294,9 @@ def _scan(text: str) -> Scan:
         if low in ("none", "nothing") and _EMPHASIS_NEXT.match(text, m.end()):
             previous = low
             continue
+        if (low == "not" or low.endswith("n't")) and _NOT_OF_WHAT_FOLLOWS.match(text, m.end()):
+            previous = low
+            continue
         if is_negation(low) and (low != "no" or sentence_start or not raw[0].isupper()):
             stretch_denies = True
             # "failed to sign" negates "sign"; "'failed' when it switched" negates nothing
@@ -438,6 +441,11 @@ _CURRENCY_WORDS = frozenset("dollar dollars euro euros pound pounds yen".split()
 
 # what follows "none" or "nothing" when it stresses a thing rather than denies it
 _EMPHASIS_NEXT = re.compile(r"\s+(?:other\s+than|short\s+of)\b", re.I)
+# "not only raised prices but ...", "came not in spite of his age but because of it": what follows is said, only
+# more is added or the reason is another
+_NOT_OF_WHAT_FOLLOWS = re.compile(
+    r"\s+(?:only|just|merely|simply|solely|because|despite|in\s+spite|due\s+to|thanks\s+to)\b", re.I
+)
 
 
 def analyse(text: str) -> tuple[frozenset[str], tuple[tuple[str, float, str], ...], frozenset[str]]:

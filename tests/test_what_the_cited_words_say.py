@@ -1,0 +1,127 @@
+"""A Yes or No must say what its cited sentences say (an invented index: outlets, people and places made up for these
+tests): "not in spite of" and "not only" deny nothing, a place "of stoppage time" is no place in the match's minutes,
+one player's "didn't score" denies no other player's goal, a figure that fell short or went down is no figure that came
+in ahead or climbed, two reports of one minute are ordered by their seconds, and "…, according to <outlet>?" is one
+plain question, not a riddle answered by whichever name the passages repeat."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.names import named_by_surname
+from rag.answer.verdicts import judge
+from rag.verify.lexical import negated_words
+from tests.conftest import assert_exact_quotes, index_articles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her films came not in spite of her age but because of it.",
+        "Globex not only raised prices but also cut jobs.",
+        "Tide Works didn't just raise prices, it cut jobs too.",
+        "The delay was not due to the storm.",
+    ],
+)
+def test_not_only_and_not_in_spite_of_deny_nothing_that_follows(text):
+    assert negated_words(text) == frozenset()
+
+
+def test_a_plain_not_still_denies():
+    assert "rais" in negated_words("Globex did not raise prices.")
+
+
+def test_an_age_said_beside_not_in_spite_of_it_supports_the_age():
+    passage = (
+        "She is now 80 years old, and her 27th film, Tide, is a strong argument that directors are still capable of "
+        "greatness late in life — and in Lind's case, continued experimentation. Since the year 2000, Lind has curated "
+        "a 23-year career within a career, and the quality of her films has come not in spite of her age and "
+        "experience, but because of it."
+    )
+    assert judge("give Mara Lind's age as 80", [passage]).label == "supported"
+
+
+def test_a_minute_of_stoppage_time_is_no_other_minute_of_the_match():
+    passage = "Theo Park scored a penalty in the fifth minute of stoppage time as the Mariners drew 4-4."
+    claim = "Theo Park's equaliser in the 4-4 draw was a 95th-minute penalty"
+    assert judge(claim, [passage], happened=True, spare=True).label != "contradicted"
+    # another place of the same series still says the claim's opposite
+    other = "Theo Park scored a penalty in the 85th minute as the Mariners drew 4-4."
+    assert judge(claim, [other], happened=True, spare=True).label == "contradicted"
+
+
+def test_one_players_didnt_score_denies_no_other_players_goal():
+    passage = (
+        "They were quite low-intensity themselves, Mara Lind's winning goal coming from the forward almost walking "
+        "through the middle of their team. Theo Park, for so long billed as a potential Rovers player, didn't score "
+        "but did set it up."
+    )
+    claim = "Mara Lind scored the Mariners' winner at Harbour Park after being set up by Theo Park"
+    assert judge(claim, [passage]).label != "contradicted"
+    denied = "Mara Lind did not score the Mariners' winner at Harbour Park, which Theo Park set up for Ada Brin."
+    assert judge(claim, [denied]).label == "contradicted"
+
+
+def test_revenue_that_fell_short_of_estimates_did_not_come_in_ahead_of_them():
+    passage = (
+        "Globex reported revenue of $9.3 billion, an 11% increase year over year. Investors had expected Globex to "
+        "report revenues of around $9.5 billion, meaning that despite the company's growth, it fell short of estimates."
+    )
+    claim = "Globex's $9.3 billion in third-quarter revenue came in ahead of what investors had expected"
+    assert judge(claim, [passage]).label == "contradicted"
+
+
+def test_a_surname_after_a_number_is_a_models_name_not_a_persons():
+    assert not named_by_surname("Tide Max Pro", ["Reviewers liked the new Tide 15 Pro and its screen."])
+    assert named_by_surname("Mara Lind", ["The board, said Lind, had no choice."])
+
+
+ARTICLES = [
+    (
+        "Sports Desk",
+        "2023-10-28T21:30:00+00:00",
+        "Vale answers his critics",
+        (
+            "Jon Vale has disagreed with Ida Moen's comments that the Mariners are going backwards this season, "
+            "saying the statistics show his team has improved."
+        ),
+    ),
+    (
+        "Harbour Post",
+        "2023-10-28T21:30:25+00:00",
+        "Vale on his goalkeeper",
+        "Jon Vale smiles when asked if Ada Brin can be the holding midfielder for the Mariners ahead of the derby.",
+    ),
+    (
+        "Tech Wire",
+        "2023-11-11",
+        "Week in review",
+        (
+            "Reviewers liked the new Tide 15 Pro laptop. Tide Pro owners can upgrade next month. Globex announced a "
+            "doozy this week: it is replacing founder CEO Mara Lind with Norrvik CEO Theo Park. Tide Pro sales rose."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from rag import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "cited_words", ARTICLES))
+
+
+def test_two_reports_of_one_minute_are_ordered_by_their_seconds(bot):
+    answer = bot.ask(
+        "Was the Sports Desk piece on Jon Vale answering Ida Moen's criticism published before the Harbour Post piece "
+        "on Jon Vale asking if Ada Brin can be the holding midfielder?"
+    )
+    lead = answer.text.split("\n")[0]
+    assert lead.startswith("**Yes.**"), lead
+    assert "21:30:00" in lead and "21:30:25" in lead
+    assert_exact_quotes(bot, answer)
+
+
+def test_who_was_picked_according_to_an_outlet_is_not_the_name_the_passages_repeat(bot):
+    answer = bot.ask("Whom did Globex pick to replace founder Mara Lind as CEO, according to Tech Wire?")
+    assert "Tide" not in answer.text.split("\n")[0]
