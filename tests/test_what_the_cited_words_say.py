@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer.compose import UNSETTLED
 from rag.answer.names import named_by_surname
 from rag.answer.verdicts import judge
 from rag.verify.lexical import negated_words
@@ -71,6 +72,12 @@ def test_revenue_that_fell_short_of_estimates_did_not_come_in_ahead_of_them():
     assert judge(claim, [passage]).label == "contradicted"
 
 
+def test_a_results_score_pairs_no_values_with_what_follows_it():
+    claim = "Rovers beat the Mariners 11-7 in Game 4 of the Harbour Series"
+    header = "Harbour Series results. highlights from Rovers vs. Mariners Game 4"
+    assert judge(claim, [header], happened=True, spare=True).label != "contradicted"
+
+
 def test_a_surname_after_a_number_is_a_models_name_not_a_persons():
     assert not named_by_surname("Tide Max Pro", ["Reviewers liked the new Tide 15 Pro and its screen."])
     assert named_by_surname("Mara Lind", ["The board, said Lind, had no choice."])
@@ -101,6 +108,42 @@ ARTICLES = [
             "doozy this week: it is replacing founder CEO Mara Lind with Norrvik CEO Theo Park. Tide Pro sales rose."
         ),
     ),
+    (
+        "Sports Desk",
+        "2023-10-30",
+        "Ada Brin at the Mariners again",
+        (
+            "On 22 October, Ada Brin returned to Harbour Park. The occasion marked Ada Brin's fourth time attending "
+            "one of Jon Vale's Mariners games."
+        ),
+    ),
+    (
+        "Bay News",
+        "2023-10-24",
+        "Ada Brin and Jon Vale: a timeline",
+        "Oct. 22: Ada Brin attends fifth Mariners game, watching Jon Vale score twice.",
+    ),
+    (
+        "Film Weekly",
+        "2023-10-20T14:00:00+00:00",
+        "The Tide Glass smart glasses make the future look cool",
+        "I was impressed by the $299 Tide Glass. They take good photos and look cool.",
+    ),
+    (
+        "Film Weekly",
+        "2023-12-07T15:00:00+00:00",
+        "Globex Frames are more style than substance",
+        (
+            "In this review of smart glasses, Globex Frames play music. Successors like the Tide Glass smart glasses "
+            "have leaned heavily into content creation, which Globex Frames do not."
+        ),
+    ),
+    (
+        "Coast Times",
+        "2023-10-20T20:30:00+00:00",
+        "Home sales sink",
+        "Existing-home sales in Ostland dropped to their lowest level since 2010, the housing board said.",
+    ),
 ]
 
 
@@ -125,3 +168,22 @@ def test_two_reports_of_one_minute_are_ordered_by_their_seconds(bot):
 def test_who_was_picked_according_to_an_outlet_is_not_the_name_the_passages_repeat(bot):
     answer = bot.ask("Whom did Globex pick to replace founder Mara Lind as CEO, according to Tech Wire?")
     assert "Tide" not in answer.text.split("\n")[0]
+
+
+def test_reports_in_agreement_on_how_many_are_not_settled_by_each_covering_it(bot):
+    answer = bot.ask(
+        "Are Sports Desk and Bay News in agreement on how many Mariners games Ada Brin had attended as of October 22?"
+    )
+    assert answer.text.startswith(UNSETTLED), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_the_report_on_something_is_the_article_whose_headline_names_it(bot):
+    answer = bot.ask(
+        "Did the Coast Times report on home sales sinking to their lowest level since 2010 come out before Film "
+        "Weekly's review of the Tide Glass smart glasses?"
+    )
+    lead = answer.text.split("\n")[0]
+    assert lead.startswith("**No"), lead
+    assert "2023-10-20 14:00" in lead and "2023-12-07" not in lead
+    assert_exact_quotes(bot, answer)

@@ -325,7 +325,9 @@ _COMPARING = re.compile(
     # "list X at the same sale price", "with matching figures": a value each report gives, compared
     r"\b(?:at|for|with|on)\s+(?:the\s+same|different|differing|matching|identical)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:price|prices|figure|figures|number|numbers|amount|amounts|total|score|scoreline|date|day|rate|fee|cost|value|"
-    r"salary|ranking|rank|estimate|forecast|count|tally)\b",
+    r"salary|ranking|rank|estimate|forecast|count|tally)\b|"
+    # "in agreement on how many games she attended": a value each report gives, compared
+    r"\b(?:in\s+agreement|agree|agreed|consistent|disagree|disagreed)\s+(?:on|about|over|as\s+to)\b",
     re.I,
 )
 

@@ -486,6 +486,11 @@ def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, 
         borrowed = " ".join(names_in(before.claim))
         names = _names_of(borrowed)
     kept = [h for h in hits if _report_of(clause, names, h)]
+    # the report on X is the one whose headline names X, when one does: another that mentions X in passing ("unlike
+    # the Tide Pad") is dated elsewhere
+    headlined = [h for h in kept if names and names <= _article_words(h.article.title, "")]
+    if headlined:
+        return headlined
     if kept:
         return kept
     seen = {h.chunk.id for h in hits}

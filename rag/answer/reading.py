@@ -176,7 +176,7 @@ _RELATION_ASKED = re.compile(
     r"(?:consistent|inconsistent|similar|different|the same)|(?:[\w'’‘|:.,-]+\s+){0,12}?(?:remain|remained|change|changed|"
     r"maintain|agree|disagree|contradict|differ|conflict|align))\b"
     r"|\b(?:was|were|is)\s+there\b"
-    r"|\b(?:consistent|inconsistent|in agreement|different|similar|the same|contradictory)\s+(?:with|to|in|between|as)\b"
+    r"|\b(?:consistent|inconsistent|in agreement|different|similar|the same|contradictory)\s+(?:with|to|in|between|as|on)\b"
     r"|\bsuggest\s+(?:a|the)\s+(?:different|same|similar|dissimilar)\b"
     r"|\breport\s+a\s+(?:different|similar|dissimilar)\b",
     re.I,

@@ -375,6 +375,9 @@ def _pairs_swapped(claim: str, passage: str) -> bool:
     found = [m for m in PAIRED_VALUE.finditer(claim) if not is_year(m.group(0))]
     if len(found) != 2:
         return False
+    # a result's score ("beat the Mariners 11-7 in Game 4") pairs nothing: another score is _score_swapped's to find
+    if says_result(claim) and any(scores_said(m.group(0)) for m in found):
+        return False
     values = (value_key(found[0].group(0)), value_key(found[1].group(0)))
     # parted by a joiner ("... on the web and €9.99 ..."), else by a preposition ("45 goals in 33 matches")
     joins = list(_PAIR_JOINER.finditer(claim, found[0].end(), found[1].start())) or list(
