@@ -187,3 +187,60 @@ def test_the_report_on_something_is_the_article_whose_headline_names_it(bot):
     assert lead.startswith("**No"), lead
     assert "2023-10-20 14:00" in lead and "2023-12-07" not in lead
     assert_exact_quotes(bot, answer)
+
+
+def test_a_place_said_before_a_comma_is_the_claims_place_though_not_before_its_word():
+    passage = (
+        "Mara Lind had made her 10th feature-length film by 1986. She is now 80, and her 27th, Tide, is a strong "
+        "argument for late greatness."
+    )
+    assert judge("Mara Lind calls Tide her 27th feature", [passage]).label != "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned — are both of those accurate?",
+            "Is it true that Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned?",
+        ),
+        (
+            "Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned. Is that right on both counts?",
+            "Is it true that Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned?",
+        ),
+        (
+            (
+                "Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned — is that what the two "
+                "outlets report?"
+            ),
+            "Is it true that Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned?",
+        ),
+    ],
+)
+def test_two_statements_then_are_both_right_ask_whether_both_are_so(question, asked):
+    from rag.answer.reading import statement_asked
+
+    assert statement_asked(question) == asked
+
+
+def test_a_question_after_a_statement_is_asked_alone_with_its_pronoun_the_statements_person():
+    from rag.answer.reading import question_after_premise
+
+    question = "Tech Wire said Mara Lind was expected to decide soon — does Bay News report she then resigned?"
+    assert (
+        question_after_premise(question, ["Tech Wire", "Bay News"]) == "Does Bay News report Mara Lind then resigned?"
+    )
+    # a question about the statement itself asks nothing alone
+    assert question_after_premise("Tech Wire said Mara Lind resigned; is that so?") == (
+        "Tech Wire said Mara Lind resigned; is that so?"
+    )
+
+
+def test_a_statement_before_the_question_leaves_the_question_answered(bot):
+    answer = bot.ask(
+        "Bay News lists Ada Brin at the Mariners' games in a timeline; does Sports Desk report that she returned to "
+        "Harbour Park on 22 October?"
+    )
+    assert answer.text.startswith("**Yes.**"), answer.text
+    assert "Sports Desk" in {c.source for c in answer.citations}
+    assert_exact_quotes(bot, answer)

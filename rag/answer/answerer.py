@@ -37,6 +37,7 @@ from rag.answer.reading import (
     claim_words,
     left_blank,
     points_at_no_one,
+    question_after_premise,
     read_question,
     speaker_asked,
     statement_asked,
@@ -123,7 +124,7 @@ class StructuredAnswerer:
 
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
-        asked = affirmative(statement_asked(speaker_asked(question)))
+        asked = affirmative(question_after_premise(statement_asked(speaker_asked(question)), self.sources()))
         # "Is it true that Ostland won the Cup?" is "Did Ostland win the Cup?" to the readers of a result or a post
         # held: the latest final decides it, not a passage that only wonders whether Ostland will win
         bare = claim_asked_as_true(asked)

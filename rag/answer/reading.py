@@ -83,8 +83,23 @@ def speaker_asked(question: str) -> str:
 # "True or false: Globex cut prices." and "Globex cut prices, true or false?" ask whether it is so, as "Is it true that
 # Globex cut prices?" does; a question after the frame ("True or false: did Globex cut prices?") is asked as it is.
 _TRUTH_FRAME = r"(?:true\s+or\s+false|false\s+or\s+true|fact[\s-]?check|is\s+(?:it|this|that)\s+(?:true|right|correct))"
+_RIGHT = r"(?:true|right|correct|accurate)"
+# after what two outlets say: "..., and Bay News says Y — are both of those accurate?", "Is that right on both
+# counts?", "Do both outlets say that?", "Are both figures what those outlets report?"
+_BOTH_FRAME = (
+    rf"(?:is\s+(?:it|this|that)\s+{_RIGHT}(?:\s+(?:on|for)\s+both\s+(?:counts|points|sides))?"
+    rf"|are\s+(?:they|these|those)\s+both\s+{_RIGHT}|are\s+both(?:\s+of\s+(?:them|those|these))?\s+{_RIGHT}"
+    r"|are\s+both\s+(?:\w+\s+){0,2}what\s+(?:those|the|these|both|the\s+two)\s+(?:outlets|reports|sources|articles)\s+"
+    r"(?:report|say)|(?:do|did)\s+both\s+(?:outlets|reports|sources|articles|of\s+them)\s+(?:say|report)\s+(?:that|so|this)"
+    r"|is\s+(?:that|this)\s+what\s+(?:the\s+two|both|those|these|the)\s+(?:\w+\s+)?(?:outlets|reports|sources|articles)\s+"
+    rf"(?:say|report)|are\s+(?:both|they)\s+{_RIGHT}\s+(?:per|according\s+to)\s+(?:those|these|the|both)\s+"
+    r"(?:outlets|reports|sources|articles))"
+)
 _FRAME_FIRST = re.compile(rf"^\s*{_TRUTH_FRAME}\s*[:,?.!–—-]+\s*(?P<claim>\S.*?)[\s?.!]*$", re.I | re.S)
-_FRAME_LAST = re.compile(rf"^\s*(?P<claim>\S.*?)\s*[,:;–—-]+\s*{_TRUTH_FRAME}\s*[?.!]*\s*$", re.I | re.S)
+_FRAME_LAST = re.compile(
+    rf"^\s*(?P<claim>\S.*?)\s*(?:[,:;–—-]+\s*(?:{_TRUTH_FRAME}|{_BOTH_FRAME})|[.]\s*{_BOTH_FRAME})\s*[?.!]*\s*$",
+    re.I | re.S,
+)
 
 
 def statement_asked(question: str) -> str:
@@ -99,6 +114,30 @@ def statement_asked(question: str) -> str:
     if _AUXILIARY.match(claim) or re.match(r"(?:who|whom|whose|what|which|when|where|why|how)\b", claim, re.I):
         return claim.rstrip("?.! ") + "?"
     return f"Is it true that {claim[0].lower() + claim[1:] if _sentence_case(claim) else claim}?"
+
+
+# "Tech Wire said Mara Lind would resign; did the Bay News report that she did?": what one outlet said leads to the
+# question, which is asked of the other
+_PREMISE_THEN_QUESTION = re.compile(
+    rf"^\s*(?P<premise>[^?;—–]{{12,}}?)\s*[;—–]\s*(?P<question>(?:{AUXILIARY_WORDS})\s[^?;—–]+\?)\s*$", re.I | re.S
+)
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
+
+
+# "...; is that so?", "... — are both right?": a question about the statement before it, which asks nothing alone
+_ABOUT_WHAT_WAS_SAID = re.compile(rf"^(?:{AUXILIARY_WORDS})\s+(?:that|this|both|they|it|those|these)\b", re.I)
+
+
+def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
+    """The question a statement leads to, standing alone: its "he" or "she" the person the statement names first, not
+    an outlet ("Tech Wire said Mara Lind would resign; did the Bay News report that she did?" -> "Did the Bay News
+    report that Mara Lind did?"); any other question as it is."""
+    m = _PREMISE_THEN_QUESTION.match(question)
+    if m is None or _ABOUT_WHAT_WAS_SAID.match(m["question"]):
+        return question
+    asked = m["question"][0].upper() + m["question"][1:]
+    people = [n for n in names_in(m["premise"]) if len(n.split()) >= 2 and not any(n in o or o in n for o in outlets)]
+    return _HE_OR_SHE.sub(people[0], asked, count=1) if people else asked
 
 
 # "Is it true that Ostland won the Cup?", "Is it the case that Mara Lind is CEO of Globex?": the claim asked whether

@@ -36,6 +36,7 @@ from rag.core.text import (
     days_of_month,
     is_year,
     ordinal_places,
+    ordinals,
     same_event_words,
     says_result,
     scores_said,
@@ -870,8 +871,12 @@ def _place_denied(claim: str, passage: str) -> bool:
 def _place_swapped(claim: str, passage: str) -> bool:
     """The claim puts something at one place of a series ("the second largest city") and the passage at another of
     the same series ("the third largest city") and never at the claim's: it says the claim's opposite."""
-    said = ordinal_places(passage)
-    return any((place, what) not in said and any(w == what for _, w in said) for place, what in ordinal_places(claim))
+    said, places = ordinal_places(passage), ordinals(passage)
+    # ("his 27th, Tide, ..." says the claim's 27th feature, though not before the word "feature")
+    return any(
+        (place, what) not in said and place not in places and any(w == what for _, w in said)
+        for place, what in ordinal_places(claim)
+    )
 
 
 def _numbers_held(claim: str, passage: str) -> bool:
