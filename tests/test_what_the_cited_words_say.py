@@ -230,6 +230,11 @@ def test_a_question_after_a_statement_is_asked_alone_with_its_pronoun_the_statem
     assert (
         question_after_premise(question, ["Tech Wire", "Bay News"]) == "Does Bay News report Mara Lind then resigned?"
     )
+    # a statement ended by a full stop leads to its question too: "Did Bay News" is no name to look for
+    question = (
+        "Before the vote, Tech Wire described Mara Lind as facing seven counts. Did Bay News later report she won?"
+    )
+    assert question_after_premise(question, ["Tech Wire", "Bay News"]) == "Did Bay News later report Mara Lind won?"
     # a question about the statement itself asks nothing alone
     assert question_after_premise("Tech Wire said Mara Lind resigned; is that so?") == (
         "Tech Wire said Mara Lind resigned; is that so?"

@@ -116,10 +116,12 @@ def statement_asked(question: str) -> str:
     return f"Is it true that {claim[0].lower() + claim[1:] if _sentence_case(claim) else claim}?"
 
 
-# "Tech Wire said Mara Lind would resign; did the Bay News report that she did?": what one outlet said leads to the
-# question, which is asked of the other
+# "Tech Wire said Mara Lind would resign; did the Bay News report that she did?" (or ". Did ..."): what one outlet
+# said leads to the question, which is asked of the other
 _PREMISE_THEN_QUESTION = re.compile(
-    rf"^\s*(?P<premise>[^?;—–]{{12,}}?)\s*[;—–]\s*(?P<question>(?:{AUXILIARY_WORDS})\s[^?;—–]+\?)\s*$", re.I | re.S
+    rf"^\s*(?P<premise>[^?;—–]{{12,}}?)\s*(?:[;—–]\s*|\.\s+(?=(?-i:[A-Z])))"
+    rf"(?P<question>(?:{AUXILIARY_WORDS})\s[^?;—–]+\?)\s*$",
+    re.I | re.S,
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.I)
 
