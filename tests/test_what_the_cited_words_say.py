@@ -249,3 +249,28 @@ def test_a_statement_before_the_question_leaves_the_question_answered(bot):
     assert answer.text.startswith("**Yes.**"), answer.text
     assert "Sports Desk" in {c.source for c in answer.citations}
     assert_exact_quotes(bot, answer)
+
+
+def test_which_of_two_reports_came_first_is_asked_of_reports_only():
+    from rag.answer.reading import which_first_asked
+
+    assert which_first_asked("Which came first, the chicken or the egg?") is None
+    assert which_first_asked(
+        "Between the Tech Wire review of the Tide Pad and the Bay News piece on Globex, which appeared later?"
+    ) == ("Was the Tech Wire review of the Tide Pad published before the Bay News piece on Globex?", False)
+
+
+def test_which_report_came_first_leads_with_the_report_that_did(bot):
+    answer = bot.ask(
+        "Which was published first: the Coast Times report on home sales sinking to their lowest level since 2010, "
+        "or Film Weekly's review of the Tide Glass smart glasses?"
+    )
+    lead = answer.text.split("\n")[0]
+    assert lead.startswith("**Film Weekly first.**"), lead
+    assert "2023-10-20 14:00" in lead
+    later = bot.ask(
+        "Of the Coast Times report on home sales sinking to their lowest level since 2010 and Film Weekly's review "
+        "of the Tide Glass smart glasses, which one was published later?"
+    )
+    assert later.text.startswith("**Coast Times later.**"), later.text
+    assert_exact_quotes(bot, answer)

@@ -142,6 +142,37 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
     return _HE_OR_SHE.sub(people[0], asked, count=1) if people else asked
 
 
+# "Which came first: Tech Wire's report on X, or Bay News' piece on Y?", "Between A and B, which appeared later?":
+# which of two reports was published first (or later) is asked as whether the first was published before the other
+_PUBLISHED = r"(?:came(?:\s+out)?|was\s+(?:published|posted|released|reported)|appeared|went\s+out|ran|ran\s+first)"
+_WHICH_ONE = rf"which(?:\s+(?:one|report|piece|article|story))?\s+{_PUBLISHED}\s+(?P<when>first|earlier|later|last)"
+_WHICH_FIRST = re.compile(
+    rf"^\s*(?:[^,:?]{{0,60}},\s*)?{_WHICH_ONE}\s*[:,]?\s+(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?\s*$"
+    rf"|^\s*(?:between|of)\s+(?P<a2>[^?]+?)\s+and\s+(?P<b2>[^?]+?),\s*{_WHICH_ONE.replace('when', 'when2')}\s*\?\s*$",
+    re.I | re.S,
+)
+
+
+_A_REPORT = re.compile(
+    r"\b(?:report|reports|article|piece|story|column|review|account|preview|interview|post|newsletter|coverage|"
+    r"read|feature|analysis|guide|recap|profile|item|op-ed|editorial)\b",
+    re.I,
+)
+
+
+def which_first_asked(question: str, outlets: Sequence[str] = ()) -> tuple[str, bool] | None:
+    """("Was A published before B?", asked for the earlier) for a question asking which of two reports came first or
+    later, each named by its outlet or as a report; None for any other ("Which came first, the chicken or the egg?")."""
+    m = _WHICH_FIRST.match(question)
+    if m is None:
+        return None
+    a, b = (m["a"], m["b"]) if m["a"] else (m["a2"], m["b2"])
+    if not all(_A_REPORT.search(x) or any(o in x for o in outlets) for x in (a, b)):
+        return None
+    earlier = (m["when"] or m["when2"]).lower() in ("first", "earlier")
+    return f"Was {a.strip()} published before {b.strip()}?", earlier
+
+
 # "Is it true that Ostland won the Cup?", "Is it the case that Mara Lind is CEO of Globex?": the claim asked whether
 # it is so
 _IS_IT_TRUE = re.compile(
