@@ -139,6 +139,15 @@ ARTICLES = [
         ),
     ),
     (
+        "Sports Desk",
+        "2023-11-06",
+        "Park takes the Harbour Cup again",
+        (
+            "Winning the title is about showing off the Tide car, with which Theo Park won his second Harbour Cup "
+            "championship on Friday night."
+        ),
+    ),
+    (
         "Coast Times",
         "2023-10-20T20:30:00+00:00",
         "Home sales sink",
@@ -274,3 +283,37 @@ def test_which_report_came_first_leads_with_the_report_that_did(bot):
     )
     assert later.text.startswith("**Coast Times later.**"), later.text
     assert_exact_quotes(bot, answer)
+
+
+def test_more_than_a_number_bounds_an_amount_and_splits_no_claim():
+    from rag.answer.reading import read_question
+
+    reading = read_question("Has the Ostland board received more than 200 reports of the illness since August?", [])
+    assert [c.claim for c in reading.clauses] == [
+        "Ostland board received more than 200 reports of the illness since August"
+    ]
+
+
+def test_a_win_at_another_place_of_the_series_is_no_yes_to_the_place_asked(bot):
+    answer = bot.ask("Did Theo Park win his first Harbour Cup championship in 2023?")
+    assert answer.text.startswith("**No.**"), answer.text
+    assert "second Harbour Cup" in answer.citations[0].quote
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_denial_of_knowledge_is_the_denial_of_knowing_not_its_opposite():
+    passage = (
+        "On Monday, coach Mara Lind said “the people that know us the most think the most of us” as the Mariners face "
+        "the inquiry. She has denied knowledge of the alleged scouting."
+    )
+    assert judge("Mara Lind has denied knowing about the alleged scouting", [passage]).label != "contradicted"
+
+
+def test_is_each_of_those_accurate_asks_whether_both_are_so_and_its_frame_is_no_claim():
+    from rag.answer.reading import read_question, statement_asked
+
+    question = "Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned. Is each of those accurate?"
+    asked = statement_asked(question)
+    assert asked == "Is it true that Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned?"
+    claims = [c.claim for c in read_question(asked, ["Tech Wire", "Bay News"]).clauses]
+    assert claims == ["Globex sold Tide Works", "Mara Lind resigned"]

@@ -71,7 +71,7 @@ from rag.answer.stated import (
     succession_searches,
     successor_as_new_holder,
 )
-from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name
+from rag.answer.verdicts import ABOUT, judge, other_person, place_swapped, said_only_as_another_name
 from rag.answer.when import (
     compose_event_order,
     compose_still_ahead,
@@ -133,6 +133,12 @@ def _which_came(text: str, earlier: bool) -> str:
         f"[{m['n2']}]."
     )
     return f"{lead}\n{rest}" if rest else lead
+
+
+def _won_at_another_place(question: str, won: Answer) -> bool:
+    """The result quoted for "did X win its first title?" is a win at another place of the series ("won his second
+    title"): who won is not what was asked, and the claim is judged as any other is."""
+    return place_swapped(question, " ".join(c.quote for c in won.citations))
 
 
 class StructuredAnswerer:
@@ -379,7 +385,7 @@ class StructuredAnswerer:
             side, who_won = did_win or did_lose or ("", "")
             more = _result_hits(retrieve, who_won)
             won = compose_did_win(question, side, who_won, _pool(hits, evidence, more), lost=did_lose is not None)
-            if won is not None:
+            if won is not None and not _won_at_another_place(question, won):
                 return won
         # "Is Mara Lind the chief executive of Globex?": the holder the passages name in that post, the latest first
         holder = read_holder(question) if not reading.sources else None
@@ -419,7 +425,7 @@ class StructuredAnswerer:
             side, who_won = did_win
             more = _result_hits(inside, who_won)
             won = compose_did_win(question, side, who_won, _pool(own, [], more), past_no=False)
-            if won is not None:
+            if won is not None and not _won_at_another_place(question, won):
                 return won
         holder = read_holder(bare)
         if holder is not None:

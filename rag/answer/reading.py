@@ -89,11 +89,15 @@ _RIGHT = r"(?:true|right|correct|accurate)"
 _BOTH_FRAME = (
     rf"(?:is\s+(?:it|this|that)\s+{_RIGHT}(?:\s+(?:on|for)\s+both\s+(?:counts|points|sides))?"
     rf"|are\s+(?:they|these|those)\s+both\s+{_RIGHT}|are\s+both(?:\s+of\s+(?:them|those|these))?\s+{_RIGHT}"
+    rf"|is\s+each(?:\s+of\s+(?:them|those|these))?\s+{_RIGHT}|are\s+(?:those|these)(?:\s+two)?\s+(?:claims\s+)?{_RIGHT}"
     r"|are\s+both\s+(?:\w+\s+){0,2}what\s+(?:those|the|these|both|the\s+two)\s+(?:outlets|reports|sources|articles)\s+"
     r"(?:report|say)|(?:do|did)\s+both\s+(?:outlets|reports|sources|articles|of\s+them)\s+(?:say|report)\s+(?:that|so|this)"
     r"|is\s+(?:that|this)\s+what\s+(?:the\s+two|both|those|these|the)\s+(?:\w+\s+)?(?:outlets|reports|sources|articles)\s+"
     rf"(?:say|report)|are\s+(?:both|they)\s+{_RIGHT}\s+(?:per|according\s+to)\s+(?:those|these|the|both)\s+"
     r"(?:outlets|reports|sources|articles))"
+)
+_TRUTH_FRAME_ONLY = re.compile(
+    r"^\s*is\s+it\s+(?:really\s+)?(?:true|the\s+case|correct|right)(?:\s+that)?[\s,:]*$", re.I
 )
 _FRAME_FIRST = re.compile(rf"^\s*{_TRUTH_FRAME}\s*[:,?.!–—-]+\s*(?P<claim>\S.*?)[\s?.!]*$", re.I | re.S)
 _FRAME_LAST = re.compile(
@@ -271,7 +275,9 @@ _ITSELF = re.compile(r"(?:it|they)\s+(?:later\s+|then\s+|first\s+)?(?:reported|s
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
     r",?\s+(?:in contrast to|in comparison to|compared (?:to|with)|as opposed to|similar(?:ly)? to|aligning with|"
-    r"consistent with|in line with|just as|than|agrees? with|aligns? with|contrasts? with|differs? from)\s+|"
+    # ("more than 200 reports" bounds an amount, and is no second clause)
+    r"consistent with|in line with|just as|than(?!\s+(?:about\s+|around\s+)?[$€£]?\d)|agrees? with|aligns? with|"
+    r"contrasts? with|differs? from)\s+|"
     r",\s+(?:did|does|do|was|is|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|"
     rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{MONTH_NAME}\b)|"
     rf",?\s+(?:before|after)\s+(?={_ITSELF.pattern})|"
@@ -835,6 +841,8 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             piece = f"{clauses[-1].source} {said.group('verb')} {piece.strip()}"
         if not named and clauses and clauses[-1].source and days and clauses[-1].day and days[0] != clauses[-1].day:
             named = [clauses[-1].source]  # "..., and again on <another day> about ...": that outlet's next report
+        if not named and not clauses and _TRUTH_FRAME_ONLY.match(piece):
+            continue  # "Is it true that | Tech Wire says X, and ...": the frame before the first outlet claims nothing
         if named or not clauses:
             clauses.append(Clause(piece, "", named[0] if named else "", days[0] if days else ""))
             siblings = [n for n in named if outlet_short_name(n) == outlet_short_name(named[0])] if named else []

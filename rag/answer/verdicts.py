@@ -868,7 +868,7 @@ def _place_denied(claim: str, passage: str) -> bool:
     return any(m.group(0).lower().rstrip(".") in denied for m in NAME_RUN.finditer(claim))
 
 
-def _place_swapped(claim: str, passage: str) -> bool:
+def place_swapped(claim: str, passage: str) -> bool:
     """The claim puts something at one place of a series ("the second largest city") and the passage at another of
     the same series ("the third largest city") and never at the claim's: it says the claim's opposite."""
     said, places = ordinal_places(passage), ordinals(passage)
@@ -1176,7 +1176,7 @@ def judge(
         or _amount_swapped(terms, p)
         or (covers[i] >= CONTRADICTION_COVER and _pairs_swapped(terms, p))
         or score_swapped[i]
-        or (covers[i] >= CONTRADICTION_COVER and (_place_swapped(terms, p) or _place_denied(terms, p)))
+        or (covers[i] >= CONTRADICTION_COVER and (place_swapped(terms, p) or _place_denied(terms, p)))
         or _affiliation_swapped(terms, p)
         for i, p in enumerate(passages)
     ]

@@ -60,6 +60,8 @@ _ALIASES = {
     "british": "uk",
     "percent": "%",
     "pct": "%",
+    # "denied knowledge of" is "denied knowing": one word, so that one report's denial matches the other's
+    "knowledge": "know",
 }
 # Numbers with thousands separators and decimals, "%", initialisms ("U.S."), words with inner ' or -.
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|%|[A-Za-z]\.(?:[A-Za-z]\.)+|[A-Za-z][A-Za-z'’\-]*")
