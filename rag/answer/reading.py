@@ -148,7 +148,7 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
 
 # "Which came first: Tech Wire's report on X, or Bay News' piece on Y?", "Between A and B, which appeared later?":
 # which of two reports was published first (or later) is asked as whether the first was published before the other
-_PUBLISHED = r"(?:came(?:\s+out)?|was\s+(?:published|posted|released|reported)|appeared|went\s+out|ran|ran\s+first)"
+_PUBLISHED = r"(?:came(?:\s+out)?|was\s+(?:published|posted|released|reported)|appeared|went\s+out|ran)"
 _WHICH_ONE = rf"which(?:\s+(?:one|report|piece|article|story))?\s+{_PUBLISHED}\s+(?P<when>first|earlier|later|last)"
 _WHICH_FIRST = re.compile(
     rf"^\s*(?:[^,:?]{{0,60}},\s*)?{_WHICH_ONE}\s*[:,]?\s+(?P<a>[^?]+?),?\s+or\s+(?P<b>[^?]+?)\s*\?\s*$"
