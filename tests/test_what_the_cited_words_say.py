@@ -317,3 +317,21 @@ def test_is_each_of_those_accurate_asks_whether_both_are_so_and_its_frame_is_no_
     assert asked == "Is it true that Tech Wire says Globex sold Tide Works, and Bay News says Mara Lind resigned?"
     claims = [c.claim for c in read_question(asked, ["Tech Wire", "Bay News"]).clauses]
     assert claims == ["Globex sold Tide Works", "Mara Lind resigned"]
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Which Ostland chairman, who the Bay News says acted on stage, was honoured before the match?", "chairman"),
+        ("Which Tide Sports executive told staff that the closure was not a reflection of their work?", "executive"),
+        ("Which crypto venture firm saw its Globex investment of $275 million wiped out?", "firm"),
+        # a kind of thing many share is no role a name is written with
+        ("Which company, described by Tech Wire as a chip maker, bought Norrvik Mills?", ""),
+    ],
+)
+def test_the_role_asked_is_the_noun_the_asked_phrase_ends_with(question, role):
+    from rag.answer.compose import role_asked, titled_names
+
+    assert role_asked(question) == role
+    if role:
+        assert titled_names(role, f"said Globex {role} Mara Lind in a statement.") == {"Mara Lind"}

@@ -609,10 +609,24 @@ _OFFICES = frozenset(
 )
 
 
+# "Which Ostland chairman, ...?", "Which Tide Sports executive told ...?", "Which venture firm saw ...?":
+# the role is the noun the asked-for phrase ends with, after the names and words that say whose or what kind
+_ROLE_PHRASE = re.compile(
+    r"^\W*(?i:which|what)\s+(?:(?:[A-Z][\w'’.&-]*|[a-z][\w-]*)\s+){0,3}?(?P<role>[a-z][\w-]+)"
+    r"(?=\s*,|\s+(?:who|whom|whose|that|did|does|is|was|has|had|saw|told|said|would|will)\b)"
+)
+# Roles news writes before or beside a name, held by few in a story, beyond the offices ("Globex executive Mara Lind",
+# "investment firm Tide Works", "Mara Lind, the Globex chairman")
+_TITLED_ROLES = _OFFICES | frozenset("executive firm chairman director manager owner founder co-founder".split())
+
+
 def role_asked(question: str) -> str:
     m = _ROLE_ASKED.match(question)
     role = (m.group("role") or m.group("role2")) if m else ""
-    return role if role.lower() in _OFFICES else ""
+    if role.lower() in _OFFICES:
+        return role
+    phrase = _ROLE_PHRASE.match(question)
+    return phrase["role"] if phrase and phrase["role"].lower() in _TITLED_ROLES else ""
 
 
 # "Who composed ...?", "Who directed ...?": the deed asked, whose doer news names by its agent noun ("composer Mara
