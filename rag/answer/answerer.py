@@ -42,7 +42,6 @@ from rag.answer.reading import (
     speaker_asked,
     statement_asked,
     unheld_reporter,
-    which_first_asked,
     without_outlet,
 )
 from rag.answer.results import (
@@ -113,28 +112,6 @@ RESULT_HITS = 2 * EVIDENCE_HITS
 EVERY_OUTLET = 8
 
 
-# The lead of an order answered Yes or No: "**Yes.** Tech Wire reported it on 2023-10-02 [1], before Bay News on ..."
-_ORDER_ANSWERED = re.compile(
-    r"^\*\*(?:Yes\.|No — the other way round:)\*\* (?P<early>.+?) reported (?:it )?on (?P<d1>.+?) \[(?P<n1>\d+)\], "
-    r"before (?P<late>.+?) on (?P<d2>.+?) \[(?P<n2>\d+)\]\.$"
-)
-
-
-def _which_came(text: str, earlier: bool) -> str:
-    """The answer to "which came first (or later)?" asked as "was A published before B?": the report that did leads,
-    not a Yes or No to a question the user did not ask."""
-    lead, _, rest = text.partition("\n")
-    m = _ORDER_ANSWERED.match(lead)
-    if m is None:
-        return text
-    which, word = (m["early"], "first") if earlier else (m["late"], "later")
-    lead = (
-        f"**{which} {word}.** {m['early']} reported on {m['d1']} [{m['n1']}], before {m['late']} on {m['d2']} "
-        f"[{m['n2']}]."
-    )
-    return f"{lead}\n{rest}" if rest else lead
-
-
 def _won_at_another_place(question: str, won: Answer) -> bool:
     """The result quoted for "did X win its first title?" is a win at another place of the series ("won his second
     title"): who won is not what was asked, and the claim is judged as any other is."""
@@ -153,17 +130,15 @@ class StructuredAnswerer:
 
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
-        asked = affirmative(question_after_premise(statement_asked(speaker_asked(question)), self.sources()))
+        outlets = self.sources()  # read from the store once for the rewrites below
+        asked = affirmative(question_after_premise(statement_asked(speaker_asked(question)), outlets))
         # "Is it true that Ostland won the Cup?" is "Did Ostland win the Cup?" to the readers of a result or a post
         # held: the latest final decides it, not a passage that only wonders whether Ostland will win
         bare = claim_asked_as_true(asked)
         if bare and any(read(bare) is not None for read in (read_did_win, read_did_lose, read_holder)):
             asked = bare
-        which = which_first_asked(asked, self.sources())
-        answer = self._answer(which[0] if which else asked, hits, retrieve)
-        if which:
-            answer.text = _which_came(answer.text, earlier=which[1])
-        unheld = unheld_reporter(asked, self.sources()) if answer.text.startswith(UNSETTLED) else None
+        answer = self._answer(asked, hits, retrieve)
+        unheld = unheld_reporter(asked, outlets) if answer.text.startswith(UNSETTLED) else None
         if unheld is not None:
             answer = self._not_reported_by(asked, *unheld, hits, retrieve)
         # the user's wording, though "Didn't X resign?" was answered as "Did X resign?" and "True or false: X." as "Is it

@@ -570,16 +570,19 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
     if reading.order == "which":
         word = "Before" if true_first_earlier else "After"
         return f"**{word}.** {first.source} reported it on {a} [{na}], {word.lower()} {second.source} on {b} [{nb}]."
-    stated_first_earlier = reading.order == "before"
-    if stated_first_earlier == true_first_earlier:
-        early, late = (first, na, a), (second, nb, b)
-        if not true_first_earlier:
-            early, late = (second, nb, b), (first, na, a)
+    early, late = ((first, na, a), (second, nb, b)) if true_first_earlier else ((second, nb, b), (first, na, a))
+    if reading.which_came:
+        # asked which came first (or later), the report that did leads, not a Yes or No to a question not asked
+        named = early if reading.which_came == "first" else late
+        return (
+            f"**{named[0].source} {reading.which_came}.** {early[0].source} reported on {early[2]} [{early[1]}], "
+            f"before {late[0].source} on {late[2]} [{late[1]}]."
+        )
+    if (reading.order == "before") == true_first_earlier:
         return (
             f"**Yes.** {early[0].source} reported it on {early[2]} [{early[1]}], before {late[0].source} on "
             f"{late[2]} [{late[1]}]."
         )
-    early, late = ((first, na, a), (second, nb, b)) if true_first_earlier else ((second, nb, b), (first, na, a))
     return (
         f"**No — the other way round:** {early[0].source} reported on {early[2]} [{early[1]}], before "
         f"{late[0].source} on {late[2]} [{late[1]}]."
@@ -617,7 +620,7 @@ _ROLE_PHRASE = re.compile(
 )
 # Roles news writes before or beside a name, held by few in a story, beyond the offices ("Globex executive Mara Lind",
 # "investment firm Tide Works", "Mara Lind, the Globex chairman")
-_TITLED_ROLES = _OFFICES | frozenset("executive firm chairman director manager owner founder co-founder".split())
+_TITLED_ROLES = _OFFICES | frozenset("executive firm director manager owner founder co-founder".split())
 
 
 def role_asked(question: str) -> str:

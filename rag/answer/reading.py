@@ -369,6 +369,8 @@ class Reading:
     # "before" | "after" | "same" (one day) | "which" (asked: "before or after?") | "": the order the question states
     # between its first two parts
     order: str = ""
+    # "first" | "later": the question asked which of two reports came first (or later), read as "was A before B?"
+    which_came: str = ""
     # "consistent or inconsistent?", "agree, or is there a discrepancy?": the question's own words for the two
     # answers (reports agree, reports differ); a reader expects one of them, not "Yes"
     alternatives: tuple[str, str] | None = None
@@ -1088,6 +1090,16 @@ _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim
 
 
 def read_question(question: str, known_sources: list[str]) -> Reading:
+    # "Which came first: A's report on X, or B's on Y?" is read as "Was A published before B?", its lead the report
+    which = which_first_asked(question, known_sources)
+    if which is None:
+        return _read_question(question, known_sources)
+    reading = _read_question(which[0], known_sources)
+    reading.which_came = "first" if which[1] else "later"
+    return reading
+
+
+def _read_question(question: str, known_sources: list[str]) -> Reading:
     sources = named_sources(question, known_sources)
     speech = speech_parts(question)
     reading = Reading(
