@@ -20,6 +20,7 @@ COUNTS = {
     "skipped",
     "answered",
     "unsettled",
+    "wrong",
     "verdicts_failing",
     "n_refused",
     "n_unanswerable",
@@ -50,6 +51,8 @@ GLOSSARY: dict[str, str] = {
     "cannot score (higher is better)",
     "const_yes": 'accuracy of answering "Yes." to every question and never refusing: the prior to beat',
     "unsettled": "answers that say the articles do not settle a yes/no question instead of guessing (a count)",
+    "wrong": "answers that settle the question the wrong way: a Yes for a No, a wrong name or order, an answer where "
+    "the articles hold none (a count; lower is better; unsettled and refused answers are not counted)",
     "verdicts_failing": "parts whose verdict their own cited quotes do not give when judged again (a count; aim 0)",
     "n": "questions scored in the group",
 }
@@ -61,7 +64,7 @@ def table_metrics(what: str) -> list[str]:
     if what == "retrieval":
         return list(RETRIEVAL_METRICS)
     if what == "answers":
-        return [*ANSWER_METRICS, *REFUSAL_METRICS, "unsettled", "verdicts_failing"]
+        return [*ANSWER_METRICS, *REFUSAL_METRICS, "unsettled", "wrong", "verdicts_failing"]
     return []
 
 

@@ -271,6 +271,15 @@ def _retrieval_summary(rows: list[dict]) -> dict:
     return out
 
 
+def gave_wrong_answer(row: dict) -> bool:
+    """An answer that settles the question the wrong way: a Yes for a No, a wrong name or order, or any answer to a
+    question the articles cannot answer. Refusing and leaving a question unsettled are open, not wrong: the worst
+    bug a reader can meet is this one, so it is counted apart from accuracy, which scores both alike."""
+    if row["refused"] or row.get("unsettled"):
+        return False
+    return not row["answerable"] or not row["strict"]
+
+
 def _answer_summary(rows: list[dict]) -> dict:
     out: dict[str, Any] = {m: M.mean(r[m] for r in rows) for m in ANSWER_METRICS}
     answerable = [r for r in rows if r["answerable"]]
@@ -288,6 +297,7 @@ def _answer_summary(rows: list[dict]) -> dict:
         n=len(rows),
         answered=sum(1 for r in rows if r["faithfulness"] is not None),
         unsettled=sum(1 for r in rows if r.get("unsettled")),
+        wrong=sum(1 for r in rows if gave_wrong_answer(r)),
         verdicts_failing=sum(r.get("verdicts_failing", 0) for r in rows),
         bad_spans=sum(r["bad_spans"] for r in rows),
     )

@@ -588,7 +588,7 @@ def test_the_sources_panel_shows_each_part_with_its_verdict_escaped():
     assert shown.index("remedy") < shown.index("lawmakers") and 'href="#' in shown
 
 
-def test_the_answer_eval_reports_strict_accuracy_the_constant_yes_prior_and_unsettled_answers():
+def test_the_answer_eval_reports_strict_accuracy_the_constant_yes_prior_unsettled_and_wrong_answers():
     from evals.runner import summarize
 
     def row(kind, strict, official, const_yes, unsettled=False, answerable=True, refused=False):
@@ -610,13 +610,17 @@ def test_the_answer_eval_reports_strict_accuracy_the_constant_yes_prior_and_unse
         row("comparison", 1.0, 1.0, 1.0),
         row("comparison", 0.0, 1.0, 0.0),  # "Yes ... no": official only
         row("comparison", 0.0, 0.0, 1.0, unsettled=True),
+        row("comparison", 0.0, 0.0, 0.0, refused=True),  # open, not wrong
         row("null", 1.0, 1.0, 0.0, answerable=False, refused=True),
+        row("null", 0.0, 0.0, 0.0, answerable=False),  # an answer where the articles hold none
     ]
     summary = summarize("answers", rows)
     comparison = summary["by_type"]["comparison"]
-    assert comparison["strict"] == pytest.approx(1 / 3) and comparison["accuracy"] == pytest.approx(2 / 3)
-    assert comparison["const_yes"] == pytest.approx(2 / 3) and comparison["unsettled"] == 1
-    assert summary["overall"]["unsettled"] == 1 and summary["overall"]["refusal_f1"] == 1.0
+    assert comparison["strict"] == pytest.approx(1 / 4) and comparison["accuracy"] == pytest.approx(2 / 4)
+    assert comparison["const_yes"] == pytest.approx(2 / 4) and comparison["unsettled"] == 1
+    assert summary["overall"]["unsettled"] == 1 and summary["overall"]["refusal_f1"] == pytest.approx(1 / 2)
+    # only the answer that says both and the answer to an unanswerable question settle anything the wrong way
+    assert comparison["wrong"] == 1 and summary["by_type"]["null"]["wrong"] == 1 and summary["overall"]["wrong"] == 2
 
 
 def test_a_verdict_its_cited_quote_does_not_give_is_counted_as_failing():

@@ -285,6 +285,15 @@ def test_which_report_came_first_leads_with_the_report_that_did(bot):
     assert_exact_quotes(bot, answer)
 
 
+def test_which_came_first_leads_with_the_report_even_when_its_words_say_changed(bot):
+    answer = bot.ask(
+        "Which was published first: the Coast Times report on how home sales changed, sinking to their lowest level "
+        "since 2010, or Film Weekly's review of the Tide Glass smart glasses?"
+    )
+    assert answer.text.startswith("**Film Weekly first.**"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
 def test_more_than_a_number_bounds_an_amount_and_splits_no_claim():
     from rag.answer.reading import read_question
 

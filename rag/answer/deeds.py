@@ -105,7 +105,7 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
     verb_at = next(
         (
             m.start()
-            for m in SPAN_WORD.finditer(claim, runs[0].end())
+            for m in SPAN_WORD.finditer(claim, runs[_described(claim, runs)].end())
             if any(kind == "word" and t not in _POST_STEMS for t, _, kind in analyse(m.group(0))[1])
         ),
         -1,
@@ -436,10 +436,30 @@ def _not_done_to(subject: Set[str], words: list[str], tokens: list[frozenset[str
 _CLAUSE_START = _RELATIVE | frozenset("when while as after before because since if though although".split())
 
 
+# A name's noun right before another name: "Globex's drug Zolvan", "Ostland's striker Theo Park" (the possessive, as
+# written or as the claim's words keep it, "Globex s drug Zolvan"); the noun is no verb, and the second name is the one
+# the claim goes on about.
+_POSSESSED = re.compile(r"\s*['’]?\s?s\s+[a-z][\w-]*\s+")
+
+
+def _described(claim: str, runs: list[re.Match[str]]) -> int:
+    """The index of the claim's first name run that is not only what a possessed noun belongs to: 1 for "Globex's
+    drug Zolvan was approved" (Zolvan was approved), 0 for "Globex beat Tide Works"."""
+    at = 0
+    while at + 1 < len(runs):
+        between = claim[runs[at].end() : runs[at + 1].start()]
+        owned = runs[at].group(0)[-2:] in ("'s", "’s")
+        if not (_POSSESSED.fullmatch(between) or (owned and _POSSESSED.fullmatch(" s" + between))):
+            break
+        at += 1
+    return at
+
+
 def roles_swapped(claim: str, sentence: str) -> bool:
     """The sentence has the claim's two names the other way round its verb: "the Rovers beat the Mariners" for the
     claim "the Mariners beat the Rovers" (a passive "... beaten by the Rovers" keeps the roles)."""
     runs = list(NAME_RUN.finditer(claim))
+    runs = runs[_described(claim, runs) :]
     if len(runs) < 2:
         return False
     first, second = (set(name_words(r.group(0))) for r in runs[:2])

@@ -142,7 +142,9 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
     if m is None or _ABOUT_WHAT_WAS_SAID.match(m["question"]):
         return question
     asked = m["question"][0].upper() + m["question"][1:]
-    people = [n for n in names_in(m["premise"]) if len(n.split()) >= 2 and not any(n in o or o in n for o in outlets)]
+    named = [n for n in names_in(m["premise"]) if not any(n in o or o in n for o in outlets)]
+    # a full name first; else a surname said alone ("Lind", "Vale-Moen"): a "he" left standing would be anyone's deed
+    people = [n for n in named if len(n.split()) >= 2] or named
     return _HE_OR_SHE.sub(people[0], asked, count=1) if people else asked
 
 
@@ -1096,6 +1098,11 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
         return _read_question(question, known_sources)
     reading = _read_question(which[0], known_sources)
     reading.which_came = "first" if which[1] else "later"
+    # only the order is asked: "the piece marking its first birthday" states no change between the reports, and
+    # "A published before B" is the order whatever the outlets' names after it (several sections of one outlet)
+    reading.relation, reading.order = "", "before"
+    if len(reading.clauses) >= 2 and all(c.source for c in reading.clauses[:2]):
+        reading.shape = "order"
     return reading
 
 

@@ -58,6 +58,7 @@ from rag.verify.lexical import (
     hedged_only,
     lexical_support,
     negated_words,
+    negation_denies,
     negation_flipped,
     plain_words,
 )
@@ -226,11 +227,22 @@ _UNTIL_THEN = re.compile(r"\bhad(?:n[’']t|\s+not|\s+never)\s[^.;,]*", re.I)
 def _flips(claim: str, passage: str) -> bool:
     """The passage shares the claim's words but negates one of them, or uses an opposite of one."""
     passage = _UNTIL_THEN.sub(" ", _STREAK.sub(" ", passage))
-    if negation_flipped(claim, passage):
+    if negation_flipped(claim, passage) or negation_denies(claim, _closest_sentence(claim, passage)):
         return True
     claim_words = {base_stem(w) for w in _WORD.findall(claim.lower())}
     passage_words = {base_stem(w) for w in _WORD.findall(passage.lower())}
     return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
+
+
+def _closest_sentence(claim: str, passage: str) -> str:
+    """The one sentence of a passage of several that holds most of the claim's words, or "" when two hold as much: what
+    it denies, the passage denies ("Ada Brin and Jon Vale, who are sharp but not AI experts. If a panel of experts ..."
+    does not call them experts because the next sentence says "experts")."""
+    sentences = [passage[a:b] for a, b in split_sentences(passage)]
+    if len(sentences) < 2:
+        return ""
+    ranked = sorted(((coverage(claim, s), s) for s in sentences), key=lambda c: -c[0])
+    return ranked[0][1] if ranked[0][0] > ranked[1][0] else ""
 
 
 _OWNER_PRONOUN = re.compile(r"\b(?:its|their|his|her|it|they)\b", re.I)

@@ -327,6 +327,8 @@ def _scan(text: str) -> Scan:
             scope = 0  # "denied any contact with Norrvik and committed to staying": the second deed is not denied
         if after_comma and low in ("who", "which"):
             scope = 0  # "now without Mara Lind, who agreed to resign": the relative clause is not denied
+        if low in ("for", "during") and _NUMBER_NEXT.match(text, m.end()):
+            scope = 0  # "denied her freedom for 13 years": how long the denial lasted, the years are not denied
         low = NUMBER_WORDS.get(low, low)
         if low[:1].isdigit():
             tok, kind, weight = _norm_number(low), "number", 2.0
@@ -473,6 +475,13 @@ def negation_flipped(claim: str, passage: str) -> bool:
     # the claim says it the same way ("she would not resign" against "she would resign")
     said_outright = p.affirmed - p.negated - p.denying - (p.hedged - p.outright - c.hedged)
     return bool(only_denied & said_outright or only_said & (p.negated - p.affirmed))
+
+
+def negation_denies(claim: str, passage: str) -> bool:
+    """The one direction of `negation_flipped`: a word the claim says outright, the passage only negates ("not AI
+    experts" against "as AI experts"); a claim's own denial ("denied knowing") is not what it flips."""
+    c, p = _scan(claim), _scan(passage)
+    return bool((c.affirmed - c.negated - c.denying) & (p.negated - p.affirmed))
 
 
 def negated_words(text: str) -> frozenset[str]:

@@ -1,0 +1,70 @@
+"""Whose deed a claim states and which report a question asks about (an invented index: outlets, people and products
+made up for these tests): a noun owned by one name describes the next ("Globex's drug Zolvan"), a "he" after a
+statement is the surname it named, the sentence that holds a claim decides a denial its neighbour does not lift, a
+denial "for 13 years" denies no years, and "which came first?" asks the order whatever else its reports' names say."""
+
+from __future__ import annotations
+
+from rag.answer.reading import question_after_premise, read_question
+from rag.answer.verdicts import judge
+
+
+def test_a_noun_owned_by_one_name_describes_the_next_and_is_no_verb():
+    passage = (
+        "Zolvan (zolvanumab), developed by Tide Works in collaboration with Norrvik Labs, was the first approved drug "
+        "for Globex's disease in July."
+    )
+    claim = "Globex's drug Zolvan developed by Tide Works in collaboration with Norrvik Labs"
+    assert judge(claim, [passage], happened=True).label == "supported"
+    # the roles still count: the drug made by someone else is no drug Tide Works made
+    other = "Zolvan (zolvanumab), developed by Ostland Pharma, was the first approved drug for Globex's disease."
+    assert judge(claim, [other], happened=True).label != "supported"
+
+
+def test_a_he_after_a_statement_is_the_surname_the_statement_named():
+    outlets = ["Tech Wire", "Bay News"]
+    question = "Tech Wire says Vale-Moen is facing seven counts; does Bay News report that he pleaded guilty?"
+    assert question_after_premise(question, outlets) == "Does Bay News report that Vale-Moen pleaded guilty?"
+    # a full name still wins over a single word
+    question = "Tech Wire says Mara Lind joined Globex after Vale left; does Bay News report that she resigned?"
+    assert question_after_premise(question, outlets) == "Does Bay News report that Mara Lind resigned?"
+
+
+def test_the_pleas_of_others_do_not_answer_for_the_one_the_pronoun_meant():
+    passage = "Globex co-founder Ida Moen and its former chief, Theo Park, both pleaded guilty in December 2022."
+    question = "Tech Wire says Vale-Moen is facing seven counts; does Bay News report that he pleaded guilty?"
+    claim = question_after_premise(question, ["Tech Wire", "Bay News"]).split("that ", 1)[1].rstrip("?")
+    assert judge(claim, [passage], happened=True).label != "supported"
+
+
+def test_the_sentence_holding_the_claim_decides_a_denial_its_neighbour_does_not_lift():
+    passage = (
+        "The result was the appointment of some money-minded guys (Ada Brin and Jon Vale), who are sharp but not AI "
+        "experts by a long shot. If a panel of experts makes a recommendation, will this board feel empowered?"
+    )
+    assert judge("new board members Ada Brin and Jon Vale as AI experts", [passage]).label == "contradicted"
+    # a claim that itself denies is not flipped by a neighbour that says the word outright
+    passage = (
+        "On Monday, coach Mara Lind said the people that know us think the most of us. She has denied knowledge of "
+        "the alleged scouting."
+    )
+    assert judge("Mara Lind has denied knowing about the alleged scouting", [passage]).label != "contradicted"
+
+
+def test_a_denial_that_lasted_years_denies_no_years():
+    passage = (
+        "Lind, a superstar, ends up legally denied her freedom for 13 years, under a conservatorship controlled by her "
+        "father."
+    )
+    claim = "Mara Lind spent 13 years under a conservatorship controlled by her father"
+    assert judge(claim, [passage]).label == "supported"
+
+
+def test_which_came_first_asks_only_the_order():
+    sources = ["Coast Times - Homes", "Coast Times - Money", "Film Weekly", "Bay News"]
+    reading = read_question(
+        "Between the Coast Times column arguing home sales changed for the worse and Bay News' piece on the Tide "
+        "Glass, which one was published later?",
+        sources,
+    )
+    assert (reading.shape, reading.order, reading.relation, reading.which_came) == ("order", "before", "", "later")
