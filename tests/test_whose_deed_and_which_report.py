@@ -68,3 +68,19 @@ def test_which_came_first_asks_only_the_order():
         sources,
     )
     assert (reading.shape, reading.order, reading.relation, reading.which_came) == ("order", "before", "", "later")
+
+
+def test_a_question_framed_by_per_or_a_purpose_is_read_as_a_yes_no_question():
+    sources = ["Tech Wire", "Bay News"]
+    reading = read_question("Per Tech Wire, did Globex cut the price of the Tide Pad to $299?", sources)
+    assert reading.shape == "yesno" and reading.sources == ["Tech Wire"]
+    assert [c.claim for c in reading.clauses] == ["Globex cut the price of the Tide Pad to $299"]
+    reading = read_question("To earn the 500-point bonus, do you need to spend $600 in the first month?", sources)
+    assert reading.shape == "yesno"
+    assert reading.clauses[0].claim.endswith("to earn the 500-point bonus")
+    # only a yes/no question is turned round: a question word keeps its place
+    from rag.answer.reading import with_auxiliary_first
+
+    assert with_auxiliary_first("Per Tech Wire, which studio did Globex buy?") == (
+        "Per Tech Wire, which studio did Globex buy?"
+    )

@@ -1091,7 +1091,32 @@ _MODAL = re.compile(r"\b(?:would|could|may|might|will|shall|should|can)\b", re.I
 _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim|announce|publish)(?:s|ed|d)?\b", re.I)
 
 
+# A phrase that only frames a yes/no question before its auxiliary: "Per Tech Wire, did ...?" names the outlet as
+# "According to" does; "To earn the bonus, do you need to spend $600?" asks its question with the phrase at the end.
+# (Time and order phrases, "After the vote, did ...?", are read where they stand: they order the reports.)
+_AUXILIARY_NEXT = r"(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should)\s"
+_PER_OUTLET = re.compile(rf"^\s*per\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
+_FRAMING_LEAD = re.compile(
+    r"^\s*(?P<lead>(?:to|in\s+order\s+to)\s[^?]*?),\s+"
+    rf"(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$",
+    re.I,
+)
+
+
+def with_auxiliary_first(question: str) -> str:
+    """The question opened by its auxiliary when a framing phrase comes first ("To earn the bonus, do you need to
+    spend $600?" -> "Do you need to spend $600 to earn the bonus?"), "Per X," read as "According to X,"; any other
+    question as it is."""
+    question = _PER_OUTLET.sub("According to ", question, count=1)
+    m = _FRAMING_LEAD.match(question)
+    if m is None:
+        return question
+    lead, ask = m["lead"], m["ask"]
+    return f"{ask[0].upper()}{ask[1:]} {lead[0].lower()}{lead[1:]}?"
+
+
 def read_question(question: str, known_sources: list[str]) -> Reading:
+    question = with_auxiliary_first(question)
     # "Which came first: A's report on X, or B's on Y?" is read as "Was A published before B?", its lead the report
     which = which_first_asked(question, known_sources)
     if which is None:
