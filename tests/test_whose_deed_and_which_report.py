@@ -84,3 +84,27 @@ def test_a_question_framed_by_per_or_a_purpose_is_read_as_a_yes_no_question():
     assert with_auxiliary_first("Per Tech Wire, which studio did Globex buy?") == (
         "Per Tech Wire, which studio did Globex buy?"
     )
+
+
+def test_not_yet_done_is_denied_and_contradicted_by_done():
+    passage = "With Ada Brin having now completed her investment into the club, the pressure will be piled on."
+    assert judge("Ada Brin's investment as not yet completed", [passage]).label == "contradicted"
+    assert judge("Ada Brin's investment as completed", [passage]).label == "supported"
+
+
+def test_a_later_report_asked_to_still_describe_someone_is_asked_what_it_says_of_them():
+    outlets = ["Tech Wire", "Bay News"]
+    question = (
+        "In October Tech Wire described Ada Brin's bid for the Rovers as heading to a vote. Did Bay News' December "
+        "piece on possible Mariners managers still describe his investment as not yet completed?"
+    )
+    asked = question_after_premise(question, outlets)
+    assert asked == (
+        "Did Bay News' December piece on possible Mariners managers still describe Ada Brin's investment as not yet "
+        "completed?"
+    )
+    reading = read_question(asked, outlets)
+    assert [c.claim for c in reading.clauses] == ["Ada Brin s investment as not yet completed"]
+    # a name the question's own clause says is the one its pronoun means
+    question = "Tech Wire billed Jon Vale against Theo Park; does Bay News report that Park won his fight?"
+    assert question_after_premise(question, outlets) == "Does Bay News report that Park won his fight?"

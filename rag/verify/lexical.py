@@ -299,6 +299,8 @@ def _scan(text: str) -> Scan:
         if (low == "not" or low.endswith("n't")) and _NOT_OF_WHAT_FOLLOWS.match(text, m.end()):
             previous = low
             continue
+        if low == "yet" and is_negation(previous):
+            continue  # "not yet completed" denies "completed"; "yet" there is no "but" turning the sentence
         if is_negation(low) and (low != "no" or sentence_start or not raw[0].isupper()):
             stretch_denies = True
             # "failed to sign" negates "sign"; "'failed' when it switched" negates nothing
