@@ -108,3 +108,19 @@ def test_a_later_report_asked_to_still_describe_someone_is_asked_what_it_says_of
     # a name the question's own clause says is the one its pronoun means
     question = "Tech Wire billed Jon Vale against Theo Park; does Bay News report that Park won his fight?"
     assert question_after_premise(question, outlets) == "Does Bay News report that Park won his fight?"
+
+
+def test_a_dollar_named_by_its_country_is_a_dollar_amount():
+    from rag.core.text import amounts_said
+
+    assert amounts_said("valued at $US240 million") == [("$", 240e6, False, "")]
+    assert amounts_said("a US$27.6 million fine") == [("$", 27.6e6, False, "")]
+
+
+def test_a_list_giving_the_claims_amount_to_another_name_contradicts_it():
+    passage = (
+        "Harbour House Globex's valuation (2021): $US612.1 million, Tide Works valuation (2023): $US240 million, "
+        "Ostland's valuation (2021): $US27.6 million"
+    )
+    assert judge("Ostland's 2021 valuation of the estate at $240 million", [passage]).label == "contradicted"
+    assert judge("Tide Works valuation of the estate at $240 million", [passage]).label == "supported"

@@ -348,6 +348,34 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
     return False
 
 
+_LISTED = re.compile(r"[,;]\s+")
+
+
+def _amount_of_another(claim: str, passage: str) -> bool:
+    """A list gives the claim's amount to another name and the claim's name another amount: "Bloomberg's valuation:
+    $240 million, Ostland's valuation: $27.6 million" against "Ostland valued it at $240 million". Each item of the
+    list (its stretch between commas) holds one name and its amount."""
+    claimed = amounts_said(claim)
+    names = {w for m in NAME_RUN.finditer(claim) for w in name_words(m.group(0))}
+    if not claimed or not names:
+        return False
+    for start, end in split_sentences(passage):
+        items = []
+        for item in _LISTED.split(passage[start:end]):
+            said = amounts_said(item)
+            owners = {w for m in NAME_RUN.finditer(item) for w in name_words(m.group(0))}
+            if len(said) == 1 and owners:
+                items.append((owners, said[0]))
+        for key, value, _, bound in claimed:
+            if bound:
+                continue
+            others_hold = any(not owners & names and k == key and v == value for owners, (k, v, _, _) in items)
+            own_differ = [v for owners, (k, v, _, _) in items if owners & names and k == key]
+            if others_hold and own_differ and all(v != value for v in own_differ):
+                return True
+    return False
+
+
 _PAIR_JOINER = re.compile(r"\s+(?:and|while|whereas|but|or)\s+|[;,]\s+", re.I)
 _PAIR_PREPOSITION = re.compile(r"\s+(?:in|from|over|across|with|per)\s+", re.I)
 _DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,200}?\s[—–]\s")  # "Tide — a maker of boats — for $3 million"
@@ -1186,6 +1214,7 @@ def judge(
             and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         )
         or _amount_swapped(terms, p)
+        or _amount_of_another(terms, p)
         or (covers[i] >= CONTRADICTION_COVER and _pairs_swapped(terms, p))
         or score_swapped[i]
         or (covers[i] >= CONTRADICTION_COVER and (place_swapped(terms, p) or _place_denied(terms, p)))

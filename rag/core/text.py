@@ -472,9 +472,14 @@ _ABOVE = re.compile(rf"\b(?:{_ABOVE_WORDS})\s*[$£€]?$", re.I)
 _BELOW = re.compile(rf"\b(?:{_BELOW_WORDS})\s*[$£€]?$", re.I)
 
 
+# "$US240 million", "US$240 million", "A$5 billion": a dollar named by its country is a dollar amount
+_COUNTRY_DOLLAR = re.compile(r"\$(?:US|AU|A|NZ|C|HK|S)(?=\d)|\b(?:US|AU|A|NZ|C|HK|S)\$(?=\d)")
+
+
 def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
     """(what is counted, value, said roughly, bound) for each amount of the text; the bound is ">" for "over $4bn",
     "<" for "under $4bn", else ""; a year and a number after a capitalised word ("Week 13", "Game 2") count nothing."""
+    text = _COUNTRY_DOLLAR.sub("$", text)
     out = []
     for m in _AMOUNT.finditer(text):
         raw, before = m.group("num"), text[: m.start()]
