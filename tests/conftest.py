@@ -155,8 +155,9 @@ def write_articles(folder: Path, n: int, seed: int = 0, sentences: int = 14) -> 
     return paths
 
 
-def index_articles(tmp_path_factory, name: str, articles: list[tuple[str, str, str, str]]) -> Path:
-    """A real index of invented articles, each (source, published, title, body), built once per module."""
+def index_articles(tmp_path_factory, name: str, articles: list[tuple[str, ...]]) -> Path:
+    """A real index of invented articles, each (source, published, title, body) or (..., author), built once per
+    module."""
     import json
 
     from ingest.index import ingest
@@ -164,8 +165,15 @@ def index_articles(tmp_path_factory, name: str, articles: list[tuple[str, str, s
 
     folder = tmp_path_factory.mktemp(f"{name}_corpus")
     records = [
-        {"title": t, "source": s, "published_at": d, "url": f"https://example.invalid/{name}/{i}", "body": b}
-        for i, (s, d, t, b) in enumerate(articles)
+        {
+            "title": a[2],
+            "source": a[0],
+            "published_at": a[1],
+            "url": f"https://example.invalid/{name}/{i}",
+            "body": a[3],
+            **({"author": a[4]} if len(a) > 4 else {}),
+        }
+        for i, a in enumerate(articles)
     ]
     (folder / "articles.json").write_text(json.dumps(records), encoding="utf-8")
     directory = tmp_path_factory.mktemp(f"{name}_index")

@@ -5,8 +5,11 @@ denial "for 13 years" denies no years, and "which came first?" asks the order wh
 
 from __future__ import annotations
 
+import pytest
+
 from rag.answer.reading import question_after_premise, read_question
 from rag.answer.verdicts import judge
+from tests.conftest import assert_exact_quotes, index_articles
 
 
 def test_a_noun_owned_by_one_name_describes_the_next_and_is_no_verb():
@@ -124,3 +127,44 @@ def test_a_list_giving_the_claims_amount_to_another_name_contradicts_it():
     )
     assert judge("Ostland's 2021 valuation of the estate at $240 million", [passage]).label == "contradicted"
     assert judge("Tide Works valuation of the estate at $240 million", [passage]).label == "supported"
+
+
+BYLINED = [
+    (
+        "Bay News",
+        "2023-10-01T09:00:00Z",
+        "Rovers and Mariners meet in the derby",
+        "The Rovers face the Mariners in Saturday's derby at Harbour Park, with Theo Park fit again.",
+        "Jon Vale",
+    ),
+    (
+        "Tech Wire",
+        "2023-10-03T09:00:00Z",
+        "Derby report: Rovers beat Mariners",
+        "The Rovers beat the Mariners 2-1 in the derby at Harbour Park, Theo Park scoring twice.",
+        "Ada Brin",
+    ),
+    (
+        "Bay News",
+        "2023-10-05T09:00:00Z",
+        "The derby told us the Rovers are back",
+        "The derby showed the Rovers are back: Theo Park ran the Mariners ragged at Harbour Park.",
+        "Ida Moen",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bylined(tmp_path_factory):
+    from rag import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "bylined", BYLINED))
+
+
+def test_a_report_named_by_its_writer_is_the_one_they_wrote(bylined):
+    answer = bylined.ask(
+        "Did Ida Moen's Bay News column on the derby at Harbour Park come out before Tech Wire's report on the Rovers beating the Mariners?"
+    )
+    assert answer.text.startswith("**No — the other way round:** Tech Wire reported on 2023-10-03"), answer.text
+    assert "2023-10-05" in answer.text.split("\n")[0]
+    assert_exact_quotes(bylined, answer)

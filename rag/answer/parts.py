@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rag.answer.deeds import TITLE_STEMS
@@ -17,6 +17,7 @@ from rag.answer.reading import Clause, Reading
 from rag.answer.verdicts import Judgement, judge, speaker_claimed
 from rag.core.text import (
     NAME_PHRASE,
+    NAME_RUN,
     SPEECH_VERBS,
     STOPWORDS,
     SUBJECT_PRONOUNS,
@@ -472,7 +473,32 @@ def _report_of(clause: Clause, names: frozenset[str], hit: Hit) -> bool:
     numbers = {t for t, _, kind in analyse(clause.claim)[1] if kind == "number" and not is_year(t)}
     # "Week 13", "Game 2": a numbered part of a series is written as such, not any 13 of the text
     numbered = all(folded(m.group(0)) in body for m in _NUMBERED_PART.finditer(clause.claim))
-    return quoted and numbered and (names | numbers) <= _article_words(article.title, article.text)
+    # "Mara Lind's column on the derby": a name the byline holds is the report's writer, not in its text
+    return (
+        quoted and numbered and (names | numbers) <= _article_words(article.title, f"{article.text}\n{article.author}")
+    )
+
+
+def _byline_names(clause: Clause, hits: list[Hit]) -> frozenset[str]:
+    """The name words of the clause that are the writer of one of the hits' articles ("Mara Lind's column")."""
+    writers = frozenset().union(*(_names_of(h.article.author) for h in hits if h.article.author))
+    return frozenset(
+        w for m in NAME_RUN.finditer(clause.claim) if (words := _names_of(m.group(0))) <= writers for w in words
+    )
+
+
+def _without_writer(clause: Clause, writer: frozenset[str]) -> Clause:
+    """The clause asking what its report says, without the name of who wrote it ("column on the derby")."""
+    claim = clause.claim
+    for m in reversed(list(NAME_RUN.finditer(claim))):
+        if (words := _names_of(m.group(0))) and words <= writer:
+            owner = _OWNER_S.match(claim, m.end())
+            end = owner.end() if owner else m.end()
+            claim = claim[: m.start()] + claim[end:]
+    return replace(clause, claim=" ".join(claim.split()) or clause.claim)
+
+
+_OWNER_S = re.compile(r"(?:\s*['’]?\s?s\b)?")
 
 
 def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, hits: list[Hit]) -> list[Hit]:
@@ -509,5 +535,10 @@ def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Eviden
         any_report = reading.shape == "order" and bool(clause.source)
         if any_report:
             found = _order_part_hits(clause, reading.clauses[i - 1] if i else None, retrieve, found)
+            writer = _byline_names(clause, found)
+            if writer:
+                # only the reports by that writer are the one asked about, and their text never names them
+                found = [h for h in found if _names_of(h.article.author) >= writer]
+                clause = _without_writer(clause, writer)
         out.append(judge_part(clause, found, mismatch, happened, any_report))
     return out
