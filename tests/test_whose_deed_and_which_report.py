@@ -151,6 +151,24 @@ BYLINED = [
         "The derby showed the Rovers are back: Theo Park ran the Mariners ragged at Harbour Park.",
         "Ida Moen",
     ),
+    (
+        "Bay News",
+        "2023-11-01T09:00:00Z",
+        "Ostland v Norrvik: Harbour Cup final preview",
+        "Ostland meet Norrvik in the Harbour Cup final on Saturday, with both sides at full strength.",
+    ),
+    (
+        "Tech Wire",
+        "2023-11-05T09:00:00Z",
+        "Ostland beat Norrvik to win the Harbour Cup",
+        "Ostland beat Norrvik 3-1 in the Harbour Cup final on Saturday.",
+    ),
+    (
+        "Bay News",
+        "2023-11-09T09:00:00Z",
+        "Ostland v Norrvik, explained",
+        "Why Ostland and Norrvik reached the Harbour Cup final, and what their meeting means for next season.",
+    ),
 ]
 
 
@@ -167,4 +185,14 @@ def test_a_report_named_by_its_writer_is_the_one_they_wrote(bylined):
     )
     assert answer.text.startswith("**No — the other way round:** Tech Wire reported on 2023-10-03"), answer.text
     assert "2023-10-05" in answer.text.split("\n")[0]
+    assert_exact_quotes(bylined, answer)
+
+
+def test_a_report_named_by_its_kind_is_the_one_whose_headline_says_it(bylined):
+    # "explainer": of Bay News' two reports on Ostland v Norrvik, the one headlined "explained", not the preview
+    answer = bylined.ask(
+        "Did Tech Wire's report on Ostland beating Norrvik run before Bay News' explainer on Ostland v Norrvik?"
+    )
+    assert answer.text.startswith("**Yes.** Tech Wire reported it on 2023-11-05"), answer.text
+    assert "Bay News on 2023-11-09" in answer.text.split("\n")[0]
     assert_exact_quotes(bylined, answer)

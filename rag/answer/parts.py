@@ -14,7 +14,7 @@ from functools import lru_cache
 from rag.answer.deeds import TITLE_STEMS
 from rag.answer.names import names_in, standalone
 from rag.answer.reading import Clause, Reading
-from rag.answer.verdicts import Judgement, judge, speaker_claimed
+from rag.answer.verdicts import ABOUT, Judgement, judge, speaker_claimed
 from rag.core.text import (
     NAME_PHRASE,
     NAME_RUN,
@@ -501,6 +501,16 @@ def _without_writer(clause: Clause, writer: frozenset[str]) -> Clause:
 _OWNER_S = re.compile(r"(?:\s*['’]?\s?s\b)?")
 
 
+# Kinds of report a headline says it is ("Globex v. Tide, explained", "Tide Pad review", "Derby live")
+_REPORT_KIND = re.compile(
+    r"\b(?:explainer|explained|review|preview|interview|recap|timeline|guide|analysis|roundup|tracker|live\s+blog)\b",
+    re.I,
+)
+
+
+_KIND_FIRST = re.compile(rf"^(?:{_REPORT_KIND.pattern})\s+(?:on|of|about|with)\s+", re.I)
+
+
 def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, hits: list[Hit]) -> list[Hit]:
     """The passages of reports of the clause, for a question about the order of two reports: each report is dated
     by its article, so a passage that only shares words with the clause would date the wrong report. A clause that
@@ -515,6 +525,13 @@ def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, 
     # the report on X is the one whose headline names X, when one does: another that mentions X in passing ("unlike
     # the Tide Pad") is dated elsewhere
     headlined = [h for h in kept if names and names <= _article_words(h.article.title, "")]
+    # "its explainer on X", "its review of X": of the reports whose headline names X, the one whose headline says
+    # what kind of report it is ("X, explained", "X review")
+    kind = _REPORT_KIND.search(clause.text)
+    said = analyse(kind.group(0).split()[0].lower())[0] if kind else frozenset()
+    of_kind = [h for h in headlined if said and said <= _article_words(h.article.title, "")]
+    if of_kind:
+        return of_kind
     if headlined:
         return headlined
     if kept:
@@ -535,6 +552,10 @@ def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Eviden
         any_report = reading.shape == "order" and bool(clause.source)
         if any_report:
             found = _order_part_hits(clause, reading.clauses[i - 1] if i else None, retrieve, found)
+            kind = _KIND_FIRST.match(clause.claim)
+            if kind:
+                # "explainer on X": what kind of report it is, its headline says; its text is about X
+                clause = replace(clause, claim=ABOUT + clause.claim[kind.end() :])
             writer = _byline_names(clause, found)
             if writer:
                 # only the reports by that writer are the one asked about, and their text never names them
