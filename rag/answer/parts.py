@@ -483,7 +483,10 @@ def _byline_names(clause: Clause, hits: list[Hit]) -> frozenset[str]:
     """The name words of the clause that are the writer of one of the hits' articles ("Mara Lind's column")."""
     writers = frozenset().union(*(_names_of(h.article.author) for h in hits if h.article.author))
     return frozenset(
-        w for m in NAME_RUN.finditer(clause.claim) if (words := _names_of(m.group(0))) <= writers for w in words
+        w
+        for m in NAME_RUN.finditer(clause.claim)
+        if (words := _names_of(m.group(0))) and words <= writers
+        for w in words
     )
 
 

@@ -129,7 +129,7 @@ _PREMISE_THEN_QUESTION = re.compile(
 )
 # the person a statement named, as the question after it points back to them ("she", "him", "his" rally); "her" may be
 # either "him" or "his", and is left as it is
-_HE_OR_SHE = re.compile(r"\b(?:he|she|him|(?P<owner>his))\b", re.I)
+_PERSON_POINTER = re.compile(r"\b(?:he|she|him|(?P<owner>his))\b", re.I)
 
 
 # "...; is that so?", "... — are both right?": a question about the statement before it, which asks nothing alone
@@ -150,7 +150,7 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
     named = [n for n in names_in(m["premise"]) if not any(n in o or o in n for o in outlets)]
     # a full name first; else a surname said alone ("Lind", "Vale-Moen"): a "he" left standing would be anyone's deed
     people = [n for n in named if len(n.split()) >= 2] or named
-    pointer = _HE_OR_SHE.search(asked)
+    pointer = _PERSON_POINTER.search(asked)
     if not people or pointer is None:
         return asked
     # "does Bay News report that Lind won his fight?": a name the pronoun's own clause says is the one it points back
@@ -1120,7 +1120,7 @@ _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim
 # A phrase that only frames a yes/no question before its auxiliary: "Per Tech Wire, did ...?" names the outlet as
 # "According to" does; "To earn the bonus, do you need to spend $600?" asks its question with the phrase at the end.
 # (Time and order phrases, "After the vote, did ...?", are read where they stand: they order the reports.)
-_AUXILIARY_NEXT = r"(?:do|does|did|is|are|was|were|has|have|had|can|could|would|will|should)\s"
+_AUXILIARY_NEXT = rf"(?:{AUXILIARY_WORDS})\s"
 _PER_OUTLET = re.compile(rf"^\s*per\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
 _FRAMING_LEAD = re.compile(
     r"^\s*(?P<lead>(?:to|in\s+order\s+to)\s[^?]*?),\s+"

@@ -236,8 +236,8 @@ def _flips(claim: str, passage: str) -> bool:
 
 def _closest_sentence(claim: str, passage: str) -> str:
     """The one sentence of a passage of several that holds most of the claim's words, or "" when two hold as much: what
-    it denies, the passage denies ("Ada Brin and Jon Vale, who are sharp but not AI experts. If a panel of experts ..."
-    does not call them experts because the next sentence says "experts")."""
+    it denies, the passage denies ("Ada Brin and Jon Vale, who are sharp but not chemists. If a panel of chemists ..."
+    does not call them chemists because the next sentence says "chemists")."""
     sentences = [passage[a:b] for a, b in split_sentences(passage)]
     if len(sentences) < 2:
         return ""
@@ -352,7 +352,7 @@ _LISTED = re.compile(r"[,;]\s+")
 
 
 def _amount_of_another(claim: str, passage: str) -> bool:
-    """A list gives the claim's amount to another name and the claim's name another amount: "Bloomberg's valuation:
+    """A list gives the claim's amount to another name and the claim's name another amount: "Tide Works' valuation:
     $240 million, Ostland's valuation: $27.6 million" against "Ostland valued it at $240 million". Each item of the
     list (its stretch between commas) holds one name and its amount."""
     claimed = amounts_said(claim)

@@ -480,8 +480,8 @@ def negation_flipped(claim: str, passage: str) -> bool:
 
 
 def negation_denies(claim: str, passage: str) -> bool:
-    """The one direction of `negation_flipped`: a word the claim says outright, the passage only negates ("not AI
-    experts" against "as AI experts"); a claim's own denial ("denied knowing") is not what it flips."""
+    """The one direction of `negation_flipped`: a word the claim says outright, the passage only negates ("not
+    chemists" against "as chemists"); a claim's own denial ("denied knowing") is not what it flips."""
     c, p = _scan(claim), _scan(passage)
     return bool((c.affirmed - c.negated - c.denying) & (p.negated - p.affirmed))
 
