@@ -196,3 +196,10 @@ def test_a_report_named_by_its_kind_is_the_one_whose_headline_says_it(bylined):
     assert answer.text.startswith("**Yes.** Tech Wire reported it on 2023-11-05"), answer.text
     assert "Bay News on 2023-11-09" in answer.text.split("\n")[0]
     assert_exact_quotes(bylined, answer)
+
+
+def test_a_name_written_with_a_double_space_before_the_pronoun_is_no_crash():
+    question = "Tech Wire says Mara Lind faces counts; does Bay News report that Jon  Vale said he resigned?"
+    assert question_after_premise(question, ["Tech Wire", "Bay News"]) == (
+        "Does Bay News report that Jon  Vale said he resigned?"
+    )

@@ -156,7 +156,9 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
     # "does Bay News report that Lind won his fight?": a name the pronoun's own clause says is the one it points back
     # to; one that only names the report ("its piece on the Rovers' rally still describe him as ...") is not
     before = [n for n in names_in(asked[: pointer.start()]) if not any(n.lower() in o.lower() for o in outlets)]
-    if before and not _DESCRIBING.search(asked, asked.rindex(before[-1]), pointer.start()):
+    # (a name read across a line break or a double space is not written as read: taken as right before the pronoun)
+    at = asked.rfind(before[-1], 0, pointer.start()) if before else -1
+    if before and not _DESCRIBING.search(asked, at if at >= 0 else pointer.start(), pointer.start()):
         return asked
     said = people[0] + ("'s" if pointer["owner"] else "")
     return asked[: pointer.start()] + said + asked[pointer.end() :]
