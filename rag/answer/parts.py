@@ -545,6 +545,20 @@ def _order_part_hits(clause: Clause, before: Clause | None, retrieve: Retrieve, 
     return [h for h in more if h.chunk.id not in seen and _report_of(clause, names, h)]
 
 
+def _order_part(clause: Clause, before: Clause | None, retrieve: Retrieve, hits: list[Hit]) -> tuple[Clause, list[Hit]]:
+    """The report an order question's part names (`_order_part_hits`), and the clause as what that report's text is
+    asked to say: without the kind of report its headline gives, and without its writer, whom only its byline names."""
+    found = _order_part_hits(clause, before, retrieve, hits)
+    kind = _KIND_FIRST.match(clause.claim)
+    if kind:
+        clause = replace(clause, claim=ABOUT + clause.claim[kind.end() :])  # "explainer on X": its text is about X
+    writer = _byline_names(clause, found)
+    if writer:
+        found = [h for h in found if _names_of(h.article.author) >= writer]
+        clause = _without_writer(clause, writer)
+    return clause, found
+
+
 def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Evidence]:
     """Each clause of the question with its evidence and verdict."""
     out = []
@@ -554,15 +568,6 @@ def gather(reading: Reading, retrieve: Retrieve, hits: list[Hit]) -> list[Eviden
         # asked the order of reports, each part asks whether the outlet reported it at all
         any_report = reading.shape == "order" and bool(clause.source)
         if any_report:
-            found = _order_part_hits(clause, reading.clauses[i - 1] if i else None, retrieve, found)
-            kind = _KIND_FIRST.match(clause.claim)
-            if kind:
-                # "explainer on X": what kind of report it is, its headline says; its text is about X
-                clause = replace(clause, claim=ABOUT + clause.claim[kind.end() :])
-            writer = _byline_names(clause, found)
-            if writer:
-                # only the reports by that writer are the one asked about, and their text never names them
-                found = [h for h in found if _names_of(h.article.author) >= writer]
-                clause = _without_writer(clause, writer)
+            clause, found = _order_part(clause, reading.clauses[i - 1] if i else None, retrieve, found)
         out.append(judge_part(clause, found, mismatch, happened, any_report))
     return out
