@@ -20,6 +20,7 @@ from rag.core.text import (
     split_sentences,
     stem,
     stems,
+    unaccented,
 )
 from rag.core.types import Answer, Citation, Hit
 from rag.injection import instruction_spans
@@ -246,7 +247,7 @@ def attributions(text: str) -> Iterator[tuple[str, int]]:
 def _attributed_to(text: str) -> Iterator[set[str]]:
     """The lowercased words of each name the text attributes words to ("Park said", "according to Mara Lind")."""
     for name, _ in attributions(text):
-        yield set(name.lower().split())
+        yield set(unaccented(name.lower()).split())
 
 
 # "..., the government claimed", "prosecutors argued": words a body gives, named by what it is
@@ -286,7 +287,7 @@ def said_by(speaker: str, text: str) -> bool:
     """The text attributes words to the speaker by name ("Lind said", "said Mara Lind", "according to Lind"), or
     to "he" or "she" after naming the speaker and no one else: the words are the speaker's, not only about them."""
     # a title two people share names neither: "Senator Park said" gives no words of Senator Lind's
-    said = {w.lower() for w in NAME.findall(speaker)}
+    said = {unaccented(w.lower()) for w in NAME.findall(speaker)}
     names = said - TITLE_WORDS or said
     if not names:
         return False

@@ -35,13 +35,16 @@ from rag.answer.reading import (
     asked_as_question,
     claim_asked_as_true,
     claim_words,
+    cleft_asked,
     left_blank,
+    plainly_asked,
     points_at_no_one,
     question_after_premise,
     read_question,
     speaker_asked,
     statement_asked,
     unheld_reporter,
+    with_auxiliary_first,
     without_outlet,
 )
 from rag.answer.results import (
@@ -131,7 +134,8 @@ class StructuredAnswerer:
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
         outlets = self.sources()  # read from the store once for the rewrites below
-        asked = affirmative(question_after_premise(statement_asked(speaker_asked(question)), outlets))
+        asked = with_auxiliary_first(plainly_asked(question))
+        asked = affirmative(question_after_premise(statement_asked(cleft_asked(speaker_asked(asked))), outlets))
         # "Is it true that Ostland won the Cup?" is "Did Ostland win the Cup?" to the readers of a result or a post
         # held: the latest final decides it, not a passage that only wonders whether Ostland will win
         bare = claim_asked_as_true(asked)
@@ -646,8 +650,10 @@ def _named_part(name: str) -> str:
 
 
 def _subject(question: str) -> str:
-    m = _SUBJECT.match(question)
-    return m.group("subject").strip() if m else ""
+    # who says it ("..., according to Tech Wire?") is no subject asked about
+    m = _SUBJECT.match(_SAID_BY_AT_END.sub("", question.rstrip(" ?")))
+    # nor is the verb of any event ("When is the launch scheduled to take place?")
+    return _ANY_EVENT.sub(" ", m.group("subject")).strip() if m else ""
 
 
 # A who/which question up to this many words naming no outlet, or one outlet in one clause, is a plain question, never

@@ -291,6 +291,10 @@ _BEFORE_AN_EVENT = re.compile(
 )
 
 
+# "(According to Tech Wire,) had Globex sold 1,000 cars ...": a count so far, up to the time the question gives
+_COUNT_AS_OF = re.compile(r"^(?:[^,?]*,\s*)?(?:had|has|have)\s[^?]*?\d", re.I)
+
+
 def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -> str:
     """The order word ("after") of a yes/no question whose verdicts cannot say which of two events came first: one
     part lost the word when its two events were read as one claim ("Did Tech Wire report X after Y had happened?"),
@@ -304,6 +308,8 @@ def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -
     m = next((w for w in _ORDER_WORD.finditer(unquoted) if w.group(0).islower()), None)
     if reading.shape != "yesno" or m is None or reading.order == "which":
         return ""  # "before or after?" is answered as asked (see compose_yes_no)
+    if _COUNT_AS_OF.match(unquoted[: m.start()]):
+        return ""  # "Had Globex sold 1,000 cars after the launch?" asks a count as of then, not which came first
     if len(evidence) > 1:
         # split at the order word ("Did X come out before Tech Wire covered Y?"): each part's verdict says one
         # happened, none which came first
@@ -523,7 +529,11 @@ _COUNT_SO_FAR = re.compile(
 
 def _running_count_below(claim: str, text: str) -> bool:
     """The text gives a count so far ("have conceded 14 goals") below a number the claim asks of ("15 goals")."""
-    said, asked = ([float(t) for t, _, kind in analyse(x)[1] if kind == "number"] for x in (text, claim))
+    # (a number token may carry its kind: "50%", "2nd")
+    said, asked = (
+        [float(v.group()) for t, _, kind in analyse(x)[1] if kind == "number" and (v := re.match(r"\d+(?:\.\d+)?", t))]
+        for x in (text, claim)
+    )
     return bool(_COUNT_SO_FAR.search(text)) and any(a > s for a in asked for s in said)
 
 

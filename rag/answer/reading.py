@@ -80,6 +80,64 @@ def speaker_asked(question: str) -> str:
     return question
 
 
+# What a reader types around a question that asks nothing: "wait, did ...?", "ok so did ...?", "did Globex really cut
+# prices?? thought it was a typo lol"
+_CHATTY_OPENING = re.compile(
+    r"^\s*(?:(?:wait|ok(?:ay)?|hey|hmm+|um+|uh+|honestly|lol|btw|quick\s+question)\b[\s,:;!.…-]*)+", re.I
+)
+# "I read that Globex cut prices — is that true?": where the reader heard it is no part of the claim
+_HEARSAY = re.compile(
+    r"^\s*(?:i\s+(?:read|heard|saw|was\s+told)|i(?:'|’)ve\s+(?:read|heard|seen)|someone\s+(?:said|told\s+me))"
+    r"\s+(?:somewhere\s+|online\s+)?(?:that\s+)?(?=\S[^?]*\?)",
+    re.I,
+)
+_ASIDE = re.compile(r"\s+\((?:[^()\s]+\s+){2,}[^()\s]+\)")
+_NEGATING_ASIDE = re.compile(r"\b(?:not|no|never|nor|except|but|only)\b", re.I)
+_EMPHASIS = re.compile(r"\s+(?:really|actually|basically|truly|seriously)\b(?=\s)", re.I)
+_MARKS = re.compile(r"\?[?!]+|!+\?[?!]*")
+_ASKED_THEN_CHAT = re.compile(rf"^(?P<ask>\s*(?:{AUXILIARY_WORDS})\b[^?\"“”]*\?)\s+(?P<chat>[^?]+)$", re.I)
+
+
+def plainly_asked(question: str) -> str:
+    """The question without the words a reader types around it that ask nothing: an opening "wait" or "ok", an
+    emphasis ("did Globex really cut prices" asks whether Globex cut prices), "??", a describing aside in brackets,
+    and a remark naming nothing after a yes/no question ("... thought it was a typo"); any other question as it is.
+    Quoted words are left as written."""
+    plain = _HEARSAY.sub("", _CHATTY_OPENING.sub("", question))
+    # an aside that describes ("Tide (the social app once called Wave)") asks nothing; one that excludes ("(but not
+    # by Tech Wire)") does
+    plain = _ASIDE.sub(lambda m: "" if not _NEGATING_ASIDE.search(m.group(0)) else m.group(0), plain)
+    plain = _MARKS.sub("?", plain)
+    m = _ASKED_THEN_CHAT.match(plain)
+    # (a remark naming something, "... Tech Wire said so", or a "like what ..." after a why, may tell what is asked)
+    if m is not None and not re.search(r"\d|\s[A-Z]", " " + m["chat"][1:]):
+        plain = m["ask"]
+    if not re.search(r"[\"“”]", plain):
+        plain = _EMPHASIS.sub("", plain)
+    plain = plain.strip()
+    return plain[:1].upper() + plain[1:] if plain and plain != question.strip() else question
+
+
+# "Was it Mara Lind who resigned first?", "Was Globex the company that bought Tide Works?": whether she (it) did
+_CLEFT = (
+    re.compile(r"^\s*(?i:was|is)\s+it\s+(?P<who>[A-Z][^?,]*?)\s+(?:who|that)\s+(?P<rest>[^?]+?)\s*\?*\s*$"),
+    re.compile(
+        r"^\s*(?i:was|is|were|are)\s+(?P<who>[A-Z][^?,]*?)\s+the\s+(?:one|party|company|firm|team|side|club|person|man|"
+        r"woman|player|group)\s+(?:who|that|which)\s+(?P<rest>[^?]+?)\s*\?*\s*$"
+    ),
+)
+
+
+def cleft_asked(question: str) -> str:
+    """ "Was it Mara Lind who resigned?" asked as "Is it true that Mara Lind resigned?"; any other question as it
+    is."""
+    for pattern in _CLEFT:
+        m = pattern.match(question)
+        if m is not None and names_in(m["who"]):
+            return f"Is it true that {m['who']} {m['rest']}?"
+    return question
+
+
 # "True or false: Globex cut prices." and "Globex cut prices, true or false?" ask whether it is so, as "Is it true that
 # Globex cut prices?" does; a question after the frame ("True or false: did Globex cut prices?") is asked as it is.
 _TRUTH_FRAME = r"(?:true\s+or\s+false|false\s+or\s+true|fact[\s-]?check|is\s+(?:it|this|that)\s+(?:true|right|correct))"
@@ -477,6 +535,12 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
             continue  # "did Mara Lind criticise the Globex Pay coverage?": coverage she criticised, no outlet asked
         if raw.endswith(("'", "’")):  # "'NBA Rookie of the Year Odds' articles": a title in quotes, not an outlet
             continue
+        if (
+            m.group(0).split()[0].lower() in ("a", "an", "the")
+            and m.group(0).rstrip("s").endswith("coverage")
+            and not raw.endswith(("'s", "’s"))
+        ):
+            continue  # "overdoing it with the Mara Lind coverage": coverage of her, not by an outlet of that name
         name = raw.strip(" .,'’")
         bare = re.sub(r"^the\s+", "", name, flags=re.I).strip()
         if len(bare) < 2 or bare.lower() in {
@@ -1125,7 +1189,7 @@ _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim
 _AUXILIARY_NEXT = rf"(?:{AUXILIARY_WORDS})\s"
 _PER_OUTLET = re.compile(rf"^\s*per\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
 _FRAMING_LEAD = re.compile(
-    r"^\s*(?P<lead>(?:to|in\s+order\s+to)\s[^?]*?),\s+"
+    r"^\s*(?P<lead>(?:to|in\s+order\s+to|when|while|during)\s[^?]*?),\s+"
     rf"(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$",
     re.I,
 )

@@ -16,7 +16,7 @@ from rag.answer.deeds import name_words
 from rag.answer.names import NOT_NAMES, in_full, joined, named_by_surname, names_in, standalone
 from rag.answer.parts import Window, sentences_of
 from rag.answer.verdicts import claim_terms, coverage
-from rag.core.text import NAME_PHRASE, said_as_beat, said_years, stem
+from rag.core.text import MONTH_NAME, MONTHS, NAME_PHRASE, said_as_beat, said_years, stem
 from rag.core.types import Answer, Hit, Part
 from rag.verify.lexical import analyse, plain_words
 
@@ -588,6 +588,8 @@ def read_did_lose(question: str) -> tuple[str, str] | None:
     if m is None or not names_in(m.group("side")):
         return None
     event = re.sub(r"^to\s+", "against ", m.group("event"), flags=re.I)
+    # "lose 5-1 to the Rovers" is the meeting with the Rovers, its score said after it
+    event = re.sub(r"^(\d{1,3}\s?[-–]\s?\d{1,3})\s+to\s+(.+)$", r"against \2 \1", event, flags=re.I)
     return m.group("side"), _who_won(m.group("side"), event)
 
 
@@ -627,6 +629,14 @@ def compose_did_win(
         # Mariners beat the Comets in Game 4" is no answer about Game 2
         pins = {t for t, _, kind in analyse(topic)[1] if kind == "number"}
         meetings = [r for r in found if _between_the_sides(topic, r) and pins <= analyse(r.window.text)[0]]
+        month = _MONTH_ASKED.search(topic)
+        if month is not None:
+            # "... at the Harbour Ground in December?" asks of that month's meeting: one a report dates to a past year
+            # ("when the Rovers beat Ostland in the 2007 final"), or reports in another month, is no answer
+            asked = MONTHS[month.group(1).lower()]
+            meetings = [
+                r for r in meetings if r.day == r.window.hit.article.published_at and _reported_in(asked, r.day)
+            ]
         return _meeting_answer(question, side, _latest(meetings), hits, lost) if meetings else None
     if not finals:
         return None if lost else _won_in_a_past_year(question, side, topic, found, hits)
@@ -654,6 +664,16 @@ def compose_did_win(
         own = sorted((r for r in found if r.final and _won_by(side, r.winner)), key=lambda r: r.day, reverse=True)
         text += _mention(f"Earlier finals won by {side}", own[:2], cites, lines, parts)
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+# a month the question names its event by, with no year ("in December", "this November")
+_MONTH_ASKED = re.compile(rf"\b(?:in|this|last|during|on)\s+({MONTH_NAME})\b(?!,?\s+\d)")
+
+
+def _reported_in(month: int, day: str) -> bool:
+    """A report of that day may tell of a meeting in that month: dated in it, or in the first days of the next."""
+    reported = int(day[5:7]) if len(day) >= 7 and day[5:7].isdigit() else 0
+    return reported == month or (reported == month % 12 + 1 and day[8:10] <= "07")
 
 
 def _between_the_sides(topic: str, result: Result) -> bool:

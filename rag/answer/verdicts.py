@@ -21,7 +21,7 @@ from rag.answer.deeds import (
     roles_swapped,
     someone_else_did_it,
 )
-from rag.answer.names import NOT_NAMES, with_initials
+from rag.answer.names import NOT_NAMES, names_in, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
     NAME_PHRASE,
@@ -230,8 +230,14 @@ def _flips(claim: str, passage: str) -> bool:
     if negation_flipped(claim, passage) or negation_denies(claim, _closest_sentence(claim, passage)):
         return True
     claim_words = {base_stem(w) for w in _WORD.findall(claim.lower())}
-    passage_words = {base_stem(w) for w in _WORD.findall(passage.lower())}
+    passage_words = {base_stem(w) for w in _WORD.findall(_NEAR.sub(" ", passage).lower())}
     return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
+
+
+# "did not come close to matching", "close to $90 million", "a close race": near, no opposite of "open"
+_NEAR = re.compile(
+    r"\b(?:come|comes|came|coming|as|so|too)\s+close\b|\bclose\s+(?:to|call|race|game|contest|friends?)\b", re.I
+)
 
 
 def _closest_sentence(claim: str, passage: str) -> str:
@@ -315,9 +321,13 @@ def _amount_swapped(claim: str, passage: str, denial: bool = True) -> bool:
         sentence = passage[start:end]
         # "Globex said shoppers spent $4.3 billion on phones" against "Globex said that $3.3 billion was spent on
         # phones": whose words they are is checked apart (said_by), the passive names no doer
-        if not _said_in_one_sentence(rest, sentence) and not _said_in_one_sentence(
+        said_all = _said_in_one_sentence(rest, sentence, spare=True) or _said_in_one_sentence(
             _doer_left_to_passive(_speech_content(rest), sentence), sentence
-        ):
+        )
+        # to find that it gives another amount, which supports nothing, a long claim may have any one plain word said
+        # otherwise ("Globex's new deal, a 50% rise over its current one" against "Globex secured a 40% rise over its
+        # current deal")
+        if not said_all and (denial or not _said_but_one_word(rest, sentence)):
             continue
         said = amounts_said(sentence)
         total = bool(_TOTAL.search(sentence))
@@ -408,12 +418,20 @@ def _pairings(text: str, values: tuple[str, str], own: dict[str, tuple[int, int]
     return kept, swapped
 
 
+_LABEL_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+$")
+
+
 def _pairs_swapped(claim: str, passage: str) -> bool:
     """The claim pairs two values with two things ("€12.99 a month on the web and €9.99 on phones", "sentenced in
     March and Theo Park in May", "45 goals in 33 matches") and the passage gives both the other way round ("€9.99/month
     on web or €12.99/month on phones"): each part's own words are read against the nearest of the two values on the
     side the claim puts them, and most find the other's."""
-    found = [m for m in PAIRED_VALUE.finditer(claim) if not is_year(m.group(0))]
+    # a number after a capitalised word names something ("in their Week 11 game", "Game 2"), it pairs with nothing
+    found = [
+        m
+        for m in PAIRED_VALUE.finditer(claim)
+        if not is_year(m.group(0)) and not _LABEL_BEFORE.search(claim, 0, m.start())
+    ]
     if len(found) != 2:
         return False
     # a result's score ("beat the Mariners 11-7 in Game 4") pairs nothing: another score is _score_swapped's to find
@@ -440,6 +458,13 @@ def _pairs_swapped(claim: str, passage: str) -> bool:
     return swapped >= 2 and swapped > kept
 
 
+def _every_score(sentence: str) -> list[tuple[int, int]]:
+    """The scores of the sentence, those said on the way to a final score too."""
+    return [
+        (max(int(a), int(b)), min(int(a), int(b))) for a, b in re.findall(r"\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b", sentence)
+    ]
+
+
 def _score_swapped(claim: str, passage: str) -> bool:
     """The claim gives the score of a result and one sentence of the passage says everything else it says (its sides,
     where, which week) with one other score: "Ostland lost 3-1 at home to Norrvik" against "Ostland suffered a 2-1
@@ -455,6 +480,8 @@ def _score_swapped(claim: str, passage: str) -> bool:
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
         said = scores_said(sentence)
+        if claimed[0] in _every_score(sentence):
+            continue  # the claim's score said on the way ("to make it 5-1 on the hour") is no other score
         # its one score ties the sentence's words to one game, however far apart they stand ("the Mariners have fallen
         # to their fourth defeat in five with a 2-1 reverse at home to the Comets")
         if (
@@ -505,6 +532,25 @@ def _bound_met(claim: str, passage: str) -> bool:
         ):
             return True
     return False
+
+
+def _amount_unheld(claim: str, passage: str) -> bool:
+    """The claim gives an exact or rough amount ("a 50% rise", "about $4bn") and the passage none like it: a passage
+    that only shares the claim's other words ("a drawback of Globex's new deal") does not say the amount it claims. A
+    bound ("over $4bn") is met or not by _bound_met."""
+    claimed = [(key, value, rough) for key, value, rough, bound in amounts_said(claim) if not bound]
+    if not claimed:
+        return False
+    # its number as written ("700K" of "700K buys" in "700K PPV sales"), or an amount of the same thing near it
+    tokens = analyse(passage)[0]
+    if any(t in tokens for t, _, kind in analyse(claim)[1] if kind == "number" and not is_year(t)):
+        return False
+    said = amounts_said(passage)
+    return not any(
+        k == key and (v == value or (rough and min(v, value) > 0 and max(v, value) / min(v, value) < 1.25))
+        for key, value, rough in claimed
+        for k, v, _, _ in said
+    )
 
 
 def _bound_said(said: list[tuple[str, float, bool, str]], key: str, value: float, bound: str) -> bool:
@@ -626,6 +672,19 @@ def _said_in_one_sentence(
 
 # A claim asked whether it happened, with at least this many plain words, may have one of them said otherwise
 SPARED_FROM = 5
+
+
+def _said_but_one_word(claim: str, sentence: str) -> bool:
+    """The sentence names all the claim's names and holds all but one of its (at least SPARED_FROM) plain words."""
+    content = analyse(claim)[1]
+    plain = {t for t, _, kind in content if kind == "word"}
+    tokens = analyse(sentence)[0]
+    return (
+        len(plain) >= SPARED_FROM
+        and len(plain - tokens) <= 1
+        and all(t in tokens for t, _, kind in content if kind != "word")
+        and _names_said(claim, sentence)
+    )
 
 
 def _spared(claim: str, needed: set[str], names: list[set[str]], sentence: str) -> set[str]:
@@ -1028,6 +1087,37 @@ def _done_to_another(claim: str) -> frozenset[str]:
 _ALIKE = re.compile(r"\b(?:both|neither|either|each|alike)\b", re.I)
 
 
+def _merged_from_two(claim: str, passage: str) -> bool:
+    """The claim gives an amount of one it does not name ("its borrower with $145,000 of debt as a sales manager") and
+    the two sentences of the passage each hold a part of it, about someone else each ("said Park, a sales manager.
+    Mara Lind has $145,000 of debt"): two people's words joined are no description of one."""
+    spans = split_sentences(passage)
+    # (an amount told of the wrong one is the case: "a topic, a quoted planner" joins two sentences as it should)
+    if (
+        len(spans) != 2
+        or not amounts_said(claim)
+        or any(len(name_words(m.group(0))) >= 2 for m in NAME_RUN.finditer(claim))
+    ):
+        return False
+    first, second = (passage[s:e] for s, e in spans)
+    if _BACK_REFERENCE.search(second):
+        return False  # "Mara Lind said the company would ...": the second sentence tells of the first one's
+    whole = coverage(claim, passage)
+    if max(coverage(claim, first), coverage(claim, second)) > whole - MERGED_PART:
+        return False  # one sentence holds (nearly) all of it
+    people = [{n.split()[-1] for n in names_in(text) if n.split()[-1][:1].isupper()} for text in (first, second)]
+    return bool(people[0] and people[1]) and not people[0] & people[1]
+
+
+# what each sentence must leave to the other for the two to be read as joined (share of the claim's words)
+MERGED_PART = 0.2
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:he|she|it|they|his|her|its|their)\b|\bthe\s+(?:company|firm|club|team|side|group|bank|startup|business|"
+    r"platform|studio|league|agency|government|court|board|band|show|film|app)\b",
+    re.I,
+)
+
+
 def _said_of_each(claim: str, passage: str) -> bool:
     """The claim has one name do something to another ("Mara Lind sued Theo Park") and a sentence of the passage joins
     the two as doers alike ("both Lind and Park sued the board", "Park and Lind each face trials"): it says the deed of
@@ -1248,6 +1338,8 @@ def judge(
         or _period_swapped(terms, passage)
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
+        or _amount_unheld(terms, passage)
+        or _merged_from_two(terms, passage)
         or score_swapped[i]
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)

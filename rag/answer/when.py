@@ -25,7 +25,7 @@ from rag.answer.parts import Window, sentences_of
 from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import judge
-from rag.core.text import DAY_OF_MONTH, MONTH_NAME, MONTHS, NAME_PHRASE, same_event_words
+from rag.core.text import DAY_OF_MONTH, MONTH_NAME, MONTHS, NAME_PHRASE, holds_number, same_event_words
 from rag.core.types import Answer, Hit, Part
 from rag.query import published_window
 from rag.verify.lexical import analyse
@@ -333,6 +333,8 @@ def read_event_order(question: str) -> EventOrder | None:
     if doer is None or re.match(r"\d", second):
         return None  # "before 2020": a date, not an event; no named doer: no event to find
     aux = m.group("aux").lower()
+    if aux in ("had", "has", "have") and holds_number(first):
+        return None  # "Had Globex sold 1,000 cars after the launch?" asks a count as of then, not an order
     first = as_passive(first)  # "Did Mara Lind get fired before ...?" asks whether she was fired
     # "Was Mara Lind fired" -> "Mara Lind was fired"; "Was Mara Lind's arrest ..." asks of an event, said as a noun
     if aux in ("was", "were") and not re.search(r"['’]s?$", doer.group(0)):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -458,9 +459,10 @@ _AMOUNT = re.compile(
     r"(?:\s*(?P<scale>million|billion|trillion|bn)\b|(?P<short>[bBmMkK])\b|(?P<pct>%|\s+per\s+cent\b))?"
     r"(?:[\s-]+(?P<unit>[a-z]{3,}))?"
 )
+# ("roughly a 50% rise": the article between is no amount of its own)
+_ROUGH_WORDS = r"about|around|roughly|nearly|almost|some|approximately"
 _ROUGHLY = re.compile(
-    r"\b(?:about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than|up\s+to|at\s+least|approximately)"
-    r"\s*[$£€]?$",
+    rf"\b(?:{_ROUGH_WORDS}|over|more\s+than|less\s+than|up\s+to|at\s+least)(?:\s+an?)?\s*[$£€]?$",
     re.I,
 )
 _SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "k": 1e3}
@@ -505,10 +507,19 @@ def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
 _SCORE = re.compile(r"(?<![\w(./–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w)/–-]|[.,]\d)")
 
 
+# a score on the way to the final one: "to make it 4-1", "went 2-0 up", "led 1-0 at half-time"
+_RUNNING_SCORE = re.compile(
+    r"\b(?:make|makes|made|making)\s+it\s+\d{1,3}\s?[-–]\s?\d{1,3}\b"
+    r"|\b\d{1,3}\s?[-–]\s?\d{1,3}\s+(?:up|down|lead|ahead|at\s+(?:half[-\s]?time|the\s+break|the\s+interval))\b",
+    re.I,
+)
+
+
 def scores_said(text: str) -> list[tuple[int, int]]:
-    """The scores the text gives, each as (higher, lower): "lost 1-2" and "won 2-1" are one score. Only a sentence
-    that also says a result has them read as scores (`without_result`)."""
-    return [(max(int(a), int(b)), min(int(a), int(b))) for a, b in _SCORE.findall(text)]
+    """The scores the text gives, each as (higher, lower): "lost 1-2" and "won 2-1" are one score; not one on the way
+    to the final score ("to make it 4-1"). Only a sentence that also says a result has them read as scores
+    (`without_result`)."""
+    return [(max(int(a), int(b)), min(int(a), int(b))) for a, b in _SCORE.findall(_RUNNING_SCORE.sub(" ", text))]
 
 
 _RESULT_VERB = re.compile(r"\b(?:beats?|won|winning|draw|draws|drew|drawn|tied?|ties)\b", re.I)
@@ -525,12 +536,12 @@ def without_result(text: str) -> str:
     return " ".join(_RESULT_VERB.sub(" ", _RESULT_WORD.sub(" ", _SCORE.sub(" ", text))).split())
 
 
-_BOUND_WORDS = re.compile(rf"\b(?:{_ABOVE_WORDS}|{_BELOW_WORDS})\s*(?=[$£€]?\d)", re.I)
+_BOUND_WORDS = re.compile(rf"\b(?:{_ABOVE_WORDS}|{_BELOW_WORDS}|(?:{_ROUGH_WORDS})(?:\s+an?)?)\s*(?=[$£€]?\d)", re.I)
 
 
 def without_amounts(text: str) -> str:
-    """The text without its amounts and the bounds set on them ("over"), a word after one kept when it counts nothing
-    ("$10 billion for Tide Works")."""
+    """The text without its amounts and the bounds or roughness set on them ("over", "roughly a"), a word after one
+    kept when it counts nothing ("$10 billion for Tide Works")."""
     text = _BOUND_WORDS.sub(" ", text)
     return _AMOUNT.sub(lambda m: f" {m.group('unit')} " if m.group("unit") in STOPWORDS else " ", text)
 
@@ -1422,7 +1433,9 @@ POST_WORDS = frozenset(
 # Words of a role news writes before a name, lower case ("Mariners coach Mara Lind", "said Globex spokesman Theo
 # Park"): the posts and a few more
 ROLE_WORDS = POST_WORDS | frozenset(
-    "spokesperson spokesman spokeswoman analyst economist professor lawyer captain researcher".split()
+    """spokesperson spokesman spokeswoman analyst economist professor lawyer captain researcher scientist doctor
+    physician toxicologist expert player midfielder defender striker forward winger goalkeeper keeper quarterback
+    receiver pitcher rookie teammate""".split()
 )
 # ROLE_WORDS as a regex alternation, longest first ("chief executive" before "chief")
 ROLE_PATTERN = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
@@ -1435,6 +1448,11 @@ TITLE_WORDS = POST_WORDS | frozenset(
     "judge senator sen rep gov dr mr mrs ms sir dame king queen prince princess general attorney justice lord lady "
     "saint st prime vice ambassador".split()
 )
+
+
+def unaccented(word: str) -> str:
+    """The word without its accents: "Théo" as "Theo", which many write and type."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def restore_case(question: str, texts: Iterable[str]) -> str:
@@ -1497,9 +1515,10 @@ def restore_case(question: str, texts: Iterable[str]) -> str:
 
 
 def _words(text: str) -> list[tuple[re.Match[str], str]]:
-    """The words of text and their lower case, without the "s" of a possessive ("Globex's")."""
+    """The words of text and their lower case without accents ("théo" is what "theo" types), without the "s" of
+    a possessive ("Globex's")."""
     return [
-        (m, m.group(0).lower())
+        (m, unaccented(m.group(0).lower()))
         for m in _WORD.finditer(text)
         if not (m.group(0) in ("s", "S") and text[m.start() - 1 : m.start()] in ("'", "’"))
     ]

@@ -159,6 +159,8 @@ _ROUGH_AMOUNT_NEXT = re.compile(
 )
 # "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
 _NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
+# "a 50% rise" is a share, which "the top 50" does not hold: a number said as a percentage is matched as one
+_PERCENT_NEXT = re.compile(r"\s?%|\s+(?:percent|per\s+cent|pct|percentage\s+points?)\b", re.I)
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
 # "Globex's attempts at shutting it down": the one thing attempted, not done
 _ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
@@ -222,17 +224,24 @@ class Scan:
 _RETRACTING = re.compile(
     r"\b(?:previous|earlier|prior|original)\s+version\s+of\s+(?:this|the)\s+(?:story|article|report|piece|post)\b"
     r"|\b(?:incorrectly|erroneously|mistakenly|wrongly)\s+(?:stated|said|reported|claimed|identified|described|"
-    r"referred|called|named|gave|listed)\b",
+    r"referred|called|named|gave|listed)\b"
+    # a correction's "Mara Lind was originally described as working at Globex. This was incorrect"
+    r"|\b(?:was|were)\s+(?:originally|initially)\s+(?:stated|said|reported|described|identified|named|listed|called)\b",
     re.I,
 )
+# "This was incorrect": the sentence before it is what was wrong
+_RETRACTS_BEFORE = re.compile(r"\W*(?:this|that)\s+(?:was|is)\s+(?:incorrect|inaccurate|an\s+error)\b", re.I)
 
 
 def without_retracted(text: str) -> str:
-    """The text with each sentence that retracts what it says blanked out, the offsets kept."""
-    if not _RETRACTING.search(text):
+    """The text with each sentence that retracts what it says, or that the next one calls wrong, blanked out, the
+    offsets kept."""
+    if not _RETRACTING.search(text) and not re.search(r"\b(?:incorrect|inaccurate|error)\b", text, re.I):
         return text
-    for start, end in split_sentences(text):
-        if _RETRACTING.search(text, start, end):
+    spans = split_sentences(text)
+    for i, (start, end) in enumerate(spans):
+        called_wrong = i + 1 < len(spans) and bool(_RETRACTS_BEFORE.match(text, spans[i + 1][0], spans[i + 1][1]))
+        if called_wrong or _RETRACTING.search(text, start, end):
             text = text[:start] + " " * (end - start) + text[end:]
     return text
 
@@ -331,9 +340,13 @@ def _scan(text: str) -> Scan:
             scope = 0  # "now without Mara Lind, who agreed to resign": the relative clause is not denied
         if low in ("for", "during") and _NUMBER_NEXT.match(text, m.end()):
             scope = 0  # "denied her freedom for 13 years": how long the denial lasted, the years are not denied
+        if low == "cent" and previous == "per":
+            continue  # "10 per cent" is "10%", its "cent" no word of its own
         low = NUMBER_WORDS.get(low, low)
         if low[:1].isdigit():
             tok, kind, weight = _norm_number(low), "number", 2.0
+            if _PERCENT_NEXT.match(text, m.end()):
+                tok += "%"
         else:
             low = low.removesuffix("'s")
             tok = base_stem(low)
