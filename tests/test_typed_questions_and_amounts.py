@@ -205,3 +205,51 @@ def test_two_peoples_words_joined_describe_no_one():
         "loan debt from her degrees."
     )
     assert judge(claim, [same]).label == "supported"
+
+
+def test_a_report_or_an_outlet_framing_a_yes_no_question_is_who_says_it():
+    assert plainly_asked("In Tech Wire's Sunday football roundup, did Theo Park throw for 300 yards?") == (
+        "According to Tech Wire, did Theo Park throw for 300 yards?"
+    )
+    assert plainly_asked("Bay News' Nobel piece: did Mara Lind develop the method in 1983?") == (
+        "According to Bay News, did Mara Lind develop the method in 1983?"
+    )
+    assert plainly_asked("Did the Rovers beat the Mariners 31-24 on Thursday, per Coast Times?") == (
+        "According to Coast Times, did the Rovers beat the Mariners 31-24 on Thursday?"
+    )
+    assert plainly_asked("Did Ostland win by 30 points, as Coast Times reported?") == (
+        "According to Coast Times, did Ostland win by 30 points?"
+    )
+    # a view is no report, and a question word keeps its place
+    assert plainly_asked("In Tech Wire's view, did Globex win?") == "In Tech Wire's view, did Globex win?"
+    assert plainly_asked("What was the score, per Coast Times?") == "What was the score, per Coast Times?"
+
+
+def test_a_bound_is_not_held_by_the_same_number_said_as_almost():
+    passage = "A new report shows that Globex's pre-tax losses ballooned to almost £300m in the year to 3 September."
+    assert judge("Globex's pre-tax loss for the year to 3 September came in above £300m", [passage]).label != (
+        "supported"
+    )
+    assert judge("Globex's pre-tax loss for the year to 3 September came in above £250m", [passage]).label == (
+        "supported"
+    )
+
+
+def test_a_preposition_a_relative_clause_strands_is_no_blank():
+    from rag.answer.reading import left_blank
+
+    assert left_blank("Was it a 3-3 draw in the derby game Tech Wire wrote about?") == ""
+    assert left_blank("Is this the deal Tide Works talked about?") == ""
+    assert left_blank("What happened to?") == "to"
+    assert left_blank("Did Mara Lind resign from?") == "from"
+
+
+def test_what_he_said_after_a_statement_naming_him_is_what_that_person_said():
+    from rag.answer.reading import question_after_premise
+
+    assert question_after_premise("Mara Lind met the board on Monday — what did she say about the merger") == (
+        "What did Mara Lind say about the merger?"
+    )
+    # another question after a statement is left whole: "Which bank?" needs the statement to mean anything
+    asked = "Bay News says one bank settled for $75 million in September. Which bank?"
+    assert question_after_premise(asked, ["Bay News"]) == asked

@@ -103,7 +103,9 @@ _SECOND_QUESTION = re.compile(
 )
 # Verbs of any event at all, which a sentence saying what happened seldom repeats
 _ANY_EVENT = re.compile(
-    r"\b(?:happen(?:s|ed|ing)?|occur(?:s|red|ring)?|go(?:es)?\s+on|went\s+on|take\s+place|took\s+place)\b", re.I
+    r"\b(?:happen(?:s|ed|ing)?|occur(?:s|red|ring)?|go(?:es)?\s+on|went\s+on|take\s+place|took\s+place|"
+    r"(?:get|gets|got|getting)\s+under\s*way)\b",
+    re.I,
 )
 
 # Passages fetched in a result's own words for "who won ...?", beside the question's: the past results a report

@@ -104,6 +104,11 @@ def plainly_asked(question: str) -> str:
     and a remark naming nothing after a yes/no question ("... thought it was a typo"); any other question as it is.
     Quoted words are left as written."""
     plain = _HEARSAY.sub("", _CHATTY_OPENING.sub("", question))
+    plain = _REPORT_FRAME.sub(lambda m: f"According to {m['outlet']}, ", plain, count=1)
+    said_after = _SAID_BY_AFTER.match(plain)
+    if said_after is not None:  # "Did Globex win, per Tech Wire?" is "According to Tech Wire, did Globex win?"
+        ask = said_after["ask"]
+        plain = f"According to {said_after['outlet'] or said_after['outlet2']}, {ask[0].lower()}{ask[1:]}?"
     # an aside that describes ("Tide (the social app once called Wave)") asks nothing; one that excludes ("(but not
     # by Tech Wire)") does
     plain = _ASIDE.sub(lambda m: "" if not _NEGATING_ASIDE.search(m.group(0)) else m.group(0), plain)
@@ -116,6 +121,13 @@ def plainly_asked(question: str) -> str:
         plain = _EMPHASIS.sub("", plain)
     plain = plain.strip()
     return plain[:1].upper() + plain[1:] if plain and plain != question.strip() else question
+
+
+# "..., per Tech Wire?", "..., as Tech Wire reported?": who says it, after a yes/no question
+_SAID_BY_AFTER = re.compile(
+    rf"^(?P<ask>\s*(?i:{AUXILIARY_WORDS})\s[^?]+?),\s+(?:(?i:per|according\s+to)\s+(?P<outlet>[A-Z][^,?]*?)|"
+    r"(?i:as)\s+(?P<outlet2>[A-Z][^,?]*?)\s+(?i:reported|said|wrote|noted|put\s+it))\s*\?\s*$"
+)
 
 
 # "Was it Mara Lind who resigned first?", "Was Globex the company that bought Tide Works?": whether she (it) did
@@ -182,7 +194,9 @@ def statement_asked(question: str) -> str:
 # said leads to the question, which is asked of the other
 _PREMISE_THEN_QUESTION = re.compile(
     rf"^\s*(?P<premise>[^?;—–]{{12,}}?)\s*(?:[;—–]\s*|\.\s+(?=(?-i:[A-Z])))"
-    rf"(?P<question>(?:{AUXILIARY_WORDS})\s[^?;—–]+\?)\s*$",
+    # (or what "he" or "she" said: "Mara Lind met the board — what did she say about the merger")
+    rf"(?P<question>(?:(?:{AUXILIARY_WORDS})\s[^?;—–]+\?|what\s+(?:did|does|has|had)\s+(?:he|she)\s+(?:say|tell|write)\b"
+    r"[^?;—–]*(?:\?|(?<=\w))))\s*$",
     re.I | re.S,
 )
 # the person a statement named, as the question after it points back to them ("she", "him", "his" rally); "her" may be
@@ -204,7 +218,7 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
     m = _PREMISE_THEN_QUESTION.match(question)
     if m is None or _ABOUT_WHAT_WAS_SAID.match(m["question"]):
         return question
-    asked = m["question"][0].upper() + m["question"][1:]
+    asked = m["question"][0].upper() + m["question"][1:].rstrip("?") + "?"
     named = [n for n in names_in(m["premise"]) if not any(n in o or o in n for o in outlets)]
     # a full name first; else a surname said alone ("Lind", "Vale-Moen"): a "he" left standing would be anyone's deed
     people = [n for n in named if len(n.split()) >= 2] or named
@@ -233,10 +247,16 @@ _WHICH_FIRST = re.compile(
 )
 
 
-_A_REPORT = re.compile(
-    r"\b(?:report|reports|article|piece|story|column|review|account|preview|interview|post|newsletter|coverage|"
-    r"read|feature|analysis|guide|recap|profile|item|op-ed|editorial)\b",
-    re.I,
+# The nouns news calls its reports by: one list for every reading of "<outlet>'s <report>"
+REPORT_NOUN = (
+    r"(?:reports?|article|piece|story|column|review|account|preview|interview|post|newsletter|coverage|read|feature|"
+    r"analysis|guide|recap|profile|item|op-ed|editorial|update|tracker|write-up|roundup|explainer|primer)"
+)
+_A_REPORT = re.compile(rf"\b{REPORT_NOUN}\b", re.I)
+# "In Tech Wire's Sunday roundup, did ...?", "Tech Wire's tariff piece: did ...?": the report frames the question
+_REPORT_FRAME = re.compile(
+    rf"^\s*(?i:in\s+)?(?P<outlet>(?:(?i:the)\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,4}})['’]s?\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?(?i:{REPORT_NOUN})\s*[,:]\s+(?=(?i:{AUXILIARY_WORDS})\b)"
 )
 
 
@@ -625,8 +645,7 @@ def _exact_days(text: str) -> list[str]:
 
 
 _REPORT_DESCRIBED = re.compile(
-    r"^(?:s\s+)?(?:[\w’'-]+\s+){0,2}?(?:piece|report|article|story|column|preview|review|coverage|update|tracker|"
-    r"write-up|roundup|explainer|primer|recap)(?:\s+(?:on|about|of|regarding|covering)\s[^,;]{1,80}?)?\s+"
+    rf"^(?:s\s+)?(?:[\w’'-]+\s+){{0,2}}?{REPORT_NOUN}(?:\s+(?:on|about|of|regarding|covering)\s[^,;]{{1,80}}?)?\s+"
     r"(?-i:(?:still\s+|also\s+|later\s+|then\s+|now\s+)?(?:describe|call|list|portray|characteri[sz]e|present|"
     r"depict)s?)\s+",
     re.I,
@@ -1189,7 +1208,7 @@ _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim
 _AUXILIARY_NEXT = rf"(?:{AUXILIARY_WORDS})\s"
 _PER_OUTLET = re.compile(rf"^\s*per\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
 _FRAMING_LEAD = re.compile(
-    r"^\s*(?P<lead>(?:to|in\s+order\s+to|when|while|during)\s[^?]*?),\s+"
+    r"^\s*(?P<lead>(?:to|in\s+order\s+to)\s[^?]*?),\s+"
     rf"(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$",
     re.I,
 )
@@ -1359,6 +1378,13 @@ def left_blank(question: str) -> str:
     """The word a blank follows ("in" of "Who invested in ?", "Are" of "Are and dating?"), else ""."""
     for pattern in _BLANKS:
         m = pattern.search(question.strip())
-        if m is not None:
+        if m is not None and not _STRANDED_AFTER_VERB.search(question.strip(), 0, m.start("word")):
             return m.group("word")
     return ""
+
+
+# "... in the game Tech Wire wrote about?": a preposition stranded by a relative clause's subject and verb, no blank
+_STRANDED_AFTER_VERB = re.compile(
+    r"(?<![\w'’])(?!(?:What|Who|Which|Where|When|Why|How)\b)(?:[\w.'’-]*[A-Z][\w.'’-]*|he|she|they|we|you|I)\s+"
+    r"(?:[a-z]{2,}ed|wrote|spoke|read|heard|told|said|saw|knew|fought|brought)\s+$"
+)

@@ -538,7 +538,13 @@ def _amount_unheld(claim: str, passage: str) -> bool:
     """The claim gives an exact or rough amount ("a 50% rise", "about $4bn") and the passage none like it: a passage
     that only shares the claim's other words ("a drawback of Globex's new deal") does not say the amount it claims. A
     bound ("over $4bn") is met or not by _bound_met."""
-    claimed = [(key, value, rough) for key, value, rough, bound in amounts_said(claim) if not bound]
+    said_all = amounts_said(claim)
+    # a bound ("above £300m") is held only by an amount of the same thing on its side: "almost £300m" is not above
+    # it, though it writes the same number
+    for key, value, _, bound in said_all:
+        if bound and not _bound_met_by(amounts_said(passage), key, value, bound):
+            return True
+    claimed = [(key, value, rough) for key, value, rough, bound in said_all if not bound]
     if not claimed:
         return False
     # its number as written ("700K" of "700K buys" in "700K PPV sales"), or an amount of the same thing near it
@@ -550,6 +556,17 @@ def _amount_unheld(claim: str, passage: str) -> bool:
         k == key and (v == value or (rough and min(v, value) > 0 and max(v, value) / min(v, value) < 1.25))
         for key, value, rough in claimed
         for k, v, _, _ in said
+    )
+
+
+def _bound_met_by(said: list[tuple[str, float, bool, str]], key: str, value: float, bound: str) -> bool:
+    """Some amount of the same thing is on the bound's side ("£320m" or "over £300m" for "above £300m"); one of
+    another thing or none says nothing of it (True: no amount of that thing to hold against it)."""
+    same = [(v, rough, b) for k, v, rough, b in said if k == key]
+    if not same:
+        return True
+    return _bound_said(said, key, value, bound) or any(
+        (v > value if bound == ">" else v < value) and not (b and b != bound) for v, _, b in same
     )
 
 
