@@ -458,13 +458,6 @@ def _pairs_swapped(claim: str, passage: str) -> bool:
     return swapped >= 2 and swapped > kept
 
 
-def _every_score(sentence: str) -> list[tuple[int, int]]:
-    """The scores of the sentence, those said on the way to a final score too."""
-    return [
-        (max(int(a), int(b)), min(int(a), int(b))) for a, b in re.findall(r"\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b", sentence)
-    ]
-
-
 def _score_swapped(claim: str, passage: str) -> bool:
     """The claim gives the score of a result and one sentence of the passage says everything else it says (its sides,
     where, which week) with one other score: "Ostland lost 3-1 at home to Norrvik" against "Ostland suffered a 2-1
@@ -480,7 +473,7 @@ def _score_swapped(claim: str, passage: str) -> bool:
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
         said = scores_said(sentence)
-        if claimed[0] in _every_score(sentence):
+        if claimed[0] in scores_said(sentence, on_the_way=True):
             continue  # the claim's score said on the way ("to make it 5-1 on the hour") is no other score
         # its one score ties the sentence's words to one game, however far apart they stand ("the Mariners have fallen
         # to their fourth defeat in five with a 2-1 reverse at home to the Comets")
@@ -535,16 +528,13 @@ def _bound_met(claim: str, passage: str) -> bool:
 
 
 def _amount_unheld(claim: str, passage: str) -> bool:
-    """The claim gives an exact or rough amount ("a 50% rise", "about $4bn") and the passage none like it: a passage
-    that only shares the claim's other words ("a drawback of Globex's new deal") does not say the amount it claims. A
-    bound ("over $4bn") is met or not by _bound_met."""
-    said_all = amounts_said(claim)
-    # a bound ("above £300m") is held only by an amount of the same thing on its side: "almost £300m" is not above
-    # it, though it writes the same number
-    for key, value, _, bound in said_all:
-        if bound and not _bound_met_by(amounts_said(passage), key, value, bound):
-            return True
-    claimed = [(key, value, rough) for key, value, rough, bound in said_all if not bound]
+    """The claim gives an amount ("a 50% rise", "about $4bn", "above £300m") and the passage none like it: a passage
+    that only shares the claim's other words ("a drawback of Globex's new deal") does not say the amount it claims,
+    and "almost £300m" is not above £300m, though it writes the same number."""
+    in_claim = amounts_said(claim)
+    if any(bound and not _bound_met_by(amounts_said(passage), key, value, bound) for key, value, _, bound in in_claim):
+        return True
+    claimed = [(key, value, rough) for key, value, rough, bound in in_claim if not bound]
     if not claimed:
         return False
     # its number as written ("700K" of "700K buys" in "700K PPV sales"), or an amount of the same thing near it

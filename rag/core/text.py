@@ -515,11 +515,12 @@ _RUNNING_SCORE = re.compile(
 )
 
 
-def scores_said(text: str) -> list[tuple[int, int]]:
+def scores_said(text: str, on_the_way: bool = False) -> list[tuple[int, int]]:
     """The scores the text gives, each as (higher, lower): "lost 1-2" and "won 2-1" are one score; not one on the way
-    to the final score ("to make it 4-1"). Only a sentence that also says a result has them read as scores
-    (`without_result`)."""
-    return [(max(int(a), int(b)), min(int(a), int(b))) for a, b in _SCORE.findall(_RUNNING_SCORE.sub(" ", text))]
+    to the final score ("to make it 4-1") unless `on_the_way`. Only a sentence that also says a result has them read
+    as scores (`without_result`)."""
+    said = text if on_the_way else _RUNNING_SCORE.sub(" ", text)
+    return [(max(int(a), int(b)), min(int(a), int(b))) for a, b in _SCORE.findall(said)]
 
 
 _RESULT_VERB = re.compile(r"\b(?:beats?|won|winning|draw|draws|drew|drawn|tied?|ties)\b", re.I)
