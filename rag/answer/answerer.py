@@ -652,10 +652,15 @@ def _named_part(name: str) -> str:
 
 
 def _subject(question: str) -> str:
+    m = _SUBJECT.match(question)
+    if m is None:
+        return ""
     # who says it ("..., according to Tech Wire?") is no subject asked about
-    m = _SUBJECT.match(_SAID_BY_AT_END.sub("", question.rstrip(" ?")))
+    said_by = _SAID_BY_AT_END.search(question.rstrip(" ?"))
+    if said_by is not None and m.start("subject") >= said_by.start():
+        return ""
     # nor is the verb of any event ("When is the launch scheduled to take place?")
-    return _ANY_EVENT.sub(" ", m.group("subject")).strip() if m else ""
+    return _ANY_EVENT.sub(" ", m.group("subject")).strip()
 
 
 # A who/which question up to this many words naming no outlet, or one outlet in one clause, is a plain question, never
