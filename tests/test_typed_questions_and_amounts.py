@@ -192,21 +192,6 @@ def test_a_name_typed_without_its_accents_is_written_as_the_passages_write_it():
     )
 
 
-def test_two_peoples_words_joined_describe_no_one():
-    passage = (
-        "“It leaves little room for anything else,” said Park, a 23-year-old tech sales manager from Ostland. "
-        "Mara Lind, 26, has approximately $145,000 in student loan debt from her degrees."
-    )
-    claim = "its borrower with roughly $145,000 of student debt as a tech sales manager from Ostland"
-    assert judge(claim, [passage]).label != "supported"
-    # one person's two sentences still describe them
-    same = (
-        "Mara Lind is a 23-year-old tech sales manager from Ostland. Lind has approximately $145,000 in student "
-        "loan debt from her degrees."
-    )
-    assert judge(claim, [same]).label == "supported"
-
-
 def test_a_report_or_an_outlet_framing_a_yes_no_question_is_who_says_it():
     assert plainly_asked("In Tech Wire's Sunday football roundup, did Theo Park throw for 300 yards?") == (
         "According to Tech Wire, did Theo Park throw for 300 yards?"

@@ -21,7 +21,7 @@ from rag.answer.deeds import (
     roles_swapped,
     someone_else_did_it,
 )
-from rag.answer.names import NOT_NAMES, names_in, with_initials
+from rag.answer.names import NOT_NAMES, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
     NAME_PHRASE,
@@ -1094,37 +1094,6 @@ def _done_to_another(claim: str) -> frozenset[str]:
 _ALIKE = re.compile(r"\b(?:both|neither|either|each|alike)\b", re.I)
 
 
-def _merged_from_two(claim: str, passage: str) -> bool:
-    """The claim gives an amount of one it does not name ("its borrower with $145,000 of debt as a sales manager") and
-    the two sentences of the passage each hold a part of it, about someone else each ("said Park, a sales manager.
-    Mara Lind has $145,000 of debt"): two people's words joined are no description of one."""
-    spans = split_sentences(passage)
-    # (an amount told of the wrong one is the case: "a topic, a quoted planner" joins two sentences as it should)
-    if (
-        len(spans) != 2
-        or not amounts_said(claim)
-        or any(len(name_words(m.group(0))) >= 2 for m in NAME_RUN.finditer(claim))
-    ):
-        return False
-    first, second = (passage[s:e] for s, e in spans)
-    if _BACK_REFERENCE.search(second):
-        return False  # "Mara Lind said the company would ...": the second sentence tells of the first one's
-    whole = coverage(claim, passage)
-    if max(coverage(claim, first), coverage(claim, second)) > whole - MERGED_PART:
-        return False  # one sentence holds (nearly) all of it
-    people = [{n.split()[-1] for n in names_in(text) if n.split()[-1][:1].isupper()} for text in (first, second)]
-    return bool(people[0] and people[1]) and not people[0] & people[1]
-
-
-# what each sentence must leave to the other for the two to be read as joined (share of the claim's words)
-MERGED_PART = 0.2
-_BACK_REFERENCE = re.compile(
-    r"^\W*(?:he|she|it|they|his|her|its|their)\b|\bthe\s+(?:company|firm|club|team|side|group|bank|startup|business|"
-    r"platform|studio|league|agency|government|court|board|band|show|film|app)\b",
-    re.I,
-)
-
-
 def _said_of_each(claim: str, passage: str) -> bool:
     """The claim has one name do something to another ("Mara Lind sued Theo Park") and a sentence of the passage joins
     the two as doers alike ("both Lind and Park sued the board", "Park and Lind each face trials"): it says the deed of
@@ -1346,7 +1315,6 @@ def judge(
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
         or _amount_unheld(terms, passage)
-        or _merged_from_two(terms, passage)
         or score_swapped[i]
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
