@@ -532,7 +532,10 @@ def _amount_unheld(claim: str, passage: str) -> bool:
     that only shares the claim's other words ("a drawback of Globex's new deal") does not say the amount it claims,
     and "almost £300m" is not above £300m, though it writes the same number."""
     in_claim = amounts_said(claim)
-    if any(bound and not _bound_met_by(amounts_said(passage), key, value, bound) for key, value, _, bound in in_claim):
+    if not in_claim:
+        return False
+    said = amounts_said(passage)
+    if any(bound and not _bound_met_by(said, key, value, bound) for key, value, _, bound in in_claim):
         return True
     claimed = [(key, value, rough) for key, value, rough, bound in in_claim if not bound]
     if not claimed:
@@ -541,7 +544,6 @@ def _amount_unheld(claim: str, passage: str) -> bool:
     tokens = analyse(passage)[0]
     if any(t in tokens for t, _, kind in analyse(claim)[1] if kind == "number" and not is_year(t)):
         return False
-    said = amounts_said(passage)
     return not any(
         k == key and (v == value or (rough and min(v, value) > 0 and max(v, value) / min(v, value) < 1.25))
         for key, value, rough in claimed
@@ -552,11 +554,11 @@ def _amount_unheld(claim: str, passage: str) -> bool:
 def _bound_met_by(said: list[tuple[str, float, bool, str]], key: str, value: float, bound: str) -> bool:
     """Some amount of the same thing is on the bound's side ("£320m" or "over £300m" for "above £300m"); one of
     another thing or none says nothing of it (True: no amount of that thing to hold against it)."""
-    same = [(v, rough, b) for k, v, rough, b in said if k == key]
+    same = [(v, b) for k, v, _, b in said if k == key]
     if not same:
         return True
     return _bound_said(said, key, value, bound) or any(
-        (v > value if bound == ">" else v < value) and not (b and b != bound) for v, _, b in same
+        (v > value if bound == ">" else v < value) and not (b and b != bound) for v, b in same
     )
 
 

@@ -452,6 +452,10 @@ def past_year_said(text: str, published_year: int) -> tuple[int, str] | None:
     return year, words
 
 
+# How news writes a share after its number ("10%", "10 percent", "10 per cent", "4 percentage points")
+PERCENT_AFTER = r"\s?%|\s+(?:percent|per\s+cent|pct|percentage\s+points?)\b"
+
+
 # "$4.3 billion", "a 10-point deduction", "1,500 jobs": a number with what it counts (a currency, or the word after
 # it); a score ("3-1") is none
 _AMOUNT = re.compile(

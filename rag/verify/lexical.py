@@ -21,6 +21,7 @@ from rag.core.text import (
     HEDGES,
     IRREGULAR_VERBS,
     NUMBER_WORDS,
+    PERCENT_AFTER,
     SUBJECT_PRONOUNS,
     base_stem,
     is_hedge,
@@ -160,7 +161,7 @@ _ROUGH_AMOUNT_NEXT = re.compile(
 # "about 1,500 jobs" is a number said roughly, not a topic ("talks about cutting jobs")
 _NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
 # "a 50% rise" is a share, which "the top 50" does not hold: a number said as a percentage is matched as one
-_PERCENT_NEXT = re.compile(r"\s?%|\s+(?:percent|per\s+cent|pct|percentage\s+points?)\b", re.I)
+_PERCENT_NEXT = re.compile(PERCENT_AFTER, re.I)
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
 # "Globex's attempts at shutting it down": the one thing attempted, not done
 _ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
