@@ -86,6 +86,7 @@ from rag.answer.when import (
     read_timed_event,
     read_when,
 )
+from rag.answer.who_said import compose_who_said, read_who_said
 from rag.core.text import holds_number, ordinals, same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
@@ -137,6 +138,17 @@ class StructuredAnswerer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
         outlets = self.sources()  # read from the store once for the rewrites below
         asked = with_auxiliary_first(plainly_asked(question))
+        # "Who told Tech Wire that ...?", "Was it Lind or Park who said '...'?": the name the words are given to
+        who_said = read_who_said(asked)
+        if who_said is not None:
+            more = retrieve(who_said.words, EVIDENCE_HITS, Filters())
+            said = compose_who_said(question, who_said, _pool(hits, [], more))
+            if said is not None:
+                return said
+            # no sentence holding the words names who said them: the closest passages, and no name guessed
+            answer = self.quotes(asked, self.read(asked), hits)
+            answer.question = question
+            return answer
         asked = affirmative(question_after_premise(statement_asked(cleft_asked(speaker_asked(asked))), outlets))
         # "Is it true that Ostland won the Cup?" is "Did Ostland win the Cup?" to the readers of a result or a post
         # held: the latest final decides it, not a passage that only wonders whether Ostland will win

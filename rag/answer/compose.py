@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, asks_quoted_words, claim_windows, windows
-from rag.answer.reading import ORDER_WORDS, Reading, named_sources
+from rag.answer.reading import ORDER_WORDS, Reading, named_sources, without_unordered
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support, speaker_claimed
 from rag.core.text import (
     CALENDAR_NAMES,
@@ -168,11 +168,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     order_word = "" if quoting else _order_left_out(question, reading, evidence)
     if order_word:
         # "Did Tech Wire report X after Y had happened?" read as one claim: its verdict would say nothing of the order
+        shown = [w for e in evidence if (w := e.window or _closest(e, reading)) is not None]
+        lines = [quoted(w.text, cites.cite(w)) for w in shown]
         lead = (
             f"{UNSETTLED}: the question asks whether one thing came {order_word} another, and this check could "
-            "not date both; the closest passages are quoted below."
+            f"not date both{'; the closest passages are quoted below' if lines else ''}."
         )
-        lines = [quoted(e.window.text, cites.cite(e.window)) for e in evidence if e.window is not None]
         parts = [Part(e.clause.shown, "not_mentioned", []) for e in evidence]
         return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
     # (whose words a quotation is does not change with later reports: the part's own verdict decides)
@@ -302,7 +303,7 @@ def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -
     was split into parts at the word; else ""."""
     # an order word inside quoted words ("said 'prices fall after a while'") or a title's ("Life After Globex") is
     # none the question asks about
-    unquoted = question
+    unquoted = without_unordered(question)
     for phrase in quoted_phrases(question):
         unquoted = unquoted.replace(phrase, " ")
     m = next((w for w in _ORDER_WORD.finditer(unquoted) if w.group(0).islower()), None)
@@ -313,11 +314,11 @@ def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -
     if len(evidence) > 1:
         # split at the order word ("Did X come out before Tech Wire covered Y?"): each part's verdict says one
         # happened, none which came first
-        return "" if any(_ORDER_WORD.search(e.clause.text) for e in evidence) else m.group(0).lower()
+        return "" if any(_ORDER_WORD.search(without_unordered(e.clause.text)) for e in evidence) else m.group(0).lower()
     part = evidence[0]
-    if not _ORDER_WORD.search(part.clause.text):
+    if not _ORDER_WORD.search(without_unordered(part.clause.text)):
         return m.group(0).lower()
-    asked = _BEFORE_AN_EVENT.search(part.clause.claim)
+    asked = _BEFORE_AN_EVENT.search(without_unordered(part.clause.claim))
     said = part.window is not None and _ORDER_WORD.search(part.window.text)
     return asked.group(0).split()[0].lower() if asked and not said else ""
 
@@ -481,6 +482,10 @@ def _saying_only(text: str, claim: str) -> str:
     return text
 
 
+# asked of the time now: "still", "any longer", "according to the latest report"
+_ASKS_STILL = re.compile(r"\b(?:still|any\s+longer|anymore|no\s+longer|most\s+recent|latest)\b", re.I)
+
+
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:
     """Lead with the latest report that decides the part ("as of <date>"), then the earlier ones as earlier, each
     said to agree, to say otherwise, or not to decide it; the part cites only the reports that give its verdict."""
@@ -498,6 +503,9 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
         # "have conceded 14 goals" on Monday does not deny the 15 that later reports give: a count not yet reached
         # when a report was written may be reached by the time of the later ones, which the check could not read
         lead = f"{UNSETTLED}: as of {day}, {deciding} said otherwise"
+    elif later and _ASKS_STILL.search(question):
+        # "Is she still the coach?" asks of now: a later report the check could not read may be the one that ends it
+        lead = f"{UNSETTLED}: as of {day}, {deciding} said {'so' if verdict == 'supported' else 'otherwise'}"
     else:
         lead = f"{word}, {when}: {deciding}"
     earlier = [(x, label) for x, label in timeline if x is not w and x.hit.article.published_at <= day]

@@ -132,7 +132,7 @@ _SAID_BY_AFTER = re.compile(
 
 # "Was it Mara Lind who resigned first?", "Was Globex the company that bought Tide Works?": whether she (it) did
 _CLEFT = (
-    re.compile(r"^\s*(?i:was|is)\s+it\s+(?P<who>[A-Z][^?,]*?)\s+(?:who|that)\s+(?P<rest>[^?]+?)\s*\?*\s*$"),
+    re.compile(r"^\s*(?i:was|is)(?:n['’]t)?\s+it\s+(?P<who>[A-Z][^?,]*?)\s+(?:who|that)\s+(?P<rest>[^?]+?)\s*\?*\s*$"),
     re.compile(
         r"^\s*(?i:was|is|were|are)\s+(?P<who>[A-Z][^?,]*?)\s+the\s+(?:one|party|company|firm|team|side|club|person|man|"
         r"woman|player|group)\s+(?:who|that|which)\s+(?P<rest>[^?]+?)\s*\?*\s*$"
@@ -146,8 +146,20 @@ def cleft_asked(question: str) -> str:
     for pattern in _CLEFT:
         m = pattern.match(question)
         if m is not None and names_in(m["who"]):
+            # "Was it Globex that Lind said had cut prices?": Lind said that Globex had
+            said = _SAID_OF_IT.match(m["rest"])
+            if said is not None:
+                return f"Is it true that {said['speaker']} {said['verb']} {m['who']} {said['rest']}?"
             return f"Is it true that {m['who']} {m['rest']}?"
     return question
+
+
+# the rest of a cleft whose "who" is what someone said did it: "that Mara Lind said had cut prices"
+_SAID_OF_IT = re.compile(
+    r"^(?P<speaker>(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|he|she|they)\s+(?P<verb>said|says|claimed|claims|told\s+\w+|"
+    r"believed|believes|thought|thinks)\s+(?P<rest>(?:had|has|have|was|were|is|are|would|will|did|could)(?:n['’]t)?\b.*)$",
+    re.S,
+)
 
 
 # "True or false: Globex cut prices." and "Globex cut prices, true or false?" ask whether it is so, as "Is it true that
@@ -176,10 +188,40 @@ _FRAME_LAST = re.compile(
 )
 
 
+# A statement a reader asks to have confirmed: "Globex cut prices, right?", "..., didn't it?", "So Globex cut
+# prices?", "Any truth to the claim that Globex cut prices?", "Lind told Tech Wire she would resign — did she really
+# say that?"
+_TAG = (
+    r"(?:right|correct|true|yes|no|eh|(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|wo|ca)"
+    r"n[’']?t\s+(?:it|he|she|they|there|that|this|we|you|i)|(?:is|are|was|were|do|does|did|has|have|had|can|could|"
+    r"will|would|should)\s+(?:it|he|she|they|there|that|this))"
+)
+_TAGGED = re.compile(
+    rf"^\s*(?P<claim>[^?]*?[^\s,;:–—-])\s*(?:,\s*{_TAG}|[,;:–—-]+\s*(?:did|does|do)\s+(?:he|she|they|it)\s+"
+    r"(?:really\s+|actually\s+)?(?:say|write|tell\s+\w+)\s+(?:that|so|this|it))\s*\?+\s*$",
+    re.I | re.S,
+)
+_CONFIRM_OPENER = re.compile(
+    r"^\s*(?:(?:is\s+there\s+)?any\s+truth\s+(?:to|in)\s+(?:(?:the\s+)?(?:claim|report|reports|idea|rumou?r|rumou?rs|"
+    r"story|notion|suggestion)\s+)?(?:that\s+)?|so\s*,?\s+)(?P<claim>\S[^?]*?)\s*\?+\s*$",
+    re.I | re.S,
+)
+_SECOND_ASK = re.compile(rf"(?:[,;:–—-]|\s-)\s*(?:{AUXILIARY_WORDS})\s", re.I)
+_ASKS_ITSELF = re.compile(rf"^\s*(?:{AUXILIARY_WORDS}|who|whom|whose|what|which|when|where|why|how)\b", re.I)
+
+
 def statement_asked(question: str) -> str:
-    """A statement framed as true-or-false, asked as a yes/no question ("True or false: Globex cut prices." -> "Is it
-    true that Globex cut prices?"); any other question as it is."""
+    """A statement framed as true-or-false, or asked to be confirmed, asked as a yes/no question ("True or false:
+    Globex cut prices." and "Globex cut prices, right?" -> "Is it true that Globex cut prices?"); any other question
+    as it is."""
     m = _FRAME_FIRST.match(question) or _FRAME_LAST.match(question)
+    if m is None:
+        m = _TAGGED.match(question) or _CONFIRM_OPENER.match(question)
+        if m is not None and _SECOND_ASK.search(m["claim"]):
+            return question  # "so after the firing, does the board ...?": a question after an opening, not a statement
+        # ("So did Globex cut prices?" is a question of its own; "Did Globex cut prices, right?" too)
+        if m is not None and _ASKS_ITSELF.match(m["claim"]):
+            return m["claim"][:1].upper() + m["claim"][1:].rstrip("?.! ") + "?"
     if not m:
         return question
     claim = m["claim"].strip(" ,;:")
@@ -358,6 +400,21 @@ _ORDER = re.compile(
 )
 # The words that place one thing before or after another, in a question's order and in a claim's
 ORDER_WORDS = "before|after|earlier than|later than|prior to"
+# "before" and "after" that place nothing in time: "go after a licence" (pursue), "named after", "after all", "appear
+# before the Senate committee" (in front of)
+_NO_ORDER = re.compile(
+    r"\b(?:(?:go|goes|going|gone|went|look|looks|looking|looked|named|chase|chasing|chased)\s+after|after\s+all)\b|\bbefore\s+(?=(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
+    r"(?:committee|court|judge|senate|congress|house|jury|parliament|panel|tribunal|cameras|lawmakers|regulators|"
+    r"legislators|hearing|inquiry|crowd|fans|audience|magistrates?|commission|council)\b)",
+    re.I,
+)
+
+
+def without_unordered(text: str) -> str:
+    """The text with the "before" and "after" that place nothing in time blanked out (see _NO_ORDER)."""
+    return _NO_ORDER.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # Phrases that name a time order between two reports rather than a time span ("before the deal" vs "before X reported").
 _ORDER_REPORT = re.compile(
     rf"\b({ORDER_WORDS})\s+(?:the\s+)?(?:[\w'’:|.-]+\s+){{0,8}}?"

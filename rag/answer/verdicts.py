@@ -27,6 +27,7 @@ from rag.core.text import (
     NAME_PHRASE,
     NAME_RUN,
     PAIRED_VALUE,
+    POST_PATTERN,
     ROLE_PATTERN,
     SPEECH_VERBS,
     VALUE_WORD,
@@ -1065,6 +1066,52 @@ def _denial_unheld(claim: str, passage: str) -> bool:
     return bool(denied) and not denied & (analyse(passage)[0] | _RELATION_WORDS)
 
 
+# Words that make a claim absolute: "fully understood", "merely seen", "won effortlessly". Denied, they make it
+# weaker instead ("not fully truthful"), which a passage may say in other words.
+_ABSOLUTE = re.compile(
+    r"(?<!\bnot )(?<!n[’']t )(?<!\bnot being )(?<!\bnot been )(?<!n[’']t been )\b(?:fully|completely|entirely|totally|wholly|merely|solely|exclusively|effortlessly|"
+    r"unanimously|permanently|universally|utterly|absolutely)\b",
+    re.I,
+)
+
+
+def _absolute_unheld(claim: str, passage: str) -> bool:
+    """The claim says something absolutely and the passage never uses that word: most reports qualify what they say,
+    and a passage on the same thing that does not say it so absolutely has not said the claim."""
+    said = {m.group(0).lower() for m in _ABSOLUTE.finditer(claim)}
+    return bool(said) and not said & {w.lower() for w in re.findall(r"[a-z]+", passage, re.I)}
+
+
+# How news names the one leaving a post: "candidates to take over from Mara Lind", "replacing Lind", "Lind's
+# successor", "after Lind's exit". (The person's name follows or precedes: {name} is filled in.)
+_LEAVER_FORMS = (
+    r"\b(?:take|takes|took|taking|taken)\s+over\s+from\s+(?:[a-z-]+\s+){{0,3}}?{name}",
+    r"\b(?:replace|replaces|replacing|succeed|succeeds|succeeding)\s+(?:[a-z-]+\s+){{0,3}}?{name}",
+    (
+        r"{name}['’]s?\s+(?:[a-z-]+\s+)?(?:successor|replacement|departure|exit|sacking|firing|ouster|resignation|"
+        r"dismissal|exodus)\b"
+    ),
+)
+
+
+def _post_left(claim: str, passage: str) -> bool:
+    """The claim says someone holds a post ("Mara Lind is still the Rovers coach") and the passage names them only as
+    the one leaving it ("candidates to take over from Mara Lind"): it says the post is being filled, not that they
+    hold it."""
+    if not re.search(rf"\b(?:{POST_PATTERN})\b", claim, re.I):
+        return False
+    for run in NAME_RUN.finditer(claim):
+        words = run.group(0).split()
+        if len(words) < 2:
+            continue
+        name = rf"(?:{re.escape(' '.join(words))}|{re.escape(words[-1])})\b"
+        said = list(re.finditer(name, passage))
+        leaving = [m for form in _LEAVER_FORMS for m in re.finditer(form.format(name=name), passage)]
+        if said and leaving and len(leaving) >= len(said):
+            return True
+    return False
+
+
 def _no_name_held(claim: str, passage: str) -> bool:
     """A short claim names someone or something and the passage names none of it: whatever words they share, the
     passage is about something else ("will his family sue the league?" says nothing of suing Globex). A longer claim
@@ -1312,6 +1359,8 @@ def judge(
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
         or _denial_unheld(terms, passage)
+        or _absolute_unheld(terms, passage)
+        or _post_left(terms, passage)
         or _day_swapped(terms, passage)
         or _period_swapped(terms, passage)
         or _said_of_each(terms, passage)

@@ -147,10 +147,30 @@ def updated_until(text: str, published_at: str) -> date | None:
     return max(later) if len(later) >= UPDATED_WHEN_NAMING else None
 
 
-def event_day(sentence: str, published: date) -> tuple[date, str]:
-    """(the day the sentence dates its event to, the words that say it); (published, "") when it says none."""
+# "Globex's report published on 3 November": a day a participle gives to the thing before it, not to the sentence's
+# event ("was published on 3 November" is the sentence's own)
+_DATES_A_THING = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )\b(?P<verb>[a-z]+ed)\s+(?:on\s+)?$"
+)
+
+
+def _dates_another_thing(sentence: str, day: re.Match[str], claim: str) -> bool:
+    m = _DATES_A_THING.search(sentence, 0, day.start())
+    return m is not None and not analyse(m.group("verb"))[0] & analyse(claim)[0]
+
+
+def event_day(sentence: str, published: date, claim: str = "") -> tuple[date, str]:
+    """(the day the sentence dates its event to, the words that say it); (published, "") when it says none. With the
+    claim, a day said of another thing ("the report published on 3 November") is not its day."""
     # an embedded post's signature ("— Mara Lind (@maralind) November 30, 2023") dates the post, not what it tells
-    m = next((d for d in DAY_OF_MONTH.finditer(sentence) if not _POSTED.search(sentence, 0, d.start())), None)
+    m = next(
+        (
+            d
+            for d in DAY_OF_MONTH.finditer(sentence)
+            if not _POSTED.search(sentence, 0, d.start()) and not (claim and _dates_another_thing(sentence, d, claim))
+        ),
+        None,
+    )
     found = _day_said(m, published) if m else None
     if m and found is not None:
         return found, m.group(0)
@@ -171,7 +191,7 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
     for statement in stating(claim, hits):
         published = _published(statement.window.hit)
         if published is not None:
-            day, said = event_day(statement.window.text, published)
+            day, said = event_day(statement.window.text, published, statement.claim)
             # a past year said in the clause that says the claim ("Founded in 2020, Globex bought its first home in
             # January" dates the founding, not the purchase)
             past = None if said else earlier_year_said(statement.window, same_event_words(statement.claim))

@@ -1444,6 +1444,8 @@ ROLE_WORDS = POST_WORDS | frozenset(
 )
 # ROLE_WORDS as a regex alternation, longest first ("chief executive" before "chief")
 ROLE_PATTERN = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+# POST_WORDS as a regex alternation, longest first
+POST_PATTERN = "|".join(sorted(POST_WORDS, key=len, reverse=True))
 # The verbs that give a speaker's words in a claim ("Mara Lind said the bank ..."): the toolkit keeps them out of the
 # content words
 SPEECH_VERBS = "say|says|said|tell|tells|told"

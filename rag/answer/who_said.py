@@ -1,0 +1,131 @@
+"""Who said it: "Who told Tech Wire that the beta went viral?", "Which coach said 'we cannot be thinkers' — Lind or
+Park?". The answer is the name a sentence holding the words gives them to ("..., Park told Tech Wire"), never a name
+that is only near them: a heading, a product or a broadcaster in the same passage said nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
+from rag.answer.names import most_in_full
+from rag.answer.parts import Window, sentences_of
+from rag.core.text import NAME, ROLE_WORDS, quoted_phrases, straight_quotes
+from rag.core.types import Answer, Hit, Part
+from rag.extractive import attributions
+from rag.verify.lexical import analyse, coverage
+
+# verbs of saying only: "Who wrote Tide Tales?" asks for an author, "Who revealed the phone?" for a maker
+_SPEECH = (
+    r"said|says|told|tells|called|described|admitted|claimed|apologi[sz]ed|warned|argued|insisted|tweeted|joked|"
+    r"complained|conceded|explained|stated|added|remarked|quipped|declared"
+)
+# what "which ... said" asks for when it asks for a person: "Which Rovers player said ...?" (not "Which company
+# said ...?", whose spokesperson a sentence names)
+_PERSON = "|".join(
+    sorted(
+        ROLE_WORDS
+        | set(
+            """person people man woman one official executive star lawmaker senator politician candidate borrower fan
+            author actor actress singer athlete driver boxer fighter investor judge witness prosecutor defendant
+            journalist reporter host pundit commentator legend veteran""".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# "Who told Tech Wire that ...?", "Which Rovers player admitted ...?", "Who said '...' — Lind or Park?"
+_WHO_SAID = re.compile(
+    rf"^\W*(?i:who|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?(?:\s+(?:in|of|at|from)\s+[^?,]+?)?(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
+    rf"(?:(?i:first|publicly|later|also|actually|once)\s+)?(?P<verb>(?i:{_SPEECH}))\b\s*(?P<what>[^?]+?)"
+    r"(?:\s*(?:[,:;]|\s[-–—])\s*(?P<a>[A-Z][^?,]*?)\s+or\s+(?:from\s+)?(?P<b>[A-Z][^?,]*?))?\s*\?*\s*$",
+    re.S,
+)
+# "Was it Lind or Park who said '...'?", "Was the line '...' from Lind or from Park?"
+_EITHER_SAID = (
+    re.compile(
+        rf"^\W*(?:was|is)\s+it\s+(?P<a>[A-Z][^?,]*?)\s+or\s+(?P<b>[A-Z][^?,]*?)\s+(?:who|that)\s+(?P<verb>{_SPEECH})\b"
+        r"\s*(?P<what>[^?]+?)\s*\?*\s*$",
+        re.I | re.S,
+    ),
+    re.compile(
+        r"^\W*(?:was|were|is|are)\s+(?:the\s+)?(?:line|words|quote|remark|comment)\s+(?P<what>.+?)\s+(?:from|by|said\s+by)"
+        r"\s+(?P<a>[A-Z][^?,]*?)\s+or\s+(?:from\s+|by\s+)?(?P<b>[A-Z][^?,]*?)\s*\?*\s*$",
+        re.I | re.S,
+    ),
+)
+# what goes before the words themselves: "told Tech Wire that", "to reporters that"
+_TO_WHOM = re.compile(r"^(?:(?:to\s+)?(?:[A-Z][\w.'’&-]*\s+)+(?=that\b)|to\s+\w+\s+(?=that\b))?(?:that\s+)?")
+# a sentence holding this share of the words asked (weighted as the verifier weighs them) holds what was said; words
+# the question quotes must be there as written instead
+SAID_AT = 0.6
+
+
+@dataclass
+class WhoSaid:
+    words: str  # what was said, as the question gives it
+    phrases: list[str]  # the words it quotes: the sentence must hold them as written
+    options: tuple[str, str] | None  # "Lind or Park"
+
+
+def read_who_said(question: str) -> WhoSaid | None:
+    m = _WHO_SAID.match(question)
+    for pattern in _EITHER_SAID:
+        m = m or pattern.match(question)
+    if m is None:
+        return None
+    groups = m.groupdict()
+    phrases = [p for p in quoted_phrases(m["what"]) if len(p.split()) >= 2]
+    words = _TO_WHOM.sub("", m["what"].strip(), count=1)
+    if not phrases and len(analyse(words)[1]) < 2:  # "Who said it?": nothing to find the words by
+        return None
+    a, b = (groups.get("a") or groups.get("a0"), groups.get("b") or groups.get("b0"))
+    return WhoSaid(words, phrases, (a.strip(), b.strip()) if a and b else None)
+
+
+def _holds(sentence: str, phrase: str) -> bool:
+    """The sentence holds the quoted words as written, whatever its quotation marks and case."""
+
+    def plain(text: str) -> str:
+        return " ".join(re.findall(r"[\w'’]+", straight_quotes(text).lower().replace("’", "'")))
+
+    return plain(phrase) in plain(sentence)
+
+
+def _speaker(window: Window) -> str:
+    """The name the sentence gives its words to, in full where the article names them so ("Park" -> "Theo Park")."""
+    who = next((name for name, _ in attributions(window.text)), "")
+    if who and len(who.split()) == 1:
+        who = most_in_full(who, window.hit.article.text) or who
+    return who
+
+
+def _same_person(a: str, b: str) -> bool:
+    return bool({w.lower() for w in NAME.findall(a)} & {w.lower() for w in NAME.findall(b)})
+
+
+def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer | None:
+    """The speaker of the sentence that holds the words asked about (all of them when quoted), with that sentence
+    cited; None when no such sentence names who said it."""
+    found = [
+        (coverage(asked.words, w.text), w) for w in sentences_of(hits) if all(_holds(w.text, p) for p in asked.phrases)
+    ]
+    found = [(score, w) for score, w in found if (asked.phrases or score >= SAID_AT) and _speaker(w)]
+    if not found:
+        return None
+    best = max(found, key=lambda f: f[0])[1]
+    who = _speaker(best)
+    cites = Citations()
+    n = cites.cite(best)
+    if asked.options is not None and not any(_same_person(who, o) for o in asked.options):
+        lead = (
+            f"{UNSETTLED}: {outlet_of(best)} [{n}] gives the words to {who}, who is neither "
+            f"{asked.options[0]} nor {asked.options[1]}."
+        )
+        parts = [Part(f"{who} said {asked.words}", "supported", [n])]
+    else:
+        named = next((o for o in asked.options or () if _same_person(who, o)), who)
+        lead = f"**{named}** — {outlet_of(best)} [{n}] gives the words to {who}."
+        parts = [Part(f"{who} said {asked.words}", "supported", [n])]
+    text = "\n".join([lead, quoted(best.text, n)])
+    return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)

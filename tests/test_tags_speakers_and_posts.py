@@ -1,0 +1,175 @@
+"""Questions a sceptical reader types and whose words a quote gives (an invented index: outlets, people and teams
+made up for these tests): "..., right?", "So ...?" and "Any truth to the claim that ...?" ask whether a statement is
+so; "Who told Tech Wire that ...?" is answered by the name the sentence gives the words to, never by a name merely
+near them; a claim said absolutely, a holder named only as the one leaving, a day given to another thing, and
+"before the committee" decide nothing they do not say."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.reading import cleft_asked, statement_asked, without_unordered
+from rag.answer.verdicts import judge
+from rag.answer.when import event_day
+from rag.answer.who_said import read_who_said
+from tests.conftest import assert_exact_quotes, index_articles
+
+
+def test_a_statement_asked_to_be_confirmed_is_a_yes_no_question():
+    for typed in (
+        "Globex cut prices in May, right?",
+        "Globex cut prices in May, didn't it?",
+        "So Globex cut prices in May?",
+        "Any truth to the claim that Globex cut prices in May?",
+        "Is there any truth to reports that Globex cut prices in May?",
+    ):
+        assert statement_asked(typed) == "Is it true that Globex cut prices in May?", typed
+    assert statement_asked("Mara Lind told Tech Wire she would resign — did she really say that?") == (
+        "Is it true that Mara Lind told Tech Wire she would resign?"
+    )
+    # a question of its own after the opening stays one, and is not turned into a statement
+    assert statement_asked("So did Globex cut prices?") == "Did Globex cut prices?"
+    asked = "so after the whole Globex mess, does the board get to reverse the call?"
+    assert statement_asked(asked) == asked
+
+
+def test_was_it_x_that_someone_said_did_it_asks_what_they_said():
+    assert cleft_asked("Wasn't it Globex that Mara Lind said hadn't paid the fee?") == (
+        "Is it true that Mara Lind said Globex hadn't paid the fee?"
+    )
+
+
+def test_before_a_committee_and_going_after_a_licence_place_nothing_in_time():
+    for question in (
+        "Did Mara Lind fail to turn up before the Senate committee?",
+        "Is Globex going after a banking licence of its own?",
+    ):
+        assert "before" not in without_unordered(question) and "after" not in without_unordered(question)
+    assert "before" in without_unordered("Did Globex cut prices before the Senate committee met?") or (
+        "before" in without_unordered("Did Globex cut prices before Tide Works did?")
+    )
+    assert "after" in without_unordered("Did Globex cut prices after Tide Works did?")
+
+
+def test_who_said_it_reads_the_words_and_the_names_offered():
+    asked = read_who_said("Who told Tech Wire that the Tide app went viral within three weeks of its launch?")
+    assert asked is not None and asked.words.startswith("the Tide app went viral")
+    asked = read_who_said('Who said "I don\'t know what that man is doing" - Theo Park or Jon Vale?')
+    assert asked is not None and asked.options == ("Theo Park", "Jon Vale")
+    asked = read_who_said("Which of the two founders, Ada Brin or Ida Moen, said she was embarrassed by the launch?")
+    assert asked is not None and asked.options == ("Ada Brin", "Ida Moen")
+    # an author, a maker or a company is no speaker asked for
+    assert read_who_said("Who wrote Tide Tales?") is None
+    assert read_who_said("Which company said it would cut 10% of its staff?") is None
+
+
+def test_a_claim_said_absolutely_is_not_held_by_a_passage_that_qualifies_it():
+    passage = "The impact of the tyre chemical on salmon is understood, though its effect on people is less clear."
+    assert judge("the impact of the tyre chemical is fully understood", [passage]).label != "supported"
+    assert judge("the impact of the tyre chemical on salmon is understood", [passage]).label == "supported"
+    # denied, "fully" makes a claim weaker, which a passage may say in its own words
+    candid = "The board said Mara Lind was not consistently candid with the board."
+    assert judge("Mara Lind was not being fully candid with the board", [candid]).label == "supported"
+
+
+def test_a_holder_named_only_as_the_one_leaving_does_not_hold_the_post():
+    leaving = "The board is building a list of coaching candidates to take over from Theo Park as the Rovers coach."
+    assert judge("Theo Park is still the Rovers coach", [leaving]).label != "supported"
+    holding = "Rovers coach Theo Park has again denied any contact with the Mariners."
+    assert judge("Theo Park is still the Rovers coach", [holding]).label == "supported"
+
+
+def test_a_day_a_participle_gives_to_another_thing_is_not_the_events():
+    from datetime import date
+
+    sentence = (
+        "Citing Globex's transparency report published on 3 November, the regulator has decided to open formal "
+        "proceedings against Globex, it said today."
+    )
+    day, said = event_day(sentence, date(2023, 12, 18), "the regulator open formal proceedings against Globex")
+    assert (day, said) == (date(2023, 12, 18), "today")
+    # asked of the report itself, its day is the one said
+    day, _ = event_day(sentence, date(2023, 12, 18), "Globex published its transparency report")
+    assert day == date(2023, 11, 3)
+
+
+SAID = [
+    (
+        "Tech Wire",
+        "2023-11-07T12:00:00Z",
+        "Tide app bets on live chats",
+        (
+            "Tide is a social app built around live chats. Tea Rooms, its group chats, drew stars such as Ada Brin "
+            "and Ida Moen in its first month. “Tea Rooms reflect the communities we have always said we are here to "
+            "serve,” Kenya Lind, Tide’s head of community, told Tech Wire. “We put an invite-only beta in June, and "
+            "within three weeks, it went viral,” Vale told Tech Wire. Jon Vale founded Tide in 2022 after leaving "
+            "Globex."
+        ),
+    ),
+    (
+        "Coast Times",
+        "2023-11-25T09:00:00Z",
+        "Park vs. Brin: how to watch the title fight",
+        (
+            "Harbour Arena, Ostland. Start time: 9 p.m. How to watch: Globex PPV ($74.99). Theo Park, like Ada "
+            "Brin, hopes a win will earn him a title shot against Norrvik's champion. \"To be honest, I don't know what "
+            'that man is doing," Park told Fight Hour last month when asked about the champion.'
+        ),
+    ),
+]
+
+
+POSTS = [
+    (
+        "Harbour Post",
+        "2023-10-16T08:00:00Z",
+        "Park stays on",
+        "Rovers coach Theo Park has again denied any contact with the Mariners and committed to staying in the job.",
+    ),
+    (
+        "Harbour Post",
+        "2023-12-11T08:00:00Z",
+        "Rovers look for a coach",
+        (
+            "Most pressing will be building a list of coaching candidates to take over from Theo Park, with the board "
+            "wanting the new Rovers coach in place by March."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def said(tmp_path_factory):
+    from rag import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "who_said", SAID + POSTS))
+
+
+def test_who_told_an_outlet_is_the_name_the_words_are_given_to(said):
+    answer = said.ask(
+        "Who told Tech Wire that Tide's invite-only beta went viral within three weeks of its June launch?"
+    )
+    assert answer.text.startswith("**Jon Vale**"), answer.text
+    assert "went viral" in answer.citations[0].quote
+    assert_exact_quotes(said, answer)
+
+
+def test_who_said_the_quoted_words_of_two_offered_is_the_one_they_are_given_to(said):
+    answer = said.ask('Who said "I don\'t know what that man is doing" - Theo Park or Ada Brin?')
+    assert answer.text.startswith("**Theo Park**"), answer.text
+    answer = said.ask(
+        'Was the line "Tea Rooms reflect the communities we have always said we are here to serve" from Jon Vale or '
+        "from Kenya Lind?"
+    )
+    assert answer.text.startswith("**Kenya Lind**"), answer.text
+    assert_exact_quotes(said, answer)
+
+
+def test_who_said_words_no_sentence_gives_anyone_guesses_no_name(said):
+    answer = said.ask("Who told Tech Wire that Tide would open an office in Norrvik next spring?")
+    assert not answer.text.startswith("**"), answer.text
+
+
+def test_still_holding_a_post_is_not_answered_from_before_a_later_report_the_check_cannot_read(said):
+    answer = said.ask("Is Theo Park still the Rovers coach according to the Harbour Post's most recent report?")
+    assert not answer.text.startswith("**Yes"), answer.text
