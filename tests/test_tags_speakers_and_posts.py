@@ -173,3 +173,22 @@ def test_who_said_words_no_sentence_gives_anyone_guesses_no_name(said):
 def test_still_holding_a_post_is_not_answered_from_before_a_later_report_the_check_cannot_read(said):
     answer = said.ask("Is Theo Park still the Rovers coach according to the Harbour Post's most recent report?")
     assert not answer.text.startswith("**Yes"), answer.text
+
+
+def test_the_occasion_of_a_game_between_two_sides_is_not_part_of_the_first_sides_name():
+    from rag.answer.results import _topic
+
+    assert _topic("Who won the Harbour Night Football game between the Rovers and the Mariners?") == (
+        "Rovers v. Mariners in the Harbour Night Football"
+    )
+    assert _topic("Who won the game between the Rovers and the Mariners?") == "Rovers v. Mariners"
+
+
+def test_came_up_with_is_invented_and_a_prenup_is_a_prenuptial_agreement():
+    from rag.core.text import same_event_words
+
+    assert "invent" in same_event_words("Who came up with canned cranberry sauce?")
+    passage = "Mara Lind has revealed why she and her husband Theo Park never signed a prenuptial agreement."
+    assert judge("Mara Lind and Theo Park signed a prenup", [passage], happened=True).label == "contradicted"
+    fell_short = "Globex's revenue for the quarter fell short of Wall Street's estimates."
+    assert judge("Globex hit Wall Street's revenue estimates for the quarter", [fell_short]).label == "contradicted"

@@ -129,14 +129,20 @@ class Result:
 # Ostland and Norrvik" are "Ostland v. Norrvik" (the "vs" a plain word to find otherwise)
 _VERSUS = re.compile(r"(?<=\s)(?:vs\.?|versus)(?=\s)", re.I)
 _MEETING_BETWEEN = re.compile(
-    rf"\b(?:the\s+)?(?:game|match|fight|bout|contest|clash|meeting|tie|final|showdown)\s+between\s+(?:the\s+)?"
-    rf"(?P<a>{NAME_PHRASE.pattern})\s+and\s+(?:the\s+)?(?P<b>{NAME_PHRASE.pattern})",
+    r"\b(?:the\s+)?(?P<occasion>(?-i:[A-Z][\w'’-]*\s+){1,4})?(?:game|match|fight|bout|contest|clash|meeting|tie|final|"
+    rf"showdown)\s+between\s+(?:the\s+)?(?P<a>{NAME_PHRASE.pattern})\s+and\s+(?:the\s+)?(?P<b>{NAME_PHRASE.pattern})",
     re.I,
 )
 
 
+def _meeting(m: re.Match[str]) -> str:
+    """ "the Harbour Night game between the Rovers and the Mariners" as "Rovers v. Mariners in the Harbour Night": the
+    sides first, so that the occasion's name is not read as part of the first side's."""
+    return f"{m['a']} v. {m['b']}" + (f" in the {m['occasion'].strip()}" if m["occasion"] else "")
+
+
 def _topic(question: str) -> str:
-    topic = _MEETING_BETWEEN.sub(r"\g<a> v. \g<b>", _VERSUS.sub("v.", question))
+    topic = _MEETING_BETWEEN.sub(_meeting, _VERSUS.sub("v.", question))
     return claim_terms(_WON_ASKED.sub(" ", topic)).strip(" ?")
 
 

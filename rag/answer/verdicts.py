@@ -167,6 +167,8 @@ _OPPOSITES = [
     ("ahead", "short"),
     ("exceed", "short"),
     ("beat", "short"),
+    ("hit", "short"),
+    ("meet", "short"),
 ]
 # Read by stem, so that inflections oppose too ("improved" against "worsened", "wins" against "loses").
 _OPPOSITE: dict[str, set[str]] = {}

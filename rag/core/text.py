@@ -1154,6 +1154,13 @@ _EVENT_WORDS = [
         ),
         "sue",
     ),
+    # "came up with canned cranberry sauce" is what "invented" says
+    (re.compile(r"\b(?:come|comes|came|coming)\s+up\s+with\b", re.I), "invent"),
+    # clipped words said in full: "a prenup" is a prenuptial agreement, "execs" are executives
+    (re.compile(r"\bprenup\b", re.I), "prenuptial agreement"),
+    (re.compile(r"\bprenups\b", re.I), "prenuptial agreements"),
+    (re.compile(r"\bexec\b", re.I), "executive"),
+    (re.compile(r"\bexecs\b", re.I), "executives"),
 ]
 
 
