@@ -187,7 +187,7 @@ def test_the_occasion_of_a_game_between_two_sides_is_not_part_of_the_first_sides
 def test_came_up_with_is_invented_and_a_prenup_is_a_prenuptial_agreement():
     from rag.core.text import same_event_words
 
-    assert "invent" in same_event_words("Who came up with canned cranberry sauce?")
+    assert "invent" in same_event_words("Who came up with the Tide app?")
     passage = "Mara Lind has revealed why she and her husband Theo Park never signed a prenuptial agreement."
     assert judge("Mara Lind and Theo Park signed a prenup", [passage], happened=True).label == "contradicted"
     fell_short = "Globex's revenue for the quarter fell short of Wall Street's estimates."

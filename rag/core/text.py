@@ -1154,7 +1154,7 @@ _EVENT_WORDS = [
         ),
         "sue",
     ),
-    # "came up with canned cranberry sauce" is what "invented" says
+    # "came up with the Tide app" is what "invented" says
     (re.compile(r"\b(?:come|comes|came|coming)\s+up\s+with\b", re.I), "invent"),
     # clipped words said in full: "a prenup" is a prenuptial agreement, "execs" are executives
     (re.compile(r"\bprenup\b", re.I), "prenuptial agreement"),
