@@ -119,6 +119,19 @@ SAID = [
 ]
 
 
+QUOTED = [
+    (
+        "Bay News",
+        "2023-10-02T10:00:00Z",
+        "Tide Works takes on Globex in freight",
+        (
+            'Ida Moen founded Tide Works in 2019. "Globex announced pretty much the same thing that we announced," '
+            "Moen said in an interview. Former Ostland envoy Jon Vale told Bay News he believes the Norrvik aid "
+            "package will be approved in January."
+        ),
+    ),
+]
+
 POSTS = [
     (
         "Harbour Post",
@@ -142,7 +155,7 @@ POSTS = [
 def said(tmp_path_factory):
     from rag import Assistant
 
-    return Assistant.open(index_articles(tmp_path_factory, "who_said", SAID + POSTS))
+    return Assistant.open(index_articles(tmp_path_factory, "who_said", SAID + QUOTED + POSTS))
 
 
 def test_who_told_an_outlet_is_the_name_the_words_are_given_to(said):
@@ -192,3 +205,22 @@ def test_came_up_with_is_invented_and_a_prenup_is_a_prenuptial_agreement():
     assert judge("Mara Lind and Theo Park signed a prenup", [passage], happened=True).label == "contradicted"
     fell_short = "Globex's revenue for the quarter fell short of Wall Street's estimates."
     assert judge("Globex hit Wall Street's revenue estimates for the quarter", [fell_short]).label == "contradicted"
+
+
+def test_a_name_inside_the_quoted_words_is_not_who_said_them(said):
+    answer = said.ask("Was it Ida Moen or Ada Brin who said Globex announced pretty much the same thing?")
+    assert answer.text.startswith("**Ida Moen**"), answer.text
+
+
+def test_someone_quoted_on_something_else_did_not_say_what_the_question_says(said):
+    answer = said.ask("Did Jon Vale tell Bay News he expected Ostland to drop its support for Norrvik?")
+    assert not answer.text.startswith("**Yes"), answer.text
+    passage = (
+        "Former Ostland envoy Jon Vale told Bay News he believes the Norrvik aid package will be approved in January."
+    )
+    assert judge("Jon Vale told Bay News he expected Ostland to drop its support for Norrvik", [passage]).label != (
+        "supported"
+    )
+    assert judge("Jon Vale told Bay News he believes the Norrvik aid package will be approved", [passage]).label == (
+        "supported"
+    )

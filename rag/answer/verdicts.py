@@ -1293,6 +1293,22 @@ def speaker_claimed(claim: str) -> str:
     return m.group("speaker") if m else ""
 
 
+# What a claim says someone said is most of the claim: a passage quoting them on something else ("Lind told Tech Wire
+# the deal would close in January" for "Lind told Tech Wire she expected the deal to collapse") has not said it. This
+# share of its words (weighted as the verifier weighs them) must be there.
+SPEECH_COVERED = 0.5
+
+
+def _speech_unheld(claim: str, passage: str) -> bool:
+    """The claim is what someone said and the passage holds too few of the plain words they are said to have said
+    (its names may be in any passage on the story)."""
+    content = _speech_content(claim)
+    if content == claim:
+        return False
+    plain = {t for t, _, kind in analyse(content)[1] if kind == "word"}
+    return len(plain) >= 3 and len(plain & analyse(passage)[0]) < SPEECH_COVERED * len(plain)
+
+
 def judge(
     claim: str,
     passages: list[str],
@@ -1363,6 +1379,7 @@ def judge(
         or _denial_unheld(terms, passage)
         or _absolute_unheld(terms, passage)
         or _post_left(terms, passage)
+        or _speech_unheld(terms, passage)
         or _day_swapped(terms, passage)
         or _period_swapped(terms, passage)
         or _said_of_each(terms, passage)

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
-from rag.answer.names import most_in_full
+from rag.answer.names import most_in_full, names_in
 from rag.answer.parts import Window, sentences_of
+from rag.answer.speakers import a_person, spoken_by
 from rag.core.text import NAME, ROLE_WORDS, quoted_phrases, straight_quotes
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import attributions
@@ -92,12 +93,32 @@ def _holds(sentence: str, phrase: str) -> bool:
     return plain(phrase) in plain(sentence)
 
 
-def _speaker(window: Window) -> str:
-    """The name the sentence gives its words to, in full where the article names them so ("Park" -> "Theo Park")."""
-    who = next((name for name, _ in attributions(window.text)), "")
-    if who and len(who.split()) == 1:
-        who = most_in_full(who, window.hit.article.text) or who
-    return who
+def _outside_quotes(text: str, at: int) -> bool:
+    """The position is not inside quotation marks: a name in the words quoted ("Globex announced ...") is no speaker."""
+    return straight_quotes(text)[:at].count('"') % 2 == 0
+
+
+def _speaker(window: Window, options: tuple[str, str] | None = None) -> str:
+    """Who the sentence gives its words to, in full where the article names them so ("Park" -> "Theo Park"): one of
+    the names offered when the sentence gives the words to them (by name, in their clause, by a pronoun after them),
+    else the name it attributes them to outside the quotation, a person named in full before a body's."""
+    article = window.hit.article.text
+    for option in options or ():
+        if spoken_by(option, window.text, article, window.start):
+            return option
+    said = [name for name, at in attributions(window.text) if _outside_quotes(window.text, at)]
+    full = [most_in_full(name, article) or name if len(name.split()) == 1 else name for name in said]
+    people = [name for name in full if a_person(name)]
+    # "Dr. Mara Lind, co-director of the Centre for Tides, Prevention and Care, told Tech Wire": the person, not the
+    # last words of their title
+    named = [
+        name
+        for name in names_in(window.text)
+        if a_person(name) and _outside_quotes(window.text, window.text.find(name))
+    ]
+    if not people and named and said:
+        return ""
+    return (people or full or [""])[0]
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -110,14 +131,16 @@ def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer |
     found = [
         (coverage(asked.words, w.text), w) for w in sentences_of(hits) if all(_holds(w.text, p) for p in asked.phrases)
     ]
-    found = [(score, w) for score, w in found if (asked.phrases or score >= SAID_AT) and _speaker(w)]
+    found = [(score, w) for score, w in found if (asked.phrases or score >= SAID_AT) and _speaker(w, asked.options)]
     if not found:
         return None
     best = max(found, key=lambda f: f[0])[1]
-    who = _speaker(best)
+    who = _speaker(best, asked.options)
     cites = Citations()
     n = cites.cite(best)
     if asked.options is not None and not any(_same_person(who, o) for o in asked.options):
+        if not a_person(who):  # "neither" is said only of a person named in full, never of a word of a title
+            return None
         lead = (
             f"{UNSETTLED}: {outlet_of(best)} [{n}] gives the words to {who}, who is neither "
             f"{asked.options[0]} nor {asked.options[1]}."
