@@ -224,3 +224,28 @@ def test_someone_quoted_on_something_else_did_not_say_what_the_question_says(sai
     assert judge("Jon Vale told Bay News he believes the Norrvik aid package will be approved", [passage]).label == (
         "supported"
     )
+
+
+def test_a_contracted_denial_in_a_question_is_a_denial():
+    from rag.answer.reading import read_question
+    from rag.core.text import claim_as_matched
+
+    assert claim_as_matched("Globex's chief didn't resign") == "Globex s chief didn't resign"
+    reading = read_question(
+        "Did the Daily Ledger report that Rovers fans didn't expect Theo Park to be sacked?", ["Daily Ledger"]
+    )
+    assert "didn't" in reading.clauses[0].claim
+    passage = "Rovers fans said they do not expect the board to sack Theo Park before the season ends."
+    assert judge("Rovers fans didn't expect the board to sack Theo Park before the season ended", [passage]).label == (
+        "supported"
+    )
+
+
+def test_its_second_report_is_the_outlet_named_first():
+    from rag.answer.reading import which_first_asked
+
+    asked = which_first_asked(
+        "Which came first: Tech Wire's report that Globex cut prices, or its piece arguing Globex has a pricing problem?",
+        ["Tech Wire", "Bay News"],
+    )
+    assert asked is not None and "Tech Wire's piece arguing" in asked[0]

@@ -150,6 +150,8 @@ class StructuredAnswerer:
             answer.question = question
             return answer
         asked = affirmative(question_after_premise(statement_asked(cleft_asked(speaker_asked(asked))), outlets))
+        # the question after a premise, read as a question alone is ("..., per Tech Wire?" after "Bay News said X.")
+        asked = with_auxiliary_first(plainly_asked(asked))
         # "Is it true that Ostland won the Cup?" is "Did Ostland win the Cup?" to the readers of a result or a post
         # held: the latest final decides it, not a passage that only wonders whether Ostland will win
         bare = claim_asked_as_true(asked)

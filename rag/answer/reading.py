@@ -311,6 +311,10 @@ def which_first_asked(question: str, outlets: Sequence[str] = ()) -> tuple[str, 
     a, b = (m["a"], m["b"]) if m["a"] else (m["a2"], m["b2"])
     if not all(_A_REPORT.search(x) or any(o in x for o in outlets) for x in (a, b)):
         return None
+    # "Tech Wire's report that X, or its piece on Y": "its" is the outlet named first
+    owner = re.match(r"\s*(?:the\s+)?(?P<outlet>[A-Z][^,]*?)['’]s?\s", a)
+    if owner is not None and any(o in owner["outlet"] or owner["outlet"] in o for o in outlets):
+        b = re.sub(r"^\s*(?:its|their)\s+", f"{owner['outlet']}'s ", b, count=1)
     earlier = (m["when"] or m["when2"]).lower() in ("first", "earlier")
     return f"Was {a.strip()} published before {b.strip()}?", earlier
 
@@ -721,7 +725,8 @@ def claim_words(text: str, sources: list[str]) -> str:
     text = _QUOTED_DATE.sub(_HOLE, text)
     text = FULL_DATE.sub(_HOLE, text)
     text = _SAME_DAY.sub(_HOLE, text)  # "on the same day": a pointer to a day, like a date
-    text = re.sub(r"[?'‘’\"“”]", " ", text)
+    # (a negation keeps its "n't": "didn t" would negate nothing)
+    text = re.sub(r"[?\"“”‘]|(?<![nN])['’]|['’](?![tT]\b)", " ", text)
     text = re.sub(r"\bthe\s+(?=\x01)", "", text, flags=re.I)
     text = _AROUND_HOLE.sub(" ", " ".join(text.split()))
     text = " ".join(text.replace(_HOLE, " ").split()).strip(" ,.;:")

@@ -305,8 +305,9 @@ def claim_as_written(claim: str, asked: str = "") -> str:
 
 
 def claim_as_matched(claim: str) -> str:
-    """ "Globex's chief resigned" -> "Globex s chief resigned": the claim as it is matched, however it is written."""
-    return re.sub(r"(?<=\w)['’](?=\w)", " ", claim)
+    """ "Globex's chief resigned" -> "Globex s chief resigned": the claim as it is matched, however it is written; a
+    negation keeps its "n't" ("didn't" spaced as "didn t" would negate nothing)."""
+    return re.sub(r"(?<=\w)(?<![nN])['’](?=\w)|(?<=[nN])['’](?=\w)(?![tT]\b)", " ", claim)
 
 
 def past_tense(verb: str) -> str:
