@@ -249,3 +249,46 @@ def test_its_second_report_is_the_outlet_named_first():
         ["Tech Wire", "Bay News"],
     )
     assert asked is not None and "Tech Wire's piece arguing" in asked[0]
+
+
+NAMESAKES = [
+    (
+        "Coast Times",
+        "2023-10-10T08:00:00Z",
+        "Ostland's record chase",
+        (
+            "Considering how many goals Theo Lind scores for the Rovers, he could score six goals this break to move "
+            "level with the record. Theo Lind has scored 50 goals this year. Tide Therapeutics won approval in May."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory):
+    from rag import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "namesakes", NAMESAKES))
+
+
+def test_a_surname_the_passages_give_someone_else_does_not_name_the_one_asked(namesakes):
+    from rag.answer.answerer import _unnamed
+
+    text = NAMESAKES[0][3]
+    quote = "Considering how many goals Lind scores for the Rovers, he could score six goals this break."
+    assert _unnamed("How many goals did Jorund Lind score for Ostland?", [quote], [text], []) == ["Jorund Lind"]
+    assert _unnamed("How many goals did Theo Lind score for Ostland?", [quote], [text], []) == []
+    answer = namesakes.ask("How many goals did Jorund Lind score for Ostland?")
+    assert answer.refused and "six" not in answer.text, answer.text
+
+
+def test_a_refusal_never_says_the_passages_name_someone_they_do_not():
+    from rag.answer.answerer import _named_in
+
+    text = NAMESAKES[0][3]
+    # said to name someone, the passages must say the first name too, and not give the surname to another in full
+    assert not _named_in("Globex Therapeutics", text, first_too=True)
+    assert not _named_in("Jorund Lind", text, first_too=True)
+    assert _named_in("Theo Lind", text, first_too=True) and _named_in("Tide Therapeutics", text, first_too=True)
+    # a title before the name may be any title ("Judge Lind" for a text naming Justice Theo Lind)
+    assert _named_in("Judge Lind", "Justice Theo Lind ruled on Monday.", first_too=True)

@@ -17,7 +17,7 @@ from rag.answer.compose import (
     refuse_unknown_outlets,
 )
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
-from rag.answer.names import initials, names_in, says_word, standalone
+from rag.answer.names import NOT_NAMES, initials, most_in_full, names_in, says_word, standalone
 from rag.answer.outlets import (
     candidate_outlets,
     clearly_closest,
@@ -87,7 +87,7 @@ from rag.answer.when import (
     read_when,
 )
 from rag.answer.who_said import compose_who_said, read_who_said
-from rag.core.text import holds_number, ordinals, same_event_words, stems
+from rag.core.text import TITLE_WORDS, holds_number, ordinals, same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
 from rag.query import published_window, without_publication_time
@@ -498,14 +498,14 @@ class StructuredAnswerer:
         passages = [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
         if unnamed:
             return _named_elsewhere(question, unnamed, passages, reading.sources, hits) or _never_named(
-                question, "closest passages never name", unnamed, hits
+                question, "closest passages never name", _not_named(unnamed, passages), hits
             )
         # quotes naming none of the question's names are about something else ("What was MLB convicted of?" answered
         # with another trial's sentences)
         asked = _asked_names(question, reading.sources)
         if asked and not any(_named_in(n, " ".join(said)) for n in asked):
             return _named_elsewhere(question, asked, passages, reading.sources, hits) or _never_named(
-                question, "closest passages never name", asked, hits
+                question, "closest passages never name", _not_named(asked, passages), hits
             )
         # asked what someone said, quotes that give no one's words, or only others', are sentences about them, not
         # an answer ("Lind flew to Ostland and ran into Theo Park"); refused, the closest passages kept
@@ -602,7 +602,7 @@ def _named_elsewhere(
     would be false of passages that do): they name them and say nothing that answers the question. None when the
     passages lack them too."""
     text, unnamed = " ".join(passages), set(_unnamed(question, passages, passages, outlets))
-    named = [n for n in names if n not in unnamed and _named_in(n, text)]
+    named = [n for n in names if n not in unnamed and _named_in(n, text, first_too=True)]
     if not named or len(named) < len(names):
         return None
     return _refused_for(
@@ -623,9 +623,28 @@ def _unnamed(question: str, said: list[str], articles: list[str], outlets: list[
     return [
         n
         for n in asked
-        if not says_word(_named_part(n).split()[-1], quoted)
-        and not (says_word(_named_part(n).split()[0], quoted) and any(re.search(standalone(n), a) for a in articles))
+        if (
+            not says_word(_named_part(n).split()[-1], quoted)
+            and not (
+                says_word(_named_part(n).split()[0], quoted) and any(re.search(standalone(n), a) for a in articles)
+            )
+        )
+        # "Lind" in quotes about Theo Lind does not name Jorund Lind
+        or _a_namesake_only(n, quoted, " ".join(articles))
     ]
+
+
+def _a_namesake_only(name: str, quoted: str, articles: str) -> bool:
+    """The quotes say the name's surname, the articles name someone else of it in full and never the name itself."""
+    words = _named_part(name).split()
+    first = words[0]
+    if len(words) < 2 or first.lower() in NOT_NAMES | TITLE_WORDS or first.isupper() or not first[:1].isupper():
+        return False
+    # (a first name the articles use at all may be the one meant, said apart: "Sam" ... "Bankman-Fried")
+    if not says_word(words[-1], quoted) or says_word(first, articles):
+        return False
+    full = most_in_full(words[-1], articles)
+    return bool(full) and full.split()[0].lower() != first.lower()
 
 
 def _first_word_only(name: str, sentence: str) -> bool:
@@ -645,11 +664,32 @@ def _asked_names(question: str, outlets: list[str]) -> list[str]:
     ]
 
 
-def _named_in(name: str, text: str) -> bool:
-    """The text names it: by its last word, as the start of a longer word ("Ost" in "Ostland Bank"), or by its
-    initials when it is written in capitals ("MLB" for "Mara Lind-Brin")."""
-    last = _named_part(name).split()[-1]
-    if any(re.search(r"(?<![\w-])" + re.escape(w), text) for w in (last, last.upper())):
+def _not_named(names: list[str], passages: list[str]) -> list[str]:
+    """The names the passages never name ("never name George Lind, Tim" would be false of passages naming Tim Lind);
+    all of them when the passages name each (the quotes did not)."""
+    text = " ".join(passages)
+    return [n for n in names if not _named_in(n, text, first_too=True)] or names
+
+
+def _named_in(name: str, text: str, first_too: bool = False) -> bool:
+    """The text names it: by its last word, maybe the start of a longer word ("Ost" in "Ostland Bank"), or by its
+    initials when it is written in capitals ("MLB" for "Mara Lind-Brin"). `first_too` (saying that passages name
+    someone): by its first word too (a title, a function word or one in capitals may be anything: "Judge Lind" is
+    Justice Mara Lind), and never by a surname the text gives someone else in full ("Lind" where it names Tim Lind is
+    not Mara Lind)."""
+    words = _named_part(name).split()
+    last = words[-1]
+    first = words[0] if first_too and len(words) >= 2 and words[0].lower() not in NOT_NAMES | TITLE_WORDS else ""
+    first = "" if first.isupper() else first
+
+    def said(word: str) -> bool:
+        return any(re.search(r"(?<![\w-])" + re.escape(form), text) for form in (word, word.upper()))
+
+    if said(last) and (not first or said(first)):
+        if first and not re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)), text):
+            full = most_in_full(last, text)
+            if full and full.split()[0] != first:
+                return False
         return True
     if not re.fullmatch(r"[A-Z]{2,5}", name):
         return False

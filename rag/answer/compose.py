@@ -592,8 +592,14 @@ def _order_lead(reading: Reading, evidence: list[Evidence], cites: Citations) ->
     if reading.which_came:
         # asked which came first (or later), the report that did leads, not a Yes or No to a question not asked
         named = early if reading.which_came == "first" else late
+        # two reports of one outlet are told apart by what each is about, not by the outlet's name
+        which = (
+            f"{named[0].source}'s report on “{_short(named[0].clause.shown.removeprefix(ABOUT), 70)}”"
+            if early[0].source == late[0].source
+            else named[0].source
+        )
         return (
-            f"**{named[0].source} {reading.which_came}.** {early[0].source} reported on {early[2]} [{early[1]}], "
+            f"**{which} {reading.which_came}.** {early[0].source} reported on {early[2]} [{early[1]}], "
             f"before {late[0].source} on {late[2]} [{late[1]}]."
         )
     if (reading.order == "before") == true_first_earlier:
