@@ -292,3 +292,56 @@ def test_a_refusal_never_says_the_passages_name_someone_they_do_not():
     assert _named_in("Theo Lind", text, first_too=True) and _named_in("Tide Therapeutics", text, first_too=True)
     # a title before the name may be any title ("Judge Lind" for a text naming Justice Theo Lind)
     assert _named_in("Judge Lind", "Justice Theo Lind ruled on Monday.", first_too=True)
+
+
+def test_a_stranded_to_and_an_infinitive_left_off_are_no_blank():
+    from rag.answer.reading import left_blank
+
+    assert left_blank("what drug was mara linds death tied to") == ""
+    assert left_blank("Did Globex plan to sell Tide Works but decided not to?") == ""
+    # a blank is still one
+    assert left_blank("What happened to?") == "to"
+    assert left_blank("Did Mara Lind resign from?") == "from"
+
+
+def test_were_there_no_asks_of_the_story_not_how_reports_relate():
+    from rag.answer.reading import read_question
+
+    reading = read_question("In the Tide trial, were there no serious side effects in the first three patients?", [])
+    assert reading.relation == "" and "no serious side effects" in reading.clauses[0].claim
+    compared = read_question(
+        "Between the Tech Wire report and the Bay News report, was there consistency in the portrayal of Globex?",
+        ["Tech Wire", "Bay News"],
+    )
+    assert compared.relation == "agree"
+
+
+PRICES = [
+    (
+        "Tech Wire",
+        "2023-12-05T08:00:00Z",
+        "Tide Chat launches",
+        "Tide Chat is competitively priced at $1.99 per month, with a seven-day free trial.",
+    ),
+    (
+        "Tech Wire",
+        "2023-12-11T08:00:00Z",
+        "Tide Chat is back",
+        (
+            "Upon the discovery of a new way in, Tide set out to build an app called Tide Chat for $1.99 per month. "
+            "Tide Chat will be free for the time being."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def prices(tmp_path_factory):
+    from rag import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "prices", PRICES))
+
+
+def test_still_is_not_answered_by_a_sentence_of_the_past(prices):
+    answer = prices.ask("Is Tide Chat still $1.99 a month, going by Tech Wire's most recent report?")
+    assert not answer.text.startswith("**Yes"), answer.text

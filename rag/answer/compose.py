@@ -486,6 +486,14 @@ def _saying_only(text: str, claim: str) -> str:
 _ASKS_STILL = re.compile(r"\b(?:still|any\s+longer|anymore|no\s+longer|most\s+recent|latest)\b", re.I)
 
 
+# a sentence that says how things are: "is", "remains", "still", "now", "costs"
+_PRESENT = re.compile(
+    r"\b(?:is|are|isn[’']t|aren[’']t|remains?|stays?|still|now|currently|today|costs|sells|runs|holds|leads|serves|has|"
+    r"have|will)\b",
+    re.I,
+)
+
+
 def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]], hits) -> Answer:
     """Lead with the latest report that decides the part ("as of <date>"), then the earlier ones as earlier, each
     said to agree, to say otherwise, or not to decide it; the part cites only the reports that give its verdict."""
@@ -503,6 +511,10 @@ def _latest_first(question: str, e: Evidence, timeline: list[tuple[Window, str]]
         # "have conceded 14 goals" on Monday does not deny the 15 that later reports give: a count not yet reached
         # when a report was written may be reached by the time of the later ones, which the check could not read
         lead = f"{UNSETTLED}: as of {day}, {deciding} said otherwise"
+    elif verdict == "supported" and _ASKS_STILL.search(question) and not _PRESENT.search(w.text):
+        # "Is the app still $2 a month?" is not answered by "it set out to build an app ... for $2 a month": a
+        # sentence of the past says nothing of now
+        lead = f"{UNSETTLED}: as of {day}, {deciding} says so only of the past"
     elif later and _ASKS_STILL.search(question):
         # "Is she still the coach?" asks of now: a later report the check could not read may be the one that ends it
         lead = f"{UNSETTLED}: as of {day}, {deciding} said {'so' if verdict == 'supported' else 'otherwise'}"

@@ -745,7 +745,10 @@ def claim_words(text: str, sources: list[str]) -> str:
 # The part of a question that asks how its reports relate, or offers an alternative reading, after the clauses it
 # asks about (", was there consistency in ...?", ", or do both articles imply ...?"): no outlet's claim.
 _ASKING_TAIL = re.compile(
-    r",\s+(?:(?:was|were|is|are)\s+there|has\s+there\s+been|(?:has|have|did|does|was|is)\s+(?:the|their|its)\s+[^,]*?"
+    # (", were there no serious side effects?" asks of the story, not how reports relate: a word of relating is there)
+    r",\s+(?:(?:(?:was|were|is|are)\s+there|has\s+there\s+been)(?=[^,]*\b(?:consisten|inconsisten|chang|differ|agree|"
+    r"disagree|discrepan|contradict|similar|shift|same\b|align|uniform|variation|diverg|overlap|common|match))"
+    r"|(?:has|have|did|does|was|is)\s+(?:the|their|its)\s+[^,]*?"
     r"\b(?:remain\w*|stay\w*|change\w*|consistent|inconsistent|differ\w*|maintain\w*))\b[^,]*$|,?\s+or\s+(?:do|does|did)\s+(?:both|they|the two)\b.*$",
     re.I,
 )
@@ -1413,6 +1416,12 @@ _SUBJECT_WORDS = "|".join(
         | set("you this that these those anyone anybody someone somebody everyone everybody any all both".split())
     )
 )
+# "... but decided not to?", "... wanted to?": an infinitive left off after its verb, no blank ("tied to?" is a
+# preposition stranded after its participle)
+_TO_LEFT_OFF = re.compile(
+    r"\b(?:not|want|wants|have|has|had|need|needs|plan|plans|going|used|able|try|tries|ought|supposed|(?!happened\b)\w+ed)\s+$",
+    re.I,
+)
 _BLANKS = [
     # two spaces or more before a lower-case word or the question mark: "What did  say about Ostland?"
     re.compile(r"(?P<word>[\w'’]+)[^\S\n]{2,}(?=[a-z?])"),
@@ -1432,7 +1441,10 @@ _BLANKS = [
     # a preposition ending a yes/no question, or a who / what question with no auxiliary to strand it ("Who did Globex
     # invest in?" is whole): "Did Mara Lind resign from?", "What happened to?"
     re.compile(rf"^{_AUX}\b.*\b(?P<word>{_ONLY_PREPOSITION})\?*$", re.I),
-    re.compile(rf"^(?:who|what|which\s+\w+)\s+(?!{_AUX}\b)(?:\w+\s+)*?(?P<word>{_ONLY_PREPOSITION})\?*$", re.I),
+    re.compile(
+        rf"^(?:who|what(?:\s+(?!{_AUX}\b)\w+)?|which\s+\w+)\s+(?!{_AUX}\b)(?:\w+\s+)*?(?P<word>{_ONLY_PREPOSITION})\?*$",
+        re.I,
+    ),
 ]
 
 
@@ -1440,8 +1452,11 @@ def left_blank(question: str) -> str:
     """The word a blank follows ("in" of "Who invested in ?", "Are" of "Are and dating?"), else ""."""
     for pattern in _BLANKS:
         m = pattern.search(question.strip())
-        if m is not None and not _STRANDED_AFTER_VERB.search(question.strip(), 0, m.start("word")):
-            return m.group("word")
+        if m is None or _STRANDED_AFTER_VERB.search(question.strip(), 0, m.start("word")):
+            continue
+        if m.group("word").lower() == "to" and _TO_LEFT_OFF.search(question.strip(), 0, m.start("word")):
+            continue
+        return m.group("word")
     return ""
 
 
