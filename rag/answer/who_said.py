@@ -37,7 +37,8 @@ _PERSON = "|".join(
 )
 # "Who told Tech Wire that ...?", "Which Rovers player admitted ...?", "Who said '...' — Lind or Park?"
 _WHO_SAID = re.compile(
-    rf"^\W*(?i:who|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?(?:\s+(?:in|of|at|from)\s+[^?,]+?)?(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
+    rf"^\W*(?i:who|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?(?:\s+(?:in|of|at|from)\s+[^?,]+?)?"
+    r"(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
     rf"(?:(?i:first|publicly|later|also|actually|once)\s+)?(?P<verb>(?i:{_SPEECH}))\b\s*(?P<what>[^?]+?)"
     r"(?:\s*(?:[,:;]|\s[-–—])\s*(?P<a>[A-Z][^?,]*?)\s+or\s+(?:from\s+)?(?P<b>[A-Z][^?,]*?))?\s*\?*\s*$",
     re.S,
