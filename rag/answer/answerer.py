@@ -640,7 +640,7 @@ def _a_namesake_only(name: str, quoted: str, articles: str) -> bool:
     first = words[0]
     if len(words) < 2 or first.lower() in NOT_NAMES | TITLE_WORDS or first.isupper() or not first[:1].isupper():
         return False
-    # (a first name the articles use at all may be the one meant, said apart: "Sam" ... "Bankman-Fried")
+    # (a first name the articles use at all may be the one meant, said apart: "Mara" ... "Lind-Brin")
     if not says_word(words[-1], quoted) or says_word(first, articles):
         return False
     full = most_in_full(words[-1], articles)

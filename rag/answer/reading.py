@@ -405,7 +405,7 @@ _ORDER = re.compile(
 # The words that place one thing before or after another, in a question's order and in a claim's
 ORDER_WORDS = "before|after|earlier than|later than|prior to"
 # "before" and "after" that place nothing in time: "go after a licence" (pursue), "named after", "after all", "appear
-# before the Senate committee" (in front of)
+# before the finance committee" (in front of)
 _NO_ORDER = re.compile(
     r"\b(?:(?:go|goes|going|gone|went|look|looks|looking|looked|named|chase|chasing|chased)\s+after|after\s+all)\b|\bbefore\s+(?=(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
     r"(?:committee|court|judge|senate|congress|house|jury|parliament|panel|tribunal|cameras|lawmakers|regulators|"
