@@ -17,7 +17,7 @@ from rag.answer.compose import (
     refuse_unknown_outlets,
 )
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
-from rag.answer.names import NOT_NAMES, initials, most_in_full, names_in, says_word, standalone
+from rag.answer.names import NOT_NAMES, initials, names_in, says_word, standalone
 from rag.answer.outlets import (
     candidate_outlets,
     clearly_closest,
@@ -58,7 +58,7 @@ from rag.answer.results import (
     read_did_win,
     result_queries,
 )
-from rag.answer.speakers import a_person, spoken_by, spoken_in, surname_family, words_of_a_namesake
+from rag.answer.speakers import a_namesake, a_person, spoken_by, spoken_in, surname_family, words_of_a_namesake
 from rag.answer.stated import (
     MAX_WORDS,
     Slot,
@@ -635,16 +635,30 @@ def _unnamed(question: str, said: list[str], articles: list[str], outlets: list[
 
 
 def _a_namesake_only(name: str, quoted: str, articles: str) -> bool:
-    """The quotes say the name's surname, the articles name someone else of it in full and never the name itself."""
-    words = _named_part(name).split()
-    first = words[0]
-    if len(words) < 2 or first.lower() in NOT_NAMES | TITLE_WORDS or first.isupper() or not first[:1].isupper():
-        return False
+    """The quotes say the name's surname, the articles name someone else of it in full and never the name's first
+    word: "Lind" of Theo Lind does not name Jorund Lind."""
+    first = _first_name(name)
     # (a first name the articles use at all may be the one meant, said apart: "Mara" ... "Lind-Brin")
-    if not says_word(words[-1], quoted) or says_word(first, articles):
+    if not first or not says_word(name.split()[-1], quoted) or says_word(first, articles):
         return False
-    full = most_in_full(words[-1], articles)
-    return bool(full) and full.split()[0].lower() != first.lower()
+    return _surname_of_another(name, articles)
+
+
+def _first_name(name: str) -> str:
+    """The name's first word when it names someone, else "": a title, a function word or one in capitals may be
+    anything ("Judge Lind" is Justice Mara Lind)."""
+    words = _named_part(name).split()
+    first = words[0] if len(words) >= 2 else ""
+    return "" if first.lower() in NOT_NAMES | TITLE_WORDS or first.isupper() or not first[:1].isupper() else first
+
+
+def _surname_of_another(name: str, text: str) -> bool:
+    """The text never writes the name in full and gives its surname to another it names in full ("Lind" where it
+    names Tim Lind is not Mara Lind): `speakers.a_namesake` of the surname alone."""
+    words = _named_part(name).split()
+    if re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)), text):
+        return False
+    return a_namesake(" ".join(words), words[-1], text)
 
 
 def _first_word_only(name: str, sentence: str) -> bool:
@@ -677,20 +691,14 @@ def _named_in(name: str, text: str, first_too: bool = False) -> bool:
     someone): by its first word too (a title, a function word or one in capitals may be anything: "Judge Lind" is
     Justice Mara Lind), and never by a surname the text gives someone else in full ("Lind" where it names Tim Lind is
     not Mara Lind)."""
-    words = _named_part(name).split()
-    last = words[-1]
-    first = words[0] if first_too and len(words) >= 2 and words[0].lower() not in NOT_NAMES | TITLE_WORDS else ""
-    first = "" if first.isupper() else first
+    last = _named_part(name).split()[-1]
+    first = _first_name(name) if first_too else ""
 
     def said(word: str) -> bool:
         return any(re.search(r"(?<![\w-])" + re.escape(form), text) for form in (word, word.upper()))
 
     if said(last) and (not first or said(first)):
-        if first and not re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, words)), text):
-            full = most_in_full(last, text)
-            if full and full.split()[0] != first:
-                return False
-        return True
+        return not first or not _surname_of_another(name, text)
     if not re.fullmatch(r"[A-Z]{2,5}", name):
         return False
     return any(name in initials(n) for n in names_in(text))

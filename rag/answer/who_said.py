@@ -129,14 +129,16 @@ def _same_person(a: str, b: str) -> bool:
 def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer | None:
     """The speaker of the sentence that holds the words asked about (all of them when quoted), with that sentence
     cited; None when no such sentence names who said it."""
-    found = [
+    held = [
         (coverage(asked.words, w.text), w) for w in sentences_of(hits) if all(_holds(w.text, p) for p in asked.phrases)
     ]
-    found = [(score, w) for score, w in found if (asked.phrases or score >= SAID_AT) and _speaker(w, asked.options)]
+    # (each sentence's speaker read once: it asks the article about every name offered)
+    found = [
+        (score, w, who) for score, w in held if asked.phrases or score >= SAID_AT if (who := _speaker(w, asked.options))
+    ]
     if not found:
         return None
-    best = max(found, key=lambda f: f[0])[1]
-    who = _speaker(best, asked.options)
+    _, best, who = max(found, key=lambda f: f[0])
     cites = Citations()
     n = cites.cite(best)
     if asked.options is not None and not any(_same_person(who, o) for o in asked.options):
