@@ -37,6 +37,7 @@ from rag.answer.reading import (
     claim_words,
     cleft_asked,
     left_blank,
+    names_offered,
     plainly_asked,
     points_at_no_one,
     question_after_premise,
@@ -370,7 +371,9 @@ class StructuredAnswerer:
                 # ("Who started Game 5, and how many starts had he made?"): the closest passages answer them
                 return self.quotes(question, reading, hits)
             name, _ = pick_entity(question, reading, evidence, hits)
-            if not name:
+            choices = names_offered(question)
+            if not name or (choices and not any(_named_in(name, choice) for choice in choices)):
+                # asked "Game 2 or Game 3?", a team is no answer, however often the passages name it
                 return self.quotes(question, reading, hits)
             return compose_entity(question, reading, evidence, hits, name)
         # "Did Ostland win the Harbour Cup?": the latest final result reported decides, not an old edition's

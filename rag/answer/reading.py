@@ -432,8 +432,8 @@ _ITSELF = re.compile(r"(?:it|they)\s+(?:later\s+|then\s+|first\s+)?(?:reported|s
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
     r",?\s+(?:in contrast to|in comparison to|compared (?:to|with)|as opposed to|similar(?:ly)? to|aligning with|"
-    # ("more than 200 reports" bounds an amount, and is no second clause)
-    r"consistent with|in line with|just as|than(?!\s+(?:about\s+|around\s+)?[$€£]?\d)|agrees? with|aligns? with|"
+    # ("more than 200 reports" bounds an amount, and is no second clause; "X rather than Y" is one claim)
+    r"consistent with|in line with|just as|(?<!rather\s)than(?!\s+(?:about\s+|around\s+)?[$€£]?\d)|agrees? with|aligns? with|"
     r"contrasts? with|differs? from)\s+|"
     r",\s+(?:did|does|do|was|is|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|"
     rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{MONTH_NAME}\b)|"
@@ -622,8 +622,13 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
             and not raw.endswith(("'s", "’s"))
         ):
             continue  # "overdoing it with the Mara Lind coverage": coverage of her, not by an outlet of that name
-        name = raw.strip(" .,'’")
+        if m.group(0).split()[0] in ("in", "of") and re.search(r"\b[A-Z][\w'’-]*\s+$", question[: m.start()]):
+            continue  # "TechCrunch's Week in Review report", "the Bank of Ostland report": inside a title
+        # "The Daily Ledger's report" is the Daily Ledger's
+        name = re.sub(r"['’]s$", "", raw.strip(" .,'’")).strip(" .,'’")
         bare = re.sub(r"^the\s+", "", name, flags=re.I).strip()
+        if bare.isupper() and any(bare == _initials(k) for k in known):
+            continue  # "the DL article" is the Daily Ledger's
         if len(bare) < 2 or bare.lower() in {
             "same",
             "other",
@@ -650,6 +655,12 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
             continue
         out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _initials(outlet: str) -> str:
+    """ "DL" of "The Daily Ledger": the capitals that open the words of its short name, but its "The"."""
+    words = re.sub(r"^the\s+", "", outlet_short_name(outlet), flags=re.I).split()
+    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 # "Did Wirepost report that Globex bought Tide Works?": a reporter named the way an outlet is asked about
@@ -1232,6 +1243,19 @@ _TIGHT_ALTERNATIVE = re.compile(
 def offered_alternatives(question: str) -> re.Match[str] | None:
     """Where the question offers its two answers: side by side when it does, else the first loose pair."""
     return _TIGHT_ALTERNATIVE.search(question) or _ALTERNATIVE.search(question)
+
+
+# "Which game was won by more: Game 2 in the Daily Ledger, or Game 3 in Tech Wire?", "..., Globex or Tide Works?"
+_NAMES_OFFERED = re.compile(
+    r"[:,;—–]\s*(?:either\s+)?(?P<a>(?:the\s+|an?\s+)?[A-Z0-9][^,:;?—–]*?),?\s+or\s+"
+    r"(?P<b>(?:the\s+|an?\s+)?[A-Z0-9][^,:;?]*?)\s*\?*\s*$"
+)
+
+
+def names_offered(question: str) -> tuple[str, str] | None:
+    """The two things a which-question offers as its answers, each as written ("Game 2 in the Daily Ledger")."""
+    m = _NAMES_OFFERED.search(question)
+    return (m["a"].strip(), m["b"].strip()) if m else None
 
 
 def stated_alternatives(question: str) -> tuple[str, str] | None:

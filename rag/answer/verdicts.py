@@ -54,6 +54,7 @@ from rag.extractive import said_by
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
 from rag.verify.lexical import (
     analyse,
+    contrast_denies,
     cosines,
     coverage,
     hedged_only,
@@ -234,7 +235,15 @@ def _flips(claim: str, passage: str) -> bool:
         return True
     claim_words = {base_stem(w) for w in _WORD.findall(claim.lower())}
     passage_words = {base_stem(w) for w in _WORD.findall(_NEAR.sub(" ", passage).lower())}
-    return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words)
+    return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words) or bool(
+        _unsaid(claim_words - passage_words) & passage_words or _unsaid(passage_words - claim_words) & claim_words
+    )
+
+
+def _unsaid(words: set[str]) -> set[str]:
+    """What the "un-" words deny ("impress" of "unimpressed"): "unimpressed by its breadth" against "impressed by its
+    breadth". A short rest is no word of its own ("under", "until")."""
+    return {w[2:] for w in words if w.startswith("un") and len(w) >= 7}
 
 
 # "did not come close to matching", "close to $90 million", "a close race": near, no opposite of "open"
@@ -489,6 +498,16 @@ def _score_swapped(claim: str, passage: str) -> bool:
         ):
             return True
     return False
+
+
+def _score_unheld(claim: str, passage: str) -> bool:
+    """The claim gives the score of a result and the passage gives results, none with that score: "a 2-0 defeat to
+    Norrvik" is not said by "this 1-0 defeat to Norrvik", however many other words they share."""
+    claimed = scores_said(claim)
+    if len(claimed) != 1 or not says_result(claim) or not says_result(passage):
+        return False
+    said = scores_said(passage, on_the_way=True)
+    return bool(said) and claimed[0] not in said
 
 
 # "some $3.3 billion was spent on phones": the passive names no doer
@@ -1352,6 +1371,7 @@ def judge(
         or score_swapped[i]
         or (covers[i] >= CONTRADICTION_COVER and (place_swapped(terms, p) or _place_denied(terms, p)))
         or _affiliation_swapped(terms, p)
+        or (covers[i] >= CONTRADICTION_COVER and contrast_denies(terms, p))
         for i, p in enumerate(passages)
     ]
     flipped = [f and not unspoken[i] for i, f in enumerate(flipped)]
@@ -1386,6 +1406,7 @@ def judge(
         or _amount_swapped(terms, passage, denial=False)
         or _amount_unheld(terms, passage)
         or score_swapped[i]
+        or _score_unheld(terms, passage)
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
         or (not happened and _a_listed_deed(terms) and done_only_by_others(terms, passage))

@@ -218,6 +218,7 @@ class Scan:
     hedged: frozenset[str]
     outright: frozenset[str]
     denying: frozenset[str]  # the plain words of every stretch that holds a negation word
+    contrasted: frozenset[str] = frozenset()  # negated by "rather than" or "instead of": another thing was done
 
 
 # A correction says what an earlier version of the story got wrong: "Correction: A previous version of this story
@@ -262,6 +263,8 @@ def _scan(text: str) -> Scan:
     previous = ""
     last_end = 0
     denying: set[str] = set()
+    contrasted: set[str] = set()
+    contrast = False  # the last negation was a contrast ("rather than")
     stretch: list[str] = []  # plain words since the last stretch end
     stretch_outright: list[str] = []  # those the stretch was first to say outright
     stretch_gerunds: list[str] = []  # its -ing words, a capitalised one too ("Signing Ada Brin would ...")
@@ -311,11 +314,24 @@ def _scan(text: str) -> Scan:
             continue
         if low == "yet" and is_negation(previous):
             continue  # "not yet completed" denies "completed"; "yet" there is no "but" turning the sentence
+        # "denied Globex's request", "refused the offer": the deed is a refusal of a thing asked for, which nothing
+        # before it granted; "denied selling shares", "refused to sign" deny what follows
+        if low in _REFUSING and _ASKED_FOR_NEXT.match(text, m.end()):
+            previous = low
+            continue
+        # "invested in Tide Works rather than in Globex", "instead of Globex": what follows is not what was done
+        if (low == "than" and previous == "rather") or (low == "of" and previous == "instead"):
+            contrast = True
+            stretch_denies = True
+            scope = NEGATION_SCOPE
+            previous = low
+            continue
         if is_negation(low) and (low != "no" or sentence_start or not raw[0].isupper()):
             stretch_denies = True
             # "failed to sign" negates "sign"; "'failed' when it switched" negates nothing
             if low not in _NEGATING_BEFORE_TO:
                 scope = NEGATION_SCOPE
+            contrast = False
             previous = low
             continue
         turn = _STRETCH_TURNS.get(low)  # one lookup for the few words that turn what their stretch said
@@ -325,7 +341,7 @@ def _scan(text: str) -> Scan:
             stretch_denies = True
         # ("Yet to Come", capitalised inside a sentence, is a title)
         if low == "to" and previous in _NEGATING_BEFORE_TO and not (previous == "yet" and previous_capitalised):
-            scope = NEGATION_SCOPE
+            scope, contrast = NEGATION_SCOPE, False
             stretch_denies = True
         if low in _TURN_WORDS:
             scope = hedge = 0
@@ -363,9 +379,13 @@ def _scan(text: str) -> Scan:
             content.append((tok, weight, kind))
             if scope and kind == "word":
                 negated.add(tok)
+                if contrast:
+                    contrasted.add(tok)
                 scope -= 1
                 if low in _UNCONFIRMING:
                     scope, unconfirmed = 0, True
+            elif scope and contrast:  # "rather than in Globex": not Globex, whatever the name
+                contrasted.add(tok)
             else:  # a name under a negation is not what it negates ("would not make Globex Pay available")
                 affirmed.add(tok)
             if kind == "word":
@@ -454,6 +474,7 @@ def _scan(text: str) -> Scan:
         frozenset(hedged),
         frozenset(outright),
         frozenset(denying),
+        frozenset(contrasted),
     )
 
 
@@ -463,6 +484,13 @@ _CURRENCY_WORDS = frozenset("dollar dollars euro euros pound pounds yen".split()
 _EMPHASIS_NEXT = re.compile(r"\s+(?:other\s+than|short\s+of)\b", re.I)
 # "not only raised prices but ...", "came not in spite of his age but because of it": what follows is said, only
 # more is added or the reason is another
+# a refusing verb before a thing that is asked for and granted or not: "denied Globex's request for a waiver"
+_REFUSING = frozenset("deny denied denies denying refuse refused refuses refusing".split())
+_ASKED_FOR_NEXT = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|this|that|[A-Z][\w.-]*(?:['’]s?)?)\s+){1,3}(?:[a-z-]+\s+)?"
+    r"(?:requests?|applications?|appeals?|motions?|petitions?|bids?|offers?|waivers?|permits?|permission|bail|"
+    r"visas?|licen[cs]es?|entry|access|pleas?)\b"
+)
 _NOT_OF_WHAT_FOLLOWS = re.compile(
     r"\s+(?:only|just|merely|simply|solely|because|despite|in\s+spite|due\s+to|thanks\s+to)\b", re.I
 )
@@ -490,6 +518,10 @@ def negation_flipped(claim: str, passage: str) -> bool:
     # nor is a word said only as a goal or a possibility ("his path to become speaker") an affirmation to deny, unless
     # the claim says it the same way ("she would not resign" against "she would resign")
     said_outright = p.affirmed - p.negated - p.denying - (p.hedged - p.outright - c.hedged)
+    # "did not invest in Globex directly" against "invested in Tide Works rather than directly in Globex": the
+    # passage denies what the claim denies; the deed it affirms is done to another
+    if only_denied & p.contrasted:
+        return bool(only_said & (p.negated - p.affirmed))
     return bool(only_denied & said_outright or only_said & (p.negated - p.affirmed))
 
 
@@ -498,6 +530,16 @@ def negation_denies(claim: str, passage: str) -> bool:
     chemists" against "as chemists"); a claim's own denial ("denied knowing") is not what it flips."""
     c, p = _scan(claim), _scan(passage)
     return bool((c.affirmed - c.negated - c.denying) & (p.negated - p.affirmed))
+
+
+def contrast_denies(claim: str, passage: str) -> bool:
+    """A word the claim says outright, a sentence of the passage says only as what was not done instead: "invested
+    directly in Globex" against "invested in Tide Works rather than directly in Globex"."""
+    c = _scan(claim)
+    if c.negated:  # a denial is judged by what the passage denies (`negation_flipped`)
+        return False
+    said = c.affirmed - c.contrasted
+    return any(said & (p.contrasted - p.affirmed) for p in (_scan(passage[a:b]) for a, b in split_sentences(passage)))
 
 
 def negated_words(text: str) -> frozenset[str]:
