@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.reading import names_offered, read_question, unknown_outlets
+from rag.answer.reading import names_offered, read_question, unknown_outlets, with_auxiliary_first
 from rag.answer.verdicts import judge
-from rag.verify.lexical import contrast_denies, negation_flipped
+from rag.verify.lexical import contrast_denies, hedged_words, negation_flipped
 from tests.conftest import assert_exact_quotes, index_articles
 
 INSTEAD = "Globex invested in Tide Works rather than directly in Norrvik Freight, to partner with Tide on later deals."
@@ -59,7 +59,43 @@ def test_an_outlets_possessive_initials_and_a_title_with_in_are_no_unknown_outle
     assert unknown_outlets("According to The Daily Ledger's report on the final, who scored?", known) == []
     assert unknown_outlets("Does the DL article say the Rovers won?", known) == []
     assert unknown_outlets("Does Tech Wire's Week in Review report say Globex cut prices?", known) == []
+    assert unknown_outlets("Is it right that the Daily Ledger's Person of the Year article says so?", known) == []
     assert unknown_outlets("Did a Harbour Post report say Globex cut prices?", known) == ["Harbour Post"]
+
+
+def test_a_phrase_setting_the_scene_before_the_auxiliary_leaves_a_yes_no_question():
+    for typed, asked in (
+        ("Despite the strike, did Globex cut prices?", "Did Globex cut prices despite the strike?"),
+        (
+            "Going into the final, had the Rovers never lost at home?",
+            "Had the Rovers never lost at home going into the final?",
+        ),
+        (
+            "Three days after Ostland's win, did Norrvik sack its coach?",
+            "Did Norrvik sack its coach three days after Ostland's win?",
+        ),
+    ):
+        assert with_auxiliary_first(typed) == asked
+        assert read_question(typed, []).shape == "yesno", typed
+    # a name the question then points back to, a statement asked about and a time that orders reports stay where
+    # they are; "Going by X," is "According to X,"
+    assert with_auxiliary_first("Mara Lind, did she resign?") == "Mara Lind, did she resign?"
+    assert with_auxiliary_first("Mara Lind resigned, is that true?") == "Mara Lind resigned, is that true?"
+    assert with_auxiliary_first("Going by Tech Wire's coverage, did Globex cut prices?") == (
+        "According to Tech Wire's coverage, did Globex cut prices?"
+    )
+    assert with_auxiliary_first("Under Mara Lind's plan, did Globex cut prices?") == (
+        "Did Globex cut prices under Mara Lind's plan?"
+    )
+    assert with_auxiliary_first("After the vote, did Globex cut prices?") == "After the vote, did Globex cut prices?"
+
+
+def test_a_figure_in_another_order_of_magnitude_denies_the_claims():
+    passage = "Though the $69 billion Tide Works deal was the biggest in Globex's history, it was not its first."
+    assert judge("Globex's purchase of Tide Works in a $69 million deal", [passage]).label == "contradicted"
+    assert judge("Globex's purchase of Tide Works in a $69 billion deal", [passage]).label != "contradicted"
+    # another amount of another thing in the same sentence denies nothing
+    assert judge("Globex lost $5 million in May", ["Globex, valued at $5 billion, lost $5 million in May."]).supported
 
 
 def test_the_two_answers_a_which_question_offers_are_read():
@@ -91,11 +127,36 @@ GAMES = [
 ]
 
 
+PIECES = [
+    (
+        "Tech Wire",
+        "2023-12-07T10:00:00Z",
+        "Early impressions of Globex's Lumen model",
+        "Globex released only the lighter Lumen Lite model this week, not the full Lumen Max, which is due next year.",
+    ),
+    (
+        "Tech Wire",
+        "2023-12-09T10:00:00Z",
+        "Week in review: Globex's Lumen",
+        "Harbour ferries ran late all week. In other news, Norrvik opened a new bridge to traffic on Friday.",
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def games(tmp_path_factory):
     from rag import Assistant
 
-    return Assistant.open(index_articles(tmp_path_factory, "offered_games", GAMES))
+    return Assistant.open(index_articles(tmp_path_factory, "offered_games", GAMES + PIECES))
+
+
+def test_two_reports_asked_of_are_not_both_supported_by_one_article(games):
+    answer = games.ask(
+        "Did Tech Wire report in both of its December stories that Globex released only the lighter Lumen Lite model?"
+    )
+    assert not answer.text.startswith("**Yes"), answer.text
+    assert "two reports" in answer.text.split("\n")[0]
+    assert_exact_quotes(games, answer)
 
 
 def test_a_which_question_offering_two_answers_never_leads_with_a_third(games):
@@ -105,3 +166,33 @@ def test_a_which_question_offering_two_answers_never_leads_with_a_third(games):
     )
     assert "**Mariners**" not in answer.text and "**Rovers**" not in answer.text, answer.text
     assert_exact_quotes(games, answer)
+
+
+def test_according_to_an_outlet_asks_whether_it_happened_there():
+    known = ["Tech Wire", "Daily Ledger"]
+    reading = read_question("According to Tech Wire, have Ada Brin and Jon Vale divorced?", known)
+    assert [(c.source, c.stated) for c in reading.clauses] == [("Tech Wire", True)]
+    # how a report reads is still asked as that
+    reading = read_question("Does the Tech Wire article suggest that Ada Brin and Jon Vale divorced?", known)
+    assert not reading.clauses[0].stated
+    # "its October story" is another report of the outlet named before, with a claim of its own
+    reading = read_question(
+        "Is it right that the Daily Ledger's profile credits Ada Brin with a 40% rise in sales, while its October "
+        "story says Globex averaged 29 million users?",
+        known,
+    )
+    assert [c.source for c in reading.clauses] == ["Daily Ledger", "Daily Ledger"]
+    assert "29 million" in reading.clauses[1].claim and "40%" in reading.clauses[0].claim
+
+
+def test_a_first_name_that_is_also_a_modal_opens_a_statement():
+    assert hedged_words("Will Vale and Ada Brin divorced") == frozenset()
+    assert hedged_words("Will Globex cut prices?") and hedged_words("If Globex cuts prices, rivals will follow.")
+
+
+def test_a_number_the_sentence_gives_another_measure_is_not_the_claims():
+    passage = (
+        "Per a trade report, Tech Wire TV drew an average of 27m viewers, with a total of 29m tuning in at the peak."
+    )
+    assert not judge("Tech Wire TV averaged 29 million viewers for the final", [passage]).supported
+    assert judge("Tech Wire TV drew an average of 27 million viewers", [passage]).supported

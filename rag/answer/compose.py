@@ -156,6 +156,14 @@ def missing_names(question: str, reading: Reading, evidence: list[Evidence], hit
     return missing if missing and (len(names) - len(missing)) / len(names) < NAMES_FOUND_BELOW else None
 
 
+# "both of Tech Wire's October stories", "both the Daily Ledger pieces": two reports asked of, whatever their outlets
+_TWO_REPORTS = re.compile(
+    r"\bboth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|[\w.&-]+(?:\s+[\w.&-]+)?['’]s?\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:articles|reports|pieces|stories|columns|posts|write-?ups|recaps|previews|reviews)\b",
+    re.I,
+)
+
+
 def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hits) -> Answer:
     """Yes / No from the parts: a contradicted part makes the question's premise false; all parts supported make
     it true (or, for "do they differ?", false); otherwise the verdicts do not settle it."""
@@ -246,6 +254,12 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         elif reading.relation == "unchanged":
             # the same evidence that answers "was there a change?" with Yes answers "was there no change?" with No
             lead = f"**No.** Each report says what the question states, and they say different things: {refs}."
+        elif _TWO_REPORTS.search(question) and len({e.window.hit.article.id for e in evidence if e.window}) < 2:
+            # "Do both of Tech Wire's pieces on the launch say X?": one article saying it is half the answer
+            lead = (
+                f"{UNSETTLED}: the question asks what two reports both say, and the passages found are from one "
+                f"article, {refs}; it is quoted below."
+            )
         else:
             lead = f"**Yes.** Each part is supported: {refs}."
             # asked whether it happened, one report that dates it to a past year says when: "in 2022", not today's news

@@ -18,6 +18,7 @@ from rag.core.text import (
     MONTH_NAME,
     MONTHS,
     NAME_PHRASE,
+    STOPWORDS,
     SUBJECT_PRONOUNS,
     claim_as_written,
 )
@@ -428,6 +429,12 @@ _ORDER_REPORT = re.compile(
 )
 # "... before it reported that ...": the outlet named before, reporting again
 _ITSELF = re.compile(r"(?:it|they)\s+(?:later\s+|then\s+|first\s+)?(?:reported|said|wrote|announced|confirmed)\b")
+# "..., while its October story says ...": the outlet named before, in another of its reports
+_ITS_REPORT = re.compile(
+    r"^\s*(?:(?:while|whereas|and|but)\s+)?its\s+(?:[\w'’.–-]+\s+){0,5}?(?:reports?|articles?|pieces?|stor(?:y|ies)|"
+    r"columns?|reviews?|previews?|recaps?|coverage|write-?ups?|posts?)\b",
+    re.I,
+)
 # Clause boundaries: where one outlet's claim ends and the next begins ("before <month> ..." bounds a day instead).
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
@@ -622,8 +629,13 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
             and not raw.endswith(("'s", "’s"))
         ):
             continue  # "overdoing it with the Mara Lind coverage": coverage of her, not by an outlet of that name
-        if m.group(0).split()[0] in ("in", "of") and re.search(r"\b[A-Z][\w'’-]*\s+$", question[: m.start()]):
-            continue  # "TechCrunch's Week in Review report", "the Bank of Ostland report": inside a title
+        if re.search(
+            r"\b[A-Z][\w'’-]*\s+$" if m.group(0).split()[0] in ("in", "of") else r"\b[A-Z][\w'’-]*\s+(?:of|in)\s+$",
+            question[: m.start()],
+        ):
+            # "TechCrunch's Week in Review report", "the Bank of Ostland report", "the Person of the Year article":
+            # inside a title
+            continue
         # "The Daily Ledger's report" is the Daily Ledger's
         name = re.sub(r"['’]s$", "", raw.strip(" .,'’")).strip(" .,'’")
         bare = re.sub(r"^the\s+", "", name, flags=re.I).strip()
@@ -871,6 +883,8 @@ _STATES_AS_FACT = re.compile(
     re.I,
 )
 _FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to)\b", re.I)
+# a question opened by its outlet, then a plain yes/no question: "According to Tech Wire, did ...?"
+_ACCORDING_FRAME = re.compile(rf"^\W*(?:according\s+to|per)\s[^,?]+,\s*(?:{AUXILIARY_WORDS})\s", re.I)
 _INTERPRETS = re.compile(
     r"\b(?:(?:suggest|indicat|attribut|credit|portray|describ|depict|characteri[sz]|hint|focus|highlight|emphasi[sz]|"
     r"expect|predict|believ|argu|claim|alleg)\w*|impl(?:y|ies|ied|ying)|fram(?:e|es|ed|ing)|view(?:s|ed|ing)?|"
@@ -1018,7 +1032,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if not days and clauses and clauses[-1].day and _SAME_DAY.search(piece):
             days = [clauses[-1].day]
         same = re.search(r"\b(?:same|that)\s+(?:source|publication|outlet|news source)\b", piece, re.I)
-        if not named and (same or _ITSELF.match(piece.strip())) and clauses:
+        if not named and (same or _ITSELF.match(piece.strip()) or _ITS_REPORT.match(piece)) and clauses:
             named = [clauses[-1].source]
         # "Did Tech Wire report that Mara Lind was fired, and that she returned?": the outlet's second claim, said
         # with the first one's verb
@@ -1061,7 +1075,11 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         # is judged as written: the bare "did it happen?" reading asks only deeds said outright
         states = bool(
             c.source
-            and _STATES_AS_FACT.search(c.text)
+            # "According to Tech Wire, did Globex cut prices?" asks whether it did, the outlet only framing it
+            and (
+                _STATES_AS_FACT.search(c.text)
+                or (c is next(x for x in clauses if x.source) and _ACCORDING_FRAME.match(asked_of_both))
+            )
             and not _INTERPRETS.search(c.text)
             and not negated_words(c.claim)
         )
@@ -1295,12 +1313,25 @@ _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim
 # "According to" does; "To earn the bonus, do you need to spend $600?" asks its question with the phrase at the end.
 # (Time and order phrases, "After the vote, did ...?", are read where they stand: they order the reports.)
 _AUXILIARY_NEXT = rf"(?:{AUXILIARY_WORDS})\s"
-_PER_OUTLET = re.compile(rf"^\s*per\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
+_PER_OUTLET = re.compile(rf"^\s*(?:per|going\s+by|judging\s+by)\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
+# ... as does a phrase that sets the scene: "Despite the strike, did Globex cut prices?", "Going into the final, had
+# the Rovers never lost at home?" (of two words or more, not a question word's, nor a name the question then points
+# back to: "Mara Lind, did she resign?")
+_SCENE_LEAD = (
+    r"(?!(?:after|before|between|following|considering|given|based|according|in|on|at|since|when|while|once|until|"
+    r"during|per|as|by|from|who|whom|whose|what|which|where|why|how|if|unless|and|but|so|or|yes|no|well)\b)"
+    r"[A-Za-z][\w'’-]*\s[^?,;:]{1,80}?"
+)
 _FRAMING_LEAD = re.compile(
-    r"^\s*(?P<lead>(?:to|in\s+order\s+to)\s[^?]*?),\s+"
+    rf"^\s*(?P<lead>(?:to|in\s+order\s+to)\s[^?]*?|{_SCENE_LEAD}),\s+"
     rf"(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$",
     re.I,
 )
+
+
+_TAG_ASKED = re.compile(r"(?:is|was|are|were)(?:n['’]t)?\s+(?:that|it|this|they|he|she)\b", re.I)
+# words that open a phrase setting the scene, capitalised only as its first word
+_LEAD_WORDS = frozenset("despite amid ahead even across without three two four five six last next".split())
 
 
 def with_auxiliary_first(question: str) -> str:
@@ -1312,7 +1343,16 @@ def with_auxiliary_first(question: str) -> str:
     if m is None:
         return question
     lead, ask = m["lead"], m["ask"]
-    return f"{ask[0].upper()}{ask[1:]} {lead[0].lower()}{lead[1:]}?"
+    # "Mara Lind resigned, is that true?": a statement asked about, not a scene
+    if NAME_PHRASE.fullmatch(lead.strip()) or _TAG_ASKED.match(ask) or len(ask.split()) < 3:
+        return question
+    # a name keeps its capital ("Three days after Ostland's win" does not, nor "Despite" or "Under Lind's plan")
+    first = lead.split()[0]
+    if not (first.isupper() and len(first) > 1) and (
+        first.lower() in STOPWORDS | _LEAD_WORDS or first.lower().endswith("ing") or not re.match(r"\S+\s+[A-Z]", lead)
+    ):
+        lead = lead[0].lower() + lead[1:]
+    return f"{ask[0].upper()}{ask[1:]} {lead}?"
 
 
 def read_question(question: str, known_sources: list[str]) -> Reading:

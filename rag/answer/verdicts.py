@@ -500,6 +500,54 @@ def _score_swapped(claim: str, passage: str) -> bool:
     return False
 
 
+# a million for a billion, a thousand for a million: the same figure given in another order of magnitude
+_SCALES = (1e3, 1e6)
+
+
+def _scale_swapped(claim: str, passage: str) -> bool:
+    """A sentence naming everyone the claim names gives its amount in another order of magnitude, and not the claim's:
+    "Globex's $69 million deal" against "the $69 billion Globex deal"."""
+    claimed = [(key, value) for key, value, _, bound in amounts_said(claim) if not bound and value >= 1000]
+    names = _names_held(without_amounts(claim))
+    if not claimed or not names:
+        return False
+    for start, end in split_sentences(passage):
+        sentence = passage[start:end]
+        if not _holds(set(), names, sentence):
+            continue
+        said = [(k, v) for k, v, _, _ in amounts_said(sentence)]
+        for key, value in claimed:
+            if (key, value) in said:
+                continue
+            if any(
+                k == key and any(abs(v / value - f) < 1e-6 * f or abs(value / v - f) < 1e-6 * f for f in _SCALES)
+                for k, v in said
+                if v
+            ):
+                return True
+    return False
+
+
+def _amount_of_another_measure(claim: str, passage: str) -> bool:
+    """A sentence gives the claim's number, but to another measure, and gives the claim's own measure another amount:
+    "averaged 29 million viewers" is not said by "an average of 27m viewers, with a total of 29m tuning in"."""
+    rest = without_amounts(claim)
+    for key, value, _, bound in amounts_said(claim):
+        if bound:
+            continue
+        for start, end in split_sentences(passage):
+            sentence = passage[start:end]
+            said = amounts_said(sentence)
+            if not any(v == value and k != key for k, v, _, _ in said) or any(
+                v == value and k == key for k, v, _, _ in said
+            ):
+                continue
+            near = _amounts_near(rest, sentence, key)
+            if near and value not in near:
+                return True
+    return False
+
+
 def _score_unheld(claim: str, passage: str) -> bool:
     """The claim gives the score of a result and the passage gives results, none with that score: "a 2-0 defeat to
     Norrvik" is not said by "this 1-0 defeat to Norrvik", however many other words they share."""
@@ -1372,6 +1420,7 @@ def judge(
         or (covers[i] >= CONTRADICTION_COVER and (place_swapped(terms, p) or _place_denied(terms, p)))
         or _affiliation_swapped(terms, p)
         or (covers[i] >= CONTRADICTION_COVER and contrast_denies(terms, p))
+        or (covers[i] >= CONTRADICTION_COVER and _scale_swapped(terms, p))
         for i, p in enumerate(passages)
     ]
     flipped = [f and not unspoken[i] for i, f in enumerate(flipped)]
@@ -1407,6 +1456,7 @@ def judge(
         or _amount_unheld(terms, passage)
         or score_swapped[i]
         or _score_unheld(terms, passage)
+        or _amount_of_another_measure(terms, passage)
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
         or (not happened and _a_listed_deed(terms) and done_only_by_others(terms, passage))

@@ -117,6 +117,8 @@ _PERMITTING = frozenset(
 )
 _NOUN_AFTER_TO = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|our|this|that|these|those)\b|[$€£]?\d)", re.I)
 _PERMITTED_OBJECT = 6  # tokens from the permitting word to its "to" ("allow Ada Brin and Theo Park to")
+# a capitalised word next, the start of a surname ("Will Vale"), not of a question's subject
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z][\w'’-]*")
 _WILL_AS_NOUN_AFTER = frozenset(
     "ill good free political popular strong the a his her their its our my your own of against with".split()
 )
@@ -428,6 +430,13 @@ def _scan(text: str) -> Scan:
                 is_hedge(low)
                 and low not in _HEDGING_BEFORE_TO
                 and (sentence_start or not raw[0].isupper())
+                # "Will Vale has spoken ...", "May Lind resigned": a first name opening a statement, not a modal
+                and not (
+                    low in ("will", "may")
+                    and raw[0].isupper()
+                    and _NAME_NEXT.match(text, m.end())
+                    and "?" not in text[m.end() : m.end() + 200]
+                )
                 and not (low == "will" and previous in _WILL_AS_NOUN_AFTER)
                 and not (low == "about" and _NUMBER_NEXT.match(text, m.end()))
             )
