@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.reading import names_offered, read_question, unknown_outlets, with_auxiliary_first
+from rag.answer.reading import names_offered, read_question, unknown_outlets, with_auxiliary_first, without_aside
 from rag.answer.verdicts import judge
 from rag.verify.lexical import contrast_denies, hedged_words, negation_flipped
 from tests.conftest import assert_exact_quotes, index_articles
@@ -196,3 +196,49 @@ def test_a_number_the_sentence_gives_another_measure_is_not_the_claims():
     )
     assert not judge("Tech Wire TV averaged 29 million viewers for the final", [passage]).supported
     assert judge("Tech Wire TV drew an average of 27 million viewers", [passage]).supported
+
+
+def test_a_denial_said_only_under_a_condition_denies_nothing():
+    # a heading line, a blank line, then an "if": the condition reaches as far as in any sentence
+    passage = (
+        "Rovers (12-1) vs. Mariners (13-0)\n\nIf Lind cannot win the argument with Ostland, would she try the Mariners?"
+    )
+    assert judge("Ostland's win over the Rovers", [passage]).label == "not_mentioned"
+    assert judge("Globex won the case", ["If Globex cannot win the case, it will appeal."]).label == "not_mentioned"
+    # said outright, or as what will not be, a denial still denies
+    assert judge("Globex won the case", ["Globex did not win the case."]).label == "contradicted"
+    will_not = ["Mara Lind will not return to Globex, the board said."]
+    assert judge("Mara Lind come back to Globex", will_not, happened=True).label == "contradicted"
+
+
+def test_a_who_question_with_a_description_aside_is_one_deed():
+    assert without_aside("Who founded Tide, one of the apps Tech Wire listed?") == "Who founded Tide?"
+    assert without_aside("According to Mara Lind, who built Tide — the app Tech Wire praised?") == "Who built Tide?"
+    # a riddle's clauses are not an aside
+    assert without_aside("Which company, reported by Tech Wire, bought Tide Works?") == ""
+
+
+APPS = [
+    (
+        "Tech Wire",
+        "2023-10-24T10:00:00Z",
+        "Tide shuts down",
+        (
+            "Tide's founding team included co-founder Ada Brin, a former trust adviser. There are many apps to try, "
+            "including smaller startups like Spilltop, Larkly and Post."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def apps(tmp_path_factory):
+    from rag import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "aside_apps", APPS))
+
+
+def test_a_founder_no_passage_states_is_not_guessed_from_a_name_nearby(apps):
+    answer = apps.ask("Who founded Larkly, one of the Twitter alternatives Tech Wire mentioned?")
+    assert "**Ada Brin**" not in answer.text, answer.text
+    assert answer.refused or "could not confirm" in answer.text

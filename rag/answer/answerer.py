@@ -26,7 +26,16 @@ from rag.answer.outlets import (
     read_outlet_question,
     read_when_reported,
 )
-from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, gather, judge_part, part_hits, said_in_past
+from rag.answer.parts import (
+    EVIDENCE_HITS,
+    Evidence,
+    Retrieve,
+    gather,
+    judge_part,
+    part_hits,
+    said_in_past,
+    sentences_of,
+)
 from rag.answer.reading import (
     Clause,
     Reading,
@@ -46,6 +55,7 @@ from rag.answer.reading import (
     statement_asked,
     unheld_reporter,
     with_auxiliary_first,
+    without_aside,
     without_outlet,
 )
 from rag.answer.results import (
@@ -370,7 +380,18 @@ class StructuredAnswerer:
                 # to have mocked Ada Brin in the clubhouse?" had named the reporter), nor for two questions in one
                 # ("Who started Game 5, and how many starts had he made?"): the closest passages answer them
                 return self.quotes(question, reading, hits)
+            # "Who founded Tide, one of the apps Tech Wire listed?", "Who testified first — the trader Tech Wire
+            # described?": one deed, with a description aside; a name is given only where a passage states the deed
+            core = without_aside(question)
+            slot = read_slot(core) if core else None
+            stated = _stated_in_role(question, slot, _pool(hits, evidence), retrieve) if slot is not None else None
+            if stated is not None and not stated.refused:
+                return stated
             name, _ = pick_entity(question, reading, evidence, hits)
+            if stated is not None and not (name and _said_with(name, names_in(core), hits)):
+                # ... nor a name no sentence gives beside what the deed was done to ("co-founder Ada Brin" of another
+                # app, asked who founded Tide)
+                return stated
             choices = names_offered(question)
             if not name or (choices and not any(_named_in(name, choice) for choice in choices)):
                 # asked "Game 2 or Game 3?", a team is no answer, however often the passages name it
@@ -596,6 +617,12 @@ def _another_place(asked: set[int], sentence: str) -> bool:
     """The question asks of a place in a series and the sentence names only others ("the sixth annual festival")."""
     said = ordinals(sentence) if asked else set()
     return bool(said) and not asked & said
+
+
+def _said_with(name: str, others: list[str], hits: list[Hit]) -> bool:
+    """One sentence of the passages names both the name and each of the others (by their last words)."""
+    words = [n.split()[-1] for n in [name, *others]]
+    return any(all(says_word(w, sentence.text) for w in words) for sentence in sentences_of(hits))
 
 
 def _named_elsewhere(

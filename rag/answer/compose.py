@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from rag.answer.deeds import doers, done_to
 from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, asks_quoted_words, claim_windows, windows
-from rag.answer.reading import ORDER_WORDS, Reading, named_sources, without_unordered
+from rag.answer.reading import ORDER_WORDS, REPORT_NOUN, Reading, named_sources, without_unordered
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support, speaker_claimed
 from rag.core.text import (
     CALENDAR_NAMES,
@@ -159,7 +159,7 @@ def missing_names(question: str, reading: Reading, evidence: list[Evidence], hit
 # "both of Tech Wire's October stories", "both the Daily Ledger pieces": two reports asked of, whatever their outlets
 _TWO_REPORTS = re.compile(
     r"\bboth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|[\w.&-]+(?:\s+[\w.&-]+)?['’]s?\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:articles|reports|pieces|stories|columns|posts|write-?ups|recaps|previews|reviews)\b",
+    rf"(?:{REPORT_NOUN}s?|stories|analyses)\b",
     re.I,
 )
 

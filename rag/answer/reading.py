@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rag.answer.names import names_in
+from rag.answer.names import initials, names_in
 from rag.answer.verdicts import ABOUT
 from rag.core.text import (
     AUXILIARY_WORDS,
@@ -430,11 +430,7 @@ _ORDER_REPORT = re.compile(
 # "... before it reported that ...": the outlet named before, reporting again
 _ITSELF = re.compile(r"(?:it|they)\s+(?:later\s+|then\s+|first\s+)?(?:reported|said|wrote|announced|confirmed)\b")
 # "..., while its October story says ...": the outlet named before, in another of its reports
-_ITS_REPORT = re.compile(
-    r"^\s*(?:(?:while|whereas|and|but)\s+)?its\s+(?:[\w'’.–-]+\s+){0,5}?(?:reports?|articles?|pieces?|stor(?:y|ies)|"
-    r"columns?|reviews?|previews?|recaps?|coverage|write-?ups?|posts?)\b",
-    re.I,
-)
+_ITS_REPORT = re.compile(rf"^\s*(?:(?:while|whereas|and|but)\s+)?its\s+(?:[\w'’.–-]+\s+){{0,5}}?{REPORT_NOUN}\b", re.I)
 # Clause boundaries: where one outlet's claim ends and the next begins ("before <month> ..." bounds a day instead).
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
@@ -639,7 +635,7 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
         # "The Daily Ledger's report" is the Daily Ledger's
         name = re.sub(r"['’]s$", "", raw.strip(" .,'’")).strip(" .,'’")
         bare = re.sub(r"^the\s+", "", name, flags=re.I).strip()
-        if bare.isupper() and any(bare == _initials(k) for k in known):
+        if bare.isupper() and any(bare in initials(outlet_short_name(k)) for k in known):
             continue  # "the DL article" is the Daily Ledger's
         if len(bare) < 2 or bare.lower() in {
             "same",
@@ -667,12 +663,6 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
             continue
         out.append(name)
     return list(dict.fromkeys(out))
-
-
-def _initials(outlet: str) -> str:
-    """ "DL" of "The Daily Ledger": the capitals that open the words of its short name, but its "The"."""
-    words = re.sub(r"^the\s+", "", outlet_short_name(outlet), flags=re.I).split()
-    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 # "Did Wirepost report that Globex bought Tide Works?": a reporter named the way an outlet is asked about
@@ -1268,6 +1258,22 @@ _NAMES_OFFERED = re.compile(
     r"[:,;—–]\s*(?:either\s+)?(?P<a>(?:the\s+|an?\s+)?[A-Z0-9][^,:;?—–]*?),?\s+or\s+"
     r"(?P<b>(?:the\s+|an?\s+)?[A-Z0-9][^,:;?]*?)\s*\?*\s*$"
 )
+
+
+# a description set beside what a who-question asks ("..., one of the apps Tech Wire listed?", "... — the trader Tech
+# Wire described?"), and an outlet framing it first ("According to Ada Brin, which ...?")
+_DESCRIBED_ASIDE = re.compile(r"\s*(?:,|\s[—–-])\s+(?:the|a|an|one\s+of)\s[^?,—–]+\?*\s*$", re.I)
+_FRAMED_BY = re.compile(r"^\s*(?:according\s+to|per)\s[^,?]+,\s*", re.I)
+
+
+def without_aside(question: str) -> str:
+    """The who-question without a description set beside it ("Who founded Tide, one of the apps Tech Wire listed?" ->
+    "Who founded Tide?"), or "" when it has none."""
+    core = _DESCRIBED_ASIDE.sub("?", question, count=1)
+    if core == question:
+        return ""
+    core = _FRAMED_BY.sub("", core, count=1)
+    return core[:1].upper() + core[1:]
 
 
 def names_offered(question: str) -> tuple[str, str] | None:

@@ -57,6 +57,7 @@ from rag.verify.lexical import (
     contrast_denies,
     cosines,
     coverage,
+    denied_if,
     hedged_only,
     lexical_support,
     negated_words,
@@ -501,7 +502,7 @@ def _score_swapped(claim: str, passage: str) -> bool:
 
 
 # a million for a billion, a thousand for a million: the same figure given in another order of magnitude
-_SCALES = (1e3, 1e6)
+_MAGNITUDES = (1e3, 1e6)
 
 
 def _scale_swapped(claim: str, passage: str) -> bool:
@@ -520,7 +521,7 @@ def _scale_swapped(claim: str, passage: str) -> bool:
             if (key, value) in said:
                 continue
             if any(
-                k == key and any(abs(v / value - f) < 1e-6 * f or abs(value / v - f) < 1e-6 * f for f in _SCALES)
+                k == key and any(abs(v / value - f) < 1e-6 * f or abs(value / v - f) < 1e-6 * f for f in _MAGNITUDES)
                 for k, v in said
                 if v
             ):
@@ -1456,6 +1457,7 @@ def judge(
         or _amount_unheld(terms, passage)
         or score_swapped[i]
         or _score_unheld(terms, passage)
+        or denied_if(terms, passage)
         or _amount_of_another_measure(terms, passage)
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)

@@ -181,7 +181,7 @@ _TURN_WORDS = frozenset({"but", "however", "yet", "although", "though", "while",
 # Where a stretch of text that denies something ends: "no additional measures planned" denies the whole stretch, so
 # "planned" there is no affirmation of "plans"; "cut prices, and did not raise fees" denies only the fees.
 _STRETCH_END = re.compile(r"[.!?;:,]")
-_SENTENCE_END = re.compile(r"[.!?]")
+_SENTENCE_END = re.compile(r"[.!?]|\n\s*\n")  # a blank line ends a heading or a line of a table too
 _STRETCH_START_WORDS = _TURN_WORDS | {"and"}
 # Said of a part only, these deny the whole: "Globex's release of the model was incomplete" agrees with "Globex did
 # not release the full model", so its stretch is no plain affirmation of a release
@@ -221,6 +221,7 @@ class Scan:
     outright: frozenset[str]
     denying: frozenset[str]  # the plain words of every stretch that holds a negation word
     contrasted: frozenset[str] = frozenset()  # negated by "rather than" or "instead of": another thing was done
+    conditioned: frozenset[str] = frozenset()  # negated inside an "if" clause: "If Globex cannot win, ..."
 
 
 # A correction says what an earlier version of the story got wrong: "Correction: A previous version of this story
@@ -267,6 +268,8 @@ def _scan(text: str) -> Scan:
     denying: set[str] = set()
     contrasted: set[str] = set()
     contrast = False  # the last negation was a contrast ("rather than")
+    conditioned: set[str] = set()
+    condition = False  # inside an "if" or "unless" clause
     stretch: list[str] = []  # plain words since the last stretch end
     stretch_outright: list[str] = []  # those the stretch was first to say outright
     stretch_gerunds: list[str] = []  # its -ing words, a capitalised one too ("Signing Ada Brin would ...")
@@ -282,6 +285,7 @@ def _scan(text: str) -> Scan:
         after_comma = "," in text[last_end : m.start()]
         if _CLAUSE_END.search(text, last_end, m.start()):
             said_in_clause = set()
+            condition = False
         if _STRETCH_END.search(text, last_end, m.start()) or m.group(0).lower() in _STRETCH_START_WORDS:
             if stretch_denies:
                 denying.update(stretch)
@@ -383,6 +387,8 @@ def _scan(text: str) -> Scan:
                 negated.add(tok)
                 if contrast:
                     contrasted.add(tok)
+                if condition:
+                    conditioned.add(tok)
                 scope -= 1
                 if low in _UNCONFIRMING:
                     scope, unconfirmed = 0, True
@@ -411,6 +417,7 @@ def _scan(text: str) -> Scan:
             hedged.update(stretch)
             outright.difference_update(stretch)
         if turn == "condition" and previous not in _CONCEDING_BEFORE_IF:
+            condition = True
             hedged.update(stretch_outright)
             outright.difference_update(stretch_outright)
             stretch_outright = []
@@ -484,6 +491,7 @@ def _scan(text: str) -> Scan:
         frozenset(outright),
         frozenset(denying),
         frozenset(contrasted),
+        frozenset(conditioned),
     )
 
 
@@ -527,18 +535,27 @@ def negation_flipped(claim: str, passage: str) -> bool:
     # nor is a word said only as a goal or a possibility ("his path to become speaker") an affirmation to deny, unless
     # the claim says it the same way ("she would not resign" against "she would resign")
     said_outright = p.affirmed - p.negated - p.denying - (p.hedged - p.outright - c.hedged)
+    # nor does a denial said only under a condition deny anything: "If Lind cannot win the argument, ..."
+    denied = p.negated - p.affirmed - (p.conditioned - c.conditioned)
     # "did not invest in Globex directly" against "invested in Tide Works rather than directly in Globex": the
     # passage denies what the claim denies; the deed it affirms is done to another
     if only_denied & p.contrasted:
-        return bool(only_said & (p.negated - p.affirmed))
-    return bool(only_denied & said_outright or only_said & (p.negated - p.affirmed))
+        return bool(only_said & denied)
+    return bool(only_denied & said_outright or only_said & denied)
 
 
 def negation_denies(claim: str, passage: str) -> bool:
     """The one direction of `negation_flipped`: a word the claim says outright, the passage only negates ("not
     chemists" against "as chemists"); a claim's own denial ("denied knowing") is not what it flips."""
     c, p = _scan(claim), _scan(passage)
-    return bool((c.affirmed - c.negated - c.denying) & (p.negated - p.affirmed))
+    return bool((c.affirmed - c.negated - c.denying) & (p.negated - p.affirmed - (p.conditioned - c.conditioned)))
+
+
+def denied_if(claim: str, passage: str) -> bool:
+    """A word the claim says outright, the passage denies only under a condition ("If Globex cannot win the case,
+    ..."): the passage neither says nor denies it."""
+    c, p = _scan(claim), _scan(passage)
+    return bool((c.affirmed - c.negated - c.denying) & (p.negated - p.affirmed) & (p.conditioned - c.conditioned))
 
 
 def contrast_denies(claim: str, passage: str) -> bool:
