@@ -535,8 +535,7 @@ def negation_flipped(claim: str, passage: str) -> bool:
     # nor is a word said only as a goal or a possibility ("his path to become speaker") an affirmation to deny, unless
     # the claim says it the same way ("she would not resign" against "she would resign")
     said_outright = p.affirmed - p.negated - p.denying - (p.hedged - p.outright - c.hedged)
-    # nor does a denial said only under a condition deny anything: "If Lind cannot win the argument, ..."
-    denied = p.negated - p.affirmed - (p.conditioned - c.conditioned)
+    denied = _denied(c, p)
     # "did not invest in Globex directly" against "invested in Tide Works rather than directly in Globex": the
     # passage denies what the claim denies; the deed it affirms is done to another
     if only_denied & p.contrasted:
@@ -548,14 +547,25 @@ def negation_denies(claim: str, passage: str) -> bool:
     """The one direction of `negation_flipped`: a word the claim says outright, the passage only negates ("not
     chemists" against "as chemists"); a claim's own denial ("denied knowing") is not what it flips."""
     c, p = _scan(claim), _scan(passage)
-    return bool((c.affirmed - c.negated - c.denying) & (p.negated - p.affirmed - (p.conditioned - c.conditioned)))
+    return bool(_said(c) & _denied(c, p))
 
 
 def denied_if(claim: str, passage: str) -> bool:
     """A word the claim says outright, the passage denies only under a condition ("If Globex cannot win the case,
     ..."): the passage neither says nor denies it."""
     c, p = _scan(claim), _scan(passage)
-    return bool((c.affirmed - c.negated - c.denying) & (p.negated - p.affirmed) & (p.conditioned - c.conditioned))
+    return bool(_said(c) & (p.negated - p.affirmed) & (p.conditioned - c.conditioned))
+
+
+def _said(claim: Scan) -> frozenset[str]:
+    """The words a claim says outright: not under its own negation, nor in a stretch that denies something."""
+    return claim.affirmed - claim.negated - claim.denying
+
+
+def _denied(claim: Scan, passage: Scan) -> frozenset[str]:
+    """The words a passage only denies, but not under a condition the claim does not share: "If Lind cannot win the
+    argument, ..." denies nothing."""
+    return passage.negated - passage.affirmed - (passage.conditioned - claim.conditioned)
 
 
 def contrast_denies(claim: str, passage: str) -> bool:
