@@ -78,7 +78,7 @@ def test_a_phrase_setting_the_scene_before_the_auxiliary_leaves_a_yes_no_questio
         assert with_auxiliary_first(typed) == asked
         assert read_question(typed, []).shape == "yesno", typed
     # a name the question then points back to, a statement asked about and a time that orders reports stay where
-    # they are; "Going by X," is "According to X,"
+    # they are; "Going by X," is "According to X,"; an event set before the question is asked as the order it is
     assert with_auxiliary_first("Mara Lind, did she resign?") == "Mara Lind, did she resign?"
     assert with_auxiliary_first("Mara Lind resigned, is that true?") == "Mara Lind resigned, is that true?"
     assert with_auxiliary_first("Going by Tech Wire's coverage, did Globex cut prices?") == (
@@ -87,7 +87,10 @@ def test_a_phrase_setting_the_scene_before_the_auxiliary_leaves_a_yes_no_questio
     assert with_auxiliary_first("Under Mara Lind's plan, did Globex cut prices?") == (
         "Did Globex cut prices under Mara Lind's plan?"
     )
-    assert with_auxiliary_first("After the vote, did Globex cut prices?") == "After the vote, did Globex cut prices?"
+    assert with_auxiliary_first("After Tech Wire reported the vote, did Globex cut prices?") == (
+        "After Tech Wire reported the vote, did Globex cut prices?"
+    )
+    assert with_auxiliary_first("After the vote, did Globex cut prices?") == "Did Globex cut prices after the vote?"
 
 
 def test_a_figure_in_another_order_of_magnitude_denies_the_claims():

@@ -92,6 +92,8 @@ from rag.answer.when import (
     compose_when,
     earliest,
     event_claim,
+    gives_what_is_asked,
+    kind_asked,
     read_asked_event,
     read_event_order,
     read_timed_event,
@@ -554,6 +556,14 @@ class StructuredAnswerer:
                 f"{reading.speech[0]} by name"
             )
             return _refused_for(question, said_back, f"{reading.speech[0]} said something{topic}", hits)
+        # asked for a number or a time, quotes that give none are about the topic, not an answer ("How many homes lost
+        # power?" answered with a sentence on the storm); refused, rather than read as if they answered
+        wanted = kind_asked(question)
+        if wanted and not any(gives_what_is_asked(wanted, c.quote) for c in answer.citations):
+            said_back = (
+                f"the closest passages give no {wanted.removeprefix('a ')} for “{question.strip().rstrip('?')}?”"
+            )
+            return _refused_for(question, said_back, f"{wanted} for {question.strip().rstrip('?')}", hits)
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()

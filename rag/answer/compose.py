@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from rag.answer.deeds import doers, done_to
-from rag.answer.names import full_form, in_full, named_by_surname, names_in, standalone
+from rag.answer.names import a_competition, full_form, in_full, named_by_surname, names_in, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, asks_quoted_words, claim_windows, windows
 from rag.answer.reading import ORDER_WORDS, REPORT_NOUN, Reading, named_sources, without_unordered
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support, speaker_claimed
@@ -117,7 +117,9 @@ def _part_lines(evidence: list[Evidence], cites: Citations) -> tuple[list[str], 
     for e in evidence:
         if e.window is not None and e.label != "not_mentioned":
             n = _cite(cites, e)
-            lines.append(quoted(e.window.text, n))
+            line = quoted(e.window.text, n)
+            if line not in lines:  # two parts one window decides: quoted once
+                lines.append(line)
             claim = dated_claim(e.clause.day, e.clause.shown) if e.day_mismatch else e.clause.shown
             parts.append(Part(claim, e.label, [n]))
         else:
@@ -241,7 +243,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             "it is quoted below."
         )
     elif labels and all(label == "supported" for label in labels):
-        refs = "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
+        refs = "; ".join(dict.fromkeys(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence))
         if reading.alternatives:
             # the parts hold as stated: the reports agree, unless the question asked whether they differ
             agree, differ = reading.alternatives
@@ -728,6 +730,38 @@ def _asks_in_each_report(question: str, sources: list[str]) -> bool:
     )
 
 
+# "Which company ...?", "What film ...?": a thing is asked, not a person nor a competition
+_THING_ASKED = re.compile(
+    r"^\W*(?:[^?]*?,\s*)?(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?P<kind>company|companies|firm|organi[sz]ation|team|"
+    r"club|side|group|brand|label|studio|publisher|developer|retailer|airline|manufacturer|maker|startup|exchange|bank|"
+    r"network|platform|app|service|product|film|movie|show|series|game|book|agency|university|school|country|city|"
+    r"nation)\b",
+    re.I,
+)
+_KINDS_OF_COMPETITION = frozenset({"series", "show", "game"})
+# a people's or a region's adjective ends no company's, club's or film's name ("the North American charts")
+_REGION_ADJECTIVE = re.compile(
+    r"\b(?:American|European|African|Asian|Australian|Canadian|British|English|French|German|Spanish|Italian|"
+    r"Chinese|Japanese|Korean|Indian|Russian|Arab|Latin|Nordic)$"
+)
+# the titles news writes before a person's name
+_PERSON_TITLE = r"(?:Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Dr)\.?"
+# posts news writes after a person's name ("Mara Lind, chairman and CEO of Globex")
+_PERSON_POST = r"(?:the\s+)?(?:chairman|chairwoman|chair|chief|CEO|founder|co-founder|president|director|head|boss)\b"
+
+
+def _another_kind(name: str, kind: str, texts: list[str]) -> bool:
+    """The passages name `name` as a person or it is a competition's name, when `kind` (a company, a club, a film) is
+    asked."""
+    if (a_competition(name) and kind.lower() not in _KINDS_OF_COMPETITION) or _REGION_ADJECTIVE.search(name):
+        return True
+    # a surname alone is the person its article names in full ("Lind" of "Sir Mara Lind")
+    names = {name} | {in_full(name, t) for t in texts}
+    as_person = [re.compile(rf"\b{_PERSON_TITLE}\s+{re.escape(n)}\b|\b{re.escape(n)},\s+{_PERSON_POST}") for n in names]
+    # (not a name used by its last word alone: "United" is Harbour United's, "Globex" may be Watch Globex's)
+    return any(p.search(t) for p in as_person for t in texts)
+
+
 def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits) -> tuple[str, int]:
     """The name the parts' passages share most, that the question does not already say; (name, parts naming it)."""
     asked = set(re.findall(r"[a-z0-9]+", question.lower()))
@@ -821,7 +855,30 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
 
     scored = {n: total(n) + ENTITY_SPREAD_WEIGHT * spread(n) for n in found}
     best = max(scored, key=lambda n: (round(scored[n], 6), len(n.split()), -len(n)))
-    return full_form(best, found), sum(1 for weights in per_part[:-1] if best in weights)
+    thing = _THING_ASKED.match(question)
+    if thing is not None and _another_kind(full_form(best, found), thing["kind"], list(passages.values())):
+        # asked for a company, a club or a film, the name the passages share most is a person ("Sir Mara Lind, chair
+        # of Globex") or a competition ("the Harbour Cup"): no answer, and the next name would be a guess
+        return "", 0
+    articles = list({h.article.id: h.article.text for _, pool in parts for h in pool}.values())
+    return _without_opening_word(full_form(best, found), list(passages.values()), articles), sum(
+        1 for weights in per_part[:-1] if best in weights
+    )
+
+
+def _without_opening_word(name: str, texts: list[str], articles: list[str]) -> str:
+    """The name without a word that only opens its sentences ("Watch Globex" of "Watch Globex take on Tide Works"),
+    an everyday word the articles also write in lower case, when the passages name the rest alone elsewhere ("Globex
+    beat ..."); else the name as it is ("Mara Lind" opening every sentence that names her is her name)."""
+    first, _, rest = name.partition(" ")
+    if not rest or not any(re.search(rf"\b{re.escape(first.lower())}\b", a) for a in articles):
+        return name
+    opening = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
+    said = [(t, m.start()) for t in texts for m in re.finditer(standalone(name), t)]
+    alone = re.compile(rf"(?<!{re.escape(first)} ){standalone(rest)}")
+    if said and all(opening.search(t[:at]) for t, at in said) and any(alone.search(t) for t in texts):
+        return rest
+    return name
 
 
 def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hits, name: str) -> Answer:

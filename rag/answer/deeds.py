@@ -117,7 +117,9 @@ def _subject_and_verb(claim: str) -> tuple[frozenset[str], str, bool, frozenset[
     subject = frozenset(w for r in before for w in name_words(r.group(0)))
     if not subject or not verbs:
         return None
-    passive = bool(_PASSIVE.match(claim[before[-1].end() :]))
+    # ("Globex is a member of the harbour guild" says what Globex is, and "member" is no deed done to it)
+    after_subject = claim[before[-1].end() :]
+    passive = bool(_PASSIVE.match(after_subject)) and not _PREDICATE_NOUN.match(after_subject)
     has_object = any(r.start() > verb_at for r in runs)
     return subject, verbs[0], passive, frozenset(_post_asked(claim, verbs[0])), has_object
 
@@ -405,6 +407,8 @@ _PASSIVE = re.compile(
     r"\s*(?:(?:will|would|could|may|might|can|shall|should|must)\s+)?(?:" + "|".join(BE_FORMS) + r")\b", re.I
 )
 OBJECT_WORDS = 4
+# "is a member", "was the winner", "is one of the members": a "be" before a noun, no passive
+_PREDICATE_NOUN = re.compile(r"\s*(?:" + "|".join(BE_FORMS) + r")\s+(?:not\s+)?(?:a|an|the|one|among)\b", re.I)
 
 
 def _not_done_to(subject: Set[str], words: list[str], tokens: list[frozenset[str]], verb: int, last: set[str]) -> bool:
@@ -477,7 +481,11 @@ def roles_swapped(claim: str, sentence: str) -> bool:
     # swapped when the sentence says the verb with them the other way round, and never the claim's way ("When the
     # Rovers beat the Mariners, they beat them well": the second "beat" names neither after it, and decides nothing)
     # ("Globex was looking to buy Tide Works" is Globex doing it: "was" before an "-ing" is no passive)
-    claim_passive = bool(_PASSIVE.match(between)) and not re.match(r"\s*\w+\s+\w+ing\b", between)
+    claim_passive = (
+        bool(_PASSIVE.match(between))
+        and not re.match(r"\s*\w+\s+\w+ing\b", between)
+        and not _PREDICATE_NOUN.match(between)
+    )
     read = [_roles_in_voice(written, words, first, second, verb, claim_passive) for verb in at_verb]
     return "swapped" in read and "kept" not in read
 

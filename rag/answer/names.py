@@ -64,6 +64,17 @@ def names_in(text: str) -> list[str]:
     return out
 
 
+# the last words of a competition's or an award's name ("the Harbour Cup", "the Ostland Open")
+_COMPETITION_WORD = re.compile(
+    r"\b(?:League|Cup|Championships?|Trophy|Awards?|Open|Games|Bowl|Tournament|Prix|Finals?|Conference|Series|Charts?)$"
+)
+
+
+def a_competition(name: str) -> bool:
+    """The name is a competition's or an award's: no person, company or club."""
+    return bool(_COMPETITION_WORD.search(name))
+
+
 def standalone(word: str) -> str:
     """A pattern for the word on its own: not part of a longer or hyphenated word ("Lind", not "Lind-Park")."""
     return r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"

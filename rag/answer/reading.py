@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rag.answer.names import initials, names_in
+from rag.answer.names import a_competition, initials, names_in
 from rag.answer.verdicts import ABOUT
 from rag.core.text import (
     AUXILIARY_WORDS,
@@ -18,9 +18,11 @@ from rag.core.text import (
     MONTH_NAME,
     MONTHS,
     NAME_PHRASE,
+    ROLE_PATTERN,
     STOPWORDS,
     SUBJECT_PRONOUNS,
     claim_as_written,
+    plain_of_gerund,
 )
 from rag.extractive import WHO_IS_NAMED, speech_parts
 from rag.query import (
@@ -94,7 +96,13 @@ _HEARSAY = re.compile(
 )
 _ASIDE = re.compile(r"\s+\((?:[^()\s]+\s+){2,}[^()\s]+\)")
 _NEGATING_ASIDE = re.compile(r"\b(?:not|no|never|nor|except|but|only)\b", re.I)
-_EMPHASIS = re.compile(r"\s+(?:really|actually|basically|truly|seriously)\b(?=\s)", re.I)
+_EMPHASIS = re.compile(
+    # ... and the verbs that only say the deed after them was done: "did Globex manage to sell" asks whether it sold
+    r"\s+(?:really|actually|basically|truly|seriously|ultimately|eventually|manage\s+to|go\s+on\s+to)\b(?=\s)",
+    re.I,
+)
+# "did Globex end up selling", "go through with selling": whether it sold
+_ENDED_UP = re.compile(r"\s+(?:end\s+up|go\s+through\s+with)\s+(?P<doing>[a-z]+ing)\b", re.I)
 _MARKS = re.compile(r"\?[?!]+|!+\?[?!]*")
 _ASKED_THEN_CHAT = re.compile(rf"^(?P<ask>\s*(?:{AUXILIARY_WORDS})\b[^?\"“”]*\?)\s+(?P<chat>[^?]+)$", re.I)
 
@@ -120,6 +128,7 @@ def plainly_asked(question: str) -> str:
         plain = m["ask"]
     if not re.search(r"[\"“”]", plain):
         plain = _EMPHASIS.sub("", plain)
+        plain = _ENDED_UP.sub(lambda m: " " + (plain_of_gerund(m["doing"].lower()) or m["doing"]), plain)
     plain = plain.strip()
     return plain[:1].upper() + plain[1:] if plain and plain != question.strip() else question
 
@@ -242,6 +251,8 @@ _PREMISE_THEN_QUESTION = re.compile(
     r"[^?;—–]*(?:\?|(?<=\w))))\s*$",
     re.I | re.S,
 )
+# "the Rovers' top scorer", "Globex's chief executive": a side's or a company's person, after its name
+_OF_ITS_PEOPLE = rf"['’]s?\s+(?:[a-z]+\s+)?(?:{ROLE_PATTERN}|scorer|star|signing)\b"
 # the person a statement named, as the question after it points back to them ("she", "him", "his" rally); "her" may be
 # either "him" or "his", and is left as it is
 _PERSON_POINTER = re.compile(r"\b(?:he|she|him|(?P<owner>his))\b", re.I)
@@ -262,15 +273,20 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
     if m is None or _ABOUT_WHAT_WAS_SAID.match(m["question"]):
         return question
     asked = m["question"][0].upper() + m["question"][1:].rstrip("?") + "?"
-    named = [n for n in names_in(m["premise"]) if not any(n in o or o in n for o in outlets)]
+    # (a competition is no "he", nor a side whose player the statement names: "Jon Vale was the Rovers' top scorer")
+    named = [n for n in names_in(m["premise"]) if not any(n in o or o in n for o in outlets) and not a_competition(n)]
+    not_owners = [n for n in named if not re.search(re.escape(n) + _OF_ITS_PEOPLE, m["premise"])] or named
     # a full name first; else a surname said alone ("Lind", "Vale-Moen"): a "he" left standing would be anyone's deed
-    people = [n for n in named if len(n.split()) >= 2] or named
+    people = [n for n in not_owners if len(n.split()) >= 2] or not_owners
     pointer = _PERSON_POINTER.search(asked)
     if not people or pointer is None:
         return asked
     # "does Bay News report that Lind won his fight?": a name the pronoun's own clause says is the one it points back
     # to; one that only names the report ("its piece on the Rovers' rally still describe him as ...") is not
-    before = [n for n in names_in(asked[: pointer.start()]) if not any(n.lower() in o.lower() for o in outlets)]
+    # (the auxiliary that opens the question is no name: "Was he convicted?")
+    opening = asked[: pointer.start()]
+    opening = opening[:1].lower() + opening[1:]
+    before = [n for n in names_in(opening) if not any(n.lower() in o.lower() for o in outlets)]
     # (a name read across a line break or a double space is not written as read: taken as right before the pronoun)
     at = asked.rfind(before[-1], 0, pointer.start()) if before else -1
     if before and not _DESCRIBING.search(asked, at if at >= 0 else pointer.start(), pointer.start()):
@@ -661,8 +677,16 @@ def unknown_outlets(question: str, known: list[str]) -> list[str]:
             continue  # "Bay News" is BayNews.com, spaced otherwise
         if bare.split()[0].lower() in _TIME_WORDS:  # "reports in October", "a report on Monday": a time, no outlet
             continue
+        if _CITED.search(question[m.end() : m.end() + 60]) and mentioned_sources(question, known):
+            continue  # "the Globex Watch report Tech Wire cited": a study an indexed outlet reports, no outlet asked
         out.append(name)
     return list(dict.fromkeys(out))
+
+
+# "... that Tech Wire cited", "cited by Tech Wire", "quoted in ...": a report another outlet's article draws on
+_CITED = re.compile(
+    r"^[^,;?]*?\b(?:cited|cites|citing|quoted|quotes|quoting|referenced|references|referred\s+to)\b", re.I
+)
 
 
 # "Did Wirepost report that Globex bought Tide Works?": a reporter named the way an outlet is asked about
@@ -887,7 +911,9 @@ _INTERPRETS = re.compile(
 _BE_ASKED = re.compile(
     # ("Are Mara Lind and Theo Park ...?": the "be" of two names goes after both, not between them, as it goes after
     # "Globex v. Tide Works")
-    rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern})\s+(?!\w+ing\b|(?:and|or|v|vs|versus)\b)[a-z]",
+    # ("Was Ostland captain Jon Vale sent off?": the name with its role is one subject, the "be" after both)
+    rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern}"
+    rf"(?:\s+(?i:{ROLE_PATTERN})\s+{NAME_PHRASE.pattern})?)\s+(?!\w+ing\b|(?:and|or|v|vs|versus)\b)[a-z]",
 )
 
 
@@ -985,6 +1011,10 @@ _PUBLISHED_TAIL = re.compile(
     r"(?:appear|appears|appeared|run|ran|go\s+up|went\s+up|go\s+live|went\s+live))\s*[,.]?\s*$",
     re.I,
 )
+
+
+# ", and did ...", "and was ...": a second question joined to the first
+_TWO_QUESTIONS = re.compile(r",?\s+and\s+(?:also\s+)?(?:did|does|do|is|was|were|are|has|have|had)\s+(?=\S)", re.I)
 
 
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
@@ -1335,6 +1365,15 @@ _FRAMING_LEAD = re.compile(
 )
 
 
+# "After the board fired her, did Mara Lind sue?": an event the question sets its own before, not a report: asked
+# with the phrase at the end, as the order of the two events it is ("Did Mara Lind sue after the board fired her?")
+_EVENT_ORDER_LEAD = re.compile(
+    rf"^\s*(?P<lead>(?:after|before|following)\s[^?,;:]{{1,80}}?),\s+(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$", re.I
+)
+_REPORT_WORD = re.compile(rf"\b{REPORT_NOUN}\b", re.I)
+_JOINED_ASK = re.compile(rf"\s(?:and|or|but)\s+{_AUXILIARY_NEXT}", re.I)
+
+
 _TAG_ASKED = re.compile(r"(?:is|was|are|were)(?:n['’]t)?\s+(?:that|it|this|they|he|she)\b", re.I)
 # words that open a phrase setting the scene, capitalised only as its first word
 _LEAD_WORDS = frozenset("despite amid ahead even across without three two four five six last next".split())
@@ -1347,7 +1386,15 @@ def with_auxiliary_first(question: str) -> str:
     question = _PER_OUTLET.sub("According to ", question, count=1)
     m = _FRAMING_LEAD.match(question)
     if m is None:
-        return question
+        m = _EVENT_ORDER_LEAD.match(question)
+        # (nor a lead before two questions joined, which it may set only the first of)
+        if (
+            m is None
+            or _REPORTING_VERB.search(m["lead"])
+            or _REPORT_WORD.search(m["lead"])
+            or _JOINED_ASK.search(m["ask"])
+        ):
+            return question
     lead, ask = m["lead"], m["ask"]
     # "Mara Lind resigned, is that true?": a statement asked about, not a scene
     if NAME_PHRASE.fullmatch(lead.strip()) or _TAG_ASKED.match(ask) or len(ask.split()) < 3:
@@ -1417,6 +1464,11 @@ def _read_question(question: str, known_sources: list[str]) -> Reading:
     # ("before or after" splits where "before" does: its "or after" is no part of a claim)
     split = _WHICH_ORDER.sub("before", question) if reading.order == "which" else question
     reading.clauses = split_clauses(split, sources) if reading.shape != "open" else []
+    # "Did Globex cut prices, and did Tide Works raise them?": two questions of no outlet, each a part of its own (one
+    # clause would ask both events of one sentence)
+    asked = _TWO_QUESTIONS.split(split)
+    if reading.shape == "yesno" and not sources and len(asked) == 2 and all(len(a.split()) >= 3 for a in asked):
+        reading.clauses = [c for a in asked for c in split_clauses(a, sources)]
     # "Did Tech Wire list Globex at $5?", "Was Mara Lind the Tech Wire reviewer's pick?": one outlet, asked what it
     # says rather than how it reads ("does Tech Wire suggest ...?"): judged as the bare "did it happen?" is, inside
     # its articles; a paraphrase that only shares the topic is no Yes

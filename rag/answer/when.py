@@ -582,3 +582,50 @@ def compose_still_ahead(question: str, claim: str, hits: list[Hit]) -> Answer | 
         "and no passage found says it has happened since."
     )
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+# What a wh-question asks for, when quotes alone must give it: "How many ...?", "At what rate ...?" a number; "When
+# did ...?", "In what year ...?" a time; "How long ...?" either ("for three years", "since 2019")
+_NUMBER_ASKED = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:how\s+(?:many|much|large|big|old|far|high|tall|deep|heavy)\b|by\s+how\s+much\b|"
+    r"(?:at|to|by|for)?\s*what\s+(?:percentage|percent|share|proportion|number|amount|sum|price|figure|fee|rate|"
+    r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age)\b)",
+    re.I,
+)
+_TIME_ASKED = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:when\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b|"
+    r"(?:on|in|by|at|from|until)?\s*(?:what|which)\s+(?:date|day|year|month|week|season)\b)",
+    re.I,
+)
+_SPAN_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?how\s+long\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PERIOD = re.compile(
+    r"\b(?:(?:last|this|next|earlier\s+this|later\s+this|the\s+following|the\s+previous)\s+"
+    r"(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter)|ago|(?:\d{1,2})(?:st|nd|rd|th)\b)",
+    re.I,
+)
+
+
+def kind_asked(question: str) -> str:
+    """ "a number", "a date", "a number or a date" for a question asking for one (see above), else ""."""
+    if _SPAN_ASKED.match(question):
+        return "a number or a date"
+    if _NUMBER_ASKED.match(question):
+        return "a number"
+    return "a date" if _TIME_ASKED.match(question) else ""
+
+
+def gives_a_time(sentence: str) -> bool:
+    """The sentence says when: a month, a weekday, a year, a day said from today ("yesterday", "last week")."""
+    return bool(
+        re.search(rf"\b(?:{MONTH_NAME})\b", sentence)
+        or any(_a_day_said(sentence, m) for m in _WEEKDAY.finditer(sentence))
+        or _YEAR.search(sentence)
+        or _RELATIVE_DAY.search(sentence)
+        or _PERIOD.search(sentence)
+    )
+
+
+def gives_what_is_asked(kind: str, sentence: str) -> bool:
+    """The sentence gives the kind of thing `kind_asked` names."""
+    return ("number" in kind and holds_number(sentence)) or ("date" in kind and gives_a_time(sentence))

@@ -328,6 +328,18 @@ _E_DROPPED = re.compile(
 _DOUBLED = re.compile(r"([^aeiouls])\1$")
 
 
+def plain_of_gerund(word: str) -> str:
+    """The plain form of an "-ing" word by the same spelling rules ("winning" -> "win", "trading" -> "trade",
+    "selling" -> "sell"); "" for a word that is none."""
+    if not word.endswith("ing") or len(word) < 5:
+        return ""
+    plain = word[:-3]
+    if _DOUBLED.search(plain):
+        return plain[:-1]
+    # ("bringing" took no "e" from "bring", as "charging" did from "charge")
+    return plain + "e" if _E_DROPPED.search(plain) and not plain.endswith("ng") else plain
+
+
 def plain_form(verb: str) -> str:
     """The plain form of a past verb ("fired" -> "fire", "signed" -> "sign", "denied" -> "deny", "beat" -> "beat"), by
     the spelling rules of "-ed"; "" for a word that is not such a past."""
