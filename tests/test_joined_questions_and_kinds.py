@@ -4,7 +4,8 @@ and the kind of name a "which company?" asks for. Each test fails on the code be
 
 from conftest import assert_exact_quotes, index_articles
 
-from rag.answer.compose import _another_kind, _without_opening_word
+from rag.answer.compose import _THING_ASKED, _another_kind, _without_opening_word
+from rag.answer.names import names_in
 from rag.answer.reading import (
     plainly_asked,
     question_after_premise,
@@ -122,12 +123,26 @@ def test_a_name_of_another_kind_than_the_one_asked_for():
     assert _another_kind("North American", "film", texts)
     assert not _another_kind("Globex Music", "company", texts)
     assert not _another_kind("Harbour Series", "series", texts)
+    # a full name after a post is a person's ("Tide Works CEO Theo Park")
+    assert _another_kind("Theo Park", "company", ["Tide Works CEO Theo Park said the deal was done."])
+    # asked for a side's owner or a company's chief, a person is the answer, not another kind
+    assert _THING_ASKED.match("Which company bought Tide Works?")
+    assert not _THING_ASKED.match("Which Harbour League team owner sold his stake?")
+    assert not _THING_ASKED.match("Which company's chief executive resigned?")
+
+
+def test_an_auxiliary_opening_a_question_after_a_statement_is_no_name():
+    assert names_in("Globex had already cut jobs in May. Did it cut more in June?") == ["Globex"]
+    assert names_in("Was Theo Park there? Has Mara Lind left?") == ["Theo Park", "Mara Lind"]
 
 
 def test_a_word_that_only_opens_sentences_is_no_part_of_the_name():
     passages = ["Watch Globex take on Tide Works tonight.", "Globex beat Tide Works last year."]
     articles = passages + ["You can watch the game on any screen."]
     assert _without_opening_word("Watch Globex", passages, articles) == "Globex"
+    # a verb's form opening a line, written in lower case elsewhere, is no name at all; a one-word name is kept
+    assert _without_opening_word("Announced", ["Announced job cuts on May 4."], ["Globex announced cuts."]) == ""
+    assert _without_opening_word("Snap", ["Snap cut jobs."], ["a snap election"]) == "Snap"
     # a first name opening every sentence that names her is her name
     people = ["Mara Lind resigned.", "Lind said she was proud."]
     assert _without_opening_word("Mara Lind", people, people) == "Mara Lind"

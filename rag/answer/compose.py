@@ -18,7 +18,9 @@ from rag.core.text import (
     CALENDAR_NAMES,
     IRREGULAR_VERBS,
     NAME_PHRASE,
+    POST_PATTERN,
     REFUSAL_TEXT,
+    ROLE_PATTERN,
     base_stem,
     past_year_said,
     quoted_phrases,
@@ -735,7 +737,9 @@ _THING_ASKED = re.compile(
     r"^\W*(?:[^?]*?,\s*)?(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?P<kind>company|companies|firm|organi[sz]ation|team|"
     r"club|side|group|brand|label|studio|publisher|developer|retailer|airline|manufacturer|maker|startup|exchange|bank|"
     r"network|platform|app|service|product|film|movie|show|series|game|book|agency|university|school|country|city|"
-    r"nation)\b",
+    r"nation)\b"
+    # ("Which team owner ...?", "which company's chief ...?" ask for a person)
+    rf"(?!['’]s\b|\s+(?:{ROLE_PATTERN}|star|member|members)\b)",
     re.I,
 )
 _KINDS_OF_COMPETITION = frozenset({"series", "show", "game"})
@@ -757,7 +761,14 @@ def _another_kind(name: str, kind: str, texts: list[str]) -> bool:
         return True
     # a surname alone is the person its article names in full ("Lind" of "Sir Mara Lind")
     names = {name} | {in_full(name, t) for t in texts}
-    as_person = [re.compile(rf"\b{_PERSON_TITLE}\s+{re.escape(n)}\b|\b{re.escape(n)},\s+{_PERSON_POST}") for n in names]
+    # (a full name after a post, "Globex CEO Mara Lind", is a person's; a company's is seldom written so)
+    as_person = [
+        re.compile(
+            rf"\b{_PERSON_TITLE}\s+{re.escape(n)}\b|\b{re.escape(n)},\s+{_PERSON_POST}"
+            + (rf"|\b(?i:{POST_PATTERN})\s+{re.escape(n)}\b" if " " in n else "")
+        )
+        for n in names
+    ]
     # (not a name used by its last word alone: "United" is Harbour United's, "Globex" may be Watch Globex's)
     return any(p.search(t) for p in as_person for t in texts)
 
@@ -861,9 +872,8 @@ def pick_entity(question: str, reading: Reading, evidence: list[Evidence], hits)
         # of Globex") or a competition ("the Harbour Cup"): no answer, and the next name would be a guess
         return "", 0
     articles = list({h.article.id: h.article.text for _, pool in parts for h in pool}.values())
-    return _without_opening_word(full_form(best, found), list(passages.values()), articles), sum(
-        1 for weights in per_part[:-1] if best in weights
-    )
+    name = _without_opening_word(full_form(best, found), list(passages.values()), articles)
+    return name, sum(1 for weights in per_part[:-1] if best in weights) if name else 0
 
 
 def _without_opening_word(name: str, texts: list[str], articles: list[str]) -> str:
@@ -871,14 +881,17 @@ def _without_opening_word(name: str, texts: list[str], articles: list[str]) -> s
     an everyday word the articles also write in lower case, when the passages name the rest alone elsewhere ("Globex
     beat ..."); else the name as it is ("Mara Lind" opening every sentence that names her is her name)."""
     first, _, rest = name.partition(" ")
-    if not rest or not any(re.search(rf"\b{re.escape(first.lower())}\b", a) for a in articles):
+    if not any(re.search(rf"\b{re.escape(first.lower())}\b", a) for a in articles):
         return name
     opening = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
     said = [(t, m.start()) for t in texts for m in re.finditer(standalone(name), t)]
+    if not said or not all(opening.search(t[:at]) for t, at in said):
+        return name
+    if not rest:
+        # "Announced" opening a line, a verb's or an adverb's form written in lower case elsewhere: no name at all
+        return "" if re.fullmatch(r"[A-Z][a-z]{3,}(?:ed|ly)", first) else name
     alone = re.compile(rf"(?<!{re.escape(first)} ){standalone(rest)}")
-    if said and all(opening.search(t[:at]) for t, at in said) and any(alone.search(t) for t in texts):
-        return rest
-    return name
+    return rest if any(alone.search(t) for t in texts) else name
 
 
 def compose_entity(question: str, reading: Reading, evidence: list[Evidence], hits, name: str) -> Answer:

@@ -7,7 +7,16 @@ import re
 
 from rag.core.text import NAME_PHRASE, POST_WORDS, compound_deeds
 
-__all__ = ["NOT_NAMES", "full_form", "in_full", "named_by_surname", "names_in", "spelled_out", "standalone"]
+__all__ = [
+    "NOT_NAMES",
+    "a_competition",
+    "full_form",
+    "in_full",
+    "named_by_surname",
+    "names_in",
+    "spelled_out",
+    "standalone",
+]
 
 # Capitalised words that start sentences or stand for a name without being one (a page's "ADVERTISEMENT Article
 # continues below this ad" included).
@@ -18,7 +27,8 @@ NOT_NAMES = frozenset(
     september october november december mr mrs ms dr sir week year month today yesterday according ceo why how what
     who where which there here whereas whilst although though despite unlike since until because whether instead
     including using given amid following regarding like unless cto cfo coo pr all-pro all-star all-american now then
-    other another many several some most both each every few loading advertisement article""".split()
+    other another many several some most both each every few loading advertisement article
+    did does is was were are has have had could would should might must""".split()
 )
 
 
