@@ -750,7 +750,8 @@ _REGION_ADJECTIVE = re.compile(
 )
 # the titles news writes before a person's name
 _PERSON_TITLE = r"(?:Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Dr)\.?"
-# posts news writes after a person's name ("Mara Lind, chairman and CEO of Globex")
+# the posts news writes after a person's name ("Mara Lind, chairman and CEO of Globex"): of the toolkit's POST_WORDS,
+# those only people hold ("Globex, the owner of Tide Works" and "the leader in chips" are companies)
 _PERSON_POST = r"(?:the\s+)?(?:chairman|chairwoman|chair|chief|CEO|founder|co-founder|president|director|head|boss)\b"
 
 

@@ -1371,7 +1371,6 @@ _EVENT_ORDER_LEAD = re.compile(
     rf"^\s*(?P<lead>(?:after|before|following)\s[^?,;:]{{1,80}}?),\s+(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$", re.I
 )
 _REPORT_WORD = re.compile(rf"\b{REPORT_NOUN}\b", re.I)
-_JOINED_ASK = re.compile(rf"\s(?:and|or|but)\s+{_AUXILIARY_NEXT}", re.I)
 
 
 _TAG_ASKED = re.compile(r"(?:is|was|are|were)(?:n['’]t)?\s+(?:that|it|this|they|he|she)\b", re.I)
@@ -1392,7 +1391,7 @@ def with_auxiliary_first(question: str) -> str:
             m is None
             or _REPORTING_VERB.search(m["lead"])
             or _REPORT_WORD.search(m["lead"])
-            or _JOINED_ASK.search(m["ask"])
+            or _TWO_QUESTIONS.search(m["ask"])
         ):
             return question
     lead, ask = m["lead"], m["ask"]
