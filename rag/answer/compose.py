@@ -743,7 +743,7 @@ _THING_ASKED = re.compile(
     re.I,
 )
 _KINDS_OF_COMPETITION = frozenset({"series", "show", "game"})
-# a people's or a region's adjective ends no company's, club's or film's name ("the North American charts")
+# a people's or a region's adjective ends no company's, club's or film's name ("third on the Nordic charts")
 _REGION_ADJECTIVE = re.compile(
     r"\b(?:American|European|African|Asian|Australian|Canadian|British|English|French|German|Spanish|Italian|"
     r"Chinese|Japanese|Korean|Indian|Russian|Arab|Latin|Nordic)$"
@@ -889,7 +889,7 @@ def _without_opening_word(name: str, texts: list[str], articles: list[str]) -> s
     if not said or not all(opening.search(t[:at]) for t, at in said):
         return name
     if not rest:
-        # "Announced" opening a line, a verb's or an adverb's form written in lower case elsewhere: no name at all
+        # "Unveiled" opening a line, a verb's or an adverb's form written in lower case elsewhere: no name at all
         return "" if re.fullmatch(r"[A-Z][a-z]{3,}(?:ed|ly)", first) else name
     alone = re.compile(rf"(?<!{re.escape(first)} ){standalone(rest)}")
     return rest if any(alone.search(t) for t in texts) else name
