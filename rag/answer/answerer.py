@@ -560,10 +560,9 @@ class StructuredAnswerer:
         # power?" answered with a sentence on the storm); refused, rather than read as if they answered
         wanted = kind_asked(question)
         if wanted and not any(gives_what_is_asked(wanted, c.quote) for c in answer.citations):
-            said_back = (
-                f"the closest passages give no {wanted.removeprefix('a ')} for “{question.strip().rstrip('?')}?”"
-            )
-            return _refused_for(question, said_back, f"{wanted} for {question.strip().rstrip('?')}", hits)
+            as_typed = question.strip().rstrip("?")
+            said_back = f"the closest passages give no {wanted.removeprefix('a ')} for “{as_typed}?”"
+            return _refused_for(question, said_back, f"{wanted} for {as_typed}", hits)
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()

@@ -1358,18 +1358,17 @@ _SCENE_LEAD = (
     r"during|per|as|by|from|who|whom|whose|what|which|where|why|how|if|unless|and|but|so|or|yes|no|well)\b)"
     r"[A-Za-z][\w'’-]*\s[^?,;:]{1,80}?"
 )
+# the yes/no question after a leading phrase and its comma, to the question mark
+_ASKED_AFTER_LEAD = rf",\s+(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$"
 _FRAMING_LEAD = re.compile(
-    rf"^\s*(?P<lead>(?:to|in\s+order\s+to)\s[^?]*?|{_SCENE_LEAD}),\s+"
-    rf"(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$",
+    rf"^\s*(?P<lead>(?:to|in\s+order\s+to)\s[^?]*?|{_SCENE_LEAD}){_ASKED_AFTER_LEAD}",
     re.I,
 )
 
 
 # "After the board fired her, did Mara Lind sue?": an event the question sets its own before, not a report: asked
 # with the phrase at the end, as the order of the two events it is ("Did Mara Lind sue after the board fired her?")
-_EVENT_ORDER_LEAD = re.compile(
-    rf"^\s*(?P<lead>(?:after|before|following)\s[^?,;:]{{1,80}}?),\s+(?P<ask>{_AUXILIARY_NEXT}[^?]+)\?\s*$", re.I
-)
+_EVENT_ORDER_LEAD = re.compile(rf"^\s*(?P<lead>(?:after|before|following)\s[^?,;:]{{1,80}}?){_ASKED_AFTER_LEAD}", re.I)
 _REPORT_WORD = re.compile(rf"\b{REPORT_NOUN}\b", re.I)
 
 

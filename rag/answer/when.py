@@ -586,18 +586,19 @@ def compose_still_ahead(question: str, claim: str, hits: list[Hit]) -> Answer | 
 
 # What a wh-question asks for, when quotes alone must give it: "How many ...?", "At what rate ...?" a number; "When
 # did ...?", "In what year ...?" a time; "How long ...?" either ("for three years", "since 2019")
+_WH_OPENING = r"^\W*(?:(?:and|so)\s+)?"  # "And how many ...?", "So when ...?"
 _NUMBER_ASKED = re.compile(
-    r"^\W*(?:(?:and|so)\s+)?(?:how\s+(?:many|much|large|big|old|far|high|tall|deep|heavy)\b|by\s+how\s+much\b|"
+    _WH_OPENING + r"(?:how\s+(?:many|much|large|big|old|far|high|tall|deep|heavy)\b|by\s+how\s+much\b|"
     r"(?:at|to|by|for)?\s*what\s+(?:percentage|percent|share|proportion|number|amount|sum|price|figure|fee|rate|"
     r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age)\b)",
     re.I,
 )
 _TIME_ASKED = re.compile(
-    r"^\W*(?:(?:and|so)\s+)?(?:when\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b|"
+    _WH_OPENING + r"(?:when\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b|"
     r"(?:on|in|by|at|from|until)?\s*(?:what|which)\s+(?:date|day|year|month|week|season)\b)",
     re.I,
 )
-_SPAN_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?how\s+long\b", re.I)
+_SPAN_ASKED = re.compile(_WH_OPENING + r"how\s+long\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD = re.compile(
     r"\b(?:(?:last|this|next|earlier\s+this|later\s+this|the\s+following|the\s+previous)\s+"
