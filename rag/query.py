@@ -225,6 +225,44 @@ _ON_DAY = re.compile(
 _IN_MONTH = re.compile(r"\b(?:in|during)\s+(?P<month>" + MONTH_NAME + r")(?:\s+(?P<year>\d{4}))?\b", re.I)
 
 
+# A time still to come is no time asked about: "Will the Fed cut rates in March 2025?" may be answered by a plan
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|going\s+to|expected|scheduled|set\s+to|due\s+to|plans?|planned|forecast\w*|predict\w*)\b",
+    re.I,
+)
+
+
+# "before January 2024", "by the end of March 2024": a bound on a past time, which any archive may answer
+_BOUND_BEFORE = re.compile(
+    r"\b(?:before|by|until|till|prior\s+to|ahead\s+of)\s+(?:the\s+(?:end|start|beginning)\s+(?:of\s+)?)?"
+    r"(?:early\s+|mid-?\s*|late\s+)?(?:(?:in|of|on)\s+)?$",
+    re.I,
+)
+
+
+def earliest_time_named(question: str) -> str:
+    """The first ISO day of the earliest month or day the question names with its year ("in January 2024",
+    "on 27 December 2023", "December 27, 2023") as when something happened; "" when it names none, asks what is
+    to come, or names the time only as a bound ("before January 2024")."""
+    if _AHEAD.search(question):
+        return ""
+    named = [(m.start(), m[2], m[1], "1") for m in _MONTH_YEAR.finditer(question)]
+    named += [(m.start(), m[3], m[1], m[2]) for m in FULL_DATE.finditer(question)]
+    named += [
+        (m.start(), m["year"] or "", m["month"] or m["month2"], m["day"] or m["day2"])
+        for m in _ON_DAY.finditer(question)
+    ]
+    days = []
+    for start, year, month, day in named:
+        if not year or not MINYEAR <= int(year) <= MAXYEAR or _BOUND_BEFORE.search(question[:start]):
+            continue
+        try:
+            days.append(date(int(year), MONTHS[month.lower()], int(day)))
+        except ValueError:
+            continue  # "November 31": not a day
+    return min(days).isoformat() if days else ""
+
+
 def without_publication_time(text: str) -> str:
     """text without the day or month it names as a time ("about Globex on November 21" -> "about Globex")."""
     return " ".join(_IN_MONTH.sub(" ", _ON_DAY.sub(" ", text)).split())

@@ -42,6 +42,7 @@ from rag.answer.reading import (
     affirmative,
     as_passive,
     asked_as_question,
+    asked_of_another_outlet,
     claim_asked_as_true,
     claim_words,
     cleft_asked,
@@ -100,10 +101,10 @@ from rag.answer.when import (
     read_when,
 )
 from rag.answer.who_said import compose_who_said, read_who_said
-from rag.core.text import TITLE_WORDS, holds_number, ordinals, same_event_words, stems
+from rag.core.text import TITLE_WORDS, holds_number, months_of_years, ordinals, same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
-from rag.query import published_window, without_publication_time
+from rag.query import earliest_time_named, published_window, without_publication_time
 from rag.verify.lexical import analyse, plain_words
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
@@ -162,7 +163,8 @@ class StructuredAnswerer:
             answer = self.quotes(asked, self.read(asked), hits)
             answer.question = question
             return answer
-        asked = affirmative(question_after_premise(statement_asked(cleft_asked(speaker_asked(asked))), outlets))
+        asked = statement_asked(cleft_asked(speaker_asked(asked)))
+        asked = affirmative(question_after_premise(asked_of_another_outlet(asked, outlets), outlets))
         # the question after a premise, read as a question alone is ("..., per Tech Wire?" after "Bay News said X.")
         asked = with_auxiliary_first(plainly_asked(asked))
         # "Is it true that Ostland won the Cup?" is "Did Ostland win the Cup?" to the readers of a result or a post
@@ -231,6 +233,19 @@ class StructuredAnswerer:
         refused = refuse_unknown_outlets(question, reading, hits)
         if refused is not None:
             return refused
+        # "What did Tech Wire report in January 2031?" of an archive that ends before then: no passage can say, and the
+        # closest ones are of another time ("Was Lind fired on <that day>?" may still be a No: an earlier day is dated)
+        asked_from = earliest_time_named(question) if reading.shape != "yesno" else ""
+        if asked_from > _newest(hits) and not retrieve(question, 1, Filters(since=asked_from)):
+            return Answer(
+                question=question,
+                text=(
+                    f"None of the articles was published on or after {asked_from}, so none can say what happened "
+                    "then. Ask about an earlier time, or add newer articles (newsrag ingest)."
+                ),
+                refused=True,
+                hits=hits,
+            )
         # "What did the Daily Ledger report on November 21?": that day's articles, each by its lead
         digest = read_digest(question, reading.sources, _newest(hits))
         if digest is not None:
@@ -475,6 +490,7 @@ class StructuredAnswerer:
         family = surname_family(speaker, articles)
         counted_names = _asked_names(question, reading.sources) if counting is not None else []
         asked_places = ordinals(question)
+        asked_months = months_of_years(question)
 
         def unquotable(sentence: str) -> bool:
             return (
@@ -491,6 +507,7 @@ class StructuredAnswerer:
                         not holds_number(sentence)
                         or not all(_named_in(n, sentence) for n in counted_names)
                         or _another_place(asked_places, sentence)
+                        or _another_year(asked_months, sentence)
                     )
                 )
             )
@@ -626,6 +643,13 @@ def _another_place(asked: set[int], sentence: str) -> bool:
     """The question asks of a place in a series and the sentence names only others ("the sixth annual festival")."""
     said = ordinals(sentence) if asked else set()
     return bool(said) and not asked & said
+
+
+def _another_year(asked: set[tuple[int, int]], sentence: str) -> bool:
+    """The question asks of a month of one year and the sentence gives that month only of another ("July 2020" for
+    "in July 2023"): its number counts another year's."""
+    said = months_of_years(sentence) if asked else set()
+    return any(said_month == month and (month, year) not in said for month, year in asked for said_month, _ in said)
 
 
 def _said_with(name: str, others: list[str], hits: list[Hit]) -> bool:

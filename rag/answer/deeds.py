@@ -634,10 +634,11 @@ def describes_next_name(after: str) -> bool:
     return m is not None and not set(m.group("role").split()) & STOPWORDS
 
 
-# "Who fired Mara Lind?", "Which club signed Theo Park?": the asked verb in the past, then what it was done to.
+# "Who fired Mara Lind?", "Which club signed Theo Park?": the asked verb in the past, then what it was done to; asked
+# of one outlet's report too ("According to Tech Wire, who made the call to sell Tide Works?")
 _ASKED_DEED = re.compile(
-    r"^\W*(?:who|which\s+[\w-]+)\s+(?P<verb>[a-z]+(?:ed|ew|ought|aught|ove|ook|ode|ote|ost|on|ent|ame|ired|old))\s+"
-    r"(?P<rest>[^?]+)",
+    r"^\W*(?:(?:according\s+to|per)\s[^,?]+,\s*)?(?:who|which\s+[\w-]+)\s+"
+    r"(?P<verb>[a-z]+(?:ed|ew|ought|aught|ove|ook|ode|ote|ost|on|ent|ame|ired|old|ade|aid|ut|et|it))\s+(?P<rest>[^?]+)",
     re.I,
 )
 

@@ -32,6 +32,10 @@ NOT_NAMES = frozenset(
 )
 
 
+# A page's link lines, in capitals before the linked headline ("GO DEEPER Globex's deal could ...", "READ MORE"): no
+# part of the name after them
+_LINK_WORDS = frozenset("GO DEEPER READ MORE RELATED WATCH LISTEN SEE ALSO".split())
+
 # Groups of people or things a sentence often opens with ("Analysts expect ...", "Shares fell ..."): a capital there is
 # the sentence's, and the word alone names no one.
 GROUP_NOUNS = frozenset(
@@ -61,7 +65,11 @@ def names_in(text: str) -> list[str]:
         for phrase in (p for part in _POSSESSIVE_END.split(m.group(0)) for p in _POST_BETWEEN.split(part)):
             words = phrase.split()
             # leading function words, titles and "second-year"-style descriptions start a sentence, not a name
-            while words and (words[0].lower().strip("’'") in NOT_NAMES or re.fullmatch(r"\w+-(?:year|time)", words[0])):
+            while words and (
+                words[0].lower().strip("’'") in NOT_NAMES
+                or words[0] in _LINK_WORDS
+                or re.fullmatch(r"\w+-(?:year|time)", words[0])
+            ):
                 words = words[1:]
             while words and words[-1].lower().strip("’'?.,") in NOT_NAMES:  # "Harbour Road What?": a heading's question
                 words = words[:-1]

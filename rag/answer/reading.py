@@ -86,7 +86,17 @@ def speaker_asked(question: str) -> str:
 # What a reader types around a question that asks nothing: "wait, did ...?", "ok so did ...?", "did Globex really cut
 # prices?? thought it was a typo lol"
 _CHATTY_OPENING = re.compile(
-    r"^\s*(?:(?:wait|ok(?:ay)?|hey|hmm+|um+|uh+|honestly|lol|btw|quick\s+question)\b[\s,:;!.…-]*)+", re.I
+    r"^\s*(?:(?:wait|ok(?:ay)?|hey|hi|hello|hmm+|um+|uh+|honestly|lol|btw|quick\s+(?:question|one|q)|random\s+question|"
+    r"just\s+wondering|curious)\b[\s,:;!.…-]*)+",
+    re.I,
+)
+# "whos the CEO", "whats the name": "who's", "what's" typed without the apostrophe
+_UNMARKED_IS = re.compile(r"^\s*(who|what|where)s\b", re.I)
+# "can you tell me who scored?", "do you know which club ...": the question the reader asks to be told
+_TELL_ME = re.compile(
+    r"^\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell\s+me|say|find\s+out|check)|(?:do|does)\s+(?:you|anyone)\s+"
+    r"know|(?:please\s+)?tell\s+me)\s+(?=(?:who|which|when|where)\b)",
+    re.I,
 )
 # "I read that Globex cut prices — is that true?": where the reader heard it is no part of the claim
 _HEARSAY = re.compile(
@@ -98,9 +108,11 @@ _ASIDE = re.compile(r"\s+\((?:[^()\s]+\s+){2,}[^()\s]+\)")
 _NEGATING_ASIDE = re.compile(r"\b(?:not|no|never|nor|except|but|only)\b", re.I)
 _EMPHASIS = re.compile(
     # ... and the verbs that only say the deed after them was done: "did Globex manage to sell" asks whether it sold
-    r"\s+(?:really|actually|basically|truly|seriously|ultimately|eventually|manage\s+to|go\s+on\s+to)\b(?=\s)",
+    r"\s+(?:really|actually|basically|truly|seriously|ultimately|eventually|already|manage\s+to|go\s+on\s+to)\b(?=\s)",
     re.I,
 )
+# "Does Bay News mention the deal as well?": whether it mentions the deal
+_ALSO_AT_END = re.compile(r",?\s+(?:as\s+well|too|also)(?=\s*\?*\s*$)", re.I)
 # "did Globex end up selling", "go through with selling": whether it sold
 _ENDED_UP = re.compile(r"\s+(?:end\s+up|go\s+through\s+with)\s+(?P<doing>[a-z]+ing)\b", re.I)
 _MARKS = re.compile(r"\?[?!]+|!+\?[?!]*")
@@ -112,7 +124,8 @@ def plainly_asked(question: str) -> str:
     emphasis ("did Globex really cut prices" asks whether Globex cut prices), "??", a describing aside in brackets,
     and a remark naming nothing after a yes/no question ("... thought it was a typo"); any other question as it is.
     Quoted words are left as written."""
-    plain = _HEARSAY.sub("", _CHATTY_OPENING.sub("", question))
+    plain = _TELL_ME.sub("", _HEARSAY.sub("", _CHATTY_OPENING.sub("", question)))
+    plain = _UNMARKED_IS.sub(lambda m: f"{m[1]} is", plain)
     plain = _REPORT_FRAME.sub(lambda m: f"According to {m['outlet']}, ", plain, count=1)
     said_after = _SAID_BY_AFTER.match(plain)
     if said_after is not None:  # "Did Globex win, per Tech Wire?" is "According to Tech Wire, did Globex win?"
@@ -127,7 +140,7 @@ def plainly_asked(question: str) -> str:
     if m is not None and not re.search(r"\d|\s[A-Z]", " " + m["chat"][1:]):
         plain = m["ask"]
     if not re.search(r"[\"“”]", plain):
-        plain = _EMPHASIS.sub("", plain)
+        plain = _ALSO_AT_END.sub("", _EMPHASIS.sub("", plain))
         plain = _ENDED_UP.sub(lambda m: " " + (plain_of_gerund(m["doing"].lower()) or m["doing"]), plain)
     plain = plain.strip()
     return plain[:1].upper() + plain[1:] if plain and plain != question.strip() else question
@@ -174,13 +187,14 @@ _SAID_OF_IT = re.compile(
 
 # "True or false: Globex cut prices." and "Globex cut prices, true or false?" ask whether it is so, as "Is it true that
 # Globex cut prices?" does; a question after the frame ("True or false: did Globex cut prices?") is asked as it is.
-_TRUTH_FRAME = r"(?:true\s+or\s+false|false\s+or\s+true|fact[\s-]?check|is\s+(?:it|this|that)\s+(?:true|right|correct))"
+_TRUTH_FRAME = r"(?:true\s+or\s+false|false\s+or\s+true|fact[\s-]?check|is\s+(?:it|this|that)\s+(?:true|right|correct|confirmed|accurate))"
 _RIGHT = r"(?:true|right|correct|accurate)"
 # after what two outlets say: "..., and Bay News says Y — are both of those accurate?", "Is that right on both
 # counts?", "Do both outlets say that?", "Are both figures what those outlets report?"
 _BOTH_FRAME = (
     rf"(?:is\s+(?:it|this|that)\s+{_RIGHT}(?:\s+(?:on|for)\s+both\s+(?:counts|points|sides))?"
     rf"|are\s+(?:they|these|those)\s+both\s+{_RIGHT}|are\s+both(?:\s+of\s+(?:them|those|these))?\s+{_RIGHT}"
+    rf"|are\s+both\s+(?:claims|accounts|statements|figures|numbers|reports)\s+{_RIGHT}"
     rf"|is\s+each(?:\s+of\s+(?:them|those|these))?\s+{_RIGHT}|are\s+(?:those|these)(?:\s+two)?\s+(?:claims\s+)?{_RIGHT}"
     r"|are\s+both\s+(?:\w+\s+){0,2}what\s+(?:those|the|these|both|the\s+two)\s+(?:outlets|reports|sources|articles)\s+"
     r"(?:report|say)|(?:do|did)\s+both\s+(?:outlets|reports|sources|articles|of\s+them)\s+(?:say|report)\s+(?:that|so|this)"
@@ -206,9 +220,24 @@ _TAG = (
     r"n[’']?t\s+(?:it|he|she|they|there|that|this|we|you|i)|(?:is|are|was|were|do|does|did|has|have|had|can|could|"
     r"will|would|should)\s+(?:it|he|she|they|there|that|this))"
 )
+# typed without its comma ("Globex cut prices right?") or its question mark ("... haven't they"): a denied tag is a tag
+# wherever it stands, "right" only before a question mark
+_BARE_TAG = (
+    r"(?:(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|wo|ca)n[’']?t\s+"
+    r"(?:it|he|she|they|there|that|this|we|you|i)\s*\?*|(?:(?:is\s+)?(?:that|this)\s+)?(?:right|correct)\s*\?+)"
+)
 _TAGGED = re.compile(
-    rf"^\s*(?P<claim>[^?]*?[^\s,;:–—-])\s*(?:,\s*{_TAG}|[,;:–—-]+\s*(?:did|does|do)\s+(?:he|she|they|it)\s+"
-    r"(?:really\s+|actually\s+)?(?:say|write|tell\s+\w+)\s+(?:that|so|this|it))\s*\?+\s*$",
+    rf"^\s*(?P<claim>[^?]*?[^\s,;:–—-])\s*(?:(?:,\s*{_TAG}|[,;:–—-]+\s*(?:did|does|do)\s+(?:he|she|they|it)\s+"
+    rf"(?:really\s+|actually\s+)?(?:say|write|tell\s+\w+)\s+(?:that|so|this|it))\s*\?+|[\s,;:–—-]\s*(?P<bare>{_BARE_TAG}))\s*$",
+    re.I | re.S,
+)
+# a sentence before the tag, or an auxiliary among its last words: "... Are both claims correct?" asks of itself
+_ASKED_OF_ITSELF = re.compile(rf"[.?!]\s|\b(?:{AUXILIARY_WORDS})\b(?:\s+\S+){{0,3}}\s*$", re.I)
+# "can you tell me whether Globex cut prices", "do you know if ...", "I wonder whether ...": the claim to be checked
+_WHETHER = re.compile(
+    r"^\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell\s+me|say|find\s+out|check|confirm)|(?:do|does)\s+"
+    r"(?:you|anyone)\s+know|i\s+(?:wonder|was\s+wondering|am\s+wondering)|i['’]m\s+wondering|(?:please\s+)?"
+    r"(?:tell\s+me|check|confirm))\s+(?:whether|if)\s+(?P<claim>\S[^?]*?)\s*[?.!]*\s*$",
     re.I | re.S,
 )
 _CONFIRM_OPENER = re.compile(
@@ -226,9 +255,13 @@ def statement_asked(question: str) -> str:
     as it is."""
     m = _FRAME_FIRST.match(question) or _FRAME_LAST.match(question)
     if m is None:
-        m = _TAGGED.match(question) or _CONFIRM_OPENER.match(question)
+        m = _TAGGED.match(question) or _CONFIRM_OPENER.match(question) or _WHETHER.match(question)
         if m is not None and _SECOND_ASK.search(m["claim"]):
             return question  # "so after the firing, does the board ...?": a question after an opening, not a statement
+        if m is not None and m.re is _TAGGED and m["bare"] and _ASKS_ITSELF.match(m["claim"]):
+            return question  # "Did the bus turn right?": the question's own last word, no tag
+        if m is not None and m.re is _TAGGED and m["bare"] and _ASKED_OF_ITSELF.search(m["claim"]):
+            return question  # "X. Are both claims correct?": "correct" is what that question asks, no tag
         # ("So did Globex cut prices?" is a question of its own; "Did Globex cut prices, right?" too)
         if m is not None and _ASKS_ITSELF.match(m["claim"]):
             return m["claim"][:1].upper() + m["claim"][1:].rstrip("?.! ") + "?"
@@ -293,6 +326,35 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
         return asked
     said = people[0] + ("'s" if pointer["owner"] else "")
     return asked[: pointer.start()] + said + asked[pointer.end() :]
+
+
+# "Tech Wire says Globex cut prices. Does Bay News report that too?", "... — does Bay News say the same?": the claim
+# one outlet makes, asked of another; "Does Bay News contradict that?" asks whether the other denies it
+_ANOTHER_OUTLET_TOO = re.compile(
+    r"^\s*(?P<first>[^.;—–?]+?)\s+(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed)\s+(?:that\s+)?"
+    r"(?P<claim>[^;—–?]{8,}?)\s*(?:[;—–]+\s*|\.\s+)(?:do|does|did)\s+(?P<second>[^?]+?)(?:['’]s?(?:\s+[\w-]+){1,3}?)?\s+"
+    r"(?P<verb>report|say|mention|confirm|carry|give|agree|contradict|dispute|deny)\w*"
+    r"(?:\s+(?:that|this|it|so|the\s+same(?:\s+(?:thing|figure|number|claim|point))?|that\s+(?:figure|number|claim|detail)))?"
+    r"(?:\s+(?:too|as\s+well|also))?\s*\?*\s*$",
+    re.I | re.S,
+)
+
+
+def asked_of_another_outlet(question: str, outlets: Sequence[str]) -> str:
+    """What one outlet says, asked of another, as the question of both: "Tech Wire says Globex cut prices. Does Bay
+    News report that too?" -> "Do both Tech Wire and Bay News report that Globex cut prices?"; "... Does Bay News
+    contradict that?" -> "Does Bay News contradict Tech Wire's report that Globex cut prices?". Any other question
+    as it is."""
+    m = _ANOTHER_OUTLET_TOO.match(question)
+    if m is None:
+        return question
+    first, second = named_sources(m["first"], list(outlets)), named_sources(m["second"], list(outlets))
+    if len(first) != 1 or len(second) != 1 or first == second:
+        return question
+    claim = m["claim"].strip(" ,")
+    if m["verb"].lower() in ("contradict", "dispute", "deny"):
+        return f"Does {second[0]} contradict {first[0]}'s report that {claim}?"
+    return f"Do both {first[0]} and {second[0]} report that {claim}?"
 
 
 # "Which came first: Tech Wire's report on X, or Bay News' piece on Y?", "Between A and B, which appeared later?":
@@ -1370,6 +1432,13 @@ _FRAMING_LEAD = re.compile(
 # with the phrase at the end, as the order of the two events it is ("Did Mara Lind sue after the board fired her?")
 _EVENT_ORDER_LEAD = re.compile(rf"^\s*(?P<lead>(?:after|before|following)\s[^?,;:]{{1,80}}?){_ASKED_AFTER_LEAD}", re.I)
 _REPORT_WORD = re.compile(rf"\b{REPORT_NOUN}\b", re.I)
+# "In early October, did Globex cut prices?", "By March 2031, had Lind resigned?": a time the question is set at, asked
+# with the time at the end, where the readers of a dated claim find it
+_TIME_LEAD = re.compile(
+    rf"^\s*(?P<lead>(?:in|on|by|during|as\s+of)\s(?=[^?,;:]*(?:\b{MONTH_NAME}\b|\b\d{{4}}\b))[^?,;:]{{1,60}}?)"
+    rf"{_ASKED_AFTER_LEAD}",
+    re.I,
+)
 
 
 _TAG_ASKED = re.compile(r"(?:is|was|are|were)(?:n['’]t)?\s+(?:that|it|this|they|he|she)\b", re.I)
@@ -1384,7 +1453,7 @@ def with_auxiliary_first(question: str) -> str:
     question = _PER_OUTLET.sub("According to ", question, count=1)
     m = _FRAMING_LEAD.match(question)
     if m is None:
-        m = _EVENT_ORDER_LEAD.match(question)
+        m = _EVENT_ORDER_LEAD.match(question) or _TIME_LEAD.match(question)
         # (nor a lead before two questions joined, which it may set only the first of)
         if (
             m is None

@@ -236,9 +236,36 @@ def _flips(claim: str, passage: str) -> bool:
         return True
     claim_words = {base_stem(w) for w in _WORD.findall(claim.lower())}
     passage_words = {base_stem(w) for w in _WORD.findall(_NEAR.sub(" ", passage).lower())}
-    return any(_OPPOSITE.get(w, set()) & (passage_words - claim_words) for w in claim_words - passage_words) or bool(
+    opposed = {
+        w
+        for w in claim_words - passage_words
+        if _OPPOSITE.get(w, set()) & (passage_words - claim_words)
+        and (w not in _ORDER_STEMS or _order_turned(w, claim, passage))
+    }
+    return bool(opposed) or bool(
         _unsaid(claim_words - passage_words) & passage_words or _unsaid(passage_words - claim_words) & claim_words
     )
+
+
+# "before" and "after" oppose only as the order of one event: "left before the vote" against "left after the vote",
+# not against "after releasing its model" in a passage about another event
+_ORDER_STEMS = frozenset({base_stem("before"), base_stem("after")})
+
+
+def _order_turned(word: str, claim: str, passage: str) -> bool:
+    """The passage puts the other of "before" / "after" before the event the claim's own word goes with."""
+    event = _word_after(word, claim)
+    return bool(event) and any(event == _word_after(other, passage) for other in _OPPOSITE[word])
+
+
+def _word_after(stemmed: str, text: str) -> str:
+    """The stem of the word after the first word of `text` whose stem is `stemmed` ("" when none follows)."""
+    words = [base_stem(w) for w in _WORD.findall(text.lower())]
+    for i, w in enumerate(words[:-1]):
+        if w == stemmed:
+            after = words[i + 1]
+            return words[i + 2] if after == "the" and i + 2 < len(words) else after
+    return ""
 
 
 def _unsaid(words: set[str]) -> set[str]:
@@ -1322,20 +1349,26 @@ def _denied_after_deed(claim: str, passage: str) -> bool:
     """The passage says the deed's word only with "not" before the word the claim says after it: "Mara Lind pleaded
     not guilty" for "Mara Lind pleaded guilty", "was found not guilty" for "was found guilty". Said of the claim's
     names in one sentence, that is the claim's opposite outright."""
-    deed = _deed_word(claim)
     plain = [t for t, _, kind in analyse(claim)[1] if kind == "word"]
-    after = plain[plain.index(deed[0]) + 1 : plain.index(deed[0]) + 2] if deed and deed[0] in plain else []
-    if not after or after[0] in negated_words(claim):
-        return False  # asked "did Mara Lind plead not guilty?", "pleaded not guilty" says it
+    # the deed's word and the one after it; or any two plain words the claim says side by side, the passage with "no"
+    # between them ("the inquiry found no errors" for "the inquiry found errors", its deed read as "inquiry")
+    pairs = list(zip(plain, plain[1:]))
+    if not pairs:
+        return False
     raw = SPAN_WORD.findall(passage)
     words = [analyse(w)[0] for w in raw]
-    said = [i for i in range(len(words) - 1) if deed[0] in words[i] and after[0] in words[i + 1]]
-    denied = [
-        i
-        for i in range(len(words) - 2)
-        if deed[0] in words[i] and raw[i + 1].lower() in ("not", "never") and after[0] in words[i + 2]
-    ]
-    return bool(denied) and not said
+    denied_claim = negated_words(claim)
+    for before, after in pairs:
+        if after in denied_claim:
+            continue  # asked "did Mara Lind plead not guilty?", "pleaded not guilty" says it
+        said = any(before in words[i] and after in words[i + 1] for i in range(len(words) - 1))
+        denied = any(
+            before in words[i] and raw[i + 1].lower() in ("not", "never", "no") and after in words[i + 2]
+            for i in range(len(words) - 2)
+        )
+        if denied and not said:
+            return True
+    return False
 
 
 # "Mara Lind said that she would resign": a claim about her words. A passage that gives no words of hers (another's,

@@ -419,6 +419,16 @@ def days_of_month(text: str) -> set[tuple[int, int]]:
     }
 
 
+_MONTH_OF_YEAR = re.compile(
+    r"\b(?P<month>" + MONTH_NAME + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?P<year>\d{4})\b", re.I
+)
+
+
+def months_of_years(text: str) -> set[tuple[int, int]]:
+    """The (month, year) pairs the text gives: "in July 2020" and "July 4, 2020" -> {(7, 2020)}."""
+    return {(MONTHS[m["month"].lower()], int(m["year"])) for m in _MONTH_OF_YEAR.finditer(text)}
+
+
 # Words a text puts in quotation marks ("published “One year later, …”", "said he was '100 percent' committed"):
 # straight single quotes only around words, never an apostrophe's
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]|‘([^’]{3,}?)’(?!\w)|(?<!\w)'([^']{3,}?)'(?!\w)")
@@ -1299,7 +1309,8 @@ def value_key(written: str) -> str:
 _ANY_NUMBER = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d|\b(?:"
     + "|".join(w for w, v in NUMBER_WORDS.items() if v[-1:].isdigit() and w != "one")
-    + r"|twice|thrice|dozens|scores|hundreds|thousands|millions|billions|trillions)\b",
+    # ("two-wheeled", "three-pronged" describe a thing; they count nothing)
+    + r"|twice|thrice|dozens|scores|hundreds|thousands|millions|billions|trillions)\b(?!-[a-z]+ed\b)",
     re.I,
 )
 
