@@ -19,6 +19,14 @@ def test_chat_around_a_question_asks_nothing():
     assert plainly_asked("whos the chief executive of Globex") == "Who is the chief executive of Globex"
     assert plainly_asked("whats the name of the Rovers' coach?") == "What is the name of the Rovers' coach?"
     assert plainly_asked("can you tell me who scored for the Rovers?") == "Who scored for the Rovers?"
+    # a denial typed without its apostrophe still denies; thanks, and where the reader saw it, ask nothing
+    assert plainly_asked("did Globex say Lind wasnt candid thanks!") == "Did Globex say Lind wasn't candid"
+    assert plainly_asked("did Globex cut prices? Tech Wire had a piece on it") == "Did Globex cut prices?"
+    # a topic typed first is what the question's "it" stands for
+    assert plainly_asked("tide works harbour round - who led it") == "Who led tide works harbour round?"
+    assert plainly_asked("Tide Works - is it true that Globex bought it?") == (
+        "Tide Works - is it true that Globex bought it?"
+    )
     # a question that only starts like a greeting is left as it is
     assert plainly_asked("Did Hill Street open?") == "Did Hill Street open?"
 
@@ -46,6 +54,10 @@ def test_a_claim_asked_to_be_confirmed_in_chat_words_is_a_yes_no_question():
         == "Is it true that Tech Wire says Globex cut prices, and Bay News says Tide Works opened a plant?"
     )
     assert statement_asked("Globex turned right") == "Globex turned right"
+    assert statement_asked("a Tide Pass is $2.99 a month right?") == "Is it true that a Tide Pass is $2.99 a month?"
+    assert statement_asked("Tech Wire says Lind was not candid, is that what they said?") == (
+        "Is it true that Tech Wire says Lind was not candid?"
+    )
 
 
 def test_what_one_outlet_says_asked_of_another_is_asked_of_both():
@@ -62,6 +74,14 @@ def test_what_one_outlet_says_asked_of_another_is_asked_of_both():
     assert asked_of_another_outlet("Coast Times said Mara Lind quit. Does Tech Wire contradict that?", outlets) == (
         "Does Tech Wire contradict Coast Times's report that Mara Lind quit?"
     )
+    # two outlets a statement names, then "do they both say ...?"; the index's long name said as people say it
+    assert (
+        asked_of_another_outlet(
+            "Coast Times and Bay News both covered the sale — do they both say Globex paid $40 million?",
+            ["Coast Times | Harbour News Leader", "Bay News"],
+        )
+        == "Do both Coast Times and Bay News report that Globex paid $40 million?"
+    )
     # an outlet the index does not hold, or one outlet twice, is no such question
     assert asked_of_another_outlet("Harbour Post says Globex cut prices. Does Bay News say the same?", outlets) == (
         "Harbour Post says Globex cut prices. Does Bay News say the same?"
@@ -75,6 +95,13 @@ def test_what_one_outlet_says_asked_of_another_is_asked_of_both():
 def test_a_time_set_before_the_question_is_asked_at_its_end():
     assert with_auxiliary_first("In early March, did Globex cut prices?") == "Did Globex cut prices in early March?"
     assert with_auxiliary_first("By March 2031, had Mara Lind resigned?") == "Had Mara Lind resigned by March 2031?"
+    # an event before a question of what two outlets both say sets the scene, and is no part each must state
+    assert with_auxiliary_first("After the vote, do Tech Wire and Bay News both say Globex cut prices?") == (
+        "Do Tech Wire and Bay News both say Globex cut prices?"
+    )
+    assert with_auxiliary_first("After the vote, did Tech Wire report that Globex cut prices?") == (
+        "Did Tech Wire report that Globex cut prices after the vote?"
+    )
     # a place or a report before the question is no time
     assert with_auxiliary_first("In Tech Wire's piece, did Globex cut prices?") == (
         "In Tech Wire's piece, did Globex cut prices?"
@@ -90,6 +117,14 @@ def test_a_negated_object_denies_what_the_claim_says_was_found():
     assert judge(claim + " of Mara Lind", [longer], happened=True, spare=True).label != "supported"
     # said outright, it supports
     assert judge(claim, ["The inquiry found errors in the Globex accounts."], happened=True).label == "supported"
+
+
+def test_a_scale_word_is_no_amount_held():
+    # "$535 million" shares only "million" with "$700 million": the amount claimed is not said
+    predicted = "Mara Lind's predicted $535 million for 11 years will cost the Rovers $48.6 million a year."
+    assert judge("Mara Lind's $700 million signing with the Rovers", [predicted]).label != "supported"
+    signed = "Mara Lind agreed to a 10-year, $700 million contract with the Rovers."
+    assert judge("Mara Lind's $700 million signing with the Rovers", [signed]).label == "supported"
 
 
 def test_before_opposes_after_only_of_the_same_event():

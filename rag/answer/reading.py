@@ -92,6 +92,12 @@ _CHATTY_OPENING = re.compile(
 )
 # "whos the CEO", "whats the name": "who's", "what's" typed without the apostrophe
 _UNMARKED_IS = re.compile(r"^\s*(who|what|where)s\b", re.I)
+# "wasnt", "didnt": a denial typed without its apostrophe, which must still read as one
+_UNMARKED_NOT = re.compile(
+    r"\b(did|does|do|is|was|were|are|has|have|had|could|should|would|must)nt\b|\b(ca|wo)nt\b", re.I
+)
+# "... in the first round thanks!": thanks after a question typed without its question mark
+_THANKS_AT_END = re.compile(r"[\s,.;:!-]+(?:thanks|thank\s+you|thx|ty|cheers|pls|please)[\s!.]*$", re.I)
 # "can you tell me who scored?", "do you know which club ...": the question the reader asks to be told
 _TELL_ME = re.compile(
     r"^\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell\s+me|say|find\s+out|check)|(?:do|does)\s+(?:you|anyone)\s+"
@@ -116,6 +122,20 @@ _ALSO_AT_END = re.compile(r",?\s+(?:as\s+well|too|also)(?=\s*\?*\s*$)", re.I)
 # "did Globex end up selling", "go through with selling": whether it sold
 _ENDED_UP = re.compile(r"\s+(?:end\s+up|go\s+through\s+with)\s+(?P<doing>[a-z]+ing)\b", re.I)
 _MARKS = re.compile(r"\?[?!]+|!+\?[?!]*")
+# "globex tide works deal - did it close", "the harbour round - who led it": a topic typed first, then the question
+# whose "it" it is
+_TOPIC_THEN_IT = re.compile(
+    rf"^\s*(?P<topic>(?:(?!\b(?:{AUXILIARY_WORDS}|says?|said)\b)[^?,;:–—])+?)\s+[-–—]+\s+"
+    rf"(?P<ask>(?!is\s+it\s+(?:true|the\s+case|right|correct|possible)\b)(?:{AUXILIARY_WORDS}|who|what|which|when|where|how)\b"
+    r"[^?]*?\bit\b[^?]*?)\s*\??\s*$",
+    re.I,
+)
+# "... ? Tech Wire had a piece on it": where the reader saw it, which asks nothing
+_WHERE_READ = re.compile(
+    r"^(?:[\w'’.&-]+\s+){1,4}(?:had|ran|did|wrote|published)\s+(?:a|an|the)\s+(?:piece|story|article|report|write-?up)"
+    r"(?:\s+(?:on|about)\s+(?:it|this|that))?[\s.!]*$",
+    re.I,
+)
 _ASKED_THEN_CHAT = re.compile(rf"^(?P<ask>\s*(?:{AUXILIARY_WORDS})\b[^?\"“”]*\?)\s+(?P<chat>[^?]+)$", re.I)
 
 
@@ -126,6 +146,10 @@ def plainly_asked(question: str) -> str:
     Quoted words are left as written."""
     plain = _TELL_ME.sub("", _HEARSAY.sub("", _CHATTY_OPENING.sub("", question)))
     plain = _UNMARKED_IS.sub(lambda m: f"{m[1]} is", plain)
+    plain = _UNMARKED_NOT.sub(lambda m: f"{m[1] or m[2]}n't", _THANKS_AT_END.sub("", plain))
+    topic = _TOPIC_THEN_IT.match(plain)
+    if topic is not None:
+        plain = re.sub(r"\bit\b", topic["topic"].strip(), topic["ask"], count=1) + "?"
     plain = _REPORT_FRAME.sub(lambda m: f"According to {m['outlet']}, ", plain, count=1)
     said_after = _SAID_BY_AFTER.match(plain)
     if said_after is not None:  # "Did Globex win, per Tech Wire?" is "According to Tech Wire, did Globex win?"
@@ -137,7 +161,7 @@ def plainly_asked(question: str) -> str:
     plain = _MARKS.sub("?", plain)
     m = _ASKED_THEN_CHAT.match(plain)
     # (a remark naming something, "... Tech Wire said so", or a "like what ..." after a why, may tell what is asked)
-    if m is not None and not re.search(r"\d|\s[A-Z]", " " + m["chat"][1:]):
+    if m is not None and (not re.search(r"\d|\s[A-Z]", " " + m["chat"][1:]) or _WHERE_READ.match(m["chat"])):
         plain = m["ask"]
     if not re.search(r"[\"“”]", plain):
         plain = _ALSO_AT_END.sub("", _EMPHASIS.sub("", plain))
@@ -187,7 +211,10 @@ _SAID_OF_IT = re.compile(
 
 # "True or false: Globex cut prices." and "Globex cut prices, true or false?" ask whether it is so, as "Is it true that
 # Globex cut prices?" does; a question after the frame ("True or false: did Globex cut prices?") is asked as it is.
-_TRUTH_FRAME = r"(?:true\s+or\s+false|false\s+or\s+true|fact[\s-]?check|is\s+(?:it|this|that)\s+(?:true|right|correct|confirmed|accurate))"
+_TRUTH_FRAME = (
+    r"(?:true\s+or\s+false|false\s+or\s+true|fact[\s-]?check|is\s+(?:it|this|that)\s+(?:true|right|correct|confirmed|"
+    r"accurate)|is\s+(?:that|this)\s+what\s+(?:they|it|he|she)\s+(?:said|says|reported|wrote))"
+)
 _RIGHT = r"(?:true|right|correct|accurate)"
 # after what two outlets say: "..., and Bay News says Y — are both of those accurate?", "Is that right on both
 # counts?", "Do both outlets say that?", "Are both figures what those outlets report?"
@@ -231,8 +258,8 @@ _TAGGED = re.compile(
     rf"(?:really\s+|actually\s+)?(?:say|write|tell\s+\w+)\s+(?:that|so|this|it))\s*\?+|[\s,;:–—-]\s*(?P<bare>{_BARE_TAG}))\s*$",
     re.I | re.S,
 )
-# a sentence before the tag, or an auxiliary among its last words: "... Are both claims correct?" asks of itself
-_ASKED_OF_ITSELF = re.compile(rf"[.?!]\s|\b(?:{AUXILIARY_WORDS})\b(?:\s+\S+){{0,3}}\s*$", re.I)
+# a last sentence that opens with an auxiliary: "... Are both claims correct?" asks of itself
+_ASKED_OF_ITSELF = re.compile(rf"(?:^|[.?!]\s+)(?:{AUXILIARY_WORDS})\b[^.?!]*$", re.I)
 # "can you tell me whether Globex cut prices", "do you know if ...", "I wonder whether ...": the claim to be checked
 _WHETHER = re.compile(
     r"^\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell\s+me|say|find\s+out|check|confirm)|(?:do|does)\s+"
@@ -340,11 +367,25 @@ _ANOTHER_OUTLET_TOO = re.compile(
 )
 
 
+# "Tech Wire and Bay News both covered the sale — do they both say Globex paid $40 million?": the two outlets the
+# statement names, asked whether each says it
+_BOTH_THEN_ASKED = re.compile(
+    r"^\s*(?P<first>[^?]+?)\s*(?:[;—–]+\s*|\.\s+|,\s+(?:so\s+)?)(?:do|did|does)\s+(?:they|both)(?:\s+both)?\s+"
+    r"(?:say|report|mention|write|note|state|agree)s?\s+(?:that\s+)?(?P<claim>[^?]{8,}?)\s*\?*\s*$",
+    re.I | re.S,
+)
+
+
 def asked_of_another_outlet(question: str, outlets: Sequence[str]) -> str:
     """What one outlet says, asked of another, as the question of both: "Tech Wire says Globex cut prices. Does Bay
     News report that too?" -> "Do both Tech Wire and Bay News report that Globex cut prices?"; "... Does Bay News
     contradict that?" -> "Does Bay News contradict Tech Wire's report that Globex cut prices?". Any other question
     as it is."""
+    both = _BOTH_THEN_ASKED.match(question)
+    named = named_sources(both["first"], list(outlets)) if both is not None else []
+    if both is not None and len(named) == 2:
+        one, other = (outlet_short_name(n) for n in named)
+        return f"Do both {one} and {other} report that {both['claim'].strip(' ,')}?"
     m = _ANOTHER_OUTLET_TOO.match(question)
     if m is None:
         return question
@@ -352,9 +393,11 @@ def asked_of_another_outlet(question: str, outlets: Sequence[str]) -> str:
     if len(first) != 1 or len(second) != 1 or first == second:
         return question
     claim = m["claim"].strip(" ,")
+    # (as people name them: "Coast Times", not the index's "Coast Times | Harbour News Leader")
+    said_first, said_second = outlet_short_name(first[0]), outlet_short_name(second[0])
     if m["verb"].lower() in ("contradict", "dispute", "deny"):
-        return f"Does {second[0]} contradict {first[0]}'s report that {claim}?"
-    return f"Do both {first[0]} and {second[0]} report that {claim}?"
+        return f"Does {said_second} contradict {said_first}'s report that {claim}?"
+    return f"Do both {said_first} and {said_second} report that {claim}?"
 
 
 # "Which came first: Tech Wire's report on X, or Bay News' piece on Y?", "Between A and B, which appeared later?":
@@ -1462,6 +1505,10 @@ def with_auxiliary_first(question: str) -> str:
             or _TWO_QUESTIONS.search(m["ask"])
         ):
             return question
+        if m.re is _EVENT_ORDER_LEAD and re.search(r"\bboth\b", m["ask"], re.I) and _REPORTING_VERB.search(m["ask"]):
+            # "After the vote, do Tech Wire and Bay News both say ...?": what the outlets say is asked; the event only
+            # sets the scene, and is no part each must state
+            return f"{m['ask'][0].upper()}{m['ask'][1:]}?"
     lead, ask = m["lead"], m["ask"]
     # "Mara Lind resigned, is that true?": a statement asked about, not a scene
     if NAME_PHRASE.fullmatch(lead.strip()) or _TAG_ASKED.match(ask) or len(ask.split()) < 3:

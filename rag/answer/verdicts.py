@@ -625,6 +625,10 @@ def _bound_met(claim: str, passage: str) -> bool:
     return False
 
 
+# the number tokens "thousand", "million", "billion" and "trillion" read as: a scale, not an amount of its own
+_MULTIPLIERS = frozenset({"1000", "1000000", "1000000000", "1000000000000"})
+
+
 def _amount_unheld(claim: str, passage: str) -> bool:
     """The claim gives an amount ("a 50% rise", "about $4bn", "above £300m") and the passage none like it: a passage
     that only shares the claim's other words ("a drawback of Globex's new deal") does not say the amount it claims,
@@ -638,9 +642,12 @@ def _amount_unheld(claim: str, passage: str) -> bool:
     claimed = [(key, value, rough) for key, value, rough, bound in in_claim if not bound]
     if not claimed:
         return False
-    # its number as written ("700K" of "700K buys" in "700K PPV sales"), or an amount of the same thing near it
+    # its number as written ("700K" of "700K buys" in "700K PPV sales"), or an amount of the same thing near it (the
+    # "million" of "$535 million" is no "$700 million" held)
     tokens = analyse(passage)[0]
-    if any(t in tokens for t, _, kind in analyse(claim)[1] if kind == "number" and not is_year(t)):
+    if any(
+        t in tokens for t, _, kind in analyse(claim)[1] if kind == "number" and not is_year(t) and t not in _MULTIPLIERS
+    ):
         return False
     return not any(
         k == key and (v == value or (rough and min(v, value) > 0 and max(v, value) / min(v, value) < 1.25))
