@@ -3,7 +3,7 @@ around the question, a tag without its comma, "whether" asked of the assistant, 
 "before" against an "after" of another event, a page's link line read as a name, a doer asked of one outlet, and a
 time no article reaches. Each test fails on the code before its fix."""
 
-from conftest import index_articles
+from conftest import assert_exact_quotes, index_articles
 
 from rag.answer.deeds import doers
 from rag.answer.names import names_in
@@ -22,11 +22,6 @@ def test_chat_around_a_question_asks_nothing():
     # a denial typed without its apostrophe still denies; thanks, and where the reader saw it, ask nothing
     assert plainly_asked("did Globex say Lind wasnt candid thanks!") == "Did Globex say Lind wasn't candid"
     assert plainly_asked("did Globex cut prices? Tech Wire had a piece on it") == "Did Globex cut prices?"
-    # a topic typed first is what the question's "it" stands for
-    assert plainly_asked("tide works harbour round - who led it") == "Who led tide works harbour round?"
-    assert plainly_asked("Tide Works - is it true that Globex bought it?") == (
-        "Tide Works - is it true that Globex bought it?"
-    )
     # a question that only starts like a greeting is left as it is
     assert plainly_asked("Did Hill Street open?") == "Did Hill Street open?"
 
@@ -82,6 +77,12 @@ def test_what_one_outlet_says_asked_of_another_is_asked_of_both():
         )
         == "Do both Coast Times and Bay News report that Globex paid $40 million?"
     )
+    # "do they agree on where it ranks?" and "... that it takes ..." state no claim of their own
+    for question in (
+        "Coast Times and Bay News both rank Globex among banks — do they agree on where it ranks?",
+        "Coast Times and Bay News both discuss the Tide Pass — do they agree that it costs $5?",
+    ):
+        assert asked_of_another_outlet(question, ["Coast Times", "Bay News"]) == question
     # an outlet the index does not hold, or one outlet twice, is no such question
     assert asked_of_another_outlet("Harbour Post says Globex cut prices. Does Bay News say the same?", outlets) == (
         "Harbour Post says Globex cut prices. Does Bay News say the same?"
@@ -168,6 +169,19 @@ def test_numbers_and_months_of_years_in_text():
 
 ARTICLES = [
     (
+        "Bay News",
+        "2030-12-02",
+        "Tower sale",
+        "Globex sold the Harbour tower for $40 million on Monday. Separately, Globex was fined $2 million for late filings.",
+    ),
+    ("Coast Times", "2030-12-03", "Tower deal", "The Harbour tower was sold by Globex for $45 million, the city said."),
+    (
+        "Daily Ledger",
+        "2030-12-03",
+        "Tower buyer",
+        "The Harbour tower went to Norrvik Holdings for $40 million this week.",
+    ),
+    (
         "Tech Wire",
         "2030-11-10",
         "Tide Works scooters",
@@ -196,6 +210,14 @@ def test_casual_and_dated_questions_end_to_end(tmp_path_factory):
     # a month of another year is no count of the one asked
     rides = bot.ask("How many rides did Tide Works log in July 2023?")
     assert rides.refused and "600,000" not in rides.text, rides.text
+    # two outlets' one sum each for the thing asked about, compared; a sum of something else beside it is no price
+    same = bot.ask("Do Bay News and the Daily Ledger give the same price for the Harbour tower?")
+    assert same.text.startswith("**Yes.** Both give $40 million"), same.text
+    assert_exact_quotes(bot, same)
+    other = bot.ask("Do Bay News and the Coast Times give the same price for the Harbour tower?")
+    assert other.text.startswith("**No.**") and "$45 million" in other.text and "$2 million" not in other.text, (
+        other.text
+    )
     # "found no traces of lead" is no Yes to "did it find lead?"
     lead = bot.ask("Did the lab find traces of lead in the Norrvik water supply?")
     assert not lead.text.startswith("**Yes"), lead.text

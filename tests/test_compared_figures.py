@@ -83,10 +83,15 @@ def test_that_two_reports_each_cover_what_they_are_compared_on_settles_no_agreem
     from evals.metrics import strict_correct
     from rag.answer.compose import UNSETTLED
 
-    # each part is the comparison itself or only its topic: that both reports cover it is no "they differ" (both
-    # give $40 million) and no "they agree" either, which needs what each says compared
+    # asked about figures, the one sum each passage gives beside the thing is what is compared: both give $40 million
+    compared = same_figure_bot.ask(
+        "Did the Daily Ledger and Tech Wire give different figures for Globex's quarterly profit?"
+    )
+    assert compared.text.startswith("**No.** Both give $40 million"), compared.text
+    assert_exact_quotes(same_figure_bot, compared)
+    # each part is the comparison itself or only its topic: that both reports cover it is no "they differ" and no
+    # "they agree" either, which needs what each says compared
     for question in (
-        "Did the Daily Ledger and Tech Wire give different figures for Globex's quarterly profit?",
         # one part that states the comparison: one passage cannot show two reports differ
         "Did Tech Wire's Globex reports give different figures for its quarterly profit?",
         (

@@ -379,9 +379,11 @@ def test_agree_that_is_the_question_of_the_reports_not_a_word_of_their_claim():
 
 
 def test_the_same_price_asked_of_two_outlets_is_not_a_yes_from_each_naming_a_price(bot):
-    # Bay News gives $269, Coast Times $249: each listing the watch at a price says nothing of the same price
+    # Bay News gives $269, Coast Times $249: each listing the watch at a price is no Yes; the two prices compared are
+    # a No, each cited
     answer = bot.ask("Did Bay News and Coast Times list the Globex Watch at the same sale price?")
-    assert not answer.text.startswith(("**Yes", "**No")), answer.text
+    assert answer.text.startswith("**No.**") and "$269" in answer.text and "$249" in answer.text, answer.text
+    assert_exact_quotes(bot, answer)
 
 
 def test_an_outlet_named_by_its_name_is_searched_in_each_of_its_sections(bot):

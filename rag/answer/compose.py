@@ -26,6 +26,7 @@ from rag.core.text import (
     quoted_phrases,
     same_event_words,
     split_sentences,
+    sums_of_money,
 )
 from rag.core.types import Answer, Citation, Hit, Part
 from rag.verify.lexical import analyse, plain_words
@@ -235,6 +236,19 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             claim = _short(bad.clause.shown)
             said = f"what the question says {claim}" if claim.startswith(ABOUT) else f"what the question says: {claim}"
             lead = f"**No.** What {_outlet(bad)} reports contradicts {said} [{_cite(cites, bad)}]."
+    elif (
+        labels
+        and all(label == "supported" for label in labels)
+        and _one_claim_compared(reading, evidence)
+        and (sums := _one_sum_each(question, evidence)) is not None
+    ):
+        # "Do A and B give the same price for X?": each passage gives one sum, and the sums are what is compared
+        (a, said_a), (b, said_b) = sums
+        first, second = (f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
+        same = a == b
+        yes = same != (reading.relation in ("differ", "unchanged"))
+        given = f"both give {said_a}: {first}; {second}" if same else f"{first} gives {said_a}; {second} gives {said_b}"
+        lead = f"**{'Yes' if yes else 'No'}.** {given[0].upper()}{given[1:]}."
     elif labels and all(label == "supported" for label in labels) and _one_claim_compared(reading, evidence):
         refs = " and ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
         lead = (
@@ -355,6 +369,40 @@ _COMPARING = re.compile(
     r"\b(?:in\s+agreement|agree|agreed|consistent|disagree|disagreed)\s+(?:on|about|over|as\s+to)\b",
     re.I,
 )
+
+
+# a question about a sum: "the same price", "the same dollar figure", "agree on the valuation"
+_SUM_ASKED = re.compile(r"\b(?:price|figure|value|valuation|sum|amount|cost|fee|salary|dollar|pay)s?\b", re.I)
+
+
+def _one_sum_each(question: str, evidence: list[Evidence]) -> list[tuple[float, str]] | None:
+    """Asked about a sum, two parts whose passages each give one sum of money: (value, as written) of each; else
+    None (a passage giving two sums does not say which is the one asked about)."""
+    if len(evidence) != 2 or not _SUM_ASKED.search(question):
+        return None
+    sums = [_sums_of_the_thing(e) for e in evidence]
+    if any(len({value for value, _ in found}) != 1 for found in sums):
+        return None
+    return [found[0] for found in sums]
+
+
+def _sums_of_the_thing(e: Evidence) -> list[tuple[float, str]]:
+    """The sums of a part's passage written beside a word of what its claim is about ("a $35 million penthouse" for
+    the penthouse; not "given $10 million of customer funds" in the same passage)."""
+    if e.window is None:
+        return []
+    # what the sum is of: the words after "the same price" ("for the Globex tower"), else the whole claim
+    claim = e.clause.claim.removeprefix(ABOUT)
+    asked = _SUM_ASKED.search(claim)
+    thing = plain_words(claim[asked.end() :] if asked and plain_words(claim[asked.end() :]) else claim)
+    text = e.window.text
+    found = []
+    for value, written in sums_of_money(text):
+        at = text.find(written.lstrip("$£€")) if written not in text else text.find(written)
+        near = " ".join(text[max(0, at - 40) : at + len(written) + 40].split()[1:-1])
+        if at >= 0 and thing & plain_words(near):
+            found.append((value, written))
+    return found
 
 
 def _one_claim_compared(reading: Reading, evidence: list[Evidence]) -> bool:

@@ -122,14 +122,6 @@ _ALSO_AT_END = re.compile(r",?\s+(?:as\s+well|too|also)(?=\s*\?*\s*$)", re.I)
 # "did Globex end up selling", "go through with selling": whether it sold
 _ENDED_UP = re.compile(r"\s+(?:end\s+up|go\s+through\s+with)\s+(?P<doing>[a-z]+ing)\b", re.I)
 _MARKS = re.compile(r"\?[?!]+|!+\?[?!]*")
-# "globex tide works deal - did it close", "the harbour round - who led it": a topic typed first, then the question
-# whose "it" it is
-_TOPIC_THEN_IT = re.compile(
-    rf"^\s*(?P<topic>(?:(?!\b(?:{AUXILIARY_WORDS}|says?|said)\b)[^?,;:–—])+?)\s+[-–—]+\s+"
-    rf"(?P<ask>(?!is\s+it\s+(?:true|the\s+case|right|correct|possible)\b)(?:{AUXILIARY_WORDS}|who|what|which|when|where|how)\b"
-    r"[^?]*?\bit\b[^?]*?)\s*\??\s*$",
-    re.I,
-)
 # "... ? Tech Wire had a piece on it": where the reader saw it, which asks nothing
 _WHERE_READ = re.compile(
     r"^(?:[\w'’.&-]+\s+){1,4}(?:had|ran|did|wrote|published)\s+(?:a|an|the)\s+(?:piece|story|article|report|write-?up)"
@@ -147,9 +139,6 @@ def plainly_asked(question: str) -> str:
     plain = _TELL_ME.sub("", _HEARSAY.sub("", _CHATTY_OPENING.sub("", question)))
     plain = _UNMARKED_IS.sub(lambda m: f"{m[1]} is", plain)
     plain = _UNMARKED_NOT.sub(lambda m: f"{m[1] or m[2]}n't", _THANKS_AT_END.sub("", plain))
-    topic = _TOPIC_THEN_IT.match(plain)
-    if topic is not None:
-        plain = re.sub(r"\bit\b", topic["topic"].strip(), topic["ask"], count=1) + "?"
     plain = _REPORT_FRAME.sub(lambda m: f"According to {m['outlet']}, ", plain, count=1)
     said_after = _SAID_BY_AFTER.match(plain)
     if said_after is not None:  # "Did Globex win, per Tech Wire?" is "According to Tech Wire, did Globex win?"
@@ -371,7 +360,9 @@ _ANOTHER_OUTLET_TOO = re.compile(
 # statement names, asked whether each says it
 _BOTH_THEN_ASKED = re.compile(
     r"^\s*(?P<first>[^?]+?)\s*(?:[;—–]+\s*|\.\s+|,\s+(?:so\s+)?)(?:do|did|does)\s+(?:they|both)(?:\s+both)?\s+"
-    r"(?:say|report|mention|write|note|state|agree)s?\s+(?:that\s+)?(?P<claim>[^?]{8,}?)\s*\?*\s*$",
+    r"(?:(?:say|report|mention|write|note|state)s?\s+(?:that\s+)?|agree\s+that\s+)"
+    # (a claim of its own: not "it takes ...", whose "it" is the statement's topic)
+    r"(?!(?:it|they|this|that|these|those|he|she)\b)(?P<claim>[^?]{8,}?)\s*\?*\s*$",
     re.I | re.S,
 )
 

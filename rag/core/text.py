@@ -529,6 +529,23 @@ def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
     return out
 
 
+def sums_of_money(text: str) -> list[tuple[float, str]]:
+    """(value in units, as written) for each sum of money the text gives: "$US612.1 million" -> (612100000.0,
+    "$US612.1 million")."""
+    text = _COUNTRY_DOLLAR.sub("$", text)
+    return [
+        (
+            float(m.group("num").replace(",", ""))
+            * _SCALES.get((m.group("scale") or m.group("short") or "").lower(), 1),
+            text[
+                m.start() : m.end("scale") if m.group("scale") else m.end("short") if m.group("short") else m.end("num")
+            ],
+        )
+        for m in _AMOUNT.finditer(text)
+        if m.group("cur") and not m.group("pct")
+    ]
+
+
 # A score written as two numbers ("a 2-1 win", "lost 31–17"); not a record in brackets ("(12-0)"), a season
 # ("2019-20"), a date ("10-12-2023") or a range ("10-15 minutes" counts no result, but reads alike: see scores_said)
 _SCORE = re.compile(r"(?<![\w(./–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w)/–-]|[.,]\d)")
