@@ -387,8 +387,8 @@ def _one_sum_each(question: str, evidence: list[Evidence]) -> list[tuple[float, 
 
 
 def _sums_of_the_thing(e: Evidence) -> list[tuple[float, str]]:
-    """The sums of a part's passage written beside a word of what its claim is about ("a $35 million penthouse" for
-    the penthouse; not "given $10 million of customer funds" in the same passage)."""
+    """The sums of a part's passage written beside a word of what its claim is about ("sold the Harbour tower for $40
+    million" for the tower; not "was fined $2 million" in the same passage)."""
     if e.window is None:
         return []
     # what the sum is of: the words after "the same price" ("for the Globex tower"), else the whole claim
