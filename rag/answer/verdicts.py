@@ -1353,12 +1353,13 @@ def _denials_of_the_doer(claim: str, passage: str) -> str:
 
 
 def _denied_after_deed(claim: str, passage: str) -> bool:
-    """The passage says the deed's word only with "not" before the word the claim says after it: "Mara Lind pleaded
-    not guilty" for "Mara Lind pleaded guilty", "was found not guilty" for "was found guilty". Said of the claim's
-    names in one sentence, that is the claim's opposite outright."""
+    """The passage says two plain words the claim says side by side only with "not", "never" or "no" between them:
+    "Mara Lind pleaded not guilty" for "Mara Lind pleaded guilty", "was found not guilty" for "was found guilty", "the
+    inquiry found no errors" for "the inquiry found errors". Said of the claim's names in one sentence, that is the
+    claim's opposite outright."""
     plain = [t for t, _, kind in analyse(claim)[1] if kind == "word"]
-    # the deed's word and the one after it; or any two plain words the claim says side by side, the passage with "no"
-    # between them ("the inquiry found no errors" for "the inquiry found errors", its deed read as "inquiry")
+    # any two side by side, not only the deed's word and the next: the deed of "inquiry found errors" is read as
+    # "inquiry", its first plain word
     pairs = list(zip(plain, plain[1:]))
     if not pairs:
         return False
