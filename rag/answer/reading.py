@@ -274,10 +274,14 @@ def statement_asked(question: str) -> str:
         m = _TAGGED.match(question) or _CONFIRM_OPENER.match(question) or _WHETHER.match(question)
         if m is not None and _SECOND_ASK.search(m["claim"]):
             return question  # "so after the firing, does the board ...?": a question after an opening, not a statement
-        if m is not None and m.re is _TAGGED and m["bare"] and _ASKS_ITSELF.match(m["claim"]):
-            return question  # "Did the bus turn right?": the question's own last word, no tag
-        if m is not None and m.re is _TAGGED and m["bare"] and _ASKED_OF_ITSELF.search(m["claim"]):
-            return question  # "X. Are both claims correct?": "correct" is what that question asks, no tag
+        # "Did the bus turn right?", "X. Are both claims correct?": the last word of a question of its own, no tag
+        if (
+            m is not None
+            and m.re is _TAGGED
+            and m["bare"]
+            and (_ASKS_ITSELF.match(m["claim"]) or _ASKED_OF_ITSELF.search(m["claim"]))
+        ):
+            return question
         # ("So did Globex cut prices?" is a question of its own; "Did Globex cut prices, right?" too)
         if m is not None and _ASKS_ITSELF.match(m["claim"]):
             return m["claim"][:1].upper() + m["claim"][1:].rstrip("?.! ") + "?"

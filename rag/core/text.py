@@ -505,6 +505,12 @@ _BELOW = re.compile(rf"\b(?:{_BELOW_WORDS})\s*[$£€]?$", re.I)
 _COUNTRY_DOLLAR = re.compile(r"\$(?:US|AU|A|NZ|C|HK|S)(?=\d)|\b(?:US|AU|A|NZ|C|HK|S)\$(?=\d)")
 
 
+def _value_of(amount: re.Match[str]) -> float:
+    """An `_AMOUNT` match's number times its scale ("$4.5bn" -> 4.5e9)."""
+    scale = (amount.group("scale") or amount.group("short") or "").lower()
+    return float(amount.group("num").replace(",", "")) * _SCALES.get(scale, 1)
+
+
 def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
     """(what is counted, value, said roughly, bound) for each amount of the text; the bound is ">" for "over $4bn",
     "<" for "under $4bn", else ""; a year and a number after a capitalised word ("Week 13", "Game 2") count nothing."""
@@ -512,7 +518,7 @@ def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
     out = []
     for m in _AMOUNT.finditer(text):
         raw, before = m.group("num"), text[: m.start()]
-        value = float(raw.replace(",", "")) * _SCALES.get((m.group("scale") or m.group("short") or "").lower(), 1)
+        value = _value_of(m)
         unit = m.group("unit") or ""
         if m.group("cur"):
             key = m.group("cur")
@@ -535,8 +541,7 @@ def sums_of_money(text: str) -> list[tuple[float, str]]:
     text = _COUNTRY_DOLLAR.sub("$", text)
     return [
         (
-            float(m.group("num").replace(",", ""))
-            * _SCALES.get((m.group("scale") or m.group("short") or "").lower(), 1),
+            _value_of(m),
             text[
                 m.start() : m.end("scale") if m.group("scale") else m.end("short") if m.group("short") else m.end("num")
             ],
