@@ -100,7 +100,7 @@ from rag.answer.when import (
     read_timed_event,
     read_when,
 )
-from rag.answer.who_said import compose_who_said, read_who_said
+from rag.answer.who_said import compose_said_by_one, compose_who_said, read_said_by_one, read_who_said
 from rag.core.text import TITLE_WORDS, holds_number, months_of_years, ordinals, same_event_words, stems
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
@@ -163,6 +163,7 @@ class StructuredAnswerer:
             answer = self.quotes(asked, self.read(asked), hits)
             answer.question = question
             return answer
+        said_by_one = read_said_by_one(asked)
         asked = statement_asked(cleft_asked(speaker_asked(asked)))
         asked = affirmative(question_after_premise(asked_of_another_outlet(asked, outlets), outlets))
         # the question after a premise, read as a question alone is ("..., per Tech Wire?" after "Bay News said X.")
@@ -173,6 +174,10 @@ class StructuredAnswerer:
         if bare and any(read(bare) is not None for read in (read_did_win, read_did_lose, read_holder)):
             asked = bare
         answer = self._answer(asked, hits, retrieve)
+        if said_by_one is not None and not answer.text.startswith(("**Yes", "**No")):
+            # "Did Mara Lind say ...?" left open: whom the sentences holding the words give them to answers it
+            more = retrieve(said_by_one.words, EVIDENCE_HITS, Filters())
+            answer = compose_said_by_one(question, said_by_one, _pool(hits, [], more)) or answer
         unheld = unheld_reporter(asked, outlets) if answer.text.startswith(UNSETTLED) else None
         if unheld is not None:
             answer = self._not_reported_by(asked, *unheld, hits, retrieve)

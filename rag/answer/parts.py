@@ -246,7 +246,15 @@ def judge_part(
         verdict, window = Judgement("not_mentioned", verdict.score, -1), None
     if clause.held and window is not None and verdict.supported and not _holds_asked(clause.held, window.text):
         verdict, window = Judgement("not_mentioned", verdict.score, -1), None
+    if verdict.supported and _SAID_ELSEWHERE.search(clause.claim):
+        # "at the same kind of venue", "likewise portray ...": what the claim means was said before the question, so
+        # a passage sharing the words left in it has not been shown to say it
+        verdict, window = Judgement("not_mentioned", verdict.score, -1), None
     return Evidence(clause, verdict, window, hits, day_mismatch, said_instead)
+
+
+# a claim that points back at what the question said before it: the likeness it asks about is not in its own words
+_SAID_ELSEWHERE = re.compile(r"\b(?:the\s+same\s+(?:kind|sort|type)\s+of|likewise)\b", re.I)
 
 
 def _names_and_numbers_held(clause: Clause, window: Window) -> bool:

@@ -415,7 +415,9 @@ _A_REPORT = re.compile(rf"\b{REPORT_NOUN}\b", re.I)
 # "In Tech Wire's Sunday roundup, did ...?", "Tech Wire's tariff piece: did ...?": the report frames the question
 _REPORT_FRAME = re.compile(
     rf"^\s*(?i:in\s+)?(?P<outlet>(?:(?i:the)\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,4}})['’]s?\s+"
-    rf"(?:[\w-]+\s+){{0,4}}?(?i:{REPORT_NOUN})\s*[,:]\s+(?=(?i:{AUXILIARY_WORDS})\b)"
+    # (its topic after it says which report, and asks nothing: "In Tech Wire's story on the strike, did ...?")
+    rf"(?:[\w-]+\s+){{0,4}}?(?i:{REPORT_NOUN})(?:\s+(?i:on|about|of)\s+[^,?:;]{{3,60}}?)?\s*[,:]\s+"
+    rf"(?=(?i:{AUXILIARY_WORDS})\b)"
 )
 
 

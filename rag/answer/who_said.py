@@ -14,12 +14,13 @@ from rag.answer.speakers import a_person, spoken_by
 from rag.core.text import NAME, ROLE_WORDS, quoted_phrases, straight_quotes
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import attributions
-from rag.verify.lexical import analyse, coverage
+from rag.verify.lexical import analyse, coverage, hedged_words, negated_words
 
 # verbs of saying only: "Who wrote Tide Tales?" asks for an author, "Who revealed the phone?" for a maker
 _SPEECH = (
     r"said|says|told|tells|called|described|admitted|claimed|apologi[sz]ed|warned|argued|insisted|tweeted|joked|"
-    r"complained|conceded|explained|stated|added|remarked|quipped|declared"
+    r"complained|conceded|explained|stated|added|remarked|quipped|declared|informed|notified|assured|reassured|"
+    r"reminded|cautioned|acknowledged|boasted|lamented|predicted|stressed|recalled|noted|pointed\s+out"
 )
 # what "which ... said" asks for when it asks for a person: "Which Rovers player said ...?" (not "Which company
 # said ...?", whose spokesperson a sentence names)
@@ -29,7 +30,8 @@ _PERSON = "|".join(
         | set(
             """person people man woman one official executive star lawmaker senator politician candidate borrower fan
             author actor actress singer athlete driver boxer fighter investor judge witness prosecutor defendant
-            journalist reporter host pundit commentator legend veteran""".split()
+            journalist reporter host pundit commentator legend veteran father mother parent son daughter
+            husband wife brother sister friend neighbour neighbor victim survivor""".split()
         ),
         key=len,
         reverse=True,
@@ -37,8 +39,9 @@ _PERSON = "|".join(
 )
 # "Who told Tech Wire that ...?", "Which Rovers player admitted ...?", "Who said '...' — Lind or Park?"
 _WHO_SAID = re.compile(
-    rf"^\W*(?i:who|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?(?:\s+(?:in|of|at|from)\s+[^?,]+?)?"
-    r"(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
+    # (an aside may stand between "who" and the verb: "Who, after the launch, remarked ...?")
+    rf"^\W*(?i:who(?:,\s+[^?,]{{3,80}},)?|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?(?:\s+(?:in|of|at|from)\s+[^?,]+?)?"
+    r"(?:,\s+(?:who|whose)\s[^?,]{3,80},)?(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
     rf"(?:(?i:first|publicly|later|also|actually|once)\s+)?(?P<verb>(?i:{_SPEECH}))\b\s*(?P<what>[^?]+?)"
     r"(?:\s*(?:[,:;]|\s[-–—])\s*(?P<a>[A-Z][^?,]*?)\s+or\s+(?:from\s+)?(?P<b>[A-Z][^?,]*?))?\s*\?*\s*$",
     re.S,
@@ -63,11 +66,42 @@ _TO_WHOM = re.compile(r"^(?:(?:to\s+)?(?:[A-Z][\w.'’&-]*\s+)+(?=that\b)|to\s+\
 SAID_AT = 0.6
 
 
+# "Was it Mara Lind who said ...?", "Did Globex CEO Mara Lind tell Tech Wire that ...?": one person asked about
+_SAID_BY_ONE = (
+    re.compile(
+        rf"^\W*(?i:according\s+to\s+[^,?]+,\s+)?(?i:was|is)\s+it\s+(?P<person>[A-Z0-9][^?,]*?)\s+(?:who|that)\s+(?P<verb>{_SPEECH})\b\s*(?P<what>[^?]+?)"
+        r"\s*\?*\s*$",
+        re.S,
+    ),
+    re.compile(
+        r"^\W*(?i:according\s+to\s+[^,?]+,\s+)?(?i:did|does)\s+(?P<person>[^?,]{3,80}?)\s+(?P<verb>(?:say|tell|call|describe|"
+        r"claim|admit|warn|argue|joke|complain|predict|insist|remark|declare|acknowledge|concede))\b\s*(?P<what>[^?]+?)\s*\?*\s*$",
+        re.S,
+    ),
+)
+
+
 @dataclass
 class WhoSaid:
     words: str  # what was said, as the question gives it
     phrases: list[str]  # the words it quotes: the sentence must hold them as written
     options: tuple[str, str] | None  # "Lind or Park"
+    person: str = ""  # the one person asked whether they said it
+
+
+def read_said_by_one(question: str) -> WhoSaid | None:
+    """The words and the one person a yes/no question asks whether they said them; None for any other question, or
+    when it names no person ("Did Globex say ...?", "Did the ministry warn ...?")."""
+    m = next((found for pattern in _SAID_BY_ONE if (found := pattern.match(question))), None)
+    if m is None:
+        return None
+    # the person is the name the phrase ends on: "Globex CEO Mara Lind", not the company before the title
+    people = [n for n in names_in(m["person"]) if a_person(n)]
+    words = _TO_WHOM.sub("", m["what"].strip(), count=1)
+    if not people or not m["person"].rstrip().endswith(people[-1]) or len(analyse(words)[1]) < 3:
+        return None
+    phrases = [p for p in quoted_phrases(m["what"]) if len(p.split()) >= 2]
+    return WhoSaid(words, phrases, None, people[-1])
 
 
 def read_who_said(question: str) -> WhoSaid | None:
@@ -122,6 +156,20 @@ def _speaker(window: Window, options: tuple[str, str] | None = None) -> str:
     return (people or full or [""])[0]
 
 
+def _same_stance(words: str, sentence: str) -> bool:
+    """The sentence denies, or says only as possible, as the words asked about do: "he was not thinking about its
+    uses" says the opposite of "its uses were on his mind" in other words, which no shared word shows."""
+    return bool(negated_words(sentence)) == bool(negated_words(words)) and bool(hedged_words(sentence)) == bool(
+        hedged_words(words)
+    )
+
+
+def _unquoted(text: str) -> str:
+    """The text without the words it quotes: a name inside them is what was said ("... all the credit to Mara Lind,"
+    Park said), not who said it or whom another's words are about."""
+    return re.sub(r'"[^"]*"', " ", straight_quotes(text))
+
+
 def _same_person(a: str, b: str) -> bool:
     return bool({w.lower() for w in NAME.findall(a)} & {w.lower() for w in NAME.findall(b)})
 
@@ -153,5 +201,40 @@ def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer |
         named = next((o for o in asked.options or () if _same_person(who, o)), who)
         lead = f"**{named}** — {outlet_of(best)} [{n}] gives the words to {who}."
         parts = [Part(f"{who} said {asked.words}", "supported", [n])]
+    text = "\n".join([lead, quoted(best.text, n)])
+    return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
+
+
+def compose_said_by_one(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer | None:
+    """Yes or No to "did Mara Lind say ...?" by whom the sentences holding the words (SAID_AT of them) give them to,
+    as "who said ...?" is answered: Yes when each gives them to her, in a sentence naming no other person outside its
+    quotes and not denying what the question says; No, citing one, when each gives them to another person named in
+    full, and none names her outside its quotes (she may be the one another's words are about: "Lind said Park called
+    it a disgrace"); None otherwise, and for words the question quotes (whose reader is rag.answer.parts')."""
+    if asked.phrases:
+        return None
+    held = [w for w in sentences_of(hits) if coverage(asked.words, w.text) >= SAID_AT]
+    given = [(w, who) for w in held if (who := _speaker(w))]
+    # one person named outside the quotes: "While Ada Brin said ..., Jon Vale joked: '...'" gives them to either
+    if not given or any(len([n for n in names_in(_unquoted(w.text)) if a_person(n)]) > 1 for w, _ in given):
+        return None
+    theirs = [_same_person(who, asked.person) for _, who in given]
+    best, who = given[0]
+    cites = Citations()
+    n = cites.cite(best)
+    if all(theirs) and all(_same_stance(asked.words, w.text) for w, _ in given):
+        lead = f"**Yes.** {outlet_of(best)} [{n}] gives these words to {who}."
+        parts = [Part(f"{asked.person} said {asked.words}", "supported", [n])]
+    elif not any(theirs) and all(a_person(w) for _, w in given):
+        own = analyse(asked.person)[0]
+        if any(own & analyse(_unquoted(w.text))[0] for w in held):
+            return None
+        lead = f"**No.** {outlet_of(best)} [{n}] gives these words to {who}, not to {asked.person}."
+        parts = [
+            Part(f"{asked.person} said {asked.words}", "contradicted", [n]),
+            Part(f"{who} said {asked.words}", "supported", [n]),
+        ]
+    else:
+        return None
     text = "\n".join([lead, quoted(best.text, n)])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)

@@ -1364,17 +1364,40 @@ def ordinals(text: str) -> set[int]:
 _AFTER_ORDINAL = re.compile(r"[\s-]+([a-z]+)(?:\s+of\s+(?:the\s+|a\s+|an\s+)?([a-z]+))?", re.I)
 
 
+# a superlative with no place before it is the first ("the largest", "the world's biggest", "the most common"); "most"
+# and "least" are read with the word they grade, and "biggest" is "largest"
+_FIRST_PLACE = re.compile(
+    r"\bthe\s+(?:(?:world|country|nation|city|state|league|region)['’]s\s+)?(?P<what>largest|biggest|"
+    r"(?:most|least)\s+[a-z]+)\b",
+    re.I,
+)
+_GRADED = re.compile(r"\s+([a-z]+)", re.I)
+
+
+def _place_word(word: str, text: str, end: int) -> str:
+    """The stem a place is a place in: "largest" for "biggest", "most common" for "most" before "common"."""
+    low = word.lower()
+    if low in ("most", "least"):
+        graded = _GRADED.match(text, end)
+        return f"{low} {stem(graded.group(1).lower())}" if graded else low
+    return stem("largest" if low == "biggest" else low)
+
+
 def ordinal_places(text: str) -> set[tuple[int, str]]:
     """(place, stem of the word after it) for each ordinal of the text: "the third largest city" -> (3, "largest"),
     "in the 2nd half" -> (2, "half"): what a place is a place in. A place "of" something is a place in that: "the
-    fifth minute of stoppage time" -> (5, the stems of "minute of stoppage") is no place in the match's minutes."""
+    fifth minute of stoppage time" -> (5, the stems of "minute of stoppage") is no place in the match's minutes. A
+    superlative alone is the first place: "the world's biggest exchange" -> (1, "largest")."""
     places = set()
     for m in _ORDINAL.finditer(text):
         after = _AFTER_ORDINAL.match(text, m.end())
         if after:
             place = _ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["n"])
             within = f" of {stem(after.group(2).lower())}" if after.group(2) else ""
-            places.add((place, stem(after.group(1).lower()) + within))
+            places.add((place, _place_word(after.group(1), text, after.end(1)) + within))
+    for m in _FIRST_PLACE.finditer(text):
+        what = m["what"].split()
+        places.add((1, _place_word(what[0], m["what"], len(what[0]))))
     return places
 
 
