@@ -5,7 +5,7 @@ points back at what the question said before it. Each test fails on the code bef
 
 from conftest import assert_exact_quotes, index_articles
 
-from rag.answer.reading import plainly_asked
+from rag.answer.reading import plainly_asked, read_question
 from rag.answer.verdicts import _bound_read, place_swapped
 from rag.answer.who_said import read_said_by_one, read_who_said
 from rag.core.text import ordinal_places
@@ -23,6 +23,17 @@ def test_an_amount_on_either_side_of_a_bound_settles_it():
     assert _bound_read(bridge, "Crossing the Norrvik bridge next year will be 20% costlier, the authority said.") == ""
     assert _bound_read(bridge, "Crossing the Norrvik bridge next year will be 15% or 25% costlier, it said.") == ""
     assert _bound_read(bridge, "Tide Works cut fares by 15% on Monday.") == ""
+    # the amount must be of what the bound is set on: cash is no revenue, one earlier round no total
+    revenue = "Globex reported more than $600 million in revenue for its latest quarter"
+    assert _bound_read(revenue, "Globex ended the latest quarter with $3 billion in cash, it reported.") == ""
+    assert _bound_read(revenue, "Globex reported revenue of $596 million for its latest quarter.") == "missed"
+    # the clause that says most of what it is of decides: the net income, not the net loss a year before
+    income = "Globex's third-quarter net income was more than $200 million"
+    both = "Globex reported net income of $221 million in the third quarter, compared with a net loss of $1.2 billion."
+    assert _bound_read(income, both) == "met"
+    total = "Tide Works has raised over $300 million in total so far"
+    round_before = "This was the same valuation Tide Works had the last time it raised money — $180 million in 2029."
+    assert _bound_read(total, round_before) == ""
 
 
 def test_a_superlative_is_the_first_place_and_another_place_denies_it():
@@ -50,8 +61,35 @@ def test_who_said_reads_more_verbs_of_telling_and_an_aside_before_the_verb():
     assert informed is not None and informed.words == "her resignation had not been accepted"
     aside = read_who_said("Who, after attending the launch in Norrvik, remarked that Globex copied Tide Works?")
     assert aside is not None and aside.words == "that Globex copied Tide Works".removeprefix("that ")
+    testified = read_who_said("Which investor testified that Globex had assured him the money would go to Tide Works?")
+    assert testified is not None and testified.words == "Globex had assured him the money would go to Tide Works"
     father = read_who_said("Which grieving father, who did not join the suit, described the deal as a success?")
     assert father is not None and father.words == "the deal as a success"
+
+
+def test_people_agreeing_is_the_claim_not_a_boundary_between_two_reports():
+    reading = read_question("Did Mara Lind agree with Theo Park that the Rovers have gone backwards?", ["Tech Wire"])
+    assert [c.claim for c in reading.clauses] == ["Mara Lind agree with Theo Park that the Rovers have gone backwards"]
+    both = read_question("Does Tech Wire agree with Bay News that Globex cut prices?", ["Tech Wire", "Bay News"])
+    assert [(c.claim, c.source) for c in both.clauses] == [
+        ("Globex cut prices", "Tech Wire"),
+        ("Globex cut prices", "Bay News"),
+    ]
+
+
+def test_the_nouns_a_name_opens_are_the_subject_the_be_goes_after():
+    def claims(question):
+        return [c.claim for c in read_question(question, ["Tech Wire"]).clauses]
+
+    assert claims("Are Ostland regulators expected to finish the review by March?") == [
+        "Ostland regulators are expected to finish the review by March"
+    ]
+    assert claims("Is Tide body armour, which Mara Lind wore, the lightest armour?") == [
+        "Tide body armour is the lightest armour"
+    ]
+    # an adverb after the name is no part of it, nor a participle
+    assert claims("Is Mara Lind still the chief executive?") == ["Mara Lind is still the chief executive"]
+    assert claims("Was Mara Lind fired?") == ["Mara Lind was fired"]
 
 
 def test_one_person_asked_whether_they_said_it():
@@ -108,6 +146,25 @@ ARTICLES = [
             "been accepted, a person familiar said. Many of Lind's allies were later fired by Theo Park."
         ),
     ),
+    (
+        "Daily Ledger",
+        "2030-11-20",
+        "Globex trial",
+        (
+            "The second week's standout testimony came from Ida Moen, who said she took $14 million from customers. "
+            "Theo Park testified about his fund's checks on Globex, and he told the court that Globex assured him "
+            "that the money would go to Tide Works and not to Norrvik."
+        ),
+    ),
+    (
+        "Bay News",
+        "2030-11-21",
+        "Search trial",
+        (
+            "Earlier this month, the chiefs of Tidewell and Norrlabs testified that their search engines would "
+            "have done far better with a Globex deal."
+        ),
+    ),
     ("Tech Wire", "2030-11-17", "Court talk", "Mara Lind spoke to Theo Park about the fund on a tennis court."),
     (
         "Coast Times",
@@ -153,6 +210,16 @@ def test_bounds_ranks_and_who_said_end_to_end(tmp_path_factory):
     # who told her is the one the telling sentence names, not the one a later deed of the question's names
     told = bot.ask("Which Globex executive informed Mara Lind that her resignation had not been accepted?")
     assert told.text.startswith("**Ada Brin**"), told.text
+    testified = bot.ask(
+        "Which investor testified that Globex had assured him the money would go to Tide Works and not to Norrvik?"
+    )
+    assert testified.text.startswith("**Theo Park**"), testified.text
+    # asked which executive, a company the sentence gives the words to is no answer
+    company = bot.ask("Which Globex executive testified that Globex had been quietly building its own search engine?")
+    assert not company.text.startswith("**"), company.text
+    # no sentence gives the words to anyone: said so before the closest passages, and no name guessed
+    nobody = bot.ask("Which Globex board member said publicly that Mara Lind deserved a second chance?")
+    assert nobody.text.startswith("The articles do not settle this: no sentence found gives"), nobody.text
     # "the same kind of court" means what the question said before: no passage's own words can say it
     court = bot.ask(
         "Tech Wire says Mara Lind spoke to Theo Park on a tennis court. Does Bay News describe that conversation "

@@ -159,8 +159,13 @@ class StructuredAnswerer:
             said = compose_who_said(question, who_said, _pool(hits, [], more))
             if said is not None:
                 return said
-            # no sentence holding the words names who said them: the closest passages, and no name guessed
+            # no sentence holding the words names who said them: the closest passages, and no name guessed, said so
             answer = self.quotes(asked, self.read(asked), hits)
+            if not answer.refused:
+                answer.text = (
+                    f"{UNSETTLED}: no sentence found gives these words to anyone by name; the closest passages are "
+                    f"quoted below.\n{answer.text}"
+                )
             answer.question = question
             return answer
         said_by_one = read_said_by_one(asked)
@@ -178,6 +183,13 @@ class StructuredAnswerer:
             # "Did Mara Lind say ...?" left open: whom the sentences holding the words give them to answers it
             more = retrieve(said_by_one.words, EVIDENCE_HITS, Filters())
             answer = compose_said_by_one(question, said_by_one, _pool(hits, [], more)) or answer
+        if _WHICH_OF_TWO.search(asked) and answer.text.startswith(("**Yes", "**No")):
+            # "Was it Lind or Park who ...?" asks for one of two: a Yes or No answers nothing asked
+            quotes = answer.text.split("\n", 1)[1] if "\n" in answer.text else ""
+            answer.text = (
+                f"{UNSETTLED}: the question asks which of two, and no passage found says which; the closest passages "
+                f"are quoted below.\n{quotes}"
+            ).rstrip()
         unheld = unheld_reporter(asked, outlets) if answer.text.startswith(UNSETTLED) else None
         if unheld is not None:
             answer = self._not_reported_by(asked, *unheld, hits, retrieve)
@@ -733,6 +745,10 @@ def _first_word_only(name: str, sentence: str) -> bool:
     """The sentence says the name's first word but not its last: "Mara" without "Lind" for Mara Lind."""
     words = _named_part(name).split()
     return not says_word(words[-1], sentence) and says_word(words[0], sentence)
+
+
+# "Was it Mara Lind or Theo Park who ...?", "is it Globex or Tide Works that ...?": one of two asked for
+_WHICH_OF_TWO = re.compile(r"\b(?:was|is)\s+it\s+[A-Z][^?,]*?\s+or\s+[A-Z][^?,]*?\s+(?:who|that|which)\b", re.I)
 
 
 def _asked_names(question: str, outlets: list[str]) -> list[str]:

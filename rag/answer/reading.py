@@ -1008,14 +1008,49 @@ _INTERPRETS = re.compile(
     re.I,
 )
 
+# (no function word, adverb or "one of" / "part of": "Is Globex part of the group?" keeps "Globex is part of ...")
+_NOT_A_NOUN = "|".join(
+    sorted(
+        STOPWORDS
+        | {
+            "still",
+            "already",
+            "ever",
+            "yet",
+            "even",
+            "never",
+            "really",
+            "actually",
+            "currently",
+            "one",
+            "part",
+            "among",
+            "within",
+            "without",
+            "behind",
+            "ahead",
+            "set",
+            "due",
+            "able",
+            "likely",
+        }
+    )
+)
+_NOUNS_AFTER_NAME = (
+    rf"(?:(?:\s+(?!(?:{_NOT_A_NOUN})\b)(?!\w+(?:ed|ing)\b)[a-z][a-z-]*(?<!ly)){{1,2}}"
+    r"(?=\s+(?:\w+(?:ed|ing)|the|an?)\b|,))?"
+)
 # "Was Mara Lind fired?" asks whether it was done to her: the claim keeps its "was" ("Mara Lind was fired"), or it
 # would read as her own deed ("Mara Lind fired ...").
 _BE_ASKED = re.compile(
     # ("Are Mara Lind and Theo Park ...?": the "be" of two names goes after both, not between them, as it goes after
     # "Globex v. Tide Works")
     # ("Was Ostland captain Jon Vale sent off?": the name with its role is one subject, the "be" after both)
+    # ("Are Ostland regulators expected to ...?", "Is Tide body armour, which ..., the lightest?": the nouns a name
+    # opens are the subject too, up to a participle, an article or a comma)
     rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern}"
-    rf"(?:\s+(?i:{ROLE_PATTERN})\s+{NAME_PHRASE.pattern})?)\s+(?!\w+ing\b|(?:and|or|v|vs|versus)\b)[a-z]",
+    rf"(?:\s+(?i:{ROLE_PATTERN})\s+{NAME_PHRASE.pattern})?{_NOUNS_AFTER_NAME})\s*(?!\w+ing\b|(?:and|or|v|vs|versus)\b)"
+    r"[a-z,]",
 )
 
 
@@ -1053,8 +1088,14 @@ def asked_as_question(claim: str) -> str:
     return f"Did {claim}?"
 
 
+_ASIDE_AFTER_SUBJECT = re.compile(r"^,\s+(?:which|who|whom|whose|that)\b[^,]*,\s*", re.I)
+
+
 def _keep_passive(text: str, claim: str) -> str:
     m = _BE_ASKED.match(text)
+    if m and claim.startswith(m.group("name") + ","):
+        # "Tide body armour, which Lind wore, the lightest": the aside after the subject goes, the "be" in its place
+        claim = m.group("name") + _ASIDE_AFTER_SUBJECT.sub(" ", claim[len(m.group("name")) :], count=1)
     if not m or not claim.startswith(m.group("name") + " "):
         return as_passive(claim)
     return f"{m.group('name')} {m.group('be').split()[-1].lower()} {claim[len(m.group('name')) + 1 :]}"
@@ -1119,6 +1160,12 @@ _PUBLISHED_TAIL = re.compile(
 _TWO_QUESTIONS = re.compile(r",?\s+and\s+(?:also\s+)?(?:did|does|do|is|was|were|are|has|have|had)\s+(?=\S)", re.I)
 
 
+# "Did Mara Lind agree with Theo Park that ...?": people agreeing is the claim, no boundary between two reports' claims
+# (one that names no outlet or report after it); its spaces are kept from the split
+_RELATION_OF_PEOPLE = re.compile(r"\b(?:agree|agrees|agreed|align|aligns|aligned)\s+with\s+", re.I)
+_KEPT_SPACE = "\x03"
+
+
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     """One clause per outlet-bearing segment; segments naming no outlet join the clause before them, unless they
     name a day of their own (a later report by the same outlet). When the question asks how the reports relate,
@@ -1140,8 +1187,17 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             question,
             flags=re.I,
         )
+    question = _RELATION_OF_PEOPLE.sub(
+        lambda m: (
+            m.group(0).replace(" ", _KEPT_SPACE)
+            if not named_sources(question[m.end() : m.end() + 60], sources)
+            and not _A_REPORT.search(" ".join(question[m.end() :].split()[:4]))
+            else m.group(0)
+        ),
+        question,
+    )
     pieces = [
-        p
+        p.replace(_KEPT_SPACE, " ")
         for piece in _BOUNDARY.split(question)
         for part in piece.split("\x00")
         for p in _at_each_outlet(part, sources)

@@ -32,6 +32,7 @@ from rag.core.text import (
     SPEECH_VERBS,
     VALUE_WORD,
     amounts_said,
+    around_bound,
     base_stem,
     claim_as_matched,
     days_of_month,
@@ -651,15 +652,44 @@ def _bound_read(claim: str, passage: str) -> str:
     key, value, bound = bounds[0]
     rest = without_amounts(claim)
     names = {t for t, _, kind in analyse(rest)[1] if kind == "name"}
+    # what the amount is of: the plain words right after it ("in revenue", "in total"), else right before it ("an
+    # offer ... worth"); the passage's amount must be said with one of them, not of cash or of one earlier round
+    before, after = around_bound(claim, THING_WORDS)
+    thing = _plain_of(after) or _plain_of(before)
     found = set()
     for start, end in split_sentences(passage):
         sentence = passage[start:end]
         if not names <= analyse(sentence)[0] or coverage(rest, sentence) < BOUND_COVER:
             continue
-        near = _amounts_near(rest, sentence, key)
+        # (the clauses saying most of them: "net income of $221 million, compared with a net loss of $1.2 billion")
+        said = [
+            (len(thing & analyse(clause)[0]), [v for k, v, _, _ in amounts_said(clause) if k == key])
+            for clause in _AMOUNT_CLAUSE.split(sentence)
+        ]
+        most = max((shared for shared, found in said if found), default=0)
+        near = [v for shared, found in said if most and shared == most for v in found]
+        # (a sentence's one amount of it is said with all of the sentence: "Crossing it, for instance, will be 15%
+        # costlier")
+        alone = [v for k, v, _, _ in amounts_said(sentence) if k == key]
+        if not near and len(alone) == 1 and thing & analyse(sentence)[0]:
+            near = alone
         if len(near) == 1 and near[0] != value:
             found.add("met" if (near[0] > value) == (bound == ">") else "missed")
     return found.pop() if len(found) == 1 else ""
+
+
+# the words around a bounded amount that say what it is an amount of
+THING_WORDS = 5
+
+
+# words that say when, not what an amount is of ("in revenue for its latest quarter")
+_WHEN_WORDS = frozenset(
+    stem(w) for w in "latest last recent next previous so far year quarter month week season".split()
+)
+
+
+def _plain_of(text: str) -> set[str]:
+    return {t for t, _, kind in analyse(text)[1] if kind == "word"} - _WHEN_WORDS
 
 
 # the number tokens "thousand", "million", "billion" and "trillion" read as: a scale, not an amount of its own

@@ -20,7 +20,8 @@ from rag.verify.lexical import analyse, coverage, hedged_words, negated_words
 _SPEECH = (
     r"said|says|told|tells|called|described|admitted|claimed|apologi[sz]ed|warned|argued|insisted|tweeted|joked|"
     r"complained|conceded|explained|stated|added|remarked|quipped|declared|informed|notified|assured|reassured|"
-    r"reminded|cautioned|acknowledged|boasted|lamented|predicted|stressed|recalled|noted|pointed\s+out"
+    r"reminded|cautioned|acknowledged|boasted|lamented|predicted|stressed|recalled|noted|pointed\s+out|advised|"
+    r"recommended|urged|testified"
 )
 # what "which ... said" asks for when it asks for a person: "Which Rovers player said ...?" (not "Which company
 # said ...?", whose spokesperson a sentence names)
@@ -31,7 +32,7 @@ _PERSON = "|".join(
             """person people man woman one official executive star lawmaker senator politician candidate borrower fan
             author actor actress singer athlete driver boxer fighter investor judge witness prosecutor defendant
             journalist reporter host pundit commentator legend veteran father mother parent son daughter
-            husband wife brother sister friend neighbour neighbor victim survivor""".split()
+            husband wife brother sister friend neighbour neighbor victim survivor member attorney user""".split()
         ),
         key=len,
         reverse=True,
@@ -49,7 +50,8 @@ _WHO_SAID = re.compile(
 # "Was it Lind or Park who said '...'?", "Was the line '...' from Lind or from Park?"
 _EITHER_SAID = (
     re.compile(
-        rf"^\W*(?:was|is)\s+it\s+(?P<a>[A-Z][^?,]*?)\s+or\s+(?P<b>[A-Z][^?,]*?)\s+(?:who|that)\s+(?P<verb>{_SPEECH})\b"
+        rf"^\W*(?:according\s+to\s+[^,?]+,\s+)?(?:was|is)\s+it\s+(?P<a>[A-Z][^?,]*?)\s+or\s+(?P<b>[A-Z][^?,]*?)\s+"
+        rf"(?:who|that)\s+(?P<verb>{_SPEECH})\b"
         r"\s*(?P<what>[^?]+?)\s*\?*\s*$",
         re.I | re.S,
     ),
@@ -64,6 +66,8 @@ _TO_WHOM = re.compile(r"^(?:(?:to\s+)?(?:[A-Z][\w.'’&-]*\s+)+(?=that\b)|to\s+\
 # a sentence holding this share of the words asked (weighted as the verifier weighs them) holds what was said; words
 # the question quotes must be there as written instead
 SAID_AT = 0.6
+# asked whether one person said the words, the sentences within this of the best one's share are the ones read
+CLOSEST_MARGIN = 0.1
 
 
 # "Was it Mara Lind who said ...?", "Did Globex CEO Mara Lind tell Tech Wire that ...?": one person asked about
@@ -87,6 +91,7 @@ class WhoSaid:
     phrases: list[str]  # the words it quotes: the sentence must hold them as written
     options: tuple[str, str] | None  # "Lind or Park"
     person: str = ""  # the one person asked whether they said it
+    role: bool = False  # asked as "which executive / player ...?": the answer is a person, no company or body
 
 
 def read_said_by_one(question: str) -> WhoSaid | None:
@@ -116,7 +121,8 @@ def read_who_said(question: str) -> WhoSaid | None:
     if not phrases and len(analyse(words)[1]) < 2:  # "Who said it?": nothing to find the words by
         return None
     a, b = (groups.get("a") or groups.get("a0"), groups.get("b") or groups.get("b0"))
-    return WhoSaid(words, phrases, (a.strip(), b.strip()) if a and b else None)
+    role = bool(re.match(r"\W*which\b", question, re.I))
+    return WhoSaid(words, phrases, (a.strip(), b.strip()) if a and b else None, role=role)
 
 
 def _holds(sentence: str, phrase: str) -> bool:
@@ -182,7 +188,10 @@ def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer |
     ]
     # (each sentence's speaker read once: it asks the article about every name offered)
     found = [
-        (score, w, who) for score, w in held if asked.phrases or score >= SAID_AT if (who := _speaker(w, asked.options))
+        (score, w, who)
+        for score, w in held
+        if asked.phrases or score >= SAID_AT
+        if (who := _speaker(w, asked.options)) and (a_person(who) or not asked.role)
     ]
     if not found:
         return None
@@ -213,7 +222,10 @@ def compose_said_by_one(question: str, asked: WhoSaid, hits: list[Hit]) -> Answe
     it a disgrace"); None otherwise, and for words the question quotes (whose reader is rag.answer.parts')."""
     if asked.phrases:
         return None
-    held = [w for w in sentences_of(hits) if coverage(asked.words, w.text) >= SAID_AT]
+    covers = [(coverage(asked.words, w.text), w) for w in sentences_of(hits)]
+    top = max((c for c, _ in covers), default=0.0)
+    # the sentences that hold the words best: a looser one shares a name and a word or two of them
+    held = [w for c, w in covers if c >= SAID_AT and c >= top - CLOSEST_MARGIN]
     given = [(w, who) for w in held if (who := _speaker(w))]
     # one person named outside the quotes: "While Ada Brin said ..., Jon Vale joked: '...'" gives them to either
     if not given or any(len([n for n in names_in(_unquoted(w.text)) if a_person(n)]) > 1 for w, _ in given):

@@ -535,6 +535,21 @@ def amounts_said(text: str) -> list[tuple[str, float, bool, str]]:
     return out
 
 
+_BOUNDED = re.compile(rf"\b(?:{_ABOVE_WORDS}|{_BELOW_WORDS})\s*(?=[$£€]?\d)", re.I)
+
+
+def around_bound(text: str, words: int = 3) -> tuple[str, str]:
+    """(the text just before, just after) the first amount the text bounds ("more than $300 million in combined net
+    income" -> ("...", "in combined net income")), `words` words each; ("", "") when it bounds none."""
+    m = _BOUNDED.search(text)
+    amount = _AMOUNT.match(text, m.end()) if m else None
+    if m is None or amount is None:
+        return "", ""
+    # (a unit word the amount reads is part of it: "20% extra" keeps "extra" as a word after)
+    end = amount.start("unit") if amount.group("unit") else amount.end()
+    return " ".join(text[: m.start()].split()[-words:]), " ".join(text[end:].split()[:words])
+
+
 def sums_of_money(text: str) -> list[tuple[float, str]]:
     """(value in units, as written) for each sum of money the text gives: "$US612.1 million" -> (612100000.0,
     "$US612.1 million")."""
