@@ -1049,8 +1049,8 @@ _BE_ASKED = re.compile(
     # ("Are Ostland regulators expected to ...?", "Is Tide body armour, which ..., the lightest?": the nouns a name
     # opens are the subject too, up to a participle, an article or a comma)
     rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern}"
-    rf"(?:\s+(?i:{ROLE_PATTERN})\s+{NAME_PHRASE.pattern})?{_NOUNS_AFTER_NAME})\s*(?!\w+ing\b|(?:and|or|v|vs|versus)\b)"
-    r"[a-z,]",
+    rf"(?:\s+(?i:{ROLE_PATTERN})\s+{NAME_PHRASE.pattern})?{_NOUNS_AFTER_NAME})"
+    r"(?:\s+(?!\w+ing\b|(?:and|or|v|vs|versus)\b)[a-z]|,)",
 )
 
 

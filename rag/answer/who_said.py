@@ -41,8 +41,9 @@ _PERSON = "|".join(
 # "Who told Tech Wire that ...?", "Which Rovers player admitted ...?", "Who said '...' — Lind or Park?"
 _WHO_SAID = re.compile(
     # (an aside may stand between "who" and the verb: "Who, after the launch, remarked ...?")
-    rf"^\W*(?i:who(?:,\s+[^?,]{{3,80}},)?|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?(?:\s+(?:in|of|at|from)\s+[^?,]+?)?"
-    r"(?:,\s+(?:who|whose)\s[^?,]{3,80},)?(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
+    rf"^\W*(?i:who(?:,\s+[^?,]{{3,80}},)?|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?"
+    r"(?:\s+(?:in|of|at|from)\s+[^?,]+?)?(?:,\s+(?:who|whose)\s[^?,]{3,80},)?"
+    r"(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
     rf"(?:(?i:first|publicly|later|also|actually|once)\s+)?(?P<verb>(?i:{_SPEECH}))\b\s*(?P<what>[^?]+?)"
     r"(?:\s*(?:[,:;]|\s[-–—])\s*(?P<a>[A-Z][^?,]*?)\s+or\s+(?:from\s+)?(?P<b>[A-Z][^?,]*?))?\s*\?*\s*$",
     re.S,
@@ -73,13 +74,14 @@ CLOSEST_MARGIN = 0.1
 # "Was it Mara Lind who said ...?", "Did Globex CEO Mara Lind tell Tech Wire that ...?": one person asked about
 _SAID_BY_ONE = (
     re.compile(
-        rf"^\W*(?i:according\s+to\s+[^,?]+,\s+)?(?i:was|is)\s+it\s+(?P<person>[A-Z0-9][^?,]*?)\s+(?:who|that)\s+(?P<verb>{_SPEECH})\b\s*(?P<what>[^?]+?)"
-        r"\s*\?*\s*$",
+        rf"^\W*(?i:according\s+to\s+[^,?]+,\s+)?(?i:was|is)\s+it\s+(?P<person>[A-Z0-9][^?,]*?)\s+(?:who|that)\s+"
+        rf"(?P<verb>{_SPEECH})\b\s*(?P<what>[^?]+?)\s*\?*\s*$",
         re.S,
     ),
     re.compile(
-        r"^\W*(?i:according\s+to\s+[^,?]+,\s+)?(?i:did|does)\s+(?P<person>[^?,]{3,80}?)\s+(?P<verb>(?:say|tell|call|describe|"
-        r"claim|admit|warn|argue|joke|complain|predict|insist|remark|declare|acknowledge|concede))\b\s*(?P<what>[^?]+?)\s*\?*\s*$",
+        r"^\W*(?i:according\s+to\s+[^,?]+,\s+)?(?i:did|does)\s+(?P<person>[^?,]{3,80}?)\s+"
+        r"(?P<verb>(?:say|tell|call|describe|claim|admit|warn|argue|joke|complain|predict|insist|remark|declare|"
+        r"acknowledge|concede))\b\s*(?P<what>[^?]+?)\s*\?*\s*$",
         re.S,
     ),
 )
@@ -237,7 +239,7 @@ def compose_said_by_one(question: str, asked: WhoSaid, hits: list[Hit]) -> Answe
     if all(theirs) and all(_same_stance(asked.words, w.text) for w, _ in given):
         lead = f"**Yes.** {outlet_of(best)} [{n}] gives these words to {who}."
         parts = [Part(f"{asked.person} said {asked.words}", "supported", [n])]
-    elif not any(theirs) and all(a_person(w) for _, w in given):
+    elif not any(theirs) and all(a_person(speaker) for _, speaker in given):
         own = analyse(asked.person)[0]
         if any(own & analyse(_unquoted(w.text))[0] for w in held):
             return None
