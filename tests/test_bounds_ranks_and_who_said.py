@@ -90,6 +90,10 @@ def test_the_nouns_a_name_opens_are_the_subject_the_be_goes_after():
     # an adverb after the name is no part of it, nor a participle
     assert claims("Is Mara Lind still the chief executive?") == ["Mara Lind is still the chief executive"]
     assert claims("Was Mara Lind fired?") == ["Mara Lind was fired"]
+    # "Bank of Ostland" is one name: its "of" is no place for the "be"
+    assert claims("Is Bank of Ostland warning that a crash is coming?") == [
+        "Bank of Ostland warning that a crash is coming"
+    ]
 
 
 def test_one_person_asked_whether_they_said_it():

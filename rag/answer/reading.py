@@ -1044,13 +1044,13 @@ _NOUNS_AFTER_NAME = (
 # would read as her own deed ("Mara Lind fired ...").
 _BE_ASKED = re.compile(
     # ("Are Mara Lind and Theo Park ...?": the "be" of two names goes after both, not between them, as it goes after
-    # "Globex v. Tide Works")
+    # "Globex v. Tide Works"; "Is Bank of Ostland ...?" is one name, its "of" no place for the "be")
     # ("Was Ostland captain Jon Vale sent off?": the name with its role is one subject, the "be" after both)
     # ("Are Ostland regulators expected to ...?", "Is Tide body armour, which ..., the lightest?": the nouns a name
     # opens are the subject too, up to a participle, an article or a comma)
     rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern}"
     rf"(?:\s+(?i:{ROLE_PATTERN})\s+{NAME_PHRASE.pattern})?{_NOUNS_AFTER_NAME})"
-    r"(?:\s+(?!\w+ing\b|(?:and|or|v|vs|versus)\b)[a-z]|,)",
+    r"(?:\s+(?!\w+ing\b|(?:and|or|v|vs|versus|of)\b)[a-z]|,)",
 )
 
 
