@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rag.answer.deeds import (
     BE_FORMS,
@@ -662,12 +663,8 @@ def _bound_read(claim: str, passage: str) -> str:
         if not names <= analyse(sentence)[0] or coverage(rest, sentence) < BOUND_COVER:
             continue
         # (the clauses saying most of them: "net income of $221 million, compared with a net loss of $1.2 billion")
-        said = [
-            (len(thing & analyse(clause)[0]), [v for k, v, _, _ in amounts_said(clause) if k == key])
-            for clause in _AMOUNT_CLAUSE.split(sentence)
-        ]
-        most = max((shared for shared, found in said if found), default=0)
-        near = [v for shared, found in said if most and shared == most for v in found]
+        most, near = _amounts_of_best_clauses(sentence, key, lambda said: len(thing & said), 0)
+        near = near if most else []
         # (a sentence's one amount of it is said with all of the sentence: "Crossing it, for instance, will be 15%
         # costlier")
         alone = [v for k, v, _, _ in amounts_said(sentence) if k == key]
@@ -755,15 +752,27 @@ def _amounts_near(claim: str, sentence: str, key: str) -> list[float]:
     plain = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
     every = analyse(claim)[0] - _FUNCTION_WORDS
     # the clauses saying most of the claim's words ("net income", not only the "net" of "a net loss")
-    clauses = []
-    for c in _AMOUNT_CLAUSE.split(sentence):
-        said = analyse(c)[0]
-        clauses.append(((len(plain & said), len(every & said)), [v for k, v, _, _ in amounts_said(c) if k == key]))
-    most = max((shared for shared, found in clauses if found), default=(0, 0))
+    most, near = _amounts_of_best_clauses(sentence, key, lambda said: (len(plain & said), len(every & said)), (0, 0))
     if most[0] or (not plain and most[1]):
-        return [v for shared, found in clauses if shared == most for v in found]
+        return near
     found_anywhere = [v for k, v, _, _ in amounts_said(sentence) if k == key]
     return found_anywhere if len(found_anywhere) == 1 else []
+
+
+_Score = TypeVar("_Score", int, tuple[int, int])
+
+
+def _amounts_of_best_clauses(
+    sentence: str, key: str, score: Callable[[frozenset[str]], _Score], least: _Score
+) -> tuple[_Score, list[float]]:
+    """The best score of the sentence's clauses (`_AMOUNT_CLAUSE`) that give an amount of `key`, scored on their
+    words, and the amounts of `key` those best clauses give; (`least`, []) when no clause gives one."""
+    clauses = [
+        (score(analyse(c)[0]), [v for k, v, _, _ in amounts_said(c) if k == key])
+        for c in _AMOUNT_CLAUSE.split(sentence)
+    ]
+    most = max((shared for shared, found in clauses if found), default=least)
+    return most, [v for shared, found in clauses if shared == most for v in found]
 
 
 _TOTAL = re.compile(r"\b(?:total|in\s+all|altogether|including|so\s+far|cumulative|combined)\b", re.I)
