@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.names import names_in
 from rag.answer.reading import without_auxiliary, yes_no_asked
+from rag.answer.speakers import stands_for_a_person
 from rag.answer.stated import read_slot
 from rag.core.text import IRREGULAR_VERBS, check_question, plain_form
 from rag.core.types import Answer
@@ -28,10 +29,16 @@ _NOT_A_NAME = frozenset("then now else more so too also why when how what who wh
 )
 # the pronouns that stand for a whole name rather than belong to one ("its factory", "their plan")
 _POINTING = re.compile(r"\b(he|she|him|her|they|them|it|that|this)\b", re.I)
-# A follow-up asking for more than was already answered ("what else", "anything more", "tell me more")
+# A follow-up asking for more than was already answered ("what else", "anything more", "tell me more", "what more did
+# she say?", "besides that?"); "more than", "more X than", "say more jobs go", "besides damages, is ...?" ask anew
+_NOT_COMPARED = r"(?!\s+(?:[\w-]+\s+)?than\b)"
 _MORE = re.compile(
-    r"\b(?:what|anything|something|who|where)\s+else\b|\b(?:what|anything|something|tell\s+me|say|said)\b"
-    r"[^?]*\bmore\b|\bother\s+things?\b|\bbesides\b",
+    r"\b(?:what|anything|something|who|where)\s+else\b"
+    # ("What more can Globex do?" asks something new)
+    r"|\bwhat\s+more\b(?=\s*[?.!]?\s*$|[^?]*\b(?:say|said|tell|told|add|added|report|reported|write|wrote|there)\b)"
+    rf"|\b(?:anything|something|tell\s+me|say|said|is\s+there|any)\s+more\b{_NOT_COMPARED}"
+    r"(?=\s*(?:[?.!,]|$|(?:about|on|of|from|regarding|did|does|do|has|have|had|was|is)\b))"
+    r"|\bother\s+things?\b|\bbesides\s+(?:that|this|these|those|it|what)\b|\bbesides\s*[?.!]?\s*$",
     re.I,
 )
 _ELSE = re.compile(r"(?<=\w)\s+else\b", re.I)
@@ -59,6 +66,13 @@ _OF_THE_ONE_DISCUSSED = re.compile(
     re.I,
 )
 _FOLLOW_UP_WORDS = 8
+# "How much profit did the company make in the third quarter?", "Which fight was the network's first broadcast?": a
+# body named only by its kind is the one just discussed, however long the question (naming nothing, it has no other)
+_THE_BODY = re.compile(
+    r"\bthe\s+(?:company|firm|startup|network|broadcaster|channel|studio|publisher|bank|lender|insurer|airline|"
+    r"retailer|automaker|team|club)\b",
+    re.I,
+)
 NOTHING_MORE = (
     "That is all the articles say on this: no passage beyond the ones already quoted above. The closest "
     "remaining passages are in the sources panel."
@@ -79,7 +93,7 @@ class Conversation:
         if another and _NOT_A_NAME & set(another.group("name").lower().split()):
             another = None
         the_thing = (
-            bool(_THE_THING.match(question))
+            bool(_THE_THING.match(question) or _THE_BODY.search(question))
             or (bool(_OF_THE_ONE_DISCUSSED.search(question)) and len(question.split()) <= _FOLLOW_UP_WORDS)
         ) and not names_in(without_auxiliary(question))
         if the_thing:
@@ -99,6 +113,9 @@ class Conversation:
                 winners = _named_answered(previous, answer.text)
                 break
         if not subject:
+            return question
+        # "Was Vale out after he hurt his back?": "he" is the one the question names before it, not one from before
+        if _named_before_pronoun(question, previous):
             return question
         asked = yes_no_asked(previous).rstrip(" ?")
         if elliptical:
@@ -120,7 +137,8 @@ class Conversation:
         # "Did she come back?" after a question about Mara Lind and Globex asks about Mara Lind: the person stands
         # in for the pronoun, so that the claim reads "Mara Lind come back" and not "she come back (Mara Lind Globex)";
         # after "Who runs Globex?" answered "Mara Lind", "she" is Mara Lind
-        people = [n for n in names_in(without_auxiliary(previous)) if len(n.split()) >= 2]
+        names = names_in(without_auxiliary(previous))
+        people = [n for n in names if stands_for_a_person(n)]  # "he" is never a prize's name nor a bank's
         # "Who did they beat?" after "Who won the Harbour Cup?" answered "Rovers": "they" are the answer
         if not speech and winners and re.search(r"\bthey\b", question, re.I):
             return re.sub(r"\bthey\b", winners, question, count=1, flags=re.I)
@@ -132,6 +150,15 @@ class Conversation:
                 return _OBJECT_PRONOUN.sub((people or [answered])[-1], question, count=1)
         if speech and re.search(r"\b(he|she|they)\b", question, re.I):
             return re.sub(r"\b(he|she|they)\b", subject, question, count=1, flags=re.I)
+        # "Did he do it with Ada Brin?" after a question naming only things ("the Ostland Prize"): no one known is
+        # "he", and the question names its own to search by; the things would only mislead it
+        if (
+            not speech
+            and re.search(r"\b(he|she)\b", question, re.I)
+            and names_in(without_auxiliary(question))
+            and not any(len(n.split()) == 1 for n in names)
+        ):
+            return question
         return f"{question} ({subject})"
 
     def ask(self, question: str, **options) -> Answer:
@@ -200,7 +227,28 @@ _OBJECT_PRONOUN = re.compile(
 def _person_answered(question: str, answer_text: str) -> str:
     """The person a "who ...?" question was answered with, as a full name; "" otherwise."""
     name = _named_answered(question, answer_text) if _WHO.match(question) else ""
-    return name if len(name.split()) >= 2 and names_in(name) == [name] else ""
+    return name if stands_for_a_person(name) and names_in(name) == [name] else ""
+
+
+# "he", "she" and "his", "her" as an owner ("after he hurt his back", "did she ask her son"); "her" as an object
+# ("Did Globex fire her?") is _OBJECT_PRONOUN's and points back
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
+
+
+def _named_before_pronoun(question: str, previous: str) -> bool:
+    """The question names someone of its own before its first "he", "she", "his" or "her" ("In Mara Lind's quiz, which
+    word did she ask first?"): the pronoun is theirs. Not a name the question before wrote ("Did Globex say she would
+    stay?" after "Did Mara Lind leave Globex?"), nor one word that only opens the question ("Later, did he ...?")."""
+    pronoun = next(
+        (m for m in _SUBJECT_PRONOUN.finditer(question) if not _OBJECT_PRONOUN.match(question, m.start())), None
+    )
+    if pronoun is None:
+        return False
+    before = question[: pronoun.start()]
+    names = names_in(before)
+    if names and " " not in names[0] and before.lstrip().startswith(names[0]):
+        names = names[1:]
+    return any(not re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", previous) for n in names)
 
 
 # "Which team won ...?", "Who won ...?", "Which companies invested in ...?": asked for names, answered with them
@@ -222,7 +270,14 @@ def _subject(question: str) -> str:
     if speech:
         return speech[0]
     asked = without_auxiliary(question)  # "Did" in "Did Globex ...?" only opens the question
-    return " ".join(dict.fromkeys(_as_written(e, asked) for e in question_entities(asked)))
+    subject = " ".join(dict.fromkeys(_as_written(e, asked) for e in question_entities(asked)))
+    # "Bank of Ostland" is one name, its "of" (or "&", "de") with it: "Bank Ostland" would name no one
+    for name in names_in(asked):
+        capitals = " ".join(w for w in name.split() if w[:1].isupper())
+        m = re.search(r"(?<![\w-])" + re.escape(capitals) + r"(?![\w-])", subject) if capitals != name else None
+        if m:
+            subject = subject[: m.start()] + name + subject[m.end() :]
+    return subject
 
 
 def _as_written(entity: str, question: str) -> str:

@@ -179,7 +179,9 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
     # are is what is asked)
     quoting = len(evidence) == 1 and asks_quoted_words(evidence[0].clause)
     order_word = "" if quoting else _order_left_out(question, reading, evidence)
-    if order_word:
+    # (when no passage says any part, nothing was found to date: the claims left open say so, as for any question,
+    # and no order of two events found is implied; "the three weeks before the game" is no second event)
+    if order_word and any(label != "not_mentioned" for label in labels):
         # "Did Tech Wire report X after Y had happened?" read as one claim: its verdict would say nothing of the order
         shown = [w for e in evidence if (w := e.window or _closest(e, reading)) is not None]
         lines = [quoted(w.text, cites.cite(w)) for w in shown]

@@ -111,6 +111,8 @@ _HEARSAY = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\s+\((?:[^()\s]+\s+){2,}[^()\s]+\)")
+# (a name of three words or more with "of" or "&" in it; capitalised words run together may be two names or more)
+_NAME_ALONE = re.compile(rf"\s+\((?=[^()]*\s(?:of|&)\s)(?:{NAME_PHRASE.pattern})\)")
 _NEGATING_ASIDE = re.compile(r"\b(?:not|no|never|nor|except|but|only)\b", re.I)
 _EMPHASIS = re.compile(
     # ... and the verbs that only say the deed after them was done: "did Globex manage to sell" asks whether it sold
@@ -145,8 +147,11 @@ def plainly_asked(question: str) -> str:
         ask = said_after["ask"]
         plain = f"According to {said_after['outlet'] or said_after['outlet2']}, {ask[0].lower()}{ask[1:]}?"
     # an aside that describes ("Tide (the social app once called Wave)") asks nothing; one that excludes ("(but not
-    # by Tech Wire)") does
-    plain = _ASIDE.sub(lambda m: "" if not _NEGATING_ASIDE.search(m.group(0)) else m.group(0), plain)
+    # by Tech Wire)") does, and so does a name with "of" alone, after the question ("Did they cut prices? (Bank of
+    # Ostland)", the subject a chat's earlier turns gave it)
+    plain = _ASIDE.sub(
+        lambda m: m.group(0) if _NEGATING_ASIDE.search(m.group(0)) or _NAME_ALONE.fullmatch(m.group(0)) else "", plain
+    )
     plain = _MARKS.sub("?", plain)
     m = _ASKED_THEN_CHAT.match(plain)
     # (a remark naming something, "... Tech Wire said so", or a "like what ..." after a why, may tell what is asked)
@@ -1033,12 +1038,14 @@ _NOT_A_NOUN = "|".join(
             "due",
             "able",
             "likely",
+            "worth",
         }
     )
 )
 _NOUNS_AFTER_NAME = (
     rf"(?:(?:\s+(?!(?:{_NOT_A_NOUN})\b)(?!\w+(?:ed|ing)\b)[a-z][a-z-]*(?<!ly)){{1,2}}"
-    r"(?=\s+(?:\w+(?:ed|ing)|the|an?)\b|,))?"
+    # (or a comparison: "Is the Norrvik bridge longer than ...?")
+    r"(?=\s+(?:\w+(?:ed|ing)|the|an?|\w+er\s+than|more|less|fewer)\b|,))?"
 )
 # "Was Mara Lind fired?" asks whether it was done to her: the claim keeps its "was" ("Mara Lind was fired"), or it
 # would read as her own deed ("Mara Lind fired ...").
@@ -1048,8 +1055,9 @@ _BE_ASKED = re.compile(
     # ("Was Ostland captain Jon Vale sent off?": the name with its role is one subject, the "be" after both)
     # ("Are Ostland regulators expected to ...?", "Is Tide body armour, which ..., the lightest?": the nouns a name
     # opens are the subject too, up to a participle, an article or a comma)
+    # ("Were Globex and Tide Works fined?": two names joined are one subject, the "be" after both)
     rf"^\s*(?P<be>[Ww]as|[Ww]ere|[Ii]s|[Aa]re)\s+(?:the\s+)?(?P<name>{NAME_PHRASE.pattern}"
-    rf"(?:\s+(?i:{ROLE_PATTERN})\s+{NAME_PHRASE.pattern})?{_NOUNS_AFTER_NAME})"
+    rf"(?:\s+(?i:{ROLE_PATTERN})\s+{NAME_PHRASE.pattern})?(?:\s+and\s+{NAME_PHRASE.pattern})?{_NOUNS_AFTER_NAME})"
     r"(?:\s+(?!\w+ing\b|(?:and|or|v|vs|versus|of)\b)[a-z]|,)",
 )
 
@@ -1164,6 +1172,7 @@ _TWO_QUESTIONS = re.compile(r",?\s+and\s+(?:also\s+)?(?:did|does|do|is|was|were|
 # (one that names no outlet or report after it); its spaces are kept from the split
 _RELATION_OF_PEOPLE = re.compile(r"\b(?:agree|agrees|agreed|align|aligns|aligned)\s+with\s+", re.I)
 _KEPT_SPACE = "\x03"
+_THAN = re.compile(r"(?<=\w) than (?=\w)", re.I)
 
 
 def split_clauses(question: str, sources: list[str]) -> list[Clause]:
@@ -1192,6 +1201,16 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             m.group(0).replace(" ", _KEPT_SPACE)
             if not named_sources(question[m.end() : m.end() + 60], sources)
             and not _A_REPORT.search(" ".join(question[m.end() :].split()[:4]))
+            else m.group(0)
+        ),
+        question,
+    )
+    # "Did Globex earn more than Tide Works?" compares two things, not two reports: with no outlet after it, "than" is
+    # the claim's own word (split there, the claim lost it: "Globex earn more Tide Works")
+    question = _THAN.sub(
+        lambda m: (
+            m.group(0).replace(" ", _KEPT_SPACE)
+            if not named_sources(question[m.end() :], sources) and not _A_REPORT.search(question[m.end() :])
             else m.group(0)
         ),
         question,

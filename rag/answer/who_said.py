@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.names import most_in_full, names_in
 from rag.answer.parts import Window, sentences_of
-from rag.answer.speakers import a_person, spoken_by
-from rag.core.text import NAME, ROLE_WORDS, quoted_phrases, straight_quotes
+from rag.answer.speakers import a_person, spoken_by, stands_for_a_person
+from rag.core.text import NAME, ROLE_WORDS, quoted_phrases, split_sentences, straight_quotes
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import attributions
-from rag.verify.lexical import analyse, coverage, hedged_words, negated_words
+from rag.verify.lexical import analyse, coverage, hedged_only, negated_words
 
 # verbs of saying only: "Who wrote Tide Tales?" asks for an author, "Who revealed the phone?" for a maker
 _SPEECH = (
@@ -41,7 +41,8 @@ _PERSON = "|".join(
 # "Who told Tech Wire that ...?", "Which Rovers player admitted ...?", "Who said '...' — Lind or Park?"
 _WHO_SAID = re.compile(
     # (an aside may stand between "who" and the verb: "Who, after the launch, remarked ...?")
-    rf"^\W*(?i:who(?:,\s+[^?,]{{3,80}},)?|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?"
+    # (or what they are part of: "Who at Globex told Tech Wire ...?")
+    rf"^\W*(?i:who(?:,\s+[^?,]{{3,80}},|\s+(?:at|from|in)\s+(?:the\s+)?[A-Z][^?,]{{1,60}}?)?|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?"
     r"(?:\s+(?:in|of|at|from)\s+[^?,]+?)?(?:,\s+(?:who|whose)\s[^?,]{3,80},)?"
     r"(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
     rf"(?:(?i:first|publicly|later|also|actually|once)\s+)?(?P<verb>(?i:{_SPEECH}))\b\s*(?P<what>[^?]+?)"
@@ -141,14 +142,114 @@ def _outside_quotes(text: str, at: int) -> bool:
     return straight_quotes(text)[:at].count('"') % 2 == 0
 
 
-def _speaker(window: Window, options: tuple[str, str] | None = None) -> str:
+@dataclass
+class Given:
+    """Whom a sentence gives its words to, and the sentences beside it that say so."""
+
+    name: str  # "" when no one
+    pronoun: str = ""  # "he" or "she", when a pronoun gives the words
+    named: Window | None = None  # the sentence before that names whom the pronoun stands for
+    ended: Window | None = None  # the later sentence that closes the quotation the sentence opens
+
+
+def _speaker(window: Window, options: tuple[str, str] | None = None) -> Given:
     """Who the sentence gives its words to, in full where the article names them so ("Park" -> "Theo Park"): one of
     the names offered when the sentence gives the words to them (by name, in their clause, by a pronoun after them),
-    else the name it attributes them to outside the quotation, a person named in full before a body's."""
+    else the name it attributes them to outside the quotation, a person named in full before a body's; else the one
+    person the sentences just before name when "he" or "she" gives them; else, for a sentence opening a quotation a
+    later one closes, whom that one gives it to."""
     article = window.hit.article.text
     for option in options or ():
         if spoken_by(option, window.text, article, window.start):
-            return option
+            return Given(option)
+    named = _named_in(window)
+    if named:
+        return Given(named)
+    pronoun = _pronoun_giving(_unquoted(window.text))
+    if pronoun:
+        before = _person_before(window)
+        return Given(before[0], pronoun, before[1]) if before else Given("")
+    return _given_where_quote_ends(window)
+
+
+# "'...,' she said.", "He told Tech Wire ...": words a pronoun gives
+_PRONOUN_SAID = re.compile(
+    rf"\b(?:he|she)\s+(?:(?:has|had|also|later|then|\w+ly)\s+){{0,2}}(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?:he|she)\b",
+    re.I,
+)
+# how far back the person a pronoun stands for is looked for, and how far on the end of a quotation: a run of quotes
+# may name no one for a sentence or two
+PRONOUN_REACH = 3
+_PRONOUN_CHARS = 1500
+
+
+def _pronoun_giving(unquoted: str) -> str:
+    """ "he" or "she" when a pronoun gives the words and no person is named outside the quotes, else ""."""
+    m = _PRONOUN_SAID.search(unquoted)
+    if m is None or any(a_person(n) for n in names_in(unquoted)):
+        return ""
+    return "she" if re.search(r"\bshe\b", m.group(0), re.I) else "he"
+
+
+def _person_before(window: Window) -> tuple[str, Window] | None:
+    """The person "he" or "she" at the start of the window stands for: the one person the nearest sentence before it
+    naming anyone names (Ada Brin, in "Ada Brin runs the lab. 'It works,' she said."), with that sentence; None when
+    that sentence names two people, or none is near."""
+    article = window.hit.article.text
+    spans = split_sentences(article, max(0, window.start - _PRONOUN_CHARS), window.start)
+    # (a lone closing quotation mark the splitter leaves is no sentence)
+    before = [(s, e) for s, e in spans if e <= window.start and re.search(r"\w", article[s:e])]
+    for s, e in reversed(before[-PRONOUN_REACH:]):
+        sentence = Window(window.hit, s, e)
+        # the one it gives words to ("..., said Mara Lind, head of research at Tide Works."), else the one it names
+        speaker = _named_in(sentence)
+        # (a surname alone is a person the article names in full elsewhere: "Lind thanked Theo Park" names two)
+        people = {
+            n.split()[-1]: n
+            for n in names_in(_unquoted(sentence.text))
+            if stands_for_a_person(n) or (" " not in n and most_in_full(n, article))
+        }
+        if speaker and stands_for_a_person(speaker):
+            return speaker, sentence
+        if len(people) > 1:
+            return None
+        if people:
+            name = next(iter(people.values()))
+            return most_in_full(name.split()[-1], article) or name, sentence
+    return None
+
+
+def _given_where_quote_ends(window: Window) -> Given:
+    """'"It works. We are sure," Lind said.': a sentence opening a quotation it does not close gives its words to
+    whom the sentence closing it, within PRONOUN_REACH, gives them to (by name, or by a pronoun after a sentence
+    naming them before the quotation)."""
+    text = straight_quotes(window.text)
+    if not text.lstrip().startswith('"') or text.count('"') != 1:
+        return Given("")
+    article = window.hit.article.text
+    spans = split_sentences(article, window.end, min(len(article), window.end + _PRONOUN_CHARS))
+    for s, e in [(s, e) for s, e in spans if re.search(r"\w", article[s:e])][:PRONOUN_REACH]:
+        marks = straight_quotes(article[s:e]).count('"')
+        if marks == 0:
+            continue  # the quotation goes on
+        if marks != 1:
+            return Given("")
+        ended = Window(window.hit, s, e)
+        # (what follows the closing mark says who spoke: '... first," he said.')
+        tail = straight_quotes(ended.text).split('"', 1)[1]
+        said = [name for name, _ in attributions(tail)]
+        full = [most_in_full(name, article) or name if " " not in name else name for name in said]
+        if full and a_person(full[0]) and not _others_named(tail, full[0]):
+            return Given(full[0], ended=ended)
+        pronoun = _pronoun_giving(tail)
+        before = _person_before(window) if pronoun else None
+        return Given(before[0], pronoun, before[1], ended) if before else Given("")
+    return Given("")
+
+
+def _named_in(window: Window) -> str:
+    """The name the sentence itself gives its words to (see `_speaker`), "" when none."""
+    article = window.hit.article.text
     said = [name for name, at in attributions(window.text) if _outside_quotes(window.text, at)]
     full = [most_in_full(name, article) or name if len(name.split()) == 1 else name for name in said]
     people = [name for name in full if a_person(name)]
@@ -164,18 +265,40 @@ def _speaker(window: Window, options: tuple[str, str] | None = None) -> str:
     return (people or full or [""])[0]
 
 
-def _same_stance(words: str, sentence: str) -> bool:
-    """The sentence denies, or says only as possible, as the words asked about do: "he was not thinking about its
-    uses" says the opposite of "its uses were on his mind" in other words, which no shared word shows."""
-    return bool(negated_words(sentence)) == bool(negated_words(words)) and bool(hedged_words(sentence)) == bool(
-        hedged_words(words)
+# "Tech Wire columnist Mara Lind writes ...": a name this few words before the speaker's describes them
+_DESCRIBES = re.compile(r"^(?:\s+[a-z][\w-]*){1,3}\s+$")
+
+
+def _others_named(sentence: str, speaker: str) -> bool:
+    """The sentence names a person outside its quotes besides the speaker, not one that only describes them (the
+    outlet or firm of "Tech Wire columnist Mara Lind writes ..."): either may be the one the words are given to."""
+    text = _unquoted(sentence)
+    at = text.find(speaker) if speaker in text else text.find(speaker.split()[-1])
+    return any(
+        a_person(n)
+        and not _same_person(n, speaker)
+        and not (0 <= text.find(n) < at and _DESCRIBES.match(text[text.find(n) + len(n) : at] + " "))
+        for n in names_in(text)
     )
+
+
+def _same_stance(words: str, sentence: str) -> bool:
+    """The sentence denies as the words asked about do, and says nothing only as possible that they say outright:
+    "he was not thinking about its uses" says the opposite of "its uses were on his mind" in other words, which no
+    shared word shows ("mutations can take years" says what "mutations could take years" asks)."""
+    return bool(negated_words(sentence)) == bool(negated_words(words)) and not hedged_only(words, sentence)
 
 
 def _unquoted(text: str) -> str:
     """The text without the words it quotes: a name inside them is what was said ("... all the credit to Mara Lind,"
     Park said), not who said it or whom another's words are about."""
-    return re.sub(r'"[^"]*"', " ", straight_quotes(text))
+    text = re.sub(r'"[^"]*"', " ", straight_quotes(text))
+    if text.count('"') == 1:
+        # a quotation this sentence opens ('"It works.') or closes ('... first," she said.'): the words are in it
+        at = text.index('"')
+        opening = at + 1 < len(text) and not text[at + 1].isspace() and (at == 0 or text[at - 1].isspace())
+        text = text[:at] if opening else text[at + 1 :]
+    return text
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -190,30 +313,48 @@ def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer |
     ]
     # (each sentence's speaker read once: it asks the article about every name offered)
     found = [
-        (score, w, who)
+        (score, w, given)
         for score, w in held
         if asked.phrases or score >= SAID_AT
-        if (who := _speaker(w, asked.options)) and (a_person(who) or not asked.role)
+        for given in [_speaker(w, asked.options)]
+        if given.name and (a_person(given.name) or not asked.role)
     ]
     if not found:
         return None
-    _, best, who = max(found, key=lambda f: f[0])
+    _, best, given = max(found, key=lambda f: f[0])
+    who = given.name
     cites = Citations()
-    n = cites.cite(best)
+    lines, n = _cite_given(cites, best, given)
     if asked.options is not None and not any(_same_person(who, o) for o in asked.options):
         if not a_person(who):  # "neither" is said only of a person named in full, never of a word of a title
             return None
         lead = (
-            f"{UNSETTLED}: {outlet_of(best)} [{n}] gives the words to {who}, who is neither "
+            f"{UNSETTLED}: {outlet_of(best)} [{n}] gives the words to {_given_to(given, cites)}, who is neither "
             f"{asked.options[0]} nor {asked.options[1]}."
         )
-        parts = [Part(f"{who} said {asked.words}", "supported", [n])]
     else:
         named = next((o for o in asked.options or () if _same_person(who, o)), who)
-        lead = f"**{named}** — {outlet_of(best)} [{n}] gives the words to {who}."
-        parts = [Part(f"{who} said {asked.words}", "supported", [n])]
-    text = "\n".join([lead, quoted(best.text, n)])
+        lead = f"**{named}** — {outlet_of(best)} [{n}] gives the words to {_given_to(given, cites)}."
+    parts = [Part(f"{who} said {asked.words}", "supported", [c.n for c in cites.items])]
+    text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
+
+
+def _cite_given(cites: Citations, said: Window, given: Given) -> tuple[list[str], int]:
+    """The quoted lines of the sentence giving the words and of those beside it that say whose they are, in the
+    article's order, and the number the sentence giving them is cited by."""
+    shown = sorted([w for w in (said, given.named, given.ended) if w is not None], key=lambda w: w.start)
+    lines = [quoted(w.text, cites.cite(w)) for w in shown]
+    return lines, cites.cite(said)
+
+
+def _given_to(given: Given, cites: Citations) -> str:
+    """Whom the words are given to, as the answer says it: by name, by the pronoun a sentence before names, or where
+    the quotation they open ends."""
+    ended = f" where the quotation ends [{cites.cite(given.ended)}]" if given.ended is not None else ""
+    if given.named is None:
+        return f"{given.name}, named{ended}" if ended else given.name
+    return f"“{given.pronoun}”{ended}, {given.name}, named just before [{cites.cite(given.named)}]"
 
 
 def compose_said_by_one(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer | None:
@@ -228,27 +369,29 @@ def compose_said_by_one(question: str, asked: WhoSaid, hits: list[Hit]) -> Answe
     top = max((c for c, _ in covers), default=0.0)
     # the sentences that hold the words best: a looser one shares a name and a word or two of them
     held = [w for c, w in covers if c >= SAID_AT and c >= top - CLOSEST_MARGIN]
-    given = [(w, who) for w in held if (who := _speaker(w))]
+    given = [(w, g) for w in held for g in [_speaker(w)] if g.name]
     # one person named outside the quotes: "While Ada Brin said ..., Jon Vale joked: '...'" gives them to either
-    if not given or any(len([n for n in names_in(_unquoted(w.text)) if a_person(n)]) > 1 for w, _ in given):
+    if not given or any(_others_named(w.text, g.name) for w, g in given):
         return None
-    theirs = [_same_person(who, asked.person) for _, who in given]
-    best, who = given[0]
+    theirs = [_same_person(g.name, asked.person) for _, g in given]
+    best, first = given[0]
+    who = first.name
     cites = Citations()
-    n = cites.cite(best)
+    lines, n = _cite_given(cites, best, first)
+    every = [c.n for c in cites.items]
     if all(theirs) and all(_same_stance(asked.words, w.text) for w, _ in given):
-        lead = f"**Yes.** {outlet_of(best)} [{n}] gives these words to {who}."
-        parts = [Part(f"{asked.person} said {asked.words}", "supported", [n])]
-    elif not any(theirs) and all(a_person(speaker) for _, speaker in given):
+        lead = f"**Yes.** {outlet_of(best)} [{n}] gives these words to {_given_to(first, cites)}."
+        parts = [Part(f"{asked.person} said {asked.words}", "supported", every)]
+    elif not any(theirs) and all(a_person(g.name) for _, g in given):
         own = analyse(asked.person)[0]
         if any(own & analyse(_unquoted(w.text))[0] for w in held):
             return None
-        lead = f"**No.** {outlet_of(best)} [{n}] gives these words to {who}, not to {asked.person}."
+        lead = f"**No.** {outlet_of(best)} [{n}] gives these words to {_given_to(first, cites)}, not to {asked.person}."
         parts = [
-            Part(f"{asked.person} said {asked.words}", "contradicted", [n]),
-            Part(f"{who} said {asked.words}", "supported", [n]),
+            Part(f"{asked.person} said {asked.words}", "contradicted", every),
+            Part(f"{who} said {asked.words}", "supported", every),
         ]
     else:
         return None
-    text = "\n".join([lead, quoted(best.text, n)])
+    text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
