@@ -13,10 +13,14 @@ sentences of the corpus, gold being what the articles say:
 - outlet (evals/data/outlet_probe.tsv): which outlet reported it first / most recently; gold the outlet, or "none".
   Is it the outlet whose own passages state it earliest (latest)?
 
-Set "inspected" of each was looked at while the rules were built; later sets (fresh, fresh2, third, fresh3: who won, passive: "was X ...?", posts: who holds a post)
-were each first read once, after which fixes followed (docs/experiments.md gives the first-read figures). Set
-"paraphrased" (entity and happened) holds questions new users wrote in their own words about 42 random articles,
-golds checked against the articles; first read at 63aee67: entity right 2 of 41, happened right 1 of 32, 2 wrong.
+Set "inspected" of each was looked at while the rules were built; later sets (fresh, fresh2, third, fresh3: who won,
+passive: "was X ...?", posts: who holds a post) were each first read once, after which fixes followed
+(docs/experiments.md gives the first-read figures). Set "paraphrased" (entity and happened) holds questions new users
+wrote in their own words about 42 random articles, golds checked against the articles; first read at 63aee67: entity
+right 2 of 41, happened right 1 of 32, 2 wrong. Set "testers53" (entity and happened) holds the yes/no and who/which
+questions eight black-box testers of the fifty-third session wrote with golds before asking (compared numbers, chat
+follow-ups asked stand-alone, lists and counts, quotes given by a pronoun), read after the session's fixes (so they
+were looked at).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """

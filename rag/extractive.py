@@ -473,7 +473,37 @@ class ExtractiveAnswerer:
             return Answer(question=question, text=REFUSAL_TEXT, refused=True, hits=hits)
         chosen = sorted(sentences, key=lambda s: -s.score)
         chosen = [s for s in chosen if s.score >= self.config.keep_ratio * best][:MAX_SENTENCES]
+        if _SCORE_QUESTION.match(question):
+            chosen = list({(s.hit.article.id, s.start): s for s in map(_latest_score_line, chosen)}.values())
         return compose(question, chosen, hits)
+
+
+# A live blog's running score, a line of its own: "Ostland 7, Norrvik 0"
+_SCORE_LINE = re.compile(
+    r"(?P<a>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?P<x>\d{1,3}), (?P<b>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?P<y>\d{1,3})"
+)
+
+
+def _latest_score_line(sentence: _Sentence) -> _Sentence:
+    """A running score line of a game ("Ostland 7, Norrvik 0") stands for the game's score only as the highest one
+    its article gives for the same two sides (a score only grows as a game goes on): asked for the score, that line
+    is quoted in its place; any other sentence is kept."""
+    line = _SCORE_LINE.fullmatch(sentence.text.strip().rstrip("."))
+    if line is None:
+        return sentence
+    text = sentence.hit.article.text
+    sides = (re.escape(line["a"]), re.escape(line["b"]))
+    same = [
+        m
+        for a, b in (sides, sides[::-1])
+        for m in re.finditer(rf"(?<![\w-]){a} (?P<x>\d{{1,3}}), {b} (?P<y>\d{{1,3}})(?!\d)", text)
+    ]
+    top = max(same, key=lambda m: (int(m["x"]) + int(m["y"]), m.start()), default=None)
+    if top is None or top.start() == sentence.start + sentence.text.find(line.group(0)):
+        return sentence
+    return _Sentence(
+        sentence.hit_rank, sentence.hit, top.start(), top.end(), text[top.start() : top.end()], sentence.score
+    )
 
 
 def compose(question: str, chosen: list[_Sentence], hits: list[Hit]) -> Answer:

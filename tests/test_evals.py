@@ -450,15 +450,18 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     assert outcome("**Yes.** Each part is supported ...", "unsettled") == "wrong"
     with PROBES["happened"].open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    assert {r["set"] for r in rows} == {"inspected", "fresh", "third", "passive", "paraphrased"} and {
+    assert {r["set"] for r in rows} == {"inspected", "fresh", "third", "passive", "paraphrased", "testers53"} and {
         r["gold"] for r in rows
     } <= {
         "yes",
         "no",
         "unsettled",
     }
-    # bare questions: none names an outlet, which is what the probe is for
-    assert all(r["question"].startswith(("Did ", "Was ", "Does ", "Is ", "Are ")) for r in rows)
+    # bare questions: none names an outlet, which is what the probe is for (the testers' own questions are as they
+    # typed them, "According to Tech Wire, ...", "Were A and B ...?" included)
+    assert all(
+        r["question"].startswith(("Did ", "Was ", "Does ", "Is ", "Are ")) for r in rows if r["set"] != "testers53"
+    )
 
 
 def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
@@ -476,10 +479,10 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
     assert entity_outcome("The articles I have do not answer this question: ...", "none") == "right"
     with PROBES["entity"].open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    assert {r["set"] for r in rows} == {"inspected", "fresh2", "fresh3", "posts", "paraphrased"} and all(
+    assert {r["set"] for r in rows} == {"inspected", "fresh2", "fresh3", "posts", "paraphrased", "testers53"} and all(
         r["gold"] and r["evidence"] for r in rows
     )
-    assert all(r["question"].startswith(("Who ", "Which ")) for r in rows)
+    assert all(r["question"].startswith(("Who ", "Which ")) for r in rows if r["set"] != "testers53")
 
 
 def test_the_when_probe_tells_a_wrong_day_from_an_imprecise_one():

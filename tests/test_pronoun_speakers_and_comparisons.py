@@ -83,6 +83,54 @@ ARTICLES = [
         "Spill fines",
         "In recent days, Globex and Tide Works have also been fined by the regulator over the harbour spill.",
     ),
+    (
+        "Coast Times",
+        "2030-11-17",
+        "Vale's record chase",
+        (
+            "Jon Vale could score six goals in Ostland's two friendlies this week to match the national record of "
+            "Theo Moss."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2030-11-18",
+        "Rovers vs. Mariners live score, updates",
+        (
+            "7:39 p.m. Rovers scoring play: Ida Moen fires a pass for the first touchdown.\nRovers 7, Mariners 0\n"
+            "8:04 p.m. Mariners scoring play: a field goal.\nRovers 7, Mariners 3\n"
+            "10:44 p.m. Rovers scoring play: a late fumble returned for a score.\nRovers 41, Mariners 20"
+        ),
+    ),
+    (
+        "Bay News",
+        "2030-11-19",
+        "Harbour profile",
+        (
+            "This feeling is one Ada Brin has spoken about before, referring to an essay she wrote for the book. "
+            "“I wish I’d kept the harbour essay for myself,” she says, adding that she would cut some details. "
+            "Mara Lind wears a Tide Works shirt, $90."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2030-11-21",
+        "Mayor on the plan",
+        (
+            "The mayor spoke at length. When asked if he knew what Ida Moen thought of the ferry plan, he smiled. "
+            "“The Norrvik ferry plan will never pass the council,” he says."
+        ),
+    ),
+    (
+        "Coast Times",
+        "2030-11-20",
+        "Owners on the final",
+        (
+            'The owners are talking, too.\n\n"It is hard to move the needle on a great night," Theo Park said on '
+            'Wednesday on the Harbour radio show. "We get a lot of viewers. The Norrvik final blew the ratings off the '
+            'charts. It is amazing."'
+        ),
+    ),
 ]
 
 
@@ -112,6 +160,23 @@ def test_pronoun_speakers_and_quotations_end_to_end(tmp_path_factory):
     # two names asked with one "were": the claim keeps its passive, and the passage says it
     fined = bot.ask("Were Globex and Tide Works also fined by the regulator over the harbour spill?")
     assert fined.text.startswith("**Yes"), fined.text
+    # a count said only as possible counts nothing done: no quote offered as the number
+    goals = bot.ask("How many goals did Jon Vale score in Ostland's two friendlies this week?")
+    assert goals.refused and "six goals" not in goals.text, goals.text
+    # a live blog's running score is not the game's: the highest line of the same two sides is quoted in its place
+    score = bot.ask("What was the final score of the Rovers vs. Mariners game?")
+    assert "Rovers 41, Mariners 20" in score.text and "Rovers 7, Mariners 0" not in score.text, score.text
+    assert_exact_quotes(bot, score)
+    # "she says" after a sentence naming Ada Brin: a caption naming Mara Lind after it does not make the words hers
+    essay = bot.ask("In the Bay News profile, did Mara Lind say “I wish I’d kept the harbour essay for myself”?")
+    assert not essay.text.startswith("**Yes"), essay.text
+    # a quotation that goes on after its speaker's name is still theirs
+    ratings = bot.ask("Which owner said the Norrvik final blew the ratings off the charts?")
+    assert ratings.text.startswith("**Theo Park**"), ratings.text
+    assert_exact_quotes(bot, ratings)
+    # a "he" before the one named in the sentence before leaves "he" to someone further back: no name given
+    ferry = bot.ask("Did Theo Park say the Norrvik ferry plan will never pass the council?")
+    assert not ferry.text.startswith(("**No", "**Yes")), ferry.text
     # nothing found to date: the order of two events is not what the answer says it could not check
     weeks = bot.ask("Over the three weeks before the storms, did Jon Vale sell more lorries than Theo Park?")
     assert "came before another" not in weeks.text, weeks.text

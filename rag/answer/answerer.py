@@ -105,7 +105,7 @@ from rag.core.text import TITLE_WORDS, holds_number, months_of_years, ordinals, 
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
 from rag.query import earliest_time_named, published_window, without_publication_time
-from rag.verify.lexical import analyse, plain_words
+from rag.verify.lexical import analyse, hedged_only, plain_words
 
 # "What is the <attribute> of <subject>?", "What happened to <subject>?": the subject must be in the quotes.
 _SUBJECT = re.compile(
@@ -525,6 +525,8 @@ class StructuredAnswerer:
                         or not all(_named_in(n, sentence) for n in counted_names)
                         or _another_place(asked_places, sentence)
                         or _another_year(asked_months, sentence)
+                        # ("he could score six goals this week" counts none scored)
+                        or hedged_only(counting.claim, sentence)
                     )
                 )
             )

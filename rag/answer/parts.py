@@ -14,6 +14,7 @@ from functools import lru_cache
 from rag.answer.deeds import TITLE_STEMS
 from rag.answer.names import names_in, standalone
 from rag.answer.reading import Clause, Reading
+from rag.answer.speakers import stands_for_a_person
 from rag.answer.verdicts import ABOUT, Judgement, judge, speaker_claimed
 from rag.core.text import (
     NAME_PHRASE,
@@ -291,10 +292,23 @@ def _holding_quoted(
     if any_report:
         return [i for i, w in enumerate(cands) if holds(w.text) or holds(w.hit.article.title)]
     said = any(re.search(r"\b[a-z]", q) for q in quoted_words(clause))
-    if not (happened and clause.source and said and verdict.label == "not_mentioned"):
+    # (asked whether a person said them, whose they are is `_quote_attributed`'s to read: a caption naming her after
+    # "'...,' she says" does not make them hers)
+    if not (happened and clause.source and said and verdict.label == "not_mentioned") or _a_persons_words(clause):
         return []
     names = _names_of(clause.claim)
     return [i for i, w in enumerate(cands) if holds(w.text) and names <= analyse(w.text)[0]]
+
+
+def _a_persons_words(clause: Clause) -> bool:
+    """The clause asks whether a person said the words it quotes: a name of theirs, not the outlet's, stands before
+    the verb of saying ("profile Mara Lind say '...'"; not "Tech Wire call the penalty on Mara Lind 'baffling'")."""
+    speaker, quoted = _speech_quoted(clause)
+    verb = _SPEECH_VERB.search(clause.claim) if quoted else None
+    if speaker or verb is None:
+        return bool(speaker)
+    outlets = {w for o in clause.outlets for w in _names_of(o)}
+    return any(stands_for_a_person(n) and not _names_of(n) <= outlets for n in names_in(clause.claim[: verb.start()]))
 
 
 # words a question quotes that are a saying one could attribute ("a fair result"), not a name or a one-word term

@@ -180,6 +180,7 @@ _PRONOUN_SAID = re.compile(
 # how far back the person a pronoun stands for is looked for, and how far on the end of a quotation: a run of quotes
 # may name no one for a sentence or two
 PRONOUN_REACH = 3
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 _PRONOUN_CHARS = 1500
 
 
@@ -211,7 +212,9 @@ def _person_before(window: Window) -> tuple[str, Window] | None:
         }
         if speaker and stands_for_a_person(speaker):
             return speaker, sentence
-        if len(people) > 1:
+        # (one named after a "he" or "she" of the sentence's own is not who the pronoun after it is: "When asked
+        # if he knew what Lind thought, he smiled" leaves "he" to someone named further back)
+        if len(people) > 1 or (people and _pronoun_first(_unquoted(sentence.text), next(iter(people.values())))):
             return None
         if people:
             name = next(iter(people.values()))
@@ -219,14 +222,31 @@ def _person_before(window: Window) -> tuple[str, Window] | None:
     return None
 
 
+def _pronoun_first(text: str, name: str) -> bool:
+    """A "he" or "she" stands in the text before the name: the sentence is about someone named before it."""
+    pronoun = _SUBJECT_PRONOUN.search(text)
+    return pronoun is not None and pronoun.start() < text.find(name.split()[-1])
+
+
 def _given_where_quote_ends(window: Window) -> Given:
-    """'"It works. We are sure," Lind said.': a sentence opening a quotation it does not close gives its words to
-    whom the sentence closing it, within PRONOUN_REACH, gives them to (by name, or by a pronoun after a sentence
-    naming them before the quotation)."""
-    text = straight_quotes(window.text)
-    if not text.lstrip().startswith('"') or text.count('"') != 1:
-        return Given("")
+    """A sentence inside a quotation that runs over sentences, opened by it or before it ('"It works. We are sure,"
+    Lind said.'), gives its words to whom the quotation is given: to the speaker of the sentence right before it opens
+    when that one ends a quotation of theirs ('"...," Lind said. "It works. We are sure."'), else to whom the sentence
+    closing it, within PRONOUN_REACH, gives it (by name, or by a pronoun after a sentence naming them before)."""
     article = window.hit.article.text
+    opening = _quotation_opened(window)
+    if opening is None:
+        return Given("")
+    before = [
+        (s, e)
+        for s, e in split_sentences(article, max(0, opening.start - _PRONOUN_CHARS), opening.start)
+        if e <= opening.start and re.search(r"\w", article[s:e])
+    ]
+    if before:
+        previous = Window(window.hit, *before[-1])
+        speaker = _named_in(previous)
+        if straight_quotes(previous.text).count('"') >= 2 and speaker and stands_for_a_person(speaker):
+            return Given(speaker, named=previous)
     spans = split_sentences(article, window.end, min(len(article), window.end + _PRONOUN_CHARS))
     for s, e in [(s, e) for s, e in spans if re.search(r"\w", article[s:e])][:PRONOUN_REACH]:
         marks = straight_quotes(article[s:e]).count('"')
@@ -242,9 +262,33 @@ def _given_where_quote_ends(window: Window) -> Given:
         if full and a_person(full[0]) and not _others_named(tail, full[0]):
             return Given(full[0], ended=ended)
         pronoun = _pronoun_giving(tail)
-        before = _person_before(window) if pronoun else None
-        return Given(before[0], pronoun, before[1], ended) if before else Given("")
+        named = _person_before(opening) if pronoun else None
+        return Given(named[0], pronoun, named[1], ended) if named else Given("")
     return Given("")
+
+
+def _quotation_opened(window: Window) -> Window | None:
+    """The sentence opening the quotation the window is in, when it is in one that runs on after it: the window itself
+    when it opens one it does not close, else the nearest sentence before it, within PRONOUN_REACH of sentences with
+    no quotation marks, that does; None otherwise."""
+
+    def opens(text: str) -> bool:
+        text = straight_quotes(text)
+        return text.lstrip().startswith('"') and text.count('"') == 1
+
+    if opens(window.text):
+        return window
+    if '"' in straight_quotes(window.text):
+        return None
+    article = window.hit.article.text
+    spans = split_sentences(article, max(0, window.start - _PRONOUN_CHARS), window.start)
+    before = [(s, e) for s, e in spans if e <= window.start and re.search(r"\w", article[s:e])]
+    for s, e in reversed(before[-PRONOUN_REACH:]):
+        if opens(article[s:e]):
+            return Window(window.hit, s, e)
+        if '"' in straight_quotes(article[s:e]):
+            return None
+    return None
 
 
 def _named_in(window: Window) -> str:
@@ -282,6 +326,17 @@ def _others_named(sentence: str, speaker: str) -> bool:
     )
 
 
+# a sentence holding the words asked about holds at least this share of their plain words, not only their names
+PLAIN_SAID_AT = 0.5
+
+
+def _plain_words_held(words: str, sentence: str) -> bool:
+    """The sentence holds PLAIN_SAID_AT of the words' plain words, not only their names: "Lind's visit drew Tide
+    Works fans" is no sentence of "Tide Works won the cup" for sharing the name most of the weight is on."""
+    plain = {t for t, _, kind in analyse(words)[1] if kind == "word"}
+    return not plain or len(plain & analyse(sentence)[0]) >= PLAIN_SAID_AT * len(plain)
+
+
 def _same_stance(words: str, sentence: str) -> bool:
     """The sentence denies as the words asked about do, and says nothing only as possible that they say outright:
     "he was not thinking about its uses" says the opposite of "its uses were on his mind" in other words, which no
@@ -315,7 +370,7 @@ def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer |
     found = [
         (score, w, given)
         for score, w in held
-        if asked.phrases or score >= SAID_AT
+        if asked.phrases or (score >= SAID_AT and _plain_words_held(asked.words, w.text))
         for given in [_speaker(w, asked.options)]
         if given.name and (a_person(given.name) or not asked.role)
     ]
@@ -354,6 +409,8 @@ def _given_to(given: Given, cites: Citations) -> str:
     ended = f" where the quotation ends [{cites.cite(given.ended)}]" if given.ended is not None else ""
     if given.named is None:
         return f"{given.name}, named{ended}" if ended else given.name
+    if not given.pronoun:  # '"...," Lind said. "It works."': the quotation goes on after her name
+        return f"{given.name}, whose quotation it goes on with [{cites.cite(given.named)}]"
     return f"“{given.pronoun}”{ended}, {given.name}, named just before [{cites.cite(given.named)}]"
 
 
@@ -368,7 +425,9 @@ def compose_said_by_one(question: str, asked: WhoSaid, hits: list[Hit]) -> Answe
     covers = [(coverage(asked.words, w.text), w) for w in sentences_of(hits)]
     top = max((c for c, _ in covers), default=0.0)
     # the sentences that hold the words best: a looser one shares a name and a word or two of them
-    held = [w for c, w in covers if c >= SAID_AT and c >= top - CLOSEST_MARGIN]
+    held = [
+        w for c, w in covers if c >= SAID_AT and c >= top - CLOSEST_MARGIN and _plain_words_held(asked.words, w.text)
+    ]
     given = [(w, g) for w in held for g in [_speaker(w)] if g.name]
     # one person named outside the quotes: "While Ada Brin said ..., Jon Vale joked: '...'" gives them to either
     if not given or any(_others_named(w.text, g.name) for w, g in given):
