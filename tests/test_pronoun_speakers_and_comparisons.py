@@ -3,7 +3,7 @@ with one "be", found by the fifty-third session's testers. Each test fails on th
 
 from conftest import assert_exact_quotes, index_articles
 
-from rag.answer.reading import plainly_asked, read_question
+from rag.answer.reading import framed_by_outlet, plainly_asked, read_question
 from rag.answer.who_said import read_who_said
 
 
@@ -32,6 +32,18 @@ def test_a_chats_subject_with_of_in_it_is_kept_after_the_question():
         "Did they raise their forecast? (Bank of Ostland)"
     )
     assert plainly_asked("Did Tide (the social app once called Wave) launch?") == "Did Tide launch?"
+
+
+def test_an_outlets_name_before_a_report_noun_frames_the_question():
+    asked = "In the Bay News profile, did Mara Lind say she kept the essay?"
+    assert (
+        framed_by_outlet(asked, ["Bay News", "Tech Wire"])
+        == "According to Bay News, did Mara Lind say she kept the essay?"
+    )
+    # a company's story is what the story is about, not who wrote it
+    assert framed_by_outlet("In the Globex story, did Mara Lind resign?", ["Bay News"]) == (
+        "In the Globex story, did Mara Lind resign?"
+    )
 
 
 def test_who_at_a_company_said_it_is_read_as_who_said_it():
@@ -114,6 +126,15 @@ ARTICLES = [
     ),
     (
         "Tech Wire",
+        "2030-11-22",
+        "Norrvik Labs' smart fridge redefines medicine storage",
+        (
+            "Norrvik Labs makes a fridge for medicines. “Hiring Jon Vale was one of the best decisions I’ve made in "
+            "my career,” said Ida Moen, the founder of Norrvik Labs."
+        ),
+    ),
+    (
+        "Tech Wire",
         "2030-11-21",
         "Mayor on the plan",
         (
@@ -177,6 +198,9 @@ def test_pronoun_speakers_and_quotations_end_to_end(tmp_path_factory):
     # a "he" before the one named in the sentence before leaves "he" to someone further back: no name given
     ferry = bot.ask("Did Theo Park say the Norrvik ferry plan will never pass the council?")
     assert not ferry.text.startswith(("**No", "**Yes")), ferry.text
+    # a company a retrieved article's title names is the story's topic, not an outlet the index lacks
+    labs = bot.ask("In the Norrvik Labs story, who called hiring Jon Vale one of the best decisions of their career?")
+    assert "holds no articles from" not in labs.text, labs.text
     # nothing found to date: the order of two events is not what the answer says it could not check
     weeks = bot.ask("Over the three weeks before the storms, did Jon Vale sell more lorries than Theo Park?")
     assert "came before another" not in weeks.text, weeks.text

@@ -46,6 +46,7 @@ from rag.answer.reading import (
     claim_asked_as_true,
     claim_words,
     cleft_asked,
+    framed_by_outlet,
     left_blank,
     names_offered,
     plainly_asked,
@@ -151,7 +152,7 @@ class StructuredAnswerer:
     def answer(self, question: str, hits: list[Hit], retrieve: Retrieve) -> Answer:
         """`retrieve(query, k, filters)` finds one part's passages (the user's own filters already applied)."""
         outlets = self.sources()  # read from the store once for the rewrites below
-        asked = with_auxiliary_first(plainly_asked(question))
+        asked = with_auxiliary_first(framed_by_outlet(plainly_asked(question), outlets))
         # "Who told Tech Wire that ...?", "Was it Lind or Park who said '...'?": the name the words are given to
         who_said = read_who_said(asked)
         if who_said is not None:

@@ -131,8 +131,11 @@ def _part_lines(evidence: list[Evidence], cites: Citations) -> tuple[list[str], 
 
 
 def refuse_unknown_outlets(question: str, reading: Reading, hits) -> Answer | None:
-    """A question about an outlet the index does not hold cannot be answered from it: say which outlet."""
-    if not reading.unknown_outlets:
+    """A question about an outlet the index does not hold cannot be answered from it: say which outlet. A name a
+    retrieved article's title gives is what a story is about ("In the Globex story, ...": the story on Globex), no
+    outlet."""
+    titles = " ".join(h.article.title for h in hits)
+    if not reading.unknown_outlets or all(re.search(standalone(n), titles) for n in reading.unknown_outlets):
         return None
     names = ", ".join(reading.unknown_outlets)
     return Answer(
