@@ -197,11 +197,7 @@ def _person_before(window: Window) -> tuple[str, Window] | None:
     naming anyone names (Ada Brin, in "Ada Brin runs the lab. 'It works,' she said."), with that sentence; None when
     that sentence names two people, or none is near."""
     article = window.hit.article.text
-    spans = split_sentences(article, max(0, window.start - _PRONOUN_CHARS), window.start)
-    # (a lone closing quotation mark the splitter leaves is no sentence)
-    before = [(s, e) for s, e in spans if e <= window.start and re.search(r"\w", article[s:e])]
-    for s, e in reversed(before[-PRONOUN_REACH:]):
-        sentence = Window(window.hit, s, e)
+    for sentence in reversed(_sentences_before(window)[-PRONOUN_REACH:]):
         # the one it gives words to ("..., said Mara Lind, head of research at Tide Works."), else the one it names
         speaker = _named_in(sentence)
         # (a surname alone is a person the article names in full elsewhere: "Lind thanked Theo Park" names two)
@@ -237,24 +233,18 @@ def _given_where_quote_ends(window: Window) -> Given:
     opening = _quotation_opened(window)
     if opening is None:
         return Given("")
-    before = [
-        (s, e)
-        for s, e in split_sentences(article, max(0, opening.start - _PRONOUN_CHARS), opening.start)
-        if e <= opening.start and re.search(r"\w", article[s:e])
-    ]
+    before = _sentences_before(opening)
     if before:
-        previous = Window(window.hit, *before[-1])
+        previous = before[-1]
         speaker = _named_in(previous)
         if straight_quotes(previous.text).count('"') >= 2 and speaker and stands_for_a_person(speaker):
             return Given(speaker, named=previous)
-    spans = split_sentences(article, window.end, min(len(article), window.end + _PRONOUN_CHARS))
-    for s, e in [(s, e) for s, e in spans if re.search(r"\w", article[s:e])][:PRONOUN_REACH]:
-        marks = straight_quotes(article[s:e]).count('"')
+    for ended in _sentences_after(window)[:PRONOUN_REACH]:
+        marks = straight_quotes(ended.text).count('"')
         if marks == 0:
             continue  # the quotation goes on
         if marks != 1:
             return Given("")
-        ended = Window(window.hit, s, e)
         # (what follows the closing mark says who spoke: '... first," he said.')
         tail = straight_quotes(ended.text).split('"', 1)[1]
         said = [name for name, _ in attributions(tail)]
@@ -280,15 +270,27 @@ def _quotation_opened(window: Window) -> Window | None:
         return window
     if '"' in straight_quotes(window.text):
         return None
-    article = window.hit.article.text
-    spans = split_sentences(article, max(0, window.start - _PRONOUN_CHARS), window.start)
-    before = [(s, e) for s, e in spans if e <= window.start and re.search(r"\w", article[s:e])]
-    for s, e in reversed(before[-PRONOUN_REACH:]):
-        if opens(article[s:e]):
-            return Window(window.hit, s, e)
-        if '"' in straight_quotes(article[s:e]):
+    for sentence in reversed(_sentences_before(window)[-PRONOUN_REACH:]):
+        if opens(sentence.text):
+            return sentence
+        if '"' in straight_quotes(sentence.text):
             return None
     return None
+
+
+def _sentences_before(window: Window) -> list[Window]:
+    """The article's sentences within _PRONOUN_CHARS before the window, nearest last (a lone closing quotation mark
+    the splitter leaves is no sentence)."""
+    article = window.hit.article.text
+    spans = split_sentences(article, max(0, window.start - _PRONOUN_CHARS), window.start)
+    return [Window(window.hit, s, e) for s, e in spans if e <= window.start and re.search(r"\w", article[s:e])]
+
+
+def _sentences_after(window: Window) -> list[Window]:
+    """The article's sentences within _PRONOUN_CHARS after the window, nearest first."""
+    article = window.hit.article.text
+    spans = split_sentences(article, window.end, min(len(article), window.end + _PRONOUN_CHARS))
+    return [Window(window.hit, s, e) for s, e in spans if re.search(r"\w", article[s:e])]
 
 
 def _named_in(window: Window) -> str:
@@ -384,12 +386,12 @@ def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer |
         if not a_person(who):  # "neither" is said only of a person named in full, never of a word of a title
             return None
         lead = (
-            f"{UNSETTLED}: {outlet_of(best)} [{n}] gives the words to {_given_to(given, cites)}, who is neither "
+            f"{UNSETTLED}: {outlet_of(best)} [{n}] gives the words to {_whom_given(given, cites)}, who is neither "
             f"{asked.options[0]} nor {asked.options[1]}."
         )
     else:
         named = next((o for o in asked.options or () if _same_person(who, o)), who)
-        lead = f"**{named}** — {outlet_of(best)} [{n}] gives the words to {_given_to(given, cites)}."
+        lead = f"**{named}** — {outlet_of(best)} [{n}] gives the words to {_whom_given(given, cites)}."
     parts = [Part(f"{who} said {asked.words}", "supported", [c.n for c in cites.items])]
     text = "\n".join([lead, *lines])
     return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=parts)
@@ -403,7 +405,7 @@ def _cite_given(cites: Citations, said: Window, given: Given) -> tuple[list[str]
     return lines, cites.cite(said)
 
 
-def _given_to(given: Given, cites: Citations) -> str:
+def _whom_given(given: Given, cites: Citations) -> str:
     """Whom the words are given to, as the answer says it: by name, by the pronoun a sentence before names, or where
     the quotation they open ends."""
     ended = f" where the quotation ends [{cites.cite(given.ended)}]" if given.ended is not None else ""
@@ -439,13 +441,15 @@ def compose_said_by_one(question: str, asked: WhoSaid, hits: list[Hit]) -> Answe
     lines, n = _cite_given(cites, best, first)
     every = [c.n for c in cites.items]
     if all(theirs) and all(_same_stance(asked.words, w.text) for w, _ in given):
-        lead = f"**Yes.** {outlet_of(best)} [{n}] gives these words to {_given_to(first, cites)}."
+        lead = f"**Yes.** {outlet_of(best)} [{n}] gives these words to {_whom_given(first, cites)}."
         parts = [Part(f"{asked.person} said {asked.words}", "supported", every)]
     elif not any(theirs) and all(a_person(g.name) for _, g in given):
         own = analyse(asked.person)[0]
         if any(own & analyse(_unquoted(w.text))[0] for w in held):
             return None
-        lead = f"**No.** {outlet_of(best)} [{n}] gives these words to {_given_to(first, cites)}, not to {asked.person}."
+        lead = (
+            f"**No.** {outlet_of(best)} [{n}] gives these words to {_whom_given(first, cites)}, not to {asked.person}."
+        )
         parts = [
             Part(f"{asked.person} said {asked.words}", "contradicted", every),
             Part(f"{who} said {asked.words}", "supported", every),
