@@ -272,9 +272,15 @@ def _said_by_another(text: str, speaker_names: list[str], asked: str = "") -> bo
     return any(who and not who & set(speaker_names) for who in _attributed_to(text))
 
 
-# "Lind said she would resign. "It is time," she added": words a pronoun gives after the speaker is named
-_PRONOUN_SAYS = re.compile(
-    r"\b(?:he|she)\s+(?:(?:has|had|also|\w+ly)\s+){0,2}(?:said|says|told|tells|added|wrote|insisted|stated|noted)\b",
+# "Lind said she would resign. "It is time," she added", "..., said he": words "he" or "she" gives, by a verb of
+# SAYING_VERB or one that gives words only after a speaker ("she joked", "he continued")
+PRONOUN_SAYS = re.compile(
+    r"\b(?:he|she)\s+(?:(?:has|had|also|later|then|\w+ly)\s+){0,2}(?P<verb>"
+    + SAYING_VERB.pattern
+    + r"|\b(?:joked|quipped|continued|remarked|complained|conceded|cautioned|lamented|predicted|boasted|urged)\b)"
+    + r"|(?:"
+    + SAYING_VERB.pattern
+    + r")\s+(?:he|she)\b",
     re.I,
 )
 
@@ -296,7 +302,7 @@ def said_by(speaker: str, text: str) -> bool:
     if any(set(m.group("who").lower().split()) & names for m in _QUOTING.finditer(text)):
         return True
     return (
-        bool(_PRONOUN_SAYS.search(text))
+        bool(PRONOUN_SAYS.search(text))
         and _named_before_pronoun(text, sorted(names))
         and not _said_by_another(text, [*names], speaker)
     )

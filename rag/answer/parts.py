@@ -34,7 +34,7 @@ from rag.core.text import (
     without_amounts,
 )
 from rag.core.types import Filters, Hit
-from rag.extractive import attributions
+from rag.extractive import PRONOUN_SAYS, attributions
 from rag.verify.lexical import analyse, coverage
 
 EVIDENCE_HITS = 5  # passages per part (tune strict: 3 -> 0.569, 5 -> 0.582, 8 -> 0.587 at more judging time)
@@ -381,9 +381,6 @@ def _holds_quote(clause: Clause, text: str) -> bool:
 
 # how far from the quoted words the name giving them may stand: ', Theo Park said', 'Theo Park wrote on X:'
 QUOTE_GIVER_CHARS = 40
-_PRONOUN_GIVES = re.compile(
-    r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|told|wrote|continued|explained)\b", re.I
-)
 
 
 def _given_to(sentence: str, quoted: list[str], article: str, at: int) -> str | None:
@@ -405,7 +402,7 @@ def _given_to(sentence: str, quoted: list[str], article: str, at: int) -> str | 
         end = start + len(name)
         if 0 <= start - last <= QUOTE_GIVER_CHARS or 0 <= first - end <= QUOTE_GIVER_CHARS:
             return name
-    pronoun = _PRONOUN_GIVES.search(sentence, max(0, last - 2), last + QUOTE_GIVER_CHARS)
+    pronoun = PRONOUN_SAYS.search(sentence, max(0, last - 2), last + QUOTE_GIVER_CHARS)
     if pronoun is None and not (opening >= 0 and not sentence[:opening].strip(" \"'“‘")):
         return ""
     recent = article[max(0, at - 600) : at]

@@ -13,7 +13,7 @@ from rag.answer.parts import Window, sentences_of
 from rag.answer.speakers import a_person, spoken_by, stands_for_a_person
 from rag.core.text import NAME, ROLE_WORDS, quoted_phrases, split_sentences, straight_quotes
 from rag.core.types import Answer, Hit, Part
-from rag.extractive import attributions
+from rag.extractive import PRONOUN_SAYS, attributions
 from rag.verify.lexical import analyse, coverage, hedged_only, negated_words
 
 # verbs of saying only: "Who wrote Tide Tales?" asks for an author, "Who revealed the phone?" for a maker
@@ -172,11 +172,6 @@ def _speaker(window: Window, options: tuple[str, str] | None = None) -> Given:
     return _given_where_quote_ends(window)
 
 
-# "'...,' she said.", "He told Tech Wire ...": words a pronoun gives
-_PRONOUN_SAID = re.compile(
-    rf"\b(?:he|she)\s+(?:(?:has|had|also|later|then|\w+ly)\s+){{0,2}}(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?:he|she)\b",
-    re.I,
-)
 # how far back the person a pronoun stands for is looked for, and how far on the end of a quotation: a run of quotes
 # may name no one for a sentence or two
 PRONOUN_REACH = 3
@@ -186,7 +181,7 @@ _PRONOUN_CHARS = 1500
 
 def _pronoun_giving(unquoted: str) -> str:
     """ "he" or "she" when a pronoun gives the words and no person is named outside the quotes, else ""."""
-    m = _PRONOUN_SAID.search(unquoted)
+    m = PRONOUN_SAYS.search(unquoted)
     if m is None or any(a_person(n) for n in names_in(unquoted)):
         return ""
     return "she" if re.search(r"\bshe\b", m.group(0), re.I) else "he"
