@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from rag.answer.amounts import Asked, compose_amount, compose_compared, read_amount, read_compared
+from rag.answer.amounts import Asked, amount_in, compose_amount, compose_compared, read_amount, read_compared
 from rag.answer.compose import (
     REFUSAL,
     UNSETTLED,
@@ -16,6 +16,7 @@ from rag.answer.compose import (
     pick_entity,
     refuse_unknown_outlets,
 )
+from rag.answer.described import compose_described, read_described
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
 from rag.answer.names import NOT_NAMES, initials, names_in, says_word, standalone
 from rag.answer.outlets import (
@@ -328,6 +329,13 @@ class StructuredAnswerer:
         counted = compose_amount(question, amount, _pool(hits, [], more)) if amount is not None else None
         if counted is not None:
             return counted
+        # "Who is Mara Lind?", "What is Theo Park's job?": the roles the articles give them, searched by the name
+        described = read_described(question) if not reading.sources else None
+        if described is not None:
+            more = retrieve(described.name, EVIDENCE_HITS, Filters())
+            who = compose_described(question, described, _pool(hits, [], more))
+            if who is not None:
+                return who
         if reading.shape in ("open", "quote"):
             # asked when with no day stated, or why: the quotes must at least say what the event happened to ("the
             # actors' strike"), not only its verb ("strikes out to end the inning")
@@ -551,6 +559,18 @@ class StructuredAnswerer:
         if answer.refused and counting is not None:  # "Lind has been getting creative" counts no votes
             said_back = f"I could not confirm a number for “{question.strip().rstrip('?')}?” from the closest passages"
             return _refused_for(question, said_back, f"how {counting.kind} {counting.claim}", hits)
+        # quotes with numbers of other things ("cutting costs over the past 10 days", asked how many jobs) are shown
+        # as the closest passages, not as if they answered
+        if counting is not None and not any(amount_in(counting, c.quote) for c in answer.citations):
+            # (a count said in other words, "picked him off twice", is left for the reader to read in the quotes)
+            counted_noun = counting.noun if counting.noun not in ("more", "fewer", "less") else ""
+            wanted_number = f"a number of {counted_noun}" if counted_noun else "the amount"
+            answer.text = (
+                f"{UNSETTLED}: I could not confirm {wanted_number} for “{question.strip().rstrip('?')}?”; the "
+                f"closest passages are quoted below.\n{answer.text}"
+            )
+            answer.parts = [Part(f"how {counting.kind} {counting.claim}", "not_mentioned", [])]
+            return answer
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
         cited_articles = [texts.get(c.article_id, "") for c in answer.citations] or list(texts.values())

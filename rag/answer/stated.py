@@ -390,11 +390,13 @@ def titled(title: tuple[str, str], sentence: str, taken_up: bool = False) -> lis
             found += names_in(m.group("name"))[:1]
     # the name before the post ("Mara Lind, chief executive of Globex", "Mara Lind, Globex's chief executive")
     # ("..., with goals from Theo Park, the Globex manager was nervous": a new clause's subject, no apposition)
+    # (nor "Ada Brin, Globex CEO Mara Lind and ...": a list, the post is the next name's)
     for m in (
         []
         if taken_up
         else re.finditer(
-            rf"{name},\s+(?i:the\s+)?(?:{post}\s+(?i:of|at)\s+{owner}|{owner}\s+{post})(?![\w-]){_NO_VERB_NEXT}",
+            rf"{name},\s+(?i:the\s+)?(?:{post}\s+(?i:of|at)\s+{owner}|{owner}\s+{post})(?![\w-]){_NO_VERB_NEXT}"
+            r"(?!\s+[A-Z][a-z])",
             sentence,
         )
     ):

@@ -31,6 +31,7 @@ from rag.core.text import (
     POST_PATTERN,
     ROLE_PATTERN,
     SPEECH_VERBS,
+    TITLE_WORDS,
     VALUE_WORD,
     amounts_said,
     around_bound,
@@ -50,7 +51,7 @@ from rag.core.text import (
     without_possessive,
     without_result,
 )
-from rag.extractive import said_by
+from rag.extractive import gives_words_of, said_by
 
 # The verifier's lexical check (rag.verify "lexical"), read per sentence window: the thresholds here were tuned on
 # its scores. Pointing `judge` at another rag.verify verifier is this import and the two thresholds.
@@ -963,7 +964,9 @@ def _only_inside_longer_names(claim: str, sentence: str) -> bool:
     "Rovers United" "Harbour United", nor "Theo Lind" "Mara Lind"."""
     for run in NAME_RUN.finditer(claim):
         words = run.group(0).split()
-        if len(words) > 1 and said_only_as_another_name(run.group(0), sentence):
+        if len(words) > 1 and (
+            said_only_as_another_name(run.group(0), sentence) or _only_continued(run.group(0), sentence)
+        ):
             return True
         if len(words) != 1 or words[0].lower() in NOT_NAMES:
             continue
@@ -1003,6 +1006,20 @@ def said_only_as_another_name(name: str, sentence: str) -> bool:
             continue
         return False
     return found
+
+
+def _only_continued(name: str, sentence: str) -> bool:
+    """Every time the sentence says the name of several words, a name word goes on after it: "the Globex Labs
+    Research Institute" is not Globex Labs. A legal form, a post ("Globex Labs CEO Mara Lind") or a month after it
+    keeps the name its own."""
+    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", sentence))
+
+    def continued(at: int) -> bool:
+        after = re.match(r"[ \t]+([A-Z][\w&-]*)", sentence[at:])
+        word = after.group(1).lower() if after else ""
+        return bool(word) and word not in _SAME_NAME_AFTER | NOT_NAMES | TITLE_WORDS
+
+    return bool(found) and all(continued(m.end()) for m in found)
 
 
 def _another_name(run: list[str]) -> bool:
@@ -1484,6 +1501,21 @@ def speaker_claimed(claim: str) -> str:
 SPEECH_COVERED = 0.5
 
 
+def _said_only_as_news(claim: str, speaker: str, passage: str) -> bool:
+    """What the claim says someone said, the passage says only in sentences that give no one's words: "Ada Brin says
+    she is tired of the drama. A video of Brin sparring Theo Park was shared" has not said she would spar with him."""
+    content = _speech_content(claim)
+    plain = {t for t, _, kind in analyse(content)[1] if kind == "word"}
+    if content == claim or not plain:
+        return False
+    holding = [
+        passage[a:b]
+        for a, b in split_sentences(passage)
+        if len(plain & analyse(passage[a:b])[0]) >= SPEECH_COVERED * len(plain)
+    ]
+    return bool(holding) and not any(gives_words_of(speaker, s) or said_by(speaker, s) for s in holding)
+
+
 def _speech_unheld(claim: str, passage: str) -> bool:
     """The claim is what someone said and the passage holds too few of the plain words they are said to have said
     (its names may be in any passage on the story)."""
@@ -1511,7 +1543,7 @@ def judge(
     bare = claim_terms(claim)
     terms = same_event_words(bare)
     speaker = speaker_claimed(bare)
-    unspoken = [bool(speaker) and not said_by(speaker, p) for p in passages]
+    unspoken = [bool(speaker) and (not said_by(speaker, p) or _said_only_as_news(bare, speaker, p)) for p in passages]
     # a name the claim writes by its initials is the passage's name spelled out ("TW" for Tide Works)
     passages = [with_initials(terms, same_event_words(p)) for p in passages]
     covers = [coverage(terms, p) for p in passages]

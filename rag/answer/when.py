@@ -599,6 +599,9 @@ _TIME_ASKED = re.compile(
     re.I,
 )
 _SPAN_ASKED = re.compile(_WH_OPENING + r"how\s+long\b", re.I)
+_PERCENTAGE_ASKED = re.compile(_WH_OPENING + r"(?:at|to|by|for)?\s*what\s+(?:percentage|percent)\b", re.I)
+# a share said as one: "4%", "4 per cent", "4 percent", "4 percentage points"
+_PERCENTAGE = re.compile(r"\d\s*(?:%|per\s?cent|percent)", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD = re.compile(
     r"\b(?:(?:last|this|next|earlier\s+this|later\s+this|the\s+following|the\s+previous)\s+"
@@ -608,9 +611,12 @@ _PERIOD = re.compile(
 
 
 def kind_asked(question: str) -> str:
-    """ "a number", "a date", "a number or a date" for a question asking for one (see above), else ""."""
+    """ "a percentage", "a number", "a date", "a number or a date" for a question asking for one (see above), else
+    ""."""
     if _SPAN_ASKED.match(question):
         return "a number or a date"
+    if _PERCENTAGE_ASKED.match(question):
+        return "a percentage"
     if _NUMBER_ASKED.match(question):
         return "a number"
     return "a date" if _TIME_ASKED.match(question) else ""
@@ -629,4 +635,6 @@ def gives_a_time(sentence: str) -> bool:
 
 def gives_what_is_asked(kind: str, sentence: str) -> bool:
     """The sentence gives the kind of thing `kind_asked` names."""
+    if kind == "a percentage":
+        return bool(_PERCENTAGE.search(sentence))
     return ("number" in kind and holds_number(sentence)) or ("date" in kind and gives_a_time(sentence))

@@ -196,7 +196,7 @@ HEDGES = frozenset(
     "may might could would should if unless possible possibly potentially likely unlikely expect expected expects "
     "expecting expectation expectations prospect prospects anticipate anticipated anticipates predict predicted predicts plan plans planned planning prepare "
     "prepares preparing must need needs whether about ambivalent undecided mulling debating talks considering weighing "
-    "hoping hopeful rumored rumoured speculated proposed proposes threatens threatened unconfirmed unverified unproven "
+    "feasible conceivable plausible hoping hopeful rumored rumoured speculated proposed proposes threatens threatened unconfirmed unverified unproven "
     # a chance of it is not it: "a 'decent chance' Theo Park is traded"
     "chance chances "
     # a wish or a push for it is not the deed: "investors want Globex to buy Tide Works"

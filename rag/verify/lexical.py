@@ -165,6 +165,9 @@ _NUMBER_NEXT = re.compile(r"\s+[$€£]?\d")
 # "a 50% rise" is a share, which "the top 50" does not hold: a number said as a percentage is matched as one
 _PERCENT_NEXT = re.compile(PERCENT_AFTER, re.I)
 _WILL_FORMS = frozenset(w for w in HEDGES if w == "will" or w.endswith(("'ll", "’ll")))
+_HAVE_NEXT = re.compile(r"\s+have\b", re.I)
+# "is setting out to raise NIS 220 million": what was set out to do is striven for, not done
+_SET_OUT = re.compile(r"\bset(?:s|ting)?\s+out\s*$", re.I)
 # "Globex's attempts at shutting it down": the one thing attempted, not done
 _ATTEMPT_BEFORE_AT = frozenset({"attempt", "attempts"})
 # What is fought against, avoided or threatened has not happened (yet): the word right after these
@@ -281,16 +284,21 @@ def _scan(text: str) -> Scan:
     previous_capitalised = False  # the word before was capitalised inside a sentence (part of a name or a title)
     ahead_at = {m.start("verb") for m in _PRESENT_AHEAD.finditer(text)}
     for m in _TOKEN.finditer(text):
-        sentence_start = not last_end or bool(_SENTENCE_END.search(text, last_end, m.start()))
+        # "Globex.com", "Node.js": a dot inside a word ends no sentence ("said.The" does, as scraped text runs on)
+        inner_dot = text[last_end : m.start()] == "." and m.group(0)[:1].islower()
+        sentence_start = not last_end or (not inner_dot and bool(_SENTENCE_END.search(text, last_end, m.start())))
         after_comma = "," in text[last_end : m.start()]
-        if _CLAUSE_END.search(text, last_end, m.start()):
+        clause_ends = not inner_dot and bool(_CLAUSE_END.search(text, last_end, m.start()))
+        if clause_ends:
             said_in_clause = set()
             condition = False
-        if _STRETCH_END.search(text, last_end, m.start()) or m.group(0).lower() in _STRETCH_START_WORDS:
+        if (not inner_dot and _STRETCH_END.search(text, last_end, m.start())) or m.group(
+            0
+        ).lower() in _STRETCH_START_WORDS:
             if stretch_denies:
                 denying.update(stretch)
             stretch, stretch_outright, stretch_gerunds, stretch_denies = [], [], [], False
-        if (scope or hedge or hedged_clause) and _CLAUSE_END.search(text, last_end, m.start()):
+        if (scope or hedge or hedged_clause) and clause_ends:
             scope = hedge = 0
             hedged_clause = False
         last_end = m.end()
@@ -452,6 +460,7 @@ def _scan(text: str) -> Scan:
                 and (
                     previous in _OBLIGED | _HEDGING_BEFORE_TO | _STRIVING_BEFORE_TO | _SCHEDULED
                     or hedged_clause
+                    or (previous == "out" and bool(_SET_OUT.search(text, max(0, m.start() - 20), m.start())))
                     # "pushing Ostland's rates to a record high": a "to" before a noun is where it went, no infinitive
                     or (permitted and not _NOUN_AFTER_TO.match(text, m.end()))
                 )
@@ -464,7 +473,10 @@ def _scan(text: str) -> Scan:
             # "will" makes its own verb ahead, not what that verb is about: "readers will recall Globex's purchase of
             # Tide Works" recalls a purchase that was made
             # "going to" is "will" ("going to the office, she resigned" is no hedge of "resigned")
-            ahead_only = low in _WILL_FORMS or (low == "to" and previous == "going")
+            # ("will have" is all ahead: "all users will have an account connected by January" has connected none)
+            ahead_only = (low in _WILL_FORMS and not _HAVE_NEXT.match(text, m.end())) or (
+                low == "to" and previous == "going"
+            )
             # ... but a "will" inside an open "if" keeps the condition's reach: "if it will be Ostland who will lift
             # the cup" has not said that Ostland lifted it
             hedge, hedged_clause = (max(hedge, 1) if ahead_only else HEDGE_SCOPE), True
