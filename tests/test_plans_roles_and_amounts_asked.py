@@ -127,3 +127,85 @@ def test_plans_roles_and_counts_end_to_end(tmp_path_factory):
     assert [p.verdict for p in job.parts] == ["supported"]
     assert_exact_quotes(bot, who)
     assert_exact_quotes(bot, job)
+
+
+def test_a_figure_that_moved_the_other_way_contradicts_the_move_asked():
+    # the deed of "Globex's share price fell" is the fall, not the noun "share" its subject starts with
+    assert (
+        judge(
+            "Globex's share price fell in May",
+            ["Meanwhile, Globex's share price rose by 11 points in May."],
+            happened=True,
+            spare=True,
+        ).label
+        == "contradicted"
+    )
+    # an amount said of a rise elsewhere in the sentence is no size of the drop asked about
+    grew = (
+        "Although Globex's revenue dropped sharply in the last quarter, its ferry service continued to grow, with a "
+        "revenue of $33.6 million, up 10.4% year-on-year."
+    )
+    assert not judge("Globex's quarterly revenue drop was bigger than 10%", [grew], happened=True, spare=True).supported
+    dropped = "Globex reported a 12.2% year-on-year drop in its quarterly revenue, to $91.8 million."
+    assert judge("Globex's quarterly revenue drop was bigger than 10%", [dropped], happened=True, spare=True).supported
+
+
+MORE_ARTICLES = [
+    (
+        "Tech Wire",
+        "2030-11-20",
+        "Globex results",
+        (
+            "Globex reported a decline in revenue for the quarter. Yet Globex, like other carmakers, is bullish since "
+            "the Ostland government has targeted 30% electric car sales by 2035."
+        ),
+    ),
+    (
+        "Bay News",
+        "2030-11-21",
+        "Norrvik picks a coach",
+        (
+            "The Norrvik board met late on Saturday to approve Ada Brin as head coach, even without the details of "
+            "the deal settled."
+        ),
+    ),
+    (
+        "Coast Times",
+        "2030-11-22",
+        "Record deal",
+        "Theo Park has outpaced even Jon Vale's $674 million contract — signed in 2017 when he was with the Rovers.",
+    ),
+]
+
+
+def test_numbers_of_other_things_and_events_told_by_a_pronoun_end_to_end(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    bot = Assistant.open(index_articles(tmp_path_factory, "other_numbers", MORE_ARTICLES))
+    # "30% electric car sales" is no fall of the share price: quoted as the closest passage, not as the number
+    fell = bot.ask("By how much did Globex's share price fall after it reported the revenue decline?")
+    assert fell.text.startswith("The articles do not settle this: I could not confirm a number"), fell.text
+    # "her contract" is Ada Brin's: another player's contract dates nothing
+    signed = bot.ask("Did the Norrvik board approve Ada Brin before her contract was even signed?")
+    assert "Jon Vale" not in signed.text and "2017" not in signed.text, signed.text
+    assert not signed.text.startswith(("**Yes", "**No")), signed.text
+
+
+def test_a_framed_be_question_keeps_its_be_and_an_owner_is_no_doer():
+    from rag.answer.reading import read_question
+
+    def claims(question: str) -> list[str]:
+        return [c.claim for c in read_question(question, ["Tech Wire"]).clauses]
+
+    # the "be" after "According to Tech Wire," was dropped: "Globex fined" reads as Globex's own deed
+    assert claims("According to Tech Wire, was Globex fined?") == ["Globex was fined"]
+    assert claims("According to Tech Wire, is the Warden the only pure ferry class?") == [
+        "Warden is the only pure ferry class"
+    ]
+    # "Ostland's" before "only" owns the class; it does not do anything
+    assert judge(
+        "Warden is the only pure ferry class in Ostland",
+        ["Wardens are Ostland's only pure ferry class, with the other classes having hybrid builds."],
+        happened=True,
+        spare=True,
+    ).supported

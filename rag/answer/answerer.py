@@ -305,9 +305,19 @@ class StructuredAnswerer:
         order = read_event_order(framed or question) if framed or not reading.sources else None
         if order is not None:
             told_by = Filters(sources=reading.sources if framed else [])
+            claims = (event_claim(order.first), event_claim(order.second))
             first, second = (
-                earliest(claim, _pool(_within(hits, told_by), [], retrieve(claim, EVIDENCE_HITS, told_by)))
-                for claim in (event_claim(order.first), event_claim(order.second))
+                earliest(
+                    claim,
+                    _of_the_same_story(
+                        claim,
+                        other,
+                        _pool(
+                            _within(hits, told_by), [], retrieve(_with_names_of(claim, other), EVIDENCE_HITS, told_by)
+                        ),
+                    ),
+                )
+                for claim, other in (claims, claims[::-1])
             )
             ordered = compose_event_order(question, order, first, second)
             ordered.hits = hits
@@ -620,6 +630,22 @@ class StructuredAnswerer:
             as_typed = question.strip().rstrip("?")
             said_back = f"the closest passages give no {wanted.removeprefix('a ')} for “{as_typed}?”"
             return _refused_for(question, said_back, f"{wanted} for {as_typed}", hits)
+        # ... and quotes whose numbers are of other things ("targeted 30% EV adoption by 2030", asked by how much a
+        # share price fell) are the closest passages, not the number asked
+        # (a how-many question's quotes are held to their count above: `amount_in`)
+        if counting is None and ("number" in wanted or "percentage" in wanted):
+            asked_words = plain_words(same_event_words(question))
+            if asked_words and not any(
+                asked_words & plain_words(same_event_words(c.quote))
+                for c in answer.citations
+                if gives_what_is_asked(wanted, c.quote)
+            ):
+                answer.text = (
+                    f"{UNSETTLED}: I could not confirm {wanted} for “{question.strip().rstrip('?')}?”; the closest "
+                    f"passages are quoted below.\n{answer.text}"
+                )
+                answer.parts = [Part(f"{wanted} for {question.strip().rstrip('?')}", "not_mentioned", [])]
+                return answer
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
@@ -654,6 +680,27 @@ def _event_subject(event: str) -> str:
     if not 2 < len(words) <= 4 or words[0].lower() not in ("the", "a", "an") or not words[-1].islower():
         return ""
     return "" if names_in(event) else " ".join(words[:-1])
+
+
+# "her contract", "he signed": an event told by a pronoun, naming no one
+_PRONOUN_TOLD = re.compile(r"\b(?:he|she|they|it|his|her|their|its)\b", re.I)
+
+
+def _with_names_of(claim: str, other: str) -> str:
+    """An event told by a pronoun, searched with the names of the other event it is asked beside ("... approve Ada
+    Brin before her contract was signed")."""
+    if names_in(claim) or not _PRONOUN_TOLD.search(claim):
+        return claim
+    return " ".join([claim, *names_in(other)])
+
+
+def _of_the_same_story(claim: str, other: str, hits: list[Hit]) -> list[Hit]:
+    """An event told by a pronoun is dated only from articles naming the other event's names: "her contract was
+    signed" is not dated by another player's contract."""
+    if names_in(claim) or not _PRONOUN_TOLD.search(claim):
+        return hits
+    names = names_in(other)
+    return [h for h in hits if any(_named_in(n, h.article.text) for n in names)] if names else []
 
 
 def _refused_for(question: str, why: str, claim: str, hits: list[Hit]) -> Answer:

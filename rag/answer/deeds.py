@@ -62,6 +62,11 @@ def someone_else_did_it(claim: str, sentence: str) -> bool:
     if asked is None:
         return False
     subject, verb_stem, passive, post, has_object = asked
+    first = NAME_RUN.search(claim)
+    if first is not None and _PREDICATE_NOUN.match(claim[first.end() :]):
+        # "Ostland is the only ferry port in Norrvik" against "Ostland is Norrvik's only ferry port": an owner before
+        # the noun is no doer, and the "is" before it no passive
+        sentence, has_object = _OWNER.sub(" ", sentence), False
     words = SPAN_WORD.findall(sentence)
     tokens = [analyse(w)[0] for w in words]
     at_verb = [i for i, found in enumerate(tokens) if verb_stem in found]
@@ -407,6 +412,8 @@ _PASSIVE = re.compile(
     r"\s*(?:(?:will|would|could|may|might|can|shall|should|must)\s+)?(?:" + "|".join(BE_FORMS) + r")\b", re.I
 )
 OBJECT_WORDS = 4
+# a name as an owner before a lower-case noun ("Norrvik's", "Tide 4's")
+_OWNER = re.compile(r"\b[A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|\d+))*['’]s?\s+(?=[a-z])")
 # "is a member", "was the winner", "is one of the members": a "be" before a noun, no passive
 _PREDICATE_NOUN = re.compile(r"\s*(?:" + "|".join(BE_FORMS) + r")\s+(?:not\s+)?(?:a|an|the|one|among)\b", re.I)
 

@@ -57,14 +57,17 @@ _FUNCTION = (
     r"(?:that|and|or|but|said|says|told|tells|with|by|for|of|to|in|on|at|as|from|who|which|when|while|after|before|"
     r"than|is|was|are|were|has|had|have|its|his|her|their|the|a|an|this|these|those|also|then|not)\b"
 )
-_LOWER = rf"(?:(?!{_FUNCTION})[a-z][\w'’/-]*\s+)"
-_CAPITAL = r"(?:[A-Z][\w&.'’-]*\s+)"
+# (not a verb: "the team hired manager Theo Park")
+_LOWER = rf"(?:\b(?!{_FUNCTION}|\w+(?:ed|ing)\b)[a-z][\w'’/-]*\s+)"
+_CAPITAL = r"(?:\b(?!(?:The|A|An|This|That|It|He|She|They|We|I|But|And|In|On|At|As)\b)[A-Z][\w&.'’-]*\s+)"
+# a lower-case word before a role with no article ("executive producer Ada Brin"), not a verb ("hired coach ...")
+_ADJECTIVE = rf"(?:\b(?!{_FUNCTION}|\w+(?:ed|ing|s)\b)[a-z][\w-]*\s+)"
 _ROLE = (
     rf"(?i:{ROLE_PATTERN}|commissioner|editor|reporter|journalist|creator|author|producer|actor|actress|singer|"
     r"rapper|designer|engineer|investor|partner|entrepreneur|billionaire|champion|boxer|driver|senator|judge)"
 )
 _OF_WHAT = r"(?:\s+of\s+(?:the\s+)?(?:[A-Za-z][\w&'’-]*\s*){1,3}?)?"
-_DETERMINER = r"(?:(?:the|a|an)\s+)"
+_DETERMINER = r"(?:(?i:the|a|an)\s+)"
 # a word before the description that says the role is past or passing: kept in it
 _TIME_WORD = re.compile(r"(?:\b(?:former|ex|then|late|outgoing|interim|acting|incoming|new)[\s-]+)+$", re.I)
 # words of a description after the name that make it one ("Mara Lind, the person responsible for ...")
@@ -78,7 +81,8 @@ _DESCRIBING = re.compile(
 def _before(name: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<desc>{_DETERMINER}?{_CAPITAL}{{1,4}}{_LOWER}{{0,3}}?{_ROLE}{_OF_WHAT}"
-        rf"|{_DETERMINER}{_LOWER}{{0,3}}?{_ROLE}{_OF_WHAT}|{_ROLE}{_OF_WHAT}),?\s+{re.escape(name)}(?![\w'’-])"
+        rf"|{_DETERMINER}{_LOWER}{{0,3}}?{_ROLE}{_OF_WHAT}|{_ADJECTIVE}{{0,2}}{_ROLE}{_OF_WHAT}),?\s+"
+        rf"{re.escape(name)}(?![\w'’-])"
     )
 
 

@@ -578,7 +578,8 @@ _BOUNDARY = re.compile(
     # ("more than 200 reports" bounds an amount, and is no second clause; "X rather than Y" is one claim)
     r"consistent with|in line with|just as|(?<!rather\s)than(?!\s+(?:about\s+|around\s+)?[$€£]?\d)|agrees? with|aligns? with|"
     r"contrasts? with|differs? from)\s+|"
-    r",\s+(?:did|does|do|was|is|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|"
+    # (a "be" stays with its clause: "According to Tech Wire, was Globex fined?" asks "Globex was fined")
+    r",\s+(?:did|does|do|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|,\s+(?=(?:was|is)\s+(?:the\s+)?[A-Z'‘\"])|"
     rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{MONTH_NAME}\b)|"
     rf",?\s+(?:before|after)\s+(?={_ITSELF.pattern})|"
     r",\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
@@ -1116,6 +1117,13 @@ def asked_as_question(claim: str) -> str:
 _ASIDE_AFTER_SUBJECT = re.compile(r"^,\s+(?:which|who|whom|whose|that)\b[^,]*,\s*", re.I)
 
 
+def _be_after_subject(piece: str) -> str:
+    """A clause opening with its "be" ("was Mara Lind fired", after "According to Tech Wire,") said as a statement
+    ("Mara Lind was fired"); any other clause as it is."""
+    m = _BE_ASKED.match(piece)
+    return f"{m['name']} {m['be'].lower()} {piece[m.end('name') :].strip()}" if m else piece
+
+
 def _keep_passive(text: str, claim: str) -> str:
     m = _BE_ASKED.match(text)
     if m and claim.startswith(m.group("name") + ","):
@@ -1233,8 +1241,8 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         question,
     )
     pieces = [
-        p.replace(_KEPT_SPACE, " ")
-        for piece in _BOUNDARY.split(question)
+        _be_after_subject(p.replace(_KEPT_SPACE, " ")) if i else p.replace(_KEPT_SPACE, " ")
+        for i, piece in enumerate(_BOUNDARY.split(question))
         for part in piece.split("\x00")
         for p in _at_each_outlet(part, sources)
         if p and p.strip(" ,.?")

@@ -25,6 +25,7 @@ from rag.answer.deeds import (
 from rag.answer.names import NOT_NAMES, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
+    IRREGULAR_VERBS,
     NAME_PHRASE,
     NAME_RUN,
     PAIRED_VALUE,
@@ -669,7 +670,11 @@ def _bound_read(claim: str, passage: str) -> str:
         # (a sentence's one amount of it is said with all of the sentence: "Crossing it, for instance, will be 15%
         # costlier")
         alone = [v for k, v, _, _ in amounts_said(sentence) if k == key]
-        if not near and len(alone) == 1 and thing & analyse(sentence)[0]:
+        # (not one said of a move the other way: "revenue dropped, ... its service grew, up 10.4%" gives no drop)
+        turned = any(
+            _turned(rest, c) for c in _AMOUNT_CLAUSE.split(sentence) if any(k == key for k, *_ in amounts_said(c))
+        )
+        if not near and len(alone) == 1 and thing & analyse(sentence)[0] and not turned:
             near = alone
         if len(near) == 1 and near[0] != value:
             found.add("met" if (near[0] > value) == (bound == ">") else "missed")
@@ -763,6 +768,18 @@ def _amounts_near(claim: str, sentence: str, key: str) -> list[float]:
 _Score = TypeVar("_Score", int, tuple[int, int])
 
 
+def _turned(claim: str, clause: str) -> bool:
+    """The clause moves a figure the other way from the claim, and not its way ("up 10.4%" of "the revenue drop")."""
+    said = {base_stem(w) for w in _WORD.findall(same_event_words(claim).lower())}
+    heard = {base_stem(w) for w in _WORD.findall(same_event_words(clause).lower())}
+    return any(said & way and not heard & way and heard & other for way, other in _WAYS)
+
+
+_UP = frozenset(base_stem(w) for w in "rise increase gain grow up climb jump soar surge higher".split())
+_DOWN = frozenset(base_stem(w) for w in "fall decrease drop loss shrink down decline slump lower".split())
+_WAYS = ((_UP, _DOWN), (_DOWN, _UP))
+
+
 def _amounts_of_best_clauses(
     sentence: str, key: str, score: Callable[[frozenset[str]], _Score], least: _Score
 ) -> tuple[_Score, list[float]]:
@@ -785,11 +802,29 @@ def _deed_word(claim: str) -> list[str]:
 
 
 def _deed(claim: str) -> str:
-    """The claim up to its first plain word, the deed: "Mara Lind was fired" of "Mara Lind was fired as chair"."""
-    for m in re.finditer(r"[A-Za-z][\w'’-]*", claim):
-        if any(kind == "word" for _, _, kind in analyse(m.group(0))[1]):
+    """The claim up to its first plain word, the deed: "Mara Lind was fired" of "Mara Lind was fired as chair"; up to
+    the word of a figure's move when nouns of its subject come first ("Globex's share price fell", "Globex revenue
+    rose"), which are no deed."""
+    plain = [m for m in re.finditer(r"[A-Za-z][\w'’-]*", claim) if any(k == "word" for _, _, k in analyse(m[0])[1])]
+    if not plain:
+        return claim
+    for m in plain[: _SUBJECT_NOUNS + 1]:
+        word = m[0].lower()
+        if base_stem(word) in _MOVE_STEMS:
             return claim[: m.end()]
-    return claim
+        if word.endswith("ed") or word in IRREGULAR_VERBS or word in _IRREGULAR_FORMS:
+            break  # a verb comes first: it is the deed
+    return claim[: plain[0].end()]
+
+
+# how many nouns of a subject may stand before the word of a figure's move ("Globex's share price fell")
+_SUBJECT_NOUNS = 2
+# the words of a figure moving, read by stem
+_MOVE_STEMS = frozenset(
+    base_stem(w)
+    for w in "rise rose risen fall fell fallen increase decrease gain grow grew shrink shrank drop climb slump".split()
+)
+_IRREGULAR_FORMS = frozenset(IRREGULAR_VERBS.values())
 
 
 def states_deed(claim: str, passage: str) -> bool:
