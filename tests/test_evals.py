@@ -450,9 +450,15 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     assert outcome("**Yes.** Each part is supported ...", "unsettled") == "wrong"
     with PROBES["happened"].open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    assert {r["set"] for r in rows} == {"inspected", "fresh", "third", "passive", "paraphrased", "testers53"} and {
-        r["gold"] for r in rows
-    } <= {
+    assert {r["set"] for r in rows} == {
+        "inspected",
+        "fresh",
+        "third",
+        "passive",
+        "paraphrased",
+        "testers53",
+        "testers54",
+    } and {r["gold"] for r in rows} <= {
         "yes",
         "no",
         "unsettled",
@@ -460,7 +466,9 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     # bare questions: none names an outlet, which is what the probe is for (the testers' own questions are as they
     # typed them, "According to Tech Wire, ...", "Were A and B ...?" included)
     assert all(
-        r["question"].startswith(("Did ", "Was ", "Does ", "Is ", "Are ")) for r in rows if r["set"] != "testers53"
+        r["question"].startswith(("Did ", "Was ", "Does ", "Is ", "Are "))
+        for r in rows
+        if r["set"] not in ("testers53", "testers54")
     )
 
 
@@ -479,10 +487,16 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
     assert entity_outcome("The articles I have do not answer this question: ...", "none") == "right"
     with PROBES["entity"].open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    assert {r["set"] for r in rows} == {"inspected", "fresh2", "fresh3", "posts", "paraphrased", "testers53"} and all(
-        r["gold"] and r["evidence"] for r in rows
-    )
-    assert all(r["question"].startswith(("Who ", "Which ")) for r in rows if r["set"] != "testers53")
+    assert {r["set"] for r in rows} == {
+        "inspected",
+        "fresh2",
+        "fresh3",
+        "posts",
+        "paraphrased",
+        "testers53",
+        "testers54",
+    } and all(r["gold"] and r["evidence"] for r in rows)
+    assert all(r["question"].startswith(("Who ", "Which ")) for r in rows if r["set"] not in ("testers53", "testers54"))
 
 
 def test_the_when_probe_tells_a_wrong_day_from_an_imprecise_one():
