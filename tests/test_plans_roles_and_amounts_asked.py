@@ -209,3 +209,16 @@ def test_a_framed_be_question_keeps_its_be_and_an_owner_is_no_doer():
         happened=True,
         spare=True,
     ).supported
+
+
+def test_what_a_report_thinks_of_someone_needs_them_named():
+    from rag.answer.when import kind_asked
+
+    asked = "think Ada Brin would be a good replacement for Theo Park at Norrvik United"
+    # a passage on the other candidates holds no opinion of Ada Brin, for or against
+    assert judge(asked, ["Norrvik United next manager: Assessing candidates to replace Theo Park"]).label == (
+        "not_mentioned"
+    )
+    assert judge(asked, ["Ada Brin would be a good replacement for Theo Park at Norrvik United, we think."]).supported
+    # "since what year ...?" asks for a day, which quotes of other years do not give
+    assert kind_asked("Since what year has Ada Brin been on the Globex board?") == "a date"

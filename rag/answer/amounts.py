@@ -76,6 +76,12 @@ def read_amount(question: str) -> Asked | None:
     return Asked(m.group("kind").lower(), noun, f"{rest} {counted_noun}".strip())
 
 
+_WEIGHED = re.compile(r"\bweigh(?:s|ed)?\b", re.I)
+_WEIGHT = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?\s*(?:-\s*)?(?:pounds?|lbs?|kilograms?|kilos?|kg|grams?|g|ounces?|oz|tons?|tonnes?)\b", re.I
+)
+
+
 def _is_times(noun: str) -> bool:
     return noun.lower() == "times"
 
@@ -88,6 +94,9 @@ def amount_in(asked: Asked, sentence: str) -> str:
     """The number the sentence gives for what is asked: the number right before the counted noun (a word or two
     between: "seven criminal fraud counts"), or a sum of money / a share for "how much"; "" when it gives none."""
     if asked.kind == "much" and not asked.noun:
+        if _WEIGHED.search(asked.claim):  # "how much does it weigh?" asks for a weight, not its price
+            weight = _WEIGHT.search(sentence)
+            return weight.group(0) if weight else ""
         return _own_sum(asked, sentence)
     found = _number_before(asked, asked.noun, sentence)
     if found:

@@ -630,10 +630,10 @@ class StructuredAnswerer:
             as_typed = question.strip().rstrip("?")
             said_back = f"the closest passages give no {wanted.removeprefix('a ')} for “{as_typed}?”"
             return _refused_for(question, said_back, f"{wanted} for {as_typed}", hits)
-        # ... and quotes whose numbers are of other things ("targeted 30% EV adoption by 2030", asked by how much a
-        # share price fell) are the closest passages, not the number asked
+        # ... and quotes whose numbers or days are of other things ("targeted 30% EV adoption by 2030", asked by how
+        # much a share price fell) are the closest passages, not the number asked
         # (a how-many question's quotes are held to their count above: `amount_in`)
-        if counting is None and ("number" in wanted or "percentage" in wanted):
+        if counting is None and wanted:
             asked_words = plain_words(same_event_words(question))
             if asked_words and not any(
                 asked_words & plain_words(same_event_words(c.quote))

@@ -1344,6 +1344,20 @@ def _post_left(claim: str, passage: str) -> bool:
     return False
 
 
+# "(Does Tech Wire) think Mara Lind would be a good chair?": what a report is asked to think is about its first name
+_THINKING = re.compile(r"^\W*(?:think|thinks|believe|believes|consider|considers|feel|feels)\s+(?:that\s+)?", re.I)
+
+
+def _opinion_of_another(claim: str, passage: str) -> bool:
+    """The claim asks what a report thinks of someone ("think Mara Lind would be a good chair") and the passage does
+    not name them: a passage on the chair's other candidates holds no opinion of her."""
+    thought = _THINKING.match(claim)
+    first = NAME_RUN.search(claim, thought.end()) if thought else None
+    if first is None:
+        return False
+    return not set(name_words(first.group(0))) & {w.lower() for w in _WORD.findall(passage.lower())}
+
+
 def _no_name_held(claim: str, passage: str) -> bool:
     """A short claim names someone or something and the passage names none of it: whatever words they share, the
     passage is about something else ("will his family sue the league?" says nothing of suing Globex). A longer claim
@@ -1608,7 +1622,8 @@ def judge(
         or (covers[i] >= CONTRADICTION_COVER and _scale_swapped(terms, p))
         for i, p in enumerate(passages)
     ]
-    flipped = [f and not unspoken[i] for i, f in enumerate(flipped)]
+    # (nor does one whose opinion is of someone else deny it)
+    flipped = [f and not unspoken[i] and not _opinion_of_another(terms, passages[i]) for i, f in enumerate(flipped)]
     deed_done_to_another = _done_to_another(terms)
     swapped = [deed_done_to_another and _roles_swapped_in(terms, passage) for passage in passages]
     other = [
@@ -1630,6 +1645,7 @@ def judge(
         or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
+        or _opinion_of_another(terms, passage)
         or _denial_unheld(terms, passage)
         or _absolute_unheld(terms, passage)
         or _post_left(terms, passage)

@@ -595,7 +595,7 @@ _NUMBER_ASKED = re.compile(
 )
 _TIME_ASKED = re.compile(
     _WH_OPENING + r"(?:when\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b|"
-    r"(?:on|in|by|at|from|until)?\s*(?:what|which)\s+(?:date|day|year|month|week|season)\b)",
+    r"(?:on|in|by|at|from|until|since)?\s*(?:what|which)\s+(?:date|day|year|month|week|season)\b)",
     re.I,
 )
 _SPAN_ASKED = re.compile(_WH_OPENING + r"how\s+long\b", re.I)
