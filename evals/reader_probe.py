@@ -20,8 +20,9 @@ wrote in their own words about 42 random articles, golds checked against the art
 right 2 of 41, happened right 1 of 32, 2 wrong. Set "testers53" (entity and happened) holds the yes/no and who/which
 questions eight black-box testers of the fifty-third session wrote with golds before asking (compared numbers, chat
 follow-ups asked stand-alone, lists and counts, quotes given by a pronoun), read after the session's fixes (so they
-were looked at). Set "testers54" holds the same of the fifty-fourth session's eight testers (plans and conditions,
-amounts that changed, who someone is, negations and lists), read after that session's fixes.
+were looked at). Set "testers54" holds the same of the fifty-fourth session's twelve testers (plans and conditions,
+amounts that changed, who someone is, negations and lists, opinions, still true, sports results, products), read
+after that session's fixes.
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """
