@@ -775,9 +775,12 @@ def _turned(claim: str, clause: str) -> bool:
     return any(said & way and not heard & way and heard & other for way, other in _WAYS)
 
 
+# the words of a figure moving up and down, read by stem (after the toolkit's event words: "fell" is "fall"): `_turned`
+# reads a move the other way, `_deed` the move as the deed
 _UP = frozenset(base_stem(w) for w in "rise increase gain grow up climb jump soar surge higher".split())
 _DOWN = frozenset(base_stem(w) for w in "fall decrease drop loss shrink down decline slump lower".split())
 _WAYS = ((_UP, _DOWN), (_DOWN, _UP))
+_MOVE_STEMS = _UP | _DOWN
 
 
 def _amounts_of_best_clauses(
@@ -819,11 +822,6 @@ def _deed(claim: str) -> str:
 
 # how many nouns of a subject may stand before the word of a figure's move ("Globex's share price fell")
 _SUBJECT_NOUNS = 2
-# the words of a figure moving, read by stem
-_MOVE_STEMS = frozenset(
-    base_stem(w)
-    for w in "rise rose risen fall fell fallen increase decrease gain grow grew shrink shrank drop climb slump".split()
-)
 _IRREGULAR_FORMS = frozenset(IRREGULAR_VERBS.values())
 
 
