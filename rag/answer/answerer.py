@@ -575,12 +575,7 @@ class StructuredAnswerer:
             # (a count said in other words, "picked him off twice", is left for the reader to read in the quotes)
             counted_noun = counting.noun if counting.noun not in ("more", "fewer", "less") else ""
             wanted_number = f"a number of {counted_noun}" if counted_noun else "the amount"
-            answer.text = (
-                f"{UNSETTLED}: I could not confirm {wanted_number} for “{question.strip().rstrip('?')}?”; the "
-                f"closest passages are quoted below.\n{answer.text}"
-            )
-            answer.parts = [Part(f"how {counting.kind} {counting.claim}", "not_mentioned", [])]
-            return answer
+            return _closest_only(question, answer, wanted_number, f"how {counting.kind} {counting.claim}")
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
         said = [c.quote for c in answer.citations] or [h.article.text[h.chunk.start : h.chunk.end] for h in hits]
         cited_articles = [texts.get(c.article_id, "") for c in answer.citations] or list(texts.values())
@@ -640,12 +635,7 @@ class StructuredAnswerer:
                 for c in answer.citations
                 if gives_what_is_asked(wanted, c.quote)
             ):
-                answer.text = (
-                    f"{UNSETTLED}: I could not confirm {wanted} for “{question.strip().rstrip('?')}?”; the closest "
-                    f"passages are quoted below.\n{answer.text}"
-                )
-                answer.parts = [Part(f"{wanted} for {question.strip().rstrip('?')}", "not_mentioned", [])]
-                return answer
+                return _closest_only(question, answer, wanted, f"{wanted} for {question.strip().rstrip('?')}")
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
@@ -686,10 +676,14 @@ def _event_subject(event: str) -> str:
 _PRONOUN_TOLD = re.compile(r"\b(?:he|she|they|it|his|her|their|its)\b", re.I)
 
 
+def _told_by_a_pronoun(claim: str) -> bool:
+    return not names_in(claim) and bool(_PRONOUN_TOLD.search(claim))
+
+
 def _with_names_of(claim: str, other: str) -> str:
     """An event told by a pronoun, searched with the names of the other event it is asked beside ("... approve Ada
     Brin before her contract was signed")."""
-    if names_in(claim) or not _PRONOUN_TOLD.search(claim):
+    if not _told_by_a_pronoun(claim):
         return claim
     return " ".join([claim, *names_in(other)])
 
@@ -697,10 +691,21 @@ def _with_names_of(claim: str, other: str) -> str:
 def _of_the_same_story(claim: str, other: str, hits: list[Hit]) -> list[Hit]:
     """An event told by a pronoun is dated only from articles naming the other event's names: "her contract was
     signed" is not dated by another player's contract."""
-    if names_in(claim) or not _PRONOUN_TOLD.search(claim):
+    if not _told_by_a_pronoun(claim):
         return hits
     names = names_in(other)
     return [h for h in hits if any(_named_in(n, h.article.text) for n in names)] if names else []
+
+
+def _closest_only(question: str, answer: Answer, wanted: str, asked: str) -> Answer:
+    """The quotes kept as the closest passages under a lead saying what was not confirmed (`wanted`: "a number of
+    jobs"); the one part, `asked`, not found."""
+    answer.text = (
+        f"{UNSETTLED}: I could not confirm {wanted} for “{question.strip().rstrip('?')}?”; the closest passages are "
+        f"quoted below.\n{answer.text}"
+    )
+    answer.parts = [Part(asked, "not_mentioned", [])]
+    return answer
 
 
 def _refused_for(question: str, why: str, claim: str, hits: list[Hit]) -> Answer:
