@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rag.answer.names import names_in
+from rag.answer.names import names_in, stands_for_a_person
 from rag.answer.reading import without_auxiliary, yes_no_asked
-from rag.answer.speakers import stands_for_a_person
 from rag.answer.stated import read_slot
 from rag.core.text import IRREGULAR_VERBS, check_question, plain_form
 from rag.core.types import Answer

@@ -18,7 +18,7 @@ from rag.answer.compose import (
 )
 from rag.answer.described import compose_described, read_described
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
-from rag.answer.names import NOT_NAMES, initials, names_in, says_word, standalone
+from rag.answer.names import NOT_NAMES, a_person, initials, names_in, says_word, standalone
 from rag.answer.outlets import (
     candidate_outlets,
     clearly_closest,
@@ -72,7 +72,7 @@ from rag.answer.results import (
     read_did_win,
     result_queries,
 )
-from rag.answer.speakers import a_namesake, a_person, spoken_by, spoken_in, surname_family, words_of_a_namesake
+from rag.answer.speakers import a_namesake, spoken_by, spoken_in, surname_family, words_of_a_namesake
 from rag.answer.stated import (
     MAX_WORDS,
     Slot,

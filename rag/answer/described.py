@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rag.answer.compose import Citations, outlet_of
+from rag.answer.names import a_person, stands_for_a_person
 from rag.answer.parts import Window, sentences_of
-from rag.answer.speakers import a_person, stands_for_a_person
 from rag.answer.verdicts import judge
 from rag.core.text import NAME_PHRASE, ROLE_PATTERN
 from rag.core.types import Answer, Hit

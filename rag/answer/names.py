@@ -10,12 +10,14 @@ from rag.core.text import NAME_PHRASE, POST_WORDS, compound_deeds
 __all__ = [
     "NOT_NAMES",
     "a_competition",
+    "a_person",
     "full_form",
     "in_full",
     "named_by_surname",
     "names_in",
     "spelled_out",
     "standalone",
+    "stands_for_a_person",
 ]
 
 # Capitalised words that start sentences or stand for a name without being one (a page's "ADVERTISEMENT Article
@@ -86,6 +88,28 @@ def names_in(text: str) -> list[str]:
 _COMPETITION_WORD = re.compile(
     r"\b(?:League|Cup|Championships?|Trophy|Awards?|Open|Games|Bowl|Tournament|Prix|Finals?|Conference|Series|Charts?)$"
 )
+
+
+def a_person(speaker: str) -> bool:
+    """The speaker is named as a person is, a first name and a surname ("Mara Lind", "Globex CEO Mara Lind"): their
+    words carry their name. A body ("the ministry", "Globex") speaks through people the text names otherwise."""
+    return bool(re.search(r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][\w'’-]*[a-z](?![\w'’])", speaker))
+
+
+# "T.J. Park": initials before a surname
+_INITIALS_AND_SURNAME = re.compile(r"^(?:[A-Z]\.\s*)+[A-Z][\w'’-]*[a-z]$")
+# the lower-case particles of surnames ("Ada de Brin", "Theo van der Park"); "of" and "&" join a body's name instead
+_PARTICLE = re.compile(r"\s(?:de|van|von|der|den|ten|ter|da|di|du|del|della|le|la|bin|al)(?=\s)")
+# the last word of a prize's or a medal's name ("the Ostland Prize"), which a_competition does not read
+_AWARD = re.compile(r"\b(?:Prizes?|Medals?)$")
+
+
+def stands_for_a_person(name: str) -> bool:
+    """A name "he" or "she" can stand for, read more strictly than `a_person`: a first name and a surname, or
+    initials and one ("T.J. Park"); not a competition's or a prize's ("Harbour Cup", "Ostland Prize") nor a body's
+    with "of" ("Bank of Ostland")."""
+    shaped = a_person(_PARTICLE.sub("", name)) or bool(_INITIALS_AND_SURNAME.match(name))
+    return len(name.split()) >= 2 and shaped and not a_competition(name) and not _AWARD.search(name)
 
 
 def a_competition(name: str) -> bool:

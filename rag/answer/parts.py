@@ -12,9 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rag.answer.deeds import TITLE_STEMS
-from rag.answer.names import names_in, standalone
+from rag.answer.names import names_in, standalone, stands_for_a_person
 from rag.answer.reading import Clause, Reading
-from rag.answer.speakers import stands_for_a_person
 from rag.answer.verdicts import ABOUT, Judgement, judge, speaker_claimed
 from rag.core.text import (
     NAME_PHRASE,

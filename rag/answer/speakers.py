@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.names import a_competition, most_in_full, says_word
+from rag.answer.names import most_in_full, says_word
 from rag.answer.verdicts import said_only_as_another_name
 from rag.core.text import NAME, NAME_PHRASE
 from rag.extractive import SAYING_VERB, attributions, pronoun_resolves_to, said_by
 
 __all__ = [
     "a_namesake",
-    "a_person",
     "spoken_by",
     "spoken_in",
-    "stands_for_a_person",
     "surname_family",
     "words_of_a_namesake",
 ]
@@ -25,28 +23,6 @@ def surname_family(speaker: str, articles: list[str]) -> str:
     """The one of the speaker's surname the passages name most in full ("Lind" alone in a timeline is most often
     him); "" for a speaker of one word."""
     return most_in_full(speaker.split()[-1], "\n".join(articles)) if len(speaker.split()) >= 2 else ""
-
-
-def a_person(speaker: str) -> bool:
-    """The speaker is named as a person is, a first name and a surname ("Mara Lind", "Globex CEO Mara Lind"): their
-    words carry their name. A body ("the ministry", "Globex") speaks through people the text names otherwise."""
-    return bool(re.search(r"(?<![\w'’])[A-Z][a-z]+\s+[A-Z][\w'’-]*[a-z](?![\w'’])", speaker))
-
-
-# "T.J. Park": initials before a surname
-_INITIALS_AND_SURNAME = re.compile(r"^(?:[A-Z]\.\s*)+[A-Z][\w'’-]*[a-z]$")
-# the lower-case particles of surnames ("Ada de Brin", "Theo van der Park"); "of" and "&" join a body's name instead
-_PARTICLE = re.compile(r"\s(?:de|van|von|der|den|ten|ter|da|di|du|del|della|le|la|bin|al)(?=\s)")
-# the last word of a prize's or a medal's name ("the Ostland Prize"), which a_competition does not read
-_AWARD = re.compile(r"\b(?:Prizes?|Medals?)$")
-
-
-def stands_for_a_person(name: str) -> bool:
-    """A name "he" or "she" can stand for, read more strictly than `a_person`: a first name and a surname, or
-    initials and one ("T.J. Park"); not a competition's or a prize's ("Harbour Cup", "Ostland Prize") nor a body's
-    with "of" ("Bank of Ostland")."""
-    shaped = a_person(_PARTICLE.sub("", name)) or bool(_INITIALS_AND_SURNAME.match(name))
-    return len(name.split()) >= 2 and shaped and not a_competition(name) and not _AWARD.search(name)
 
 
 def spoken_in(speaker: str, sentence: str, articles: list[str], family: str) -> bool:

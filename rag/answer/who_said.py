@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
-from rag.answer.names import most_in_full, names_in
+from rag.answer.names import a_person, most_in_full, names_in, stands_for_a_person
 from rag.answer.parts import Window, sentences_of
-from rag.answer.speakers import a_person, spoken_by, stands_for_a_person
+from rag.answer.speakers import spoken_by
 from rag.core.text import NAME, ROLE_WORDS, quoted_phrases, split_sentences, straight_quotes
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import PRONOUN_SAYS, attributions
