@@ -18,7 +18,7 @@ from rag.answer.compose import (
 )
 from rag.answer.described import compose_described, read_described
 from rag.answer.digest import compose_digest, compose_latest, read_digest, read_latest
-from rag.answer.names import NOT_NAMES, a_person, initials, names_in, says_word, standalone
+from rag.answer.names import NOT_NAMES, a_competition, a_person, initials, names_in, says_word, standalone
 from rag.answer.outlets import (
     candidate_outlets,
     clearly_closest,
@@ -87,7 +87,7 @@ from rag.answer.stated import (
     succession_searches,
     successor_as_new_holder,
 )
-from rag.answer.verdicts import ABOUT, judge, other_person, place_swapped, said_only_as_another_name
+from rag.answer.verdicts import ABOUT, deed_said, judge, other_person, place_swapped, said_only_as_another_name
 from rag.answer.when import (
     compose_event_order,
     compose_still_ahead,
@@ -321,6 +321,15 @@ class StructuredAnswerer:
             )
             ordered = compose_event_order(question, order, first, second)
             ordered.hits = hits
+            if order.span and first is None and second is None:
+                # neither event found as asked: the passages closest to the question may still date them for a reader
+                nearest = self.quotes(question, reading, hits)
+                if nearest.citations and not nearest.text.startswith(REFUSAL):
+                    # (their own lead, "I could not confirm a number ...", gives way to the one naming the events)
+                    shown = nearest.text.partition("\n")[2] if nearest.text.startswith(UNSETTLED) else nearest.text
+                    nearest.text = f"{ordered.text.rstrip('.')}; the closest passages are quoted below.\n{shown}"
+                    nearest.parts = ordered.parts
+                    return nearest
             return ordered
         # asked with no outlet named, "when ...?" and "how many ...?" lead with the day or number a stating sentence
         # gives; with none, the quotes below
@@ -368,7 +377,18 @@ class StructuredAnswerer:
                 hits = _within(hits, wanted) or retrieve(question, EVIDENCE_HITS, wanted)
             if reading.sources and not hits:
                 return _never_named(question, "articles include nothing from", reading.sources, hits)
-            return self.quotes(question, reading, hits, about, counting=amount)
+            quoted = self.quotes(question, reading, hits, about, counting=amount)
+            # asked why or when something happened, quotes that never say it happened are about it, not the answer
+            # ("Why did Globex close its lab?" answered with the lab's launch)
+            # (not asked of what is yet to come: "When is Globex airing its last show?" is answered by a plan)
+            said = _TRAILING_CLAUSE.sub("", event) if event is not None and not _ASKED_AHEAD.match(question) else ""
+            if said and _unsaid_event(said, quoted):
+                quoted.text = (
+                    f"{UNSETTLED}: I could not confirm “{said}”, which the question takes as given; the closest "
+                    f"passages are quoted below.\n{quoted.text}"
+                )
+                quoted.parts = [Part(said, "not_mentioned", [])]
+            return quoted
         # "Did Mara Lind resign in November?": the day the event is dated to, set against the time asked
         timed = read_timed_event(question, _newest(hits)) if reading.shape == "yesno" and not reading.sources else None
         if timed is not None:
@@ -469,6 +489,16 @@ class StructuredAnswerer:
         if compared is not None:  # "did B report a larger or smaller fall than A?": the two figures, compared
             return compose_compared(question, compared, evidence, hits)
         answer = compose_yes_no(question, reading, evidence, hits)
+        # "Was Tech Wire's deal cheaper than the one Bay News listed?": each part found says nothing of which is
+        # cheaper, which only the two figures, compared, would
+        than = _COMPARED_FIGURES.search(question)
+        if than and len(reading.clauses) >= 2 and answer.text.startswith("**Yes"):
+            shown = answer.text.partition("\n")[2]
+            answer.text = (
+                f"{UNSETTLED}: the question asks whether one is {than.group('degree')} than the other, and I could not "
+                f"compare the two; the passages found are quoted below.\n{shown}"
+            )
+            answer.parts = [Part(question.strip().rstrip("?"), "not_mentioned", [])]
         if answer.text.startswith(UNSETTLED) and not reading.sources and len(reading.clauses) == 1:
             # "Has Mara Lind been sentenced?": no report says so, and the latest says it is still to come
             ahead = compose_still_ahead(question, reading.clauses[0].claim, _pool(hits, evidence))
@@ -628,13 +658,21 @@ class StructuredAnswerer:
         # ... and quotes whose numbers or days are of other things ("targeted 30% EV adoption by 2030", asked by how
         # much a share price fell) are the closest passages, not the number asked
         # (a how-many question's quotes are held to their count above: `amount_in`)
+        # (so are quotes giving one only as possible: "it's feasible that Globex earns over $1 billion by the end of
+        # the year", asked by how much its earnings rose)
         if counting is None and wanted:
             asked_words = plain_words(same_event_words(question))
-            if asked_words and not any(
-                asked_words & plain_words(same_event_words(c.quote))
-                for c in answer.citations
-                if gives_what_is_asked(wanted, c.quote)
-            ):
+            giving = [c.quote for c in answer.citations if gives_what_is_asked(wanted, c.quote)]
+            # a score is said of the sides the question names: "32-12" of another final is no score of the one asked
+            # (and "Mariners 48, Rovers 20" says no plain word of the question)
+            sides = [n for n in _asked_names(question, reading.sources) if not a_competition(n)]
+            if _SCORE_ASKED.search(question):
+                unsaid = not any(all(_named_in(n, quote) for n in sides) for quote in giving)
+            else:
+                unsaid = bool(asked_words) and not any(
+                    asked_words & plain_words(same_event_words(quote)) for quote in giving
+                )
+            if unsaid or (all(hedged_only(question, quote) for quote in giving) and not _AHEAD_ASKED.search(question)):
                 return _closest_only(question, answer, wanted, f"{wanted} for {question.strip().rstrip('?')}")
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
@@ -695,6 +733,33 @@ def _of_the_same_story(claim: str, other: str, hits: list[Hit]) -> list[Hit]:
         return hits
     names = names_in(other)
     return [h for h in hits if any(_named_in(n, h.article.text) for n in names)] if names else []
+
+
+_ASKED_AHEAD = re.compile(r"^\W*(?:when|why)\s+(?:is|are|will|would|does|do|can|could|should)\b", re.I)
+_SCORE_ASKED = re.compile(r"\bscore(?:line)?\b", re.I)
+# two figures compared: "cheaper than", "a higher price than"
+_COMPARED_FIGURES = re.compile(
+    r"\b(?P<degree>cheaper|pricier|(?:more|less)\s+expensive|costlier|higher|lower|bigger|smaller|larger)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+than\b",
+    re.I,
+)
+# a question asking of what is expected or planned, which a forecast answers ("By what percentage does Globex expect
+# ...?")
+_AHEAD_ASKED = re.compile(
+    r"\b(?:expect\w*|forecast\w*|projected|predict\w*|estimat\w*|will|would|could|may|might|plan\w*|on\s+track)\b", re.I
+)
+# a clause an event asked of may trail, which the quotes need not say ("... even though Globex offered more")
+_TRAILING_CLAUSE = re.compile(r"\s+(?:even\s+though|although|though|despite|while|whereas|because|since|when)\s.*$")
+
+
+def _unsaid_event(event: str, answer: Answer) -> bool:
+    """The answer quotes passages, none of which says the event happened as the verifier reads it, nor says its
+    deed in any words around it."""
+    if answer.refused or not answer.citations or answer.text.startswith(UNSETTLED):
+        return False
+    quotes = [c.quote for c in answer.citations]
+    # (judged as a yes/no part is: did it happen, not only might it)
+    return not judge(event, quotes, happened=True, spare=True).supported and not deed_said(event, quotes)
 
 
 def _closest_only(question: str, answer: Answer, wanted: str, asked: str) -> Answer:

@@ -222,7 +222,8 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         lead = _order_lead(reading, evidence, cites)
     elif reading.order == "which":
         # asked which came first, a Yes or a No answers nothing: the two reports were not both read as parts
-        lead = f"{UNSETTLED}: the question asks which report came first, and the two were not both found to compare."
+        which = "which report came first" if reading.sources else "which came first"
+        lead = f"{UNSETTLED}: the question asks {which}, and the two were not both found to compare."
     elif "contradicted" in labels:
         bad = next(e for e in evidence if e.label == "contradicted")
         if bad.said_instead:

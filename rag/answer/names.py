@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.core.text import NAME_PHRASE, POST_WORDS, compound_deeds
+from rag.core.text import NAME_PHRASE, POST_WORDS, compound_deeds, split_sentences, straight_quotes
 
 __all__ = [
     "NOT_NAMES",
@@ -15,6 +15,7 @@ __all__ = [
     "in_full",
     "named_by_surname",
     "names_in",
+    "pronouns_named",
     "spelled_out",
     "standalone",
     "stands_for_a_person",
@@ -284,3 +285,34 @@ def spelled_out(question: str, texts: list[str]) -> str:
 def joined(names: list[str]) -> str:
     """Names said together: "Mara Lind", "Mara Lind and Theo Park", "Ada Brin, Mara Lind and Theo Park"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# a sentence opening with "He" or "She", which stands for someone named before it
+_OPENING_PRONOUN = re.compile(r"(?:He|She)(?=\s)")
+# a name said as an owner ("Mara Lind's father"): the pronoun after may be the one owned
+_OWNED_AFTER = re.compile(r"\s*['’]s?\b")
+
+
+def pronouns_named(text: str) -> str:
+    """The text with a sentence's opening "He" or "She" replaced by the one person the sentence before names (outside
+    quotation marks, not as an owner): "Mara Lind met reporters. He has denied it." -> "... Mara Lind has denied it".
+    Left as said when that sentence names no one or more than one."""
+    spans = split_sentences(text)
+    pieces, last = [], 0
+    for (before_start, before_end), (start, _) in zip(spans, spans[1:]):
+        opening = _OPENING_PRONOUN.match(text, start)
+        if opening is None:
+            continue
+        before = re.sub(r'"[^"]*"', " ", straight_quotes(text[before_start:before_end]))
+        people = set()
+        for name in names_in(before):
+            at = before.find(name)
+            if _OWNED_AFTER.match(before, at + len(name)):
+                people.add("")  # an owner: who the pronoun is, is not known
+            elif stands_for_a_person(name):
+                people.add(name)
+        if len(people) != 1 or "" in people:
+            continue
+        pieces += [text[last:start], people.pop()]
+        last = opening.end()
+    return "".join([*pieces, text[last:]])

@@ -22,7 +22,7 @@ from rag.answer.deeds import (
     roles_swapped,
     someone_else_did_it,
 )
-from rag.answer.names import NOT_NAMES, with_initials
+from rag.answer.names import NOT_NAMES, pronouns_named, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
     IRREGULAR_VERBS,
@@ -802,6 +802,13 @@ _TOTAL = re.compile(r"\b(?:total|in\s+all|altogether|including|so\s+far|cumulati
 def _deed_word(claim: str) -> list[str]:
     """The stem of the deed's own word, the last plain word of `_deed` ("fire" of "Mara Lind was fired"), or []."""
     return [t for t, _, kind in analyse(_deed(claim))[1] if kind == "word"][-1:]
+
+
+def deed_said(claim: str, passages: list[str]) -> bool:
+    """A passage says the claim's deed word in some form ("was released" for "release"), which it may tell in its own
+    words around it."""
+    deed = _deed_word(same_event_words(claim))
+    return bool(deed) and any(set(deed) <= analyse(same_event_words(p))[0] for p in passages)
 
 
 def _deed(claim: str) -> str:
@@ -1592,7 +1599,7 @@ def judge(
     speaker = speaker_claimed(bare)
     unspoken = [bool(speaker) and (not said_by(speaker, p) or _said_only_as_news(bare, speaker, p)) for p in passages]
     # a name the claim writes by its initials is the passage's name spelled out ("TW" for Tide Works)
-    passages = [with_initials(terms, same_event_words(p)) for p in passages]
+    passages = [with_initials(terms, same_event_words(pronouns_named(p))) for p in passages]
     covers = [coverage(terms, p) for p in passages]
     # A passage that says the opposite of the claim, or names someone else by its first name, supports nothing: the
     # same passage judged alone would contradict the claim or say nothing of it.

@@ -16,7 +16,7 @@ this year", reported in October, does not say that the bank did not raise them i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -77,7 +77,11 @@ def read_asked_event(question: str) -> str | None:
     done_to = passive != rest or m.group("aux").lower() in ("was", "were", "is", "are")
     rest = passive.replace(" was ", " ", 1) if passive != rest else rest
     doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}\s+", rest)
-    if done_to and doer:
+    # (a name that only starts the one done to, "Tide Works' finance chief arrested", or the first of two, is left
+    # where it stands)
+    after_doer = rest[doer.end() :] if doer else ""
+    # ("When is Globex airing its last show?" is its own deed: "is" before an -ing form is no passive)
+    if done_to and doer and after_doer[:1].islower() and not re.match(r"(?:(?:and|or)\s|\w+ing\b)", after_doer):
         # "When was Mara Lind fired?": she is what was done to, so the claim puts her after the verb ("fired Mara
         # Lind") and "Globex fired Mara Lind" states it
         after = rest[doer.end() :].split()
@@ -267,11 +271,30 @@ _ORDER_ASKED = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)\b", re.I)
+_BEFORE_OR_AFTER = re.compile(r"\s+(?:before\s+or\s+after|after\s+or\s+before)\s+", re.I)
+EITHER_WAY = "before or after"
+# "How long after the merger did Mara Lind resign?": "Did Mara Lind resign after the merger?", asked as a span
+_SPAN_ORDER = re.compile(
+    r"^\W*how\s+long\s+(?P<relation>before|after)\s+(?P<second>[^?]+?)\s+(?P<aux>did|had|was|were|has|have)\s+"
+    r"(?P<first>[^?]+?)\s*\??\s*$",
+    re.I,
+)
 # "Which came first, Mara Lind's firing or her return?", "What happened earlier: X or Y?": which of two events
 _WHICH_FIRST = re.compile(
     r"^\W*(?:which|what)\s+(?:came|happened|occurred|was)\s+(?P<relation>first|earlier|last|later)\s*[,:;]?\s*"
     r"(?P<first>[^?]+?)\s+or\s+(?P<second>[^?]+?)\s*\??\s*$",
     re.I,
+)
+# "Which went bankrupt first, Globex or Tide Works?", "Who testified earlier, Mara Lind or Theo Park?": one deed of
+# two names, each named after the deed
+_WHO_FIRST = re.compile(
+    r"^\W*(?:(?:in|at|during|on)\s+[^,?]+,\s*)?(?:who|which)\s+(?P<deed>(?!(?:came|happened|occurred|was)\s+(?:first|earlier|last|later)\b)[a-z][\w\s'’-]*?)"
+    r"\s+(?P<relation>first|earlier|last|later)\s*[,:;]\s*(?P<first>[^?]+?)\s+or\s+(?P<second>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+# the kind of thing asked of ("which company ..."), not part of the deed
+_KIND_ASKED = re.compile(
+    r"^(?:company|firm|team|club|side|player|country|startup|brand|person|one|of\s+(?:them|the\s+two))\s+", re.I
 )
 _POSSESSIVE_PRONOUN = re.compile(r"^(?:his|her|their|its)\b", re.I)
 # "... or Theo Park's?", "... before Theo Park did?": the deed left out, said by the first event
@@ -282,8 +305,9 @@ _SAID_AGAIN = re.compile(rf"^(?P<name>(?:the\s+)?{NAME_PHRASE.pattern})\s+(?:did
 @dataclass
 class EventOrder:
     first: str  # the claim asked to come before or after ("Mara Lind was fired")
-    relation: str  # "before" | "after"; "first" | "last" for "which came first (last), X or Y?"
+    relation: str  # "before" | "after" | EITHER_WAY; "first" | "last" for "which came first (last), X or Y?"
     second: str  # the event it is placed against ("Mara Lind returned")
+    span: bool = False  # asked how long before or after the second the first happened
 
 
 def _read_which_first(question: str) -> EventOrder | None:
@@ -292,7 +316,7 @@ def _read_which_first(question: str) -> EventOrder | None:
     its names."""
     m = _WHICH_FIRST.match(question.strip())
     if not m:
-        return None
+        return _read_who_first(question)
     first, second = m.group("first").strip(" ,"), m.group("second").strip(" ,")
     named = re.search(NAME_PHRASE, first)
     if named is None or any(len(e.split()) > MAX_WORDS or more_than_one_clause(e) for e in (first, second)):
@@ -307,6 +331,20 @@ def _read_which_first(question: str) -> EventOrder | None:
         return None
     relation = "first" if m.group("relation").lower() in ("first", "earlier") else "last"
     return EventOrder(first, relation, second)
+
+
+def _read_who_first(question: str) -> EventOrder | None:
+    """The two events of "Which went bankrupt first, Globex or Tide Works?" ("Globex went bankrupt", "Tide Works went
+    bankrupt"), or None: both offered must be names."""
+    m = _WHO_FIRST.match(question.strip())
+    if not m:
+        return None
+    deed = _KIND_ASKED.sub("", m.group("deed").strip())
+    first, second = m.group("first").strip(" ,"), m.group("second").strip(" ,")
+    if not all(re.fullmatch(rf"(?:the\s+)?(?:{NAME_PHRASE.pattern}\s*)+", name) for name in (first, second)):
+        return None
+    relation = "first" if m.group("relation").lower() in ("first", "earlier") else "last"
+    return EventOrder(f"{first} {deed}", relation, f"{second} {deed}")
 
 
 def event_claim(event: str) -> str:
@@ -324,6 +362,9 @@ def event_claim(event: str) -> str:
 
 _BARE_NAME = re.compile(r"^the\s+|['’]s?$")
 _OWNER_WORD = re.compile(r"^(?:the|its|his|her|their)\s+", re.I)
+# "... before leaving Globex?": a second event told with no doer, by a verb's -ing form, is the first's doer's ("Mara
+# Lind leaving Globex"); the season and time of day words are no deeds
+_DOERLESS = re.compile(r"^(?!(?:spring|morning|evening|during|nothing|something|everything)\b)[a-z]{2,}ing\s+\S")
 # a thing, not a clause: "the results", "their defeat", "the quarterly results" ("the prize was announced" is an event)
 _OWNED_THING = re.compile(r"^(?:the|its|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?$", re.I)
 
@@ -344,6 +385,14 @@ def read_event_order(question: str) -> EventOrder | None:
     which = _read_which_first(q)
     if which is not None:
         return which
+    # "Did Mara Lind resign before or after the merger?" asks which: read as "... before ...", led by the answer
+    if _BEFORE_OR_AFTER.search(q):
+        either = read_event_order(_BEFORE_OR_AFTER.sub(" before ", q, count=1))
+        return replace(either, relation=EITHER_WAY) if either is not None and either.relation == "before" else None
+    span = _SPAN_ORDER.match(q)
+    if span is not None:
+        asked = read_event_order(f"{span['aux']} {span['first']} {span['relation']} {span['second']}?")
+        return replace(asked, span=True) if asked is not None else None
     m = _ORDER_ASKED.match(q)
     # a capital "After" is a title's ("Life After Globex"), not an order
     if not m or len(q.split()) > MAX_WORDS or more_than_one_clause(q) or not m.group("relation").islower():
@@ -366,6 +415,8 @@ def read_event_order(question: str) -> EventOrder | None:
         owner = _BARE_NAME.sub("", doer.group(0))
         owner += "'" if owner.endswith("s") else "'s"
         second = f"{owner} {_OWNER_WORD.sub('', second)}"
+    if _DOERLESS.match(second):
+        second = f"{_BARE_NAME.sub('', doer.group(0))} {second}"
     # "Did Mara Lind resign before Theo Park did?": the second does what the first was asked to
     said_again = _SAID_AGAIN.match(second)
     if said_again and doer.group(0) in first:
@@ -438,7 +489,10 @@ def compose_event_order(question: str, asked: EventOrder, first: Dated | None, s
 
     a, b = said(first, asked.first), said(second, asked.second)
     order_known = _before(first, second) or _before(second, first)
-    if not order_known and not (first.exact and second.exact):
+    if asked.span and first.exact and second.exact and order_known:
+        return _compose_span(question, asked, first, second, (a, b), (cites, lines, parts))
+    # (a span needs both days)
+    if not (first.exact and second.exact) and (asked.span or not order_known):
         text = f"{UNSETTLED}: no report gives the day of both: {a}; {b}."
     elif not order_known:
         text = f"{UNSETTLED}: both happened on the same day: {a}; {b}."
@@ -450,9 +504,32 @@ def compose_event_order(question: str, asked: EventOrder, first: Dated | None, s
             shown, came = (earlier, "first") if asked.relation == "first" else (later, "later")
             x, y = (b, a) if happened_after else (a, b)  # in the order they happened
             text = f"**{shown[:1].upper() + shown[1:]}** came {came} — {x}, before {y}."
+        elif asked.relation == EITHER_WAY:
+            text = f"**{order.capitalize()}** — {a}, {order} {b}."
         else:
             yes = happened_after == (asked.relation == "after")
             text = f"**{'Yes' if yes else 'No'}** — {a}, {order} {b}."
+    return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, parts=parts)
+
+
+def _compose_span(
+    question: str,
+    asked: EventOrder,
+    first: Dated,
+    second: Dated,
+    said: tuple[str, str],
+    cited: tuple[Citations, list[str], list[Part]],
+) -> Answer:
+    """How long before or after the second event the first happened, in days, from the days both are stated on; the
+    order the question takes as given said to be wrong when the days put them the other way."""
+    (a, b), (cites, lines, parts) = said, cited
+    happened_after = second.day < first.day
+    if happened_after != (asked.relation == "after"):
+        order = "after" if happened_after else "before"
+        text = f"**Not {asked.relation}** — {a}, {order} {b}."
+    else:
+        days = abs((first.day - second.day).days)
+        text = f"**{days} day{'s' if days != 1 else ''}** — {a}, {asked.relation} {b}."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, parts=parts)
 
 
@@ -590,7 +667,10 @@ _WH_OPENING = r"^\W*(?:(?:and|so)\s+)?"  # "And how many ...?", "So when ...?"
 _NUMBER_ASKED = re.compile(
     _WH_OPENING + r"(?:how\s+(?:many|much|large|big|old|far|high|tall|deep|heavy)\b|by\s+how\s+much\b|"
     r"(?:at|to|by|for)?\s*what\s+(?:percentage|percent|share|proportion|number|amount|sum|price|figure|fee|rate|"
-    r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age)\b)",
+    r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age)\b|"
+    # "What was the final score ...?", "What is the new price ...?"
+    r"what\s+(?:was|is|were|are)\s+(?:the|its|their|his|her)\s+(?:final\s+|total\s+|new\s+|current\s+)?"
+    r"(?:score|scoreline|price|cost|fee|salary|valuation|margin|total)\b)",
     re.I,
 )
 _TIME_ASKED = re.compile(

@@ -323,9 +323,16 @@ def past_tense(verb: str) -> str:
 # A plain form that "-ed" took an "e" from ("fired", "closed", "released", "sued", "retired", "announced", "moved",
 # "charged"), or doubled a consonant for ("stopped", "planned")
 _E_DROPPED = re.compile(
-    r"(?:[cvzu]|[^aeiou][aeiou][rs]|[aeiou][aeiou]s|uir|[^aeiou]g|^[^aeiou]?[^aeiou][aeiou][^aeiouwxy])$"
+    r"(?:[cvzu]|[^aeiou][aeiou][rs]|[aeiou][aeiou]s|uir|[^aeiou]g|^[^aeiou]?[^aeiou][aeiou][^aeiouwxy]|^[aeiou][^aeiouwxy])$"
 )
-_DOUBLED = re.compile(r"([^aeiouls])\1$")
+# (a short word's own double letter stays: "adding" -> "add")
+_DOUBLED = re.compile(r"(?<!^[aeiou])([^aeiouls])\1$")
+# an unstressed "-er" ending takes no "e": "offering" -> "offer", "covered" -> "cover" (not "store", "share")
+_UNSTRESSED_ER = re.compile(r"^\w{3,}er$")
+
+
+def _with_dropped_e(plain: str) -> str:
+    return plain + "e" if _E_DROPPED.search(plain) and not _UNSTRESSED_ER.match(plain) else plain
 
 
 def plain_of_gerund(word: str) -> str:
@@ -337,7 +344,7 @@ def plain_of_gerund(word: str) -> str:
     if _DOUBLED.search(plain):
         return plain[:-1]
     # ("bringing" took no "e" from "bring", as "charging" did from "charge")
-    return plain + "e" if _E_DROPPED.search(plain) and not plain.endswith("ng") else plain
+    return plain if plain.endswith("ng") else _with_dropped_e(plain)
 
 
 def plain_form(verb: str) -> str:
@@ -352,7 +359,7 @@ def plain_form(verb: str) -> str:
     plain = verb[:-2]
     if _DOUBLED.search(plain):
         return plain[:-1]
-    return plain + "e" if _E_DROPPED.search(plain) else plain
+    return _with_dropped_e(plain)
 
 
 def irregular_past(verb: str) -> str:
@@ -1002,6 +1009,17 @@ _EVENT_WORDS = [
         "fire",
     ),
     (re.compile(r"\b(?:acquire|acquires|acquired|acquiring|purchase|purchases|purchased)\b", re.I), "buy"),
+    # "went bankrupt", "filed for Chapter 11 bankruptcy protection", "declared bankruptcy": one deed, in two words as
+    # "filed for bankruptcy" has (a claim weighs its words); "its bankruptcy" is the noun of it
+    (
+        re.compile(
+            r"\b(?:(?:go|goes|went|gone|going)\s+bankrupt|(?:file|files|filed|filing)\s+for\s+(?:chapter\s+\d+\s+)?"
+            r"bankruptcy(?:\s+protection)?|(?:declare|declares|declared|declaring)\s+bankruptcy)\b",
+            re.I,
+        ),
+        "filed bankrupt",
+    ),
+    (re.compile(r"\bbankruptcy\b", re.I), "bankrupt"),
     # a side that trades for a named player gets him ("the Mariners traded for Theo Park"); not a price ("shares
     # traded for $10") nor the noun ("a trade for Theo Park", still talked of)
     # (a player "was traded for" another was given away for him)
@@ -1277,10 +1295,28 @@ def said_as_beat(text: str) -> str:
     return text
 
 
+# a sum of dollars in words, as a question may write it: "a billion dollars", "500 million dollars", "20 dollars"
+_DOLLARS_IN_WORDS = re.compile(
+    r"\b(?P<num>an?|one|\d[\d,]*(?:\.\d+)?)\s+(?:(?P<scale>million|billion|trillion)\s+)?dollars\b", re.I
+)
+
+
+def _in_figures(m: re.Match[str]) -> str:
+    number = m.group("num")
+    if not number[0].isdigit():
+        if not m.group("scale"):
+            return m.group(0)  # "a dollars" is no sum
+        number = "1"
+    return f"${number}" + (f" {m.group('scale').lower()}" if m.group("scale") else "")
+
+
 @lru_cache(maxsize=8192)
 def same_event_words(text: str) -> str:
-    """text with each way of wording a common event replaced by one word (see _EVENT_WORDS). Cached: every part of a
-    question judges the same passage windows again."""
+    """text with each way of wording a common event replaced by one word (see _EVENT_WORDS), and a sum of dollars
+    written in words put in figures ("a billion dollars" -> "$1 billion", as news writes it). Cached: every part of
+    a question judges the same passage windows again."""
+    if "dollars" in text:
+        text = _DOLLARS_IN_WORDS.sub(_in_figures, text)
     text = said_as_beat(text)
     text = doers_first(compound_deeds(text))
     text = _PASSED_OVER.sub(r"\g<chosen>", _INSTEAD.sub("", text))
