@@ -6,7 +6,7 @@ from conftest import assert_exact_quotes, index_articles
 
 from rag.answer.verdicts import judge
 from rag.answer.when import kind_asked, read_asked_event, read_event_order
-from rag.core.text import plain_form, plain_of_gerund
+from rag.core.text import PAIRED_VALUE, plain_form, plain_of_gerund
 
 
 def test_a_sentence_opening_with_he_or_she_is_about_the_one_person_named_before_it():
@@ -152,6 +152,8 @@ def test_events_asked_spans_and_scores_end_to_end(tmp_path_factory):
     shut = bot.ask("Why did Globex shut down Harbour Lab?")
     assert shut.text.startswith("The articles do not settle this: I could not confirm “Globex shut down Harbour Lab”")
     assert [p.verdict for p in shut.parts] == ["not_mentioned"]
+    fire = bot.ask("What caused the fire at Harbour Lab?")
+    assert fire.text.startswith("The articles do not settle this: I could not confirm “the fire at Harbour Lab”")
     # the release is said ("was released ... due to"): the quotes answer, with no such lead
     released = bot.ask("Why did the Rovers release Theo Park?")
     assert "due to a dispute" in released.text and not released.text.startswith("The articles do not settle")
@@ -160,3 +162,63 @@ def test_events_asked_spans_and_scores_end_to_end(tmp_path_factory):
     assert score.text.startswith("The articles do not settle this: I could not confirm a number"), score.text
     bets = bot.ask("By how much did Tide Works' monthly Harbour Cup bets rise from October to November?")
     assert bets.text.startswith("The articles do not settle this: I could not confirm a number"), bets.text
+
+
+def test_a_climb_is_not_denied_by_a_loss_beside_a_soaring_figure():
+    # the sentence's one percentage is a loss ("lost 86%"), whatever else soars in it: no size of a climb
+    lost = [
+        (
+            "For early holders, the rebound eases the pain of 2029, when Globex lost 86% of its value as soaring "
+            "inflation pushed investors out of tech."
+        )
+    ]
+    assert judge("Globex climbed more than 250% in the first 11 months of 2030", lost, happened=True).label != (
+        "contradicted"
+    )
+    # "in 2029," is a year before a comma ("2029," was read as a value to pair with "11 months", and denied the claim)
+    asked = "Globex's stock gain in the first 11 months of 2030 outstrip what it lost in 2029, in percentage terms"
+    assert [m.group(0) for m in PAIRED_VALUE.finditer(asked)] == ["11", "2030", "2029"]
+    assert [m.group(0) for m in PAIRED_VALUE.finditer("paid $1,000 for 45 goals in 33 matches")] == [
+        "$1,000",
+        "45",
+        "33",
+    ]
+    span = read_event_order("How many days after the merger did Mara Lind resign?")
+    assert span is not None and span.span
+
+
+SECOND_ROUND = [
+    (
+        "Tech Wire",
+        "2030-10-13",
+        "Startups at war",
+        (
+            "Jon Vale, whose firm Tide Works advises many startups, says staff help however they can. "
+            '"Looking at our clients, 10-25% of team members have been called up to reserve duty," he said.'
+        ),
+    ),
+    (
+        "Bay News",
+        "2030-10-14",
+        "A founder's story",
+        (
+            "This is the story of Theo Park, who set up Globex in 2026 and three years later was rolling in money. "
+            "The family came under scrutiny after Ada Brin shot a man who tried to rob her at the farm."
+        ),
+    ),
+]
+
+
+def test_second_round_finds_end_to_end(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    bot = Assistant.open(index_articles(tmp_path_factory, "second_round", SECOND_ROUND))
+    # Mara Vale is not Jon Vale: one surname, two first names
+    other = bot.ask("Was it Mara Vale who told Tech Wire that 10-25% of team members had been called up?")
+    assert other.text.startswith("**No.**") and "Jon Vale" in other.text, other.text
+    # "three years later" counts no years in prison
+    prison = bot.ask("How many years in prison did Theo Park get?")
+    assert prison.text.startswith("The articles I have do not answer this question"), prison.text
+    # a why-question of two clauses presumes its first: no one was convicted
+    convicted = bot.ask("Why was Ada Brin convicted after she shot the man who tried to rob her?")
+    assert convicted.text.startswith("The articles do not settle this: I could not confirm"), convicted.text

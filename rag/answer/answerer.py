@@ -381,7 +381,17 @@ class StructuredAnswerer:
             # asked why or when something happened, quotes that never say it happened are about it, not the answer
             # ("Why did Globex close its lab?" answered with the lab's launch)
             # (not asked of what is yet to come: "When is Globex airing its last show?" is answered by a plan)
-            said = _TRAILING_CLAUSE.sub("", event) if event is not None and not _ASKED_AHEAD.match(question) else ""
+            # (a question of two clauses is read without its trailing one: "Why was X convicted after she ...?")
+            presumed = event or read_asked_event(_TRAILING_CLAUSE.sub("", question.strip().rstrip("?")) + "?")
+            said = _TRAILING_CLAUSE.sub("", presumed) if presumed and not _ASKED_AHEAD.match(question) else ""
+            # "What caused the harbour strike?" presumes the strike: its head noun, said in some quote, is enough
+            # (a deed asked so, "What led to Mara Lind leaving Globex?", may be told in other words: "resigned")
+            caused = _CAUSE_ASKED.match(question)
+            caused = caused if caused and not re.search(r"\b[a-z]{3,}ing\b", caused["event"]) else None
+            if caused and quoted.citations and not quoted.text.startswith((UNSETTLED, REFUSAL)):
+                head = [t for t, _, kind in analyse(caused["event"])[1] if kind == "word"][-1:]
+                if head and not any(set(head) <= analyse(c.quote)[0] for c in quoted.citations):
+                    said = caused["event"]
             if said and _unsaid_event(said, quoted):
                 quoted.text = (
                     f"{UNSETTLED}: I could not confirm “{said}”, which the question takes as given; the closest "
@@ -557,6 +567,9 @@ class StructuredAnswerer:
         counted_names = _asked_names(question, reading.sources) if counting is not None else []
         asked_places = ordinals(question)
         asked_months = months_of_years(question)
+        # what the counted thing is of: "how many years in prison did ...?"
+        of_what = _COUNTED_OF.match(question) if counting is not None else None
+        qualifier = plain_words(of_what["of"]) if of_what else frozenset()
 
         def unquotable(sentence: str) -> bool:
             return (
@@ -576,6 +589,8 @@ class StructuredAnswerer:
                         or _another_year(asked_months, sentence)
                         # ("he could score six goals this week" counts none scored)
                         or hedged_only(counting.claim, sentence)
+                        # ("three years later" counts no years in prison)
+                        or not qualifier <= analyse(sentence)[0]
                     )
                 )
             )
@@ -735,6 +750,14 @@ def _of_the_same_story(claim: str, other: str, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if any(_named_in(n, h.article.text) for n in names)] if names else []
 
 
+_COUNTED_OF = re.compile(
+    r"^\W*how\s+many\s+[a-z][\w-]*\s+(?:in|of|on|at|behind)\s+(?P<of>[a-z][\w\s'’-]*?)\s+"
+    r"(?:did|does|do|was|were|is|are|has|have|had|will|would)\b",
+    re.I,
+)
+_CAUSE_ASKED = re.compile(
+    r"^\W*what\s+(?:caused|led\s+to|triggered|prompted|sparked)\s+(?P<event>[^?]+?)\s*\??\s*$", re.I
+)
 _ASKED_AHEAD = re.compile(r"^\W*(?:when|why)\s+(?:is|are|will|would|does|do|can|could|should)\b", re.I)
 _SCORE_ASKED = re.compile(r"\bscore(?:line)?\b", re.I)
 # two figures compared: "cheaper than", "a higher price than"
@@ -748,8 +771,11 @@ _COMPARED_FIGURES = re.compile(
 _AHEAD_ASKED = re.compile(
     r"\b(?:expect\w*|forecast\w*|projected|predict\w*|estimat\w*|will|would|could|may|might|plan\w*|on\s+track)\b", re.I
 )
-# a clause an event asked of may trail, which the quotes need not say ("... even though Globex offered more")
-_TRAILING_CLAUSE = re.compile(r"\s+(?:even\s+though|although|though|despite|while|whereas|because|since|when)\s.*$")
+# a clause an event asked of may trail, which the quotes need not say ("... even though Globex offered more", "...
+# after she left")
+_TRAILING_CLAUSE = re.compile(
+    r"\s+(?:even\s+though|although|though|despite|while|whereas|because|since|when|after|before)\s.*$"
+)
 
 
 def _unsaid_event(event: str, answer: Answer) -> bool:

@@ -664,16 +664,18 @@ def _bound_read(claim: str, passage: str) -> str:
         sentence = passage[start:end]
         if not names <= analyse(sentence)[0] or coverage(rest, sentence) < BOUND_COVER:
             continue
+        # (not one said of a move the other way: "revenue dropped, ... its service grew, up 10.4%" gives no drop, nor
+        # "lost 86% of its value" a climb: a sentence whose every amount of it moved the other way gives none)
+        of_it = [c for c in _AMOUNT_CLAUSE.split(sentence) if any(k == key for k, *_ in amounts_said(c))]
+        turned = [c for c in of_it if _turned(rest, c)]
+        if of_it and len(turned) == len(of_it):
+            continue
         # (the clauses saying most of them: "net income of $221 million, compared with a net loss of $1.2 billion")
         most, near = _amounts_of_best_clauses(sentence, key, lambda said: len(thing & said), 0)
         near = near if most else []
         # (a sentence's one amount of it is said with all of the sentence: "Crossing it, for instance, will be 15%
         # costlier")
         alone = [v for k, v, _, _ in amounts_said(sentence) if k == key]
-        # (not one said of a move the other way: "revenue dropped, ... its service grew, up 10.4%" gives no drop)
-        turned = any(
-            _turned(rest, c) for c in _AMOUNT_CLAUSE.split(sentence) if any(k == key for k, *_ in amounts_said(c))
-        )
         if not near and len(alone) == 1 and thing & analyse(sentence)[0] and not turned:
             near = alone
         if len(near) == 1 and near[0] != value:
@@ -769,16 +771,27 @@ _Score = TypeVar("_Score", int, tuple[int, int])
 
 
 def _turned(claim: str, clause: str) -> bool:
-    """The clause moves a figure the other way from the claim, and not its way ("up 10.4%" of "the revenue drop")."""
+    """The clause moves a figure the other way from the claim, and not its way ("up 10.4%" of "the revenue drop"); or
+    the word right before its amount does, whatever else moves in it ("lost 86% of its value as soaring inflation
+    ...", asked of a climb)."""
     said = {base_stem(w) for w in _WORD.findall(same_event_words(claim).lower())}
-    heard = {base_stem(w) for w in _WORD.findall(same_event_words(clause).lower())}
-    return any(said & way and not heard & way and heard & other for way, other in _WAYS)
+    clause = same_event_words(clause).lower()
+    heard = {base_stem(w) for w in _WORD.findall(clause)}
+    moved = {base_stem(w) for m in _MOVED_BY.finditer(clause) for w in _WORD.findall(m["move"])}
+    return any(
+        said & way and (not heard & way or not moved & way) and (moved if moved else heard) & other
+        for way, other in _WAYS
+    )
+
+
+# the words just before an amount, which say which way it moved ("lost 86%", "rose by 11 points", "down 10.4%")
+_MOVED_BY = re.compile(r"(?P<move>(?:\b[a-z]+\s+){1,2}?)(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d")
 
 
 # the words of a figure moving up and down, read by stem (after the toolkit's event words: "fell" is "fall"): `_turned`
 # reads a move the other way, `_deed` the move as the deed
 _UP = frozenset(base_stem(w) for w in "rise increase gain grow up climb jump soar surge higher".split())
-_DOWN = frozenset(base_stem(w) for w in "fall decrease drop loss shrink down decline slump lower".split())
+_DOWN = frozenset(base_stem(w) for w in "fall decrease drop loss lose lost shrink down decline slump lower".split())
 _WAYS = ((_UP, _DOWN), (_DOWN, _UP))
 _MOVE_STEMS = _UP | _DOWN
 

@@ -273,9 +273,10 @@ _ORDER_ASKED = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she|they|it)\b", re.I)
 _BEFORE_OR_AFTER = re.compile(r"\s+(?:before\s+or\s+after|after\s+or\s+before)\s+", re.I)
 EITHER_WAY = "before or after"
-# "How long after the merger did Mara Lind resign?": "Did Mara Lind resign after the merger?", asked as a span
+# "How long (how many days) after the merger did Mara Lind resign?": "Did Mara Lind resign after the merger?", asked
+# as a span
 _SPAN_ORDER = re.compile(
-    r"^\W*how\s+long\s+(?P<relation>before|after)\s+(?P<second>[^?]+?)\s+(?P<aux>did|had|was|were|has|have)\s+"
+    r"^\W*how\s+(?:long|many\s+(?:days|weeks|months|years))\s+(?P<relation>before|after)\s+(?P<second>[^?]+?)\s+(?P<aux>did|had|was|were|has|have)\s+"
     r"(?P<first>[^?]+?)\s*\??\s*$",
     re.I,
 )

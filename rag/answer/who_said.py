@@ -354,7 +354,16 @@ def _unquoted(text: str) -> str:
 
 
 def _same_person(a: str, b: str) -> bool:
-    return bool({w.lower() for w in NAME.findall(a)} & {w.lower() for w in NAME.findall(b)})
+    """The two names share a word, and are not two first names before one surname ("Jon Vale" is not "Mara
+    Vale"; "Globex CEO Mara Lind" and "Lind" are "Mara Lind")."""
+    words_a, words_b = [w.lower() for w in NAME.findall(a)], [w.lower() for w in NAME.findall(b)]
+    shared = set(words_a) & set(words_b)
+    if not shared:
+        return False
+    surname = words_a[-1]
+    if surname in shared and len(words_a) >= 2 and len(words_b) >= 2 and words_b[-1] == surname:
+        return words_a[-2] == words_b[-2]
+    return True
 
 
 def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer | None:

@@ -1362,7 +1362,8 @@ NUMBER_WORDS.update(
 _PAIRED_NUMBER_WORDS = "|".join(w for w, v in NUMBER_WORDS.items() if v.isdigit() and 2 <= int(v) <= 20)
 PAIRED_VALUE = re.compile(
     # (not an ordinal: "a 13th defeat" counts no 13 of anything)
-    rf"(?:[$€£]\s?)?(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?(?![a-zA-Z\d])"
+    # (a comma after it ends the clause, not the number: "in 2022, in ..." is a year)
+    rf"(?:[$€£]\s?)?(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*[-–]\s*\d(?:[\d,]*\d)?(?:\.\d+)?)?(?![a-zA-Z\d])"
     rf"|\b(?:{_PAIRED_NUMBER_WORDS})\b|\b{MONTH_NAME}\b",
     re.I,
 )
