@@ -22,7 +22,8 @@ questions eight black-box testers of the fifty-third session wrote with golds be
 follow-ups asked stand-alone, lists and counts, quotes given by a pronoun), read after the session's fixes (so they
 were looked at). Set "testers54" holds the same of the fifty-fourth session's twelve testers (plans and conditions,
 amounts that changed, who someone is, negations and lists, opinions, still true, sports results, products), read
-after that session's fixes.
+after that session's fixes. Set "testers55" holds the same of the fifty-fifth session's eight testers (quoted
+speech, units, timelines, causes, spans, figures compared, "he" and "she", questions that presume something).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """
