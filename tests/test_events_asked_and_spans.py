@@ -206,6 +206,12 @@ SECOND_ROUND = [
             "The family came under scrutiny after Ada Brin shot a man who tried to rob her at the farm."
         ),
     ),
+    (
+        "Coast Times",
+        "2030-11-11",
+        "Rovers at home",
+        "Rovers tight end Jon Vale returned to the field for the home game only 26 days after ankle surgery.",
+    ),
 ]
 
 
@@ -222,3 +228,7 @@ def test_second_round_finds_end_to_end(tmp_path_factory):
     # a why-question of two clauses presumes its first: no one was convicted
     convicted = bot.ask("Why was Ada Brin convicted after she shot the man who tried to rob her?")
     assert convicted.text.startswith("The articles do not settle this: I could not confirm"), convicted.text
+    # a span the sentence states itself, with neither day given
+    back = bot.ask("How many days after his ankle surgery was Jon Vale back on the field?")
+    assert back.text.startswith("**26 days** — Coast Times (2030-11-11) [1]"), back.text
+    assert_exact_quotes(bot, back)

@@ -90,6 +90,7 @@ from rag.answer.stated import (
 from rag.answer.verdicts import ABOUT, deed_said, judge, other_person, place_swapped, said_only_as_another_name
 from rag.answer.when import (
     compose_event_order,
+    compose_stated_span,
     compose_still_ahead,
     compose_timed,
     compose_when,
@@ -321,6 +322,11 @@ class StructuredAnswerer:
             )
             ordered = compose_event_order(question, order, first, second)
             ordered.hits = hits
+            # the days not both found, a sentence may state the span itself ("only 26 days after surgery")
+            if order.span and ordered.text.startswith(UNSETTLED):
+                stated = compose_stated_span(question, order, hits)
+                if stated is not None:
+                    return stated
             if order.span and first is None and second is None:
                 # neither event found as asked: the passages closest to the question may still date them for a reader
                 nearest = self.quotes(question, reading, hits)

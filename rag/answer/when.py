@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from rag.answer.compose import UNSETTLED, Citations, earlier_year_said, outlet_of
+from rag.answer.compose import UNSETTLED, Citations, earlier_year_said, outlet_of, quoted
 from rag.answer.parts import Window, sentences_of
 from rag.answer.reading import as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
@@ -532,6 +532,40 @@ def _compose_span(
         days = abs((first.day - second.day).days)
         text = f"**{days} day{'s' if days != 1 else ''}** — {a}, {asked.relation} {b}."
     return Answer(question=question, text="\n".join([text, *lines]), citations=cites.items, parts=parts)
+
+
+# a span a sentence states itself: "returned only 26 days after surgery", "signed only 48 hours earlier"
+_SPAN_SAID = re.compile(
+    r"\b(?P<span>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?))\s+(?:after|before|earlier|later)\b",
+    re.I,
+)
+
+
+def compose_stated_span(question: str, asked: EventOrder, hits: list[Hit]) -> Answer | None:
+    """The span a sentence states between the two events ("**26 days**"), when one names the first event's doer and
+    says a plain word of each event ("returned to the field only 26 days after ankle surgery" for "How many days
+    after his surgery was Mara Lind back on the field?"); None when none does."""
+    doer = re.match(rf"(?:the\s+)?{NAME_PHRASE.pattern}", asked.first)
+    if doer is None:
+        return None
+    names = {t for t, _, kind in analyse(doer.group(0))[1] if kind == "name"}
+    first, second = (_plain_stems(e) for e in (asked.first, asked.second))
+    for window in sentences_of(hits):
+        said = _SPAN_SAID.search(window.text)
+        words = analyse(same_event_words(window.text))[0]
+        if said is None or not names & words or not (first & words and second & words):
+            continue
+        cites = Citations()
+        n = cites.cite(window)
+        text = f"**{said['span']}** — {outlet_of(window)} [{n}]:\n{quoted(window.text, n)}"
+        part = Part(f"{asked.first} {said['span']} {asked.relation} {asked.second}", "supported", [n])
+        return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=[part])
+    return None
+
+
+def _plain_stems(event: str) -> set[str]:
+    return {t for t, _, kind in analyse(same_event_words(event))[1] if kind == "word"}
 
 
 # "Did Globex cut prices in November?", "... on March 3, 2023?", "... in 2022?": a yes/no question ending on a time
