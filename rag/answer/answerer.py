@@ -386,24 +386,9 @@ class StructuredAnswerer:
             quoted = self.quotes(question, reading, hits, about, counting=amount)
             # asked why or when something happened, quotes that never say it happened are about it, not the answer
             # ("Why did Globex close its lab?" answered with the lab's launch)
-            # (not asked of what is yet to come: "When is Globex airing its last show?" is answered by a plan)
-            # (a question of two clauses is read without its trailing one: "Why was X convicted after she ...?")
-            presumed = event or read_asked_event(_TRAILING_CLAUSE.sub("", question.strip().rstrip("?")) + "?")
-            said = _TRAILING_CLAUSE.sub("", presumed) if presumed and not _ASKED_AHEAD.match(question) else ""
-            # "What caused the harbour strike?" presumes the strike: its head noun, said in some quote, is enough
-            # (a deed asked so, "What led to Mara Lind leaving Globex?", may be told in other words: "resigned")
-            caused = _CAUSE_ASKED.match(question)
-            caused = caused if caused and not re.search(r"\b[a-z]{3,}ing\b", caused["event"]) else None
-            if caused and quoted.citations and not quoted.text.startswith((UNSETTLED, REFUSAL)):
-                head = [t for t, _, kind in analyse(caused["event"])[1] if kind == "word"][-1:]
-                if head and not any(set(head) <= analyse(c.quote)[0] for c in quoted.citations):
-                    said = caused["event"]
+            said = _presumed(question, event, quoted)
             if said and _unsaid_event(said, quoted):
-                quoted.text = (
-                    f"{UNSETTLED}: I could not confirm “{said}”, which the question takes as given; the closest "
-                    f"passages are quoted below.\n{quoted.text}"
-                )
-                quoted.parts = [Part(said, "not_mentioned", [])]
+                return _closest_below(quoted, f"“{said}”, which the question takes as given", said)
             return quoted
         # "Did Mara Lind resign in November?": the day the event is dated to, set against the time asked
         timed = read_timed_event(question, _newest(hits)) if reading.shape == "yesno" and not reading.sources else None
@@ -784,6 +769,25 @@ _TRAILING_CLAUSE = re.compile(
 )
 
 
+def _presumed(question: str, event: str | None, quoted: Answer) -> str:
+    """The event a why-, when- or what-caused question takes as given, as the claim to check its quotes against; ""
+    for none."""
+    # (a question of two clauses is read without its trailing one: "Why was X convicted after she ...?")
+    presumed = event or read_asked_event(_TRAILING_CLAUSE.sub("", question.strip().rstrip("?")) + "?")
+    # (not asked of what is yet to come: "When is Globex airing its last show?" is answered by a plan)
+    said = _TRAILING_CLAUSE.sub("", presumed) if presumed and not _ASKED_AHEAD.match(question) else ""
+    # "What caused the harbour strike?" presumes the strike: its head noun, said in some quote, is enough
+    # (a deed asked so, "What led to Mara Lind leaving Globex?", may be told in other words: "resigned")
+    caused = _CAUSE_ASKED.match(question)
+    if not caused or re.search(r"\b[a-z]{3,}ing\b", caused["event"]):
+        return said
+    if quoted.citations and not quoted.text.startswith((UNSETTLED, REFUSAL)):
+        head = [t for t, _, kind in analyse(caused["event"])[1] if kind == "word"][-1:]
+        if head and not any(set(head) <= analyse(c.quote)[0] for c in quoted.citations):
+            return caused["event"]
+    return said
+
+
 def _unsaid_event(event: str, answer: Answer) -> bool:
     """The answer quotes passages, none of which says the event happened as the verifier reads it, nor says its
     deed in any words around it."""
@@ -797,11 +801,15 @@ def _unsaid_event(event: str, answer: Answer) -> bool:
 def _closest_only(question: str, answer: Answer, wanted: str, asked: str) -> Answer:
     """The quotes kept as the closest passages under a lead saying what was not confirmed (`wanted`: "a number of
     jobs"); the one part, `asked`, not found."""
+    return _closest_below(answer, f"{wanted} for “{question.strip().rstrip('?')}?”", asked)
+
+
+def _closest_below(answer: Answer, unconfirmed: str, claim: str) -> Answer:
+    """The answer's quotes kept below a lead saying what could not be confirmed; its one part, `claim`, not found."""
     answer.text = (
-        f"{UNSETTLED}: I could not confirm {wanted} for “{question.strip().rstrip('?')}?”; the closest passages are "
-        f"quoted below.\n{answer.text}"
+        f"{UNSETTLED}: I could not confirm {unconfirmed}; the closest passages are quoted below.\n{answer.text}"
     )
-    answer.parts = [Part(asked, "not_mentioned", [])]
+    answer.parts = [Part(claim, "not_mentioned", [])]
     return answer
 
 

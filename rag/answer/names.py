@@ -289,6 +289,7 @@ def joined(names: list[str]) -> str:
 
 # a sentence opening with "He" or "She", which stands for someone named before it
 _OPENING_PRONOUN = re.compile(r"(?:He|She)(?=\s)")
+_ANY_OPENING_PRONOUN = re.compile(r"\b(?:He|She)\s")
 # a name said as an owner ("Mara Lind's father"): the pronoun after may be the one owned
 _OWNED_AFTER = re.compile(r"\s*['’]s?\b")
 
@@ -297,6 +298,8 @@ def pronouns_named(text: str) -> str:
     """The text with a sentence's opening "He" or "She" replaced by the one person the sentence before names (outside
     quotation marks, not as an owner): "Mara Lind met reporters. He has denied it." -> "... Mara Lind has denied it".
     Left as said when that sentence names no one or more than one."""
+    if not _ANY_OPENING_PRONOUN.search(text):  # (the verifier's hot path: most passages have none)
+        return text
     spans = split_sentences(text)
     pieces, last = [], 0
     for (before_start, before_end), (start, _) in zip(spans, spans[1:]):

@@ -28,7 +28,7 @@ from rag.answer.verdicts import judge
 from rag.core.text import DAY_OF_MONTH, MONTH_NAME, MONTHS, NAME_PHRASE, holds_number, same_event_words
 from rag.core.types import Answer, Hit, Part
 from rag.query import published_window
-from rag.verify.lexical import analyse
+from rag.verify.lexical import analyse, plain_words
 
 _WHEN_OR_WHY = re.compile(
     r"^\W*(?P<wh>when|why)\s+(?P<aux>did|does|do|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+?)\s*\??\s*$", re.I
@@ -550,7 +550,7 @@ def compose_stated_span(question: str, asked: EventOrder, hits: list[Hit]) -> An
     if doer is None:
         return None
     names = {t for t, _, kind in analyse(doer.group(0))[1] if kind == "name"}
-    first, second = (_plain_stems(e) for e in (asked.first, asked.second))
+    first, second = (plain_words(same_event_words(e)) for e in (asked.first, asked.second))
     for window in sentences_of(hits):
         said = _SPAN_SAID.search(window.text)
         words = analyse(same_event_words(window.text))[0]
@@ -562,10 +562,6 @@ def compose_stated_span(question: str, asked: EventOrder, hits: list[Hit]) -> An
         part = Part(f"{asked.first} {said['span']} {asked.relation} {asked.second}", "supported", [n])
         return Answer(question=question, text=text, citations=cites.items, hits=hits, parts=[part])
     return None
-
-
-def _plain_stems(event: str) -> set[str]:
-    return {t for t, _, kind in analyse(same_event_words(event))[1] if kind == "word"}
 
 
 # "Did Globex cut prices in November?", "... on March 3, 2023?", "... in 2022?": a yes/no question ending on a time
