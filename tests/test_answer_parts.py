@@ -383,10 +383,11 @@ def test_an_order_question_whose_part_is_contradicted_is_answered_no(bot):
         "Ledger reported Globex's quarterly profit?"
     )
     # the dates are in the stated order, but Tech Wire says the opposite of what the question says it reported
-    # the part is said as the question's, in plain words (a phrase would not read after "the claim that")
+    # the part is said as the question's, in plain words (a phrase would not read after "the claim that"); the
+    # citation follows the outlet, not the claim it contradicts
     assert answer.text.startswith(
-        "**No.** What Tech Wire (2023-10-20) reports contradicts what the question says: regulators did not open an "
-        "inquiry into Globex's accounting [1]."
+        "**No.** What Tech Wire (2023-10-20) reports [1] contradicts what the question says: regulators did not open "
+        "an inquiry into Globex's accounting."
     )
     assert [p.verdict for p in answer.parts] == ["contradicted", "supported"]
     assert_exact_quotes(bot, answer)

@@ -241,7 +241,8 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             # may be a phrase ("defeat for the Rovers in Week 13"), which "the claim that ..." would make ungrammatical.
             claim = _short(bad.clause.shown)
             said = f"what the question says {claim}" if claim.startswith(ABOUT) else f"what the question says: {claim}"
-            lead = f"**No.** What {_outlet(bad)} reports contradicts {said} [{_cite(cites, bad)}]."
+            # (cited after the outlet: after the claim, the number would read as the source of the false claim)
+            lead = f"**No.** What {_outlet(bad)} reports [{_cite(cites, bad)}] contradicts {said}."
     elif (
         labels
         and all(label == "supported" for label in labels)
