@@ -87,7 +87,15 @@ from rag.answer.stated import (
     succession_searches,
     successor_as_new_holder,
 )
-from rag.answer.verdicts import ABOUT, deed_said, judge, other_person, place_swapped, said_only_as_another_name
+from rag.answer.verdicts import (
+    ABOUT,
+    deed_said,
+    judge,
+    other_person,
+    place_swapped,
+    said_only_as_another_name,
+    says_deed,
+)
 from rag.answer.when import (
     compose_event_order,
     compose_stated_span,
@@ -104,7 +112,16 @@ from rag.answer.when import (
     read_when,
 )
 from rag.answer.who_said import compose_said_by_one, compose_who_said, read_said_by_one, read_who_said
-from rag.core.text import TITLE_WORDS, holds_number, months_of_years, ordinals, same_event_words, stems
+from rag.core.text import (
+    MONTH_NAME,
+    TITLE_WORDS,
+    holds_number,
+    is_caption,
+    months_of_years,
+    ordinals,
+    same_event_words,
+    stems,
+)
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer, gives_words_of
 from rag.query import earliest_time_named, published_window, without_publication_time
@@ -564,7 +581,8 @@ class StructuredAnswerer:
 
         def unquotable(sentence: str) -> bool:
             return (
-                other_person(question, sentence)
+                is_caption(sentence)
+                or other_person(question, sentence)
                 or any(said_only_as_another_name(n, sentence) for n in full_names)
                 or (bool(speaker) and words_of_a_namesake(speaker, sentence, articles, family))
                 or any(_first_word_only(n, sentence) and any(sentence in t for t in strangers) for n in full_names)
@@ -578,6 +596,7 @@ class StructuredAnswerer:
                         or not all(_named_in(n, sentence) for n in counted_names)
                         or _another_place(asked_places, sentence)
                         or _another_year(asked_months, sentence)
+                        or _another_month(question, sentence)
                         # ("he could score six goals this week" counts none scored)
                         or hedged_only(counting.claim, sentence)
                         # ("three years later" counts no years in prison)
@@ -605,9 +624,13 @@ class StructuredAnswerer:
         if answer.refused and counting is not None:  # "Lind has been getting creative" counts no votes
             said_back = f"I could not confirm a number for “{question.strip().rstrip('?')}?” from the closest passages"
             return _refused_for(question, said_back, f"how {counting.kind} {counting.claim}", hits)
-        # quotes with numbers of other things ("cutting costs over the past 10 days", asked how many jobs) are shown
-        # as the closest passages, not as if they answered
-        if counting is not None and not any(amount_in(counting, c.quote) for c in answer.citations):
+        # quotes with numbers of other things ("cutting costs over the past 10 days", asked how many jobs), or whose
+        # sentence does not say the deed asked of ("was sold for $300 million", asked what Globex paid), are shown as
+        # the closest passages, not as if they answered
+        deed = _asked_deed(question)
+        if counting is not None and not any(
+            amount_in(counting, c.quote) and says_deed(deed, c.quote) for c in answer.citations
+        ):
             # (a count said in other words, "picked him off twice", is left for the reader to read in the quotes)
             counted_noun = counting.noun if counting.noun not in ("more", "fewer", "less") else ""
             wanted_number = f"a number of {counted_noun}" if counted_noun else "the amount"
@@ -674,6 +697,9 @@ class StructuredAnswerer:
             sides = [n for n in _asked_names(question, reading.sources) if not a_competition(n)]
             if _SCORE_ASKED.search(question):
                 unsaid = not any(all(_named_in(n, quote) for n in sides) for quote in giving)
+            elif "date" not in wanted:
+                # a number said with the deed asked of: "is projected for a $15.3M salary" gives no sum he signed for
+                unsaid = not any(says_deed(deed, quote) for quote in giving)
             else:
                 unsaid = bool(asked_words) and not any(
                     asked_words & plain_words(same_event_words(quote)) for quote in giving
@@ -798,6 +824,33 @@ def _unsaid_event(event: str, answer: Answer) -> bool:
     return not judge(event, quotes, happened=True, spare=True).supported and not deed_said(event, quotes)
 
 
+# the auxiliary a question's subject and deed follow: "how much did Globex pay ...", "how many are taking ..."
+_AUX_THEN = re.compile(r"\b(?:did|does|do|is|are|was|were|has|have|had|will|would|can)\s+(?P<rest>.+)$", re.I)
+# words that stand before the deed or say little of it: "did Globex end up paying", "did Tide Works go before replacing"
+_LIGHT_VERBS = frozenset("end go get have expect manage try plan".split())
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+
+
+def _asked_deed(question: str) -> list[str]:
+    """The words of the deed a how-much / how-many question asks of: the first plain word after its auxiliary and
+    its subject, and the one right after it ("pay" in "How much did Globex pay for Tide Works?", "stock jump" in
+    "... did Globex stock jump?"); none when it has no such word."""
+    m = _AUX_THEN.search(question)
+    previous, deed = "", []
+    for word in re.findall(r"[A-Za-z][\w'’-]*", m["rest"]) if m else []:
+        low = word.lower()
+        plain = not word[0].isupper() and bool(plain_words(low)) and low not in _LIGHT_VERBS
+        # (a noun after "the" is the subject's: "did the company raise")
+        if plain and previous not in _DETERMINERS:
+            deed.append(low)
+        elif deed:
+            break
+        if len(deed) == 2:
+            break
+        previous = low
+    return deed
+
+
 def _closest_only(question: str, answer: Answer, wanted: str, asked: str) -> Answer:
     """The quotes kept as the closest passages under a lead saying what was not confirmed (`wanted`: "a number of
     jobs"); the one part, `asked`, not found."""
@@ -847,6 +900,18 @@ def _another_year(asked: set[tuple[int, int]], sentence: str) -> bool:
     "in July 2023"): its number counts another year's."""
     said = months_of_years(sentence) if asked else set()
     return any(said_month == month and (month, year) not in said for month, year in asked for said_month, _ in said)
+
+
+# a month by its name, capitalised ("may" is no month)
+_MONTH = re.compile(rf"\b{MONTH_NAME}\b")
+
+
+def _another_month(question: str, sentence: str) -> bool:
+    """The question names a month ("the November lawsuit") and the sentence names others only: its number is of
+    another time's event ("settled a past suit in February")."""
+    asked = set(_MONTH.findall(question))
+    said = set(_MONTH.findall(sentence))
+    return bool(asked and said and not asked & said)
 
 
 def _said_with(name: str, others: list[str], hits: list[Hit]) -> bool:

@@ -294,10 +294,21 @@ _ANY_OPENING_PRONOUN = re.compile(r"\b(?:He|She)\s")
 _OWNED_AFTER = re.compile(r"\s*['’]s?\b")
 
 
+# an opening phrase about what an owner did, then the owner as "it" or "they": "As part of Globex's plea, it agreed to
+# pay", "Under Tide Works' plan, they will ..."
+_OWNER_THEN_PRONOUN = re.compile(
+    rf"\b(?P<lead>(?:As\s+(?:a\s+)?part\s+of|Under|In|With|Through)\s+)(?P<owner>{NAME_PHRASE.pattern})(?P<mark>['’]s?)"
+    r"(?P<rest>\s+[^,.;:!?]{1,60},\s+)(?:it|they)(?=\s)"
+)
+
+
 def pronouns_named(text: str) -> str:
     """The text with a sentence's opening "He" or "She" replaced by the one person the sentence before names (outside
     quotation marks, not as an owner): "Mara Lind met reporters. He has denied it." -> "... Mara Lind has denied it".
-    Left as said when that sentence names no one or more than one."""
+    Left as said when that sentence names no one or more than one. An "it" or "they" after an opening phrase about
+    an owner's deed is that owner: "As part of Globex's plea, it agreed ..." -> "..., Globex agreed ..."."""
+    if ", it " in text or ", they " in text:
+        text = _OWNER_THEN_PRONOUN.sub(r"\g<lead>\g<owner>\g<mark>\g<rest>\g<owner>", text)
     if not _ANY_OPENING_PRONOUN.search(text):  # (the verifier's hot path: most passages have none)
         return text
     spans = split_sentences(text)

@@ -824,6 +824,17 @@ def deed_said(claim: str, passages: list[str]) -> bool:
     return bool(deed) and any(set(deed) <= analyse(same_event_words(p))[0] for p in passages)
 
 
+def says_deed(deed: list[str], text: str) -> bool:
+    """The text says a word of the deed in some form, or, for a figure's move, a word of a move the same way
+    ("dropped 4.9%" for "lose"); any text says a deed of no words."""
+    said = {base_stem(w) for w in re.findall(r"[a-z]+", same_event_words(text).lower())}
+    for word in deed:
+        asked = base_stem(same_event_words(word))
+        if ({asked} | next((way for way in (_UP, _DOWN) if asked in way), frozenset())) & said:
+            return True
+    return not deed
+
+
 def _deed(claim: str) -> str:
     """The claim up to its first plain word, the deed: "Mara Lind was fired" of "Mara Lind was fired as chair"; up to
     the word of a figure's move when nouns of its subject come first ("Globex's share price fell", "Globex revenue
@@ -1386,6 +1397,27 @@ def _no_name_held(claim: str, passage: str) -> bool:
     return short and bool(names) and not set(names) & analyse(passage)[0]
 
 
+# Someone else named through a name as its owner: "Globex's rival", "Mara Lind's successor" is not Globex or Mara Lind
+_ANOTHER_OF_THEIRS = (
+    r"(?:predecessors?|successors?|rivals?|competitors?|replacements?|parent|subsidiar(?:y|ies)|sisters?|brothers?|"
+    r"wife|husband|spouse|fianc[eé]e?|partner|father|mother|sons?|daughters?|cousins?|uncle|aunt|nephew|niece|widow|"
+    r"opponents?|namesake|clones?)"
+)
+_OWNER_OF_ANOTHER = re.compile(rf"['’]s?\s+(?:[a-z-]+\s+)?{_ANOTHER_OF_THEIRS}\b")
+
+
+def _only_as_an_owner(claim: str, passage: str) -> bool:
+    """A name of the claim that the passage writes only as the owner of someone else ("compared Harbour One to Globex's
+    predecessor" says nothing compared to Globex), when the claim speaks of no such other one."""
+    if re.search(rf"\b{_ANOTHER_OF_THEIRS}\b", claim, re.I) or ("'" not in passage and "’" not in passage):
+        return False
+    for run in NAME_RUN.finditer(claim):
+        said = [m.end() for m in re.finditer(rf"(?<![\w-]){re.escape(run.group(0))}(?![\w-])", passage)]
+        if said and all(_OWNER_OF_ANOTHER.match(passage, end) for end in said):
+            return True
+    return False
+
+
 # Deeds one side does to another ("the Rovers beat the Mariners"): a sentence with the two names the other way round
 # says the opposite of who did what.
 _DONE_TO_ANOTHER = frozenset(base_stem(w) for w in "beat fire buy hire sue convict sign replace reject".split())
@@ -1663,6 +1695,7 @@ def judge(
         or (happened and _a_win_over_it(terms, passage))
         or _deed_left_out(terms, passage)
         or _no_name_held(terms, passage)
+        or _only_as_an_owner(terms, passage)
         or _opinion_of_another(terms, passage)
         or _denial_unheld(terms, passage)
         or _absolute_unheld(terms, passage)

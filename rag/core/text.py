@@ -4,7 +4,8 @@ faithfulness scorer and the eval metrics all read text through these rules, so t
 citation starts and on which words count.
 
 Contracts, in one place:
-- `split_sentences(text)` -> exact (start, end) spans, whitespace trimmed, every word in exactly one span.
+- `split_sentences(text)` -> exact (start, end) spans, whitespace trimmed, every word in exactly one span;
+  `is_markup` / `is_caption`: a scraper's template markup, a photo's caption, never quoted as reporting.
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
@@ -113,6 +114,16 @@ _MARKUP = re.compile(r"\{\{|\}\}|\{%|%\}")
 
 def is_markup(sentence: str) -> bool:
     return bool(_MARKUP.search(sentence))
+
+
+# A photo's caption ending in its credit ("Globex 3-in-1 charger Photograph: Globex"): it names what is pictured and
+# reports nothing
+_CAPTION = re.compile(r"\b(?:Photograph|Photo|Photos|Illustration|Image)(?:\s+by)?\s*:\s*[^.!?:]{0,60}$")
+CAPTION_WORDS = 15
+
+
+def is_caption(sentence: str) -> bool:
+    return len(sentence.split()) <= CAPTION_WORDS and bool(_CAPTION.search(sentence.strip()))
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -176,6 +176,8 @@ _FIGHTING = frozenset("fight fights fighting fought battle battles battling stru
 _THREAT = frozenset("threat threats risk risks fear fears danger spectre specter prospect".split())
 # nor has what one hopes, dreams or stands a chance of doing: "hopes of defending their crown are in tatters"
 _HOPING = frozenset("hope hopes dream dreams chance chances odds possibility likelihood".split())
+# nor what one weighs the cost or the idea of: "given the added payroll of signing Theo Park, Globex may ..."
+_WEIGHED = frozenset("cost costs price payroll expense expenses idea notion thought".split())
 # A word that opens a clause when a subject follows it ("as Globex collapsed", "when she left"): a negation before it
 # does not reach into that clause.
 _CLAUSE_OPENERS = frozenset("as when because since after before until once whereupon".split())
@@ -485,7 +487,7 @@ def _scan(text: str) -> Scan:
         elif (
             low in _AVERTING
             or (low == "against" and previous in _FIGHTING)
-            or (low == "of" and previous in _THREAT | _HOPING)
+            or (low == "of" and previous in _THREAT | _HOPING | _WEIGHED)
         ):
             hedge = 1  # "fighting against closure", "avoided bankruptcy", "the threat of a strike": none happened
         permitted = _PERMITTED_OBJECT if low in _PERMITTING else max(0, permitted - 1)

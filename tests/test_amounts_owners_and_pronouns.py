@@ -1,0 +1,125 @@
+"""Sums quoted as if they answered, names said only as someone else's owner, the cost of a deed that was not done, and
+"it" after an owner's deed, found by the fifty-sixth session's testers. Each test fails on the code before its fix."""
+
+from conftest import assert_exact_quotes, index_articles
+
+from rag.answer.names import pronouns_named
+from rag.answer.verdicts import judge
+from rag.core.text import is_caption
+
+
+def test_a_name_said_only_as_the_owner_of_another_is_not_that_name():
+    compared = ["Tide Works compared the speed of Harbour One to Globex Pad’s predecessor, the Globex Mini."]
+    # the predecessor was compared, not the Globex Pad
+    assert not judge("Tide Works compared Harbour One against Globex Pad", compared).supported
+    assert not judge(
+        "Tide Works compared Harbour One against Globex Pad", compared, happened=True, spare=True
+    ).supported
+    assert judge("Tide Works compared Harbour One against Globex Mini", compared).supported
+    # a claim about the predecessor itself is read as said
+    assert judge("Tide Works compared Harbour One against Globex Pad's predecessor", compared).supported
+    # an owner of the deed's own words is still the doer: "Mara Lind's plan" is hers
+    assert judge("Mara Lind cut the budget", ["Under Mara Lind’s plan, Mara Lind cut the budget."]).supported
+
+
+def test_the_cost_of_a_deed_is_no_report_that_it_was_done():
+    weighed = [
+        (
+            "Both are free agents after 2031, and given the added payroll of signing Theo Park, it's possible the "
+            "Mariners would view keeping the other two as too pricey."
+        )
+    ]
+    assert not judge("Theo Park sign with the Mariners", weighed, happened=True).supported
+    assert not judge("Theo Park sign with the Mariners", weighed, happened=True, spare=True).supported
+    assert judge(
+        "Theo Park sign with the Mariners", ["Theo Park signed with the Mariners on Friday."], happened=True
+    ).supported
+
+
+def test_it_after_an_owners_deed_is_the_owner():
+    plea = "As a part of Globex’s guilty plea, it has also reached agreements with the Ostland regulator."
+    assert (
+        pronouns_named(plea)
+        == "As a part of Globex’s guilty plea, Globex has also reached agreements with the Ostland regulator."
+    )
+    assert judge("Globex reached an agreement with the Ostland regulator", [plea], happened=True, spare=True).supported
+    # a sentence without such an opening is left as said
+    other = "When the regulator called, it answered at once."
+    assert pronouns_named(other) == other
+
+
+def test_a_photo_caption_is_no_passage():
+    assert is_caption("Globex Pad 3-in-1 Charger Photograph: Globex")
+    assert is_caption("Mara Lind at the launch. Photo: Daily Ledger")
+    assert not is_caption("Globex sold 3 million Pads this year, the company said in a photograph-heavy filing.")
+
+
+ARTICLES = [
+    (
+        "Tech Wire",
+        "2030-11-21",
+        "Globex settles with the regulator",
+        (
+            "Globex will pay $4.3 billion to settle the regulator's inquiry. Separately, in February, Tide Works "
+            "settled a past suit with the regulator after agreeing to pay $30 million in penalties. The regulator "
+            "sued Tide Works again in November over its ferry tickets."
+        ),
+    ),
+    (
+        "Bay News",
+        "2030-12-07",
+        "Deals of the year",
+        (
+            "Harbour Labs was sold to Norrvik Group for $300 million in February; Ostland Records was 51%-acquired "
+            "by Globex in September."
+        ),
+    ),
+    (
+        "Coast Times",
+        "2030-10-01",
+        "Markets in September",
+        "The Ostland 100 index dropped 4.9 per cent in September, its worst month of the year.",
+    ),
+    (
+        "Harbour Post",
+        "2030-12-05",
+        "Messaging apps",
+        (
+            "Tide Chat costs $1.99 per month, compared with $15 per month for Globex Text, the rival app bought by "
+            "Norrvik Group."
+        ),
+    ),
+    (
+        "Daily Ledger",
+        "2030-08-20",
+        "August deals on chargers",
+        "Globex 3-in-1 Charger Photograph: Globex",
+    ),
+]
+
+
+def test_sums_the_quotes_give_of_other_deeds_are_not_given_as_the_answer(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    bot = Assistant.open(index_articles(tmp_path_factory, "sums_of_other_deeds", ARTICLES))
+    unconfirmed = "The articles do not settle this: I could not confirm"
+    # the only sum beside Ostland Records is another deal's; Globex Text's price is a subscription's
+    stake = bot.ask("How much did Globex pay for its stake in Ostland Records?")
+    assert stake.text.startswith(unconfirmed), stake.text
+    bought = bot.ask("What price did Norrvik Group pay to buy Globex Text?")
+    assert bought.text.startswith(unconfirmed), bought.text
+    # the suit settled in February is not the one filed in November
+    november = bot.ask("How much is Tide Works paying to settle the regulator's November lawsuit?")
+    assert "$30 million" not in november.text.partition("\n")[0] and not november.text.startswith("Separately"), (
+        november.text
+    )
+    assert november.text.startswith(("The articles do not settle this", "The articles I have do not answer")), (
+        november.text
+    )
+    # a caption gives no discount
+    discount = bot.ask("How big a discount was the Globex 3-in-1 Charger in August?")
+    assert "Photograph" not in discount.text, discount.text
+    # the deed said in another word of the same move still answers: "dropped" is a loss
+    lost = bot.ask("How much did the Ostland 100 index lose in September?")
+    assert not lost.text.startswith(unconfirmed) and "4.9 per cent" in lost.text, lost.text
+    assert_exact_quotes(bot, lost)
