@@ -101,6 +101,11 @@ _ATTRIBUTED = re.compile(
     # "according to a report in the Daily Ledger", "according to Theo Park", "a statement from Theo Park"
     rf"|\b(?:according\s+to|statement\s+(?:from|by))\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:in|from|by)\s+)?"
     rf"(?:the\s+)?(?P<source>{NAME_PHRASE.pattern})"
+    # "is billed as the “wizard of the harbour” by Globex’s chief executive, Mara Lind": the words are the one’s named
+    # after "by"
+    rf"|\b(?:billed|described|called|dubbed|hailed|labell?ed|branded|touted)\s+as\s+(?:(?:a|an|the)\s+)?[“\"‘'][^”\"’']+"
+    rf"[”\"’'],?\s+by\s+(?:(?:the|a|an)\s+)?(?:{NAME_PHRASE.pattern}['’]s?\s+)?(?:(?:{ROLE_PATTERN})\s*,?\s+){{0,2}}"
+    rf"(?P<by>{NAME_PHRASE.pattern})"
 )
 _PRONOUN_START = re.compile(r"^[\"“]?(?:He|She|They)\b")
 _QUESTION_WORDS = {
@@ -238,7 +243,7 @@ def attributions(text: str) -> Iterator[tuple[str, int]]:
     """Each name the text attributes words to, as written, and where it stands ("Park said", "according to Mara
     Lind"); not one that reports another's words ("Park said the comedian responded")."""
     for m in _ATTRIBUTED.finditer(text):
-        group = next(g for g in ("before", "after", "source") if m.group(g))
+        group = next(g for g in ("before", "after", "source", "by") if m.group(g))
         if group == "before" and _REPORTS_ANOTHER.match(text, m.end()):
             continue
         yield m.group(group), m.start(group)

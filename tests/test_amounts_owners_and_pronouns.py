@@ -48,6 +48,15 @@ def test_it_after_an_owners_deed_is_the_owner():
     assert pronouns_named(other) == other
 
 
+def test_words_something_is_billed_as_by_someone_are_theirs():
+    from rag.extractive import attributions
+
+    billed = "Jon Vale, who ran two ferry lines, is billed as the “wizard of the harbour” by Globex’s chief executive, Mara Lind."
+    assert [name for name, _ in attributions(billed)] == ["Mara Lind"]
+    described = 'Tide Works was described as "a fortress" by analyst Ada Brin.'
+    assert [name for name, _ in attributions(described)] == ["Ada Brin"]
+
+
 def test_a_photo_caption_is_no_passage():
     assert is_caption("Globex Pad 3-in-1 Charger Photograph: Globex")
     assert is_caption("Mara Lind at the launch. Photo: Daily Ledger")
@@ -95,6 +104,24 @@ ARTICLES = [
         "August deals on chargers",
         "Globex 3-in-1 Charger Photograph: Globex",
     ),
+    (
+        "Coast Times",
+        "2030-12-25",
+        "A new chief at Norrvik",
+        (
+            "Norrvik hired Jon Vale this week. Vale, who ran two ferry lines, is billed as the “wizard of the "
+            "harbour” by Globex’s chief executive, Mara Lind."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2030-11-30",
+        "A new drug for memory loss",
+        (
+            "Last year dementia took the lives of 66,000 people in Ostland. Tide Works is testing its drug in an "
+            "early-stage clinical trial."
+        ),
+    ),
 ]
 
 
@@ -119,6 +146,12 @@ def test_sums_the_quotes_give_of_other_deeds_are_not_given_as_the_answer(tmp_pat
     # a caption gives no discount
     discount = bot.ask("How big a discount was the Globex 3-in-1 Charger in August?")
     assert "Photograph" not in discount.text, discount.text
+    # "took the lives of 66,000 people" says nothing of how many took part in a trial
+    trial = bot.ask("How many people took part in the Tide Works clinical trial?")
+    assert trial.text.startswith(unconfirmed), trial.text
+    # who called him that: the one the words are billed as being by
+    called = bot.ask("Who called Jon Vale the 'wizard of the harbour'?")
+    assert called.text.startswith("**Mara Lind**"), called.text
     # the deed said in another word of the same move still answers: "dropped" is a loss
     lost = bot.ask("How much did the Ostland 100 index lose in September?")
     assert not lost.text.startswith(unconfirmed) and "4.9 per cent" in lost.text, lost.text

@@ -826,8 +826,11 @@ def _unsaid_event(event: str, answer: Answer) -> bool:
 
 # the auxiliary a question's subject and deed follow: "how much did Globex pay ...", "how many are taking ..."
 _AUX_THEN = re.compile(r"\b(?:did|does|do|is|are|was|were|has|have|had|will|would|can)\s+(?P<rest>.+)$", re.I)
-# words that stand before the deed or say little of it: "did Globex end up paying", "did Tide Works go before replacing"
-_LIGHT_VERBS = frozenset("end go get have expect manage try plan".split())
+# "how many people took part in ...?": no auxiliary, the deed follows the counted noun
+_DOER_THEN = re.compile(r"^\W*how\s+many\s+[a-z][\w-]*\s+(?P<rest>.+)$", re.I)
+# words that stand before the deed or say little of it: "did Globex end up paying", "did Tide Works go before
+# replacing", "took part"
+_LIGHT_VERBS = frozenset("end go get have expect manage try plan take took".split())
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 
 
@@ -835,7 +838,7 @@ def _asked_deed(question: str) -> list[str]:
     """The words of the deed a how-much / how-many question asks of: the first plain word after its auxiliary and
     its subject, and the one right after it ("pay" in "How much did Globex pay for Tide Works?", "stock jump" in
     "... did Globex stock jump?"); none when it has no such word."""
-    m = _AUX_THEN.search(question)
+    m = _AUX_THEN.search(question) or _DOER_THEN.match(question)
     previous, deed = "", []
     for word in re.findall(r"[A-Za-z][\w'’-]*", m["rest"]) if m else []:
         low = word.lower()
