@@ -57,6 +57,19 @@ def test_words_something_is_billed_as_by_someone_are_theirs():
     assert [name for name, _ in attributions(described)] == ["Ada Brin"]
 
 
+def test_two_named_candidates_compared_on_a_count_are_read():
+    from rag.answer.amounts import read_figure_choice
+
+    first = read_figure_choice("Theo Park or Jon Vale — which one has played more games for the Mariners?")
+    assert first is not None and first.candidates == ("Theo Park", "Jon Vale") and first.noun == "games"
+    assert first.more and first.deed == ("played",)
+    fewer = read_figure_choice("Who scored fewer goals this season, Mara Lind or Ada Brin?")
+    assert fewer is not None and not fewer.more and fewer.noun == "goals"
+    # no count named, or no two names offered: not this reading
+    assert read_figure_choice("Which was cheaper, the Globex Pad or the Tide Tab?") is None
+    assert read_figure_choice("Who has played more games for the Mariners?") is None
+
+
 def test_a_photo_caption_is_no_passage():
     assert is_caption("Globex Pad 3-in-1 Charger Photograph: Globex")
     assert is_caption("Mara Lind at the launch. Photo: Daily Ledger")
@@ -114,6 +127,16 @@ ARTICLES = [
         ),
     ),
     (
+        "Harbour Post",
+        "2030-11-05",
+        "Mariners honour two legends",
+        (
+            "Before the game, Jon Vale and Theo Park were recognised on the big screen. The two are Mariners "
+            "legends, with Vale having played in the most games as a Mariner (216 games) and Park ranking fourth "
+            "(202 games)."
+        ),
+    ),
+    (
         "Tech Wire",
         "2030-11-30",
         "A new drug for memory loss",
@@ -152,6 +175,15 @@ def test_sums_the_quotes_give_of_other_deeds_are_not_given_as_the_answer(tmp_pat
     # who called him that: the one the words are billed as being by
     called = bot.ask("Who called Jon Vale the 'wizard of the harbour'?")
     assert called.text.startswith("**Mara Lind**"), called.text
+    # two named candidates compared on a count: the one the sentence giving both counts puts ahead
+    more = bot.ask("Theo Park or Jon Vale — which one has played more games for the Mariners?")
+    assert more.text.startswith("**Jon Vale** — 216 games, against 202 games for Theo Park"), more.text
+    assert [p.verdict for p in more.parts] == ["supported", "supported"]
+    fewer = bot.ask("Who has played fewer games for the Mariners, Jon Vale or Theo Park?")
+    assert fewer.text.startswith("**Theo Park** — 202 games"), fewer.text
+    goals = bot.ask("Who scored more goals for the Mariners, Jon Vale or Theo Park?")
+    assert not goals.text.startswith("**"), goals.text
+    assert_exact_quotes(bot, more)
     # the deed said in another word of the same move still answers: "dropped" is a loss
     lost = bot.ask("How much did the Ostland 100 index lose in September?")
     assert not lost.text.startswith(unconfirmed) and "4.9 per cent" in lost.text, lost.text

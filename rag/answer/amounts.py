@@ -5,7 +5,8 @@ larger or smaller fall than A?": the figures the two reports give, compared.
 sentence as a bare "did it happen?" is, and answered with the number the stating sentence puts before the asked noun
 ("convicted on seven counts"); "how much" takes a sum of money or a share ("$2bn", "4%"). Reports that give other
 numbers are shown beside the first, so a disagreement is seen. With no stating sentence that gives a number, the
-question gets the quotes (a number worded otherwise is often in them).
+question gets the quotes (a number worded otherwise is often in them). "Which one has played more games, Theo Park
+or Jon Vale?" is answered from one sentence giving both their counts.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from dataclasses import dataclass
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.names import names_in
 from rag.answer.parts import Evidence, Window, sentences_of, windows
+from rag.answer.reading import names_offered
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
-from rag.answer.verdicts import claim_terms, judge, lexical_support
+from rag.answer.verdicts import claim_terms, judge, lexical_support, says_deed
 from rag.core.text import NUMBER_WORDS, past_year_said, same_event_words, split_sentences, stem
 from rag.core.types import Answer, Hit, Part
+from rag.verify.lexical import plain_words
 
 _ASKED = re.compile(
     r"^\W*how\s+(?P<kind>many|much)\s+(?P<noun>[a-z][\w-]*\s+)?(?P<rest>(?:did|does|do|was|were|is|are|has|have|had)\s+"
@@ -340,3 +343,103 @@ def compose_compared(question: str, words: tuple[str, str], evidence: list[Evide
             f"{b[1]} in {outlet_of(other.window)} [{numbers[1]}]."
         )
     return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
+
+
+# the auxiliary a question's subject and deed follow: "how much did Globex pay ...", "how many are taking ..."
+_AUX_THEN = re.compile(r"\b(?:did|does|do|is|are|was|were|has|have|had|will|would|can)\s+(?P<rest>.+)$", re.I)
+# "how many people took part in ...?": no auxiliary, the deed follows the counted noun
+_DOER_THEN = re.compile(r"^\W*how\s+many\s+[a-z][\w-]*\s+(?P<rest>.+)$", re.I)
+# words that stand before the deed or say little of it: "did Globex end up paying", "did Tide Works go before
+# replacing", "took part"
+_LIGHT_VERBS = frozenset("end go get have expect manage try plan take took".split())
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+
+
+def asked_deed(question: str) -> list[str]:
+    """The words of the deed a how-much / how-many question asks of: the first plain word after its auxiliary and
+    its subject, and the one right after it ("pay" in "How much did Globex pay for Tide Works?", "stock jump" in
+    "... did Globex stock jump?"); none when it has no such word."""
+    m = _AUX_THEN.search(question) or _DOER_THEN.match(question)
+    previous, deed = "", []
+    for word in re.findall(r"[A-Za-z][\w'’-]*", m["rest"]) if m else []:
+        low = word.lower()
+        plain = not word[0].isupper() and bool(plain_words(low)) and low not in _LIGHT_VERBS
+        # (a noun after "the" is the subject's: "did the company raise")
+        if plain and previous not in _DETERMINERS:
+            deed.append(low)
+        elif deed:
+            break
+        if len(deed) == 2:
+            break
+        previous = low
+    return deed
+
+
+# "Which player has scored more goals, Mara Lind or Ada Brin?", "Theo Park or Jon Vale — who played more games?": two
+# named candidates compared on a count the question names
+_MORE_OF = re.compile(r"\b(?P<way>more|most|fewer|fewest|less|least)\s+(?P<noun>[a-z][\w-]*)\b", re.I)
+_OFFERED_FIRST = re.compile(r"^\W*(?P<a>[A-Z][^,:;?—–]*?),?\s+or\s+(?P<b>[A-Z][^,:;?—–]*?)\s*[—–:,]\s*(?:which|who)\b")
+# how far after a candidate's name its count may stand, its noun right after ("Lind (216 games)", "Lind, with 16 goals")
+_COUNT_REACH = 80
+
+
+@dataclass(frozen=True)
+class FigureChoice:
+    candidates: tuple[str, str]
+    noun: str  # what is counted ("games")
+    more: bool  # the larger count answers ("more", "most"), else the smaller
+    deed: tuple[str, ...]  # the words of the deed counted (`asked_deed`): "played"
+
+
+def read_figure_choice(question: str) -> FigureChoice | None:
+    """The two named candidates and the count a which/who-question compares them on, or None."""
+    first = _OFFERED_FIRST.match(question)
+    offered = (first["a"], first["b"]) if first else names_offered(question)
+    asked = _MORE_OF.search(question)
+    if offered is None or asked is None or not (first or re.match(r"^\W*(?:which|who)\b", question, re.I)):
+        return None
+    if not all(names_in(c) == [c.strip()] for c in offered) or asked["noun"].lower() in ("than", "of", "often"):
+        return None
+    more = asked["way"].lower() in ("more", "most")
+    return FigureChoice(
+        (offered[0].strip(), offered[1].strip()), asked["noun"].lower(), more, tuple(asked_deed(question))
+    )
+
+
+def _count_of(text: str, name: str, noun: str, until: int) -> tuple[int, str] | None:
+    """The count of `noun` said right after the name's surname, before `until` (where the other candidate is named):
+    (the number, as written)."""
+    at = re.search(rf"(?<![\w-]){re.escape(name.split()[-1])}(?![\w-])", text)
+    if at is None:
+        return None
+    stretch = text[at.end() : min(until if until > at.end() else len(text), at.end() + _COUNT_REACH)]
+    m = re.search(rf"(?<![\w.,])(\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(stem(noun))}\w*", stretch, re.I)
+    return (int(m.group(1).replace(",", "")), m.group(0)) if m else None
+
+
+def compose_figure_choice(question: str, choice: FigureChoice, hits: list[Hit]) -> Answer | None:
+    """**<candidate>** from one sentence giving both candidates' counts of what is asked ("Vale ... (216 games) and
+    Park ... (202 games)"), which says the deed asked of; None when no sentence gives both."""
+    a, b = choice.candidates
+    for window in sentences_of(hits):
+        text = window.text
+        starts = [
+            m.start() if (m := re.search(rf"(?<![\w-]){re.escape(c.split()[-1])}(?![\w-])", text)) else -1
+            for c in (a, b)
+        ]
+        if min(starts) < 0 or not says_deed(list(choice.deed), text):
+            continue
+        # each count is read up to where the other candidate is named, when that comes after
+        counts = [_count_of(text, c, choice.noun, starts[1 - i]) for i, c in enumerate((a, b))]
+        if counts[0] is None or counts[1] is None or counts[0][0] == counts[1][0]:
+            continue
+        first_wins = (counts[0][0] > counts[1][0]) == choice.more
+        winner, loser = ((a, counts[0]), (b, counts[1])) if first_wins else ((b, counts[1]), (a, counts[0]))
+        cites = Citations()
+        n = cites.cite(window)
+        lead = f"**{winner[0]}** — {winner[1][1]}, against {loser[1][1]} for {loser[0]}: {outlet_of(window)} [{n}]."
+        parts = [Part(f"{c} {count[1]}", "supported", [n]) for c, count in (winner, loser)]
+        return Answer(
+            question=question, text="\n".join([lead, quoted(text, n)]), citations=cites.items, hits=hits, parts=parts
+        )
+    return None

@@ -6,7 +6,17 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from rag.answer.amounts import Asked, amount_in, compose_amount, compose_compared, read_amount, read_compared
+from rag.answer.amounts import (
+    Asked,
+    amount_in,
+    asked_deed,
+    compose_amount,
+    compose_compared,
+    compose_figure_choice,
+    read_amount,
+    read_compared,
+    read_figure_choice,
+)
 from rag.answer.compose import (
     REFUSAL,
     UNSETTLED,
@@ -378,6 +388,13 @@ class StructuredAnswerer:
             who = compose_described(question, described, _pool(hits, [], more))
             if who is not None:
                 return who
+        # "Which one has played more games, Theo Park or Jon Vale?": the two counts one sentence gives them
+        choice = read_figure_choice(question) if not reading.sources else None
+        if choice is not None:
+            more = retrieve(" ".join([*choice.candidates, choice.noun]), EVIDENCE_HITS, Filters())
+            chosen = compose_figure_choice(question, choice, _pool(hits, [], more))
+            if chosen is not None:
+                return chosen
         if reading.shape in ("open", "quote"):
             # asked when with no day stated, or why: the quotes must at least say what the event happened to ("the
             # actors' strike"), not only its verb ("strikes out to end the inning")
@@ -627,7 +644,7 @@ class StructuredAnswerer:
         # quotes with numbers of other things ("cutting costs over the past 10 days", asked how many jobs), or whose
         # sentence does not say the deed asked of ("was sold for $300 million", asked what Globex paid), are shown as
         # the closest passages, not as if they answered
-        deed = _asked_deed(question)
+        deed = asked_deed(question)
         if counting is not None and not any(
             amount_in(counting, c.quote) and says_deed(deed, c.quote) for c in answer.citations
         ):
@@ -822,36 +839,6 @@ def _unsaid_event(event: str, answer: Answer) -> bool:
     quotes = [c.quote for c in answer.citations]
     # (judged as a yes/no part is: did it happen, not only might it)
     return not judge(event, quotes, happened=True, spare=True).supported and not deed_said(event, quotes)
-
-
-# the auxiliary a question's subject and deed follow: "how much did Globex pay ...", "how many are taking ..."
-_AUX_THEN = re.compile(r"\b(?:did|does|do|is|are|was|were|has|have|had|will|would|can)\s+(?P<rest>.+)$", re.I)
-# "how many people took part in ...?": no auxiliary, the deed follows the counted noun
-_DOER_THEN = re.compile(r"^\W*how\s+many\s+[a-z][\w-]*\s+(?P<rest>.+)$", re.I)
-# words that stand before the deed or say little of it: "did Globex end up paying", "did Tide Works go before
-# replacing", "took part"
-_LIGHT_VERBS = frozenset("end go get have expect manage try plan take took".split())
-_DETERMINERS = frozenset("the a an its their his her this that these those".split())
-
-
-def _asked_deed(question: str) -> list[str]:
-    """The words of the deed a how-much / how-many question asks of: the first plain word after its auxiliary and
-    its subject, and the one right after it ("pay" in "How much did Globex pay for Tide Works?", "stock jump" in
-    "... did Globex stock jump?"); none when it has no such word."""
-    m = _AUX_THEN.search(question) or _DOER_THEN.match(question)
-    previous, deed = "", []
-    for word in re.findall(r"[A-Za-z][\w'’-]*", m["rest"]) if m else []:
-        low = word.lower()
-        plain = not word[0].isupper() and bool(plain_words(low)) and low not in _LIGHT_VERBS
-        # (a noun after "the" is the subject's: "did the company raise")
-        if plain and previous not in _DETERMINERS:
-            deed.append(low)
-        elif deed:
-            break
-        if len(deed) == 2:
-            break
-        previous = low
-    return deed
 
 
 def _closest_only(question: str, answer: Answer, wanted: str, asked: str) -> Answer:
