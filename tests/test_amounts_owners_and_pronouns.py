@@ -70,6 +70,13 @@ def test_two_named_candidates_compared_on_a_count_are_read():
     assert read_figure_choice("Who has played more games for the Mariners?") is None
 
 
+def test_an_outlet_asked_in_a_second_question_is_not_an_outlet_question():
+    from rag.answer.outlets import read_outlet_question
+
+    assert read_outlet_question("Who found the flaw in Globex Pay, and which paper published his findings?", []) is None
+    assert read_outlet_question("Which paper published the findings about the flaw in Globex Pay?", []) is not None
+
+
 def test_a_photo_caption_is_no_passage():
     assert is_caption("Globex Pad 3-in-1 Charger Photograph: Globex")
     assert is_caption("Mara Lind at the launch. Photo: Daily Ledger")
@@ -137,6 +144,15 @@ ARTICLES = [
         ),
     ),
     (
+        "Bay News",
+        "2030-11-10",
+        "Globex Glasses review",
+        (
+            "The purpose of the Globex Glasses is obvious: to provide quick access to the assistant. Lenamab, made "
+            "by Globex, and donamab, made by Tide Works, are the first drugs to slow the disease."
+        ),
+    ),
+    (
         "Tech Wire",
         "2030-11-30",
         "A new drug for memory loss",
@@ -171,7 +187,7 @@ def test_sums_the_quotes_give_of_other_deeds_are_not_given_as_the_answer(tmp_pat
     assert "Photograph" not in discount.text, discount.text
     # "took the lives of 66,000 people" says nothing of how many took part in a trial
     trial = bot.ask("How many people took part in the Tide Works clinical trial?")
-    assert trial.text.startswith(unconfirmed), trial.text
+    assert trial.text.startswith(("The articles do not settle this", "The articles I have do not answer")), trial.text
     # who called him that: the one the words are billed as being by
     called = bot.ask("Who called Jon Vale the 'wizard of the harbour'?")
     assert called.text.startswith("**Mara Lind**"), called.text
@@ -184,6 +200,12 @@ def test_sums_the_quotes_give_of_other_deeds_are_not_given_as_the_answer(tmp_pat
     goals = bot.ask("Who scored more goals for the Mariners, Jon Vale or Theo Park?")
     assert not goals.text.startswith("**"), goals.text
     assert_exact_quotes(bot, more)
+    # quotes that never say the kind of thing asked for ("chip") do not answer it
+    chip = bot.ask("What chip powers the Globex Glasses?")
+    assert chip.text.startswith("The articles do not settle this: I could not confirm the chip"), chip.text
+    # quotes choose neither of two answers offered
+    cheaper = bot.ask("Which drug costs less per year, Globex's lenamab or Tide Works' donamab?")
+    assert cheaper.text.startswith("The articles do not settle this: I could not confirm which of"), cheaper.text
     # the deed said in another word of the same move still answers: "dropped" is a loss
     lost = bot.ask("How much did the Ostland 100 index lose in September?")
     assert not lost.text.startswith(unconfirmed) and "4.9 per cent" in lost.text, lost.text

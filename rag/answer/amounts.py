@@ -379,6 +379,8 @@ def asked_deed(question: str) -> list[str]:
 # named candidates compared on a count the question names
 _MORE_OF = re.compile(r"\b(?P<way>more|most|fewer|fewest|less|least)\s+(?P<noun>[a-z][\w-]*)\b", re.I)
 _OFFERED_FIRST = re.compile(r"^\W*(?P<a>[A-Z][^,:;?—–]*?),?\s+or\s+(?P<b>[A-Z][^,:;?—–]*?)\s*[—–:,]\s*(?:which|who)\b")
+# words after "more" or "less" that name nothing counted ("costs less per year", "more often", "more than")
+_NOT_COUNTED = frozenset("than of often per a an the in on at for to by likely expensive".split())
 # how far after a candidate's name its count may stand, its noun right after ("Lind (216 games)", "Lind, with 16 goals")
 _COUNT_REACH = 80
 
@@ -398,7 +400,7 @@ def read_figure_choice(question: str) -> FigureChoice | None:
     asked = _MORE_OF.search(question)
     if offered is None or asked is None or not (first or re.match(r"^\W*(?:which|who)\b", question, re.I)):
         return None
-    if not all(names_in(c) == [c.strip()] for c in offered) or asked["noun"].lower() in ("than", "of", "often"):
+    if not all(names_in(c) == [c.strip()] for c in offered) or asked["noun"].lower() in _NOT_COUNTED:
         return None
     more = asked["way"].lower() in ("more", "most")
     return FigureChoice(

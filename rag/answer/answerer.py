@@ -423,7 +423,7 @@ class StructuredAnswerer:
             said = _presumed(question, event, quoted)
             if said and _unsaid_event(said, quoted):
                 return _closest_below(quoted, f"“{said}”, which the question takes as given", said)
-            return quoted
+            return _neither_chosen(question, quoted)
         # "Did Mara Lind resign in November?": the day the event is dated to, set against the time asked
         timed = read_timed_event(question, _newest(hits)) if reading.shape == "yesno" and not reading.sources else None
         if timed is not None:
@@ -503,7 +503,7 @@ class StructuredAnswerer:
             choices = names_offered(question)
             if not name or (choices and not any(_named_in(name, choice) for choice in choices)):
                 # asked "Game 2 or Game 3?", a team is no answer, however often the passages name it
-                return self.quotes(question, reading, hits)
+                return _neither_chosen(question, self.quotes(question, reading, hits))
             return compose_entity(question, reading, evidence, hits, name)
         # "Did Ostland win the Harbour Cup?": the latest final result reported decides, not an old edition's
         did_win = read_did_win(question) if not reading.sources else None
@@ -726,6 +726,12 @@ class StructuredAnswerer:
         topic = reading.speech[1] if reading.speech else _subject(question)
         topic_stems = stems(topic) if topic else set()
         quoted = set().union(*(stems(c.quote) for c in answer.citations)) if answer.citations else set()
+        # "What chip powers the Globex Pad?", "What prison sentence did Mara Lind get?": quotes that never say the kind
+        # of thing asked for are about the topic, not the answer
+        # (a question offering two answers is `_neither_chosen`'s)
+        kind = _kind_of_thing_asked(question) if not wanted and names_offered(question) is None else ""
+        if kind and not stems(kind) & quoted:
+            return _closest_only(question, answer, f"the {kind}", f"the {kind} for {question.strip().rstrip('?')}")
         if topic_stems and not topic_stems & quoted:
             about = f"{reading.speech[0]} but nothing about {topic}" if reading.speech else f"nothing about {topic}"
             return Answer(
@@ -839,6 +845,54 @@ def _unsaid_event(event: str, answer: Answer) -> bool:
     quotes = [c.quote for c in answer.citations]
     # (judged as a yes/no part is: did it happen, not only might it)
     return not judge(event, quotes, happened=True, spare=True).supported and not deed_said(event, quotes)
+
+
+# "What chip powers ...?", "Which prison sentence did ... get?", "What kind of engine does ... use?": the kind of thing
+# asked for, before an auxiliary or a present-tense verb
+_AUXILIARIES = r"(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b"
+_KIND_ASKED = re.compile(
+    rf"^\W*(?:what|which)\s+(?:(?:kind|type|sort)\s+of\s+)?(?!{_AUXILIARIES})"
+    rf"(?P<kind>(?-i:[a-z][\w-]*(?:\s+[a-z][\w-]*)?))\s+{_AUXILIARIES}"
+    rf"|^\W*(?:what|which)\s+(?:(?:kind|type|sort)\s+of\s+)?(?!{_AUXILIARIES})(?P<kind1>(?-i:[a-z][\w-]*(?<!ed)))\s+"
+    r"(?-i:[a-z]+s)\b",
+    re.I,
+)
+# kinds that say nothing a quote must repeat: "what else", "which one", "what happened"
+# (nor the kinds a report seldom names as such: a reason is given with "because", a role by what is done)
+_NO_KIND = frozenset(
+    "else one ones happened happens way reason reasons cause causes explanation role roles purpose impact effect "
+    "effects".split()
+)
+
+
+def _kind_of_thing_asked(question: str) -> str:
+    """The head word of the kind of thing a what/which-question asks for ("sentence" of "What prison sentence did
+    ...?"), or ""."""
+    m = _KIND_ASKED.match(question)
+    if m is None:
+        return ""
+    kind = (m["kind"] or m["kind1"]).split()[-1].lower()
+    return "" if kind in _NO_KIND or not plain_words(kind) else kind
+
+
+# words that set one thing against another in one sentence
+_SET_AGAINST = re.compile(r"\b(?:than|predat\w*|before|after|ahead\s+of|behind)\b", re.I)
+
+
+def _neither_chosen(question: str, answer: Answer) -> Answer:
+    """Quotes answering a question that offers two answers ("Which costs less, the Globex Pad or the Tide Tab?") choose
+    neither: kept as the closest passages under a lead saying so."""
+    offered = names_offered(question)
+    if offered is None or answer.refused or not answer.citations or answer.text.startswith((UNSETTLED, REFUSAL)):
+        return answer
+    # (three offered, "A, B, or C?", are not two; a quote naming both and setting one against the other, "A is even
+    # older than B", may answer it)
+    if re.search(rf"[:;—–]\s*[^,:;?—–]+,\s*{re.escape(offered[0])}", question) or any(
+        all(_named_in(o, c.quote) for o in offered) and _SET_AGAINST.search(c.quote) for c in answer.citations
+    ):
+        return answer
+    asked = question.strip().rstrip("?")
+    return _closest_below(answer, f"which of {offered[0]} and {offered[1]} answers “{asked}?”", asked)
 
 
 def _closest_only(question: str, answer: Answer, wanted: str, asked: str) -> Answer:

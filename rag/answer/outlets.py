@@ -33,6 +33,8 @@ _WHICH_OUTLET = re.compile(
     r"\s*,?\s*(?P<rest>[^?]*)",
     re.I,
 )
+# a second question joined to a first: "..., and which ..."
+_SECOND_ASKED = re.compile(r"(?:,\s*|\s)and\s*$", re.I)
 _EARLIEST = re.compile(r"\b(?:first|earliest|earlier|sooner|before\s+the\s+other)\b", re.I)
 _LATEST = re.compile(r"\b(?:latest|last|later|most\s+recently|after\s+the\s+other)\b", re.I)
 # The verb that asks for the report, and the order words, are not what the report must say.
@@ -71,7 +73,8 @@ def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | Non
     """The asked report of a "which outlet reported X?" question (`sources`: the outlets it names), or None for any
     other question."""
     m = _WHICH_OUTLET.search(question)
-    if not m:
+    # ("Who found the flaw, and which paper published it?" asks two things, the outlet second: not this question)
+    if not m or _SECOND_ASKED.search(question, 0, m.start()):
         return None
     which = (m.group("which") or "").lower()
     counted = which.startswith("how")
