@@ -77,6 +77,14 @@ def test_an_outlet_asked_in_a_second_question_is_not_an_outlet_question():
     assert read_outlet_question("Which paper published the findings about the flaw in Globex Pay?", []) is not None
 
 
+def test_a_company_figure_asked_with_what_was_is_a_number():
+    from rag.answer.when import kind_asked
+
+    assert kind_asked("What was Globex's revenue in its latest quarter?") == "a number"
+    assert kind_asked("What were Tide Works' quarterly earnings?") == "a number"
+    assert kind_asked("What was Mara Lind's job?") == ""
+
+
 def test_a_photo_caption_is_no_passage():
     assert is_caption("Globex Pad 3-in-1 Charger Photograph: Globex")
     assert is_caption("Mara Lind at the launch. Photo: Daily Ledger")
@@ -153,6 +161,12 @@ ARTICLES = [
         ),
     ),
     (
+        "Daily Ledger",
+        "2030-12-01",
+        "Globex stock's year",
+        "Globex has been one of the best bets all year, its stock climbing more than 250% in the first 11 months of 2030.",
+    ),
+    (
         "Tech Wire",
         "2030-11-30",
         "A new drug for memory loss",
@@ -200,6 +214,9 @@ def test_sums_the_quotes_give_of_other_deeds_are_not_given_as_the_answer(tmp_pat
     goals = bot.ask("Who scored more goals for the Mariners, Jon Vale or Theo Park?")
     assert not goals.text.startswith("**"), goals.text
     assert_exact_quotes(bot, more)
+    # a climb over eleven months is no climb in November
+    november = bot.ask("How much did Globex stock climb during November 2030?")
+    assert not november.text.startswith("Globex has been"), november.text
     # quotes that never say the kind of thing asked for ("chip") do not answer it
     chip = bot.ask("What chip powers the Globex Glasses?")
     assert chip.text.startswith("The articles do not settle this: I could not confirm the chip"), chip.text

@@ -951,11 +951,10 @@ _MONTH = re.compile(rf"\b{MONTH_NAME}\b")
 
 
 def _another_month(question: str, sentence: str) -> bool:
-    """The question names a month ("the November lawsuit") and the sentence names others only: its number is of
-    another time's event ("settled a past suit in February")."""
+    """The question names a month ("the November lawsuit", "climb in November") and the sentence does not: its number
+    is of another time ("settled a past suit in February", "climbing 250% in the first 11 months of the year")."""
     asked = set(_MONTH.findall(question))
-    said = set(_MONTH.findall(sentence))
-    return bool(asked and said and not asked & said)
+    return bool(asked) and not asked & set(_MONTH.findall(sentence))
 
 
 def _said_with(name: str, others: list[str], hits: list[Hit]) -> bool:

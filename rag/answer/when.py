@@ -701,7 +701,10 @@ _NUMBER_ASKED = re.compile(
     r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age)\b|"
     # "What was the final score ...?", "What is the new price ...?"
     r"what\s+(?:was|is|were|are)\s+(?:the|its|their|his|her)\s+(?:final\s+|total\s+|new\s+|current\s+)?"
-    r"(?:score|scoreline|price|cost|fee|salary|valuation|margin|total)\b)",
+    r"(?:score|scoreline|price|cost|fee|salary|valuation|margin|total)\b|"
+    # "What was Globex's revenue ...?", "What were Tide Works' quarterly earnings?": a company's figures
+    r"what\s+(?:was|is|were|are)\s+(?-i:[A-Z][\w.&-]*\s+){0,3}?(?-i:[A-Z][\w.&-]*)['’]s?\s+"
+    r"(?:latest\s+|quarterly\s+|annual\s+|net\s+|total\s+)?(?:revenues?|sales|profits?|income|earnings|losses?)\b)",
     re.I,
 )
 _TIME_ASKED = re.compile(
