@@ -24,9 +24,9 @@ were looked at). Set "testers54" holds the same of the fifty-fourth session's tw
 amounts that changed, who someone is, negations and lists, opinions, still true, sports results, products), read
 after that session's fixes. Set "testers55" holds the same of the fifty-fifth session's eight testers (quoted
 speech, units, timelines, causes, spans, figures compared, "he" and "she", questions that presume something).
-Set "testers56" holds the same of the fifty-sixth session's twelve testers (two outlets compared, paraphrase, courts,
-money and deals, who and which, one detail wrong, health and science, entertainment, technology, sports moves, two
-candidates compared, politics).
+Set "testers56" holds the same of the fifty-sixth session's fourteen testers (two outlets compared, paraphrase,
+courts, money and deals, who and which, one detail wrong, health and science, entertainment, technology, sports moves,
+two candidates compared, politics, business, careless typing).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """
