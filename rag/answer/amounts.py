@@ -408,12 +408,14 @@ def read_figure_choice(question: str) -> FigureChoice | None:
     )
 
 
-def _count_of(text: str, name: str, noun: str, until: int) -> tuple[int, str] | None:
-    """The count of `noun` said right after the name's surname, before `until` (where the other candidate is named):
-    (the number, as written)."""
-    at = re.search(rf"(?<![\w-]){re.escape(name.split()[-1])}(?![\w-])", text)
-    if at is None:
-        return None
+def _surname_at(text: str, name: str) -> re.Match[str] | None:
+    """Where the text first says the name's surname."""
+    return re.search(rf"(?<![\w-]){re.escape(name.split()[-1])}(?![\w-])", text)
+
+
+def _count_of(text: str, at: re.Match[str], noun: str, until: int) -> tuple[int, str] | None:
+    """The count of `noun` said right after a candidate's surname (`at`), before `until` (where the other candidate is
+    named): (the number, as written)."""
     stretch = text[at.end() : min(until if until > at.end() else len(text), at.end() + _COUNT_REACH)]
     m = re.search(rf"(?<![\w.,])(\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(stem(noun))}\w*", stretch, re.I)
     return (int(m.group(1).replace(",", "")), m.group(0)) if m else None
@@ -425,14 +427,11 @@ def compose_figure_choice(question: str, choice: FigureChoice, hits: list[Hit]) 
     a, b = choice.candidates
     for window in sentences_of(hits):
         text = window.text
-        starts = [
-            m.start() if (m := re.search(rf"(?<![\w-]){re.escape(c.split()[-1])}(?![\w-])", text)) else -1
-            for c in (a, b)
-        ]
-        if min(starts) < 0 or not says_deed(list(choice.deed), text):
+        at_a, at_b = _surname_at(text, a), _surname_at(text, b)
+        if at_a is None or at_b is None or not says_deed(list(choice.deed), text):
             continue
         # each count is read up to where the other candidate is named, when that comes after
-        counts = [_count_of(text, c, choice.noun, starts[1 - i]) for i, c in enumerate((a, b))]
+        counts = [_count_of(text, at_a, choice.noun, at_b.start()), _count_of(text, at_b, choice.noun, at_a.start())]
         if counts[0] is None or counts[1] is None or counts[0][0] == counts[1][0]:
             continue
         first_wins = (counts[0][0] > counts[1][0]) == choice.more
