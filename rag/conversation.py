@@ -103,13 +103,14 @@ class Conversation:
         if not (elliptical or another or _POINTING.search(question)) and names_in(without_auxiliary(question)):
             return question
         # the latest earlier question that names someone: "Of how many counts?" names no one, the one before does
-        previous, subject, answered, winners = "", "", "", ""
+        previous, subject, answered, winners, named_any = "", "", "", "", False
         for asked, answer in reversed(self.turns):
             previous = _ELSE.sub("", answer.question or asked)  # "What else did Keane say?" asked about Keane's speech
             subject = _subject(previous)
             if subject:
                 answered = _person_answered(previous, answer.text)
                 winners = _named_answered(previous, answer.text)
+                named_any = answer.text.startswith("**")
                 break
         if not subject:
             return question
@@ -141,6 +142,15 @@ class Conversation:
         # "Who did they beat?" after "Who won the Harbour Cup?" answered "Rovers": "they" are the answer
         if not speech and winners and re.search(r"\bthey\b", question, re.I):
             return re.sub(r"\bthey\b", winners, question, count=1, flags=re.I)
+        # "Did she stay on?" after "Who did Globex name as chair when it fired Theo Park?" went unanswered: "she" is
+        # the one asked for, whom no passage named, not a person the question named
+        someone = _ASKS_FOR_SOMEONE.match(previous) if not speech and not named_any else None
+        if someone and re.search(r"\b(?:he|she|his|her|him)\b", question, re.I):
+            # ("How long did he give them?" after "Which Ostland minister wrote to Globex?": the minister)
+            if someone["role"] and re.search(r"\b(?:he|she|him)\b", question, re.I):
+                return re.sub(r"\b(?:he|she|him)\b", f"the {someone['role']}", question, count=1, flags=re.I)
+            if people:
+                return question
         if not speech and (people or answered):
             if re.search(r"\b(he|she)\b", question, re.I):
                 return re.sub(r"\b(he|she)\b", answered or people[0], question, count=1, flags=re.I)
@@ -231,6 +241,12 @@ def _person_answered(question: str, answer_text: str) -> str:
 
 # "he", "she" and "his", "her" as an owner ("after he hurt his back", "did she ask her son"); "her" as an object
 # ("Did Globex fire her?") is _OBJECT_PRONOUN's and points back
+# "Who ...?", "Which reporter ...?": a question asking for a person (or another one)
+_ASKS_FOR_SOMEONE = re.compile(
+    r"^\W*(?:who|whom|which\s+(?P<role>(?:[A-Za-z]+\s+){0,2}?(?:reporter|journalist|person|player|"
+    r"coach|executive|official|manager|staffer|commissioner|judge|minister)))\b",
+    re.I,
+)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.I)
 
 

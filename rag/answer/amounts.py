@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.names import names_in
 from rag.answer.parts import Evidence, Window, sentences_of, windows
-from rag.answer.reading import names_offered
+from rag.answer.reading import FRAMED_BY_SOURCE, names_offered
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import claim_terms, judge, lexical_support, says_deed
 from rag.core.text import NUMBER_WORDS, past_year_said, same_event_words, split_sentences, stem
@@ -348,7 +348,7 @@ def compose_compared(question: str, words: tuple[str, str], evidence: list[Evide
 # the auxiliary a question's subject and deed follow: "how much did Globex pay ...", "how many are taking ..."
 _AUX_THEN = re.compile(r"\b(?:did|does|do|is|are|was|were|has|have|had|will|would|can)\s+(?P<rest>.+)$", re.I)
 # "how many people took part in ...?": no auxiliary, the deed follows the counted noun
-_DOER_THEN = re.compile(r"^\W*how\s+many\s+[a-z][\w-]*\s+(?P<rest>.+)$", re.I)
+_DOER_THEN = re.compile(rf"^\W*(?:{FRAMED_BY_SOURCE})?how\s+many\s+[a-z][\w-]*\s+(?P<rest>.+)$", re.I)
 # words that stand before the deed or say little of it: "did Globex end up paying", "did Tide Works go before
 # replacing", "took part"
 _LIGHT_VERBS = frozenset("end go get have expect manage try plan take took".split())

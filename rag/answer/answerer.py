@@ -48,6 +48,7 @@ from rag.answer.parts import (
     sentences_of,
 )
 from rag.answer.reading import (
+    FRAMED_BY_SOURCE,
     Clause,
     Reading,
     affirmative,
@@ -144,7 +145,10 @@ _SUBJECT = re.compile(
 
 # A second question joined to the first: "..., and how many starts had he made?", "... and when did it happen?"
 _SECOND_QUESTION = re.compile(
-    r"\band\s+(?:how\s+(?:many|much|long|old)|when\s+(?:did|was|is|were|will)|what\s+(?:was|is|were|did|does))\b", re.I
+    r"\band\s+(?:how\s+(?:many|much|long|old)|when\s+(?:did|does|do|was|is|were|are|will)|what\s+(?:was|is|were|did|does)|"
+    # ("and which broadcaster did he ...?" asks again; "and which was ..." may be a clue's relative clause)
+    r"which\s+[a-z]+\s+(?:did|does|do))\b",
+    re.I,
 )
 # Verbs of any event at all, which a sentence saying what happened seldom repeats
 _ANY_EVENT = re.compile(
@@ -501,7 +505,15 @@ class StructuredAnswerer:
                 # app, asked who founded Tide)
                 return stated
             choices = names_offered(question)
-            if not name or (choices and not any(_named_in(name, choice) for choice in choices)):
+            # "According to Tech Wire, who closed the lab?": a plain question, no riddle, whose part no passage
+            # supports is answered by its closest passages, not by the name they share most
+            unsupported = all(e.label == "not_mentioned" for e in evidence)
+            plain = _SAID_BY_AT_START.match(question) and len(question.split()) <= PLAIN_QUESTION_WORDS
+            if (
+                not name
+                or (choices and not any(_named_in(name, choice) for choice in choices))
+                or (plain and unsupported)
+            ):
                 # asked "Game 2 or Game 3?", a team is no answer, however often the passages name it
                 return _neither_chosen(question, self.quotes(question, reading, hits))
             return compose_entity(question, reading, evidence, hits, name)
@@ -649,7 +661,8 @@ class StructuredAnswerer:
             amount_in(counting, c.quote) and says_deed(deed, c.quote) for c in answer.citations
         ):
             # (a count said in other words, "picked him off twice", is left for the reader to read in the quotes)
-            counted_noun = counting.noun if counting.noun not in ("more", "fewer", "less") else ""
+            # (a count of people, not "a number of money" nor "a number of higher")
+            counted_noun = counting.noun if counting.kind == "many" and not _COMPARATIVE.match(counting.noun) else ""
             wanted_number = f"a number of {counted_noun}" if counted_noun else "the amount"
             return _closest_only(question, answer, wanted_number, f"how {counting.kind} {counting.claim}")
         # quotes about another Mara (Mara Holt) are no answer about Mara Lind; refused, say so when no passage names her
@@ -711,7 +724,12 @@ class StructuredAnswerer:
             giving = [c.quote for c in answer.citations if gives_what_is_asked(wanted, c.quote)]
             # a score is said of the sides the question names: "32-12" of another final is no score of the one asked
             # (and "Mariners 48, Rovers 20" says no plain word of the question)
-            sides = [n for n in _asked_names(question, reading.sources) if not a_competition(n)]
+            # ("Game 2", "Week 13" name which meeting, not a side)
+            sides = [
+                n
+                for n in _asked_names(question, reading.sources)
+                if not a_competition(n) and not re.search(rf"\b{re.escape(n)}\s+\d", question)
+            ]
             if _SCORE_ASKED.search(question):
                 unsaid = not any(all(_named_in(n, quote) for n in sides) for quote in giving)
             elif "date" not in wanted:
@@ -721,6 +739,10 @@ class StructuredAnswerer:
                 unsaid = bool(asked_words) and not any(
                     asked_words & plain_words(same_event_words(quote)) for quote in giving
                 )
+            # "When did Mara Lind get her second transplant?": a date said of no second one may be the first's
+            # (not of two questions in one: "..., and when does the second part come out?")
+            later = {p for p in asked_places if p >= 2} if not _SECOND_QUESTION.search(question) else set()
+            unsaid = unsaid or bool(later and not any(ordinals(quote) & later for quote in giving))
             if unsaid or (all(hedged_only(question, quote) for quote in giving) and not _AHEAD_ASKED.search(question)):
                 return _closest_only(question, answer, wanted, f"{wanted} for {question.strip().rstrip('?')}")
         topic = reading.speech[1] if reading.speech else _subject(question)
@@ -732,6 +754,13 @@ class StructuredAnswerer:
         kind = _kind_of_thing_asked(question) if not wanted and names_offered(question) is None else ""
         if kind and not stems(kind) & quoted:
             return _closest_only(question, answer, f"the {kind}", f"the {kind} for {question.strip().rstrip('?')}")
+        # "Who did Globex name as chair in place of Mara Lind?": quotes that never say someone took her place name her
+        # in the post, which the question rules out
+        replaced = _REPLACED_ASKED.search(question)
+        if replaced and not any(_says_replaced(replaced["name"], c.quote) for c in answer.citations):
+            return _closest_below(
+                answer, f"who took the place of {replaced['name']}", f"someone took the place of {replaced['name']}"
+            )
         if topic_stems and not topic_stems & quoted:
             about = f"{reading.speech[0]} but nothing about {topic}" if reading.speech else f"nothing about {topic}"
             return Answer(
@@ -798,8 +827,15 @@ _COUNTED_OF = re.compile(
 _CAUSE_ASKED = re.compile(
     r"^\W*what\s+(?:caused|led\s+to|triggered|prompted|sparked)\s+(?P<event>[^?]+?)\s*\??\s*$", re.I
 )
+_REASON_ASKED = re.compile(
+    r"^\W*what\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:the\s+)?(?:reasons?|explanation|justification|motive)\s+"
+    r"(?:(?:did|does|do|was|were|is|are|has|have|had)\s+[^?]*?)?\b(?:for|behind)\s+(?P<event>[^?]+?)\s*\??\s*$",
+    re.I,
+)
 _ASKED_AHEAD = re.compile(r"^\W*(?:when|why)\s+(?:is|are|will|would|does|do|can|could|should)\b", re.I)
 _SCORE_ASKED = re.compile(r"\bscore(?:line)?\b", re.I)
+# "how many more", "how much higher": a difference asked, no thing counted
+_COMPARATIVE = re.compile(r"^(?:more|fewer|less|[a-z]+er)$", re.I)
 # two figures compared: "cheaper than", "a higher price than"
 _COMPARED_FIGURES = re.compile(
     r"\b(?P<degree>cheaper|pricier|(?:more|less)\s+expensive|costlier|higher|lower|bigger|smaller|larger)\b"
@@ -823,6 +859,10 @@ def _presumed(question: str, event: str | None, quoted: Answer) -> str:
     for none."""
     # (a question of two clauses is read without its trailing one: "Why was X convicted after she ...?")
     presumed = event or read_asked_event(_TRAILING_CLAUSE.sub("", question.strip().rstrip("?")) + "?")
+    # "What reason did Tech Wire give for Globex closing the lab?" presumes the lab was closed, as "why" does
+    reason = _REASON_ASKED.match(question) if not presumed else None
+    if reason is not None:
+        return reason["event"]
     # (not asked of what is yet to come: "When is Globex airing its last show?" is answered by a plan)
     said = _TRAILING_CLAUSE.sub("", presumed) if presumed and not _ASKED_AHEAD.match(question) else ""
     # "What caused the harbour strike?" presumes the strike: its head noun, said in some quote, is enough
@@ -873,6 +913,28 @@ def _kind_of_thing_asked(question: str) -> str:
         return ""
     kind = (m["kind"] or m["kind1"]).split()[-1].lower()
     return "" if kind in _NO_KIND or not plain_words(kind) else kind
+
+
+# a who-question asking who stands in for someone named: "... in place of Mara Lind", "... replacing Lind"
+_REPLACED_ASKED = re.compile(
+    r"^\W*who\b.*?\b(?:in\s+place\s+of|instead\s+of|replacing|to\s+replace|succeeding|to\s+succeed)\s+"
+    r"(?P<name>(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*))",
+    re.I,
+)
+
+
+def _says_replaced(name: str, quote: str) -> bool:
+    """The quote says someone took the named one's place: "replacing Lind", "in Lind's place", "succeeds Mara Lind"
+    (a name of several words by any of its words, as a report names her again by her surname)."""
+    said = "|".join(re.escape(w) for w in name.split() if len(w) > 2) or re.escape(name)
+    return bool(
+        re.search(
+            rf"\b(?:replac\w*|in\s+place\s+of|instead\s+of|succe\w*|(?:took|takes|take|taking)\s+over\s+from|"
+            rf"(?:took|takes|take|taking)\s+the\s+reins\s+from)\s+(?:[\w'’.-]+\s+){{0,3}}?(?:{said})\b"
+            rf"|\b(?:{said})['’]s?\s+(?:place|successor|replacement|shoes)\b",
+            quote,
+        )
+    )
 
 
 # words that set one thing against another in one sentence
@@ -1105,6 +1167,8 @@ PLAIN_QUESTION_WORDS = 20
 
 # "..., according to Tech Wire?", "..., per the Bay News report?": who says it, at the end, is no clause of its own
 _SAID_BY_AT_END = re.compile(r",\s*(?:according\s+to|per|as\s+(?:reported\s+by|told\s+by))\s+[^,]*$", re.I)
+# ... or at the start: "According to Tech Wire, who ...?"
+_SAID_BY_AT_START = re.compile(rf"^\W*{FRAMED_BY_SOURCE}", re.I)
 
 
 def _plain_outlet_question(question: str, outlets: list[str]) -> bool:

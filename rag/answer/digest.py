@@ -131,7 +131,8 @@ LATEST_COVER = 0.5
 def read_latest(question: str) -> str:
     """The topic a "what is the latest on ...?" question asks about, or "" for any other question."""
     m = _LATEST.match(question)
-    return m["topic"].strip() if m else ""
+    # ("Tide Pay, the app that ...": the description beside the topic is no word its headlines must say)
+    return re.split(r",\s+(?:the|a|an|which|who|whose)\s", m["topic"], maxsplit=1)[0].strip() if m else ""
 
 
 def compose_latest(question: str, topic: str, retrieve: Retrieve, hits: list[Hit]) -> Answer | None:

@@ -273,6 +273,8 @@ def spelled_out(question: str, texts: list[str]) -> str:
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             continue  # no name, or two as often: which one is meant, the question does not say
+        if ranked[0][0] in question:
+            continue  # "FC Mariners" already written out: "FC" is part of it
         written = sum(len(re.findall(rf"(?<![\w.]){short}(?![\w.])", text)) for text in texts)
         # a person is written by surname too ("Lind", after "Mara Lind")
         surname = ranked[0][0].split()[-1]

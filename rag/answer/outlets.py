@@ -35,6 +35,10 @@ _WHICH_OUTLET = re.compile(
 )
 # a second question joined to a first: "..., and which ..."
 _SECOND_ASKED = re.compile(r"(?:,\s*|\s)and\s*$", re.I)
+_THEN_ASKED = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b.*$", re.I)
+_TOLD_BY = re.compile(
+    r",?\s+as\s+(?:[\w.'’-]+\s+){0,4}?(?:tells|told|puts|put|reports|reported|has|had)\s+it\s*$", re.I
+)
 _EARLIEST = re.compile(r"\b(?:first|earliest|earlier|sooner|before\s+the\s+other)\b", re.I)
 _LATEST = re.compile(r"\b(?:latest|last|later|most\s+recently|after\s+the\s+other)\b", re.I)
 # The verb that asks for the report, and the order words, are not what the report must say.
@@ -89,7 +93,9 @@ def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | Non
     quoting = bool(re.match(r"quote[ds]?\b", rest, re.I))
     # "reported on job cuts": a topic, not an event to state
     stated = not (asking and re.search(r"\b(?:on|about)\s*$", asking.group(0)))
-    claim = claim_words(rest[asking.end() :] if asking else rest, sources)
+    # (", as Tech Wire tells it", ", and who scored?": who says it and a second question are no part of the report)
+    told = _TOLD_BY.sub("", _THEN_ASKED.sub("", rest[asking.end() :] if asking else rest))
+    claim = claim_words(told, sources)
     claim = _TRAILING_ORDER.sub("", claim).strip(" ,.;:")
     claim = re.sub(r",?\s+(?:or|and)\s*$", "", claim)
     if len(re.findall(r"[A-Za-z]{3,}", claim)) < 2:
@@ -259,8 +265,13 @@ def compose_outlet(question: str, asked: OutletAsked, evidence: list[Evidence], 
     elif not saying:
         # what was not found, not a denial: an outlet may say it in words this check does not match
         lead = (
-            f"{UNSETTLED}: none of the {len(evidence)} outlet{'s' if len(evidence) > 1 else ''} checked was found to "
-            f"say {claim_as_written(asked.claim, question)}."
+            f"{UNSETTLED}: "
+            + (
+                f"none of the {len(evidence)} outlets checked was found to say"
+                if len(evidence) > 1
+                else f"the one outlet checked, {evidence[0].source}, was not found to say"
+            )
+            + f" {claim_as_written(asked.claim, question)}."
         )
     elif asked.dated:
         first = saying[0]

@@ -875,6 +875,11 @@ _REPORT_DESCRIBED = re.compile(
 )
 
 
+_OUTLET_QUOTED = re.compile(
+    r"\x01\s*(?:quoted|interviewed|cited|profiled|(?:spoke|talked)\s+(?:to|with))\s+(?=[\w$])", re.I
+)
+
+
 def claim_words(text: str, sources: list[str]) -> str:
     """The clause without outlet names, dates and scaffolding: what the article is asked to say."""
     for s in sorted(sources, key=len, reverse=True):
@@ -890,6 +895,8 @@ def claim_words(text: str, sources: list[str]) -> str:
     # (a negation keeps its "n't": "didn t" would negate nothing)
     text = re.sub(r"[?\"“”‘]|(?<![nN])['’]|['’](?![tT]\b)", " ", text)
     text = re.sub(r"\bthe\s+(?=\x01)", "", text, flags=re.I)
+    # "the engineer <outlet> quoted claim ...": who the outlet quoted is the subject, its quoting no deed of theirs
+    text = _OUTLET_QUOTED.sub(_HOLE, text)
     text = _AROUND_HOLE.sub(" ", " ".join(text.split()))
     text = " ".join(text.replace(_HOLE, " ").split()).strip(" ,.;:")
     text = _POINTER_LEFT.sub("", text)
@@ -920,6 +927,11 @@ _CONCLUDING_TAIL = re.compile(
     r",\s+(?:thus\s+|therefore\s+|so\s+)?(?:indicating|implying|suggesting|showing|highlighting|contrasting|reflecting)"
     r"\s+(?=[^,]*\b(?:differ\w*|disparit\w*|contrast\w*|both|similar\w*|same|consisten\w*|common|shared|respective)\b)"
     r"[^,]*$|,?\s+(?:or|and)\s+(?:is|are|was|were)\s+(?:there|these|they|the\s+two)\b.*$",
+    re.I,
+)
+_SECOND_WH_QUESTION = re.compile(
+    r",?\s+and\s+(?:how\s+(?:many|much|long|old|far)|when|what|which|who|whom|where|why)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b.*$",
     re.I,
 )
 # ", and then reported on <day> ...", ", and again on <day> ...": a later report, even without a capital after it.
@@ -983,8 +995,11 @@ def _at_each_outlet(piece: str, sources: list[str]) -> list[str]:
 # covers X; one that says what it asserts ("suggests that X", "claims X") asks whether X holds. An asserting verb is
 # lower-case ("Ostland State" is a name) and the noun "report from/by/in/of/regarding/published" asserts nothing.
 _COVERS = re.compile(
+    # (not "did Globex comment for its story about X", where the report only says for whom a deed was done, nor "raise
+    # prices to cover the fees", which pays for them)
+    r"(?<!\bfor\sits\s)(?<!\bfor\sthe\s)(?<!\bfor\sa\s)(?<!\bfor\stheir\s)"
     r"\b(?:report|reporting|article|piece|story|coverage)s?\b[^,]{0,60}?\b(?:on|about|regarding|concerning)\b|"
-    r"\b(?:discuss(?:es|ed|ing)?|cover(?:s|ed|ing)?|mention(?:s|ed|ing)?|featur(?:e|es|ed|ing)|"
+    r"(?<!\bto\s)\b(?:discuss(?:es|ed|ing)?|cover(?:s|ed|ing)?|mention(?:s|ed|ing)?|featur(?:e|es|ed|ing)|"
     r"focus(?:es|ed|ing)?\s+on|highlight(?:s|ed|ing)?|involving)\b|"
     r"\b(?:(?:dis)?agree|differ)(?:s|d|ed)?\s+(?:about|on|over|regarding)\b",  # "agree about X": what both cover
     re.I,
@@ -1023,6 +1038,8 @@ _STATES_AS_FACT = re.compile(
 )
 _FUTURE = re.compile(r"\b(?:will|would|shall|going\s+to)\b", re.I)
 # a question opened by its outlet, then a plain yes/no question: "According to Tech Wire, did ...?"
+# "According to Tech Wire, how many ...?": who reports it, before what is asked
+FRAMED_BY_SOURCE = r"(?:according\s+to|per)\s+[^,?]{1,60},\s*"
 _ACCORDING_FRAME = re.compile(rf"^\W*(?:according\s+to|per)\s[^,?]+,\s*(?:{AUXILIARY_WORDS})\s", re.I)
 _INTERPRETS = re.compile(
     r"\b(?:(?:suggest|indicat|attribut|credit|portray|describ|depict|characteri[sz]|hint|focus|highlight|emphasi[sz]|"
@@ -1168,6 +1185,14 @@ def _shared_predicate(question: str, clauses: list[Clause]) -> str:
     return m.group("rest")
 
 
+_TOPIC_GIVEN = re.compile(r"\b(?:on|about|regarding|concerning|covering)\b", re.I)
+_BOTH_SAY = re.compile(
+    r"^(?P<head>.*?\S)\s+both\s+(?P<verb>report(?:ed)?|say|said|state[sd]?|claim(?:ed)?|confirm(?:ed)?|note[sd]?|write|wrote)\s+"
+    r"(?P<rest>\S.*)$",
+    re.I,
+)
+
+
 # "<outlet>'s coverage of the trial says (that) ...", "<outlet>'s piece on prices reports ...": a report described by its
 # topic, then what it says
 _DESCRIBED_REPORT_SAYS = re.compile(
@@ -1207,6 +1232,10 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     asked_of_both = question
     question, topic = _asked_topic(question, sources) if _RELATION_ASKED.search(question) else (question, "")
     question = _ASKING_TAIL.sub("", question)
+    # "Did Globex file for bankruptcy, and how much debt did it list?": the yes/no question is the claim, the one
+    # joined to it asks for more (the quotes give it), and its words are no part of what a report must say
+    if re.match(rf"^\W*(?:{AUXILIARY_WORDS})\b", question, re.I):
+        question = _SECOND_WH_QUESTION.sub("", question)
     question = _CONCLUDING_TAIL.sub("", question.rstrip(" ?"))
     question = _LATER_REPORT.sub("\x00", question)
     offered = offered_alternatives(question)
@@ -1279,6 +1308,20 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             if days and not clauses[-1].day:
                 clauses[-1].day = days[0]
     shared = "" if topic else _shared_predicate(asked_of_both, clauses)
+    # "Did Tech Wire's Sunday roundup and the Ledger's jobs tracker both report that Globex cut prices?": what both
+    # report is each one's claim, the words describing each report only point at it
+    both_say = _BOTH_SAY.match(clauses[-1].text) if len(clauses) >= 2 and not topic and not shared else None
+    # (a clause with no words of its own already takes the last one's claim, below)
+    # (a report described by its topic, "the Tech Wire piece on prices", keeps it: `_shared_predicate`, below)
+    if (
+        both_say
+        and all(c.source for c in clauses)
+        and any(_worded(claim_words(c.text, sources)) for c in clauses[:-1])
+        and not any(_TOPIC_GIVEN.search(c.text) for c in clauses[:-1])
+        and not _TOPIC_GIVEN.search(both_say["head"])
+    ):
+        for c in clauses:
+            c.text = f"{both_say['verb']} {both_say['rest']}"
     for c in clauses:
         # "Tech Wire's coverage of the trial says Mara Lind testified": what it says is the claim, the report's topic
         # only points at the report; what it says without a name of its own ("says a loss was made") needs the topic
@@ -1286,8 +1329,12 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
         if says and _ORDER_WORD.search(c.text, 0, says.end()):
             says = None  # "X before its review said Y": the report described is a second one, not this clause's
         told = c.text[says.end() :] if says else c.text
-        if says and not (names_in(told) and set(names_in(says.group("topic") or "")) <= set(names_in(told))):
-            told = c.text  # the topic names what the report is about, which what it says leaves out
+        topic_names = names_in(says.group("topic") or "") if says else []
+        if says and not (names_in(told) and set(topic_names) <= set(names_in(told))):
+            # "Tech Wire's write-up of Lind's testimony says she had ...": the pronoun is the one the topic names
+            pronoun = re.match(r"(?:he|she|they)\s+(?=[a-z])", told, re.I)
+            # (else the topic names what the report is about, which what it says leaves out)
+            told = f"{topic_names[0]} {told[pronoun.end() :]}" if pronoun and len(topic_names) == 1 else c.text
         c.claim = _RELATION_VERB.sub(" ", claim_words(_PUBLISHED_TAIL.sub("", told), sources))
         c.claim = re.sub(r"\s+(?:and|or|while|whereas)$", "", " ".join(c.claim.split()).strip(" ,.;:"), flags=re.I)
         c.claim = _keep_passive(c.text, c.claim)

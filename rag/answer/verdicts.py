@@ -26,6 +26,7 @@ from rag.answer.names import NOT_NAMES, pronouns_named, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
     IRREGULAR_VERBS,
+    MONTHS,
     NAME_PHRASE,
     NAME_RUN,
     PAIRED_VALUE,
@@ -1387,13 +1388,19 @@ def _opinion_of_another(claim: str, passage: str) -> bool:
     return not set(name_words(first.group(0))) & {w.lower() for w in _WORD.findall(passage.lower())}
 
 
+_MONTH_STEMS = frozenset(analyse(" ".join(m.title() for m in MONTHS))[0])
+
+
 def _no_name_held(claim: str, passage: str) -> bool:
     """A short claim names someone or something and the passage names none of it: whatever words they share, the
     passage is about something else ("will his family sue the league?" says nothing of suing Globex). A longer claim
-    describes what a report says, which a report may put in words of its own."""
+    describes what a report says, which a report may put in words of its own; but a topic ("about ..."), however
+    long, is about what it names ("the final score when the Mariners hosted the Rovers" is no other club's game)."""
     content = analyse(claim)[1]
-    names = [t for t, _, kind in content if kind == "name"]
-    short = sum(kind == "word" for _, _, kind in content) <= SHORT_CLAIM_WORDS
+    topic = claim.startswith(ABOUT)
+    # (a month is when, not what: "in October" is said of every club's games)
+    names = [t for t, _, kind in content if kind == "name" and not (topic and t in _MONTH_STEMS)]
+    short = sum(kind == "word" for _, _, kind in content) <= SHORT_CLAIM_WORDS or topic
     return short and bool(names) and not set(names) & analyse(passage)[0]
 
 

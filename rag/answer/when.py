@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from rag.answer.compose import UNSETTLED, Citations, earlier_year_said, outlet_of, quoted
 from rag.answer.parts import Window, sentences_of
-from rag.answer.reading import as_passive
+from rag.answer.reading import FRAMED_BY_SOURCE, as_passive
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import judge
 from rag.core.text import DAY_OF_MONTH, MONTH_NAME, MONTHS, NAME_PHRASE, holds_number, same_event_words
@@ -370,9 +370,20 @@ _DOERLESS = re.compile(r"^(?!(?:spring|morning|evening|during|nothing|something|
 _OWNED_THING = re.compile(r"^(?:the|its|his|her|their)\s+[a-z-]+(?:\s+[a-z-]+)?$", re.I)
 
 
+# a verb (with an adverb or particle) and the name it is done to, ending the event: "actually cut off Tide Pay"
+_OBJECT_NAMED = re.compile(
+    rf"\s+(?:(?!(?:in|at|on|to|for|from|with|by|of|about|over)\b)[a-z]+\s+){{1,3}}(?P<name>{NAME_PHRASE.pattern})\s*$"
+)
+
+
 def _pointed_at(first: str, doer: str, second: str) -> str:
     """Whom the pronoun opening the second event stands for: the first event's doer, but "he" or "she" is a person,
     not a team or a body named with "the" ("the Rovers not signing Mara Lind after she ..." -> Mara Lind)."""
+    if re.match(r"it\b", second, re.I) and doer and doer in first:
+        # "Did Globex drop Tide Pay after it launched?": "it" is what the first deed was done to, when that is named
+        # right after the verb
+        done_to = _OBJECT_NAMED.match(first, first.index(doer) + len(doer))
+        return done_to["name"] if done_to else doer
     if not re.match(r"(?:he|she)\b", second, re.I):
         return doer
     people = [m.group(0) for m in NAME_PHRASE.finditer(first) if not re.search(r"\bthe\s+$", first[: m.start()], re.I)]
@@ -694,13 +705,13 @@ def compose_still_ahead(question: str, claim: str, hits: list[Hit]) -> Answer | 
 
 # What a wh-question asks for, when quotes alone must give it: "How many ...?", "At what rate ...?" a number; "When
 # did ...?", "In what year ...?" a time; "How long ...?" either ("for three years", "since 2019")
-_WH_OPENING = r"^\W*(?:(?:and|so)\s+)?"  # "And how many ...?", "So when ...?"
+_WH_OPENING = rf"^\W*(?:{FRAMED_BY_SOURCE})?(?:(?:and|so)\s+)?"  # "And how many ...?", "So when ...?"
 _NUMBER_ASKED = re.compile(
     _WH_OPENING + r"(?:how\s+(?:many|much|large|big|old|far|high|tall|deep|heavy)\b|by\s+how\s+much\b|"
     r"(?:at|to|by|for)?\s*what\s+(?:percentage|percent|share|proportion|number|amount|sum|price|figure|fee|rate|"
     r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age)\b|"
-    # "What was the final score ...?", "What is the new price ...?"
-    r"what\s+(?:was|is|were|are)\s+(?:the|its|their|his|her)\s+(?:final\s+|total\s+|new\s+|current\s+)?"
+    # "What was the final score ...?", "What is the retail price ...?"
+    r"what\s+(?:was|is|were|are)\s+(?:the|its|their|his|her)\s+(?:[a-z-]+\s+)?"
     r"(?:score|scoreline|price|cost|fee|salary|valuation|margin|total)\b|"
     # "What was Globex's revenue ...?", "What were Tide Works' quarterly earnings?": a company's figures
     r"what\s+(?:was|is|were|are)\s+(?-i:[A-Z][\w.&-]*\s+){0,3}?(?-i:[A-Z][\w.&-]*)['’]s?\s+"

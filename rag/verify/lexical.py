@@ -176,8 +176,11 @@ _FIGHTING = frozenset("fight fights fighting fought battle battles battling stru
 _THREAT = frozenset("threat threats risk risks fear fears danger spectre specter prospect".split())
 # nor has what one hopes, dreams or stands a chance of doing: "hopes of defending their crown are in tatters"
 _HOPING = frozenset("hope hopes dream dreams chance chances odds possibility likelihood".split())
-# nor what one weighs the cost or the idea of: "given the added payroll of signing Theo Park, Globex may ..."
-_WEIGHED = frozenset("cost costs price payroll expense expenses idea notion thought".split())
+# nor what one weighs the idea of, or the cost of doing: "given the added payroll of signing Theo Park, Globex may ..."
+# (the cost of a thing is no deed: "the average cost of a ticket was $40" says tickets were sold)
+_WEIGHED = frozenset("idea notion thought".split())
+_COST_OF = frozenset("cost costs price payroll expense expenses".split())
+_GERUND_NEXT = re.compile(r"\s+[a-z]{2,}ing\b")
 # A word that opens a clause when a subject follows it ("as Globex collapsed", "when she left"): a negation before it
 # does not reach into that clause.
 _CLAUSE_OPENERS = frozenset("as when because since after before until once whereupon".split())
@@ -488,6 +491,7 @@ def _scan(text: str) -> Scan:
             low in _AVERTING
             or (low == "against" and previous in _FIGHTING)
             or (low == "of" and previous in _THREAT | _HOPING | _WEIGHED)
+            or (low == "of" and previous in _COST_OF and _GERUND_NEXT.match(text, m.end()))
         ):
             hedge = 1  # "fighting against closure", "avoided bankruptcy", "the threat of a strike": none happened
         permitted = _PERMITTED_OBJECT if low in _PERMITTING else max(0, permitted - 1)
