@@ -595,7 +595,7 @@ def test_asked_what_someone_said_on_a_topic_one_quote_must_give_their_words_on_i
 
 
 def test_a_refusal_says_the_closest_passages_name_someone_when_they_do():
-    from rag.answer.answerer import _named_elsewhere
+    from rag.answer.quoting import _named_elsewhere
 
     passages = ["MOM FEELS OLD AS DAUGHTER STRUGGLES TO OPEN A MARA LIND CD.", "Fans of Lind queued overnight."]
     # the quotes found may lack her, but these passages name her: "never name Mara Lind" would be false

@@ -511,7 +511,7 @@ def test_questions_whose_part_the_articles_lack_are_refused_naming_it(bot, quest
 
 
 def test_quotes_must_name_the_asked_person_but_a_post_written_after_a_name_is_no_name():
-    from rag.answer.answerer import _unnamed
+    from rag.answer.quoting import _unnamed
 
     cites = ["Globex striker Mara Lind scored twice for the Mariners."]
     assert _unnamed("Who passed to Mara Holt?", cites, cites, []) == ["Mara Holt"]

@@ -272,7 +272,7 @@ def namesakes(tmp_path_factory):
 
 
 def test_a_surname_the_passages_give_someone_else_does_not_name_the_one_asked(namesakes):
-    from rag.answer.answerer import _unnamed
+    from rag.answer.quoting import _unnamed
 
     text = NAMESAKES[0][3]
     quote = "Considering how many goals Lind scores for the Rovers, he could score six goals this break."
@@ -283,7 +283,7 @@ def test_a_surname_the_passages_give_someone_else_does_not_name_the_one_asked(na
 
 
 def test_a_refusal_never_says_the_passages_name_someone_they_do_not():
-    from rag.answer.answerer import _named_in
+    from rag.answer.quoting import named_in as _named_in
 
     text = NAMESAKES[0][3]
     # said to name someone, the passages must say the first name too, and not give the surname to another in full
