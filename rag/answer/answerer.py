@@ -395,6 +395,10 @@ class StructuredAnswerer:
             said = _presumed(question, event, quoted)
             if said and _unsaid_event(said, quoted):
                 return closest_below(quoted, f"“{said}”, which the question takes as given", said)
+            # "Why is Globex holding back the Tide Pad?": quotes that give no cause at all say that it is, not why
+            if _WHY_ASKED.match(question) and _gives_no_reason(quoted):
+                asked = question.strip().rstrip("?")
+                return closest_below(quoted, f"a reason for “{asked}?”", f"a reason for {said or asked}")
             return _neither_chosen(question, quoted)
         # "Did Mara Lind resign in November?": the day the event is dated to, set against the time asked
         timed = read_timed_event(question, _newest(hits)) if reading.shape == "yesno" and not reading.sources else None
@@ -507,10 +511,15 @@ class StructuredAnswerer:
         # "Was Tech Wire's deal cheaper than the one Bay News listed?": each part found says nothing of which is
         # cheaper, which only the two figures, compared, would
         than = _COMPARED_FIGURES.search(question)
-        if than and len(reading.clauses) >= 2 and answer.text.startswith("**Yes"):
+        # ("... sales coming in above the estimate?": a figure set against another, in one clause or two)
+        beside = _FIGURE_AGAINST.search(question)
+        # (one clause compared with a number, "higher than $5 billion", is a bound the parts do check)
+        weighed = than is not None and (len(reading.clauses) >= 2 or not _A_NUMBER_NEXT.match(question, than.end()))
+        if (weighed or beside) and answer.text.startswith("**Yes"):
             shown = answer.text.partition("\n")[2]
+            degree = f"{than.group('degree')} than" if than else beside.group("degree") if beside else ""
             answer.text = (
-                f"{UNSETTLED}: the question asks whether one is {than.group('degree')} than the other, and I could not "
+                f"{UNSETTLED}: the question asks whether one is {degree} the other, and I could not "
                 f"compare the two; the passages found are quoted below.\n{shown}"
             )
             answer.parts = [Part(question.strip().rstrip("?"), "not_mentioned", [])]
@@ -606,7 +615,36 @@ _ASKED_AHEAD = re.compile(r"^\W*(?:when|why)\s+(?:is|are|will|would|does|do|can|
 # two figures compared: "cheaper than", "a higher price than"
 _COMPARED_FIGURES = re.compile(
     r"\b(?P<degree>cheaper|pricier|(?:more|less)\s+expensive|costlier|higher|lower|bigger|smaller|larger)\b"
-    r"(?:\s+[\w'’-]+){0,3}?\s+than\b",
+    r"(?:\s+[\w'’-]+){0,12}?\s+than\b",
+    re.I,
+)
+_WHY_ASKED = re.compile(r"^\W*why\b", re.I)
+# the words a sentence gives a cause or a purpose with
+_A_REASON = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|result(?:ed|s)?\s+(?:of|from)|after|since|amid|"
+    r"following|led\s+to|leading\s+to|caus\w*|reasons?|so\s+that|in\s+order\s+to|citing|cited|blam\w*|prompt\w*|"
+    r"in\s+response|over\s+(?:concerns?|fears?)|concerns?|explain\w*|why|behind|motivat\w*|driven\s+by|stemm\w*|"
+    r"for\s+(?:his|her|their|its)\b|as\s+(?:it|he|she|they)|"
+    # a purpose ("closed the lab to save money")
+    r"to\s+(?:hopefully\s+)?(?:avoid|protect|focus|spend|save|cut|reduce|comply|meet|push|boost|make|get|help|improve|"
+    r"liven|raise|keep|win|increase|end|stop|prevent|fix|address|free|ease|offset|cover|fund|pay)|"
+    # an injury or illness ("left with a sore knee", "(ankle)")
+    r"injur\w*|hamstring|ankle|knee|groin|calf|illness|ill|sick|concussion|suspen\w*|health)\b",
+    re.I,
+)
+
+
+def _gives_no_reason(answer: Answer) -> bool:
+    """An answer of quotes none of which gives a cause or a purpose in any of the usual words."""
+    if answer.refused or not answer.citations or answer.text.startswith((UNSETTLED, REFUSAL)):
+        return False
+    return not any(_A_REASON.search(c.quote) for c in answer.citations)
+
+
+_A_NUMBER_NEXT = re.compile(r"\s*(?:[$€£¥]|\d|(?:about|around|roughly|nearly|almost)\s)", re.I)
+_FIGURE_AGAINST = re.compile(
+    r"\b(?P<degree>above|below)\s+(?:it|that|them|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:estimates?|consensus|forecasts?|expectations?|figure|level|mark|target|guidance))\b",
     re.I,
 )
 # a clause an event asked of may trail, which the quotes need not say ("... even though Globex offered more", "...

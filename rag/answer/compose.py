@@ -214,9 +214,20 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             lead = "**No.** " + "; ".join(f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence) + " says otherwise."
     elif reading.relation in ("agree", "differ", "unchanged") and len(reading.sources) >= 2 and len(evidence) == 1:
         # asked how two outlets' reports relate, one part was all the reading found: one report compares with nothing
+        # (a part with no passage of its own shows its closest one, or says none was found)
+        nearest = evidence[0].window or _closest(evidence[0], reading)
+        if not lines and nearest is not None:
+            lines = [quoted(nearest.text, cites.cite(nearest))]
         lead = (
             f"{UNSETTLED}: the question compares {' and '.join(reading.sources)}, and only {_outlet(evidence[0])}'s "
-            "report was read as a part; its passage is quoted below."
+            "report was read as a part; "
+            + (
+                "no passage of it was found to quote."
+                if not lines
+                else "its passage is quoted below."
+                if evidence[0].label == "supported"
+                else "its closest passage is quoted below."
+            )
         )
     elif reading.shape == "order" and "contradicted" not in labels:
         lead = _order_lead(reading, evidence, cites)

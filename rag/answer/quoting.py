@@ -111,6 +111,22 @@ _REPLACED_ASKED = re.compile(
 )
 
 
+_NAME_OF_ROLE = re.compile(
+    r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\s+(?:[\w.'’-]+\s+){0,5}?(?P<role>[a-z]+)\s*\??\s*$", re.I
+)
+
+
+def _role_named(role: str, quote: str, question: str) -> bool:
+    """The quote says the role asked beside a name the question does not give ("lawyer Jon Vale", "Jon Vale, his
+    lawyer")."""
+    asked = {w for n in names_in(question) for w in n.split()}
+    for m in re.finditer(rf"\b{re.escape(role)}s?\b", quote, re.I):
+        near = quote[max(0, m.start() - 40) : m.end() + 40]
+        if any(not asked & set(n.split()) for n in names_in(near)):
+            return True
+    return False
+
+
 def _says_replaced(name: str, quote: str) -> bool:
     """The quote says someone took the named one's place: "replacing Lind", "in Lind's place", "succeeds Mara Lind"
     (a name of several words by any of its words, as a report names her again by her surname)."""
@@ -262,11 +278,12 @@ def _first_word_only(name: str, sentence: str) -> bool:
 def _asked_names(question: str, outlets: list[str]) -> list[str]:
     """The question's names, its first word (a capital only because it starts the question) and the outlets it names
     left out."""
-    known = [o.lower() for o in outlets]
+    # (compared without spaces: "Tide News" is the outlet "TideNews.com")
+    known = [o.lower().replace(" ", "") for o in outlets]
     return [
         n
         for n in dict.fromkeys(names_in(re.sub(r"^\W*\w+", "", question.strip())))
-        if not any(n.lower() in o for o in known)
+        if not any(n.lower().replace(" ", "") in o for o in known)
     ]
 
 
@@ -492,6 +509,11 @@ def quote_answer(
     kind = _kind_of_thing_asked(question) if not wanted and names_offered(question) is None else ""
     if kind and not stems(kind) & quoted:
         return _closest_only(question, answer, f"the {kind}", f"the {kind} for {question.strip().rstrip('?')}")
+    # "What is the name of Mara Lind's lawyer?": a quote must say the role beside a name the question does not give
+    # ("In a statement, Lind's lawyer said ..." names no one)
+    role = _NAME_OF_ROLE.match(question)
+    if role and not any(_role_named(role["role"], c.quote, question) for c in answer.citations):
+        return closest_below(answer, f"the name of the {role['role']}", f"the name of the {role['role']}")
     # "Who did Globex name as chair in place of Mara Lind?": quotes that never say someone took her place name her
     # in the post, which the question rules out
     replaced = _REPLACED_ASKED.search(question)

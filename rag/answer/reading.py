@@ -1186,6 +1186,14 @@ def _shared_predicate(question: str, clauses: list[Clause]) -> str:
 
 
 _TOPIC_GIVEN = re.compile(r"\b(?:on|about|regarding|concerning|covering)\b", re.I)
+# a noun phrase, no clause: "the game's retail price", "its launch date" (not "the Mariners beating the Rovers")
+_A_THING = re.compile(
+    r"^(?:the|its|their|his|her|a|an)\s+(?:(?![\w'’-]*(?:ing|ed)\b)(?!that\b)[\w'’-]+\s*){1,5}\??$", re.I
+)
+_AGREE_ON = re.compile(
+    r"^(?P<head>.*?\S)\s+(?:both\s+)?(?P<verb>(?:dis)?agree|differ)\s+(?P<prep>on|about|over|regarding|that)\s+(?P<rest>\S.*)$",
+    re.I,
+)
 _BOTH_SAY = re.compile(
     r"^(?P<head>.*?\S)\s+both\s+(?P<verb>report(?:ed)?|say|said|state[sd]?|claim(?:ed)?|confirm(?:ed)?|note[sd]?|write|wrote)\s+"
     r"(?P<rest>\S.*)$",
@@ -1311,17 +1319,31 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     # "Did Tech Wire's Sunday roundup and the Ledger's jobs tracker both report that Globex cut prices?": what both
     # report is each one's claim, the words describing each report only point at it
     both_say = _BOTH_SAY.match(clauses[-1].text) if len(clauses) >= 2 and not topic and not shared else None
+    # ... and "Do Tech Wire's jobs tracker and the Ledger's recap agree on how many jobs Globex cut?": what they agree
+    # on is asked of each, whatever the labels say (the topic is named after "on")
+    agree_on = _AGREE_ON.match(clauses[-1].text) if len(clauses) >= 2 and not topic and not shared else None
     # (a clause with no words of its own already takes the last one's claim, below)
     # (a report described by its topic, "the Tech Wire piece on prices", keeps it: `_shared_predicate`, below)
+    labelled = all(c.source for c in clauses) and any(_worded(claim_words(c.text, sources)) for c in clauses[:-1])
+    # "Do A's and B's reviews both state the game's price?": a thing, no clause, is what both are asked to mention
+    thing = bool(both_say and _A_THING.match(both_say["rest"]))
     if (
-        both_say
+        (labelled or thing)
+        and both_say
         and all(c.source for c in clauses)
-        and any(_worded(claim_words(c.text, sources)) for c in clauses[:-1])
         and not any(_TOPIC_GIVEN.search(c.text) for c in clauses[:-1])
         and not _TOPIC_GIVEN.search(both_say["head"])
     ):
+        # (the thing's owner named only in the reports' labels goes with it: "reviews of the Globex Pad")
+        owner = names_in(claim_words(both_say["head"], sources)) if thing and not names_in(both_say["rest"]) else []
+        rest = f"{both_say['rest'].rstrip(' ?')} of {owner[0]}" if owner else both_say["rest"]
         for c in clauses:
-            c.text = f"{both_say['verb']} {both_say['rest']}"
+            c.text = f"{'mention' if thing else both_say['verb']} {rest}"
+    elif labelled and agree_on:
+        for c in clauses:
+            # ("agree that X": each reports X)
+            agreed = "report that" if agree_on["prep"].lower() == "that" else f"{agree_on['verb']} {agree_on['prep']}"
+            c.text = f"{agreed} {agree_on['rest']}"
     for c in clauses:
         # "Tech Wire's coverage of the trial says Mara Lind testified": what it says is the claim, the report's topic
         # only points at the report; what it says without a name of its own ("says a loss was made") needs the topic

@@ -40,6 +40,7 @@ from rag.core.text import (
     base_stem,
     claim_as_matched,
     days_of_month,
+    holds_number,
     is_year,
     ordinal_places,
     ordinals,
@@ -1391,6 +1392,33 @@ def _opinion_of_another(claim: str, passage: str) -> bool:
 _MONTH_STEMS = frozenset(analyse(" ".join(m.title() for m in MONTHS))[0])
 
 
+# A topic that asks for a value ("about how many people Globex laid off", "about the game's retail price"): a passage
+# giving no number (a year aside) is about the thing, not about the value both reports are asked to state
+_MONEY_ASKED = re.compile(r"\b(?:how\s+much|prices?|costs?|worth|salary|valuation|fees?|amount)\b", re.I)
+_COUNT_ASKED = re.compile(r"\b(?:how\s+many|number\s+of|scores?|percentage)\b", re.I)
+_MONEY = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen|million|billion|bn|m|k)\b", re.I)
+# a year, and a number that is part of a word or a name ("2D", "4K", "Pad 9"), count nothing
+_NO_COUNT = re.compile(r"\b(?:19|20)\d\d\b|\b\d+[A-Za-z]\w*|\b[A-Z][\w-]*\s\d+\b")
+
+
+# "Could you buy the Globex Pad when Tech Wire reviewed it?" asks what one could already do; a passage saying it only
+# as ahead ("will be available Nov. 16 to purchase") is no Yes
+_COULD_YOU = re.compile(r"^\W*(?:could|can)\s+(?:you|one|anyone|people|fans|buyers|users|customers)\b", re.I)
+_STILL_AHEAD = re.compile(r"\bwill\b|\b(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated)\s+to\b", re.I)
+
+
+def _not_yet_possible(claim: str, passage: str) -> bool:
+    return bool(_COULD_YOU.match(claim) and _STILL_AHEAD.search(passage))
+
+
+def _value_unheld(claim: str, passage: str) -> bool:
+    if not claim.startswith(ABOUT):
+        return False
+    if _MONEY_ASKED.search(claim):
+        return not _MONEY.search(passage)
+    return bool(_COUNT_ASKED.search(claim)) and not holds_number(_NO_COUNT.sub(" ", passage))
+
+
 def _no_name_held(claim: str, passage: str) -> bool:
     """A short claim names someone or something and the passage names none of it: whatever words they share, the
     passage is about something else ("will his family sue the league?" says nothing of suing Globex). A longer claim
@@ -1717,6 +1745,8 @@ def judge(
         or _score_unheld(terms, passage)
         or denied_if(terms, passage)
         or _amount_of_another_measure(terms, passage)
+        or _value_unheld(terms, passage)
+        or _not_yet_possible(terms, passage)
         # a deed the passage says only of someone else ("Google bought X" against "Microsoft bought X"): asked how a
         # report reads, too, for the deeds whose doer is the fact (a purchase, a firing, a win)
         or (not happened and _a_listed_deed(terms) and done_only_by_others(terms, passage))

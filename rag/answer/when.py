@@ -758,8 +758,15 @@ def gives_a_time(sentence: str) -> bool:
     )
 
 
+_TITLED_NUMBER = re.compile(
+    r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Hundred|Thousand)\s+(?=[A-Z])"
+)
+
+
 def gives_what_is_asked(kind: str, sentence: str) -> bool:
     """The sentence gives the kind of thing `kind_asked` names."""
     if kind == "a percentage":
         return bool(_PERCENTAGE.search(sentence))
-    return ("number" in kind and holds_number(sentence)) or ("date" in kind and gives_a_time(sentence))
+    # (a number word in a title, "Seven Bridges of Ostland", counts nothing)
+    counted = _TITLED_NUMBER.sub(" ", sentence)
+    return ("number" in kind and holds_number(counted)) or ("date" in kind and gives_a_time(sentence))

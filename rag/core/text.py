@@ -122,8 +122,20 @@ _CAPTION = re.compile(r"\b(?:Photograph|Photo|Photos|Illustration|Image)(?:\s+by
 CAPTION_WORDS = 15
 
 
+# ... and a site's own promotion ("Subscribe to the Harbour Podcast ...", "Get the day's big stories ... newsletter"):
+# it reports nothing either
+_PROMOTION = re.compile(
+    r"^\W*(?:subscribe\s+to|sign\s+up\s+(?:for|to)|click\s+here|download\s+the\s+app|visit\s+(?:\S+\s+){1,3}?now)\b|\bnewsletter\b.*\bget\s+the\b|"
+    r"\bget\s+the\b.*\bnewsletter\b",
+    re.I,
+)
+
+
 def is_caption(sentence: str) -> bool:
-    return len(sentence.split()) <= CAPTION_WORDS and bool(_CAPTION.search(sentence.strip()))
+    """A photo's caption or a site's promotion line: no passage to quote."""
+    return (len(sentence.split()) <= CAPTION_WORDS and bool(_CAPTION.search(sentence.strip()))) or bool(
+        _PROMOTION.search(sentence)
+    )
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
