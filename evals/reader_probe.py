@@ -27,8 +27,9 @@ speech, units, timelines, causes, spans, figures compared, "he" and "she", quest
 Set "testers56" holds the same of the fifty-sixth session's fourteen testers (two outlets compared, paraphrase,
 courts, money and deals, who and which, one detail wrong, health and science, entertainment, technology, sports moves,
 two candidates compared, politics, business, careless typing).
-Set "testers57" holds the same of the fifty-seventh session's four testers (follow-up conversations asked
-stand-alone, time and order, outlets named, numbers and dates).
+Set "testers57" holds the same of the fifty-seventh session's eight testers in two rounds (follow-up conversations
+asked stand-alone, time and order, outlets named, numbers and dates; causes, two articles compared, people and what
+they said, false premises).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """
