@@ -469,7 +469,7 @@ def quote_answer(
         as_typed = question.strip().rstrip("?")
         said_back = f"the closest passages give no {wanted.removeprefix('a ')} for “{as_typed}?”"
         return _refused_for(question, said_back, f"{wanted} for {as_typed}", hits)
-    # ... and quotes whose numbers or days are of other things ("targeted 30% EV adoption by 2030", asked by how
+    # ... and quotes whose numbers or days are of other things ("targeted 40% ferry ridership by 2040", asked by how
     # much a share price fell) are the closest passages, not the number asked
     # (a how-many question's quotes are held to their count above: `amount_in`)
     # (so are quotes giving one only as possible: "it's feasible that Globex earns over $1 billion by the end of
