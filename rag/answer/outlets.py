@@ -15,7 +15,7 @@ from datetime import date
 
 from rag.answer.compose import UNSETTLED, Citations, published_moment
 from rag.answer.parts import Evidence, Window, windows
-from rag.answer.reading import claim_words
+from rag.answer.reading import JOINED_QUESTION, claim_words
 from rag.answer.verdicts import ABOUT, embedding_similarity, judge, states_deed
 from rag.answer.when import updated_until
 from rag.core.text import claim_as_written
@@ -35,7 +35,6 @@ _WHICH_OUTLET = re.compile(
 )
 # a second question joined to a first: "..., and which ..."
 _SECOND_ASKED = re.compile(r"(?:,\s*|\s)and\s*$", re.I)
-_THEN_ASKED = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b.*$", re.I)
 _TOLD_BY = re.compile(
     r",?\s+as\s+(?:[\w.'’-]+\s+){0,4}?(?:tells|told|puts|put|reports|reported|has|had)\s+it\s*$", re.I
 )
@@ -94,7 +93,7 @@ def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | Non
     # "reported on job cuts": a topic, not an event to state
     stated = not (asking and re.search(r"\b(?:on|about)\s*$", asking.group(0)))
     # (", as Tech Wire tells it", ", and who scored?": who says it and a second question are no part of the report)
-    told = _TOLD_BY.sub("", _THEN_ASKED.sub("", rest[asking.end() :] if asking else rest))
+    told = _TOLD_BY.sub("", JOINED_QUESTION.sub("", rest[asking.end() :] if asking else rest))
     claim = claim_words(told, sources)
     claim = _TRAILING_ORDER.sub("", claim).strip(" ,.;:")
     claim = re.sub(r",?\s+(?:or|and)\s*$", "", claim)

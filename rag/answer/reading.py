@@ -929,11 +929,9 @@ _CONCLUDING_TAIL = re.compile(
     r"[^,]*$|,?\s+(?:or|and)\s+(?:is|are|was|were)\s+(?:there|these|they|the\s+two)\b.*$",
     re.I,
 )
-_SECOND_WH_QUESTION = re.compile(
-    r",?\s+and\s+(?:how\s+(?:many|much|long|old|far)|when|what|which|who|whom|where|why)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b.*$",
-    re.I,
-)
+# A question joined to the one before it: "Did Globex file for bankruptcy, and how much debt did it list?", "Which
+# outlet reported the merger, and who signed it?" -- its words are no part of what the first one asks of a report
+JOINED_QUESTION = re.compile(r",?\s+and\s+(?:who|whom|what|which|when|where|why|how)\b.*$", re.I)
 # ", and then reported on <day> ...", ", and again on <day> ...": a later report, even without a capital after it.
 _LATER_REPORT = re.compile(r",\s+and\s+(?:then|again|later|subsequently)\s+", re.I)
 
@@ -1243,7 +1241,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     # "Did Globex file for bankruptcy, and how much debt did it list?": the yes/no question is the claim, the one
     # joined to it asks for more (the quotes give it), and its words are no part of what a report must say
     if re.match(rf"^\W*(?:{AUXILIARY_WORDS})\b", question, re.I):
-        question = _SECOND_WH_QUESTION.sub("", question)
+        question = JOINED_QUESTION.sub("", question)
     question = _CONCLUDING_TAIL.sub("", question.rstrip(" ?"))
     question = _LATER_REPORT.sub("\x00", question)
     offered = offered_alternatives(question)
