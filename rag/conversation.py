@@ -61,10 +61,23 @@ _THE_THING = re.compile(
 # "the winner" is any match's)
 _OF_THE_ONE_DISCUSSED = re.compile(
     r"\b(?:the\s+(?:company|firm|startup|winner|score|result|deal|game|match|fight|bout|race|trial|verdict|case|"
-    r"lawsuit|team|club|book|film|movie|album|show|study|merger|sale|stake|price)|anyone|anybody|someone|somebody)\b",
+    r"lawsuit|team|club|book|film|movie|album|show|study|merger|sale|stake|price|goal|winner|vote|ruling)|anyone|"
+    r"anybody|someone|somebody)\b",
     re.I,
 )
 _FOLLOW_UP_WORDS = 8
+# "How did the Rovers' cup final against the Mariners go?", "What happened with Globex's bid for Tide Works?": the
+# question asks about one event, which a follow-up's "in it", "in that match" or "the goal" is part of
+_EVENT_ASKED = re.compile(
+    r"^\s*(?:how\s+did\s+(?P<np>[^?]+?)\s+(?:go|end|turn\s+out|finish|unfold|play\s+out)|"
+    r"what\s+happened\s+(?:with|in|at|to|during)\s+(?P<np2>[^?]+?))\s*\??\s*$",
+    re.I,
+)
+_IN_IT = re.compile(
+    r"\b(?P<prep>in|at|during|from|of|after|since)\s+(?:(?:that|this)\s+(?:match|game|fight|bout|race|meeting|vote|"
+    r"event|summit|trial|hearing|final)|it|that|this)\b(?!\s+(?:was|is|had|has|would|will)\b)",
+    re.I,
+)
 # "How much profit did the company make in the third quarter?", "Which fight was the network's first broadcast?": a
 # body named only by its kind is the one just discussed, however long the question (naming nothing, it has no other)
 _THE_BODY = re.compile(
@@ -114,6 +127,16 @@ class Conversation:
                 break
         if not subject:
             return question
+        # "Did Mara Lind play in it?", "Who scored the goal?" after "How did the Rovers' final go?": in that event
+        scene = next(
+            (m for q, a in reversed(self.turns[-_ELLIPSIS_REACH:]) if (m := _EVENT_ASKED.match(a.question or q))), None
+        )
+        if scene and not elliptical and not another:
+            what = scene["np"] or scene["np2"]
+            if _IN_IT.search(question):
+                return _IN_IT.sub(lambda m: f"{m['prep']} {what}", question, count=1)
+            if the_thing:
+                return f"{question.strip().rstrip(' ?')} in {what}?"
         # "Was Vale out after he hurt his back?": "he" is the one the question names before it, not one from before
         if _named_before_pronoun(question, previous):
             return question

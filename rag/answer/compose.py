@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from rag.answer.deeds import doers, done_to
-from rag.answer.names import a_competition, full_form, in_full, named_by_surname, names_in, standalone
+from rag.answer.names import a_competition, full_form, in_full, named_by_surname, names_in, says_word, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, asks_quoted_words, claim_windows, windows
 from rag.answer.reading import ORDER_WORDS, REPORT_NOUN, Reading, named_sources, without_unordered
 from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support, speaker_claimed
@@ -474,9 +474,14 @@ def _timeline(e: Evidence, happened: bool) -> list[tuple[Window, str]]:
     # a weekday or a month says when, not what: "Theo Park's form didn't go unnoticed in October" is no report on the
     # ferries going back one Sunday in October
     story = _CALENDAR_WORD.sub(" ", terms) if plain_words(_CALENDAR_WORD.sub(" ", terms)) else terms
+    # and a report on the same story names someone it names: "came in" of another player is no report on "Mara Lind
+    # came on"
+    # (by the word as written: "hardy" stems as "Hardi" does)
+    names = [n.split()[-1] for n in names_in(story)]
     for w in claim_windows(e.clause.claim, e.hits, happened):
         cover = coverage(story, w.text)
-        if cover < SAME_STORY or not w.hit.article.published_at:
+        unnamed = bool(names) and not any(says_word(n, w.text) for n in names)
+        if cover < SAME_STORY or not w.hit.article.published_at or unnamed:
             continue
         label = judge(e.clause.claim, [w.text], happened=happened).label
         # a single sentence beats the pair it is part of when it says as much: the pair's other sentence is noise

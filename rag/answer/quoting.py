@@ -67,7 +67,10 @@ _COMPARATIVE = re.compile(r"^(?:more|fewer|less|[a-z]+er)$", re.I)
 # a question asking of what is expected or planned, which a forecast answers ("By what percentage does Globex expect
 # ...?")
 _AHEAD_ASKED = re.compile(
-    r"\b(?:expect\w*|forecast\w*|projected|predict\w*|estimat\w*|will|would|could|may|might|plan\w*|on\s+track)\b", re.I
+    r"\b(?:expect\w*|forecast\w*|projected|predict\w*|estimat\w*|will|would|could|may|might|plan\w*|on\s+track)\b|"
+    # ("How many staff was Globex letting go?": what it was set to do)
+    r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,3}[a-z]+ing\b",
+    re.I,
 )
 
 
@@ -435,7 +438,11 @@ def quote_answer(
     # quotes naming none of the question's names are about something else ("What was MLB convicted of?" answered
     # with another trial's sentences)
     asked = _asked_names(question, reading.sources)
-    if asked and not any(named_in(n, " ".join(said)) for n in asked):
+    # (nor do quotes that name only the place the question sets it in: "Where will GlobexCon 2032 in Ostland be held?"
+    # answered with another event in Ostland)
+    # (a competition it is in is what it is about: "when Ostland beat Norrvik in the Harbour Cup")
+    placed = [n for n in asked if re.search(r"\bin\s+(?:the\s+)?" + re.escape(n), question) and not a_competition(n)]
+    if asked and not any(named_in(n, " ".join(said)) for n in [n for n in asked if n not in placed] or asked):
         return _named_elsewhere(question, asked, passages, reading.sources, hits) or never_named(
             question, "closest passages never name", _not_named(asked, passages), hits
         )

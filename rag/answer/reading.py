@@ -111,6 +111,18 @@ _HEARSAY = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\s+\((?:[^()\s]+\s+){2,}[^()\s]+\)")
+# "Did Tech Wire or any other outlet report that Globex ...?", "Has any outlet reported whether ...?": whether it is so,
+# in whichever article says it
+_ANY_OUTLET_REPORTED = re.compile(
+    r"^\s*(?:did|does|has|have)\s+(?:(?:the\s+)?[A-Z][^?,]*?\s+or\s+)?(?:any|another)\s+(?:other\s+)?"
+    r"(?:outlet|source|publication|paper|site|article|report)s?\s+(?:report|say|said|mention|write|wrote|note|state)\w*\s+"
+    r"(?:that|whether)\s+(?=\S)",
+    re.I,
+)
+# "Did Tech Wire report whether Globex won?": whether its report says Globex won (not that it took up the question)
+_REPORTED_WHETHER = re.compile(
+    r"\b(?P<verb>report(?:s|ed)?|sa(?:y|ys|id)|wr(?:ite|ites|ote)|state[sd]?)\s+whether\b", re.I
+)
 # (a name of three words or more with "of" or "&" in it; capitalised words run together may be two names or more)
 _NAME_ALONE = re.compile(rf"\s+\((?=[^()]*\s(?:of|&)\s)(?:{NAME_PHRASE.pattern})\)")
 _NEGATING_ASIDE = re.compile(r"\b(?:not|no|never|nor|except|but|only)\b", re.I)
@@ -139,6 +151,11 @@ def plainly_asked(question: str) -> str:
     and a remark naming nothing after a yes/no question ("... thought it was a typo"); any other question as it is.
     Quoted words are left as written."""
     plain = _TELL_ME.sub("", _HEARSAY.sub("", _CHATTY_OPENING.sub("", question)))
+    plain = _REPORTED_WHETHER.sub(lambda m: f"{m['verb']} that", _ANY_OUTLET_REPORTED.sub("Is it true that ", plain))
+    ended = _ENDED_AFTER_REPORT.match(plain)
+    # (before "end up" is read as the deed alone, below; "did they end up winning it?" points back into the report)
+    if ended is not None and not re.search(r"\b(?:it|that|this|them|these|those)\b", ended["ask"], re.I):
+        plain = f"{ended['ask'][0].upper()}{ended['ask'][1:]}?"
     plain = _UNMARKED_IS.sub(lambda m: f"{m[1]} is", plain)
     plain = _UNMARKED_NOT.sub(lambda m: f"{m[1] or m[2]}n't", _THANKS_AT_END.sub("", plain))
     plain = _REPORT_FRAME.sub(lambda m: f"According to {m['outlet']}, ", plain, count=1)
@@ -317,7 +334,10 @@ _PERSON_POINTER = re.compile(r"\b(?:he|she|him|(?P<owner>his))\b", re.I)
 
 
 # "...; is that so?", "... — are both right?": a question about the statement before it, which asks nothing alone
-_ABOUT_WHAT_WAS_SAID = re.compile(rf"^(?:{AUXILIARY_WORDS})\s+(?:that|this|both|they|it|those|these)\b", re.I)
+# ("... — do the two outlets contradict each other?" too)
+_ABOUT_WHAT_WAS_SAID = re.compile(
+    rf"^(?:{AUXILIARY_WORDS})\s+(?:that|this|both|they|it|those|these|the\s+two|the\s+(?:outlets|reports)\b)\b", re.I
+)
 
 
 _DESCRIBING = re.compile(r"\b(?:describ|portray|call|report|say|said|list|characteri|depict|present)\w*", re.I)
@@ -1193,7 +1213,8 @@ _AGREE_ON = re.compile(
     re.I,
 )
 _BOTH_SAY = re.compile(
-    r"^(?P<head>.*?\S)\s+both\s+(?P<verb>report(?:ed)?|say|said|state[sd]?|claim(?:ed)?|confirm(?:ed)?|note[sd]?|write|wrote)\s+"
+    r"^(?P<head>.*?\S)\s+both\s+(?P<verb>report(?:ed)?|say|said|state[sd]?|claim(?:ed)?|confirm(?:ed)?|note[sd]?|write|wrote|"
+    r"point(?:ed)?\s+to|blame[sd]?|(?P<mention>mention(?:ed)?|bring\s+up|brought\s+up|raised?|cited?|discuss(?:ed)?))\s+"
     r"(?P<rest>\S.*)$",
     re.I,
 )
@@ -1325,18 +1346,25 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     labelled = all(c.source for c in clauses) and any(_worded(claim_words(c.text, sources)) for c in clauses[:-1])
     # "Do A's and B's reviews both state the game's price?": a thing, no clause, is what both are asked to mention
     thing = bool(both_say and _A_THING.match(both_say["rest"]))
+    # (a thing named in what both say needs no topic from the labels: "A's story on the deal and B's piece on sellers
+    # both bring up the Globex Box")
+    own_name = bool(both_say and names_in(both_say["rest"]))
     if (
         (labelled or thing)
         and both_say
         and all(c.source for c in clauses)
-        and not any(_TOPIC_GIVEN.search(c.text) for c in clauses[:-1])
-        and not _TOPIC_GIVEN.search(both_say["head"])
+        and (
+            own_name
+            or (
+                not any(_TOPIC_GIVEN.search(c.text) for c in clauses[:-1]) and not _TOPIC_GIVEN.search(both_say["head"])
+            )
+        )
     ):
         # (the thing's owner named only in the reports' labels goes with it: "reviews of the Globex Pad")
         owner = names_in(claim_words(both_say["head"], sources)) if thing and not names_in(both_say["rest"]) else []
         rest = f"{both_say['rest'].rstrip(' ?')} of {owner[0]}" if owner else both_say["rest"]
         for c in clauses:
-            c.text = f"{'mention' if thing else both_say['verb']} {rest}"
+            c.text = f"{'mention' if thing or both_say['mention'] else both_say['verb']} {rest}"
     elif labelled and agree_on:
         for c in clauses:
             # ("agree that X": each reports X)
@@ -1639,6 +1667,13 @@ _FRAMING_LEAD = re.compile(
 # with the phrase at the end, as the order of the two events it is ("Did Mara Lind sue after the board fired her?")
 _EVENT_ORDER_LEAD = re.compile(rf"^\s*(?P<lead>(?:after|before|following)\s[^?,;:]{{1,80}}?){_ASKED_AFTER_LEAD}", re.I)
 _REPORT_WORD = re.compile(rf"\b{REPORT_NOUN}\b", re.I)
+# "After Tech Wire reported that the Rovers could still win the group, did they end up winning it?": how it ended is
+# asked, which the report before it could not say; the report only sets the scene
+_ENDED_AFTER_REPORT = re.compile(
+    rf"^\s*(?:after|following)\s[^?;:]{{1,160}}?\b(?:report|say|said|wrote|note|state)\w*\b[^?;:]*?,\s+"
+    rf"(?P<ask>(?:{AUXILIARY_WORDS})\s+(?:[\w'’-]+\s+){{1,4}}?end(?:ed)?\s+up\b[^?]*)\?\s*$",
+    re.I,
+)
 # "In early October, did Globex cut prices?", "By March 2031, had Lind resigned?": a time the question is set at, asked
 # with the time at the end, where the readers of a dated claim find it
 _TIME_LEAD = re.compile(

@@ -235,8 +235,9 @@ _STREAK = re.compile(r"\b(?:has|have|had)(?:n[’']t|\s+not|\s+never)\s[^.;,]*?\
 _UNTIL_THEN = re.compile(r"\bhad(?:n[’']t|\s+not|\s+never)\s[^.;,]*", re.I)
 
 
-def _flips(claim: str, passage: str) -> bool:
-    """The passage shares the claim's words but negates one of them, or uses an opposite of one."""
+def _flips(claim: str, passage: str, loose: bool = False) -> bool:
+    """The passage shares the claim's words but negates one of them, or uses an opposite of one (`loose`: a
+    comparative's opposite anywhere, which keeps the passage from supporting the claim but denies nothing)."""
     passage = _UNTIL_THEN.sub(" ", _STREAK.sub(" ", passage))
     if negation_flipped(claim, passage) or negation_denies(claim, _closest_sentence(claim, passage)):
         return True
@@ -247,6 +248,7 @@ def _flips(claim: str, passage: str) -> bool:
         for w in claim_words - passage_words
         if _OPPOSITE.get(w, set()) & (passage_words - claim_words)
         and (w not in _ORDER_STEMS or _order_turned(w, claim, passage))
+        and (loose or w not in _COMPARATIVE_STEMS or _compares_the_same(w, claim, passage))
     }
     return bool(opposed) or bool(
         _unsaid(claim_words - passage_words) & passage_words or _unsaid(passage_words - claim_words) & claim_words
@@ -256,6 +258,22 @@ def _flips(claim: str, passage: str) -> bool:
 # "before" and "after" oppose only as the order of one event: "left before the vote" against "left after the vote",
 # not against "after releasing its model" in a passage about another event
 _ORDER_STEMS = frozenset({base_stem("before"), base_stem("after")})
+
+
+# "more" and "less" oppose only on one thing: "earning less" against "more investment" says nothing of earnings
+_COMPARATIVE_STEMS = frozenset(base_stem(w) for w in ("more", "less", "higher", "lower", "better", "worse"))
+
+
+def _compares_the_same(word: str, claim: str, passage: str) -> bool:
+    """A word next to the claim's comparative is next to an opposite of it in the passage."""
+    beside = _words_beside(word, claim)
+    return any(beside & _words_beside(other, passage) for other in _OPPOSITE[word])
+
+
+def _words_beside(stemmed: str, text: str) -> set[str]:
+    """The stems of the words right before and after each word of `text` whose stem is `stemmed`."""
+    words = [base_stem(w) for w in _WORD.findall(text.lower())]
+    return {words[j] for i, w in enumerate(words) if w == stemmed for j in (i - 1, i + 1) if 0 <= j < len(words)}
 
 
 def _order_turned(word: str, claim: str, passage: str) -> bool:
@@ -1713,6 +1731,7 @@ def judge(
     swapped = [deed_done_to_another and _roles_swapped_in(terms, passage) for passage in passages]
     other = [
         flipped[i]
+        or (covers[i] >= CONTRADICTION_COVER and _flips(deed, passage, loose=True))
         or unspoken[i]
         or other_person(terms, passage)
         or (

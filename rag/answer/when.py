@@ -23,7 +23,7 @@ from functools import lru_cache
 from rag.answer.compose import UNSETTLED, Citations, earlier_year_said, outlet_of, quoted
 from rag.answer.parts import Window, sentences_of
 from rag.answer.reading import FRAMED_BY_SOURCE, as_passive
-from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
+from rag.answer.stated import MAX_WORDS, Statement, more_than_one_clause, stating
 from rag.answer.verdicts import judge
 from rag.core.text import DAY_OF_MONTH, MONTH_NAME, MONTHS, NAME_PHRASE, holds_number, same_event_words
 from rag.core.types import Answer, Hit, Part
@@ -189,6 +189,25 @@ def event_day(sentence: str, published: date, claim: str = "") -> tuple[date, st
     return published, ""
 
 
+# a dated heading of a live page: "Friday, Nov. 10" on a line of its own
+_DAY_HEADING = re.compile(rf"^[ \t]*(?:[A-Za-z]+day,?[ \t]+)?(?:{DAY_OF_MONTH.pattern})[ \t]*$", re.I | re.M)
+
+
+def _weekday_on_a_live_page(statement: Statement, published: date) -> tuple[date, str] | None:
+    """A page updated after its date (`updated_until`) says "on Friday" of the day its entry was written: the Friday
+    on or before the dated heading above the sentence; above every heading (its summary, rewritten at each update)
+    no day can be told, and the sentence dates nothing (the article's date, no words). None on any other page."""
+    window = statement.window
+    article = window.hit.article
+    if updated_until(article.text, article.published_at) is None:
+        return None
+    headings = [DAY_OF_MONTH.search(m.group(0)) for m in _DAY_HEADING.finditer(article.text, 0, window.start)]
+    anchor = _day_said(headings[-1], published) if headings and headings[-1] else None
+    if anchor is None:
+        return published, ""
+    return event_day(window.text, anchor, statement.claim)
+
+
 def dated(claim: str, hits: list[Hit]) -> list[Dated]:
     """Every sentence of the hits that states the claim, with the day it gives the event."""
     out = []
@@ -196,6 +215,8 @@ def dated(claim: str, hits: list[Hit]) -> list[Dated]:
         published = _published(statement.window.hit)
         if published is not None:
             day, said = event_day(statement.window.text, published, statement.claim)
+            if said and _WEEKDAY.fullmatch(said):
+                day, said = _weekday_on_a_live_page(statement, published) or (day, said)
             # a past year said in the clause that says the claim ("Founded in 2020, Globex bought its first home in
             # January" dates the founding, not the purchase)
             past = None if said else earlier_year_said(statement.window, same_event_words(statement.claim))
