@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rag.answer.names import names_in, stands_for_a_person
+from rag.answer.names import a_competition, names_in, stands_for_a_person
 from rag.answer.reading import without_auxiliary, yes_no_asked
 from rag.answer.stated import read_slot
 from rag.core.text import IRREGULAR_VERBS, check_question, plain_form
@@ -100,6 +100,9 @@ class Conversation:
     def resolve(self, question: str) -> str:
         """Rewrite a follow-up so it stands alone: 'what did he say about the balloon?' -> '… Keane …', 'When?' after
         'Did Mara Lind resign?' -> 'When did Mara Lind resign?'."""
+        # "Did the Rovers win the final?" after "How did the Rovers reach the Harbour Cup final?": that final
+        earlier = [a.question or q for q, a in reversed(self.turns[-_ELLIPSIS_REACH:])]
+        question = _named_as_before(question, earlier)
         elliptical = _ELLIPTICAL.match(question)
         another = _ANOTHER.match(question)
         if another and _NOT_A_NAME & set(another.group("name").lower().split()):
@@ -165,6 +168,16 @@ class Conversation:
         # "Who did they beat?" after "Who won the Harbour Cup?" answered "Rovers": "they" are the answer
         if not speech and winners and re.search(r"\bthey\b", question, re.I):
             return re.sub(r"\bthey\b", winners, question, count=1, flags=re.I)
+        # "What reason did they give?" after "Did Globex go through with buying Tide Works?": the first named, not a
+        # competition ("How did the Rovers reach the Harbour Cup final?") nor a place ("the Rovers' tour of Ostland")
+        bodies = [
+            n
+            for n in names
+            if not a_competition(n) and not re.search(r"\b(?:of|in|at|to)\s+(?:the\s+)?" + re.escape(n), previous)
+        ]
+        if not speech and not winners and bodies and re.search(r"\bthey\b", question, re.I):
+            body = f"the {bodies[0]}" if re.search(r"\bthe\s+" + re.escape(bodies[0]), previous) else bodies[0]
+            return re.sub(r"\bthey\b", body, question, count=1, flags=re.I)
         # "Did she stay on?" after "Who did Globex name as chair when it fired Theo Park?" went unanswered: "she" is
         # the one asked for, whom no passage named, not a person the question named
         someone = _ASKS_FOR_SOMEONE.match(previous) if not speech and not named_any else None
@@ -214,6 +227,27 @@ class Conversation:
 
     def reset(self) -> None:
         self.turns.clear()
+
+
+# an event or a case a question names by its kind only ("the final", "the trial")
+_THE_KIND = re.compile(
+    r"\bthe\s+(?P<kind>final|trial|deal|match|game|race|election|vote|summit|case|merger|tour|series|season|draft|"
+    r"lawsuit|hearing|auction)\b",
+    re.I,
+)
+
+
+def _named_as_before(question: str, earlier: list[str]) -> str:
+    """The question with "the final" written as the latest earlier question names it ("the Harbour Cup final"); as it
+    is when no earlier question names one."""
+    for m in reversed(list(_THE_KIND.finditer(question))):
+        kind = m["kind"]
+        named = next(
+            (f for e in earlier if (f := re.search(rf"((?:[A-Z][\w.'’&-]*\s+){{1,4}}){re.escape(kind)}\b", e))), None
+        )
+        if named and named.group(1).strip() not in question:
+            question = f"{question[: m.start()]}the {named.group(1)}{kind}{question[m.end() :]}"
+    return question
 
 
 def _answered_as_asked(question: str, name: str) -> str:

@@ -150,3 +150,41 @@ def test_a_question_about_the_two_outlets_just_named_keeps_what_they_said():
     told = "Tech Wire says Globex Pad tickets cost $19, but Bay News gives $21 for the show. "
     for asked in ["Do the two outlets contradict each other?", "Do the outlets agree?"]:
         assert question_after_premise(told + asked, OUTLETS) == told + asked
+
+
+def test_an_outlet_an_article_credits_is_none_of_ours():
+    from rag.answer.outlets import credited_outlet_asked, read_outlet_question
+
+    credited = "According to Tech Wire, which outlet reported that Globex bought tickets to 35 games?"
+    assert credited_outlet_asked(credited) and read_outlet_question(credited, ["Tech Wire"]) is None
+    plain = "Which outlet reported that Globex bought tickets to 35 games?"
+    assert not credited_outlet_asked(plain) and read_outlet_question(plain, []) is not None
+
+
+def test_going_after_a_win_is_no_win():
+    from rag.answer.verdicts import judge
+
+    preview = "It will be the Rovers' 49th final, as they seek a first win in the Harbour Cup final in 20 years."
+    assert not judge("the Rovers win the Harbour Cup final", [preview], happened=True).supported
+
+
+def test_a_follow_up_takes_the_final_and_they_from_the_question_before():
+    from rag.conversation import Conversation
+    from rag.core.types import Answer
+
+    chat = Conversation(None)  # type: ignore[arg-type]
+    first = "How did the Rovers get into the Harbour Cup final?"
+    chat.turns.append((first, Answer(first, "They beat the Mariners.")))
+    assert chat.resolve("Did the Rovers win the final?") == "Did the Rovers win the Harbour Cup final?"
+    assert chat.resolve("Who are they up against?") == "Who are the Rovers up against?"
+    toured = "What happened with the Rovers' tour of Ostland?"
+    chat.turns.append((toured, Answer(toured, "It was called off.")))
+    assert chat.resolve("What did they play instead?") == "What did the Rovers play instead?"
+
+
+def test_a_value_asked_needs_a_number_not_a_names_digits():
+    from rag.answer.when import gives_what_is_asked, kind_asked
+
+    assert kind_asked("What revenue did Globex report for the third quarter?") == "a number"
+    assert not gives_what_is_asked("a number", "Tide and 04.TW have raised sizeable sums at lofty valuations.")
+    assert gives_what_is_asked("a number", "Tide raised $112 million at a $240 million valuation.")

@@ -31,6 +31,7 @@ from rag.answer.outlets import (
     candidate_outlets,
     clearly_closest,
     compose_outlet,
+    credited_outlet_asked,
     offered,
     read_outlet_question,
     read_when_reported,
@@ -274,6 +275,8 @@ class StructuredAnswerer:
         latest = compose_latest(question, latest_on, retrieve, hits) if latest_on else None
         if latest is not None:
             return latest
+        if credited_outlet_asked(question):  # no name of ours: the quotes say whom the article credits
+            return self.quotes(question, reading, hits)
         # "which outlet reported X?": X judged inside each candidate outlet's own passages
         outlet_asked = read_outlet_question(question, reading.sources) or read_when_reported(question, reading.sources)
         if outlet_asked is not None:

@@ -72,12 +72,18 @@ class OutletAsked:
     quoting: bool = False
 
 
+def credited_outlet_asked(question: str) -> bool:
+    """ "According to Tech Wire, which outlet reported ...?": an outlet the article credits (its "according to ..."),
+    not one of the outlets whose articles the index holds."""
+    return bool(re.match(r"\W*according\s+to\b", question, re.I) and _WHICH_OUTLET.search(question))
+
+
 def read_outlet_question(question: str, sources: list[str]) -> OutletAsked | None:
     """The asked report of a "which outlet reported X?" question (`sources`: the outlets it names), or None for any
     other question."""
     m = _WHICH_OUTLET.search(question)
     # ("Who found the flaw, and which paper published it?" asks two things, the outlet second: not this question)
-    if not m or _SECOND_ASKED.search(question, 0, m.start()):
+    if not m or _SECOND_ASKED.search(question, 0, m.start()) or credited_outlet_asked(question):
         return None
     which = (m.group("which") or "").lower()
     counted = which.startswith("how")

@@ -730,7 +730,8 @@ _WH_OPENING = rf"^\W*(?:{FRAMED_BY_SOURCE})?(?:(?:and|so)\s+)?"  # "And how many
 _NUMBER_ASKED = re.compile(
     _WH_OPENING + r"(?:how\s+(?:many|much|large|big|old|far|high|tall|deep|heavy)\b|by\s+how\s+much\b|"
     r"(?:at|to|by|for)?\s*what\s+(?:percentage|percent|share|proportion|number|amount|sum|price|figure|fee|rate|"
-    r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age)\b|"
+    r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age|revenues?|sales|profits?|income|"
+    r"earnings|losses)\b|"
     # "What was the final score ...?", "What is the retail price ...?"
     r"what\s+(?:was|is|were|are)\s+(?:the|its|their|his|her)\s+(?:[a-z-]+\s+)?"
     r"(?:score|scoreline|price|cost|fee|salary|valuation|margin|total)\b|"
@@ -782,12 +783,13 @@ def gives_a_time(sentence: str) -> bool:
 _TITLED_NUMBER = re.compile(
     r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Hundred|Thousand)\s+(?=[A-Z])"
 )
+_NAMED_DIGITS = re.compile(r"\b\d+\.[A-Z]{2,}\b")
 
 
 def gives_what_is_asked(kind: str, sentence: str) -> bool:
     """The sentence gives the kind of thing `kind_asked` names."""
     if kind == "a percentage":
         return bool(_PERCENTAGE.search(sentence))
-    # (a number word in a title, "Seven Bridges of Ostland", counts nothing)
-    counted = _TITLED_NUMBER.sub(" ", sentence)
+    # (a number word in a title, "Seven Bridges of Ostland", counts nothing, nor do a name's digits, "04.TW")
+    counted = _NAMED_DIGITS.sub(" ", _TITLED_NUMBER.sub(" ", sentence))
     return ("number" in kind and holds_number(counted)) or ("date" in kind and gives_a_time(sentence))

@@ -224,6 +224,8 @@ HEDGES = frozenset(
     "chance chances "
     # a wish or a push for it is not the deed: "investors want Globex to buy Tide Works"
     "want wants wanted wanting urge urges urged urging "
+    # nor is going after it: "the Rovers seek a first win in the final"
+    "seek seeks seeking sought aim aims aiming hope hopes "
     # what is still ahead: "he will reinstate her", "he'll do everything to reinstate her"
     "will he'll she'll they'll it'll we'll i'll he’ll she’ll they’ll it’ll we’ll i’ll".split()
 )
