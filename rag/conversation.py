@@ -115,8 +115,12 @@ class Conversation:
             another = None  # "And the final result?" asks the result of the same, not a question of "final result"
         if not self.turns or not (_PRONOUN.search(question) or elliptical or another or the_thing):
             return question
-        # "When did Globex open its factory?": a question naming its own subject points back only within itself
+        # "When did Globex open its factory?": a question naming its own subject points back only within itself, and
+        # so does one after a statement naming it ("Back then the Globex Act was in talks. Is that still the case?")
         if not (elliptical or another or _POINTING.search(question)) and names_in(without_auxiliary(question)):
+            return question
+        statement = re.match(r"^(?P<said>[^?]+?[.;!])\s+(?=\S[^?]*\?\s*$)", question)
+        if statement and names_in(without_auxiliary(statement["said"])):
             return question
         # the latest earlier question that names someone: "Of how many counts?" names no one, the one before does
         previous, subject, answered, winners, named_any = "", "", "", "", False
@@ -342,6 +346,8 @@ def _subject(question: str) -> str:
     if speech:
         return speech[0]
     asked = without_auxiliary(question)  # "Did" in "Did Globex ...?" only opens the question
+    # ("According to Tech Wire, which ...?": the outlet is who tells it, not whom it is about)
+    asked = re.sub(r"^\W*according\s+to\s+[^,]+,\s*", "", asked, flags=re.I)
     subject = " ".join(dict.fromkeys(_as_written(e, asked) for e in question_entities(asked)))
     # "Bank of Ostland" is one name, its "of" (or "&", "de") with it: "Bank Ostland" would name no one
     for name in names_in(asked):

@@ -188,3 +188,28 @@ def test_a_value_asked_needs_a_number_not_a_names_digits():
     assert kind_asked("What revenue did Globex report for the third quarter?") == "a number"
     assert not gives_what_is_asked("a number", "Tide and 04.TW have raised sizeable sums at lofty valuations.")
     assert gives_what_is_asked("a number", "Tide raised $112 million at a $240 million valuation.")
+
+
+def test_the_outlet_a_question_was_told_by_is_not_what_a_follow_up_is_about():
+    from rag.conversation import Conversation
+    from rag.core.types import Answer
+
+    chat = Conversation(None)  # type: ignore[arg-type]
+    told = "According to Tech Wire, which port did she single out as the busiest?"
+    chat.turns.append((told, Answer(told, "Quotes.")))
+    assert "According" not in chat.resolve("Did it reopen that day?")
+    # a statement naming what "that" is stands alone
+    stated = "Back then the Globex Act was still in talks. Is that still the case?"
+    assert chat.resolve(stated) == stated
+
+
+def test_what_both_say_of_their_own_topics_keeps_the_labels_topics():
+    # "their respective products" are the labels' own: the topics stay in each claim
+    respective = read_question(
+        "Did the article from Tech Wire about the Globex Pad and the article from Bay News about the Tide Phone both "
+        "report a discount on their respective products during the Black Friday sales at Ostmart?",
+        OUTLETS,
+    )
+    assert "Globex Pad" in respective.clauses[0].claim and "Tide Phone" in respective.clauses[1].claim, [
+        c.claim for c in respective.clauses
+    ]

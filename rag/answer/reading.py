@@ -1347,8 +1347,12 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
     # "Do A's and B's reviews both state the game's price?": a thing, no clause, is what both are asked to mention
     thing = bool(both_say and _A_THING.match(both_say["rest"]))
     # (a thing named in what both say needs no topic from the labels: "A's story on the deal and B's piece on sellers
-    # both bring up the Globex Box")
-    own_name = bool(both_say and names_in(both_say["rest"]))
+    # both bring up the Globex Box"; but "their respective products" points back at the labels' topics)
+    own_name = bool(
+        both_say
+        and names_in(both_say["rest"])
+        and not re.search(r"\b(?:their|its|respective|each)\b", both_say["rest"], re.I)
+    )
     if (
         (labelled or thing)
         and both_say
