@@ -30,6 +30,9 @@ two candidates compared, politics, business, careless typing).
 Set "testers57" holds the same of the fifty-seventh session's eight testers in two rounds (follow-up conversations
 asked stand-alone, time and order, outlets named, numbers and dates; causes, two articles compared, people and what
 they said, false premises).
+Set "testers58" holds the same of the fifty-eighth session's testers (round 1: premises the articles contradict, order
+and time, outlets compared in a user's own words, chats that drill in; round 2: did it happen, who and which, what is
+still so, a chat following a story).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """
