@@ -213,3 +213,17 @@ def test_what_both_say_of_their_own_topics_keeps_the_labels_topics():
     assert "Globex Pad" in respective.clauses[0].claim and "Tide Phone" in respective.clauses[1].claim, [
         c.claim for c in respective.clauses
     ]
+
+
+def test_a_deed_said_by_a_gerund_after_before_is_the_subjects():
+    from rag.answer.verdicts import judge
+
+    plea = (
+        "Mara Lind stood shackled in gray jail clothing as she closed her eyes and took a deep breath before "
+        "pleading guilty to each of her first three charges."
+    )
+    assert judge("Mara Lind plead guilty", [plea], happened=True).supported
+    # "without" pleading says she did not
+    assert not judge(
+        "Mara Lind plead guilty", ["Mara Lind spoke for an hour without pleading guilty to any charge."], happened=True
+    ).supported

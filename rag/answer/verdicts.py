@@ -1155,12 +1155,21 @@ _PRONOUN_OF_SUBJECT = re.compile(
     rf"\b{_WHEN_OPENER}\s+)(?:he|she)\b"
 )
 _OPENER_AND_PRONOUN = re.compile(rf"\b{_WHEN_OPENER}\s+(?:he|she)\b")
+# ... and "Mara Lind took a deep breath before pleading guilty": a deed said by a gerund after "before", "after",
+# "while" or "by", with no doer of its own, is the clause subject's
+_GERUND_OPENER = re.compile(r"\b(?:before|after|while|by)\s+(?=[a-z]+ing\b)")
+_GERUND_OF_SUBJECT = re.compile(
+    rf"(?P<name>{NAME_RUN.pattern})(?P<between>(?:{_NO_OTHER_SUBJECT}[^.;:A-Z])*?\b(?:before|after|while|by)\s+)"
+    r"(?=[a-z]+ing\b)"
+)
 
 
 def _pronoun_named(sentence: str) -> str:
-    if not _OPENER_AND_PRONOUN.search(sentence):  # most sentences: the name-by-name search costs more
-        return sentence
-    return _PRONOUN_OF_SUBJECT.sub(lambda m: m.group("name") + m.group("between") + m.group("name"), sentence)
+    if _OPENER_AND_PRONOUN.search(sentence):  # most sentences have neither: the name-by-name search costs more
+        sentence = _PRONOUN_OF_SUBJECT.sub(lambda m: m.group("name") + m.group("between") + m.group("name"), sentence)
+    if _GERUND_OPENER.search(sentence):
+        sentence = _GERUND_OF_SUBJECT.sub(lambda m: f"{m['name']}{m['between']}{m['name']} ", sentence)
+    return sentence
 
 
 # A name of several words stands as one word in that count: "the final of the Ostland Open Cup won by the Rovers"
