@@ -27,7 +27,10 @@ from rag.injection import instruction_spans
 
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|has|have|do|had)\s+(?P<speaker>.+?)\s+(?:say|said|tell|told|claim|state|think|thought|"
-    r"argue|warn|write|wrote|mean)\b(?:\s+(?:about|on|regarding|of|concerning))?\s*(?P<topic>.*)",
+    r"argue|warn|write|wrote|mean)\b(?:\s+(?:about|on|regarding|of|concerning))?\s*(?P<topic>.*)|"
+    # "How did Mara Lind react to the ruling?": her words on it (someone named: "how did its shares react?" is no one's)
+    r"\bhow\s+(?:did|does|has|have|do|had)\s+(?P<reacting>(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,3})\s+"
+    r"(?:react|respond|reply)\b(?:\s+to)?\s*(?P<reacted_to>.*)",
     re.I,
 )
 _SPEECH_VERB = re.compile(
@@ -208,7 +211,9 @@ def says_nothing(sentence: str) -> bool:
 def speech_parts(question: str) -> tuple[str, str] | None:
     """("Keane", "Beijing") for "What did Keane say about Beijing?"; None when the question is not about speech."""
     m = _SPEECH_QUESTION.search(question)
-    return (m.group("speaker").strip(), m.group("topic").strip(" ?.")) if m else None
+    if m is None:
+        return None
+    return (m["speaker"] or m["reacting"]).strip(), (m["topic"] if m["speaker"] else m["reacted_to"]).strip(" ?.")
 
 
 # "a source told ...", "a spokesperson said", "people familiar with the matter said", "someone else wrote", "one fan

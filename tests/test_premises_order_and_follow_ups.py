@@ -227,3 +227,15 @@ def test_a_deed_said_by_a_gerund_after_before_is_the_subjects():
     assert not judge(
         "Mara Lind plead guilty", ["Mara Lind spoke for an hour without pleading guilty to any charge."], happened=True
     ).supported
+
+
+def test_how_someone_reacted_asks_for_their_words():
+    from rag.extractive import speech_parts
+
+    assert speech_parts("How did Mara Lind react to Globex's sale of Tide Works?") == (
+        "Mara Lind",
+        "Globex's sale of Tide Works",
+    )
+    assert speech_parts("How did Theo Park respond to the ruling?") == ("Theo Park", "the ruling")
+    # a thing reacting is no one speaking
+    assert speech_parts("Globex reported a profit — how did its shares react?") is None
