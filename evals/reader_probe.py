@@ -32,7 +32,8 @@ asked stand-alone, time and order, outlets named, numbers and dates; causes, two
 they said, false premises).
 Set "testers58" holds the same of the fifty-eighth session's testers (round 1: premises the articles contradict, order
 and time, outlets compared in a user's own words, chats that drill in; round 2: did it happen, who and which, what is
-still so, a chat following a story).
+still so, a chat following a story; round 3: money and deals, sports results, quotes and positions, a reader typing
+fast).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """
