@@ -1717,10 +1717,13 @@ def judge(
     deed = _deed(terms) if happened else terms
     # another score of the same game denies the claim, and so supports nothing, however it is asked
     score_swapped = [_score_swapped(terms, p) for p in passages]
+    # a comparative's opposite anywhere (`_flips` loose) keeps a passage from supporting; a flip that denies is one of
+    # those, so only those are read again for it
+    loose = [covers[i] >= CONTRADICTION_COVER and _flips(deed, p, loose=True) for i, p in enumerate(passages)]
     flipped = [
         (
             covers[i] >= CONTRADICTION_COVER
-            and (_flips(deed, p) or (happened and _denied_after_deed(terms, p)))
+            and ((loose[i] and _flips(deed, p)) or (happened and _denied_after_deed(terms, p)))
             and (_flips(deed, own := _denials_of_the_doer(terms, p)) or (happened and _denied_after_deed(terms, own)))
             and (not happened or _said_in_one_sentence(terms, p, opposites=True))
         )
@@ -1740,7 +1743,7 @@ def judge(
     swapped = [deed_done_to_another and _roles_swapped_in(terms, passage) for passage in passages]
     other = [
         flipped[i]
-        or (covers[i] >= CONTRADICTION_COVER and _flips(deed, passage, loose=True))
+        or loose[i]
         or unspoken[i]
         or other_person(terms, passage)
         or (
