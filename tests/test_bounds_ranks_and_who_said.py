@@ -56,6 +56,19 @@ def test_a_superlative_is_the_first_place_and_another_place_denies_it():
     )
 
 
+def test_a_name_between_an_ordinal_and_its_noun_leaves_the_noun_a_place():
+    # "the second Harbour Cup title" counts titles, as "the third title" does: they are places in one series
+    assert (2, "titl") in ordinal_places("Was that the Rovers' second Harbour Cup title?")
+    assert place_swapped(
+        "The 2-0 win was the Rovers' second Harbour Cup title", "The 2-0 win sealed a record third title for the Rovers."
+    )
+    assert not place_swapped(
+        "The 2-0 win was the Rovers' third Harbour Cup title", "The 2-0 win sealed a record third title for the Rovers."
+    )
+    # a function word after the name is no noun of the place
+    assert ordinal_places("the first Ostland and Norrvik team") == {(1, "ostland")}
+
+
 def test_who_said_reads_more_verbs_of_telling_and_an_aside_before_the_verb():
     informed = read_who_said("Which Globex executive informed Mara Lind that her resignation had not been accepted?")
     assert informed is not None and informed.words == "her resignation had not been accepted"

@@ -1439,6 +1439,8 @@ def ordinals(text: str) -> set[int]:
 
 
 _AFTER_ORDINAL = re.compile(r"[\s-]+([a-z]+)(?:\s+of\s+(?:the\s+|a\s+|an\s+)?([a-z]+))?", re.I)
+# a name between the ordinal and the noun it counts ("the second Harbour Cup title"): the noun is a place too
+_NOUN_AFTER_NAME = re.compile(r"[\s-]+(?:[A-Z][\w'’.-]*\s+){1,4}([a-z]{3,})\b")
 
 
 # a superlative with no place before it is the first ("the largest", "the world's biggest", "the most common"); "most"
@@ -1472,6 +1474,8 @@ def ordinal_places(text: str) -> set[tuple[int, str]]:
             place = _ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["n"])
             within = f" of {stem(after.group(2).lower())}" if after.group(2) else ""
             places.add((place, _place_word(after.group(1), text, after.end(1)) + within))
+            if (noun := _NOUN_AFTER_NAME.match(text, m.end())) and noun.group(1) not in STOPWORDS:
+                places.add((place, stem(noun.group(1).lower())))
     for m in _FIRST_PLACE.finditer(text):
         what = m["what"].split()
         places.add((1, _place_word(what[0], m["what"], len(what[0]))))
