@@ -9,7 +9,7 @@ import pytest
 
 import rag.verify as V
 from rag.verify import Span, Verdict, get_verifier, verify
-from rag.verify.lexical import SUPPORT_THRESHOLD, LexicalVerifier
+from rag.verify.lexical import SUPPORT_THRESHOLD, LexicalVerifier, lexical_support
 
 COUNCIL = (
     "Springfield council approves road budget. The city council approved a $12 million budget for road repairs "
@@ -185,3 +185,9 @@ def test_a_month_or_a_name_inside_a_sentence_is_no_modal_that_makes_a_gerund_onl
     assert hedged_words("Globex opened 30 battery swapping stations in Ostland in May.") == frozenset()
     assert hedged_words("The swapping stations Theo May built are open.") == frozenset()
     assert "sign" in hedged_words("Signing Ada Brin may be a boost for the Rovers.")
+
+
+def test_an_owner_of_a_share_is_one_the_share_is_owned_by():
+    passage = "Tide Works is 40 percent owned by the Ostland firm Globex, a filing shows."
+    # every word of the claim is the passage's: "owner" is the word "owned" says
+    assert lexical_support("Globex is a 40 percent owner of Tide Works", passage) == 1.0

@@ -63,6 +63,9 @@ _ALIASES = {
     "pct": "%",
     # "denied knowledge of" is "denied knowing": one word, so that one report's denial matches the other's
     "knowledge": "know",
+    # "a 40 percent owner of Globex" is "40 percent owned by" it
+    "owner": "own",
+    "owners": "own",
 }
 # Numbers with thousands separators and decimals, "%", initialisms ("U.S."), words with inner ' or -.
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|%|[A-Za-z]\.(?:[A-Za-z]\.)+|[A-Za-z][A-Za-z'’\-]*")
