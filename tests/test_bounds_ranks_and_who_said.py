@@ -60,7 +60,8 @@ def test_a_name_between_an_ordinal_and_its_noun_leaves_the_noun_a_place():
     # "the second Harbour Cup title" counts titles, as "the third title" does: they are places in one series
     assert (2, "titl") in ordinal_places("Was that the Rovers' second Harbour Cup title?")
     assert place_swapped(
-        "The 2-0 win was the Rovers' second Harbour Cup title", "The 2-0 win sealed a record third title for the Rovers."
+        "The 2-0 win was the Rovers' second Harbour Cup title",
+        "The 2-0 win sealed a record third title for the Rovers.",
     )
     assert not place_swapped(
         "The 2-0 win was the Rovers' third Harbour Cup title", "The 2-0 win sealed a record third title for the Rovers."
