@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rag.answer.names import a_competition, names_in, stands_for_a_person
-from rag.answer.reading import without_auxiliary, yes_no_asked
+from rag.answer.reading import named_sources, outlet_topic_asked, without_auxiliary, yes_no_asked
 from rag.answer.stated import read_slot
 from rag.core.text import IRREGULAR_VERBS, check_question, plain_form
 from rag.core.types import Answer
@@ -103,6 +103,14 @@ class Conversation:
         # "Did the Rovers win the final?" after "How did the Rovers reach the Harbour Cup final?": that final
         earlier = [a.question or q for q, a in reversed(self.turns[-_ELLIPSIS_REACH:])]
         question = _named_as_before(question, earlier)
+        # (the outlets are looked up only for a question that may point at them)
+        if _THE_OUTLETS.search(question) or _ENDS_POINTING.search(question):
+            known = self.assistant.store.sources()
+            compared = _the_outlets_compared(question, earlier, known) or _outlet_asked_of_that(
+                question, earlier, known
+            )
+            if compared:
+                return compared
         elliptical = _ELLIPTICAL.match(question)
         another = _ANOTHER.match(question)
         if another and _NOT_A_NAME & set(another.group("name").lower().split()):
@@ -239,6 +247,73 @@ _THE_KIND = re.compile(
     r"lawsuit|hearing|auction)\b",
     re.I,
 )
+
+
+# "Do the two outlets agree?", "Which of the two pieces came out first?", "Did either of them mention Ada Brin?": the
+# outlets the chat named
+_REPORTS = r"(?:outlets|publications|sites|papers|pieces|articles|stories|reports|write-ups)"
+_THE_OUTLETS = re.compile(
+    rf"\b(?:(?P<which>either|neither|both|each)\s+of\s+(?:them|those|these|the)(?:\s+two)?(?:\s+{_REPORTS})?|"
+    rf"(?:the\s+two|both(?:\s+the)?)\s+{_REPORTS})\b",
+    re.I,
+)
+_AS_BOTH = {
+    "either": "either {} or {}",
+    "neither": "neither {} nor {}",
+    "both": "both {} and {}",
+    "each": "each of {} and {}",
+}
+# "... agree?" with nothing said to agree on
+_AGREE_ON_NOTHING = re.compile(r"\b(?:agree|disagree|differ|contradict\s+each\s+other)\s*\??\s*$", re.I)
+
+
+def _the_outlets_compared(question: str, earlier: list[str], known: list[str]) -> str:
+    """The question with "the two outlets" (or "either of them") as the two outlets the chat's earlier questions
+    named, and what they were asked about; "" when it says no such thing, names an outlet itself, or the chat named
+    fewer than two outlets."""
+    m = _THE_OUTLETS.search(question)
+    if m is None or named_sources(question, known):
+        return ""
+    outlets: list[str] = []
+    for asked in reversed(earlier):  # oldest first: the order the chat named them in
+        outlets += [o for o in named_sources(asked, known) if o not in outlets]
+    if len(outlets) < 2:
+        return ""
+    first, second = outlets[-2:]
+    which = (m["which"] or "").lower()
+    both = _AS_BOTH[which].format(first, second) if which else f"{first} and {second}"
+    rewritten = question[: m.start()] + both + question[m.end() :]
+    topic = _topic_before(earlier, known)
+    if not topic:
+        return rewritten
+    if _AGREE_ON_NOTHING.search(rewritten):
+        return re.sub(r"\s*\??\s*$", f" on {topic}?", rewritten, count=1)
+    return f"{rewritten.rstrip()} ({topic})"
+
+
+_POINTING_TOPICS = frozenset({"that", "this", "it", "the same", "the same thing", "those", "these"})
+# "... take on that?", "... say about it?": a topic asked of an outlet that points back
+_ENDS_POINTING = re.compile(
+    r"\b(?:about|on|of|regarding)\s+(?:that|this|it|the\s+same(?:\s+thing)?|those|these)\W*$", re.I
+)
+
+
+def _topic_before(earlier: list[str], known: list[str]) -> str:
+    """The topic the latest earlier question asked an outlet about, not one that only points back ("that")."""
+    topics = (outlet_topic_asked(asked, known) for asked in earlier)
+    return next((t for t in topics if t and t.lower() not in _POINTING_TOPICS), "")
+
+
+def _outlet_asked_of_that(question: str, earlier: list[str], known: list[str]) -> str:
+    """ "And what was Bay News's take on that?" after "What did Tech Wire say about the strike?": the outlet asked
+    about the topic of the question before; "" for any other question."""
+    topic = outlet_topic_asked(question, known)
+    if topic.lower() not in _POINTING_TOPICS:
+        return ""
+    before = _topic_before(earlier, known)
+    if not before:
+        return ""
+    return re.sub(rf"\b{re.escape(topic)}(\W*)$", lambda m: before + m.group(1), question.rstrip(), count=1)
 
 
 def _named_as_before(question: str, earlier: list[str]) -> str:

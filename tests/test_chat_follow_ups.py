@@ -142,3 +142,23 @@ def test_a_new_question_with_besides_may_quote_what_was_quoted_before(bot):
     answer = chat.ask("Besides damages, is the suit also asking for an injunction against Globex?")
     assert not answer.text.startswith("That is all the articles say"), answer.text
     assert any("injunction" in c.quote for c in answer.citations), answer.text
+
+
+def test_the_two_outlets_are_the_two_the_chat_named_and_their_topic_the_one_asked(bot):
+    chat = _after(bot, "What did Tech Wire say about the Globex suit?", "And what was the Daily Ledger's take on that?")
+    assert chat.resolve("So do the two outlets agree?") == "So do Tech Wire and Daily Ledger agree on the Globex suit?"
+    assert (
+        chat.resolve("Did either of them mention Initech?")
+        == "Did either Tech Wire or Daily Ledger mention Initech? (the Globex suit)"
+    )
+    # "take on that": on the topic the outlet before was asked about
+    assert (
+        _after(bot, "What did Tech Wire say about the Globex suit?").resolve(
+            "And what was the Daily Ledger's take on that?"
+        )
+        == "And what was the Daily Ledger's take on the Globex suit?"
+    )
+    # one outlet named: there are no two to compare
+    assert "Tech Wire and" not in _after(bot, "What did Tech Wire say about the Globex suit?").resolve(
+        "Do the two outlets agree?"
+    )

@@ -9,7 +9,7 @@ import re
 from rag.answer.amounts import Asked, amount_in, asked_deed
 from rag.answer.compose import REFUSAL, UNSETTLED
 from rag.answer.names import NOT_NAMES, a_competition, a_person, initials, names_in, says_word, standalone
-from rag.answer.reading import Reading, names_offered
+from rag.answer.reading import Reading, names_offered, outlet_topic_asked
 from rag.answer.speakers import a_namesake, spoken_by, spoken_in, surname_family, words_of_a_namesake
 from rag.answer.verdicts import ABOUT, judge, other_person, said_only_as_another_name, says_deed
 from rag.answer.when import gives_what_is_asked, kind_asked
@@ -394,7 +394,9 @@ def quote_answer(
             )
         )
 
-    answer = extractive.answer(question, hits, unquotable=unquotable)
+    # asked what an outlet says on a topic, the quotes answer the topic: "told Tech Wire" in a passage is no answer
+    outlet_topic = outlet_topic_asked(question, reading.sources)
+    answer = extractive.answer(outlet_topic or question, hits, unquotable=unquotable)
     # asked what someone said, and some quotes are their words: only theirs, not others' on the topic beside them
     texts = {h.article.id: h.article.text for h in hits}
     spoken = [

@@ -453,6 +453,44 @@ _NAMED_REPORT_FRAME = re.compile(
 )
 
 
+# "What does Tech Wire say about X?", "What did Tech Wire's Globex explainer report on X?": what an outlet's own
+# articles say on X. An outlet is no speaker its passages name: its text is its words.
+_OUTLET_SAYS = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:what\s+(?:(?:did|does|do|has|have)\s+(?P<who>[^?]+?)\s+(?:say|said|report|reported|"
+    r"write|written|wrote|note|noted|tell|told|argue|argued|claim|claimed)s?|(?:was|is)\s+(?P<whose>[^?]+?)['’]s?\s+"
+    r"(?:take|view|verdict|stance|position|angle))\s+(?:(?:about|on|regarding|of)\s+|(?=(?:is|are|was|were)\s))"
+    # "How does Tech Wire describe the strike?"
+    r"|how\s+(?:did|does|do)\s+(?P<describer>[^?]+?)\s+(?:describe|characteri[sz]e|portray|explain|cover|see|view)\s+)"
+    r"(?P<topic>[^?]+?)\W*$",
+    re.I,
+)
+
+
+def outlet_topic_asked(question: str, outlets: Sequence[str]) -> str:
+    """What an outlet is asked to have said, with what its report is described by ("What did Tech Wire's Globex
+    explainer say about the strike?" -> "Globex the strike"): "" unless the one asked is an outlet, or one of its
+    reports ("Tech Wire's editor Mara Lind" is a person)."""
+    m = _OUTLET_SAYS.match(question)
+    who = (m["who"] or m["whose"] or m["describer"]) if m else ""
+    named = named_sources(who, list(outlets))
+    if m is None or not named:
+        return ""
+    span = _outlet_span(who, named[0])
+    assert span is not None  # named_sources found it there
+    rest = (who[: span[0]] + " " + who[span[1] :]).strip()
+    rest = re.sub(r"^(?:the\s+)?['’]s?\s*|^the\s*$", "", rest, flags=re.I).strip()
+    # (a list or rankings it published too: "Tech Wire's gadgets list")
+    described = re.fullmatch(
+        rf"(?:the\s+)?(?P<what>.*?)\s*\b(?:{REPORT_NOUN}|list|rankings)\b\s*(?:(?:on|about|of)\s+)?(?P<of>.*)",
+        rest,
+        re.I,
+    )
+    if rest and described is None:
+        return ""
+    what = " ".join(w for w in (described["what"], described["of"]) if w) if described else ""
+    return f"{what} {m['topic']}".strip()
+
+
 def framed_by_outlet(question: str, outlets: Sequence[str]) -> str:
     """ "In the Tech Wire profile, did ...?" as "According to Tech Wire, did ...?" when the name is an indexed
     outlet's (the noun left in the claim hid its speaker: "profile Mara Lind say ..."); a company's ("In the Globex
@@ -590,7 +628,8 @@ _ORDER_REPORT = re.compile(
 # "... before it reported that ...": the outlet named before, reporting again
 _ITSELF = re.compile(r"(?:it|they)\s+(?:later\s+|then\s+|first\s+)?(?:reported|said|wrote|announced|confirmed)\b")
 # "..., while its October story says ...": the outlet named before, in another of its reports
-_ITS_REPORT = re.compile(rf"^\s*(?:(?:while|whereas|and|but)\s+)?its\s+(?:[\w'’.–-]+\s+){{0,5}}?{REPORT_NOUN}\b", re.I)
+_ITS_REPORT_WORDS = rf"its\s+(?:[\w'’.–-]+\s+){{0,5}}?{REPORT_NOUN}\b"
+_ITS_REPORT = re.compile(rf"^\s*(?:(?:while|whereas|and|but)\s+)?{_ITS_REPORT_WORDS}", re.I)
 # Clause boundaries: where one outlet's claim ends and the next begins ("before <month> ..." bounds a day instead).
 _BOUNDARY = re.compile(
     r",?\s+(?:while|whereas|whilst)\s+|,\s+and\s+(?=(?:does|did|is|was|has|the|a|an|another|that|whether)\b)|"
@@ -601,7 +640,8 @@ _BOUNDARY = re.compile(
     # (a "be" stays with its clause: "According to Tech Wire, was Globex fined?" asks "Globex was fined")
     r",\s+(?:did|does|do|has)\s+(?=(?:the\s+)?[A-Z'‘\"])|,\s+(?=(?:was|is)\s+(?:the\s+)?[A-Z'‘\"])|"
     rf",?\s+(?:before|after|and then|then)\s+(?=(?:the\s+)?[A-Z'‘\"])(?!{MONTH_NAME}\b)|"
-    rf",?\s+(?:before|after)\s+(?={_ITSELF.pattern})|"
+    # ("... before it reported ...", "... before its interview with ...": the outlet named before, again)
+    rf",?\s+(?:before|after)\s+(?={_ITSELF.pattern}|(?i:{_ITS_REPORT_WORDS}))|"
     r",\s+(?=(?:and\s+)?(?:the|a|an)\s+(?:subsequent|later|earlier|other|second|another)\b)|\s+and\s+(?=(?:the|a|an)\s+(?:report|article|piece|story)\b)|"
     r"\s+and\s+(?=(?:the\s+)?(?:subsequent|later|earlier)\b)|,?\s+or\s+(?=(?:does|did|is|was|do)\b)|"
     # "reported that Mara Lind was fired and that she returned": a second claim of the same report
@@ -1533,6 +1573,8 @@ _SAME_DAY = re.compile(r"\bon\s+the\s+same\s+(?:day|date)\b|\bthe\s+same\s+day\s
 # "... before Tech Wire previewed it": an order word right before an outlet's name places the two reports in time,
 # whatever the verb that follows
 _ORDER_BEFORE_OUTLET = re.compile(rf"\b({ORDER_WORDS})\s+(?:the\s+)?$", re.I)
+# "Did Tech Wire run its piece on X before its interview with Y?": two reports of one outlet, placed in time
+_ORDER_BEFORE_ITS_REPORT = re.compile(rf"\b({ORDER_WORDS})\s+{_ITS_REPORT_WORDS}", re.I)
 
 
 def stated_order(question: str, sources: Sequence[str] = ()) -> str:
@@ -1542,12 +1584,16 @@ def stated_order(question: str, sources: Sequence[str] = ()) -> str:
         return "same"
     if _WHICH_ORDER.search(question):
         return "which"
-    m = _ORDER_REPORT.search(question)
-    words = [m.group(1)] if m else []
+    words = []
     for source in sources[1:]:  # the first-named outlet is the one placed, never the one it is placed against
         at = _first_position(question, source)
         named = _ORDER_BEFORE_OUTLET.search(question[: max(at, 0)]) if at > 0 else None
         words += [named.group(1)] if named else []
+    # ... or the word before the outlet's other report ("its harbour piece before its interview with Ada Brin")
+    words += [m.group(1)] if (m := _ORDER_BEFORE_ITS_REPORT.search(question)) else []
+    # those words decide: an "after" earlier may be a verb's ("a piece doubting the Rovers would go after Lind published
+    # before Bay News reported ...")
+    words += [m.group(1)] if (m := _ORDER_REPORT.search(without_unordered(question))) else []
     if not words:
         return ""
     return "before" if words[0].lower() in ("before", "earlier than", "prior to") else "after"
@@ -1743,7 +1789,8 @@ def read_question(question: str, known_sources: list[str]) -> Reading:
 
 def _read_question(question: str, known_sources: list[str]) -> Reading:
     sources = named_sources(question, known_sources)
-    speech = speech_parts(question)
+    # (an outlet's words are its articles' text, quoted as they answer the topic: no speaker to find in them)
+    speech = speech_parts(question) if not outlet_topic_asked(question, known_sources) else None
     reading = Reading(
         shape="open",
         sources=sources,
@@ -1768,7 +1815,7 @@ def _read_question(question: str, known_sources: list[str]) -> Reading:
         # ... unless it asks how the reports relate ("Did A contradict its report after B reported X?")
         if (
             reading.order
-            and len(sources) + len(reading.days) >= 2
+            and (len(sources) + len(reading.days) >= 2 or _ORDER_BEFORE_ITS_REPORT.search(question))
             and _AUXILIARY.match(question)
             and not reading.relation
         ):
