@@ -22,7 +22,7 @@ from rag.answer.deeds import (
     roles_swapped,
     someone_else_did_it,
 )
-from rag.answer.names import NOT_NAMES, pronouns_named, with_initials
+from rag.answer.names import NOT_NAMES, names_in, pronouns_named, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
     IRREGULAR_VERBS,
@@ -1687,6 +1687,37 @@ def _speech_unheld(claim: str, passage: str) -> bool:
     return len(plain) >= 3 and len(plain & analyse(passage)[0]) < SPEECH_COVERED * len(plain)
 
 
+# A claim still pointing back at the outlets compared before it ("the two outlets agree"): which outlets is not in it,
+# so a passage that shares its other words ("two USB ports and three outlets") says nothing of it. ("previewed that
+# match" is found by the names of the part before it, and judged with them.)
+_POINTS_BACK = re.compile(
+    r"\b(?:the\s+)?(?:two|three|both)\s+(?:outlets|reports|articles|pieces|stories|sources|sites|papers|publications)\b",
+    re.I,
+)
+
+
+# ... or at something said, whoever the claim names ("Did Bay News buy that argument?", "Did Jon Vale repeat that
+# claim?"): whether it agrees with words that are not in it cannot be read from its own words ("the same figure" is
+# the comparison a question asks, read as one: compose._one_sum_each)
+_SAID_THING_BACK = re.compile(
+    r"\b(?:that|this|these|those)\s+(?:argument|claim|pick|prediction|forecast|figure|number|estimate|view|"
+    r"point|theory|account|version|assessment|verdict|take)s?\b"
+    # ... or with a verb that can only be said of something said ("back that up", "bear it out", "confirm this")
+    r"|\b(?:back|backs|backed|bear|bears|bore|borne|prove|proves|proved)\s+(?:that|this|it|those|these)\s+(?:up|out)\b"
+    r"|\b(?:confirm|support|contradict|dispute|corroborate|echo|repeat)(?:s|ed)?\s+(?:that|this|it|those|these)\W*$",
+    re.I,
+)
+# what a chat adds to a follow-up, in brackets: the names it was about, not the claim's own
+_ADDED_SUBJECT = re.compile(r"\s*\([^()]*\)\W*$")
+
+
+def points_back(claim: str) -> bool:
+    """The claim points back at the outlets compared and names no one ("two outlets agree"), or points back at
+    something said ("bear that pick out", "buy that argument")."""
+    own = _ADDED_SUBJECT.sub("", claim)
+    return bool(_SAID_THING_BACK.search(own)) or (bool(_POINTS_BACK.search(own)) and not names_in(own))
+
+
 def judge(
     claim: str,
     passages: list[str],
@@ -1702,6 +1733,8 @@ def judge(
     a name) is checked against every word of its claim, which holds the candidate."""
     # one event in one word on both sides: "came back" is "returned", "a victory" is "a win"
     bare = claim_terms(claim)
+    if points_back(bare):
+        return Judgement("not_mentioned", 0.0, -1)
     terms = same_event_words(bare)
     speaker = speaker_claimed(bare)
     unspoken = [bool(speaker) and (not said_by(speaker, p) or _said_only_as_news(bare, speaker, p)) for p in passages]

@@ -210,7 +210,7 @@ CLAIM_STOPWORDS = STOPWORDS | frozenset(
 # Words that negate what follows; a word ending in "n't" negates too (is_negation).
 NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't nowhere hardly barely fail failed fails failing "
-    "refuse refused refuses refusing deny denied denies denying lack lacked lacks lacking unable".split()
+    "refuse refused refuses refusing deny denied denies denying lack lacked lacks lacking unable unlikely".split()
 )
 # Words that make what follows possible, planned, conditional or only a topic rather than done: "Globex may cut
 # prices", "if they win", "is preparing for a strike", "ambivalent about coming back", "want Globex to buy". A passage

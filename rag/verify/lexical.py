@@ -377,6 +377,8 @@ def _scan(text: str) -> Scan:
             scope = 0  # "denied any contact with Norrvik and committed to staying": the second deed is not denied
         if after_comma and low in ("who", "which"):
             scope = 0  # "now without Mara Lind, who agreed to resign": the relative clause is not denied
+        if after_comma and 0 < scope < NEGATION_SCOPE:
+            scope = 0  # "was no liar, according to Mara Lind, one of his lawyers": the denial ended with what it denied
         if low in ("for", "during") and _NUMBER_NEXT.match(text, m.end()):
             scope = 0  # "denied her freedom for 13 years": how long the denial lasted, the years are not denied
         if low == "cent" and previous == "per":
