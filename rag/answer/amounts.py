@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
-from rag.answer.names import names_in
-from rag.answer.parts import Evidence, Window, sentences_of, windows
+from rag.answer.names import names_in, says_word
+from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, Window, sentences_of, windows
 from rag.answer.reading import FRAMED_BY_SOURCE, names_offered
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import claim_terms, judge, lexical_support, says_deed
 from rag.core.text import NUMBER_WORDS, past_year_said, same_event_words, split_sentences, stem
-from rag.core.types import Answer, Hit, Part
+from rag.core.types import Answer, Filters, Hit, Part
+from rag.query import outlet_short_name
 from rag.verify.lexical import plain_words
 
 _ASKED = re.compile(
@@ -253,6 +254,100 @@ def compose_amount(question: str, asked: Asked, hits: list[Hit]) -> Answer | Non
         hits=hits,
         parts=[Part(lead.claim, "supported", [n])],
     )
+
+
+# "Do Tech Wire and Bay News give the same number of jobs cut at Globex?", "Do they agree on how many jobs Globex
+# cut?": one count asked of each of two outlets
+_SAME_COUNT = re.compile(
+    r"\b(?:the\s+same|an?\s+(?:identical|matching))\s+(?:number|count|total|tally)\s+of\s+(?P<noun>[a-z][\w-]*)\s+"
+    r"(?P<rest>[^?]+?)\W*$"
+    r"|\b(?:agree|agreement)\s+(?:on|about|over)\s+how\s+many\s+(?P<noun2>[a-z][\w-]*)\s+(?P<rest2>[^?]+?)\W*$",
+    re.I,
+)
+
+
+def read_same_count(question: str) -> Asked | None:
+    """The count a question asks whether two outlets give alike ("the same number of jobs cut at Globex"), or None."""
+    m = _SAME_COUNT.search(question)
+    if m is None:
+        return None
+    noun, rest = (m["noun"], m["rest"]) if m["noun"] else (m["noun2"], m["rest2"])
+    # "criminal counts": the counted noun is the plural after its adjective
+    head, _, after = rest.partition(" ")
+    if not noun.endswith("s") and re.fullmatch(r"[a-z][\w-]*[^s]s", head) and after:
+        noun, rest = head, after
+    # the event first, as a "how many ... did" question reads it: "laid off at Globex workers"
+    return Asked("many", noun, f"{rest} {noun}")
+
+
+def _count_value(amount: str) -> float | None:
+    """The number a count is written with: "830" of "roughly 830", 7 of "seven"; None when it gives none."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", amount)
+    if digits:
+        return float(digits.group(0).replace(",", ""))
+    word = next((NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", amount.lower()) if w in NUMBER_WORDS), None)
+    return float(word) if word is not None else None
+
+
+def _count_given(asked: Asked, hits: list[Hit], named: list[str]) -> Counted | None:
+    """The count one outlet's passages give: a sentence stating the event with its number, else the best-ranked
+    sentence with a number before the counted noun that names one of the event's names or `named` (a report words an
+    event its own way: "fired 830 people" for "people laid off")."""
+    stated = counted(asked, hits)
+    if stated:
+        return stated[0]
+    names = [n.split()[-1] for n in [*names_in(asked.claim), *named]]
+    # (with no name of the event in it, a number is another thing's: "up to three other players" of another game)
+    sentences = [w for w in sentences_of(hits) if not names or any(says_word(n, w.text) for n in names)]
+    for w in sentences:
+        amount = amount_in(asked, w.text)
+        if amount:
+            return Counted(w, w.text, amount)
+    return None
+
+
+def compose_same_count(question: str, asked: Asked, outlets: list[str], retrieve: Retrieve, hits: list[Hit]) -> Answer:
+    """**Yes** / **No** from the count each of two outlets gives, each quoted from its own articles; unsettled, with
+    the count found, when either gives none."""
+    cites = Citations()
+    lines: list[str] = []
+    said: list[tuple[str, Counted | None]] = []
+    # what the count is of, named anywhere in the question ("Do A's and B's reviews of the Globex Box give ...?")
+    named = [n for n in names_in(question) if not any(n in o or o in n for o in outlets)]
+    # one outlet's sections are one outlet ("the Ledger" names "Daily Ledger - Sports" and "Daily Ledger - Health")
+    sections: dict[str, list[str]] = {}
+    for source in outlets:
+        sections.setdefault(outlet_short_name(source), []).append(source)
+    for short, its_sections in list(sections.items())[:2]:
+        hits_of_outlet = retrieve(f"{asked.claim} {' '.join(named)}", EVIDENCE_HITS, Filters(sources=its_sections))
+        # (shown by its name in the index, or by the name its sections share)
+        shown = (
+            its_sections[0]
+            if len(its_sections) == 1
+            else ("The " if its_sections[0].startswith("The ") else "") + short
+        )
+        said.append((shown, _count_given(asked, hits_of_outlet, named)))
+    numbers = {outlet: cites.quote(c.window, lines) for outlet, c in said if c is not None}
+    gives = [f"{outlet} gives {c.amount} [{numbers[outlet]}]" for outlet, c in said if c is not None]
+    parts = [
+        Part(
+            f"{outlet}: {c.claim if c else asked.claim}",
+            "supported" if c else "not_mentioned",
+            [numbers[outlet]] if c else [],
+        )
+        for outlet, c in said
+    ]
+    values = [_count_value(c.amount) if c else None for _, c in said]
+    if None in values:
+        missing = " and ".join(outlet for (outlet, c), v in zip(said, values) if c is None or v is None)
+        lead = f"{UNSETTLED}: " + "; ".join([*gives, f"I could not find the number in {missing}"]) + "."
+    elif values[0] == values[1]:
+        first = said[0][1]
+        both = ", ".join(f"{outlet} [{numbers[outlet]}]" for outlet, _ in said)
+        lead = f"**Yes.** Both give {first.amount if first else ''}: {both}."
+    else:
+        lead = "**No.** " + "; ".join(gives) + "."
+    return Answer(question=question, text="\n".join([lead, *lines]), citations=cites.items, hits=hits, parts=parts)
 
 
 def _past_year(window: Window) -> int | None:

@@ -11,9 +11,11 @@ from rag.answer.amounts import (
     compose_amount,
     compose_compared,
     compose_figure_choice,
+    compose_same_count,
     read_amount,
     read_compared,
     read_figure_choice,
+    read_same_count,
 )
 from rag.answer.compose import (
     REFUSAL,
@@ -123,7 +125,7 @@ from rag.answer.who_said import compose_said_by_one, compose_who_said, read_said
 from rag.core.text import same_event_words
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
-from rag.query import earliest_time_named, published_window, without_publication_time
+from rag.query import earliest_time_named, outlet_short_name, published_window, without_publication_time
 from rag.verify.lexical import analyse
 
 # Passages fetched in a result's own words for "who won ...?", beside the question's: the past results a report
@@ -510,6 +512,10 @@ class StructuredAnswerer:
         compared = read_compared(question)
         if compared is not None:  # "did B report a larger or smaller fall than A?": the two figures, compared
             return compose_compared(question, compared, evidence, hits)
+        # "Do Tech Wire and Bay News give the same number of jobs cut?": each outlet's count, compared
+        same_count = read_same_count(question) if len({outlet_short_name(s) for s in reading.sources}) >= 2 else None
+        if same_count is not None:
+            return compose_same_count(question, same_count, reading.sources, retrieve, hits)
         answer = compose_yes_no(question, reading, evidence, hits)
         # "Was Tech Wire's deal cheaper than the one Bay News listed?": each part found says nothing of which is
         # cheaper, which only the two figures, compared, would

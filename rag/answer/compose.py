@@ -296,6 +296,13 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
                 f"{UNSETTLED}: the question asks what two reports both say, and the passages found are from one "
                 f"article, {refs}; it is quoted below."
             )
+        elif _VALUE_COMPARED.search(question):
+            # "Is the price the same in A's list and B's?": each part found says nothing of whether the values match,
+            # which only the values, compared, would (`_one_sum_each` found no one sum in each to compare)
+            lead = (
+                f"{UNSETTLED}: the question compares the values the reports give, and I could not compare them; "
+                f"the passages found ({refs}) are quoted below."
+            )
         else:
             lead = f"**Yes.** Each part is supported: {refs}."
             # asked whether it happened, one report that dates it to a past year says when: "in 2022", not today's news
@@ -389,6 +396,19 @@ _COMPARING = re.compile(
 )
 
 
+# a value two reports are asked to give alike: "the same price", "is the price the same", "match the one B gives"
+_VALUE = (
+    r"(?:price|prices|figure|figures|number|numbers|amount|amounts|total|score|scoreline|date|rate|fee|cost|value|"
+    r"salary|discount|offer|count|tally|sum|valuation)"
+)
+# (given by a report: "towards the same date" only points back at a date named before)
+_VALUE_COMPARED = re.compile(
+    rf"\b(?:give|gives|gave|report|reports|reported|list|lists|listed|quote|quotes|quoted|cite|cites|cited|put|puts|"
+    rf"show|shows|going\s+for|selling\s+for|sold\s+for|priced\s+at)\s+(?:the\s+same|identical|matching)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_VALUE}\b|\b{_VALUE}\s+(?:(?:is|was|are|were)\s+)?(?:the\s+same|identical)\b"
+    rf"|\b{_VALUE}\b[^?]*\bmatch(?:es|ed)?\s+the\s+one\b",
+    re.I,
+)
 # a question about a sum: "the same price", "the same dollar figure", "agree on the valuation"
 _SUM_ASKED = re.compile(r"\b(?:price|figure|value|valuation|sum|amount|cost|fee|salary|dollar|pay)s?\b", re.I)
 
