@@ -34,6 +34,10 @@ Set "testers58" holds the same of the fifty-eighth session's testers (round 1: p
 and time, outlets compared in a user's own words, chats that drill in; round 2: did it happen, who and which, what is
 still so, a chat following a story; round 3: money and deals, sports results, quotes and positions, a reader typing
 fast).
+Set "testers59" holds the same of the fifty-ninth session's testers (round 1: the same story in two outlets, before
+and after with outlets named, outlets that differ on a detail, a chat comparing coverage; round 2: what an outlet says
+about a topic, one outlet over time, two outlets that do agree; round 3: do two outlets give the same number, what an
+outlet says, a chat comparing coverage, before and after in a reader's words).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """

@@ -462,6 +462,7 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
         "testers56",
         "testers57",
         "testers58",
+        "testers59",
     } and {r["gold"] for r in rows} <= {
         "yes",
         "no",
@@ -472,7 +473,7 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     assert all(
         r["question"].startswith(("Did ", "Was ", "Does ", "Is ", "Are "))
         for r in rows
-        if r["set"] not in ("testers53", "testers54", "testers55", "testers56", "testers57", "testers58")
+        if r["set"] not in ("testers53", "testers54", "testers55", "testers56", "testers57", "testers58", "testers59")
     )
 
 
@@ -503,11 +504,12 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
         "testers56",
         "testers57",
         "testers58",
+        "testers59",
     } and all(r["gold"] and r["evidence"] for r in rows)
     assert all(
         r["question"].startswith(("Who ", "Which "))
         for r in rows
-        if r["set"] not in ("testers53", "testers54", "testers55", "testers56", "testers57", "testers58")
+        if r["set"] not in ("testers53", "testers54", "testers55", "testers56", "testers57", "testers58", "testers59")
     )
 
 
