@@ -112,3 +112,10 @@ def test_values_asked_alike_are_not_a_yes_when_they_were_not_compared(counts_bot
     # each report gives two prices: which one is the one asked about is not read, so the parts found answer nothing
     answer = counts_bot.ask("Is the Globex Box price the same in Tech Wire's Box deals and Bay News's Box price story?")
     assert answer.text.startswith("The articles do not settle this: the question compares the values"), answer.text
+
+
+def test_a_change_between_two_reports_is_not_read_from_one_article(counts_bot):
+    answer = counts_bot.ask(
+        "Did Tech Wire's price for the Globex Box change between its Box deals post and its Box sale post?"
+    )
+    assert answer.text.startswith("The articles do not settle this: the question compares reports"), answer.text

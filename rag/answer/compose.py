@@ -283,6 +283,19 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
             agree, differ = reading.alternatives
             word = differ if reading.relation in ("differ", "unchanged") else agree
             lead = f"**{word[:1].upper() + word[1:]}.** Each report says what the question states: {refs}."
+        elif (
+            reading.relation in ("differ", "unchanged")
+            and len(_articles_of(evidence)) < 2
+            and (len(reading.clauses) >= 2 or _BETWEEN_TWO.search(question))
+        ):
+            # "Did the price change between A's two posts?": one article found shows no change between two reports
+            # (one report may tell a change itself: "moved to Buy from Hold", asked "did the rating change?")
+            # (asked whether reports contradict each other, one that says what the question states is a No on the
+            # tune half: three right answers there were lost when this covered "contradict" too)
+            lead = (
+                f"{UNSETTLED}: the question compares reports, and the passages found are from one article, {refs}; "
+                "it is quoted below."
+            )
         elif reading.relation == "contradict":
             lead = f"**No.** Each report says what the question states and none contradicts another: {refs}."
         elif reading.relation == "differ":
@@ -290,7 +303,7 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         elif reading.relation == "unchanged":
             # the same evidence that answers "was there a change?" with Yes answers "was there no change?" with No
             lead = f"**No.** Each report says what the question states, and they say different things: {refs}."
-        elif _TWO_REPORTS.search(question) and len({e.window.hit.article.id for e in evidence if e.window}) < 2:
+        elif _TWO_REPORTS.search(question) and len(_articles_of(evidence)) < 2:
             # "Do both of Tech Wire's pieces on the launch say X?": one article saying it is half the answer
             lead = (
                 f"{UNSETTLED}: the question asks what two reports both say, and the passages found are from one "
@@ -411,6 +424,15 @@ _VALUE_COMPARED = re.compile(
 )
 # a question about a sum: "the same price", "the same dollar figure", "agree on the valuation"
 _SUM_ASKED = re.compile(r"\b(?:price|figure|value|valuation|sum|amount|cost|fee|salary|dollar|pay)s?\b", re.I)
+
+
+# "between its Black Friday and Cyber Monday posts": two reports compared
+_BETWEEN_TWO = re.compile(r"\bbetween\b[^?]+\band\b", re.I)
+
+
+def _articles_of(evidence: list[Evidence]) -> set[str]:
+    """The articles the parts' windows come from."""
+    return {e.window.hit.article.id for e in evidence if e.window}
 
 
 def _one_sum_each(question: str, evidence: list[Evidence]) -> list[tuple[float, str]] | None:
