@@ -20,7 +20,7 @@ from rag.answer.parts import EVIDENCE_HITS, Evidence, Retrieve, Window, sentence
 from rag.answer.reading import FRAMED_BY_SOURCE, names_offered
 from rag.answer.stated import MAX_WORDS, more_than_one_clause, stating
 from rag.answer.verdicts import claim_terms, judge, lexical_support, says_deed
-from rag.core.text import NUMBER_WORDS, past_year_said, same_event_words, split_sentences, stem
+from rag.core.text import NUMBER_WORDS, past_year_said, same_event_words, split_sentences, stem, value_key
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.query import outlet_short_name
 from rag.verify.lexical import plain_words
@@ -280,15 +280,6 @@ def read_same_count(question: str) -> Asked | None:
     return Asked("many", noun, f"{rest} {noun}")
 
 
-def _count_value(amount: str) -> float | None:
-    """The number a count is written with: "830" of "roughly 830", 7 of "seven"; None when it gives none."""
-    digits = re.search(r"\d[\d,]*(?:\.\d+)?", amount)
-    if digits:
-        return float(digits.group(0).replace(",", ""))
-    word = next((NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", amount.lower()) if w in NUMBER_WORDS), None)
-    return float(word) if word is not None else None
-
-
 def _count_given(asked: Asked, hits: list[Hit], named: list[str]) -> Counted | None:
     """The count one outlet's passages give: a sentence stating the event with its number, else the best-ranked
     sentence with a number before the counted noun that names one of the event's names or `named` (a report words an
@@ -337,9 +328,10 @@ def compose_same_count(question: str, asked: Asked, outlets: list[str], retrieve
         )
         for outlet, c in said
     ]
-    values = [_count_value(c.amount) if c else None for _, c in said]
+    # the number as compared ("roughly 830" -> "830", "seven" -> "7")
+    values = [value_key(c.amount.split()[-1]) if c else None for _, c in said]
     if None in values:
-        missing = " and ".join(outlet for (outlet, c), v in zip(said, values) if c is None or v is None)
+        missing = " and ".join(outlet for outlet, c in said if c is None)
         lead = f"{UNSETTLED}: " + "; ".join([*gives, f"I could not find the number in {missing}"]) + "."
     elif values[0] == values[1]:
         first = said[0][1]
