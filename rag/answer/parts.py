@@ -221,12 +221,13 @@ def judge_part(
         verdict, window = Judgement("supported", max(verdict.score, 0.0), i), cands[i]
     # whose the quoted words are decides over the words around them: "'...,' he added" after Theo Park spoke gives
     # them to him, though the sentence is about Mara Lind
-    attributed = _quote_attributed(clause, hits) if happened and verdict.label != "contradicted" else None
+    attributed = _quote_attributed(clause, hits) if verdict.label != "contradicted" else None
     said_instead = ""
     if attributed is not None:
         verdict, window, said_instead = attributed
-    elif happened and verdict.supported and window is not None and not _holds_quote(clause, window.text):
+    elif verdict.supported and window is not None and not _holds_quote(clause, window.text):
         # asked whether someone said the words it quotes, a passage sharing other words of theirs says nothing of it
+        # (nor, asked whether an outlet reported them saying it, does that outlet's passage)
         verdict, window = Judgement("not_mentioned", verdict.score, -1), None
     # Single sentences beat pairs when they give the same verdict as well: the shorter citation says the same.
     if window is not None and verdict.label in ("supported", "contradicted"):
@@ -362,8 +363,10 @@ def _speech_quoted(clause: Clause) -> tuple[str, list[str]]:
     return speaker_claimed(clause.claim), quoted
 
 
-# the verbs that give words to someone ("said", "told", "called it")
-_SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|call|calls|called|write|writes|wrote|add|added)\b")
+# the verbs that give words to someone ("said", "told", "called it"; "quote Mara Lind saying '...'")
+_SPEECH_VERB = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|call|calls|called|calling|write|writes|wrote|writing|add|added|adding)\b"
+)
 
 
 def asks_quoted_words(clause: Clause) -> bool:

@@ -40,8 +40,10 @@ from rag.core.text import (
     base_stem,
     claim_as_matched,
     days_of_month,
+    exact_numbers,
     holds_number,
     is_year,
+    numbers_written,
     ordinal_places,
     ordinals,
     same_event_words,
@@ -746,6 +748,16 @@ def _amount_unheld(claim: str, passage: str) -> bool:
         for key, value, rough in claimed
         for k, v, _, _ in said
     )
+
+
+def _number_unheld(claim: str, passage: str) -> bool:
+    """The claim gives values in digits and the passage writes none of them but numbers of its own: "the toll as
+    1,200" is not said by "said killed 1,400 people", whatever else they share (years, days, numbers in names, bounds
+    are no such values; a passage with no number may say it in words, and one holding some of the claim's values is
+    read as before)."""
+    numbers = exact_numbers(claim)
+    written = numbers_written(passage)
+    return bool(numbers and written) and not numbers & written
 
 
 def _bound_met_by(said: list[tuple[str, float, bool, str]], key: str, value: float, bound: str) -> bool:
@@ -1805,6 +1817,7 @@ def judge(
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
         or _amount_unheld(terms, passage)
+        or _number_unheld(terms, passage)
         or score_swapped[i]
         or _score_unheld(terms, passage)
         or denied_if(terms, passage)

@@ -9,7 +9,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `MONTH_NAME`, `holds_number`, `amounts_said` / `without_amounts`, `PAIRED_VALUE` /
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `MONTH_NAME`, `holds_number` / `without_days_and_times` / `exact_numbers` / `numbers_written`, `amounts_said` / `without_amounts`, `PAIRED_VALUE` /
   `VALUE_WORD` / `value_key` for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
@@ -210,7 +210,8 @@ CLAIM_STOPWORDS = STOPWORDS | frozenset(
 # Words that negate what follows; a word ending in "n't" negates too (is_negation).
 NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor without cannot n't nowhere hardly barely fail failed fails failing "
-    "refuse refused refuses refusing deny denied denies denying lack lacked lacks lacking unable unlikely".split()
+    "refuse refused refuses refusing deny denied denies denying lack lacked lacks lacking unable unlikely avoid avoided "
+    "avoids avoiding".split()
 )
 # Words that make what follows possible, planned, conditional or only a topic rather than done: "Globex may cut
 # prices", "if they win", "is preparing for a strike", "ambivalent about coming back", "want Globex to buy". A passage
@@ -1414,9 +1415,10 @@ _ANY_NUMBER = re.compile(
 )
 
 
-# a day of a month or a clock time gives no amount ("since September 22", "3:28 PM")
+# a day of a month or a clock time gives no amount ("since September 22", "on 7 October", "3:28 PM")
 _DAY_OR_TIME = re.compile(
     rf"\b(?:{MONTH_NAME}|{'|'.join(calendar.month_abbr[1:])})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAME})\b"
     r"|\b\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\.\d\d\s*[ap]\.?m\b",
     re.I,
 )
@@ -1482,10 +1484,42 @@ def ordinal_places(text: str) -> set[tuple[int, str]]:
     return places
 
 
+def without_days_and_times(text: str) -> str:
+    """The text without its days of a month and clock times, whose numbers count nothing ("on 7 October")."""
+    return _DAY_OR_TIME.sub(" ", text)
+
+
+# a number written in digits (never "one ... the other"), and a capitalised word right before one ("Week 13")
+_DIGITS = re.compile(r"(?<![\w.,-])\d[\d,.]*\d|(?<![\w.,-])\d")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*[\s-]$")
+_BOUND_OR_ROUGH_BEFORE = re.compile(rf"\b(?:{_ABOVE_WORDS}|{_BELOW_WORDS}|{_ROUGH_WORDS})(?:\s+an?)?\s*[$£€]?$", re.I)
+
+
+def exact_numbers(text: str) -> set[str]:
+    """The values (`value_key`) the text gives exactly in digits: "1,200" of "the toll as 1,200" -> {"1200"}; not a
+    year, a day of a month or a clock time, a number in a name ("Week 13"), nor one bounded or said roughly ("over
+    $200 million", "about 65")."""
+    written = without_days_and_times(text)
+    return {
+        value_key(m.group(0))
+        for m in _DIGITS.finditer(written)
+        if not _NAME_BEFORE.search(written, 0, m.start())
+        and not _BOUND_OR_ROUGH_BEFORE.search(written, 0, m.start())
+        and not is_year(m.group(0))
+    }
+
+
+def numbers_written(text: str) -> set[str]:
+    """The values (`value_key`) of every number the text writes in digits, however said, but its years, days of a
+    month and clock times."""
+    written = without_days_and_times(text)
+    return {value_key(m.group(0)) for m in _DIGITS.finditer(written) if not is_year(m.group(0))}
+
+
 def holds_number(text: str) -> bool:
     """The text gives a number ("830 of its employees", "ten points", "billions of dollars"): what a "how many" or "how
     much" question needs of any sentence that answers it."""
-    return bool(_ANY_NUMBER.search(_DAY_OR_TIME.sub(" ", text)))
+    return bool(_ANY_NUMBER.search(without_days_and_times(text)))
 
 
 def is_negation(word: str) -> bool:
@@ -1605,7 +1639,7 @@ ROLE_PATTERN = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 POST_PATTERN = "|".join(sorted(POST_WORDS, key=len, reverse=True))
 # The verbs that give a speaker's words in a claim ("Mara Lind said the bank ..."): the toolkit keeps them out of the
 # content words
-SPEECH_VERBS = "say|says|said|tell|tells|told"
+SPEECH_VERBS = "say|says|said|saying|tell|tells|told|telling"
 # Words that come before a name as its title, not as a name of its own ("President Mara Lind", "Judge Lind"): the
 # posts and the titles of address. Two people may share one ("Senator Lind", "Senator Park").
 TITLE_WORDS = POST_WORDS | frozenset(
