@@ -787,7 +787,7 @@ _ROLE_PHRASE = re.compile(
 )
 # Roles news writes before or beside a name, held by few in a story, beyond the offices ("Globex executive Mara Lind",
 # "investment firm Tide Works", "Mara Lind, the Globex chairman")
-_TITLED_ROLES = _OFFICES | frozenset("executive firm director manager owner founder co-founder".split())
+_TITLED_ROLES = _OFFICES | frozenset("executive firm startup director manager owner founder co-founder".split())
 
 
 def role_asked(question: str) -> str:

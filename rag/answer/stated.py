@@ -42,7 +42,10 @@ _ASKS_SUBJECT = re.compile(rf"^\W*(?P<wh>{_WH})\s+(?P<predicate>[a-z][^?]*?)\s*\
 # verb is the first lowercase word after the doer's name).
 _ASKS_OBJECT = re.compile(
     rf"^\W*(?P<wh>{_WH})\s+(?P<aux>(?i:did|does|do|has|have|had))\s+"
-    r"(?P<subject>(?:(?:the|a|an)\s+)?[A-Z][^?]*?)(?<!['’]s)\s+(?P<verb>[a-z]+)(?P<rest>\s[^?]*?)?\s*\??\s*$"
+    r"(?P<subject>(?:(?:the|a|an)\s+)?[A-Z][^?]*?)(?<!['’]s)\s+"
+    # an adverb before the verb ("did Globex wrongly name ..."), not a verb ending so ("apply", "rely")
+    r"(?:(?P<adverb>(?!(?:apply|reply|supply|rely|comply|imply|multiply|ally|fly|rally|tally)\b)[a-z]{3,}ly)\s+)?"
+    r"(?P<verb>[a-z]+)(?P<rest>\s[^?]*?)?\s*\??\s*$"
 )
 _AUXILIARY = frozenset(AUXILIARY_WORDS.split("|"))
 _BE_HAVE = frozenset("is are was were has have had".split())
@@ -118,7 +121,7 @@ def read_slot(question: str) -> Slot | None:
         wh, aux, subject, verb = _wh_said(m.group("wh")), m.group("aux").lower(), m.group("subject"), m.group("verb")
         rest = (m.group("rest") or "").strip()
         said = {"did": past_tense(verb), "does": _third_person(verb), "do": verb}.get(aux, f"{aux} {verb}")
-        asked = " ".join(p for p in (wh, subject, said, rest) if p)
+        asked = " ".join(p for p in (wh, subject, m.group("adverb"), said, rest) if p)
         if re.search(r"\s[a-z]", re.sub(r"^(?:the|a|an)\s+", "", subject)):
             # lowercase words in the doer ("the US women's national team hire ..."): where its verb starts is a guess,
             # so the refusal says the question back as asked
