@@ -357,6 +357,10 @@ def question_after_premise(question: str, outlets: Sequence[str] = ()) -> str:
     # a full name first; else a surname said alone ("Lind", "Vale-Moen"): a "he" left standing would be anyone's deed
     people = [n for n in not_owners if len(n.split()) >= 2] or not_owners
     pointer = _PERSON_POINTER.search(asked)
+    if named and pointer is None and points_at_no_one(claim_words(asked, list(outlets))):
+        # "Bay News called the Rovers' win 4-1 — did Tech Wire describe it as a 3-1 win?": what "it" is about, the
+        # statement names first; the name goes with the question, as a chat's names go with its follow-up
+        return f"{asked} ({named[0]})"
     if not people or pointer is None:
         return asked
     # "does Bay News report that Lind won his fight?": a name the pronoun's own clause says is the one it points back
