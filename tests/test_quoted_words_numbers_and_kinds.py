@@ -1,0 +1,119 @@
+"""Words quoted as someone's, numbers a passage does not give, "avoid", a startup named by apposition, an adverb before
+the asked verb, an "it" a statement before the question names: found by the sixtieth session's testers. Each test fails
+on the code before its fix."""
+
+import pytest
+
+from rag.answer.reading import question_after_premise
+from rag.answer.stated import read_slot
+from rag.answer.verdicts import judge
+from tests.conftest import assert_exact_quotes, index_articles
+
+ARTICLES = [
+    (
+        "Bay News",
+        "2023-11-07",
+        "Rovers rout Mariners",
+        "The Rovers beat the Mariners 4-1 on Monday, Jon Vale scoring three.",
+    ),
+    (
+        "Tech Wire",
+        "2023-11-12",
+        "Rovers look ahead",
+        "The Rovers had dented the Mariners' title hopes with a wild 4-1 win on Monday and face Ostland next.",
+    ),
+    (
+        "Tech Wire",
+        "2023-10-06",
+        "Creatives meet the regulator",
+        (
+            "At a roundtable hosted by the regulator this week, artists from many industries met. "
+            "“I know that generative tools pose a unique set of challenges to creative industries,” chair Mara Lind said. "
+            "“Art is fundamentally human,” commissioner Ada Brin said."
+        ),
+    ),
+    (
+        "Bay News",
+        "2023-12-07",
+        "Early impressions of the Globex Pro model",
+        (
+            "Using an automated method to change the context of prompts until the model's guardrails failed, security "
+            "researchers at Tide Works, a startup selling auditing tools, managed to get Globex Pro to suggest ways to "
+            "steal from a charity. Globex Pro is not the most capable version; Globex Ultra is set to launch next year "
+            "in Norrvik and other products. Norrvik users can try Globex Pro today; Norrvik will get Ultra later."
+        ),
+    ),
+    (
+        "Bay News",
+        "2023-12-08",
+        "Globex Pro arrives in Norrvik",
+        (
+            "Globex Pro now powers Norrvik, the company's chatbot. Norrvik answers faster with Globex Pro, and Norrvik "
+            "can suggest ways to plan a trip."
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    from rag.assistant import Assistant
+
+    return Assistant.open(index_articles(tmp_path_factory, "quoted_words", ARTICLES))
+
+
+def test_words_quoted_as_a_persons_are_checked_when_an_outlet_is_asked_whether_it_reported_them(bot):
+    # "saying" gives words to someone as "said" does; another person's sentence of hers is no report of these words
+    wrong = bot.ask('Did Tech Wire report chair Mara Lind saying "Art is fundamentally human"?')
+    assert wrong.text.startswith("**No.**"), wrong.text
+    assert "Ada Brin" in wrong.text
+    assert_exact_quotes(bot, wrong)
+    right = bot.ask('Did Tech Wire report Ada Brin saying "Art is fundamentally human"?')
+    assert right.text.startswith("**Yes.**"), right.text
+    assert "Art is fundamentally human" in right.citations[0].quote
+
+
+def test_a_startup_is_the_name_a_passage_calls_a_startup(bot):
+    answer = bot.ask(
+        "Which security startup, according to Bay News, got Globex Pro to suggest ways to steal from a charity?"
+    )
+    assert answer.text.startswith("**Tide Works**"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_avoiding_something_is_not_said_by_a_passage_saying_it_will_happen():
+    entered = ["Investor Jon Vale predicted Ostland will enter into a recession early next year."]
+    assert judge("Jon Vale predicted Ostland would avoid a recession", entered).label != "supported"
+    avoided = ["Investor Jon Vale predicted Ostland would avoid a recession next year."]
+    assert judge("Jon Vale predicted Ostland would avoid a recession", avoided).label == "supported"
+
+
+def test_a_number_the_passage_does_not_give_beside_its_own_is_not_supported():
+    storm = ["The report came weeks after the 7 October storm that the Ostland government said killed 1,400 people."]
+    assert judge("the Ostland government's 7 October storm toll as 1,200", storm).label != "supported"
+    assert judge("the Ostland government's 7 October storm toll as 1,400", storm).label == "supported"
+    # a passage holding some of the claim's numbers is read as before
+    cuts = ["Globex cut 300 jobs at its plants, the company said on 4 May."]
+    assert judge("Globex cut 300 jobs at 2 plants", cuts).supported
+
+
+def test_an_adverb_before_the_asked_verb_is_said_back_as_an_adverb():
+    slot = read_slot("Which actor did Globex Pro wrongly name as last year's winner?")
+    assert slot is not None
+    assert slot.asked == "which actor Globex Pro wrongly named as last year's winner"
+    # a verb ending as adverbs do is still the verb
+    relied = read_slot("Which bank did Globex rely on?")
+    assert relied is not None and relied.verb == "rely"
+
+
+def test_an_it_after_a_statement_is_what_the_statement_names(bot):
+    outlets = ["Bay News", "Tech Wire"]
+    asked = "Bay News reported the Rovers' win over the Mariners as 4-1 — did Tech Wire describe it as a 3-1 win?"
+    assert question_after_premise(asked, outlets) == "Did Tech Wire describe it as a 3-1 win? (Rovers)"
+    answer = bot.ask(asked)
+    assert answer.text.startswith("**No.**"), answer.text
+    assert answer.citations[0].source == "Tech Wire" and "4-1" in answer.citations[0].quote
+    # a "he" is still the person the statement names
+    assert question_after_premise("Bay News said Jon Vale scored three — did Tech Wire say he did?", outlets) == (
+        "Did Tech Wire say Jon Vale did?"
+    )
