@@ -38,6 +38,8 @@ Set "testers59" holds the same of the fifty-ninth session's testers (round 1: th
 and after with outlets named, outlets that differ on a detail, a chat comparing coverage; round 2: what an outlet says
 about a topic, one outlet over time, two outlets that do agree; round 3: do two outlets give the same number, what an
 outlet says, a chat comparing coverage, before and after in a reader's words).
+Set "testers60" holds the same of the sixtieth session's four testers (two outlets on one story, order in time, did it
+happen with one detail changed, who and which from what one or two outlets say).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """

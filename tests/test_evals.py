@@ -463,6 +463,7 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
         "testers57",
         "testers58",
         "testers59",
+        "testers60",
     } and {r["gold"] for r in rows} <= {
         "yes",
         "no",
@@ -473,7 +474,7 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
     assert all(
         r["question"].startswith(("Did ", "Was ", "Does ", "Is ", "Are "))
         for r in rows
-        if r["set"] not in ("testers53", "testers54", "testers55", "testers56", "testers57", "testers58", "testers59")
+        if not r["set"].startswith("testers")  # the testers' own questions are as they typed them
     )
 
 
@@ -505,11 +506,12 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
         "testers57",
         "testers58",
         "testers59",
+        "testers60",
     } and all(r["gold"] and r["evidence"] for r in rows)
     assert all(
         r["question"].startswith(("Who ", "Which "))
         for r in rows
-        if r["set"] not in ("testers53", "testers54", "testers55", "testers56", "testers57", "testers58", "testers59")
+        if not r["set"].startswith("testers")  # the testers' own questions are as they typed them
     )
 
 
