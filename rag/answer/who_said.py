@@ -288,10 +288,28 @@ def _sentences_after(window: Window) -> list[Window]:
     return [Window(window.hit, s, e) for s, e in spans if re.search(r"\w", article[s:e])]
 
 
+# "Mara Lind, chief of toxicology at Norrvik Medical School, said": the name "said" follows ends the title of the
+# person named before it, the one who speaks
+_TITLE_OF_BEFORE = re.compile(
+    r"(?P<who>(?<![\w'’])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+),\s+(?:[\w'’-]+\s+){1,14}?(?:at|of|for)\s+(?:the\s+)?$"
+)
+
+
+def _holder_of_title(text: str, name: str, at: int) -> str:
+    """The person whose title the name ends ("Mara Lind" for "Norrvik Medical School" in "Mara Lind, chief of
+    toxicology at Norrvik Medical School, said"), else the name."""
+    m = _TITLE_OF_BEFORE.search(text, 0, at)
+    return m["who"] if m is not None and stands_for_a_person(m["who"]) else name
+
+
 def _named_in(window: Window) -> str:
     """The name the sentence itself gives its words to (see `_speaker`), "" when none."""
     article = window.hit.article.text
-    said = [name for name, at in attributions(window.text) if _outside_quotes(window.text, at)]
+    said = [
+        _holder_of_title(window.text, name, at)
+        for name, at in attributions(window.text)
+        if _outside_quotes(window.text, at)
+    ]
     full = [most_in_full(name, article) or name if len(name.split()) == 1 else name for name in said]
     people = [name for name in full if a_person(name)]
     # "Dr. Mara Lind, co-director of the Centre for Tides, Prevention and Care, told Tech Wire": the person, not the
