@@ -255,7 +255,8 @@ def judge_part(
 
 
 # a claim that points back at what the question said before it: the likeness it asks about is not in its own words
-_SAID_ELSEWHERE = re.compile(r"\b(?:the\s+same\s+(?:kind|sort|type)\s+of|likewise)\b", re.I)
+# ("describe the strike the same way")
+_SAID_ELSEWHERE = re.compile(r"\b(?:the\s+same\s+(?:(?:kind|sort|type)\s+of|way)|likewise)\b", re.I)
 
 
 def _names_and_numbers_held(clause: Clause, window: Window) -> bool:
