@@ -1,6 +1,6 @@
 """Words quoted as someone's, numbers a passage does not give, "avoid", a startup named by apposition, an adverb before
-the asked verb, an "it" a statement before the question names: found by the sixtieth session's testers. Each test fails
-on the code before its fix."""
+the asked verb, an "it" a statement before the question names, a speaker named before their title, "the same way":
+found by the sixtieth session's testers. Each test fails on the code before its fix."""
 
 import pytest
 
@@ -10,6 +10,18 @@ from rag.answer.verdicts import judge
 from tests.conftest import assert_exact_quotes, index_articles
 
 ARTICLES = [
+    (
+        "Coast Times",
+        "2023-12-19",
+        "What the report found",
+        (
+            "Experts weighed in on the findings. “The dose found in the sample was enough to cause harm,” Mara Lind, "
+            "chair of the Department of Harbour Medicine and chief of medical toxicology at Norrvik Coast Medical School, "
+            "said in a statement provided to Coast Times."
+        ),
+    ),
+    ("Bay News", "2023-09-04", "Strike ends", "The Globex strike ended on Monday after pay talks at the harbour."),
+    ("Tech Wire", "2023-09-05", "Strike grows", "The Globex strike grew on Monday as more harbour workers walked out."),
     (
         "Bay News",
         "2023-11-07",
@@ -117,3 +129,15 @@ def test_an_it_after_a_statement_is_what_the_statement_names(bot):
     assert question_after_premise("Bay News said Jon Vale scored three — did Tech Wire say he did?", outlets) == (
         "Did Tech Wire say Jon Vale did?"
     )
+
+
+def test_the_speaker_is_the_person_whose_title_ends_in_the_name_before_said(bot):
+    answer = bot.ask('Who said the dose found in the sample was "enough to cause harm"?')
+    assert answer.text.startswith("**Mara Lind**"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_a_claim_asked_the_same_way_as_a_statement_is_not_read_from_its_own_words(bot):
+    # what "the same way" is, the statement says, not the claim: a passage sharing "strike" says nothing of it
+    answer = bot.ask("Bay News said the Globex strike ended on Monday. Did Tech Wire describe the strike the same way?")
+    assert not answer.text.startswith("**Yes"), answer.text
