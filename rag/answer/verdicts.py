@@ -1284,9 +1284,21 @@ def place_swapped(claim: str, passage: str) -> bool:
     the same series ("the third largest city") and never at the claim's: it says the claim's opposite."""
     said, places = ordinal_places(passage), ordinals(passage)
     # ("his 27th, Tide, ..." says the claim's 27th feature, though not before the word "feature")
-    return any(
-        (place, what) not in said and place not in places and any(w == what for _, w in said)
+    swapped = [
+        what
         for place, what in ordinal_places(claim)
+        if (place, what) not in said and place not in places and any(w == what for _, w in said)
+    ]
+    # ... in a sentence about what the claim says: "Jamaica lost a striker to injury in the first leg" says nothing of
+    # who won the second, though its "first leg" is another leg; one holding a plain word of the claim's besides the
+    # placed one, or all its names ("South Africa sealed a third title" for "their second title"), does
+    plain = {t for t, _, kind in analyse(claim)[1] if kind == "word"}
+    sentences = [passage[start:end] for start, end in split_sentences(passage)]
+    return any(
+        (plain & analyse(sentence)[0]) - {what} or _all_names_held(claim, sentence)
+        for what in swapped
+        for sentence in sentences
+        if any(w == what for _, w in ordinal_places(sentence))
     )
 
 
