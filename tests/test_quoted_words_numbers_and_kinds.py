@@ -145,11 +145,12 @@ def test_a_claim_asked_the_same_way_as_a_statement_is_not_read_from_its_own_word
 
 def test_another_place_in_a_series_denies_only_in_a_sentence_about_the_claim():
     # the first leg is named for an injury, not for who won: no contradiction of a second-leg result
-    preview = [
+    notes = (
         "90 min until kickoff: the Rovers will be without striker Jon Vale, who suffered an injury in the first leg.  "
         "2 hours until kickoff: Welcome to tonight's coverage of the Harbour Cup quarterfinal between the Mariners and "
         "the Rovers in Norrvik."
-    ]
+    )
+    preview = [notes]
     assert judge("the Rovers beat the Mariners 2-1 in the second leg in Norrvik", preview).label != "contradicted"
     # a sentence saying the claim's deed of another place does deny it
     result = ["The Rovers beat the Mariners 2-1 in the first leg in Norrvik."]
