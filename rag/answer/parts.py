@@ -343,6 +343,10 @@ def _quote_attributed(clause: Clause, hits: list[Hit]) -> tuple[Judgement, Windo
             holder = Window(w.hit, w.start + start, w.start + end)
             if not given:
                 return None
+            closes = _where_quotation_closes(article.text, w.start + end) if given not in sentence else None
+            if closes is not None and closes[0] == given:
+                # given where the quotation closes, a sentence or two on: the citation runs to that name
+                holder = Window(w.hit, holder.start, closes[1])
             if own & analyse(given)[0]:
                 if _another_of_the_surname(given, own, article.text):
                     return Judgement("not_mentioned", 0.0, -1), None, ""
@@ -405,6 +409,12 @@ def _given_to(sentence: str, quoted: list[str], article: str, at: int) -> str | 
         end = start + len(name)
         if 0 <= start - last <= QUOTE_GIVER_CHARS or 0 <= first - end <= QUOTE_GIVER_CHARS:
             return name
+    if opening >= 0 and closing < 0 and written.count('"') % 2:
+        # a quotation running on into the next sentences is given where it closes ('"It works. We are sure," Lind
+        # said'), as the who-said reader reads it
+        closer = _where_quotation_closes(article, at + len(sentence))
+        if closer is not None and closer[0]:  # (closed by "he said", it is the name before's, as below)
+            return closer[0]
     pronoun = PRONOUN_SAYS.search(sentence, max(0, last - 2), last + QUOTE_GIVER_CHARS)
     if pronoun is None and not (opening >= 0 and not sentence[:opening].strip(" \"'“‘")):
         return ""
@@ -413,6 +423,25 @@ def _given_to(sentence: str, quoted: list[str], article: str, at: int) -> str | 
     # (a "he said" there too names no one: "He told me ... / 'He was ...'" may be about the one asked of)
     named = [n for n, _ in _givers(previous[-1])] if previous else []
     return named[-1] if named else ""
+
+
+# how far on a quotation that runs over sentences is followed to where it closes (a few sentences of a quote)
+QUOTATION_CHARS = 600
+
+
+def _where_quotation_closes(article: str, at: int) -> tuple[str, int] | None:
+    """For a quotation still open at `at` of the article: the name right after the mark that closes it ('... viable,"
+    Lind told Tech Wire'; "" when that sentence gives the words to no name) and where that sentence ends; None when it
+    does not close within QUOTATION_CHARS."""
+    after = article[at : at + QUOTATION_CHARS]
+    for a, b in split_sentences(after):
+        closing = straight_quotes(after[a:b])
+        if '"' not in closing:
+            continue
+        end = closing.find('"') + 1
+        name = next((name for name, start in _givers(after[a:b]) if 0 <= start - end <= QUOTE_GIVER_CHARS), "")
+        return name, at + b
+    return None
 
 
 def _another_of_the_surname(given: str, own: frozenset[str], article: str) -> bool:
