@@ -11,6 +11,16 @@ from tests.conftest import assert_exact_quotes, index_articles
 
 ARTICLES = [
     (
+        "Daily Ledger",
+        "2023-11-03",
+        "Search startups",
+        (
+            "Ada Brin, an investor, said her startup wanted to fix shopping search. She said the main problem is "
+            "fundraising. “The problem with competing with big stores is not just about user experience, it’s also "
+            "about supply chains. So a startup has to invest a lot of money,” Brin told the Daily Ledger."
+        ),
+    ),
+    (
         "Coast Times",
         "2023-12-19",
         "What the report found",
@@ -155,3 +165,11 @@ def test_another_place_in_a_series_denies_only_in_a_sentence_about_the_claim():
     # a sentence saying the claim's deed of another place does deny it
     result = ["The Rovers beat the Mariners 2-1 in the first leg in Norrvik."]
     assert judge("the Rovers beat the Mariners 2-1 in the second leg in Norrvik", result).label == "contradicted"
+
+
+def test_words_of_a_quotation_that_closes_a_sentence_later_are_given_where_it_closes(bot):
+    answer = bot.ask('Did Ada Brin say competing with big stores is "not just about user experience"?')
+    assert answer.text.startswith("**Yes.**"), answer.text
+    # the citation runs to the sentence that names her, so that a reader sees whose words they are
+    assert "Brin told" in " ".join(c.quote for c in answer.citations)
+    assert_exact_quotes(bot, answer)
