@@ -1289,6 +1289,8 @@ def place_swapped(claim: str, passage: str) -> bool:
         for place, what in ordinal_places(claim)
         if (place, what) not in said and place not in places and any(w == what for _, w in said)
     ]
+    if not swapped:
+        return False
     # ... in a sentence about what the claim says: "Jamaica lost a striker to injury in the first leg" says nothing of
     # who won the second, though its "first leg" is another leg; one holding a plain word of the claim's besides the
     # placed one, or all its names ("South Africa sealed a third title" for "their second title"), does

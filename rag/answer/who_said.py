@@ -11,7 +11,7 @@ from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.names import a_person, most_in_full, names_in, stands_for_a_person
 from rag.answer.parts import Window, sentences_of
 from rag.answer.speakers import spoken_by
-from rag.core.text import NAME, ROLE_WORDS, quoted_phrases, split_sentences, straight_quotes
+from rag.core.text import NAME, NAME_PHRASE, ROLE_WORDS, quoted_phrases, split_sentences, straight_quotes
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import PRONOUN_SAYS, attributions
 from rag.verify.lexical import analyse, coverage, hedged_only, negated_words
@@ -291,7 +291,7 @@ def _sentences_after(window: Window) -> list[Window]:
 # "Mara Lind, chief of toxicology at Norrvik Medical School, said": the name "said" follows ends the title of the
 # person named before it, the one who speaks
 _TITLE_OF_BEFORE = re.compile(
-    r"(?P<who>(?<![\w'’])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+),\s+(?:[\w'’-]+\s+){1,14}?(?:at|of|for)\s+(?:the\s+)?$"
+    rf"(?P<who>{NAME_PHRASE.pattern}),\s+(?:[\w'’-]+\s+){{1,14}}?(?:at|of|for)\s+(?:the\s+)?$"
 )
 
 
