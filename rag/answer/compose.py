@@ -13,7 +13,16 @@ from rag.answer.deeds import doers, done_to
 from rag.answer.names import a_competition, full_form, in_full, named_by_surname, names_in, says_word, standalone
 from rag.answer.parts import Evidence, Window, asks_if_happened, asks_quoted_words, claim_windows, windows
 from rag.answer.reading import ORDER_WORDS, REPORT_NOUN, Reading, named_sources, without_unordered
-from rag.answer.verdicts import ABOUT, claim_terms, coverage, dated_claim, judge, lexical_support, speaker_claimed
+from rag.answer.verdicts import (
+    ABOUT,
+    COMPARING,
+    claim_terms,
+    coverage,
+    dated_claim,
+    judge,
+    lexical_support,
+    speaker_claimed,
+)
 from rag.core.text import (
     CALENDAR_NAMES,
     IRREGULAR_VERBS,
@@ -22,6 +31,7 @@ from rag.core.text import (
     REFUSAL_TEXT,
     ROLE_PATTERN,
     base_stem,
+    folded,
     past_year_said,
     quoted_phrases,
     same_event_words,
@@ -258,6 +268,17 @@ def compose_yes_no(question: str, reading: Reading, evidence: list[Evidence], hi
         labels
         and all(label == "supported" for label in labels)
         and _one_claim_compared(reading, evidence)
+        and _QUOTATION_COMPARED.search(question)
+        and _one_quotation(evidence)
+    ):
+        # "Did A and B quote the same statement?": both passages give the same words in quotation marks
+        first, second = (f"{_outlet(e)} [{_cite(cites, e)}]" for e in evidence)
+        yes = reading.relation not in ("differ", "unchanged")
+        lead = f"**{'Yes' if yes else 'No'}.** {first} and {second} quote the same words, word for word."
+    elif (
+        labels
+        and all(label == "supported" for label in labels)
+        and _one_claim_compared(reading, evidence)
         and (sums := _one_sum_each(question, evidence)) is not None
     ):
         # "Do A and B give the same price for X?": each passage gives one sum, and the sums are what is compared
@@ -393,22 +414,6 @@ def _order_left_out(question: str, reading: Reading, evidence: list[Evidence]) -
     return asked.group(0).split()[0].lower() if asked and not said else ""
 
 
-# A claim that compares in its own words ("give different figures for X", "name the same winner"): no one report
-# can say it
-_COMPARING = re.compile(
-    r"\b(?:give|gives|gave|name|names|named|report|reports|reported|cite|cites|cited|offer|offers|offered|list|lists|"
-    r"listed|have|has|had|put|puts|quote|quotes|quoted)\s+(?:(?:a|an)\s+)?(?:different|differing|conflicting|"
-    r"contradictory|the\s+same|matching|similar|identical)\b|"
-    # "list X at the same sale price", "with matching figures": a value each report gives, compared
-    r"\b(?:at|for|with|on)\s+(?:the\s+same|different|differing|matching|identical)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:price|prices|figure|figures|number|numbers|amount|amounts|total|score|scoreline|date|day|rate|fee|cost|value|"
-    r"salary|ranking|rank|estimate|forecast|count|tally)\b|"
-    # "in agreement on how many games she attended": a value each report gives, compared
-    r"\b(?:in\s+agreement|agree|agreed|consistent|disagree|disagreed)\s+(?:on|about|over|as\s+to)\b",
-    re.I,
-)
-
-
 # a value two reports are asked to give alike: "the same price", "is the price the same", "match the one B gives"
 _VALUE = (
     r"(?:price|prices|figure|figures|number|numbers|amount|amounts|total|score|scoreline|date|rate|fee|cost|value|"
@@ -426,8 +431,31 @@ _VALUE_COMPARED = re.compile(
 _SUM_ASKED = re.compile(r"\b(?:price|figure|value|valuation|sum|amount|cost|fee|salary|dollar|pay)s?\b", re.I)
 
 
-# "between its Black Friday and Cyber Monday posts": two reports compared
-_BETWEEN_TWO = re.compile(r"\bbetween\b[^?]+\band\b", re.I)
+# "between its Black Friday and Cyber Monday posts", "did its later coverage change that?": two reports compared
+_BETWEEN_TWO = re.compile(
+    r"\bbetween\b[^?]+\band\b|\b(?:later|subsequent|follow-?up|first|earlier|original)\s+(?:[\w-]+\s+)?"
+    r"(?:coverage|reports?|reporting|stor(?:y|ies)|articles?|pieces?)\b",
+    re.I,
+)
+
+
+# "Did A and B quote the same statement?": the quotations two reports give, compared word for word
+_QUOTATION_COMPARED = re.compile(r"\b(?:quot(?:e|es|ed|ing)|statements?|remarks?|comments?)\b", re.I)
+# the fewest words two reports' quotations share to be one quotation, not a phrase anyone might use
+SAME_QUOTATION_WORDS = 8
+
+
+def _one_quotation(evidence: list[Evidence]) -> str:
+    """A quotation of SAME_QUOTATION_WORDS words or more that both parts' passages give word for word (case, quote
+    marks and the closing punctuation aside); "" when there is none."""
+    if len(evidence) != 2 or evidence[0].window is None or evidence[1].window is None:
+        return ""
+    other = folded(evidence[1].window.text)
+    for phrase in quoted_phrases(evidence[0].window.text):
+        words = folded(phrase).strip(" ,.;:!?").split()
+        if len(words) >= SAME_QUOTATION_WORDS and " ".join(words) in other:
+            return phrase
+    return ""
 
 
 def _articles_of(evidence: list[Evidence]) -> set[str]:
@@ -476,7 +504,7 @@ def _one_claim_compared(reading: Reading, evidence: list[Evidence]) -> bool:
         return False
     claim = claims.pop()
     relation = reading.relation in ("agree", "differ", "unchanged") or bool(reading.alternatives)
-    return (len(evidence) >= 2 and claim.startswith(ABOUT) and relation) or bool(_COMPARING.search(claim))
+    return (len(evidence) >= 2 and claim.startswith(ABOUT) and relation) or bool(COMPARING.search(claim))
 
 
 # Articles whose best window shares this much of a part's claim are reports about the same thing, at their dates.

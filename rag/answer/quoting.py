@@ -503,6 +503,11 @@ def quote_answer(
             unsaid = bool(asked_words) and not any(
                 asked_words & plain_words(same_event_words(quote)) for quote in giving
             )
+        # a number said with one of three names asked ("Lind's 118th-minute goal" for her goal against the Rovers in
+        # Ostland) is likelier another game's: every name but one must be said with it
+        unsaid = unsaid or (
+            len(sides) >= 3 and not any(sum(named_in(n, quote) for n in sides) >= len(sides) - 1 for quote in giving)
+        )
         # "When did Mara Lind get her second transplant?": a date said of no second one may be the first's
         # (not of two questions in one: "..., and when does the second part come out?")
         later = {p for p in asked_places if p >= 2} if not SECOND_QUESTION.search(question) else set()

@@ -15,6 +15,7 @@ from rag.answer.verdicts import ABOUT
 from rag.core.text import (
     AUXILIARY_WORDS,
     CALENDAR_NAMES,
+    MOMENT,
     MONTH_NAME,
     MONTHS,
     NAME_PHRASE,
@@ -383,7 +384,8 @@ _ANOTHER_OUTLET_TOO = re.compile(
     r"^\s*(?P<first>[^.;—–?]+?)\s+(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed)\s+(?:that\s+)?"
     r"(?P<claim>[^;—–?]{8,}?)\s*(?:[;—–]+\s*|\.\s+)(?:do|does|did)\s+(?P<second>[^?]+?)(?:['’]s?(?:\s+[\w-]+){1,3}?)?\s+"
     r"(?P<verb>report|say|mention|confirm|carry|give|agree|contradict|dispute|deny)\w*"
-    r"(?:\s+(?:that|this|it|so|the\s+same(?:\s+(?:thing|figure|number|claim|point))?|that\s+(?:figure|number|claim|detail)))?"
+    r"(?:\s+(?:that|this|it|so|the\s+same(?:\s+(?:thing|figure|number|amount|sum|total|claim|point|year|date|day|"
+    r"price|score|result|count))?|that\s+(?:figure|number|amount|claim|detail)))?"
     r"(?:\s+(?:too|as\s+well|also))?\s*\?*\s*$",
     re.I | re.S,
 )
@@ -608,8 +610,10 @@ _ORDER = re.compile(
 # The words that place one thing before or after another, in a question's order and in a claim's
 ORDER_WORDS = "before|after|earlier than|later than|prior to"
 # "before" and "after" that place nothing in time: "go after a licence" (pursue), "named after", "after all", "appear
-# before the finance committee" (in front of)
+# before the finance committee" (in front of); nor one event after another when what follows is a moment ("came on
+# after halftime" says when he came on)
 _NO_ORDER = re.compile(
+    rf"\b(?:before|after)\s+(?={MOMENT})|"
     r"\b(?:(?:go|goes|going|gone|went|look|looks|looking|looked|named|chase|chasing|chased)\s+after|after\s+all)\b|\bbefore\s+(?=(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
     r"(?:committee|court|judge|senate|congress|house|jury|parliament|panel|tribunal|cameras|lawmakers|regulators|"
     r"legislators|hearing|inquiry|crowd|fans|audience|magistrates?|commission|council)\b)",

@@ -26,6 +26,7 @@ from rag.answer.names import NOT_NAMES, names_in, pronouns_named, with_initials
 from rag.core.embedder import get_query_embedder
 from rag.core.text import (
     IRREGULAR_VERBS,
+    MOMENT,
     MONTHS,
     NAME_PHRASE,
     NAME_RUN,
@@ -46,6 +47,7 @@ from rag.core.text import (
     numbers_written,
     ordinal_places,
     ordinals,
+    said_years,
     same_event_words,
     says_result,
     scores_said,
@@ -76,6 +78,7 @@ from rag.verify.lexical import (
 
 __all__ = [
     "ABOUT",
+    "COMPARING",
     "Judgement",
     "LABELS",
     "claimed_day",
@@ -180,11 +183,12 @@ _OPPOSITES = [
     ("hit", "short"),
     ("meet", "short"),
 ]
-# Read by stem, so that inflections oppose too ("improved" against "worsened", "wins" against "loses").
+# Read by the stem of the base form, as `_flips` reads words: inflections oppose too ("improved" against "worsened",
+# "wins" against "loses"), and so do irregular pasts ("beat" against "lost", "made" against "missed").
 _OPPOSITE: dict[str, set[str]] = {}
 for _a, _b in _OPPOSITES:
-    _OPPOSITE.setdefault(stem(_a), set()).add(stem(_b))
-    _OPPOSITE.setdefault(stem(_b), set()).add(stem(_a))
+    _OPPOSITE.setdefault(base_stem(_a), set()).add(base_stem(_b))
+    _OPPOSITE.setdefault(base_stem(_b), set()).add(base_stem(_a))
 _WORD = re.compile(r"[a-z]+")
 # Words that describe an article rather than what it says; dropped from a part's claim before judging.
 _SCAFFOLD = frozenset(
@@ -251,6 +255,10 @@ def _flips(claim: str, passage: str, loose: bool = False) -> bool:
         if _OPPOSITE.get(w, set()) & (passage_words - claim_words)
         and (w not in _ORDER_STEMS or _order_turned(w, claim, passage))
         and (loose or w not in _COMPARATIVE_STEMS or _compares_the_same(w, claim, passage))
+        # ("beat the Comets 3-1 in May, then suffered a 2-1 reverse": a sentence of two scores tells of two games)
+        and (w not in _RESULT_STEMS or len(scores_said(passage)) < 2)
+        # ("the Comets beat the Mariners" says the Mariners lost: a beating opposes a loss of the side that beat)
+        and (_BEAT not in {w, *_OPPOSITE[w]} or _same_side_before(w, claim, passage))
     }
     return bool(opposed) or bool(
         _unsaid(claim_words - passage_words) & passage_words or _unsaid(passage_words - claim_words) & claim_words
@@ -260,6 +268,27 @@ def _flips(claim: str, passage: str, loose: bool = False) -> bool:
 # "before" and "after" oppose only as the order of one event: "left before the vote" against "left after the vote",
 # not against "after releasing its model" in a passage about another event
 _ORDER_STEMS = frozenset({base_stem("before"), base_stem("after")})
+
+
+# who won a game: one game's result opposes another's only when the passage tells of one game
+_RESULT_STEMS = frozenset(base_stem(w) for w in ("win", "beat", "lose", "won", "lost"))
+_BEAT = base_stem("beat")
+
+
+def _side_before(stems: set[str], text: str) -> str:
+    """The last name written before the first word of `stems` in the text ("Rovers" of "the Rovers beat ...")."""
+    for m in re.finditer(r"[A-Za-z]+", text):
+        if base_stem(m.group(0)) in stems:
+            before = names_in(text[: m.start()])
+            return before[-1] if before else ""
+    return ""
+
+
+def _same_side_before(word: str, claim: str, passage: str) -> bool:
+    """The claim's result word and the passage's opposite of it are said of the same side: "the Rovers beat the
+    Mariners" against "the Rovers lost to the Mariners", not against "the Comets beat the Mariners"."""
+    side = _side_before({word}, claim)
+    return bool(side) and side == _side_before(_OPPOSITE[word], passage)
 
 
 # "more" and "less" oppose only on one thing: "earning less" against "more investment" says nothing of earnings
@@ -1245,6 +1274,14 @@ def _day_swapped(claim: str, passage: str) -> bool:
     return any((month, day) not in said and any(m == month for m, _ in said) for month, day in days_of_month(claim))
 
 
+def _year_swapped(claim: str, passage: str) -> bool:
+    """The claim's year ("stopped drinking in 2009") is not one the passage gives, and the passage gives another
+    ("stopped drinking altogether in 2013"): it dates the deed otherwise, and supports no claim of the other year.
+    Another year denies nothing: a deed may be done in both."""
+    said = {year for year, _ in said_years(passage, 0)}
+    return bool(said) and any(year not in said for year, _ in said_years(claim, 0))
+
+
 # "next year's convention", "this season", "last week": a time said by where it stands from the report's day
 _RELATIVE_PERIOD = re.compile(
     r"\b(?P<rel>this|next|coming|last|previous)\s+(?P<unit>year|season|week|weekend|month)(?:['’]s)?\b", re.I
@@ -1261,6 +1298,26 @@ def _period_swapped(claim: str, passage: str) -> bool:
     year's event ("this year's convention in Ostland" is no report of next year's)."""
     said = _periods(passage)
     return any((side, unit) not in said and any(u == unit for _, u in said) for side, unit in _periods(claim))
+
+
+# "at halftime", "shortly after kickoff": when something happened, by the moment it stands at, before or after
+_MOMENT_RELATION = re.compile(rf"\b(?P<rel>at|before|after|until|by)\s+(?P<moment>{MOMENT})", re.I)
+_RELATION_SIDE = {"at": "at", "before": "before", "until": "before", "by": "before", "after": "after"}
+
+
+def _moments(text: str) -> set[tuple[str, str]]:
+    return {
+        (_RELATION_SIDE[m["rel"].lower()], re.sub(r"[\s-]", "", m["moment"].lower()))
+        for m in _MOMENT_RELATION.finditer(text)
+    }
+
+
+def _moment_swapped(claim: str, passage: str) -> bool:
+    """The claim puts it at a moment ("came on at halftime") and the passage only before or after it ("came off the
+    bench shortly after halftime"): the passage times it otherwise, and supports nothing. It denies nothing either: a
+    preview's "set to come off the bench at halftime" is no report of when he came on."""
+    said = _moments(passage)
+    return any((side, moment) not in said and any(m == moment for _, m in said) for side, moment in _moments(claim))
 
 
 # "will not be in Ostland", "was never held at Tide Park": the place denied
@@ -1302,6 +1359,21 @@ def place_swapped(claim: str, passage: str) -> bool:
         for sentence in sentences
         if any(w == what for _, w in ordinal_places(sentence))
     )
+
+
+# "the round as a down round", "Mara Lind as a rookie": what the claim calls something, a kind said last in it ("as a
+# result" calls nothing, nor "as the one he fouled")
+_CALLED_AS = re.compile(r"\bas\s+(?P<called>an?\s+(?!result\b)[^,;]+?)\s*$", re.I)
+# a longer description may be said in other words; a short one is said in its own ("a down round", "a rookie")
+_CALLED_WORDS = 3
+
+
+def _call_unheld(claim: str, passage: str) -> bool:
+    """The claim calls something a short name of a kind ("described the round as a down round") and the passage lacks
+    a plain word of it: it has not called the thing that, whatever else of the claim it says."""
+    m = _CALLED_AS.search(claim)
+    called = [t for t, _, kind in analyse(m["called"])[1] if kind == "word"] if m else []
+    return 0 < len(called) <= _CALLED_WORDS and not set(called) <= analyse(passage)[0]
 
 
 def _numbers_held(claim: str, passage: str) -> bool:
@@ -1730,11 +1802,41 @@ _SAID_THING_BACK = re.compile(
     r"point|theory|account|version|assessment|verdict|take)s?\b"
     # ... or with a verb that can only be said of something said ("back that up", "bear it out", "confirm this")
     r"|\b(?:back|backs|backed|bear|bears|bore|borne|prove|proves|proved)\s+(?:that|this|it|those|these)\s+(?:up|out)\b"
-    r"|\b(?:confirm|support|contradict|dispute|corroborate|echo|repeat)(?:s|ed)?\s+(?:that|this|it|those|these)\W*$",
+    r"|\b(?:confirm|support|contradict|dispute|corroborate|echo|repeat|change|revise|reverse|update|correct)(?:s|d|ed)?"
+    r"\s+(?:that|this|it|those|these)\W*$"
+    # ... or says nothing but a likeness ("the same amount", asked after another outlet's figure)
+    r"|^\W*(?:the\s+)?same\s+[a-z]+\W*$",
     re.I,
 )
 # what a chat adds to a follow-up, in brackets: the names it was about, not the claim's own
 _ADDED_SUBJECT = re.compile(r"\s*\([^()]*\)\W*$")
+
+
+# A claim that compares in its own words ("give different figures for X", "name the same winner"): no one report
+# can say it
+COMPARING = re.compile(
+    r"\b(?:give|gives|gave|name|names|named|report|reports|reported|cite|cites|cited|offer|offers|offered|list|lists|"
+    r"listed|have|has|had|put|puts|quote|quotes|quoted)\s+(?:(?:a|an)\s+)?(?:different|differing|conflicting|"
+    r"contradictory|the\s+same|matching|similar|identical)\b|"
+    # "list X at the same sale price", "with matching figures": a value each report gives, compared
+    r"\b(?:at|for|with|on)\s+(?:the\s+same|different|differing|matching|identical)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:price|prices|figure|figures|number|numbers|amount|amounts|total|score|scoreline|date|day|rate|fee|cost|value|"
+    r"salary|ranking|rank|estimate|forecast|count|tally)\b|"
+    # "in agreement on how many games she attended": a value each report gives, compared
+    r"\b(?:in\s+agreement|agree|agreed|consistent|disagree|disagreed)\s+(?:on|about|over|as\s+to)\b",
+    re.I,
+)
+# the words by which such a claim compares
+_COMPARISON_WORDS = re.compile(
+    r"\b(?:different|differing|conflicting|contradictory|the\s+same|matching|similar|identical)\s*", re.I
+)
+
+
+def without_comparison(claim: str) -> str:
+    """The claim with the words by which it compares reports taken out ("give the same size for X" -> "give size for
+    X"): which way the reports compare is read from the reports side by side, never from one passage's "a different
+    panel" or "the same day"."""
+    return COMPARING.sub(lambda m: _COMPARISON_WORDS.sub("", m.group(0)), claim)
 
 
 def points_back(claim: str) -> bool:
@@ -1761,7 +1863,7 @@ def judge(
     bare = claim_terms(claim)
     if points_back(bare):
         return Judgement("not_mentioned", 0.0, -1)
-    terms = same_event_words(bare)
+    terms = same_event_words(without_comparison(bare))
     speaker = speaker_claimed(bare)
     unspoken = [bool(speaker) and (not said_by(speaker, p) or _said_only_as_news(bare, speaker, p)) for p in passages]
     # a name the claim writes by its initials is the passage's name spelled out ("TW" for Tide Works)
@@ -1828,6 +1930,9 @@ def judge(
         or _speech_unheld(terms, passage)
         or _day_swapped(terms, passage)
         or _period_swapped(terms, passage)
+        or _moment_swapped(terms, passage)
+        or _year_swapped(terms, passage)
+        or _call_unheld(terms, passage)
         or _said_of_each(terms, passage)
         or _amount_swapped(terms, passage, denial=False)
         or _amount_unheld(terms, passage)

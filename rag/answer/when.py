@@ -25,7 +25,7 @@ from rag.answer.parts import Window, sentences_of
 from rag.answer.reading import FRAMED_BY_SOURCE, as_passive
 from rag.answer.stated import MAX_WORDS, Statement, more_than_one_clause, stating
 from rag.answer.verdicts import judge
-from rag.core.text import DAY_OF_MONTH, MONTH_NAME, MONTHS, NAME_PHRASE, holds_number, same_event_words
+from rag.core.text import DAY_OF_MONTH, MOMENT, MONTH_NAME, MONTHS, NAME_PHRASE, holds_number, same_event_words
 from rag.core.types import Answer, Hit, Part
 from rag.query import published_window
 from rag.verify.lexical import analyse, plain_words
@@ -288,7 +288,8 @@ def compose_when(question: str, claim: str, hits: list[Hit]) -> Answer | None:
 # "Did Mara Lind resign before Globex was fined?", "Was Mara Lind fired after she sued Globex?": two events, asked in
 # which order they happened (no outlet named)
 _ORDER_ASKED = re.compile(
-    r"^\W*(?P<aux>did|was|were|had|has|have)\s+(?P<first>[^?]+?)\s+(?P<relation>before|after)\s+(?P<second>[^?]+?)\s*\??\s*$",
+    r"^\W*(?P<aux>did|was|were|had|has|have)\s+(?P<first>[^?]+?)\s+(?P<relation>before|after)\s+"
+    rf"(?!{MOMENT})(?P<second>[^?]+?)\s*\??\s*$",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)\b", re.I)
@@ -729,6 +730,8 @@ def compose_still_ahead(question: str, claim: str, hits: list[Hit]) -> Answer | 
 _WH_OPENING = rf"^\W*(?:{FRAMED_BY_SOURCE})?(?:(?:and|so)\s+)?"  # "And how many ...?", "So when ...?"
 _NUMBER_ASKED = re.compile(
     _WH_OPENING + r"(?:how\s+(?:many|much|large|big|old|far|high|tall|deep|heavy)\b|by\s+how\s+much\b|"
+    # "In which minute did Lind score?": the minute is a number of the game's clock
+    r"(?:in|at)?\s*(?:what|which)\s+minute\b|"
     r"(?:at|to|by|for)?\s*what\s+(?:percentage|percent|share|proportion|number|amount|sum|price|figure|fee|rate|"
     r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age|revenues?|sales|profits?|income|"
     r"earnings|losses)\b|"

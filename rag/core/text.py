@@ -9,7 +9,7 @@ Contracts, in one place:
 - `WORD` / `query_terms` / `stem` / `stems`: the words BM25 and the ranker match on (Porter stems, as FTS5's porter
   tokenizer stems the index), stopwords dropped.
 - `STOPWORDS` (search) and `CLAIM_STOPWORDS` (claim checking: also the words that attribute or hedge a claim).
-- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `MONTH_NAME`, `holds_number` / `without_days_and_times` / `exact_numbers` / `numbers_written`, `amounts_said` / `without_amounts`, `PAIRED_VALUE` /
+- `NEGATIONS` / `is_negation`, `HEDGES` / `is_hedge`, `IRREGULAR_VERBS` / `base_stem` / `past_tense`, `same_event_words`, `NUMBER_WORDS` (spelled numbers -> digits), `MONTH_NAME`, `MOMENT`, `holds_number` / `without_days_and_times` / `exact_numbers` / `numbers_written`, `amounts_said` / `without_amounts`, `PAIRED_VALUE` /
   `VALUE_WORD` / `value_key` for the support checks.
 - `CITATION` matches one "[1]" / "[1, 3]" marker; `cited_numbers`, `strip_citations` read and remove them.
 """
@@ -428,6 +428,12 @@ def said_years(text: str, published_year: int) -> list[tuple[int, str]]:
 _MONTH_DAY = r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
 # a month written out ("in December 2022", "since September 22"); the question side reads dates with it too
 MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+# a moment of the day or the game that times an event ("at halftime", "shortly after kickoff", "before the deadline"):
+# no event of its own, so "did he come on after halftime?" asks when, not in which order two events happened
+MOMENT = (
+    r"(?:half[\s-]?time|kick[\s-]?off|full[\s-]?time|the\s+(?:break|interval|final\s+whistle|deadline)|"
+    r"midnight|noon|dawn|dusk)\b"
+)
 # month names and abbreviations, lower case -> number ("sept" as news writes September)
 MONTHS = (
     {m.lower(): i for i, m in enumerate(calendar.month_name) if m}

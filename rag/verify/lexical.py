@@ -397,6 +397,8 @@ def _scan(text: str) -> Scan:
         all_tokens.add(tok)
         # "the most goals" ranks, where "most analysts" only counts: the superlative is a word the claim says
         superlative = low == "most" and previous == "the"
+        # "a down round", "an up year": a direction said of a thing is what the claim says of it, no particle
+        superlative = superlative or (low in ("down", "up") and previous in ("a", "an"))
         if low.endswith("ing") and len(low) > 5 and tok not in outright:
             stretch_gerunds.append(tok)
         if kind == "number" or superlative or (low not in CLAIM_STOPWORDS and len(low) > 1):
