@@ -1,8 +1,8 @@
 """A moment a deed is timed by ("after halftime"), a year a passage gives otherwise, what a claim calls something ("a
 down round"), a result said in another word ("beat" against "lost"), the likeness two reports are asked about ("the
 same amount", "the same size"), a change asked of later coverage, another edition's result, a minute said of another
-game and the same words quoted by two reports: found by the sixty-first session's testers. Each test fails on the
-code before its fix."""
+game, the same words quoted by two reports, a yes/no question after a statement, "had said" and "wrote that": found
+by the sixty-first session's testers. Each test fails on the code before its fix."""
 
 import pytest
 
@@ -91,6 +91,30 @@ ARTICLES = [
         (
             "“We have a long-term partnership with Tide Works and remain committed to Mara and her team as we ship "
             "the next harbour app,” said an emailed Globex statement."
+        ),
+    ),
+    (
+        "Tech Wire",
+        "2023-12-11",
+        "Globex Mini returns",
+        "Globex Mini launched at $1.99 per month. The Globex Mini app is back on phones this week.",
+    ),
+    (
+        "Coast Times",
+        "2023-12-12",
+        "Rovers out of the Harbour Cup",
+        (
+            "Go back a couple of months and Jon Vale had said the Rovers could win the Harbour Cup. On a night when "
+            "Mara Lind seemed to revise her opinion of the Rovers, Mara Lind may need a rethink. Mara Lind said little."
+        ),
+    ),
+    (
+        "Bay News",
+        "2023-12-13",
+        "Ostland win the first match",
+        (
+            "A total of 171 was thirty or more shy of where the Rovers would have liked to have ended up. Theo Park and "
+            "Ada Brin found the stands with ease at the end."
         ),
     ),
 ]
@@ -199,3 +223,26 @@ def test_two_reports_quoting_the_same_words_quote_the_same_statement(bot):
     assert answer.text.startswith("**Yes.**"), answer.text
     assert {c.source for c in answer.citations} == {"Tech Wire", "Bay News"}
     assert_exact_quotes(bot, answer)
+
+
+def test_a_yes_no_question_after_a_statement_is_never_answered_with_quotes_alone(bot):
+    answer = bot.ask(
+        "Globex Mini launched at $1.99 a month. Was it still charging that as of Tech Wire's December 11 report?"
+    )
+    assert answer.text.startswith("The articles do not settle this"), answer.text
+    assert_exact_quotes(bot, answer)
+
+
+def test_who_had_said_words_is_whom_a_sentence_gives_them_to(bot):
+    answer = bot.ask(
+        "Which Rovers player had said, a couple of months before the final, that the Rovers could win the Harbour Cup?"
+    )
+    assert answer.text.startswith("**Jon Vale**"), answer.text
+
+
+def test_words_written_in_a_reports_own_voice_are_given_to_no_one_named_beside_them(bot):
+    answer = bot.ask("Who wrote that the Rovers' 171 was thirty or more shy of where they wanted to be?")
+    # neither a name beside them (Theo Park, Ada Brin) nor the bare quote: no one is named as writing them
+    assert answer.text.startswith("The articles do not settle this: no sentence found gives these words"), answer.text
+    # typed in a hurry, a score is still asked for
+    assert kind_asked("whats the final score of the Rovers game") == "a number"

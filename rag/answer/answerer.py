@@ -122,7 +122,7 @@ from rag.answer.when import (
     read_when,
 )
 from rag.answer.who_said import compose_said_by_one, compose_who_said, read_said_by_one, read_who_said
-from rag.core.text import same_event_words
+from rag.core.text import AUXILIARY_WORDS, same_event_words
 from rag.core.types import Answer, Filters, Hit, Part
 from rag.extractive import ExtractiveAnswerer
 from rag.query import earliest_time_named, outlet_short_name, published_window, without_publication_time
@@ -131,6 +131,10 @@ from rag.verify.lexical import analyse
 # Passages fetched in a result's own words for "who won ...?", beside the question's: the past results a report
 # mentions in passing ("X won the 2022 final") rank low for the question itself.
 RESULT_HITS = 2 * EVIDENCE_HITS
+
+
+# the yes/no question that ends what is asked, after any statement before it ("Globex launched at $2. Was it ...?")
+_YES_NO_ASKED = re.compile(rf"(?:^|(?<=[.;:—–]\s))\W*(?:{AUXILIARY_WORDS})\s[^.;:?—–]+\?\s*$", re.I)
 
 
 # Outlets checked for "which outlets reported X?": each is searched and judged on its own
@@ -373,6 +377,7 @@ class StructuredAnswerer:
             if chosen is not None:
                 return chosen
         if reading.shape in ("open", "quote"):
+            typed = question  # (the question as asked, before a day it names is taken out of it below)
             # asked when with no day stated, or why: the quotes must at least say what the event happened to ("the
             # actors' strike"), not only its verb ("strikes out to end the inning")
             event = event or (read_asked_event(question) if not reading.sources else None)
@@ -404,6 +409,11 @@ class StructuredAnswerer:
             if _WHY_ASKED.match(question) and _gives_no_reason(quoted):
                 asked = question.strip().rstrip("?")
                 return closest_below(quoted, f"a reason for “{asked}?”", f"a reason for {said or asked}")
+            # a yes/no question this reader could not break into a claim ("Was it still charging that as of ...?"
+            # after a statement) gets no verdict, but its quotes are not an answer either: said as unsettled
+            yes_no = _YES_NO_ASKED.search(typed)
+            if yes_no and not quoted.refused and quoted.citations and not quoted.text.startswith(("**", UNSETTLED)):
+                return closest_below(quoted, f"a Yes or No for “{yes_no.group(0).strip()}”", yes_no.group(0).strip())
             return _neither_chosen(question, quoted)
         # "Did Mara Lind resign in November?": the day the event is dated to, set against the time asked
         timed = read_timed_event(question, _newest(hits)) if reading.shape == "yesno" and not reading.sources else None

@@ -735,8 +735,8 @@ _NUMBER_ASKED = re.compile(
     r"(?:at|to|by|for)?\s*what\s+(?:percentage|percent|share|proportion|number|amount|sum|price|figure|fee|rate|"
     r"level|score|scoreline|total|salary|valuation|value|margin|cost|size|age|revenues?|sales|profits?|income|"
     r"earnings|losses)\b|"
-    # "What was the final score ...?", "What is the retail price ...?"
-    r"what\s+(?:was|is|were|are)\s+(?:the|its|their|his|her)\s+(?:[a-z-]+\s+)?"
+    # "What was the final score ...?", "What is the retail price ...?" ("whats the final score", as typed in a hurry)
+    r"what(?:\s+(?:was|is|were|are)|['’]?s)\s+(?:the|its|their|his|her)\s+(?:[a-z-]+\s+)?"
     r"(?:score|scoreline|price|cost|fee|salary|valuation|margin|total)\b|"
     # "What was Globex's revenue ...?", "What were Tide Works' quarterly earnings?": a company's figures
     r"what\s+(?:was|is|were|are)\s+(?-i:[A-Z][\w.&-]*\s+){0,3}?(?-i:[A-Z][\w.&-]*)['’]s?\s+"

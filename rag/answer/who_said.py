@@ -11,7 +11,15 @@ from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.names import a_person, most_in_full, names_in, stands_for_a_person
 from rag.answer.parts import Window, sentences_of
 from rag.answer.speakers import spoken_by
-from rag.core.text import NAME, NAME_PHRASE, ROLE_WORDS, quoted_phrases, split_sentences, straight_quotes
+from rag.core.text import (
+    NAME,
+    NAME_PHRASE,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    quoted_phrases,
+    split_sentences,
+    straight_quotes,
+)
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import PRONOUN_SAYS, attributions
 from rag.verify.lexical import analyse, coverage, hedged_only, negated_words
@@ -21,7 +29,9 @@ _SPEECH = (
     r"said|says|told|tells|called|described|admitted|claimed|apologi[sz]ed|warned|argued|insisted|tweeted|joked|"
     r"complained|conceded|explained|stated|added|remarked|quipped|declared|informed|notified|assured|reassured|"
     r"reminded|cautioned|acknowledged|boasted|lamented|predicted|stressed|recalled|noted|pointed\s+out|advised|"
-    r"recommended|urged|testified"
+    r"recommended|urged|testified|"
+    # ("wrote that ...": words written as well as said; "who wrote the book?" asks for an author)
+    r"wrote(?=\s+that\b)|writes(?=\s+that\b)"
 )
 # what "which ... said" asks for when it asks for a person: "Which Rovers player said ...?" (not "Which company
 # said ...?", whose spokesperson a sentence names)
@@ -45,7 +55,9 @@ _WHO_SAID = re.compile(
     rf"^\W*(?i:who(?:,\s+[^?,]{{3,80}},|\s+(?:at|from|in)\s+(?:the\s+)?[A-Z][^?,]{{1,60}}?)?|which\s+(?:[\w'’.&/-]+\s+){{0,8}}?(?:{_PERSON})s?"
     r"(?:\s+(?:in|of|at|from)\s+[^?,]+?)?(?:,\s+(?:who|whose)\s[^?,]{3,80},)?"
     r"(?:,\s+(?P<a0>[A-Z][^?,]*?)\s+or\s+(?P<b0>[A-Z][^?,]*?),)?)\s+"
-    rf"(?:(?i:first|publicly|later|also|actually|once)\s+)?(?P<verb>(?i:{_SPEECH}))\b\s*(?P<what>[^?]+?)"
+    # ("had said, a couple of months before, that ...": a tense and an aside before what was said)
+    rf"(?:(?i:had|has|have)\s+)?(?:(?i:first|publicly|later|also|actually|once)\s+)?(?P<verb>(?i:{_SPEECH}))\b"
+    r"(?:,\s+[^?,]{3,80},)?\s*(?P<what>[^?]+?)"
     r"(?:\s*(?:[,:;]|\s[-–—])\s*(?P<a>[A-Z][^?,]*?)\s+or\s+(?:from\s+)?(?P<b>[A-Z][^?,]*?))?\s*\?*\s*$",
     re.S,
 )
@@ -384,6 +396,14 @@ def _same_person(a: str, b: str) -> bool:
     return True
 
 
+def _without_title(name: str) -> str:
+    """ "Judge Mara Lind" as "Mara Lind": the title gives her post, the answer names her (a name of two words stays)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer | None:
     """The speaker of the sentence that holds the words asked about (all of them when quoted), with that sentence
     cited; None when no such sentence names who said it."""
@@ -412,7 +432,7 @@ def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer |
             f"{asked.options[0]} nor {asked.options[1]}."
         )
     else:
-        named = next((o for o in asked.options or () if _same_person(who, o)), who)
+        named = next((o for o in asked.options or () if _same_person(who, o)), _without_title(who))
         lead = f"**{named}** — {outlet_of(best)} [{n}] gives the words to {_whom_given(given, cites)}."
     parts = [Part(f"{who} said {asked.words}", "supported", [c.n for c in cites.items])]
     text = "\n".join([lead, *lines])
