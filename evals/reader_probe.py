@@ -40,6 +40,8 @@ about a topic, one outlet over time, two outlets that do agree; round 3: do two 
 outlet says, a chat comparing coverage, before and after in a reader's words).
 Set "testers60" holds the same of the sixtieth session's four testers (two outlets on one story, order in time, did it
 happen with one detail changed, who and which from what one or two outlets say).
+Set "testers61" holds the same of the sixty-first session's first three testers (false premises and details changed,
+change over time, two outlets on one story).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """
