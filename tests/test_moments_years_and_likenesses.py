@@ -165,6 +165,13 @@ def test_a_loss_said_with_lost_denies_a_win_said_with_beat():
     lost = ["The Rovers lost 27-13 to the Mariners in Week 9."]
     for happened in (True, False):
         assert judge("the Rovers beat the Mariners 27-13 in Week 9", lost, happened=happened).label == "contradicted"
+    # a win said outright still denies a loss, whoever else the passage says was beaten ("despite suffering defeat"
+    # reads as a beating to the verifier)
+    # (and "FC Coast" said again by its initials, "FC", is still the side that won)
+    won = [
+        "FC Coast won the Sailors' Shield as the regular season champion, confirmed on Wednesday despite suffering defeat."
+    ]
+    assert judge("FC Coast lost the Sailors Shield", won).label == "contradicted"
     # a beating by another side says the loss, not its opposite
     beaten = ["The Comets beat the Mariners 2-1 in the final."]
     assert judge("the Mariners lost the final", beaten, happened=True).label != "contradicted"

@@ -258,7 +258,7 @@ def _flips(claim: str, passage: str, loose: bool = False) -> bool:
         # ("beat the Comets 3-1 in May, then suffered a 2-1 reverse": a sentence of two scores tells of two games)
         and (w not in _RESULT_STEMS or len(scores_said(passage)) < 2)
         # ("the Comets beat the Mariners" says the Mariners lost: a beating opposes a loss of the side that beat)
-        and (_BEAT not in {w, *_OPPOSITE[w]} or _same_side_before(w, claim, passage))
+        and (not _only_a_beating(w, passage_words - claim_words) or _same_side_before(w, claim, passage))
     }
     return bool(opposed) or bool(
         _unsaid(claim_words - passage_words) & passage_words or _unsaid(passage_words - claim_words) & claim_words
@@ -273,6 +273,11 @@ _ORDER_STEMS = frozenset({base_stem("before"), base_stem("after")})
 # who won a game: one game's result opposes another's only when the passage tells of one game
 _RESULT_STEMS = frozenset(base_stem(w) for w in ("win", "beat", "lose", "won", "lost"))
 _BEAT = base_stem("beat")
+
+
+def _only_a_beating(word: str, passage_words: set[str]) -> bool:
+    """The claim's result word is opposed only by a beating, or is one: which side beat which decides."""
+    return word == _BEAT or _OPPOSITE.get(word, set()) & passage_words == {_BEAT}
 
 
 def _side_before(stems: set[str], text: str) -> str:
