@@ -366,7 +366,7 @@ def results(question: str, hits: list[Hit], side: str = "") -> list[Result]:
     sides = {side for m in _SIDES.finditer(topic) for side in names_in(m.group("a")) + names_in(m.group("b"))}
     sides |= set(names_in(side))
     no_person = bool(_NO_PERSON_ASKED.match(question))
-    # "the 2023 Series": a result its own clause dates to another year is another edition's
+    # "the 2023 Harbour Cup": a result its own clause dates to another year is another edition's
     edition = {str(year) for year, _ in said_years(question, 0)}
     found: dict[tuple[str, str], Result] = {}
     names_the_event: dict[str, bool] = {}  # per article, read once
