@@ -271,7 +271,7 @@ _ORDER_STEMS = frozenset({base_stem("before"), base_stem("after")})
 
 
 # who won a game: one game's result opposes another's only when the passage tells of one game
-_RESULT_STEMS = frozenset(base_stem(w) for w in ("win", "beat", "lose", "won", "lost"))
+_RESULT_STEMS = frozenset(base_stem(w) for w in ("win", "beat", "lose"))
 _BEAT = base_stem("beat")
 
 
@@ -1275,8 +1275,13 @@ MIN_NAME_WORDS = 2
 def _day_swapped(claim: str, passage: str) -> bool:
     """The claim's day of a month ("on 23 November") is not the one the passage gives that month ("25 November"): the
     passage dates the event otherwise, and supports no claim of the other day."""
-    said = days_of_month(passage)
-    return any((month, day) not in said and any(m == month for m, _ in said) for month, day in days_of_month(claim))
+    return _given_otherwise(days_of_month(claim), days_of_month(passage), what=0)
+
+
+def _given_otherwise(claimed: set[tuple], said: set[tuple], what: int = 1) -> bool:
+    """A pair the claim gives that the passage does not, where the passage gives the same thing (item `what` of the
+    pair) another way: "23 November" against only "25 November", "next year" against only "this year"."""
+    return any(pair not in said and any(given[what] == pair[what] for given in said) for pair in claimed)
 
 
 def _year_swapped(claim: str, passage: str) -> bool:
@@ -1301,8 +1306,7 @@ def _periods(text: str) -> set[tuple[str, str]]:
 def _period_swapped(claim: str, passage: str) -> bool:
     """The claim says "next year" and the passage only "this year" (or "last year"): the passage tells of another
     year's event ("this year's convention in Ostland" is no report of next year's)."""
-    said = _periods(passage)
-    return any((side, unit) not in said and any(u == unit for _, u in said) for side, unit in _periods(claim))
+    return _given_otherwise(_periods(claim), _periods(passage))
 
 
 # "at halftime", "shortly after kickoff": when something happened, by the moment it stands at, before or after
@@ -1321,8 +1325,7 @@ def _moment_swapped(claim: str, passage: str) -> bool:
     """The claim puts it at a moment ("came on at halftime") and the passage only before or after it ("came off the
     bench shortly after halftime"): the passage times it otherwise, and supports nothing. It denies nothing either: a
     preview's "set to come off the bench at halftime" is no report of when he came on."""
-    said = _moments(passage)
-    return any((side, moment) not in said and any(m == moment for _, m in said) for side, moment in _moments(claim))
+    return _given_otherwise(_moments(claim), _moments(passage))
 
 
 # "will not be in Ostland", "was never held at Tide Park": the place denied
