@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from rag.core.text import NAME_PHRASE, POST_WORDS, compound_deeds, split_sentences, straight_quotes
+from rag.core.text import NAME_PHRASE, POST_WORDS, TITLE_WORDS, compound_deeds, split_sentences, straight_quotes
 
 __all__ = [
     "NOT_NAMES",
@@ -332,3 +332,30 @@ def pronouns_named(text: str) -> str:
         pieces += [text[last:start], people.pop()]
         last = opening.end()
     return "".join([*pieces, text[last:]])
+
+
+def without_title(name: str) -> str:
+    """ "Judge Mara Lind" as "Mara Lind": the title gives her post, the answer names her (a name of two words stays)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def named_any_way(name: str, text: str) -> bool:
+    """The lower-cased text names the name: as written, without its title ("Senator Mara Lind" where the text says
+    "Sen. Mara Lind"), or by all its words close together in another order or with a word or two between ("the Mara
+    Lind Harbour Tour" in "Mara Lind: The Harbour Tour", "Tide Works Globex" in "Globex's Tide Works"): a refusal
+    saying the articles never mention it must be true."""
+    core = without_title(name).lower()
+    if core in text:
+        return True
+    words = set(_WORD.findall(core))
+    tokens = [t.removesuffix("'s").removesuffix("’s") for t in _WORD.findall(text)]
+    span = len(words) + NAME_GAP
+    return any(t in words and words <= set(tokens[i : i + span]) for i, t in enumerate(tokens))
+
+
+_WORD = re.compile(r"[\w'’-]+")
+# words a name's own may have between them in another writing of it ("Mara Lind: The Harbour Tour")
+NAME_GAP = 2

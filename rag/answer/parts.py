@@ -260,11 +260,17 @@ _SAID_ELSEWHERE = re.compile(r"\b(?:the\s+same\s+(?:(?:kind|sort|type)\s+of|way)
 
 
 def _names_and_numbers_held(clause: Clause, window: Window) -> bool:
-    """The window says a word of each name of the clause's claim and every number of it."""
+    """The window says a word of each name of the clause's claim and every number of it; of a competition's name, a
+    word besides the kind of competition ("the Harbour League" is not held by "the Coast League")."""
     tokens = analyse(window.text)[0]
     content = analyse(clause.claim)[1]
     runs = [_names_of(r) for r in names_in(clause.claim)]
-    return all(t in tokens for t, _, kind in content if kind == "number") and all(r & tokens for r in runs if r)
+    return all(t in tokens for t, _, kind in content if kind == "number") and all(
+        (r - _COMPETITION_KINDS or r) & tokens for r in runs if r
+    )
+
+
+_COMPETITION_KINDS = frozenset(analyse("league cup trophy championship series")[0])
 
 
 def _holds_asked(held: str, text: str) -> bool:

@@ -37,7 +37,9 @@ _SUBJECT = re.compile(
 SECOND_QUESTION = re.compile(
     r"\band\s+(?:how\s+(?:many|much|long|old)|when\s+(?:did|does|do|was|is|were|are|will)|what\s+(?:was|is|were|did|does)|"
     # ("and which broadcaster did he ...?" asks again; "and which was ..." may be a clue's relative clause)
-    r"which\s+[a-z]+\s+(?:did|does|do))\b",
+    r"which\s+[a-z]+\s+(?:did|does|do))\b"
+    # ", and do Tech Wire and Bay News agree on it?": a yes/no question after the first
+    r"|,\s*and\s+(?:do|does|did)\s+(?!not\b)(?=\S)",
     re.I,
 )
 

@@ -1422,6 +1422,7 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             # ("agree that X": each reports X)
             agreed = "report that" if agree_on["prep"].lower() == "that" else f"{agree_on['verb']} {agree_on['prep']}"
             c.text = f"{agreed} {agree_on['rest']}"
+    frame = _ACCORDING_FRAME.match(asked_of_both)
     for c in clauses:
         # "Tech Wire's coverage of the trial says Mara Lind testified": what it says is the claim, the report's topic
         # only points at the report; what it says without a name of its own ("says a loss was made") needs the topic
@@ -1447,7 +1448,9 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             # "According to Tech Wire, did Globex cut prices?" asks whether it did, the outlet only framing it
             and (
                 _STATES_AS_FACT.search(c.text)
-                or (c is next(x for x in clauses if x.source) and _ACCORDING_FRAME.match(asked_of_both))
+                or (c is next(x for x in clauses if x.source) and frame)
+                # ("According to Tech Wire and Bay News, did ...?" frames each outlet it names)
+                or (frame and named_sources(frame.group(0), c.outlets))
             )
             and not _INTERPRETS.search(c.text)
             and not negated_words(c.claim)
@@ -1705,6 +1708,18 @@ _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim
 # (Time and order phrases, "After the vote, did ...?", are read where they stand: they order the reports.)
 _AUXILIARY_NEXT = rf"(?:{AUXILIARY_WORDS})\s"
 _PER_OUTLET = re.compile(rf"^\s*(?:per|going\s+by|judging\s+by)\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
+_LIKE_ANOTHER = re.compile(
+    r"^\s*(?P<aux>does|did|do)\s+(?P<one>\S.*?)\s+(?P<verb>say|report|write|claim|state|note|mention|confirm)\s*,\s*"
+    r"(?:just\s+)?(?:like|as)\s+(?P<other>[^,?]+?)(?:\s+(?:does|did|do))?\s*,\s*(?P<rest>\S.*)$",
+    re.I,
+)
+# ... and so does the same phrase at the end: "Did Globex cut prices, according to Tech Wire and Bay News?", "...,
+# per Tech Wire?" is read as the question opened by it
+_SOURCE_LAST = re.compile(
+    rf"^(?P<ask>\s*{_AUXILIARY_NEXT}[^?]*?),\s+(?:according\s+to|per|going\s+by|as\s+reported\s+by)\s+"
+    r"(?P<who>[^,?]+?)\s*\?*\s*$",
+    re.I,
+)
 # ... as does a phrase that sets the scene: "Despite the strike, did Globex cut prices?", "Going into the final, had
 # the Rovers never lost at home?" (of two words or more, not a question word's, nor a name the question then points
 # back to: "Mara Lind, did she resign?")
@@ -1750,6 +1765,15 @@ def with_auxiliary_first(question: str) -> str:
     """The question opened by its auxiliary when a framing phrase comes first ("To earn the bonus, do you need to
     spend $600?" -> "Do you need to spend $600 to earn the bonus?"), "Per X," read as "According to X,"; any other
     question as it is."""
+    # "Does Tech Wire say, like Bay News, that ...?" asks both outlets what one of them is asked
+    like = _LIKE_ANOTHER.match(question)
+    if like:
+        aux = "Did" if like["aux"].lower() == "did" else "Do"
+        question = f"{aux} {like['one']} and {like['other']} both {like['verb']} {like['rest']}"
+    last = _SOURCE_LAST.match(question)
+    if last:
+        ask = last["ask"].strip()
+        question = f"According to {last['who']}, {ask[0].lower()}{ask[1:]}?"
     question = _PER_OUTLET.sub("According to ", question, count=1)
     m = _FRAMING_LEAD.match(question)
     if m is None:
@@ -1946,7 +1970,10 @@ def left_blank(question: str) -> str:
     """The word a blank follows ("in" of "Who invested in ?", "Are" of "Are and dating?"), else ""."""
     for pattern in _BLANKS:
         m = pattern.search(question.strip())
-        if m is None or _STRANDED_AFTER_VERB.search(question.strip(), 0, m.start("word")):
+        if m is None:
+            continue
+        before = question.strip()[: m.start("word")]
+        if _STRANDED_AFTER_VERB.search(before) or _INNER_CLAUSE.search(before):
             continue
         if m.group("word").lower() == "to" and _TO_LEFT_OFF.search(question.strip(), 0, m.start("word")):
             continue
@@ -1954,6 +1981,13 @@ def left_blank(question: str) -> str:
     return ""
 
 
+# "... on how many counts Mara Lind was found guilty of?", "... the $5 million buyers were hoping for?": a question
+# or a clause inside the question, with a subject and a verb of its own, strands the preposition; no blank
+_INNER_CLAUSE = re.compile(
+    r"(?<=\S)\s+(?:how\s+(?:many|much)|what|which|who|whom)\s.*\s$"
+    r"|(?<=\S)\s+[\w'’-]+\s+(?:was|were|is|are|had|has|have)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+$",
+    re.I,
+)
 # "... in the game Tech Wire wrote about?": a preposition stranded by a relative clause's subject and verb, no blank
 _STRANDED_AFTER_VERB = re.compile(
     r"(?<![\w'’])(?!(?:What|Who|Which|Where|When|Why|How)\b)(?:[\w.'’-]*[A-Z][\w.'’-]*|he|she|they|we|you|I)\s+"

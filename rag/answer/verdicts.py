@@ -1812,8 +1812,10 @@ _SAID_THING_BACK = re.compile(
     r"|\b(?:back|backs|backed|bear|bears|bore|borne|prove|proves|proved)\s+(?:that|this|it|those|these)\s+(?:up|out)\b"
     r"|\b(?:confirm|support|contradict|dispute|corroborate|echo|repeat|change|revise|reverse|update|correct)(?:s|d|ed)?"
     r"\s+(?:that|this|it|those|these)\W*$"
-    # ... or says nothing but a likeness ("the same amount", asked after another outlet's figure)
-    r"|^\W*(?:the\s+)?same\s+[a-z]+\W*$",
+    # ... or says nothing but a likeness ("the same amount", asked after another outlet's figure; "give the same
+    # number", asked after the question's own "how much ...?")
+    r"|^\W*(?:(?:give|gives|gave|report|reports|reported|cite|cites|cited|quote|quotes|quoted|list|lists|listed|"
+    r"have|has|had|put|puts|offer|offers|offered|use|uses|used)\s+)?(?:the\s+)?same\s+[a-z]+\W*$",
     re.I,
 )
 # what a chat adds to a follow-up, in brackets: the names it was about, not the claim's own
@@ -1841,10 +1843,18 @@ _COMPARISON_WORDS = re.compile(
 
 
 def without_comparison(claim: str) -> str:
-    """The claim with the words by which it compares reports taken out ("give the same size for X" -> "give size for
+    """The claim with the words by which it compares reports taken out ("give the same size for X" -> "size for
     X"): which way the reports compare is read from the reports side by side, never from one passage's "a different
     panel" or "the same day"."""
-    return COMPARING.sub(lambda m: _COMPARISON_WORDS.sub("", m.group(0)), claim)
+    return COMPARING.sub(_uncompared, claim)
+
+
+def _uncompared(m: re.Match[str]) -> str:
+    """A comparing phrase without its comparison: "at the same price" is "at price", and "give the same" nothing, for
+    a verb that says only that a report gives a value is not a word the passage must share with the claim ("give the
+    same valuation for Globex" is asked of passages giving its valuation, not of any passage where Globex gives)."""
+    rest = _COMPARISON_WORDS.sub("", m.group(0))
+    return "" if re.fullmatch(r"\s*[a-z]+\s*(?:(?:a|an)\s*)?", rest, re.I) else rest
 
 
 def points_back(claim: str) -> bool:

@@ -8,14 +8,13 @@ import re
 from dataclasses import dataclass
 
 from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
-from rag.answer.names import a_person, most_in_full, names_in, stands_for_a_person
+from rag.answer.names import a_person, most_in_full, names_in, stands_for_a_person, without_title
 from rag.answer.parts import Window, sentences_of
 from rag.answer.speakers import spoken_by
 from rag.core.text import (
     NAME,
     NAME_PHRASE,
     ROLE_WORDS,
-    TITLE_WORDS,
     quoted_phrases,
     split_sentences,
     straight_quotes,
@@ -396,14 +395,6 @@ def _same_person(a: str, b: str) -> bool:
     return True
 
 
-def _without_title(name: str) -> str:
-    """ "Judge Mara Lind" as "Mara Lind": the title gives her post, the answer names her (a name of two words stays)."""
-    words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".") in TITLE_WORDS:
-        words = words[1:]
-    return " ".join(words)
-
-
 def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer | None:
     """The speaker of the sentence that holds the words asked about (all of them when quoted), with that sentence
     cited; None when no such sentence names who said it."""
@@ -432,7 +423,7 @@ def compose_who_said(question: str, asked: WhoSaid, hits: list[Hit]) -> Answer |
             f"{asked.options[0]} nor {asked.options[1]}."
         )
     else:
-        named = next((o for o in asked.options or () if _same_person(who, o)), _without_title(who))
+        named = next((o for o in asked.options or () if _same_person(who, o)), without_title(who))
         lead = f"**{named}** — {outlet_of(best)} [{n}] gives the words to {_whom_given(given, cites)}."
     parts = [Part(f"{who} said {asked.words}", "supported", [c.n for c in cites.items])]
     text = "\n".join([lead, *lines])

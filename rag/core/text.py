@@ -782,16 +782,18 @@ _RESULT_FORMS = [
         ),
         r"\g<y> beat \g<x>",
     ),
-    # the other verbs of a win over a named side ("edged past the Rovers", "pulverised Norrvik 5-1"); a capital must
-    # follow, as a side's name does ("routed through Ostland" moved traffic); in lowercase ("Tide Crush" and "Hammer
-    # Studios" are names) and not yet done ("going to crush the Rovers", "enough to overcome Norrvik")
+    # the other verbs of a win over a named side ("edged past the Rovers", "pulverised Norrvik 5-1", "stunned former
+    # champion Ostland"); a capital must follow, as a side's name does ("routed through Ostland" moved traffic); in
+    # lowercase ("Tide Crush" and "Hammer Studios" are names) and not yet done ("going to crush the Rovers", "enough to
+    # overcome Norrvik")
     (
         re.compile(
             r"(?<!(?<!helped\s)\bto\s)\b(?:edg(?:e|es|ed|ing)\s+(?:past|out)|outlast(?:s|ed|ing)?|thrash(?:es|ed|ing)?|trounc(?:e|es|ed|ing)|"
             r"rout(?:s|ed|ing)?|pulveri[sz](?:e|es|ed|ing)|overc[ao]me|overcomes|overcoming|demolish(?:es|ed|ing)?|"
             r"crush(?:es|ed|ing)?|hammer(?:s|ed|ing)?|dismantl(?:e|es|ed|ing)|thump(?:s|ed|ing)?|outclass(?:es|ed|ing)?|"
-            r"overpower(?:s|ed|ing)?|steamroll(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|drub(?:s|bed|bing)?)\b"
-            r"(?=\s+(?:the\s+|No\.\s*\d+\s+)?[A-Z])",
+            r"overpower(?:s|ed|ing)?|steamroll(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|drub(?:s|bed|bing)?|"
+            r"stun(?:s|ned|ning)?|upset(?:s|ting)?)\b"
+            r"(?=\s+(?:the\s+|No\.\s*\d+\s+|(?:former|reigning|defending)\s+(?:[a-z]+\s+)?)?[A-Z])",
         ),
         "beat",
     ),
@@ -935,7 +937,7 @@ _RESULT_WORD = re.compile(
     r"\b(?:defeats?|defeated|defeating|beating|loss|losses|wins?|victory|lost|lose|loses|losing|eliminated|knocked|beaten|swept|"
     r"thrashed|routed|trounced|edged|edg\w*|outlast\w*|thrash\w*|trounc\w*|rout\w*|pulveri[sz]\w*|overc[ao]m\w*|"
     r"demolish\w*|crush\w*|hammer\w*|dismantl\w*|thump\w*|outclass\w*|overpower\w*|steamroll\w*|dispatch\w*|drub\w*|"
-    r"dominat\w*)\b",
+    r"dominat\w*|stun(?:s|ned|ning)?|upset(?:s|ting)?)\b",
     re.I,
 )
 
