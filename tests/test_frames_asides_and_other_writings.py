@@ -165,3 +165,14 @@ def test_stunning_a_named_side_is_beating_it():
     passage = "Kiwi heavyweight Theo Park stunned former champ Jon Vale in Riyadh to ruin his hopes of a title fight."
     assert judge("Theo Park beat Jon Vale", [passage], happened=True).supported
     assert not judge("Jon Vale beat Theo Park", [passage], happened=True).supported
+
+
+def test_two_deeds_in_the_same_month_under_a_frame_are_judged_as_a_report_reads():
+    # a relation of two deeds a report may word across sentences ("Both pleaded guilty in December") is no deed to
+    # find said outright in one sentence: the frame's outlets are asked how their reports read, as before
+    reading = read_question(
+        "According to both Tech Wire and Bay News, did Mara Lind and Theo Park enter their pleas in the same month?",
+        OUTLETS,
+    )
+    assert [c.source for c in reading.clauses] == ["Tech Wire", "Bay News"]
+    assert not any(c.stated for c in reading.clauses)

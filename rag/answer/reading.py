@@ -1449,8 +1449,9 @@ def split_clauses(question: str, sources: list[str]) -> list[Clause]:
             and (
                 _STATES_AS_FACT.search(c.text)
                 or (c is next(x for x in clauses if x.source) and frame)
-                # ("According to Tech Wire and Bay News, did ...?" frames each outlet it names)
-                or (frame and named_sources(frame.group(0), c.outlets))
+                # ("According to Tech Wire and Bay News, did ...?" frames each outlet it names; two deeds set in
+                # "the same month" are a relation a report may word across its sentences, judged as a report reads)
+                or (frame and named_sources(frame.group(0), c.outlets) and not _SAME_TIME.search(c.claim))
             )
             and not _INTERPRETS.search(c.text)
             and not negated_words(c.claim)
@@ -1708,6 +1709,7 @@ _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim
 # (Time and order phrases, "After the vote, did ...?", are read where they stand: they order the reports.)
 _AUXILIARY_NEXT = rf"(?:{AUXILIARY_WORDS})\s"
 _PER_OUTLET = re.compile(rf"^\s*(?:per|going\s+by|judging\s+by)\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
+_SAME_TIME = re.compile(r"\bthe\s+same\s+(?:day|week|month|year|time|date|season)\b", re.I)
 _LIKE_ANOTHER = re.compile(
     r"^\s*(?P<aux>does|did|do)\s+(?P<one>\S.*?)\s+(?P<verb>say|report|write|claim|state|note|mention|confirm)\s*,\s*"
     r"(?:just\s+)?(?:like|as)\s+(?P<other>[^,?]+?)(?:\s+(?:does|did|do))?\s*,\s*(?P<rest>\S.*)$",
