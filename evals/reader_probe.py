@@ -42,6 +42,8 @@ Set "testers60" holds the same of the sixtieth session's four testers (two outle
 happen with one detail changed, who and which from what one or two outlets say).
 Set "testers61" holds the same of the sixty-first session's first three testers (false premises and details changed,
 change over time, two outlets on one story).
+Set "testers62" holds the same of the sixty-second session's three testers (two outlets on one story, order and
+change over time, results, winners and entities with one detail changed).
 
     python -m evals.reader_probe --index DIR [--probe happened|entity|when]
 """

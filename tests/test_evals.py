@@ -465,6 +465,7 @@ def test_the_happened_probe_counts_a_wrong_verdict_apart_from_declining():
         "testers59",
         "testers60",
         "testers61",
+        "testers62",
     } and {r["gold"] for r in rows} <= {
         "yes",
         "no",
@@ -509,6 +510,7 @@ def test_the_entity_probe_counts_a_wrong_name_apart_from_declining():
         "testers59",
         "testers60",
         "testers61",
+        "testers62",
     } and all(r["gold"] and r["evidence"] for r in rows)
     assert all(
         r["question"].startswith(("Who ", "Which "))
