@@ -1704,17 +1704,19 @@ _MODAL = re.compile(r"\b(?:would|could|may|might|will|shall|should|can)\b", re.I
 _REPORTING_VERB = re.compile(r"\b(?:report|say|said|write|wrote|state|note|claim|announce|publish)(?:s|ed|d)?\b", re.I)
 
 
-# A phrase that only frames a yes/no question before its auxiliary: "Per Tech Wire, did ...?" names the outlet as
-# "According to" does; "To earn the bonus, do you need to spend $600?" asks its question with the phrase at the end.
-# (Time and order phrases, "After the vote, did ...?", are read where they stand: they order the reports.)
-_AUXILIARY_NEXT = rf"(?:{AUXILIARY_WORDS})\s"
-_PER_OUTLET = re.compile(rf"^\s*(?:per|going\s+by|judging\s+by)\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
-_SAME_TIME = re.compile(r"\bthe\s+same\s+(?:day|week|month|year|time|date|season)\b", re.I)
+# "Does Tech Wire say, like Bay News, that ...?": an outlet in an aside, asked what the other is
 _LIKE_ANOTHER = re.compile(
     r"^\s*(?P<aux>does|did|do)\s+(?P<one>\S.*?)\s+(?P<verb>say|report|write|claim|state|note|mention|confirm)\s*,\s*"
     r"(?:just\s+)?(?:like|as)\s+(?P<other>[^,?]+?)(?:\s+(?:does|did|do))?\s*,\s*(?P<rest>\S.*)$",
     re.I,
 )
+# "in the same month", "on the same day": two deeds set side by side, a relation rather than one deed
+_SAME_TIME = re.compile(r"\bthe\s+same\s+(?:day|week|month|year|time|date|season)\b", re.I)
+# A phrase that only frames a yes/no question before its auxiliary: "Per Tech Wire, did ...?" names the outlet as
+# "According to" does; "To earn the bonus, do you need to spend $600?" asks its question with the phrase at the end.
+# (Time and order phrases, "After the vote, did ...?", are read where they stand: they order the reports.)
+_AUXILIARY_NEXT = rf"(?:{AUXILIARY_WORDS})\s"
+_PER_OUTLET = re.compile(rf"^\s*(?:per|going\s+by|judging\s+by)\s+(?=[^,?]+,\s+{_AUXILIARY_NEXT})", re.I)
 # ... and so does the same phrase at the end: "Did Globex cut prices, according to Tech Wire and Bay News?", "...,
 # per Tech Wire?" is read as the question opened by it
 _SOURCE_LAST = re.compile(
