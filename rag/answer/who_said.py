@@ -11,14 +11,7 @@ from rag.answer.compose import UNSETTLED, Citations, outlet_of, quoted
 from rag.answer.names import a_person, most_in_full, names_in, stands_for_a_person, without_title
 from rag.answer.parts import Window, sentences_of
 from rag.answer.speakers import spoken_by
-from rag.core.text import (
-    NAME,
-    NAME_PHRASE,
-    ROLE_WORDS,
-    quoted_phrases,
-    split_sentences,
-    straight_quotes,
-)
+from rag.core.text import NAME, NAME_PHRASE, ROLE_WORDS, quoted_phrases, split_sentences, straight_quotes
 from rag.core.types import Answer, Hit, Part
 from rag.extractive import PRONOUN_SAYS, attributions
 from rag.verify.lexical import analyse, coverage, hedged_only, negated_words
